@@ -1,0 +1,135 @@
+//! One-line summaries in the style of Wireshark's Info column, so what a student
+//! reads in Packet Lab matches what they later see in Wireshark.
+//!
+//! Wording follows Wireshark's ARP and ICMP dissectors ("Who has X? Tell Y",
+//! "X is at M", "Echo (ping) request id=0x0001, seq=1/256, ttl=64"). Two
+//! deliberate differences: a single space before "id=" (Wireshark pads to align
+//! request and reply), and problems (truncation, bad checksums) are appended in
+//! brackets so they are visible without opening the inspector.
+
+use core::fmt::Write;
+
+use super::{
+    decode, icmp, ArpOperation, ChecksumStatus, EtherType, IcmpBody, IpProtocol, Network, Transport,
+};
+
+/// A one-line, Wireshark-style summary of an Ethernet frame
+/// ("Who has 10.10.10.100? Tell 10.10.10.1"). Never panics.
+pub fn summarize(frame: &[u8]) -> String {
+    let decoded = decode(frame);
+    let mut line = String::new();
+    match &decoded.ethernet {
+        None => line.push_str("Ethernet"),
+        Some(eth) => match &eth.payload {
+            None => line.push_str(match eth.ethertype.value {
+                EtherType::Arp => "ARP",
+                EtherType::Ipv4 => "IPv4",
+                _ => "Ethernet",
+            }),
+            Some(Network::Arp(arp)) => match (&arp.addresses, arp.operation.value) {
+                (None, _) => line.push_str("ARP"),
+                (Some(a), ArpOperation::Request) => {
+                    let (spa, tpa) = (a.sender_ip.value, a.target_ip.value);
+                    if spa == tpa {
+                        let _ = write!(line, "Gratuitous ARP for {spa} (Request)");
+                    } else if spa.is_unspecified() {
+                        // RFC 5227 probe: the sender has no address yet.
+                        let _ = write!(line, "Who has {tpa}? (ARP Probe)");
+                    } else {
+                        let _ = write!(line, "Who has {tpa}? Tell {spa}");
+                    }
+                }
+                (Some(a), ArpOperation::Reply) => {
+                    let (spa, tpa) = (a.sender_ip.value, a.target_ip.value);
+                    if spa == tpa {
+                        let _ = write!(line, "Gratuitous ARP for {spa} (Reply)");
+                    } else {
+                        let _ = write!(line, "{spa} is at {}", a.sender_mac.value);
+                    }
+                }
+                (Some(_), ArpOperation::Unknown(op)) => {
+                    let _ = write!(line, "Unknown ARP opcode 0x{op:04x}");
+                }
+            },
+            Some(Network::Ipv4(ip)) => {
+                let proto = ip.protocol.value;
+                match &ip.payload {
+                    _ if ip.frag_offset.value != 0 => {
+                        let _ = write!(
+                            line,
+                            "Fragmented IP protocol (proto={} {}, off={}, ID={:04x})",
+                            protocol_name(proto),
+                            u8::from(proto),
+                            ip.frag_offset.value,
+                            ip.ident.value
+                        );
+                    }
+                    Some(Transport::Icmp(icmp)) => match &icmp.body {
+                        IcmpBody::Echo { ident, seq, .. } => {
+                            let _ = write!(
+                                line,
+                                "{} id=0x{:04x}, seq={}/{}, ttl={}",
+                                icmp.type_name(),
+                                ident.value,
+                                seq.value,
+                                seq.value.swap_bytes(),
+                                ip.ttl.value
+                            );
+                        }
+                        _ => {
+                            line.push_str(icmp::type_name(icmp.icmp_type.value));
+                            if let Some(code) = icmp.code_name() {
+                                let _ = write!(line, " ({code})");
+                            }
+                        }
+                    },
+                    Some(Transport::Data(_)) | None => {
+                        let _ = write!(
+                            line,
+                            "IPv4 {} → {}, protocol {} ({})",
+                            ip.src.value,
+                            ip.dst.value,
+                            protocol_name(proto),
+                            u8::from(proto)
+                        );
+                    }
+                }
+                if ip.checksum.is_bad() {
+                    line.push_str(" [IPv4 header checksum incorrect]");
+                }
+                if let Some(Transport::Icmp(icmp)) = &ip.payload {
+                    if matches!(icmp.checksum.status, ChecksumStatus::Bad { .. }) {
+                        line.push_str(" [ICMP checksum incorrect]");
+                    }
+                }
+            }
+            Some(Network::Data(_)) => match eth.ethertype.value {
+                EtherType::Ipv6 => line.push_str("IPv6 (not decoded)"),
+                EtherType::Unknown(n) if n < 0x0600 => {
+                    let _ = write!(line, "IEEE 802.3 frame, length {n} (not decoded)");
+                }
+                other => {
+                    let _ = write!(
+                        line,
+                        "Ethernet II, type 0x{:04x} (not decoded)",
+                        u16::from(other)
+                    );
+                }
+            },
+        },
+    }
+    if let Some(problem) = &decoded.problem {
+        let _ = write!(line, " [{problem}]");
+    }
+    line
+}
+
+fn protocol_name(p: IpProtocol) -> &'static str {
+    match p {
+        IpProtocol::Icmp => "ICMP",
+        IpProtocol::Igmp => "IGMP",
+        IpProtocol::Tcp => "TCP",
+        IpProtocol::Udp => "UDP",
+        IpProtocol::Unknown(_) => "unknown",
+    }
+}
