@@ -3,5 +3,28 @@
 //!
 //! Pure Rust with no web dependency: it builds and is tested natively, and the
 //! web app drives it and animates its typed trace.
+//!
+//! ```
+//! use packet_engine::{Scenario, Simulation};
+//! let (_, scenario) = packet_engine::examples::all().into_iter().next().unwrap();
+//! let outcome = Simulation::new(&scenario).unwrap().run();
+//! assert!(!outcome.trace.events.is_empty());
+//! ```
 
+pub mod examples;
+pub mod frames;
+pub mod mac;
+pub mod neighbor;
+pub mod pcap;
+pub mod rng;
+pub mod scenario;
+pub mod sim;
+pub mod time;
+pub mod trace;
 pub mod wire;
+
+pub use mac::MacAddr;
+pub use scenario::{Scenario, ScenarioError};
+pub use sim::{RunOutcome, Simulation, StopReason};
+pub use time::SimTime;
+pub use trace::{EventKind, NetworkState, PortRef, Trace, TraceEvent};

@@ -1,0 +1,90 @@
+//! Simulated time: a count of nanoseconds since the start of a run.
+//!
+//! The engine never reads a wall clock. Every timestamp in a trace is a
+//! `SimTime`, so the same scenario gives the same trace on every machine.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::{Add, Sub};
+
+/// Nanoseconds since the start of the simulation.
+///
+/// A `u64` of nanoseconds covers 584 years, far beyond any lab run, and keeps
+/// ordering and arithmetic exact (no floating point in the event queue).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SimTime(pub u64);
+
+impl SimTime {
+    /// Time zero, the start of every run.
+    pub const ZERO: SimTime = SimTime(0);
+
+    pub const fn from_nanos(ns: u64) -> SimTime {
+        SimTime(ns)
+    }
+    pub const fn from_micros(us: u64) -> SimTime {
+        SimTime(us * 1_000)
+    }
+    pub const fn from_millis(ms: u64) -> SimTime {
+        SimTime(ms * 1_000_000)
+    }
+    pub const fn from_secs(s: u64) -> SimTime {
+        SimTime(s * 1_000_000_000)
+    }
+    pub const fn as_nanos(self) -> u64 {
+        self.0
+    }
+    /// Whole microseconds (truncated), the resolution of `struct timeval`.
+    pub const fn as_micros(self) -> u64 {
+        self.0 / 1_000
+    }
+    pub fn as_secs_f64(self) -> f64 {
+        self.0 as f64 / 1e9
+    }
+    /// `self - earlier`, or zero if `earlier` is later.
+    pub const fn saturating_sub(self, earlier: SimTime) -> SimTime {
+        SimTime(self.0.saturating_sub(earlier.0))
+    }
+}
+
+impl Add for SimTime {
+    type Output = SimTime;
+    fn add(self, rhs: SimTime) -> SimTime {
+        SimTime(self.0.saturating_add(rhs.0))
+    }
+}
+
+impl Sub for SimTime {
+    type Output = SimTime;
+    fn sub(self, rhs: SimTime) -> SimTime {
+        self.saturating_sub(rhs)
+    }
+}
+
+/// Seconds with microsecond precision, as Wireshark's relative time: `1.000012 s`.
+impl fmt::Display for SimTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let us = self.0 / 1_000;
+        write!(f, "{}.{:06} s", us / 1_000_000, us % 1_000_000)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SimTime;
+
+    #[test]
+    fn displays_seconds_with_microseconds() {
+        assert_eq!(SimTime::from_micros(1_000_012).to_string(), "1.000012 s");
+        assert_eq!(SimTime::ZERO.to_string(), "0.000000 s");
+        assert_eq!(SimTime::from_secs(300).to_string(), "300.000000 s");
+    }
+
+    #[test]
+    fn converts_units() {
+        assert_eq!(SimTime::from_millis(2).as_nanos(), 2_000_000);
+        assert_eq!(SimTime::from_secs(1).as_micros(), 1_000_000);
+        assert_eq!(SimTime::from_millis(1500).as_secs_f64(), 1.5);
+        assert_eq!(SimTime::from_secs(1) - SimTime::from_secs(2), SimTime::ZERO);
+    }
+}
