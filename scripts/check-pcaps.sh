@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Decode every pcap the engine writes with tshark and fail on anything a real
+# Wireshark would flag: malformed packets, expert errors, bad IPv4 or ICMP
+# checksums (including the headers quoted inside ICMP errors). Also checks that
+# each link's pcap holds exactly the frames the trace says were sent on it.
+#
+# Usage: scripts/check-pcaps.sh [SCENARIO.json ...]   (default: scenarios/*.json)
+# Needs: tshark (Debian package `tshark`), and jq or python3 to read trace.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v tshark >/dev/null; then
+    echo "check-pcaps: tshark not found (Debian: apt-get install tshark)" >&2
+    exit 1
+fi
+
+# Frames per link according to trace.json, as "link<TAB>count" lines.
+frames_per_link() {
+    if command -v jq >/dev/null; then
+        jq -r '[.events[] | select(.type == "FrameSent") | .link] | group_by(.) | .[] | "\(.[0])\t\(length)"' "$1"
+    elif command -v python3 >/dev/null; then
+        python3 -c '
+import collections, json, sys
+c = collections.Counter(e["link"] for e in json.load(open(sys.argv[1]))["events"] if e.get("type") == "FrameSent")
+for link, n in sorted(c.items()): print(f"{link}\t{n}")' "$1"
+    else
+        echo "check-pcaps: need jq or python3 to read trace.json" >&2
+        exit 1
+    fi
+}
+
+if [ "$#" -gt 0 ]; then scenarios=("$@"); else scenarios=(scenarios/*.json); fi
+if [ ! -e "${scenarios[0]}" ]; then
+    echo "check-pcaps: no scenarios found (looked for scenarios/*.json)" >&2
+    exit 1
+fi
+
+cargo build --release -q -p packet-engine --bin packet-lab-run
+runner=target/release/packet-lab-run
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# What tshark must not find. Checksum status 0 is "Bad". Wireshark reports a
+# bad ICMP checksum only as a warning, so the status fields are checked directly.
+filter='_ws.malformed || _ws.expert.severity >= error || ip.checksum.status == 0 || icmp.checksum.status == 0'
+
+# Prints "frame|expert messages" for every frame tshark flags; fails if tshark
+# cannot read the file.
+flagged_frames() {
+    tshark -n -r "$1" -o ip.check_checksum:TRUE -Y "$filter" \
+        -T fields -E separator='|' -e frame.number -e _ws.expert.message 2>"$tmp/tshark.err"
+}
+
+# Self-test: a fixture with a good ARP reply, a bad ICMP checksum, a bad IPv4
+# checksum and a truncated datagram must be flagged at exactly frames 2, 3, 4.
+# This catches a tshark whose field names or preferences differ, which would
+# otherwise make every check pass silently.
+selftest=$(flagged_frames scripts/testdata/known-bad.pcap | cut -d'|' -f1 | tr '\n' ' ')
+if [ "$selftest" != "2 3 4 " ]; then
+    echo "check-pcaps: self-test failed: tshark flagged frames '$selftest' of scripts/testdata/known-bad.pcap, expected '2 3 4 '" >&2
+    cat "$tmp/tshark.err" >&2
+    exit 1
+fi
+
+failures=0 n_scenarios=0 n_pcaps=0 n_frames=0
+for scenario in "${scenarios[@]}"; do
+    name=$(basename "$scenario" .json)
+    out="$tmp/$name"
+    if ! "$runner" "$scenario" --out "$out" >"$tmp/$name.stdout" 2>"$tmp/$name.stderr"; then
+        echo "FAIL $scenario: packet-lab-run failed:" >&2
+        cat "$tmp/$name.stderr" >&2
+        failures=$((failures + 1))
+        continue
+    fi
+    n_scenarios=$((n_scenarios + 1))
+    expected=$(frames_per_link "$out/trace.json")
+    for pcap in "$out"/*.pcap; do
+        [ -e "$pcap" ] || continue
+        link=$(basename "$pcap" .pcap)
+        n_pcaps=$((n_pcaps + 1))
+        if ! bad=$(flagged_frames "$pcap"); then
+            echo "FAIL $scenario: tshark cannot read $link.pcap:" >&2
+            grep -v "Running as user" "$tmp/tshark.err" >&2 || true
+            failures=$((failures + 1))
+            continue
+        fi
+        if [ -n "$bad" ]; then
+            while IFS='|' read -r frame messages; do
+                echo "FAIL $scenario: $link.pcap frame $frame: $messages" >&2
+                tshark -n -r "$pcap" -Y "frame.number == $frame" 2>/dev/null | sed 's/^/    /' >&2
+            done <<<"$bad"
+            failures=$((failures + 1))
+        fi
+        got=$(tshark -n -r "$pcap" -T fields -e frame.number 2>/dev/null | wc -l)
+        want=$(printf '%s\n' "$expected" | awk -F'\t' -v l="$link" '$1 == l { print $2 }')
+        want=${want:-0}
+        if [ "$got" -ne "$want" ]; then
+            echo "FAIL $scenario: $link.pcap has $got frames, the trace sent $want on link $link" >&2
+            failures=$((failures + 1))
+        fi
+        n_frames=$((n_frames + got))
+    done
+done
+
+if [ "$failures" -gt 0 ]; then
+    echo "check-pcaps: $failures failure(s) in $n_scenarios scenario(s), $n_pcaps pcap(s), $n_frames frame(s)" >&2
+    exit 1
+fi
+echo "check-pcaps: ok: $n_scenarios scenario(s), $n_pcaps pcap(s), $n_frames frame(s) decoded by tshark with no malformed packet, no expert error, no bad checksum; frame counts match the trace"
