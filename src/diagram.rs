@@ -1,0 +1,178 @@
+//! What the canvas draws: devices at positions and the links between them, taken from an
+//! engine scenario. A plain view model: the engine decides everything about networking, this
+//! only keeps the names, kinds, places and addresses the shell shows. Device kinds are the
+//! engine's own `DeviceKind`.
+
+use packet_engine::scenario::{DeviceKind, Scenario};
+
+use crate::geometry::{grid_slot, Point};
+
+/// Where devices without a position in the scenario go: a grid this many columns wide,
+/// this far apart, starting here.
+const GRID_COLUMNS: usize = 5;
+const GRID_SPACING: f64 = 160.0;
+const GRID_ORIGIN: Point = Point::new(100.0, 100.0);
+
+/// One device as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeviceView {
+    /// The device's unique name in the scenario.
+    pub name: String,
+    /// Which icon to draw.
+    pub kind: DeviceKind,
+    /// Where the scenario places it.
+    pub position: Point,
+    /// Its interfaces as "eth0 10.10.10.1/24" (just the name when it has no address).
+    pub interfaces: Vec<String>,
+}
+
+/// One link as drawn, between two devices of the same diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkView {
+    /// The link's id in the scenario.
+    pub id: String,
+    /// Index of one end's device in [`Diagram::devices`].
+    pub a: usize,
+    /// Index of the other end's device in [`Diagram::devices`].
+    pub b: usize,
+}
+
+/// A whole scenario as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagram {
+    /// The scenario's title, shown in the side panel and status bar.
+    pub title: String,
+    /// The scenario's description: what it shows.
+    pub description: String,
+    /// Devices in the scenario's order (the order is the drawing order).
+    pub devices: Vec<DeviceView>,
+    /// Links in the scenario's order.
+    pub links: Vec<LinkView>,
+}
+
+impl Diagram {
+    /// The drawing of `scenario`: devices where the scenario places them (a grid slot when it
+    /// does not), links between the devices they name. A link naming an unknown device is left
+    /// out; the engine's validation is what reports it.
+    pub fn from_scenario(scenario: &Scenario) -> Diagram {
+        let devices: Vec<DeviceView> = scenario
+            .devices
+            .iter()
+            .enumerate()
+            .map(|(index, spec)| DeviceView {
+                name: spec.id.clone(),
+                kind: spec.kind,
+                position: match spec.position {
+                    Some([x, y]) => Point::new(x, y),
+                    None => grid_slot(index, GRID_COLUMNS, GRID_SPACING, GRID_ORIGIN),
+                },
+                interfaces: spec
+                    .interfaces
+                    .iter()
+                    .map(|i| match &i.address {
+                        Some(address) => format!("{} {}", i.name, address),
+                        None => i.name.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        // A linear search per link end: done once per load, on tens of devices.
+        let index_of = |name: &str| devices.iter().position(|d| d.name == name);
+        let links = scenario
+            .links
+            .iter()
+            .filter_map(|l| {
+                Some(LinkView {
+                    id: l.id.clone(),
+                    a: index_of(&l.a.device)?,
+                    b: index_of(&l.b.device)?,
+                })
+            })
+            .collect();
+        Diagram {
+            title: scenario.name.clone(),
+            description: scenario.description.clone(),
+            devices,
+            links,
+        }
+    }
+}
+
+/// The version of the `packet-engine` crate compiled into this app, read from its manifest
+/// at compile time so the status bar names the exact engine that computes everything.
+pub fn engine_version() -> &'static str {
+    manifest_version(include_str!("../engine/Cargo.toml")).unwrap_or("unknown")
+}
+
+/// The `version = "..."` of a Cargo manifest's `[package]` table, if it is written literally.
+fn manifest_version(manifest: &str) -> Option<&str> {
+    let mut in_package = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_package = line == "[package]";
+        } else if in_package {
+            if let Some(value) = line.strip_prefix("version") {
+                let value = value.trim_start().strip_prefix('=')?.trim();
+                return value.strip_prefix('"')?.strip_suffix('"');
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_devices_and_links_of_a_scenario() {
+        let s = Scenario::from_json(
+            r#"{ "version": 1, "name": "Pair", "description": "d",
+                 "devices": [
+                   { "id": "pc1", "kind": "host", "position": [10, 20],
+                     "interfaces": [{ "name": "eth0", "address": "10.0.0.1/24" }] },
+                   { "id": "sw", "kind": "switch", "ports": 2 }
+                 ],
+                 "links": [ { "id": "l1", "a": { "device": "pc1", "port": "eth0" },
+                                          "b": { "device": "sw", "port": "p1" } } ] }"#,
+        )
+        .expect("test scenario is valid");
+        let d = Diagram::from_scenario(&s);
+        assert_eq!(d.title, "Pair");
+        assert_eq!(d.devices.len(), 2);
+        assert_eq!(d.devices[0].position, Point::new(10.0, 20.0));
+        assert_eq!(d.devices[0].interfaces, vec!["eth0 10.0.0.1/24".to_owned()]);
+        assert_eq!(d.devices[1].kind, DeviceKind::Switch);
+        assert_eq!(d.devices[1].position, grid_slot(1, GRID_COLUMNS, GRID_SPACING, GRID_ORIGIN));
+        assert_eq!(d.links, vec![LinkView { id: "l1".into(), a: 0, b: 1 }]);
+    }
+
+    #[test]
+    fn every_shipped_example_draws_all_its_links() {
+        for (stem, s) in packet_engine::examples::all() {
+            let d = Diagram::from_scenario(&s);
+            assert!(!d.devices.is_empty(), "{stem}");
+            assert_eq!(d.devices.len(), s.devices.len(), "{stem}");
+            assert_eq!(d.links.len(), s.links.len(), "{stem}: a link lost its devices");
+        }
+    }
+
+    #[test]
+    fn reads_the_package_version() {
+        let manifest = "[workspace]\nversion = \"9\"\n\n[package]\nname = \"x\"\nversion = \"1.2.3\"\n";
+        assert_eq!(manifest_version(manifest), Some("1.2.3"));
+    }
+
+    #[test]
+    fn inherited_or_missing_version_is_none() {
+        assert_eq!(manifest_version("[package]\nversion.workspace = true\n"), None);
+        assert_eq!(manifest_version("[package]\nname = \"x\"\n[dependencies]\nversion = \"1\"\n"), None);
+    }
+
+    #[test]
+    fn engine_version_is_read_from_the_engine_manifest() {
+        let parts: Vec<&str> = engine_version().split('.').collect();
+        assert_eq!(parts.len(), 3, "not a semver version: {}", engine_version());
+        assert!(parts.iter().all(|p| p.parse::<u64>().is_ok()), "{}", engine_version());
+    }
+}
