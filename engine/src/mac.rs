@@ -4,7 +4,7 @@ use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// A 48-bit Ethernet address, shown as `02:1a:2b:3c:4d:5e`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MacAddr(pub [u8; 6]);
 
 impl MacAddr {
@@ -51,6 +51,27 @@ impl MacAddr {
 
     pub fn octets(&self) -> [u8; 6] {
         self.0
+    }
+}
+
+/// Byte order (as `ls` of a MAC table would sort), compared as one integer:
+/// switch tables look MACs up on every frame.
+impl Ord for MacAddr {
+    fn cmp(&self, other: &MacAddr) -> std::cmp::Ordering {
+        self.as_u64().cmp(&other.as_u64())
+    }
+}
+
+impl PartialOrd for MacAddr {
+    fn partial_cmp(&self, other: &MacAddr) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl MacAddr {
+    fn as_u64(&self) -> u64 {
+        let b = self.0;
+        u64::from_be_bytes([0, 0, b[0], b[1], b[2], b[3], b[4], b[5]])
     }
 }
 

@@ -18,11 +18,109 @@ use std::fmt::Write as _;
 use std::net::Ipv4Addr;
 use std::sync::Arc;
 
+/// A device, port, interface, link or command name as the trace holds it:
+/// shared text, so recording an event copies a pointer, not the string.
+/// Compares equal to `&str` and `String`, derefs to `str`, serializes as a string.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Name(Arc<str>);
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Name {
+    fn from(s: &str) -> Name {
+        Name(Arc::from(s))
+    }
+}
+
+impl From<String> for Name {
+    fn from(s: String) -> Name {
+        Name(Arc::from(s))
+    }
+}
+
+impl From<Name> for String {
+    fn from(n: Name) -> String {
+        n.0.to_string()
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+impl PartialEq<String> for Name {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+impl PartialEq<Name> for str {
+    fn eq(&self, other: &Name) -> bool {
+        self == &*other.0
+    }
+}
+impl PartialEq<Name> for &str {
+    fn eq(&self, other: &Name) -> bool {
+        *self == &*other.0
+    }
+}
+impl PartialEq<Name> for String {
+    fn eq(&self, other: &Name) -> bool {
+        **self == *other.0
+    }
+}
+
 /// One port of one device.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct PortRef {
-    pub device: String,
-    pub port: String,
+    pub device: Name,
+    pub port: Name,
 }
 
 /// One entry of the trace.
@@ -106,9 +204,9 @@ impl DropReason {
 #[serde(tag = "how", rename_all = "snake_case")]
 pub enum Forwarding {
     /// Out of the one port where the destination MAC was learned.
-    Port { port: String },
+    Port { port: Name },
     /// Out of every other port.
-    Flood { ports: Vec<String> },
+    Flood { ports: Vec<Name> },
 }
 
 /// Why a switch forwarded the way it did.
@@ -126,7 +224,7 @@ pub enum ForwardReason {
 /// The binary AND a host does to decide whether a destination is on-link.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AndCheck {
-    pub interface: String,
+    pub interface: Name,
     pub address: Ipv4Addr,
     pub prefix_len: u8,
     pub mask: Ipv4Addr,
@@ -142,7 +240,7 @@ pub struct AndCheck {
 pub struct ChosenRoute {
     pub prefix: Ipv4Net,
     pub via: Option<Ipv4Addr>,
-    pub interface: String,
+    pub interface: Name,
     pub kind: RouteKind,
 }
 
@@ -178,7 +276,7 @@ pub struct RouteDecision {
 pub struct RouteEntry {
     pub prefix: Ipv4Net,
     pub via: Option<Ipv4Addr>,
-    pub interface: String,
+    pub interface: Name,
     pub kind: RouteKind,
     pub metric: u32,
     /// Preferred source address (the interface's own, for connected routes).
@@ -232,11 +330,11 @@ pub fn icmp_error_text(icmp_type: u8, code: u8) -> &'static str {
 #[serde(tag = "type")]
 pub enum EventKind {
     /// Routing tables at the start of the run (they do not change afterwards).
-    RoutesInstalled { device: String, routes: Vec<RouteEntry> },
+    RoutesInstalled { device: Name, routes: Vec<RouteEntry> },
     /// A frame started onto a link; it occupies the link until its last bit
     /// is sent and reaches the far end at `t_end`.
     FrameSent {
-        link: String,
+        link: Name,
         from: PortRef,
         to: PortRef,
         t_start: SimTime,
@@ -247,14 +345,14 @@ pub enum EventKind {
     /// A frame fully arrived at a port.
     FrameReceived {
         at: PortRef,
-        link: String,
+        link: Name,
         #[serde(serialize_with = "hex_bytes")]
         bytes: Arc<[u8]>,
     },
     /// A device threw a frame (or the packet inside it) away.
     FrameDropped {
-        device: String,
-        port: Option<String>,
+        device: Name,
+        port: Option<Name>,
         reason: DropReason,
         #[serde(serialize_with = "hex_bytes")]
         bytes: Arc<[u8]>,
@@ -262,34 +360,34 @@ pub enum EventKind {
     /// A host or router threw away an IP packet that never became a frame
     /// (its next hop's MAC could not be resolved).
     PacketDropped {
-        device: String,
+        device: Name,
         reason: DropReason,
         #[serde(serialize_with = "hex_bytes")]
         bytes: Arc<[u8]>,
     },
     /// A switch or hub decided where a frame goes.
-    SwitchForward { device: String, in_port: String, dst: MacAddr, out: Forwarding, why: ForwardReason },
+    SwitchForward { device: Name, in_port: Name, dst: MacAddr, out: Forwarding, why: ForwardReason },
     /// A switch learned (or re-learned on a new port) where a MAC lives.
-    MacLearned { device: String, mac: MacAddr, port: String, moved_from: Option<String> },
+    MacLearned { device: Name, mac: MacAddr, port: Name, moved_from: Option<Name> },
     /// A switch forgot a MAC that was silent for the ageing time (300 s).
-    MacAged { device: String, mac: MacAddr, port: String },
+    MacAged { device: Name, mac: MacAddr, port: Name },
     /// A host or router chose how to send an IP packet.
-    Route { device: String, decision: Box<RouteDecision> },
+    Route { device: Name, decision: Box<RouteDecision> },
     /// An ARP table entry was created or changed state.
     NeighborChanged {
-        device: String,
-        interface: String,
+        device: Name,
+        interface: Name,
         ip: Ipv4Addr,
         mac: Option<MacAddr>,
         old: Option<NudState>,
         new: NudState,
     },
     /// A router (or host) generated an ICMP error, or suppressed one.
-    IcmpErrorGenerated { device: String, error: IcmpError, rate_limited: bool },
+    IcmpErrorGenerated { device: Name, error: IcmpError, rate_limited: bool },
     /// A scheduled command began.
-    CommandStarted { label: String, device: String },
+    CommandStarted { label: Name, device: Name },
     /// A command printed a line.
-    CommandOutput { label: String, line: String },
+    CommandOutput { label: Name, line: String },
     /// The run stopped at its event budget while frames kept circulating.
     Storm { links: Vec<String>, devices: Vec<String>, events: u64 },
 }
@@ -321,7 +419,7 @@ impl TraceEvent {
                 let _ = write!(s, "{}/{} receives {} from {link}", at.device, at.port, crate::wire::summarize(bytes));
             }
             EventKind::FrameDropped { device, port, reason, bytes } => {
-                let place = port.as_ref().map(|p| format!("{device}/{p}")).unwrap_or_else(|| device.clone());
+                let place = port.as_ref().map(|p| format!("{device}/{p}")).unwrap_or_else(|| device.to_string());
                 let _ = write!(s, "{place} drops {}: {}", crate::wire::summarize(bytes), reason.sentence());
             }
             EventKind::PacketDropped { device, reason, bytes } => {
@@ -340,7 +438,11 @@ impl TraceEvent {
                         let _ = write!(s, "{device} forwards the frame from {in_port} only out of {port}: {what}");
                     }
                     Forwarding::Flood { ports } => {
-                        let list = if ports.is_empty() { "no other port".to_string() } else { ports.join(", ") };
+                        let list = if ports.is_empty() {
+                            "no other port".to_string()
+                        } else {
+                            ports.iter().map(Name::as_str).collect::<Vec<_>>().join(", ")
+                        };
                         let _ = write!(s, "{device} floods the frame from {in_port} out of {list}: {what}");
                     }
                 }
@@ -522,21 +624,21 @@ impl NetworkState {
     pub fn apply(&mut self, kind: &EventKind) {
         match kind {
             EventKind::RoutesInstalled { device, routes } => {
-                self.routes.insert(device.clone(), routes.clone());
+                self.routes.insert(device.to_string(), routes.clone());
             }
             EventKind::NeighborChanged { device, interface, ip, mac, new, .. } => {
                 self.neighbors
-                    .entry(device.clone())
+                    .entry(device.to_string())
                     .or_default()
-                    .entry(interface.clone())
+                    .entry(interface.to_string())
                     .or_default()
                     .insert(*ip, NeighborRow { mac: *mac, state: *new });
             }
             EventKind::MacLearned { device, mac, port, .. } => {
-                self.mac_tables.entry(device.clone()).or_default().insert(*mac, port.clone());
+                self.mac_tables.entry(device.to_string()).or_default().insert(*mac, port.to_string());
             }
             EventKind::MacAged { device, mac, .. } => {
-                if let Some(table) = self.mac_tables.get_mut(device) {
+                if let Some(table) = self.mac_tables.get_mut(device.as_str()) {
                     table.remove(mac);
                 }
             }

@@ -6,7 +6,7 @@ use super::{Body, Ev, Sim};
 use crate::frames::{self, Ipv4Header};
 use crate::scenario::Command;
 use crate::time::SimTime;
-use crate::trace::{icmp_error_text, EventKind};
+use crate::trace::{icmp_error_text, EventKind, Name};
 use smoltcp::wire::IpProtocol;
 use std::fmt::Write as _;
 use std::net::Ipv4Addr;
@@ -23,7 +23,7 @@ const TR_WAIT_PREC: SimTime = SimTime::from_millis(1);
 const TR_PACKET_LEN: usize = 60;
 
 pub(crate) struct App {
-    pub(crate) label: String,
+    pub(crate) label: Name,
     dev: u32,
     command: Command,
     /// Bumped to cancel the pending timer.
@@ -88,7 +88,7 @@ struct Traceroute {
 }
 
 impl App {
-    pub(crate) fn new(label: String, dev: u32, command: Command) -> App {
+    pub(crate) fn new(label: Name, dev: u32, command: Command) -> App {
         App { label, dev, command, timer_gen: 0, state: AppState::NotStarted }
     }
 }
@@ -199,12 +199,7 @@ impl Sim {
 
     fn ping_start(&mut self, app: u32, dev: u32, count: u32, interval_ms: u64, target: Ipv4Addr) {
         // ping connect()s a UDP socket to learn its source address first.
-        let node = self.node(dev);
-        let src = if node.is_local(target) {
-            Some(target)
-        } else {
-            self.route_output(dev, target, false).map(|h| h.src)
-        };
+        let src = if self.node(dev).is_local(target) { Some(target) } else { self.route_probe(dev, target).map(|h| h.src) };
         let Some(src) = src else {
             self.output_line(app, "ping: connect: Network is unreachable".into());
             self.finish_app(app);
@@ -374,11 +369,7 @@ impl Sim {
     // ---------------------------------------------------------- traceroute
 
     fn traceroute_start(&mut self, app: u32, dev: u32, target: Ipv4Addr, max_hops: u8, queries: u8, sim_queries: u8) {
-        let src = if self.node(dev).is_local(target) {
-            Some(target)
-        } else {
-            self.route_output(dev, target, false).map(|h| h.src)
-        };
+        let src = if self.node(dev).is_local(target) { Some(target) } else { self.route_probe(dev, target).map(|h| h.src) };
         if src.is_none() {
             // connect() on the raw socket fails before the header is printed.
             self.output_line(app, "connect: Network is unreachable".into());

@@ -10,7 +10,7 @@ use crate::neighbor::{NeighAction, NeighParams, NeighborCache, NudState, Pending
 use crate::rng::Rng;
 use crate::scenario::{parse_interface_address, parse_prefix, DeviceKind, DeviceSpec};
 use crate::time::SimTime;
-use crate::trace::{AndCheck, ChosenRoute, DropReason, EventKind, IcmpError, RouteDecision, RouteEntry, RouteKind};
+use crate::trace::{AndCheck, ChosenRoute, DropReason, EventKind, IcmpError, Name, RouteDecision, RouteEntry, RouteKind};
 use ipnet::Ipv4Net;
 use smoltcp::wire::{EthernetProtocol, IpProtocol};
 use std::collections::BTreeMap;
@@ -28,7 +28,7 @@ const RT_ERROR_BURST: i64 = 5 * RT_ERROR_COST;
 
 /// One network interface of a host or router.
 pub(crate) struct Iface {
-    pub(crate) name: String,
+    pub(crate) name: Name,
     pub(crate) mac: MacAddr,
     pub(crate) addr: Option<Ipv4Net>,
     /// Global port index.
@@ -106,7 +106,7 @@ impl IpNode {
             let base = 30_000_000_000u64;
             let reachable = SimTime(base / 2 + rng.below(base));
             ifaces.push(Iface {
-                name: s.name.clone(),
+                name: s.name.as_str().into(),
                 mac,
                 addr,
                 port: ports[i],
@@ -232,6 +232,18 @@ impl Sim {
                 id
             }
         }
+    }
+
+    /// The hop a packet to `dst` would take, without recording anything
+    /// (a program's `connect()` asking for its source address).
+    pub(super) fn route_probe(&self, dev: u32, dst: Ipv4Addr) -> Option<Hop> {
+        let node = self.node(dev);
+        let route = node.lookup(dst).0?;
+        Some(Hop {
+            iface: route.iface,
+            next_hop: route.via.unwrap_or(dst),
+            src: route.src.or_else(|| node.iface_src(route.iface)).unwrap_or(Ipv4Addr::UNSPECIFIED),
+        })
     }
 
     /// Routes a packet and records the decision. `forwarding` is true for a

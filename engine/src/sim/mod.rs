@@ -13,7 +13,7 @@ use crate::mac::MacAddr;
 use crate::rng::Rng;
 use crate::scenario::{Command, DeviceKind, Scenario, ScenarioError, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US};
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, PortRef, Trace, TraceEvent};
+use crate::trace::{DropReason, EventKind, Name, PortRef, Trace, TraceEvent};
 use apps::App;
 use ip::IpNode;
 use serde::Serialize;
@@ -122,7 +122,7 @@ impl Ord for Queued {
 /// One device port (an interface or a numbered switch port).
 struct Port {
     device: u32,
-    name: String,
+    name: Name,
     /// Index of the interface (IP devices) or the port (switches) inside the device.
     local: u32,
     /// The link plugged in, and which end of it this port is.
@@ -141,7 +141,7 @@ struct Direction {
 }
 
 struct Link {
-    id: String,
+    id: Name,
     /// Ports at end 0 and end 1; direction d sends from `ends[d]`.
     ends: [u32; 2],
     delay: SimTime,
@@ -157,7 +157,7 @@ enum Body {
 }
 
 struct Device {
-    id: String,
+    id: Name,
     /// Global port indices, in the device's port order.
     ports: Vec<u32>,
     body: Body,
@@ -214,18 +214,18 @@ impl Sim {
             let mut ports = Vec::with_capacity(names.len());
             for (local, name) in names.into_iter().enumerate() {
                 let p = sim.ports.len() as u32;
-                sim.ports.push(Port { device: d, name, local: local as u32, link: None });
+                sim.ports.push(Port { device: d, name: name.into(), local: local as u32, link: None });
                 ports.push(p);
             }
             for &p in &ports {
-                port_index.insert((spec.id.clone(), sim.ports[p as usize].name.clone()), p);
+                port_index.insert((spec.id.clone(), sim.ports[p as usize].name.to_string()), p);
             }
             let body = match spec.kind {
                 DeviceKind::Switch => Body::Switch(Switch::new()),
                 DeviceKind::Hub => Body::Hub,
                 _ => Body::Ip(Box::new(IpNode::build(spec, &ports, &mut sim.rng))),
             };
-            sim.devices.push(Device { id: spec.id.clone(), ports, body });
+            sim.devices.push(Device { id: spec.id.as_str().into(), ports, body });
         }
         for (l, spec) in sc.links.iter().enumerate() {
             let a = port_index[&(spec.a.device.clone(), spec.a.port.clone())];
@@ -234,7 +234,7 @@ impl Sim {
             sim.ports[b as usize].link = Some((l as u32, 1));
             let mbps = spec.bandwidth_mbps.unwrap_or(DEFAULT_BANDWIDTH_MBPS);
             sim.links.push(Link {
-                id: spec.id.clone(),
+                id: spec.id.as_str().into(),
                 ends: [a, b],
                 delay: SimTime::from_micros(spec.delay_us.unwrap_or(DEFAULT_DELAY_US)),
                 ps_per_byte: (8_000_000.0 / mbps).round().max(1.0) as u64,
@@ -246,7 +246,7 @@ impl Sim {
         for (c, spec) in sc.commands.iter().enumerate() {
             let command = Command::parse(&spec.run).expect("validated");
             let app = sim.apps.len() as u32;
-            sim.apps.push(App::new(labels[c].clone(), ids[spec.device.as_str()], command));
+            sim.apps.push(App::new(labels[c].as_str().into(), ids[spec.device.as_str()], command));
             sim.outputs.insert(labels[c].clone(), Vec::new());
             sim.schedule(SimTime::from_millis(spec.at_ms), Ev::AppStart { app });
         }
@@ -420,11 +420,11 @@ impl Sim {
                     frames += 1;
                     if bytes.first().is_some_and(|b| b & 1 == 1) {
                         flooded += 1;
-                        links.insert(link.clone());
+                        links.insert(link.to_string());
                     }
                 }
                 EventKind::SwitchForward { device, out: crate::trace::Forwarding::Flood { .. }, .. } => {
-                    devices.insert(device.clone());
+                    devices.insert(device.to_string());
                 }
                 _ => {}
             }
@@ -441,7 +441,7 @@ impl Sim {
 
     fn output_line(&mut self, app: u32, line: String) {
         let label = self.apps[app as usize].label.clone();
-        if let Some(lines) = self.outputs.get_mut(&label) {
+        if let Some(lines) = self.outputs.get_mut(label.as_str()) {
             lines.push(line.clone());
         }
         self.record(EventKind::CommandOutput { label, line });

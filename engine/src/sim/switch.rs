@@ -3,7 +3,7 @@
 use super::{Body, Ev, Frame, Sim};
 use crate::mac::MacAddr;
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, ForwardReason, Forwarding};
+use crate::trace::{DropReason, EventKind, ForwardReason, Forwarding, Name};
 use std::collections::BTreeMap;
 
 /// Linux bridge default `ageing_time`.
@@ -105,7 +105,7 @@ impl Sim {
 
     /// Sends a frame out of every linked port except the one it came from.
     #[allow(clippy::too_many_arguments)]
-    fn flood(&mut self, dev: u32, in_port: u32, in_name: String, dst: MacAddr, why: ForwardReason, frame: Frame, at: SimTime) {
+    fn flood(&mut self, dev: u32, in_port: u32, in_name: Name, dst: MacAddr, why: ForwardReason, frame: Frame, at: SimTime) {
         let ports: Vec<u32> = self.devices[dev as usize]
             .ports
             .iter()
