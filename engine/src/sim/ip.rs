@@ -607,8 +607,9 @@ impl Sim {
     /// Linux's per-destination limits on ICMP errors (types 3 and 11 are in
     /// icmp_ratemask). Both `ip_error` and `inet_peer_xrlim_allow` spend the
     /// same `inet_peer` tokens; a new peer starts as if last seen 60 s ago.
+    /// Time is counted in whole jiffies, as the kernel does.
     fn icmp_rate_allow(&mut self, dev: u32, to: Ipv4Addr, no_route: bool) -> bool {
-        let now = self.now.as_nanos() as i64;
+        let now = (self.now.as_nanos() / JIFFY_NS * JIFFY_NS) as i64;
         let peer = self.node_mut(dev).peers.entry(to).or_insert(Peer { tokens: 0, last: now - 60_000_000_000 });
         if no_route {
             peer.tokens = (peer.tokens + now - peer.last).min(RT_ERROR_BURST);
