@@ -15,6 +15,10 @@ const MARGIN: f64 = 80.0;
 const MIN_WIDTH: f64 = 640.0;
 const MIN_HEIGHT: f64 = 400.0;
 
+/// Where a device's name sits below its centre: under the tallest icon, the same for every kind
+/// so that names of devices in a row line up.
+const LABEL_OFFSET: f64 = 44.0;
+
 /// Radius of the circle a device's icon fits in; links stop at it.
 fn icon_radius(kind: DeviceKind) -> f64 {
     match kind {
@@ -114,7 +118,7 @@ fn device_node(index: usize, device: &DeviceView, selected: bool, on_select: &Ca
             {onclick} {onkeydown}>
             <circle class="device-halo" r={(r + 8.0).to_string()} />
             { icon(device.kind) }
-            <text class="device-name" y={(r + 22.0).to_string()}>{ device.name.clone() }</text>
+            <text class="device-name" y={LABEL_OFFSET.to_string()}>{ device.name.clone() }</text>
         </g>
     }
 }
