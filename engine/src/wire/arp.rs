@@ -8,7 +8,9 @@
 use serde::Serialize;
 use smoltcp::wire::{ArpHardware as SmolHardware, ArpOperation as SmolOperation, ArpPacket};
 
-use super::{ipv4_at, report, ByteRange, EtherType, Field, Ipv4Addr, LayerKind, MacAddr, Problem};
+use super::{
+    ipv4_at, mac_at, report, ByteRange, EtherType, Field, Ipv4Addr, LayerKind, MacAddr, Problem,
+};
 
 mod field {
     use super::ByteRange;
@@ -143,15 +145,9 @@ pub(super) fn decode(frame: &[u8], start: usize, problem: &mut Option<Problem>) 
         None
     } else {
         Some(ArpAddresses {
-            sender_mac: Field::new(
-                MacAddr::from_slice(view.source_hardware_addr()),
-                at(field::SHA),
-            ),
+            sender_mac: Field::new(mac_at(view.source_hardware_addr(), 0), at(field::SHA)),
             sender_ip: Field::new(ipv4_at(bytes, field::SPA.start), at(field::SPA)),
-            target_mac: Field::new(
-                MacAddr::from_slice(view.target_hardware_addr()),
-                at(field::THA),
-            ),
+            target_mac: Field::new(mac_at(view.target_hardware_addr(), 0), at(field::THA)),
             target_ip: Field::new(ipv4_at(bytes, field::TPA.start), at(field::TPA)),
         })
     };

@@ -22,8 +22,9 @@ mod summary;
 
 use core::fmt;
 use core::ops::Range;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
+pub use crate::mac::MacAddr;
 pub use arp::{Arp, ArpAddresses, ArpHardware, ArpOperation};
 pub use ethernet::{EtherType, Ethernet, Network};
 pub use icmp::{Icmp, IcmpBody};
@@ -50,39 +51,6 @@ pub struct Field<T> {
 impl<T> Field<T> {
     fn new(value: T, range: ByteRange) -> Self {
         Field { value, range }
-    }
-}
-
-/// A 48-bit Ethernet (IEEE 802) MAC address, printed `02:00:00:00:00:01`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct MacAddr(pub [u8; 6]);
-
-impl MacAddr {
-    /// ff:ff:ff:ff:ff:ff.
-    pub const BROADCAST: MacAddr = MacAddr([0xff; 6]);
-
-    /// Read six bytes; the caller has checked the length.
-    fn from_slice(bytes: &[u8]) -> MacAddr {
-        let mut mac = [0; 6];
-        mac.copy_from_slice(&bytes[..6]);
-        MacAddr(mac)
-    }
-}
-
-impl fmt::Display for MacAddr {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        let m = self.0;
-        write!(
-            f,
-            "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}",
-            m[0], m[1], m[2], m[3], m[4], m[5]
-        )
-    }
-}
-
-impl Serialize for MacAddr {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
     }
 }
 
@@ -302,6 +270,13 @@ pub fn protocol(frame: &[u8]) -> Protocol {
 /// Read a big-endian u16 at `at`; the caller has checked the length.
 fn be16(bytes: &[u8], at: usize) -> u16 {
     u16::from_be_bytes([bytes[at], bytes[at + 1]])
+}
+
+/// Read a MAC address at `at`; the caller has checked the length.
+fn mac_at(bytes: &[u8], at: usize) -> MacAddr {
+    let mut mac = [0; 6];
+    mac.copy_from_slice(&bytes[at..at + 6]);
+    MacAddr(mac)
 }
 
 /// Read an IPv4 address at `at`; the caller has checked the length.
