@@ -417,7 +417,7 @@ impl Scenario {
         let mut de = serde_json::Deserializer::from_str(text);
         let scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|err| {
             let path = err.path().to_string();
-            let path = if path == "." { "scenario".to_string() } else { path };
+            let path = if path == "." || path == "?" { "scenario".to_string() } else { path };
             ScenarioError::new(path, err.into_inner().to_string())
         })?;
         de.end().map_err(|e| ScenarioError::new("scenario", e.to_string()))?;

@@ -652,7 +652,7 @@ impl Trace {
     /// event). O(index): it folds the table-change events from the start.
     pub fn state_at(&self, index: usize) -> NetworkState {
         let mut state = NetworkState::default();
-        let end = (index + 1).min(self.events.len());
+        let end = index.saturating_add(1).min(self.events.len());
         for event in &self.events[..end] {
             state.apply(&event.kind);
         }
