@@ -27,4 +27,4 @@ pub use mac::MacAddr;
 pub use scenario::{Scenario, ScenarioError};
 pub use sim::{RunOutcome, Simulation, StopReason};
 pub use time::SimTime;
-pub use trace::{EventKind, Name, NetworkState, PortRef, Trace, TraceEvent};
+pub use trace::{EventKind, Name, NetworkState, PortRef, StateIndex, Trace, TraceEvent};

@@ -659,6 +659,22 @@ impl Trace {
         state
     }
 
+    /// Snapshots of the tables every `every` events, so that
+    /// [`StateIndex::state_at`] costs at most `every` event applications
+    /// instead of a fold from the start (for stepping through a long trace).
+    pub fn state_index(&self, every: usize) -> StateIndex {
+        let every = every.max(1);
+        let mut state = NetworkState::default();
+        let mut checkpoints = Vec::with_capacity(self.events.len() / every + 1);
+        for (i, event) in self.events.iter().enumerate() {
+            if i % every == 0 {
+                checkpoints.push(state.clone());
+            }
+            state.apply(&event.kind);
+        }
+        StateIndex { every, checkpoints }
+    }
+
     /// Number of events.
     pub fn len(&self) -> usize {
         self.events.len()
@@ -666,5 +682,30 @@ impl Trace {
 
     pub fn is_empty(&self) -> bool {
         self.events.is_empty()
+    }
+}
+
+/// Table snapshots of one trace, made by [`Trace::state_index`].
+#[derive(Clone, Debug)]
+pub struct StateIndex {
+    every: usize,
+    /// `checkpoints[k]` is the state before event `k * every`.
+    checkpoints: Vec<NetworkState>,
+}
+
+impl StateIndex {
+    /// The same answer as [`Trace::state_at`] for the trace this index was
+    /// built from, in O(every) event applications plus one snapshot clone.
+    pub fn state_at(&self, trace: &Trace, index: usize) -> NetworkState {
+        if trace.events.is_empty() {
+            return NetworkState::default();
+        }
+        let index = index.min(trace.events.len() - 1);
+        let k = (index / self.every).min(self.checkpoints.len().saturating_sub(1));
+        let mut state = self.checkpoints.get(k).cloned().unwrap_or_default();
+        for event in &trace.events[k * self.every..=index] {
+            state.apply(&event.kind);
+        }
+        state
     }
 }

@@ -77,3 +77,15 @@ fn trace_times_never_go_backwards_and_seq_is_the_index() {
         assert!(out.trace.events.iter().all(|e| !e.explain().is_empty()));
     }
 }
+
+#[test]
+fn state_index_agrees_with_state_at_everywhere() {
+    let (_, scenario) = examples::all().into_iter().find(|(s, _)| *s == "to-the-internet").unwrap();
+    let out = Simulation::new(&scenario).unwrap().run();
+    for every in [1, 7, 64, 100_000] {
+        let index = out.trace.state_index(every);
+        for i in (0..out.trace.events.len()).step_by(13).chain([out.trace.events.len() - 1, usize::MAX]) {
+            assert_eq!(index.state_at(&out.trace, i), out.trace.state_at(i), "every {every}, event {i}");
+        }
+    }
+}
