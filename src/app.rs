@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::{Canvas, Header, SidePanel, StatusBar};
 use crate::diagram::{engine_version, Diagram};
+use crate::editor::EditAction;
 use crate::state::{Action, Example, State};
 
 /// The reducer handle every component below [`App`] can reach with `use_context`.
@@ -15,7 +16,7 @@ pub type LabContext = UseReducerHandle<State>;
 /// The whole app: the state and its context provider.
 #[function_component(App)]
 pub fn app() -> Html {
-    let lab = use_reducer(|| State::new(built_in_examples()));
+    let lab = use_reducer(|| State::new(built_in_examples(), None));
     html! {
         <ContextProvider<LabContext> context={lab}>
             <Shell />
@@ -23,14 +24,11 @@ pub fn app() -> Html {
     }
 }
 
-/// The engine's example scenarios (compiled into it), drawn.
+/// The engine's example scenarios (compiled into it).
 fn built_in_examples() -> Vec<Example> {
     packet_engine::examples::all()
-        .iter()
-        .map(|(stem, scenario)| Example {
-            stem,
-            diagram: Rc::new(Diagram::from_scenario(scenario)),
-        })
+        .into_iter()
+        .map(|(stem, scenario)| Example { stem, scenario: Rc::new(scenario) })
         .collect()
 }
 
@@ -44,46 +42,40 @@ fn shell() -> Html {
         let dispatcher = lab.dispatcher();
         use_effect_with((), move |_| dispatcher.dispatch(Action::Started));
     }
-    let on_select = {
+    let edit = |f: fn(usize) -> EditAction| {
         let dispatcher = lab.dispatcher();
-        Callback::from(move |index| dispatcher.dispatch(Action::Select(index)))
+        Callback::from(move |index| dispatcher.dispatch(Action::Edit(f(index))))
     };
+    let on_select = edit(EditAction::Select);
     let on_clear = {
         let dispatcher = lab.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::ClearSelection))
+        Callback::from(move |()| dispatcher.dispatch(Action::Edit(EditAction::ClearSelection)))
     };
     let on_load = {
         let dispatcher = lab.dispatcher();
         Callback::from(move |index| dispatcher.dispatch(Action::LoadExample(index)))
     };
-    let selected_device = lab
-        .diagram
-        .as_ref()
-        .zip(lab.selected)
-        .and_then(|(d, i)| d.devices.get(i).cloned());
+    let diagram = Some(Rc::new(Diagram::from_scenario(&lab.edit.scenario)));
+    let selected = lab.edit.selected.first().copied();
+    let selected_device = diagram.as_ref().zip(selected).and_then(|(d, i)| d.devices.get(i).cloned());
 
     html! {
         <div class="app" data-ready={lab.started.to_string()}>
             <Header />
             <main class="workspace">
-                <Canvas
-                    diagram={lab.diagram.clone()}
-                    selected={lab.selected}
-                    {on_select}
-                    {on_clear}
-                />
+                <Canvas diagram={diagram.clone()} {selected} {on_select} {on_clear} />
                 <SidePanel
                     examples={lab.examples.clone()}
-                    current={lab.current}
+                    current={lab.edit.origin}
                     {on_load}
-                    diagram={lab.diagram.clone()}
+                    diagram={diagram.clone()}
                     selected={selected_device}
                 />
             </main>
             <StatusBar
                 started={lab.started}
                 engine_version={AttrValue::Static(engine_version())}
-                diagram={lab.diagram.clone()}
+                {diagram}
             />
         </div>
     }

@@ -8,7 +8,9 @@
 mod app;
 mod components;
 mod diagram;
+mod editor;
 mod geometry;
+mod playback;
 mod state;
 
 fn main() {

@@ -2,50 +2,55 @@
 //!
 //! Following yew's `function_todomvc` and `game_of_life` examples, this file imports nothing
 //! from yew but `Reducible`; components never change state except by dispatching an `Action`,
-//! so every change is visible here and testable natively.
+//! so every change is visible here and testable natively. The state has two halves, each a
+//! pure model with its own actions: the editor (`editor.rs`: the scenario being edited) and
+//! playback (`playback.rs`: a run of that scenario and where in it we are). An edit that
+//! changes the scenario invalidates the run.
 
 use std::rc::Rc;
 
+use packet_engine::Scenario;
 use yew::Reducible;
 
-use crate::diagram::Diagram;
+use crate::editor::{EditAction, Editor, Effect};
+use crate::playback::{PlayAction, Playback};
 
-/// A built-in example scenario, ready to draw.
+/// A built-in example scenario.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Example {
     /// Its file stem in `scenarios/` ("same-network"), a stable id for tests and links.
     pub stem: &'static str,
-    /// Its drawing.
-    pub diagram: Rc<Diagram>,
+    /// The scenario.
+    pub scenario: Rc<Scenario>,
 }
 
-/// Everything the shell shows.
+/// Everything the app shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// The built-in examples, in teaching order.
     pub examples: Rc<[Example]>,
-    /// Index in `examples` of the one on the canvas.
-    pub current: Option<usize>,
-    /// The scenario on the canvas; `None` until one is loaded.
-    pub diagram: Option<Rc<Diagram>>,
-    /// Index of the selected device in `diagram.devices`.
-    pub selected: Option<usize>,
+    /// The lab being edited.
+    pub edit: Editor,
+    /// The run of the lab and the playback position.
+    pub play: Playback,
     /// True once the app has mounted in the page: the `data-ready` marker that the boot guard
     /// (static/boot.js) and the browser tests wait for.
     pub started: bool,
 }
 
 impl State {
-    /// The state at page load: the first example is on the canvas at once.
-    pub fn new(examples: Vec<Example>) -> Self {
+    /// The state at page load: `restored` (the autosaved lab) if there is one, else the first
+    /// example.
+    pub fn new(examples: Vec<Example>, restored: Option<(Scenario, Option<usize>)>) -> Self {
         let examples: Rc<[Example]> = examples.into();
-        Self {
-            current: if examples.is_empty() { None } else { Some(0) },
-            diagram: examples.first().map(|e| e.diagram.clone()),
-            examples,
-            selected: None,
-            started: false,
-        }
+        let edit = match restored {
+            Some((scenario, origin)) => Editor::new(scenario, origin.filter(|&i| i < examples.len())),
+            None => match examples.first() {
+                Some(first) => Editor::new((*first.scenario).clone(), Some(0)),
+                None => Editor::new(Scenario::from_json("{}").expect("the empty lab is valid"), None),
+            },
+        };
+        Self { examples, edit, play: Playback::default(), started: false }
     }
 }
 
@@ -54,12 +59,12 @@ impl State {
 pub enum Action {
     /// The app has mounted and its effects run.
     Started,
-    /// The user picked the device at this index (clicking it again deselects it).
-    Select(usize),
-    /// The user clicked the empty canvas.
-    ClearSelection,
     /// The user picked the built-in example at this index.
     LoadExample(usize),
+    /// An edit of the lab.
+    Edit(EditAction),
+    /// A playback command.
+    Play(PlayAction),
 }
 
 impl Reducible for State {
@@ -69,22 +74,24 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Started => next.started = true,
-            Action::Select(index) => {
-                let exists = next.diagram.as_ref().is_some_and(|d| index < d.devices.len());
-                // An index from a stale click (the diagram changed) selects nothing.
-                next.selected = match (exists, next.selected) {
-                    (false, _) => None,
-                    (true, Some(current)) if current == index => None,
-                    (true, _) => Some(index),
-                };
-            }
-            Action::ClearSelection => next.selected = None,
             Action::LoadExample(index) => {
                 if let Some(example) = next.examples.get(index) {
-                    next.diagram = Some(example.diagram.clone());
-                    next.current = Some(index);
-                    next.selected = None;
+                    let scenario = (*example.scenario).clone();
+                    if next.edit.apply(EditAction::Replace { scenario, origin: Some(index) })
+                        == Effect::ScenarioChanged
+                    {
+                        next.play.invalidate();
+                    }
                 }
+            }
+            Action::Edit(edit) => {
+                if next.edit.apply(edit) == Effect::ScenarioChanged {
+                    next.play.invalidate();
+                }
+            }
+            Action::Play(play) => {
+                let scenario = next.edit.scenario.clone();
+                next.play.apply(play, &scenario);
             }
         }
         if next == *self {
@@ -98,29 +105,19 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use packet_engine::scenario::DeviceKind;
 
-    use crate::diagram::DeviceView;
-    use crate::geometry::Point;
-
-    fn example(stem: &'static str, devices: &[&str]) -> Example {
-        let device = |name: &&str| DeviceView {
-            name: (*name).into(),
-            kind: DeviceKind::Host,
-            position: Point::new(0.0, 0.0),
-            interfaces: vec![],
-        };
-        let diagram = Diagram {
-            title: stem.into(),
-            description: String::new(),
-            devices: devices.iter().map(device).collect(),
-            links: vec![],
-        };
-        Example { stem, diagram: Rc::new(diagram) }
+    fn scenario(name: &str, devices: &[&str]) -> Scenario {
+        let devices: Vec<String> = devices
+            .iter()
+            .map(|d| format!(r#"{{ "id": "{d}", "kind": "host", "position": [0, 0] }}"#))
+            .collect();
+        Scenario::from_json(&format!(r#"{{ "name": "{name}", "devices": [{}] }}"#, devices.join(",")))
+            .expect("test scenario is valid")
     }
 
     fn two_examples() -> State {
-        State::new(vec![example("first", &["a", "b"]), example("second", &["c"])])
+        let example = |stem, devices: &[&str]| Example { stem, scenario: Rc::new(scenario(stem, devices)) };
+        State::new(vec![example("first", &["a", "b"]), example("second", &["c"])], None)
     }
 
     fn apply(state: State, actions: &[Action]) -> State {
@@ -133,48 +130,40 @@ mod tests {
 
     #[test]
     fn starts_not_ready_then_ready() {
-        assert!(!State::new(vec![]).started);
-        assert!(apply(State::new(vec![]), &[Action::Started]).started);
-    }
-
-    #[test]
-    fn select_toggles_and_clear_deselects() {
-        let s = apply(two_examples(), &[Action::Select(1)]);
-        assert_eq!(s.selected, Some(1));
-        assert_eq!(apply(s.clone(), &[Action::Select(0)]).selected, Some(0));
-        assert_eq!(apply(s.clone(), &[Action::Select(1)]).selected, None);
-        assert_eq!(apply(s, &[Action::ClearSelection]).selected, None);
-    }
-
-    #[test]
-    fn selecting_a_missing_device_selects_nothing() {
-        let s = apply(two_examples(), &[Action::Select(0), Action::Select(7)]);
-        assert_eq!(s.selected, None);
-        assert_eq!(apply(State::new(vec![]), &[Action::Select(0)]).selected, None);
+        assert!(!State::new(vec![], None).started);
+        assert!(apply(State::new(vec![], None), &[Action::Started]).started);
     }
 
     #[test]
     fn the_first_example_is_loaded_at_once() {
         let s = two_examples();
-        assert_eq!(s.current, Some(0));
-        assert_eq!(s.diagram.as_ref().map(|d| d.title.as_str()), Some("first"));
-        let empty = State::new(vec![]);
-        assert_eq!((empty.current, empty.diagram), (None, None));
+        assert_eq!(s.edit.origin, Some(0));
+        assert_eq!(s.edit.scenario.name, "first");
+        let empty = State::new(vec![], None);
+        assert_eq!((empty.edit.origin, empty.edit.scenario.devices.len()), (None, 0));
     }
 
     #[test]
-    fn loading_an_example_replaces_the_diagram_and_clears_the_selection() {
-        let s = apply(two_examples(), &[Action::Select(1), Action::LoadExample(1)]);
-        assert_eq!(s.current, Some(1));
-        assert_eq!(s.diagram.as_ref().map(|d| d.devices.len()), Some(1));
-        assert_eq!(s.selected, None);
+    fn a_restored_lab_wins_over_the_first_example() {
+        let ex = Example { stem: "first", scenario: Rc::new(scenario("first", &["a"])) };
+        let s = State::new(vec![ex], Some((scenario("mine", &["x", "y"]), None)));
+        assert_eq!(s.edit.scenario.name, "mine");
+        assert_eq!(s.edit.origin, None);
+    }
+
+    #[test]
+    fn loading_an_example_replaces_the_lab_and_clears_the_selection() {
+        let s = apply(two_examples(), &[Action::Edit(EditAction::Select(1)), Action::LoadExample(1)]);
+        assert_eq!(s.edit.origin, Some(1));
+        assert_eq!(s.edit.scenario.devices.len(), 1);
+        assert!(s.edit.selected.is_empty());
         // An index past the list changes nothing.
         assert_eq!(apply(s.clone(), &[Action::LoadExample(9)]), s);
     }
 
     #[test]
     fn an_action_that_changes_nothing_keeps_the_same_rc() {
-        let s = Rc::new(State::new(vec![]));
-        assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::ClearSelection)));
+        let s = Rc::new(State::new(vec![], None));
+        assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::Edit(EditAction::ClearSelection))));
     }
 }

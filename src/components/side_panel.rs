@@ -32,7 +32,7 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
                 <button type="button" class={classes!("example", current.then_some("current"))}
                     data-example={example.stem} aria-pressed={current.to_string()}
                     onclick={props.on_load.reform(move |_: MouseEvent| index)}>
-                    { example.diagram.title.clone() }
+                    { example.scenario.name.clone() }
                 </button>
             </li>
         }
