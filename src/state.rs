@@ -50,7 +50,8 @@ impl State {
                 None => Editor::new(Scenario::from_json("{}").expect("the empty lab is valid"), None),
             },
         };
-        Self { examples, edit, play: Playback::default(), started: false }
+        let play = Playback::new(&edit.scenario);
+        Self { examples, edit, play, started: false }
     }
 }
 
@@ -80,13 +81,13 @@ impl Reducible for State {
                     if next.edit.apply(EditAction::Replace { scenario, origin: Some(index) })
                         == Effect::ScenarioChanged
                     {
-                        next.play.invalidate();
+                        next.play.invalidate(&next.edit.scenario);
                     }
                 }
             }
             Action::Edit(edit) => {
                 if next.edit.apply(edit) == Effect::ScenarioChanged {
-                    next.play.invalidate();
+                    next.play.invalidate(&next.edit.scenario);
                 }
             }
             Action::Play(play) => {
