@@ -8,6 +8,10 @@ const FILES: &[(&str, &str)] = &[
     ("same-network", include_str!("../../scenarios/same-network.json")),
     ("two-subnets", include_str!("../../scenarios/two-subnets.json")),
     ("to-the-internet", include_str!("../../scenarios/to-the-internet.json")),
+    ("unknown-host", include_str!("../../scenarios/unknown-host.json")),
+    ("hub", include_str!("../../scenarios/hub.json")),
+    ("routing-loop", include_str!("../../scenarios/routing-loop.json")),
+    ("switch-loop", include_str!("../../scenarios/switch-loop.json")),
 ];
 
 /// Every example as (file stem, scenario), in teaching order.

@@ -430,7 +430,15 @@ impl Sim {
             }
         }
         if frames > 0 && flooded * 2 > frames && !devices.is_empty() {
-            let links: Vec<String> = links.into_iter().collect();
+            // Name the loop itself: links between two switches or hubs.
+            let bridging = |port: u32| !matches!(self.devices[self.ports[port as usize].device as usize].body, Body::Ip(_));
+            let in_loop: BTreeSet<String> = self
+                .links
+                .iter()
+                .filter(|l| bridging(l.ends[0]) && bridging(l.ends[1]))
+                .map(|l| l.id.to_string())
+                .collect();
+            let links: Vec<String> = links.into_iter().filter(|l| in_loop.contains(l)).collect();
             let devices: Vec<String> = devices.into_iter().collect();
             self.record(EventKind::Storm { links: links.clone(), devices: devices.clone(), events: processed });
             StopReason::BroadcastStorm { links, devices }
