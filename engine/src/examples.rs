@@ -11,6 +11,7 @@ const FILES: &[(&str, &str)] = &[
     ("unknown-host", include_str!("../../scenarios/unknown-host.json")),
     ("hub", include_str!("../../scenarios/hub.json")),
     ("routing-loop", include_str!("../../scenarios/routing-loop.json")),
+    ("redirect", include_str!("../../scenarios/redirect.json")),
     ("switch-loop", include_str!("../../scenarios/switch-loop.json")),
 ];
 

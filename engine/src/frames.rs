@@ -154,13 +154,15 @@ pub fn icmp_echo(request: bool, ident: u16, seq: u16, data: &[u8]) -> Vec<u8> {
     buf
 }
 
-/// An ICMP error (destination unreachable, time exceeded) quoting `original`,
-/// cut so the whole IP datagram stays within 576 bytes as Linux does.
-pub fn icmp_error(msg_type: u8, code: u8, original: &[u8]) -> Vec<u8> {
+/// An ICMP error (destination unreachable, time exceeded, redirect) quoting
+/// `original`, cut so the whole IP datagram stays within 576 bytes as Linux
+/// does. `rest` is the second header word (the new gateway of a redirect).
+pub fn icmp_error(msg_type: u8, code: u8, rest: [u8; 4], original: &[u8]) -> Vec<u8> {
     let room = ICMP_ERROR_MAX_LEN - IPV4_HEADER_LEN - ICMP_HEADER_LEN;
     let quoted = &original[..original.len().min(room)];
     let mut buf = vec![0u8; ICMP_HEADER_LEN + quoted.len()];
     buf[ICMP_HEADER_LEN..].copy_from_slice(quoted);
+    buf[4..8].copy_from_slice(&rest);
     let mut p = Icmpv4Packet::new_unchecked(&mut buf[..]);
     p.set_msg_type(Icmpv4Message::from(msg_type));
     p.set_msg_code(code);
@@ -294,11 +296,12 @@ mod tests {
     #[test]
     fn icmp_error_quotes_up_to_576_bytes() {
         let original = vec![0x45u8; 1000];
-        let err = icmp_error(11, 0, &original);
+        let err = icmp_error(11, 0, [0; 4], &original);
         assert_eq!(err.len(), 576 - 20);
         assert_eq!(err[0], 11);
         assert_eq!(ones_complement_sum(&err), 0xffff);
-        assert_eq!(icmp_error(3, 0, &original[..84]).len(), 92);
+        assert_eq!(icmp_error(3, 0, [0; 4], &original[..84]).len(), 92);
+        assert_eq!(&icmp_error(5, 1, [10, 0, 0, 2], &original[..84])[4..8], &[10, 0, 0, 2]);
     }
 
     #[test]

@@ -176,6 +176,8 @@ pub enum DropReason {
     IcmpRateLimited,
     /// An ICMP message nobody on this host was waiting for.
     NoListener,
+    /// An ICMP redirect that Linux's defaults make a host (or router) ignore.
+    RedirectIgnored,
 }
 
 impl DropReason {
@@ -195,6 +197,9 @@ impl DropReason {
             DropReason::Unsupported => "this lab does not model that protocol",
             DropReason::IcmpRateLimited => "Linux rate-limits ICMP errors to each destination (icmp_ratelimit), so no error is sent",
             DropReason::NoListener => "no program on this device is waiting for it",
+            DropReason::RedirectIgnored => {
+                "it is an ICMP redirect, and Linux hosts only accept one towards a gateway of their default routes (secure_redirects = 1), so the route stays as it is"
+            }
         }
     }
 }
@@ -319,7 +324,11 @@ pub fn icmp_error_text(icmp_type: u8, code: u8) -> &'static str {
         (11, 0) => "Time to live exceeded",
         (11, 1) => "Frag reassembly time exceeded",
         (11, _) => "Time exceeded, Bad Code",
-        (5, _) => "Redirect",
+        (5, 0) => "Redirect Network",
+        (5, 1) => "Redirect Host",
+        (5, 2) => "Redirect Type of Service and Network",
+        (5, 3) => "Redirect Type of Service and Host",
+        (5, _) => "Redirect, Bad Code",
         (12, _) => "Parameter problem",
         _ => "Bad ICMP type",
     }

@@ -170,3 +170,31 @@ fn routing_loop_ends_in_time_exceeded() {
         EventKind::FrameDropped { device, reason: DropReason::TtlExpired, .. } if *device == "r2")));
     assert_eq!(output(&out, "pc: ping -c 1 8.8.8.8")[1], "From 10.0.0.2 icmp_seq=1 Time to live exceeded");
 }
+
+#[test]
+fn router_sends_a_redirect_when_forwarding_back_out_of_the_same_interface() {
+    let (_, scenario) = examples::all().into_iter().find(|(s, _)| *s == "redirect").unwrap();
+    let out = Simulation::new(&scenario).unwrap().run();
+    let lines = output(&out, "pc1: ping -c 2 172.16.0.5");
+    assert_eq!(lines[1], "From 10.0.0.1: icmp_seq=1 Redirect Host(New nexthop: 10.0.0.2)");
+    assert!(lines[2].starts_with("64 bytes from 172.16.0.5: icmp_seq=1 ttl=63 time="), "{}", lines[2]);
+    assert_eq!(lines[3], "From 10.0.0.1: icmp_seq=2 Redirect Host(New nexthop: 10.0.0.2)");
+    // Redirects are not errors for ping.
+    assert_eq!(lines[lines.len() - 2], "2 packets transmitted, 2 received, 0% packet loss, time 1000ms");
+
+    let redirects: Vec<_> = frames_on(&out, "r1-sw1").into_iter().filter(|f| icmp_type(&f.bytes) == Some(5)).collect();
+    assert_eq!(redirects.len(), 2);
+    let r = &redirects[0].bytes;
+    assert_eq!(&r[0..6], &derived("pc1", "eth0"));
+    assert_eq!(r[15], 0xc0);
+    assert_eq!(&r[26..30], &ip("10.0.0.1"));
+    assert_eq!(r[35], 1, "code 1: redirect for the host");
+    assert_eq!(&r[38..42], &ip("10.0.0.2"), "the better gateway");
+    assert_eq!(r[42 + 8], 63, "quoted with the TTL already lowered");
+    assert!(checksum_ok(&r[34..]));
+    // pc1 ignores it (secure_redirects): the second request still goes to r1.
+    let requests: Vec<_> = frames_on(&out, "pc1-sw1").into_iter().filter(|f| icmp_type(&f.bytes) == Some(8)).collect();
+    assert!(requests.iter().all(|f| f.bytes[0..6] == derived("r1", "eth0")));
+    assert!(out.trace.events.iter().any(|e| matches!(&e.kind,
+        EventKind::PacketDropped { device, reason: DropReason::RedirectIgnored, .. } if *device == "pc1")));
+}

@@ -313,6 +313,11 @@ impl Sim {
                 }
                 line
             }
+            IcmpInfo::Redirect { from, code, gateway, inner } => {
+                // Printed from the raw socket (note the colon), not counted as an error.
+                let Some(seq) = echo_in_quote(inner, p.ident) else { return false };
+                format!("From {from}: icmp_seq={seq} {}(New nexthop: {gateway})", icmp_error_text(5, *code))
+            }
             IcmpInfo::Error { from, icmp_type, code, inner } => {
                 let Some(seq) = echo_in_quote(inner, p.ident) else { return false };
                 p.nerrors += 1;
@@ -550,6 +555,8 @@ impl Sim {
                 }
                 (*seq, *from, true, "")
             }
+            // Its raw socket is connected to the target: redirects from a router never reach it.
+            IcmpInfo::Redirect { .. } => return false,
             IcmpInfo::Error { from, icmp_type, code, inner } => {
                 let Some(seq) = echo_in_quote(inner, t.ident) else { return false };
                 let (is_final, err) = match (icmp_type, code) {

@@ -22,6 +22,11 @@ const JIFFY_NS: u64 = 4_000_000;
 const ICMP_RATELIMIT: i64 = 1_000_000_000;
 /// …with a burst of six (`XRLIM_BURST_FACTOR`).
 const XRLIM_BURST_FACTOR: i64 = 6;
+/// `ip_rt_redirect_silence`, `_number`, `_load`: at most 9 redirects to a
+/// source, spaced by 20 ms doubling each time, forgotten after 20.48 s of silence.
+const REDIRECT_SILENCE: i64 = 20_480_000_000;
+const REDIRECT_NUMBER: u32 = 9;
+const REDIRECT_LOAD: i64 = 20_000_000;
 /// `ip_rt_error_cost` / `ip_rt_error_burst`: the extra limit on "no route" errors.
 const RT_ERROR_COST: i64 = 1_000_000_000;
 const RT_ERROR_BURST: i64 = 5 * RT_ERROR_COST;
@@ -56,6 +61,18 @@ struct IdentBucket {
 struct Peer {
     tokens: i64,
     last: i64,
+    redirects: u32,
+}
+
+/// Which of Linux's limits an ICMP error passes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IcmpLimit {
+    /// `icmpv4_xrlim_allow` only (time exceeded, host unreachable).
+    Xrlim,
+    /// `ip_error`'s bucket, then `icmpv4_xrlim_allow` (no route).
+    NoRoute,
+    /// Already decided by the redirect logic (type 5 is not in icmp_ratemask).
+    None,
 }
 
 /// A host's or router's IP stack.
@@ -86,6 +103,8 @@ pub(crate) enum IcmpInfo {
     EchoReply { from: Ipv4Addr, id: u16, seq: u16, ttl: u8, icmp_len: usize },
     /// An ICMP error about a datagram this device sent; `inner` is the quoted datagram.
     Error { from: Ipv4Addr, icmp_type: u8, code: u8, inner: Vec<u8> },
+    /// A redirect (type 5): the router `from` says to use `gateway` instead.
+    Redirect { from: Ipv4Addr, code: u8, gateway: Ipv4Addr, inner: Vec<u8> },
 }
 
 fn ipv4_at(b: &[u8], offset: usize) -> Ipv4Addr {
@@ -388,7 +407,7 @@ impl Sim {
                 NeighAction::Failed { packet, .. } => {
                     self.record_packet_drop(dev, DropReason::NeighborFailed, &packet);
                     // arp_error_report → ipv4_link_failure → ICMP host unreachable to the source.
-                    self.icmp_send(dev, &packet.datagram, 3, 1, false);
+                    self.icmp_send(dev, &packet.datagram, 3, 1, [0; 4], IcmpLimit::Xrlim);
                 }
                 NeighAction::QueueOverflow { packet, .. } => {
                     self.record_packet_drop(dev, DropReason::NeighborQueueFull, &packet)
@@ -477,25 +496,64 @@ impl Sim {
             self.drop_frame(dev, Some(port), DropReason::NotForwarding, frame);
             return;
         }
-        self.ip_forward(dev, datagram, frame, port);
+        self.ip_forward(dev, iface, datagram, frame, port);
     }
 
     /// `ip_forward`: route first (no route → net unreachable), then the TTL
-    /// check (TTL ≤ 1 → time exceeded), then TTL−1 and out to the next hop.
-    fn ip_forward(&mut self, dev: u32, mut datagram: Vec<u8>, frame: Frame, port: u32) {
+    /// check (TTL ≤ 1 → time exceeded), then TTL−1, a redirect if the packet
+    /// leaves by the interface it came in on towards a sender on that subnet
+    /// (send_redirects 1), and out to the next hop.
+    fn ip_forward(&mut self, dev: u32, in_iface: u32, mut datagram: Vec<u8>, frame: Frame, port: u32) {
         let dst = ipv4_at(&datagram, 16);
+        let src = ipv4_at(&datagram, 12);
         let Some(hop) = self.route_output(dev, dst, true) else {
             self.drop_frame(dev, Some(port), DropReason::NoRoute, frame);
-            self.icmp_send(dev, &datagram, 3, 0, true);
+            self.icmp_send(dev, &datagram, 3, 0, [0; 4], IcmpLimit::NoRoute);
             return;
         };
         if datagram[8] <= 1 {
             self.drop_frame(dev, Some(port), DropReason::TtlExpired, frame);
-            self.icmp_send(dev, &datagram, 11, 0, false);
+            self.icmp_send(dev, &datagram, 11, 0, [0; 4], IcmpLimit::Xrlim);
             return;
         }
         frames::decrease_ttl(&mut datagram);
+        let subnet = self.node(dev).ifaces[in_iface as usize].addr;
+        // __mkroute_input: same device in and out, the sender directly
+        // connected there, and the next hop on the same subnet.
+        let redirect = hop.iface == in_iface
+            && subnet.is_some_and(|n| n.contains(&src) && n.contains(&hop.next_hop) && hop.next_hop != src);
+        if redirect {
+            self.send_redirect(dev, &datagram, src, hop.next_hop);
+        }
         self.neigh_output(dev, hop, datagram);
+    }
+
+    /// `ip_rt_send_redirect`: ICMP redirect (host) pointing `src` at `gateway`,
+    /// quoting the packet with its TTL already lowered, paced per source.
+    fn send_redirect(&mut self, dev: u32, datagram: &[u8], src: Ipv4Addr, gateway: Ipv4Addr) {
+        let now = (self.now.as_nanos() / JIFFY_NS * JIFFY_NS) as i64;
+        let peer = self.node_mut(dev).peers.entry(src).or_insert(Peer { tokens: 0, last: now - 60_000_000_000, redirects: 0 });
+        if now > peer.last + REDIRECT_SILENCE {
+            peer.tokens = 0;
+            peer.redirects = 0;
+        }
+        let send = if peer.redirects >= REDIRECT_NUMBER {
+            peer.last = now;
+            false
+        } else if peer.redirects == 0 || now > peer.last + (REDIRECT_LOAD << peer.redirects) {
+            peer.last = now;
+            peer.redirects += 1;
+            true
+        } else {
+            false
+        };
+        if send {
+            self.icmp_send(dev, datagram, 5, 1, gateway.octets(), IcmpLimit::None);
+        } else {
+            let device = self.devices[dev as usize].id.clone();
+            let error = IcmpError { icmp_type: 5, code: 1, to: src, from: Ipv4Addr::UNSPECIFIED };
+            self.record(EventKind::IcmpErrorGenerated { device, error, rate_limited: true });
+        }
     }
 
     /// A datagram for one of this device's addresses.
@@ -535,6 +593,20 @@ impl Sim {
                 let info = IcmpInfo::Error { from: src, icmp_type: ty, code, inner: icmp[8..].to_vec() };
                 self.deliver_to_apps(dev, info, datagram);
             }
+            5 => {
+                // Routers ignore redirects (accept_redirects is off when
+                // forwarding); hosts accept one only towards a gateway of
+                // their default routes (secure_redirects 1), which a single
+                // default gateway never is, so routes stay as they are. A
+                // raw socket (ping) still gets a copy and prints it.
+                let device = self.devices[dev as usize].id.clone();
+                self.record(EventKind::PacketDropped { device, reason: DropReason::RedirectIgnored, bytes: datagram.into() });
+                let info = IcmpInfo::Redirect { from: src, code, gateway: ipv4_at(icmp, 4), inner: icmp[8..].to_vec() };
+                let apps = self.node(dev).apps.clone();
+                for app in apps {
+                    self.app_icmp(app, &info);
+                }
+            }
             _ => {
                 let device = self.devices[dev as usize].id.clone();
                 self.record(EventKind::PacketDropped { device, reason: DropReason::Unsupported, bytes: datagram.into() });
@@ -557,8 +629,7 @@ impl Sim {
     /// `icmp_send`: an ICMP error about `offending` (as it arrived) back to its
     /// source, from the address of the interface the error leaves by, with
     /// TOS 0xc0, TTL 64, DF clear, quoting up to 576 bytes in all.
-    /// `no_route` adds `ip_error`'s extra token bucket.
-    pub(super) fn icmp_send(&mut self, dev: u32, offending: &[u8], icmp_type: u8, code: u8, no_route: bool) {
+    pub(super) fn icmp_send(&mut self, dev: u32, offending: &[u8], icmp_type: u8, code: u8, rest: [u8; 4], limit: IcmpLimit) {
         if offending.len() < frames::IPV4_HEADER_LEN {
             return;
         }
@@ -582,7 +653,7 @@ impl Sim {
             // About our own packet: delivered through loopback, never rate-limited.
             let error = IcmpError { icmp_type, code, to: src, from: src };
             self.record(EventKind::IcmpErrorGenerated { device, error, rate_limited: false });
-            let icmp = frames::icmp_error(icmp_type, code, offending);
+            let icmp = frames::icmp_error(icmp_type, code, rest, offending);
             let info = IcmpInfo::Error { from: src, icmp_type, code, inner: icmp[8..].to_vec() };
             let apps = self.node(dev).apps.clone();
             for app in apps {
@@ -591,13 +662,13 @@ impl Sim {
             return;
         }
         let Some(hop) = self.route_output(dev, src, false) else { return };
-        let allowed = self.icmp_rate_allow(dev, src, no_route);
+        let allowed = limit == IcmpLimit::None || self.icmp_rate_allow(dev, src, limit == IcmpLimit::NoRoute);
         let error = IcmpError { icmp_type, code, to: src, from: hop.src };
         self.record(EventKind::IcmpErrorGenerated { device, error, rate_limited: !allowed });
         if !allowed {
             return;
         }
-        let icmp = frames::icmp_error(icmp_type, code, offending);
+        let icmp = frames::icmp_error(icmp_type, code, rest, offending);
         let ident = self.next_ident(dev, hop.src, src, 1);
         let h = Ipv4Header { tos, ident, dont_frag: false, ttl: frames::DEFAULT_TTL, protocol: IpProtocol::Icmp, src: hop.src, dst: src };
         let packet = frames::ipv4_datagram(&h, &icmp);
@@ -610,7 +681,7 @@ impl Sim {
     /// Time is counted in whole jiffies, as the kernel does.
     fn icmp_rate_allow(&mut self, dev: u32, to: Ipv4Addr, no_route: bool) -> bool {
         let now = (self.now.as_nanos() / JIFFY_NS * JIFFY_NS) as i64;
-        let peer = self.node_mut(dev).peers.entry(to).or_insert(Peer { tokens: 0, last: now - 60_000_000_000 });
+        let peer = self.node_mut(dev).peers.entry(to).or_insert(Peer { tokens: 0, last: now - 60_000_000_000, redirects: 0 });
         if no_route {
             peer.tokens = (peer.tokens + now - peer.last).min(RT_ERROR_BURST);
             peer.last = now;
