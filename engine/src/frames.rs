@@ -2,7 +2,7 @@
 //!
 //! Layouts come from smoltcp's `wire` packet views; the values are Linux's:
 //! the views' setters are used directly where a `Repr::emit` would choose
-//! differently (smoltcp's `Ipv4Repr::emit` always writes ident 0 and DF clear).
+//! differently (smoltcp's `Ipv4Repr::emit` always writes ident 0, DF set and TOS 0).
 
 use crate::mac::MacAddr;
 use crate::time::SimTime;

@@ -85,12 +85,12 @@ fn entries_age_out_after_300_seconds_and_unknown_unicast_floods() {
         out.trace
             .events
             .iter()
+            .rev()
             .filter(|e| e.time < SimTime::from_secs(300))
-            .filter_map(|e| match &e.kind {
+            .find_map(|e| match &e.kind {
                 EventKind::FrameReceived { at, bytes, .. } if at.device == "sw1" && bytes[6..12] == mac.0 => Some(e.time),
                 _ => None,
             })
-            .last()
             .unwrap()
     };
     for mac in [m("02:00:00:00:00:01"), m("02:00:00:00:00:02")] {

@@ -197,10 +197,19 @@ impl Sim {
 
     // ---------------------------------------------------------------- ping
 
+    /// The source address a program's `connect()` to `target` would get, or
+    /// `None` for "Network is unreachable".
+    fn connect_src(&self, dev: u32, target: Ipv4Addr) -> Option<Ipv4Addr> {
+        if self.node(dev).is_local(target) {
+            Some(target)
+        } else {
+            self.route_probe(dev, target).map(|h| h.src)
+        }
+    }
+
     fn ping_start(&mut self, app: u32, dev: u32, count: u32, interval_ms: u64, target: Ipv4Addr) {
         // ping connect()s a UDP socket to learn its source address first.
-        let src = if self.node(dev).is_local(target) { Some(target) } else { self.route_probe(dev, target).map(|h| h.src) };
-        let Some(src) = src else {
+        let Some(src) = self.connect_src(dev, target) else {
             self.output_line(app, "ping: connect: Network is unreachable".into());
             self.finish_app(app);
             return;
@@ -374,8 +383,7 @@ impl Sim {
     // ---------------------------------------------------------- traceroute
 
     fn traceroute_start(&mut self, app: u32, dev: u32, target: Ipv4Addr, max_hops: u8, queries: u8, sim_queries: u8) {
-        let src = if self.node(dev).is_local(target) { Some(target) } else { self.route_probe(dev, target).map(|h| h.src) };
-        if src.is_none() {
+        if self.connect_src(dev, target).is_none() {
             // connect() on the raw socket fails before the header is printed.
             self.output_line(app, "connect: Network is unreachable".into());
             self.finish_app(app);

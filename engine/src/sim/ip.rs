@@ -204,10 +204,16 @@ impl IpNode {
         (best, count)
     }
 
-    /// The address Linux uses as source on interface `iface` towards `dst`
-    /// (`inet_select_addr`): the interface's own address.
-    fn iface_src(&self, iface: u32) -> Option<Ipv4Addr> {
-        self.ifaces[iface as usize].addr.map(|n| n.addr())
+    /// Where `route` sends a packet for `dst`, and the source address Linux
+    /// picks for packets it originates on it (the route's preferred source,
+    /// else the outgoing interface's address: `inet_select_addr`).
+    fn hop(&self, route: &Route, dst: Ipv4Addr) -> Hop {
+        let iface_addr = self.ifaces[route.iface as usize].addr.map(|n| n.addr());
+        Hop {
+            iface: route.iface,
+            next_hop: route.via.unwrap_or(dst),
+            src: route.src.or(iface_addr).unwrap_or(Ipv4Addr::UNSPECIFIED),
+        }
     }
 }
 
@@ -257,12 +263,7 @@ impl Sim {
     /// (a program's `connect()` asking for its source address).
     pub(super) fn route_probe(&self, dev: u32, dst: Ipv4Addr) -> Option<Hop> {
         let node = self.node(dev);
-        let route = node.lookup(dst).0?;
-        Some(Hop {
-            iface: route.iface,
-            next_hop: route.via.unwrap_or(dst),
-            src: route.src.or_else(|| node.iface_src(route.iface)).unwrap_or(Ipv4Addr::UNSPECIFIED),
-        })
+        node.lookup(dst).0.map(|route| node.hop(route, dst))
     }
 
     /// Routes a packet and records the decision. `forwarding` is true for a
@@ -289,11 +290,7 @@ impl Sim {
                 on_link,
             });
         }
-        let hop = route.map(|r| Hop {
-            iface: r.iface,
-            next_hop: r.via.unwrap_or(dst),
-            src: r.src.or_else(|| node.iface_src(r.iface)).unwrap_or(Ipv4Addr::UNSPECIFIED),
-        });
+        let hop = route.map(|r| node.hop(r, dst));
         let chosen = route.map(|r| ChosenRoute {
             prefix: r.net,
             via: r.via,
@@ -587,11 +584,11 @@ impl Sim {
                     ttl: datagram[8],
                     icmp_len: icmp.len(),
                 };
-                self.deliver_to_apps(dev, info, datagram);
+                self.deliver_to_apps(dev, info, Some(datagram));
             }
             3 | 11 | 12 => {
                 let info = IcmpInfo::Error { from: src, icmp_type: ty, code, inner: icmp[8..].to_vec() };
-                self.deliver_to_apps(dev, info, datagram);
+                self.deliver_to_apps(dev, info, Some(datagram));
             }
             5 => {
                 // Routers ignore redirects (accept_redirects is off when
@@ -602,10 +599,7 @@ impl Sim {
                 let device = self.devices[dev as usize].id.clone();
                 self.record(EventKind::PacketDropped { device, reason: DropReason::RedirectIgnored, bytes: datagram.into() });
                 let info = IcmpInfo::Redirect { from: src, code, gateway: ipv4_at(icmp, 4), inner: icmp[8..].to_vec() };
-                let apps = self.node(dev).apps.clone();
-                for app in apps {
-                    self.app_icmp(app, &info);
-                }
+                self.deliver_to_apps(dev, info, None);
             }
             _ => {
                 let device = self.devices[dev as usize].id.clone();
@@ -614,13 +608,15 @@ impl Sim {
         }
     }
 
-    fn deliver_to_apps(&mut self, dev: u32, info: IcmpInfo, datagram: &[u8]) {
+    /// Offers an ICMP message to every command running on `dev`; if none takes
+    /// it and `datagram` is given, records that nobody was listening.
+    fn deliver_to_apps(&mut self, dev: u32, info: IcmpInfo, datagram: Option<&[u8]>) {
         let apps = self.node(dev).apps.clone();
         let mut taken = false;
         for app in apps {
             taken |= self.app_icmp(app, &info);
         }
-        if !taken {
+        if let (false, Some(datagram)) = (taken, datagram) {
             let device = self.devices[dev as usize].id.clone();
             self.record(EventKind::PacketDropped { device, reason: DropReason::NoListener, bytes: datagram.into() });
         }
@@ -655,10 +651,7 @@ impl Sim {
             self.record(EventKind::IcmpErrorGenerated { device, error, rate_limited: false });
             let icmp = frames::icmp_error(icmp_type, code, rest, offending);
             let info = IcmpInfo::Error { from: src, icmp_type, code, inner: icmp[8..].to_vec() };
-            let apps = self.node(dev).apps.clone();
-            for app in apps {
-                self.app_icmp(app, &info);
-            }
+            self.deliver_to_apps(dev, info, None);
             return;
         }
         let Some(hop) = self.route_output(dev, src, false) else { return };
