@@ -154,3 +154,19 @@ fn never_panics_on_garbage() {
         }
     }
 }
+
+#[test]
+fn examples_round_trip_through_json() {
+    for (stem, scenario) in packet_engine::examples::all() {
+        let text = scenario.to_json_pretty();
+        assert_eq!(Scenario::from_json(&text).unwrap(), scenario, "{stem}");
+    }
+}
+
+#[test]
+fn benchmark_topology_is_valid() {
+    let s = packet_engine::examples::benchmark(1000, 50, 20);
+    s.validate().unwrap();
+    assert_eq!(s.commands.len(), 1000);
+    assert_eq!(s.devices.len(), 1070);
+}
