@@ -193,8 +193,13 @@ impl NeighborCache {
         let fresh = self.new_entry(now);
         let params = self.params;
         let entry = self.entries.entry(ip).or_insert(fresh);
-        entry.used = now;
         let old = entry.state;
+        // A REACHABLE entry goes through the kernel's cached-header fast path
+        // (neigh_hh_output), which does not touch `used`; every other state
+        // goes through neigh_resolve_output → neigh_event_send, which does.
+        if old != Some(NudState::Reachable) {
+            entry.used = now;
+        }
         match old {
             Some(NudState::Reachable | NudState::Delay | NudState::Probe) => {}
             Some(NudState::Stale) => {
@@ -423,6 +428,25 @@ mod tests {
         let t = fire(&mut c, &mut out);
         assert_eq!(t, SimTime::from_secs(48));
         assert_eq!(c.get(IP).unwrap().state, NudState::Failed);
+    }
+
+    #[test]
+    fn sending_through_a_reachable_entry_does_not_keep_it_reachable() {
+        // A ping every second: the fast path does not update `used`, so at the
+        // end of reachable_time the entry goes STALE, and the next packet
+        // moves it to DELAY (then PROBE 5 s later).
+        let mut c = cache();
+        let mut out = Vec::new();
+        c.output(IP, packet([10, 0, 0, 1]), SimTime::ZERO, &mut out);
+        c.update(IP, MAC, NudState::Reachable, false, SimTime::from_millis(1), &mut out);
+        for s in 1..30 {
+            c.output(IP, packet([10, 0, 0, 1]), SimTime::from_secs(s), &mut out);
+        }
+        let t = fire(&mut c, &mut out);
+        assert_eq!(t, SimTime::from_millis(30_001));
+        assert_eq!(c.get(IP).unwrap().state, NudState::Stale);
+        c.output(IP, packet([10, 0, 0, 1]), SimTime::from_secs(31), &mut out);
+        assert_eq!(c.get(IP).unwrap().state, NudState::Delay);
     }
 
     #[test]
