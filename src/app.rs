@@ -5,10 +5,18 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{Canvas, Header, SidePanel, StatusBar};
+use packet_engine::scenario::DeviceKind;
+
+use crate::components::{
+    Palette, Toolbar, ZoomControls,
+    sprites, use_play_clock, use_reduced_motion, Canvas, CommandForm, Controls, EventList, Header, Packets,
+    SidePanel, StatusBar, Tables, Terminal, Timeline,
+};
+use crate::playback::{format_time, PlayAction};
 use crate::diagram::{engine_version, Diagram};
 use crate::editor::EditAction;
 use crate::state::{Action, Example, State};
+use crate::storage;
 
 /// The reducer handle every component below [`App`] can reach with `use_context`.
 pub type LabContext = UseReducerHandle<State>;
@@ -16,7 +24,15 @@ pub type LabContext = UseReducerHandle<State>;
 /// The whole app: the state and its context provider.
 #[function_component(App)]
 pub fn app() -> Html {
-    let lab = use_reducer(|| State::new(built_in_examples(), None));
+    let lab = use_reducer(|| {
+        let examples = built_in_examples();
+        // The autosaved lab, with the index of the example it started from.
+        let restored = storage::load().map(|(scenario, stem)| {
+            let origin = stem.and_then(|stem| examples.iter().position(|e| e.stem == stem));
+            (scenario, origin)
+        });
+        State::new(examples, restored)
+    });
     html! {
         <ContextProvider<LabContext> context={lab}>
             <Shell />
@@ -42,34 +58,79 @@ fn shell() -> Html {
         let dispatcher = lab.dispatcher();
         use_effect_with((), move |_| dispatcher.dispatch(Action::Started));
     }
-    let edit = |f: fn(usize) -> EditAction| {
+    let on_edit = {
         let dispatcher = lab.dispatcher();
-        Callback::from(move |index| dispatcher.dispatch(Action::Edit(f(index))))
+        Callback::from(move |a: EditAction| dispatcher.dispatch(Action::Edit(a)))
     };
-    let on_select = edit(EditAction::Select);
-    let on_clear = {
-        let dispatcher = lab.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::Edit(EditAction::ClearSelection)))
-    };
+    {
+        // Autosave after every change of the lab (and of the example it came from).
+        let example = lab.edit.origin.and_then(|i| lab.examples.get(i)).map(|e| e.stem);
+        use_effect_with((lab.edit.scenario.clone(), example), |(scenario, example)| {
+            storage::save(scenario, *example);
+        });
+    }
+    use_edit_keys(on_edit.clone());
     let on_load = {
         let dispatcher = lab.dispatcher();
         Callback::from(move |index| dispatcher.dispatch(Action::LoadExample(index)))
     };
     let diagram = Some(Rc::new(Diagram::from_scenario(&lab.edit.scenario)));
-    let selected = lab.edit.selected.first().copied();
-    let selected_device = diagram.as_ref().zip(selected).and_then(|(d, i)| d.devices.get(i).cloned());
+    let on_play = {
+        let dispatcher = lab.dispatcher();
+        Callback::from(move |a: PlayAction| dispatcher.dispatch(Action::Play(a)))
+    };
+    use_play_clock(lab.play.playing, lab.play.clock(), on_play.clone());
+    let reduced_motion = use_reduced_motion();
+    let overlay = diagram.as_deref().map(|d| {
+        let (frames, marks) = sprites(&lab.play, d, reduced_motion);
+        html! { <Packets {frames} {marks} /> }
+    });
+    let edit = &lab.edit;
+    let selected: Rc<[usize]> = edit.selected.as_slice().into();
+    let selected_links: Rc<[usize]> = edit.selected_links.as_slice().into();
+    // The first visit's hint: an example as shipped, not yet played.
+    let show_hint = edit.origin.is_some() && !edit.history.can_undo() && !lab.play.playing && lab.play.shown() == 0;
 
     html! {
         <div class="app" data-ready={lab.started.to_string()}>
-            <Header />
+            <Header>
+                <Toolbar examples={lab.examples.clone()} scenario={edit.scenario.clone()}
+                    can_undo={edit.history.can_undo()} can_redo={edit.history.can_redo()}
+                    has_selection={!edit.selected.is_empty() || !edit.selected_links.is_empty()}
+                    mode={edit.mode} on_edit={on_edit.clone()} on_load={on_load.clone()} />
+            </Header>
             <main class="workspace">
-                <Canvas diagram={diagram.clone()} {selected} {on_select} {on_clear} />
+                <div class="stage">
+                    <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone().expect("the lab is always drawn")}
+                        view={edit.view} selected={selected.clone()} selected_links={selected_links.clone()}
+                        mode={edit.mode} link_from={edit.link_from} gesture={edit.gesture.clone()}
+                        on_edit={on_edit.clone()} overlay={overlay.unwrap_or_default()}>
+                        <Palette on_place={on_edit.reform(|kind| EditAction::Place(kind, None))} />
+                        <ZoomControls on_edit={on_edit.clone()} />
+                        if show_hint {
+                            <p class="canvas-hint" data-testid="hint">
+                                { "Press " }<strong>{ "▶ Play" }</strong>{ " below to watch this lab's frames move, one by one." }
+                            </p>
+                        }
+                        if let Some(notice) = &edit.notice {
+                            <div class="notice" role="alert" data-testid="notice">
+                                <p>{ notice.clone() }</p>
+                                <button type="button" class="link-button" data-testid="dismiss-notice"
+                                    onclick={on_edit.reform(|_: MouseEvent| EditAction::DismissNotice)}>{ "Dismiss" }</button>
+                            </div>
+                        }
+                    </Canvas>
+                    <PlaybackDock />
+                </div>
                 <SidePanel
                     examples={lab.examples.clone()}
-                    current={lab.edit.origin}
+                    current={edit.origin}
                     {on_load}
-                    diagram={diagram.clone()}
-                    selected={selected_device}
+                    scenario={edit.scenario.clone()}
+                    {selected}
+                    {selected_links}
+                    errors={Rc::new(edit.errors.clone())}
+                    on_edit={on_edit.clone()}
                 />
             </main>
             <StatusBar
@@ -79,4 +140,100 @@ fn shell() -> Html {
             />
         </div>
     }
+}
+
+/// The playback dock under the canvas: controls and scrubber, then the event list, the live
+/// tables and the terminal with its command form. Reads the state from the context and hands
+/// each pane plain values and one `Callback<PlayAction>`.
+#[function_component(PlaybackDock)]
+fn playback_dock() -> Html {
+    let lab = use_context::<LabContext>().expect("PlaybackDock is only rendered inside App's provider");
+    let on_action = {
+        let dispatcher = lab.dispatcher();
+        Callback::from(move |a: PlayAction| dispatcher.dispatch(Action::Play(a)))
+    };
+    let play = &lab.play;
+    let scenario = &lab.edit.scenario;
+    let devices: Rc<[(AttrValue, DeviceKind)]> =
+        scenario.devices.iter().map(|d| (AttrValue::from(d.id.clone()), d.kind)).collect();
+    let names: Rc<[AttrValue]> = devices.iter().map(|(n, _)| n.clone()).collect();
+    let ip_devices: Rc<[AttrValue]> =
+        devices.iter().filter(|(_, k)| k.has_ip()).map(|(n, _)| n.clone()).collect();
+    // The form starts on the selected device when it can run commands, and suggests the
+    // address of another device as the destination.
+    let selected = lab.edit.selected.first().and_then(|&i| scenario.devices.get(i)).filter(|d| d.kind.has_ip());
+    let from: Option<AttrValue> =
+        selected.map(|d| AttrValue::from(d.id.clone())).or_else(|| ip_devices.first().cloned());
+    let target = scenario
+        .devices
+        .iter()
+        .filter(|d| d.kind.has_ip() && from.as_deref() != Some(d.id.as_str()))
+        .flat_map(|d| d.interfaces.iter())
+        .find_map(|i| i.address.as_deref())
+        .map(|a| a.split(['/', ' ']).next().unwrap_or(a).to_string())
+        .unwrap_or_default();
+    let run = play.run().cloned();
+    let total = run.as_ref().map_or(0, |r| r.len());
+    html! {
+        <section class="dock" aria-label="Playback" data-testid="dock">
+            <div class="dock-bar">
+                <Controls playing={play.playing} per_click={play.per_click} speed={play.speed}
+                    shown={play.shown()} {total} time={AttrValue::from(format_time(play.sim_now()))}
+                    skipping={play.skipping_idle()} enabled={run.is_some()} on_action={on_action.clone()} />
+                <Timeline run={run.clone()} shown={play.shown()} on_action={on_action.clone()} />
+            </div>
+            if let Some(error) = &play.error {
+                <p class="dock-error" role="alert" data-testid="run-error">{ format!("This lab cannot run: {error}") }</p>
+            }
+            <div class="dock-panes">
+                <EventList run={run.clone()} shown={play.shown()} filter={play.filter.clone()}
+                    devices={names} on_action={on_action.clone()} />
+                <Tables tables={play.tables().clone()} {devices} />
+                <Terminal run={run.clone()} shown={play.shown()}>
+                    <CommandForm devices={ip_devices} device={from}
+                        target={AttrValue::from(target)} error={play.command_error.as_deref().map(|e| AttrValue::from(e.to_string()))}
+                        enabled={run.is_some()} {on_action} />
+                </Terminal>
+            </div>
+        </section>
+    }
+}
+
+/// The editor's keyboard shortcuts, on the whole page: Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z (or
+/// Ctrl+Y) redo, Delete/Backspace delete the selection, Escape selects nothing and leaves link
+/// mode. Ignored while typing in a field, where these keys edit the text.
+#[hook]
+fn use_edit_keys(on_edit: Callback<EditAction>) {
+    use_effect_with((), move |_| {
+        let document = gloo_utils::document();
+        let listener = gloo_events::EventListener::new(&document, "keydown", move |event| {
+            let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event) else { return };
+            let typing = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            if typing {
+                return;
+            }
+            let command = e.ctrl_key() || e.meta_key();
+            let key = e.key();
+            let action = match key.as_str() {
+                "z" | "Z" if command && e.shift_key() => Some(EditAction::Redo),
+                "z" | "Z" if command => Some(EditAction::Undo),
+                "y" | "Y" if command => Some(EditAction::Redo),
+                "a" | "A" if command => Some(EditAction::SelectAll),
+                "Delete" | "Backspace" if !command => Some(EditAction::DeleteSelection),
+                "Escape" => Some(EditAction::SetMode(crate::editor::Mode::Select)),
+                _ => None,
+            };
+            if let Some(action) = action {
+                e.prevent_default();
+                if matches!(action, EditAction::SetMode(_)) {
+                    on_edit.emit(EditAction::ClearSelection);
+                }
+                on_edit.emit(action);
+            }
+        });
+        move || drop(listener)
+    });
 }

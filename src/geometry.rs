@@ -105,6 +105,110 @@ pub fn grid_slot(index: usize, columns: usize, spacing: f64, origin: Point) -> P
     )
 }
 
+/// A rectangle in CSS pixels of the page (what `getBoundingClientRect` returns).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// How many CSS pixels one SVG unit takes when `view` is shown in `rect` with
+/// `preserveAspectRatio="xMidYMid meet"`: the smaller of the two axis scales, so all of the
+/// view box fits. Degenerate sizes count as scale 1 rather than dividing by zero.
+pub fn meet_scale(rect: Rect, view: ViewBox) -> f64 {
+    let scale = (rect.width / view.width).min(rect.height / view.height);
+    if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    }
+}
+
+/// The SVG user-unit point under the page point `client`, for an `<svg>` laid out at `rect`
+/// showing `view` with `xMidYMid meet` (the view box is scaled uniformly and centred, leaving
+/// bands on the longer axis).
+pub fn client_to_svg(client: Point, rect: Rect, view: ViewBox) -> Point {
+    let scale = meet_scale(rect, view);
+    let left = rect.x + (rect.width - view.width * scale) / 2.0;
+    let top = rect.y + (rect.height - view.height * scale) / 2.0;
+    Point::new(view.x + (client.x - left) / scale, view.y + (client.y - top) / scale)
+}
+
+/// The narrowest and widest view the user can zoom to, in SVG units: beyond these a device is
+/// either bigger than the screen or a speck.
+pub const MIN_VIEW_WIDTH: f64 = 240.0;
+/// See [`MIN_VIEW_WIDTH`].
+pub const MAX_VIEW_WIDTH: f64 = 12_000.0;
+
+/// `view` zoomed by `factor` (> 1 zooms in) keeping the point `at` where it is on screen, as
+/// map apps do with the mouse wheel. The width is clamped to
+/// [`MIN_VIEW_WIDTH`]..=[`MAX_VIEW_WIDTH`]; the aspect ratio is kept.
+pub fn zoom_about(view: ViewBox, at: Point, factor: f64) -> ViewBox {
+    if !(factor.is_finite() && factor > 0.0) {
+        return view;
+    }
+    let width = (view.width / factor).clamp(MIN_VIEW_WIDTH, MAX_VIEW_WIDTH);
+    let k = width / view.width;
+    ViewBox {
+        x: at.x - (at.x - view.x) * k,
+        y: at.y - (at.y - view.y) * k,
+        width,
+        height: view.height * k,
+    }
+}
+
+/// How much bigger than their nominal size labels are drawn in `view`, so that text stays
+/// legible when zoomed out: 1 up to a view `reference_width` wide (about the canvas's width in
+/// pixels), then growing with the width so labels keep their size on screen.
+pub fn label_scale(view: ViewBox, reference_width: f64) -> f64 {
+    (view.width / reference_width).max(1.0)
+}
+
+/// The first point near `near` that is at least `spacing` from every point of `occupied`:
+/// where a device placed from the palette goes. Candidates are tried on square rings of a grid
+/// `spacing` apart around `near`, in a fixed order, so the answer is deterministic.
+pub fn free_spot(occupied: &[Point], near: Point, spacing: f64) -> Point {
+    let free = |p: Point| occupied.iter().all(|o| o.distance(p) >= spacing * 0.999);
+    for ring in 0i32..64 {
+        for j in -ring..=ring {
+            for i in -ring..=ring {
+                if i.abs().max(j.abs()) != ring {
+                    continue;
+                }
+                let p = Point::new(near.x + f64::from(i) * spacing, near.y + f64::from(j) * spacing);
+                if free(p) {
+                    return p;
+                }
+            }
+        }
+    }
+    near
+}
+
+/// Index of the point of `points` nearest to `at` within `radius`, if any: which device a
+/// pointer is over.
+pub fn nearest_within(points: &[Point], at: Point, radius: f64) -> Option<usize> {
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, p.distance(at)))
+        .filter(|&(_, d)| d <= radius)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+/// Whether `p` lies in the box spanned by the corners `a` and `b` (in any order): the rubber
+/// band of a multi-selection.
+pub fn in_band(p: Point, a: Point, b: Point) -> bool {
+    (a.x.min(b.x)..=a.x.max(b.x)).contains(&p.x) && (a.y.min(b.y)..=a.y.max(b.y)).contains(&p.y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +281,96 @@ mod tests {
         assert!(close(a.lerp(b, 0.0), a));
         assert!(close(a.lerp(b, 1.0), b));
         assert!(close(a.lerp(b, 0.25), Point::new(2.5, 15.0)));
+    }
+
+    const RECT: Rect = Rect { x: 100.0, y: 50.0, width: 800.0, height: 400.0 };
+
+    #[test]
+    fn client_maps_through_a_view_box_of_the_same_aspect() {
+        let view = ViewBox { x: 0.0, y: 0.0, width: 400.0, height: 200.0 };
+        assert!(close(client_to_svg(Point::new(100.0, 50.0), RECT, view), Point::new(0.0, 0.0)));
+        assert!(close(client_to_svg(Point::new(900.0, 450.0), RECT, view), Point::new(400.0, 200.0)));
+        assert!(close(client_to_svg(Point::new(500.0, 250.0), RECT, view), Point::new(200.0, 100.0)));
+    }
+
+    #[test]
+    fn client_maps_through_letterbox_bands() {
+        // A square view in a 2:1 box: scale 2, 200 px bands left and right.
+        let view = ViewBox { x: -100.0, y: -100.0, width: 200.0, height: 200.0 };
+        assert_eq!(meet_scale(RECT, view), 2.0);
+        assert!(close(client_to_svg(Point::new(300.0, 50.0), RECT, view), Point::new(-100.0, -100.0)));
+        assert!(close(client_to_svg(Point::new(500.0, 250.0), RECT, view), Point::new(0.0, 0.0)));
+        // In the band: left of the view box.
+        assert!(close(client_to_svg(Point::new(100.0, 250.0), RECT, view), Point::new(-200.0, 0.0)));
+    }
+
+    #[test]
+    fn degenerate_rect_does_not_divide_by_zero() {
+        let view = ViewBox { x: 0.0, y: 0.0, width: 10.0, height: 10.0 };
+        let r = Rect { x: 0.0, y: 0.0, width: 0.0, height: 0.0 };
+        assert_eq!(meet_scale(r, view), 1.0);
+        assert!(client_to_svg(Point::new(3.0, 4.0), r, view).x.is_finite());
+    }
+
+    #[test]
+    fn zoom_keeps_the_point_under_the_cursor() {
+        let view = ViewBox { x: 0.0, y: 0.0, width: 1000.0, height: 500.0 };
+        let at = Point::new(250.0, 100.0);
+        let z = zoom_about(view, at, 2.0);
+        assert_eq!((z.width, z.height), (500.0, 250.0));
+        // `at` keeps its fraction of the box: 1/4 across, 1/5 down.
+        assert!(((at.x - z.x) / z.width - 0.25).abs() < 1e-12);
+        assert!(((at.y - z.y) / z.height - 0.2).abs() < 1e-12);
+        let back = zoom_about(z, at, 0.5);
+        assert!((back.x - view.x).abs() < 1e-9 && (back.width - 1000.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn zoom_is_clamped_and_ignores_nonsense() {
+        let view = ViewBox { x: 0.0, y: 0.0, width: 1000.0, height: 500.0 };
+        assert_eq!(zoom_about(view, Point::new(0.0, 0.0), 100.0).width, MIN_VIEW_WIDTH);
+        assert_eq!(zoom_about(view, Point::new(0.0, 0.0), 0.0001).width, MAX_VIEW_WIDTH);
+        assert_eq!(zoom_about(view, Point::new(0.0, 0.0), f64::NAN), view);
+        assert_eq!(zoom_about(view, Point::new(0.0, 0.0), -2.0), view);
+    }
+
+    #[test]
+    fn labels_grow_only_when_zoomed_out() {
+        let view = |w| ViewBox { x: 0.0, y: 0.0, width: w, height: w / 2.0 };
+        assert_eq!(label_scale(view(500.0), 1000.0), 1.0);
+        assert_eq!(label_scale(view(1000.0), 1000.0), 1.0);
+        assert_eq!(label_scale(view(3000.0), 1000.0), 3.0);
+    }
+
+    #[test]
+    fn free_spot_is_near_and_clear() {
+        let near = Point::new(100.0, 100.0);
+        assert_eq!(free_spot(&[], near, 50.0), near);
+        // The centre is taken: the first ring's first slot (up-left) is free.
+        assert_eq!(free_spot(&[near], near, 50.0), Point::new(50.0, 50.0));
+        // Everything within the first ring taken: the spot is on the second ring.
+        let taken: Vec<Point> = (-1..=1)
+            .flat_map(|j| (-1..=1).map(move |i| Point::new(100.0 + 50.0 * f64::from(i), 100.0 + 50.0 * f64::from(j))))
+            .collect();
+        let p = free_spot(&taken, near, 50.0);
+        assert!(taken.iter().all(|t| t.distance(p) >= 50.0));
+        assert!((p.x - 100.0).abs().max((p.y - 100.0).abs()) == 100.0);
+    }
+
+    #[test]
+    fn nearest_point_within_a_radius() {
+        let pts = [Point::new(0.0, 0.0), Point::new(100.0, 0.0), Point::new(110.0, 0.0)];
+        assert_eq!(nearest_within(&pts, Point::new(104.0, 0.0), 30.0), Some(1));
+        assert_eq!(nearest_within(&pts, Point::new(107.0, 0.0), 30.0), Some(2));
+        assert_eq!(nearest_within(&pts, Point::new(50.0, 0.0), 30.0), None);
+        assert_eq!(nearest_within(&[], Point::new(0.0, 0.0), 30.0), None);
+    }
+
+    #[test]
+    fn band_contains_points_between_its_corners_in_any_order() {
+        let (a, b) = (Point::new(10.0, 50.0), Point::new(-10.0, 0.0));
+        assert!(in_band(Point::new(0.0, 25.0), a, b));
+        assert!(in_band(Point::new(10.0, 0.0), a, b));
+        assert!(!in_band(Point::new(11.0, 25.0), a, b));
     }
 }

@@ -5,14 +5,23 @@
 //! Layout: `state` (the one reducer), `diagram` (what is drawn), `geometry` (pure SVG maths),
 //! `app` (root component and context) and `components` (the shell's parts).
 
+mod anim;
 mod app;
+mod bench;
 mod components;
 mod diagram;
 mod editor;
 mod geometry;
 mod playback;
 mod state;
+mod storage;
 
 fn main() {
-    yew::Renderer::<app::App>::new().render();
+    // `index.html?bench` is the browser benchmark (src/bench.rs), built into the same module so
+    // it measures exactly the code the lab runs.
+    if bench::requested() {
+        yew::Renderer::<bench::Bench>::new().render();
+    } else {
+        yew::Renderer::<app::App>::new().render();
+    }
 }

@@ -1,23 +1,29 @@
-//! The SVG canvas: the scenario's links and devices at the positions the scenario gives.
+//! The SVG canvas: the lab's links and devices where the scenario places them, and the
+//! editing gestures on them. Pointer events are turned into plain [`Pointer`] values (page
+//! coordinates and the canvas's box) and dispatched as [`EditAction`]s; the pure editor maps
+//! them through the view box (`geometry::client_to_svg`), so nothing here computes geometry
+//! beyond drawing.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use packet_engine::scenario::DeviceKind;
+use packet_engine::scenario::{DeviceKind, Scenario};
+use packet_engine::MacAddr;
 
 use crate::diagram::{DeviceView, Diagram};
-use crate::geometry::{fit_view_box, trim_segment};
-
-/// Space kept around the outermost devices, in SVG units (room for their name labels).
-const MARGIN: f64 = 80.0;
-/// The smallest area shown, so that a two-device scenario is not blown up to fill the screen.
-const MIN_WIDTH: f64 = 640.0;
-const MIN_HEIGHT: f64 = 400.0;
+use crate::editor::{subnet_of, EditAction, Gesture, Mode, Pointer, Target, SUBNET_PALETTE};
+use crate::geometry::{label_scale, trim_segment, Point, Rect, ViewBox};
 
 /// Where a device's name sits below its centre: under the tallest icon, the same for every kind
 /// so that names of devices in a row line up.
 const LABEL_OFFSET: f64 = 44.0;
+/// The canvas width (CSS px) at which labels have their nominal size; wider views draw them
+/// bigger so they keep their size on screen when zoomed out.
+const LABEL_REFERENCE_WIDTH: f64 = 1000.0;
+/// The drag-and-drop data type the palette sets: the device kind's name.
+pub const DRAG_TYPE: &str = "application/x-packet-lab-device";
 
 /// Radius of the circle a device's icon fits in; links stop at it.
 fn icon_radius(kind: DeviceKind) -> f64 {
@@ -27,104 +33,306 @@ fn icon_radius(kind: DeviceKind) -> f64 {
     }
 }
 
+/// A device kind from its name (the palette's drag data).
+pub fn kind_named(name: &str) -> Option<DeviceKind> {
+    [DeviceKind::Host, DeviceKind::Server, DeviceKind::Switch, DeviceKind::Hub, DeviceKind::Router]
+        .into_iter()
+        .find(|k| k.name() == name)
+}
+
 /// Props of [`Canvas`].
 #[derive(Properties, PartialEq)]
 pub struct CanvasProps {
-    /// The scenario to draw, if any.
-    pub diagram: Option<Rc<Diagram>>,
-    /// Index of the selected device.
-    pub selected: Option<usize>,
-    /// A device was clicked (or chosen with Enter/Space).
-    pub on_select: Callback<usize>,
-    /// The empty canvas was clicked.
-    pub on_clear: Callback<()>,
+    /// The lab to draw (addresses and ports come from here).
+    pub scenario: Rc<Scenario>,
+    /// Its drawing (positions, kinds).
+    pub diagram: Rc<Diagram>,
+    /// The part of the plane shown.
+    pub view: ViewBox,
+    /// Selected devices, by index.
+    pub selected: Rc<[usize]>,
+    /// Selected links, by index.
+    pub selected_links: Rc<[usize]>,
+    /// What a press does.
+    pub mode: Mode,
+    /// The device waiting for the second click of a link, in link mode.
+    pub link_from: Option<usize>,
+    /// The gesture in progress (a cable or rubber band being drawn).
+    pub gesture: Option<Gesture>,
+    /// Every edit made on the canvas.
+    pub on_edit: Callback<EditAction>,
+    /// Drawn over the devices, in the same coordinates: the playback's frames in flight.
+    #[prop_or_default]
+    pub overlay: Html,
+    /// Drawn over the canvas (not scaled): hints and floating controls.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The pointer event `e` as the editor wants it, relative to the canvas element `svg`.
+fn pointer(e: &MouseEvent, svg: &NodeRef) -> Option<Pointer> {
+    let element = svg.cast::<web_sys::Element>()?;
+    let r = element.get_bounding_client_rect();
+    Some(Pointer {
+        client: Point::new(f64::from(e.client_x()), f64::from(e.client_y())),
+        rect: Rect { x: r.x(), y: r.y(), width: r.width(), height: r.height() },
+        shift: e.shift_key(),
+    })
 }
 
 /// The canvas area.
 #[function_component(Canvas)]
 pub fn canvas(props: &CanvasProps) -> Html {
-    let devices: &[DeviceView] = props.diagram.as_deref().map_or(&[], |d| &d.devices);
-    let positions: Vec<_> = devices.iter().map(|d| d.position).collect();
-    let view_box = fit_view_box(&positions, MARGIN, MIN_WIDTH, MIN_HEIGHT);
-    let on_background = props.on_clear.reform(|_: MouseEvent| ());
+    let svg = use_node_ref();
+    let d = &props.diagram;
+    let view = props.view;
+    let on_edit = props.on_edit.clone();
 
-    let links = props.diagram.iter().flat_map(|d| {
-        d.links.iter().filter_map(|link| {
-            let (a, b) = (d.devices.get(link.a)?, d.devices.get(link.b)?);
-            let (start, end) =
-                trim_segment(a.position, b.position, icon_radius(a.kind), icon_radius(b.kind))?;
-            Some(html! {
-                <line class="link" data-link={link.id.clone()}
-                    x1={start.x.to_string()} y1={start.y.to_string()}
+    // Press: the background handler sees presses on devices and links too; those stop it.
+    let press = |target: Target| {
+        let (svg, on_edit) = (svg.clone(), on_edit.clone());
+        move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            e.stop_propagation();
+            if let Some(element) = svg.cast::<web_sys::Element>() {
+                // Keep receiving the moves and the release even outside the canvas.
+                let _ = element.set_pointer_capture(e.pointer_id());
+            }
+            if let Some(p) = pointer(&e, &svg) {
+                on_edit.emit(EditAction::PointerDown(target, p));
+            }
+        }
+    };
+    let on_move = {
+        let (svg, on_edit) = (svg.clone(), on_edit.clone());
+        let active = props.gesture.is_some();
+        move |e: PointerEvent| {
+            if active {
+                if let Some(p) = pointer(&e, &svg) {
+                    on_edit.emit(EditAction::PointerMove(p));
+                }
+            }
+        }
+    };
+    let on_up = {
+        let (svg, on_edit) = (svg.clone(), on_edit.clone());
+        move |e: PointerEvent| {
+            if let Some(p) = pointer(&e, &svg) {
+                on_edit.emit(EditAction::PointerUp(p));
+            }
+        }
+    };
+    let on_cancel = on_edit.reform(|_: PointerEvent| EditAction::PointerCancel);
+    let on_wheel = {
+        let (svg, on_edit) = (svg.clone(), on_edit.clone());
+        move |e: WheelEvent| {
+            e.prevent_default();
+            // Lines (Firefox) and pages count as 40 and 800 pixels.
+            let unit = match e.delta_mode() {
+                1 => 40.0,
+                2 => 800.0,
+                _ => 1.0,
+            };
+            if let Some(p) = pointer(&e, &svg) {
+                on_edit.emit(EditAction::Wheel(p, e.delta_y() * unit));
+            }
+        }
+    };
+    let on_dragover = |e: DragEvent| e.prevent_default();
+    let on_drop = {
+        let (svg, on_edit) = (svg.clone(), on_edit.clone());
+        move |e: DragEvent| {
+            e.prevent_default();
+            let kind = e.data_transfer().and_then(|t| t.get_data(DRAG_TYPE).ok()).and_then(|k| kind_named(&k));
+            if let (Some(kind), Some(p)) = (kind, pointer(&e, &svg)) {
+                on_edit.emit(EditAction::Place(kind, Some(p)));
+            }
+        }
+    };
+
+    let k = label_scale(view, LABEL_REFERENCE_WIDTH);
+    let colours = colours_of(&props.scenario);
+    let links = d.links.iter().enumerate().filter_map(|(l, link)| {
+        let (a, b) = (d.devices.get(link.a)?, d.devices.get(link.b)?);
+        let (start, end) = trim_segment(a.position, b.position, icon_radius(a.kind), icon_radius(b.kind))?;
+        let spec = props.scenario.links.iter().find(|s| s.id == link.id)?;
+        let selected = props.selected_links.contains(&l);
+        let knob = |at: Point, device: &str, port: &str| {
+            let colour = colours.get(&(device.to_owned(), port.to_owned())).copied();
+            html! {
+                <circle class={classes!("port", colour.is_none().then_some("port-plain"))}
+                    cx={at.x.to_string()} cy={at.y.to_string()} r={(5.0 * k).to_string()}
+                    style={colour.map(|c| format!("fill: {c}"))}>
+                    <title>{ format!("{device} {port}") }</title>
+                </circle>
+            }
+        };
+        Some(html! {
+            <g class={classes!("link", selected.then_some("selected"))} data-link={link.id.clone()}
+                onpointerdown={press(Target::Link(l))}>
+                <line class="link-hit" x1={start.x.to_string()} y1={start.y.to_string()}
                     x2={end.x.to_string()} y2={end.y.to_string()} />
-            })
+                <line class="link-line" x1={start.x.to_string()} y1={start.y.to_string()}
+                    x2={end.x.to_string()} y2={end.y.to_string()} />
+                { knob(start, &spec.a.device, &spec.a.port) }
+                { knob(end, &spec.b.device, &spec.b.port) }
+            </g>
         })
     });
-    let nodes = devices.iter().enumerate().map(|(index, device)| {
-        device_node(index, device, props.selected == Some(index), &props.on_select)
+    let nodes = d.devices.iter().enumerate().map(|(index, device)| {
+        let spec = props.scenario.devices.get(index);
+        let addresses: Vec<(String, Option<&'static str>)> = spec
+            .map(|s| {
+                s.interfaces
+                    .iter()
+                    .filter_map(|i| {
+                        let a = i.address.as_deref()?;
+                        let colour = subnet_of(a).and_then(|n| colours.subnet(&n));
+                        Some((a.to_owned(), colour))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let selected = props.selected.contains(&index);
+        let linking = props.link_from == Some(index);
+        let onpointerdown = press(Target::Device(index));
+        let onkeydown = {
+            let on_edit = on_edit.clone();
+            move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    on_edit.emit(EditAction::Select(index));
+                }
+            }
+        };
+        device_node(index, device, &addresses, selected, linking, k, onpointerdown, onkeydown)
     });
-    let empty = devices.is_empty().then(|| {
-        let c = view_box.center();
+    let preview = match &props.gesture {
+        Some(Gesture::Link { from, to }) => d.devices.get(*from).map(|f| {
+            html! {
+                <line class="link-preview" x1={f.position.x.to_string()} y1={f.position.y.to_string()}
+                    x2={to.x.to_string()} y2={to.y.to_string()} />
+            }
+        }),
+        Some(Gesture::Band { from, to }) => Some(html! {
+            <rect class="band" x={from.x.min(to.x).to_string()} y={from.y.min(to.y).to_string()}
+                width={(from.x - to.x).abs().to_string()} height={(from.y - to.y).abs().to_string()} />
+        }),
+        _ => None,
+    };
+    let empty = d.devices.is_empty().then(|| {
+        let c = view.center();
         html! {
-            <text class="canvas-empty" x={c.x.to_string()} y={c.y.to_string()}>
-                { "Nothing on the canvas yet" }
+            <text class="canvas-empty" x={c.x.to_string()} y={c.y.to_string()}
+                style={format!("font-size: {}px", 18.0 * k)}>
+                { "Empty lab: click or drag a device from the palette" }
             </text>
         }
     });
+    let class = classes!(
+        "canvas",
+        (props.mode == Mode::Link).then_some("mode-link"),
+        matches!(props.gesture, Some(Gesture::Pan { moved: true, .. }) | Some(Gesture::Move { moved: true, .. }))
+            .then_some("dragging"),
+    );
 
     html! {
-        <section class="canvas" aria-label="Network canvas">
-            <svg class="canvas-svg" viewBox={view_box.to_attr()} role="img"
+        <section {class} aria-label="Network canvas" data-testid="canvas">
+            <svg class="canvas-svg" ref={svg.clone()} viewBox={view.to_attr()} role="img"
                 aria-label="Network diagram" preserveAspectRatio="xMidYMid meet"
-                onclick={on_background}>
+                onpointerdown={press(Target::Background)} onpointermove={on_move}
+                onpointerup={on_up} onpointercancel={on_cancel} onwheel={on_wheel}
+                ondragover={on_dragover} ondrop={on_drop}>
                 <g class="links">{ for links }</g>
+                { for preview }
                 <g class="devices">{ for nodes }</g>
+                { props.overlay.clone() }
                 { for empty }
             </svg>
+            { props.children.clone() }
         </section>
     }
 }
 
-/// One device: its icon and its name, focusable and selectable.
-fn device_node(index: usize, device: &DeviceView, selected: bool, on_select: &Callback<usize>) -> Html {
-    let onclick = {
-        let on_select = on_select.clone();
-        move |e: MouseEvent| {
-            // The click must not reach the canvas background, which would deselect again.
-            e.stop_propagation();
-            on_select.emit(index);
-        }
-    };
-    let onkeydown = {
-        let on_select = on_select.clone();
-        move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                on_select.emit(index);
+/// Subnet colours of a lab: by (device, port) for link ends, and by subnet for addresses.
+struct Colours {
+    ports: BTreeMap<(String, String), &'static str>,
+    subnets: BTreeMap<String, usize>,
+}
+
+impl Colours {
+    fn get(&self, key: &(String, String)) -> Option<&&'static str> {
+        self.ports.get(key)
+    }
+    fn subnet(&self, net: &str) -> Option<&'static str> {
+        self.subnets.get(net).map(|&i| SUBNET_PALETTE[i])
+    }
+}
+
+fn colours_of(scenario: &Scenario) -> Colours {
+    let subnets = crate::editor::subnet_colours(scenario);
+    let mut ports = BTreeMap::new();
+    for dev in &scenario.devices {
+        for iface in &dev.interfaces {
+            if let Some(i) = iface.address.as_deref().and_then(subnet_of).and_then(|n| subnets.get(&n)) {
+                ports.insert((dev.id.clone(), iface.name.clone()), SUBNET_PALETTE[*i]);
             }
         }
-    };
+    }
+    Colours { ports, subnets }
+}
+
+/// The MAC an interface has when none is given: the engine's derived address.
+pub fn derived_mac(device: &str, interface: &str) -> String {
+    MacAddr::derived(device, interface).to_string()
+}
+
+/// One device: its icon, its name and its addresses (coloured by subnet), focusable.
+#[allow(clippy::too_many_arguments)]
+fn device_node(
+    index: usize,
+    device: &DeviceView,
+    addresses: &[(String, Option<&'static str>)],
+    selected: bool,
+    linking: bool,
+    k: f64,
+    onpointerdown: impl Fn(PointerEvent) + 'static,
+    onkeydown: impl Fn(KeyboardEvent) + 'static,
+) -> Html {
     let class = classes!(
         "device",
         format!("device-{}", device.kind.name()),
-        selected.then_some("selected")
+        selected.then_some("selected"),
+        linking.then_some("linking")
     );
     let r = icon_radius(device.kind);
+    let labels = addresses.iter().enumerate().map(|(n, (address, colour))| {
+        let y = LABEL_OFFSET + 18.0 + 16.0 * n as f64;
+        html! {
+            <text class="device-address" y={y.to_string()}
+                style={colour.map(|c| format!("fill: {c}"))}>{ address.clone() }</text>
+        }
+    });
     html! {
-        <g {class} data-device={device.name.clone()} tabindex="0" role="button"
+        <g {class} data-device={device.name.clone()} data-index={index.to_string()} tabindex="0" role="button"
             aria-pressed={selected.to_string()}
             aria-label={format!("{} {}", device.kind.name(), device.name)}
             transform={format!("translate({} {})", device.position.x, device.position.y)}
-            {onclick} {onkeydown}>
+            onpointerdown={Callback::from(onpointerdown)} onkeydown={Callback::from(onkeydown)}>
             <circle class="device-halo" r={(r + 8.0).to_string()} />
             { icon(device.kind) }
-            <text class="device-name" y={LABEL_OFFSET.to_string()}>{ device.name.clone() }</text>
+            <g class="device-labels" transform={format!("scale({k})")}>
+                <text class="device-name" y={LABEL_OFFSET.to_string()}>{ device.name.clone() }</text>
+                { for labels }
+            </g>
         </g>
     }
 }
 
 /// The icon of a device kind, centred on the origin.
-fn icon(kind: DeviceKind) -> Html {
+pub fn icon(kind: DeviceKind) -> Html {
     match kind {
         DeviceKind::Host => html! {
             <g class="icon">

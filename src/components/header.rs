@@ -2,9 +2,17 @@
 
 use yew::prelude::*;
 
+/// Props of [`Header`].
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// Tools shown at the header's right (the editor's toolbar).
+    #[prop_or_default]
+    pub children: Html,
+}
+
 /// The header with the logo and the name "Packet Lab".
 #[function_component(Header)]
-pub fn header() -> Html {
+pub fn header(props: &HeaderProps) -> Html {
     html! {
         <header class="app-header">
             <svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
@@ -16,6 +24,7 @@ pub fn header() -> Html {
             </svg>
             <h1 class="app-title">{ "Packet Lab" }</h1>
             <p class="app-tagline">{ "A network lab that runs in your browser" }</p>
+            { props.children.clone() }
         </header>
     }
 }

@@ -1,10 +1,14 @@
-//! The side panel: the built-in examples, what is loaded, and the selected device's interfaces.
+//! The side panel: the selected device's or link's editor, or, with nothing selected, the
+//! lab's title and story and the built-in examples.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::diagram::{DeviceView, Diagram};
+use packet_engine::Scenario;
+
+use crate::components::device_panel::{DevicePanel, Errors, LinkPanel};
+use crate::editor::{EditAction, Field};
 use crate::state::Example;
 
 /// Props of [`SidePanel`].
@@ -12,19 +16,53 @@ use crate::state::Example;
 pub struct SidePanelProps {
     /// The built-in examples to choose from.
     pub examples: Rc<[Example]>,
-    /// Index of the example on the canvas.
+    /// Index of the example the lab started from.
     pub current: Option<usize>,
     /// The user picked an example.
     pub on_load: Callback<usize>,
-    /// The loaded scenario, if any.
-    pub diagram: Option<Rc<Diagram>>,
-    /// The selected device, if any.
-    pub selected: Option<DeviceView>,
+    /// The lab.
+    pub scenario: Rc<Scenario>,
+    /// Selected devices.
+    pub selected: Rc<[usize]>,
+    /// Selected links.
+    pub selected_links: Rc<[usize]>,
+    /// Refused entries.
+    pub errors: Errors,
+    /// Every edit.
+    pub on_edit: Callback<EditAction>,
 }
 
 /// The side panel.
 #[function_component(SidePanel)]
 pub fn side_panel(props: &SidePanelProps) -> Html {
+    let body = match (&*props.selected, &*props.selected_links) {
+        ([device], []) => html! {
+            <DevicePanel scenario={props.scenario.clone()} device={*device}
+                errors={props.errors.clone()} on_edit={props.on_edit.clone()} />
+        },
+        ([], [link]) => html! {
+            <LinkPanel scenario={props.scenario.clone()} link={*link}
+                errors={props.errors.clone()} on_edit={props.on_edit.clone()} />
+        },
+        ([], []) => overview(props),
+        (devices, links) => html! {
+            <section class="panel-section" data-testid="multi-selection">
+                <h2 class="panel-heading">{ "Selection" }</h2>
+                <p class="panel-lead">{ format!("{} devices, {} links selected", devices.len(), links.len()) }</p>
+                <p class="muted">{ "Drag one of them to move them together; Delete removes them all." }</p>
+                <button type="button" class="tool" data-testid="delete-selection"
+                    onclick={props.on_edit.reform(|_: MouseEvent| EditAction::DeleteSelection)}>{ "Delete selection" }</button>
+            </section>
+        },
+    };
+    html! {
+        <aside class="side-panel" aria-label="Details">{ body }</aside>
+    }
+}
+
+/// Nothing selected: the lab's title (editable) and story, and the examples.
+fn overview(props: &SidePanelProps) -> Html {
+    let s = &props.scenario;
     let examples = props.examples.iter().enumerate().map(|(index, example)| {
         let current = props.current == Some(index);
         html! {
@@ -37,54 +75,26 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
             </li>
         }
     });
-    let scenario = match &props.diagram {
-        Some(d) => html! {
-            <>
-                <p class="panel-lead">{ d.title.clone() }</p>
-                <p class="muted">
-                    { format!("{} devices, {} links", d.devices.len(), d.links.len()) }
-                </p>
-                <p class="description">{ d.description.clone() }</p>
-            </>
-        },
-        None => html! {
-            <p class="muted">{ "No scenario loaded yet. The canvas stays empty until one is." }</p>
-        },
-    };
-    let device = match &props.selected {
-        Some(dev) => html! {
-            <>
-                <p class="panel-lead">
-                    { dev.name.clone() }
-                    <span class="badge">{ dev.kind.name() }</span>
-                </p>
-                if dev.interfaces.is_empty() {
-                    <p class="muted">{ "No IP interfaces: it forwards Ethernet frames only." }</p>
-                } else {
-                    <ul class="address-list">
-                        { for dev.interfaces.iter().map(|a| html! { <li><code>{ a.clone() }</code></li> }) }
-                    </ul>
-                }
-            </>
-        },
-        None => html! {
-            <p class="muted">{ "Select a device on the canvas to see its interfaces." }</p>
-        },
-    };
+    let on_title = props.on_edit.reform(|e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        EditAction::SetField(Field::LabName, input.value())
+    });
     html! {
-        <aside class="side-panel" aria-label="Details">
+        <>
+            <section class="panel-section">
+                <h2 class="panel-heading">{ "Lab" }</h2>
+                <input class="title-input" type="text" value={s.name.clone()} aria-label="Lab title"
+                    data-testid="lab-title" placeholder="Untitled lab" onchange={on_title} />
+                <p class="muted">{ format!("{} devices, {} links", s.devices.len(), s.links.len()) }</p>
+                if !s.description.is_empty() {
+                    <p class="description">{ s.description.clone() }</p>
+                }
+                <p class="muted hint-small">{ "Select a device to edit its name, addresses and routes." }</p>
+            </section>
             <section class="panel-section">
                 <h2 class="panel-heading">{ "Examples" }</h2>
                 <ul class="example-list">{ for examples }</ul>
             </section>
-            <section class="panel-section">
-                <h2 class="panel-heading">{ "Scenario" }</h2>
-                { scenario }
-            </section>
-            <section class="panel-section">
-                <h2 class="panel-heading">{ "Device" }</h2>
-                { device }
-            </section>
-        </aside>
+        </>
     }
 }

@@ -1,0 +1,251 @@
+//! The panel of the selected device (name, interfaces with address and MAC, gateway, static
+//! routes, ports) or link (its ports). Each field shows the lab's value; an entry the engine
+//! refused stays in its field, marked `aria-invalid`, with the engine's reason below it, while
+//! the lab keeps its last valid value.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use packet_engine::scenario::DeviceKind;
+use packet_engine::Scenario;
+
+use crate::components::canvas::derived_mac;
+use crate::editor::{free_ports, subnet_colours, subnet_of, EditAction, End, Field, FieldError, SUBNET_PALETTE};
+
+/// The refused entries, by field.
+pub type Errors = Rc<BTreeMap<Field, FieldError>>;
+
+/// Props of [`Entry`].
+#[derive(Properties, PartialEq)]
+struct EntryProps {
+    field: Field,
+    label: AttrValue,
+    value: AttrValue,
+    #[prop_or_default]
+    placeholder: AttrValue,
+    #[prop_or_default]
+    hint: AttrValue,
+    error: Option<FieldError>,
+    on_edit: Callback<EditAction>,
+    testid: AttrValue,
+}
+
+/// One labelled text field that commits on change (Enter or leaving the field).
+#[function_component(Entry)]
+fn entry(props: &EntryProps) -> Html {
+    let id = format!("field-{}", props.testid);
+    let message_id = format!("{id}-message");
+    let field = props.field;
+    let onchange = props.on_edit.reform(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        EditAction::SetField(field, input.value())
+    });
+    let (value, invalid) = match &props.error {
+        Some(err) => (AttrValue::from(err.draft.clone()), true),
+        None => (props.value.clone(), false),
+    };
+    html! {
+        <div class={classes!("field", invalid.then_some("invalid"))}>
+            <label for={id.clone()}>{ props.label.clone() }</label>
+            <input {id} type="text" spellcheck="false" autocomplete="off" {value}
+                placeholder={props.placeholder.clone()} data-testid={props.testid.clone()}
+                aria-invalid={invalid.to_string()}
+                aria-describedby={(invalid || !props.hint.is_empty()).then(|| message_id.clone())}
+                {onchange} />
+            if let Some(err) = &props.error {
+                <p class="field-error" id={message_id} role="alert" data-testid={format!("{}-error", props.testid)}>
+                    { err.message.clone() }
+                </p>
+            } else if !props.hint.is_empty() {
+                <p class="field-hint" id={message_id}>{ props.hint.clone() }</p>
+            }
+        </div>
+    }
+}
+
+/// Props of [`DevicePanel`].
+#[derive(Properties, PartialEq)]
+pub struct DevicePanelProps {
+    /// The lab.
+    pub scenario: Rc<Scenario>,
+    /// Index of the device shown.
+    pub device: usize,
+    /// Refused entries.
+    pub errors: Errors,
+    /// Every edit.
+    pub on_edit: Callback<EditAction>,
+}
+
+/// The selected device's panel.
+#[function_component(DevicePanel)]
+pub fn device_panel(props: &DevicePanelProps) -> Html {
+    let prefix_ref = use_node_ref();
+    let via_ref = use_node_ref();
+    let Some(dev) = props.scenario.devices.get(props.device) else { return html! {} };
+    let d = props.device;
+    let on_edit = &props.on_edit;
+    let err = |f: Field| props.errors.get(&f).cloned();
+    let colours = subnet_colours(&props.scenario);
+    let link_of = |port: &str| {
+        props.scenario.links.iter().find_map(|l| {
+            if l.a.device == dev.id && l.a.port == port {
+                Some(format!("{} {}", l.b.device, l.b.port))
+            } else if l.b.device == dev.id && l.b.port == port {
+                Some(format!("{} {}", l.a.device, l.a.port))
+            } else {
+                None
+            }
+        })
+    };
+    let interfaces = dev.interfaces.iter().enumerate().map(|(i, iface)| {
+        let swatch = iface
+            .address
+            .as_deref()
+            .and_then(subnet_of)
+            .and_then(|n| colours.get(&n).map(|&c| (n, SUBNET_PALETTE[c])));
+        let cable = link_of(&iface.name).map_or("not cabled".to_owned(), |to| format!("to {to}"));
+        html! {
+            <fieldset class="iface" key={format!("{}-{}", dev.id, iface.name)} data-testid={format!("iface-{i}")}>
+                <legend>
+                    <span class="iface-name">{ iface.name.clone() }</span>
+                    if let Some((net, colour)) = &swatch {
+                        <span class="swatch" style={format!("background: {colour}")} title={format!("subnet {net}")}></span>
+                    }
+                    <span class="muted iface-cable">{ cable }</span>
+                    <button type="button" class="link-button" data-testid={format!("remove-iface-{i}")}
+                        title={format!("Remove {} (and its cable)", iface.name)}
+                        onclick={on_edit.reform(move |_: MouseEvent| EditAction::RemoveInterface(d, i))}>{ "Remove" }</button>
+                </legend>
+                <Entry field={Field::Address(d, i)} label="IPv4 address" testid={format!("address-{i}")}
+                    value={iface.address.clone().unwrap_or_default()} placeholder="10.0.0.1/24"
+                    hint="CIDR (10.0.0.1/24) or with a mask (10.0.0.1 255.255.255.0)"
+                    error={err(Field::Address(d, i))} on_edit={on_edit.clone()} />
+                <Entry field={Field::Mac(d, i)} label="MAC address" testid={format!("mac-{i}")}
+                    value={iface.mac.clone().unwrap_or_default()}
+                    placeholder={format!("{} (automatic)", derived_mac(&dev.id, &iface.name))}
+                    error={err(Field::Mac(d, i))} on_edit={on_edit.clone()} />
+            </fieldset>
+        }
+    });
+    let routes = dev.routes.iter().enumerate().map(|(r, route)| {
+        html! {
+            <div class="route" key={format!("route-{r}")}>
+                <Entry field={Field::RoutePrefix(d, r)} label="Destination" testid={format!("route-prefix-{r}")}
+                    value={route.prefix.clone()} error={err(Field::RoutePrefix(d, r))} on_edit={on_edit.clone()} />
+                <Entry field={Field::RouteVia(d, r)} label="via" testid={format!("route-via-{r}")}
+                    value={route.via.clone()} error={err(Field::RouteVia(d, r))} on_edit={on_edit.clone()} />
+                <button type="button" class="link-button" data-testid={format!("remove-route-{r}")}
+                    onclick={on_edit.reform(move |_: MouseEvent| EditAction::RemoveRoute(d, r))}>{ "Remove" }</button>
+            </div>
+        }
+    });
+    let on_add_route = {
+        let (prefix_ref, via_ref, on_edit) = (prefix_ref.clone(), via_ref.clone(), on_edit.clone());
+        move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = |r: &NodeRef| r.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            on_edit.emit(EditAction::AddRoute { device: d, prefix: value(&prefix_ref), via: value(&via_ref) });
+        }
+    };
+    let route_error = err(Field::NewRoute(d));
+    html! {
+        <div class="device-panel" data-testid="device-panel">
+            <div class="panel-title">
+                <h2 class="panel-lead">{ dev.id.clone() }<span class="badge">{ dev.kind.name() }</span></h2>
+                <button type="button" class="link-button danger" data-testid="delete-device"
+                    onclick={on_edit.reform(move |_: MouseEvent| EditAction::DeleteSelection)}>{ "Delete" }</button>
+            </div>
+            <Entry field={Field::Name(d)} label="Name" testid="name" value={dev.id.clone()}
+                error={err(Field::Name(d))} on_edit={on_edit.clone()} />
+            if dev.kind.has_ip() {
+                <h3 class="panel-heading">{ "Interfaces" }</h3>
+                { for interfaces }
+                <button type="button" class="tool tool-small" data-testid="add-interface"
+                    onclick={on_edit.reform(move |_: MouseEvent| EditAction::AddInterface(d))}>{ "Add interface" }</button>
+                <h3 class="panel-heading">{ "Routing" }</h3>
+                <Entry field={Field::Gateway(d)} label="Default gateway" testid="gateway"
+                    value={dev.gateway.clone().unwrap_or_default()} placeholder="none"
+                    error={err(Field::Gateway(d))} on_edit={on_edit.clone()} />
+                if dev.kind == DeviceKind::Router || !dev.routes.is_empty() {
+                    <p class="field-label">{ "Static routes" }</p>
+                    if dev.routes.is_empty() {
+                        <p class="muted">{ "None: only connected networks and the default gateway." }</p>
+                    }
+                    { for routes }
+                    <form class={classes!("route-add", route_error.is_some().then_some("invalid"))} onsubmit={on_add_route}>
+                        <input ref={prefix_ref} type="text" placeholder="8.8.8.0/24" aria-label="New route destination"
+                            data-testid="new-route-prefix" aria-invalid={route_error.is_some().to_string()} />
+                        <input ref={via_ref} type="text" placeholder="via 10.0.0.2" aria-label="New route next hop"
+                            data-testid="new-route-via" aria-invalid={route_error.is_some().to_string()} />
+                        <button type="submit" class="tool tool-small" data-testid="add-route">{ "Add route" }</button>
+                    </form>
+                    if let Some(e) = &route_error {
+                        <p class="field-error" role="alert" data-testid="new-route-error">{ e.message.clone() }</p>
+                    }
+                }
+            } else {
+                <Entry field={Field::Ports(d)} label="Ports" testid="ports"
+                    value={dev.ports.unwrap_or(0).to_string()}
+                    hint="Named p1 … pN; links take the first free one"
+                    error={err(Field::Ports(d))} on_edit={on_edit.clone()} />
+            }
+        </div>
+    }
+}
+
+/// Props of [`LinkPanel`].
+#[derive(Properties, PartialEq)]
+pub struct LinkPanelProps {
+    /// The lab.
+    pub scenario: Rc<Scenario>,
+    /// Index of the link shown.
+    pub link: usize,
+    /// Refused entries.
+    pub errors: Errors,
+    /// Every edit.
+    pub on_edit: Callback<EditAction>,
+}
+
+/// The selected link's panel: which port each end uses.
+#[function_component(LinkPanel)]
+pub fn link_panel(props: &LinkPanelProps) -> Html {
+    let Some(link) = props.scenario.links.get(props.link) else { return html! {} };
+    let l = props.link;
+    let end = |end: End, ep: &packet_engine::scenario::Endpoint| {
+        let options = free_ports(&props.scenario, &ep.device, &ep.port);
+        let onchange = props.on_edit.reform(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            EditAction::SetField(Field::LinkPort(l, end), select.value())
+        });
+        let error = props.errors.get(&Field::LinkPort(l, end));
+        let key = if end == End::A { "a" } else { "b" };
+        html! {
+            <div class="field">
+                <label for={format!("link-port-{key}")}>{ format!("{} port", ep.device) }</label>
+                <select id={format!("link-port-{key}")} data-testid={format!("link-port-{key}")} {onchange}
+                    aria-invalid={error.is_some().to_string()}>
+                    { for options.iter().map(|p| html! { <option value={p.clone()} selected={*p == ep.port}>{ p.clone() }</option> }) }
+                </select>
+                if let Some(e) = error {
+                    <p class="field-error" role="alert">{ e.message.clone() }</p>
+                }
+            </div>
+        }
+    };
+    html! {
+        <div class="device-panel" data-testid="link-panel">
+            <div class="panel-title">
+                <h2 class="panel-lead">{ link.id.clone() }<span class="badge">{ "link" }</span></h2>
+                <button type="button" class="link-button danger" data-testid="delete-link"
+                    onclick={props.on_edit.reform(|_: MouseEvent| EditAction::DeleteSelection)}>{ "Delete" }</button>
+            </div>
+            { end(End::A, &link.a) }
+            { end(End::B, &link.b) }
+            <p class="muted">{ format!("{} µs one way, {} Mbit/s",
+                link.delay_us.unwrap_or(packet_engine::scenario::DEFAULT_DELAY_US),
+                link.bandwidth_mbps.unwrap_or(packet_engine::scenario::DEFAULT_BANDWIDTH_MBPS)) }</p>
+        </div>
+    }
+}

@@ -1,0 +1,142 @@
+//! The editor's toolbar: New, Load example…, Import, Export; Undo and Redo; the Select and
+//! Link modes and Delete; zoom. Buttons only dispatch [`EditAction`]s or hand the lab to
+//! `storage` for download; the file picker's text comes back as an `Import` action.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use packet_engine::Scenario;
+
+use crate::editor::{EditAction, Mode};
+use crate::state::Example;
+use crate::storage;
+
+/// Props of [`Toolbar`].
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    /// The built-in examples, for "Load example…".
+    pub examples: Rc<[Example]>,
+    /// The lab, for Export.
+    pub scenario: Rc<Scenario>,
+    /// Whether Undo and Redo have anything to do.
+    pub can_undo: bool,
+    /// See `can_undo`.
+    pub can_redo: bool,
+    /// Whether something is selected (Delete).
+    pub has_selection: bool,
+    /// The current mode.
+    pub mode: Mode,
+    /// Every edit.
+    pub on_edit: Callback<EditAction>,
+    /// An example was picked.
+    pub on_load: Callback<usize>,
+}
+
+/// The toolbar.
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let file_input = use_node_ref();
+    let edit = |action: EditAction| props.on_edit.reform(move |_: MouseEvent| action.clone());
+    let on_example = {
+        let on_load = props.on_load.clone();
+        move |e: Event| {
+            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                if let Ok(index) = select.value().parse::<usize>() {
+                    on_load.emit(index);
+                }
+                // Back to the prompt, so picking the same example again loads it again.
+                select.set_value("");
+            }
+        }
+    };
+    let on_import_click = {
+        let file_input = file_input.clone();
+        move |_: MouseEvent| {
+            if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        }
+    };
+    let on_file = {
+        let on_edit = props.on_edit.clone();
+        move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                storage::read_file(file, on_edit.reform(|(file, text)| EditAction::Import { file, text }));
+            }
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
+        }
+    };
+    let on_export = {
+        let scenario = props.scenario.clone();
+        move |_: MouseEvent| storage::download(&scenario)
+    };
+    let mode_button = |mode: Mode, label: &'static str, key: &'static str, title: &'static str| {
+        let on = props.mode == mode;
+        html! {
+            <button type="button" class={classes!("tool", on.then_some("on"))} aria-pressed={on.to_string()}
+                data-testid={format!("mode-{key}")} {title}
+                onclick={props.on_edit.reform(move |_: MouseEvent| EditAction::SetMode(mode))}>{ label }</button>
+        }
+    };
+    let examples = props.examples.iter().enumerate().map(|(i, e)| {
+        html! { <option value={i.to_string()}>{ e.scenario.name.clone() }</option> }
+    });
+    html! {
+        <div class="toolbar" role="toolbar" aria-label="Lab" data-testid="toolbar">
+            <div class="tool-group">
+                <button type="button" class="tool" data-testid="new" title="Start an empty lab"
+                    onclick={edit(EditAction::New)}>{ "New" }</button>
+                <select class="tool tool-select" data-testid="load-example" aria-label="Load example"
+                    onchange={on_example}>
+                    <option value="" selected=true>{ "Load example…" }</option>
+                    { for examples }
+                </select>
+                <button type="button" class="tool" data-testid="import" title="Open a lab file (.json)"
+                    onclick={on_import_click}>{ "Import…" }</button>
+                <input type="file" accept=".json,application/json" class="visually-hidden"
+                    data-testid="import-file" ref={file_input} onchange={on_file} tabindex="-1" aria-hidden="true" />
+                <button type="button" class="tool" data-testid="export" title="Save the lab as a file"
+                    onclick={on_export}>{ "Export" }</button>
+            </div>
+            <div class="tool-group">
+                <button type="button" class="tool" data-testid="undo" title="Undo (Ctrl+Z)"
+                    disabled={!props.can_undo} onclick={edit(EditAction::Undo)}>{ "↶ Undo" }</button>
+                <button type="button" class="tool" data-testid="redo" title="Redo (Shift+Ctrl+Z)"
+                    disabled={!props.can_redo} onclick={edit(EditAction::Redo)}>{ "↷ Redo" }</button>
+            </div>
+            <div class="tool-group">
+                { mode_button(Mode::Select, "Select", "select", "Select and move devices (drag the background to pan, Shift-drag to select several)") }
+                { mode_button(Mode::Link, "Link", "link", "Draw cables: drag from one device to another") }
+                <button type="button" class="tool" data-testid="delete" title="Delete the selection (Delete)"
+                    disabled={!props.has_selection} onclick={edit(EditAction::DeleteSelection)}>{ "Delete" }</button>
+            </div>
+        </div>
+    }
+}
+
+/// Zoom buttons, floating over the canvas's corner.
+#[function_component(ZoomControls)]
+pub fn zoom_controls(props: &ZoomProps) -> Html {
+    let edit = |action: EditAction| props.on_edit.reform(move |_: MouseEvent| action.clone());
+    html! {
+        <div class="zoom" role="group" aria-label="Zoom">
+            <button type="button" class="tool" data-testid="zoom-in" title="Zoom in" aria-label="Zoom in"
+                onclick={edit(EditAction::Zoom(1.25))}>{ "+" }</button>
+            <button type="button" class="tool" data-testid="zoom-out" title="Zoom out" aria-label="Zoom out"
+                onclick={edit(EditAction::Zoom(0.8))}>{ "−" }</button>
+            <button type="button" class="tool" data-testid="zoom-fit" title="Fit the lab in view"
+                onclick={edit(EditAction::FitView)}>{ "Fit" }</button>
+        </div>
+    }
+}
+
+/// Props of [`ZoomControls`].
+#[derive(Properties, PartialEq)]
+pub struct ZoomProps {
+    /// Every edit.
+    pub on_edit: Callback<EditAction>,
+}

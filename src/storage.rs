@@ -1,0 +1,127 @@
+//! Keeping the lab: autosave to `localStorage` and restore on load, and the lab file's
+//! import (read a chosen file) and export (download).
+//!
+//! The stored text is exactly the engine's scenario format (`Scenario::to_json_pretty`), so a
+//! reload restores the lab exactly and an exported file opens in `packet-lab-run`. Storage can
+//! be unavailable (private windows, sandboxed iframes): then nothing is saved and the app
+//! still works.
+
+use packet_engine::Scenario;
+use wasm_bindgen::JsCast;
+use yew::Callback;
+
+/// The `localStorage` key of the autosaved lab (versioned with the file format).
+const LAB_KEY: &str = "packet-lab.lab.v1";
+/// The key of the stem of the example the lab started from, if any.
+const EXAMPLE_KEY: &str = "packet-lab.example.v1";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Saves `scenario` (and the stem of the example it started from) for the next visit.
+pub fn save(scenario: &Scenario, example: Option<&str>) {
+    let Some(storage) = local_storage() else { return };
+    // A full or refused storage loses only the autosave, never the lab on screen.
+    let _ = storage.set_item(LAB_KEY, &scenario.to_json_pretty());
+    let _ = match example {
+        Some(stem) => storage.set_item(EXAMPLE_KEY, stem),
+        None => storage.remove_item(EXAMPLE_KEY),
+    };
+}
+
+/// The autosaved lab and its example stem, if a valid one is stored.
+pub fn load() -> Option<(Scenario, Option<String>)> {
+    let storage = local_storage()?;
+    let text = storage.get_item(LAB_KEY).ok().flatten()?;
+    let example = storage.get_item(EXAMPLE_KEY).ok().flatten();
+    decode(&text).map(|s| (s, example))
+}
+
+/// The stored text back as a lab; `None` when it is not a valid lab (then the first visit's
+/// example is shown instead).
+pub fn decode(text: &str) -> Option<Scenario> {
+    Scenario::from_json(text).ok()
+}
+
+/// A file name for the lab: its title in lower case with runs of other characters as one
+/// dash, ".json" added ("Same network" → "same-network.json").
+pub fn file_name(scenario: &Scenario) -> String {
+    let mut slug = String::new();
+    for c in scenario.name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    format!("{}.json", if slug.is_empty() { "lab" } else { slug })
+}
+
+/// Offers the lab as a file download.
+pub fn download(scenario: &Scenario) {
+    let text = scenario.to_json_pretty() + "\n";
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(&file_name(scenario));
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Reads a chosen file's text and hands `(file name, text)` to `done`.
+pub fn read_file(file: web_sys::File, done: Callback<(String, String)>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let name = file.name();
+        let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(value) => value.as_string().unwrap_or_default(),
+            // An unreadable file is reported like an invalid one: the lab stays as it is.
+            Err(_) => String::new(),
+        };
+        done.emit((name, text));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_example_survives_the_round_trip_exactly() {
+        for (stem, scenario) in packet_engine::examples::all() {
+            assert_eq!(decode(&scenario.to_json_pretty()), Some(scenario), "{stem}");
+        }
+    }
+
+    #[test]
+    fn edited_positions_survive_exactly() {
+        let (_, mut s) = packet_engine::examples::all().into_iter().next().unwrap();
+        s.devices[0].position = Some([123.0, -45.0]);
+        s.devices[1].position = Some([0.1 + 0.2, 1e-7]);
+        assert_eq!(decode(&s.to_json_pretty()), Some(s));
+    }
+
+    #[test]
+    fn garbage_is_not_restored() {
+        assert_eq!(decode(""), None);
+        assert_eq!(decode("{ \"devices\": 3 }"), None);
+    }
+
+    #[test]
+    fn file_names_are_slugs_of_the_title() {
+        let mut s = Scenario::from_json("{}").unwrap();
+        s.name = "Same network".into();
+        assert_eq!(file_name(&s), "same-network.json");
+        s.name = "  To the internet!! (v2) ".into();
+        assert_eq!(file_name(&s), "to-the-internet-v2.json");
+        s.name = "ÄÖ".into();
+        assert_eq!(file_name(&s), "lab.json");
+    }
+}
