@@ -469,7 +469,7 @@ impl TraceEvent {
             }
             EventKind::Route { device, decision } => explain_route(&mut s, device, decision),
             EventKind::NeighborChanged { device, interface, ip, mac, old, new } => {
-                let mac_text = mac.map(|m| m.to_string()).unwrap_or_else(|| "(no MAC yet)".into());
+                let mac_text = mac.map(|m| format!(" at {m}")).unwrap_or_default();
                 let why = match (old, new) {
                     (None | Some(NudState::Failed), NudState::Incomplete) => "a packet needs this address, so ARP starts",
                     (_, NudState::Reachable) => "a reply confirmed it",
@@ -481,12 +481,8 @@ impl TraceEvent {
                     (_, NudState::Stale) => "an ARP packet gave a new MAC",
                     _ => "state change",
                 };
-                let old_text = old.map(|o| o.name()).unwrap_or("none");
-                let _ = write!(
-                    s,
-                    "{device} ARP table ({interface}): {ip} → {mac_text} {old_text} → {}: {why}",
-                    new.name()
-                );
+                let old_text = old.map(|o| o.name()).unwrap_or("no entry");
+                let _ = write!(s, "{device} ARP table ({interface}): {ip} {old_text} → {}{mac_text}: {why}", new.name());
             }
             EventKind::IcmpErrorGenerated { device, error, rate_limited } => {
                 if *rate_limited {
