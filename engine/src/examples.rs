@@ -1,18 +1,38 @@
 //! The example labs shipped in `scenarios/`, and a generator of large
 //! topologies for the benchmark.
 
-use crate::scenario::{CommandSpec, DeviceKind, DeviceSpec, Endpoint, InterfaceSpec, LinkSpec, Options, Scenario};
+use crate::scenario::{
+    CommandSpec, DeviceKind, DeviceSpec, Endpoint, InterfaceSpec, LinkSpec, Options, Scenario,
+};
 
 /// The files of `scenarios/`, compiled in so the web app needs no fetch.
 const FILES: &[(&str, &str)] = &[
-    ("same-network", include_str!("../../scenarios/same-network.json")),
-    ("two-subnets", include_str!("../../scenarios/two-subnets.json")),
-    ("to-the-internet", include_str!("../../scenarios/to-the-internet.json")),
-    ("unknown-host", include_str!("../../scenarios/unknown-host.json")),
+    (
+        "same-network",
+        include_str!("../../scenarios/same-network.json"),
+    ),
+    (
+        "two-subnets",
+        include_str!("../../scenarios/two-subnets.json"),
+    ),
+    (
+        "to-the-internet",
+        include_str!("../../scenarios/to-the-internet.json"),
+    ),
+    (
+        "unknown-host",
+        include_str!("../../scenarios/unknown-host.json"),
+    ),
     ("hub", include_str!("../../scenarios/hub.json")),
-    ("routing-loop", include_str!("../../scenarios/routing-loop.json")),
+    (
+        "routing-loop",
+        include_str!("../../scenarios/routing-loop.json"),
+    ),
     ("redirect", include_str!("../../scenarios/redirect.json")),
-    ("switch-loop", include_str!("../../scenarios/switch-loop.json")),
+    (
+        "switch-loop",
+        include_str!("../../scenarios/switch-loop.json"),
+    ),
 ];
 
 /// Every example as (file stem, scenario), in teaching order.
@@ -20,7 +40,8 @@ pub fn all() -> Vec<(&'static str, Scenario)> {
     FILES
         .iter()
         .map(|(stem, text)| {
-            let scenario = Scenario::from_json(text).unwrap_or_else(|e| panic!("scenarios/{stem}.json is invalid: {e}"));
+            let scenario = Scenario::from_json(text)
+                .unwrap_or_else(|e| panic!("scenarios/{stem}.json is invalid: {e}"));
             (*stem, scenario)
         })
         .collect()
@@ -30,7 +51,11 @@ fn host(id: String, address: String, gateway: String) -> DeviceSpec {
     DeviceSpec {
         id,
         kind: DeviceKind::Host,
-        interfaces: vec![InterfaceSpec { name: "eth0".into(), address: Some(address), mac: None }],
+        interfaces: vec![InterfaceSpec {
+            name: "eth0".into(),
+            address: Some(address),
+            mac: None,
+        }],
         gateway: Some(gateway),
         routes: vec![],
         ports: None,
@@ -41,8 +66,14 @@ fn host(id: String, address: String, gateway: String) -> DeviceSpec {
 fn link(id: String, a: (&str, &str), b: (&str, &str)) -> LinkSpec {
     LinkSpec {
         id,
-        a: Endpoint { device: a.0.into(), port: a.1.into() },
-        b: Endpoint { device: b.0.into(), port: b.1.into() },
+        a: Endpoint {
+            device: a.0.into(),
+            port: a.1.into(),
+        },
+        b: Endpoint {
+            device: b.0.into(),
+            port: b.1.into(),
+        },
         delay_us: None,
         bandwidth_mbps: None,
     }
@@ -68,7 +99,11 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
     for (j, &on_switch) in per_switch.iter().enumerate() {
         let r = j % routers;
         let name = format!("eth{}", router_ifaces[r].len());
-        router_ifaces[r].push(InterfaceSpec { name: name.clone(), address: Some(format!("{}.1/24", net(j))), mac: None });
+        router_ifaces[r].push(InterfaceSpec {
+            name: name.clone(),
+            address: Some(format!("{}.1/24", net(j))),
+            mac: None,
+        });
         let sw = format!("s{}", j + 1);
         devices.push(DeviceSpec {
             id: sw.clone(),
@@ -79,25 +114,53 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             ports: Some(on_switch as u32 + 1),
             position: None,
         });
-        links.push(link(format!("{sw}-r{}", r + 1), (&sw, "p1"), (&format!("r{}", r + 1), &name)));
+        links.push(link(
+            format!("{sw}-r{}", r + 1),
+            (&sw, "p1"),
+            (&format!("r{}", r + 1), &name),
+        ));
     }
     let mut next_port = vec![2usize; switches];
     for i in 0..hosts {
         let j = i % switches;
         let id = format!("h{}", i + 1);
         let octet = next_port[j];
-        devices.push(host(id.clone(), format!("{}.{}/24", net(j), octet), format!("{}.1", net(j))));
-        links.push(link(format!("{id}-s{}", j + 1), (&id, "eth0"), (&format!("s{}", j + 1), &format!("p{}", next_port[j]))));
+        devices.push(host(
+            id.clone(),
+            format!("{}.{}/24", net(j), octet),
+            format!("{}.1", net(j)),
+        ));
+        links.push(link(
+            format!("{id}-s{}", j + 1),
+            (&id, "eth0"),
+            (&format!("s{}", j + 1), &format!("p{}", next_port[j])),
+        ));
         next_port[j] += 1;
-        commands.push(CommandSpec { at_ms: (i % 1000) as u64, device: id, run: format!("ping -c 1 {}.1", net(j)) });
+        commands.push(CommandSpec {
+            at_ms: (i % 1000) as u64,
+            device: id,
+            run: format!("ping -c 1 {}.1", net(j)),
+        });
     }
     for k in 0..routers.saturating_sub(1) {
         let (a, b) = (k, k + 1);
         let a_if = format!("eth{}", router_ifaces[a].len());
-        router_ifaces[a].push(InterfaceSpec { name: a_if.clone(), address: Some(format!("172.16.{k}.1/24")), mac: None });
+        router_ifaces[a].push(InterfaceSpec {
+            name: a_if.clone(),
+            address: Some(format!("172.16.{k}.1/24")),
+            mac: None,
+        });
         let b_if = format!("eth{}", router_ifaces[b].len());
-        router_ifaces[b].push(InterfaceSpec { name: b_if.clone(), address: Some(format!("172.16.{k}.2/24")), mac: None });
-        links.push(link(format!("r{}-r{}", a + 1, b + 1), (&format!("r{}", a + 1), &a_if), (&format!("r{}", b + 1), &b_if)));
+        router_ifaces[b].push(InterfaceSpec {
+            name: b_if.clone(),
+            address: Some(format!("172.16.{k}.2/24")),
+            mac: None,
+        });
+        links.push(link(
+            format!("r{}-r{}", a + 1, b + 1),
+            (&format!("r{}", a + 1), &a_if),
+            (&format!("r{}", b + 1), &b_if),
+        ));
     }
     for (r, interfaces) in router_ifaces.into_iter().enumerate() {
         devices.push(DeviceSpec {

@@ -7,8 +7,8 @@
 use crate::mac::MacAddr;
 use crate::time::SimTime;
 use smoltcp::wire::{
-    ArpHardware, ArpOperation, ArpPacket, EthernetAddress, EthernetFrame, EthernetProtocol, Icmpv4Message,
-    Icmpv4Packet, IpProtocol, Ipv4Packet,
+    ArpHardware, ArpOperation, ArpPacket, EthernetAddress, EthernetFrame, EthernetProtocol,
+    Icmpv4Message, Icmpv4Packet, IpProtocol, Ipv4Packet,
 };
 use std::net::Ipv4Addr;
 
@@ -35,7 +35,13 @@ fn eth(mac: MacAddr) -> EthernetAddress {
 }
 
 /// An Ethernet II frame around `payload`, zero-padded to 60 bytes when `pad` is set.
-pub fn ethernet(dst: MacAddr, src: MacAddr, ethertype: EthernetProtocol, payload: &[u8], pad: bool) -> Vec<u8> {
+pub fn ethernet(
+    dst: MacAddr,
+    src: MacAddr,
+    ethertype: EthernetProtocol,
+    payload: &[u8],
+    pad: bool,
+) -> Vec<u8> {
     let len = ETH_HEADER_LEN + payload.len();
     let total = if pad { len.max(MIN_FRAME_LEN) } else { len };
     let mut buf = vec![0u8; total];
@@ -67,7 +73,11 @@ pub fn arp_packet(arp: &Arp) -> [u8; 28] {
     p.set_protocol_type(EthernetProtocol::Ipv4);
     p.set_hardware_len(6);
     p.set_protocol_len(4);
-    p.set_operation(if arp.request { ArpOperation::Request } else { ArpOperation::Reply });
+    p.set_operation(if arp.request {
+        ArpOperation::Request
+    } else {
+        ArpOperation::Reply
+    });
     p.set_source_hardware_addr(&arp.sender_mac.0);
     p.set_source_protocol_addr(&arp.sender_ip.octets());
     p.set_target_hardware_addr(&arp.target_mac.0);
@@ -77,7 +87,13 @@ pub fn arp_packet(arp: &Arp) -> [u8; 28] {
 
 /// An ARP frame from `arp.sender_mac` to `eth_dst`.
 pub fn arp_frame(eth_dst: MacAddr, arp: &Arp, pad: bool) -> Vec<u8> {
-    ethernet(eth_dst, arp.sender_mac, EthernetProtocol::Arp, &arp_packet(arp), pad)
+    ethernet(
+        eth_dst,
+        arp.sender_mac,
+        EthernetProtocol::Arp,
+        &arp_packet(arp),
+        pad,
+    )
 }
 
 /// Reads an ARP packet for IPv4 over Ethernet; `None` for anything else or too short.
@@ -146,7 +162,11 @@ pub fn icmp_echo(request: bool, ident: u16, seq: u16, data: &[u8]) -> Vec<u8> {
     let mut buf = vec![0u8; ICMP_HEADER_LEN + data.len()];
     buf[ICMP_HEADER_LEN..].copy_from_slice(data);
     let mut p = Icmpv4Packet::new_unchecked(&mut buf[..]);
-    p.set_msg_type(if request { Icmpv4Message::EchoRequest } else { Icmpv4Message::EchoReply });
+    p.set_msg_type(if request {
+        Icmpv4Message::EchoRequest
+    } else {
+        Icmpv4Message::EchoReply
+    });
     p.set_msg_code(0);
     p.set_echo_ident(ident);
     p.set_echo_seq_no(seq);
@@ -186,7 +206,9 @@ pub fn ping_payload(epoch_secs: u64, now: SimTime) -> [u8; PING_DATA_LEN] {
 
 /// The data of a traceroute 2.1 ICMP probe: byte at ICMP offset i is 0x40 + (i & 0x3f).
 pub fn traceroute_payload(icmp_len: usize) -> Vec<u8> {
-    (ICMP_HEADER_LEN..icmp_len).map(|i| 0x40 + (i & 0x3f) as u8).collect()
+    (ICMP_HEADER_LEN..icmp_len)
+        .map(|i| 0x40 + (i & 0x3f) as u8)
+        .collect()
 }
 
 /// Decrements the TTL and patches the header checksum incrementally, exactly
@@ -219,7 +241,8 @@ mod tests {
         };
         let frame = arp_frame(MacAddr::BROADCAST, &arp, true);
         let mut expected = vec![
-            0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02, 0, 0, 0, 0, 0x01, 0x08, 0x06, // Ethernet
+            0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02, 0, 0, 0, 0, 0x01, 0x08,
+            0x06, // Ethernet
             0x00, 0x01, 0x08, 0x00, 6, 4, 0x00, 0x01, // htype, ptype, hlen, plen, op
             0x02, 0, 0, 0, 0, 0x01, 10, 10, 10, 1, // sender
             0, 0, 0, 0, 0, 0, 10, 10, 10, 100, // target
@@ -247,7 +270,10 @@ mod tests {
         assert_eq!(ip.len(), 84);
         assert_eq!(
             &ip[..20],
-            &[0x45, 0, 0, 84, 0xab, 0xcd, 0x40, 0, 64, 1, 0x66, 0x63, 10, 10, 10, 1, 10, 10, 10, 100]
+            &[
+                0x45, 0, 0, 84, 0xab, 0xcd, 0x40, 0, 64, 1, 0x66, 0x63, 10, 10, 10, 1, 10, 10, 10,
+                100
+            ]
         );
         assert_eq!(&ip[20..28], &[8, 0, 0xc5, 0xa1, 0x12, 0x34, 0, 1]);
         // tv_sec = 1_700_000_001 little-endian, tv_usec = 12, then 0x10..0x37.
@@ -301,7 +327,10 @@ mod tests {
         assert_eq!(err[0], 11);
         assert_eq!(ones_complement_sum(&err), 0xffff);
         assert_eq!(icmp_error(3, 0, [0; 4], &original[..84]).len(), 92);
-        assert_eq!(&icmp_error(5, 1, [10, 0, 0, 2], &original[..84])[4..8], &[10, 0, 0, 2]);
+        assert_eq!(
+            &icmp_error(5, 1, [10, 0, 0, 2], &original[..84])[4..8],
+            &[10, 0, 0, 2]
+        );
     }
 
     #[test]
@@ -318,6 +347,9 @@ mod tests {
         assert_eq!(f.len(), 60);
         assert_eq!(&f[14..17], &[1, 2, 3]);
         assert!(f[17..].iter().all(|&b| b == 0));
-        assert_eq!(ethernet(PC2, PC1, EthernetProtocol::Ipv4, &[1, 2, 3], false).len(), 17);
+        assert_eq!(
+            ethernet(PC2, PC1, EthernetProtocol::Ipv4, &[1, 2, 3], false).len(),
+            17
+        );
     }
 }

@@ -113,7 +113,10 @@ mod tests {
         assert_eq!(a, MacAddr::derived("pc1", "eth0"));
         assert_ne!(a, MacAddr::derived("pc1", "eth1"));
         assert_ne!(a, MacAddr::derived("pc2", "eth0"));
-        assert_ne!(MacAddr::derived("pc1", "0eth"), MacAddr::derived("pc10", "eth"));
+        assert_ne!(
+            MacAddr::derived("pc1", "0eth"),
+            MacAddr::derived("pc10", "eth")
+        );
         assert_eq!(a.0[0], 0x02);
         assert!(!a.is_multicast());
     }

@@ -36,7 +36,10 @@ pub enum NudState {
 impl NudState {
     /// `NUD_VALID` minus the permanent states: the entry has a usable MAC.
     pub fn is_valid(self) -> bool {
-        matches!(self, NudState::Reachable | NudState::Stale | NudState::Delay | NudState::Probe)
+        matches!(
+            self,
+            NudState::Reachable | NudState::Stale | NudState::Delay | NudState::Probe
+        )
     }
     pub fn name(self) -> &'static str {
         match self {
@@ -97,15 +100,28 @@ impl Pending {
 #[derive(Debug, PartialEq, Eq)]
 pub enum NeighAction {
     /// Transmit `packet` in a frame to `mac`.
-    Send { ip: Ipv4Addr, mac: MacAddr, packet: Pending },
+    Send {
+        ip: Ipv4Addr,
+        mac: MacAddr,
+        packet: Pending,
+    },
     /// Send an ARP request for `ip`: broadcast when `unicast` is `None`, else to
     /// that MAC. `queued_src` is the source of the newest queued packet, which
     /// Linux uses as the ARP sender address when it is one of its own (arp_announce 0).
-    Solicit { ip: Ipv4Addr, unicast: Option<MacAddr>, queued_src: Option<Ipv4Addr> },
+    Solicit {
+        ip: Ipv4Addr,
+        unicast: Option<MacAddr>,
+        queued_src: Option<Ipv4Addr>,
+    },
     /// Call [`NeighborCache::timer`] for `ip` with `gen` at time `at`.
     Timer { ip: Ipv4Addr, at: SimTime, gen: u32 },
     /// The entry for `ip` was created or changed state or MAC.
-    Changed { ip: Ipv4Addr, old: Option<NudState>, new: NudState, mac: Option<MacAddr> },
+    Changed {
+        ip: Ipv4Addr,
+        old: Option<NudState>,
+        new: NudState,
+        mac: Option<MacAddr>,
+    },
     /// Resolution failed: report "host unreachable" for this packet.
     Failed { ip: Ipv4Addr, packet: Pending },
     /// The queue was full; Linux drops the oldest packet.
@@ -142,23 +158,38 @@ pub struct EntryView {
 
 impl NeighborCache {
     pub fn new(params: NeighParams) -> NeighborCache {
-        NeighborCache { entries: BTreeMap::new(), params }
+        NeighborCache {
+            entries: BTreeMap::new(),
+            params,
+        }
     }
 
     /// The current entry for `ip`, if any.
     pub fn get(&self, ip: Ipv4Addr) -> Option<EntryView> {
         let e = self.entries.get(&ip)?;
-        Some(EntryView { state: e.state?, mac: e.mac })
+        Some(EntryView {
+            state: e.state?,
+            mac: e.mac,
+        })
     }
 
     fn max_probes(&self, state: NudState) -> u32 {
         // neigh_max_probes: ucast + app + (PROBE ? mcast_reprobes : mcast).
-        self.params.ucast_probes + if state == NudState::Probe { 0 } else { self.params.mcast_probes }
+        self.params.ucast_probes
+            + if state == NudState::Probe {
+                0
+            } else {
+                self.params.mcast_probes
+            }
     }
 
     fn arm(entry: &mut Entry, ip: Ipv4Addr, at: SimTime, out: &mut Vec<NeighAction>) {
         entry.timer_gen = entry.timer_gen.wrapping_add(1);
-        out.push(NeighAction::Timer { ip, at, gen: entry.timer_gen });
+        out.push(NeighAction::Timer {
+            ip,
+            at,
+            gen: entry.timer_gen,
+        });
     }
 
     fn disarm(entry: &mut Entry) {
@@ -181,15 +212,29 @@ impl NeighborCache {
     fn solicit(entry: &mut Entry, ip: Ipv4Addr, ucast_probes: u32, out: &mut Vec<NeighAction>) {
         // neigh_probe → arp_solicit: while probes < ucast_probes the request
         // goes to the cached MAC, afterwards it is broadcast.
-        let unicast = if entry.probes < ucast_probes { entry.mac } else { None };
+        let unicast = if entry.probes < ucast_probes {
+            entry.mac
+        } else {
+            None
+        };
         let queued_src = entry.queue.back().and_then(Pending::src);
-        out.push(NeighAction::Solicit { ip, unicast, queued_src });
+        out.push(NeighAction::Solicit {
+            ip,
+            unicast,
+            queued_src,
+        });
         entry.probes += 1;
     }
 
     /// Hands a packet for next hop `ip` to the cache (`neigh_resolve_output`):
     /// it is sent at once when the MAC is known, else queued while ARP runs.
-    pub fn output(&mut self, ip: Ipv4Addr, packet: Pending, now: SimTime, out: &mut Vec<NeighAction>) {
+    pub fn output(
+        &mut self,
+        ip: Ipv4Addr,
+        packet: Pending,
+        now: SimTime,
+        out: &mut Vec<NeighAction>,
+    ) {
         let fresh = self.new_entry(now);
         let params = self.params;
         let entry = self.entries.entry(ip).or_insert(fresh);
@@ -206,12 +251,22 @@ impl NeighborCache {
                 // First use of a stale entry: send anyway, verify in 5 s.
                 entry.state = Some(NudState::Delay);
                 Self::arm(entry, ip, now + params.delay_first_probe_time, out);
-                out.push(NeighAction::Changed { ip, old, new: NudState::Delay, mac: entry.mac });
+                out.push(NeighAction::Changed {
+                    ip,
+                    old,
+                    new: NudState::Delay,
+                    mac: entry.mac,
+                });
             }
             None | Some(NudState::Failed) => {
                 entry.probes = params.ucast_probes;
                 entry.state = Some(NudState::Incomplete);
-                out.push(NeighAction::Changed { ip, old, new: NudState::Incomplete, mac: entry.mac });
+                out.push(NeighAction::Changed {
+                    ip,
+                    old,
+                    new: NudState::Incomplete,
+                    mac: entry.mac,
+                });
                 Self::arm(entry, ip, now + params.retrans_time, out);
                 Self::enqueue(entry, ip, packet, params.queue_len, out);
                 Self::solicit(entry, ip, params.ucast_probes, out);
@@ -226,7 +281,13 @@ impl NeighborCache {
         out.push(NeighAction::Send { ip, mac, packet });
     }
 
-    fn enqueue(entry: &mut Entry, ip: Ipv4Addr, packet: Pending, limit: usize, out: &mut Vec<NeighAction>) {
+    fn enqueue(
+        entry: &mut Entry,
+        ip: Ipv4Addr,
+        packet: Pending,
+        limit: usize,
+        out: &mut Vec<NeighAction>,
+    ) {
         while entry.queue.len() >= limit.max(1) {
             if let Some(oldest) = entry.queue.pop_front() {
                 out.push(NeighAction::QueueOverflow { ip, packet: oldest });
@@ -241,7 +302,15 @@ impl NeighborCache {
     /// With `create` (a request for one of our addresses: `neigh_event_ns`)
     /// a missing entry is created; otherwise only an existing one is updated
     /// (arp_accept = 0: unsolicited replies are ignored).
-    pub fn update(&mut self, ip: Ipv4Addr, mac: MacAddr, new: NudState, create: bool, now: SimTime, out: &mut Vec<NeighAction>) {
+    pub fn update(
+        &mut self,
+        ip: Ipv4Addr,
+        mac: MacAddr,
+        new: NudState,
+        create: bool,
+        now: SimTime,
+        out: &mut Vec<NeighAction>,
+    ) {
         if !self.entries.contains_key(&ip) {
             if !create {
                 return;
@@ -271,7 +340,12 @@ impl NeighborCache {
             }
         }
         if Some(new) != old || mac_changed {
-            out.push(NeighAction::Changed { ip, old, new, mac: Some(mac) });
+            out.push(NeighAction::Changed {
+                ip,
+                old,
+                new,
+                mac: Some(mac),
+            });
         }
         if !old_valid && new.is_valid() {
             // The queue drains through the normal output path (a STALE
@@ -288,7 +362,9 @@ impl NeighborCache {
         let params = self.params;
         let max_incomplete = self.max_probes(NudState::Incomplete);
         let max_probe = self.max_probes(NudState::Probe);
-        let Some(entry) = self.entries.get_mut(&ip) else { return };
+        let Some(entry) = self.entries.get_mut(&ip) else {
+            return;
+        };
         if entry.timer_gen != gen {
             return;
         }
@@ -323,13 +399,27 @@ impl NeighborCache {
         }
         let current = entry.state.expect("set above");
         if current != state {
-            out.push(NeighAction::Changed { ip, old: Some(state), new: current, mac: entry.mac });
+            out.push(NeighAction::Changed {
+                ip,
+                old: Some(state),
+                new: current,
+                mac: entry.mac,
+            });
         }
-        let max = if current == NudState::Probe { max_probe } else { max_incomplete };
+        let max = if current == NudState::Probe {
+            max_probe
+        } else {
+            max_incomplete
+        };
         if matches!(current, NudState::Incomplete | NudState::Probe) && entry.probes >= max {
             entry.state = Some(NudState::Failed);
             Self::disarm(entry);
-            out.push(NeighAction::Changed { ip, old: Some(current), new: NudState::Failed, mac: entry.mac });
+            out.push(NeighAction::Changed {
+                ip,
+                old: Some(current),
+                new: NudState::Failed,
+                mac: entry.mac,
+            });
             for packet in entry.queue.drain(..) {
                 out.push(NeighAction::Failed { ip, packet });
             }
@@ -346,7 +436,15 @@ impl NeighborCache {
 
     /// All entries with a state, in address order.
     pub fn entries(&self) -> impl Iterator<Item = (Ipv4Addr, EntryView)> + '_ {
-        self.entries.iter().filter_map(|(ip, e)| Some((*ip, EntryView { state: e.state?, mac: e.mac })))
+        self.entries.iter().filter_map(|(ip, e)| {
+            Some((
+                *ip,
+                EntryView {
+                    state: e.state?,
+                    mac: e.mac,
+                },
+            ))
+        })
     }
 }
 
@@ -387,11 +485,18 @@ mod tests {
         let mut c = cache();
         let mut out = Vec::new();
         c.output(IP, packet([10, 0, 0, 1]), SimTime::ZERO, &mut out);
-        assert!(out.contains(&NeighAction::Solicit { ip: IP, unicast: None, queued_src: Some(Ipv4Addr::new(10, 0, 0, 1)) }));
+        assert!(out.contains(&NeighAction::Solicit {
+            ip: IP,
+            unicast: None,
+            queued_src: Some(Ipv4Addr::new(10, 0, 0, 1))
+        }));
         let mut solicits = 1;
         let t = loop {
             let t = fire(&mut c, &mut out);
-            solicits += out.iter().filter(|a| matches!(a, NeighAction::Solicit { unicast: None, .. })).count();
+            solicits += out
+                .iter()
+                .filter(|a| matches!(a, NeighAction::Solicit { unicast: None, .. }))
+                .count();
             if out.iter().any(|a| matches!(a, NeighAction::Failed { .. })) {
                 break t;
             }
@@ -407,8 +512,17 @@ mod tests {
         let mut out = Vec::new();
         c.output(IP, packet([10, 0, 0, 1]), SimTime::ZERO, &mut out);
         out.clear();
-        c.update(IP, MAC, NudState::Reachable, false, SimTime::from_millis(1), &mut out);
-        assert!(out.iter().any(|a| matches!(a, NeighAction::Send { mac, .. } if *mac == MAC)));
+        c.update(
+            IP,
+            MAC,
+            NudState::Reachable,
+            false,
+            SimTime::from_millis(1),
+            &mut out,
+        );
+        assert!(out
+            .iter()
+            .any(|a| matches!(a, NeighAction::Send { mac, .. } if *mac == MAC)));
         assert_eq!(c.get(IP).unwrap().state, NudState::Reachable);
         // Reachable time (30 s here) passes unused → STALE.
         let t = fire(&mut c, &mut out);
@@ -420,7 +534,11 @@ mod tests {
         assert_eq!(c.get(IP).unwrap().state, NudState::Delay);
         let t = fire(&mut c, &mut out);
         assert_eq!(t, SimTime::from_secs(45));
-        assert!(out.contains(&NeighAction::Solicit { ip: IP, unicast: Some(MAC), queued_src: None }));
+        assert!(out.contains(&NeighAction::Solicit {
+            ip: IP,
+            unicast: Some(MAC),
+            queued_src: None
+        }));
         assert_eq!(c.get(IP).unwrap().state, NudState::Probe);
         // Two more unicast probes, then FAILED at 48 s.
         fire(&mut c, &mut out);
@@ -438,7 +556,14 @@ mod tests {
         let mut c = cache();
         let mut out = Vec::new();
         c.output(IP, packet([10, 0, 0, 1]), SimTime::ZERO, &mut out);
-        c.update(IP, MAC, NudState::Reachable, false, SimTime::from_millis(1), &mut out);
+        c.update(
+            IP,
+            MAC,
+            NudState::Reachable,
+            false,
+            SimTime::from_millis(1),
+            &mut out,
+        );
         for s in 1..30 {
             c.output(IP, packet([10, 0, 0, 1]), SimTime::from_secs(s), &mut out);
         }
@@ -456,7 +581,13 @@ mod tests {
         c.update(IP, MAC, NudState::Reachable, false, SimTime::ZERO, &mut out);
         assert!(c.get(IP).is_none());
         c.update(IP, MAC, NudState::Stale, true, SimTime::ZERO, &mut out);
-        assert_eq!(c.get(IP), Some(EntryView { state: NudState::Stale, mac: Some(MAC) }));
+        assert_eq!(
+            c.get(IP),
+            Some(EntryView {
+                state: NudState::Stale,
+                mac: Some(MAC)
+            })
+        );
     }
 
     #[test]
@@ -468,7 +599,14 @@ mod tests {
             NeighAction::Timer { gen, .. } => Some(*gen),
             _ => None,
         });
-        c.update(IP, MAC, NudState::Reachable, false, SimTime::from_millis(1), &mut out);
+        c.update(
+            IP,
+            MAC,
+            NudState::Reachable,
+            false,
+            SimTime::from_millis(1),
+            &mut out,
+        );
         out.clear();
         c.timer(IP, old_gen.unwrap(), SimTime::from_secs(1), &mut out);
         assert!(out.is_empty());

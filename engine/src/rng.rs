@@ -13,7 +13,9 @@ pub struct Rng {
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng { state: seed ^ 0x5EED_0F9A_C6E7_1AB5 }
+        Rng {
+            state: seed ^ 0x5EED_0F9A_C6E7_1AB5,
+        }
     }
 
     pub fn next_u64(&mut self) -> u64 {

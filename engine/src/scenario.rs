@@ -59,7 +59,10 @@ pub enum DeviceKind {
 impl DeviceKind {
     /// Hosts, servers and routers have an IP stack and interfaces.
     pub fn has_ip(self) -> bool {
-        matches!(self, DeviceKind::Host | DeviceKind::Server | DeviceKind::Router)
+        matches!(
+            self,
+            DeviceKind::Host | DeviceKind::Server | DeviceKind::Router
+        )
     }
     pub fn name(self) -> &'static str {
         match self {
@@ -208,7 +211,10 @@ pub struct ScenarioError {
 
 impl ScenarioError {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> ScenarioError {
-        ScenarioError { path: path.into(), message: message.into() }
+        ScenarioError {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -224,9 +230,18 @@ impl std::error::Error for ScenarioError {}
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// `ping -c COUNT [-i INTERVAL] TARGET` (iputils).
-    Ping { count: u32, interval_ms: u64, target: Ipv4Addr },
+    Ping {
+        count: u32,
+        interval_ms: u64,
+        target: Ipv4Addr,
+    },
     /// `traceroute -I [-n] [-m MAX_TTL] [-q NQUERIES] [-N SIMQUERIES] TARGET` (traceroute 2.1, ICMP).
-    Traceroute { target: Ipv4Addr, max_hops: u8, queries: u8, sim_queries: u8 },
+    Traceroute {
+        target: Ipv4Addr,
+        max_hops: u8,
+        queries: u8,
+        sim_queries: u8,
+    },
 }
 
 impl Command {
@@ -236,7 +251,9 @@ impl Command {
         match words.first() {
             Some(&"ping") => parse_ping(&words[1..]),
             Some(&"traceroute") => parse_traceroute(&words[1..]),
-            Some(other) => Err(format!("unknown command `{other}` (this lab runs `ping` and `traceroute`)")),
+            Some(other) => Err(format!(
+                "unknown command `{other}` (this lab runs `ping` and `traceroute`)"
+            )),
             None => Err("empty command".into()),
         }
     }
@@ -258,7 +275,9 @@ fn parse_ping(args: &[&str]) -> Result<Command, String> {
         match args[i] {
             "-c" => {
                 let v = args.get(i + 1).ok_or("-c needs a count")?;
-                let n: u32 = v.parse().map_err(|_| format!("-c needs a whole number, not {v}"))?;
+                let n: u32 = v
+                    .parse()
+                    .map_err(|_| format!("-c needs a whole number, not {v}"))?;
                 if !(1..=10_000).contains(&n) {
                     return Err(format!("-c {n} is out of range (1–10000)"));
                 }
@@ -267,7 +286,9 @@ fn parse_ping(args: &[&str]) -> Result<Command, String> {
             }
             "-i" => {
                 let v = args.get(i + 1).ok_or("-i needs an interval in seconds")?;
-                let s: f64 = v.parse().map_err(|_| format!("-i needs a number of seconds, not {v}"))?;
+                let s: f64 = v
+                    .parse()
+                    .map_err(|_| format!("-i needs a number of seconds, not {v}"))?;
                 if !(0.002..=3600.0).contains(&s) {
                     return Err(format!("-i {v} is out of range (0.002–3600 s)"));
                 }
@@ -286,9 +307,14 @@ fn parse_ping(args: &[&str]) -> Result<Command, String> {
             }
         }
     }
-    let count = count.ok_or_else(|| format!("ping needs -c COUNT here (a lab run must end); usage: {USAGE}"))?;
+    let count = count
+        .ok_or_else(|| format!("ping needs -c COUNT here (a lab run must end); usage: {USAGE}"))?;
     let target = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
-    Ok(Command::Ping { count, interval_ms, target })
+    Ok(Command::Ping {
+        count,
+        interval_ms,
+        target,
+    })
 }
 
 fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
@@ -299,14 +325,23 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
     let mut sim_queries = 16u8;
     let mut target = None;
     let mut i = 0;
-    let number = |i: usize, flag: &str, range: std::ops::RangeInclusive<u8>| -> Result<u8, String> {
-        let v = args.get(i + 1).ok_or_else(|| format!("{flag} needs a number"))?;
-        let n: u8 = v.parse().map_err(|_| format!("{flag} needs a whole number, not {v}"))?;
-        if !range.contains(&n) {
-            return Err(format!("{flag} {n} is out of range ({}–{})", range.start(), range.end()));
-        }
-        Ok(n)
-    };
+    let number =
+        |i: usize, flag: &str, range: std::ops::RangeInclusive<u8>| -> Result<u8, String> {
+            let v = args
+                .get(i + 1)
+                .ok_or_else(|| format!("{flag} needs a number"))?;
+            let n: u8 = v
+                .parse()
+                .map_err(|_| format!("{flag} needs a whole number, not {v}"))?;
+            if !range.contains(&n) {
+                return Err(format!(
+                    "{flag} {n} is out of range ({}–{})",
+                    range.start(),
+                    range.end()
+                ));
+            }
+            Ok(n)
+        };
     while i < args.len() {
         match args[i] {
             "-I" | "--icmp" => {
@@ -331,7 +366,9 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
                 i += 2;
             }
             flag if flag.starts_with('-') => {
-                return Err(format!("unsupported traceroute option {flag}; usage: {USAGE}"));
+                return Err(format!(
+                    "unsupported traceroute option {flag}; usage: {USAGE}"
+                ));
             }
             word => {
                 if target.is_some() {
@@ -343,10 +380,17 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
         }
     }
     if !icmp {
-        return Err(format!("only ICMP traceroute is modelled: add -I; usage: {USAGE}"));
+        return Err(format!(
+            "only ICMP traceroute is modelled: add -I; usage: {USAGE}"
+        ));
     }
     let target = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
-    Ok(Command::Traceroute { target, max_hops, queries, sim_queries })
+    Ok(Command::Traceroute {
+        target,
+        max_hops,
+        queries,
+        sim_queries,
+    })
 }
 
 /// Reads `10.0.0.1/24` or `10.0.0.1 255.255.255.0` into an interface address.
@@ -354,9 +398,9 @@ pub fn parse_interface_address(text: &str) -> Result<Ipv4Net, String> {
     let text = text.trim();
     let (ip_text, prefix) = if let Some((ip, len)) = text.split_once('/') {
         let len = len.trim();
-        let prefix: u32 = len
-            .parse()
-            .map_err(|_| format!("{text} is not an IPv4 address with a prefix length like 10.0.0.1/24"))?;
+        let prefix: u32 = len.parse().map_err(|_| {
+            format!("{text} is not an IPv4 address with a prefix length like 10.0.0.1/24")
+        })?;
         if prefix > 32 {
             return Err(format!("prefix /{prefix} is out of range (0–32)"));
         }
@@ -368,20 +412,34 @@ pub fn parse_interface_address(text: &str) -> Result<Ipv4Net, String> {
             .map_err(|_| format!("{} is not a netmask like 255.255.255.0", mask.trim()))?;
         let m = u32::from(mask_addr);
         if m.leading_ones() + m.trailing_zeros() != 32 {
-            return Err(format!("{mask_addr} is not a valid netmask (its one bits must come first)"));
+            return Err(format!(
+                "{mask_addr} is not a valid netmask (its one bits must come first)"
+            ));
         }
         (ip.trim(), m.leading_ones() as u8)
     } else {
         if text.parse::<Ipv4Addr>().is_ok() {
-            return Err(format!("{text} has no prefix length; write it like {text}/24"));
+            return Err(format!(
+                "{text} has no prefix length; write it like {text}/24"
+            ));
         }
         return Err(format!("{text} is not an IPv4 address"));
     };
-    let ip: Ipv4Addr = ip_text.parse().map_err(|_| format!("{text} is not an IPv4 address"))?;
-    let net = Ipv4Net::new(ip, prefix).map_err(|_| format!("prefix /{prefix} is out of range (0–32)"))?;
+    let ip: Ipv4Addr = ip_text
+        .parse()
+        .map_err(|_| format!("{text} is not an IPv4 address"))?;
+    let net =
+        Ipv4Net::new(ip, prefix).map_err(|_| format!("prefix /{prefix} is out of range (0–32)"))?;
     if prefix < 31 && (ip == net.network() || ip == net.broadcast()) {
-        let which = if ip == net.network() { "network" } else { "broadcast" };
-        return Err(format!("{ip} is the {which} address of {}, not a host address", net.trunc()));
+        let which = if ip == net.network() {
+            "network"
+        } else {
+            "broadcast"
+        };
+        return Err(format!(
+            "{ip} is the {which} address of {}, not a host address",
+            net.trunc()
+        ));
     }
     if ip.is_unspecified() || ip.is_multicast() || ip.is_broadcast() || ip.is_loopback() {
         return Err(format!("{ip} cannot be an interface address"));
@@ -395,20 +453,31 @@ pub fn parse_prefix(text: &str) -> Result<Ipv4Net, String> {
     let Some((ip, len)) = text.split_once('/') else {
         return Err(format!("{text} is not a network like 10.1.0.0/16"));
     };
-    let ip: Ipv4Addr = ip.trim().parse().map_err(|_| format!("{text} is not a network like 10.1.0.0/16"))?;
-    let len: u8 = len.trim().parse().map_err(|_| format!("{text} is not a network like 10.1.0.0/16"))?;
+    let ip: Ipv4Addr = ip
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text} is not a network like 10.1.0.0/16"))?;
+    let len: u8 = len
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text} is not a network like 10.1.0.0/16"))?;
     if len > 32 {
         return Err(format!("prefix /{len} is out of range (0–32)"));
     }
     let net = Ipv4Net::new(ip, len).map_err(|_| format!("prefix /{len} is out of range (0–32)"))?;
     if net.trunc() != net {
-        return Err(format!("{text} has host bits set; did you mean {}?", net.trunc()));
+        return Err(format!(
+            "{text} has host bits set; did you mean {}?",
+            net.trunc()
+        ));
     }
     Ok(net)
 }
 
 fn parse_ip(text: &str) -> Result<Ipv4Addr, String> {
-    text.trim().parse().map_err(|_| format!("{} is not an IPv4 address", text.trim()))
+    text.trim()
+        .parse()
+        .map_err(|_| format!("{} is not an IPv4 address", text.trim()))
 }
 
 impl Scenario {
@@ -417,10 +486,15 @@ impl Scenario {
         let mut de = serde_json::Deserializer::from_str(text);
         let scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|err| {
             let path = err.path().to_string();
-            let path = if path == "." || path == "?" { "scenario".to_string() } else { path };
+            let path = if path == "." || path == "?" {
+                "scenario".to_string()
+            } else {
+                path
+            };
             ScenarioError::new(path, err.into_inner().to_string())
         })?;
-        de.end().map_err(|e| ScenarioError::new("scenario", e.to_string()))?;
+        de.end()
+            .map_err(|e| ScenarioError::new("scenario", e.to_string()))?;
         scenario.validate()?;
         Ok(scenario)
     }
@@ -437,10 +511,18 @@ impl Scenario {
         self.commands
             .iter()
             .map(|c| {
-                let base = format!("{}: {}", c.device, c.run.split_whitespace().collect::<Vec<_>>().join(" "));
+                let base = format!(
+                    "{}: {}",
+                    c.device,
+                    c.run.split_whitespace().collect::<Vec<_>>().join(" ")
+                );
                 let n = seen.entry(base.clone()).or_insert(0);
                 *n += 1;
-                if *n == 1 { base } else { format!("{base} ({n})") }
+                if *n == 1 {
+                    base
+                } else {
+                    format!("{base} ({n})")
+                }
             })
             .collect()
     }
@@ -450,7 +532,10 @@ impl Scenario {
         if self.version != 1 {
             return Err(ScenarioError::new(
                 "version",
-                format!("unsupported version {} (this engine reads version 1)", self.version),
+                format!(
+                    "unsupported version {} (this engine reads version 1)",
+                    self.version
+                ),
             ));
         }
         let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
@@ -459,12 +544,18 @@ impl Scenario {
         for (d, dev) in self.devices.iter().enumerate() {
             let at = format!("devices[{d}]");
             if dev.id.trim().is_empty() {
-                return Err(ScenarioError::new(format!("{at}.id"), "a device needs a name"));
+                return Err(ScenarioError::new(
+                    format!("{at}.id"),
+                    "a device needs a name",
+                ));
             }
             if dev.id.trim() != dev.id || dev.id.contains(':') {
                 return Err(ScenarioError::new(
                     format!("{at}.id"),
-                    format!("\"{}\" may not contain ':' or start or end with spaces", dev.id),
+                    format!(
+                        "\"{}\" may not contain ':' or start or end with spaces",
+                        dev.id
+                    ),
                 ));
             }
             if let Some(first) = ids.insert(dev.id.as_str(), d) {
@@ -484,17 +575,29 @@ impl Scenario {
                     ));
                 }
                 if dev.gateway.is_some() {
-                    return Err(ScenarioError::new(format!("{at}.gateway"), format!("a {kind} has no IP address and no gateway")));
+                    return Err(ScenarioError::new(
+                        format!("{at}.gateway"),
+                        format!("a {kind} has no IP address and no gateway"),
+                    ));
                 }
                 if !dev.routes.is_empty() {
-                    return Err(ScenarioError::new(format!("{at}.routes"), format!("a {kind} does not route")));
+                    return Err(ScenarioError::new(
+                        format!("{at}.routes"),
+                        format!("a {kind} does not route"),
+                    ));
                 }
                 match dev.ports {
                     None => {
-                        return Err(ScenarioError::new(format!("{at}.ports"), format!("a {kind} needs a number of ports")));
+                        return Err(ScenarioError::new(
+                            format!("{at}.ports"),
+                            format!("a {kind} needs a number of ports"),
+                        ));
                     }
                     Some(n) if !(1..=1024).contains(&n) => {
-                        return Err(ScenarioError::new(format!("{at}.ports"), format!("{n} ports is out of range (1–1024)")));
+                        return Err(ScenarioError::new(
+                            format!("{at}.ports"),
+                            format!("{n} ports is out of range (1–1024)"),
+                        ));
                     }
                     _ => {}
                 }
@@ -504,24 +607,37 @@ impl Scenario {
         for (c, cmd) in self.commands.iter().enumerate() {
             let at = format!("commands[{c}]");
             let Some(&d) = ids.get(cmd.device.as_str()) else {
-                return Err(ScenarioError::new(format!("{at}.device"), format!("no device \"{}\"", cmd.device)));
+                return Err(ScenarioError::new(
+                    format!("{at}.device"),
+                    format!("no device \"{}\"", cmd.device),
+                ));
             };
             if !self.devices[d].kind.has_ip() {
                 return Err(ScenarioError::new(
                     format!("{at}.device"),
-                    format!("{} is a {}; commands run on hosts, servers and routers", cmd.device, self.devices[d].kind.name()),
+                    format!(
+                        "{} is a {}; commands run on hosts, servers and routers",
+                        cmd.device,
+                        self.devices[d].kind.name()
+                    ),
                 ));
             }
             Command::parse(&cmd.run).map_err(|m| ScenarioError::new(format!("{at}.run"), m))?;
             if cmd.at_ms > self.options.max_time_ms {
                 return Err(ScenarioError::new(
                     format!("{at}.at_ms"),
-                    format!("{} ms is after the end of the run (options.max_time_ms = {})", cmd.at_ms, self.options.max_time_ms),
+                    format!(
+                        "{} ms is after the end of the run (options.max_time_ms = {})",
+                        cmd.at_ms, self.options.max_time_ms
+                    ),
                 ));
             }
         }
         if self.options.max_events == 0 {
-            return Err(ScenarioError::new("options.max_events", "must be at least 1"));
+            return Err(ScenarioError::new(
+                "options.max_events",
+                "must be at least 1",
+            ));
         }
         Ok(())
     }
@@ -546,13 +662,20 @@ impl Scenario {
             let at = format!("{at}.interfaces[{i}]");
             let name = iface.name.trim();
             if name.is_empty() || name != iface.name {
-                return Err(ScenarioError::new(format!("{at}.name"), "an interface needs a name like eth0, without spaces"));
+                return Err(ScenarioError::new(
+                    format!("{at}.name"),
+                    "an interface needs a name like eth0, without spaces",
+                ));
             }
             if !names.insert(name) {
-                return Err(ScenarioError::new(format!("{at}.name"), format!("{} already has an interface named {name}", dev.id)));
+                return Err(ScenarioError::new(
+                    format!("{at}.name"),
+                    format!("{} already has an interface named {name}", dev.id),
+                ));
             }
             if let Some(text) = &iface.address {
-                let net = parse_interface_address(text).map_err(|m| ScenarioError::new(format!("{at}.address"), m))?;
+                let net = parse_interface_address(text)
+                    .map_err(|m| ScenarioError::new(format!("{at}.address"), m))?;
                 if let Some(owner) = ips.insert(net.addr(), format!("{}/{}", dev.id, name)) {
                     return Err(ScenarioError::new(
                         format!("{at}.address"),
@@ -563,17 +686,27 @@ impl Scenario {
             }
             let mac = match &iface.mac {
                 Some(text) => {
-                    let mac = MacAddr::parse(text)
-                        .ok_or_else(|| ScenarioError::new(format!("{at}.mac"), format!("{text} is not a MAC address like 02:00:00:00:00:01")))?;
+                    let mac = MacAddr::parse(text).ok_or_else(|| {
+                        ScenarioError::new(
+                            format!("{at}.mac"),
+                            format!("{text} is not a MAC address like 02:00:00:00:00:01"),
+                        )
+                    })?;
                     if mac.is_multicast() || mac == MacAddr::ZERO {
-                        return Err(ScenarioError::new(format!("{at}.mac"), format!("{mac} is not a unicast MAC address")));
+                        return Err(ScenarioError::new(
+                            format!("{at}.mac"),
+                            format!("{mac} is not a unicast MAC address"),
+                        ));
                     }
                     mac
                 }
                 None => MacAddr::derived(&dev.id, name),
             };
             if let Some(owner) = macs.insert(mac, format!("{}/{}", dev.id, name)) {
-                return Err(ScenarioError::new(format!("{at}.mac"), format!("duplicate MAC address {mac} (also on {owner})")));
+                return Err(ScenarioError::new(
+                    format!("{at}.mac"),
+                    format!("duplicate MAC address {mac} (also on {owner})"),
+                ));
             }
         }
         let on_link = |gw: Ipv4Addr| nets.iter().any(|n| n.contains(&gw));
@@ -582,32 +715,54 @@ impl Scenario {
             if nets.is_empty() {
                 "it has no addressed interface".to_string()
             } else {
-                format!("its subnets: {}", nets.iter().map(|n| n.trunc().to_string()).collect::<Vec<_>>().join(", "))
+                format!(
+                    "its subnets: {}",
+                    nets.iter()
+                        .map(|n| n.trunc().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             }
         };
         if let Some(text) = &dev.gateway {
             let gw = parse_ip(text).map_err(|m| ScenarioError::new(format!("{at}.gateway"), m))?;
             if own(gw) {
-                return Err(ScenarioError::new(format!("{at}.gateway"), format!("{gw} is {}'s own address", dev.id)));
+                return Err(ScenarioError::new(
+                    format!("{at}.gateway"),
+                    format!("{gw} is {}'s own address", dev.id),
+                ));
             }
             if !on_link(gw) {
                 return Err(ScenarioError::new(
                     format!("{at}.gateway"),
-                    format!("gateway {gw} is not in any of {}'s subnets ({}), so it cannot be reached", dev.id, describe_nets()),
+                    format!(
+                        "gateway {gw} is not in any of {}'s subnets ({}), so it cannot be reached",
+                        dev.id,
+                        describe_nets()
+                    ),
                 ));
             }
         }
         for (r, route) in dev.routes.iter().enumerate() {
             let at = format!("{at}.routes[{r}]");
-            parse_prefix(&route.prefix).map_err(|m| ScenarioError::new(format!("{at}.prefix"), m))?;
-            let via = parse_ip(&route.via).map_err(|m| ScenarioError::new(format!("{at}.via"), m))?;
+            parse_prefix(&route.prefix)
+                .map_err(|m| ScenarioError::new(format!("{at}.prefix"), m))?;
+            let via =
+                parse_ip(&route.via).map_err(|m| ScenarioError::new(format!("{at}.via"), m))?;
             if own(via) {
-                return Err(ScenarioError::new(format!("{at}.via"), format!("{via} is {}'s own address", dev.id)));
+                return Err(ScenarioError::new(
+                    format!("{at}.via"),
+                    format!("{via} is {}'s own address", dev.id),
+                ));
             }
             if !on_link(via) {
                 return Err(ScenarioError::new(
                     format!("{at}.via"),
-                    format!("next hop {via} is not in any of {}'s subnets ({})", dev.id, describe_nets()),
+                    format!(
+                        "next hop {via} is not in any of {}'s subnets ({})",
+                        dev.id,
+                        describe_nets()
+                    ),
                 ));
             }
         }
@@ -620,7 +775,10 @@ impl Scenario {
         for (l, link) in self.links.iter().enumerate() {
             let at = format!("links[{l}]");
             if link.id.trim().is_empty() {
-                return Err(ScenarioError::new(format!("{at}.id"), "a link needs a name"));
+                return Err(ScenarioError::new(
+                    format!("{at}.id"),
+                    "a link needs a name",
+                ));
             }
             if link.id.contains(['/', '\\']) || link.id.trim() != link.id {
                 return Err(ScenarioError::new(
@@ -629,36 +787,58 @@ impl Scenario {
                 ));
             }
             if let Some(first) = link_ids.insert(link.id.as_str(), l) {
-                return Err(ScenarioError::new(format!("{at}.id"), format!("duplicate link id \"{}\" (also links[{first}])", link.id)));
+                return Err(ScenarioError::new(
+                    format!("{at}.id"),
+                    format!("duplicate link id \"{}\" (also links[{first}])", link.id),
+                ));
             }
             for (side, end) in [("a", &link.a), ("b", &link.b)] {
                 let Some(dev) = self.devices.iter().find(|d| d.id == end.device) else {
-                    return Err(ScenarioError::new(format!("{at}.{side}.device"), format!("no device \"{}\"", end.device)));
+                    return Err(ScenarioError::new(
+                        format!("{at}.{side}.device"),
+                        format!("no device \"{}\"", end.device),
+                    ));
                 };
                 let ports = device_port_names(dev);
                 if !ports.contains(&end.port) {
-                    let list = if ports.is_empty() { "none".to_string() } else { abbreviate(&ports) };
+                    let list = if ports.is_empty() {
+                        "none".to_string()
+                    } else {
+                        abbreviate(&ports)
+                    };
                     return Err(ScenarioError::new(
                         format!("{at}.{side}.port"),
-                        format!("{} has no port \"{}\" (its ports: {list})", dev.id, end.port),
+                        format!(
+                            "{} has no port \"{}\" (its ports: {list})",
+                            dev.id, end.port
+                        ),
                     ));
                 }
                 let key = (end.device.clone(), end.port.clone());
                 if let Some(other) = used.insert(key, link.id.clone()) {
                     return Err(ScenarioError::new(
                         format!("{at}.{side}"),
-                        format!("port {}/{} is already used by link \"{other}\"", end.device, end.port),
+                        format!(
+                            "port {}/{} is already used by link \"{other}\"",
+                            end.device, end.port
+                        ),
                     ));
                 }
             }
             if let Some(delay) = link.delay_us {
                 if delay > 10_000_000 {
-                    return Err(ScenarioError::new(format!("{at}.delay_us"), format!("{delay} µs is more than 10 s")));
+                    return Err(ScenarioError::new(
+                        format!("{at}.delay_us"),
+                        format!("{delay} µs is more than 10 s"),
+                    ));
                 }
             }
             if let Some(bw) = link.bandwidth_mbps {
                 if !(bw.is_finite() && (0.001..=400_000.0).contains(&bw)) {
-                    return Err(ScenarioError::new(format!("{at}.bandwidth_mbps"), format!("{bw} Mbit/s is out of range (0.001–400000)")));
+                    return Err(ScenarioError::new(
+                        format!("{at}.bandwidth_mbps"),
+                        format!("{bw} Mbit/s is out of range (0.001–400000)"),
+                    ));
                 }
             }
         }
@@ -671,7 +851,9 @@ pub fn device_port_names(dev: &DeviceSpec) -> Vec<String> {
     if dev.kind.has_ip() {
         dev.interfaces.iter().map(|i| i.name.clone()).collect()
     } else {
-        (1..=dev.ports.unwrap_or(0).min(1024)).map(|n| format!("p{n}")).collect()
+        (1..=dev.ports.unwrap_or(0).min(1024))
+            .map(|n| format!("p{n}"))
+            .collect()
     }
 }
 

@@ -11,7 +11,9 @@ use std::ops::{Add, Sub};
 ///
 /// A `u64` of nanoseconds covers 584 years, far beyond any lab run, and keeps
 /// ordering and arithmetic exact (no floating point in the event queue).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct SimTime(pub u64);
 

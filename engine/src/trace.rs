@@ -339,7 +339,10 @@ pub fn icmp_error_text(icmp_type: u8, code: u8) -> &'static str {
 #[serde(tag = "type")]
 pub enum EventKind {
     /// Routing tables at the start of the run (they do not change afterwards).
-    RoutesInstalled { device: Name, routes: Vec<RouteEntry> },
+    RoutesInstalled {
+        device: Name,
+        routes: Vec<RouteEntry>,
+    },
     /// A frame started onto a link; it occupies the link until its last bit
     /// is sent and reaches the far end at `t_end`.
     FrameSent {
@@ -375,13 +378,31 @@ pub enum EventKind {
         bytes: Arc<[u8]>,
     },
     /// A switch or hub decided where a frame goes.
-    SwitchForward { device: Name, in_port: Name, dst: MacAddr, out: Forwarding, why: ForwardReason },
+    SwitchForward {
+        device: Name,
+        in_port: Name,
+        dst: MacAddr,
+        out: Forwarding,
+        why: ForwardReason,
+    },
     /// A switch learned (or re-learned on a new port) where a MAC lives.
-    MacLearned { device: Name, mac: MacAddr, port: Name, moved_from: Option<Name> },
+    MacLearned {
+        device: Name,
+        mac: MacAddr,
+        port: Name,
+        moved_from: Option<Name>,
+    },
     /// A switch forgot a MAC that was silent for the ageing time (300 s).
-    MacAged { device: Name, mac: MacAddr, port: Name },
+    MacAged {
+        device: Name,
+        mac: MacAddr,
+        port: Name,
+    },
     /// A host or router chose how to send an IP packet.
-    Route { device: Name, decision: Box<RouteDecision> },
+    Route {
+        device: Name,
+        decision: Box<RouteDecision>,
+    },
     /// An ARP table entry was created or changed state.
     NeighborChanged {
         device: Name,
@@ -392,13 +413,21 @@ pub enum EventKind {
         new: NudState,
     },
     /// A router (or host) generated an ICMP error, or suppressed one.
-    IcmpErrorGenerated { device: Name, error: IcmpError, rate_limited: bool },
+    IcmpErrorGenerated {
+        device: Name,
+        error: IcmpError,
+        rate_limited: bool,
+    },
     /// A scheduled command began.
     CommandStarted { label: Name, device: Name },
     /// A command printed a line.
     CommandOutput { label: Name, line: String },
     /// The run stopped at its event budget while frames kept circulating.
-    Storm { links: Vec<String>, devices: Vec<String>, events: u64 },
+    Storm {
+        links: Vec<String>,
+        devices: Vec<String>,
+        events: u64,
+    },
 }
 
 impl TraceEvent {
@@ -411,7 +440,14 @@ impl TraceEvent {
                 let rows: Vec<String> = routes.iter().map(route_text).collect();
                 s.push_str(&rows.join("; "));
             }
-            EventKind::FrameSent { link, from, to, t_start, t_end, bytes } => {
+            EventKind::FrameSent {
+                link,
+                from,
+                to,
+                t_start,
+                t_end,
+                bytes,
+            } => {
                 let _ = write!(
                     s,
                     "{}/{} sends {} ({} bytes) on {link} to {}/{}; it arrives at {t_end} ({} after {t_start})",
@@ -425,38 +461,89 @@ impl TraceEvent {
                 );
             }
             EventKind::FrameReceived { at, link, bytes } => {
-                let _ = write!(s, "{}/{} receives {} from {link}", at.device, at.port, crate::wire::summarize(bytes));
+                let _ = write!(
+                    s,
+                    "{}/{} receives {} from {link}",
+                    at.device,
+                    at.port,
+                    crate::wire::summarize(bytes)
+                );
             }
-            EventKind::FrameDropped { device, port, reason, bytes } => {
-                let place = port.as_ref().map(|p| format!("{device}/{p}")).unwrap_or_else(|| device.to_string());
-                let _ = write!(s, "{place} drops {}: {}", crate::wire::summarize(bytes), reason.sentence());
+            EventKind::FrameDropped {
+                device,
+                port,
+                reason,
+                bytes,
+            } => {
+                let place = port
+                    .as_ref()
+                    .map(|p| format!("{device}/{p}"))
+                    .unwrap_or_else(|| device.to_string());
+                let _ = write!(
+                    s,
+                    "{place} drops {}: {}",
+                    crate::wire::summarize(bytes),
+                    reason.sentence()
+                );
             }
-            EventKind::PacketDropped { device, reason, bytes } => {
-                let _ = write!(s, "{device} drops {}: {}", packet_summary(bytes), reason.sentence());
+            EventKind::PacketDropped {
+                device,
+                reason,
+                bytes,
+            } => {
+                let _ = write!(
+                    s,
+                    "{device} drops {}: {}",
+                    packet_summary(bytes),
+                    reason.sentence()
+                );
             }
-            EventKind::SwitchForward { device, in_port, dst, out, why } => {
+            EventKind::SwitchForward {
+                device,
+                in_port,
+                dst,
+                out,
+                why,
+            } => {
                 let what = match why {
                     ForwardReason::Broadcast => format!("{dst} is the broadcast address"),
                     ForwardReason::Multicast => format!("{dst} is a multicast address"),
-                    ForwardReason::UnknownUnicast => format!("{device} has not learned where {dst} is"),
+                    ForwardReason::UnknownUnicast => {
+                        format!("{device} has not learned where {dst} is")
+                    }
                     ForwardReason::Learned => format!("{device} learned {dst} on that port"),
                     ForwardReason::Hub => "a hub repeats every frame".to_string(),
                 };
                 match out {
                     Forwarding::Port { port } => {
-                        let _ = write!(s, "{device} forwards the frame from {in_port} only out of {port}: {what}");
+                        let _ = write!(
+                            s,
+                            "{device} forwards the frame from {in_port} only out of {port}: {what}"
+                        );
                     }
                     Forwarding::Flood { ports } => {
                         let list = if ports.is_empty() {
                             "no other port".to_string()
                         } else {
-                            ports.iter().map(Name::as_str).collect::<Vec<_>>().join(", ")
+                            ports
+                                .iter()
+                                .map(Name::as_str)
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         };
-                        let _ = write!(s, "{device} floods the frame from {in_port} out of {list}: {what}");
+                        let _ = write!(
+                            s,
+                            "{device} floods the frame from {in_port} out of {list}: {what}"
+                        );
                     }
                 }
             }
-            EventKind::MacLearned { device, mac, port, moved_from } => match moved_from {
+            EventKind::MacLearned {
+                device,
+                mac,
+                port,
+                moved_from,
+            } => match moved_from {
                 Some(old) => {
                     let _ = write!(s, "{device} sees {mac} on {port} now (it was on {old}) and updates its MAC table");
                 }
@@ -465,26 +552,52 @@ impl TraceEvent {
                 }
             },
             EventKind::MacAged { device, mac, port } => {
-                let _ = write!(s, "{device} forgets {mac} on {port}: nothing came from it for 300 s");
+                let _ = write!(
+                    s,
+                    "{device} forgets {mac} on {port}: nothing came from it for 300 s"
+                );
             }
             EventKind::Route { device, decision } => explain_route(&mut s, device, decision),
-            EventKind::NeighborChanged { device, interface, ip, mac, old, new } => {
+            EventKind::NeighborChanged {
+                device,
+                interface,
+                ip,
+                mac,
+                old,
+                new,
+            } => {
                 let mac_text = mac.map(|m| format!(" at {m}")).unwrap_or_default();
                 let why = match (old, new) {
-                    (None | Some(NudState::Failed), NudState::Incomplete) => "a packet needs this address, so ARP starts",
+                    (None | Some(NudState::Failed), NudState::Incomplete) => {
+                        "a packet needs this address, so ARP starts"
+                    }
                     (_, NudState::Reachable) => "a reply confirmed it",
                     (None, NudState::Stale) => "learned from an ARP packet it received",
-                    (Some(NudState::Reachable), NudState::Stale) => "not confirmed for the reachable time",
-                    (Some(NudState::Stale), NudState::Delay) => "used while stale; Linux waits 5 s for a confirmation",
-                    (Some(NudState::Delay), NudState::Probe) => "no confirmation within 5 s, so it asks the neighbour directly",
+                    (Some(NudState::Reachable), NudState::Stale) => {
+                        "not confirmed for the reachable time"
+                    }
+                    (Some(NudState::Stale), NudState::Delay) => {
+                        "used while stale; Linux waits 5 s for a confirmation"
+                    }
+                    (Some(NudState::Delay), NudState::Probe) => {
+                        "no confirmation within 5 s, so it asks the neighbour directly"
+                    }
                     (_, NudState::Failed) => "no ARP reply came",
                     (_, NudState::Stale) => "an ARP packet gave a new MAC",
                     _ => "state change",
                 };
                 let old_text = old.map(|o| o.name()).unwrap_or("no entry");
-                let _ = write!(s, "{device} ARP table ({interface}): {ip} {old_text} → {}{mac_text}: {why}", new.name());
+                let _ = write!(
+                    s,
+                    "{device} ARP table ({interface}): {ip} {old_text} → {}{mac_text}: {why}",
+                    new.name()
+                );
             }
-            EventKind::IcmpErrorGenerated { device, error, rate_limited } => {
+            EventKind::IcmpErrorGenerated {
+                device,
+                error,
+                rate_limited,
+            } => {
                 if *rate_limited {
                     let _ = write!(
                         s,
@@ -493,7 +606,13 @@ impl TraceEvent {
                         error.to
                     );
                 } else {
-                    let _ = write!(s, "{device} sends ICMP \"{}\" from {} back to {}", error.describe(), error.from, error.to);
+                    let _ = write!(
+                        s,
+                        "{device} sends ICMP \"{}\" from {} back to {}",
+                        error.describe(),
+                        error.from,
+                        error.to
+                    );
                 }
             }
             EventKind::CommandStarted { label, .. } => {
@@ -502,7 +621,11 @@ impl TraceEvent {
             EventKind::CommandOutput { label, line } => {
                 let _ = write!(s, "{label} prints: {line}");
             }
-            EventKind::Storm { links, devices, events } => {
+            EventKind::Storm {
+                links,
+                devices,
+                events,
+            } => {
                 let _ = write!(
                     s,
                     "Broadcast storm: after {events} events frames were still circulating through {} (links {}). Switches forward broadcasts forever around a loop; real networks run STP to block one port.",
@@ -533,7 +656,11 @@ fn micros(t: SimTime) -> String {
 }
 
 fn route_text(r: &RouteEntry) -> String {
-    let mut t = if r.prefix.prefix_len() == 0 { "default".to_string() } else { r.prefix.to_string() };
+    let mut t = if r.prefix.prefix_len() == 0 {
+        "default".to_string()
+    } else {
+        r.prefix.to_string()
+    };
     if let Some(via) = r.via {
         let _ = write!(t, " via {via}");
     }
@@ -548,12 +675,22 @@ fn explain_route(s: &mut String, device: &str, d: &RouteDecision) {
     let dst = d.destination;
     let Some(chosen) = &d.chosen else {
         if d.forwarding {
-            let _ = write!(s, "{device}: no route matches {dst}, so the packet cannot be forwarded");
+            let _ = write!(
+                s,
+                "{device}: no route matches {dst}, so the packet cannot be forwarded"
+            );
         } else {
             for c in &d.checks {
-                let _ = write!(s, "{dst} AND {} = {} ≠ {}/{}; ", c.mask, c.masked_destination, c.network, c.prefix_len);
+                let _ = write!(
+                    s,
+                    "{dst} AND {} = {} ≠ {}/{}; ",
+                    c.mask, c.masked_destination, c.network, c.prefix_len
+                );
             }
-            let _ = write!(s, "{device} has no route to {dst} and no default gateway: Network is unreachable");
+            let _ = write!(
+                s,
+                "{device} has no route to {dst} and no default gateway: Network is unreachable"
+            );
         }
         return;
     };
@@ -580,7 +717,11 @@ fn explain_route(s: &mut String, device: &str, d: &RouteDecision) {
                 let _ = write!(s, "so send it to the default gateway {via}: ARP for {via}");
             }
             _ => {
-                let _ = write!(s, "route {} matches, so send it to {via} via {}: ARP for {via}", chosen.prefix, chosen.interface);
+                let _ = write!(
+                    s,
+                    "route {} matches, so send it to {via} via {}: ARP for {via}",
+                    chosen.prefix, chosen.interface
+                );
             }
         }
         return;
@@ -589,14 +730,22 @@ fn explain_route(s: &mut String, device: &str, d: &RouteDecision) {
         Some(via) => format!("forward it to {via} out of {}", chosen.interface),
         None => format!("deliver it directly out of {}", chosen.interface),
     };
-    let route = if chosen.prefix.prefix_len() == 0 { "the default route".to_string() } else { chosen.prefix.to_string() };
+    let route = if chosen.prefix.prefix_len() == 0 {
+        "the default route".to_string()
+    } else {
+        chosen.prefix.to_string()
+    };
     let _ = write!(
         s,
         "{device}: {dst} matches {route} (longest of {} matching route(s)), so {how}",
         d.matching_routes
     );
     if let Some(c) = on_link {
-        let _ = write!(s, " [{dst} AND {} = {} = {}/{}]", c.mask, c.masked_destination, c.network, c.prefix_len);
+        let _ = write!(
+            s,
+            " [{dst} AND {} = {} = {}/{}]",
+            c.mask, c.masked_destination, c.network, c.prefix_len
+        );
     }
 }
 
@@ -631,16 +780,34 @@ impl NetworkState {
             EventKind::RoutesInstalled { device, routes } => {
                 self.routes.insert(device.to_string(), routes.clone());
             }
-            EventKind::NeighborChanged { device, interface, ip, mac, new, .. } => {
+            EventKind::NeighborChanged {
+                device,
+                interface,
+                ip,
+                mac,
+                new,
+                ..
+            } => {
                 self.neighbors
                     .entry(device.to_string())
                     .or_default()
                     .entry(interface.to_string())
                     .or_default()
-                    .insert(*ip, NeighborRow { mac: *mac, state: *new });
+                    .insert(
+                        *ip,
+                        NeighborRow {
+                            mac: *mac,
+                            state: *new,
+                        },
+                    );
             }
-            EventKind::MacLearned { device, mac, port, .. } => {
-                self.mac_tables.entry(device.to_string()).or_default().insert(*mac, port.to_string());
+            EventKind::MacLearned {
+                device, mac, port, ..
+            } => {
+                self.mac_tables
+                    .entry(device.to_string())
+                    .or_default()
+                    .insert(*mac, port.to_string());
             }
             EventKind::MacAged { device, mac, .. } => {
                 if let Some(table) = self.mac_tables.get_mut(device.as_str()) {

@@ -87,11 +87,21 @@ fn frames_appear_on_each_link_in_order() {
     // compare the first four frames: the exchange itself.
     assert_eq!(
         kinds("l1")[..4],
-        [s("pc1", "arp-request"), s("sw1", "arp-reply"), s("pc1", "echo-request"), s("sw1", "echo-reply")]
+        [
+            s("pc1", "arp-request"),
+            s("sw1", "arp-reply"),
+            s("pc1", "echo-request"),
+            s("sw1", "echo-reply")
+        ]
     );
     assert_eq!(
         kinds("l2")[..4],
-        [s("sw1", "arp-request"), s("pc2", "arp-reply"), s("sw1", "echo-request"), s("pc2", "echo-reply")]
+        [
+            s("sw1", "arp-request"),
+            s("pc2", "arp-reply"),
+            s("sw1", "echo-request"),
+            s("pc2", "echo-reply")
+        ]
     );
     // pc3 only ever sees the broadcast: everything else was forwarded to a learned port.
     assert_eq!(kinds("l3"), [s("sw1", "arp-request")]);
@@ -133,7 +143,10 @@ fn echo_request_and_reply_carry_linux_fields() {
     // struct timeval of the send time (epoch 1700000000 + 1 s), then 0x10..0x37.
     assert_eq!(&icmp_req[8..16], &1_700_000_001u64.to_le_bytes());
     assert_eq!(&icmp_req[16..24], &0u64.to_le_bytes());
-    assert_eq!(icmp_req[24..64].to_vec(), (0x10u8..0x38).collect::<Vec<_>>());
+    assert_eq!(
+        icmp_req[24..64].to_vec(),
+        (0x10u8..0x38).collect::<Vec<_>>()
+    );
 
     let ip_rep = &reply[14..];
     assert_eq!(&reply[0..6], &mac("02:00:00:00:00:01"));
@@ -143,7 +156,11 @@ fn echo_request_and_reply_carry_linux_fields() {
     assert_eq!(&ip_rep[16..20], &ip("10.10.10.1"));
     assert!(checksum_ok(&ip_rep[..20]));
     assert_eq!(ip_rep[20], 0, "echo reply");
-    assert_eq!(&ip_rep[24..28], &icmp_req[4..8], "same identifier and sequence");
+    assert_eq!(
+        &ip_rep[24..28],
+        &icmp_req[4..8],
+        "same identifier and sequence"
+    );
     assert_eq!(&ip_rep[28..], &icmp_req[8..], "same data");
     assert!(checksum_ok(&ip_rep[20..]));
 }
@@ -170,7 +187,9 @@ fn ping_prints_like_iputils() {
 #[test]
 fn the_on_link_decision_is_explained() {
     let out = run(LAB);
-    let i = find(&out, |k| matches!(k, packet_engine::EventKind::Route { .. }));
+    let i = find(&out, |k| {
+        matches!(k, packet_engine::EventKind::Route { .. })
+    });
     assert_eq!(
         out.trace.events[i].explain(),
         "10.10.10.100 AND 255.255.255.0 = 10.10.10.0 = my network (10.10.10.0/24), so deliver directly: ARP for 10.10.10.100"

@@ -21,12 +21,20 @@ const LAB: &str = r#"{
   "commands": [{ "at_ms": 1000, "device": "pc1", "run": "ping -c 3 10.10.10.100" }]
 }"#;
 
-fn transitions(out: &packet_engine::RunOutcome, device: &str) -> Vec<(SimTime, Option<NudState>, NudState)> {
+fn transitions(
+    out: &packet_engine::RunOutcome,
+    device: &str,
+) -> Vec<(SimTime, Option<NudState>, NudState)> {
     out.trace
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::NeighborChanged { device: d, old, new, .. } if *d == device => Some((e.time, *old, *new)),
+            EventKind::NeighborChanged {
+                device: d,
+                old,
+                new,
+                ..
+            } if *d == device => Some((e.time, *old, *new)),
             _ => None,
         })
         .collect()
@@ -42,21 +50,38 @@ fn pinged_host_probes_its_stale_entry_five_seconds_later() {
     assert_eq!(t[0].2, NudState::Stale);
     assert_eq!((t[1].1, t[1].2), (Some(NudState::Stale), NudState::Delay));
     let delay_at = t[1].0;
-    assert_eq!((t[2].0, t[2].1, t[2].2), (delay_at + SimTime::from_secs(5), Some(NudState::Delay), NudState::Probe));
+    assert_eq!(
+        (t[2].0, t[2].1, t[2].2),
+        (
+            delay_at + SimTime::from_secs(5),
+            Some(NudState::Delay),
+            NudState::Probe
+        )
+    );
     assert_eq!(t[3].2, NudState::Reachable);
 
     // The probe is a unicast ARP request to pc1's cached MAC, sent the moment
     // the entry enters PROBE; like every Linux request, its target MAC is zero.
-    let probe = frames_on(&out, "l2").into_iter().find(|f| f.t_start >= delay_at + SimTime::from_secs(5)).unwrap();
+    let probe = frames_on(&out, "l2")
+        .into_iter()
+        .find(|f| f.t_start >= delay_at + SimTime::from_secs(5))
+        .unwrap();
     assert_eq!(probe.t_start, delay_at + SimTime::from_secs(5));
     assert!(is_arp_request(&probe.bytes));
-    assert_eq!(&probe.bytes[0..6], &mac("02:00:00:00:00:01"), "unicast to the cached MAC");
+    assert_eq!(
+        &probe.bytes[0..6],
+        &mac("02:00:00:00:00:01"),
+        "unicast to the cached MAC"
+    );
     assert_eq!(&probe.bytes[22..28], &mac("02:00:00:00:00:02"));
     assert_eq!(&probe.bytes[28..32], &ip("10.10.10.100"));
     assert_eq!(&probe.bytes[32..38], &[0; 6]);
     assert_eq!(&probe.bytes[38..42], &ip("10.10.10.1"));
     // pc1 answers it with a unicast reply.
-    let answer = frames_on(&out, "l1").into_iter().find(|f| f.t_start > probe.t_start && f.from == "pc1").unwrap();
+    let answer = frames_on(&out, "l1")
+        .into_iter()
+        .find(|f| f.t_start > probe.t_start && f.from == "pc1")
+        .unwrap();
     assert!(is_arp(&answer.bytes) && !is_arp_request(&answer.bytes));
 }
 
@@ -70,14 +95,20 @@ fn pinger_entry_goes_stale_after_its_reachable_time() {
     assert_eq!(state, NudState::Stale);
     // reachable_time is drawn in [15 s, 45 s) (base_reachable_time 30 s).
     let after = stale_at - t[1].0;
-    assert!(after >= SimTime::from_secs(15) && after < SimTime::from_secs(45), "{after}");
+    assert!(
+        after >= SimTime::from_secs(15) && after < SimTime::from_secs(45),
+        "{after}"
+    );
 }
 
 #[test]
 fn unknown_host_gets_three_broadcasts_one_second_apart_then_unreachable() {
     let lab = LAB.replace("ping -c 3 10.10.10.100", "ping -c 3 10.10.10.50");
     let out = run(&lab);
-    let requests: Vec<_> = frames_on(&out, "l1").into_iter().filter(|f| is_arp_request(&f.bytes)).collect();
+    let requests: Vec<_> = frames_on(&out, "l1")
+        .into_iter()
+        .filter(|f| is_arp_request(&f.bytes))
+        .collect();
     assert_eq!(requests.len(), 3);
     for (i, r) in requests.iter().enumerate() {
         assert_eq!(r.t_start, SimTime::from_secs(1 + i as u64));
@@ -86,7 +117,15 @@ fn unknown_host_gets_three_broadcasts_one_second_apart_then_unreachable() {
     }
     // No IP packet ever leaves pc1: they wait in the ARP queue and are dropped.
     assert!(frames_on(&out, "l1").iter().all(|f| is_arp(&f.bytes)));
-    let failed = find(&out, |k| matches!(k, EventKind::NeighborChanged { new: NudState::Failed, .. }));
+    let failed = find(&out, |k| {
+        matches!(
+            k,
+            EventKind::NeighborChanged {
+                new: NudState::Failed,
+                ..
+            }
+        )
+    });
     assert_eq!(out.trace.events[failed].time, SimTime::from_secs(4));
     assert_eq!(
         output(&out, "pc1: ping -c 3 10.10.10.50"),

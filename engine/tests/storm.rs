@@ -40,7 +40,10 @@ fn switch_loop_is_reported_as_a_storm_at_the_budget() {
     assert!(matches!(last.kind, EventKind::Storm { .. }));
     assert!(last.explain().starts_with("Broadcast storm"));
     // One broadcast became many: the loop keeps duplicating it.
-    let broadcasts = frames_on(&out, "sw1-sw2").iter().filter(|f| f.bytes[0..6] == [0xff; 6]).count();
+    let broadcasts = frames_on(&out, "sw1-sw2")
+        .iter()
+        .filter(|f| f.bytes[0..6] == [0xff; 6])
+        .count();
     assert!(broadcasts > 1000, "{broadcasts}");
 }
 

@@ -39,7 +39,12 @@ fn switch_learns_source_macs_on_ingress_ports() {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::MacLearned { mac, port, moved_from: None, .. } => Some((*mac, port.to_string(), e.time)),
+            EventKind::MacLearned {
+                mac,
+                port,
+                moved_from: None,
+                ..
+            } => Some((*mac, port.to_string(), e.time)),
             _ => None,
         })
         .collect();
@@ -50,7 +55,12 @@ fn switch_learns_source_macs_on_ingress_ports() {
     // The broadcast ARP request floods to p2 and p3, never back out of p1.
     let first = find(&out, |k| matches!(k, EventKind::SwitchForward { .. }));
     match &out.trace.events[first].kind {
-        EventKind::SwitchForward { in_port, out: Forwarding::Flood { ports }, why, .. } => {
+        EventKind::SwitchForward {
+            in_port,
+            out: Forwarding::Flood { ports },
+            why,
+            ..
+        } => {
             assert_eq!(*in_port, "p1");
             assert_eq!(ports, &["p2", "p3"]);
             assert_eq!(*why, ForwardReason::Broadcast);
@@ -58,9 +68,16 @@ fn switch_learns_source_macs_on_ingress_ports() {
         other => panic!("expected a flood, got {other:?}"),
     }
     // The reply goes only to p1, where pc1 was learned.
-    let second = out.trace.events[first + 1..].iter().find(|e| matches!(e.kind, EventKind::SwitchForward { .. })).unwrap();
+    let second = out.trace.events[first + 1..]
+        .iter()
+        .find(|e| matches!(e.kind, EventKind::SwitchForward { .. }))
+        .unwrap();
     match &second.kind {
-        EventKind::SwitchForward { out: Forwarding::Port { port }, why: ForwardReason::Learned, .. } => assert_eq!(*port, "p1"),
+        EventKind::SwitchForward {
+            out: Forwarding::Port { port },
+            why: ForwardReason::Learned,
+            ..
+        } => assert_eq!(*port, "p1"),
         other => panic!("expected a learned forward, got {other:?}"),
     }
     // pc3 received the broadcast and ignored it.
@@ -88,7 +105,11 @@ fn entries_age_out_after_300_seconds_and_unknown_unicast_floods() {
             .rev()
             .filter(|e| e.time < SimTime::from_secs(300))
             .find_map(|e| match &e.kind {
-                EventKind::FrameReceived { at, bytes, .. } if at.device == "sw1" && bytes[6..12] == mac.0 => Some(e.time),
+                EventKind::FrameReceived { at, bytes, .. }
+                    if at.device == "sw1" && bytes[6..12] == mac.0 =>
+                {
+                    Some(e.time)
+                }
                 _ => None,
             })
             .unwrap()
@@ -107,20 +128,41 @@ fn entries_age_out_after_300_seconds_and_unknown_unicast_floods() {
         .find(|e| e.time >= at_400 && matches!(e.kind, EventKind::SwitchForward { .. }))
         .unwrap();
     match &flood.kind {
-        EventKind::SwitchForward { dst, out: Forwarding::Flood { ports }, why: ForwardReason::UnknownUnicast, .. } => {
+        EventKind::SwitchForward {
+            dst,
+            out: Forwarding::Flood { ports },
+            why: ForwardReason::UnknownUnicast,
+            ..
+        } => {
             assert_eq!(*dst, m("02:00:00:00:00:02"));
             assert_eq!(ports, &["p2", "p3"]);
         }
         other => panic!("expected unknown-unicast flooding, got {other:?}"),
     }
-    let l1_late: Vec<_> = frames_on(&out, "l1").into_iter().filter(|f| f.t_start >= at_400).collect();
-    assert_eq!(icmp_type(&l1_late[0].bytes), Some(8), "no ARP first: the entry is STALE, not gone");
-    let l3_late: Vec<_> = frames_on(&out, "l3").into_iter().filter(|f| f.t_start >= at_400).collect();
-    assert_eq!(icmp_type(&l3_late[0].bytes), Some(8), "pc3 gets a copy of the flooded echo request");
+    let l1_late: Vec<_> = frames_on(&out, "l1")
+        .into_iter()
+        .filter(|f| f.t_start >= at_400)
+        .collect();
+    assert_eq!(
+        icmp_type(&l1_late[0].bytes),
+        Some(8),
+        "no ARP first: the entry is STALE, not gone"
+    );
+    let l3_late: Vec<_> = frames_on(&out, "l3")
+        .into_iter()
+        .filter(|f| f.t_start >= at_400)
+        .collect();
+    assert_eq!(
+        icmp_type(&l3_late[0].bytes),
+        Some(8),
+        "pc3 gets a copy of the flooded echo request"
+    );
     assert!(out.trace.events.iter().any(|e| e.time >= at_400
         && matches!(&e.kind, EventKind::FrameDropped { device, reason: DropReason::NotForMyMac, .. } if *device == "pc3")));
     // The reply re-teaches the switch, so it is forwarded, not flooded.
-    assert!(output(&out, "pc1: ping -c 1 10.0.0.2 (2)").iter().any(|l| l.contains("1 received")));
+    assert!(output(&out, "pc1: ping -c 1 10.0.0.2 (2)")
+        .iter()
+        .any(|l| l.contains("1 received")));
 }
 
 #[test]
@@ -143,7 +185,9 @@ fn a_frame_for_the_ingress_port_is_dropped() {
       "commands": [{ "at_ms": 0, "device": "pc1", "run": "ping -c 1 10.0.0.2" }]
     }"#;
     let out = run(lab);
-    assert!(output(&out, "pc1: ping -c 1 10.0.0.2").iter().any(|l| l.contains("1 received")));
+    assert!(output(&out, "pc1: ping -c 1 10.0.0.2")
+        .iter()
+        .any(|l| l.contains("1 received")));
     assert!(out.trace.events.iter().any(|e| matches!(&e.kind,
         EventKind::FrameDropped { device, reason: DropReason::SameSegment, .. } if *device == "sw1")));
     // The hub repeated pc1's unicast echo request to pc2 and to the switch port.

@@ -5,7 +5,10 @@ use common::*;
 use packet_engine::{examples, Simulation};
 
 fn internet() -> packet_engine::RunOutcome {
-    let (_, scenario) = examples::all().into_iter().find(|(s, _)| *s == "to-the-internet").unwrap();
+    let (_, scenario) = examples::all()
+        .into_iter()
+        .find(|(s, _)| *s == "to-the-internet")
+        .unwrap();
     Simulation::new(&scenario).unwrap().run()
 }
 
@@ -31,7 +34,9 @@ fn probes_are_built_like_traceroute_2_1() {
     let out = internet();
     let probes: Vec<_> = frames_on(&out, "laptop-switch")
         .into_iter()
-        .filter(|f| f.from == "laptop" && icmp_type(&f.bytes) == Some(8) && f.bytes[16..18] == [0, 60])
+        .filter(|f| {
+            f.from == "laptop" && icmp_type(&f.bytes) == Some(8) && f.bytes[16..18] == [0, 60]
+        })
         .collect();
     // 16 probes in flight at once: TTL 1,1,1,2,2,2,…,6; each answered hop
     // lets more go until the destination's reply ends the window.
@@ -45,15 +50,21 @@ fn probes_are_built_like_traceroute_2_1() {
         assert_eq!(b[15], 0, "TOS 0");
         assert_eq!(b[20] & 0x40, 0, "DF clear (IP_PMTUDISC_DONT)");
         // A connected raw socket numbers its packets consecutively.
-        assert_eq!(u16::from_be_bytes([b[18], b[19]]), first_ip_id.wrapping_add(i as u16));
+        assert_eq!(
+            u16::from_be_bytes([b[18], b[19]]),
+            first_ip_id.wrapping_add(i as u16)
+        );
         assert_eq!(&b[38..40], ident, "one ICMP identifier for the run");
-        assert_eq!(u16::from_be_bytes([b[40], b[41]]), i as u16 + 1, "sequence from 1");
+        assert_eq!(
+            u16::from_be_bytes([b[40], b[41]]),
+            i as u16 + 1,
+            "sequence from 1"
+        );
         let data: Vec<u8> = (8..40).map(|j| 0x40 + (j & 0x3f) as u8).collect();
         assert_eq!(&b[42..74], &data[..]);
         assert!(checksum_ok(&b[14..34]));
         assert!(checksum_ok(&b[34..74]));
     }
-
 }
 
 #[test]
@@ -63,9 +74,16 @@ fn each_router_answers_ttl_expiry_with_time_exceeded_from_its_inbound_side() {
         .into_iter()
         .filter(|f| f.from == "home-switch" && icmp_type(&f.bytes) == Some(11))
         .collect();
-    let sources: Vec<[u8; 4]> = replies.iter().map(|f| f.bytes[26..30].try_into().unwrap()).collect();
+    let sources: Vec<[u8; 4]> = replies
+        .iter()
+        .map(|f| f.bytes[26..30].try_into().unwrap())
+        .collect();
     for hop in ["192.168.1.1", "100.64.0.1", "10.0.12.2", "10.0.23.2"] {
-        assert_eq!(sources.iter().filter(|s| **s == ip(hop)).count(), 3, "{hop}");
+        assert_eq!(
+            sources.iter().filter(|s| **s == ip(hop)).count(),
+            3,
+            "{hop}"
+        );
     }
 }
 

@@ -89,7 +89,13 @@ struct Traceroute {
 
 impl App {
     pub(crate) fn new(label: Name, dev: u32, command: Command) -> App {
-        App { label, dev, command, timer_gen: 0, state: AppState::NotStarted }
+        App {
+            label,
+            dev,
+            command,
+            timer_gen: 0,
+            state: AppState::NotStarted,
+        }
     }
 }
 
@@ -158,10 +164,17 @@ impl Sim {
             node.apps.push(app);
         }
         match command {
-            Command::Ping { count, interval_ms, target } => self.ping_start(app, dev, count, interval_ms, target),
-            Command::Traceroute { target, max_hops, queries, sim_queries } => {
-                self.traceroute_start(app, dev, target, max_hops, queries, sim_queries)
-            }
+            Command::Ping {
+                count,
+                interval_ms,
+                target,
+            } => self.ping_start(app, dev, count, interval_ms, target),
+            Command::Traceroute {
+                target,
+                max_hops,
+                queries,
+                sim_queries,
+            } => self.traceroute_start(app, dev, target, max_hops, queries, sim_queries),
         }
     }
 
@@ -215,7 +228,14 @@ impl Sim {
             return;
         };
         let ident = self.rng.next_u16();
-        self.output_line(app, format!("PING {target} ({target}) {}({}) bytes of data.", frames::PING_DATA_LEN, frames::PING_DATA_LEN + 28));
+        self.output_line(
+            app,
+            format!(
+                "PING {target} ({target}) {}({}) bytes of data.",
+                frames::PING_DATA_LEN,
+                frames::PING_DATA_LEN + 28
+            ),
+        );
         let now = self.now;
         self.apps[app as usize].state = AppState::Ping(Box::new(Ping {
             target,
@@ -266,7 +286,15 @@ impl Sim {
         let data = frames::ping_payload(epoch, now);
         let icmp = frames::icmp_echo(true, ident, seq, &data);
         let ip_id = self.next_ident(dev, src, target, 1);
-        let h = Ipv4Header { tos: 0, ident: ip_id, dont_frag: true, ttl: frames::DEFAULT_TTL, protocol: IpProtocol::Icmp, src, dst: target };
+        let h = Ipv4Header {
+            tos: 0,
+            ident: ip_id,
+            dont_frag: true,
+            ttl: frames::DEFAULT_TTL,
+            protocol: IpProtocol::Icmp,
+            src,
+            dst: target,
+        };
         self.ip_local_out(dev, frames::ipv4_datagram(&h, &icmp));
         if !matches!(self.apps[app as usize].state, AppState::Ping(_)) {
             return; // finished while sending (loopback reply)
@@ -298,7 +326,13 @@ impl Sim {
         let now = self.now;
         let p = self.ping_mut(app);
         let line = match info {
-            IcmpInfo::EchoReply { from, id, seq, ttl, icmp_len } => {
+            IcmpInfo::EchoReply {
+                from,
+                id,
+                seq,
+                ttl,
+                icmp_len,
+            } => {
                 if *id != p.ident || *seq == 0 || *seq as u32 > p.ntransmitted {
                     return false;
                 }
@@ -316,22 +350,45 @@ impl Sim {
                 p.tsum2 += rtt * rtt;
                 p.tmin = p.tmin.min(rtt);
                 p.tmax = p.tmax.max(rtt);
-                let mut line = format!("{icmp_len} bytes from {from}: icmp_seq={seq} ttl={ttl} time={} ms", format_rtt(rtt));
+                let mut line = format!(
+                    "{icmp_len} bytes from {from}: icmp_seq={seq} ttl={ttl} time={} ms",
+                    format_rtt(rtt)
+                );
                 if dup {
                     line.push_str(" (DUP!)");
                 }
                 line
             }
-            IcmpInfo::Redirect { from, code, gateway, inner } => {
+            IcmpInfo::Redirect {
+                from,
+                code,
+                gateway,
+                inner,
+            } => {
                 // Printed from the raw socket (note the colon), not counted as an error.
-                let Some(seq) = echo_in_quote(inner, p.ident) else { return false };
-                format!("From {from}: icmp_seq={seq} {}(New nexthop: {gateway})", icmp_error_text(5, *code))
+                let Some(seq) = echo_in_quote(inner, p.ident) else {
+                    return false;
+                };
+                format!(
+                    "From {from}: icmp_seq={seq} {}(New nexthop: {gateway})",
+                    icmp_error_text(5, *code)
+                )
             }
-            IcmpInfo::Error { from, icmp_type, code, inner } => {
-                let Some(seq) = echo_in_quote(inner, p.ident) else { return false };
+            IcmpInfo::Error {
+                from,
+                icmp_type,
+                code,
+                inner,
+            } => {
+                let Some(seq) = echo_in_quote(inner, p.ident) else {
+                    return false;
+                };
                 p.nerrors += 1;
                 Self::ping_ack(p, seq);
-                format!("From {from} icmp_seq={seq} {}", icmp_error_text(*icmp_type, *code))
+                format!(
+                    "From {from} icmp_seq={seq} {}",
+                    icmp_error_text(*icmp_type, *code)
+                )
             }
         };
         self.output_line(app, line);
@@ -344,12 +401,18 @@ impl Sim {
 
     fn ping_finish(&mut self, app: u32) {
         let p = self.ping_mut(app);
-        let mut lines = vec![String::new(), format!("--- {} ping statistics ---", p.target)];
+        let mut lines = vec![
+            String::new(),
+            format!("--- {} ping statistics ---", p.target),
+        ];
         let ms = {
             let us = (p.last_send - p.start).as_micros();
             us / 1000 + u64::from(us % 1000 >= 500)
         };
-        let mut stats = format!("{} packets transmitted, {} received", p.ntransmitted, p.nreceived);
+        let mut stats = format!(
+            "{} packets transmitted, {} received",
+            p.ntransmitted, p.nreceived
+        );
         if p.nrepeats > 0 {
             let _ = write!(stats, ", +{} duplicates", p.nrepeats);
         }
@@ -367,7 +430,14 @@ impl Sim {
             let avg = p.tsum / n;
             let mdev = llsqrt(p.tsum2 / n - avg * avg);
             let f = |v: i64| format!("{}.{:03}", v / 1000, v % 1000);
-            let _ = write!(tail, "rtt min/avg/max/mdev = {}/{}/{}/{} ms", f(p.tmin), f(avg), f(p.tmax), f(mdev));
+            let _ = write!(
+                tail,
+                "rtt min/avg/max/mdev = {}/{}/{}/{} ms",
+                f(p.tmin),
+                f(avg),
+                f(p.tmax),
+                f(mdev)
+            );
         }
         if p.pipesize > 1 {
             let comma = if tail.is_empty() { "" } else { ", " };
@@ -382,7 +452,15 @@ impl Sim {
 
     // ---------------------------------------------------------- traceroute
 
-    fn traceroute_start(&mut self, app: u32, dev: u32, target: Ipv4Addr, max_hops: u8, queries: u8, sim_queries: u8) {
+    fn traceroute_start(
+        &mut self,
+        app: u32,
+        dev: u32,
+        target: Ipv4Addr,
+        max_hops: u8,
+        queries: u8,
+        sim_queries: u8,
+    ) {
         if self.connect_src(dev, target).is_none() {
             // connect() on the raw socket fails before the header is printed.
             self.output_line(app, "connect: Network is unreachable".into());
@@ -422,7 +500,10 @@ impl Sim {
             _ => None,
         };
         let hop_start = n - n % t.queries;
-        if let Some(v) = t.probes[hop_start..hop_start + t.queries].iter().find_map(rtt) {
+        if let Some(v) = t.probes[hop_start..hop_start + t.queries]
+            .iter()
+            .find_map(rtt)
+        {
             return SimTime((v + TR_WAIT_PREC).as_nanos() * TR_HERE_FACTOR).min(TR_WAIT);
         }
         for p in &t.probes[n + 1..] {
@@ -497,8 +578,18 @@ impl Sim {
         for (ttl, seq, ip_id) in to_send {
             let data = frames::traceroute_payload(TR_PACKET_LEN - frames::IPV4_HEADER_LEN);
             let icmp = frames::icmp_echo(true, ident, seq, &data);
-            let Some(hop) = self.route_output(dev, target, false) else { continue };
-            let h = Ipv4Header { tos: 0, ident: ip_id, dont_frag: false, ttl, protocol: IpProtocol::Icmp, src: hop.src, dst: target };
+            let Some(hop) = self.route_output(dev, target, false) else {
+                continue;
+            };
+            let h = Ipv4Header {
+                tos: 0,
+                ident: ip_id,
+                dont_frag: false,
+                ttl,
+                protocol: IpProtocol::Icmp,
+                src: hop.src,
+                dst: target,
+            };
             let datagram = frames::ipv4_datagram(&h, &icmp);
             if self.node(dev).is_local(target) {
                 self.ip_local_out(dev, datagram);
@@ -565,8 +656,15 @@ impl Sim {
             }
             // Its raw socket is connected to the target: redirects from a router never reach it.
             IcmpInfo::Redirect { .. } => return false,
-            IcmpInfo::Error { from, icmp_type, code, inner } => {
-                let Some(seq) = echo_in_quote(inner, t.ident) else { return false };
+            IcmpInfo::Error {
+                from,
+                icmp_type,
+                code,
+                inner,
+            } => {
+                let Some(seq) = echo_in_quote(inner, t.ident) else {
+                    return false;
+                };
                 let (is_final, err) = match (icmp_type, code) {
                     (11, 0) => (false, ""),
                     (3, 0 | 6 | 9 | 11) => (true, "!N"),
@@ -579,7 +677,13 @@ impl Sim {
                 (seq, *from, is_final, err)
             }
         };
-        let Some(n) = t.probes.iter().position(|p| p.seq == seq && p.send_time.is_some()) else { return false };
+        let Some(n) = t
+            .probes
+            .iter()
+            .position(|p| p.seq == seq && p.send_time.is_some())
+        else {
+            return false;
+        };
         let p = &mut t.probes[n];
         if p.done {
             return true;

@@ -10,7 +10,10 @@ use crate::neighbor::{NeighAction, NeighParams, NeighborCache, NudState, Pending
 use crate::rng::Rng;
 use crate::scenario::{parse_interface_address, parse_prefix, DeviceKind, DeviceSpec};
 use crate::time::SimTime;
-use crate::trace::{AndCheck, ChosenRoute, DropReason, EventKind, IcmpError, Name, RouteDecision, RouteEntry, RouteKind};
+use crate::trace::{
+    AndCheck, ChosenRoute, DropReason, EventKind, IcmpError, Name, RouteDecision, RouteEntry,
+    RouteKind,
+};
 use ipnet::Ipv4Net;
 use smoltcp::wire::{EthernetProtocol, IpProtocol};
 use std::collections::BTreeMap;
@@ -100,11 +103,27 @@ pub(crate) struct Hop {
 /// What an application socket gets from the stack.
 #[derive(Clone, Debug)]
 pub(crate) enum IcmpInfo {
-    EchoReply { from: Ipv4Addr, id: u16, seq: u16, ttl: u8, icmp_len: usize },
+    EchoReply {
+        from: Ipv4Addr,
+        id: u16,
+        seq: u16,
+        ttl: u8,
+        icmp_len: usize,
+    },
     /// An ICMP error about a datagram this device sent; `inner` is the quoted datagram.
-    Error { from: Ipv4Addr, icmp_type: u8, code: u8, inner: Vec<u8> },
+    Error {
+        from: Ipv4Addr,
+        icmp_type: u8,
+        code: u8,
+        inner: Vec<u8>,
+    },
     /// A redirect (type 5): the router `from` says to use `gateway` instead.
-    Redirect { from: Ipv4Addr, code: u8, gateway: Ipv4Addr, inner: Vec<u8> },
+    Redirect {
+        from: Ipv4Addr,
+        code: u8,
+        gateway: Ipv4Addr,
+        inner: Vec<u8>,
+    },
 }
 
 fn ipv4_at(b: &[u8], offset: usize) -> Ipv4Addr {
@@ -119,8 +138,15 @@ impl IpNode {
     pub(crate) fn build(spec: &DeviceSpec, ports: &[u32], rng: &mut Rng) -> IpNode {
         let mut ifaces = Vec::new();
         for (i, s) in spec.interfaces.iter().enumerate() {
-            let mac = s.mac.as_deref().and_then(MacAddr::parse).unwrap_or_else(|| MacAddr::derived(&spec.id, &s.name));
-            let addr = s.address.as_deref().and_then(|a| parse_interface_address(a).ok());
+            let mac = s
+                .mac
+                .as_deref()
+                .and_then(MacAddr::parse)
+                .unwrap_or_else(|| MacAddr::derived(&spec.id, &s.name));
+            let addr = s
+                .address
+                .as_deref()
+                .and_then(|a| parse_interface_address(a).ok());
             // neigh_rand_reach_time: uniform in [base/2, 3·base/2).
             let base = 30_000_000_000u64;
             let reachable = SimTime(base / 2 + rng.below(base));
@@ -135,18 +161,47 @@ impl IpNode {
         let mut routes = Vec::new();
         for (i, iface) in ifaces.iter().enumerate() {
             if let Some(net) = iface.addr {
-                routes.push(Route { net: net.trunc(), via: None, iface: i as u32, kind: RouteKind::Connected, metric: 0, src: Some(net.addr()) });
+                routes.push(Route {
+                    net: net.trunc(),
+                    via: None,
+                    iface: i as u32,
+                    kind: RouteKind::Connected,
+                    metric: 0,
+                    src: Some(net.addr()),
+                });
             }
         }
-        let on_link = |gw: Ipv4Addr| ifaces.iter().position(|f| f.addr.is_some_and(|n| n.contains(&gw)));
+        let on_link = |gw: Ipv4Addr| {
+            ifaces
+                .iter()
+                .position(|f| f.addr.is_some_and(|n| n.contains(&gw)))
+        };
         for r in &spec.routes {
-            let (Ok(net), Ok(via)) = (parse_prefix(&r.prefix), r.via.trim().parse::<Ipv4Addr>()) else { continue };
+            let (Ok(net), Ok(via)) = (parse_prefix(&r.prefix), r.via.trim().parse::<Ipv4Addr>())
+            else {
+                continue;
+            };
             if let Some(i) = on_link(via) {
-                let kind = if net.prefix_len() == 0 { RouteKind::Default } else { RouteKind::Static };
-                routes.push(Route { net, via: Some(via), iface: i as u32, kind, metric: r.metric.unwrap_or(0), src: None });
+                let kind = if net.prefix_len() == 0 {
+                    RouteKind::Default
+                } else {
+                    RouteKind::Static
+                };
+                routes.push(Route {
+                    net,
+                    via: Some(via),
+                    iface: i as u32,
+                    kind,
+                    metric: r.metric.unwrap_or(0),
+                    src: None,
+                });
             }
         }
-        if let Some(gw) = spec.gateway.as_deref().and_then(|g| g.trim().parse::<Ipv4Addr>().ok()) {
+        if let Some(gw) = spec
+            .gateway
+            .as_deref()
+            .and_then(|g| g.trim().parse::<Ipv4Addr>().ok())
+        {
             if let Some(i) = on_link(gw) {
                 routes.push(Route {
                     net: Ipv4Net::default(),
@@ -186,7 +241,9 @@ impl IpNode {
 
     /// Is `ip` one of this device's addresses (on any interface)?
     pub(crate) fn is_local(&self, ip: Ipv4Addr) -> bool {
-        self.ifaces.iter().any(|f| f.addr.is_some_and(|n| n.addr() == ip))
+        self.ifaces
+            .iter()
+            .any(|f| f.addr.is_some_and(|n| n.addr() == ip))
     }
 
     /// Longest-prefix match: O(R) in the number of routes (R is small: a
@@ -245,7 +302,11 @@ impl Sim {
         };
         match node.idents.get_mut(&(src, dst, proto)) {
             Some(b) => {
-                let delta = if b.last_jiffy != jiffy { rng.below(jiffy - b.last_jiffy) as u16 } else { 0 };
+                let delta = if b.last_jiffy != jiffy {
+                    rng.below(jiffy - b.last_jiffy) as u16
+                } else {
+                    0
+                };
                 let id = b.next.wrapping_add(delta);
                 b.next = id.wrapping_add(1);
                 b.last_jiffy = jiffy;
@@ -253,7 +314,13 @@ impl Sim {
             }
             None => {
                 let id = rng.next_u16();
-                node.idents.insert((src, dst, proto), IdentBucket { next: id.wrapping_add(1), last_jiffy: jiffy });
+                node.idents.insert(
+                    (src, dst, proto),
+                    IdentBucket {
+                        next: id.wrapping_add(1),
+                        last_jiffy: jiffy,
+                    },
+                );
                 id
             }
         }
@@ -268,14 +335,21 @@ impl Sim {
 
     /// Routes a packet and records the decision. `forwarding` is true for a
     /// router passing on someone else's packet.
-    pub(super) fn route_output(&mut self, dev: u32, dst: Ipv4Addr, forwarding: bool) -> Option<Hop> {
+    pub(super) fn route_output(
+        &mut self,
+        dev: u32,
+        dst: Ipv4Addr,
+        forwarding: bool,
+    ) -> Option<Hop> {
         let node = self.node(dev);
         let (route, matching) = node.lookup(dst);
         let mut checks = Vec::new();
         for f in &node.ifaces {
             let Some(net) = f.addr else { continue };
             let on_link = net.contains(&dst);
-            let chosen_here = route.is_some_and(|r| r.kind == RouteKind::Connected && node.ifaces[r.iface as usize].name == f.name);
+            let chosen_here = route.is_some_and(|r| {
+                r.kind == RouteKind::Connected && node.ifaces[r.iface as usize].name == f.name
+            });
             if node.forward && !chosen_here {
                 continue;
             }
@@ -306,7 +380,10 @@ impl Sim {
             next_hop: hop.map(|h| h.next_hop),
         };
         let device = self.devices[dev as usize].id.clone();
-        self.record(EventKind::Route { device, decision: Box::new(decision) });
+        self.record(EventKind::Route {
+            device,
+            decision: Box::new(decision),
+        });
         hop
     }
 
@@ -350,7 +427,14 @@ impl Sim {
         if arp.request && for_me {
             if !arp.sender_ip.is_unspecified() {
                 let cache = &mut self.node_mut(dev).ifaces[iface as usize].neigh;
-                cache.update(arp.sender_ip, arp.sender_mac, NudState::Stale, true, now, &mut actions);
+                cache.update(
+                    arp.sender_ip,
+                    arp.sender_mac,
+                    NudState::Stale,
+                    true,
+                    now,
+                    &mut actions,
+                );
                 self.neigh_actions(dev, iface, actions);
             }
             let my_mac = self.node(dev).ifaces[iface as usize].mac;
@@ -367,9 +451,20 @@ impl Sim {
         }
         if !arp.sender_ip.is_unspecified() {
             // Broadcast replies and requests do not prove reachability.
-            let state = if !arp.request && to_me { NudState::Reachable } else { NudState::Stale };
+            let state = if !arp.request && to_me {
+                NudState::Reachable
+            } else {
+                NudState::Stale
+            };
             let cache = &mut self.node_mut(dev).ifaces[iface as usize].neigh;
-            cache.update(arp.sender_ip, arp.sender_mac, state, false, now, &mut actions);
+            cache.update(
+                arp.sender_ip,
+                arp.sender_mac,
+                state,
+                false,
+                now,
+                &mut actions,
+            );
             self.neigh_actions(dev, iface, actions);
         }
         if arp.request {
@@ -381,8 +476,14 @@ impl Sim {
     pub(super) fn neigh_actions(&mut self, dev: u32, iface: u32, actions: Vec<NeighAction>) {
         for action in actions {
             match action {
-                NeighAction::Send { mac, packet, .. } => self.send_datagram(dev, iface, mac, &packet.datagram),
-                NeighAction::Solicit { ip, unicast, queued_src } => {
+                NeighAction::Send { mac, packet, .. } => {
+                    self.send_datagram(dev, iface, mac, &packet.datagram)
+                }
+                NeighAction::Solicit {
+                    ip,
+                    unicast,
+                    queued_src,
+                } => {
                     let node = self.node(dev);
                     let f = &node.ifaces[iface as usize];
                     // arp_announce 0: the queued packet's source if it is ours, else this interface's address.
@@ -390,16 +491,39 @@ impl Sim {
                         .filter(|s| node.is_local(*s))
                         .or_else(|| f.addr.map(|n| n.addr()))
                         .unwrap_or(Ipv4Addr::UNSPECIFIED);
-                    let arp = Arp { request: true, sender_mac: f.mac, sender_ip, target_mac: MacAddr::ZERO, target_ip: ip };
+                    let arp = Arp {
+                        request: true,
+                        sender_mac: f.mac,
+                        sender_ip,
+                        target_mac: MacAddr::ZERO,
+                        target_ip: ip,
+                    };
                     let port = f.port;
-                    let bytes: Frame = frames::arp_frame(unicast.unwrap_or(MacAddr::BROADCAST), &arp, self.pad).into();
+                    let bytes: Frame =
+                        frames::arp_frame(unicast.unwrap_or(MacAddr::BROADCAST), &arp, self.pad)
+                            .into();
                     self.send_frame(port, bytes);
                 }
-                NeighAction::Timer { ip, at, gen } => self.schedule(at, Ev::NeighTimer { dev, iface, ip, gen }),
+                NeighAction::Timer { ip, at, gen } => self.schedule(
+                    at,
+                    Ev::NeighTimer {
+                        dev,
+                        iface,
+                        ip,
+                        gen,
+                    },
+                ),
                 NeighAction::Changed { ip, old, new, mac } => {
                     let device = self.devices[dev as usize].id.clone();
                     let interface = self.node(dev).ifaces[iface as usize].name.clone();
-                    self.record(EventKind::NeighborChanged { device, interface, ip, mac, old, new });
+                    self.record(EventKind::NeighborChanged {
+                        device,
+                        interface,
+                        ip,
+                        mac,
+                        old,
+                        new,
+                    });
                 }
                 NeighAction::Failed { packet, .. } => {
                     self.record_packet_drop(dev, DropReason::NeighborFailed, &packet);
@@ -415,13 +539,19 @@ impl Sim {
 
     fn record_packet_drop(&mut self, dev: u32, reason: DropReason, packet: &Pending) {
         let device = self.devices[dev as usize].id.clone();
-        self.record(EventKind::PacketDropped { device, reason, bytes: packet.datagram.as_slice().into() });
+        self.record(EventKind::PacketDropped {
+            device,
+            reason,
+            bytes: packet.datagram.as_slice().into(),
+        });
     }
 
     pub(super) fn neigh_timer(&mut self, dev: u32, iface: u32, ip: Ipv4Addr, gen: u32) {
         let now = self.now;
         let mut actions = Vec::new();
-        self.node_mut(dev).ifaces[iface as usize].neigh.timer(ip, gen, now, &mut actions);
+        self.node_mut(dev).ifaces[iface as usize]
+            .neigh
+            .timer(ip, gen, now, &mut actions);
         self.neigh_actions(dev, iface, actions);
     }
 
@@ -429,7 +559,8 @@ impl Sim {
     fn send_datagram(&mut self, dev: u32, iface: u32, mac: MacAddr, datagram: &[u8]) {
         let f = &self.node(dev).ifaces[iface as usize];
         let port = f.port;
-        let bytes: Frame = frames::ethernet(mac, f.mac, EthernetProtocol::Ipv4, datagram, self.pad).into();
+        let bytes: Frame =
+            frames::ethernet(mac, f.mac, EthernetProtocol::Ipv4, datagram, self.pad).into();
         self.send_frame(port, bytes);
     }
 
@@ -483,7 +614,10 @@ impl Sim {
         }
         let is_broadcast = dst.is_broadcast()
             || dst.is_multicast()
-            || node.ifaces.iter().any(|f| f.addr.is_some_and(|n| n.prefix_len() < 31 && n.broadcast() == dst));
+            || node.ifaces.iter().any(|f| {
+                f.addr
+                    .is_some_and(|n| n.prefix_len() < 31 && n.broadcast() == dst)
+            });
         if is_broadcast {
             // icmp_echo_ignore_broadcasts = 1, and nothing else here listens.
             self.drop_frame(dev, Some(port), DropReason::Unsupported, frame);
@@ -500,7 +634,14 @@ impl Sim {
     /// check (TTL ≤ 1 → time exceeded), then TTL−1, a redirect if the packet
     /// leaves by the interface it came in on towards a sender on that subnet
     /// (send_redirects 1), and out to the next hop.
-    fn ip_forward(&mut self, dev: u32, in_iface: u32, mut datagram: Vec<u8>, frame: Frame, port: u32) {
+    fn ip_forward(
+        &mut self,
+        dev: u32,
+        in_iface: u32,
+        mut datagram: Vec<u8>,
+        frame: Frame,
+        port: u32,
+    ) {
         let dst = ipv4_at(&datagram, 16);
         let src = ipv4_at(&datagram, 12);
         let Some(hop) = self.route_output(dev, dst, true) else {
@@ -518,7 +659,9 @@ impl Sim {
         // __mkroute_input: same device in and out, the sender directly
         // connected there, and the next hop on the same subnet.
         let redirect = hop.iface == in_iface
-            && subnet.is_some_and(|n| n.contains(&src) && n.contains(&hop.next_hop) && hop.next_hop != src);
+            && subnet.is_some_and(|n| {
+                n.contains(&src) && n.contains(&hop.next_hop) && hop.next_hop != src
+            });
         if redirect {
             self.send_redirect(dev, &datagram, src, hop.next_hop);
         }
@@ -529,7 +672,11 @@ impl Sim {
     /// quoting the packet with its TTL already lowered, paced per source.
     fn send_redirect(&mut self, dev: u32, datagram: &[u8], src: Ipv4Addr, gateway: Ipv4Addr) {
         let now = (self.now.as_nanos() / JIFFY_NS * JIFFY_NS) as i64;
-        let peer = self.node_mut(dev).peers.entry(src).or_insert(Peer { tokens: 0, last: now - 60_000_000_000, redirects: 0 });
+        let peer = self.node_mut(dev).peers.entry(src).or_insert(Peer {
+            tokens: 0,
+            last: now - 60_000_000_000,
+            redirects: 0,
+        });
         if now > peer.last + REDIRECT_SILENCE {
             peer.tokens = 0;
             peer.redirects = 0;
@@ -548,8 +695,17 @@ impl Sim {
             self.icmp_send(dev, datagram, 5, 1, gateway.octets(), IcmpLimit::None);
         } else {
             let device = self.devices[dev as usize].id.clone();
-            let error = IcmpError { icmp_type: 5, code: 1, to: src, from: Ipv4Addr::UNSPECIFIED };
-            self.record(EventKind::IcmpErrorGenerated { device, error, rate_limited: true });
+            let error = IcmpError {
+                icmp_type: 5,
+                code: 1,
+                to: src,
+                from: Ipv4Addr::UNSPECIFIED,
+            };
+            self.record(EventKind::IcmpErrorGenerated {
+                device,
+                error,
+                rate_limited: true,
+            });
         }
     }
 
@@ -562,7 +718,11 @@ impl Sim {
         if datagram[9] != 1 || icmp.len() < frames::ICMP_HEADER_LEN || !checksum_ok(icmp) {
             let bytes = datagram.into();
             let device = self.devices[dev as usize].id.clone();
-            self.record(EventKind::PacketDropped { device, reason: DropReason::Unsupported, bytes });
+            self.record(EventKind::PacketDropped {
+                device,
+                reason: DropReason::Unsupported,
+                bytes,
+            });
             return;
         }
         let (ty, code) = (icmp[0], icmp[1]);
@@ -570,9 +730,22 @@ impl Sim {
             8 if code == 0 => {
                 // icmp_echo → icmp_reply: same id, seq and data; DF clear,
                 // the request's TOS, TTL 64, a fresh IP ID, from the address pinged.
-                let reply = frames::icmp_echo(false, u16::from_be_bytes([icmp[4], icmp[5]]), u16::from_be_bytes([icmp[6], icmp[7]]), &icmp[8..]);
+                let reply = frames::icmp_echo(
+                    false,
+                    u16::from_be_bytes([icmp[4], icmp[5]]),
+                    u16::from_be_bytes([icmp[6], icmp[7]]),
+                    &icmp[8..],
+                );
                 let ident = self.next_ident(dev, dst, src, 1);
-                let h = Ipv4Header { tos: datagram[1], ident, dont_frag: false, ttl: frames::DEFAULT_TTL, protocol: IpProtocol::Icmp, src: dst, dst: src };
+                let h = Ipv4Header {
+                    tos: datagram[1],
+                    ident,
+                    dont_frag: false,
+                    ttl: frames::DEFAULT_TTL,
+                    protocol: IpProtocol::Icmp,
+                    src: dst,
+                    dst: src,
+                };
                 let packet = frames::ipv4_datagram(&h, &reply);
                 self.ip_local_out(dev, packet);
             }
@@ -587,7 +760,12 @@ impl Sim {
                 self.deliver_to_apps(dev, info, Some(datagram));
             }
             3 | 11 | 12 => {
-                let info = IcmpInfo::Error { from: src, icmp_type: ty, code, inner: icmp[8..].to_vec() };
+                let info = IcmpInfo::Error {
+                    from: src,
+                    icmp_type: ty,
+                    code,
+                    inner: icmp[8..].to_vec(),
+                };
                 self.deliver_to_apps(dev, info, Some(datagram));
             }
             5 => {
@@ -597,13 +775,26 @@ impl Sim {
                 // default gateway never is, so routes stay as they are. A
                 // raw socket (ping) still gets a copy and prints it.
                 let device = self.devices[dev as usize].id.clone();
-                self.record(EventKind::PacketDropped { device, reason: DropReason::RedirectIgnored, bytes: datagram.into() });
-                let info = IcmpInfo::Redirect { from: src, code, gateway: ipv4_at(icmp, 4), inner: icmp[8..].to_vec() };
+                self.record(EventKind::PacketDropped {
+                    device,
+                    reason: DropReason::RedirectIgnored,
+                    bytes: datagram.into(),
+                });
+                let info = IcmpInfo::Redirect {
+                    from: src,
+                    code,
+                    gateway: ipv4_at(icmp, 4),
+                    inner: icmp[8..].to_vec(),
+                };
                 self.deliver_to_apps(dev, info, None);
             }
             _ => {
                 let device = self.devices[dev as usize].id.clone();
-                self.record(EventKind::PacketDropped { device, reason: DropReason::Unsupported, bytes: datagram.into() });
+                self.record(EventKind::PacketDropped {
+                    device,
+                    reason: DropReason::Unsupported,
+                    bytes: datagram.into(),
+                });
             }
         }
     }
@@ -618,14 +809,26 @@ impl Sim {
         }
         if let (false, Some(datagram)) = (taken, datagram) {
             let device = self.devices[dev as usize].id.clone();
-            self.record(EventKind::PacketDropped { device, reason: DropReason::NoListener, bytes: datagram.into() });
+            self.record(EventKind::PacketDropped {
+                device,
+                reason: DropReason::NoListener,
+                bytes: datagram.into(),
+            });
         }
     }
 
     /// `icmp_send`: an ICMP error about `offending` (as it arrived) back to its
     /// source, from the address of the interface the error leaves by, with
     /// TOS 0xc0, TTL 64, DF clear, quoting up to 576 bytes in all.
-    pub(super) fn icmp_send(&mut self, dev: u32, offending: &[u8], icmp_type: u8, code: u8, rest: [u8; 4], limit: IcmpLimit) {
+    pub(super) fn icmp_send(
+        &mut self,
+        dev: u32,
+        offending: &[u8],
+        icmp_type: u8,
+        code: u8,
+        rest: [u8; 4],
+        limit: IcmpLimit,
+    ) {
         if offending.len() < frames::IPV4_HEADER_LEN {
             return;
         }
@@ -647,23 +850,57 @@ impl Sim {
         let device = self.devices[dev as usize].id.clone();
         if self.node(dev).is_local(src) {
             // About our own packet: delivered through loopback, never rate-limited.
-            let error = IcmpError { icmp_type, code, to: src, from: src };
-            self.record(EventKind::IcmpErrorGenerated { device, error, rate_limited: false });
+            let error = IcmpError {
+                icmp_type,
+                code,
+                to: src,
+                from: src,
+            };
+            self.record(EventKind::IcmpErrorGenerated {
+                device,
+                error,
+                rate_limited: false,
+            });
             let icmp = frames::icmp_error(icmp_type, code, rest, offending);
-            let info = IcmpInfo::Error { from: src, icmp_type, code, inner: icmp[8..].to_vec() };
+            let info = IcmpInfo::Error {
+                from: src,
+                icmp_type,
+                code,
+                inner: icmp[8..].to_vec(),
+            };
             self.deliver_to_apps(dev, info, None);
             return;
         }
-        let Some(hop) = self.route_output(dev, src, false) else { return };
-        let allowed = limit == IcmpLimit::None || self.icmp_rate_allow(dev, src, limit == IcmpLimit::NoRoute);
-        let error = IcmpError { icmp_type, code, to: src, from: hop.src };
-        self.record(EventKind::IcmpErrorGenerated { device, error, rate_limited: !allowed });
+        let Some(hop) = self.route_output(dev, src, false) else {
+            return;
+        };
+        let allowed =
+            limit == IcmpLimit::None || self.icmp_rate_allow(dev, src, limit == IcmpLimit::NoRoute);
+        let error = IcmpError {
+            icmp_type,
+            code,
+            to: src,
+            from: hop.src,
+        };
+        self.record(EventKind::IcmpErrorGenerated {
+            device,
+            error,
+            rate_limited: !allowed,
+        });
         if !allowed {
             return;
         }
         let icmp = frames::icmp_error(icmp_type, code, rest, offending);
         let ident = self.next_ident(dev, hop.src, src, 1);
-        let h = Ipv4Header { tos, ident, dont_frag: false, ttl: frames::DEFAULT_TTL, protocol: IpProtocol::Icmp, src: hop.src, dst: src };
+        let h = Ipv4Header {
+            tos,
+            ident,
+            dont_frag: false,
+            ttl: frames::DEFAULT_TTL,
+            protocol: IpProtocol::Icmp,
+            src: hop.src,
+            dst: src,
+        };
         let packet = frames::ipv4_datagram(&h, &icmp);
         self.neigh_output(dev, hop, packet);
     }
@@ -674,7 +911,11 @@ impl Sim {
     /// Time is counted in whole jiffies, as the kernel does.
     fn icmp_rate_allow(&mut self, dev: u32, to: Ipv4Addr, no_route: bool) -> bool {
         let now = (self.now.as_nanos() / JIFFY_NS * JIFFY_NS) as i64;
-        let peer = self.node_mut(dev).peers.entry(to).or_insert(Peer { tokens: 0, last: now - 60_000_000_000, redirects: 0 });
+        let peer = self.node_mut(dev).peers.entry(to).or_insert(Peer {
+            tokens: 0,
+            last: now - 60_000_000_000,
+            redirects: 0,
+        });
         if no_route {
             peer.tokens = (peer.tokens + now - peer.last).min(RT_ERROR_BURST);
             peer.last = now;

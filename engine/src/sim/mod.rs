@@ -11,7 +11,9 @@ mod switch;
 
 use crate::mac::MacAddr;
 use crate::rng::Rng;
-use crate::scenario::{Command, DeviceKind, Scenario, ScenarioError, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US};
+use crate::scenario::{
+    Command, DeviceKind, Scenario, ScenarioError, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
+};
 use crate::time::SimTime;
 use crate::trace::{DropReason, EventKind, Name, PortRef, Trace, TraceEvent};
 use apps::App;
@@ -43,7 +45,10 @@ pub enum StopReason {
     /// The event budget ran out with ordinary traffic still going.
     EventBudget { events: u64 },
     /// The event budget ran out because frames circulate in a loop.
-    BroadcastStorm { links: Vec<String>, devices: Vec<String> },
+    BroadcastStorm {
+        links: Vec<String>,
+        devices: Vec<String>,
+    },
 }
 
 /// Everything a run produced.
@@ -66,7 +71,9 @@ impl Simulation {
     /// Validates the scenario and builds the devices, links and command schedule.
     pub fn new(scenario: &Scenario) -> Result<Simulation, ScenarioError> {
         scenario.validate()?;
-        Ok(Simulation { sim: Sim::build(scenario) })
+        Ok(Simulation {
+            sim: Sim::build(scenario),
+        })
     }
 
     /// Runs until nothing is left to do, the time limit, or the event budget.
@@ -85,7 +92,12 @@ enum Ev {
     /// A device finished processing and hands `frame` to `port`'s transmitter.
     Transmit { port: u32, frame: Frame },
     /// A neighbour-cache timer.
-    NeighTimer { dev: u32, iface: u32, ip: Ipv4Addr, gen: u32 },
+    NeighTimer {
+        dev: u32,
+        iface: u32,
+        ip: Ipv4Addr,
+        gen: u32,
+    },
     /// A switch checks whether a MAC table entry has aged out.
     MacAge { dev: u32, mac: MacAddr },
     /// A command starts.
@@ -214,7 +226,12 @@ impl Sim {
             let mut ports = Vec::with_capacity(names.len());
             for (local, name) in names.into_iter().enumerate() {
                 let p = sim.ports.len() as u32;
-                sim.ports.push(Port { device: d, name: name.into(), local: local as u32, link: None });
+                sim.ports.push(Port {
+                    device: d,
+                    name: name.into(),
+                    local: local as u32,
+                    link: None,
+                });
                 ports.push(p);
             }
             for &p in &ports {
@@ -225,7 +242,11 @@ impl Sim {
                 DeviceKind::Hub => Body::Hub,
                 _ => Body::Ip(Box::new(IpNode::build(spec, &ports, &mut sim.rng))),
             };
-            sim.devices.push(Device { id: spec.id.as_str().into(), ports, body });
+            sim.devices.push(Device {
+                id: spec.id.as_str().into(),
+                ports,
+                body,
+            });
         }
         for (l, spec) in sc.links.iter().enumerate() {
             let a = port_index[&(spec.a.device.clone(), spec.a.port.clone())];
@@ -242,11 +263,20 @@ impl Sim {
             });
         }
         let labels = sc.command_labels();
-        let ids: BTreeMap<&str, u32> = sc.devices.iter().enumerate().map(|(i, d)| (d.id.as_str(), i as u32)).collect();
+        let ids: BTreeMap<&str, u32> = sc
+            .devices
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i as u32))
+            .collect();
         for (c, spec) in sc.commands.iter().enumerate() {
             let command = Command::parse(&spec.run).expect("validated");
             let app = sim.apps.len() as u32;
-            sim.apps.push(App::new(labels[c].as_str().into(), ids[spec.device.as_str()], command));
+            sim.apps.push(App::new(
+                labels[c].as_str().into(),
+                ids[spec.device.as_str()],
+                command,
+            ));
             sim.outputs.insert(labels[c].clone(), Vec::new());
             sim.schedule(SimTime::from_millis(spec.at_ms), Ev::AppStart { app });
         }
@@ -262,7 +292,10 @@ impl Sim {
 
     /// Queues `ev` at `time`. O(log n) in the number of pending events.
     fn schedule(&mut self, time: SimTime, ev: Ev) {
-        debug_assert!(time >= self.now, "an event may not be scheduled in the past");
+        debug_assert!(
+            time >= self.now,
+            "an event may not be scheduled in the past"
+        );
         let seq = self.next_seq;
         self.next_seq += 1;
         self.queue.push(Reverse(Queued { time, seq, ev }));
@@ -271,18 +304,30 @@ impl Sim {
     /// Appends an event to the trace at the current time. O(1) amortised.
     fn record(&mut self, kind: EventKind) {
         let seq = self.trace.len() as u64;
-        self.trace.push(TraceEvent { seq, time: self.now, kind });
+        self.trace.push(TraceEvent {
+            seq,
+            time: self.now,
+            kind,
+        });
     }
 
     fn port_ref(&self, port: u32) -> PortRef {
         let p = &self.ports[port as usize];
-        PortRef { device: self.devices[p.device as usize].id.clone(), port: p.name.clone() }
+        PortRef {
+            device: self.devices[p.device as usize].id.clone(),
+            port: p.name.clone(),
+        }
     }
 
     fn drop_frame(&mut self, device: u32, port: Option<u32>, reason: DropReason, bytes: Frame) {
         let device = self.devices[device as usize].id.clone();
         let port = port.map(|p| self.ports[p as usize].name.clone());
-        self.record(EventKind::FrameDropped { device, port, reason, bytes });
+        self.record(EventKind::FrameDropped {
+            device,
+            port,
+            reason,
+            bytes,
+        });
     }
 
     /// Hands a frame to a port's transmitter now. If the link direction is
@@ -332,7 +377,14 @@ impl Sim {
         let to = link.ends[1 - dir as usize];
         let id = link.id.clone();
         let (from_ref, to_ref) = (self.port_ref(from), self.port_ref(to));
-        self.record(EventKind::FrameSent { link: id, from: from_ref, to: to_ref, t_start: now, t_end, bytes: frame.clone() });
+        self.record(EventKind::FrameSent {
+            link: id,
+            from: from_ref,
+            to: to_ref,
+            t_start: now,
+            t_end,
+            bytes: frame.clone(),
+        });
         self.schedule(t_end, Ev::Deliver { port: to, frame });
     }
 
@@ -360,9 +412,16 @@ impl Sim {
     fn deliver(&mut self, port: u32, frame: Frame) {
         let p = &self.ports[port as usize];
         let (dev, local) = (p.device, p.local);
-        let link = p.link.map(|(l, _)| self.links[l as usize].id.clone()).unwrap_or_default();
+        let link = p
+            .link
+            .map(|(l, _)| self.links[l as usize].id.clone())
+            .unwrap_or_default();
         let at = self.port_ref(port);
-        self.record(EventKind::FrameReceived { at, link, bytes: frame.clone() });
+        self.record(EventKind::FrameReceived {
+            at,
+            link,
+            bytes: frame.clone(),
+        });
         match self.devices[dev as usize].body {
             Body::Switch(_) => self.switch_input(dev, local, frame),
             Body::Hub => self.hub_input(dev, local, frame),
@@ -379,7 +438,12 @@ impl Sim {
             Ev::Deliver { port, frame } => self.deliver(port, frame),
             Ev::TxReady { link, dir } => self.tx_ready(link, dir),
             Ev::Transmit { port, frame } => self.transmit(port, frame),
-            Ev::NeighTimer { dev, iface, ip, gen } => self.neigh_timer(dev, iface, ip, gen),
+            Ev::NeighTimer {
+                dev,
+                iface,
+                ip,
+                gen,
+            } => self.neigh_timer(dev, iface, ip, gen),
             Ev::MacAge { dev, mac } => self.mac_age(dev, mac),
             Ev::AppStart { app } => self.app_start(app),
             Ev::AppTimer { app, gen } => self.app_timer(app, gen),
@@ -404,7 +468,12 @@ impl Sim {
             processed += 1;
             self.dispatch(next.ev);
         };
-        RunOutcome { trace: Trace { events: self.trace }, outputs: self.outputs, stop, events_processed: processed }
+        RunOutcome {
+            trace: Trace { events: self.trace },
+            outputs: self.outputs,
+            stop,
+            events_processed: processed,
+        }
     }
 
     /// Decides whether the budget ran out because of a loop: in the most
@@ -423,7 +492,11 @@ impl Sim {
                         links.insert(link.to_string());
                     }
                 }
-                EventKind::SwitchForward { device, out: crate::trace::Forwarding::Flood { .. }, .. } => {
+                EventKind::SwitchForward {
+                    device,
+                    out: crate::trace::Forwarding::Flood { .. },
+                    ..
+                } => {
                     devices.insert(device.to_string());
                 }
                 _ => {}
@@ -431,7 +504,12 @@ impl Sim {
         }
         if frames > 0 && flooded * 2 > frames && !devices.is_empty() {
             // Name the loop itself: links between two switches or hubs.
-            let bridging = |port: u32| !matches!(self.devices[self.ports[port as usize].device as usize].body, Body::Ip(_));
+            let bridging = |port: u32| {
+                !matches!(
+                    self.devices[self.ports[port as usize].device as usize].body,
+                    Body::Ip(_)
+                )
+            };
             let in_loop: BTreeSet<String> = self
                 .links
                 .iter()
@@ -440,7 +518,11 @@ impl Sim {
                 .collect();
             let links: Vec<String> = links.into_iter().filter(|l| in_loop.contains(l)).collect();
             let devices: Vec<String> = devices.into_iter().collect();
-            self.record(EventKind::Storm { links: links.clone(), devices: devices.clone(), events: processed });
+            self.record(EventKind::Storm {
+                links: links.clone(),
+                devices: devices.clone(),
+                events: processed,
+            });
             StopReason::BroadcastStorm { links, devices }
         } else {
             StopReason::EventBudget { events: processed }

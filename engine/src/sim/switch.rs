@@ -25,7 +25,9 @@ pub(crate) struct Switch {
 
 impl Switch {
     pub(crate) fn new() -> Switch {
-        Switch { fdb: BTreeMap::new() }
+        Switch {
+            fdb: BTreeMap::new(),
+        }
     }
 }
 
@@ -47,12 +49,21 @@ impl Sim {
     /// or drop (destination on the ingress port). O(log n) plus the flood.
     pub(super) fn switch_input(&mut self, dev: u32, in_port: u32, frame: Frame) {
         let (Some(dst), Some(src)) = (mac_at(&frame, 0), mac_at(&frame, 6)) else {
-            self.drop_frame(dev, Some(self.devices[dev as usize].ports[in_port as usize]), DropReason::Malformed, frame);
+            self.drop_frame(
+                dev,
+                Some(self.devices[dev as usize].ports[in_port as usize]),
+                DropReason::Malformed,
+                frame,
+            );
             return;
         };
         let now = self.now;
         let device = self.devices[dev as usize].id.clone();
-        let port_name = |sim: &Sim, local: u32| sim.ports[sim.devices[dev as usize].ports[local as usize] as usize].name.clone();
+        let port_name = |sim: &Sim, local: u32| {
+            sim.ports[sim.devices[dev as usize].ports[local as usize] as usize]
+                .name
+                .clone()
+        };
         if !src.is_multicast() {
             let sw = self.switch_mut(dev);
             let mut learned = None;
@@ -65,7 +76,13 @@ impl Sim {
                     }
                 }
                 None => {
-                    sw.fdb.insert(src, FdbEntry { port: in_port, last_seen: now });
+                    sw.fdb.insert(
+                        src,
+                        FdbEntry {
+                            port: in_port,
+                            last_seen: now,
+                        },
+                    );
                     learned = Some(None);
                     self.schedule(now + AGEING_TIME, Ev::MacAge { dev, mac: src });
                 }
@@ -73,7 +90,12 @@ impl Sim {
             if let Some(moved_from) = learned {
                 let port = port_name(self, in_port);
                 let moved_from = moved_from.map(|p| port_name(self, p));
-                self.record(EventKind::MacLearned { device: device.clone(), mac: src, port, moved_from });
+                self.record(EventKind::MacLearned {
+                    device: device.clone(),
+                    mac: src,
+                    port,
+                    moved_from,
+                });
             }
         }
         let in_name = port_name(self, in_port);
@@ -94,8 +116,16 @@ impl Sim {
                 self.drop_frame(dev, Some(port), DropReason::SameSegment, frame);
             }
             Some(p) => {
-                let out = Forwarding::Port { port: port_name(self, p) };
-                self.record(EventKind::SwitchForward { device, in_port: in_name, dst, out, why });
+                let out = Forwarding::Port {
+                    port: port_name(self, p),
+                };
+                self.record(EventKind::SwitchForward {
+                    device,
+                    in_port: in_name,
+                    dst,
+                    out,
+                    why,
+                });
                 let port = self.devices[dev as usize].ports[p as usize];
                 self.schedule(at, Ev::Transmit { port, frame });
             }
@@ -105,7 +135,16 @@ impl Sim {
 
     /// Sends a frame out of every linked port except the one it came from.
     #[allow(clippy::too_many_arguments)]
-    fn flood(&mut self, dev: u32, in_port: u32, in_name: Name, dst: MacAddr, why: ForwardReason, frame: Frame, at: SimTime) {
+    fn flood(
+        &mut self,
+        dev: u32,
+        in_port: u32,
+        in_name: Name,
+        dst: MacAddr,
+        why: ForwardReason,
+        frame: Frame,
+        at: SimTime,
+    ) {
         let ports: Vec<u32> = self.devices[dev as usize]
             .ports
             .iter()
@@ -113,21 +152,38 @@ impl Sim {
             .filter(|&(local, &p)| local as u32 != in_port && self.ports[p as usize].link.is_some())
             .map(|(_, &p)| p)
             .collect();
-        let names = ports.iter().map(|&p| self.ports[p as usize].name.clone()).collect();
+        let names = ports
+            .iter()
+            .map(|&p| self.ports[p as usize].name.clone())
+            .collect();
         let device = self.devices[dev as usize].id.clone();
-        self.record(EventKind::SwitchForward { device, in_port: in_name, dst, out: Forwarding::Flood { ports: names }, why });
+        self.record(EventKind::SwitchForward {
+            device,
+            in_port: in_name,
+            dst,
+            out: Forwarding::Flood { ports: names },
+            why,
+        });
         for port in ports {
             if at == self.now {
                 self.transmit(port, frame.clone());
             } else {
-                self.schedule(at, Ev::Transmit { port, frame: frame.clone() });
+                self.schedule(
+                    at,
+                    Ev::Transmit {
+                        port,
+                        frame: frame.clone(),
+                    },
+                );
             }
         }
     }
 
     /// A hub repeats the frame to every other port at once (it does not learn).
     pub(super) fn hub_input(&mut self, dev: u32, in_port: u32, frame: Frame) {
-        let in_name = self.ports[self.devices[dev as usize].ports[in_port as usize] as usize].name.clone();
+        let in_name = self.ports[self.devices[dev as usize].ports[in_port as usize] as usize]
+            .name
+            .clone();
         let dst = mac_at(&frame, 0).unwrap_or(MacAddr::ZERO);
         let now = self.now;
         self.flood(dev, in_port, in_name, dst, ForwardReason::Hub, frame, now);
@@ -138,7 +194,9 @@ impl Sim {
     pub(super) fn mac_age(&mut self, dev: u32, mac: MacAddr) {
         let now = self.now;
         let sw = self.switch_mut(dev);
-        let Some(entry) = sw.fdb.get(&mac) else { return };
+        let Some(entry) = sw.fdb.get(&mac) else {
+            return;
+        };
         let expires = entry.last_seen + AGEING_TIME;
         if expires > now {
             self.schedule(expires, Ev::MacAge { dev, mac });
@@ -147,7 +205,9 @@ impl Sim {
         let port = entry.port;
         sw.fdb.remove(&mac);
         let device = self.devices[dev as usize].id.clone();
-        let port = self.ports[self.devices[dev as usize].ports[port as usize] as usize].name.clone();
+        let port = self.ports[self.devices[dev as usize].ports[port as usize] as usize]
+            .name
+            .clone();
         self.record(EventKind::MacAged { device, mac, port });
     }
 }

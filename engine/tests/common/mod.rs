@@ -6,7 +6,8 @@ use packet_engine::{RunOutcome, Scenario, SimTime, Simulation};
 
 /// Parses, validates and runs a scenario written inline in a test.
 pub fn run(json: &str) -> RunOutcome {
-    let scenario = Scenario::from_json(json).unwrap_or_else(|e| panic!("test scenario is invalid: {e}"));
+    let scenario =
+        Scenario::from_json(json).unwrap_or_else(|e| panic!("test scenario is invalid: {e}"));
     Simulation::new(&scenario).expect("valid").run()
 }
 
@@ -25,7 +26,14 @@ pub fn frames_on(out: &RunOutcome, link: &str) -> Vec<Seen> {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::FrameSent { link: l, from, t_start, t_end, bytes, .. } if *l == link => Some(Seen {
+            EventKind::FrameSent {
+                link: l,
+                from,
+                t_start,
+                t_end,
+                bytes,
+                ..
+            } if *l == link => Some(Seen {
                 t_start: *t_start,
                 t_end: *t_end,
                 from: from.device.to_string(),
@@ -74,12 +82,18 @@ pub fn checksum_ok(data: &[u8]) -> bool {
 }
 
 pub fn output<'a>(out: &'a RunOutcome, label: &str) -> &'a [String] {
-    out.outputs.get(label).unwrap_or_else(|| panic!("no output for {label}; have {:?}", out.outputs.keys()))
+    out.outputs
+        .get(label)
+        .unwrap_or_else(|| panic!("no output for {label}; have {:?}", out.outputs.keys()))
 }
 
 /// The index of the first event matching `pred`.
 pub fn find(out: &RunOutcome, pred: impl Fn(&EventKind) -> bool) -> usize {
-    out.trace.events.iter().position(|e| pred(&e.kind)).expect("event present")
+    out.trace
+        .events
+        .iter()
+        .position(|e| pred(&e.kind))
+        .expect("event present")
 }
 
 pub fn state_after(out: &RunOutcome, index: usize) -> NetworkState {
