@@ -107,3 +107,19 @@ fn unroutable_destination_shows_network_unreachable() {
     assert_eq!(lines[1].matches("ms !N").count(), 2, "{}", lines[1]);
     assert!(lines[1].ends_with(" *"), "{}", lines[1]);
 }
+
+#[test]
+fn no_route_at_all_fails_like_traceroute() {
+    let lab = r#"{
+      "version": 1, "name": "no route",
+      "devices": [{ "id": "pc", "kind": "host", "interfaces": [{ "name": "eth0", "address": "192.168.1.10/24" }] }],
+      "commands": [
+        { "at_ms": 0, "device": "pc", "run": "traceroute -I -n 8.8.8.8" },
+        { "at_ms": 0, "device": "pc", "run": "ping -c 1 8.8.8.8" }
+      ]
+    }"#;
+    let out = run(lab);
+    assert_eq!(output(&out, "pc: traceroute -I -n 8.8.8.8"), ["", "connect: Network is unreachable"]);
+    assert_eq!(output(&out, "pc: ping -c 1 8.8.8.8"), ["ping: connect: Network is unreachable"]);
+    assert!(frames_on(&out, "any").is_empty());
+}

@@ -462,7 +462,9 @@ impl Sim {
         sim_queries: u8,
     ) {
         if self.connect_src(dev, target).is_none() {
-            // connect() on the raw socket fails before the header is printed.
+            // connect() on the raw socket fails before the header is printed;
+            // traceroute's error() writes a newline, then perror's message.
+            self.output_line(app, String::new());
             self.output_line(app, "connect: Network is unreachable".into());
             self.finish_app(app);
             return;
