@@ -11,7 +11,9 @@
 //! assert!(!outcome.trace.events.is_empty());
 //! ```
 
+pub mod diagnose;
 pub mod examples;
+pub mod explain;
 pub mod frames;
 pub mod mac;
 pub mod neighbor;

@@ -1,0 +1,522 @@
+//! "Why did it fail?": a diagnosis in plain words for a ping or traceroute that
+//! did not get its answers, naming the device and the scenario field to look at.
+//!
+//! It reads the scenario (addresses, masks, gateways, cables) and the run's trace
+//! and outputs; it never re-runs anything. The checks go from the most specific
+//! misconfiguration to the symptom seen in the trace:
+//! 1. wrong mask: two devices on one Ethernet segment disagree on whether they
+//!    share a network (one's AND says yes, the other's says no);
+//! 2. a routing loop: a router received the same packet (source, destination,
+//!    IP id) twice, so its TTL ran out going round;
+//! 3. no route on the sender: the destination is not on its networks and it has
+//!    no default gateway (ping's `connect()` fails: "Network is unreachable");
+//! 4. in trace order: a router with no route (Destination Net Unreachable), an
+//!    ARP that got no reply (for the gateway: a wrong gateway; for the
+//!    destination: an unknown host);
+//! 5. the answer's way back: the destination has no route to the sender.
+//!
+//! A default gateway outside the host's subnets never runs: validation refuses
+//! it, and [`diagnose_invalid`] words that refusal the same way.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+
+use crate::neighbor::NudState;
+use crate::scenario::{parse_interface_address, Command, DeviceKind, Scenario, ScenarioError};
+use crate::sim::RunOutcome;
+use crate::trace::{EventKind, RouteKind};
+use crate::wire;
+
+/// What went wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// Two devices on one segment disagree about their network: `device`'s mask puts `peer` elsewhere.
+    WrongMask { peer: String },
+    /// No route and no default gateway for the destination.
+    NoGateway,
+    /// The default gateway is not in any of the device's subnets (refused by validation).
+    GatewayOffSubnet,
+    /// ARP for the default gateway got no reply.
+    GatewayNoAnswer { gateway: Ipv4Addr },
+    /// A router had no route to the destination.
+    NoRoute,
+    /// ARP for the destination (on-link for `device`) got no reply.
+    UnknownHost { address: Ipv4Addr },
+    /// The packet went round these routers until its TTL ran out.
+    TtlLoop { routers: Vec<String> },
+}
+
+/// A diagnosis of one failed command.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnosis {
+    /// The command's label (`pc1: ping -c 3 10.0.0.2`), the key of its output.
+    pub command: String,
+    /// What went wrong.
+    pub cause: Cause,
+    /// The device to look at.
+    pub device: String,
+    /// The scenario field to look at, as validation names fields (`devices[0].gateway`).
+    pub field: String,
+    /// The explanation for a student.
+    pub text: String,
+}
+
+/// True when a command's printed lines show that it did not get its answers.
+pub fn command_failed(run: &str, lines: &[String]) -> bool {
+    if lines.iter().any(|l| l.contains("Network is unreachable")) {
+        return true;
+    }
+    match Command::parse(run) {
+        Ok(Command::Ping { .. }) => lines.iter().any(|l| {
+            // "3 packets transmitted, 1 received, …"
+            let mut words = l.split(", ");
+            let sent = words.next().and_then(|w| w.strip_suffix(" packets transmitted")).and_then(|n| n.parse::<u32>().ok());
+            let got = words.next().and_then(|w| w.strip_suffix(" received")).and_then(|n| n.parse::<u32>().ok());
+            matches!((sent, got), (Some(s), Some(g)) if g < s)
+        }),
+        Ok(Command::Traceroute { target, .. }) => {
+            let t = format!(" {target} ");
+            !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
+        }
+        Err(_) => false,
+    }
+}
+
+/// One diagnosis per failed command of the run, in command order. A failed
+/// command whose cause none of the checks recognises gets none.
+pub fn diagnose(scenario: &Scenario, outcome: &RunOutcome) -> Vec<Diagnosis> {
+    let net = Net::new(scenario);
+    let labels = scenario.command_labels();
+    let mut out = Vec::new();
+    for (j, (spec, label)) in scenario.commands.iter().zip(&labels).enumerate() {
+        let lines = outcome.outputs.get(label).map(Vec::as_slice).unwrap_or(&[]);
+        if !command_failed(&spec.run, lines) {
+            continue;
+        }
+        let target = match Command::parse(&spec.run) {
+            Ok(Command::Ping { target, .. } | Command::Traceroute { target, .. }) => target,
+            Err(_) => continue,
+        };
+        let Some(s) = net.index(&spec.device) else { continue };
+        if let Some((device, field, cause, text)) = net.explain(s, j, target, outcome) {
+            out.push(Diagnosis { command: label.clone(), cause, device, field, text });
+        }
+    }
+    out
+}
+
+/// The diagnosis of a scenario that validation refused, when the refusal is a
+/// misconfiguration this module explains (a gateway outside the subnets).
+pub fn diagnose_invalid(scenario: &Scenario, error: &ScenarioError) -> Option<Diagnosis> {
+    let index: usize = error.path.strip_prefix("devices[")?.strip_suffix("].gateway")?.parse().ok()?;
+    let dev = scenario.devices.get(index)?;
+    let gw: Ipv4Addr = dev.gateway.as_deref()?.trim().parse().ok()?;
+    let nets: Vec<String> = Net::new(scenario).ifaces[index].iter().flatten().map(|n| n.trunc().to_string()).collect();
+    if nets.iter().any(|n| n.parse::<Ipv4Net>().is_ok_and(|n| n.contains(&gw))) {
+        return None;
+    }
+    let text = format!(
+        "{}'s default gateway {gw} is not on any of its networks ({}): a host can only hand packets to a router it reaches directly, so nothing can leave. Set {}.gateway to the router's address on {}'s network.",
+        dev.id,
+        if nets.is_empty() { "none".to_string() } else { nets.join(", ") },
+        error.path.trim_end_matches(".gateway"),
+        dev.id
+    );
+    Some(Diagnosis {
+        command: String::new(),
+        cause: Cause::GatewayOffSubnet,
+        device: dev.id.clone(),
+        field: error.path.clone(),
+        text,
+    })
+}
+
+type Found = (String, String, Cause, String);
+
+/// The scenario's addressing and cabling, indexed for the checks.
+struct Net<'a> {
+    scenario: &'a Scenario,
+    /// Device id → index.
+    ids: BTreeMap<&'a str, usize>,
+    /// Per device, per interface: its address and prefix, if configured.
+    ifaces: Vec<Vec<Option<Ipv4Net>>>,
+    /// Per device, per interface: the id of its Ethernet segment (joined through switches and hubs).
+    segment: Vec<Vec<usize>>,
+}
+
+impl<'a> Net<'a> {
+    fn new(scenario: &'a Scenario) -> Net<'a> {
+        let ids: BTreeMap<&str, usize> = scenario.devices.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        let ifaces = scenario
+            .devices
+            .iter()
+            .map(|d| d.interfaces.iter().map(|i| i.address.as_deref().and_then(|a| parse_interface_address(a).ok())).collect())
+            .collect();
+        // Union-find over ports: a cable joins its two ends, and a switch or hub
+        // joins all of its ports. A port is (device, port name).
+        let mut parent: BTreeMap<(usize, String), (usize, String)> = BTreeMap::new();
+        fn find(p: &mut BTreeMap<(usize, String), (usize, String)>, x: (usize, String)) -> (usize, String) {
+            let up = p.get(&x).cloned().unwrap_or_else(|| x.clone());
+            if up == x {
+                return x;
+            }
+            let root = find(p, up);
+            p.insert(x, root.clone());
+            root
+        }
+        let union = |p: &mut BTreeMap<_, _>, a: (usize, String), b: (usize, String)| {
+            let (ra, rb) = (find(p, a), find(p, b));
+            if ra != rb {
+                p.insert(ra, rb);
+            }
+        };
+        for l in &scenario.links {
+            if let (Some(&a), Some(&b)) = (ids.get(l.a.device.as_str()), ids.get(l.b.device.as_str())) {
+                let (pa, pb) = (port_key(scenario, a, &l.a.port), port_key(scenario, b, &l.b.port));
+                union(&mut parent, pa, pb);
+            }
+        }
+        let mut segment = vec![Vec::new(); scenario.devices.len()];
+        let mut seg_ids: BTreeMap<(usize, String), usize> = BTreeMap::new();
+        for (d, dev) in scenario.devices.iter().enumerate() {
+            for i in &dev.interfaces {
+                let root = find(&mut parent, port_key(scenario, d, &i.name));
+                let next = seg_ids.len();
+                segment[d].push(*seg_ids.entry(root).or_insert(next));
+            }
+        }
+        Net { scenario, ids, ifaces, segment }
+    }
+
+    fn index(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    fn id(&self, d: usize) -> &str {
+        &self.scenario.devices[d].id
+    }
+
+    /// The device and interface that own `ip`.
+    fn owner(&self, ip: Ipv4Addr) -> Option<(usize, usize)> {
+        self.ifaces
+            .iter()
+            .enumerate()
+            .find_map(|(d, is)| is.iter().position(|n| n.is_some_and(|n| n.addr() == ip)).map(|i| (d, i)))
+    }
+
+    /// True when `d` has a connected, static or default route for `ip`.
+    fn has_route(&self, d: usize, ip: Ipv4Addr) -> bool {
+        let dev = &self.scenario.devices[d];
+        self.ifaces[d].iter().flatten().any(|n| n.contains(&ip))
+            || dev.gateway.is_some()
+            || dev.routes.iter().any(|r| r.prefix.parse::<Ipv4Net>().is_ok_and(|p| p.contains(&ip)))
+    }
+
+    /// Devices `a` and `b` on one segment where exactly one of them sees the other on its network.
+    fn wrong_mask(&self, a: usize, b: usize) -> Option<Found> {
+        for (ia, na) in self.ifaces[a].iter().enumerate() {
+            for (ib, nb) in self.ifaces[b].iter().enumerate() {
+                let (Some(na), Some(nb)) = (na, nb) else { continue };
+                if self.segment[a][ia] != self.segment[b][ib] {
+                    continue;
+                }
+                let (a_sees, b_sees) = (na.contains(&nb.addr()), nb.contains(&na.addr()));
+                let (wrong, iw, n_wrong, other, n_other) = match (a_sees, b_sees) {
+                    (false, true) => (a, ia, na, b, nb),
+                    (true, false) => (b, ib, nb, a, na),
+                    _ => continue,
+                };
+                let v = crate::explain::and_view(n_other.addr(), n_wrong.prefix_len(), n_wrong.addr());
+                let field = format!("devices[{wrong}].interfaces[{iw}].address");
+                let text = format!(
+                    "{} ({n_wrong}) and {} ({n_other}) are cabled to the same network, but they disagree on its size. {}'s mask says {} = {} ≠ {}, so it treats {} as a stranger on another network, while {}'s /{} mask puts both on one network. Make the masks the same: check the /{} of {field}.",
+                    self.id(wrong),
+                    self.id(other),
+                    self.id(wrong),
+                    format_args!("{} AND {}", n_other.addr(), n_wrong.netmask()),
+                    v.rows[2].dotted,
+                    v.rows[3].dotted,
+                    self.id(other),
+                    self.id(other),
+                    n_other.prefix_len(),
+                    n_wrong.prefix_len(),
+                );
+                return Some((self.id(wrong).to_string(), field, Cause::WrongMask { peer: self.id(other).to_string() }, text));
+            }
+        }
+        None
+    }
+
+    /// Where to look on router `r` for how it routes `dst`.
+    fn route_field(&self, r: usize, outcome: &RunOutcome, dst: Ipv4Addr) -> String {
+        let chosen = outcome.trace.events.iter().find_map(|e| match &e.kind {
+            EventKind::Route { device, decision } if device == self.id(r) && decision.destination == dst => decision.chosen.clone(),
+            _ => None,
+        });
+        match chosen {
+            Some(c) if c.kind == RouteKind::Default => format!("devices[{r}].gateway"),
+            Some(c) if c.kind == RouteKind::Static => {
+                match self.scenario.devices[r].routes.iter().position(|x| x.prefix.parse::<Ipv4Net>().is_ok_and(|p| p == c.prefix)) {
+                    Some(k) => format!("devices[{r}].routes[{k}]"),
+                    None => format!("devices[{r}].routes"),
+                }
+            }
+            _ => format!("devices[{r}].routes"),
+        }
+    }
+
+    fn explain(&self, s: usize, j: usize, target: Ipv4Addr, outcome: &RunOutcome) -> Option<Found> {
+        let events = &outcome.trace.events;
+        let owner = self.owner(target);
+        // 1. A wrong mask between the sender and the destination's owner.
+        if let Some((d, _)) = owner {
+            if d != s {
+                if let Some(found) = self.wrong_mask(s, d) {
+                    return Some(found);
+                }
+            }
+        }
+        // 2. A routing loop: a router received the same packet twice.
+        let mut seen: BTreeMap<(Ipv4Addr, Ipv4Addr, u16), Vec<usize>> = BTreeMap::new();
+        let mut looped = None;
+        for e in events {
+            let EventKind::FrameReceived { at, bytes, .. } = &e.kind else { continue };
+            let Some(r) = self.index(&at.device) else { continue };
+            if self.scenario.devices[r].kind != DeviceKind::Router {
+                continue;
+            }
+            let decoded = wire::decode(bytes);
+            let Some(ip) = decoded.ipv4() else { continue };
+            if ip.dst.value != target {
+                continue;
+            }
+            let path = seen.entry((ip.src.value, ip.dst.value, ip.ident.value)).or_default();
+            if path.contains(&r) && looped.is_none() {
+                looped = Some(path.clone());
+            }
+            path.push(r);
+        }
+        if let Some(path) = looped {
+            let mut routers: Vec<usize> = Vec::new();
+            for r in path {
+                if !routers.contains(&r) {
+                    routers.push(r);
+                }
+            }
+            let names: Vec<String> = routers.iter().map(|&r| self.id(r).to_string()).collect();
+            let fields: Vec<String> = routers.iter().map(|&r| self.route_field(r, outcome, target)).collect();
+            let mut round = names.clone();
+            round.push(names[0].clone());
+            let text = format!(
+                "The packet to {target} went round in a loop, {} → …, one TTL less at every hop, until a router received it with TTL 1 and answered \"Time to live exceeded\". Each router thinks the other one knows the way. Fix the route on one of them: {}.",
+                round.join(" → "),
+                fields.join(" or ")
+            );
+            return Some((names[0].clone(), fields[0].clone(), Cause::TtlLoop { routers: names }, text));
+        }
+        // 3. The sender has no route at all.
+        let sender = self.id(s).to_string();
+        if !self.has_route(s, target) {
+            let text = format!(
+                "{target} is not on any of {sender}'s networks ({}), and {sender} has no default gateway, so it has nowhere to send the packet: \"Network is unreachable\". Set devices[{s}].gateway to the address of the router on {sender}'s network.",
+                self.nets_text(s)
+            );
+            return Some((sender, format!("devices[{s}].gateway"), Cause::NoGateway, text));
+        }
+        // 4. In trace order: a router without a route, or an ARP without a reply.
+        for e in events {
+            match &e.kind {
+                EventKind::Route { device, decision } if decision.forwarding && decision.chosen.is_none() && decision.destination == target => {
+                    let r = self.index(device)?;
+                    let text = format!(
+                        "{device} received the packet for {target} but has no route that matches it and no default gateway, so it dropped it and answered \"Destination Net Unreachable\". Give {device} a route to {target}'s network (devices[{r}].routes) or a default gateway (devices[{r}].gateway)."
+                    );
+                    return Some((device.to_string(), format!("devices[{r}].routes"), Cause::NoRoute, text));
+                }
+                EventKind::NeighborChanged { device, ip, new: NudState::Failed, .. } => {
+                    let Some(d) = self.index(device) else { continue };
+                    let gateway = self.scenario.devices[d].gateway.as_deref().and_then(|g| g.trim().parse::<Ipv4Addr>().ok());
+                    if gateway == Some(*ip) && (d == s || Some(d) == owner.map(|o| o.0)) {
+                        let text = format!(
+                            "{device} sent its packet to its default gateway {ip}, but nobody answered the three ARP requests \"Who has {ip}?\": no device on {device}'s network has that address. Set devices[{d}].gateway to the router's address on that network."
+                        );
+                        return Some((device.to_string(), format!("devices[{d}].gateway"), Cause::GatewayNoAnswer { gateway: *ip }, text));
+                    }
+                    if *ip == target {
+                        let where_ = match owner {
+                            Some((o, _)) => format!(" {target} belongs to {}, which is not cabled to that network.", self.id(o)),
+                            None => format!(" No device in the lab has {target}."),
+                        };
+                        let text = format!(
+                            "{device} asked \"Who has {target}?\" three times and got no reply, so it gave up (\"Destination Host Unreachable\").{where_} Check the address in commands[{j}].run, or the addresses of the devices on {device}'s network."
+                        );
+                        return Some((device.to_string(), format!("commands[{j}].run"), Cause::UnknownHost { address: target }, text));
+                    }
+                }
+                _ => {}
+            }
+        }
+        // 5. The answer's way back: the destination cannot route to the sender.
+        let (d, _) = owner?;
+        let back = self.ifaces[s].iter().flatten().map(|n| n.addr()).next()?;
+        if d != s && !self.has_route(d, back) {
+            let peer = self.id(d);
+            let text = format!(
+                "{peer} received the request but cannot answer: {back} is not on any of its networks ({}) and it has no default gateway. Set devices[{d}].gateway to the router on {peer}'s network.",
+                self.nets_text(d)
+            );
+            return Some((peer.to_string(), format!("devices[{d}].gateway"), Cause::NoGateway, text));
+        }
+        None
+    }
+
+    fn nets_text(&self, d: usize) -> String {
+        let nets: BTreeSet<String> = self.ifaces[d].iter().flatten().map(|n| n.trunc().to_string()).collect();
+        if nets.is_empty() {
+            "it has no address".to_string()
+        } else {
+            nets.into_iter().collect::<Vec<_>>().join(", ")
+        }
+    }
+}
+
+/// A port as the union-find keys it: switches and hubs are one node (they join all their ports).
+fn port_key(scenario: &Scenario, d: usize, port: &str) -> (usize, String) {
+    match scenario.devices[d].kind {
+        DeviceKind::Switch | DeviceKind::Hub => (d, String::new()),
+        _ => (d, port.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Simulation;
+
+    /// pc1 — sw1 — r1 — sw2 — pc2, the engine's two-subnets example, changed by `edit`.
+    fn two_subnets(edit: impl FnOnce(&mut Scenario)) -> Scenario {
+        let (_, mut s) = crate::examples::all().into_iter().find(|(n, _)| *n == "two-subnets").unwrap();
+        edit(&mut s);
+        s
+    }
+
+    fn run(s: &Scenario) -> Vec<Diagnosis> {
+        diagnose(s, &Simulation::new(s).unwrap().run())
+    }
+
+    fn one(s: &Scenario) -> Diagnosis {
+        let d = run(s);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        d.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_working_lab_has_no_diagnosis() {
+        assert_eq!(run(&two_subnets(|_| {})), vec![]);
+        let tr = two_subnets(|s| s.commands[0].run = "traceroute -I -n 192.168.2.20".into());
+        assert_eq!(run(&tr), vec![]);
+    }
+
+    #[test]
+    fn failure_is_read_from_the_output() {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(command_failed("ping -c 3 1.2.3.4", &l(&["ping: connect: Network is unreachable"])));
+        assert!(command_failed("ping -c 3 1.2.3.4", &l(&["3 packets transmitted, 2 received, 33% packet loss, time 2002ms"])));
+        assert!(!command_failed("ping -c 3 1.2.3.4", &l(&["3 packets transmitted, 3 received, 0% packet loss, time 2002ms"])));
+        assert!(command_failed("traceroute -I 1.2.3.4", &l(&["traceroute to 1.2.3.4 (1.2.3.4), 30 hops max", " 1  * * *"])));
+        assert!(!command_failed("traceroute -I 1.2.3.4", &l(&["traceroute to 1.2.3.4 (1.2.3.4), 30 hops max", " 1  1.2.3.4  0.1 ms"])));
+    }
+
+    #[test]
+    fn wrong_mask_on_one_switch() {
+        let s = Scenario::from_json(
+            r#"{ "devices": [
+                { "id": "pc1", "kind": "host", "interfaces": [{ "name": "eth0", "address": "192.168.1.10/25" }] },
+                { "id": "sw1", "kind": "switch", "ports": 4 },
+                { "id": "pc2", "kind": "host", "interfaces": [{ "name": "eth0", "address": "192.168.1.200/24" }] } ],
+              "links": [
+                { "id": "l1", "a": { "device": "pc1", "port": "eth0" }, "b": { "device": "sw1", "port": "p1" } },
+                { "id": "l2", "a": { "device": "pc2", "port": "eth0" }, "b": { "device": "sw1", "port": "p2" } } ],
+              "commands": [{ "at_ms": 1000, "device": "pc1", "run": "ping -c 2 192.168.1.200" }] }"#,
+        )
+        .unwrap();
+        let d = one(&s);
+        assert_eq!(d.cause, Cause::WrongMask { peer: "pc2".into() });
+        assert_eq!((d.device.as_str(), d.field.as_str()), ("pc1", "devices[0].interfaces[0].address"));
+        assert_eq!(d.command, "pc1: ping -c 2 192.168.1.200");
+        assert!(d.text.contains("192.168.1.200 AND 255.255.255.128 = 192.168.1.128 ≠ 192.168.1.0"), "{}", d.text);
+        // The other way round: pc1 sends, pc2's /25 cannot answer.
+        let mut s2 = s.clone();
+        s2.devices[0].interfaces[0].address = Some("192.168.1.10/24".into());
+        s2.devices[2].interfaces[0].address = Some("192.168.1.200/25".into());
+        let d = one(&s2);
+        assert_eq!(d.cause, Cause::WrongMask { peer: "pc1".into() });
+        assert_eq!(d.field, "devices[2].interfaces[0].address");
+    }
+
+    #[test]
+    fn missing_default_gateway() {
+        let d = one(&two_subnets(|s| s.devices[0].gateway = None));
+        assert_eq!(d.cause, Cause::NoGateway);
+        assert_eq!((d.device.as_str(), d.field.as_str()), ("pc1", "devices[0].gateway"));
+        assert!(d.text.starts_with("192.168.2.20 is not on any of pc1's networks (192.168.1.0/24)"), "{}", d.text);
+        // The reply's way back: pc2 without a gateway gets the request and cannot answer.
+        let d = one(&two_subnets(|s| s.devices[4].gateway = None));
+        assert_eq!(d.cause, Cause::NoGateway);
+        assert_eq!((d.device.as_str(), d.field.as_str()), ("pc2", "devices[4].gateway"));
+    }
+
+    #[test]
+    fn gateway_outside_the_subnet_is_refused_and_explained() {
+        let s = two_subnets(|s| s.devices[0].gateway = Some("192.168.2.1".into()));
+        let err = Simulation::new(&s).err().expect("validation refuses it");
+        let d = diagnose_invalid(&s, &err).unwrap();
+        assert_eq!(d.cause, Cause::GatewayOffSubnet);
+        assert_eq!((d.device.as_str(), d.field.as_str()), ("pc1", "devices[0].gateway"));
+        assert!(d.text.starts_with("pc1's default gateway 192.168.2.1 is not on any of its networks (192.168.1.0/24)"), "{}", d.text);
+        // Another refusal is not this module's business.
+        assert_eq!(diagnose_invalid(&s, &ScenarioError::new("links[0].a", "no such port")), None);
+    }
+
+    #[test]
+    fn gateway_that_does_not_answer() {
+        let d = one(&two_subnets(|s| s.devices[0].gateway = Some("192.168.1.254".into())));
+        assert_eq!(d.cause, Cause::GatewayNoAnswer { gateway: "192.168.1.254".parse().unwrap() });
+        assert_eq!((d.device.as_str(), d.field.as_str()), ("pc1", "devices[0].gateway"));
+    }
+
+    #[test]
+    fn no_route_at_the_router() {
+        let d = one(&two_subnets(|s| s.commands[0].run = "ping -c 2 10.9.9.9".into()));
+        assert_eq!(d.cause, Cause::NoRoute);
+        assert_eq!((d.device.as_str(), d.field.as_str()), ("r1", "devices[2].routes"));
+        assert!(d.text.contains("Destination Net Unreachable"));
+    }
+
+    #[test]
+    fn unknown_host_on_the_senders_network_and_behind_a_router() {
+        let d = one(&two_subnets(|s| s.commands[0].run = "ping -c 2 192.168.1.99".into()));
+        assert_eq!(d.cause, Cause::UnknownHost { address: "192.168.1.99".parse().unwrap() });
+        assert_eq!((d.device.as_str(), d.field.as_str()), ("pc1", "commands[0].run"));
+        assert!(d.text.contains("No device in the lab has 192.168.1.99"));
+        let d = one(&two_subnets(|s| s.commands[0].run = "ping -c 2 192.168.2.99".into()));
+        assert_eq!(d.device, "r1");
+        assert_eq!(d.cause, Cause::UnknownHost { address: "192.168.2.99".parse().unwrap() });
+    }
+
+    #[test]
+    fn ttl_expired_in_a_loop() {
+        let (_, s) = crate::examples::all().into_iter().find(|(n, _)| *n == "routing-loop").unwrap();
+        let d = one(&s);
+        assert_eq!(d.cause, Cause::TtlLoop { routers: vec!["r1".into(), "r2".into()] });
+        assert_eq!((d.device.as_str(), d.field.as_str()), ("r1", "devices[1].gateway"));
+        assert!(d.text.contains("r1 → r2 → r1"), "{}", d.text);
+        assert!(d.text.contains("devices[1].gateway or devices[2].gateway"), "{}", d.text);
+        // A traceroute into the loop is diagnosed the same way.
+        let mut t = s.clone();
+        t.commands[0].run = "traceroute -I -n -m 8 8.8.8.8".into();
+        assert!(matches!(one(&t).cause, Cause::TtlLoop { .. }));
+    }
+}
