@@ -12,6 +12,7 @@ use crate::components::{
     sprites, use_play_clock, use_reduced_motion, Canvas, CommandForm, Controls, EventList, Header, Packets,
     SidePanel, StatusBar, Tables, Terminal, Timeline,
 };
+use crate::components::InspectorPanel;
 use crate::playback::{format_time, PlayAction};
 use crate::diagram::{engine_version, Diagram};
 use crate::editor::EditAction;
@@ -89,7 +90,7 @@ fn shell() -> Html {
     let selected: Rc<[usize]> = edit.selected.as_slice().into();
     let selected_links: Rc<[usize]> = edit.selected_links.as_slice().into();
     // The first visit's hint: an example as shipped, not yet played.
-    let show_hint = edit.origin.is_some() && !edit.history.can_undo() && !lab.play.playing && lab.play.shown() == 0;
+    let show_hint = edit.origin.is_some() && !edit.history.can_undo() && !lab.play.playing && lab.play.clock() == 0.0;
 
     html! {
         <div class="app" data-ready={lab.started.to_string()}>
@@ -99,7 +100,7 @@ fn shell() -> Html {
                     has_selection={!edit.selected.is_empty() || !edit.selected_links.is_empty()}
                     mode={edit.mode} on_edit={on_edit.clone()} on_load={on_load.clone()} />
             </Header>
-            <main class="workspace">
+            <main class={classes!("workspace", lab.inspect.open.then_some("inspecting"))}>
                 <div class="stage">
                     <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone().expect("the lab is always drawn")}
                         view={edit.view} selected={selected.clone()} selected_links={selected_links.clone()}
@@ -122,6 +123,9 @@ fn shell() -> Html {
                     </Canvas>
                     <PlaybackDock />
                 </div>
+                if lab.inspect.open {
+                    <InspectorDock />
+                } else {
                 <SidePanel
                     examples={lab.examples.clone()}
                     current={edit.origin}
@@ -132,6 +136,7 @@ fn shell() -> Html {
                     errors={Rc::new(edit.errors.clone())}
                     on_edit={on_edit.clone()}
                 />
+                }
             </main>
             <StatusBar
                 started={lab.started}
@@ -196,6 +201,26 @@ fn playback_dock() -> Html {
                 </Terminal>
             </div>
         </section>
+    }
+}
+
+/// The inspector in the side column: the playback's current event, the run, and the lab as
+/// run (the scenario plus the commands typed in the lab, whose labels key the outputs).
+#[function_component(InspectorDock)]
+fn inspector_dock() -> Html {
+    let lab = use_context::<LabContext>().expect("InspectorDock is only rendered inside App's provider");
+    let on_action = {
+        let dispatcher = lab.dispatcher();
+        Callback::from(move |a: crate::inspector::InspectAction| dispatcher.dispatch(Action::Inspect(a)))
+    };
+    let scenario = use_memo((lab.edit.scenario.clone(), lab.play.commands().to_vec()), |(scenario, extra)| {
+        let mut s = (**scenario).clone();
+        s.commands.extend(extra.iter().cloned());
+        s
+    });
+    html! {
+        <InspectorPanel run={lab.play.run().cloned()} {scenario}
+            event={lab.play.current()} model={lab.inspect.clone()} {on_action} />
     }
 }
 

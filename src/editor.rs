@@ -353,6 +353,12 @@ fn position_of(device: &DeviceSpec) -> Option<Point> {
     device.position.map(|[x, y]| Point::new(x, y))
 }
 
+/// A coordinate as stored: whole SVG units (tidy files), and never -0, which would print as
+/// "-0" in the file and the drawing.
+fn snap(v: f64) -> f64 {
+    v.round() + 0.0
+}
+
 /// The id prefix of new devices of each kind ("pc1", "sw2", "r1").
 fn id_prefix(kind: DeviceKind) -> &'static str {
     match kind {
@@ -697,7 +703,7 @@ impl Editor {
             gateway: None,
             routes: Vec::new(),
             ports: (!kind.has_ip()).then_some(NEW_SWITCH_PORTS),
-            position: Some([at.x.round(), at.y.round()]),
+            position: Some([snap(at.x), snap(at.y)]),
         });
         let index = s.devices.len() - 1;
         let effect = self.commit_structural(s);
@@ -912,7 +918,7 @@ impl Editor {
                 let mut s = (*self.scenario).clone();
                 for &(i, p) in origins.iter() {
                     if let Some(dev) = s.devices.get_mut(i) {
-                        dev.position = Some([(p.x + dx).round(), (p.y + dy).round()]);
+                        dev.position = Some([snap(p.x + dx), snap(p.y + dy)]);
                     }
                 }
                 if s == *self.scenario {
@@ -1410,6 +1416,15 @@ mod tests {
         used.dedup();
         assert_eq!(used.len(), 5, "five subnets, five colours");
         assert_eq!(subnet_colours(&same_network()).len(), 1);
+    }
+
+    #[test]
+    fn positions_are_whole_units_and_never_negative_zero() {
+        assert_eq!(snap(-0.4).to_string(), "0");
+        assert_eq!(snap(12.6), 13.0);
+        let mut e = editor(empty_lab());
+        e.apply(EditAction::Place(DeviceKind::Host, Some(at(10.0, -0.3))));
+        assert_eq!(e.scenario.to_json_pretty().contains("-0"), false);
     }
 
     #[test]

@@ -67,3 +67,69 @@ export async function engineVersion() {
   const manifest = await readFile(path.join(ROOT, "engine", "Cargo.toml"), "utf8");
   return manifest.match(/^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m)[1];
 }
+
+// ---- editor helpers (tests/e2e/editor.test.mjs; reused by the playback tests) ----
+
+/** The page-pixel centre of a device's icon on the canvas. */
+export async function deviceCenter(page, id) {
+  const box = await page.locator(`[data-device="${id}"] .icon`).boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Presses at `from` and releases at `to` with the mouse, moving in steps as a hand does. */
+export async function mouseDrag(page, from, to, steps = 8) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+}
+
+/** Sets a device panel field (by data-testid) and commits it as a user does: type, Enter. */
+export async function setField(page, testid, text) {
+  const input = page.getByTestId(testid);
+  await input.fill(text);
+  await input.press("Enter");
+}
+
+/** On a ready page: starts a new lab and builds pc1 (10.0.0.1/24) — sw1 — pc2 (10.0.0.2/24)
+ *  with the palette and the mouse only: pc1 and pc2 placed by clicking the palette, sw1 dragged
+ *  from the palette onto the canvas, pc2 then moved by dragging, the two cables drawn in link
+ *  mode by dragging from host to switch, and the addresses typed into the device panel.
+ *  Waits until each step shows on the page. */
+export async function buildTwoHostsAndSwitch(page) {
+  await page.getByTestId("new").click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-device]").length === 0);
+  const canvas = await page.locator("svg.canvas-svg").boundingBox();
+  const mid = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+
+  await page.getByTestId("palette-host").click();
+  await page.waitForSelector('[data-device="pc1"]');
+  await page.getByTestId("palette-switch").dragTo(page.locator("svg.canvas-svg"), {
+    targetPosition: { x: canvas.width / 2 + 180, y: canvas.height / 2 },
+  });
+  await page.waitForSelector('[data-device="sw1"]');
+  await page.getByTestId("palette-host").click();
+  await page.waitForSelector('[data-device="pc2"]');
+  // pc1 sits at the centre; move it left, and pc2 to the right of the switch.
+  await mouseDrag(page, await deviceCenter(page, "pc1"), { x: mid.x - 60, y: mid.y });
+  await mouseDrag(page, await deviceCenter(page, "pc2"), { x: mid.x + 420, y: mid.y });
+
+  await page.getByTestId("mode-link").click();
+  await mouseDrag(page, await deviceCenter(page, "pc1"), await deviceCenter(page, "sw1"));
+  await page.waitForSelector('[data-link="pc1-sw1"]');
+  await mouseDrag(page, await deviceCenter(page, "pc2"), await deviceCenter(page, "sw1"));
+  await page.waitForSelector('[data-link="pc2-sw1"]');
+  await page.getByTestId("mode-select").click();
+
+  for (const [id, address] of [["pc1", "10.0.0.1/24"], ["pc2", "10.0.0.2/24"]]) {
+    await page.locator(`[data-device="${id}"] .icon`).click();
+    await page.waitForSelector(`[data-device="${id}"].selected`);
+    await setField(page, "address-0", address);
+    await page.waitForSelector(`[data-device="${id}"] .device-address:text("${address}")`);
+  }
+}
+
+/** The lab as autosaved in localStorage (the engine's scenario JSON), parsed. */
+export async function savedLab(page) {
+  return JSON.parse(await page.evaluate(() => localStorage.getItem("packet-lab.lab.v1")));
+}

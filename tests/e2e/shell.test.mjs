@@ -70,7 +70,7 @@ test("the shell renders the example scenario from a sub-path, cleanly", async ()
   const expected = await scenario(stem);
   const drawn = await page.$$eval("[data-device]", (els) => els.map((e) => e.dataset.device));
   assert.deepEqual(drawn, expected.devices.map((d) => d.id));
-  const links = await page.$$eval("line[data-link]", (els) => els.map((e) => e.dataset.link));
+  const links = await page.$$eval("[data-link]", (els) => els.map((e) => e.dataset.link));
   assert.deepEqual(links, expected.links.map((l) => l.id));
   // Each device sits where the scenario puts it.
   for (const device of expected.devices) {
@@ -103,7 +103,9 @@ test("selecting a device shows its interfaces; picking an example redraws the ca
   await page.click(`[data-device="${host.id}"]`);
   await page.waitForSelector(`[data-device="${host.id}"].selected`);
   const iface = host.interfaces.find((i) => i.address);
-  assert.match(await page.textContent(".side-panel"), new RegExp(`${iface.name} ${iface.address}`));
+  // The device panel shows the interface's name and its address in the address field.
+  assert.match(await page.textContent(".side-panel"), new RegExp(iface.name));
+  assert.equal(await page.getByTestId("address-0").inputValue(), iface.address);
 
   // Clicking the empty canvas deselects.
   await page.click("svg.canvas-svg", { position: { x: 5, y: 5 } });
