@@ -13,6 +13,7 @@
 
 pub mod diagnose;
 pub mod examples;
+pub mod exercise;
 pub mod explain;
 pub mod frames;
 pub mod mac;

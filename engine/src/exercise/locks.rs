@@ -1,0 +1,243 @@
+//! What a student may change in an exercise's lab, and the pure check that an
+//! edited lab changed nothing else.
+//!
+//! Devices are matched by id and interfaces by name, so moving a device on the
+//! canvas or reordering the file changes nothing. Addresses are compared as
+//! parsed values (`10.0.0.1/24` = `10.0.0.1 255.255.255.0`). Commands are never
+//! locked: they are the student's own experiments, and the checks run their own
+//! traffic. Names, descriptions and positions are ignored.
+
+use crate::mac::MacAddr;
+use crate::scenario::{parse_interface_address, DeviceKind, DeviceSpec, LinkSpec, Scenario, ScenarioError};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The exercise's permissions. The default locks everything.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Editable {
+    /// Devices (or single interfaces of them) whose settings the student may change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub devices: Vec<EditableDevice>,
+    /// The student may add, remove and move cables.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cables: bool,
+    /// The student may add and remove switches and hubs (with their cables).
+    /// Hosts, servers and routers of the exercise always stay.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub switches: bool,
+}
+
+/// One device the student may change.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct EditableDevice {
+    /// The device's id in the lab.
+    pub device: String,
+    /// Only this interface's fields (`address`, `mask`, `mac`); absent: every interface.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interface: Option<String>,
+    /// Which settings; empty means all of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<EditableField>,
+}
+
+/// A setting of a device.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[serde(rename_all = "snake_case")]
+pub enum EditableField {
+    /// An interface's whole address (IP and mask).
+    Address,
+    /// Only an interface's mask (prefix length); the IP stays.
+    Mask,
+    /// An interface's MAC address.
+    Mac,
+    /// The default gateway.
+    Gateway,
+    /// The static routes.
+    Routes,
+    /// The device's kind and port count (a hub may become a switch).
+    Kind,
+}
+
+impl EditableField {
+    fn name(self) -> &'static str {
+        match self {
+            EditableField::Address => "address",
+            EditableField::Mask => "mask",
+            EditableField::Mac => "MAC address",
+            EditableField::Gateway => "gateway",
+            EditableField::Routes => "routes",
+            EditableField::Kind => "kind",
+        }
+    }
+}
+
+/// A change to a locked part of the lab.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LockViolation {
+    /// The field in the *edited* lab (`devices[1].gateway`), or `links`, `devices`, `seed`, `options`.
+    pub path: String,
+    /// What changed and that it is locked.
+    pub message: String,
+}
+
+impl fmt::Display for LockViolation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl Editable {
+    /// True when `field` of `interface` (None: a device-level field) on `device` may change.
+    pub fn allows(&self, device: &str, interface: Option<&str>, field: EditableField) -> bool {
+        self.devices.iter().any(|e| {
+            // An entry for one interface opens only that interface's fields.
+            let iface_ok = match (e.interface.as_deref(), interface) {
+                (None, _) => true,
+                (Some(x), Some(y)) => x == y,
+                (Some(_), None) => false,
+            };
+            e.device == device
+                && iface_ok
+                && (e.fields.is_empty() || e.fields.contains(&field) || (field == EditableField::Mask && e.fields.contains(&EditableField::Address)))
+        })
+    }
+
+    /// The whole device is open (interfaces may be added or removed).
+    fn fully_open(&self, device: &str) -> bool {
+        self.devices.iter().any(|e| e.device == device && e.interface.is_none() && e.fields.is_empty())
+    }
+
+    /// Checks that every named device and interface exists in the lab.
+    pub(crate) fn validate(&self, lab: &Scenario) -> Result<(), ScenarioError> {
+        for (i, e) in self.devices.iter().enumerate() {
+            let at = format!("editable.devices[{i}]");
+            let Some(dev) = lab.devices.iter().find(|d| d.id == e.device) else {
+                return Err(ScenarioError::new(format!("{at}.device"), format!("no device \"{}\"", e.device)));
+            };
+            if let Some(name) = &e.interface {
+                if !dev.interfaces.iter().any(|x| &x.name == name) {
+                    return Err(ScenarioError::new(
+                        format!("{at}.interface"),
+                        format!("{} has no interface \"{name}\"", e.device),
+                    ));
+                }
+            }
+            let ip_only = [EditableField::Address, EditableField::Mask, EditableField::Mac, EditableField::Gateway, EditableField::Routes];
+            if !dev.kind.has_ip() {
+                if let Some(f) = e.fields.iter().find(|f| ip_only.contains(f)) {
+                    return Err(ScenarioError::new(
+                        format!("{at}.fields"),
+                        format!("{} is a {} and has no {}", e.device, dev.kind.name(), f.name()),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Compares a student's `edited` lab with the exercise's `original` lab and
+/// lists every change to a locked part, in lab order. Pure: it runs nothing.
+pub fn check_locks(original: &Scenario, edited: &Scenario, editable: &Editable) -> Result<(), Vec<LockViolation>> {
+    let mut out = Vec::new();
+    let mut push = |path: String, message: String| out.push(LockViolation { path, message });
+    if edited.seed != original.seed {
+        push("seed".into(), "the seed is part of the exercise and cannot change".into());
+    }
+    if edited.options != original.options {
+        push("options".into(), "the run options are part of the exercise and cannot change".into());
+    }
+    for dev in &original.devices {
+        if !edited.devices.iter().any(|d| d.id == dev.id) {
+            let switchy = matches!(dev.kind, DeviceKind::Switch | DeviceKind::Hub);
+            if !(switchy && editable.switches) {
+                push("devices".into(), format!("{} was removed, but it is part of the exercise", dev.id));
+            }
+        }
+    }
+    for (d, dev) in edited.devices.iter().enumerate() {
+        let at = format!("devices[{d}]");
+        let Some(orig) = original.devices.iter().find(|o| o.id == dev.id) else {
+            let switchy = matches!(dev.kind, DeviceKind::Switch | DeviceKind::Hub);
+            if !(switchy && editable.switches) {
+                let what = if editable.switches { "only switches and hubs may be added" } else { "no devices may be added in this exercise" };
+                push(at, format!("{} is new: {what}", dev.id));
+            }
+            continue;
+        };
+        compare_device(orig, dev, &at, editable, &mut push);
+    }
+    if !(editable.cables || editable.switches) {
+        let key = |l: &LinkSpec| {
+            let a = (l.a.device.clone(), l.a.port.clone());
+            let b = (l.b.device.clone(), l.b.port.clone());
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            (a, b, l.delay_us, l.bandwidth_mbps.map(f64::to_bits))
+        };
+        let mut remaining: Vec<_> = original.links.iter().map(key).collect();
+        for (l, link) in edited.links.iter().enumerate() {
+            let k = key(link);
+            if let Some(pos) = remaining.iter().position(|r| *r == k) {
+                remaining.remove(pos);
+            } else {
+                push(
+                    format!("links[{l}]"),
+                    format!("the cable {}/{} — {}/{} is new or changed, but cables are locked", link.a.device, link.a.port, link.b.device, link.b.port),
+                );
+            }
+        }
+        for (a, b, ..) in &remaining {
+            push("links".into(), format!("the cable {}/{} — {}/{} was removed or changed, but cables are locked", a.0, a.1, b.0, b.1));
+        }
+    }
+    if out.is_empty() {
+        Ok(())
+    } else {
+        Err(out)
+    }
+}
+
+fn compare_device(orig: &DeviceSpec, dev: &DeviceSpec, at: &str, editable: &Editable, push: &mut impl FnMut(String, String)) {
+    let id = dev.id.as_str();
+    let locked = |what: &str| format!("{id}'s {what} is locked in this exercise");
+    if (orig.kind != dev.kind || orig.ports != dev.ports) && !editable.allows(id, None, EditableField::Kind) {
+        let field = if orig.kind != dev.kind { "kind" } else { "ports" };
+        push(format!("{at}.{field}"), locked(field));
+    }
+    if orig.gateway.as_deref().map(str::trim) != dev.gateway.as_deref().map(str::trim) && !editable.allows(id, None, EditableField::Gateway) {
+        push(format!("{at}.gateway"), locked("gateway"));
+    }
+    if orig.routes != dev.routes && !editable.allows(id, None, EditableField::Routes) {
+        push(format!("{at}.routes"), locked("routing table"));
+    }
+    let names = |d: &DeviceSpec| d.interfaces.iter().map(|i| i.name.clone()).collect::<Vec<_>>();
+    let (mut a, mut b) = (names(orig), names(dev));
+    a.sort();
+    b.sort();
+    if a != b && !editable.fully_open(id) {
+        push(format!("{at}.interfaces"), format!("{id}'s interfaces were added or removed, but they are locked"));
+    }
+    for (i, iface) in dev.interfaces.iter().enumerate() {
+        let Some(old) = orig.interfaces.iter().find(|o| o.name == iface.name) else { continue };
+        let name = iface.name.as_str();
+        let parse = |t: &Option<String>| t.as_deref().map(|t| parse_interface_address(t).map_err(|_| t.trim().to_string()));
+        let (pa, pb) = (parse(&old.address), parse(&iface.address));
+        if pa != pb {
+            let only_mask = matches!((&pa, &pb), (Some(Ok(x)), Some(Ok(y))) if x.addr() == y.addr());
+            let needed = if only_mask { EditableField::Mask } else { EditableField::Address };
+            if !editable.allows(id, Some(name), needed) {
+                let what = if only_mask { format!("{name} mask") } else { format!("{name} address") };
+                push(format!("{at}.interfaces[{i}].address"), locked(&what));
+            }
+        }
+        let mac = |t: &Option<String>| match t {
+            Some(t) => MacAddr::parse(t).map(|m| m.to_string()).unwrap_or_else(|| t.clone()),
+            None => MacAddr::derived(id, name).to_string(),
+        };
+        if mac(&old.mac) != mac(&iface.mac) && !editable.allows(id, Some(name), EditableField::Mac) {
+            push(format!("{at}.interfaces[{i}].mac"), locked(&format!("{name} MAC address")));
+        }
+    }
+}

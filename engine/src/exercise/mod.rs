@@ -1,0 +1,123 @@
+//! Self-paced exercises: a lab to fix, what the student may change, up to three
+//! hints, and a goal the engine checks by *running* the student's lab.
+//!
+//! An exercise file is JSON (`docs/exercise-format.md`); [`Exercise::from_json`]
+//! parses and validates it the way [`Scenario::from_json`] does, naming the field
+//! at fault (`goal[1].from: no device "pc9"`). The goal is a list of behavioural
+//! [`Check`]s (`check.rs`): every check adds the traffic it needs to a copy of the
+//! lab and reads the run's outputs and trace, so every correct solution passes,
+//! whatever addresses or edits it used, and no configuration is ever compared.
+//! [`locks::check_locks`] says whether an edited lab only changed what the
+//! exercise lets the student change. [`course`] is the built-in course, and
+//! [`predict`] makes "what happens next?" questions from any trace.
+
+pub mod check;
+pub mod course;
+pub mod locks;
+pub mod predict;
+
+pub use check::{evaluate, Check, CheckResult, Evaluation, FrameMatch};
+pub use course::course;
+pub use locks::{check_locks, Editable, EditableDevice, EditableField, LockViolation};
+
+use crate::scenario::{Scenario, ScenarioError};
+use serde::{Deserialize, Serialize};
+
+/// The most hints an exercise may give.
+pub const MAX_HINTS: usize = 3;
+
+/// One exercise: the broken lab, the locks, the hints and the goal.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    /// Format version; only 1 exists.
+    #[serde(default = "one")]
+    pub version: u32,
+    /// Stable key, used to remember progress (`default-gateway`): lower-case letters, digits and `-`.
+    pub id: String,
+    /// Title shown in the course list.
+    pub title: String,
+    /// The situation and the task, in two to four sentences.
+    pub story: String,
+    /// The starting lab (the scenario format), usually deliberately broken.
+    pub lab: Scenario,
+    /// What the student may change; everything else is locked.
+    #[serde(default)]
+    pub editable: Editable,
+    /// Up to three hints, each more precise; the last names the device and the field.
+    #[serde(default)]
+    pub hints: Vec<String>,
+    /// The behavioural checks that must all pass.
+    pub goal: Vec<Check>,
+    /// One or two sentences on what the student just saw, shown when solved.
+    pub solved_text: String,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Exercise {
+    /// Parses and validates an exercise file. Never panics, whatever the input;
+    /// the error names the field (`lab.devices[2].interfaces[0].address: …`).
+    pub fn from_json(text: &str) -> Result<Exercise, ScenarioError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let exercise: Exercise = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+            let path = err.path().to_string();
+            let path = if path == "." || path == "?" { "exercise".to_string() } else { path };
+            ScenarioError::new(path, err.into_inner().to_string())
+        })?;
+        de.end().map_err(|e| ScenarioError::new("exercise", e.to_string()))?;
+        exercise.validate()?;
+        Ok(exercise)
+    }
+
+    /// Pretty JSON, the format of the files in `exercises/`.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("an Exercise always serializes")
+    }
+
+    /// Checks the whole file; the first problem is returned with its field path.
+    pub fn validate(&self) -> Result<(), ScenarioError> {
+        if self.version != 1 {
+            return Err(ScenarioError::new(
+                "version",
+                format!("unsupported version {} (this engine reads version 1)", self.version),
+            ));
+        }
+        if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            return Err(ScenarioError::new(
+                "id",
+                format!("\"{}\" must be lower-case letters, digits and - (it keys the saved progress)", self.id),
+            ));
+        }
+        for (field, text) in [("title", &self.title), ("story", &self.story), ("solved_text", &self.solved_text)] {
+            if text.trim().is_empty() {
+                return Err(ScenarioError::new(field, "must not be empty"));
+            }
+        }
+        self.lab.validate().map_err(|e| ScenarioError::new(format!("lab.{}", e.path), e.message))?;
+        self.editable.validate(&self.lab)?;
+        if self.hints.len() > MAX_HINTS {
+            return Err(ScenarioError::new(
+                "hints",
+                format!("{} hints; an exercise gives at most {MAX_HINTS}", self.hints.len()),
+            ));
+        }
+        if let Some(h) = self.hints.iter().position(|h| h.trim().is_empty()) {
+            return Err(ScenarioError::new(format!("hints[{h}]"), "a hint must not be empty"));
+        }
+        if self.goal.is_empty() {
+            return Err(ScenarioError::new("goal", "an exercise needs at least one check"));
+        }
+        for (i, check) in self.goal.iter().enumerate() {
+            check.validate(&self.lab).map_err(|(field, message)| ScenarioError::new(format!("goal[{i}].{field}"), message))?;
+        }
+        Ok(())
+    }
+
+    /// Runs the goal on a student's edited lab (see [`check::evaluate`]).
+    pub fn evaluate(&self, edited: &Scenario) -> Evaluation {
+        evaluate(self, edited)
+    }
+}
