@@ -22,7 +22,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use packet_engine::scenario::{CommandSpec, Scenario};
-use packet_engine::trace::{EventKind, Forwarding, NetworkState};
+use packet_engine::trace::{DropReason, EventKind, Forwarding, NetworkState};
 use packet_engine::wire::{self, Protocol};
 use packet_engine::{Name, RunOutcome, Simulation, StopReason};
 
@@ -137,6 +137,8 @@ pub struct Row {
     pub summary: Rc<str>,
     /// True for drops (frames and packets thrown away).
     pub dropped: bool,
+    /// For a drop, why in two or three words (the canvas label under the ✕).
+    pub note: Option<&'static str>,
 }
 
 /// A frame on a wire: one `FrameSent` event.
@@ -172,6 +174,8 @@ pub struct InFlight<'a> {
 /// A mark on the canvas for a recent event at one device: a drop or a flood.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
+    /// For a drop, why in a few words; `None` for a flood.
+    pub note: Option<&'static str>,
     /// Index of the event.
     pub event: usize,
     /// Where to draw it.
@@ -363,6 +367,7 @@ fn row(time_ns: u64, kind: &EventKind) -> Row {
         link: None,
         summary: Rc::from(""),
         dropped: false,
+        note: None,
     };
     let summary: String = match kind {
         EventKind::RoutesInstalled { device, routes } => {
@@ -382,16 +387,18 @@ fn row(time_ns: u64, kind: &EventKind) -> Row {
             r.link = Some(link.clone());
             format!("received: {}", wire::summarize(bytes))
         }
-        EventKind::FrameDropped { device, bytes, .. } => {
+        EventKind::FrameDropped { device, bytes, reason, .. } => {
             r.class = EventClass::of_frame(bytes);
             r.device = Some(device.clone());
             r.dropped = true;
+            r.note = Some(short_reason(*reason));
             format!("dropped: {}", wire::summarize(bytes))
         }
-        EventKind::PacketDropped { device, .. } => {
+        EventKind::PacketDropped { device, reason, .. } => {
             r.class = EventClass::Route;
             r.device = Some(device.clone());
             r.dropped = true;
+            r.note = Some(short_reason(*reason));
             "packet dropped".to_string()
         }
         EventKind::SwitchForward { device, in_port, out, .. } => {
@@ -450,6 +457,29 @@ fn row(time_ns: u64, kind: &EventKind) -> Row {
     };
     r.summary = Rc::from(summary);
     r
+}
+
+/// A drop's reason in a few words; the event's `explain()` has the full sentence.
+pub fn short_reason(reason: DropReason) -> &'static str {
+    match reason {
+        DropReason::NotForMyMac => "not my MAC",
+        DropReason::ArpNotForMe => "ARP not for me",
+        DropReason::NotForwarding => "host does not forward",
+        DropReason::TtlExpired => "TTL expired",
+        DropReason::NoRoute => "no route",
+        DropReason::NeighborFailed => "ARP failed",
+        DropReason::NeighborQueueFull => "ARP queue full",
+        DropReason::SameSegment => "same port",
+        DropReason::TxQueueFull => "queue full",
+        DropReason::NoLink => "no cable",
+        DropReason::Malformed => "malformed",
+        DropReason::Unsupported => "not modelled",
+        DropReason::IcmpRateLimited => "rate-limited",
+        DropReason::NoListener => "no listener",
+        // The engine gains reasons over time; a new one still gets a mark.
+        #[allow(unreachable_patterns)]
+        _ => "dropped",
+    }
 }
 
 /// "pc1" of the engine's command label "pc1: ping -c 3 10.10.10.100".
@@ -732,7 +762,7 @@ impl Playback {
                 EventKind::SwitchForward { out: Forwarding::Flood { .. }, .. }
             );
             if let (true, Some(device)) = (row.dropped || flood, &row.device) {
-                marks.push(Mark { event: index, device: device.clone(), class: row.class, age });
+                marks.push(Mark { note: row.note, event: index, device: device.clone(), class: row.class, age });
             }
         }
         marks.reverse();

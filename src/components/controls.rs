@@ -1,0 +1,178 @@
+//! The playback controls: rewind, step back, play/pause, step forward, speed and the
+//! one-event-per-click mode, with the simulated time at the playhead. Also the animation clock
+//! ([`use_play_clock`]) and the keyboard shortcuts (← → step, Space play/pause).
+
+use gloo_events::EventListener;
+use gloo_render::{request_animation_frame, AnimationFrame};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::playback::{PlayAction, SPEEDS, SPEED_COUNT};
+
+/// Props of [`Controls`].
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    /// True while playing.
+    pub playing: bool,
+    /// One event per click of Play.
+    pub per_click: bool,
+    /// Index into `SPEEDS`.
+    pub speed: usize,
+    /// Events shown.
+    pub shown: usize,
+    /// Events in the run.
+    pub total: usize,
+    /// Simulated time at the playhead, formatted.
+    pub time: AttrValue,
+    /// True while an idle gap is played faster than real time.
+    pub skipping: bool,
+    /// False when there is no run (invalid scenario).
+    pub enabled: bool,
+    /// Every control dispatches a playback action.
+    pub on_action: Callback<PlayAction>,
+}
+
+/// The control bar.
+#[function_component(Controls)]
+pub fn controls(props: &ControlsProps) -> Html {
+    use_keyboard(props.on_action.clone());
+    let act = |a: PlayAction| props.on_action.reform(move |_: MouseEvent| a.clone());
+    let on_speed = props.on_action.reform(|e: Event| {
+        let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        match value.as_str() {
+            "click" => PlayAction::SetPerClick(true),
+            v => PlayAction::SetSpeed(v.parse().unwrap_or(crate::playback::DEFAULT_SPEED)),
+        }
+    });
+    let per_click = props.per_click;
+    let on_speed_any = {
+        let on_action = props.on_action.clone();
+        let on_speed = on_speed.clone();
+        Callback::from(move |e: Event| {
+            // Leaving the per-click mode by picking a speed turns the mode off first.
+            if per_click {
+                on_action.emit(PlayAction::SetPerClick(false));
+            }
+            on_speed.emit(e);
+        })
+    };
+    let play_label = if props.per_click {
+        "Next event"
+    } else if props.playing {
+        "Pause"
+    } else {
+        "Play"
+    };
+    let play_icon = if props.playing && !props.per_click { "❚❚" } else { "▶" };
+    let disabled = !props.enabled;
+    let speeds = (0..SPEED_COUNT).map(|i| {
+        let selected = !props.per_click && props.speed == i;
+        html! { <option value={i.to_string()} {selected}>{ speed_text(SPEEDS[i]) }</option> }
+    });
+    html! {
+        <div class="controls" role="toolbar" aria-label="Playback">
+            <button type="button" class="ctl" data-testid="rewind" title="Back to the start"
+                aria-label="Back to the start" {disabled} onclick={act(PlayAction::Rewind)}>{ "⏮" }</button>
+            <button type="button" class="ctl" data-testid="step-back" title="Step back (←)"
+                aria-label="Step back" aria-keyshortcuts="ArrowLeft" {disabled}
+                onclick={act(PlayAction::StepBack)}>{ "◀︎|" }</button>
+            <button type="button" class="ctl ctl-play" data-testid="play" title={format!("{play_label} (Space)")}
+                aria-label={play_label} aria-keyshortcuts="Space" {disabled}
+                onclick={act(PlayAction::TogglePlay)}>
+                <span aria-hidden="true">{ play_icon }</span>{ " " }{ play_label }
+            </button>
+            <button type="button" class="ctl" data-testid="step" title="Next event (→)"
+                aria-label="Next event" aria-keyshortcuts="ArrowRight" {disabled}
+                onclick={act(PlayAction::StepForward)}>{ "|▶︎" }</button>
+            <label class="speed">
+                <span class="ctl-label">{ "Speed" }</span>
+                <select data-testid="speed" onchange={on_speed_any} {disabled}>
+                    { for speeds }
+                    <option value="click" selected={props.per_click}>{ "one event per click" }</option>
+                </select>
+            </label>
+            <div class="clock" aria-live="off">
+                <span class="clock-time" data-testid="sim-time">{ props.time.clone() }</span>
+                <span class="clock-events" data-testid="event-count">
+                    { format!("event {} / {}", props.shown, props.total) }
+                </span>
+                if props.skipping && props.playing {
+                    <span class="clock-skip" title="Nothing is on a wire: idle time is played fast">{ "⏩ idle" }</span>
+                }
+            </div>
+        </div>
+    }
+}
+
+/// "0.05×", "1×".
+fn speed_text(s: f64) -> String {
+    format!("{s}×")
+}
+
+/// Drives playback from `requestAnimationFrame` while `playing`: each frame dispatches
+/// [`PlayAction::Tick`] with the wall milliseconds since the previous one (capped, so a
+/// background tab does not jump ahead). The model never reads a clock; this hook is the only
+/// place wall time enters, and the frame handle is dropped (cancelled) on pause or unmount.
+#[hook]
+pub fn use_play_clock(playing: bool, clock: f64, on_action: Callback<PlayAction>) {
+    let last = use_mut_ref(|| None::<f64>);
+    // Re-armed after every render that moved the clock: one frame request at a time.
+    use_effect_with((playing, clock.to_bits()), move |&(playing, _)| {
+        let mut frame: Option<AnimationFrame> = None;
+        if playing {
+            let last = last.clone();
+            frame = Some(request_animation_frame(move |now| {
+                let previous = last.borrow_mut().replace(now);
+                let elapsed = previous.map_or(16.0, |p| (now - p).clamp(0.0, 100.0));
+                on_action.emit(PlayAction::Tick(elapsed));
+            }));
+        } else {
+            last.borrow_mut().take();
+        }
+        move || drop(frame)
+    });
+}
+
+/// ← and → step, Space plays or pauses, unless the focus is in a field (where they edit
+/// text); Space on a button presses that button instead.
+#[hook]
+fn use_keyboard(on_action: Callback<PlayAction>) {
+    use_effect_with((), move |_| {
+        let document = gloo_utils::document();
+        let listener = EventListener::new(&document, "keydown", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+                return;
+            }
+            let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let tag = target.as_ref().map(|el| el.tag_name()).unwrap_or_default();
+            if matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+                return;
+            }
+            let on_button = tag == "BUTTON"
+                || target.as_ref().is_some_and(|el| el.closest("[role=button]").ok().flatten().is_some());
+            let action = match e.key().as_str() {
+                "ArrowRight" => PlayAction::StepForward,
+                "ArrowLeft" => PlayAction::StepBack,
+                " " if !on_button => PlayAction::TogglePlay,
+                _ => return,
+            };
+            e.prevent_default();
+            on_action.emit(action);
+        });
+        move || drop(listener)
+    });
+}
+
+/// True when the visitor asked the system for less motion (`prefers-reduced-motion: reduce`):
+/// frames then sit still on their links instead of travelling.
+#[hook]
+pub fn use_reduced_motion() -> bool {
+    *use_memo((), |_| {
+        gloo_utils::window()
+            .match_media("(prefers-reduced-motion: reduce)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
+    })
+}

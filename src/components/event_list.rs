@@ -1,0 +1,123 @@
+//! The event list, like Packet Tracer's: every event that has happened up to the playhead,
+//! with its time, device, link, protocol colour and one-line summary; the current event also
+//! shows the engine's plain-English explanation. Filters by class and by device; a click on a
+//! row jumps there; the current row is kept in view.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::playback::{format_time, EventClass, Filter, PlayAction, RunRef};
+
+/// At most this many rows are drawn (the ones before the current event): a long run stays
+/// fast to render, and the scrubber reaches the rest.
+const MAX_ROWS: usize = 250;
+
+/// Props of [`EventList`].
+#[derive(Properties, PartialEq)]
+pub struct EventListProps {
+    /// The run, if any.
+    pub run: Option<RunRef>,
+    /// Events shown.
+    pub shown: usize,
+    /// What to show.
+    pub filter: Filter,
+    /// Device names for the device filter.
+    pub devices: Rc<[AttrValue]>,
+    /// Dispatches `Jump`, `ToggleClass`, `SetDevice`.
+    pub on_action: Callback<PlayAction>,
+}
+
+/// The event list with its filters.
+#[function_component(EventList)]
+pub fn event_list(props: &EventListProps) -> Html {
+    let list_ref = use_node_ref();
+    let current = props.shown.checked_sub(1);
+    {
+        // Keep the current row in view (inside the list only: the page itself never scrolls).
+        let list_ref = list_ref.clone();
+        use_effect_with(current, move |_| {
+            if let Some(list) = list_ref.cast::<web_sys::HtmlElement>() {
+                if let Ok(Some(row)) = list.query_selector(".event.current") {
+                    let row: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(row);
+                    let (top, bottom) = (row.offset_top(), row.offset_top() + row.offset_height());
+                    let (view_top, view_h) = (list.scroll_top(), list.client_height());
+                    if top < view_top + 28 {
+                        list.set_scroll_top(top - 28);
+                    } else if bottom > view_top + view_h {
+                        list.set_scroll_top(bottom - view_h);
+                    }
+                }
+            }
+        });
+    }
+    let chips = EventClass::ALL.iter().map(|&class| {
+        let on = !props.filter.hidden.contains(&class);
+        html! {
+            <button type="button" class={classes!("chip", format!("proto-{}", class.css()), on.then_some("on"))}
+                data-testid={format!("filter-{}", class.css())} aria-pressed={on.to_string()}
+                onclick={props.on_action.reform(move |_: MouseEvent| PlayAction::ToggleClass(class))}>
+                <span class="swatch" />{ class.label() }
+            </button>
+        }
+    });
+    let on_device = props.on_action.reform(|e: Event| {
+        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        PlayAction::SetDevice(if v.is_empty() { None } else { Some(Rc::from(v.as_str())) })
+    });
+    let selected_device = props.filter.device.as_deref().unwrap_or("");
+    let devices = props.devices.iter().map(|d| {
+        html! { <option value={d.clone()} selected={d.as_str() == selected_device}>{ d.clone() }</option> }
+    });
+
+    let rows = props.run.as_ref().map(|run| {
+        let visible: Vec<usize> =
+            (0..props.shown.min(run.len())).rev().filter(|&i| props.filter.accepts(&run.rows[i])).take(MAX_ROWS).collect();
+        // The highlighted row: the current event, or the nearest earlier one the filter keeps.
+        let highlight = visible.first().copied();
+        visible.into_iter().rev().map(move |i| {
+            let row = &run.rows[i];
+            let is_current = Some(i) == highlight;
+            let explain = (Some(i) == current).then(|| run.outcome.trace.events[i].explain());
+            let device = row.device.as_deref().map(|d| match row.peer.as_deref() {
+                Some(p) => format!("{d} → {p}"),
+                None => d.to_string(),
+            });
+            html! {
+                <li key={i} class={classes!("event", is_current.then_some("current"), row.dropped.then_some("dropped"))}
+                    data-testid="event" data-index={i.to_string()} data-class={row.class.css()}
+                    aria-current={is_current.then_some("true")}
+                    onclick={props.on_action.reform(move |_: MouseEvent| PlayAction::Jump(i))}>
+                    <span class="ev-time">{ format_time(row.time_ns).trim_end_matches(" s").to_string() }</span>
+                    <span class={classes!("tag", format!("proto-{}", row.class.css()))}>{ row.class.label() }</span>
+                    <span class="ev-text" title={row.summary.to_string()}>
+                        <span class="ev-device">{ device.unwrap_or_default() }</span>
+                        <span class="ev-summary" data-testid="event-summary">{ row.summary.to_string() }</span>
+                    </span>
+                    if let Some(text) = explain {
+                        <p class="ev-explain" data-testid="explain">{ text }</p>
+                    }
+                </li>
+            }
+        }).collect::<Html>()
+    });
+    let empty = props.shown == 0 || rows.is_none();
+    html! {
+        <section class="pane events-pane" aria-label="Events">
+            <header class="pane-head">
+                <h2 class="pane-title">{ "Events" }</h2>
+                <select class="device-filter" data-testid="device-filter" aria-label="Show events of" onchange={on_device}>
+                    <option value="" selected={selected_device.is_empty()}>{ "all devices" }</option>
+                    { for devices }
+                </select>
+            </header>
+            <div class="chips" role="group" aria-label="Show event kinds">{ for chips }</div>
+            <ol class="event-list" data-testid="event-list" ref={list_ref}>
+                { rows.unwrap_or_default() }
+            </ol>
+            if empty {
+                <p class="pane-empty">{ "Press Play (or →) to watch the first frame leave." }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,136 @@
+//! The frames on the wires: an SVG layer drawn over the canvas's links. Each frame is a small
+//! pill in its protocol's colour with its protocol's name on it (so colour is never the only
+//! cue), broadcasts have a dashed outline, a switch's flood sends out a ring, and a drop
+//! leaves a ✕ with the reason at the device for a moment.
+//!
+//! Where each sprite goes is computed by [`sprites`] from the playback model and `anim`'s pure
+//! geometry; the component only draws a list of positions.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::anim::{flood_ring, frame_point, mark_opacity};
+use crate::diagram::Diagram;
+use crate::geometry::Point;
+use crate::playback::Playback;
+
+/// Radius around a device centre that frames start and stop at (icons are 24–30 units).
+const ICON_RADIUS: f64 = 28.0;
+
+/// One frame on a wire, ready to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sprite {
+    /// Stable key: the index of its `FrameSent` event.
+    pub key: usize,
+    /// Where its centre is.
+    pub at: Point,
+    /// CSS suffix of its protocol class (`arp`).
+    pub css: &'static str,
+    /// The label on it ("ARP").
+    pub label: &'static str,
+    /// Sent to the broadcast address.
+    pub broadcast: bool,
+}
+
+/// A mark at a device: a flood ring or a drop.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkSprite {
+    /// Stable key: the event index.
+    pub key: usize,
+    /// The device's centre.
+    pub at: Point,
+    /// `Some(reason)` for a drop, `None` for a flood.
+    pub drop: Option<&'static str>,
+    /// CSS suffix of its class.
+    pub css: &'static str,
+    /// Ring radius (floods).
+    pub radius: f64,
+    /// 0 … 1.
+    pub opacity: f64,
+}
+
+/// What is on the canvas at the playhead, positioned on `diagram`.
+pub fn sprites(play: &Playback, diagram: &Diagram, reduced_motion: bool) -> (Rc<[Sprite]>, Rc<[MarkSprite]>) {
+    let centres: BTreeMap<&str, Point> = diagram.devices.iter().map(|d| (d.name.as_str(), d.position)).collect();
+    let frames = play
+        .in_flight()
+        .into_iter()
+        .filter_map(|f| {
+            let (from, to) = (*centres.get(f.flight.from.as_str())?, *centres.get(f.flight.to.as_str())?);
+            Some(Sprite {
+                key: f.flight.event,
+                at: frame_point(from, to, ICON_RADIUS, ICON_RADIUS, f.progress, reduced_motion),
+                css: f.flight.class.css(),
+                label: f.flight.class.label(),
+                broadcast: f.flight.broadcast,
+            })
+        })
+        .collect();
+    let marks = play
+        .marks()
+        .into_iter()
+        .filter_map(|m| {
+            let at = *centres.get(m.device.as_str())?;
+            let (radius, ring_opacity) = flood_ring(m.age, reduced_motion);
+            Some(MarkSprite {
+                key: m.event,
+                at,
+                drop: m.note,
+                css: m.class.css(),
+                radius,
+                opacity: if m.note.is_some() { mark_opacity(m.age) } else { ring_opacity },
+            })
+        })
+        .collect();
+    (frames, marks)
+}
+
+/// Props of [`Packets`].
+#[derive(Properties, PartialEq)]
+pub struct PacketsProps {
+    /// Frames on the wires.
+    pub frames: Rc<[Sprite]>,
+    /// Floods and drops.
+    #[prop_or_else(|| Rc::from(Vec::new()))]
+    pub marks: Rc<[MarkSprite]>,
+}
+
+/// The layer of frames in flight; drawn inside the canvas's `<svg>`.
+#[function_component(Packets)]
+pub fn packets(props: &PacketsProps) -> Html {
+    let marks = props.marks.iter().map(|m| {
+        let (x, y) = (m.at.x.to_string(), m.at.y.to_string());
+        match m.drop {
+            None => html! {
+                <circle key={m.key} class={classes!("flood-ring", format!("proto-{}", m.css))}
+                    cx={x} cy={y} r={m.radius.to_string()} opacity={format!("{:.3}", m.opacity)} />
+            },
+            Some(reason) => html! {
+                <g key={m.key} class="drop-mark" data-testid="drop-mark"
+                    transform={format!("translate({x} {y})")} opacity={format!("{:.3}", m.opacity)}>
+                    <circle class="drop-disc" cx="22" cy="-22" r="10" />
+                    <path class="drop-x" d="M16 -28 L28 -16 M28 -28 L16 -16" />
+                    <text class="drop-reason" x="0" y="-40">{ reason }</text>
+                </g>
+            },
+        }
+    });
+    let frames = props.frames.iter().map(|f| {
+        let class = classes!("frame", format!("proto-{}", f.css), f.broadcast.then_some("broadcast"));
+        html! {
+            <g key={f.key} {class} data-testid="frame"
+                transform={format!("translate({:.1} {:.1})", f.at.x, f.at.y)}>
+                <rect x="-19" y="-9" width="38" height="18" rx="9" />
+                <text y="4">{ f.label }</text>
+            </g>
+        }
+    });
+    html! {
+        <g class="packets" aria-hidden="true" pointer-events="none">
+            <g class="marks">{ for marks }</g>
+            <g class="frames">{ for frames }</g>
+        </g>
+    }
+}

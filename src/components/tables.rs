@@ -1,0 +1,122 @@
+//! The live tables at the playhead, exactly as the engine's `Trace::state_at` gives them:
+//! each host's ARP cache (with Linux's NUD state, as `ip neigh` prints it), each switch's MAC
+//! table, each router's routing table and ARP cache.
+
+use std::rc::Rc;
+
+use packet_engine::scenario::DeviceKind;
+use packet_engine::trace::{NetworkState, RouteEntry};
+use yew::prelude::*;
+
+/// Props of [`Tables`].
+#[derive(Properties, PartialEq)]
+pub struct TablesProps {
+    /// Every table after the shown events.
+    pub tables: Rc<NetworkState>,
+    /// The devices, in scenario order, with their kinds.
+    pub devices: Rc<[(AttrValue, DeviceKind)]>,
+}
+
+/// All tables, device by device.
+#[function_component(Tables)]
+pub fn tables(props: &TablesProps) -> Html {
+    let t = &props.tables;
+    let blocks = props.devices.iter().map(|(name, kind)| {
+        let body = match kind {
+            DeviceKind::Switch => mac_table(t, name),
+            DeviceKind::Hub => html! { <p class="table-empty">{ "A hub keeps no table: it repeats every frame." }</p> },
+            DeviceKind::Router => html! { <>{ routes(t, name) }{ neighbours(t, name) }</> },
+            DeviceKind::Host | DeviceKind::Server => neighbours(t, name),
+        };
+        html! {
+            <section class="dev-tables" data-testid={format!("tables-{name}")} key={name.as_str()}>
+                <h3 class="dev-title">{ name.clone() }<span class="badge">{ kind.name() }</span></h3>
+                { body }
+            </section>
+        }
+    });
+    html! {
+        <section class="pane tables-pane" aria-label="Tables">
+            <header class="pane-head"><h2 class="pane-title">{ "Tables now" }</h2></header>
+            <div class="pane-scroll">{ for blocks }</div>
+        </section>
+    }
+}
+
+fn neighbours(t: &NetworkState, device: &str) -> Html {
+    let rows: Vec<Html> = t
+        .neighbors
+        .get(device)
+        .into_iter()
+        .flat_map(|ifaces| ifaces.iter())
+        .flat_map(|(iface, entries)| entries.iter().map(move |(ip, row)| (iface, ip, row)))
+        .map(|(iface, ip, row)| {
+            let mac = row.mac.map(|m| m.to_string());
+            html! {
+                <tr data-testid="arp-row" data-ip={ip.to_string()} data-mac={mac.clone().unwrap_or_default()}
+                    data-state={row.state.name()}>
+                    <td><code>{ ip.to_string() }</code></td>
+                    <td><code>{ mac.unwrap_or_else(|| "—".into()) }</code></td>
+                    <td>{ iface.clone() }</td>
+                    <td class={classes!("nud", format!("nud-{}", row.state.name().to_lowercase()))}>{ row.state.name() }</td>
+                </tr>
+            }
+        })
+        .collect();
+    html! {
+        <table class="mini-table" data-testid="arp-table">
+            <caption>{ "ARP cache (ip neigh)" }</caption>
+            if rows.is_empty() {
+                <tbody><tr><td class="table-empty" colspan="4">{ "empty" }</td></tr></tbody>
+            } else {
+                <thead><tr><th>{ "IP" }</th><th>{ "MAC" }</th><th>{ "dev" }</th><th>{ "state" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            }
+        </table>
+    }
+}
+
+fn mac_table(t: &NetworkState, device: &str) -> Html {
+    let rows: Vec<Html> = t
+        .mac_tables
+        .get(device)
+        .into_iter()
+        .flat_map(|m| m.iter())
+        .map(|(mac, port)| {
+            html! {
+                <tr data-testid="mac-row" data-mac={mac.to_string()} data-port={port.clone()}>
+                    <td><code>{ mac.to_string() }</code></td><td>{ port.clone() }</td>
+                </tr>
+            }
+        })
+        .collect();
+    html! {
+        <table class="mini-table" data-testid="mac-table">
+            <caption>{ "MAC table" }</caption>
+            if rows.is_empty() {
+                <tbody><tr><td class="table-empty" colspan="2">{ "empty: nothing learned yet" }</td></tr></tbody>
+            } else {
+                <thead><tr><th>{ "MAC" }</th><th>{ "port" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            }
+        </table>
+    }
+}
+
+fn routes(t: &NetworkState, device: &str) -> Html {
+    let rows = t.routes.get(device).into_iter().flatten().map(route_row);
+    html! {
+        <table class="mini-table" data-testid="route-table">
+            <caption>{ "Routing table (ip route)" }</caption>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+fn route_row(r: &RouteEntry) -> Html {
+    let prefix = if r.prefix.prefix_len() == 0 { "default".to_string() } else { r.prefix.to_string() };
+    let via = r.via.map(|v| format!("via {v}")).unwrap_or_else(|| "connected".into());
+    html! {
+        <tr data-testid="route-row"><td><code>{ prefix }</code></td><td>{ via }</td><td>{ r.interface.to_string() }</td></tr>
+    }
+}
