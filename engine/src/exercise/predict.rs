@@ -1,1 +1,371 @@
-//! placeholder
+//! Predict mode: "what happens next?" questions made from a trace.
+//!
+//! Before a decision event the playback pauses and asks what the device will
+//! do. The correct choice is what the engine did (read from the event itself);
+//! the wrong choices are other real things of the same lab at that moment —
+//! the switch's other ports, the host's gateway or the destination, the other
+//! routes of the router's table, the MACs of real interfaces, the TTL left
+//! unchanged — so the questions work on any lab a student draws and nothing is
+//! written by hand. The feedback is the event's own [`TraceEvent::explain`]
+//! sentence. Choice order comes from a seeded generator: the same trace, event
+//! and seed always give the same question.
+//!
+//! Decision events and their questions:
+//! - `SwitchForward`: which ports does the switch (or hub) send the frame out of?
+//! - `Route` on a host: does it ARP for the destination or for its gateway?
+//! - `Route` on a router: which next hop does it choose?
+//! - `FrameSent` by a host or router: which MAC goes in the destination field?
+//!   and, when a router forwards a packet: what will the TTL be?
+
+use super::check::mac_owner;
+use crate::explain::{forwarded_from, rewrap_diff};
+use crate::mac::MacAddr;
+use crate::rng::Rng;
+use crate::scenario::{device_port_names, parse_interface_address, Scenario};
+use crate::trace::{EventKind, Forwarding, NetworkState, Trace, TraceEvent};
+use crate::wire;
+use serde::Serialize;
+use std::net::Ipv4Addr;
+
+/// The most wrong choices a question offers.
+const MAX_WRONG: usize = 3;
+
+/// What a question asks about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Which ports a switch or hub sends a frame out of.
+    SwitchPorts,
+    /// Whether a host ARPs for the destination or for its gateway.
+    ArpTarget,
+    /// Which next hop a router chooses.
+    NextHop,
+    /// The TTL of the packet a router sends on.
+    Ttl,
+    /// The destination MAC of a frame a host or router sends.
+    DestinationMac,
+}
+
+/// The value behind a choice, comparable with what the trace shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Answer {
+    /// The ports a frame leaves by, in port order (empty: none).
+    Ports { ports: Vec<String> },
+    /// The address ARPed for; `None`: no route, nothing is sent.
+    ArpFor { ip: Option<Ipv4Addr> },
+    /// The gateway (`None`: deliver directly) and the interface; no interface: no route.
+    NextHop { via: Option<Ipv4Addr>, interface: Option<String> },
+    /// A TTL value.
+    Ttl { ttl: u8 },
+    /// A MAC address.
+    Mac { mac: MacAddr },
+}
+
+/// One choice: its wording and its value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    pub text: String,
+    pub answer: Answer,
+}
+
+/// One predict question.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Question {
+    /// Index of the decision event in the trace; ask it before showing this event.
+    pub event: usize,
+    pub kind: QuestionKind,
+    pub prompt: String,
+    /// The correct choice and 2–3 wrong ones, in seeded order.
+    pub choices: Vec<Choice>,
+    /// Index of the correct choice in `choices`.
+    pub correct: usize,
+    /// Why the engine did what it did: the event's explanation.
+    pub feedback: String,
+}
+
+impl Question {
+    /// True when `choice` is the correct one.
+    pub fn is_correct(&self, choice: usize) -> bool {
+        choice == self.correct
+    }
+}
+
+/// True for the events predict mode stops before.
+pub fn is_decision(scenario: &Scenario, event: &TraceEvent) -> bool {
+    match &event.kind {
+        EventKind::SwitchForward { .. } | EventKind::Route { .. } => true,
+        EventKind::FrameSent { from, .. } => has_ip(scenario, &from.device),
+        _ => false,
+    }
+}
+
+/// The questions for event `index` of `trace`, given `before`, the tables as
+/// they were just before it (`trace.state_at(index - 1)`). Empty when the
+/// event is not a decision or the lab offers too few plausible wrong choices.
+pub fn questions_at(scenario: &Scenario, trace: &Trace, before: &NetworkState, index: usize, seed: u64) -> Vec<Question> {
+    let Some(event) = trace.events.get(index) else { return vec![] };
+    let feedback = event.explain();
+    let mut out = Vec::new();
+    let mut push = |kind, prompt: String, correct: Choice, wrong: Vec<Choice>, extra: Option<&str>| {
+        let feedback = match extra {
+            Some(why) => format!("{feedback} ({why})"),
+            None => feedback.clone(),
+        };
+        if let Some(q) = assemble(index, kind, prompt, correct, wrong, feedback, seed) {
+            out.push(q);
+        }
+    };
+    match &event.kind {
+        EventKind::SwitchForward { device, in_port, dst, out: fwd, .. } => {
+            let linked = linked_ports(scenario, device);
+            let ports = match fwd {
+                Forwarding::Port { port } => vec![port.to_string()],
+                Forwarding::Flood { ports } => ports.iter().map(|p| p.to_string()).collect(),
+            };
+            let others: Vec<String> = linked.iter().filter(|p| *p != in_port.as_str()).cloned().collect();
+            let mut candidates = vec![others.clone()];
+            if let Some(p) = before.mac_tables.get(device.as_str()).and_then(|t| t.get(dst)) {
+                candidates.push(vec![p.clone()]);
+            }
+            candidates.extend(others.iter().map(|p| vec![p.clone()]));
+            candidates.push(linked.clone());
+            // A small switch has few ports: "back where it came from" and "nowhere"
+            // are the remaining misconceptions (a switch never does either for a frame it forwards).
+            candidates.push(vec![in_port.to_string()]);
+            candidates.push(vec![]);
+            let owner = mac_owner(scenario, *dst).map(|(d, _)| format!(" ({d})")).unwrap_or_default();
+            push(
+                QuestionKind::SwitchPorts,
+                format!("{device} receives a frame for {dst}{owner} on {in_port}. Which ports does it send the frame out of?"),
+                ports_choice(ports, in_port),
+                candidates.into_iter().map(|p| ports_choice(p, in_port)).collect(),
+                None,
+            );
+        }
+        EventKind::Route { device, decision } if !decision.forwarding => {
+            let dst = decision.destination;
+            let gateway = gateway_of(scenario, device);
+            let mut candidates = vec![Some(dst)];
+            candidates.extend(gateway.map(Some));
+            candidates.extend(static_vias(scenario, device));
+            candidates.push(None);
+            // The AND result itself: the classic confusion of "my network" with an address.
+            candidates.extend(decision.checks.iter().map(|c| Some(c.masked_destination)));
+            let label = |ip: Option<Ipv4Addr>| arp_choice(ip, dst, gateway);
+            push(
+                QuestionKind::ArpTarget,
+                format!("{device} has a packet for {dst}. Which address does it ARP for, to find the MAC to send it to?"),
+                label(decision.next_hop),
+                candidates.into_iter().map(label).collect(),
+                None,
+            );
+        }
+        EventKind::Route { device, decision } => {
+            let dst = decision.destination;
+            let correct = match &decision.chosen {
+                Some(c) => (c.via, Some(c.interface.to_string())),
+                None => (None, None),
+            };
+            let mut candidates: Vec<(Option<Ipv4Addr>, Option<String>)> = before
+                .routes
+                .get(device.as_str())
+                .map(|rs| rs.iter().map(|r| (r.via, Some(r.interface.to_string()))).collect())
+                .unwrap_or_default();
+            candidates.push((None, None));
+            let label = |(via, iface): (Option<Ipv4Addr>, Option<String>)| next_hop_choice(via, iface, dst);
+            push(
+                QuestionKind::NextHop,
+                format!("{device} must forward a packet for {dst}. Which next hop does it choose?"),
+                label(correct),
+                candidates.into_iter().map(label).collect(),
+                None,
+            );
+        }
+        EventKind::FrameSent { from, bytes, .. } if has_ip(scenario, &from.device) => {
+            let d = wire::decode(bytes);
+            let Some(eth) = d.ethernet.as_ref() else { return vec![] };
+            let dst_mac = eth.dst.value;
+            let src_mac = eth.src.value;
+            let arrived = forwarded_from(trace, index);
+            let diff = arrived.and_then(|a| match &trace.events[a].kind {
+                EventKind::FrameReceived { bytes: inb, .. } => rewrap_diff(inb, bytes),
+                _ => None,
+            });
+            let why = |field: &str| diff.as_ref().and_then(|d| d.iter().find(|c| c.field == field)).map(|c| c.why);
+            // MAC candidates: the owner of the packet's final destination (the
+            // classic mistake), the sender's gateway, broadcast, the ARP target's
+            // owner, the all-zero MAC of an ARP request, the sender's own MAC.
+            let mut macs = Vec::new();
+            if let Some(ip) = d.ipv4() {
+                macs.extend(owner_macs(scenario, ip.dst.value));
+                if let Some(gw) = gateway_of(scenario, &from.device) {
+                    macs.extend(owner_macs(scenario, gw));
+                }
+                macs.push(MacAddr::BROADCAST);
+            }
+            if let Some(arp) = d.arp().and_then(|a| a.addresses.as_ref()) {
+                macs.push(MacAddr::BROADCAST);
+                macs.extend(owner_macs(scenario, arp.target_ip.value));
+                macs.push(MacAddr::ZERO);
+            }
+            macs.push(src_mac);
+            let label = |m: MacAddr| mac_choice(scenario, m);
+            push(
+                QuestionKind::DestinationMac,
+                format!("{}/{} sends {}. Which MAC goes in the destination field of the frame?", from.device, from.port, wire::summarize(bytes)),
+                label(dst_mac),
+                macs.into_iter().map(label).collect(),
+                why("Destination MAC"),
+            );
+            if let (Some(a), Some(ip)) = (arrived, d.ipv4()) {
+                let t_in = match &trace.events[a].kind {
+                    EventKind::FrameReceived { bytes, .. } => wire::decode(bytes).ipv4().map(|i| i.ttl.value),
+                    _ => None,
+                };
+                if let Some(t_in) = t_in {
+                    let candidates = [Some(t_in), Some(64), t_in.checked_sub(2), t_in.checked_add(1)];
+                    let label = |t: u8| Choice { text: format!("TTL {t}"), answer: Answer::Ttl { ttl: t } };
+                    push(
+                        QuestionKind::Ttl,
+                        format!("{} forwards a packet that arrived with TTL {t_in}. What TTL does the packet leave with?", from.device),
+                        label(ip.ttl.value),
+                        candidates.into_iter().flatten().map(label).collect(),
+                        why("TTL"),
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Every question of a trace, in event order (the tables are folded once, O(n)).
+pub fn questions(scenario: &Scenario, trace: &Trace, seed: u64) -> Vec<Question> {
+    let mut state = NetworkState::default();
+    let mut out = Vec::new();
+    for (i, event) in trace.events.iter().enumerate() {
+        if is_decision(scenario, event) {
+            out.extend(questions_at(scenario, trace, &state, i, seed));
+        }
+        state.apply(&event.kind);
+    }
+    out
+}
+
+/// Keeps the first distinct wrong choices, needs at least two, and shuffles
+/// them with the correct one using a generator seeded by `seed` and the event.
+fn assemble(event: usize, kind: QuestionKind, prompt: String, correct: Choice, wrong: Vec<Choice>, feedback: String, seed: u64) -> Option<Question> {
+    let mut choices = vec![correct];
+    for c in wrong {
+        if choices.len() > MAX_WRONG {
+            break;
+        }
+        if !choices.iter().any(|x| x.answer == c.answer || x.text == c.text) {
+            choices.push(c);
+        }
+    }
+    if choices.len() < 3 {
+        return None;
+    }
+    let mut rng = Rng::new(seed ^ (event as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ kind as u64);
+    let mut order: Vec<usize> = (0..choices.len()).collect();
+    for i in (1..order.len()).rev() {
+        let j = rng.below(i as u64 + 1) as usize;
+        order.swap(i, j);
+    }
+    let correct = order.iter().position(|&o| o == 0).expect("0 is in the permutation");
+    let choices = order.into_iter().map(|o| choices[o].clone()).collect();
+    Some(Question { event, kind, prompt, choices, correct, feedback })
+}
+
+fn has_ip(scenario: &Scenario, device: &str) -> bool {
+    scenario.devices.iter().any(|d| d.id == device && d.kind.has_ip())
+}
+
+/// The ports of a device that have a cable, in the device's port order.
+fn linked_ports(scenario: &Scenario, device: &str) -> Vec<String> {
+    let Some(dev) = scenario.devices.iter().find(|d| d.id == device) else { return vec![] };
+    device_port_names(dev)
+        .into_iter()
+        .filter(|p| scenario.links.iter().any(|l| (l.a.device == device && &l.a.port == p) || (l.b.device == device && &l.b.port == p)))
+        .collect()
+}
+
+fn gateway_of(scenario: &Scenario, device: &str) -> Option<Ipv4Addr> {
+    scenario.devices.iter().find(|d| d.id == device)?.gateway.as_deref()?.trim().parse().ok()
+}
+
+fn static_vias(scenario: &Scenario, device: &str) -> Vec<Option<Ipv4Addr>> {
+    scenario
+        .devices
+        .iter()
+        .filter(|d| d.id == device)
+        .flat_map(|d| d.routes.iter().filter_map(|r| r.via.trim().parse().ok()).map(Some))
+        .collect()
+}
+
+/// The MACs of the device that owns `ip` (the interface with it first).
+fn owner_macs(scenario: &Scenario, ip: Ipv4Addr) -> Vec<MacAddr> {
+    for d in &scenario.devices {
+        let pos = d.interfaces.iter().position(|i| i.address.as_deref().and_then(|a| parse_interface_address(a).ok()).is_some_and(|n| n.addr() == ip));
+        if let Some(pos) = pos {
+            let mac = |i: &crate::scenario::InterfaceSpec| i.mac.as_deref().and_then(MacAddr::parse).unwrap_or_else(|| MacAddr::derived(&d.id, &i.name));
+            let mut out = vec![mac(&d.interfaces[pos])];
+            out.extend(d.interfaces.iter().enumerate().filter(|(k, _)| *k != pos).map(|(_, i)| mac(i)));
+            return out;
+        }
+    }
+    vec![]
+}
+
+fn ports_choice(ports: Vec<String>, in_port: &str) -> Choice {
+    let text = match ports.len() {
+        0 => "no port: the frame goes nowhere".to_string(),
+        1 if ports[0] == in_port => format!("only {in_port}, back where it came from"),
+        1 => format!("only {}", ports[0]),
+        _ => {
+            let (last, rest) = ports.split_last().expect("two or more");
+            let mut t = format!("{} and {last}", rest.join(", "));
+            if ports.iter().any(|p| p == in_port) {
+                t.push_str(&format!(" (back out of {in_port} too)"));
+            }
+            t
+        }
+    };
+    Choice { text, answer: Answer::Ports { ports } }
+}
+
+fn arp_choice(ip: Option<Ipv4Addr>, dst: Ipv4Addr, gateway: Option<Ipv4Addr>) -> Choice {
+    let text = match ip {
+        None => "no ARP: it has no route to send it by (\"Network is unreachable\")".to_string(),
+        Some(ip) if ip == dst => format!("{ip}, the destination itself"),
+        Some(ip) if Some(ip) == gateway => format!("{ip}, its default gateway"),
+        Some(ip) => format!("{ip}"),
+    };
+    Choice { text, answer: Answer::ArpFor { ip } }
+}
+
+fn next_hop_choice(via: Option<Ipv4Addr>, interface: Option<String>, dst: Ipv4Addr) -> Choice {
+    let text = match (&via, &interface) {
+        (_, None) => "none: no route matches, so it drops the packet and answers \"Destination Net Unreachable\"".to_string(),
+        (Some(v), Some(i)) => format!("{v}, out of {i}"),
+        (None, Some(i)) => format!("{dst} itself, directly out of {i}"),
+    };
+    Choice { text, answer: Answer::NextHop { via, interface } }
+}
+
+fn mac_choice(scenario: &Scenario, mac: MacAddr) -> Choice {
+    let text = if mac == MacAddr::BROADCAST {
+        format!("{mac} (broadcast)")
+    } else if mac == MacAddr::ZERO {
+        format!("{mac} (all zero)")
+    } else {
+        match mac_owner(scenario, mac) {
+            Some((d, i)) => format!("{mac} ({d}/{i})"),
+            None => mac.to_string(),
+        }
+    };
+    Choice { text, answer: Answer::Mac { mac } }
+}
