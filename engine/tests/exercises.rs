@@ -7,7 +7,10 @@ use packet_engine::scenario::{CommandSpec, LinkSpec, RouteSpec};
 use packet_engine::Scenario;
 
 fn exercise(id: &str) -> Exercise {
-    course().into_iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no exercise {id}"))
+    course()
+        .into_iter()
+        .find(|e| e.id == id)
+        .unwrap_or_else(|| panic!("no exercise {id}"))
 }
 
 fn dev<'a>(s: &'a mut Scenario, id: &str) -> &'a mut packet_engine::scenario::DeviceSpec {
@@ -15,7 +18,12 @@ fn dev<'a>(s: &'a mut Scenario, id: &str) -> &'a mut packet_engine::scenario::De
 }
 
 fn set_address(s: &mut Scenario, id: &str, iface: &str, address: &str) {
-    dev(s, id).interfaces.iter_mut().find(|i| i.name == iface).unwrap().address = Some(address.into());
+    dev(s, id)
+        .interfaces
+        .iter_mut()
+        .find(|i| i.name == iface)
+        .unwrap()
+        .address = Some(address.into());
 }
 
 fn set_gateway(s: &mut Scenario, id: &str, gateway: Option<&str>) {
@@ -23,7 +31,11 @@ fn set_gateway(s: &mut Scenario, id: &str, gateway: Option<&str>) {
 }
 
 fn add_route(s: &mut Scenario, id: &str, prefix: &str, via: &str) {
-    dev(s, id).routes.push(RouteSpec { prefix: prefix.into(), via: via.into(), metric: None });
+    dev(s, id).routes.push(RouteSpec {
+        prefix: prefix.into(),
+        via: via.into(),
+        metric: None,
+    });
 }
 
 fn remove_link(s: &mut Scenario, id: &str) {
@@ -42,7 +54,11 @@ fn add_link(s: &mut Scenario, id: &str, a: (&str, &str), b: (&str, &str)) {
 fn solve(ex: &Exercise, edits: &[&dyn Fn(&mut Scenario)]) -> Evaluation {
     let mut lab = ex.lab.clone();
     // The student's own experiments never count: a stray command must not matter.
-    lab.commands.push(CommandSpec { at_ms: 500, device: lab.commands[0].device.clone(), run: "ping -c 1 1.2.3.4".into() });
+    lab.commands.push(CommandSpec {
+        at_ms: 500,
+        device: lab.commands[0].device.clone(),
+        run: "ping -c 1 1.2.3.4".into(),
+    });
     for edit in edits {
         edit(&mut lab);
     }
@@ -50,7 +66,11 @@ fn solve(ex: &Exercise, edits: &[&dyn Fn(&mut Scenario)]) -> Evaluation {
 }
 
 fn report(e: &Evaluation) -> String {
-    let mut s = format!("locked {:?} invalid {:?}\n", e.locked, e.invalid.as_ref().map(|i| i.error.to_string()));
+    let mut s = format!(
+        "locked {:?} invalid {:?}\n",
+        e.locked,
+        e.invalid.as_ref().map(|i| i.error.to_string())
+    );
     for c in &e.checks {
         s += &format!(
             "  [{}] {} — {}\n      diag: {:?}\n      out: {:?}\n",
@@ -71,7 +91,12 @@ fn assert_solved(ex: &Exercise, edits: &[&dyn Fn(&mut Scenario)]) {
 
 fn assert_unsolved(ex: &Exercise, edits: &[&dyn Fn(&mut Scenario)]) -> Evaluation {
     let e = solve(ex, edits);
-    assert!(!e.solved(), "{} should not be solved:\n{}", ex.id, report(&e));
+    assert!(
+        !e.solved(),
+        "{} should not be solved:\n{}",
+        ex.id,
+        report(&e)
+    );
     e
 }
 
@@ -103,8 +128,18 @@ fn the_course_has_nine_exercises_in_teaching_order() {
 fn every_starting_lab_fails_its_goal() {
     for ex in course() {
         let e = ex.evaluate(&ex.lab);
-        assert!(e.locked.is_empty() && e.invalid.is_none(), "{}: {}", ex.id, report(&e));
-        assert!(!e.solved(), "{} is solved before the student did anything:\n{}", ex.id, report(&e));
+        assert!(
+            e.locked.is_empty() && e.invalid.is_none(),
+            "{}: {}",
+            ex.id,
+            report(&e)
+        );
+        assert!(
+            !e.solved(),
+            "{} is solved before the student did anything:\n{}",
+            ex.id,
+            report(&e)
+        );
         let failure = e.first_failure().unwrap();
         assert!(!failure.why.is_empty());
     }
@@ -115,16 +150,30 @@ fn right_network() {
     let ex = exercise("right-network");
     assert_solved(&ex, &[&|s| set_address(s, "pc3", "eth0", "10.0.0.3/24")]);
     // Any free address of 10.0.0.0/24 will do, also written with a dotted mask.
-    assert_solved(&ex, &[&|s| set_address(s, "pc3", "eth0", "10.0.0.77 255.255.255.0")]);
+    assert_solved(
+        &ex,
+        &[&|s| set_address(s, "pc3", "eth0", "10.0.0.77 255.255.255.0")],
+    );
     // pc1's address is taken: the lab is refused and names the field.
     let e = assert_unsolved(&ex, &[&|s| set_address(s, "pc3", "eth0", "10.0.0.1/24")]);
-    assert_eq!(e.invalid.unwrap().error.to_string(), "devices[3].interfaces[0].address: duplicate IP address 10.0.0.1 (also on pc1/eth0)");
+    assert_eq!(
+        e.invalid.unwrap().error.to_string(),
+        "devices[3].interfaces[0].address: duplicate IP address 10.0.0.1 (also on pc1/eth0)"
+    );
     // Right address, too small a mask: 10.0.0.3/31 is the network 10.0.0.2/31,
     // which holds pc2 but not pc1.
     let e = assert_unsolved(&ex, &[&|s| set_address(s, "pc3", "eth0", "10.0.0.3/31")]);
-    assert_eq!(e.checks.iter().map(|c| c.passed).collect::<Vec<_>>(), [false, true]);
+    assert_eq!(
+        e.checks.iter().map(|c| c.passed).collect::<Vec<_>>(),
+        [false, true]
+    );
     // Moving pc1 instead is locked.
-    let e = assert_unsolved(&ex, &[&|s| set_address(s, "pc1", "eth0", "10.0.1.1/24"), &|s| set_address(s, "pc2", "eth0", "10.0.1.2/24")]);
+    let e = assert_unsolved(
+        &ex,
+        &[&|s| set_address(s, "pc1", "eth0", "10.0.1.1/24"), &|s| {
+            set_address(s, "pc2", "eth0", "10.0.1.2/24")
+        }],
+    );
     assert_eq!(
         e.locked.iter().map(|v| v.to_string()).collect::<Vec<_>>(),
         [
@@ -132,7 +181,10 @@ fn right_network() {
             "devices[1].interfaces[0].address: pc2's eth0 address is locked in this exercise"
         ]
     );
-    assert!(e.checks.iter().all(|c| c.passed), "behaviour alone would pass: the lock is what refuses it");
+    assert!(
+        e.checks.iter().all(|c| c.passed),
+        "behaviour alone would pass: the lock is what refuses it"
+    );
 }
 
 #[test]
@@ -143,17 +195,44 @@ fn neighbours_by_mask() {
     assert_solved(&ex, &[&m25, &m25b]);
     // The other order, and another working pair: pc2 on /24 sees pc1 too.
     assert_solved(&ex, &[&m25b, &m25]);
-    assert_solved(&ex, &[&|s| set_address(s, "pc2", "eth0", "192.168.1.100 255.255.255.0"), &m25]);
+    assert_solved(
+        &ex,
+        &[
+            &|s| set_address(s, "pc2", "eth0", "192.168.1.100 255.255.255.0"),
+            &m25,
+        ],
+    );
     // Only pc2 fixed: pc1 still treats .200 as a neighbour.
     let e = assert_unsolved(&ex, &[&m25b]);
-    assert_eq!(e.checks.iter().map(|c| c.passed).collect::<Vec<_>>(), [true, true, false]);
-    assert!(e.checks[2].why.contains("got 2 replies"), "{}", e.checks[2].why);
+    assert_eq!(
+        e.checks.iter().map(|c| c.passed).collect::<Vec<_>>(),
+        [true, true, false]
+    );
+    assert!(
+        e.checks[2].why.contains("got 2 replies"),
+        "{}",
+        e.checks[2].why
+    );
     // Changing the address, not the mask, is locked.
-    let e = assert_unsolved(&ex, &[&|s| set_address(s, "pc2", "eth0", "192.168.1.20/24")]);
-    assert_eq!(e.locked[0].to_string(), "devices[1].interfaces[0].address: pc2's eth0 address is locked in this exercise");
+    let e = assert_unsolved(
+        &ex,
+        &[&|s| set_address(s, "pc2", "eth0", "192.168.1.20/24")],
+    );
+    assert_eq!(
+        e.locked[0].to_string(),
+        "devices[1].interfaces[0].address: pc2's eth0 address is locked in this exercise"
+    );
     // A mask-only change is reported as a mask when locked: pc3's.
-    let e = assert_unsolved(&ex, &[&m25, &m25b, &|s| set_address(s, "pc3", "eth0", "192.168.1.200/25")]);
-    assert_eq!(e.locked[0].to_string(), "devices[3].interfaces[0].address: pc3's eth0 mask is locked in this exercise");
+    let e = assert_unsolved(
+        &ex,
+        &[&m25, &m25b, &|s| {
+            set_address(s, "pc3", "eth0", "192.168.1.200/25")
+        }],
+    );
+    assert_eq!(
+        e.locked[0].to_string(),
+        "devices[3].interfaces[0].address: pc3's eth0 mask is locked in this exercise"
+    );
 }
 
 #[test]
@@ -161,39 +240,73 @@ fn who_hears_arp() {
     let ex = exercise("who-hears-arp");
     assert_solved(&ex, &[&|s| remove_link(s, "sw1-sw2")]);
     // Another way: leave the switches joined but cable pc3 and pc4 to each other.
-    assert_solved(&ex, &[
-        &|s| remove_link(s, "pc3-sw2"),
-        &|s| remove_link(s, "pc4-sw2"),
-        &|s| add_link(s, "pc3-pc4", ("pc3", "eth0"), ("pc4", "eth0")),
-    ]);
+    assert_solved(
+        &ex,
+        &[
+            &|s| remove_link(s, "pc3-sw2"),
+            &|s| remove_link(s, "pc4-sw2"),
+            &|s| add_link(s, "pc3-pc4", ("pc3", "eth0"), ("pc4", "eth0")),
+        ],
+    );
     // Unplugging pc3 and pc4 altogether silences them, but they cannot reach each other.
-    let e = assert_unsolved(&ex, &[&|s| remove_link(s, "pc3-sw2"), &|s| remove_link(s, "pc4-sw2")]);
-    assert_eq!(e.checks.iter().map(|c| c.passed).collect::<Vec<_>>(), [true, true, true, false]);
+    let e = assert_unsolved(
+        &ex,
+        &[&|s| remove_link(s, "pc3-sw2"), &|s| {
+            remove_link(s, "pc4-sw2")
+        }],
+    );
+    assert_eq!(
+        e.checks.iter().map(|c| c.passed).collect::<Vec<_>>(),
+        [true, true, true, false]
+    );
     assert_eq!(e.checks[3].diagnosis.as_ref().unwrap().device, "pc3");
 }
 
 #[test]
 fn hub_or_switch() {
     let ex = exercise("hub-or-switch");
-    let to_switch = |s: &mut Scenario| dev(s, "hub1").kind = packet_engine::scenario::DeviceKind::Switch;
+    let to_switch =
+        |s: &mut Scenario| dev(s, "hub1").kind = packet_engine::scenario::DeviceKind::Switch;
     assert_solved(&ex, &[&to_switch]);
     // Replace the hub with a new switch sw9 and recable (switches may be added and removed).
-    assert_solved(&ex, &[&|s| {
-        s.devices.retain(|d| d.id != "hub1");
-        s.links.clear();
-        s.devices.push(serde_json::from_value(serde_json::json!({ "id": "sw9", "kind": "switch", "ports": 8 })).unwrap());
-        for (i, pc) in ["pc3", "pc2", "pc1"].iter().enumerate() {
-            add_link(s, &format!("l{i}"), (pc, "eth0"), ("sw9", &format!("p{}", i + 5)));
-        }
-    }]);
+    assert_solved(
+        &ex,
+        &[&|s| {
+            s.devices.retain(|d| d.id != "hub1");
+            s.links.clear();
+            s.devices.push(
+                serde_json::from_value(
+                    serde_json::json!({ "id": "sw9", "kind": "switch", "ports": 8 }),
+                )
+                .unwrap(),
+            );
+            for (i, pc) in ["pc3", "pc2", "pc1"].iter().enumerate() {
+                add_link(
+                    s,
+                    &format!("l{i}"),
+                    (pc, "eth0"),
+                    ("sw9", &format!("p{}", i + 5)),
+                );
+            }
+        }],
+    );
     // Unplugging pc3 hides the frames from it but it can no longer be reached.
     let e = assert_unsolved(&ex, &[&|s| remove_link(s, "pc3-hub1")]);
-    assert_eq!(e.checks.iter().map(|c| c.passed).collect::<Vec<_>>(), [true, true, false]);
+    assert_eq!(
+        e.checks.iter().map(|c| c.passed).collect::<Vec<_>>(),
+        [true, true, false]
+    );
     // Adding a host is not allowed.
-    let e = assert_unsolved(&ex, &[&to_switch, &|s| {
-        s.devices.push(serde_json::from_value(serde_json::json!({ "id": "pc4", "kind": "host", "interfaces": [{ "name": "eth0" }] })).unwrap())
-    }]);
-    assert_eq!(e.locked[0].to_string(), "devices[4]: pc4 is new: only switches and hubs may be added");
+    let e = assert_unsolved(
+        &ex,
+        &[&to_switch, &|s| {
+            s.devices.push(serde_json::from_value(serde_json::json!({ "id": "pc4", "kind": "host", "interfaces": [{ "name": "eth0" }] })).unwrap())
+        }],
+    );
+    assert_eq!(
+        e.locked[0].to_string(),
+        "devices[4]: pc4 is new: only switches and hubs may be added"
+    );
 }
 
 #[test]
@@ -201,14 +314,23 @@ fn default_gateway() {
     let ex = exercise("default-gateway");
     assert_solved(&ex, &[&|s| set_gateway(s, "pc1", Some("192.168.1.1"))]);
     // A static route to pc2's network works as well as a default route.
-    assert_solved(&ex, &[&|s| add_route(s, "pc1", "192.168.2.0/24", "192.168.1.1")]);
+    assert_solved(
+        &ex,
+        &[&|s| add_route(s, "pc1", "192.168.2.0/24", "192.168.1.1")],
+    );
     // A gateway nobody has: the diagnosis names pc1's gateway.
     let e = assert_unsolved(&ex, &[&|s| set_gateway(s, "pc1", Some("192.168.1.254"))]);
     let d = e.checks[0].diagnosis.as_ref().unwrap();
-    assert_eq!((d.device.as_str(), d.field.as_str()), ("pc1", "devices[0].gateway"));
+    assert_eq!(
+        (d.device.as_str(), d.field.as_str()),
+        ("pc1", "devices[0].gateway")
+    );
     // Fixing it at pc2's end is locked.
     let e = assert_unsolved(&ex, &[&|s| set_gateway(s, "pc2", None)]);
-    assert_eq!(e.locked[0].to_string(), "devices[4].gateway: pc2's gateway is locked in this exercise");
+    assert_eq!(
+        e.locked[0].to_string(),
+        "devices[4].gateway: pc2's gateway is locked in this exercise"
+    );
 }
 
 #[test]
@@ -225,21 +347,45 @@ fn gateway_off_subnet() {
     let invalid = e.invalid.unwrap();
     assert_eq!(invalid.error.path, "devices[0].gateway");
     let d = invalid.diagnosis.unwrap();
-    assert!(d.text.starts_with("pc1's default gateway 192.168.10.1 is not on any of its networks (192.168.1.0/24)"), "{}", d.text);
-    assert!(e.checks.iter().all(|c| !c.passed && c.why.starts_with("the lab cannot run: devices[0].gateway")));
+    assert!(
+        d.text.starts_with(
+            "pc1's default gateway 192.168.10.1 is not on any of its networks (192.168.1.0/24)"
+        ),
+        "{}",
+        d.text
+    );
+    assert!(e
+        .checks
+        .iter()
+        .all(|c| !c.passed && c.why.starts_with("the lab cannot run: devices[0].gateway")));
 }
 
 #[test]
 fn missing_route() {
     let ex = exercise("missing-route");
-    assert_solved(&ex, &[&|s| add_route(s, "r1", "192.168.2.0/24", "10.0.0.2")]);
+    assert_solved(
+        &ex,
+        &[&|s| add_route(s, "r1", "192.168.2.0/24", "10.0.0.2")],
+    );
     assert_solved(&ex, &[&|s| set_gateway(s, "r1", Some("10.0.0.2"))]);
     // A wider route also matches.
-    assert_solved(&ex, &[&|s| add_route(s, "r1", "192.168.0.0/16", "10.0.0.2")]);
+    assert_solved(
+        &ex,
+        &[&|s| add_route(s, "r1", "192.168.0.0/16", "10.0.0.2")],
+    );
     // A route to the wrong network changes nothing.
-    let e = assert_unsolved(&ex, &[&|s| add_route(s, "r1", "192.168.3.0/24", "10.0.0.2")]);
-    assert_eq!(e.checks[0].diagnosis.as_ref().unwrap().field, "devices[1].routes");
-    assert_eq!(e.checks[1].why, "the echo request to 192.168.2.20 never left r1: it did not reach r1, or r1 dropped it.");
+    let e = assert_unsolved(
+        &ex,
+        &[&|s| add_route(s, "r1", "192.168.3.0/24", "10.0.0.2")],
+    );
+    assert_eq!(
+        e.checks[0].diagnosis.as_ref().unwrap().field,
+        "devices[1].routes"
+    );
+    assert_eq!(
+        e.checks[1].why,
+        "the echo request to 192.168.2.20 never left r1: it did not reach r1, or r1 dropped it."
+    );
 }
 
 #[test]
@@ -248,17 +394,35 @@ fn ttl_loop() {
     assert_solved(&ex, &[&|s| set_gateway(s, "r2", Some("10.0.1.2"))]);
     assert_solved(&ex, &[&|s| add_route(s, "r2", "8.8.8.0/24", "10.0.1.2")]);
     let e = ex.evaluate(&ex.lab);
-    assert_eq!(e.checks[1].why, "the echo request to 8.8.8.8 left r2 on link r1-r2, towards r1.");
-    assert!(e.checks[0].diagnosis.as_ref().unwrap().text.contains("r1 → r2 → r1"));
+    assert_eq!(
+        e.checks[1].why,
+        "the echo request to 8.8.8.8 left r2 on link r1-r2, towards r1."
+    );
+    assert!(e.checks[0]
+        .diagnosis
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("r1 → r2 → r1"));
     // Removing r1's default route ends the loop but not the failure.
     let e = assert_unsolved(&ex, &[&|s| set_gateway(s, "r1", None)]);
-    assert!(e.checks[0].output.iter().any(|l| l.contains("Destination Net Unreachable")), "{:?}", e.checks[0].output);
+    assert!(
+        e.checks[0]
+            .output
+            .iter()
+            .any(|l| l.contains("Destination Net Unreachable")),
+        "{:?}",
+        e.checks[0].output
+    );
 }
 
 #[test]
 fn read_traceroute() {
     let ex = exercise("read-traceroute");
-    assert_solved(&ex, &[&|s| add_route(s, "isp2", "192.168.1.0/24", "10.0.12.1")]);
+    assert_solved(
+        &ex,
+        &[&|s| add_route(s, "isp2", "192.168.1.0/24", "10.0.12.1")],
+    );
     assert_solved(&ex, &[&|s| set_gateway(s, "isp2", Some("10.0.12.1"))]);
     let e = ex.evaluate(&ex.lab);
     assert_eq!(
@@ -267,9 +431,15 @@ fn read_traceroute() {
     );
     // A route back for the laptop only is enough for the probes, not for the hop
     // count to change: traceroute shows every router it passes.
-    let solved = solve(&ex, &[&|s| add_route(s, "isp2", "192.168.1.10/32", "10.0.12.1")]);
+    let solved = solve(
+        &ex,
+        &[&|s| add_route(s, "isp2", "192.168.1.10/32", "10.0.12.1")],
+    );
     assert!(solved.solved(), "{}", report(&solved));
-    assert_eq!(solved.checks[0].why, "traceroute reached 8.8.8.8 at hop 5; the goal is 5.");
+    assert_eq!(
+        solved.checks[0].why,
+        "traceroute reached 8.8.8.8 at hop 5; the goal is 5."
+    );
 }
 
 #[test]
@@ -290,7 +460,11 @@ fn lock_check_is_pure_and_lists_every_change() {
     edited.links[0].b.port = "p4".into();
     edited.seed += 1;
     edited.devices.retain(|d| d.id != "pc2");
-    let got: Vec<String> = check_locks(&ex.lab, &edited, &ex.editable).unwrap_err().iter().map(|v| v.to_string()).collect();
+    let got: Vec<String> = check_locks(&ex.lab, &edited, &ex.editable)
+        .unwrap_err()
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
     assert_eq!(
         got,
         [
@@ -309,7 +483,9 @@ fn error_of(json: &str) -> String {
 
 /// The right-network exercise as JSON, with `edit` applied to its value.
 fn variant(edit: impl FnOnce(&mut serde_json::Value)) -> String {
-    let mut v: serde_json::Value = serde_json::from_str(packet_engine::exercise::course::source("right-network").unwrap()).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(packet_engine::exercise::course::source("right-network").unwrap())
+            .unwrap();
     edit(&mut v);
     v.to_string()
 }
@@ -330,28 +506,48 @@ fn invalid_exercise_files_name_the_field() {
         "lab.devices[2].ports: 0 ports is out of range (1–1024)"
     );
     assert_eq!(
-        error_of(&variant(|v| v["lab"]["devices"][0]["interfaces"][0]["address"] = json!("10.0.0.300/24"))),
+        error_of(&variant(
+            |v| v["lab"]["devices"][0]["interfaces"][0]["address"] = json!("10.0.0.300/24")
+        )),
         "lab.devices[0].interfaces[0].address: 10.0.0.300/24 is not an IPv4 address"
     );
     assert_eq!(
-        error_of(&variant(|v| v["editable"]["devices"][0]["interface"] = json!("eth7"))),
+        error_of(&variant(
+            |v| v["editable"]["devices"][0]["interface"] = json!("eth7")
+        )),
         "editable.devices[0].interface: pc3 has no interface \"eth7\""
     );
     assert_eq!(
         error_of(&variant(|v| v["hints"] = json!(["a", "b", "c", "d"]))),
         "hints: 4 hints; an exercise gives at most 3"
     );
-    assert_eq!(error_of(&variant(|v| v["goal"] = json!([]))), "goal: an exercise needs at least one check");
+    assert_eq!(
+        error_of(&variant(|v| v["goal"] = json!([]))),
+        "goal: an exercise needs at least one check"
+    );
     assert_eq!(error_of(&variant(|v| v["id"] = json!("Right Network"))), "id: \"Right Network\" must be lower-case letters, digits and - (it keys the saved progress)");
     assert!(error_of(&variant(|v| v["goal"][0]["check"] = json!("ping_works"))).starts_with(
         "goal[0].check: unknown variant `ping_works`, expected one of `ping_succeeds`, `ping_fails`, `arp_cache_has`, `receives`, `never_receives`, `traceroute_hops`, `leaves_via`"
     ));
-    assert!(error_of(&variant(|v| v["goal"][0]["form"] = json!("pc3"))).starts_with("goal[0]: unknown field `form`"));
-    assert!(error_of(&variant(|v| v["lab"]["devices"][1]["kind"] = json!("swich"))).starts_with("lab.devices[1].kind: unknown variant `swich`"));
-    assert!(error_of(&variant(|v| v["solved_txt"] = json!("x"))).starts_with("solved_txt: unknown field `solved_txt`"));
-    assert_eq!(error_of(&variant(|v| v["goal"][0] = json!({ "check": "traceroute_hops", "from": "pc3", "to": "pc1", "hops": 0 }))), "goal[0].hops: 0 is out of range (1–30)");
+    assert!(error_of(&variant(|v| v["goal"][0]["form"] = json!("pc3")))
+        .starts_with("goal[0]: unknown field `form`"));
+    assert!(
+        error_of(&variant(|v| v["lab"]["devices"][1]["kind"] = json!("swich")))
+            .starts_with("lab.devices[1].kind: unknown variant `swich`")
+    );
+    assert!(error_of(&variant(|v| v["solved_txt"] = json!("x")))
+        .starts_with("solved_txt: unknown field `solved_txt`"));
     assert_eq!(
-        error_of(&variant(|v| v["goal"][0] = json!({ "check": "never_receives", "device": "pc3" }))),
+        error_of(&variant(
+            |v| v["goal"][0] =
+                json!({ "check": "traceroute_hops", "from": "pc3", "to": "pc1", "hops": 0 })
+        )),
+        "goal[0].hops: 0 is out of range (1–30)"
+    );
+    assert_eq!(
+        error_of(&variant(
+            |v| v["goal"][0] = json!({ "check": "never_receives", "device": "pc3" })
+        )),
         "goal[0].device: say which frames: frame_to_mac_of, addressed_to or arp_for"
     );
     // Never a panic, whatever the bytes.
@@ -368,7 +564,10 @@ fn checks_name_the_student_lab_and_are_deterministic() {
     let (a, b) = (ex.evaluate(&lab), ex.evaluate(&lab));
     assert_eq!(a, b);
     assert_eq!(a.checks[0].description, "ping from pc3 to pc1 succeeds");
-    assert_eq!(a.checks[0].why, "pc3 sent 2 echo request(s) to 10.0.0.1 and got 2 replies.");
+    assert_eq!(
+        a.checks[0].why,
+        "pc3 sent 2 echo request(s) to 10.0.0.1 and got 2 replies."
+    );
     // A device the goal names is gone from the student's lab: the check fails, it does not panic.
     lab.devices.retain(|d| d.id != "pc2");
     lab.links.retain(|l| l.a.device != "pc2");
@@ -396,9 +595,30 @@ fn observation_checks_read_the_lab_run() {
     let passed: Vec<bool> = e.checks.iter().map(|c| c.passed).collect();
     assert_eq!(passed, [true, false, true, true, true], "{}", report(&e));
     let pc1 = packet_engine::MacAddr::derived("pc1", "eth0");
-    assert!(e.checks[0].why.starts_with(&format!("pc2's ARP table holds 10.0.0.1 at {pc1}")), "{}", e.checks[0].why);
-    assert_eq!(e.checks[1].why, "pc3's ARP table never held a MAC for 10.0.0.1: no ARP exchange between them happened.");
-    assert!(e.checks[3].why.starts_with("pc3 received 1 such frame(s); the first at 1.0000"), "{}", e.checks[3].why);
-    assert!(e.checks[3].why.ends_with("on eth0: Who has 10.0.0.2? Tell 10.0.0.1."), "{}", e.checks[3].why);
+    assert!(
+        e.checks[0]
+            .why
+            .starts_with(&format!("pc2's ARP table holds 10.0.0.1 at {pc1}")),
+        "{}",
+        e.checks[0].why
+    );
+    assert_eq!(
+        e.checks[1].why,
+        "pc3's ARP table never held a MAC for 10.0.0.1: no ARP exchange between them happened."
+    );
+    assert!(
+        e.checks[3]
+            .why
+            .starts_with("pc3 received 1 such frame(s); the first at 1.0000"),
+        "{}",
+        e.checks[3].why
+    );
+    assert!(
+        e.checks[3]
+            .why
+            .ends_with("on eth0: Who has 10.0.0.2? Tell 10.0.0.1."),
+        "{}",
+        e.checks[3].why
+    );
     assert!(matches!(e.checks[0].check, Check::ArpCacheHas { .. }));
 }

@@ -9,7 +9,10 @@ use std::collections::BTreeSet;
 use std::net::Ipv4Addr;
 
 fn example(name: &str) -> (Scenario, RunOutcome) {
-    let (_, s) = packet_engine::examples::all().into_iter().find(|(n, _)| *n == name).unwrap();
+    let (_, s) = packet_engine::examples::all()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .unwrap();
     let out = Simulation::new(&s).unwrap().run();
     (s, out)
 }
@@ -19,11 +22,21 @@ fn correct(q: &Question) -> &Answer {
 }
 
 fn wrong(q: &Question) -> Vec<&Answer> {
-    q.choices.iter().enumerate().filter(|(i, _)| *i != q.correct).map(|(_, c)| &c.answer).collect()
+    q.choices
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != q.correct)
+        .map(|(_, c)| &c.answer)
+        .collect()
 }
 
 /// The next frame `device` sends after event `i`, optionally only IPv4 frames to `ip_dst`.
-fn next_frame<'a>(out: &'a RunOutcome, i: usize, device: &str, ip_dst: Option<Ipv4Addr>) -> Option<(&'a str, wire::DecodedFrame)> {
+fn next_frame<'a>(
+    out: &'a RunOutcome,
+    i: usize,
+    device: &str,
+    ip_dst: Option<Ipv4Addr>,
+) -> Option<(&'a str, wire::DecodedFrame)> {
     out.trace.events[i + 1..]
         .iter()
         .find_map(|e| match &e.kind {
@@ -42,13 +55,24 @@ fn next_frame<'a>(out: &'a RunOutcome, i: usize, device: &str, ip_dst: Option<Ip
 /// The address `device` sends to next is `ip`: it ARPs for it, or its frame goes
 /// to ip's owner's MAC. `None` when it sends nothing more (e.g. its ARP for
 /// that neighbour is already under way, or the run ends).
-fn sends_towards(s: &Scenario, out: &RunOutcome, i: usize, device: &str, packet_dst: Ipv4Addr, ip: Ipv4Addr) -> Option<bool> {
+fn sends_towards(
+    s: &Scenario,
+    out: &RunOutcome,
+    i: usize,
+    device: &str,
+    packet_dst: Ipv4Addr,
+    ip: Ipv4Addr,
+) -> Option<bool> {
     let (_, d) = next_frame(out, i, device, Some(packet_dst))?;
     if let Some(arp) = d.arp().and_then(|a| a.addresses.as_ref()) {
         return Some(arp.target_ip.value == ip);
     }
     let owner = s.devices.iter().find(|dev| {
-        dev.interfaces.iter().any(|x| x.address.as_deref().is_some_and(|a| a.starts_with(&format!("{ip}/"))))
+        dev.interfaces.iter().any(|x| {
+            x.address
+                .as_deref()
+                .is_some_and(|a| a.starts_with(&format!("{ip}/")))
+        })
     });
     Some(owner.is_some_and(|o| device_macs(s, &o.id).contains(&d.ethernet.unwrap().dst.value)))
 }
@@ -63,13 +87,32 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
         kinds.insert(format!("{:?}", q.kind));
         // 2–3 wrong choices, all different from each other and from the correct one.
         assert!((3..=4).contains(&q.choices.len()), "{q:#?}");
-        let answers: BTreeSet<String> = q.choices.iter().map(|c| format!("{:?}", c.answer)).collect();
+        let answers: BTreeSet<String> = q
+            .choices
+            .iter()
+            .map(|c| format!("{:?}", c.answer))
+            .collect();
         let texts: BTreeSet<&str> = q.choices.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!((answers.len(), texts.len()), (q.choices.len(), q.choices.len()), "{q:#?}");
+        assert_eq!(
+            (answers.len(), texts.len()),
+            (q.choices.len(), q.choices.len()),
+            "{q:#?}"
+        );
         let event = &out.trace.events[q.event];
-        assert_eq!(q.feedback.split(" (").next(), event.explain().split(" (").next());
+        assert_eq!(
+            q.feedback.split(" (").next(),
+            event.explain().split(" (").next()
+        );
         match (&event.kind, correct(q)) {
-            (EventKind::SwitchForward { device, in_port, out: fwd, .. }, Answer::Ports { ports }) => {
+            (
+                EventKind::SwitchForward {
+                    device,
+                    in_port,
+                    out: fwd,
+                    ..
+                },
+                Answer::Ports { ports },
+            ) => {
                 assert_eq!(q.kind, QuestionKind::SwitchPorts);
                 let did: Vec<String> = match fwd {
                     Forwarding::Port { port } => vec![port.to_string()],
@@ -82,14 +125,22 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
                     .iter()
                     .rev()
                     .find_map(|e| match &e.kind {
-                        EventKind::FrameReceived { at, bytes, .. } if at.device == *device && at.port == *in_port => Some(bytes.clone()),
+                        EventKind::FrameReceived { at, bytes, .. }
+                            if at.device == *device && at.port == *in_port =>
+                        {
+                            Some(bytes.clone())
+                        }
                         _ => None,
                     })
                     .unwrap();
                 let mut sent: Vec<String> = out.trace.events[q.event + 1..]
                     .iter()
                     .filter_map(|e| match &e.kind {
-                        EventKind::FrameSent { from, bytes, .. } if from.device == *device && *bytes == arrived => Some(from.port.to_string()),
+                        EventKind::FrameSent { from, bytes, .. }
+                            if from.device == *device && *bytes == arrived =>
+                        {
+                            Some(from.port.to_string())
+                        }
                         _ => None,
                     })
                     .take(ports.len())
@@ -106,7 +157,9 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
                     .collect();
                 assert!(linked.contains(in_port.as_str()));
                 for w in wrong(q) {
-                    let Answer::Ports { ports } = w else { panic!("{w:?}") };
+                    let Answer::Ports { ports } = w else {
+                        panic!("{w:?}")
+                    };
                     assert!(ports.iter().all(|p| linked.contains(p)), "{q:#?}");
                 }
             }
@@ -121,14 +174,23 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
                 }
                 let spec = s.devices.iter().find(|d| d.id == device.as_str()).unwrap();
                 let gw: Option<Ipv4Addr> = spec.gateway.as_ref().map(|g| g.parse().unwrap());
-                let vias: Vec<Option<Ipv4Addr>> = spec.routes.iter().map(|r| Some(r.via.parse().unwrap())).collect();
+                let vias: Vec<Option<Ipv4Addr>> = spec
+                    .routes
+                    .iter()
+                    .map(|r| Some(r.via.parse().unwrap()))
+                    .collect();
                 for w in wrong(q) {
-                    let Answer::ArpFor { ip } = w else { panic!("{w:?}") };
+                    let Answer::ArpFor { ip } = w else {
+                        panic!("{w:?}")
+                    };
                     let plausible = ip.is_none()
                         || *ip == Some(decision.destination)
                         || *ip == gw
                         || vias.contains(ip)
-                        || decision.checks.iter().any(|c| Some(c.masked_destination) == *ip);
+                        || decision
+                            .checks
+                            .iter()
+                            .any(|c| Some(c.masked_destination) == *ip);
                     assert!(plausible, "{q:#?}");
                 }
             }
@@ -136,17 +198,33 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
                 assert_eq!(q.kind, QuestionKind::NextHop);
                 assert!(decision.forwarding);
                 let chosen = decision.chosen.as_ref().unwrap();
-                assert_eq!((*via, interface.as_deref()), (chosen.via, Some(chosen.interface.as_str())));
-                if let Some((port, _)) = next_frame(out, q.event, device, Some(decision.destination)) {
+                assert_eq!(
+                    (*via, interface.as_deref()),
+                    (chosen.via, Some(chosen.interface.as_str()))
+                );
+                if let Some((port, _)) =
+                    next_frame(out, q.event, device, Some(decision.destination))
+                {
                     assert_eq!(Some(port), interface.as_deref());
                 }
-                let next = sends_towards(s, out, q.event, device, decision.destination, via.unwrap_or(decision.destination));
+                let next = sends_towards(
+                    s,
+                    out,
+                    q.event,
+                    device,
+                    decision.destination,
+                    via.unwrap_or(decision.destination),
+                );
                 assert_ne!(next, Some(false), "{q:#?}");
                 verified += usize::from(next.is_some());
                 let table = out.trace.state_at(q.event).routes[device.as_str()].clone();
                 for w in wrong(q) {
-                    let Answer::NextHop { via, interface } = w else { panic!("{w:?}") };
-                    let in_table = table.iter().any(|r| r.via == *via && Some(r.interface.as_str()) == interface.as_deref());
+                    let Answer::NextHop { via, interface } = w else {
+                        panic!("{w:?}")
+                    };
+                    let in_table = table.iter().any(|r| {
+                        r.via == *via && Some(r.interface.as_str()) == interface.as_deref()
+                    });
                     assert!(in_table || interface.is_none(), "{q:#?}");
                 }
             }
@@ -154,21 +232,43 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
                 assert_eq!(q.kind, QuestionKind::DestinationMac);
                 assert_eq!(*mac, wire::decode(bytes).ethernet.unwrap().dst.value);
                 for w in wrong(q) {
-                    let Answer::Mac { mac } = w else { panic!("{w:?}") };
-                    assert!(mac.is_broadcast() || *mac == packet_engine::MacAddr::ZERO || mac_owner(s, *mac).is_some(), "{q:#?}");
+                    let Answer::Mac { mac } = w else {
+                        panic!("{w:?}")
+                    };
+                    assert!(
+                        mac.is_broadcast()
+                            || *mac == packet_engine::MacAddr::ZERO
+                            || mac_owner(s, *mac).is_some(),
+                        "{q:#?}"
+                    );
                 }
             }
             (EventKind::FrameSent { bytes, .. }, Answer::Ttl { ttl }) => {
                 assert_eq!(q.kind, QuestionKind::Ttl);
                 assert_eq!(*ttl, wire::decode(bytes).ipv4().unwrap().ttl.value);
-                let t_in: u8 = q.prompt.split("TTL ").nth(1).unwrap().split('.').next().unwrap().parse().unwrap();
+                let t_in: u8 = q
+                    .prompt
+                    .split("TTL ")
+                    .nth(1)
+                    .unwrap()
+                    .split('.')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
                 assert_eq!(*ttl, t_in - 1);
             }
             (kind, answer) => panic!("unexpected question {answer:?} for {kind:?}"),
         }
     }
-    let routes = qs.iter().filter(|q| matches!(q.kind, QuestionKind::ArpTarget | QuestionKind::NextHop)).count();
-    assert!(verified * 2 >= routes, "most routing answers are followed by a frame that confirms them: {verified}/{routes}");
+    let routes = qs
+        .iter()
+        .filter(|q| matches!(q.kind, QuestionKind::ArpTarget | QuestionKind::NextHop))
+        .count();
+    assert!(
+        verified * 2 >= routes,
+        "most routing answers are followed by a frame that confirms them: {verified}/{routes}"
+    );
     kinds
 }
 
@@ -176,12 +276,28 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
 fn two_subnets_asks_all_five_kinds_and_every_answer_is_what_happened() {
     let (s, out) = example("two-subnets");
     let kinds = check_all(&s, &out);
-    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["ArpTarget", "DestinationMac", "NextHop", "SwitchPorts", "Ttl"]);
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        [
+            "ArpTarget",
+            "DestinationMac",
+            "NextHop",
+            "SwitchPorts",
+            "Ttl"
+        ]
+    );
 }
 
 #[test]
 fn other_labs_too() {
-    for name in ["same-network", "to-the-internet", "hub", "routing-loop", "unknown-host", "redirect"] {
+    for name in [
+        "same-network",
+        "to-the-internet",
+        "hub",
+        "routing-loop",
+        "unknown-host",
+        "redirect",
+    ] {
         let (s, out) = example(name);
         check_all(&s, &out);
     }
@@ -190,11 +306,19 @@ fn other_labs_too() {
 #[test]
 fn the_hosts_first_decision_in_detail() {
     let (s, out) = example("two-subnets");
-    let i = out.trace.events.iter().position(|e| matches!(&e.kind, EventKind::Route { device, .. } if device == "pc1")).unwrap();
+    let i = out
+        .trace
+        .events
+        .iter()
+        .position(|e| matches!(&e.kind, EventKind::Route { device, .. } if device == "pc1"))
+        .unwrap();
     let q = questions_at(&s, &out.trace, &out.trace.state_at(i - 1), i, 1).remove(0);
     assert_eq!(q.prompt, "pc1 has a packet for 192.168.2.20. Which address does it ARP for, to find the MAC to send it to?");
     let mut texts: Vec<&str> = q.choices.iter().map(|c| c.text.as_str()).collect();
-    assert_eq!(q.choices[q.correct].text, "192.168.1.1, its default gateway");
+    assert_eq!(
+        q.choices[q.correct].text,
+        "192.168.1.1, its default gateway"
+    );
     texts.sort();
     assert_eq!(
         texts,
@@ -205,7 +329,12 @@ fn the_hosts_first_decision_in_detail() {
             "no ARP: it has no route to send it by (\"Network is unreachable\")"
         ]
     );
-    assert!(q.feedback.ends_with("so send it to the default gateway 192.168.1.1: ARP for 192.168.1.1"), "{}", q.feedback);
+    assert!(
+        q.feedback
+            .ends_with("so send it to the default gateway 192.168.1.1: ARP for 192.168.1.1"),
+        "{}",
+        q.feedback
+    );
 }
 
 #[test]
@@ -218,26 +347,54 @@ fn the_router_hop_in_detail() {
     // 63 is right; 64 is both "unchanged" and "reset", so 62 and 65 fill in.
     assert_eq!(got, ["TTL 62", "TTL 63", "TTL 64", "TTL 65"]);
     assert_eq!(ttl.choices[ttl.correct].text, "TTL 63");
-    assert!(ttl.feedback.ends_with("(every router lowers it by one)"), "{}", ttl.feedback);
-    let mac = qs.iter().find(|q| q.kind == QuestionKind::DestinationMac && q.event == ttl.event).unwrap();
+    assert!(
+        ttl.feedback.ends_with("(every router lowers it by one)"),
+        "{}",
+        ttl.feedback
+    );
+    let mac = qs
+        .iter()
+        .find(|q| q.kind == QuestionKind::DestinationMac && q.event == ttl.event)
+        .unwrap();
     let pc2 = packet_engine::MacAddr::derived("pc2", "eth0");
     assert_eq!(mac.choices[mac.correct].text, format!("{pc2} (pc2/eth0)"));
     let hop = qs.iter().find(|q| q.kind == QuestionKind::NextHop).unwrap();
-    assert_eq!(hop.choices[hop.correct].text, "192.168.2.20 itself, directly out of eth1");
-    assert!(hop.choices.iter().any(|c| c.text == "192.168.1.10 itself, directly out of eth0" || c.text == "192.168.2.20 itself, directly out of eth0"));
+    assert_eq!(
+        hop.choices[hop.correct].text,
+        "192.168.2.20 itself, directly out of eth1"
+    );
+    assert!(hop
+        .choices
+        .iter()
+        .any(|c| c.text == "192.168.1.10 itself, directly out of eth0"
+            || c.text == "192.168.2.20 itself, directly out of eth0"));
 }
 
 #[test]
 fn a_flooded_broadcast() {
     // The course's ARP exercise: pc1, pc2 and a second switch on sw1.
-    let ex = packet_engine::exercise::course().into_iter().find(|e| e.id == "who-hears-arp").unwrap();
+    let ex = packet_engine::exercise::course()
+        .into_iter()
+        .find(|e| e.id == "who-hears-arp")
+        .unwrap();
     let (s, out) = (ex.lab.clone(), Simulation::new(&ex.lab).unwrap().run());
     check_all(&s, &out);
     let qs = questions(&s, &out.trace, 3);
-    let flood = qs.iter().find(|q| q.kind == QuestionKind::SwitchPorts).unwrap();
-    let Answer::Ports { ports } = correct(flood) else { unreachable!() };
-    assert!(ports.len() >= 2, "the first frame is the ARP broadcast, flooded: {flood:#?}");
-    assert!(flood.choices.iter().any(|c| matches!(&c.answer, Answer::Ports { ports } if ports.len() == 1)));
+    let flood = qs
+        .iter()
+        .find(|q| q.kind == QuestionKind::SwitchPorts)
+        .unwrap();
+    let Answer::Ports { ports } = correct(flood) else {
+        unreachable!()
+    };
+    assert!(
+        ports.len() >= 2,
+        "the first frame is the ARP broadcast, flooded: {flood:#?}"
+    );
+    assert!(flood
+        .choices
+        .iter()
+        .any(|c| matches!(&c.answer, Answer::Ports { ports } if ports.len() == 1)));
 }
 
 #[test]
@@ -245,7 +402,9 @@ fn deterministic_and_seeded() {
     let (s, out) = example("two-subnets");
     assert_eq!(questions(&s, &out.trace, 5), questions(&s, &out.trace, 5));
     // Over seeds, the correct answer does not sit in one place.
-    let positions: BTreeSet<usize> = (0..20).map(|seed| questions(&s, &out.trace, seed)[0].correct).collect();
+    let positions: BTreeSet<usize> = (0..20)
+        .map(|seed| questions(&s, &out.trace, seed)[0].correct)
+        .collect();
     assert!(positions.len() >= 3, "{positions:?}");
     // Non-decision events and indices past the end give no question.
     let state = out.trace.state_at(0);

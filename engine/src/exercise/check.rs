@@ -120,7 +120,10 @@ pub struct CheckResult {
     /// The printed lines of the check's own command, if it ran one.
     pub output: Vec<String>,
     /// For a failed ping or traceroute: the inspector's "why did it fail?" text.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "diagnosis_text")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "diagnosis_text"
+    )]
     pub diagnosis: Option<Diagnosis>,
 }
 
@@ -172,14 +175,30 @@ pub fn resolve_ip(lab: &Scenario, text: &str) -> Result<Ipv4Addr, String> {
         Some((d, i)) => (d, Some(i)),
         None => (text, None),
     };
-    let dev = lab.devices.iter().find(|d| d.id == device).ok_or_else(|| format!("no device \"{device}\""))?;
-    let candidates: Vec<_> = dev.interfaces.iter().filter(|i| iface.is_none_or(|n| i.name == n)).collect();
+    let dev = lab
+        .devices
+        .iter()
+        .find(|d| d.id == device)
+        .ok_or_else(|| format!("no device \"{device}\""))?;
+    let candidates: Vec<_> = dev
+        .interfaces
+        .iter()
+        .filter(|i| iface.is_none_or(|n| i.name == n))
+        .collect();
     if iface.is_some() && candidates.is_empty() {
-        return Err(format!("{device} has no interface \"{}\"", iface.unwrap_or_default()));
+        return Err(format!(
+            "{device} has no interface \"{}\"",
+            iface.unwrap_or_default()
+        ));
     }
     candidates
         .iter()
-        .find_map(|i| i.address.as_deref().and_then(|a| parse_interface_address(a).ok()).map(|n| n.addr()))
+        .find_map(|i| {
+            i.address
+                .as_deref()
+                .and_then(|a| parse_interface_address(a).ok())
+                .map(|n| n.addr())
+        })
         .ok_or_else(|| format!("{text} has no IP address"))
 }
 
@@ -188,7 +207,14 @@ pub fn device_macs(lab: &Scenario, device: &str) -> Vec<MacAddr> {
     lab.devices
         .iter()
         .filter(|d| d.id == device)
-        .flat_map(|d| d.interfaces.iter().map(move |i| i.mac.as_deref().and_then(MacAddr::parse).unwrap_or_else(|| MacAddr::derived(&d.id, &i.name))))
+        .flat_map(|d| {
+            d.interfaces.iter().map(move |i| {
+                i.mac
+                    .as_deref()
+                    .and_then(MacAddr::parse)
+                    .unwrap_or_else(|| MacAddr::derived(&d.id, &i.name))
+            })
+        })
         .collect()
 }
 
@@ -196,7 +222,11 @@ pub fn device_macs(lab: &Scenario, device: &str) -> Vec<MacAddr> {
 pub fn mac_owner(lab: &Scenario, mac: MacAddr) -> Option<(String, String)> {
     lab.devices.iter().find_map(|d| {
         d.interfaces.iter().find_map(|i| {
-            let m = i.mac.as_deref().and_then(MacAddr::parse).unwrap_or_else(|| MacAddr::derived(&d.id, &i.name));
+            let m = i
+                .mac
+                .as_deref()
+                .and_then(MacAddr::parse)
+                .unwrap_or_else(|| MacAddr::derived(&d.id, &i.name));
             (m == mac).then(|| (d.id.clone(), i.name.clone()))
         })
     })
@@ -212,10 +242,22 @@ impl Check {
                 Some(m) => format!("{device}'s ARP table holds {ip} with {m}'s MAC"),
                 None => format!("{device}'s ARP table holds {ip}"),
             },
-            Check::Receives { device, .. } => format!("{device} receives {}", self.frame_match().describe()),
-            Check::NeverReceives { device, .. } => format!("{device} never receives {}", self.frame_match().describe()),
-            Check::TracerouteHops { from, to, hops } => format!("traceroute from {from} to {to} shows {hops} hop(s)"),
-            Check::LeavesVia { device, from, to, towards, link } => {
+            Check::Receives { device, .. } => {
+                format!("{device} receives {}", self.frame_match().describe())
+            }
+            Check::NeverReceives { device, .. } => {
+                format!("{device} never receives {}", self.frame_match().describe())
+            }
+            Check::TracerouteHops { from, to, hops } => {
+                format!("traceroute from {from} to {to} shows {hops} hop(s)")
+            }
+            Check::LeavesVia {
+                device,
+                from,
+                to,
+                towards,
+                link,
+            } => {
                 let way = match (towards, link) {
                     (Some(t), _) => format!("towards {t}"),
                     (None, Some(l)) => format!("on link {l}"),
@@ -228,8 +270,18 @@ impl Check {
 
     fn frame_match(&self) -> FrameMatch {
         match self {
-            Check::Receives { frame_to_mac_of, addressed_to, arp_for, .. }
-            | Check::NeverReceives { frame_to_mac_of, addressed_to, arp_for, .. } => FrameMatch {
+            Check::Receives {
+                frame_to_mac_of,
+                addressed_to,
+                arp_for,
+                ..
+            }
+            | Check::NeverReceives {
+                frame_to_mac_of,
+                addressed_to,
+                arp_for,
+                ..
+            } => FrameMatch {
                 frame_to_mac_of: frame_to_mac_of.clone(),
                 addressed_to: addressed_to.clone(),
                 arp_for: arp_for.clone(),
@@ -244,13 +296,18 @@ impl Check {
         let device = |field: &str, id: &str, needs_ip: bool| -> Result<(), (String, String)> {
             match lab.devices.iter().find(|d| d.id == id) {
                 None => Err((field.to_string(), format!("no device \"{id}\""))),
-                Some(d) if needs_ip && !d.kind.has_ip() => {
-                    Err((field.to_string(), format!("{id} is a {}; it has no IP stack", d.kind.name())))
-                }
+                Some(d) if needs_ip && !d.kind.has_ip() => Err((
+                    field.to_string(),
+                    format!("{id} is a {}; it has no IP stack", d.kind.name()),
+                )),
                 Some(_) => Ok(()),
             }
         };
-        let address = |field: &str, text: &str| resolve_ip(lab, text).map(|_| ()).map_err(|m| (field.to_string(), m));
+        let address = |field: &str, text: &str| {
+            resolve_ip(lab, text)
+                .map(|_| ())
+                .map_err(|m| (field.to_string(), m))
+        };
         match self {
             Check::PingSucceeds { from, to } | Check::PingFails { from, to } => {
                 device("from", from, true)?;
@@ -264,7 +321,11 @@ impl Check {
                 }
                 Ok(())
             }
-            Check::ArpCacheHas { device: d, ip, mac_of } => {
+            Check::ArpCacheHas {
+                device: d,
+                ip,
+                mac_of,
+            } => {
                 device("device", d, true)?;
                 address("ip", ip)?;
                 if let Some(m) = mac_of {
@@ -276,7 +337,10 @@ impl Check {
                 device("device", d, false)?;
                 let m = self.frame_match();
                 if m == FrameMatch::default() {
-                    return Err(("device".into(), "say which frames: frame_to_mac_of, addressed_to or arp_for".into()));
+                    return Err((
+                        "device".into(),
+                        "say which frames: frame_to_mac_of, addressed_to or arp_for".into(),
+                    ));
                 }
                 if let Some(x) = &m.frame_to_mac_of {
                     device("frame_to_mac_of", x, true)?;
@@ -289,7 +353,13 @@ impl Check {
                 }
                 Ok(())
             }
-            Check::LeavesVia { device: d, from, to, towards, link } => {
+            Check::LeavesVia {
+                device: d,
+                from,
+                to,
+                towards,
+                link,
+            } => {
                 device("device", d, true)?;
                 device("from", from, true)?;
                 address("to", to)?;
@@ -297,7 +367,10 @@ impl Check {
                     (Some(t), None) => device("towards", t, true),
                     (None, Some(l)) if lab.links.iter().any(|x| &x.id == l) => Ok(()),
                     (None, Some(l)) => Err(("link".into(), format!("no link \"{l}\""))),
-                    _ => Err(("towards".into(), "give either towards (a device) or link".into())),
+                    _ => Err((
+                        "towards".into(),
+                        "give either towards (a device) or link".into(),
+                    )),
                 }
             }
         }
@@ -306,21 +379,39 @@ impl Check {
     /// The command this check adds to its own run, if it is a traffic check.
     fn command(&self, lab: &Scenario) -> Option<Result<CommandSpec, String>> {
         let (device, run) = match self {
-            Check::PingSucceeds { from, to } | Check::PingFails { from, to } | Check::LeavesVia { from, to, .. } => {
-                let count = if matches!(self, Check::LeavesVia { .. }) { 1 } else { PING_COUNT };
-                (from, resolve_ip(lab, to).map(|ip| format!("ping -c {count} {ip}")))
+            Check::PingSucceeds { from, to }
+            | Check::PingFails { from, to }
+            | Check::LeavesVia { from, to, .. } => {
+                let count = if matches!(self, Check::LeavesVia { .. }) {
+                    1
+                } else {
+                    PING_COUNT
+                };
+                (
+                    from,
+                    resolve_ip(lab, to).map(|ip| format!("ping -c {count} {ip}")),
+                )
             }
-            Check::TracerouteHops { from, to, .. } => (from, resolve_ip(lab, to).map(|ip| format!("traceroute -I -n {ip}"))),
+            Check::TracerouteHops { from, to, .. } => (
+                from,
+                resolve_ip(lab, to).map(|ip| format!("traceroute -I -n {ip}")),
+            ),
             _ => return None,
         };
-        Some(run.map(|run| CommandSpec { at_ms: 1000, device: device.clone(), run }))
+        Some(run.map(|run| CommandSpec {
+            at_ms: 1000,
+            device: device.clone(),
+            run,
+        }))
     }
 }
 
 /// Runs the goal on a student's `edited` lab: lock violations, validity, and
 /// one result per check. Pure and deterministic (the engine is).
 pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
-    let locked = super::check_locks(&exercise.lab, edited, &exercise.editable).err().unwrap_or_default();
+    let locked = super::check_locks(&exercise.lab, edited, &exercise.editable)
+        .err()
+        .unwrap_or_default();
     let mut lab = edited.clone();
     lab.seed = exercise.lab.seed;
     lab.options = exercise.lab.options.clone();
@@ -329,8 +420,16 @@ pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
     if let Err(error) = lab.validate() {
         let diagnosis = diagnose_invalid(&lab, &error);
         let why = format!("the lab cannot run: {error}");
-        let checks = exercise.goal.iter().map(|c| failed(c, why.clone())).collect();
-        return Evaluation { locked, invalid: Some(Invalid { error, diagnosis }), checks };
+        let checks = exercise
+            .goal
+            .iter()
+            .map(|c| failed(c, why.clone()))
+            .collect();
+        return Evaluation {
+            locked,
+            invalid: Some(Invalid { error, diagnosis }),
+            checks,
+        };
     }
     let mut base: Option<RunOutcome> = None;
     let checks = exercise
@@ -345,7 +444,11 @@ pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
             }
         })
         .collect();
-    Evaluation { locked, invalid: None, checks }
+    Evaluation {
+        locked,
+        invalid: None,
+        checks,
+    }
 }
 
 fn run(lab: &Scenario) -> RunOutcome {
@@ -353,18 +456,35 @@ fn run(lab: &Scenario) -> RunOutcome {
 }
 
 fn failed(check: &Check, why: String) -> CheckResult {
-    CheckResult { check: check.clone(), description: check.describe(), passed: false, why, output: vec![], diagnosis: None }
+    CheckResult {
+        check: check.clone(),
+        description: check.describe(),
+        passed: false,
+        why,
+        output: vec![],
+        diagnosis: None,
+    }
 }
 
 fn result(check: &Check, passed: bool, why: String) -> CheckResult {
-    CheckResult { passed, ..failed(check, why) }
+    CheckResult {
+        passed,
+        ..failed(check, why)
+    }
 }
 
 /// Runs the lab with only the check's command and judges its output or trace.
 fn traffic_check(check: &Check, lab: &Scenario, command: CommandSpec) -> CheckResult {
     let mut lab = lab.clone();
-    if !lab.devices.iter().any(|d| d.id == command.device && d.kind.has_ip()) {
-        return failed(check, format!("{} is not a host or router in your lab", command.device));
+    if !lab
+        .devices
+        .iter()
+        .any(|d| d.id == command.device && d.kind.has_ip())
+    {
+        return failed(
+            check,
+            format!("{} is not a host or router in your lab", command.device),
+        );
     }
     lab.commands = vec![command];
     if let Err(e) = lab.validate() {
@@ -374,11 +494,17 @@ fn traffic_check(check: &Check, lab: &Scenario, command: CommandSpec) -> CheckRe
     let label = lab.command_labels().remove(0);
     let lines = outcome.outputs.get(&label).cloned().unwrap_or_default();
     let storm = match &outcome.stop {
-        StopReason::BroadcastStorm { links, .. } => format!(" (the run stopped in a broadcast storm on {})", links.join(", ")),
+        StopReason::BroadcastStorm { links, .. } => format!(
+            " (the run stopped in a broadcast storm on {})",
+            links.join(", ")
+        ),
         _ => String::new(),
     };
     let target = match crate::scenario::Command::parse(&lab.commands[0].run) {
-        Ok(crate::scenario::Command::Ping { target, .. } | crate::scenario::Command::Traceroute { target, .. }) => target,
+        Ok(
+            crate::scenario::Command::Ping { target, .. }
+            | crate::scenario::Command::Traceroute { target, .. },
+        ) => target,
         Err(_) => unreachable!("built by Check::command"),
     };
     let from = lab.commands[0].device.clone();
@@ -390,7 +516,10 @@ fn traffic_check(check: &Check, lab: &Scenario, command: CommandSpec) -> CheckRe
                 Some(l) => format!("{from} could not send anything: \"{l}\""),
                 None => {
                     let error = lines.iter().find(|l| l.starts_with("From "));
-                    let mut t = format!("{from} sent {sent} echo request(s) to {target} and got {got} repl{}", if got == 1 { "y" } else { "ies" });
+                    let mut t = format!(
+                        "{from} sent {sent} echo request(s) to {target} and got {got} repl{}",
+                        if got == 1 { "y" } else { "ies" }
+                    );
                     if let Some(e) = error {
                         t.push_str(&format!("; it printed \"{e}\""));
                     }
@@ -405,7 +534,10 @@ fn traffic_check(check: &Check, lab: &Scenario, command: CommandSpec) -> CheckRe
         }
         Check::TracerouteHops { hops, .. } => {
             let rows = traceroute_rows(&lines);
-            let reached = rows.iter().find(|(_, addrs)| addrs.contains(&target)).map(|(n, _)| *n);
+            let reached = rows
+                .iter()
+                .find(|(_, addrs)| addrs.contains(&target))
+                .map(|(n, _)| *n);
             let last_answer = rows.iter().rev().find(|(_, a)| !a.is_empty());
             let why = match (reached, last_answer) {
                 (Some(n), _) => format!("traceroute reached {target} at hop {n}; the goal is {hops}"),
@@ -420,11 +552,29 @@ fn traffic_check(check: &Check, lab: &Scenario, command: CommandSpec) -> CheckRe
             };
             result(check, reached == Some(*hops), format!("{why}{storm}."))
         }
-        Check::LeavesVia { device, towards, link, .. } => leaves_via(check, &lab, &outcome, device, target, towards.as_deref(), link.as_deref()),
+        Check::LeavesVia {
+            device,
+            towards,
+            link,
+            ..
+        } => leaves_via(
+            check,
+            &lab,
+            &outcome,
+            device,
+            target,
+            towards.as_deref(),
+            link.as_deref(),
+        ),
         _ => unreachable!("only traffic checks have a command"),
     };
     res.output = lines;
-    if !res.passed && matches!(check, Check::PingSucceeds { .. } | Check::TracerouteHops { .. } | Check::LeavesVia { .. }) {
+    if !res.passed
+        && matches!(
+            check,
+            Check::PingSucceeds { .. } | Check::TracerouteHops { .. } | Check::LeavesVia { .. }
+        )
+    {
         res.diagnosis = diagnose(&lab, &outcome).into_iter().next();
     }
     res
@@ -436,7 +586,11 @@ fn ping_counts(lines: &[String]) -> (u32, u32) {
         .iter()
         .find_map(|l| {
             let mut words = l.split(", ");
-            let sent = words.next()?.strip_suffix(" packets transmitted")?.parse().ok()?;
+            let sent = words
+                .next()?
+                .strip_suffix(" packets transmitted")?
+                .parse()
+                .ok()?;
             let got = words.next()?.strip_suffix(" received")?.parse().ok()?;
             Some((sent, got))
         })
@@ -450,7 +604,10 @@ fn traceroute_rows(lines: &[String]) -> Vec<(u8, Vec<Ipv4Addr>)> {
         .filter_map(|l| {
             let mut words = l.split_whitespace();
             let n: u8 = words.next()?.parse().ok()?;
-            Some((n, words.filter_map(|w| w.parse::<Ipv4Addr>().ok()).collect()))
+            Some((
+                n,
+                words.filter_map(|w| w.parse::<Ipv4Addr>().ok()).collect(),
+            ))
         })
         .collect()
 }
@@ -465,23 +622,43 @@ fn leaves_via(
     link: Option<&str>,
 ) -> CheckResult {
     let first = outcome.trace.events.iter().find_map(|e| match &e.kind {
-        EventKind::FrameSent { link: l, from, to, bytes, .. } if from.device == device => {
+        EventKind::FrameSent {
+            link: l,
+            from,
+            to,
+            bytes,
+            ..
+        } if from.device == device => {
             let d = wire::decode(bytes);
-            let is_request = d.ipv4().is_some_and(|ip| ip.dst.value == target) && d.icmp().is_some_and(|i| i.icmp_type.value == 8);
-            is_request.then(|| (l.to_string(), to.device.to_string(), d.ethernet.map(|e| e.dst.value)))
+            let is_request = d.ipv4().is_some_and(|ip| ip.dst.value == target)
+                && d.icmp().is_some_and(|i| i.icmp_type.value == 8);
+            is_request.then(|| {
+                (
+                    l.to_string(),
+                    to.device.to_string(),
+                    d.ethernet.map(|e| e.dst.value),
+                )
+            })
         }
         _ => None,
     });
     let Some((l, neighbour, dst)) = first else {
         return result(check, false, format!("the echo request to {target} never left {device}: it did not reach {device}, or {device} dropped it."));
     };
-    let next = dst.and_then(|m| mac_owner(lab, m)).map(|(d, _)| d).unwrap_or(neighbour);
+    let next = dst
+        .and_then(|m| mac_owner(lab, m))
+        .map(|(d, _)| d)
+        .unwrap_or(neighbour);
     let passed = match (towards, link) {
         (Some(t), _) => next == t,
         (None, Some(want)) => l == want,
         _ => false,
     };
-    result(check, passed, format!("the echo request to {target} left {device} on link {l}, towards {next}."))
+    result(
+        check,
+        passed,
+        format!("the echo request to {target} left {device} on link {l}, towards {next}."),
+    )
 }
 
 /// Reads an observation check from the lab's own run.
@@ -496,10 +673,24 @@ fn observe(check: &Check, lab: &Scenario, outcome: &RunOutcome) -> CheckResult {
             let want = mac_of.as_deref().map(|m| device_macs(lab, m));
             let mut held = None;
             for e in events {
-                if let EventKind::NeighborChanged { device: d, ip: i, mac: Some(mac), new, .. } = &e.kind {
+                if let EventKind::NeighborChanged {
+                    device: d,
+                    ip: i,
+                    mac: Some(mac),
+                    new,
+                    ..
+                } = &e.kind
+                {
                     if d == device && *i == ip && new.is_valid() {
                         if want.as_ref().is_none_or(|w| w.contains(mac)) {
-                            return result(check, true, format!("{device}'s ARP table holds {ip} at {mac} (from {}).", e.time));
+                            return result(
+                                check,
+                                true,
+                                format!(
+                                    "{device}'s ARP table holds {ip} at {mac} (from {}).",
+                                    e.time
+                                ),
+                            );
                         }
                         held = Some(*mac);
                     }
@@ -515,7 +706,10 @@ fn observe(check: &Check, lab: &Scenario, outcome: &RunOutcome) -> CheckResult {
             let m = check.frame_match();
             let macs = m.frame_to_mac_of.as_deref().map(|d| device_macs(lab, d));
             let resolve = |x: &Option<String>| x.as_deref().map(|t| resolve_ip(lab, t));
-            let (to, arp) = match (resolve(&m.addressed_to).transpose(), resolve(&m.arp_for).transpose()) {
+            let (to, arp) = match (
+                resolve(&m.addressed_to).transpose(),
+                resolve(&m.arp_for).transpose(),
+            ) {
                 (Ok(a), Ok(b)) => (a, b),
                 (Err(e), _) | (_, Err(e)) => return failed(check, format!("{e} in your lab")),
             };
@@ -524,11 +718,18 @@ fn observe(check: &Check, lab: &Scenario, outcome: &RunOutcome) -> CheckResult {
                 .filter_map(|e| match &e.kind {
                     EventKind::FrameReceived { at, bytes, .. } if at.device == device.as_str() => {
                         let d = wire::decode(bytes);
-                        let ok = macs.as_ref().is_none_or(|ms| d.ethernet.as_ref().is_some_and(|eth| ms.contains(&eth.dst.value)))
-                            && to.is_none_or(|ip| d.ipv4().is_some_and(|x| x.dst.value == ip))
+                        let ok = macs.as_ref().is_none_or(|ms| {
+                            d.ethernet
+                                .as_ref()
+                                .is_some_and(|eth| ms.contains(&eth.dst.value))
+                        }) && to
+                            .is_none_or(|ip| d.ipv4().is_some_and(|x| x.dst.value == ip))
                             && arp.is_none_or(|ip| {
                                 d.arp().is_some_and(|a| {
-                                    a.operation.value == wire::ArpOperation::Request && a.addresses.as_ref().is_some_and(|x| x.target_ip.value == ip)
+                                    a.operation.value == wire::ArpOperation::Request
+                                        && a.addresses
+                                            .as_ref()
+                                            .is_some_and(|x| x.target_ip.value == ip)
                                 })
                             });
                         ok.then(|| (e.time, at.port.to_string(), wire::summarize(bytes)))

@@ -6,15 +6,39 @@ use super::Exercise;
 
 /// The course's files, in teaching order.
 const FILES: &[(&str, &str)] = &[
-    ("right-network", include_str!("../../../exercises/right-network.json")),
-    ("neighbours-by-mask", include_str!("../../../exercises/neighbours-by-mask.json")),
-    ("who-hears-arp", include_str!("../../../exercises/who-hears-arp.json")),
-    ("hub-or-switch", include_str!("../../../exercises/hub-or-switch.json")),
-    ("default-gateway", include_str!("../../../exercises/default-gateway.json")),
-    ("gateway-off-subnet", include_str!("../../../exercises/gateway-off-subnet.json")),
-    ("missing-route", include_str!("../../../exercises/missing-route.json")),
+    (
+        "right-network",
+        include_str!("../../../exercises/right-network.json"),
+    ),
+    (
+        "neighbours-by-mask",
+        include_str!("../../../exercises/neighbours-by-mask.json"),
+    ),
+    (
+        "who-hears-arp",
+        include_str!("../../../exercises/who-hears-arp.json"),
+    ),
+    (
+        "hub-or-switch",
+        include_str!("../../../exercises/hub-or-switch.json"),
+    ),
+    (
+        "default-gateway",
+        include_str!("../../../exercises/default-gateway.json"),
+    ),
+    (
+        "gateway-off-subnet",
+        include_str!("../../../exercises/gateway-off-subnet.json"),
+    ),
+    (
+        "missing-route",
+        include_str!("../../../exercises/missing-route.json"),
+    ),
     ("ttl-loop", include_str!("../../../exercises/ttl-loop.json")),
-    ("read-traceroute", include_str!("../../../exercises/read-traceroute.json")),
+    (
+        "read-traceroute",
+        include_str!("../../../exercises/read-traceroute.json"),
+    ),
 ];
 
 /// Every built-in exercise, in teaching order. The files are checked by the
@@ -22,11 +46,17 @@ const FILES: &[(&str, &str)] = &[
 pub fn course() -> Vec<Exercise> {
     FILES
         .iter()
-        .map(|(stem, text)| Exercise::from_json(text).unwrap_or_else(|e| panic!("exercises/{stem}.json is invalid: {e}")))
+        .map(|(stem, text)| {
+            Exercise::from_json(text)
+                .unwrap_or_else(|e| panic!("exercises/{stem}.json is invalid: {e}"))
+        })
         .collect()
 }
 
 /// The raw JSON of a built-in exercise by id (for "export" and as a template).
 pub fn source(id: &str) -> Option<&'static str> {
-    FILES.iter().find(|(stem, _)| *stem == id).map(|(_, text)| *text)
+    FILES
+        .iter()
+        .find(|(stem, _)| *stem == id)
+        .map(|(_, text)| *text)
 }

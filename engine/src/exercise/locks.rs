@@ -8,7 +8,9 @@
 //! traffic. Names, descriptions and positions are ignored.
 
 use crate::mac::MacAddr;
-use crate::scenario::{parse_interface_address, DeviceKind, DeviceSpec, LinkSpec, Scenario, ScenarioError};
+use crate::scenario::{
+    parse_interface_address, DeviceKind, DeviceSpec, LinkSpec, Scenario, ScenarioError,
+};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -100,13 +102,17 @@ impl Editable {
             };
             e.device == device
                 && iface_ok
-                && (e.fields.is_empty() || e.fields.contains(&field) || (field == EditableField::Mask && e.fields.contains(&EditableField::Address)))
+                && (e.fields.is_empty()
+                    || e.fields.contains(&field)
+                    || (field == EditableField::Mask && e.fields.contains(&EditableField::Address)))
         })
     }
 
     /// The whole device is open (interfaces may be added or removed).
     fn fully_open(&self, device: &str) -> bool {
-        self.devices.iter().any(|e| e.device == device && e.interface.is_none() && e.fields.is_empty())
+        self.devices
+            .iter()
+            .any(|e| e.device == device && e.interface.is_none() && e.fields.is_empty())
     }
 
     /// Checks that every named device and interface exists in the lab.
@@ -114,7 +120,10 @@ impl Editable {
         for (i, e) in self.devices.iter().enumerate() {
             let at = format!("editable.devices[{i}]");
             let Some(dev) = lab.devices.iter().find(|d| d.id == e.device) else {
-                return Err(ScenarioError::new(format!("{at}.device"), format!("no device \"{}\"", e.device)));
+                return Err(ScenarioError::new(
+                    format!("{at}.device"),
+                    format!("no device \"{}\"", e.device),
+                ));
             };
             if let Some(name) = &e.interface {
                 if !dev.interfaces.iter().any(|x| &x.name == name) {
@@ -124,12 +133,23 @@ impl Editable {
                     ));
                 }
             }
-            let ip_only = [EditableField::Address, EditableField::Mask, EditableField::Mac, EditableField::Gateway, EditableField::Routes];
+            let ip_only = [
+                EditableField::Address,
+                EditableField::Mask,
+                EditableField::Mac,
+                EditableField::Gateway,
+                EditableField::Routes,
+            ];
             if !dev.kind.has_ip() {
                 if let Some(f) = e.fields.iter().find(|f| ip_only.contains(f)) {
                     return Err(ScenarioError::new(
                         format!("{at}.fields"),
-                        format!("{} is a {} and has no {}", e.device, dev.kind.name(), f.name()),
+                        format!(
+                            "{} is a {} and has no {}",
+                            e.device,
+                            dev.kind.name(),
+                            f.name()
+                        ),
                     ));
                 }
             }
@@ -140,20 +160,33 @@ impl Editable {
 
 /// Compares a student's `edited` lab with the exercise's `original` lab and
 /// lists every change to a locked part, in lab order. Pure: it runs nothing.
-pub fn check_locks(original: &Scenario, edited: &Scenario, editable: &Editable) -> Result<(), Vec<LockViolation>> {
+pub fn check_locks(
+    original: &Scenario,
+    edited: &Scenario,
+    editable: &Editable,
+) -> Result<(), Vec<LockViolation>> {
     let mut out = Vec::new();
     let mut push = |path: String, message: String| out.push(LockViolation { path, message });
     if edited.seed != original.seed {
-        push("seed".into(), "the seed is part of the exercise and cannot change".into());
+        push(
+            "seed".into(),
+            "the seed is part of the exercise and cannot change".into(),
+        );
     }
     if edited.options != original.options {
-        push("options".into(), "the run options are part of the exercise and cannot change".into());
+        push(
+            "options".into(),
+            "the run options are part of the exercise and cannot change".into(),
+        );
     }
     for dev in &original.devices {
         if !edited.devices.iter().any(|d| d.id == dev.id) {
             let switchy = matches!(dev.kind, DeviceKind::Switch | DeviceKind::Hub);
             if !(switchy && editable.switches) {
-                push("devices".into(), format!("{} was removed, but it is part of the exercise", dev.id));
+                push(
+                    "devices".into(),
+                    format!("{} was removed, but it is part of the exercise", dev.id),
+                );
             }
         }
     }
@@ -162,7 +195,11 @@ pub fn check_locks(original: &Scenario, edited: &Scenario, editable: &Editable) 
         let Some(orig) = original.devices.iter().find(|o| o.id == dev.id) else {
             let switchy = matches!(dev.kind, DeviceKind::Switch | DeviceKind::Hub);
             if !(switchy && editable.switches) {
-                let what = if editable.switches { "only switches and hubs may be added" } else { "no devices may be added in this exercise" };
+                let what = if editable.switches {
+                    "only switches and hubs may be added"
+                } else {
+                    "no devices may be added in this exercise"
+                };
                 push(at, format!("{} is new: {what}", dev.id));
             }
             continue;
@@ -184,12 +221,21 @@ pub fn check_locks(original: &Scenario, edited: &Scenario, editable: &Editable) 
             } else {
                 push(
                     format!("links[{l}]"),
-                    format!("the cable {}/{} — {}/{} is new or changed, but cables are locked", link.a.device, link.a.port, link.b.device, link.b.port),
+                    format!(
+                        "the cable {}/{} — {}/{} is new or changed, but cables are locked",
+                        link.a.device, link.a.port, link.b.device, link.b.port
+                    ),
                 );
             }
         }
         for (a, b, ..) in &remaining {
-            push("links".into(), format!("the cable {}/{} — {}/{} was removed or changed, but cables are locked", a.0, a.1, b.0, b.1));
+            push(
+                "links".into(),
+                format!(
+                    "the cable {}/{} — {}/{} was removed or changed, but cables are locked",
+                    a.0, a.1, b.0, b.1
+                ),
+            );
         }
     }
     if out.is_empty() {
@@ -199,45 +245,87 @@ pub fn check_locks(original: &Scenario, edited: &Scenario, editable: &Editable) 
     }
 }
 
-fn compare_device(orig: &DeviceSpec, dev: &DeviceSpec, at: &str, editable: &Editable, push: &mut impl FnMut(String, String)) {
+fn compare_device(
+    orig: &DeviceSpec,
+    dev: &DeviceSpec,
+    at: &str,
+    editable: &Editable,
+    push: &mut impl FnMut(String, String),
+) {
     let id = dev.id.as_str();
     let locked = |what: &str| format!("{id}'s {what} is locked in this exercise");
-    if (orig.kind != dev.kind || orig.ports != dev.ports) && !editable.allows(id, None, EditableField::Kind) {
-        let field = if orig.kind != dev.kind { "kind" } else { "ports" };
+    if (orig.kind != dev.kind || orig.ports != dev.ports)
+        && !editable.allows(id, None, EditableField::Kind)
+    {
+        let field = if orig.kind != dev.kind {
+            "kind"
+        } else {
+            "ports"
+        };
         push(format!("{at}.{field}"), locked(field));
     }
-    if orig.gateway.as_deref().map(str::trim) != dev.gateway.as_deref().map(str::trim) && !editable.allows(id, None, EditableField::Gateway) {
+    if orig.gateway.as_deref().map(str::trim) != dev.gateway.as_deref().map(str::trim)
+        && !editable.allows(id, None, EditableField::Gateway)
+    {
         push(format!("{at}.gateway"), locked("gateway"));
     }
     if orig.routes != dev.routes && !editable.allows(id, None, EditableField::Routes) {
         push(format!("{at}.routes"), locked("routing table"));
     }
-    let names = |d: &DeviceSpec| d.interfaces.iter().map(|i| i.name.clone()).collect::<Vec<_>>();
+    let names = |d: &DeviceSpec| {
+        d.interfaces
+            .iter()
+            .map(|i| i.name.clone())
+            .collect::<Vec<_>>()
+    };
     let (mut a, mut b) = (names(orig), names(dev));
     a.sort();
     b.sort();
     if a != b && !editable.fully_open(id) {
-        push(format!("{at}.interfaces"), format!("{id}'s interfaces were added or removed, but they are locked"));
+        push(
+            format!("{at}.interfaces"),
+            format!("{id}'s interfaces were added or removed, but they are locked"),
+        );
     }
     for (i, iface) in dev.interfaces.iter().enumerate() {
-        let Some(old) = orig.interfaces.iter().find(|o| o.name == iface.name) else { continue };
+        let Some(old) = orig.interfaces.iter().find(|o| o.name == iface.name) else {
+            continue;
+        };
         let name = iface.name.as_str();
-        let parse = |t: &Option<String>| t.as_deref().map(|t| parse_interface_address(t).map_err(|_| t.trim().to_string()));
+        let parse = |t: &Option<String>| {
+            t.as_deref()
+                .map(|t| parse_interface_address(t).map_err(|_| t.trim().to_string()))
+        };
         let (pa, pb) = (parse(&old.address), parse(&iface.address));
         if pa != pb {
-            let only_mask = matches!((&pa, &pb), (Some(Ok(x)), Some(Ok(y))) if x.addr() == y.addr());
-            let needed = if only_mask { EditableField::Mask } else { EditableField::Address };
+            let only_mask =
+                matches!((&pa, &pb), (Some(Ok(x)), Some(Ok(y))) if x.addr() == y.addr());
+            let needed = if only_mask {
+                EditableField::Mask
+            } else {
+                EditableField::Address
+            };
             if !editable.allows(id, Some(name), needed) {
-                let what = if only_mask { format!("{name} mask") } else { format!("{name} address") };
+                let what = if only_mask {
+                    format!("{name} mask")
+                } else {
+                    format!("{name} address")
+                };
                 push(format!("{at}.interfaces[{i}].address"), locked(&what));
             }
         }
         let mac = |t: &Option<String>| match t {
-            Some(t) => MacAddr::parse(t).map(|m| m.to_string()).unwrap_or_else(|| t.clone()),
+            Some(t) => MacAddr::parse(t)
+                .map(|m| m.to_string())
+                .unwrap_or_else(|| t.clone()),
             None => MacAddr::derived(id, name).to_string(),
         };
-        if mac(&old.mac) != mac(&iface.mac) && !editable.allows(id, Some(name), EditableField::Mac) {
-            push(format!("{at}.interfaces[{i}].mac"), locked(&format!("{name} MAC address")));
+        if mac(&old.mac) != mac(&iface.mac) && !editable.allows(id, Some(name), EditableField::Mac)
+        {
+            push(
+                format!("{at}.interfaces[{i}].mac"),
+                locked(&format!("{name} MAC address")),
+            );
         }
     }
 }

@@ -64,10 +64,15 @@ impl Exercise {
         let mut de = serde_json::Deserializer::from_str(text);
         let exercise: Exercise = serde_path_to_error::deserialize(&mut de).map_err(|err| {
             let path = err.path().to_string();
-            let path = if path == "." || path == "?" { "exercise".to_string() } else { path };
+            let path = if path == "." || path == "?" {
+                "exercise".to_string()
+            } else {
+                path
+            };
             ScenarioError::new(path, err.into_inner().to_string())
         })?;
-        de.end().map_err(|e| ScenarioError::new("exercise", e.to_string()))?;
+        de.end()
+            .map_err(|e| ScenarioError::new("exercise", e.to_string()))?;
         exercise.validate()?;
         Ok(exercise)
     }
@@ -82,36 +87,64 @@ impl Exercise {
         if self.version != 1 {
             return Err(ScenarioError::new(
                 "version",
-                format!("unsupported version {} (this engine reads version 1)", self.version),
+                format!(
+                    "unsupported version {} (this engine reads version 1)",
+                    self.version
+                ),
             ));
         }
-        if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        if self.id.is_empty()
+            || !self
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
             return Err(ScenarioError::new(
                 "id",
-                format!("\"{}\" must be lower-case letters, digits and - (it keys the saved progress)", self.id),
+                format!(
+                    "\"{}\" must be lower-case letters, digits and - (it keys the saved progress)",
+                    self.id
+                ),
             ));
         }
-        for (field, text) in [("title", &self.title), ("story", &self.story), ("solved_text", &self.solved_text)] {
+        for (field, text) in [
+            ("title", &self.title),
+            ("story", &self.story),
+            ("solved_text", &self.solved_text),
+        ] {
             if text.trim().is_empty() {
                 return Err(ScenarioError::new(field, "must not be empty"));
             }
         }
-        self.lab.validate().map_err(|e| ScenarioError::new(format!("lab.{}", e.path), e.message))?;
+        self.lab
+            .validate()
+            .map_err(|e| ScenarioError::new(format!("lab.{}", e.path), e.message))?;
         self.editable.validate(&self.lab)?;
         if self.hints.len() > MAX_HINTS {
             return Err(ScenarioError::new(
                 "hints",
-                format!("{} hints; an exercise gives at most {MAX_HINTS}", self.hints.len()),
+                format!(
+                    "{} hints; an exercise gives at most {MAX_HINTS}",
+                    self.hints.len()
+                ),
             ));
         }
         if let Some(h) = self.hints.iter().position(|h| h.trim().is_empty()) {
-            return Err(ScenarioError::new(format!("hints[{h}]"), "a hint must not be empty"));
+            return Err(ScenarioError::new(
+                format!("hints[{h}]"),
+                "a hint must not be empty",
+            ));
         }
         if self.goal.is_empty() {
-            return Err(ScenarioError::new("goal", "an exercise needs at least one check"));
+            return Err(ScenarioError::new(
+                "goal",
+                "an exercise needs at least one check",
+            ));
         }
         for (i, check) in self.goal.iter().enumerate() {
-            check.validate(&self.lab).map_err(|(field, message)| ScenarioError::new(format!("goal[{i}].{field}"), message))?;
+            check.validate(&self.lab).map_err(|(field, message)| {
+                ScenarioError::new(format!("goal[{i}].{field}"), message)
+            })?;
         }
         Ok(())
     }

@@ -55,7 +55,10 @@ pub enum Answer {
     /// The address ARPed for; `None`: no route, nothing is sent.
     ArpFor { ip: Option<Ipv4Addr> },
     /// The gateway (`None`: deliver directly) and the interface; no interface: no route.
-    NextHop { via: Option<Ipv4Addr>, interface: Option<String> },
+    NextHop {
+        via: Option<Ipv4Addr>,
+        interface: Option<String>,
+    },
     /// A TTL value.
     Ttl { ttl: u8 },
     /// A MAC address.
@@ -103,29 +106,52 @@ pub fn is_decision(scenario: &Scenario, event: &TraceEvent) -> bool {
 /// The questions for event `index` of `trace`, given `before`, the tables as
 /// they were just before it (`trace.state_at(index - 1)`). Empty when the
 /// event is not a decision or the lab offers too few plausible wrong choices.
-pub fn questions_at(scenario: &Scenario, trace: &Trace, before: &NetworkState, index: usize, seed: u64) -> Vec<Question> {
-    let Some(event) = trace.events.get(index) else { return vec![] };
+pub fn questions_at(
+    scenario: &Scenario,
+    trace: &Trace,
+    before: &NetworkState,
+    index: usize,
+    seed: u64,
+) -> Vec<Question> {
+    let Some(event) = trace.events.get(index) else {
+        return vec![];
+    };
     let feedback = event.explain();
     let mut out = Vec::new();
-    let mut push = |kind, prompt: String, correct: Choice, wrong: Vec<Choice>, extra: Option<&str>| {
-        let feedback = match extra {
-            Some(why) => format!("{feedback} ({why})"),
-            None => feedback.clone(),
+    let mut push =
+        |kind, prompt: String, correct: Choice, wrong: Vec<Choice>, extra: Option<&str>| {
+            let feedback = match extra {
+                Some(why) => format!("{feedback} ({why})"),
+                None => feedback.clone(),
+            };
+            if let Some(q) = assemble(index, kind, prompt, correct, wrong, feedback, seed) {
+                out.push(q);
+            }
         };
-        if let Some(q) = assemble(index, kind, prompt, correct, wrong, feedback, seed) {
-            out.push(q);
-        }
-    };
     match &event.kind {
-        EventKind::SwitchForward { device, in_port, dst, out: fwd, .. } => {
+        EventKind::SwitchForward {
+            device,
+            in_port,
+            dst,
+            out: fwd,
+            ..
+        } => {
             let linked = linked_ports(scenario, device);
             let ports = match fwd {
                 Forwarding::Port { port } => vec![port.to_string()],
                 Forwarding::Flood { ports } => ports.iter().map(|p| p.to_string()).collect(),
             };
-            let others: Vec<String> = linked.iter().filter(|p| *p != in_port.as_str()).cloned().collect();
+            let others: Vec<String> = linked
+                .iter()
+                .filter(|p| *p != in_port.as_str())
+                .cloned()
+                .collect();
             let mut candidates = vec![others.clone()];
-            if let Some(p) = before.mac_tables.get(device.as_str()).and_then(|t| t.get(dst)) {
+            if let Some(p) = before
+                .mac_tables
+                .get(device.as_str())
+                .and_then(|t| t.get(dst))
+            {
                 candidates.push(vec![p.clone()]);
             }
             candidates.extend(others.iter().map(|p| vec![p.clone()]));
@@ -134,7 +160,9 @@ pub fn questions_at(scenario: &Scenario, trace: &Trace, before: &NetworkState, i
             // are the remaining misconceptions (a switch never does either for a frame it forwards).
             candidates.push(vec![in_port.to_string()]);
             candidates.push(vec![]);
-            let owner = mac_owner(scenario, *dst).map(|(d, _)| format!(" ({d})")).unwrap_or_default();
+            let owner = mac_owner(scenario, *dst)
+                .map(|(d, _)| format!(" ({d})"))
+                .unwrap_or_default();
             push(
                 QuestionKind::SwitchPorts,
                 format!("{device} receives a frame for {dst}{owner} on {in_port}. Which ports does it send the frame out of?"),
@@ -170,10 +198,15 @@ pub fn questions_at(scenario: &Scenario, trace: &Trace, before: &NetworkState, i
             let mut candidates: Vec<(Option<Ipv4Addr>, Option<String>)> = before
                 .routes
                 .get(device.as_str())
-                .map(|rs| rs.iter().map(|r| (r.via, Some(r.interface.to_string()))).collect())
+                .map(|rs| {
+                    rs.iter()
+                        .map(|r| (r.via, Some(r.interface.to_string())))
+                        .collect()
+                })
                 .unwrap_or_default();
             candidates.push((None, None));
-            let label = |(via, iface): (Option<Ipv4Addr>, Option<String>)| next_hop_choice(via, iface, dst);
+            let label =
+                |(via, iface): (Option<Ipv4Addr>, Option<String>)| next_hop_choice(via, iface, dst);
             push(
                 QuestionKind::NextHop,
                 format!("{device} must forward a packet for {dst}. Which next hop does it choose?"),
@@ -184,7 +217,9 @@ pub fn questions_at(scenario: &Scenario, trace: &Trace, before: &NetworkState, i
         }
         EventKind::FrameSent { from, bytes, .. } if has_ip(scenario, &from.device) => {
             let d = wire::decode(bytes);
-            let Some(eth) = d.ethernet.as_ref() else { return vec![] };
+            let Some(eth) = d.ethernet.as_ref() else {
+                return vec![];
+            };
             let dst_mac = eth.dst.value;
             let src_mac = eth.src.value;
             let arrived = forwarded_from(trace, index);
@@ -192,7 +227,11 @@ pub fn questions_at(scenario: &Scenario, trace: &Trace, before: &NetworkState, i
                 EventKind::FrameReceived { bytes: inb, .. } => rewrap_diff(inb, bytes),
                 _ => None,
             });
-            let why = |field: &str| diff.as_ref().and_then(|d| d.iter().find(|c| c.field == field)).map(|c| c.why);
+            let why = |field: &str| {
+                diff.as_ref()
+                    .and_then(|d| d.iter().find(|c| c.field == field))
+                    .map(|c| c.why)
+            };
             // MAC candidates: the owner of the packet's final destination (the
             // classic mistake), the sender's gateway, broadcast, the ARP target's
             // owner, the all-zero MAC of an ARP request, the sender's own MAC.
@@ -213,19 +252,34 @@ pub fn questions_at(scenario: &Scenario, trace: &Trace, before: &NetworkState, i
             let label = |m: MacAddr| mac_choice(scenario, m);
             push(
                 QuestionKind::DestinationMac,
-                format!("{}/{} sends {}. Which MAC goes in the destination field of the frame?", from.device, from.port, wire::summarize(bytes)),
+                format!(
+                    "{}/{} sends {}. Which MAC goes in the destination field of the frame?",
+                    from.device,
+                    from.port,
+                    wire::summarize(bytes)
+                ),
                 label(dst_mac),
                 macs.into_iter().map(label).collect(),
                 why("Destination MAC"),
             );
             if let (Some(a), Some(ip)) = (arrived, d.ipv4()) {
                 let t_in = match &trace.events[a].kind {
-                    EventKind::FrameReceived { bytes, .. } => wire::decode(bytes).ipv4().map(|i| i.ttl.value),
+                    EventKind::FrameReceived { bytes, .. } => {
+                        wire::decode(bytes).ipv4().map(|i| i.ttl.value)
+                    }
                     _ => None,
                 };
                 if let Some(t_in) = t_in {
-                    let candidates = [Some(t_in), Some(64), t_in.checked_sub(2), t_in.checked_add(1)];
-                    let label = |t: u8| Choice { text: format!("TTL {t}"), answer: Answer::Ttl { ttl: t } };
+                    let candidates = [
+                        Some(t_in),
+                        Some(64),
+                        t_in.checked_sub(2),
+                        t_in.checked_add(1),
+                    ];
+                    let label = |t: u8| Choice {
+                        text: format!("TTL {t}"),
+                        answer: Answer::Ttl { ttl: t },
+                    };
                     push(
                         QuestionKind::Ttl,
                         format!("{} forwards a packet that arrived with TTL {t_in}. What TTL does the packet leave with?", from.device),
@@ -256,13 +310,24 @@ pub fn questions(scenario: &Scenario, trace: &Trace, seed: u64) -> Vec<Question>
 
 /// Keeps the first distinct wrong choices, needs at least two, and shuffles
 /// them with the correct one using a generator seeded by `seed` and the event.
-fn assemble(event: usize, kind: QuestionKind, prompt: String, correct: Choice, wrong: Vec<Choice>, feedback: String, seed: u64) -> Option<Question> {
+fn assemble(
+    event: usize,
+    kind: QuestionKind,
+    prompt: String,
+    correct: Choice,
+    wrong: Vec<Choice>,
+    feedback: String,
+    seed: u64,
+) -> Option<Question> {
     let mut choices = vec![correct];
     for c in wrong {
         if choices.len() > MAX_WRONG {
             break;
         }
-        if !choices.iter().any(|x| x.answer == c.answer || x.text == c.text) {
+        if !choices
+            .iter()
+            .any(|x| x.answer == c.answer || x.text == c.text)
+        {
             choices.push(c);
         }
     }
@@ -275,26 +340,53 @@ fn assemble(event: usize, kind: QuestionKind, prompt: String, correct: Choice, w
         let j = rng.below(i as u64 + 1) as usize;
         order.swap(i, j);
     }
-    let correct = order.iter().position(|&o| o == 0).expect("0 is in the permutation");
+    let correct = order
+        .iter()
+        .position(|&o| o == 0)
+        .expect("0 is in the permutation");
     let choices = order.into_iter().map(|o| choices[o].clone()).collect();
-    Some(Question { event, kind, prompt, choices, correct, feedback })
+    Some(Question {
+        event,
+        kind,
+        prompt,
+        choices,
+        correct,
+        feedback,
+    })
 }
 
 fn has_ip(scenario: &Scenario, device: &str) -> bool {
-    scenario.devices.iter().any(|d| d.id == device && d.kind.has_ip())
+    scenario
+        .devices
+        .iter()
+        .any(|d| d.id == device && d.kind.has_ip())
 }
 
 /// The ports of a device that have a cable, in the device's port order.
 fn linked_ports(scenario: &Scenario, device: &str) -> Vec<String> {
-    let Some(dev) = scenario.devices.iter().find(|d| d.id == device) else { return vec![] };
+    let Some(dev) = scenario.devices.iter().find(|d| d.id == device) else {
+        return vec![];
+    };
     device_port_names(dev)
         .into_iter()
-        .filter(|p| scenario.links.iter().any(|l| (l.a.device == device && &l.a.port == p) || (l.b.device == device && &l.b.port == p)))
+        .filter(|p| {
+            scenario.links.iter().any(|l| {
+                (l.a.device == device && &l.a.port == p) || (l.b.device == device && &l.b.port == p)
+            })
+        })
         .collect()
 }
 
 fn gateway_of(scenario: &Scenario, device: &str) -> Option<Ipv4Addr> {
-    scenario.devices.iter().find(|d| d.id == device)?.gateway.as_deref()?.trim().parse().ok()
+    scenario
+        .devices
+        .iter()
+        .find(|d| d.id == device)?
+        .gateway
+        .as_deref()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 fn static_vias(scenario: &Scenario, device: &str) -> Vec<Option<Ipv4Addr>> {
@@ -302,18 +394,39 @@ fn static_vias(scenario: &Scenario, device: &str) -> Vec<Option<Ipv4Addr>> {
         .devices
         .iter()
         .filter(|d| d.id == device)
-        .flat_map(|d| d.routes.iter().filter_map(|r| r.via.trim().parse().ok()).map(Some))
+        .flat_map(|d| {
+            d.routes
+                .iter()
+                .filter_map(|r| r.via.trim().parse().ok())
+                .map(Some)
+        })
         .collect()
 }
 
 /// The MACs of the device that owns `ip` (the interface with it first).
 fn owner_macs(scenario: &Scenario, ip: Ipv4Addr) -> Vec<MacAddr> {
     for d in &scenario.devices {
-        let pos = d.interfaces.iter().position(|i| i.address.as_deref().and_then(|a| parse_interface_address(a).ok()).is_some_and(|n| n.addr() == ip));
+        let pos = d.interfaces.iter().position(|i| {
+            i.address
+                .as_deref()
+                .and_then(|a| parse_interface_address(a).ok())
+                .is_some_and(|n| n.addr() == ip)
+        });
         if let Some(pos) = pos {
-            let mac = |i: &crate::scenario::InterfaceSpec| i.mac.as_deref().and_then(MacAddr::parse).unwrap_or_else(|| MacAddr::derived(&d.id, &i.name));
+            let mac = |i: &crate::scenario::InterfaceSpec| {
+                i.mac
+                    .as_deref()
+                    .and_then(MacAddr::parse)
+                    .unwrap_or_else(|| MacAddr::derived(&d.id, &i.name))
+            };
             let mut out = vec![mac(&d.interfaces[pos])];
-            out.extend(d.interfaces.iter().enumerate().filter(|(k, _)| *k != pos).map(|(_, i)| mac(i)));
+            out.extend(
+                d.interfaces
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| *k != pos)
+                    .map(|(_, i)| mac(i)),
+            );
             return out;
         }
     }
@@ -334,7 +447,10 @@ fn ports_choice(ports: Vec<String>, in_port: &str) -> Choice {
             t
         }
     };
-    Choice { text, answer: Answer::Ports { ports } }
+    Choice {
+        text,
+        answer: Answer::Ports { ports },
+    }
 }
 
 fn arp_choice(ip: Option<Ipv4Addr>, dst: Ipv4Addr, gateway: Option<Ipv4Addr>) -> Choice {
@@ -344,7 +460,10 @@ fn arp_choice(ip: Option<Ipv4Addr>, dst: Ipv4Addr, gateway: Option<Ipv4Addr>) ->
         Some(ip) if Some(ip) == gateway => format!("{ip}, its default gateway"),
         Some(ip) => format!("{ip}"),
     };
-    Choice { text, answer: Answer::ArpFor { ip } }
+    Choice {
+        text,
+        answer: Answer::ArpFor { ip },
+    }
 }
 
 fn next_hop_choice(via: Option<Ipv4Addr>, interface: Option<String>, dst: Ipv4Addr) -> Choice {
@@ -353,7 +472,10 @@ fn next_hop_choice(via: Option<Ipv4Addr>, interface: Option<String>, dst: Ipv4Ad
         (Some(v), Some(i)) => format!("{v}, out of {i}"),
         (None, Some(i)) => format!("{dst} itself, directly out of {i}"),
     };
-    Choice { text, answer: Answer::NextHop { via, interface } }
+    Choice {
+        text,
+        answer: Answer::NextHop { via, interface },
+    }
 }
 
 fn mac_choice(scenario: &Scenario, mac: MacAddr) -> Choice {
@@ -367,5 +489,8 @@ fn mac_choice(scenario: &Scenario, mac: MacAddr) -> Choice {
             None => mac.to_string(),
         }
     };
-    Choice { text, answer: Answer::Mac { mac } }
+    Choice {
+        text,
+        answer: Answer::Mac { mac },
+    }
 }
