@@ -12,6 +12,7 @@ mod components;
 mod diagram;
 mod editor;
 mod geometry;
+mod inspector;
 mod playback;
 mod state;
 mod storage;

@@ -13,6 +13,7 @@ use packet_engine::Scenario;
 use yew::Reducible;
 
 use crate::editor::{EditAction, Editor, Effect};
+use crate::inspector::{InspectAction, Inspector};
 use crate::playback::{PlayAction, Playback};
 
 /// A built-in example scenario.
@@ -33,6 +34,8 @@ pub struct State {
     pub edit: Editor,
     /// The run of the lab and the playback position.
     pub play: Playback,
+    /// The packet inspector: open or not, the selected field.
+    pub inspect: Inspector,
     /// True once the app has mounted in the page: the `data-ready` marker that the boot guard
     /// (static/boot.js) and the browser tests wait for.
     pub started: bool,
@@ -51,7 +54,7 @@ impl State {
             },
         };
         let play = Playback::new(&edit.scenario);
-        Self { examples, edit, play, started: false }
+        Self { examples, edit, play, inspect: Inspector::default(), started: false }
     }
 }
 
@@ -66,6 +69,8 @@ pub enum Action {
     Edit(EditAction),
     /// A playback command.
     Play(PlayAction),
+    /// An inspector command.
+    Inspect(InspectAction),
 }
 
 impl Reducible for State {
@@ -86,14 +91,25 @@ impl Reducible for State {
                 }
             }
             Action::Edit(edit) => {
+                let selection = (next.edit.selected.clone(), next.edit.selected_links.clone());
                 if next.edit.apply(edit) == Effect::ScenarioChanged {
                     next.play.invalidate(&next.edit.scenario);
                 }
+                // Selecting a device or link brings its editor back in place of the inspector.
+                let now = (&next.edit.selected, &next.edit.selected_links);
+                if (now.0 != &selection.0 || now.1 != &selection.1) && !(now.0.is_empty() && now.1.is_empty()) {
+                    next.inspect.apply(InspectAction::Close);
+                }
             }
             Action::Play(play) => {
+                // A click on an event opens it in the inspector.
+                if matches!(play, PlayAction::Jump(_)) {
+                    next.inspect.apply(InspectAction::Open);
+                }
                 let scenario = next.edit.scenario.clone();
                 next.play.apply(play, &scenario);
             }
+            Action::Inspect(inspect) => next.inspect.apply(inspect),
         }
         if next == *self {
             self
@@ -160,6 +176,18 @@ mod tests {
         assert!(s.edit.selected.is_empty());
         // An index past the list changes nothing.
         assert_eq!(apply(s.clone(), &[Action::LoadExample(9)]), s);
+    }
+
+    #[test]
+    fn a_click_on_an_event_opens_the_inspector_and_selecting_a_device_closes_it() {
+        let s = apply(two_examples(), &[Action::Play(PlayAction::Jump(0))]);
+        assert!(s.inspect.open);
+        let s = apply(s, &[Action::Edit(EditAction::ClearSelection)]);
+        assert!(s.inspect.open, "selecting nothing keeps it");
+        let s = apply(s, &[Action::Edit(EditAction::Select(1))]);
+        assert!(!s.inspect.open);
+        let s = apply(s, &[Action::Inspect(InspectAction::Open), Action::Inspect(InspectAction::Select(3, Some((1, 2))))]);
+        assert_eq!((s.inspect.open, s.inspect.field_of(3)), (true, Some((1, 2))));
     }
 
     #[test]

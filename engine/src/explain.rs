@@ -81,9 +81,10 @@ pub fn and_view(address: Ipv4Addr, prefix_len: u8, network: Ipv4Addr) -> AndView
     }
 }
 
-/// The AND view of one check the engine recorded in a `Route` event.
-pub fn and_view_of(check: &AndCheck) -> AndView {
-    and_view(check.address, check.prefix_len, check.network)
+/// The AND view of one check the engine recorded in a `Route` event for `destination`
+/// (the check's `address` is the interface's own; the tested address is the destination).
+pub fn and_view_of(check: &AndCheck, destination: Ipv4Addr) -> AndView {
+    and_view(destination, check.prefix_len, check.network)
 }
 
 /// One header field compared between the frame that arrived at a router and the
@@ -238,6 +239,25 @@ mod tests {
         assert_eq!(and_view(ip("8.8.8.8"), 0, ip("10.0.0.0")).rows[1].bits(), "00000000.00000000.00000000.00000000");
         assert!(and_view(ip("10.0.0.1"), 32, ip("10.0.0.1")).equal);
         assert_eq!(and_view(ip("10.0.0.2"), 40, ip("10.0.0.1")).first_difference, Some(30));
+    }
+
+    #[test]
+    fn and_views_agree_with_every_check_the_engine_made() {
+        let mut checked = 0;
+        for (_, s) in crate::examples::all() {
+            for e in Simulation::new(&s).unwrap().run().trace.events {
+                let EventKind::Route { decision, .. } = e.kind else { continue };
+                for c in &decision.checks {
+                    let v = and_view_of(c, decision.destination);
+                    assert_eq!(v.rows[0].dotted, decision.destination.to_string());
+                    assert_eq!(v.rows[2].dotted, c.masked_destination.to_string());
+                    assert_eq!(v.rows[3].dotted, c.network.to_string());
+                    assert_eq!(v.equal, c.on_link);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10, "{checked}");
     }
 
     /// The engine's own two-subnets example: pc1 → sw1 → r1 → sw2 → pc2.

@@ -12,6 +12,7 @@ mod tables;
 mod terminal;
 mod timeline;
 mod header;
+mod inspector;
 mod side_panel;
 mod status_bar;
 
@@ -26,5 +27,6 @@ pub use tables::Tables;
 pub use terminal::Terminal;
 pub use timeline::Timeline;
 pub use header::Header;
+pub use inspector::Inspector as InspectorPanel;
 pub use side_panel::SidePanel;
 pub use status_bar::StatusBar;

@@ -1,0 +1,333 @@
+//! The packet inspector, Wireshark-style, shown in place of the side panel: the current
+//! event's sentence from the engine; for a routing decision the binary AND; for a router's
+//! forward the rewrap diff; for a frame its layer tree (expandable, checksums marked
+//! correct/wrong) over a hex + ASCII dump, where selecting a field highlights its bytes and
+//! clicking a byte selects its field; "Why did it fail?" for failed commands; and the run
+//! (or one link) as a .pcap download.
+//!
+//! Everything shown is computed by the engine (`wire::decode`, `explain`, `diagnose`) and
+//! `crate::inspector`; this file only lays it out.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use packet_engine::diagnose::{self, Diagnosis};
+use packet_engine::explain::{self, AndView};
+use packet_engine::trace::EventKind;
+use packet_engine::Scenario;
+
+use crate::inspector::{self as model, Check, InspectAction, Inspector as Model, Layer};
+use crate::playback::{format_time, RunRef};
+
+/// Props of [`Inspector`].
+#[derive(Properties, PartialEq)]
+pub struct InspectorProps {
+    /// The run, if the lab runs.
+    pub run: Option<RunRef>,
+    /// The lab as run: the scenario with the commands typed in the lab appended.
+    pub scenario: Rc<Scenario>,
+    /// The event to inspect (the playback's current event).
+    pub event: Option<usize>,
+    /// Open/selected/collapsed.
+    pub model: Model,
+    /// Dispatches inspector actions.
+    pub on_action: Callback<InspectAction>,
+}
+
+/// The inspector panel.
+#[function_component(Inspector)]
+pub fn inspector(props: &InspectorProps) -> Html {
+    // Diagnoses depend only on the run (and the lab it came from): computed once per run.
+    let diagnoses = use_memo((props.run.clone(), props.scenario.clone()), |(run, scenario)| {
+        let found: Vec<Diagnosis> = match run {
+            Some(run) => diagnose::diagnose(scenario, &run.outcome),
+            None => scenario.validate().err().and_then(|e| diagnose::diagnose_invalid(scenario, &e)).into_iter().collect(),
+        };
+        found
+    });
+    let close = props.on_action.reform(|_: MouseEvent| InspectAction::Close);
+    let body = match (&props.run, props.event) {
+        (Some(run), Some(index)) if index < run.len() => event_view(props, run, index),
+        _ => html! {
+            <p class="muted insp-empty">{ "Click an event in the list to see its frame, field by field." }</p>
+        },
+    };
+    html! {
+        <aside class="side-panel inspector" aria-label="Inspector" data-testid="inspector">
+            <header class="insp-head">
+                <h2 class="panel-heading">{ "Inspector" }</h2>
+                <button type="button" class="link-button" data-testid="inspector-close" onclick={close}
+                    aria-label="Close the inspector">{ "✕ Close" }</button>
+            </header>
+            { why_failed(&shown_diagnoses(&diagnoses, props.run.as_ref(), props.event)) }
+            { body }
+            { downloads(props) }
+        </aside>
+    }
+}
+
+/// The diagnoses of commands whose last line has been printed by event `event` (a lab that
+/// cannot run has its diagnosis at once): the box does not give the ending away.
+fn shown_diagnoses(all: &[Diagnosis], run: Option<&RunRef>, event: Option<usize>) -> Vec<Diagnosis> {
+    let Some(run) = run else { return all.to_vec() };
+    let events = &run.outcome.trace.events;
+    all.iter()
+        .filter(|d| {
+            let last = events.iter().rposition(|e| matches!(&e.kind, EventKind::CommandOutput { label, .. } if label == &d.command));
+            last.is_some_and(|last| event.is_some_and(|now| now >= last))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The "Why did it fail?" box.
+fn why_failed(diagnoses: &[Diagnosis]) -> Html {
+    if diagnoses.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="insp-why" role="note" data-testid="diagnosis">
+            <h3 class="insp-why-title">{ "Why did it fail?" }</h3>
+            { for diagnoses.iter().map(|d| html! {
+                <div class="insp-why-item" data-cause={cause_id(d)}>
+                    if !d.command.is_empty() {
+                        <p class="insp-why-cmd">{ d.command.clone() }</p>
+                    }
+                    <p data-testid="diagnosis-text">{ d.text.clone() }</p>
+                    <p class="insp-why-field">{ "Look at " }<strong>{ d.device.clone() }</strong>{ ": " }
+                        <code data-testid="diagnosis-field">{ d.field.clone() }</code></p>
+                </div>
+            }) }
+        </section>
+    }
+}
+
+fn cause_id(d: &Diagnosis) -> &'static str {
+    use packet_engine::diagnose::Cause;
+    match d.cause {
+        Cause::WrongMask { .. } => "wrong-mask",
+        Cause::NoGateway => "no-gateway",
+        Cause::GatewayOffSubnet => "gateway-off-subnet",
+        Cause::GatewayNoAnswer { .. } => "gateway-no-answer",
+        Cause::NoRoute => "no-route",
+        Cause::UnknownHost { .. } => "unknown-host",
+        Cause::TtlLoop { .. } => "ttl-loop",
+    }
+}
+
+/// Everything about one event.
+fn event_view(props: &InspectorProps, run: &RunRef, index: usize) -> Html {
+    let event = &run.outcome.trace.events[index];
+    let mut extra = Vec::new();
+    if let EventKind::Route { decision, .. } = &event.kind {
+        for check in &decision.checks {
+            extra.push(and_view(&check.interface, &explain::and_view_of(check, decision.destination)));
+        }
+    }
+    if let EventKind::FrameSent { bytes, .. } = &event.kind {
+        if let Some(arrived) = explain::forwarded_from(&run.outcome.trace, index) {
+            if let EventKind::FrameReceived { bytes: before, .. } = &run.outcome.trace.events[arrived].kind {
+                if let Some(diff) = explain::rewrap_diff(before, bytes) {
+                    extra.push(rewrap(&diff, arrived));
+                }
+            }
+        }
+    }
+    let frame = model::frame_of(&event.kind).map(|bytes| frame_view(props, index, bytes));
+    html! {
+        <>
+            <section class="insp-event" data-testid="inspected-event" data-index={index.to_string()}>
+                <p class="insp-meta">{ format!("Event {} · {}", index + 1, format_time(event.time.as_nanos())) }</p>
+                <p class="insp-explain" data-testid="inspector-explain">{ event.explain() }</p>
+            </section>
+            { for extra }
+            { frame.unwrap_or_default() }
+        </>
+    }
+}
+
+/// The binary AND of one interface check.
+fn and_view(interface: &str, v: &AndView) -> Html {
+    let rows = v.rows.iter().enumerate().map(|(r, row)| {
+        let bits = row.octets.iter().enumerate().map(|(o, octet)| {
+            let cells = octet.chars().enumerate().map(|(b, c)| {
+                let bit = o * 8 + b;
+                let net = bit < v.prefix_len as usize;
+                let diff = r >= 2 && v.first_difference.is_some_and(|d| bit >= d as usize) && net
+                    && v.rows[2].octets[o].as_bytes()[b] != v.rows[3].octets[o].as_bytes()[b];
+                html! { <span class={classes!("bit", net.then_some("net"), diff.then_some("diff"))}>{ c }</span> }
+            });
+            html! { <span class="octet">{ for cells }</span> }
+        });
+        html! {
+            <tr class={classes!(format!("and-{}", r))}>
+                <th scope="row">{ row.label }</th>
+                <td class="and-dotted">{ row.dotted.clone() }</td>
+                <td class="and-bits">{ for bits }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="insp-and" data-testid="and-view" data-equal={v.equal.to_string()}>
+            <h3 class="insp-sub">{ format!("The AND on {interface} (/{})", v.prefix_len) }</h3>
+            <table class="and-table"><tbody>{ for rows }</tbody></table>
+            <p class="insp-note">{ "Every 1 in the mask marks a bit of the network part (shaded): AND keeps those bits of the address and clears the rest." }</p>
+            <p class={classes!("and-verdict", if v.equal { "same" } else { "other" })} data-testid="and-verdict">{ v.verdict.clone() }</p>
+        </section>
+    }
+}
+
+/// The router's rewrap as a diff.
+fn rewrap(diff: &[explain::FieldChange], arrived: usize) -> Html {
+    let rows = diff.iter().map(|c| {
+        let changed = c.changed();
+        html! {
+            <tr class={classes!(changed.then_some("changed"))} data-testid="diff-row" data-field={c.field}
+                data-changed={changed.to_string()}>
+                <th scope="row">{ c.field }<span class="diff-why">{ c.why }</span></th>
+                <td class="mono">{ c.before.clone() }</td>
+                <td class="diff-arrow">{ if changed { "→" } else { "=" } }</td>
+                <td class="mono">{ c.after.clone() }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="insp-diff" data-testid="rewrap">
+            <h3 class="insp-sub">{ format!("Rewrap: the frame that arrived (event {}) and the frame that left", arrived + 1) }</h3>
+            <table class="diff-table">
+                <thead><tr><th>{ "Field" }</th><th>{ "Arrived" }</th><th /><th>{ "Left" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// The layer tree over the hex + ASCII dump.
+fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8]) -> Html {
+    let layers: Rc<Vec<Layer>> = Rc::new(model::layers(bytes));
+    let selected = props.model.field_of(event);
+    let highlight = selected.and_then(|id| model::range_of(&layers, id)).unwrap_or(0..0);
+    let tree = layers.iter().enumerate().map(|(l, layer)| {
+        let open = !props.model.collapsed.contains(&l);
+        let fields = layer.fields.iter().enumerate().map(|(f, field)| {
+            let on = selected == Some((l, f));
+            let pick = if on { None } else { Some((l, f)) };
+            let check = field.check.map(|c| match c {
+                Check::Correct => html! { <span class="check ok">{ "[correct]" }</span> },
+                Check::Wrong { expected } => {
+                    html! { <span class="check bad">{ format!("[wrong, should be 0x{expected:04x}]") }</span> }
+                }
+                Check::Unverified => html! { <span class="check muted">{ "[unverified]" }</span> },
+            });
+            html! {
+                <li>
+                    <button type="button" class={classes!("field", on.then_some("selected"))} data-testid="field"
+                        data-name={field.name} aria-pressed={on.to_string()}
+                        title={format!("bytes {}–{}", field.range.start, field.range.end.saturating_sub(1))}
+                        onclick={props.on_action.reform(move |_: MouseEvent| InspectAction::Select(event, pick))}>
+                        <span class="field-name">{ field.name }{ ": " }</span>
+                        <span class="field-value" data-testid="field-value">{ field.value.clone() }</span>
+                        { check.unwrap_or_default() }
+                    </button>
+                </li>
+            }
+        });
+        html! {
+            <li class={classes!("layer", format!("proto-{}", layer.css))} data-testid="layer" data-layer={layer.css}>
+                <button type="button" class="layer-head" aria-expanded={open.to_string()}
+                    onclick={props.on_action.reform(move |_: MouseEvent| InspectAction::ToggleLayer(l))}>
+                    <span class="twisty" aria-hidden="true">{ if open { "▾" } else { "▸" } }</span>
+                    <span class="swatch" />{ layer.title.clone() }
+                </button>
+                if open {
+                    <ul class="fields">{ for fields }</ul>
+                }
+            </li>
+        }
+    });
+    let on_byte = {
+        let layers = layers.clone();
+        props.on_action.reform(move |e: MouseEvent| {
+            let at = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .and_then(|el| el.get_attribute("data-offset"))
+                .and_then(|o| o.parse::<usize>().ok());
+            InspectAction::Select(event, at.and_then(|at| model::field_at(&layers, at)))
+        })
+    };
+    let rows = model::row_offsets(bytes.len()).map(|start| {
+        let chunk = &bytes[start..(start + model::ROW).min(bytes.len())];
+        let cell = |i: usize, text: String, testid: &'static str| {
+            let at = start + i;
+            let css = model::layer_at(&layers, at).map(|l| format!("proto-{}", layers[l].css));
+            let on = highlight.contains(&at);
+            html! {
+                <span class={classes!("byte", css, on.then_some("sel"))} data-testid={testid} data-offset={at.to_string()}>{ text }</span>
+            }
+        };
+        html! {
+            <div class="hex-row">
+                <span class="hex-off">{ model::offset_text(start) }</span>
+                <span class="hex-bytes">{ for chunk.iter().enumerate().map(|(i, b)| cell(i, format!("{b:02x}"), "hex-byte")) }</span>
+                <span class="hex-ascii">{ for chunk.iter().enumerate().map(|(i, b)| cell(i, model::ascii(*b).to_string(), "ascii-byte")) }</span>
+            </div>
+        }
+    });
+    html! {
+        <section class="insp-frame">
+            <h3 class="insp-sub">{ format!("Frame: {} bytes", bytes.len()) }</h3>
+            <ul class="tree" data-testid="layer-tree">{ for tree }</ul>
+            <div class="hexdump" data-testid="hexdump" onclick={on_byte}>{ for rows }</div>
+        </section>
+    }
+}
+
+/// "Download .pcap" for the whole run and for the inspected frame's link.
+fn downloads(props: &InspectorProps) -> Html {
+    let Some(run) = &props.run else { return Html::default() };
+    let link = props.event.and_then(|i| run.outcome.trace.events.get(i)).and_then(|e| match &e.kind {
+        EventKind::FrameSent { link, .. } | EventKind::FrameReceived { link, .. } => Some(link.to_string()),
+        _ => None,
+    });
+    let whole = {
+        let run = run.clone();
+        Callback::from(move |_: MouseEvent| download(&model::pcap_file(&run.outcome, None), &model::pcap_name(None)))
+    };
+    let one = link.clone().map(|l| {
+        let run = run.clone();
+        Callback::from(move |_: MouseEvent| download(&model::pcap_file(&run.outcome, Some(&l)), &model::pcap_name(Some(&l))))
+    });
+    let frames = model::captured(&run.outcome, None).len();
+    html! {
+        <section class="insp-pcap">
+            <h3 class="insp-sub">{ "Capture" }</h3>
+            <p class="muted">{ format!("{frames} frames on the wires; open the file in Wireshark.") }</p>
+            <div class="insp-pcap-buttons">
+                <button type="button" class="tool" data-testid="pcap-all" onclick={whole}>{ "Download .pcap" }</button>
+                if let (Some(cb), Some(l)) = (one, link) {
+                    <button type="button" class="tool" data-testid="pcap-link" onclick={cb}>{ format!("Link {l} only") }</button>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// Offers `bytes` as a file download (a Blob URL clicked through an anchor).
+fn download(bytes: &[u8], name: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let data = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&data);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/vnd.tcpdump.pcap");
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

@@ -1,0 +1,488 @@
+//! The packet inspector's model: a frame as Wireshark shows it — a tree of layers whose
+//! fields each know their bytes, and a hex + ASCII dump of 16 bytes a row — plus which field
+//! is selected. Selecting a field highlights its bytes; clicking a byte selects the
+//! innermost field that contains it.
+//!
+//! Pure (no yew): the tree comes from the engine's `wire::decode`, which already records
+//! every field's byte range and checksum verdict, so nothing here re-parses bytes.
+//! Layer colours are the playback palette's `proto-*` classes (static/app.css, Okabe–Ito),
+//! so an ARP layer here has the colour of an ARP frame on the canvas.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use packet_engine::trace::EventKind;
+use packet_engine::wire::{
+    self, ArpHardware, ArpOperation, Checksum, ChecksumStatus, EtherType, Icmp, IcmpBody, IpProtocol, Ipv4, Network,
+    Transport,
+};
+use packet_engine::{RunOutcome, SimTime};
+
+/// Bytes per row of the dump, as in Wireshark and `xxd`.
+pub const ROW: usize = 16;
+
+/// A checksum's verdict as the tree shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// It matches the bytes it covers.
+    Correct,
+    /// It does not; a correct sender would have written `expected`.
+    Wrong { expected: u16 },
+    /// Not all covered bytes are present (quoted headers), so it is not checked.
+    Unverified,
+}
+
+/// One line of the tree: a field, its value in words, and its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldRow {
+    /// The field's name ("Time to live").
+    pub name: &'static str,
+    /// Its value as Wireshark writes it ("64", "ARP (0x0806)").
+    pub value: String,
+    /// Its bytes in the frame.
+    pub range: Range<usize>,
+    /// For checksums: the verdict.
+    pub check: Option<Check>,
+}
+
+/// One layer of the tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layer {
+    /// The heading ("Internet Protocol Version 4, Src: …, Dst: …").
+    pub title: String,
+    /// The colour class suffix shared with the animation (`arp` → `proto-arp`).
+    pub css: &'static str,
+    /// Bytes of the frame the layer covers.
+    pub range: Range<usize>,
+    /// Its fields, in wire order.
+    pub fields: Vec<FieldRow>,
+}
+
+/// The layers of a frame, outermost first; a truncated frame gives the layers that decoded
+/// and a last "Problem" layer that says why it stopped.
+pub fn layers(frame: &[u8]) -> Vec<Layer> {
+    let d = wire::decode(frame);
+    let mut out = Vec::new();
+    let Some(eth) = &d.ethernet else {
+        out.push(problem_layer(&d.problem, frame.len()));
+        return out;
+    };
+    let ethertype = u16::from(eth.ethertype.value);
+    out.push(Layer {
+        title: format!("Ethernet II, Src: {}, Dst: {}", eth.src.value, eth.dst.value),
+        css: "eth",
+        range: 0..14.min(frame.len()),
+        fields: vec![
+            row("Destination", mac_text(eth.dst.value), eth.dst.range.clone()),
+            row("Source", mac_text(eth.src.value), eth.src.range.clone()),
+            row("Type", format!("{} (0x{ethertype:04x})", ethertype_name(eth.ethertype.value)), eth.ethertype.range.clone()),
+        ],
+    });
+    match &eth.payload {
+        Some(Network::Arp(arp)) => {
+            let op = u16::from(arp.operation.value);
+            let op_name = match arp.operation.value {
+                ArpOperation::Request => "request",
+                ArpOperation::Reply => "reply",
+                ArpOperation::Unknown(_) => "unknown",
+            };
+            let hw = match arp.hardware_type.value {
+                ArpHardware::Ethernet => "Ethernet (1)".to_string(),
+                ArpHardware::Unknown(n) => format!("Unknown ({n})"),
+            };
+            let mut fields = vec![
+                row("Hardware type", hw, arp.hardware_type.range.clone()),
+                row(
+                    "Protocol type",
+                    format!("{} (0x{:04x})", ethertype_name(arp.protocol_type.value), u16::from(arp.protocol_type.value)),
+                    arp.protocol_type.range.clone(),
+                ),
+                row("Hardware size", arp.hardware_len.value.to_string(), arp.hardware_len.range.clone()),
+                row("Protocol size", arp.protocol_len.value.to_string(), arp.protocol_len.range.clone()),
+                row("Opcode", format!("{op_name} ({op})"), arp.operation.range.clone()),
+            ];
+            if let Some(a) = &arp.addresses {
+                fields.push(row("Sender MAC address", mac_text(a.sender_mac.value), a.sender_mac.range.clone()));
+                fields.push(row("Sender IP address", a.sender_ip.value.to_string(), a.sender_ip.range.clone()));
+                fields.push(row("Target MAC address", mac_text(a.target_mac.value), a.target_mac.range.clone()));
+                fields.push(row("Target IP address", a.target_ip.value.to_string(), a.target_ip.range.clone()));
+            }
+            out.push(Layer {
+                title: format!("Address Resolution Protocol ({op_name})"),
+                css: "arp",
+                range: arp.range.clone(),
+                fields,
+            });
+        }
+        Some(Network::Ipv4(ip)) => push_ipv4(&mut out, ip, false),
+        Some(Network::Data(r)) => out.push(data_layer("Data", r.clone())),
+        None => {}
+    }
+    if let Some(t) = &eth.trailer {
+        out.push(data_layer("Ethernet padding", t.clone()));
+    }
+    if d.problem.is_some() {
+        out.push(problem_layer(&d.problem, frame.len()));
+    }
+    out
+}
+
+fn row(name: &'static str, value: String, range: Range<usize>) -> FieldRow {
+    FieldRow { name, value, range, check: None }
+}
+
+fn checksum_row(name: &'static str, c: &Checksum) -> FieldRow {
+    let check = match c.status {
+        ChecksumStatus::Good => Check::Correct,
+        ChecksumStatus::Bad { expected } => Check::Wrong { expected },
+        ChecksumStatus::Unverified => Check::Unverified,
+    };
+    FieldRow { name, value: format!("0x{:04x}", c.field.value), range: c.field.range.clone(), check: Some(check) }
+}
+
+fn push_ipv4(out: &mut Vec<Layer>, ip: &Ipv4, quoted: bool) {
+    let proto = u8::from(ip.protocol.value);
+    let proto_name = match ip.protocol.value {
+        IpProtocol::Icmp => "ICMP",
+        IpProtocol::Igmp => "IGMP",
+        IpProtocol::Tcp => "TCP",
+        IpProtocol::Udp => "UDP",
+        IpProtocol::Unknown(_) => "unknown",
+    };
+    let flags = match (ip.dont_frag.value, ip.more_frags.value) {
+        (true, true) => "0x3, Don't fragment, More fragments",
+        (true, false) => "0x2, Don't fragment",
+        (false, true) => "0x1, More fragments",
+        (false, false) => "0x0",
+    };
+    let title = format!(
+        "{}Internet Protocol Version 4, Src: {}, Dst: {}",
+        if quoted { "Quoted: " } else { "" },
+        ip.src.value,
+        ip.dst.value
+    );
+    out.push(Layer {
+        title,
+        css: "ipv4",
+        range: ip.range.clone(),
+        fields: vec![
+            row("Version", ip.version.value.to_string(), ip.version.range.clone()),
+            row("Header length", format!("{} bytes ({})", ip.header_len.value, ip.header_len.value / 4), ip.header_len.range.clone()),
+            row("Total length", ip.total_len.value.to_string(), ip.total_len.range.clone()),
+            row("Identification", format!("0x{0:04x} ({0})", ip.ident.value), ip.ident.range.clone()),
+            row("Flags", flags.to_string(), ip.dont_frag.range.clone()),
+            row("Time to live", ip.ttl.value.to_string(), ip.ttl.range.clone()),
+            row("Protocol", format!("{proto_name} ({proto})"), ip.protocol.range.clone()),
+            checksum_row("Header checksum", &ip.checksum),
+            row("Source address", ip.src.value.to_string(), ip.src.range.clone()),
+            row("Destination address", ip.dst.value.to_string(), ip.dst.range.clone()),
+        ],
+    });
+    match &ip.payload {
+        Some(Transport::Icmp(icmp)) => push_icmp(out, icmp, quoted),
+        Some(Transport::Data(r)) if !r.is_empty() => out.push(data_layer("Data", r.clone())),
+        _ => {}
+    }
+}
+
+fn push_icmp(out: &mut Vec<Layer>, icmp: &Icmp, quoted: bool) {
+    let t = icmp.icmp_type.value;
+    let type_text = format!("{t} ({})", icmp.type_name());
+    let code_text = match icmp.code_name() {
+        Some(n) => format!("{} ({n})", icmp.code.value),
+        None => icmp.code.value.to_string(),
+    };
+    let mut fields = vec![
+        row("Type", type_text, icmp.icmp_type.range.clone()),
+        row("Code", code_text, icmp.code.range.clone()),
+        checksum_row("Checksum", &icmp.checksum),
+    ];
+    let mut quoted_ip = None;
+    let css = match &icmp.body {
+        IcmpBody::Echo { ident, seq, data } => {
+            fields.push(row("Identifier", format!("0x{0:04x} ({0})", ident.value), ident.range.clone()));
+            fields.push(row("Sequence number", seq.value.to_string(), seq.range.clone()));
+            if !data.is_empty() {
+                fields.push(row("Data", format!("{} bytes", data.len()), data.clone()));
+            }
+            "icmp"
+        }
+        IcmpBody::Error { rest, quoted } => {
+            fields.push(row("Rest of header", format!("0x{:08x}", rest.value), rest.range.clone()));
+            quoted_ip = quoted.as_deref();
+            "icmp-error"
+        }
+        IcmpBody::Other { rest, data } => {
+            fields.push(row("Rest of header", format!("0x{:08x}", rest.value), rest.range.clone()));
+            if !data.is_empty() {
+                fields.push(row("Data", format!("{} bytes", data.len()), data.clone()));
+            }
+            "icmp"
+        }
+    };
+    out.push(Layer {
+        title: format!("{}Internet Control Message Protocol, {}", if quoted { "Quoted: " } else { "" }, icmp.type_name()),
+        css,
+        range: icmp.range.clone(),
+        fields,
+    });
+    if let Some(inner) = quoted_ip {
+        push_ipv4(out, inner, true);
+    }
+}
+
+fn data_layer(title: &str, range: Range<usize>) -> Layer {
+    Layer {
+        title: format!("{title} ({} bytes)", range.len()),
+        css: "eth",
+        range: range.clone(),
+        fields: vec![row("Bytes", format!("{} bytes", range.len()), range)],
+    }
+}
+
+fn problem_layer(problem: &Option<wire::Problem>, len: usize) -> Layer {
+    let text = problem.as_ref().map(|p| p.to_string()).unwrap_or_else(|| "Not decoded".to_string());
+    Layer { title: format!("[{text}]"), css: "icmp-error", range: len..len, fields: Vec::new() }
+}
+
+fn mac_text(m: packet_engine::MacAddr) -> String {
+    if m.is_broadcast() {
+        format!("Broadcast ({m})")
+    } else {
+        m.to_string()
+    }
+}
+
+fn ethertype_name(t: EtherType) -> &'static str {
+    match t {
+        EtherType::Ipv4 => "IPv4",
+        EtherType::Arp => "ARP",
+        EtherType::Ipv6 => "IPv6",
+        EtherType::Unknown(_) => "Unknown",
+    }
+}
+
+/// Where a field is in the tree: (layer index, field index).
+pub type FieldId = (usize, usize);
+
+/// The innermost field containing byte `at`: the one with the smallest range, the later
+/// layer on a tie (a quoted header's field rather than the ICMP "Data" around it).
+pub fn field_at(layers: &[Layer], at: usize) -> Option<FieldId> {
+    let mut best: Option<(usize, FieldId)> = None;
+    for (l, layer) in layers.iter().enumerate() {
+        for (f, field) in layer.fields.iter().enumerate() {
+            if field.range.contains(&at) && best.is_none_or(|(len, _)| field.range.len() <= len) {
+                best = Some((field.range.len(), (l, f)));
+            }
+        }
+    }
+    best.map(|(_, id)| id)
+}
+
+/// The innermost layer containing byte `at` (for its colour in the dump).
+pub fn layer_at(layers: &[Layer], at: usize) -> Option<usize> {
+    layers.iter().rposition(|l| l.range.contains(&at))
+}
+
+/// The byte range of a field.
+pub fn range_of(layers: &[Layer], id: FieldId) -> Option<Range<usize>> {
+    Some(layers.get(id.0)?.fields.get(id.1)?.range.clone())
+}
+
+/// The offset column of a dump row (`0010`).
+pub fn offset_text(offset: usize) -> String {
+    format!("{offset:04x}")
+}
+
+/// A byte as the ASCII column shows it: printable ASCII as itself, anything else as `.`.
+pub fn ascii(b: u8) -> char {
+    if b.is_ascii_graphic() || b == b' ' {
+        b as char
+    } else {
+        '.'
+    }
+}
+
+/// The dump's rows: start offsets `0, 16, 32, …` covering every byte.
+pub fn row_offsets(len: usize) -> impl Iterator<Item = usize> {
+    (0..len).step_by(ROW)
+}
+
+/// The frame an event carries, if any (sent, received or dropped).
+pub fn frame_of(kind: &EventKind) -> Option<&[u8]> {
+    match kind {
+        EventKind::FrameSent { bytes, .. } | EventKind::FrameReceived { bytes, .. } | EventKind::FrameDropped { bytes, .. } => {
+            Some(bytes)
+        }
+        _ => None,
+    }
+}
+
+/// Every frame put on a wire in the run (one per `FrameSent`, stamped with the time its first
+/// bit left), or only those of `link`: what a capture on the link(s) would hold. The same
+/// choice as `packet-lab-run`'s per-link pcaps.
+pub fn captured<'a>(outcome: &'a RunOutcome, link: Option<&str>) -> Vec<(SimTime, &'a [u8])> {
+    outcome
+        .trace
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::FrameSent { link: l, t_start, bytes, .. } if link.is_none_or(|x| l.as_str() == x) => {
+                Some((*t_start, &bytes[..]))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The pcap file of [`captured`].
+pub fn pcap_file(outcome: &RunOutcome, link: Option<&str>) -> Vec<u8> {
+    packet_engine::pcap::pcap_bytes(captured(outcome, link))
+}
+
+/// The download's file name: `lab.pcap`, or `lab-<link>.pcap` with characters other than
+/// letters, digits, `-` and `_` replaced by `_`.
+pub fn pcap_name(link: Option<&str>) -> String {
+    match link {
+        None => "packet-lab.pcap".to_string(),
+        Some(l) => {
+            let safe: String = l.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+            format!("packet-lab-{safe}.pcap")
+        }
+    }
+}
+
+/// The inspector's state: whether it is open, the selected field (of one event) and the
+/// collapsed layers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Inspector {
+    /// Shown in place of the side panel.
+    pub open: bool,
+    /// The selected field and the event it belongs to: a field of another event is not shown.
+    pub selected: Option<(usize, FieldId)>,
+    /// Layers folded shut, by index (kept across events, as Wireshark keeps them).
+    pub collapsed: BTreeSet<usize>,
+}
+
+/// Every way the inspector changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InspectAction {
+    /// Show the inspector.
+    Open,
+    /// Hide it (the side panel comes back).
+    Close,
+    /// Select a field of event `event`, or nothing.
+    Select(usize, Option<FieldId>),
+    /// Fold or unfold a layer.
+    ToggleLayer(usize),
+}
+
+impl Inspector {
+    /// Applies one action.
+    pub fn apply(&mut self, action: InspectAction) {
+        match action {
+            InspectAction::Open => self.open = true,
+            InspectAction::Close => self.open = false,
+            InspectAction::Select(event, field) => self.selected = field.map(|f| (event, f)),
+            InspectAction::ToggleLayer(l) => {
+                if !self.collapsed.remove(&l) {
+                    self.collapsed.insert(l);
+                }
+            }
+        }
+    }
+
+    /// The selected field if it belongs to `event`.
+    pub fn field_of(&self, event: usize) -> Option<FieldId> {
+        self.selected.filter(|(e, _)| *e == event).map(|(_, f)| f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use packet_engine::wire::golden;
+
+    fn names(l: &Layer) -> Vec<(&str, &str)> {
+        l.fields.iter().map(|f| (f.name, f.value.as_str())).collect()
+    }
+
+    #[test]
+    fn an_arp_request_as_a_tree() {
+        let ls = layers(&golden::ARP_REQUEST);
+        assert_eq!(ls.len(), 2);
+        assert_eq!((ls[0].css, ls[1].css), ("eth", "arp"));
+        assert_eq!(ls[0].fields[2].value, "ARP (0x0806)");
+        assert!(ls[0].fields[0].value.starts_with("Broadcast (ff:ff:ff:ff:ff:ff)"));
+        let arp = names(&ls[1]);
+        assert_eq!(arp[4], ("Opcode", "request (1)"));
+        assert_eq!(ls[1].title, "Address Resolution Protocol (request)");
+        assert_eq!(ls[1].fields[8].range, 38..42, "target IP is the last 4 bytes of a 42-byte request");
+    }
+
+    #[test]
+    fn the_ttl_is_byte_22_and_byte_22_is_the_ttl() {
+        let ls = layers(&golden::ECHO_REQUEST);
+        let ip = ls.iter().position(|l| l.css == "ipv4").unwrap();
+        let ttl = ls[ip].fields.iter().position(|f| f.name == "Time to live").unwrap();
+        assert_eq!(range_of(&ls, (ip, ttl)), Some(22..23));
+        assert_eq!(field_at(&ls, 22), Some((ip, ttl)));
+        let sum = &ls[ip].fields[7];
+        assert_eq!((sum.name, sum.check), ("Header checksum", Some(Check::Correct)));
+        // Byte 0 is the destination MAC; the dump colours byte 34 as ICMP.
+        assert_eq!(field_at(&ls, 0), Some((0, 0)));
+        assert_eq!(ls[layer_at(&ls, 34).unwrap()].css, "icmp");
+        assert_eq!(field_at(&ls, 10_000), None);
+    }
+
+    #[test]
+    fn a_wrong_checksum_says_what_it_should_be() {
+        let mut frame = golden::ECHO_REQUEST.to_vec();
+        frame[22] -= 1; // TTL changed without fixing the checksum
+        let ls = layers(&frame);
+        let sum = ls.iter().flat_map(|l| &l.fields).find(|f| f.name == "Header checksum").unwrap();
+        assert!(matches!(sum.check, Some(Check::Wrong { .. })));
+    }
+
+    #[test]
+    fn a_short_frame_says_why() {
+        let ls = layers(&golden::ARP_REQUEST[..20]);
+        assert!(ls.last().unwrap().title.starts_with("[Truncated ARP"), "{:?}", ls.last());
+        assert_eq!(layers(&[1, 2, 3])[0].title, "[Truncated Ethernet: an Ethernet header needs 14 bytes, only 3 present]");
+    }
+
+    #[test]
+    fn dump_helpers() {
+        assert_eq!(row_offsets(42).collect::<Vec<_>>(), vec![0, 16, 32]);
+        assert_eq!(row_offsets(32).count(), 2);
+        assert_eq!(offset_text(0x10), "0010");
+        assert_eq!((ascii(b'A'), ascii(0), ascii(b' '), ascii(0x7f)), ('A', '.', ' ', '.'));
+    }
+
+    #[test]
+    fn selection_belongs_to_one_event_and_layers_fold() {
+        let mut i = Inspector::default();
+        i.apply(InspectAction::Select(7, Some((2, 5))));
+        assert_eq!((i.field_of(7), i.field_of(8)), (Some((2, 5)), None));
+        i.apply(InspectAction::Select(7, None));
+        assert_eq!(i.field_of(7), None);
+        i.apply(InspectAction::ToggleLayer(1));
+        assert!(i.collapsed.contains(&1));
+        i.apply(InspectAction::ToggleLayer(1));
+        assert!(i.collapsed.is_empty());
+    }
+
+    #[test]
+    fn the_capture_holds_every_frame_sent() {
+        let (_, s) = packet_engine::examples::all().into_iter().find(|(n, _)| *n == "two-subnets").unwrap();
+        let out = packet_engine::Simulation::new(&s).unwrap().run();
+        let sent = out.trace.events.iter().filter(|e| matches!(e.kind, EventKind::FrameSent { .. })).count();
+        assert_eq!(captured(&out, None).len(), sent);
+        let one = captured(&out, Some("sw1-r1")).len();
+        assert!(one > 0 && one < sent);
+        assert_eq!(captured(&out, Some("nope")).len(), 0);
+        let file = pcap_file(&out, None);
+        assert_eq!(&file[..4], &[0x4d, 0x3c, 0xb2, 0xa1]);
+        assert_eq!(pcap_name(Some("a b/c")), "packet-lab-a_b_c.pcap");
+    }
+}
