@@ -429,6 +429,18 @@ fn read_traceroute() {
         e.checks[0].why,
         "traceroute never reached 8.8.8.8: the last hop that answered was hop 2 (100.64.0.1), after it only * * *."
     );
+    // diagnose() has no case for a missing route *back*; the check adds one.
+    let d = e.checks[0].diagnosis.as_ref().unwrap();
+    assert_eq!(
+        (d.device.as_str(), d.field.as_str()),
+        ("isp2", "devices[3].routes")
+    );
+    assert!(
+        d.text.starts_with("isp2 has no route back to 192.168.1.10"),
+        "{}",
+        d.text
+    );
+    assert_eq!(e.checks[1].diagnosis.as_ref().unwrap().device, "isp2");
     // A route back for the laptop only is enough for the probes, not for the hop
     // count to change: traceroute shows every router it passes.
     let solved = solve(

@@ -575,9 +575,48 @@ fn traffic_check(check: &Check, lab: &Scenario, command: CommandSpec) -> CheckRe
             Check::PingSucceeds { .. } | Check::TracerouteHops { .. } | Check::LeavesVia { .. }
         )
     {
-        res.diagnosis = diagnose(&lab, &outcome).into_iter().next();
+        res.diagnosis = diagnose(&lab, &outcome)
+            .into_iter()
+            .next()
+            .or_else(|| no_way_back(&lab, &outcome, &from));
     }
     res
+}
+
+/// The case `diagnose` leaves open: a router on the path has no route back to
+/// the sender, so its answers (echo replies, "Time to live exceeded") die
+/// there and traceroute shows `* * *` from that hop on.
+fn no_way_back(lab: &Scenario, outcome: &RunOutcome, from: &str) -> Option<Diagnosis> {
+    let own: Vec<Ipv4Addr> = lab
+        .devices
+        .iter()
+        .filter(|d| d.id == from)
+        .flat_map(|d| &d.interfaces)
+        .filter_map(|i| {
+            i.address
+                .as_deref()
+                .and_then(|a| parse_interface_address(a).ok())
+        })
+        .map(|n| n.addr())
+        .collect();
+    outcome.trace.events.iter().find_map(|e| match &e.kind {
+        EventKind::Route { device, decision }
+            if decision.chosen.is_none() && own.contains(&decision.destination) && device != from =>
+        {
+            let r = lab.devices.iter().position(|d| d.id == device.as_str())?;
+            let back = decision.destination;
+            Some(Diagnosis {
+                command: lab.command_labels().remove(0),
+                cause: crate::diagnose::Cause::NoRoute,
+                device: device.to_string(),
+                field: format!("devices[{r}].routes"),
+                text: format!(
+                    "{device} has no route back to {back}: whatever it sends to {from} (echo replies, \"Time to live exceeded\") and whatever it should forward there is dropped, so {from} hears nothing from {device} or beyond. Give {device} a route to {from}'s network (devices[{r}].routes) or a default gateway (devices[{r}].gateway)."
+                ),
+            })
+        }
+        _ => None,
+    })
 }
 
 /// (transmitted, received) from ping's statistics line; (0, 0) without one.
