@@ -634,3 +634,39 @@ fn observation_checks_read_the_lab_run() {
     );
     assert!(matches!(e.checks[0].check, Check::ArpCacheHas { .. }));
 }
+
+#[test]
+fn the_documented_example_is_the_first_exercise() {
+    let doc = include_str!("../../docs/exercise-format.md");
+    let json = doc
+        .split("```json")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    assert_eq!(
+        Exercise::from_json(json).unwrap(),
+        exercise("right-network")
+    );
+}
+
+#[test]
+fn a_student_switch_loop_stops_quickly_and_fails() {
+    let ex = exercise("who-hears-arp");
+    let e = solve(
+        &ex,
+        &[&|s| add_link(s, "loop", ("sw1", "p3"), ("sw2", "p3"))],
+    );
+    assert!(!e.solved());
+    assert!(
+        e.checks[2].why.contains("broadcast storm"),
+        "{}",
+        report(&e)
+    );
+    assert!(
+        e.checks[2].why.starts_with("pc1 sent 0 echo request(s)"),
+        "{}",
+        e.checks[2].why
+    );
+}

@@ -494,9 +494,11 @@ fn traffic_check(check: &Check, lab: &Scenario, command: CommandSpec) -> CheckRe
     let label = lab.command_labels().remove(0);
     let lines = outcome.outputs.get(&label).cloned().unwrap_or_default();
     let storm = match &outcome.stop {
-        StopReason::BroadcastStorm { links, .. } => format!(
-            " (the run stopped in a broadcast storm on {})",
-            links.join(", ")
+        StopReason::BroadcastStorm { links, .. } => {
+            format!(" (the run stopped in a broadcast storm on {})", links.join(", "))
+        }
+        StopReason::EventBudget { events } => format!(
+            " (the run stopped after {events} events with frames still circulating: a loop of cables between switches makes a broadcast storm)"
         ),
         _ => String::new(),
     };
