@@ -65,3 +65,37 @@ fn a_tree_of_switches_is_not_a_storm() {
     let out = run(&lab);
     assert_eq!(out.stop, StopReason::Completed);
 }
+
+/// Two switches joined by two cables (a student's "backup link"), with hosts on
+/// both: the broadcast circulates while unicast replies flow too.
+const DOUBLE_CABLE: &str = r#"{
+  "version": 1, "name": "double cable",
+  "devices": [
+    { "id": "pc1", "kind": "host", "interfaces": [{ "name": "eth0", "address": "10.0.0.1/24" }] },
+    { "id": "pc2", "kind": "host", "interfaces": [{ "name": "eth0", "address": "10.0.0.2/24" }] },
+    { "id": "pc3", "kind": "host", "interfaces": [{ "name": "eth0", "address": "10.0.0.3/24" }] },
+    { "id": "sw1", "kind": "switch", "ports": 4 },
+    { "id": "sw2", "kind": "switch", "ports": 4 }
+  ],
+  "links": [
+    { "id": "pc1-sw1", "a": { "device": "pc1", "port": "eth0" }, "b": { "device": "sw1", "port": "p1" } },
+    { "id": "pc3-sw1", "a": { "device": "pc3", "port": "eth0" }, "b": { "device": "sw1", "port": "p4" } },
+    { "id": "pc2-sw2", "a": { "device": "pc2", "port": "eth0" }, "b": { "device": "sw2", "port": "p1" } },
+    { "id": "sw1-sw2-a", "a": { "device": "sw1", "port": "p2" }, "b": { "device": "sw2", "port": "p2" } },
+    { "id": "sw1-sw2-b", "a": { "device": "sw1", "port": "p3" }, "b": { "device": "sw2", "port": "p3" } }
+  ],
+  "commands": [{ "at_ms": 0, "device": "pc1", "run": "ping -c 3 10.0.0.2" }],
+  "options": { "max_events": 200000 }
+}"#;
+
+#[test]
+fn two_cables_between_two_switches_are_a_storm() {
+    let out = run(DOUBLE_CABLE);
+    match &out.stop {
+        StopReason::BroadcastStorm { links, devices } => {
+            assert_eq!(devices, &["sw1", "sw2"]);
+            assert_eq!(links, &["sw1-sw2-a", "sw1-sw2-b"]);
+        }
+        other => panic!("expected a storm, got {other:?}"),
+    }
+}

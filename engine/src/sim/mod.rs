@@ -481,57 +481,63 @@ impl Sim {
         }
     }
 
-    /// Decides whether the budget ran out because of a loop: in the most
-    /// recent frames, most are broadcast/multicast or flooded by switches.
+    /// Decides whether the budget ran out because of a loop.
+    ///
+    /// The signature of a loop is circulation: the very same bytes crossing
+    /// the same link between two switches (or hubs) again and again. Counting
+    /// "how many recent frames were broadcasts" is not enough: with hosts on
+    /// the loop, the unicast replies they send can outnumber the circulating
+    /// broadcast. O(W log W) over the last W trace entries, once per run.
     fn budget_exhausted(&mut self, processed: u64) -> StopReason {
         const WINDOW: usize = 20_000;
-        let mut links = BTreeSet::new();
-        let mut devices = BTreeSet::new();
-        let (mut frames, mut flooded) = (0u64, 0u64);
+        /// Copies of one frame on one link that no protocol retry explains
+        /// (ARP retries at most 3 times, then gives up).
+        const CIRCULATING: u32 = 10;
+        let bridging = |sim: &Self, port: u32| {
+            !matches!(
+                sim.devices[sim.ports[port as usize].device as usize].body,
+                Body::Ip(_)
+            )
+        };
+        let between_bridges: BTreeMap<&str, [u32; 2]> = self
+            .links
+            .iter()
+            .filter(|l| bridging(self, l.ends[0]) && bridging(self, l.ends[1]))
+            .map(|l| (l.id.as_str(), l.ends))
+            .collect();
+        let mut copies: BTreeMap<(&str, &[u8]), u32> = BTreeMap::new();
         for ev in self.trace.iter().rev().take(WINDOW) {
-            match &ev.kind {
-                EventKind::FrameSent { link, bytes, .. } => {
-                    frames += 1;
-                    if bytes.first().is_some_and(|b| b & 1 == 1) {
-                        flooded += 1;
-                        links.insert(link.to_string());
-                    }
+            if let EventKind::FrameSent { link, bytes, .. } = &ev.kind {
+                if between_bridges.contains_key(link.as_str()) {
+                    *copies.entry((link.as_str(), &bytes[..])).or_default() += 1;
                 }
-                EventKind::SwitchForward {
-                    device,
-                    out: crate::trace::Forwarding::Flood { .. },
-                    ..
-                } => {
-                    devices.insert(device.to_string());
-                }
-                _ => {}
             }
         }
-        if frames > 0 && flooded * 2 > frames && !devices.is_empty() {
-            // Name the loop itself: links between two switches or hubs.
-            let bridging = |port: u32| {
-                !matches!(
-                    self.devices[self.ports[port as usize].device as usize].body,
-                    Body::Ip(_)
-                )
-            };
-            let in_loop: BTreeSet<String> = self
-                .links
-                .iter()
-                .filter(|l| bridging(l.ends[0]) && bridging(l.ends[1]))
-                .map(|l| l.id.to_string())
-                .collect();
-            let links: Vec<String> = links.into_iter().filter(|l| in_loop.contains(l)).collect();
-            let devices: Vec<String> = devices.into_iter().collect();
-            self.record(EventKind::Storm {
-                links: links.clone(),
-                devices: devices.clone(),
-                events: processed,
-            });
-            StopReason::BroadcastStorm { links, devices }
-        } else {
-            StopReason::EventBudget { events: processed }
+        let links: BTreeSet<&str> = copies
+            .iter()
+            .filter(|(_, n)| **n >= CIRCULATING)
+            .map(|((link, _), _)| *link)
+            .collect();
+        if links.is_empty() {
+            return StopReason::EventBudget { events: processed };
         }
+        let devices: BTreeSet<String> = links
+            .iter()
+            .flat_map(|l| between_bridges[l])
+            .map(|port| {
+                self.devices[self.ports[port as usize].device as usize]
+                    .id
+                    .to_string()
+            })
+            .collect();
+        let links: Vec<String> = links.into_iter().map(str::to_string).collect();
+        let devices: Vec<String> = devices.into_iter().collect();
+        self.record(EventKind::Storm {
+            links: links.clone(),
+            devices: devices.clone(),
+            events: processed,
+        });
+        StopReason::BroadcastStorm { links, devices }
     }
 
     fn output_line(&mut self, app: u32, line: String) {
