@@ -106,6 +106,9 @@ test("selecting the TTL field highlights byte 22 (0x16), and clicking a byte sel
   assert.deepEqual((await selected()).map(([o]) => o), ["30", "31", "32", "33"]);
   // The checksum is verified.
   assert.match(await page.locator('[data-testid="field"][data-name="Header checksum"]').textContent(), /\[correct\]/);
+  await page.locator('[data-testid="field"][data-name="Time to live"]').click();
+  await page.getByTestId("hexdump").evaluate((el) => el.scrollIntoView({ block: "end" }));
+  await page.screenshot({ path: path.join(ROOT, "out", "inspector-ttl.png") });
   assert.deepEqual(problems, []);
   await page.close();
 });
