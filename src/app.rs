@@ -231,7 +231,9 @@ fn inspector_dock() -> Html {
 fn use_edit_keys(on_edit: Callback<EditAction>) {
     use_effect_with((), move |_| {
         let document = gloo_utils::document();
-        let listener = gloo_events::EventListener::new(&document, "keydown", move |event| {
+        // Not passive: the shortcuts replace the browser's own (Backspace, Ctrl+Z on the page).
+        let options = gloo_events::EventListenerOptions::enable_prevent_default();
+        let listener = gloo_events::EventListener::new_with_options(&document, "keydown", options, move |event| {
             let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event) else { return };
             let typing = e
                 .target()

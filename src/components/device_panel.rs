@@ -47,7 +47,7 @@ fn entry(props: &EntryProps) -> Html {
         None => (props.value.clone(), false),
     };
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"))}>
+        <div class={classes!("form-field", invalid.then_some("invalid"))}>
             <label for={id.clone()}>{ props.label.clone() }</label>
             <input {id} type="text" spellcheck="false" autocomplete="off" {value}
                 placeholder={props.placeholder.clone()} data-testid={props.testid.clone()}
@@ -222,7 +222,7 @@ pub fn link_panel(props: &LinkPanelProps) -> Html {
         let error = props.errors.get(&Field::LinkPort(l, end));
         let key = if end == End::A { "a" } else { "b" };
         html! {
-            <div class="field">
+            <div class="form-field">
                 <label for={format!("link-port-{key}")}>{ format!("{} port", ep.device) }</label>
                 <select id={format!("link-port-{key}")} data-testid={format!("link-port-{key}")} {onchange}
                     aria-invalid={error.is_some().to_string()}>
