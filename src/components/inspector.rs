@@ -288,26 +288,55 @@ fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8]) -> Html {
 fn downloads(props: &InspectorProps) -> Html {
     let Some(run) = &props.run else { return Html::default() };
     let link = props.event.and_then(|i| run.outcome.trace.events.get(i)).and_then(|e| match &e.kind {
-        EventKind::FrameSent { link, .. } | EventKind::FrameReceived { link, .. } => Some(link.to_string()),
+        EventKind::FrameSent { link, .. } | EventKind::FrameReceived { link, .. } => Some(AttrValue::from(link.to_string())),
         _ => None,
     });
+    let links: Rc<[AttrValue]> = props.scenario.links.iter().map(|l| AttrValue::from(l.id.clone())).collect();
+    html! { <PcapDownloads run={run.clone()} {link} {links} /> }
+}
+
+/// Props of [`PcapDownloads`].
+#[derive(Properties, PartialEq)]
+struct PcapProps {
+    run: RunRef,
+    /// The inspected frame's link: preselected in the link menu.
+    link: Option<AttrValue>,
+    /// Every link of the lab.
+    links: Rc<[AttrValue]>,
+}
+
+/// The capture buttons: the whole run, or the link picked in the menu.
+#[function_component(PcapDownloads)]
+fn pcap_downloads(props: &PcapProps) -> Html {
+    // The menu's value is read at click time: it is a form control, not app state.
+    let menu = use_node_ref();
     let whole = {
-        let run = run.clone();
+        let run = props.run.clone();
         Callback::from(move |_: MouseEvent| download(&model::pcap_file(&run.outcome, None), &model::pcap_name(None)))
     };
-    let one = link.clone().map(|l| {
-        let run = run.clone();
-        Callback::from(move |_: MouseEvent| download(&model::pcap_file(&run.outcome, Some(&l)), &model::pcap_name(Some(&l))))
-    });
-    let frames = model::captured(&run.outcome, None).len();
+    let one = {
+        let (run, menu) = (props.run.clone(), menu.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(select) = menu.cast::<web_sys::HtmlSelectElement>() else { return };
+            let l = select.value();
+            download(&model::pcap_file(&run.outcome, Some(&l)), &model::pcap_name(Some(&l)));
+        })
+    };
+    let frames = model::captured(&props.run.outcome, None).len();
+    let chosen = props.link.clone().or_else(|| props.links.first().cloned()).unwrap_or_default();
     html! {
         <section class="insp-pcap">
             <h3 class="insp-sub">{ "Capture" }</h3>
             <p class="muted">{ format!("{frames} frames on the wires; open the file in Wireshark.") }</p>
             <div class="insp-pcap-buttons">
                 <button type="button" class="tool" data-testid="pcap-all" onclick={whole}>{ "Download .pcap" }</button>
-                if let (Some(cb), Some(l)) = (one, link) {
-                    <button type="button" class="tool" data-testid="pcap-link" onclick={cb}>{ format!("Link {l} only") }</button>
+                if !props.links.is_empty() {
+                    <select class="tool tool-select" data-testid="pcap-link-select" aria-label="Link to capture" ref={menu}>
+                        { for props.links.iter().map(|l| html! {
+                            <option value={l.clone()} selected={*l == chosen}>{ format!("link {l}") }</option>
+                        }) }
+                    </select>
+                    <button type="button" class="tool" data-testid="pcap-link" onclick={one}>{ "Download link .pcap" }</button>
                 }
             </div>
         </section>

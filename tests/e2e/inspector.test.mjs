@@ -207,6 +207,14 @@ test("the downloaded .pcap decodes in tshark with every frame the run sent", asy
   assert.equal(o.bad, "");
   // The runner's own pcap of that link holds the same bytes.
   assert.ok((await readFile(oneFile)).equals(await readFile(path.join(native, "r1-sw2.pcap"))));
+  // Any other link from the menu: the runner's pcap of pc1-sw1, byte for byte.
+  await page.getByTestId("pcap-link-select").selectOption("pc1-sw1");
+  const [other] = await Promise.all([page.waitForEvent("download"), page.getByTestId("pcap-link").click()]);
+  assert.equal(other.suggestedFilename(), "packet-lab-pc1-sw1.pcap");
+  const otherFile = path.join(dir, "other.pcap");
+  await other.saveAs(otherFile);
+  assert.ok((await readFile(otherFile)).equals(await readFile(path.join(native, "pc1-sw1.pcap"))));
+  assert.equal(tshark(otherFile).bad, "");
   assert.deepEqual(problems, []);
   await page.close();
   await writeFile(path.join(ROOT, "out", "inspector-run.pcap"), await readFile(wholeFile));
