@@ -1,0 +1,415 @@
+//! The exercise session: which exercise the student is doing, the locks on its lab, the goal's
+//! check results, the hints revealed so far and the progress record.
+//!
+//! The student's lab *is* the editor's scenario: starting an exercise loads its lab into the
+//! editor, and every edit is then guarded here. An edit that changes a locked part of the lab
+//! (the engine's `check_locks`) is undone at once and refused with the engine's message — at
+//! the field when it was a field edit, as a notice otherwise — so the lab on screen never holds
+//! a forbidden change. Every accepted change of the lab is evaluated by the engine
+//! (`Exercise::evaluate`, which *runs* the lab) and counts as one attempt; the exercise is
+//! solved when every check passes. Pure: no yew, no browser; `state.rs` calls it from the
+//! reducer and the components only read it.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use packet_engine::exercise::{check_locks, course, Editable, EditableField, Evaluation, Exercise};
+use packet_engine::scenario::DeviceKind;
+use packet_engine::Scenario;
+
+use crate::editor::{EditAction, Editor, Effect, Field, FieldError};
+use crate::progress::Progress;
+
+/// Every way the exercises change.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExerciseAction {
+    /// Start the built-in exercise at this index of the course.
+    Start(usize),
+    /// Start an exercise from a file a teacher wrote: `file` is its name, for messages.
+    Open { file: String, text: String },
+    /// Stop the exercise; the lab stays on screen as an ordinary lab.
+    Leave,
+    /// Reveal the next hint.
+    Hint,
+    /// Merge a progress file into the stored progress.
+    ImportProgress { file: String, text: String },
+    /// Hide the last error message.
+    DismissError,
+}
+
+/// The exercise being done.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    /// The exercise.
+    pub exercise: Rc<Exercise>,
+    /// Its index in the built-in course; `None` for a teacher's file.
+    pub builtin: Option<usize>,
+    /// The goal's results on the student's current lab.
+    pub evaluation: Rc<Evaluation>,
+    /// How many hints are revealed (they come in order).
+    pub hints_shown: usize,
+}
+
+impl Session {
+    /// True when the current lab passes every check.
+    pub fn solved(&self) -> bool {
+        self.evaluation.solved()
+    }
+
+    /// The hints revealed so far.
+    pub fn hints(&self) -> &[String] {
+        &self.exercise.hints[..self.hints_shown.min(self.exercise.hints.len())]
+    }
+
+    /// True while a hint is still hidden.
+    pub fn more_hints(&self) -> bool {
+        self.hints_shown < self.exercise.hints.len()
+    }
+
+    /// The locks, for the device panel's lock icons.
+    pub fn locks(&self, scenario: Rc<Scenario>) -> Locks {
+        Locks { scenario, editable: Rc::new(self.exercise.editable.clone()) }
+    }
+}
+
+/// The exercises' half of the app state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exercises {
+    /// The built-in course, in teaching order.
+    pub course: Rc<[Rc<Exercise>]>,
+    /// The exercise being done, if any.
+    pub session: Option<Session>,
+    /// Solved, attempts and hints per exercise id.
+    pub progress: Progress,
+    /// Why the last exercise or progress file was refused.
+    pub error: Option<String>,
+}
+
+impl Default for Exercises {
+    fn default() -> Self {
+        Exercises::new(course().into_iter().map(Rc::new).collect(), Progress::new())
+    }
+}
+
+impl Exercises {
+    /// No exercise started, with this course and stored progress.
+    pub fn new(course: Vec<Rc<Exercise>>, progress: Progress) -> Exercises {
+        Exercises { course: course.into(), session: None, progress, error: None }
+    }
+
+    /// Handles an action that does not need the editor ([`ExerciseAction::Start`] and
+    /// [`ExerciseAction::Open`] go through [`Exercises::start`]).
+    pub fn apply(&mut self, action: ExerciseAction) {
+        match action {
+            ExerciseAction::Leave => self.session = None,
+            ExerciseAction::Hint => {
+                if let Some(s) = &mut self.session {
+                    if s.more_hints() {
+                        s.hints_shown += 1;
+                        self.progress.hints_shown(&s.exercise.id, s.hints_shown);
+                    }
+                }
+            }
+            ExerciseAction::ImportProgress { file, text } => match Progress::from_json(&text) {
+                Ok(p) => {
+                    self.progress.merge(&p);
+                    self.error = None;
+                }
+                Err(e) => self.error = Some(format!("{file} was not imported, your progress is unchanged. {e}")),
+            },
+            ExerciseAction::DismissError => self.error = None,
+            ExerciseAction::Start(_) | ExerciseAction::Open { .. } => {}
+        }
+    }
+
+    /// The exercise an action starts: a course entry or a parsed teacher's file. A bad file
+    /// sets [`Exercises::error`] (with the path of the field at fault) and changes nothing.
+    pub fn resolve(&mut self, action: &ExerciseAction) -> Option<(Rc<Exercise>, Option<usize>)> {
+        match action {
+            ExerciseAction::Start(i) => self.course.get(*i).map(|e| (e.clone(), Some(*i))),
+            ExerciseAction::Open { file, text } => match Exercise::from_json(text) {
+                Ok(e) => {
+                    let builtin = self.course.iter().position(|c| **c == e);
+                    Some((Rc::new(e), builtin))
+                }
+                Err(e) => {
+                    self.error = Some(format!("{file} was not opened, your lab is unchanged. {e}"));
+                    None
+                }
+            },
+            _ => None,
+        }
+    }
+
+    /// Starts `exercise`: its lab replaces the editor's (undoably), hints start hidden (or as
+    /// many as were revealed before), and the starting lab is evaluated, which is not an attempt.
+    pub fn start(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>, edit: &mut Editor) -> Effect {
+        let effect = edit.apply(EditAction::Replace { scenario: exercise.lab.clone(), origin: None });
+        if edit.scenario.devices != exercise.lab.devices {
+            // The editor refused the lab (it validated, so this is a bug); stay out of the exercise.
+            return effect;
+        }
+        self.error = None;
+        self.resume(exercise, builtin, &edit.scenario);
+        effect
+    }
+
+    /// Resumes `exercise` on the student's lab as it is (after a reload): evaluated, not an
+    /// attempt; a lab that already passes is recorded as solved.
+    pub fn resume(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>, lab: &Scenario) {
+        let evaluation = Rc::new(exercise.evaluate(lab));
+        if evaluation.solved() {
+            self.progress.mark_solved(&exercise.id);
+        }
+        let hints_shown = (self.progress.get(&exercise.id).hints as usize).min(exercise.hints.len());
+        self.session = Some(Session { exercise, builtin, evaluation, hints_shown });
+    }
+
+    /// Guards an edit the editor just applied (`before` is the editor as it was). A change to
+    /// a locked part is undone and refused with the engine's message; an accepted change of
+    /// the lab is evaluated and counted as an attempt. Returns the edit's effect as it stands.
+    pub fn guard(&mut self, before: &Editor, action: &EditAction, edit: &mut Editor, effect: Effect) -> Effect {
+        let Some(session) = &mut self.session else { return effect };
+        if effect != Effect::ScenarioChanged {
+            return effect;
+        }
+        let exercise = session.exercise.clone();
+        if let Some(message) = new_violation(&exercise, &before.scenario, &edit.scenario) {
+            *edit = before.clone();
+            match action {
+                EditAction::SetField(field, text) => {
+                    edit.errors.insert(*field, FieldError { draft: text.clone(), message });
+                }
+                _ => edit.notice = Some(format!("Not in this exercise: {message}.")),
+            }
+            return Effect::ViewOnly;
+        }
+        if strip(&before.scenario) == strip(&edit.scenario) {
+            // Only the title changed: nothing to run again.
+            return effect;
+        }
+        let evaluation = Rc::new(exercise.evaluate(&edit.scenario));
+        self.progress.attempt(&exercise.id, evaluation.solved());
+        session.evaluation = evaluation;
+        effect
+    }
+}
+
+/// The first lock violation of `after` that `before` did not already have, as a sentence.
+fn new_violation(exercise: &Exercise, before: &Scenario, after: &Scenario) -> Option<String> {
+    let messages = |lab: &Scenario| -> BTreeSet<String> {
+        check_locks(&exercise.lab, lab, &exercise.editable)
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|v| v.message)
+            .collect()
+    };
+    let old = messages(before);
+    messages(after).into_iter().find(|m| !old.contains(m))
+}
+
+/// The lab without what a run ignores (positions, name, description).
+fn strip(s: &Scenario) -> Scenario {
+    let mut s = s.clone();
+    s.name.clear();
+    s.description.clear();
+    for d in &mut s.devices {
+        d.position = None;
+    }
+    s
+}
+
+/// What the device panel needs to draw lock icons: the lab shown and the exercise's permissions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Locks {
+    /// The student's lab (indices in [`Field`] refer to it).
+    pub scenario: Rc<Scenario>,
+    /// What the exercise lets the student change.
+    pub editable: Rc<Editable>,
+}
+
+impl Locks {
+    /// True when the exercise refuses any change of `field`.
+    pub fn locked(&self, field: Field) -> bool {
+        let e = &*self.editable;
+        let dev = |d: usize| self.scenario.devices.get(d);
+        let iface = |d: usize, i: usize| dev(d).and_then(|x| x.interfaces.get(i)).map(|x| x.name.as_str());
+        let allows = |d: usize, i: Option<usize>, f: EditableField| {
+            dev(d).is_some_and(|x| e.allows(&x.id, i.and_then(|i| iface(d, i)), f))
+        };
+        match field {
+            Field::LabName => false,
+            // A new id is a removed device and a new one: only switches and hubs may come and go.
+            Field::Name(d) => !dev(d).is_some_and(|x| e.switches && matches!(x.kind, DeviceKind::Switch | DeviceKind::Hub)),
+            Field::Address(d, i) => !allows(d, Some(i), EditableField::Address) && !allows(d, Some(i), EditableField::Mask),
+            Field::Mac(d, i) => !allows(d, Some(i), EditableField::Mac),
+            Field::Gateway(d) => !allows(d, None, EditableField::Gateway),
+            Field::Ports(d) => !allows(d, None, EditableField::Kind),
+            Field::RoutePrefix(d, _) | Field::RouteVia(d, _) | Field::NewRoute(d) => !allows(d, None, EditableField::Routes),
+            Field::LinkPort(..) => !e.cables,
+        }
+    }
+}
+
+/// The lock context the device panel reads: the locks while an exercise runs, else none.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct LockContext(pub Option<Rc<Locks>>);
+
+impl LockContext {
+    /// True when `field` is locked by the running exercise.
+    pub fn locked(&self, field: Field) -> bool {
+        self.0.as_ref().is_some_and(|l| l.locked(field))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh editor and exercises state with the first exercise started.
+    fn started() -> (Exercises, Editor) {
+        let mut ex = Exercises::default();
+        let mut edit = Editor::new(Scenario::from_json("{}").unwrap(), None);
+        let (exercise, builtin) = ex.resolve(&ExerciseAction::Start(0)).unwrap();
+        assert_eq!(ex.start(exercise, builtin, &mut edit), Effect::ScenarioChanged);
+        (ex, edit)
+    }
+
+    fn edit(ex: &mut Exercises, edit: &mut Editor, action: EditAction) -> Effect {
+        let before = edit.clone();
+        let effect = edit.apply(action.clone());
+        ex.guard(&before, &action, edit, effect)
+    }
+
+    fn device(edit: &Editor, id: &str) -> usize {
+        edit.scenario.devices.iter().position(|d| d.id == id).unwrap()
+    }
+
+    #[test]
+    fn the_course_is_the_engines_nine_exercises() {
+        let ex = Exercises::default();
+        assert_eq!(ex.course.len(), 9);
+        assert_eq!(ex.course[0].id, "right-network");
+    }
+
+    #[test]
+    fn starting_loads_the_lab_and_evaluates_it_without_an_attempt() {
+        let (ex, edit) = started();
+        let s = ex.session.as_ref().unwrap();
+        assert_eq!(edit.scenario.devices, s.exercise.lab.devices);
+        assert!(!s.solved());
+        assert_eq!(s.evaluation.checks.len(), 2);
+        assert_eq!(s.evaluation.first_failure().unwrap().description, "ping from pc3 to pc1 succeeds");
+        assert_eq!(ex.progress.get("right-network").attempts, 0);
+    }
+
+    #[test]
+    fn a_wrong_then_a_right_address_counts_two_attempts_and_solves() {
+        let (mut ex, mut e) = started();
+        let pc3 = device(&e, "pc3");
+        edit(&mut ex, &mut e, EditAction::SetField(Field::Address(pc3, 0), "10.0.2.3/24".into()));
+        assert!(!ex.session.as_ref().unwrap().solved());
+        edit(&mut ex, &mut e, EditAction::SetField(Field::Address(pc3, 0), "10.0.0.77/24".into()));
+        assert!(ex.session.as_ref().unwrap().solved());
+        let r = ex.progress.get("right-network");
+        assert_eq!((r.solved, r.attempts), (true, 2));
+        // Breaking it again keeps "solved" in the record but not on the lab.
+        edit(&mut ex, &mut e, EditAction::SetField(Field::Address(pc3, 0), "10.0.9.3/24".into()));
+        assert!(!ex.session.as_ref().unwrap().solved());
+        assert!(ex.progress.solved("right-network"));
+    }
+
+    #[test]
+    fn a_locked_field_is_refused_at_the_field_and_the_lab_is_unchanged() {
+        let (mut ex, mut e) = started();
+        let lab = e.scenario.clone();
+        let pc1 = device(&e, "pc1");
+        let effect = edit(&mut ex, &mut e, EditAction::SetField(Field::Address(pc1, 0), "10.0.0.50/24".into()));
+        assert_eq!(effect, Effect::ViewOnly);
+        assert_eq!(e.scenario, lab);
+        let err = e.error(Field::Address(pc1, 0)).unwrap();
+        assert_eq!(err.draft, "10.0.0.50/24");
+        assert_eq!(err.message, "pc1's eth0 address is locked in this exercise");
+        assert_eq!(ex.progress.get("right-network").attempts, 0, "a refused edit is no attempt");
+    }
+
+    #[test]
+    fn a_locked_structural_edit_is_refused_with_a_notice() {
+        let (mut ex, mut e) = started();
+        let lab = e.scenario.clone();
+        let pc1 = device(&e, "pc1");
+        edit(&mut ex, &mut e, EditAction::Select(pc1));
+        edit(&mut ex, &mut e, EditAction::DeleteSelection);
+        assert_eq!(e.scenario, lab);
+        assert_eq!(e.notice.as_deref(), Some("Not in this exercise: pc1 was removed, but it is part of the exercise."));
+        // Undo past the exercise's start would bring back another lab: refused too.
+        edit(&mut ex, &mut e, EditAction::Undo);
+        assert_eq!(e.scenario, lab);
+        assert!(e.notice.as_deref().unwrap().starts_with("Not in this exercise:"));
+    }
+
+    #[test]
+    fn hints_come_one_at_a_time_and_are_remembered() {
+        let (mut ex, _) = started();
+        assert!(ex.session.as_ref().unwrap().hints().is_empty());
+        for n in 1..=4 {
+            ex.apply(ExerciseAction::Hint);
+            assert_eq!(ex.session.as_ref().unwrap().hints().len(), n.min(3));
+        }
+        let s = ex.session.as_ref().unwrap();
+        assert!(!s.more_hints());
+        assert!(s.hints()[2].contains("pc3's eth0 address"), "the last names device and field");
+        assert_eq!(ex.progress.get("right-network").hints, 3);
+        // Coming back to the exercise shows the hints already seen.
+        let mut edit = Editor::new(Scenario::from_json("{}").unwrap(), None);
+        ex.apply(ExerciseAction::Leave);
+        let (exercise, builtin) = ex.resolve(&ExerciseAction::Start(0)).unwrap();
+        ex.start(exercise, builtin, &mut edit);
+        assert_eq!(ex.session.as_ref().unwrap().hints_shown, 3);
+    }
+
+    #[test]
+    fn a_teachers_file_is_validated_and_a_bad_one_changes_nothing() {
+        let mut ex = Exercises::default();
+        let bad = ExerciseAction::Open { file: "mine.json".into(), text: r#"{"id": "Bad Id"}"#.into() };
+        assert!(ex.resolve(&bad).is_none());
+        let err = ex.error.clone().unwrap();
+        assert!(err.starts_with("mine.json was not opened, your lab is unchanged."), "{err}");
+        let text = packet_engine::exercise::course::source("ttl-loop").unwrap().replace("\"ttl-loop\"", "\"my-loop\"");
+        let (e, builtin) = ex.resolve(&ExerciseAction::Open { file: "loop.json".into(), text }).unwrap();
+        assert_eq!((e.id.as_str(), builtin), ("my-loop", None));
+        let same = packet_engine::exercise::course::source("ttl-loop").unwrap().to_string();
+        let (_, builtin) = ex.resolve(&ExerciseAction::Open { file: "x.json".into(), text: same }).unwrap();
+        assert_eq!(builtin, Some(7), "the course's own file is recognised");
+    }
+
+    #[test]
+    fn resuming_a_solved_lab_marks_it_solved_without_an_attempt() {
+        let (mut ex, mut e) = started();
+        let pc3 = device(&e, "pc3");
+        e.apply(EditAction::SetField(Field::Address(pc3, 0), "10.0.0.3/24".into()));
+        let mut fresh = Exercises::default();
+        fresh.resume(ex.course[0].clone(), Some(0), &e.scenario);
+        assert!(fresh.session.as_ref().unwrap().solved());
+        assert_eq!(fresh.progress.get("right-network"), crate::progress::Record { solved: true, attempts: 0, hints: 0 });
+        ex.apply(ExerciseAction::ImportProgress { file: "p.json".into(), text: "{}".into() });
+        assert!(ex.error.as_deref().unwrap().starts_with("p.json was not imported"));
+    }
+
+    #[test]
+    fn locks_mark_exactly_the_open_fields() {
+        let (ex, e) = started();
+        let locks = ex.session.as_ref().unwrap().locks(e.scenario.clone());
+        let (pc1, pc3, sw1) = (device(&e, "pc1"), device(&e, "pc3"), device(&e, "sw1"));
+        assert!(!locks.locked(Field::Address(pc3, 0)));
+        assert!(locks.locked(Field::Address(pc1, 0)));
+        assert!(locks.locked(Field::Mac(pc3, 0)));
+        assert!(locks.locked(Field::Gateway(pc3)));
+        assert!(locks.locked(Field::Name(pc3)));
+        assert!(locks.locked(Field::Ports(sw1)));
+        assert!(locks.locked(Field::LinkPort(0, crate::editor::End::A)));
+        assert!(!locks.locked(Field::LabName));
+        assert!(!LockContext::default().locked(Field::Address(pc1, 0)));
+    }
+}
