@@ -42,6 +42,12 @@ pub fn requested() -> bool {
     gloo_utils::window().location().search().is_ok_and(|s| s.starts_with("?bench"))
 }
 
+/// True for `?bench&labels`: draw every frame with its label (the lab drops labels above
+/// `LABEL_LIMIT` frames in flight), to measure what the labels cost.
+fn labels_forced() -> bool {
+    gloo_utils::window().location().search().is_ok_and(|s| s.split(['?', '&']).any(|kv| kv == "labels"))
+}
+
 /// The `native=` figure of the query string, events/s.
 fn native_figure() -> Option<f64> {
     let search = gloo_utils::window().location().search().ok()?;
@@ -181,11 +187,12 @@ pub fn bench() -> Html {
             let native_json = native.map_or("null".to_string(), |v| format!("{v:.0}"));
             let ratio = native.map_or("null".to_string(), |v| format!("{:.3}", e.events_per_sec / v));
             Some(format!(
-                "{{\"devices\": {}, \"links\": {}, \"in_flight\": {IN_FLIGHT}, \"frames\": {n}, \
+                "{{\"labels\": {}, \"devices\": {}, \"links\": {}, \"in_flight\": {IN_FLIGHT}, \"frames\": {n}, \
                  \"frame_interval_ms\": {{\"p50\": {p50:.2}, \"p95\": {p95:.2}, \"max\": {max:.2}}}, \
                  \"script_ms\": {{\"p50\": {w50:.2}, \"p95\": {w95:.2}}}, \
                  \"engine\": {{\"scenario\": \"benchmark(1000, 50, 20)\", \"events\": {}, \"median_ms\": {:.1}, \
                  \"wasm_events_per_sec\": {:.0}, \"native_events_per_sec\": {native_json}, \"wasm_over_native\": {ratio}}}}}",
+                labels_forced(),
                 topo.positions.len(),
                 topo.links.len(),
                 e.events,
@@ -213,10 +220,17 @@ pub fn bench() -> Html {
                     <pre data-testid="bench-result">{ json.clone() }</pre>
                 }
             </header>
-            <svg class="canvas-svg bench-svg" viewBox={view_box} preserveAspectRatio="xMidYMid meet">
-                <StaticTopology topo={topo.clone()} />
-                <Packets {frames} />
-            </svg>
+            // As in the lab: the drawing in one <svg>, the frames in a second one on top with
+            // the same viewBox, on its own compositing layer, so a frame's move repaints only
+            // the frames.
+            <div class="bench-stage">
+                <svg class="canvas-svg bench-svg" viewBox={view_box.clone()} preserveAspectRatio="xMidYMid meet">
+                    <StaticTopology topo={topo.clone()} />
+                </svg>
+                <svg class="packets-layer" viewBox={view_box} preserveAspectRatio="xMidYMid meet">
+                    <Packets {frames} always_label={labels_forced()} />
+                </svg>
+            </div>
         </div>
     }
 }

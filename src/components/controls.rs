@@ -2,7 +2,7 @@
 //! one-event-per-click mode, with the simulated time at the playhead. Also the animation clock
 //! ([`use_play_clock`]) and the keyboard shortcuts (← → step, Space play/pause).
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -63,7 +63,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     } else {
         "Play"
     };
-    let play_icon = if props.playing && !props.per_click { "❚❚" } else { "▶" };
+    let play_icon = if props.playing && !props.per_click { "M6 4h3v12H6z M11 4h3v12h-3z" } else { "M6 4l10 6-10 6z" };
     let disabled = !props.enabled;
     let speeds = (0..SPEED_COUNT).map(|i| {
         let selected = !props.per_click && props.speed == i;
@@ -72,18 +72,18 @@ pub fn controls(props: &ControlsProps) -> Html {
     html! {
         <div class="controls" role="toolbar" aria-label="Playback">
             <button type="button" class="ctl" data-testid="rewind" title="Back to the start"
-                aria-label="Back to the start" {disabled} onclick={act(PlayAction::Rewind)}>{ "⏮" }</button>
+                aria-label="Back to the start" {disabled} onclick={act(PlayAction::Rewind)}>{ icon("M5 4v12 M16 4 8 10l8 6z") }</button>
             <button type="button" class="ctl" data-testid="step-back" title="Step back (←)"
                 aria-label="Step back" aria-keyshortcuts="ArrowLeft" {disabled}
-                onclick={act(PlayAction::StepBack)}>{ "◀︎|" }</button>
+                onclick={act(PlayAction::StepBack)}>{ icon("M14 4 6 10l8 6z M16 4v12") }</button>
             <button type="button" class="ctl ctl-play" data-testid="play" title={format!("{play_label} (Space)")}
                 aria-label={play_label} aria-keyshortcuts="Space" {disabled}
                 onclick={act(PlayAction::TogglePlay)}>
-                <span aria-hidden="true">{ play_icon }</span>{ " " }{ play_label }
+                { icon(play_icon) }<span>{ play_label }</span>
             </button>
             <button type="button" class="ctl" data-testid="step" title="Next event (→)"
                 aria-label="Next event" aria-keyshortcuts="ArrowRight" {disabled}
-                onclick={act(PlayAction::StepForward)}>{ "|▶︎" }</button>
+                onclick={act(PlayAction::StepForward)}>{ icon("M6 4l8 6-8 6z M4 4v12") }</button>
             <label class="speed">
                 <span class="ctl-label">{ "Speed" }</span>
                 <select data-testid="speed" onchange={on_speed_any} {disabled}>
@@ -101,6 +101,15 @@ pub fn controls(props: &ControlsProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+/// A 20×20 control icon from one SVG path (filled and stroked in the text colour).
+fn icon(d: &'static str) -> Html {
+    html! {
+        <svg class="ctl-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+            <path {d} />
+        </svg>
     }
 }
 
@@ -139,7 +148,9 @@ pub fn use_play_clock(playing: bool, clock: f64, on_action: Callback<PlayAction>
 fn use_keyboard(on_action: Callback<PlayAction>) {
     use_effect_with((), move |_| {
         let document = gloo_utils::document();
-        let listener = EventListener::new(&document, "keydown", move |e| {
+        // Not passive: the handler calls preventDefault (Space would scroll the page).
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&document, "keydown", options, move |e| {
             let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
             if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
                 return;

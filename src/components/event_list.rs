@@ -78,7 +78,6 @@ pub fn event_list(props: &EventListProps) -> Html {
         visible.into_iter().rev().map(move |i| {
             let row = &run.rows[i];
             let is_current = Some(i) == highlight;
-            let explain = (Some(i) == current).then(|| run.outcome.trace.events[i].explain());
             let device = row.device.as_deref().map(|d| match row.peer.as_deref() {
                 Some(p) => format!("{d} → {p}"),
                 None => d.to_string(),
@@ -94,14 +93,18 @@ pub fn event_list(props: &EventListProps) -> Html {
                         <span class="ev-device">{ device.unwrap_or_default() }</span>
                         <span class="ev-summary" data-testid="event-summary">{ row.summary.to_string() }</span>
                     </span>
-                    if let Some(text) = explain {
-                        <p class="ev-explain" data-testid="explain">{ text }</p>
-                    }
                 </li>
             }
         }).collect::<Html>()
     });
     let empty = props.shown == 0 || rows.is_none();
+    // The engine's sentence for the current event, under the list: the rows stay one line.
+    let explain = props
+        .run
+        .as_ref()
+        .zip(current)
+        .and_then(|(run, i)| run.outcome.trace.events.get(i))
+        .map(|e| e.explain());
     html! {
         <section class="pane events-pane" aria-label="Events">
             <header class="pane-head">
@@ -117,6 +120,9 @@ pub fn event_list(props: &EventListProps) -> Html {
             </ol>
             if empty {
                 <p class="pane-empty">{ "Press Play (or →) to watch the first frame leave." }</p>
+            }
+            if let Some(text) = explain {
+                <p class="ev-explain" data-testid="explain" aria-live="polite">{ text }</p>
             }
         </section>
     }

@@ -16,6 +16,11 @@ use crate::diagram::Diagram;
 use crate::geometry::Point;
 use crate::playback::Playback;
 
+/// Above this many frames in flight they are drawn as plain dots without their protocol label
+/// (a broadcast storm or the benchmark): the labels would overlap into noise anyway, and one
+/// `<circle>` per frame keeps the frame time low. The colour still tells the protocol.
+pub const LABEL_LIMIT: usize = 120;
+
 /// Radius around a device centre that frames start and stop at (icons are 24–30 units).
 const ICON_RADIUS: f64 = 28.0;
 
@@ -95,6 +100,9 @@ pub struct PacketsProps {
     /// Floods and drops.
     #[prop_or_else(|| Rc::from(Vec::new()))]
     pub marks: Rc<[MarkSprite]>,
+    /// Label every frame even above [`LABEL_LIMIT`] (the benchmark's comparison run).
+    #[prop_or_default]
+    pub always_label: bool,
 }
 
 /// The layer of frames in flight; drawn inside the canvas's `<svg>`.
@@ -117,7 +125,15 @@ pub fn packets(props: &PacketsProps) -> Html {
             },
         }
     });
+    let dense = props.frames.len() > LABEL_LIMIT && !props.always_label;
     let frames = props.frames.iter().map(|f| {
+        if dense {
+            let class = classes!("frame-dot", format!("proto-{}", f.css), f.broadcast.then_some("broadcast"));
+            return html! {
+                <circle key={f.key} {class} data-testid="frame" r="7"
+                    cx={format!("{:.1}", f.at.x)} cy={format!("{:.1}", f.at.y)} />
+            };
+        }
         let class = classes!("frame", format!("proto-{}", f.css), f.broadcast.then_some("broadcast"));
         html! {
             <g key={f.key} {class} data-testid="frame"

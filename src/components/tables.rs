@@ -53,11 +53,10 @@ fn neighbours(t: &NetworkState, device: &str) -> Html {
         .map(|(iface, ip, row)| {
             let mac = row.mac.map(|m| m.to_string());
             html! {
-                <tr data-testid="arp-row" data-ip={ip.to_string()} data-mac={mac.clone().unwrap_or_default()}
+                <tr data-testid="arp-row" data-ip={ip.to_string()} title={format!("{ip} dev {iface}")} data-mac={mac.clone().unwrap_or_default()}
                     data-state={row.state.name()}>
                     <td><code>{ ip.to_string() }</code></td>
                     <td><code>{ mac.unwrap_or_else(|| "—".into()) }</code></td>
-                    <td>{ iface.clone() }</td>
                     <td class={classes!("nud", format!("nud-{}", row.state.name().to_lowercase()))}>{ row.state.name() }</td>
                 </tr>
             }
@@ -67,9 +66,9 @@ fn neighbours(t: &NetworkState, device: &str) -> Html {
         <table class="mini-table" data-testid="arp-table">
             <caption>{ "ARP cache (ip neigh)" }</caption>
             if rows.is_empty() {
-                <tbody><tr><td class="table-empty" colspan="4">{ "empty" }</td></tr></tbody>
+                <tbody><tr><td class="table-empty" colspan="3">{ "empty" }</td></tr></tbody>
             } else {
-                <thead><tr><th>{ "IP" }</th><th>{ "MAC" }</th><th>{ "dev" }</th><th>{ "state" }</th></tr></thead>
+                <thead><tr><th>{ "IP" }</th><th>{ "MAC" }</th><th>{ "state" }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             }
         </table>
