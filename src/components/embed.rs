@@ -1,0 +1,156 @@
+//! The embed mode (`?embed=1`, for iframes in slides and web pages): the canvas filling the
+//! frame and compact playback controls, no editing chrome. Also what both layouts share for
+//! presenting and accessibility: the presenter keys ([`use_present_keys`]: Home, + / −, F) and
+//! the aria-live [`Narration`] of the current event.
+//!
+//! ← → and Space stay with the playback controls' own keyboard hook (`controls.rs`); the
+//! keys here only add to them.
+
+use std::rc::Rc;
+
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::app::LabContext;
+use crate::components::{sprites, use_play_clock, use_reduced_motion, Canvas, Controls, Packets};
+use crate::diagram::Diagram;
+use crate::editor::EditAction;
+use crate::playback::{format_time, PlayAction, Playback, SPEED_COUNT};
+use crate::state::Action;
+
+use super::share_dialog::LinkError;
+
+/// The lab as an embed: canvas, compact controls, the current event's sentence.
+#[function_component(EmbedShell)]
+pub fn embed_shell() -> Html {
+    let lab = use_context::<LabContext>().expect("EmbedShell is only rendered inside App's provider");
+    {
+        let dispatcher = lab.dispatcher();
+        use_effect_with((), move |_| dispatcher.dispatch(Action::Started));
+    }
+    let on_play = {
+        let dispatcher = lab.dispatcher();
+        Callback::from(move |a: PlayAction| dispatcher.dispatch(Action::Play(a)))
+    };
+    // Only the view may change in an embed: zoom and pan, never the lab.
+    let on_edit = {
+        let dispatcher = lab.dispatcher();
+        Callback::from(move |a: EditAction| {
+            if matches!(a, EditAction::Wheel(..) | EditAction::Zoom(_) | EditAction::FitView) {
+                dispatcher.dispatch(Action::Edit(a));
+            }
+        })
+    };
+    use_play_clock(lab.play.playing, lab.play.clock(), on_play.clone());
+    use_present_keys(lab.play.speed, on_play.clone());
+    let reduced_motion = use_reduced_motion();
+    let edit = &lab.edit;
+    let diagram = Rc::new(Diagram::from_scenario(&edit.scenario));
+    let (frames, marks) = sprites(&lab.play, &diagram, reduced_motion);
+    let play = &lab.play;
+    let total = play.run().map_or(0, |r| r.len());
+    html! {
+        <div class={classes!("app", "embed", presenter_class(lab.share.scale))} style={presenter_style(lab.share.scale)}
+            data-ready={lab.started.to_string()} data-testid="embed">
+            <main class="embed-stage" aria-label={format!("Packet Lab: {}", edit.scenario.name)}>
+                <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone()} view={edit.view}
+                    selected={Rc::<[usize]>::from([])} selected_links={Rc::<[usize]>::from([])}
+                    mode={edit.mode} link_from={None::<usize>} gesture={edit.gesture.clone()}
+                    {on_edit} overlay={html! { <Packets {frames} {marks} /> }}>
+                    <LinkError />
+                </Canvas>
+            </main>
+            <div class="embed-bar">
+                <Controls playing={play.playing} per_click={play.per_click} speed={play.speed}
+                    shown={play.shown()} {total} time={AttrValue::from(format_time(play.sim_now()))}
+                    skipping={play.skipping_idle()} enabled={play.run().is_some()} on_action={on_play} />
+                <p class="embed-caption" aria-hidden="true">{ sentence(play).unwrap_or_default() }</p>
+            </div>
+            <Narration playing={play.playing} text={sentence(play).map(AttrValue::from)} />
+        </div>
+    }
+}
+
+/// The current event's plain-English sentence (the engine's `explain`).
+pub fn sentence(play: &Playback) -> Option<String> {
+    let run = play.run()?;
+    let index = play.current()?;
+    run.outcome.trace.events.get(index).map(|e| e.explain())
+}
+
+/// The CSS class of a presenter scale above 100 %.
+pub fn presenter_class(scale: u16) -> Option<&'static str> {
+    (scale > 100).then_some("presenter")
+}
+
+/// The `--presenter` factor the presenter CSS multiplies label and packet sizes by.
+pub fn presenter_style(scale: u16) -> String {
+    format!("--presenter: {}", f64::from(scale) / 100.0)
+}
+
+/// Props of [`Narration`].
+#[derive(Properties, PartialEq)]
+pub struct NarrationProps {
+    /// True while playing: then nothing is announced (a sentence per frame would drown a
+    /// screen reader); each step and pause announces the current event.
+    pub playing: bool,
+    /// The current event's sentence.
+    pub text: Option<AttrValue>,
+}
+
+/// A visually hidden aria-live region that screen readers read out after each step.
+#[function_component(Narration)]
+pub fn narration(props: &NarrationProps) -> Html {
+    let text = if props.playing { None } else { props.text.clone() };
+    html! {
+        <div class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="narration">
+            { text.unwrap_or_default() }
+        </div>
+    }
+}
+
+/// The presenter keys, on the whole page: Home back to the start, + / − faster / slower, F
+/// full screen (on and off). Ignored while typing in a field or with a modifier held.
+#[hook]
+pub fn use_present_keys(speed: usize, on_action: Callback<PlayAction>) {
+    use_effect_with(speed, move |&speed| {
+        let document = gloo_utils::document();
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&document, "keydown", options, move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+                return;
+            }
+            let tag = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|el| el.tag_name()).unwrap_or_default();
+            if matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+                return;
+            }
+            let action = match e.key().as_str() {
+                "Home" => PlayAction::Rewind,
+                "+" | "=" => PlayAction::SetSpeed((speed + 1).min(SPEED_COUNT - 1)),
+                "-" | "−" | "_" => PlayAction::SetSpeed(speed.saturating_sub(1)),
+                "f" | "F" => {
+                    e.prevent_default();
+                    toggle_full_screen();
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            on_action.emit(action);
+        });
+        move || drop(listener)
+    });
+}
+
+/// Full screen for the whole page (in an iframe, the frame needs `allow="fullscreen"`).
+fn toggle_full_screen() {
+    let document = gloo_utils::document();
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(root) = document.document_element() {
+        // Refused outside a user gesture or without permission: then nothing happens.
+        let _ = root.request_fullscreen();
+    }
+}

@@ -1,0 +1,600 @@
+//! Links that carry a whole lab, and the embed mode's URL parameters.
+//!
+//! A share link keeps everything in its fragment (`#lab=…`), which browsers never send to a
+//! server: the lab's scenario (with the commands typed during playback folded into its
+//! schedule, so the run is the same), the current event, and the view options (speed, one
+//! event per click, hidden event classes, zoom, presenter scale). The JSON is compressed with
+//! zlib (pure-Rust `miniz_oxide`; zlib rather than raw deflate for its Adler-32 checksum, so
+//! most tampering is caught before parsing) and written in unpadded URL-safe base64
+//! (RFC 4648 §5), which needs no percent-escaping in a fragment.
+//!
+//! A link is untrusted input. [`decode`] never panics: the encoded text and the unpacked JSON
+//! are size-capped ([`MAX_DECODED_BYTES`]), the scenario goes through the engine's own parser
+//! and validation, and every other field is checked; each failure is a [`ShareError`] whose
+//! message says what is wrong in words a student understands.
+//!
+//! Pure: nothing here touches the browser (see `components/share_dialog.rs` for that).
+
+use std::fmt;
+use std::rc::Rc;
+
+use packet_engine::Scenario;
+use serde_json::{json, Map, Value};
+
+use crate::geometry::ViewBox;
+use crate::playback::{EventClass, SPEED_COUNT};
+
+/// The fragment's prefix: `#lab=…`.
+pub const FRAGMENT_KEY: &str = "lab=";
+/// The largest lab a link may unpack to: 1 MiB of JSON (the largest example is ~10 KB).
+pub const MAX_DECODED_BYTES: usize = 1 << 20;
+/// The longest encoded text looked at: base64 of a compressed lab can never exceed its JSON
+/// size by more than a third, so anything longer is refused before decoding.
+pub const MAX_LINK_CHARS: usize = MAX_DECODED_BYTES / 3 * 4 + 1024;
+/// The format version written in links.
+pub const LINK_VERSION: u64 = 1;
+/// The presenter scales offered, in percent of the normal size of labels and packets.
+pub const SCALES: [u16; 4] = [100, 125, 150, 200];
+
+/// Everything a link carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedLab {
+    /// The lab, its schedule including commands typed during playback.
+    pub scenario: Scenario,
+    /// Events shown (the current event is the last of them).
+    pub event: usize,
+    /// Index into the playback speeds.
+    pub speed: usize,
+    /// One event per click of Play.
+    pub per_click: bool,
+    /// Event classes hidden from the event list.
+    pub hidden: Vec<EventClass>,
+    /// The part of the canvas shown; `None` fits the view to the devices.
+    pub view: Option<ViewBox>,
+    /// Presenter scale in percent, one of [`SCALES`].
+    pub scale: u16,
+}
+
+/// Why a link could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// The fragment is not `lab=…`.
+    NotALink,
+    /// The encoded text is longer than any valid link.
+    TooLong(usize),
+    /// A character outside URL-safe base64, at this (0-based) position of the encoded text.
+    BadCharacter(usize),
+    /// The compressed data is cut short or damaged (the decompressor's reason).
+    Damaged(&'static str),
+    /// The lab would unpack to more than [`MAX_DECODED_BYTES`].
+    TooLarge,
+    /// The unpacked bytes are not UTF-8 text.
+    NotText,
+    /// A field is missing or wrong: its path and what is wrong.
+    Field {
+        /// e.g. `scenario.devices[0].interfaces[0].address` or `event`.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::NotALink => f.write_str("the link has no lab in it (it should end in #lab=…)"),
+            ShareError::TooLong(n) => write!(f, "the link is too long ({n} characters; a lab link is at most {MAX_LINK_CHARS})"),
+            ShareError::BadCharacter(at) => {
+                write!(f, "the link is damaged: character {} is not one a lab link can contain", at + 1)
+            }
+            ShareError::Damaged(why) => {
+                write!(f, "the link is incomplete or damaged ({why}); it may have been cut off when it was copied")
+            }
+            ShareError::TooLarge => f.write_str("the link's lab is larger than 1 MB once unpacked, which Packet Lab refuses"),
+            ShareError::NotText => f.write_str("the link is damaged: its contents are not text"),
+            ShareError::Field { path, message } => write!(f, "the link's lab is not valid: {path}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+fn field(path: impl Into<String>, message: impl Into<String>) -> ShareError {
+    ShareError::Field { path: path.into(), message: message.into() }
+}
+
+/// The fragment (without `#`) for `lab`: `lab=` and the packed JSON.
+pub fn encode(lab: &SharedLab) -> String {
+    let mut root = Map::new();
+    root.insert("v".into(), json!(LINK_VERSION));
+    root.insert("scenario".into(), serde_json::to_value(&lab.scenario).expect("a Scenario always serializes"));
+    root.insert("event".into(), json!(lab.event));
+    root.insert("speed".into(), json!(lab.speed));
+    root.insert("per_click".into(), json!(lab.per_click));
+    root.insert("hide".into(), json!(lab.hidden.iter().map(|c| c.css()).collect::<Vec<_>>()));
+    if let Some(v) = lab.view {
+        root.insert("view".into(), json!([v.x, v.y, v.width, v.height]));
+    }
+    root.insert("scale".into(), json!(lab.scale));
+    let text = Value::Object(root).to_string();
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9);
+    format!("{FRAGMENT_KEY}{}", base64url_encode(&packed))
+}
+
+/// The lab in a link's fragment (with or without the leading `#`), checked field by field.
+pub fn decode(fragment: &str) -> Result<SharedLab, ShareError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let data = fragment.strip_prefix(FRAGMENT_KEY).ok_or(ShareError::NotALink)?;
+    if data.len() > MAX_LINK_CHARS {
+        return Err(ShareError::TooLong(data.len()));
+    }
+    let packed = base64url_decode(data)?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_DECODED_BYTES).map_err(|e| {
+        use miniz_oxide::inflate::TINFLStatus;
+        match e.status {
+            TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => ShareError::Damaged("it ends too early"),
+            TINFLStatus::Adler32Mismatch => ShareError::Damaged("its checksum does not match"),
+            _ => ShareError::Damaged("it is not compressed data Packet Lab wrote"),
+        }
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| ShareError::NotText)?;
+    parse(&text)
+}
+
+/// The link's JSON, checked: the scenario by the engine, the rest here.
+fn parse(text: &str) -> Result<SharedLab, ShareError> {
+    let root: Value = serde_json::from_str(text).map_err(|e| field("link", format!("not a lab ({e})")))?;
+    let Value::Object(mut root) = root else { return Err(field("link", "not a lab (expected a JSON object)")) };
+    match root.remove("v") {
+        Some(Value::Number(n)) if n.as_u64() == Some(LINK_VERSION) => {}
+        Some(other) => {
+            return Err(field("v", format!("this link was made by another version of Packet Lab (format {other}, this one reads {LINK_VERSION})")))
+        }
+        None => return Err(field("v", "missing")),
+    }
+    let scenario = root.remove("scenario").ok_or_else(|| field("scenario", "missing"))?;
+    // The engine's own parser and validation, with the field path of the first problem.
+    let scenario = Scenario::from_json(&scenario.to_string()).map_err(|e| {
+        let path = if e.path == "scenario" { e.path } else { format!("scenario.{}", e.path) };
+        field(path, e.message)
+    })?;
+    let number = |root: &mut Map<String, Value>, key: &str, default: u64| -> Result<u64, ShareError> {
+        match root.remove(key) {
+            None => Ok(default),
+            Some(v) => v.as_u64().ok_or_else(|| field(key, format!("{v} is not a whole number ≥ 0"))),
+        }
+    };
+    let event = number(&mut root, "event", 0)?;
+    let event = usize::try_from(event).map_err(|_| field("event", "out of range"))?;
+    let speed = number(&mut root, "speed", crate::playback::DEFAULT_SPEED as u64)?;
+    if speed >= SPEED_COUNT as u64 {
+        return Err(field("speed", format!("{speed} is not a speed (0–{})", SPEED_COUNT - 1)));
+    }
+    let per_click = match root.remove("per_click") {
+        None => false,
+        Some(Value::Bool(b)) => b,
+        Some(v) => return Err(field("per_click", format!("{v} is not true or false"))),
+    };
+    let mut hidden = Vec::new();
+    match root.remove("hide") {
+        None => {}
+        Some(Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                let class = item
+                    .as_str()
+                    .and_then(|s| EventClass::ALL.into_iter().find(|c| c.css() == s))
+                    .ok_or_else(|| field(format!("hide[{i}]"), format!("{item} is not an event class")))?;
+                if !hidden.contains(&class) {
+                    hidden.push(class);
+                }
+            }
+        }
+        Some(v) => return Err(field("hide", format!("{v} is not a list"))),
+    }
+    let view = match root.remove("view") {
+        None => None,
+        Some(v) => Some(view_box(&v).ok_or_else(|| field("view", "expected [x, y, width, height] with width and height > 0"))?),
+    };
+    let scale = number(&mut root, "scale", 100)?;
+    let scale = SCALES
+        .into_iter()
+        .find(|&s| u64::from(s) == scale)
+        .ok_or_else(|| field("scale", format!("{scale}% is not a presenter scale ({SCALES:?})")))?;
+    if let Some(key) = root.keys().next() {
+        return Err(field(key.clone(), "unknown field"));
+    }
+    Ok(SharedLab { scenario, event, speed: speed as usize, per_click, hidden, view, scale })
+}
+
+fn view_box(v: &Value) -> Option<ViewBox> {
+    let items = v.as_array()?;
+    let [x, y, width, height] = items.as_slice() else { return None };
+    let (x, y, width, height) = (x.as_f64()?, y.as_f64()?, width.as_f64()?, height.as_f64()?);
+    let finite = [x, y, width, height].iter().all(|n| n.is_finite());
+    (finite && width > 0.0 && height > 0.0).then_some(ViewBox { x, y, width, height })
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Unpadded URL-safe base64 (RFC 4648 §5).
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// The bytes of unpadded URL-safe base64; trailing `=` padding is tolerated (some mail
+/// programs add it), anything else outside the alphabet is an error at its position.
+pub fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
+    let text = text.trim_end_matches('=');
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for (at, c) in text.bytes().enumerate() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return Err(ShareError::BadCharacter(at)),
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    // One leftover character (6 bits) cannot come from any byte string.
+    if text.len() % 4 == 1 {
+        return Err(ShareError::Damaged("it ends in the middle of a character"));
+    }
+    Ok(out)
+}
+
+/// The share, embed and presenter part of the app state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Share {
+    /// A valid link that would replace the user's own lab, waiting for "Open" or "Keep mine".
+    pub pending: Option<Rc<SharedLab>>,
+    /// Why the link the page was opened with could not be used.
+    pub error: Option<Rc<str>>,
+    /// The Share dialog is open.
+    pub dialog: bool,
+    /// Presenter scale in percent, one of [`SCALES`].
+    pub scale: u16,
+    /// The embed mode's parameters, when the page is embedded.
+    pub embed: Option<Embed>,
+    /// A lab replaced by a link is kept and can be restored.
+    pub previous: bool,
+}
+
+impl Default for Share {
+    fn default() -> Self {
+        Share { pending: None, error: None, dialog: false, scale: 100, embed: None, previous: false }
+    }
+}
+
+/// Every way the share state changes by itself (opening a link is `Action::OpenShared`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ShareAction {
+    /// Open or close the Share dialog.
+    Dialog(bool),
+    /// Set the presenter scale (percent; anything not in [`SCALES`] is ignored).
+    SetScale(u16),
+    /// Answer "Keep mine" to a pending link.
+    KeepMine,
+    /// Hide the broken-link message.
+    DismissError,
+    /// Whether a previous lab is kept.
+    Previous(bool),
+}
+
+impl Share {
+    /// Applies one action.
+    pub fn apply(&mut self, action: ShareAction) {
+        match action {
+            ShareAction::Dialog(open) => self.dialog = open,
+            ShareAction::SetScale(s) if SCALES.contains(&s) => self.scale = s,
+            ShareAction::SetScale(_) => {}
+            ShareAction::KeepMine => self.pending = None,
+            ShareAction::DismissError => self.error = None,
+            ShareAction::Previous(kept) => self.previous = kept,
+        }
+    }
+}
+
+impl SharedLab {
+    /// What a link should carry for this lab and playback: the commands typed during playback
+    /// are appended to the schedule (the engine runs `scenario.commands ++ typed`, so the run
+    /// is event for event the same).
+    pub fn capture(edit: &crate::editor::Editor, play: &crate::playback::Playback, scale: u16) -> SharedLab {
+        let mut scenario = (*edit.scenario).clone();
+        scenario.commands.extend(play.commands().iter().cloned());
+        SharedLab {
+            scenario,
+            event: play.shown(),
+            speed: play.speed,
+            per_click: play.per_click,
+            hidden: play.filter.hidden.iter().copied().collect(),
+            view: Some(edit.view),
+            scale,
+        }
+    }
+}
+
+/// The embed mode's URL parameters: `?embed=1[&autoplay=1][&start=N][&stop=N][&example=stem][&scale=150]`.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Embed {
+    /// Start playing as soon as the lab is shown.
+    pub autoplay: bool,
+    /// Events shown at the start.
+    pub start: Option<usize>,
+    /// Playback stops once this many events are shown.
+    pub stop: Option<usize>,
+    /// A built-in example to show when the URL carries no lab.
+    pub example: Option<Rc<str>>,
+    /// Presenter scale in percent.
+    pub scale: Option<u16>,
+}
+
+/// The embed parameters of a URL's query (`location.search`, with or without `?`); `None`
+/// unless `embed` is `1` or `true`. Unknown or malformed parameters are ignored.
+pub fn parse_embed(search: &str) -> Option<Embed> {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    let mut embed = None::<bool>;
+    let mut e = Embed::default();
+    for pair in search.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let on = matches!(value, "" | "1" | "true" | "yes");
+        match key {
+            "embed" => embed = Some(on),
+            "autoplay" => e.autoplay = on,
+            "start" => e.start = value.parse().ok(),
+            "stop" => e.stop = value.parse().ok(),
+            "example" if !value.is_empty() && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
+                e.example = Some(Rc::from(value))
+            }
+            "scale" => e.scale = value.parse().ok().filter(|s| SCALES.contains(s)),
+            _ => {}
+        }
+    }
+    embed.unwrap_or(false).then_some(e)
+}
+
+/// The `<iframe>` snippet that embeds `url` (an embed URL). `title` is the lab's name; both are
+/// escaped for an HTML attribute, so a lab named `"><script>` stays text.
+pub fn embed_snippet(url: &str, title: &str) -> String {
+    format!(
+        r#"<iframe src="{}" title="{}" width="960" height="540" style="border:0" allow="fullscreen" loading="lazy"></iframe>"#,
+        escape_attr(url),
+        escape_attr(&format!("Packet Lab: {title}"))
+    )
+}
+
+/// `page` (the lab's URL without query or fragment) as an embed URL for `fragment`.
+pub fn embed_url(page: &str, fragment: &str, autoplay: bool) -> String {
+    format!("{page}?embed=1{}#{fragment}", if autoplay { "&autoplay=1" } else { "" })
+}
+
+fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(stem: &str) -> Scenario {
+        packet_engine::examples::all().into_iter().find(|(s, _)| *s == stem).map(|(_, s)| s).expect("example exists")
+    }
+
+    fn lab() -> SharedLab {
+        let (_, scenario) = packet_engine::examples::all().into_iter().next().unwrap();
+        SharedLab {
+            scenario,
+            event: 17,
+            speed: 2,
+            per_click: true,
+            hidden: vec![EventClass::Switch, EventClass::Neighbor],
+            view: Some(ViewBox { x: -12.5, y: 3.0, width: 640.0, height: 360.0 }),
+            scale: 150,
+        }
+    }
+
+    /// A fragment whose JSON is `text`, packed as `encode` packs.
+    fn pack(text: &str) -> String {
+        format!("{FRAGMENT_KEY}{}", base64url_encode(&miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 6)))
+    }
+
+    #[test]
+    fn base64url_matches_rfc4648_test_vectors() {
+        // RFC 4648 §10, unpadded.
+        for (plain, coded) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+            assert_eq!(base64url_encode(plain.as_bytes()), coded);
+            assert_eq!(base64url_decode(coded).unwrap(), plain.as_bytes());
+        }
+        // The URL-safe letters for 62 and 63.
+        assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
+        assert_eq!(base64url_decode("-_8=").unwrap(), vec![0xfb, 0xff]);
+        assert_eq!(base64url_decode("Zm+v"), Err(ShareError::BadCharacter(2)));
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(base64url_decode(&base64url_encode(&all)).unwrap(), all);
+    }
+
+    #[test]
+    fn every_example_round_trips_with_its_view_options() {
+        for (stem, scenario) in packet_engine::examples::all() {
+            let lab = SharedLab { scenario, ..lab() };
+            let fragment = encode(&lab);
+            assert!(fragment.starts_with("lab="), "{stem}");
+            assert!(fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"=-_".contains(&b)), "{stem}: URL-safe");
+            assert_eq!(decode(&fragment), Ok(lab.clone()), "{stem}");
+            assert_eq!(decode(&format!("#{fragment}")), Ok(lab), "{stem}: with '#'");
+        }
+    }
+
+    #[test]
+    fn links_are_compressed() {
+        let lab = SharedLab { scenario: example("to-the-internet"), ..lab() };
+        let json = serde_json::to_string(&lab.scenario).unwrap();
+        let fragment = encode(&lab);
+        assert!(fragment.len() * 2 < json.len(), "{} chars for {} bytes of JSON", fragment.len(), json.len());
+    }
+
+    #[test]
+    fn html_in_a_device_name_round_trips_as_the_same_text() {
+        let mut lab = lab();
+        let name = "<img src=x onerror=alert(1)>";
+        let old = lab.scenario.devices[0].id.clone();
+        lab.scenario.devices[0].id = name.into();
+        for l in &mut lab.scenario.links {
+            for end in [&mut l.a, &mut l.b] {
+                if end.device == old {
+                    end.device = name.into();
+                }
+            }
+        }
+        for c in &mut lab.scenario.commands {
+            if c.device == old {
+                c.device = name.into();
+            }
+        }
+        lab.scenario.validate().expect("the engine accepts this name");
+        assert_eq!(decode(&encode(&lab)).unwrap().scenario.devices[0].id, name);
+        let snippet = embed_snippet("https://x.org/lab/?embed=1&a=1#lab=abc", r#""><script>alert(1)</script>"#);
+        assert!(!snippet.contains("<script>"), "{snippet}");
+        assert!(snippet.contains("?embed=1&amp;a=1"), "{snippet}");
+        assert!(snippet.starts_with("<iframe ") && snippet.ends_with("></iframe>"));
+    }
+
+    #[test]
+    fn a_truncated_link_says_it_was_cut_off() {
+        let fragment = encode(&lab());
+        for keep in [fragment.len() - 1, fragment.len() - 7, fragment.len() / 2, 10] {
+            let err = decode(&fragment[..keep]).unwrap_err();
+            assert!(matches!(err, ShareError::Damaged(_)), "cut at {keep}: {err:?}");
+            assert!(err.to_string().contains("incomplete or damaged"), "{err}");
+        }
+        assert_eq!(decode("lab="), Err(ShareError::Damaged("it ends too early")));
+    }
+
+    #[test]
+    fn a_tampered_link_is_refused() {
+        let fragment = encode(&lab());
+        // Change one character in the middle of the compressed data.
+        let mid = fragment.len() / 2;
+        let mut bytes = fragment.clone().into_bytes();
+        bytes[mid] = if bytes[mid] == b'A' { b'B' } else { b'A' };
+        let err = decode(std::str::from_utf8(&bytes).unwrap()).unwrap_err();
+        assert!(matches!(err, ShareError::Damaged(_) | ShareError::NotText | ShareError::Field { .. }), "{err:?}");
+        // A character no link contains, with its position counted from 1.
+        let bad = format!("{}!{}", &fragment[..20], &fragment[21..]);
+        assert_eq!(decode(&bad), Err(ShareError::BadCharacter(16)));
+        assert_eq!(ShareError::BadCharacter(16).to_string(), "the link is damaged: character 17 is not one a lab link can contain");
+        assert_eq!(decode("#nothing"), Err(ShareError::NotALink));
+    }
+
+    #[test]
+    fn an_oversized_link_is_refused_after_at_most_one_megabyte() {
+        // 2 MB of spaces compresses to a few KB: the cap is on the unpacked size.
+        let huge = format!(r#"{{"v":1,"scenario":{{}},"pad":"{}"}}"#, " ".repeat(2 << 20));
+        let fragment = pack(&huge);
+        assert!(fragment.len() < 20_000, "the bomb is small: {}", fragment.len());
+        assert_eq!(decode(&fragment), Err(ShareError::TooLarge));
+        let long = format!("lab={}", "A".repeat(MAX_LINK_CHARS + 1));
+        assert_eq!(decode(&long), Err(ShareError::TooLong(MAX_LINK_CHARS + 1)));
+    }
+
+    #[test]
+    fn every_field_is_validated_with_its_path() {
+        let cases = [
+            (r#"[1]"#, "link"),
+            (r#"{"scenario":{}}"#, "v"),
+            (r#"{"v":2,"scenario":{}}"#, "v"),
+            (r#"{"v":1}"#, "scenario"),
+            (r#"{"v":1,"scenario":{"devices":[{"id":"a","kind":"host","interfaces":[{"name":"eth0","address":"10.0.0.300/24"}]}]}}"#, "scenario.devices[0].interfaces[0].address"),
+            (r#"{"v":1,"scenario":{"devices":3}}"#, "scenario.devices"),
+            (r#"{"v":1,"scenario":{},"event":-1}"#, "event"),
+            (r#"{"v":1,"scenario":{},"speed":7}"#, "speed"),
+            (r#"{"v":1,"scenario":{},"per_click":"yes"}"#, "per_click"),
+            (r#"{"v":1,"scenario":{},"hide":["arp","html"]}"#, "hide[1]"),
+            (r#"{"v":1,"scenario":{},"view":[0,0,0,10]}"#, "view"),
+            (r#"{"v":1,"scenario":{},"scale":300}"#, "scale"),
+            (r#"{"v":1,"scenario":{},"script":"<b>"}"#, "script"),
+        ];
+        for (json, path) in cases {
+            match decode(&pack(json)) {
+                Err(ShareError::Field { path: p, message }) => assert_eq!(p, path, "{json}: {message}"),
+                other => panic!("{json}: {other:?}"),
+            }
+        }
+        let err = decode(&pack(cases[4].0)).unwrap_err().to_string();
+        assert!(err.starts_with("the link's lab is not valid: scenario.devices[0].interfaces[0].address: "), "{err}");
+        // The bare minimum is a lab with the defaults.
+        let min = decode(&pack(r#"{"v":1,"scenario":{}}"#)).unwrap();
+        assert_eq!((min.event, min.speed, min.per_click, min.view, min.scale), (0, crate::playback::DEFAULT_SPEED, false, None, 100));
+    }
+
+    #[test]
+    fn random_garbage_never_panics() {
+        // A seeded xorshift: the same inputs on every run.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let fragment = encode(&lab());
+        for round in 0..300 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut bytes = fragment.clone().into_bytes();
+            let at = 4 + (x as usize) % (bytes.len() - 4);
+            bytes[at] = ALPHABET[(x >> 32) as usize % 64];
+            let cut = if round % 3 == 0 { bytes.len() - (x >> 40) as usize % 50 } else { bytes.len() };
+            let _ = decode(std::str::from_utf8(&bytes[..cut]).unwrap());
+        }
+    }
+
+    #[test]
+    fn embed_parameters() {
+        assert_eq!(parse_embed(""), None);
+        assert_eq!(parse_embed("?autoplay=1"), None);
+        assert_eq!(parse_embed("?embed=0"), None);
+        assert_eq!(parse_embed("?embed=1"), Some(Embed::default()));
+        let e = parse_embed("?embed=1&autoplay=1&start=5&stop=x&example=router&scale=150&zz=1").unwrap();
+        assert_eq!(e, Embed { autoplay: true, start: Some(5), stop: None, example: Some("router".into()), scale: Some(150) });
+        assert_eq!(parse_embed("embed&example=<b>&scale=90").unwrap(), Embed::default());
+        assert_eq!(embed_url("https://x.org/lab/", "lab=abc", true), "https://x.org/lab/?embed=1&autoplay=1#lab=abc");
+    }
+
+    #[test]
+    fn the_example_decks_link_opens() {
+        let deck = include_str!("../static/embed-example.html");
+        let at = deck.find("#lab=").expect("the deck embeds a shared lab");
+        let end = deck[at..].find('"').expect("in an attribute") + at;
+        let lab = decode(&deck[at..end]).expect("the deck's link is valid");
+        assert_eq!((lab.scenario, lab.scale), (example("to-the-internet"), 150));
+    }
+
+    #[test]
+    #[ignore = "prints a link for docs: cargo test -p packet-lab print_example_link -- --ignored --nocapture"]
+    fn print_example_link() {
+        let lab = SharedLab { scenario: example("to-the-internet"), event: 0, speed: 4, per_click: false, hidden: vec![], view: None, scale: 150 };
+        println!("{}", encode(&lab));
+    }
+}

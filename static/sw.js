@@ -1,0 +1,113 @@
+// Packet Lab's service worker: after one visit the lab works with the network off (a venue's
+// Wi-Fi, a slide deck on a plane).
+//
+// Trunk names every built file after a hash of its contents (app-6e91….css, packet-lab-….wasm)
+// and only index.html keeps its name. So:
+// - index.html is network-first: a new deployment is seen on the next online load, and the
+//   cache falls back to the last copy offline;
+// - each time index.html is fetched, every file it references is cached (precache) and files
+//   it no longer references (an older build's) are dropped: updating needs no version bump here;
+// - everything else is cache-first: a hashed name never changes its contents.
+// All URLs are relative to the worker's scope, so the lab works under any sub-path
+// (https://example.org/packet-lab/). Registered by static/sw-register.js.
+"use strict";
+
+const CACHE = "packet-lab-v1";
+const SCOPE = self.registration.scope; // ends with "/"
+const INDEX = new URL("./", SCOPE).href;
+
+/** The relative URLs ("./app-….css") that index.html names, resolved against the scope: its
+ *  href/src attributes and the module script's import and wasm path. */
+function referenced(html) {
+  const urls = new Set();
+  for (const m of html.matchAll(/[="'`(]\s*(\.\/[A-Za-z0-9._~\-\/]+)/g)) {
+    urls.add(new URL(m[1], SCOPE).href);
+  }
+  urls.delete(INDEX);
+  return urls;
+}
+
+/** Caches `response` (index.html) and every file it names; forgets the files it does not. */
+async function precache(response) {
+  const cache = await caches.open(CACHE);
+  const html = await response.clone().text();
+  const assets = referenced(html);
+  for (const url of assets) {
+    if (await cache.match(url)) continue; // same name, same contents
+    const asset = await fetch(url, { cache: "no-store" });
+    if (!asset.ok) throw new Error(`precache: ${url} answered ${asset.status}`);
+    await cache.put(url, asset);
+  }
+  // index.html goes in last: an offline start never finds an index whose files are missing.
+  await cache.put(INDEX, response);
+  // Drop an older build's files: hashed names (name-0123456789abcdef.ext; trunk drops leading zeros) no longer named.
+  const hashed = /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/;
+  for (const request of await cache.keys()) {
+    if (hashed.test(request.url) && !assets.has(request.url)) await cache.delete(request);
+  }
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const response = await fetch(INDEX, { cache: "no-store" });
+      if (!response.ok) throw new Error(`install: index.html answered ${response.status}`);
+      await precache(response);
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith("packet-lab-") && key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+/** True for the app's page itself: the scope, or index.html, whatever the query. */
+function isIndex(url) {
+  const bare = url.origin + url.pathname;
+  return bare === INDEX || bare === INDEX + "index.html";
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  const url = new URL(request.url);
+  const page = isIndex(url) ? INDEX : url.origin + url.pathname;
+  if (isIndex(url) || request.mode === "navigate") {
+    // Network-first for pages: index.html (then precache what it names) and other pages of the
+    // lab's directory (the embed example deck), kept for offline use by their bare URL.
+    event.respondWith(
+      (async () => {
+        try {
+          const response = await fetch(request, { cache: "no-store" });
+          if (response.ok) {
+            const copy = response.clone();
+            event.waitUntil(
+              (page === INDEX ? precache(copy) : caches.open(CACHE).then((c) => c.put(page, copy))).catch(() => {}),
+            );
+          }
+          return response;
+        } catch (offline) {
+          const cached = await caches.match(page);
+          if (cached) return cached;
+          throw offline;
+        }
+      })(),
+    );
+    return;
+  }
+  // Cache-first for the hashed build files.
+  event.respondWith(
+    (async () => {
+      const cached = await caches.match(request, { ignoreSearch: true });
+      return cached ?? fetch(request);
+    })(),
+  );
+});
