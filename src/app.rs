@@ -82,9 +82,16 @@ fn shell() -> Html {
     };
     use_play_clock(lab.play.playing, lab.play.clock(), on_play.clone());
     let reduced_motion = use_reduced_motion();
-    let overlay = diagram.as_deref().map(|d| {
+    // The frames in flight get their own <svg> over the canvas's, with the same viewBox: on
+    // its own compositing layer, a frame's move repaints only the frames (see docs/playback.md).
+    let packets_layer = diagram.as_deref().map(|d| {
         let (frames, marks) = sprites(&lab.play, d, reduced_motion);
-        html! { <Packets {frames} {marks} /> }
+        html! {
+            <svg class="packets-layer" viewBox={lab.edit.view.to_attr()} preserveAspectRatio="xMidYMid meet"
+                aria-hidden="true" data-testid="packets-layer">
+                <Packets {frames} {marks} />
+            </svg>
+        }
     });
     let edit = &lab.edit;
     let selected: Rc<[usize]> = edit.selected.as_slice().into();
@@ -105,7 +112,8 @@ fn shell() -> Html {
                     <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone().expect("the lab is always drawn")}
                         view={edit.view} selected={selected.clone()} selected_links={selected_links.clone()}
                         mode={edit.mode} link_from={edit.link_from} gesture={edit.gesture.clone()}
-                        on_edit={on_edit.clone()} overlay={overlay.unwrap_or_default()}>
+                        on_edit={on_edit.clone()}>
+                        { packets_layer.unwrap_or_default() }
                         <Palette on_place={on_edit.reform(|kind| EditAction::Place(kind, None))} />
                         <ZoomControls on_edit={on_edit.clone()} />
                         if show_hint {

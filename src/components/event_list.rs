@@ -115,7 +115,7 @@ pub fn event_list(props: &EventListProps) -> Html {
                 </select>
             </header>
             <div class="chips" role="group" aria-label="Show event kinds">{ for chips }</div>
-            <ol class="event-list" data-testid="event-list" ref={list_ref}>
+            <ol class="event-list" data-testid="event-list" ref={list_ref} tabindex="0" aria-label="Events">
                 { rows.unwrap_or_default() }
             </ol>
             if empty {

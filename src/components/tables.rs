@@ -38,7 +38,7 @@ pub fn tables(props: &TablesProps) -> Html {
     html! {
         <section class="pane tables-pane" aria-label="Tables">
             <header class="pane-head"><h2 class="pane-title">{ "Tables now" }</h2></header>
-            <div class="pane-scroll">{ for blocks }</div>
+            <div class="pane-scroll" tabindex="0" role="region" aria-label="Tables now">{ for blocks }</div>
         </section>
     }
 }
