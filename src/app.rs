@@ -13,6 +13,12 @@ use crate::components::{
     SidePanel, StatusBar, Tables, Terminal, Timeline,
 };
 use crate::components::InspectorPanel;
+use crate::components::{CourseList, ExercisePanel, PredictCard, PredictToggle};
+use crate::exercises::LockContext;
+use crate::components::{
+    presenter_class, presenter_style, sentence, share_boot, use_present_keys, EmbedShell, LinkError, LinkPrompt, Narration,
+    ShareButton,
+};
 use crate::playback::{format_time, PlayAction};
 use crate::diagram::{engine_version, Diagram};
 use crate::editor::EditAction;
@@ -32,11 +38,17 @@ pub fn app() -> Html {
             let origin = stem.and_then(|stem| examples.iter().position(|e| e.stem == stem));
             (scenario, origin)
         });
-        State::new(examples, restored)
+        let mut state = State::new(examples, restored);
+        // The exercise progress, and the exercise being done before the reload.
+        crate::progress::boot(&mut state.exercises, &state.edit.scenario);
+        // A link in the URL (#lab=…) and the embed mode (?embed=1).
+        share_boot(&mut state);
+        state
     });
+    let embed = lab.share.embed.is_some();
     html! {
         <ContextProvider<LabContext> context={lab}>
-            <Shell />
+            if embed { <EmbedShell /> } else { <Shell /> }
         </ContextProvider<LabContext>>
     }
 }
@@ -66,6 +78,7 @@ fn shell() -> Html {
     {
         // Autosave after every change of the lab (and of the example it came from).
         let example = lab.edit.origin.and_then(|i| lab.examples.get(i)).map(|e| e.stem);
+        // A lab waiting for the answer to a link's question is saved as it is, unchanged.
         use_effect_with((lab.edit.scenario.clone(), example), |(scenario, example)| {
             storage::save(scenario, *example);
         });
@@ -81,6 +94,8 @@ fn shell() -> Html {
         Callback::from(move |a: PlayAction| dispatcher.dispatch(Action::Play(a)))
     };
     use_play_clock(lab.play.playing, lab.play.clock(), on_play.clone());
+    use_exercise_storage(&lab);
+    use_present_keys(lab.play.speed, on_play.clone());
     let reduced_motion = use_reduced_motion();
     // The frames in flight get their own <svg> over the canvas's, with the same viewBox: on
     // its own compositing layer, a frame's move repaints only the frames (see docs/playback.md).
@@ -97,15 +112,19 @@ fn shell() -> Html {
     let selected: Rc<[usize]> = edit.selected.as_slice().into();
     let selected_links: Rc<[usize]> = edit.selected_links.as_slice().into();
     // The first visit's hint: an example as shipped, not yet played.
+    // The exercise's locks, for the lock icons of the device panel.
+    let locks = LockContext(lab.exercises.session.as_ref().map(|s| Rc::new(s.locks(edit.scenario.clone()))));
     let show_hint = edit.origin.is_some() && !edit.history.can_undo() && !lab.play.playing && lab.play.clock() == 0.0;
 
     html! {
-        <div class="app" data-ready={lab.started.to_string()}>
+        <div class={classes!("app", presenter_class(lab.share.scale))} style={presenter_style(lab.share.scale)}
+            data-ready={lab.started.to_string()}>
             <Header>
                 <Toolbar examples={lab.examples.clone()} scenario={edit.scenario.clone()}
                     can_undo={edit.history.can_undo()} can_redo={edit.history.can_redo()}
                     has_selection={!edit.selected.is_empty() || !edit.selected_links.is_empty()}
                     mode={edit.mode} on_edit={on_edit.clone()} on_load={on_load.clone()} />
+                <ShareButton />
             </Header>
             <main class={classes!("workspace", lab.inspect.open.then_some("inspecting"))}>
                 <div class="stage">
@@ -121,6 +140,8 @@ fn shell() -> Html {
                                 { "Press " }<strong>{ "▶ Play" }</strong>{ " below to watch this lab's frames move, one by one." }
                             </p>
                         }
+                        <LinkError />
+                        <PredictDock />
                         if let Some(notice) = &edit.notice {
                             <div class="notice" role="alert" data-testid="notice">
                                 <p>{ notice.clone() }</p>
@@ -134,6 +155,9 @@ fn shell() -> Html {
                 if lab.inspect.open {
                     <InspectorDock />
                 } else {
+                <div class="side-column">
+                <ExerciseDock />
+                <ContextProvider<LockContext> context={locks}>
                 <SidePanel
                     examples={lab.examples.clone()}
                     current={edit.origin}
@@ -144,6 +168,8 @@ fn shell() -> Html {
                     errors={Rc::new(edit.errors.clone())}
                     on_edit={on_edit.clone()}
                 />
+                </ContextProvider<LockContext>>
+                </div>
                 }
             </main>
             <StatusBar
@@ -151,6 +177,8 @@ fn shell() -> Html {
                 engine_version={AttrValue::Static(engine_version())}
                 {diagram}
             />
+            <LinkPrompt />
+            <Narration playing={lab.play.playing} text={sentence(&lab.play).map(AttrValue::from)} />
         </div>
     }
 }
@@ -194,6 +222,8 @@ fn playback_dock() -> Html {
                     shown={play.shown()} {total} time={AttrValue::from(format_time(play.sim_now()))}
                     skipping={play.skipping_idle()} enabled={run.is_some()} on_action={on_action.clone()} />
                 <Timeline run={run.clone()} shown={play.shown()} on_action={on_action.clone()} />
+                <PredictToggle on={lab.predict.on} right={lab.predict.right} asked={lab.predict.asked}
+                    enabled={run.is_some()} on_action={to_action(&lab, Action::Predict)} />
             </div>
             if let Some(error) = &play.error {
                 <p class="dock-error" role="alert" data-testid="run-error">{ format!("This lab cannot run: {error}") }</p>
@@ -230,6 +260,50 @@ fn inspector_dock() -> Html {
         <InspectorPanel run={lab.play.run().cloned()} {scenario}
             event={lab.play.current()} model={lab.inspect.clone()} {on_action} />
     }
+}
+
+/// The exercise being done and the course, above the side panel.
+#[function_component(ExerciseDock)]
+fn exercise_dock() -> Html {
+    let lab = use_context::<LabContext>().expect("ExerciseDock is only rendered inside App's provider");
+    let on_action = to_action(&lab, Action::Exercise);
+    let ex = &lab.exercises;
+    html! {
+        <>
+            if let Some(session) = &ex.session {
+                <ExercisePanel session={session.clone()} course_len={ex.course.len()}
+                    record={ex.progress.get(&session.exercise.id)} on_action={on_action.clone()} />
+            }
+            // Keyed by the exercise: starting one folds the list away again.
+            <CourseList key={ex.session.as_ref().map_or(String::new(), |s| s.exercise.id.clone())} course={ex.course.clone()} current={ex.session.as_ref().and_then(|s| s.builtin)}
+                progress={ex.progress.clone()} error={ex.error.clone().map(AttrValue::from)}
+                open={false} {on_action} />
+        </>
+    }
+}
+
+/// Predict mode's question card over the canvas, when a question is open.
+#[function_component(PredictDock)]
+fn predict_dock() -> Html {
+    let lab = use_context::<LabContext>().expect("PredictDock is only rendered inside App's provider");
+    let Some(question) = lab.predict.question().cloned() else { return html! {} };
+    html! {
+        <PredictCard {question} answered={lab.predict.answered} on_action={to_action(&lab, Action::Predict)} />
+    }
+}
+
+/// A callback that dispatches its value wrapped into an [`Action`].
+fn to_action<A: 'static>(lab: &LabContext, wrap: fn(A) -> Action) -> Callback<A> {
+    let dispatcher = lab.dispatcher();
+    Callback::from(move |a: A| dispatcher.dispatch(wrap(a)))
+}
+
+/// Keeps the exercise progress and the exercise being done in `localStorage`.
+#[hook]
+fn use_exercise_storage(lab: &LabContext) {
+    use_effect_with(lab.exercises.progress.clone(), |progress| crate::progress::save(progress));
+    let exercise = lab.exercises.session.as_ref().map(|s| s.exercise.clone());
+    use_effect_with(exercise, |exercise| crate::progress::save_session(exercise.as_deref()));
 }
 
 /// The editor's keyboard shortcuts, on the whole page: Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z (or

@@ -11,9 +11,13 @@ mod bench;
 mod components;
 mod diagram;
 mod editor;
+mod exercises;
 mod geometry;
 mod inspector;
 mod playback;
+mod predict;
+mod progress;
+mod share;
 mod state;
 mod storage;
 

@@ -129,6 +129,37 @@ pub fn save(progress: &Progress) {
     }
 }
 
+/// The `localStorage` key of the exercise being done (its whole file, so a teacher's exercise
+/// comes back after a reload too).
+const SESSION_KEY: &str = "packet-lab.exercise.v1";
+
+/// Remembers the exercise being done, or that none is.
+pub fn save_session(exercise: Option<&packet_engine::exercise::Exercise>) {
+    let Some(storage) = local_storage() else { return };
+    let _ = match exercise {
+        Some(e) => storage.set_item(SESSION_KEY, &e.to_json_pretty()),
+        None => storage.remove_item(SESSION_KEY),
+    };
+}
+
+/// The exercise being done before the reload, if a valid one is stored.
+pub fn load_session() -> Option<packet_engine::exercise::Exercise> {
+    let text = local_storage()?.get_item(SESSION_KEY).ok().flatten()?;
+    packet_engine::exercise::Exercise::from_json(&text).ok()
+}
+
+/// At page load: the stored progress, and the exercise that was being done if the restored
+/// `lab` is still a lab of it (its locks hold); otherwise no exercise.
+pub fn boot(exercises: &mut crate::exercises::Exercises, lab: &packet_engine::Scenario) {
+    exercises.progress = load();
+    let Some(exercise) = load_session() else { return };
+    if packet_engine::exercise::check_locks(&exercise.lab, lab, &exercise.editable).is_err() {
+        return;
+    }
+    let builtin = exercises.course.iter().position(|c| **c == exercise);
+    exercises.resume(std::rc::Rc::new(exercise), builtin, lab);
+}
+
 /// Offers the progress as a file download.
 pub fn download(progress: &Progress) {
     use wasm_bindgen::JsCast;

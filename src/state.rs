@@ -13,8 +13,11 @@ use packet_engine::Scenario;
 use yew::Reducible;
 
 use crate::editor::{EditAction, Editor, Effect};
+use crate::exercises::{ExerciseAction, Exercises};
 use crate::inspector::{InspectAction, Inspector};
 use crate::playback::{PlayAction, Playback};
+use crate::share::{Share, ShareAction, SharedLab};
+use crate::predict::{Predict, PredictAction};
 
 /// A built-in example scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +39,12 @@ pub struct State {
     pub play: Playback,
     /// The packet inspector: open or not, the selected field.
     pub inspect: Inspector,
+    /// Share links, the embed mode and the presenter scale.
+    pub share: Share,
+    /// The exercise being done (its lab is `edit`'s), the course and the progress.
+    pub exercises: Exercises,
+    /// Predict mode on top of playback.
+    pub predict: Predict,
     /// True once the app has mounted in the page: the `data-ready` marker that the boot guard
     /// (static/boot.js) and the browser tests wait for.
     pub started: bool,
@@ -54,7 +63,45 @@ impl State {
             },
         };
         let play = Playback::new(&edit.scenario);
-        Self { examples, edit, play, inspect: Inspector::default(), started: false }
+        Self {
+            examples,
+            edit,
+            play,
+            inspect: Inspector::default(),
+            share: Share::default(),
+            exercises: Exercises::default(),
+            predict: Predict::default(),
+            started: false,
+        }
+    }
+
+    /// Makes a link's lab the lab on screen (undoable: the replaced lab is on the undo
+    /// history), with its playback position and view options. Used at page load and when the
+    /// user answers "Open the shared lab".
+    pub fn open_shared(&mut self, lab: &SharedLab) {
+        let origin = self.examples.iter().position(|e| *e.scenario == lab.scenario);
+        self.edit.apply(EditAction::Replace { scenario: lab.scenario.clone(), origin });
+        // A fresh run: commands typed in the old lab are not carried into the shared one.
+        self.play = Playback::new(&self.edit.scenario);
+        let scenario = self.edit.scenario.clone();
+        for action in [PlayAction::SetSpeed(lab.speed), PlayAction::SetPerClick(lab.per_click), PlayAction::Seek(lab.event)] {
+            self.play.apply(action, &scenario);
+        }
+        for &class in &lab.hidden {
+            self.play.apply(PlayAction::ToggleClass(class), &scenario);
+        }
+        if let Some(view) = lab.view {
+            self.edit.view = view;
+        }
+        self.share.scale = lab.scale;
+        self.share.pending = None;
+    }
+
+    /// The lab as playback runs it: the scenario plus the commands typed in the lab.
+    pub fn lab_as_run(&self) -> Scenario {
+        let mut s = (*self.edit.scenario).clone();
+        s.commands.extend(self.play.commands().iter().cloned());
+        s
     }
 }
 
@@ -71,6 +118,14 @@ pub enum Action {
     Play(PlayAction),
     /// An inspector command.
     Inspect(InspectAction),
+    /// An exercise command (start, hint, leave, progress import).
+    Exercise(ExerciseAction),
+    /// A predict-mode command.
+    Predict(PredictAction),
+    /// A share, embed or presenter command.
+    Share(ShareAction),
+    /// Open a link's lab (the user answered "Open the shared lab").
+    OpenShared(Rc<SharedLab>),
 }
 
 impl Reducible for State {
@@ -82,6 +137,8 @@ impl Reducible for State {
             Action::Started => next.started = true,
             Action::LoadExample(index) => {
                 if let Some(example) = next.examples.get(index) {
+                    // An example is not an exercise: loading one ends the exercise.
+                    next.exercises.session = None;
                     let scenario = (*example.scenario).clone();
                     if next.edit.apply(EditAction::Replace { scenario, origin: Some(index) })
                         == Effect::ScenarioChanged
@@ -92,7 +149,10 @@ impl Reducible for State {
             }
             Action::Edit(edit) => {
                 let selection = (next.edit.selected.clone(), next.edit.selected_links.clone());
-                if next.edit.apply(edit) == Effect::ScenarioChanged {
+                let before = next.edit.clone();
+                let effect = next.edit.apply(edit.clone());
+                // In an exercise, a change to a locked part is undone here and refused.
+                if next.exercises.guard(&before, &edit, &mut next.edit, effect) == Effect::ScenarioChanged {
                     next.play.invalidate(&next.edit.scenario);
                 }
                 // Selecting a device or link brings its editor back in place of the inspector.
@@ -107,9 +167,48 @@ impl Reducible for State {
                     next.inspect.apply(InspectAction::Open);
                 }
                 let scenario = next.edit.scenario.clone();
-                next.play.apply(play, &scenario);
+                let (before, was_playing) = (next.play.shown(), next.play.playing);
+                next.play.apply(play.clone(), &scenario);
+                let as_run = next.lab_as_run();
+                next.predict.sync(&next.play, &as_run);
+                next.predict.intercept(&play, before, was_playing, &mut next.play, &scenario);
             }
             Action::Inspect(inspect) => next.inspect.apply(inspect),
+            Action::Exercise(action) => match next.exercises.resolve(&action) {
+                Some((exercise, builtin)) => {
+                    if next.exercises.start(exercise, builtin, &mut next.edit) == Effect::ScenarioChanged {
+                        next.play.invalidate(&next.edit.scenario);
+                    }
+                    next.inspect.apply(InspectAction::Close);
+                }
+                None => next.exercises.apply(action),
+            },
+            Action::Predict(action) => {
+                let on = next.predict.on;
+                let then = next.predict.apply(action);
+                if next.predict.on && !on {
+                    let as_run = next.lab_as_run();
+                    next.predict.sync(&next.play, &as_run);
+                }
+                let scenario = next.edit.scenario.clone();
+                for play in then {
+                    next.play.apply(play, &scenario);
+                }
+            }
+            Action::Share(share) => next.share.apply(share),
+            Action::OpenShared(lab) => next.open_shared(&lab),
+        }
+        if next.predict.on {
+            // A changed lab or a typed command makes a new run: its questions are made anew.
+            let as_run = next.lab_as_run();
+            next.predict.sync(&next.play, &as_run);
+        }
+        // An embedded lab with a `stop` event never plays past it.
+        if let Some(stop) = next.share.embed.as_ref().and_then(|e| e.stop) {
+            if next.play.shown() > stop && next.play.shown() != self.play.shown() {
+                let scenario = next.edit.scenario.clone();
+                next.play.apply(PlayAction::Seek(stop), &scenario);
+            }
         }
         if next == *self {
             self
@@ -188,6 +287,77 @@ mod tests {
         assert!(!s.inspect.open);
         let s = apply(s, &[Action::Inspect(InspectAction::Open), Action::Inspect(InspectAction::Select(3, Some((1, 2))))]);
         assert_eq!((s.inspect.open, s.inspect.field_of(3)), (true, Some((1, 2))));
+    }
+
+    #[test]
+    fn a_shared_lab_opens_at_its_event_with_its_view_and_can_be_undone() {
+        let example = packet_engine::examples::all().into_iter().next().unwrap().1;
+        let s = State::new(vec![Example { stem: "first", scenario: Rc::new(example.clone()) }], Some((scenario("mine", &["x"]), None)));
+        let mut lab = crate::share::SharedLab::capture(&s.edit, &s.play, 150);
+        lab.scenario = example;
+        lab.event = 5;
+        lab.per_click = true;
+        let s = apply(s, &[Action::OpenShared(Rc::new(lab.clone()))]);
+        assert_eq!((s.edit.origin, s.play.shown(), s.play.per_click, s.share.scale), (Some(0), 5, true, 150));
+        assert_eq!(crate::share::SharedLab::capture(&s.edit, &s.play, s.share.scale), lab);
+        let s = apply(s, &[Action::Edit(EditAction::Undo)]);
+        assert_eq!(s.edit.scenario.name, "mine");
+    }
+
+    #[test]
+    fn an_embed_stop_holds_playback_at_its_event() {
+        let example = packet_engine::examples::all().into_iter().next().unwrap().1;
+        let mut s = State::new(vec![Example { stem: "first", scenario: Rc::new(example) }], None);
+        s.share.embed = Some(crate::share::Embed { stop: Some(4), ..Default::default() });
+        let s = apply(s, &[Action::Play(PlayAction::Seek(3)), Action::Play(PlayAction::StepForward), Action::Play(PlayAction::StepForward)]);
+        assert_eq!(s.play.shown(), 4);
+        let s = apply(s, &[Action::Play(PlayAction::TogglePlay), Action::Play(PlayAction::Tick(100_000.0))]);
+        assert_eq!((s.play.shown(), s.play.playing), (4, false));
+    }
+
+    #[test]
+    fn an_exercise_runs_through_the_reducer_and_an_example_ends_it() {
+        use crate::editor::Field;
+        use crate::exercises::ExerciseAction;
+        let s = apply(two_examples(), &[Action::Exercise(ExerciseAction::Start(0))]);
+        let session = s.exercises.session.as_ref().expect("started");
+        assert_eq!(s.edit.scenario.devices, session.exercise.lab.devices);
+        assert!(s.play.run().is_some(), "the exercise's lab is run for playback");
+        let pc3 = s.edit.scenario.devices.iter().position(|d| d.id == "pc3").unwrap();
+        let pc1 = s.edit.scenario.devices.iter().position(|d| d.id == "pc1").unwrap();
+        // A locked field is refused and the run is not redone.
+        let locked = apply(s.clone(), &[Action::Edit(EditAction::SetField(Field::Address(pc1, 0), "10.0.0.9/24".into()))]);
+        assert_eq!(locked.edit.scenario, s.edit.scenario);
+        assert_eq!(locked.play.run(), s.play.run());
+        let solved = apply(s, &[Action::Edit(EditAction::SetField(Field::Address(pc3, 0), "10.0.0.3/24".into()))]);
+        assert!(solved.exercises.session.as_ref().unwrap().solved());
+        assert!(solved.exercises.progress.solved("right-network"));
+        let left = apply(solved, &[Action::LoadExample(1)]);
+        assert!(left.exercises.session.is_none());
+        assert!(left.exercises.progress.solved("right-network"), "progress stays");
+    }
+
+    #[test]
+    fn predict_mode_pauses_the_clock_before_a_question() {
+        use crate::predict::PredictAction;
+        let ex = packet_engine::examples::all().into_iter().next().unwrap();
+        let example = Example { stem: ex.0, scenario: Rc::new(ex.1) };
+        let mut s = Rc::new(State::new(vec![example], None));
+        s = s.reduce(Action::Predict(PredictAction::Set(true)));
+        s = s.reduce(Action::Play(PlayAction::TogglePlay));
+        for _ in 0..10_000 {
+            if s.predict.question().is_some() || !s.play.playing {
+                break;
+            }
+            s = s.reduce(Action::Play(PlayAction::Tick(20.0)));
+        }
+        let q = s.predict.question().expect("a question opened").clone();
+        assert!(!s.play.playing);
+        assert_eq!(s.play.shown(), q.event);
+        s = s.reduce(Action::Predict(PredictAction::Answer(q.correct)));
+        s = s.reduce(Action::Predict(PredictAction::Continue));
+        assert_eq!((s.predict.right, s.predict.asked), (1, 1));
+        assert!(s.play.shown() > q.event && s.play.playing, "the event is shown and it plays on");
     }
 
     #[test]

@@ -42,22 +42,33 @@ fn entry(props: &EntryProps) -> Html {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         EditAction::SetField(field, input.value())
     });
+    // In an exercise, a locked field shows a lock and cannot be typed in (exercises.rs).
+    let locked = use_context::<crate::exercises::LockContext>().is_some_and(|l| l.locked(field));
     let (value, invalid) = match &props.error {
         Some(err) => (AttrValue::from(err.draft.clone()), true),
         None => (props.value.clone(), false),
     };
     html! {
-        <div class={classes!("form-field", invalid.then_some("invalid"))}>
-            <label for={id.clone()}>{ props.label.clone() }</label>
+        <div class={classes!("form-field", invalid.then_some("invalid"), locked.then_some("locked"))}>
+            <label for={id.clone()}>{ props.label.clone() }
+                if locked {
+                    <svg class="lock" data-testid={format!("{}-lock", props.testid)} viewBox="0 0 12 14" width="10" height="12"
+                        role="img" aria-label="locked"><title>{ "Locked in this exercise" }</title>
+                        <path d="M3 6V4a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="1.6" />
+                        <rect x="1" y="6" width="10" height="8" rx="1.5" fill="currentColor" /></svg>
+                }
+            </label>
             <input {id} type="text" spellcheck="false" autocomplete="off" {value}
                 placeholder={props.placeholder.clone()} data-testid={props.testid.clone()}
-                aria-invalid={invalid.to_string()}
+                aria-invalid={invalid.to_string()} readonly={locked}
                 aria-describedby={(invalid || !props.hint.is_empty()).then(|| message_id.clone())}
                 {onchange} />
             if let Some(err) = &props.error {
                 <p class="field-error" id={message_id} role="alert" data-testid={format!("{}-error", props.testid)}>
                     { err.message.clone() }
                 </p>
+            } else if locked {
+                <p class="field-hint" id={message_id}>{ "Locked in this exercise" }</p>
             } else if !props.hint.is_empty() {
                 <p class="field-hint" id={message_id}>{ props.hint.clone() }</p>
             }

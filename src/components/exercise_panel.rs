@@ -1,0 +1,113 @@
+//! The exercise being done: its story, the goal's checks on the student's lab (which passed,
+//! why the first failure failed, the inspector's diagnosis), the hints one at a time, and,
+//! once solved, what the student just saw. Plain props and one `Callback`.
+
+use yew::prelude::*;
+
+use crate::exercises::{ExerciseAction, Session};
+use crate::progress::Record;
+
+/// Props of [`ExercisePanel`].
+#[derive(Properties, PartialEq)]
+pub struct ExercisePanelProps {
+    /// The session.
+    pub session: Session,
+    /// How many exercises the course has (for "2 of 9").
+    pub course_len: usize,
+    /// The exercise's progress record.
+    pub record: Record,
+    /// Every exercise command.
+    pub on_action: Callback<ExerciseAction>,
+}
+
+/// The exercise panel.
+#[function_component(ExercisePanel)]
+pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
+    let s = &props.session;
+    let ex = &s.exercise;
+    let eval = &s.evaluation;
+    let solved = s.solved();
+    let first_failure = eval.checks.iter().position(|c| !c.passed);
+    let checks = eval.checks.iter().enumerate().map(|(i, c)| {
+        let open = first_failure == Some(i);
+        html! {
+            <li class={classes!("check", if c.passed { "pass" } else { "fail" })} data-testid="check"
+                data-passed={c.passed.to_string()}>
+                <span class="check-mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
+                <span class="check-text">
+                    <span class="visually-hidden">{ if c.passed { "Passes: " } else { "Fails: " } }</span>
+                    { c.description.clone() }
+                </span>
+                if open {
+                    <p class="check-why" data-testid="check-why">{ c.why.clone() }</p>
+                    if let Some(d) = &c.diagnosis {
+                        <details class="check-diagnosis" data-testid="check-diagnosis">
+                            <summary>{ "Why did it fail?" }</summary>
+                            <p>{ d.text.clone() }</p>
+                        </details>
+                    }
+                }
+            </li>
+        }
+    });
+    let number = match s.builtin {
+        Some(i) => format!("Exercise {} of {}", i + 1, props.course_len),
+        None => "Your teacher's exercise".to_string(),
+    };
+    let hints = s.hints().iter().enumerate().map(|(i, h)| {
+        html! { <li class="hint" data-testid="hint-text"><strong>{ format!("Hint {}: ", i + 1) }</strong>{ h.clone() }</li> }
+    });
+    let next = s.builtin.map(|i| i + 1).filter(|&i| i < props.course_len);
+    html! {
+        <section class={classes!("panel-section", "exercise", solved.then_some("is-solved"))}
+            aria-label="Exercise" data-testid="exercise" data-exercise={ex.id.clone()}>
+            <p class="panel-heading">{ number }</p>
+            <h2 class="exercise-title">{ ex.title.clone() }</h2>
+            <p class="exercise-story">{ ex.story.clone() }</p>
+            <div class="exercise-status" role="status" aria-live="polite">
+                if solved {
+                    <p class="solved-badge" data-testid="exercise-solved">{ "✓ Solved" }</p>
+                } else {
+                    <p class="unsolved-badge" data-testid="exercise-unsolved">
+                        { format!("{} of {} checks pass", eval.checks.iter().filter(|c| c.passed).count(), eval.checks.len()) }
+                    </p>
+                }
+            </div>
+            if solved {
+                <div class="solved-text" data-testid="solved-text">
+                    <p class="panel-heading">{ "What you just saw" }</p>
+                    <p>{ ex.solved_text.clone() }</p>
+                </div>
+            }
+            if let Some(invalid) = &eval.invalid {
+                <p class="exercise-invalid" data-testid="exercise-invalid">{ format!("This lab cannot run: {}", invalid.error) }</p>
+                if let Some(d) = &invalid.diagnosis {
+                    <p class="check-why">{ d.text.clone() }</p>
+                }
+            }
+            <p class="panel-heading">{ "Goal" }</p>
+            <ul class="checks">{ for checks }</ul>
+            if !ex.hints.is_empty() {
+                <ol class="hints" aria-live="polite">{ for hints }</ol>
+                if s.more_hints() {
+                    <button type="button" class="tool tool-small" data-testid="hint-button"
+                        onclick={props.on_action.reform(|_: MouseEvent| ExerciseAction::Hint)}>
+                        { format!("Show hint {} of {}", s.hints_shown + 1, ex.hints.len()) }
+                    </button>
+                }
+            }
+            <p class="muted exercise-record" data-testid="exercise-record">
+                { format!("Attempts: {} · hints used: {} of {}", props.record.attempts, s.hints_shown, ex.hints.len()) }
+                if props.record.solved && !solved { { " · solved before" } }
+            </p>
+            <div class="exercise-tools">
+                if let (true, Some(n)) = (solved, next) {
+                    <button type="button" class="tool" data-testid="next-exercise"
+                        onclick={props.on_action.reform(move |_: MouseEvent| ExerciseAction::Start(n))}>{ "Next exercise →" }</button>
+                }
+                <button type="button" class="link-button" data-testid="leave-exercise"
+                    onclick={props.on_action.reform(|_: MouseEvent| ExerciseAction::Leave)}>{ "Leave exercise" }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,118 @@
+//! Predict mode's parts: the switch and score in the playback bar, and the question card over
+//! the canvas — the choices, then the verdict with the event's "why" sentence and, after a
+//! wrong answer, the right one. Plain props and one `Callback`.
+
+use yew::prelude::*;
+
+use packet_engine::exercise::predict::Question;
+
+use crate::predict::{Answered, PredictAction};
+
+/// Props of [`PredictToggle`].
+#[derive(Properties, PartialEq)]
+pub struct PredictToggleProps {
+    /// Predict mode is on.
+    pub on: bool,
+    /// Right answers.
+    pub right: u32,
+    /// Questions answered.
+    pub asked: u32,
+    /// Can the lab run at all.
+    pub enabled: bool,
+    /// Every predict command.
+    pub on_action: Callback<PredictAction>,
+}
+
+/// The predict switch and the running score.
+#[function_component(PredictToggle)]
+pub fn predict_toggle(props: &PredictToggleProps) -> Html {
+    let onchange = props.on_action.reform(|e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        PredictAction::Set(input.checked())
+    });
+    html! {
+        <div class="predict-toggle">
+            <label title="Pause before each decision and guess what happens next">
+                <input type="checkbox" data-testid="predict-toggle" checked={props.on}
+                    disabled={!props.enabled} {onchange} />
+                { " Predict" }
+            </label>
+            if props.on {
+                <span class="predict-score" data-testid="predict-score" aria-live="polite">
+                    { format!("{} / {}", props.right, props.asked) }
+                </span>
+            }
+        </div>
+    }
+}
+
+/// Props of [`PredictCard`].
+#[derive(Properties, PartialEq)]
+pub struct PredictCardProps {
+    /// The open question.
+    pub question: Question,
+    /// The answer given, once given.
+    pub answered: Option<Answered>,
+    /// Every predict command.
+    pub on_action: Callback<PredictAction>,
+}
+
+/// The question card.
+#[function_component(PredictCard)]
+pub fn predict_card(props: &PredictCardProps) -> Html {
+    let q = &props.question;
+    let continue_ref = use_node_ref();
+    {
+        // After an answer, Continue takes the focus, so Enter goes on.
+        let continue_ref = continue_ref.clone();
+        use_effect_with(props.answered.is_some(), move |answered| {
+            if *answered {
+                if let Some(el) = continue_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let choices = q.choices.iter().enumerate().map(|(i, c)| {
+        let state = props.answered.map(|a| {
+            if i == q.correct {
+                "right"
+            } else if i == a.choice {
+                "wrong"
+            } else {
+                "other"
+            }
+        });
+        html! {
+            <li>
+                <button type="button" class={classes!("predict-choice", state)} data-testid="predict-choice"
+                    data-correct={props.answered.map(|_| (i == q.correct).to_string())}
+                    disabled={props.answered.is_some()}
+                    onclick={props.on_action.reform(move |_: MouseEvent| PredictAction::Answer(i))}>
+                    { c.text.clone() }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <section class="predict-card" role="dialog" aria-label="Predict what happens next" data-testid="predict-card">
+            <p class="panel-heading">{ "Predict: what happens next?" }</p>
+            <p class="predict-prompt" data-testid="predict-prompt">{ q.prompt.clone() }</p>
+            <ul class="predict-choices">{ for choices }</ul>
+            if let Some(a) = props.answered {
+                <div class={classes!("predict-verdict", if a.right { "right" } else { "wrong" })}
+                    role="status" data-testid="predict-verdict">
+                    if a.right {
+                        <p><strong>{ "Right. " }</strong></p>
+                    } else {
+                        <p><strong>{ "Not quite. " }</strong>{ "The answer is: " }
+                            <span data-testid="predict-right-answer">{ q.choices[q.correct].text.clone() }</span></p>
+                    }
+                    <p class="predict-why" data-testid="predict-why">{ q.feedback.clone() }</p>
+                </div>
+                <button type="button" class="tool" data-testid="predict-continue" ref={continue_ref}
+                    onclick={props.on_action.reform(|_: MouseEvent| PredictAction::Continue)}>{ "Continue ▶" }</button>
+            }
+        </section>
+    }
+}
