@@ -240,7 +240,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
 
     html! {
         <section {class} aria-label="Network canvas" data-testid="canvas">
-            <svg class="canvas-svg" ref={svg.clone()} viewBox={view.to_attr()} role="img"
+            <svg class="canvas-svg" ref={svg.clone()} viewBox={view.to_attr()} role="group"
                 aria-label="Network diagram" preserveAspectRatio="xMidYMid meet"
                 onpointerdown={press(Target::Background)} onpointermove={on_move}
                 onpointerup={on_up} onpointercancel={on_cancel} onwheel={on_wheel}
@@ -310,15 +310,18 @@ fn device_node(
     let r = icon_radius(device.kind);
     let labels = addresses.iter().enumerate().map(|(n, (address, colour))| {
         let y = LABEL_OFFSET + 18.0 + 16.0 * n as f64;
+        // The space keeps the text "pc1 10.0.0.1/24" for assistive tools; SVG does not draw it.
         html! {
-            <text class="device-address" y={y.to_string()}
-                style={colour.map(|c| format!("fill: {c}"))}>{ address.clone() }</text>
+            <>{ " " }<text class="device-address" y={y.to_string()}
+                style={colour.map(|c| format!("fill: {c}"))}>{ address.clone() }</text></>
         }
     });
     html! {
         <g {class} data-device={device.name.clone()} data-index={index.to_string()} tabindex="0" role="button"
             aria-pressed={selected.to_string()}
-            aria-label={format!("{} {}", device.kind.name(), device.name)}
+            // The visible text (name, then addresses) starts the accessible name (WCAG 2.5.3).
+            aria-label={format!("{}{} ({})", device.name,
+                addresses.iter().map(|(a, _)| format!(" {a}")).collect::<String>(), device.kind.name())}
             transform={format!("translate({} {})", device.position.x, device.position.y)}
             onpointerdown={Callback::from(onpointerdown)} onkeydown={Callback::from(onkeydown)}>
             <circle class="device-halo" r={(r + 8.0).to_string()} />
