@@ -8,7 +8,7 @@ use crate::geometry::{trim_segment, Point};
 
 /// How far a frame is drawn to the right of its direction of travel, in SVG units: a link is
 /// full duplex, so the two directions get two lanes and never hide each other.
-pub const LANE_OFFSET: f64 = 7.0;
+pub const LANE_OFFSET: f64 = 8.0;
 /// How far a flood's ring grows from the switch's centre over its lifetime, SVG units.
 pub const RING_MAX_RADIUS: f64 = 70.0;
 /// Radius the ring starts at (just outside a switch icon).

@@ -64,7 +64,9 @@ pub fn command_form(props: &CommandFormProps) -> Html {
         <form class="command-form" data-testid="command-form" {onsubmit} aria-label="Run a command">
             <select ref={device_ref} data-testid="cmd-device" aria-label="On device" {disabled}>{ for devices }</select>
             <select ref={kind_ref} data-testid="cmd-kind" aria-label="Command" {disabled}>
-                <option value="ping">{ "ping -c 3" }</option>
+                // `selected` stated: Yew inserts options last first, which would leave the last
+                // one selected.
+                <option value="ping" selected=true>{ "ping -c 3" }</option>
                 <option value="frame">{ "send one frame (ping -c 1)" }</option>
                 <option value="traceroute">{ "traceroute" }</option>
             </select>

@@ -135,11 +135,13 @@ pub fn packets(props: &PacketsProps) -> Html {
             };
         }
         let class = classes!("frame", format!("proto-{}", f.css), f.broadcast.then_some("broadcast"));
+        // Wide enough for the label at 12 px bold, so it reads on a projector.
+        let width = 14.0 + 7.6 * f.label.len() as f64;
         html! {
             <g key={f.key} {class} data-testid="frame"
                 transform={format!("translate({:.1} {:.1})", f.at.x, f.at.y)}>
-                <rect x="-19" y="-9" width="38" height="18" rx="9" />
-                <text y="4">{ f.label }</text>
+                <rect x={format!("{:.1}", -width / 2.0)} y="-10" width={format!("{width:.1}")} height="20" rx="10" />
+                <text y="4.3">{ f.label }</text>
             </g>
         }
     });
