@@ -7,6 +7,7 @@
 //! geometry; the component only draws a list of positions.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -105,6 +106,24 @@ pub struct PacketsProps {
     pub always_label: bool,
 }
 
+/// Many frames as dots: one `<path>` per protocol colour (and broadcast outline) holding every
+/// dot of that kind, so the browser styles and paints a handful of elements, not hundreds.
+fn dense_frames(frames: &[Sprite]) -> Html {
+    let mut paths: BTreeMap<(&'static str, bool), String> = BTreeMap::new();
+    for f in frames {
+        let d = paths.entry((f.css, f.broadcast)).or_default();
+        // A circle of radius 7 as two arcs, starting at its left edge.
+        let _ = write!(d, "M{:.1} {:.1}a7 7 0 1 0 14 0a7 7 0 1 0-14 0", f.at.x - 7.0, f.at.y);
+    }
+    paths
+        .into_iter()
+        .map(|((css, broadcast), d)| {
+            let class = classes!("frame-dot", format!("proto-{css}"), broadcast.then_some("broadcast"));
+            html! { <path key={format!("{css}-{broadcast}")} {class} data-testid="frame-dots" {d} /> }
+        })
+        .collect()
+}
+
 /// The layer of frames in flight; drawn inside the canvas's `<svg>`.
 #[function_component(Packets)]
 pub fn packets(props: &PacketsProps) -> Html {
@@ -126,14 +145,15 @@ pub fn packets(props: &PacketsProps) -> Html {
         }
     });
     let dense = props.frames.len() > LABEL_LIMIT && !props.always_label;
+    if dense {
+        return html! {
+            <g class="packets" aria-hidden="true" pointer-events="none">
+                <g class="marks">{ for marks }</g>
+                <g class="frames">{ dense_frames(&props.frames) }</g>
+            </g>
+        };
+    }
     let frames = props.frames.iter().map(|f| {
-        if dense {
-            let class = classes!("frame-dot", format!("proto-{}", f.css), f.broadcast.then_some("broadcast"));
-            return html! {
-                <circle key={f.key} {class} data-testid="frame" r="7"
-                    cx={format!("{:.1}", f.at.x)} cy={format!("{:.1}", f.at.y)} />
-            };
-        }
         let class = classes!("frame", format!("proto-{}", f.css), f.broadcast.then_some("broadcast"));
         // Wide enough for the label at 12 px bold, so it reads on a projector.
         let width = 14.0 + 7.6 * f.label.len() as f64;
