@@ -215,3 +215,43 @@ test("filters hide a protocol and keep one device's events", async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("a dropped frame leaves a mark with its reason (hub example)", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = recordProblems(page);
+  await page.goto(appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  await page.locator('[data-example="hub"]').click();
+  // Step until the first drop: a hub repeats the frame to a host it is not for.
+  for (let i = 0; i < 300 && (await page.locator(".event.dropped").count()) === 0; i++) {
+    await page.getByTestId("step").click();
+  }
+  assert.ok((await page.locator(".event.dropped").count()) > 0, "a drop happened");
+  await page.getByTestId("drop-mark").first().waitFor();
+  assert.match(await page.getByTestId("drop-mark").first().textContent(), /not my MAC|ARP not for me/);
+  assert.match(await page.getByTestId("explain").textContent(), /drops/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("prefers-reduced-motion: a frame stays put while time passes", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: "reduce" });
+  const problems = recordProblems(page);
+  await page.goto(appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  await page.getByTestId("speed").selectOption("2"); // 0.25×: 2.5 µs per second
+  for (let i = 0; i < 100 && (await page.getByTestId("frame").count()) === 0; i++) {
+    await page.getByTestId("step").click();
+  }
+  const frame = page.getByTestId("frame").first();
+  const before = await frame.getAttribute("transform");
+  const t0 = await page.getByTestId("sim-time").textContent();
+  await page.getByTestId("play").click();
+  await page.waitForFunction((t0) => document.querySelector('[data-testid="sim-time"]').textContent !== t0, t0);
+  await page.getByTestId("play").click();
+  // Still in flight (a LAN frame lasts ~12 µs), still at the same place.
+  assert.equal(await page.getByTestId("frame").count(), 1);
+  assert.equal(await page.getByTestId("frame").first().getAttribute("transform"), before);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
