@@ -41,6 +41,16 @@ pub fn app() -> Html {
         let mut state = State::new(examples, restored);
         // The exercise progress, and the exercise being done before the reload.
         crate::progress::boot(&mut state.exercises, &state.edit.scenario);
+        // A teacher's exercise link (#exercise=…): the same checks as a file.
+        if let Some(fragment) = crate::progress::take_exercise_link() {
+            match crate::share::decode_exercise(&fragment) {
+                Ok(text) => {
+                    let action = crate::exercises::ExerciseAction::Open { file: "The exercise link".into(), text };
+                    state = (*Rc::new(state).reduce(Action::Exercise(action))).clone();
+                }
+                Err(e) => state.exercises.error = Some(format!("The exercise link was not opened: {e}")),
+            }
+        }
         // A link in the URL (#lab=…) and the embed mode (?embed=1).
         share_boot(&mut state);
         state

@@ -160,6 +160,20 @@ pub fn boot(exercises: &mut crate::exercises::Exercises, lab: &packet_engine::Sc
     exercises.resume(std::rc::Rc::new(exercise), builtin, lab);
 }
 
+/// Takes an exercise link's fragment (`#exercise=…`) out of the address bar, so a reload goes
+/// on with the student's saved lab instead of starting the exercise again.
+pub fn take_exercise_link() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let hash = location.hash().ok()?;
+    let fragment = hash.strip_prefix('#').filter(|h| h.starts_with(crate::share::EXERCISE_KEY))?.to_string();
+    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+    Some(fragment)
+}
+
 /// Offers the progress as a file download.
 pub fn download(progress: &Progress) {
     use wasm_bindgen::JsCast;

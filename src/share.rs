@@ -207,6 +207,37 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
     Ok(SharedLab { scenario, event, speed: speed as usize, per_click, hidden, view, scale })
 }
 
+/// The fragment's prefix of an exercise link: `#exercise=…` (added by the exercises engineer).
+pub const EXERCISE_KEY: &str = "exercise=";
+
+/// The fragment (without `#`) of a link carrying a teacher's exercise file: `exercise=` and the
+/// file's JSON packed like a lab link's.
+pub fn encode_exercise(json: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
+    format!("{EXERCISE_KEY}{}", base64url_encode(&packed))
+}
+
+/// The exercise file's text in an exercise link, unpacked under the same size caps and checks as
+/// a lab link. The text is untrusted: the caller parses it with `Exercise::from_json`, which
+/// names the field at fault.
+pub fn decode_exercise(fragment: &str) -> Result<String, ShareError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let data = fragment.strip_prefix(EXERCISE_KEY).ok_or(ShareError::NotALink)?;
+    if data.len() > MAX_LINK_CHARS {
+        return Err(ShareError::TooLong(data.len()));
+    }
+    let packed = base64url_decode(data)?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_DECODED_BYTES).map_err(|e| {
+        use miniz_oxide::inflate::TINFLStatus;
+        match e.status {
+            TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            TINFLStatus::Adler32Mismatch => ShareError::Damaged("its checksum does not match"),
+            _ => ShareError::Damaged("it ends too early or is not compressed data Packet Lab wrote"),
+        }
+    })?;
+    String::from_utf8(bytes).map_err(|_| ShareError::NotText)
+}
+
 fn view_box(v: &Value) -> Option<ViewBox> {
     let items = v.as_array()?;
     let [x, y, width, height] = items.as_slice() else { return None };
@@ -401,6 +432,18 @@ fn escape_attr(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exercise_link_round_trips_and_a_damaged_one_is_refused() {
+        let text = packet_engine::exercise::course::source("right-network").unwrap();
+        let link = encode_exercise(text);
+        assert!(link.starts_with("exercise="));
+        assert!(link.len() < text.len(), "compressed: {} < {}", link.len(), text.len());
+        assert_eq!(decode_exercise(&format!("#{link}")).as_deref(), Ok(text));
+        assert_eq!(decode_exercise("#lab=abc"), Err(ShareError::NotALink));
+        assert!(matches!(decode_exercise(&link[..link.len() - 8]), Err(ShareError::Damaged(_))));
+        assert_eq!(decode_exercise("exercise=ab*d"), Err(ShareError::BadCharacter(2)));
+    }
 
     fn example(stem: &str) -> Scenario {
         packet_engine::examples::all().into_iter().find(|(s, _)| *s == stem).map(|(_, s)| s).expect("example exists")

@@ -31,7 +31,7 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
     let checks = eval.checks.iter().enumerate().map(|(i, c)| {
         let open = first_failure == Some(i);
         html! {
-            <li class={classes!("check", if c.passed { "pass" } else { "fail" })} data-testid="check"
+            <li class={classes!("goal-check", if c.passed { "pass" } else { "fail" })} data-testid="check"
                 data-passed={c.passed.to_string()}>
                 <span class="check-mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
                 <span class="check-text">
@@ -58,6 +58,8 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
         html! { <li class="hint" data-testid="hint-text"><strong>{ format!("Hint {}: ", i + 1) }</strong>{ h.clone() }</li> }
     });
     let next = s.builtin.map(|i| i + 1).filter(|&i| i < props.course_len);
+    // A link that carries the whole exercise file, for a teacher to hand out.
+    let link = use_memo(ex.clone(), |ex| format!("#{}", crate::share::encode_exercise(&ex.to_json_pretty())));
     html! {
         <section class={classes!("panel-section", "exercise", solved.then_some("is-solved"))}
             aria-label="Exercise" data-testid="exercise" data-exercise={ex.id.clone()}>
@@ -105,6 +107,8 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
                     <button type="button" class="tool" data-testid="next-exercise"
                         onclick={props.on_action.reform(move |_: MouseEvent| ExerciseAction::Start(n))}>{ "Next exercise →" }</button>
                 }
+                <a class="link-button" href={(*link).clone()} data-testid="exercise-link"
+                    title="A link that opens this exercise (copy it to share)">{ "Link" }</a>
                 <button type="button" class="link-button" data-testid="leave-exercise"
                     onclick={props.on_action.reform(|_: MouseEvent| ExerciseAction::Leave)}>{ "Leave exercise" }</button>
             </div>

@@ -92,7 +92,10 @@ test("hints come one at a time and the last names the device and the field; lock
     if (n === 2) {
       // The exercise in progress: checks failing, the diagnosis opened, two hints.
       await page.locator('[data-testid="check-diagnosis"] > summary').click();
+      await page.setViewportSize({ width: 1280, height: 1150 });
+      await page.getByTestId("exercise").evaluate((el) => el.scrollTo(0, 0));
       await page.screenshot({ path: path.join(ROOT, "out", "exercise-in-progress.png") });
+      await page.setViewportSize({ width: 1280, height: 800 });
     }
   }
   assert.equal(await page.getByTestId("hint-button").count(), 0, "no fourth hint");
@@ -179,6 +182,32 @@ test("an exercise is solvable with the keyboard alone", async () => {
   await page.keyboard.press("Enter");
   await page.waitForSelector('[data-testid="exercise-solved"]');
   assert.equal(await page.getByTestId("exercise-record").textContent(), "Attempts: 1 · hints used: 1 of 3");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an exercise link opens the exercise once; a damaged one says so", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  const { deflateSync } = await import("node:zlib");
+  const source = JSON.parse(await readFile(path.join(ROOT, "exercises", "ttl-loop.json"), "utf8"));
+  const mine = { ...source, id: "loop-homework", title: "Homework: the loop" };
+  const fragment = "exercise=" + deflateSync(Buffer.from(JSON.stringify(mine))).toString("base64url");
+  await page.goto(`${appUrl}#${fragment}`);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  await page.waitForSelector('[data-testid="exercise"][data-exercise="loop-homework"]');
+  assert.equal(await page.evaluate(() => location.hash), "", "the link is taken out of the address bar");
+  // The panel's own link carries the same exercise.
+  const href = await page.getByTestId("exercise-link").getAttribute("href");
+  assert.match(href, /^#exercise=[A-Za-z0-9_-]+$/);
+
+  await page.goto("about:blank");
+  await page.goto(`${appUrl}#${fragment.slice(0, -10)}`);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  await page.locator('[data-testid="course"] > summary').click();
+  await page.waitForSelector('[data-testid="exercise-error"]');
+  assert.match(await page.getByTestId("exercise-error").textContent(), /The exercise link was not opened: the link is incomplete or damaged/);
   assert.deepEqual(problems, []);
   await context.close();
 });
