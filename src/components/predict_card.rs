@@ -73,6 +73,20 @@ pub fn predict_card(props: &PredictCardProps) -> Html {
             }
         });
     }
+    let card_ref = use_node_ref();
+    {
+        // A new question takes the focus to its first choice, so the keyboard can answer it.
+        let card_ref = card_ref.clone();
+        use_effect_with((q.event, q.prompt.clone()), move |_| {
+            let first = card_ref
+                .cast::<web_sys::Element>()
+                .and_then(|card| card.query_selector(".predict-choice").ok().flatten())
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+            if let Some(el) = first {
+                let _ = el.focus();
+            }
+        });
+    }
     let choices = q.choices.iter().enumerate().map(|(i, c)| {
         let state = props.answered.map(|a| {
             if i == q.correct {
@@ -95,7 +109,7 @@ pub fn predict_card(props: &PredictCardProps) -> Html {
         }
     });
     html! {
-        <section class="predict-card" role="dialog" aria-label="Predict what happens next" data-testid="predict-card">
+        <section class="predict-card" ref={card_ref} role="dialog" aria-label="Predict what happens next" data-testid="predict-card">
             <p class="panel-heading">{ "Predict: what happens next?" }</p>
             <p class="predict-prompt" data-testid="predict-prompt">{ q.prompt.clone() }</p>
             <ul class="predict-choices">{ for choices }</ul>

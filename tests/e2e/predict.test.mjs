@@ -34,7 +34,7 @@ async function shown(page) {
 
 /** Waits for a question that has not been answered yet, and returns its prompt. */
 async function nextQuestion(page) {
-  await page.waitForSelector('[data-testid="predict-card"] [data-testid="predict-choice"]:not([disabled])', { timeout: 20_000 });
+  await page.waitForSelector('[data-testid="predict-card"] [data-testid="predict-choice"]:not([disabled])', { timeout: 30_000 });
   return page.getByTestId("predict-prompt").textContent();
 }
 
@@ -89,8 +89,9 @@ test("predict mode: a wrong answer shows the right one with its explanation, and
   await nextQuestion(page);
   assert.ok((await shown(page)) > before, "the decision event was shown");
   assert.ok(waiting > 0);
-  // The next answer is counted too, right or wrong.
-  await page.getByTestId("predict-choice").first().click();
+  // The next answer is counted too, right or wrong; with the keyboard: the first choice has the focus.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "predict-choice");
+  await page.keyboard.press("Enter");
   await page.waitForSelector('[data-testid="predict-verdict"]');
   const wasRight = (await page.locator('[data-testid="predict-verdict"].right').count()) === 1;
   assert.equal(await page.getByTestId("predict-score").textContent(), `${right + (wasRight ? 1 : 0)} / ${asked + 1}`);
