@@ -103,7 +103,7 @@ fn shell() -> Html {
         let dispatcher = lab.dispatcher();
         Callback::from(move |a: PlayAction| dispatcher.dispatch(Action::Play(a)))
     };
-    use_play_clock(lab.play.playing, lab.play.clock(), on_play.clone());
+    use_play_clock(lab.play.playing, on_play.clone());
     use_exercise_storage(&lab);
     use_present_keys(lab.play.speed, on_play.clone());
     let reduced_motion = use_reduced_motion();

@@ -2,6 +2,9 @@
 //! one-event-per-click mode, with the simulated time at the playhead. Also the animation clock
 //! ([`use_play_clock`]) and the keyboard shortcuts (← → step, Space play/pause).
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::JsCast;
@@ -121,25 +124,48 @@ fn speed_text(s: f64) -> String {
 /// Drives playback from `requestAnimationFrame` while `playing`: each frame dispatches
 /// [`PlayAction::Tick`] with the wall milliseconds since the previous one (capped, so a
 /// background tab does not jump ahead). The model never reads a clock; this hook is the only
-/// place wall time enters, and the frame handle is dropped (cancelled) on pause or unmount.
+/// place wall time enters.
+///
+/// The loop re-arms itself from each frame rather than from the next render: a tick that
+/// changes nothing (the reducer hands back the same state, so nothing re-renders) must not
+/// stop the clock. Pausing or unmounting drops the pending frame (cancelled) and the loop's
+/// `alive` flag keeps a tick already running from scheduling another.
 #[hook]
-pub fn use_play_clock(playing: bool, clock: f64, on_action: Callback<PlayAction>) {
-    let last = use_mut_ref(|| None::<f64>);
-    // Re-armed after every render that moved the clock: one frame request at a time.
-    use_effect_with((playing, clock.to_bits()), move |&(playing, _)| {
-        let mut frame: Option<AnimationFrame> = None;
+pub fn use_play_clock(playing: bool, on_action: Callback<PlayAction>) {
+    use_effect_with(playing, move |&playing| {
+        let alive = Rc::new(Cell::new(playing));
+        let pending: Rc<RefCell<Option<AnimationFrame>>> = Rc::default();
         if playing {
-            let last = last.clone();
-            frame = Some(request_animation_frame(move |now| {
-                let previous = last.borrow_mut().replace(now);
-                let elapsed = previous.map_or(16.0, |p| (now - p).clamp(0.0, 100.0));
-                on_action.emit(PlayAction::Tick(elapsed));
-            }));
-        } else {
-            last.borrow_mut().take();
+            schedule_tick(alive.clone(), pending.clone(), None, on_action);
         }
-        move || drop(frame)
+        move || {
+            alive.set(false);
+            pending.borrow_mut().take();
+        }
     });
+}
+
+/// Requests the next animation frame of [`use_play_clock`]'s loop.
+fn schedule_tick(
+    alive: Rc<Cell<bool>>,
+    pending: Rc<RefCell<Option<AnimationFrame>>>,
+    last: Option<f64>,
+    on_action: Callback<PlayAction>,
+) {
+    let slot = pending.clone();
+    let frame = request_animation_frame(move |now| {
+        if !alive.get() {
+            return;
+        }
+        let elapsed = last.map_or(16.0, |p| (now - p).clamp(0.0, 100.0));
+        on_action.emit(PlayAction::Tick(elapsed));
+        // The tick may have paused playback (end of the run, a predict question): then the
+        // effect's cleanup has already cleared `alive`.
+        if alive.get() {
+            schedule_tick(alive, pending, Some(now), on_action);
+        }
+    });
+    *slot.borrow_mut() = Some(frame);
 }
 
 /// ← and → step, Space plays or pauses, unless the focus is in a field (where they edit

@@ -42,7 +42,7 @@ pub fn embed_shell() -> Html {
             }
         })
     };
-    use_play_clock(lab.play.playing, lab.play.clock(), on_play.clone());
+    use_play_clock(lab.play.playing, on_play.clone());
     use_present_keys(lab.play.speed, on_play.clone());
     let reduced_motion = use_reduced_motion();
     let edit = &lab.edit;
