@@ -291,10 +291,19 @@ pub struct Run {
     start: usize,
 }
 
+/// The most events one run in the browser may take (see [`Run::new`]).
+pub const BROWSER_MAX_EVENTS: u64 = 100_000;
+
 impl Run {
     /// Runs `scenario` in the engine; the error is the engine's validation message.
+    ///
+    /// The event budget is capped at [`BROWSER_MAX_EVENTS`]: a student's switch loop must end
+    /// in a reported storm within a fraction of a second, not fill the tab's memory with the
+    /// engine's native default (2 M events, ~450 MB of trace).
     pub fn new(scenario: &Scenario) -> Result<Run, String> {
-        let sim = Simulation::new(scenario).map_err(|e| e.to_string())?;
+        let mut capped = scenario.clone();
+        capped.options.max_events = capped.options.max_events.min(BROWSER_MAX_EVENTS);
+        let sim = Simulation::new(&capped).map_err(|e| e.to_string())?;
         Ok(Run::from_outcome(sim.run()))
     }
 
@@ -982,6 +991,22 @@ pub fn stop_text(stop: &StopReason) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_switch_loop_ends_in_a_reported_storm_within_the_browser_budget() {
+        let (_, mut lab) = packet_engine::examples::all()
+            .into_iter()
+            .find(|(stem, _)| *stem == "switch-loop")
+            .expect("the switch-loop example exists");
+        lab.options.max_events = 2_000_000; // what a student's own lab gets by default
+        let run = Run::new(&lab).expect("a loop is valid, just unwise");
+        assert!(run.outcome.events_processed <= BROWSER_MAX_EVENTS);
+        assert!(
+            matches!(run.outcome.stop, StopReason::BroadcastStorm { .. }),
+            "{:?}",
+            run.outcome.stop
+        );
+    }
     use packet_engine::examples;
     use packet_engine::neighbor::NudState;
 
