@@ -114,7 +114,7 @@ fn shell() -> Html {
         html! {
             <svg class="packets-layer" viewBox={lab.edit.view.to_attr()} preserveAspectRatio="xMidYMid meet"
                 aria-hidden="true" data-testid="packets-layer">
-                <Packets {frames} {marks} />
+                <Packets {frames} {marks} on_pick={on_play.reform(PlayAction::Jump)} />
             </svg>
         }
     });

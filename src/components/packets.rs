@@ -104,6 +104,9 @@ pub struct PacketsProps {
     /// Label every frame even above [`LABEL_LIMIT`] (the benchmark's comparison run).
     #[prop_or_default]
     pub always_label: bool,
+    /// A labelled frame was clicked: the index of its `FrameSent` event (opens the inspector).
+    #[prop_or_default]
+    pub on_pick: Option<Callback<usize>>,
 }
 
 /// Many frames as dots: one `<path>` per protocol colour (and broadcast outline) holding every
@@ -157,8 +160,21 @@ pub fn packets(props: &PacketsProps) -> Html {
         let class = classes!("frame", format!("proto-{}", f.css), f.broadcast.then_some("broadcast"));
         // Wide enough for the label at 12 px bold, so it reads on a projector.
         let width = 14.0 + 7.6 * f.label.len() as f64;
+        // The layer ignores the pointer so the canvas below stays editable; a frame itself
+        // takes clicks when someone listens, to open it in the inspector.
+        let (pointer, onclick) = match &props.on_pick {
+            Some(pick) => {
+                let (pick, event) = (pick.clone(), f.key);
+                ("auto", Some(Callback::from(move |e: MouseEvent| {
+                    e.stop_propagation();
+                    pick.emit(event)
+                })))
+            }
+            None => ("none", None),
+        };
         html! {
-            <g key={f.key} {class} data-testid="frame"
+            <g key={f.key} {class} data-testid="frame" data-event={f.key.to_string()}
+                pointer-events={pointer} {onclick}
                 transform={format!("translate({:.1} {:.1})", f.at.x, f.at.y)}>
                 <rect x={format!("{:.1}", -width / 2.0)} y="-10" width={format!("{width:.1}")} height="20" rx="10" />
                 <text y="4.3">{ f.label }</text>

@@ -219,3 +219,23 @@ test("the downloaded .pcap decodes in tshark with every frame the run sent", asy
   await page.close();
   await writeFile(path.join(ROOT, "out", "inspector-run.pcap"), await readFile(wholeFile));
 });
+
+test("clicking a frame on a link opens it in the inspector", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = recordProblems(page);
+  await page.goto(appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  // Step event by event until the first frame (the ARP request) is on its link.
+  const frame = page.locator('[data-testid="packets-layer"] [data-testid="frame"]').first();
+  for (let i = 0; i < 40 && (await frame.count()) === 0; i++) {
+    await page.getByTestId("step").click();
+  }
+  assert.equal(await frame.count(), 1, "a frame is on a link after stepping");
+  const event = await frame.getAttribute("data-event");
+  await frame.click();
+  await page.waitForSelector(`[data-testid="inspected-event"][data-index="${event}"]`);
+  const eth = await fields(page, "eth");
+  assert.equal(eth.Destination, "Broadcast (ff:ff:ff:ff:ff:ff)", "the first frame is the ARP broadcast");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
