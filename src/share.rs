@@ -116,15 +116,25 @@ pub fn encode(lab: &SharedLab) -> String {
         root.insert("view".into(), json!([v.x, v.y, v.width, v.height]));
     }
     root.insert("scale".into(), json!(lab.scale));
-    let text = Value::Object(root).to_string();
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9);
-    format!("{FRAGMENT_KEY}{}", base64url_encode(&packed))
+    pack(FRAGMENT_KEY, &Value::Object(root).to_string())
 }
 
 /// The lab in a link's fragment (with or without the leading `#`), checked field by field.
 pub fn decode(fragment: &str) -> Result<SharedLab, ShareError> {
+    parse(&unpack(fragment, FRAGMENT_KEY)?)
+}
+
+/// `key` and `text` deflated and base64url-encoded: the fragment of a lab or exercise link.
+fn pack(key: &str, text: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9);
+    format!("{key}{}", base64url_encode(&packed))
+}
+
+/// The text packed in a `key…` fragment (with or without the leading `#`), under the link
+/// caps: at most MAX_LINK_CHARS of link, MAX_DECODED_BYTES once inflated, valid UTF-8.
+fn unpack(fragment: &str, key: &str) -> Result<String, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let data = fragment.strip_prefix(FRAGMENT_KEY).ok_or(ShareError::NotALink)?;
+    let data = fragment.strip_prefix(key).ok_or(ShareError::NotALink)?;
     if data.len() > MAX_LINK_CHARS {
         return Err(ShareError::TooLong(data.len()));
     }
@@ -138,8 +148,7 @@ pub fn decode(fragment: &str) -> Result<SharedLab, ShareError> {
             _ => ShareError::Damaged("it is not compressed data Packet Lab wrote"),
         }
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| ShareError::NotText)?;
-    parse(&text)
+    String::from_utf8(bytes).map_err(|_| ShareError::NotText)
 }
 
 /// The link's JSON, checked: the scenario by the engine, the rest here.
@@ -213,29 +222,14 @@ pub const EXERCISE_KEY: &str = "exercise=";
 /// The fragment (without `#`) of a link carrying a teacher's exercise file: `exercise=` and the
 /// file's JSON packed like a lab link's.
 pub fn encode_exercise(json: &str) -> String {
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
-    format!("{EXERCISE_KEY}{}", base64url_encode(&packed))
+    pack(EXERCISE_KEY, json)
 }
 
 /// The exercise file's text in an exercise link, unpacked under the same size caps and checks as
 /// a lab link. The text is untrusted: the caller parses it with `Exercise::from_json`, which
 /// names the field at fault.
 pub fn decode_exercise(fragment: &str) -> Result<String, ShareError> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let data = fragment.strip_prefix(EXERCISE_KEY).ok_or(ShareError::NotALink)?;
-    if data.len() > MAX_LINK_CHARS {
-        return Err(ShareError::TooLong(data.len()));
-    }
-    let packed = base64url_decode(data)?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_DECODED_BYTES).map_err(|e| {
-        use miniz_oxide::inflate::TINFLStatus;
-        match e.status {
-            TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-            TINFLStatus::Adler32Mismatch => ShareError::Damaged("its checksum does not match"),
-            _ => ShareError::Damaged("it ends too early or is not compressed data Packet Lab wrote"),
-        }
-    })?;
-    String::from_utf8(bytes).map_err(|_| ShareError::NotText)
+    unpack(fragment, EXERCISE_KEY)
 }
 
 fn view_box(v: &Value) -> Option<ViewBox> {

@@ -480,21 +480,31 @@ fn parse_ip(text: &str) -> Result<Ipv4Addr, String> {
         .map_err(|_| format!("{} is not an IPv4 address", text.trim()))
 }
 
+/// Deserializes `text` as a `T`, naming the field at fault in the error (`devices[1].kind`);
+/// problems with the document as a whole are reported at `root`. Never panics.
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
+    text: &str,
+    root: &str,
+) -> Result<T, ScenarioError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        let path = if path == "." || path == "?" {
+            root.to_string()
+        } else {
+            path
+        };
+        ScenarioError::new(path, err.into_inner().to_string())
+    })?;
+    de.end()
+        .map_err(|e| ScenarioError::new(root, e.to_string()))?;
+    Ok(value)
+}
+
 impl Scenario {
     /// Parses and validates a lab file. Never panics, whatever the input.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-            let path = err.path().to_string();
-            let path = if path == "." || path == "?" {
-                "scenario".to_string()
-            } else {
-                path
-            };
-            ScenarioError::new(path, err.into_inner().to_string())
-        })?;
-        de.end()
-            .map_err(|e| ScenarioError::new("scenario", e.to_string()))?;
+        let scenario: Scenario = parse_json(text, "scenario")?;
         scenario.validate()?;
         Ok(scenario)
     }

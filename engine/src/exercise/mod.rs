@@ -61,18 +61,7 @@ impl Exercise {
     /// Parses and validates an exercise file. Never panics, whatever the input;
     /// the error names the field (`lab.devices[2].interfaces[0].address: …`).
     pub fn from_json(text: &str) -> Result<Exercise, ScenarioError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let exercise: Exercise = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-            let path = err.path().to_string();
-            let path = if path == "." || path == "?" {
-                "exercise".to_string()
-            } else {
-                path
-            };
-            ScenarioError::new(path, err.into_inner().to_string())
-        })?;
-        de.end()
-            .map_err(|e| ScenarioError::new("exercise", e.to_string()))?;
+        let exercise: Exercise = crate::scenario::parse_json(text, "exercise")?;
         exercise.validate()?;
         Ok(exercise)
     }
