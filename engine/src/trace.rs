@@ -431,6 +431,23 @@ pub enum EventKind {
 }
 
 impl TraceEvent {
+    /// The frame this event carries (sent, received or dropped), if any.
+    pub fn frame(&self) -> Option<&[u8]> {
+        match &self.kind {
+            EventKind::FrameSent { bytes, .. }
+            | EventKind::FrameReceived { bytes, .. }
+            | EventKind::FrameDropped { bytes, .. } => Some(bytes),
+            _ => None,
+        }
+    }
+
+    /// True when the event's frame is sent to the Ethernet broadcast address.
+    pub fn is_broadcast(&self) -> bool {
+        self.frame()
+            .and_then(|b| smoltcp::wire::EthernetFrame::new_checked(b).ok())
+            .is_some_and(|f| f.dst_addr().is_broadcast())
+    }
+
     /// One plain-English sentence that explains the event, for the UI and the runner.
     pub fn explain(&self) -> String {
         let mut s = String::new();

@@ -62,9 +62,10 @@ fn stored_form(text: &str) -> String {
 
 /// Everything one run of `lab` produced, as text.
 fn describe_run(out: &mut String, lab: &Scenario) {
-    let outcome = Simulation::new(lab)
-        .unwrap_or_else(|e| panic!("golden lab is invalid: {e}"))
-        .run();
+    let topology = lab
+        .validate()
+        .unwrap_or_else(|e| panic!("golden lab is invalid: {e}"));
+    let outcome = Simulation::from_topology(&topology).run();
     writeln!(out, "stop: {}", serde_json::to_string(&outcome.stop).unwrap()).unwrap();
     writeln!(out, "events_processed: {}", outcome.events_processed).unwrap();
     writeln!(out, "outputs:").unwrap();
@@ -82,7 +83,7 @@ fn describe_run(out: &mut String, lab: &Scenario) {
     let end: NetworkState = outcome.trace.state_at(outcome.trace.events.len());
     writeln!(out, "state at end: {}", serde_json::to_string(&end).unwrap()).unwrap();
     writeln!(out, "diagnoses:").unwrap();
-    for d in diagnose(lab, &outcome) {
+    for d in diagnose(&topology, &outcome) {
         writeln!(
             out,
             "  {} | {:?} | {} | {} | {}",
@@ -91,7 +92,7 @@ fn describe_run(out: &mut String, lab: &Scenario) {
         .unwrap();
     }
     writeln!(out, "predict questions:").unwrap();
-    for q in predict::questions(lab, &outcome.trace, lab.seed) {
+    for q in predict::questions(&topology, &outcome.trace, lab.seed) {
         writeln!(out, "  {}", serde_json::to_string(&q).unwrap()).unwrap();
     }
 }

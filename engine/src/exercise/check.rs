@@ -16,7 +16,7 @@
 use super::Exercise;
 use crate::diagnose::{diagnose, diagnose_invalid, Diagnosis};
 use crate::mac::MacAddr;
-use crate::scenario::{parse_interface_address, CommandSpec, Scenario, ScenarioError};
+use crate::scenario::{parse_ipv4, Command, Scenario, ScenarioError, Topology};
 use crate::sim::{RunOutcome, Simulation, StopReason};
 use crate::trace::EventKind;
 use crate::wire;
@@ -166,9 +166,9 @@ impl Evaluation {
 
 /// Resolves an address written in a check: `8.8.8.8`, `pc2` (its first
 /// addressed interface) or `r1/eth1`.
-pub fn resolve_ip(lab: &Scenario, text: &str) -> Result<Ipv4Addr, String> {
+pub fn resolve_ip(lab: &Topology, text: &str) -> Result<Ipv4Addr, String> {
     let text = text.trim();
-    if let Ok(ip) = text.parse::<Ipv4Addr>() {
+    if let Ok(ip) = parse_ipv4(text) {
         return Ok(ip);
     }
     let (device, iface) = match text.split_once('/') {
@@ -193,42 +193,24 @@ pub fn resolve_ip(lab: &Scenario, text: &str) -> Result<Ipv4Addr, String> {
     }
     candidates
         .iter()
-        .find_map(|i| {
-            i.address
-                .as_deref()
-                .and_then(|a| parse_interface_address(a).ok())
-                .map(|n| n.addr())
-        })
+        .find_map(|i| i.address.map(|n| n.addr()))
         .ok_or_else(|| format!("{text} has no IP address"))
 }
 
 /// Every MAC of a device's interfaces (configured or derived).
-pub fn device_macs(lab: &Scenario, device: &str) -> Vec<MacAddr> {
+pub fn device_macs(lab: &Topology, device: &str) -> Vec<MacAddr> {
     lab.devices
         .iter()
         .filter(|d| d.id == device)
-        .flat_map(|d| {
-            d.interfaces.iter().map(move |i| {
-                i.mac
-                    .as_deref()
-                    .and_then(MacAddr::parse)
-                    .unwrap_or_else(|| MacAddr::derived(&d.id, &i.name))
-            })
-        })
+        .flat_map(|d| d.interfaces.iter().map(|i| i.mac))
         .collect()
 }
 
 /// The device (and interface) that owns a MAC in a lab.
-pub fn mac_owner(lab: &Scenario, mac: MacAddr) -> Option<(String, String)> {
-    lab.devices.iter().find_map(|d| {
-        d.interfaces.iter().find_map(|i| {
-            let m = i
-                .mac
-                .as_deref()
-                .and_then(MacAddr::parse)
-                .unwrap_or_else(|| MacAddr::derived(&d.id, &i.name));
-            (m == mac).then(|| (d.id.clone(), i.name.clone()))
-        })
+pub fn mac_owner(lab: &Topology, mac: MacAddr) -> Option<(String, String)> {
+    lab.mac_owner(mac).map(|(d, i)| {
+        let dev = &lab.devices[d];
+        (dev.id.clone(), dev.interfaces[i].name.clone())
     })
 }
 
@@ -292,7 +274,7 @@ impl Check {
 
     /// Checks the names and addresses against the exercise's lab; the error is
     /// (field, message) for `goal[i].field`.
-    pub(crate) fn validate(&self, lab: &Scenario) -> Result<(), (String, String)> {
+    pub(crate) fn validate(&self, lab: &Topology) -> Result<(), (String, String)> {
         let device = |field: &str, id: &str, needs_ip: bool| -> Result<(), (String, String)> {
             match lab.devices.iter().find(|d| d.id == id) {
                 None => Err((field.to_string(), format!("no device \"{id}\""))),
@@ -376,8 +358,9 @@ impl Check {
         }
     }
 
-    /// The command this check adds to its own run, if it is a traffic check.
-    fn command(&self, lab: &Scenario) -> Option<Result<CommandSpec, String>> {
+    /// The command this check adds to its own run, if it is a traffic check:
+    /// (device, command, its command line).
+    fn command(&self, lab: &Topology) -> Option<Result<(String, Command, String), String>> {
         let (device, run) = match self {
             Check::PingSucceeds { from, to }
             | Check::PingFails { from, to }
@@ -389,20 +372,35 @@ impl Check {
                 };
                 (
                     from,
-                    resolve_ip(lab, to).map(|ip| format!("ping -c {count} {ip}")),
+                    resolve_ip(lab, to).map(|target| {
+                        (
+                            Command::Ping {
+                                count,
+                                interval_ms: 1000,
+                                target,
+                            },
+                            format!("ping -c {count} {target}"),
+                        )
+                    }),
                 )
             }
             Check::TracerouteHops { from, to, .. } => (
                 from,
-                resolve_ip(lab, to).map(|ip| format!("traceroute -I -n {ip}")),
+                resolve_ip(lab, to).map(|target| {
+                    (
+                        Command::Traceroute {
+                            target,
+                            max_hops: 30,
+                            queries: 3,
+                            sim_queries: 16,
+                        },
+                        format!("traceroute -I -n {target}"),
+                    )
+                }),
             ),
             _ => return None,
         };
-        Some(run.map(|run| CommandSpec {
-            at_ms: 1000,
-            device: device.clone(),
-            run,
-        }))
+        Some(run.map(|(command, run)| (device.clone(), command, run)))
     }
 }
 
@@ -417,7 +415,9 @@ pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
     lab.options = exercise.lab.options.clone();
     lab.options.max_events = lab.options.max_events.min(CHECK_MAX_EVENTS);
     lab.commands = exercise.lab.commands.clone();
-    if let Err(error) = lab.validate() {
+    let topology = match lab.validate() {
+        Ok(topology) => topology,
+        Err(error) => {
         let diagnosis = diagnose_invalid(&lab, &error);
         let why = format!("the lab cannot run: {error}");
         let checks = exercise
@@ -430,17 +430,19 @@ pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
             invalid: Some(Invalid { error, diagnosis }),
             checks,
         };
-    }
+        }
+    };
+    let lab = &topology;
     let mut base: Option<RunOutcome> = None;
     let checks = exercise
         .goal
         .iter()
         .map(|check| match check.command(&lab) {
             Some(Err(message)) => failed(check, format!("{message} in your lab")),
-            Some(Ok(command)) => traffic_check(check, &lab, command),
+            Some(Ok((device, command, run))) => traffic_check(check, lab, &device, command, run),
             None => {
-                let outcome = base.get_or_insert_with(|| run(&lab));
-                observe(check, &lab, outcome)
+                let outcome = base.get_or_insert_with(|| Simulation::from_topology(lab).run());
+                observe(check, lab, outcome)
             }
         })
         .collect();
@@ -449,10 +451,6 @@ pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
         invalid: None,
         checks,
     }
-}
-
-fn run(lab: &Scenario) -> RunOutcome {
-    Simulation::new(lab).expect("validated just before").run()
 }
 
 fn failed(check: &Check, why: String) -> CheckResult {
@@ -474,24 +472,29 @@ fn result(check: &Check, passed: bool, why: String) -> CheckResult {
 }
 
 /// Runs the lab with only the check's command and judges its output or trace.
-fn traffic_check(check: &Check, lab: &Scenario, command: CommandSpec) -> CheckResult {
-    let mut lab = lab.clone();
-    if !lab
+fn traffic_check(
+    check: &Check,
+    lab: &Topology,
+    device: &str,
+    command: Command,
+    run: String,
+) -> CheckResult {
+    let Some(d) = lab
         .devices
         .iter()
-        .any(|d| d.id == command.device && d.kind.has_ip())
-    {
+        .position(|d| d.id == device && d.kind.has_ip())
+    else {
         return failed(
             check,
-            format!("{} is not a host or router in your lab", command.device),
+            format!("{device} is not a host or router in your lab"),
         );
-    }
-    lab.commands = vec![command];
-    if let Err(e) = lab.validate() {
-        return failed(check, format!("the check's command cannot run: {e}"));
-    }
-    let outcome = run(&lab);
-    let label = lab.command_labels().remove(0);
+    };
+    let lab = match lab.with_commands(vec![(1000, d, command, run)]) {
+        Ok(lab) => lab,
+        Err(e) => return failed(check, format!("the check's command cannot run: {e}")),
+    };
+    let outcome = Simulation::from_topology(&lab).run();
+    let label = lab.commands[0].label.clone();
     let lines = outcome.outputs.get(&label).cloned().unwrap_or_default();
     let storm = match &outcome.stop {
         StopReason::BroadcastStorm { links, .. } => {
@@ -502,14 +505,8 @@ fn traffic_check(check: &Check, lab: &Scenario, command: CommandSpec) -> CheckRe
         ),
         _ => String::new(),
     };
-    let target = match crate::scenario::Command::parse(&lab.commands[0].run) {
-        Ok(
-            crate::scenario::Command::Ping { target, .. }
-            | crate::scenario::Command::Traceroute { target, .. },
-        ) => target,
-        Err(_) => unreachable!("built by Check::command"),
-    };
-    let from = lab.commands[0].device.clone();
+    let target = lab.commands[0].command.target();
+    let from = device.to_string();
     let mut res = match check {
         Check::PingSucceeds { .. } | Check::PingFails { .. } => {
             let (sent, got) = ping_counts(&lines);
@@ -588,17 +585,12 @@ fn traffic_check(check: &Check, lab: &Scenario, command: CommandSpec) -> CheckRe
 /// The case `diagnose` leaves open: a router on the path has no route back to
 /// the sender, so its answers (echo replies, "Time to live exceeded") die
 /// there and traceroute shows `* * *` from that hop on.
-fn no_way_back(lab: &Scenario, outcome: &RunOutcome, from: &str) -> Option<Diagnosis> {
+fn no_way_back(lab: &Topology, outcome: &RunOutcome, from: &str) -> Option<Diagnosis> {
     let own: Vec<Ipv4Addr> = lab
         .devices
         .iter()
         .filter(|d| d.id == from)
-        .flat_map(|d| &d.interfaces)
-        .filter_map(|i| {
-            i.address
-                .as_deref()
-                .and_then(|a| parse_interface_address(a).ok())
-        })
+        .flat_map(|d| d.addresses())
         .map(|n| n.addr())
         .collect();
     outcome.trace.events.iter().find_map(|e| match &e.kind {
@@ -608,7 +600,7 @@ fn no_way_back(lab: &Scenario, outcome: &RunOutcome, from: &str) -> Option<Diagn
             let r = lab.devices.iter().position(|d| d.id == device.as_str())?;
             let back = decision.destination;
             Some(Diagnosis {
-                command: lab.command_labels().remove(0),
+                command: lab.commands[0].label.clone(),
                 cause: crate::diagnose::Cause::NoRoute,
                 device: device.to_string(),
                 field: format!("devices[{r}].routes"),
@@ -655,7 +647,7 @@ fn traceroute_rows(lines: &[String]) -> Vec<(u8, Vec<Ipv4Addr>)> {
 
 fn leaves_via(
     check: &Check,
-    lab: &Scenario,
+    lab: &Topology,
     outcome: &RunOutcome,
     device: &str,
     target: Ipv4Addr,
@@ -703,7 +695,7 @@ fn leaves_via(
 }
 
 /// Reads an observation check from the lab's own run.
-fn observe(check: &Check, lab: &Scenario, outcome: &RunOutcome) -> CheckResult {
+fn observe(check: &Check, lab: &Topology, outcome: &RunOutcome) -> CheckResult {
     let events = &outcome.trace.events;
     match check {
         Check::ArpCacheHas { device, ip, mac_of } => {

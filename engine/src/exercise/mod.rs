@@ -105,9 +105,7 @@ impl Exercise {
                 return Err(ScenarioError::new(field, "must not be empty"));
             }
         }
-        self.lab
-            .validate()
-            .map_err(|e| ScenarioError::new(format!("lab.{}", e.path), e.message))?;
+        let lab = self.lab.validate().map_err(|e| e.within("lab"))?;
         self.editable.validate(&self.lab)?;
         if self.hints.len() > MAX_HINTS {
             return Err(ScenarioError::new(
@@ -131,7 +129,7 @@ impl Exercise {
             ));
         }
         for (i, check) in self.goal.iter().enumerate() {
-            check.validate(&self.lab).map_err(|(field, message)| {
+            check.validate(&lab).map_err(|(field, message)| {
                 ScenarioError::new(format!("goal[{i}].{field}"), message)
             })?;
         }

@@ -506,14 +506,14 @@ impl Sim {
             .iter()
             .find_map(rtt)
         {
-            return SimTime((v + TR_WAIT_PREC).as_nanos() * TR_HERE_FACTOR).min(TR_WAIT);
+            return SimTime((v + TR_WAIT_PREC).as_nanos().saturating_mul(TR_HERE_FACTOR)).min(TR_WAIT);
         }
         for p in &t.probes[n + 1..] {
             if p.send_time.is_none() {
                 break;
             }
             if let Some(v) = rtt(p) {
-                return SimTime((v + TR_WAIT_PREC).as_nanos() * TR_NEAR_FACTOR).min(TR_WAIT);
+                return SimTime((v + TR_WAIT_PREC).as_nanos().saturating_mul(TR_NEAR_FACTOR)).min(TR_WAIT);
             }
         }
         TR_WAIT

@@ -8,7 +8,7 @@ use crate::frames::{self, Arp, Ipv4Header};
 use crate::mac::MacAddr;
 use crate::neighbor::{NeighAction, NeighParams, NeighborCache, NudState, Pending};
 use crate::rng::Rng;
-use crate::scenario::{parse_interface_address, parse_prefix, DeviceKind, DeviceSpec};
+use crate::scenario::{Device, DeviceKind};
 use crate::time::SimTime;
 use crate::trace::{
     AndCheck, ChosenRoute, DropReason, EventKind, IcmpError, Name, RouteDecision, RouteEntry,
@@ -135,25 +135,16 @@ fn mask_of(len: u8) -> Ipv4Addr {
 }
 
 impl IpNode {
-    pub(crate) fn build(spec: &DeviceSpec, ports: &[u32], rng: &mut Rng) -> IpNode {
+    pub(crate) fn build(spec: &Device, ports: &[u32], rng: &mut Rng) -> IpNode {
         let mut ifaces = Vec::new();
         for (i, s) in spec.interfaces.iter().enumerate() {
-            let mac = s
-                .mac
-                .as_deref()
-                .and_then(MacAddr::parse)
-                .unwrap_or_else(|| MacAddr::derived(&spec.id, &s.name));
-            let addr = s
-                .address
-                .as_deref()
-                .and_then(|a| parse_interface_address(a).ok());
             // neigh_rand_reach_time: uniform in [base/2, 3·base/2).
             let base = 30_000_000_000u64;
             let reachable = SimTime(base / 2 + rng.below(base));
             ifaces.push(Iface {
                 name: s.name.as_str().into(),
-                mac,
-                addr,
+                mac: s.mac,
+                addr: s.address,
                 port: ports[i],
                 neigh: NeighborCache::new(NeighParams::linux_defaults(reachable)),
             });
@@ -177,31 +168,23 @@ impl IpNode {
                 .position(|f| f.addr.is_some_and(|n| n.contains(&gw)))
         };
         for r in &spec.routes {
-            let (Ok(net), Ok(via)) = (parse_prefix(&r.prefix), r.via.trim().parse::<Ipv4Addr>())
-            else {
-                continue;
-            };
-            if let Some(i) = on_link(via) {
-                let kind = if net.prefix_len() == 0 {
+            if let Some(i) = on_link(r.via) {
+                let kind = if r.prefix.prefix_len() == 0 {
                     RouteKind::Default
                 } else {
                     RouteKind::Static
                 };
                 routes.push(Route {
-                    net,
-                    via: Some(via),
+                    net: r.prefix,
+                    via: Some(r.via),
                     iface: i as u32,
                     kind,
-                    metric: r.metric.unwrap_or(0),
+                    metric: r.metric,
                     src: None,
                 });
             }
         }
-        if let Some(gw) = spec
-            .gateway
-            .as_deref()
-            .and_then(|g| g.trim().parse::<Ipv4Addr>().ok())
-        {
+        if let Some(gw) = spec.gateway {
             if let Some(i) = on_link(gw) {
                 routes.push(Route {
                     net: Ipv4Net::default(),

@@ -11,9 +11,7 @@ mod switch;
 
 use crate::mac::MacAddr;
 use crate::rng::Rng;
-use crate::scenario::{
-    Command, DeviceKind, Scenario, ScenarioError, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
-};
+use crate::scenario::{DeviceKind, Scenario, ScenarioError, Topology};
 use crate::time::SimTime;
 use crate::trace::{DropReason, EventKind, Name, PortRef, Trace, TraceEvent};
 use apps::App;
@@ -54,12 +52,25 @@ pub enum StopReason {
 /// Everything a run produced.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RunOutcome {
+    /// The lab that ran, as validated: what diagnose, predict and the views read
+    /// alongside the trace, so nobody validates it again.
+    #[serde(skip)]
+    pub topology: Arc<Topology>,
     pub trace: Trace,
     /// Each command's printed lines, keyed by its label ("pc1: ping -c 3 10.10.10.100").
     pub outputs: BTreeMap<String, Vec<String>>,
     pub stop: StopReason,
     /// Events taken from the queue (the measure of a run's cost).
     pub events_processed: u64,
+}
+
+impl RunOutcome {
+    /// The device a command ran on, by the command's label (the key of `outputs`
+    /// and of `CommandOutput` events).
+    pub fn command_device(&self, label: &str) -> Option<&str> {
+        let c = self.topology.commands.iter().find(|c| c.label == label)?;
+        Some(self.topology.devices[c.device].id.as_str())
+    }
 }
 
 /// A scenario ready to run.
@@ -70,10 +81,14 @@ pub struct Simulation {
 impl Simulation {
     /// Validates the scenario and builds the devices, links and command schedule.
     pub fn new(scenario: &Scenario) -> Result<Simulation, ScenarioError> {
-        scenario.validate()?;
-        Ok(Simulation {
-            sim: Sim::build(scenario),
-        })
+        Ok(Simulation::from_topology(&scenario.validate()?))
+    }
+
+    /// Builds the devices, links and command schedule of a validated lab.
+    pub fn from_topology(topology: &Topology) -> Simulation {
+        Simulation {
+            sim: Sim::build(Arc::new(topology.clone())),
+        }
     }
 
     /// Runs until nothing is left to do, the time limit, or the event budget.
@@ -181,6 +196,7 @@ struct Device {
 }
 
 pub(crate) struct Sim {
+    topology: Arc<Topology>,
     now: SimTime,
     queue: BinaryHeap<Reverse<Queued>>,
     next_seq: u64,
@@ -203,9 +219,11 @@ pub(crate) struct Sim {
 }
 
 impl Sim {
-    fn build(sc: &Scenario) -> Sim {
+    fn build(topology: Arc<Topology>) -> Sim {
+        let sc = &*topology;
         let o = &sc.options;
         let mut sim = Sim {
+            topology: topology.clone(),
             now: SimTime::ZERO,
             queue: BinaryHeap::new(),
             next_seq: 0,
@@ -218,29 +236,24 @@ impl Sim {
             outputs: BTreeMap::new(),
             pad: o.pad_short_frames,
             epoch_secs: o.epoch_secs,
-            switch_delay: SimTime::from_micros(o.switch_delay_us),
-            host_delay: SimTime::from_micros(o.host_delay_us),
+            switch_delay: o.switch_delay,
+            host_delay: o.host_delay,
             max_events: o.max_events,
-            max_time: SimTime::from_millis(o.max_time_ms),
+            max_time: o.max_time,
             tx_delay: SimTime::ZERO,
         };
-        let mut port_index: BTreeMap<(String, String), u32> = BTreeMap::new();
         for (d, spec) in sc.devices.iter().enumerate() {
             let d = d as u32;
-            let names = crate::scenario::device_port_names(spec);
-            let mut ports = Vec::with_capacity(names.len());
-            for (local, name) in names.into_iter().enumerate() {
+            let mut ports = Vec::with_capacity(spec.ports.len());
+            for (local, name) in spec.ports.iter().enumerate() {
                 let p = sim.ports.len() as u32;
                 sim.ports.push(Port {
                     device: d,
-                    name: name.into(),
+                    name: name.as_str().into(),
                     local: local as u32,
                     link: None,
                 });
                 ports.push(p);
-            }
-            for &p in &ports {
-                port_index.insert((spec.id.clone(), sim.ports[p as usize].name.to_string()), p);
             }
             let body = match spec.kind {
                 DeviceKind::Switch => Body::Switch(Switch::new()),
@@ -254,36 +267,27 @@ impl Sim {
             });
         }
         for (l, spec) in sc.links.iter().enumerate() {
-            let a = port_index[&(spec.a.device.clone(), spec.a.port.clone())];
-            let b = port_index[&(spec.b.device.clone(), spec.b.port.clone())];
+            let a = sim.devices[spec.a.device].ports[spec.a.port];
+            let b = sim.devices[spec.b.device].ports[spec.b.port];
             sim.ports[a as usize].link = Some((l as u32, 0));
             sim.ports[b as usize].link = Some((l as u32, 1));
-            let mbps = spec.bandwidth_mbps.unwrap_or(DEFAULT_BANDWIDTH_MBPS);
             sim.links.push(Link {
                 id: spec.id.as_str().into(),
                 ends: [a, b],
-                delay: SimTime::from_micros(spec.delay_us.unwrap_or(DEFAULT_DELAY_US)),
-                ps_per_byte: (8_000_000.0 / mbps).round().max(1.0) as u64,
+                delay: spec.delay,
+                ps_per_byte: spec.ps_per_byte,
                 dirs: [Direction::default(), Direction::default()],
             });
         }
-        let labels = sc.command_labels();
-        let ids: BTreeMap<&str, u32> = sc
-            .devices
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i as u32))
-            .collect();
-        for (c, spec) in sc.commands.iter().enumerate() {
-            let command = Command::parse(&spec.run).expect("validated");
+        for spec in &sc.commands {
             let app = sim.apps.len() as u32;
             sim.apps.push(App::new(
-                labels[c].as_str().into(),
-                ids[spec.device.as_str()],
-                command,
+                spec.label.as_str().into(),
+                spec.device as u32,
+                spec.command.clone(),
             ));
-            sim.outputs.insert(labels[c].clone(), Vec::new());
-            sim.schedule(SimTime::from_millis(spec.at_ms), Ev::AppStart { app });
+            sim.outputs.insert(spec.label.clone(), Vec::new());
+            sim.schedule(spec.at, Ev::AppStart { app });
         }
         for d in 0..sim.devices.len() {
             if let Body::Ip(node) = &sim.devices[d].body {
@@ -375,7 +379,7 @@ impl Sim {
         let now = self.now;
         let link = &mut self.links[l as usize];
         let bytes = frame.len() as u64 + WIRE_OVERHEAD;
-        let serialisation = SimTime(bytes * link.ps_per_byte / 1000);
+        let serialisation = SimTime(bytes.saturating_mul(link.ps_per_byte) / 1000);
         let t_end = now + serialisation + link.delay;
         link.dirs[dir as usize].busy_until = now + serialisation;
         let from = link.ends[dir as usize];
@@ -474,6 +478,7 @@ impl Sim {
             self.dispatch(next.ev);
         };
         RunOutcome {
+            topology: self.topology,
             trace: Trace { events: self.trace },
             outputs: self.outputs,
             stop,
