@@ -44,6 +44,8 @@ pub(crate) struct Traceroute {
     start: usize,
     end: usize,
     line: Option<String>,
+    /// The hop number and the addresses printed on `line`, as typed values.
+    row: Option<(u8, Vec<Ipv4Addr>)>,
 }
 
 impl IpNode {
@@ -76,6 +78,7 @@ impl IpNode {
             start: 0,
             end: n,
             line: None,
+            row: None,
         }));
         self.traceroute_poll(ctx, app);
     }
@@ -196,7 +199,8 @@ impl IpNode {
         let t = self.tr_mut(app);
         if t.start >= t.end {
             if let Some(line) = t.line.take() {
-                self.output_line(ctx, app, line);
+                let row = t.row.take();
+                self.hop_line(ctx, app, line, row);
             }
             self.finish_app(app);
             return;
@@ -211,8 +215,9 @@ impl IpNode {
         let np = n % t.queries;
         let mut finished_line = None;
         if np == 0 {
-            finished_line = t.line.take();
+            finished_line = t.line.take().map(|l| (l, t.row.take()));
             t.line = Some(format!("{:2} ", n / t.queries + 1));
+            t.row = Some(((n / t.queries + 1) as u8, Vec::new()));
         }
         let p = t.probes[n].clone();
         let line = t.line.get_or_insert_with(String::new);
@@ -222,6 +227,9 @@ impl IpNode {
                 let previous = t.probes[n - np..n].iter().rev().find_map(|q| q.from);
                 if np == 0 || previous != Some(addr) {
                     let _ = write!(line, " {addr}");
+                    if let Some((_, addrs)) = &mut t.row {
+                        addrs.push(addr);
+                    }
                 }
             }
         }
@@ -231,8 +239,8 @@ impl IpNode {
         if !p.err.is_empty() {
             let _ = write!(line, " {}", p.err);
         }
-        if let Some(line) = finished_line {
-            self.output_line(ctx, app, line);
+        if let Some((line, row)) = finished_line {
+            self.hop_line(ctx, app, line, row);
         }
     }
 
@@ -288,5 +296,15 @@ impl IpNode {
         p.err = err;
         self.traceroute_poll(ctx, app);
         true
+    }
+
+    /// Prints a finished hop line and keeps its typed row for the run's
+    /// outcome ([`crate::RunOutcome::traceroute_hops`]).
+    fn hop_line(&mut self, ctx: &mut Ctx, app: u32, line: String, row: Option<(u8, Vec<Ipv4Addr>)>) {
+        if let Some(row) = row {
+            let label = self.apps[app as usize].label.to_string();
+            ctx.hops.entry(label).or_default().push(row);
+        }
+        self.output_line(ctx, app, line);
     }
 }

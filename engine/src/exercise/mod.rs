@@ -13,6 +13,7 @@
 
 pub mod check;
 pub mod course;
+mod evaluate;
 pub mod locks;
 pub mod predict;
 

@@ -235,6 +235,12 @@ impl InterfaceSpec {
             .map(super::address::parse_interface_address)
     }
 
+    /// The network (`10.0.0.0/24`) of the address as typed, if it reads: for
+    /// views of a lab being edited, such as the editor's subnet colours.
+    pub fn subnet(&self) -> Option<Ipv4Net> {
+        self.parsed_address()?.ok().map(|n| n.trunc())
+    }
+
     /// The MAC as typed, read: configured or derived from the names, or the
     /// text itself when it does not read as a MAC.
     pub fn typed_mac(&self, device: &str) -> Result<MacAddr, String> {

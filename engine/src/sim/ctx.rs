@@ -25,6 +25,8 @@ pub(crate) struct Ctx {
     pub(super) links: Vec<Link>,
     pub(crate) rng: Rng,
     pub(super) outputs: BTreeMap<String, Vec<String>>,
+    /// Each traceroute's printed hop rows, typed (see `RunOutcome::traceroute_hops`).
+    pub(crate) hops: BTreeMap<String, Vec<(u8, Vec<std::net::Ipv4Addr>)>>,
     /// Pad frames to Ethernet's 60-byte minimum.
     pub(crate) pad: bool,
     /// Wall-clock second that simulated time 0 stands for.
@@ -48,6 +50,7 @@ impl Ctx {
             links: Vec::new(),
             rng,
             outputs: BTreeMap::new(),
+            hops: BTreeMap::new(),
             pad: true,
             epoch_secs: 0,
             switch_delay: SimTime::ZERO,

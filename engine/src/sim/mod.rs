@@ -55,6 +55,11 @@ pub struct RunOutcome {
     pub trace: Trace,
     /// Each command's printed lines, keyed by its label ("pc1: ping -c 3 10.10.10.100").
     pub outputs: BTreeMap<String, Vec<String>>,
+    /// Each traceroute's hop lines as it printed them, typed: (hop number,
+    /// the addresses on that line), keyed by the command's label. Checks read
+    /// these instead of taking the printed text apart.
+    #[serde(skip)]
+    pub traceroute_hops: BTreeMap<String, Vec<(u8, Vec<std::net::Ipv4Addr>)>>,
     pub stop: StopReason,
     /// Events taken from the queue (the measure of a run's cost).
     pub events_processed: u64,
@@ -276,6 +281,7 @@ impl Sim {
                 events: self.ctx.trace,
             },
             outputs: self.ctx.outputs,
+            traceroute_hops: self.ctx.hops,
             stop,
             events_processed: processed,
         }
