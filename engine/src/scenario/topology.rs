@@ -16,8 +16,11 @@ use crate::time::SimTime;
 use ipnet::Ipv4Net;
 use std::net::Ipv4Addr;
 
-/// A validated lab.
+/// A validated lab. Only [`Scenario::validate`](super::Scenario::validate)
+/// makes one (`non_exhaustive`), so its indices are in range and its numbers
+/// within [`limits`].
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Topology {
     pub name: String,
     /// Seeds every random choice (ping identifiers, IP IDs, ARP reachable time).
