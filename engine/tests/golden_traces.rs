@@ -66,7 +66,12 @@ fn describe_run(out: &mut String, lab: &Scenario) {
         .validate()
         .unwrap_or_else(|e| panic!("golden lab is invalid: {e}"));
     let outcome = Simulation::from_topology(&topology).run();
-    writeln!(out, "stop: {}", serde_json::to_string(&outcome.stop).unwrap()).unwrap();
+    writeln!(
+        out,
+        "stop: {}",
+        serde_json::to_string(&outcome.stop).unwrap()
+    )
+    .unwrap();
     writeln!(out, "events_processed: {}", outcome.events_processed).unwrap();
     writeln!(out, "outputs:").unwrap();
     for (label, lines) in &outcome.outputs {
@@ -81,7 +86,12 @@ fn describe_run(out: &mut String, lab: &Scenario) {
         writeln!(out, "  = {}", ev.explain()).unwrap();
     }
     let end: NetworkState = outcome.trace.state_at(outcome.trace.events.len());
-    writeln!(out, "state at end: {}", serde_json::to_string(&end).unwrap()).unwrap();
+    writeln!(
+        out,
+        "state at end: {}",
+        serde_json::to_string(&end).unwrap()
+    )
+    .unwrap();
     writeln!(out, "diagnoses:").unwrap();
     for d in diagnose(&topology, &outcome) {
         writeln!(

@@ -23,9 +23,18 @@ fn lab(edit: impl FnOnce(&mut serde_json::Value)) -> Scenario {
 #[test]
 fn validation_returns_typed_facts() {
     let t: Topology = lab(|_| {}).validate().unwrap();
-    assert_eq!(t.devices[0].interfaces[0].address, Some("10.0.0.1/24".parse().unwrap()));
-    assert_eq!(t.devices[2].interfaces[0].address, Some("10.0.0.2/24".parse().unwrap()));
-    assert_eq!(t.devices[2].interfaces[0].mac.to_string(), "02:00:00:00:00:22");
+    assert_eq!(
+        t.devices[0].interfaces[0].address,
+        Some("10.0.0.1/24".parse().unwrap())
+    );
+    assert_eq!(
+        t.devices[2].interfaces[0].address,
+        Some("10.0.0.2/24".parse().unwrap())
+    );
+    assert_eq!(
+        t.devices[2].interfaces[0].mac.to_string(),
+        "02:00:00:00:00:22"
+    );
     assert_eq!(t.devices[1].ports, ["p1", "p2"]);
     assert_eq!((t.links[1].a.device, t.links[1].a.port), (1, 1));
     assert_eq!(t.commands[0].device, 0);
@@ -50,13 +59,20 @@ fn errors_carry_their_kind() {
     let e = lab(|v| v["devices"][2]["interfaces"][0]["address"] = "10.0.0.1/24".into())
         .validate()
         .unwrap_err();
-    assert!(matches!(e.kind, ErrorKind::DuplicateAddress { .. }), "{e:?}");
+    assert!(
+        matches!(e.kind, ErrorKind::DuplicateAddress { .. }),
+        "{e:?}"
+    );
     let e = lab(|v| v["links"][1]["b"]["port"] = "eth9".into())
         .validate()
         .unwrap_err();
     assert_eq!(e.kind, ErrorKind::UnknownReference);
-    let e = Scenario::from_json(r#"{ "devices": [{ "id": "x", "kind": "toaster" }] }"#).unwrap_err();
-    assert_eq!((e.kind, e.path.as_str()), (ErrorKind::Syntax, "devices[0].kind"));
+    let e =
+        Scenario::from_json(r#"{ "devices": [{ "id": "x", "kind": "toaster" }] }"#).unwrap_err();
+    assert_eq!(
+        (e.kind, e.path.as_str()),
+        (ErrorKind::Syntax, "devices[0].kind")
+    );
     let e = Scenario::from_json(r#"{ "name": "a" } x"#).unwrap_err();
     assert_eq!(e.path, "scenario");
     assert!(e.message.starts_with("trailing characters"), "{e}");
@@ -100,10 +116,19 @@ fn the_run_says_which_device_a_command_ran_on_and_which_frames_are_broadcast() {
     let out = Simulation::new(&lab(|_| {})).unwrap().run();
     assert_eq!(out.command_device("pc1: ping -c 1 10.0.0.2"), Some("pc1"));
     assert_eq!(out.command_device("nope"), None);
-    let broadcasts: Vec<_> = out.trace.events.iter().filter(|e| e.is_broadcast()).collect();
+    let broadcasts: Vec<_> = out
+        .trace
+        .events
+        .iter()
+        .filter(|e| e.is_broadcast())
+        .collect();
     // The ARP request: sent by pc1, flooded by sw1, received by sw1 and pc2.
     assert_eq!(broadcasts.len(), 4, "{broadcasts:#?}");
-    assert!(out.trace.events.iter().any(|e| e.frame().is_some() && !e.is_broadcast()));
+    assert!(out
+        .trace
+        .events
+        .iter()
+        .any(|e| e.frame().is_some() && !e.is_broadcast()));
 }
 
 #[test]
@@ -111,6 +136,9 @@ fn strip_keeps_only_what_a_run_reads() {
     for (_, s) in examples::all() {
         let stripped = s.strip();
         assert!(stripped.name.is_empty() && stripped.devices.iter().all(|d| d.position.is_none()));
-        assert_eq!(stripped.validate().unwrap().devices, s.validate().unwrap().devices);
+        assert_eq!(
+            stripped.validate().unwrap().devices,
+            s.validate().unwrap().devices
+        );
     }
 }

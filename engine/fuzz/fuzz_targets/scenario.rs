@@ -17,10 +17,16 @@ fuzz_target!(|text: &str| {
         return;
     };
     scenario.options.max_events = scenario.options.max_events.min(BUDGET);
-    let topology = scenario.validate().expect("a lab that parsed validates again");
+    let topology = scenario
+        .validate()
+        .expect("a lab that parsed validates again");
     let outcome = Simulation::from_topology(&topology).run();
     assert!(outcome.events_processed <= BUDGET);
-    assert!(outcome.trace.events.windows(2).all(|w| w[0].time <= w[1].time));
+    assert!(outcome
+        .trace
+        .events
+        .windows(2)
+        .all(|w| w[0].time <= w[1].time));
     for event in outcome.trace.events.iter().take(200) {
         let _ = event.explain();
     }

@@ -139,4 +139,3 @@ fn echo_in_quote(inner: &[u8], ident: u16) -> Option<u16> {
     }
     Some(icmp.echo_seq_no())
 }
-

@@ -83,7 +83,14 @@ fn llsqrt(a: i64) -> i64 {
 }
 
 impl IpNode {
-    pub(super) fn ping_start(&mut self, ctx: &mut Ctx, app: u32, count: u32, interval_ms: u64, target: Ipv4Addr) {
+    pub(super) fn ping_start(
+        &mut self,
+        ctx: &mut Ctx,
+        app: u32,
+        count: u32,
+        interval_ms: u64,
+        target: Ipv4Addr,
+    ) {
         // ping connect()s a UDP socket to learn its source address first.
         let Some(src) = self.connect_src(target) else {
             self.output_line(ctx, app, "ping: connect: Network is unreachable".into());
@@ -312,7 +319,6 @@ impl IpNode {
         }
         self.finish_app(app);
     }
-
 }
 
 #[cfg(test)]

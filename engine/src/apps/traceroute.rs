@@ -49,7 +49,10 @@ pub(crate) struct Traceroute {
 }
 
 impl IpNode {
-    pub(super) fn traceroute_start(&mut self, ctx: &mut Ctx, app: u32,
+    pub(super) fn traceroute_start(
+        &mut self,
+        ctx: &mut Ctx,
+        app: u32,
         target: Ipv4Addr,
         max_hops: u8,
         queries: u8,
@@ -101,14 +104,16 @@ impl IpNode {
             .iter()
             .find_map(rtt)
         {
-            return SimTime((v + TR_WAIT_PREC).as_nanos().saturating_mul(TR_HERE_FACTOR)).min(TR_WAIT);
+            return SimTime((v + TR_WAIT_PREC).as_nanos().saturating_mul(TR_HERE_FACTOR))
+                .min(TR_WAIT);
         }
         for p in &t.probes[n + 1..] {
             if p.send_time.is_none() {
                 break;
             }
             if let Some(v) = rtt(p) {
-                return SimTime((v + TR_WAIT_PREC).as_nanos().saturating_mul(TR_NEAR_FACTOR)).min(TR_WAIT);
+                return SimTime((v + TR_WAIT_PREC).as_nanos().saturating_mul(TR_NEAR_FACTOR))
+                    .min(TR_WAIT);
             }
         }
         TR_WAIT
@@ -300,7 +305,13 @@ impl IpNode {
 
     /// Prints a finished hop line and keeps its typed row for the run's
     /// outcome ([`crate::RunOutcome::traceroute_hops`]).
-    fn hop_line(&mut self, ctx: &mut Ctx, app: u32, line: String, row: Option<(u8, Vec<Ipv4Addr>)>) {
+    fn hop_line(
+        &mut self,
+        ctx: &mut Ctx,
+        app: u32,
+        line: String,
+        row: Option<(u8, Vec<Ipv4Addr>)>,
+    ) {
         if let Some(row) = row {
             let label = self.apps[app as usize].label.to_string();
             ctx.hops.entry(label).or_default().push(row);

@@ -356,7 +356,10 @@ impl Check {
 
     /// The command this check adds to its own run, if it is a traffic check:
     /// (device, command, its command line).
-    pub(super) fn command(&self, lab: &Topology) -> Option<Result<(String, Command, String), String>> {
+    pub(super) fn command(
+        &self,
+        lab: &Topology,
+    ) -> Option<Result<(String, Command, String), String>> {
         let (device, run) = match self {
             Check::PingSucceeds { from, to }
             | Check::PingFails { from, to }

@@ -2,8 +2,7 @@
 //! it with its own command and each observation check reads one shared run.
 
 use super::check::{
-    device_macs, mac_owner, resolve_ip, Check, CheckResult, Evaluation, Invalid,
-    CHECK_MAX_EVENTS,
+    device_macs, mac_owner, resolve_ip, Check, CheckResult, Evaluation, Invalid, CHECK_MAX_EVENTS,
 };
 use super::Exercise;
 use crate::diagnose::{diagnose, diagnose_invalid, Diagnosis};
@@ -27,18 +26,18 @@ pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
     let topology = match lab.validate() {
         Ok(topology) => topology,
         Err(error) => {
-        let diagnosis = diagnose_invalid(&lab, &error);
-        let why = format!("the lab cannot run: {error}");
-        let checks = exercise
-            .goal
-            .iter()
-            .map(|c| failed(c, why.clone()))
-            .collect();
-        return Evaluation {
-            locked,
-            invalid: Some(Invalid { error, diagnosis }),
-            checks,
-        };
+            let diagnosis = diagnose_invalid(&lab, &error);
+            let why = format!("the lab cannot run: {error}");
+            let checks = exercise
+                .goal
+                .iter()
+                .map(|c| failed(c, why.clone()))
+                .collect();
+            return Evaluation {
+                locked,
+                invalid: Some(Invalid { error, diagnosis }),
+                checks,
+            };
         }
     };
     let lab = &topology;
@@ -46,7 +45,7 @@ pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
     let checks = exercise
         .goal
         .iter()
-        .map(|check| match check.command(&lab) {
+        .map(|check| match check.command(lab) {
             Some(Err(message)) => failed(check, format!("{message} in your lab")),
             Some(Ok((device, command, run))) => traffic_check(check, lab, &device, command, run),
             None => {
@@ -141,7 +140,11 @@ fn traffic_check(
             result(check, passed, format!("{what}{storm}."))
         }
         Check::TracerouteHops { hops, .. } => {
-            let rows = outcome.traceroute_hops.get(&label).cloned().unwrap_or_default();
+            let rows = outcome
+                .traceroute_hops
+                .get(&label)
+                .cloned()
+                .unwrap_or_default();
             let reached = rows
                 .iter()
                 .find(|(_, addrs)| addrs.contains(&target))
@@ -238,7 +241,6 @@ fn ping_counts(lines: &[String]) -> (u32, u32) {
         })
         .unwrap_or((0, 0))
 }
-
 
 fn leaves_via(
     check: &Check,

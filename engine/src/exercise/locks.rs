@@ -290,9 +290,8 @@ fn compare_device(
         };
         let name = iface.name.as_str();
         let parse = |i: &crate::scenario::InterfaceSpec| {
-            i.parsed_address().map(|r| {
-                r.map_err(|_| i.address.as_deref().unwrap_or_default().trim().to_string())
-            })
+            i.parsed_address()
+                .map(|r| r.map_err(|_| i.address.as_deref().unwrap_or_default().trim().to_string()))
         };
         let (pa, pb) = (parse(old), parse(iface));
         if pa != pb {
@@ -312,7 +311,8 @@ fn compare_device(
                 push(format!("{at}.interfaces[{i}].address"), locked(&what));
             }
         }
-        if old.typed_mac(id) != iface.typed_mac(id) && !editable.allows(id, Some(name), EditableField::Mac)
+        if old.typed_mac(id) != iface.typed_mac(id)
+            && !editable.allows(id, Some(name), EditableField::Mac)
         {
             push(
                 format!("{at}.interfaces[{i}].mac"),

@@ -372,11 +372,10 @@ fn linked_ports(scenario: &Topology, device: &str) -> Vec<String> {
         .iter()
         .enumerate()
         .filter(|(p, _)| {
-            scenario.links.iter().any(|l| {
-                [l.a, l.b]
-                    .iter()
-                    .any(|e| e.device == d && e.port == *p)
-            })
+            scenario
+                .links
+                .iter()
+                .any(|l| [l.a, l.b].iter().any(|e| e.device == d && e.port == *p))
         })
         .map(|(_, name)| name.clone())
         .collect()

@@ -19,7 +19,14 @@ impl IpNode {
     /// `arp_process`: answer requests for any of our addresses (arp_ignore 0)
     /// and learn the sender (STALE); a unicast reply confirms (REACHABLE);
     /// anything else only refreshes an entry we already have.
-    pub(super) fn arp_input(&mut self, ctx: &mut Ctx, iface: u32, arp: Arp, to_me: bool, frame: Frame) {
+    pub(super) fn arp_input(
+        &mut self,
+        ctx: &mut Ctx,
+        iface: u32,
+        arp: Arp,
+        to_me: bool,
+        frame: Frame,
+    ) {
         let now = ctx.now;
         let node = &*self;
         let port = node.ifaces[iface as usize].port;
@@ -171,5 +178,4 @@ impl IpNode {
         cache.output(hop.next_hop, Pending { datagram }, now, &mut actions);
         self.neigh_actions(ctx, hop.iface, actions);
     }
-
 }

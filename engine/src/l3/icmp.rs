@@ -24,7 +24,6 @@ const REDIRECT_LOAD: i64 = 20_000_000;
 const RT_ERROR_COST: i64 = 1_000_000_000;
 const RT_ERROR_BURST: i64 = 5 * RT_ERROR_COST;
 
-
 /// The part of Linux's `inet_peer` the ICMP rate limits use (times in ns).
 pub(crate) struct Peer {
     tokens: i64,
@@ -46,7 +45,13 @@ pub(crate) enum IcmpLimit {
 impl IpNode {
     /// `ip_rt_send_redirect`: ICMP redirect (host) pointing `src` at `gateway`,
     /// quoting the packet with its TTL already lowered, paced per source.
-    pub(super) fn send_redirect(&mut self, ctx: &mut Ctx, datagram: &[u8], src: Ipv4Addr, gateway: Ipv4Addr) {
+    pub(super) fn send_redirect(
+        &mut self,
+        ctx: &mut Ctx,
+        datagram: &[u8],
+        src: Ipv4Addr,
+        gateway: Ipv4Addr,
+    ) {
         let now = (ctx.now.as_nanos() / JIFFY_NS * JIFFY_NS) as i64;
         let peer = self.peers.entry(src).or_insert(Peer {
             tokens: 0,
@@ -185,7 +190,9 @@ impl IpNode {
     /// `icmp_send`: an ICMP error about `offending` (as it arrived) back to its
     /// source, from the address of the interface the error leaves by, with
     /// TOS 0xc0, TTL 64, DF clear, quoting up to 576 bytes in all.
-    pub(crate) fn icmp_send(&mut self, ctx: &mut Ctx,
+    pub(crate) fn icmp_send(
+        &mut self,
+        ctx: &mut Ctx,
         offending: &[u8],
         icmp_type: u8,
         code: u8,

@@ -33,7 +33,13 @@ impl IpNode {
     /// (`__ip_select_ident`): a counter per (src, dst, protocol) that starts
     /// at random and jumps ahead by a random amount below the number of
     /// jiffies since it was last used.
-    pub(crate) fn next_ident(&mut self, ctx: &mut Ctx, src: Ipv4Addr, dst: Ipv4Addr, proto: u8) -> u16 {
+    pub(crate) fn next_ident(
+        &mut self,
+        ctx: &mut Ctx,
+        src: Ipv4Addr,
+        dst: Ipv4Addr,
+        proto: u8,
+    ) -> u16 {
         let jiffy = ctx.now.as_nanos() / JIFFY_NS;
         let rng = &mut ctx.rng;
         let node = self;
@@ -153,7 +159,9 @@ impl IpNode {
     /// check (TTL ≤ 1 → time exceeded), then TTL−1, a redirect if the packet
     /// leaves by the interface it came in on towards a sender on that subnet
     /// (send_redirects 1), and out to the next hop.
-    fn ip_forward(&mut self, ctx: &mut Ctx,
+    fn ip_forward(
+        &mut self,
+        ctx: &mut Ctx,
         in_iface: u32,
         mut datagram: Vec<u8>,
         frame: Frame,

@@ -94,7 +94,6 @@ pub(crate) enum IcmpInfo {
     },
 }
 
-
 impl IpNode {
     pub(crate) fn build(dev: u32, spec: &DeviceSpec, ports: &[u32], rng: &mut Rng) -> IpNode {
         let mut ifaces = Vec::new();

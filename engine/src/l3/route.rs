@@ -64,13 +64,15 @@ impl IpNode {
     /// The hop a packet to `dst` would take, without recording anything
     /// (a program's `connect()` asking for its source address).
     pub(crate) fn route_probe(&self, dst: Ipv4Addr) -> Option<Hop> {
-        let node = &*self;
+        let node = self;
         node.lookup(dst).0.map(|route| node.hop(route, dst))
     }
 
     /// Routes a packet and records the decision. `forwarding` is true for a
     /// router passing on someone else's packet.
-    pub(crate) fn route_output(&mut self, ctx: &mut Ctx,
+    pub(crate) fn route_output(
+        &mut self,
+        ctx: &mut Ctx,
         dst: Ipv4Addr,
         forwarding: bool,
     ) -> Option<Hop> {
@@ -119,5 +121,4 @@ impl IpNode {
         });
         hop
     }
-
 }

@@ -93,4 +93,3 @@ pub fn parse_ipv4(text: &str) -> Result<Ipv4Addr, String> {
         .parse()
         .map_err(|_| format!("{} is not an IPv4 address", text.trim()))
 }
-

@@ -176,4 +176,3 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
         sim_queries,
     })
 }
-

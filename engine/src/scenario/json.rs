@@ -22,7 +22,11 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
 /// The second, path-tracking read of a text the plain read refused.
 #[cold]
 #[inline(never)]
-fn locate<T: serde::de::DeserializeOwned>(text: &str, root: &str, plain: serde_json::Error) -> ScenarioError {
+fn locate<T: serde::de::DeserializeOwned>(
+    text: &str,
+    root: &str,
+    plain: serde_json::Error,
+) -> ScenarioError {
     let mut de = serde_json::Deserializer::from_str(text);
     let tracked: Result<T, _> = serde_path_to_error::deserialize(&mut de);
     match tracked {

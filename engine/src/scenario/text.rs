@@ -199,7 +199,6 @@ impl Default for Options {
     }
 }
 
-
 impl Scenario {
     /// Parses and validates a lab file. Never panics, whatever the input.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {

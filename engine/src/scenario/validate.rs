@@ -82,7 +82,11 @@ impl Scenario {
         for (d, dev) in self.devices.iter().enumerate() {
             let at = format!("devices[{d}]");
             if dev.id.trim().is_empty() {
-                return err(ErrorKind::BadName, format!("{at}.id"), "a device needs a name");
+                return err(
+                    ErrorKind::BadName,
+                    format!("{at}.id"),
+                    "a device needs a name",
+                );
             }
             if dev.id.trim() != dev.id || dev.id.contains(':') {
                 return err(
@@ -159,18 +163,18 @@ impl Scenario {
         })
     }
 
-    fn validate_links(
-        &self,
-        ids: &BTreeMap<&str, usize>,
-        devices: &[Device],
-    ) -> Result<Vec<Link>> {
+    fn validate_links(&self, ids: &BTreeMap<&str, usize>, devices: &[Device]) -> Result<Vec<Link>> {
         let mut link_ids: BTreeMap<&str, usize> = BTreeMap::new();
         let mut used: BTreeMap<PortEnd, String> = BTreeMap::new();
         let mut links = Vec::with_capacity(self.links.len());
         for (l, link) in self.links.iter().enumerate() {
             let at = format!("links[{l}]");
             if link.id.trim().is_empty() {
-                return err(ErrorKind::BadName, format!("{at}.id"), "a link needs a name");
+                return err(
+                    ErrorKind::BadName,
+                    format!("{at}.id"),
+                    "a link needs a name",
+                );
             }
             if link.id.contains(['/', '\\']) || link.id.trim() != link.id {
                 return err(
@@ -205,7 +209,10 @@ impl Scenario {
                     return err(
                         ErrorKind::UnknownReference,
                         format!("{at}.{side}.port"),
-                        format!("{} has no port \"{}\" (its ports: {list})", dev.id, end.port),
+                        format!(
+                            "{} has no port \"{}\" (its ports: {list})",
+                            dev.id, end.port
+                        ),
                     );
                 };
                 let key = PortEnd { device: d, port };
@@ -254,7 +261,12 @@ impl Scenario {
 /// Every option that reaches time arithmetic has an upper bound (see [`limits`]).
 fn validate_options(o: &Options) -> Result<RunOptions> {
     let checks = [
-        ("options.max_time_ms", o.max_time_ms, limits::MAX_TIME_MS, "ms"),
+        (
+            "options.max_time_ms",
+            o.max_time_ms,
+            limits::MAX_TIME_MS,
+            "ms",
+        ),
         (
             "options.switch_delay_us",
             o.switch_delay_us,
@@ -267,7 +279,12 @@ fn validate_options(o: &Options) -> Result<RunOptions> {
             limits::MAX_DEVICE_DELAY_US,
             "µs",
         ),
-        ("options.epoch_secs", o.epoch_secs, limits::MAX_EPOCH_SECS, "s"),
+        (
+            "options.epoch_secs",
+            o.epoch_secs,
+            limits::MAX_EPOCH_SECS,
+            "s",
+        ),
     ];
     for (path, value, max, unit) in checks {
         if value > max {
@@ -368,8 +385,9 @@ fn validate_ip_device(
         }
         let mut address = None;
         if let Some(text) = &iface.address {
-            let net = parse_interface_address(text)
-                .map_err(|m| ScenarioError::of(ErrorKind::BadAddress, format!("{at}.address"), m))?;
+            let net = parse_interface_address(text).map_err(|m| {
+                ScenarioError::of(ErrorKind::BadAddress, format!("{at}.address"), m)
+            })?;
             if let Some(owner) = ips.insert(net.addr(), format!("{}/{}", dev.id, name)) {
                 return err(
                     ErrorKind::DuplicateAddress {

@@ -20,7 +20,8 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64) -
     /// Copies of one frame on one link that no protocol retry explains
     /// (ARP retries at most 3 times, then gives up).
     const CIRCULATING: u32 = 10;
-    let bridging = |ctx: &Ctx, port: u32| bodies[ctx.ports[port as usize].device as usize].is_bridge();
+    let bridging =
+        |ctx: &Ctx, port: u32| bodies[ctx.ports[port as usize].device as usize].is_bridge();
     let between_bridges: BTreeMap<&str, [u32; 2]> = ctx
         .links
         .iter()
@@ -46,9 +47,7 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64) -
     let devices: BTreeSet<String> = links
         .iter()
         .flat_map(|l| between_bridges[l])
-        .map(|port| {
-            ctx.ids[ctx.ports[port as usize].device as usize].to_string()
-        })
+        .map(|port| ctx.ids[ctx.ports[port as usize].device as usize].to_string())
         .collect();
     let links: Vec<String> = links.into_iter().map(str::to_string).collect();
     let devices: Vec<String> = devices.into_iter().collect();
@@ -59,5 +58,3 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64) -
     });
     StopReason::BroadcastStorm { links, devices }
 }
-
-

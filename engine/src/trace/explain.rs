@@ -3,11 +3,11 @@
 
 use super::facts::*;
 use super::Name;
-use crate::neighbor::NudState;
-use std::net::Ipv4Addr;
 use super::{EventKind, TraceEvent};
+use crate::neighbor::NudState;
 use crate::time::SimTime;
 use std::fmt::Write as _;
+use std::net::Ipv4Addr;
 
 impl TraceEvent {
     /// The frame this event carries (sent, received or dropped), if any.
@@ -344,4 +344,3 @@ fn explain_route(s: &mut String, device: &str, d: &RouteDecision) {
         );
     }
 }
-

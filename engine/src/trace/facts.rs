@@ -2,10 +2,10 @@
 //! dropped, how a switch forwarded, the route decision with its ANDs, a
 //! routing-table row, an ICMP error and its wording.
 
+use super::Name;
 use ipnet::Ipv4Net;
 use serde::Serialize;
 use std::net::Ipv4Addr;
-use super::Name;
 
 /// Why a device discarded a frame or packet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -196,4 +196,3 @@ pub fn icmp_error_text(icmp_type: u8, code: u8) -> &'static str {
         _ => "Bad ICMP type",
     }
 }
-

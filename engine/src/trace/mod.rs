@@ -159,4 +159,3 @@ pub enum EventKind {
 pub struct Trace {
     pub events: Vec<TraceEvent>,
 }
-

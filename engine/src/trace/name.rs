@@ -101,4 +101,3 @@ impl PartialEq<Name> for String {
         **self == *other.0
     }
 }
-
