@@ -56,6 +56,11 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 /// that value: a `,`, or the `]` closing the array whose last element it was.
 /// Neither belongs to the value, so the path is taken before them.
 fn value_end(text: &str, end: usize) -> usize {
+    // A peeked position can fall inside a multi-byte character.
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
     let before = text[..end].trim_end();
     if let Some(rest) = before.strip_suffix(',') {
         return rest.len();
@@ -146,6 +151,16 @@ mod tests {
 
     fn at(text: &str, marker: &str) -> String {
         path_at(text, text.find(marker).unwrap() + marker.len())
+    }
+
+    #[test]
+    fn an_error_inside_a_multibyte_character_is_no_panic() {
+        for text in ["é", "{\"a\": é}", "{\"é\": [1, é", "[\"x\", ü"] {
+            let e = super::parse_json::<serde_json::Value>(text, "scenario");
+            assert!(e.is_err(), "{text}");
+        }
+        let e = super::parse_json::<crate::Scenario>("{\"name\": 1é}", "scenario").unwrap_err();
+        assert!(!e.path.is_empty());
     }
 
     #[test]
