@@ -11,11 +11,13 @@
 //! assert!(!outcome.trace.events.is_empty());
 //! ```
 
+pub mod apps;
 pub mod diagnose;
 pub mod examples;
 pub mod exercise;
 pub mod explain;
 pub mod frames;
+pub mod l4;
 pub mod mac;
 pub mod neighbor;
 pub mod pcap;

@@ -14,11 +14,14 @@
 //! Frames built by the simulation live in `crate::frames`; this module only reads.
 
 mod arp;
+pub mod dhcp;
+pub mod dns;
 mod ethernet;
 pub mod golden;
 mod icmp;
 mod ipv4;
 mod summary;
+pub mod udp;
 
 use core::fmt;
 use core::ops::Range;
@@ -31,6 +34,7 @@ pub use icmp::{Icmp, IcmpBody};
 pub use ipv4::{IpProtocol, Ipv4, Transport};
 pub use std::net::Ipv4Addr;
 pub use summary::summarize;
+pub use udp::{Application, Udp};
 
 /// A half-open range of byte offsets into the whole frame (offset 0 = first byte
 /// of the destination MAC).
@@ -131,6 +135,12 @@ pub enum LayerKind {
     QuotedIpv4,
     /// The first 8 bytes of an ICMP message quoted inside an ICMP error.
     QuotedIcmp,
+    /// A UDP header or its length (RFC 768).
+    Udp,
+    /// A DHCP message (RFC 2131).
+    Dhcp,
+    /// A DNS message (RFC 1035).
+    Dns,
 }
 
 impl fmt::Display for LayerKind {
@@ -142,6 +152,9 @@ impl fmt::Display for LayerKind {
             LayerKind::Icmp => "ICMP",
             LayerKind::QuotedIpv4 => "quoted IPv4",
             LayerKind::QuotedIcmp => "quoted ICMP",
+            LayerKind::Udp => "UDP",
+            LayerKind::Dhcp => "DHCP",
+            LayerKind::Dns => "DNS",
         })
     }
 }
@@ -217,6 +230,14 @@ impl DecodedFrame {
     pub fn icmp(&self) -> Option<&Icmp> {
         match self.ipv4()?.payload.as_ref()? {
             Transport::Icmp(icmp) => Some(icmp),
+            _ => None,
+        }
+    }
+
+    /// The UDP datagram, if this frame carries one.
+    pub fn udp(&self) -> Option<&Udp> {
+        match self.ipv4()?.payload.as_ref()? {
+            Transport::Udp(udp) => Some(udp),
             _ => None,
         }
     }

@@ -83,6 +83,7 @@ pub fn summarize(frame: &[u8]) -> String {
                             }
                         }
                     },
+                    Some(Transport::Udp(udp)) => udp_summary(&mut line, udp),
                     Some(Transport::Data(_)) | None => {
                         let _ = write!(
                             line,
@@ -122,6 +123,63 @@ pub fn summarize(frame: &[u8]) -> String {
         let _ = write!(line, " [{problem}]");
     }
     line
+}
+
+/// Wireshark's Info column for UDP, DHCP (packet-dhcp.c: "DHCP Discover -
+/// Transaction ID 0x…") and DNS (packet-dns.c: "Standard query 0x… A name",
+/// responses followed by each answer's type and data).
+fn udp_summary(line: &mut String, udp: &super::Udp) {
+    use super::dns::{rdata_text, type_name, RData};
+    match &udp.payload {
+        Some(super::Application::Dhcp(d)) => {
+            let kind = d.message_type.map_or("BOOTP", |t| t.name());
+            let _ = write!(line, "DHCP {kind} - Transaction ID 0x{:08x}", d.xid.value);
+        }
+        Some(super::Application::Dns(d)) if d.message.is_some() => {
+            let m = d.message.as_ref().expect("checked");
+            if m.is_response() {
+                let _ = write!(line, "Standard query response 0x{:04x}", m.id);
+                let rc = match m.rcode() {
+                    0 => None,
+                    2 => Some("Server failure"),
+                    3 => Some("No such name"),
+                    5 => Some("Refused"),
+                    _ => Some("Error"),
+                };
+                if let Some(rc) = rc {
+                    let _ = write!(line, " {rc}");
+                }
+            } else {
+                let _ = write!(line, "Standard query 0x{:04x}", m.id);
+            }
+            for q in &m.questions {
+                let _ = write!(line, " {} {}", type_name(q.qtype), q.name);
+            }
+            for r in m.answers.iter().chain(m.authority.iter()) {
+                let data = match &r.data {
+                    RData::Cname(n) => n.clone(),
+                    RData::Soa { mname, .. } => mname.clone(),
+                    other => rdata_text(other),
+                };
+                let _ = write!(line, " {} {data}", type_name(r.rtype));
+            }
+            if m.additional.iter().any(|r| r.rtype == super::dns::rtype::OPT) {
+                line.push_str(" OPT");
+            }
+        }
+        _ => {
+            let _ = write!(
+                line,
+                "{} → {} Len={}",
+                udp.src_port.value,
+                udp.dst_port.value,
+                udp.length.value.saturating_sub(8)
+            );
+        }
+    }
+    if udp.checksum.is_bad() {
+        line.push_str(" [UDP checksum incorrect]");
+    }
 }
 
 fn protocol_name(p: IpProtocol) -> &'static str {

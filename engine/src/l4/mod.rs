@@ -1,0 +1,3 @@
+//! Transport layer (layer 4) of a host: UDP sockets.
+
+pub mod udp;
