@@ -103,6 +103,8 @@ struct PeerBucket {
 #[derive(Debug, Clone, Default)]
 pub struct UdpTable {
     sockets: BTreeMap<SocketId, UdpSocket>,
+    /// Port → addresses bound on it (an index, so the port scan stays fast).
+    bound: BTreeMap<u16, Vec<Ipv4Addr>>,
     next_id: u32,
     peers: BTreeMap<Ipv4Addr, PeerBucket>,
 }
@@ -124,15 +126,15 @@ impl UdpTable {
     }
 
     fn in_use(&self, addr: Ipv4Addr, port: u16) -> bool {
-        self.sockets.values().any(|s| {
-            s.local_port == port
-                && (s.local_addr == addr || s.local_addr.is_unspecified() || addr.is_unspecified())
+        self.bound.get(&port).is_some_and(|addrs| {
+            addrs.iter().any(|a| *a == addr || a.is_unspecified() || addr.is_unspecified())
         })
     }
 
     fn insert(&mut self, local_addr: Ipv4Addr, local_port: u16) -> SocketId {
         let id = SocketId(self.next_id);
         self.next_id += 1;
+        self.bound.entry(local_port).or_default().push(local_addr);
         self.sockets.insert(
             id,
             UdpSocket { local_addr, local_port, remote: None, inet_id: 0, broadcast: false },
@@ -198,7 +200,16 @@ impl UdpTable {
 
     /// `close()`.
     pub fn close(&mut self, id: SocketId) -> Result<UdpSocket, UdpError> {
-        self.sockets.remove(&id).ok_or(UdpError::NoSuchSocket)
+        let s = self.sockets.remove(&id).ok_or(UdpError::NoSuchSocket)?;
+        if let Some(addrs) = self.bound.get_mut(&s.local_port) {
+            if let Some(i) = addrs.iter().position(|a| *a == s.local_addr) {
+                addrs.remove(i);
+            }
+            if addrs.is_empty() {
+                self.bound.remove(&s.local_port);
+            }
+        }
+        Ok(s)
     }
 
     /// The IP identification of the next packet this socket sends, as

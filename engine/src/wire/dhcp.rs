@@ -249,6 +249,14 @@ impl DhcpMessage {
     /// The message as bytes (the UDP payload).
     pub fn emit(&self) -> Vec<u8> {
         let mut buf = vec![0u8; self.buffer_len()];
+        self.emit_into(&mut buf);
+        buf
+    }
+
+    /// Write the message into `buf`, which must be exactly [`DhcpMessage::buffer_len`]
+    /// bytes; every byte is written (zeros where BOOTP leaves fields empty).
+    pub fn emit_into(&self, buf: &mut [u8]) {
+        assert_eq!(buf.len(), self.buffer_len(), "buffer sized by buffer_len");
         let mut p = DhcpPacket::new_unchecked(&mut buf[..]);
         p.set_opcode(self.op.into());
         p.set_hardware_type(smoltcp::wire::ArpHardware::Ethernet);
@@ -271,8 +279,11 @@ impl DhcpMessage {
                 .expect("DHCP option fits the buffer sized for it");
         }
         w.end().expect("room for End was reserved");
-        // chaddr is 16 bytes; smoltcp writes the first 6, the rest stay zero.
-        buf
+        // chaddr is 16 bytes and smoltcp writes the first 6; the padding after
+        // End is zeros (ISC and dnsmasq clear their buffers before building).
+        buf[34..44].fill(0);
+        let end = OPTIONS_START + self.options.iter().map(|o| 2 + o.data.len()).sum::<usize>() + 1;
+        buf[end..].fill(0);
     }
 
     /// Parse a message; `None` when it is too short, has no magic cookie or is not Ethernet.

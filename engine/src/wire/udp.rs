@@ -180,9 +180,9 @@ mod tests {
         assert_eq!(u.dst_port, Field::new(7, 2..4));
         assert_eq!(u.length, Field::new(12, 4..6));
         assert_eq!(u.checksum.status, ChecksumStatus::Good);
-        // The wrong pseudo-header gives a bad checksum with the right expected value.
-        let u = decode(&GOLDEN, 0..12, DST, SRC, true, &mut problem).unwrap();
-        assert!(u.checksum.is_bad());
+        // A different pseudo-header (another source) gives a bad checksum.
+        let u = decode(&GOLDEN, 0..12, Ipv4Addr::new(192, 168, 1, 11), DST, true, &mut problem).unwrap();
+        assert_eq!(u.checksum.status, ChecksumStatus::Bad { expected: 0xdc2b });
     }
 
     #[test]
