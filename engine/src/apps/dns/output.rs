@@ -72,7 +72,7 @@ pub fn dig_short_lines(results: &[StepResult]) -> Vec<String> {
 
 /// Pad `line` with tabs to `column` (at least one separator), as masterdump's `indent`.
 fn tab_to(line: &mut String, column: usize) {
-    let mut col = line.chars().count();
+    let mut col = line.chars().fold(0, |c, ch| if ch == '\t' { (c / 8 + 1) * 8 } else { c + 1 });
     if col >= column {
         line.push(' ');
         return;

@@ -209,7 +209,8 @@ impl DnsServer {
         // A cached answer, TTLs counted down (dnsmasq's cache).
         self.cache.retain(|_, c| c.expires > now);
         if let Some(c) = self.cache.get(&(name.clone(), question.qtype)) {
-            let elapsed = (now.saturating_sub(c.stored).as_nanos() / 1_000_000_000) as u32;
+            // dnsmasq counts in whole seconds of time().
+            let elapsed = (now.as_nanos() / 1_000_000_000 - c.stored.as_nanos() / 1_000_000_000) as u32;
             let mut r = self.response(&q, c.message.rcode(), false);
             r.answers = c.message.answers.iter().cloned().map(|mut a| {
                 a.ttl = a.ttl.saturating_sub(elapsed);
