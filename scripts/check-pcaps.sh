@@ -103,6 +103,28 @@ for scenario in "${scenarios[@]}"; do
     done
 done
 
+# The UDP/DHCP/DNS protocol capture (issue 11): a DHCP exchange and DNS lookups
+# assembled from the engine's dhclient, dnsmasq and resolver models by the
+# dhcp_dns_pcap example. Same filter plus UDP checksums; tshark must see the
+# four DHCP messages and the DNS traffic as such.
+cargo run --release -q -p packet-engine --example dhcp_dns_pcap -- "$tmp/proto" >/dev/null
+proto="$tmp/proto/dhcp-dns.pcap"
+n_pcaps=$((n_pcaps + 1))
+bad=$(tshark -n -r "$proto" -o ip.check_checksum:TRUE -o udp.check_checksum:TRUE \
+    -Y "$filter || udp.checksum.status == 0" -T fields -E separator='|' \
+    -e frame.number -e _ws.expert.message 2>/dev/null) || { echo "FAIL: tshark cannot read $proto" >&2; failures=$((failures + 1)); }
+if [ -n "$bad" ]; then
+    echo "FAIL dhcp-dns.pcap: tshark flags frames: $bad" >&2
+    failures=$((failures + 1))
+fi
+n_dhcp=$(tshark -n -r "$proto" -Y dhcp -T fields -e frame.number 2>/dev/null | wc -l)
+n_dns=$(tshark -n -r "$proto" -Y dns -T fields -e frame.number 2>/dev/null | wc -l)
+if [ "$n_dhcp" -ne 4 ] || [ "$n_dns" -lt 10 ]; then
+    echo "FAIL dhcp-dns.pcap: tshark sees $n_dhcp DHCP and $n_dns DNS frames (want 4 and at least 10)" >&2
+    failures=$((failures + 1))
+fi
+n_frames=$((n_frames + $(tshark -n -r "$proto" -T fields -e frame.number 2>/dev/null | wc -l)))
+
 if [ "$failures" -gt 0 ]; then
     echo "check-pcaps: $failures failure(s) in $n_scenarios scenario(s), $n_pcaps pcap(s), $n_frames frame(s)" >&2
     exit 1
