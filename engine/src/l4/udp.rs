@@ -250,7 +250,7 @@ impl UdpTable {
                 }
                 score += 8;
             }
-            if best.map_or(true, |(b, _)| score > b) {
+            if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, *id));
             }
         }

@@ -372,6 +372,7 @@ impl DhcpClient {
 
     /// `state_panic` with no saved lease: FAIL, then `state_init` after
     /// (retry + 1) / 2 + random() % retry seconds.
+    #[allow(clippy::manual_div_ceil)] // kept in dhclient.c's form
     fn state_panic(&mut self, now: SimTime, rng: &mut Rng) -> Vec<ClientEvent> {
         let cur = secs(now);
         self.state = ClientState::Init;
@@ -458,6 +459,7 @@ impl DhcpClient {
     /// (else lease/2 + 1), randomised to (3·T1 + 3)/4 + (random() % T1 + 3)/4;
     /// T2 from option 59 (else lease·7/8); T1 pulled under T2 if needed — then
     /// `bind_lease` arms `state_bound` at T1 (random microseconds).
+    #[allow(clippy::manual_div_ceil)] // kept in dhclient.c's form
     fn dhcpack(&mut self, now: SimTime, rng: &mut Rng, m: &DhcpMessage) -> Vec<ClientEvent> {
         if !matches!(self.state, ClientState::Requesting | ClientState::Renewing) {
             return vec![];

@@ -377,3 +377,24 @@ fn two_servers_first_offer_wins_and_the_other_stays_quiet() {
     assert!(matches!(ev[1], ServerEvent::Nak { reason: "wrong server-ID", .. }));
     assert!(matches!(b.on_message(SimTime::ZERO, &mut rng, &r.emit(), false)[1], ServerEvent::Leased(_)));
 }
+
+#[test]
+fn every_truncation_of_a_dhcp_frame_decodes_without_panic() {
+    let f = golden_discover();
+    for len in 0..f.len() {
+        let d = crate::wire::decode(&f[..len]);
+        if len >= 14 {
+            assert!(d.problem.is_some(), "a {len}-byte cut must be reported");
+        }
+        let _ = crate::wire::summarize(&f[..len]);
+    }
+    // An option announcing more bytes than remain is reported as truncated DHCP.
+    let mut m = discover_repr().emit();
+    m[241] = 200; // (53)'s length
+    let t = Transmit { message: discover_repr(), src: Ipv4Addr::UNSPECIFIED, dst: Ipv4Addr::BROADCAST, path: SendPath::Raw };
+    let mut ip = t.raw_ipv4_datagram();
+    ip[28..].copy_from_slice(&m);
+    let frame = crate::frames::ethernet(MacAddr::BROADCAST, LAPTOP, smoltcp::wire::EthernetProtocol::Ipv4, &ip, false);
+    let d = crate::wire::decode(&frame);
+    assert!(matches!(d.problem, Some(crate::wire::Problem::Truncated { layer: crate::wire::LayerKind::Dhcp, .. })), "{:?}", d.problem);
+}

@@ -302,3 +302,19 @@ fn dig_prints_like_bind9() {
     assert_eq!(t.message.additional[0].class, 1232);
     assert_eq!(t.message.emit().len(), 29 + 11 + 12);
 }
+
+#[test]
+fn every_truncation_and_a_pointer_loop_decode_without_panic() {
+    let f = frame(HOME, LAPTOP, 53, 40000, &RESPONSE);
+    // The frame is padded to 60 bytes only when shorter; this one is 87 bytes.
+    for len in 0..f.len() {
+        let _ = crate::wire::decode(&f[..len]);
+        let _ = crate::wire::summarize(&f[..len]);
+    }
+    let mut looped = RESPONSE;
+    looped[29] = 0xc0;
+    looped[30] = 29; // the answer's name points at itself
+    assert_eq!(DnsMessage::parse(&looped), None);
+    let d = crate::wire::decode(&frame(HOME, LAPTOP, 53, 40000, &looped));
+    assert!(matches!(d.problem, Some(crate::wire::Problem::Malformed { layer: crate::wire::LayerKind::Dns, .. })));
+}
