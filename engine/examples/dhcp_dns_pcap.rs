@@ -112,11 +112,11 @@ fn main() {
 
     // --- DNS ------------------------------------------------------------------
     let mut laptop_udp = UdpTable::new();
-    let mut home = DnsServer::new(DnsServerConfig { zone: None, upstreams: vec![GOOGLE] });
+    let mut home = DnsServer::new(DnsServerConfig { zone: None, upstreams: vec![GOOGLE], recursive: false });
     let mut zone = DnsZone::new("example.com");
     zone.records.push(ZoneRecord { name: "example.com".into(), ttl: 3600, data: ZoneData::A(Ipv4Addr::new(93, 184, 216, 34)) });
     zone.records.push(ZoneRecord { name: "www.example.com".into(), ttl: 3600, data: ZoneData::Cname("example.com".into()) });
-    let mut google = DnsServer::new(DnsServerConfig { zone: Some(zone), upstreams: vec![] });
+    let mut google = DnsServer::new(DnsServerConfig { zone: Some(zone), upstreams: vec![], recursive: true });
     // The laptop ARPs for its gateway first.
     now = now + SimTime::from_secs(1);
     let arp = Arp { request: true, sender_mac: LAPTOP_MAC, sender_ip: me, target_mac: MacAddr::ZERO, target_ip: ROUTER };

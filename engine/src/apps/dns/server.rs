@@ -12,9 +12,12 @@
 //! - A name outside the zone: forwarded when upstreams are set and RD is set
 //!   (dnsmasq `server=`), with a fresh random id and a random source port
 //!   (dnsmasq `random_sock`, 1024-65535); the reply goes back to the client with
-//!   its own id. Forwarded answers are cached and later served with the TTL
-//!   counting down. Without upstreams: REFUSED (dnsmasq with no servers, BIND
-//!   with `recursion no`).
+//!   its own id, AD cleared and RA set, otherwise as the upstream sent it
+//!   (`process_reply`). Forwarded answers are cached and later served without
+//!   AA, the TTL counting down. Without upstreams: REFUSED (dnsmasq
+//!   `setup_reply` "nowhere to forward to", BIND with `recursion no`).
+//! - `recursive` makes the server stand in for a public resolver (8.8.8.8):
+//!   its zone is "the Internet", answered with RA and without AA.
 //! - An upstream's SERVFAIL or REFUSED makes dnsmasq try the next upstream;
 //!   when none is left the last answer is relayed.
 //! - A query with an EDNS OPT record gets one back (payload size 1232, the
@@ -99,6 +102,9 @@ pub struct DnsServerConfig {
     pub zone: Option<DnsZone>,
     /// Upstream servers (dnsmasq `server=`), tried in order.
     pub upstreams: Vec<Ipv4Addr>,
+    /// Answer as a public recursive resolver (8.8.8.8): the zone stands in for
+    /// the Internet's DNS, so answers carry RA and no AA.
+    pub recursive: bool,
 }
 
 /// What the server asks its host to send.
@@ -169,12 +175,12 @@ impl DnsServer {
     }
 
     fn recursion(&self) -> bool {
-        !self.cfg.upstreams.is_empty()
+        !self.cfg.upstreams.is_empty() || self.cfg.recursive
     }
 
     fn response(&self, q: &DnsMessage, rc: u8, aa: bool) -> DnsMessage {
         let mut flags = flag::QR | (q.flags & 0x7800) | (q.flags & flag::RD) | rc as u16;
-        if aa {
+        if aa && !self.cfg.recursive {
             flags |= flag::AA;
         }
         if self.recursion() {
@@ -202,7 +208,7 @@ impl DnsServer {
             let message = self.answer_from_zone(zone, &q, &question);
             return vec![DnsServerEvent::Reply { to: from, message }];
         }
-        if !self.recursion() || q.flags & flag::RD == 0 {
+        if self.cfg.upstreams.is_empty() || q.flags & flag::RD == 0 {
             let r = self.response(&q, rcode::REFUSED, false);
             return vec![DnsServerEvent::Reply { to: from, message: r }];
         }
@@ -256,9 +262,12 @@ impl DnsServer {
                 );
             }
         }
-        let mut r = self.response(&p.query, rc, false);
-        r.answers = resp.answers;
-        r.authority = resp.authority;
+        // process_reply (src/forward.c): the upstream's packet goes back as it
+        // came, with the client's id, AD cleared and RA set; AA, the sections and
+        // the OPT record stay as the upstream sent them.
+        let mut r = resp;
+        r.id = p.query.id;
+        r.flags = (r.flags & !flag::AD) | flag::RA;
         vec![DnsServerEvent::Reply { to: p.client, message: r }]
     }
 

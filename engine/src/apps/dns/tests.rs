@@ -104,7 +104,7 @@ fn lab_zone() -> DnsZone {
 
 #[test]
 fn cname_answers_compress_against_the_question() {
-    let mut s = DnsServer::new(DnsServerConfig { zone: Some(lab_zone()), upstreams: vec![] });
+    let mut s = DnsServer::new(DnsServerConfig { zone: Some(lab_zone()), upstreams: vec![], recursive: false });
     let q = DnsMessage::query(7, flag::RD, "www.lab", rtype::A);
     let ev = s.on_query(SimTime::ZERO, &mut Rng::new(1), (LAPTOP, 40000), &q.emit());
     let DnsServerEvent::Reply { message, .. } = &ev[0] else { panic!() };
@@ -159,7 +159,7 @@ fn getaddrinfo_sends_a_and_aaaa_together_on_one_socket() {
     assert_eq!(sends[0].socket, sends[1].socket);
     assert_ne!(sends[0].message.id, sends[1].message.id);
     assert!(sends.iter().all(|t| t.message.flags == flag::RD && t.message.additional.is_empty()));
-    let mut servers = [(HOME, DnsServer::new(DnsServerConfig { zone: Some(lab_zone()), upstreams: vec![] }))];
+    let mut servers = [(HOME, DnsServer::new(DnsServerConfig { zone: Some(lab_zone()), upstreams: vec![], recursive: false }))];
     let res = run(&mut Resolver::new(ResolvConf::new(vec![HOME]), Program::GetAddrInfo, "web.lab"), &mut servers, &mut Rng::new(3));
     assert_eq!(addresses(&res), [Ipv4Addr::new(10, 0, 0, 80)]);
 }
@@ -202,7 +202,7 @@ fn timeouts_follow_glibc_per_server_formula() {
 
 #[test]
 fn nxdomain_host_output_and_negative_answer() {
-    let mut servers = [(HOME, DnsServer::new(DnsServerConfig { zone: Some(lab_zone()), upstreams: vec![] }))];
+    let mut servers = [(HOME, DnsServer::new(DnsServerConfig { zone: Some(lab_zone()), upstreams: vec![], recursive: false }))];
     let res = run(&mut Resolver::new(ResolvConf::new(vec![HOME]), Program::Host, "nope.lab"), &mut servers, &mut Rng::new(2));
     assert_eq!(res.len(), 1, "host stops after an NXDOMAIN");
     let m = &res[0].outcome.as_ref().unwrap()[0];
@@ -224,10 +224,10 @@ fn nxdomain_host_output_and_negative_answer() {
 #[test]
 fn forwarder_relays_caches_and_counts_ttl_down() {
     let mut rng = Rng::new(8);
-    let mut home = DnsServer::new(DnsServerConfig { zone: None, upstreams: vec![GOOGLE] });
+    let mut home = DnsServer::new(DnsServerConfig { zone: None, upstreams: vec![GOOGLE], recursive: false });
     let mut zone = DnsZone::new("example.com");
     zone.records.push(ZoneRecord { name: "example.com".into(), ttl: 3600, data: ZoneData::A(Ipv4Addr::new(93, 184, 216, 34)) });
-    let mut google = DnsServer::new(DnsServerConfig { zone: Some(zone), upstreams: vec![] });
+    let mut google = DnsServer::new(DnsServerConfig { zone: Some(zone), upstreams: vec![], recursive: true });
     let q = DnsMessage::query(0x4242, flag::RD, "example.com", rtype::A);
     let ev = home.on_query(SimTime::ZERO, &mut rng, (LAPTOP, 41000), &q.emit());
     let DnsServerEvent::Forward { to, src_port, message } = &ev[0] else { panic!("{ev:?}") };
@@ -255,18 +255,18 @@ fn refused_servfail_and_port_unreachable_move_to_the_next_server() {
     // No upstream and not our zone: REFUSED; glibc tries the next server.
     let other = Ipv4Addr::new(192, 168, 1, 2);
     let mut servers = [
-        (HOME, DnsServer::new(DnsServerConfig { zone: None, upstreams: vec![] })),
-        (other, DnsServer::new(DnsServerConfig { zone: Some(lab_zone()), upstreams: vec![] })),
+        (HOME, DnsServer::new(DnsServerConfig { zone: None, upstreams: vec![], recursive: false })),
+        (other, DnsServer::new(DnsServerConfig { zone: Some(lab_zone()), upstreams: vec![], recursive: false })),
     ];
     let res = run(&mut Resolver::new(ResolvConf::new(vec![HOME, other]), Program::GetAddrInfo, "web.lab"), &mut servers, &mut rng);
     assert_eq!(addresses(&res), [Ipv4Addr::new(10, 0, 0, 80)]);
-    let mut only_refusing = [(HOME, DnsServer::new(DnsServerConfig { zone: None, upstreams: vec![] }))];
+    let mut only_refusing = [(HOME, DnsServer::new(DnsServerConfig { zone: None, upstreams: vec![], recursive: false }))];
     let res = run(&mut Resolver::new(ResolvConf::new(vec![HOME]), Program::Host, "web.lab"), &mut only_refusing, &mut rng);
     assert_eq!(res[0].outcome, Err(Failure::ServerError(rcode::REFUSED)));
     assert_eq!(host_lines("web.lab", &res), ["Host web.lab not found: 5(REFUSED)"]);
 
     // An upstream SERVFAIL makes the forwarder try its next upstream.
-    let mut home = DnsServer::new(DnsServerConfig { zone: None, upstreams: vec![GOOGLE, Ipv4Addr::new(1, 1, 1, 1)] });
+    let mut home = DnsServer::new(DnsServerConfig { zone: None, upstreams: vec![GOOGLE, Ipv4Addr::new(1, 1, 1, 1)], recursive: false });
     let q = DnsMessage::query(9, flag::RD, "example.com", rtype::A);
     let DnsServerEvent::Forward { message, .. } = home.on_query(SimTime::ZERO, &mut rng, (LAPTOP, 41000), &q.emit()).remove(0) else { panic!() };
     let mut fail = message.clone();
