@@ -22,9 +22,11 @@
 //!
 //! `getent hosts NAME` calls gethostbyname2(AF_INET6) then, if that finds
 //! nothing, gethostbyname2(AF_INET) (nss/getent.c `hosts_keys`): an AAAA query,
-//! then an A query on a new socket. `host NAME` (bind9 host) asks A, AAAA and
-//! MX one after another, RD set, no EDNS; `dig NAME` asks one A query with RD
-//! and AD set and an EDNS OPT (payload 1232, an 8-byte client COOKIE).
+//! then an A query on a new socket. `host NAME` (bind9 9.18 host) asks A, AAAA
+//! and MX one after another, RD set, no EDNS, no AD (`make_empty_lookup`
+//! defaults), 2 tries of 5 s per server; `dig NAME` asks one A query with RD
+//! and AD set and an EDNS OPT (payload 1232, an 8-byte client COOKIE; dig.c
+//! `parse_args`), 3 tries of 5 s per server.
 
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
@@ -32,6 +34,9 @@ use std::net::Ipv4Addr;
 use crate::rng::Rng;
 use crate::time::SimTime;
 use crate::wire::dns::{flag, rcode, rtype, DnsMessage, RData, Record};
+
+/// bind9's `UDP_TIMEOUT` (bin/dig/dighost.h): seconds per try of host and dig.
+pub const BIND9_UDP_TIMEOUT: u64 = 5;
 
 /// `/etc/resolv.conf` as the resolver reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,11 +228,8 @@ impl Resolver {
         self.queries = self.steps[0]
             .iter()
             .map(|&t| {
-                // glibc redraws a zero id (res_mkquery); so does this.
-                let mut id = rng.next_u16();
-                while id == 0 {
-                    id = rng.next_u16();
-                }
+                // res_mkquery: `hp->id = random_bits ()`, fresh for every query.
+                let id = rng.next_u16();
                 let mut message = DnsMessage::query(id, flags, &name, t);
                 if let Program::Dig(_) = self.program {
                     message.additional.push(dig_opt(rng));
@@ -255,11 +257,16 @@ impl Resolver {
             }
         };
         let n = self.conf.nameservers.len() as u64;
-        let mut seconds = self.conf.timeout << ns;
-        if ns > 0 {
-            seconds /= n;
-        }
-        let seconds = seconds.max(1);
+        let seconds = if self.is_bind9() {
+            // bind9 dighost: UDP_TIMEOUT 5 s for every try.
+            BIND9_UDP_TIMEOUT
+        } else {
+            let mut seconds = self.conf.timeout << ns;
+            if ns > 0 {
+                seconds /= n;
+            }
+            seconds.max(1)
+        };
         self.deadline = Some(now + SimTime::from_secs(seconds));
         for q in &mut self.queries {
             q.answer = None;
@@ -270,14 +277,42 @@ impl Resolver {
             .collect()
     }
 
-    /// Move to the next server / try, or fail the step.
-    fn next_server(&mut self, now: SimTime, rng: &mut Rng) -> Vec<ResolverEvent> {
-        self.ns_shift += 1;
-        if self.ns_shift >= self.conf.nameservers.len() {
-            self.ns_shift = 0;
-            self.try_no += 1;
+    /// bind9's host and dig rather than glibc.
+    fn is_bind9(&self) -> bool {
+        matches!(self.program, Program::Host | Program::Dig(_))
+    }
+
+    /// Tries per server: glibc `attempts`; bind9 host 2 (`tries = 2` in host.c
+    /// `main`), dig 3 (dighost's default `tries`).
+    fn attempts(&self) -> u32 {
+        match self.program {
+            Program::Host => 2,
+            Program::Dig(_) => 3,
+            _ => self.conf.attempts,
         }
-        if self.try_no >= self.conf.attempts {
+    }
+
+    /// Move to the next server / try, or fail the step. glibc loops servers
+    /// inside tries (`__res_context_send`); bind9 retries the same server
+    /// before moving on (dighost's `retries`).
+    fn next_server(&mut self, now: SimTime, rng: &mut Rng) -> Vec<ResolverEvent> {
+        let n = self.conf.nameservers.len();
+        let exhausted = if self.is_bind9() {
+            self.try_no += 1;
+            if self.try_no >= self.attempts() {
+                self.try_no = 0;
+                self.ns_shift += 1;
+            }
+            self.ns_shift >= n
+        } else {
+            self.ns_shift += 1;
+            if self.ns_shift >= n {
+                self.ns_shift = 0;
+                self.try_no += 1;
+            }
+            self.try_no >= self.attempts()
+        };
+        if exhausted {
             let err = self.last_error;
             return self.finish_step(now, rng, Err(err));
         }
@@ -306,6 +341,10 @@ impl Resolver {
         let answers: Vec<DnsMessage> = self.queries.iter().filter_map(|q| q.answer.clone()).collect();
         if answers.iter().all(bad) {
             self.last_error = Failure::ServerError(answers.last().map_or(rcode::SERVFAIL, |m| m.rcode()));
+            if self.is_bind9() {
+                // An answer, even a refusal, is not retried on the same server.
+                self.try_no = self.attempts() - 1;
+            }
             return self.next_server(now, rng);
         }
         let good: Vec<DnsMessage> = answers.into_iter().filter(|m| !bad(m)).collect();

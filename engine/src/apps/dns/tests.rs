@@ -301,6 +301,17 @@ fn dig_prints_like_bind9() {
     assert_eq!(t.message.flags, flag::RD | flag::AD);
     assert_eq!(t.message.additional[0].class, 1232);
     assert_eq!(t.message.emit().len(), 29 + 11 + 12);
+    // dig retries the same server: 3 tries of 5 s, then gives up.
+    let mut times = vec![0];
+    let mut rng = Rng::new(1);
+    while !r.is_done() {
+        let t = r.poll_at().unwrap();
+        if r.on_timer(t, &mut rng).iter().any(|e| matches!(e, ResolverEvent::Send(_))) {
+            times.push(t.as_nanos() / 1_000_000_000);
+        }
+    }
+    assert_eq!(times, [0, 5, 10]);
+    assert_eq!(dig_short_lines(&[]), [";; connection timed out; no servers could be reached"]);
 }
 
 #[test]
