@@ -220,6 +220,10 @@ pub struct DhcpClient {
     packet: Option<DhcpMessage>,
     offer: Option<Offer>,
     active: Option<Lease>,
+    /// The address of a lease that expired: `send_request`'s expiry path calls
+    /// `state_init` without destroying `client->active`, so the next DISCOVER
+    /// still asks for it (option 50) until `state_panic` drops it.
+    expired: Option<Ipv4Addr>,
     timer: Option<(SimTime, Timer)>,
 }
 
@@ -245,6 +249,7 @@ impl DhcpClient {
             packet: None,
             offer: None,
             active: None,
+            expired: None,
             timer: None,
         }
     }
@@ -327,7 +332,7 @@ impl DhcpClient {
     /// `make_discover`: xid = random(); option 50 only when an old lease exists.
     fn make_discover(&self, rng: &mut Rng) -> DhcpMessage {
         let xid = rng.next_u64() as u32;
-        let requested = self.active.as_ref().map(|l| l.address);
+        let requested = self.active.as_ref().map(|l| l.address).or(self.expired);
         self.base(xid, Ipv4Addr::UNSPECIFIED, self.options(MessageType::Discover, None, requested))
     }
 
@@ -376,6 +381,7 @@ impl DhcpClient {
     fn state_panic(&mut self, now: SimTime, rng: &mut Rng) -> Vec<ClientEvent> {
         let cur = secs(now);
         self.state = ClientState::Init;
+        self.expired = None;
         let delay = (self.cfg.retry + 1) / 2 + rng.below(self.cfg.retry);
         let usec = if delay > 1 { rng.below(1_000_000) } else { now.as_micros() % 1_000_000 };
         let retry_at = at(cur + delay, usec);
@@ -430,6 +436,7 @@ impl DhcpClient {
             if now > lease.expires_at {
                 let address = lease.address;
                 self.active = None;
+                self.expired = Some(address);
                 let mut ev = vec![ClientEvent::Expired { address, nak_from: None }];
                 ev.extend(self.state_init(now, rng));
                 return ev;
@@ -508,6 +515,7 @@ impl DhcpClient {
         self.timer = Some((lease.renew_at, Timer::StateBound));
         self.state = ClientState::Bound;
         self.active = Some(lease.clone());
+        self.expired = None;
         self.offer = None;
         vec![if renewing { ClientEvent::Renewed(lease) } else { ClientEvent::Bound(lease) }]
     }

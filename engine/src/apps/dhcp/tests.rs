@@ -256,10 +256,12 @@ fn unanswered_renewal_rebinds_by_broadcast_then_expires() {
             assert_eq!((*address, *nak_from), (lease.address, None));
             assert!(now > lease.expires_at);
             assert!(now <= lease.expires_at + SimTime::from_secs(2));
-            // And a fresh DISCOVER with a new xid, no requested address left.
+            // And a fresh DISCOVER with a new xid that still asks for the old
+            // address: dhclient keeps `client->active` through state_init.
             let d = sends(&ev)[0];
             assert_eq!(d.message.message_type(), Some(MessageType::Discover));
-            assert_eq!(codes(&d.message), [53, 12, 55]);
+            assert_eq!(codes(&d.message), [53, 50, 12, 55]);
+            assert_eq!(d.message.addr_option(opt::REQUESTED_IP), Some(lease.address));
             break;
         }
         now = c.poll_at().unwrap();

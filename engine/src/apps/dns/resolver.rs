@@ -63,8 +63,12 @@ impl ResolvConf {
 /// Which program is asking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Program {
-    /// getaddrinfo(AF_UNSPEC) (ping, curl, ...): A + AAAA in parallel.
+    /// getaddrinfo(AF_UNSPEC) without AI_ADDRCONFIG (iputils ping: its hints
+    /// are AI_CANONNAME only): A + AAAA in parallel.
     GetAddrInfo,
+    /// getaddrinfo(AF_INET), or AF_UNSPEC with AI_ADDRCONFIG on a host without
+    /// a global IPv6 address (glibc then asks only for A).
+    GetAddrInfoV4,
     /// `getent hosts`: AAAA, then A if no IPv6 address.
     GetentHosts,
     /// bind9 `host`: A, AAAA, MX in turn.
@@ -155,6 +159,7 @@ impl Resolver {
     pub fn new(conf: ResolvConf, program: Program, name: &str) -> Resolver {
         let steps = match program {
             Program::GetAddrInfo => vec![vec![rtype::A, rtype::AAAA]],
+            Program::GetAddrInfoV4 => vec![vec![rtype::A]],
             Program::GetentHosts => vec![vec![rtype::AAAA], vec![rtype::A]],
             Program::Host => vec![vec![rtype::A], vec![rtype::AAAA], vec![rtype::MX]],
             Program::Dig(t) => vec![vec![t]],
