@@ -112,6 +112,7 @@ fn main() {
 
     // --- DNS ------------------------------------------------------------------
     let mut laptop_udp = UdpTable::new();
+    let mut router_udp = UdpTable::new();
     let mut home = DnsServer::new(DnsServerConfig { zone: None, upstreams: vec![GOOGLE], recursive: false });
     let mut zone = DnsZone::new("example.com");
     zone.records.push(ZoneRecord { name: "example.com".into(), ttl: 3600, data: ZoneData::A(Ipv4Addr::new(93, 184, 216, 34)) });
@@ -169,7 +170,11 @@ fn main() {
                             cap.ip_udp(now + SimTime::from_micros(200), (ROUTER_MAC, LAPTOP_MAC), h, (53, to.1), &message.emit());
                             next.extend(r.on_datagram(now, &mut rng, t.socket, ROUTER, &message.emit()));
                         }
-                        DnsServerEvent::Forward { to, src_port, message } => {
+                        DnsServerEvent::CloseSocket(_) => {}
+                        DnsServerEvent::Forward { to, socket: _, message } => {
+                            // The router's kernel picks the forward's port (Linux's scan).
+                            let fwd = router_udp.bind_ephemeral(Ipv4Addr::new(203, 0, 113, 2), &mut rng).unwrap();
+                            let src_port = router_udp.socket(fwd).unwrap().local_port;
                             let wan = (MacAddr([2, 0, 0, 0, 1, 1]), MacAddr([2, 0, 0, 0, 1, 2]));
                             let wan_ip = Ipv4Addr::new(203, 0, 113, 2);
                             let h = hdr(0, 0, true, IpProtocol::Udp, wan_ip, to);
@@ -179,6 +184,7 @@ fn main() {
                                 let h = hdr(0, 0, true, IpProtocol::Udp, to, wan_ip);
                                 let t2 = now + SimTime::from_millis(15);
                                 cap.ip_udp(t2, (wan.1, wan.0), h, (53, src_port), &up.emit());
+                                let _ = router_udp.close(fwd);
                                 for fe in home.on_upstream_reply(t2, &mut rng, to, &up.emit()) {
                                     if let DnsServerEvent::Reply { to, message } = fe {
                                         let h = hdr(0, 0, true, IpProtocol::Udp, ROUTER, to.0);

@@ -10,8 +10,10 @@
 //!   the zone's SOA in the authority section with TTL min(SOA TTL, minimum),
 //!   as RFC 2308 §3 asks and BIND does.
 //! - A name outside the zone: forwarded when upstreams are set and RD is set
-//!   (dnsmasq `server=`), with a fresh random id and a random source port
-//!   (dnsmasq `random_sock`, 1024-65535); the reply goes back to the client with
+//!   (dnsmasq `server=`), with a fresh random id (`get_id`) from a new socket
+//!   whose port the kernel picks (`random_sock` in src/network.c leaves the
+//!   port to the OS's ephemeral allocation unless `min-port`/`max-port` are
+//!   set); the reply goes back to the client with
 //!   its own id, AD cleared and RA set, otherwise as the upstream sent it
 //!   (`process_reply`). Forwarded answers are cached and later served without
 //!   AA, the TTL counting down. Without upstreams: REFUSED (dnsmasq
@@ -117,15 +119,20 @@ pub enum DnsServerEvent {
         /// The DNS message.
         message: DnsMessage,
     },
-    /// A query to an upstream server's port 53 from `src_port`.
+    /// A query to an upstream server's port 53 from a new socket: the first
+    /// time `socket` appears, the host binds it to an ephemeral port
+    /// (`UdpTable::bind_ephemeral`) and delivers what comes back to it with
+    /// [`DnsServer::on_upstream_reply`].
     Forward {
         /// The upstream.
         to: Ipv4Addr,
-        /// The source port dnsmasq picked.
-        src_port: u16,
+        /// This forward's socket.
+        socket: u32,
         /// The DNS message.
         message: DnsMessage,
     },
+    /// The forward is over (answered or timed out): close its socket.
+    CloseSocket(u32),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,7 +140,7 @@ struct Pending {
     client: (Ipv4Addr, u16),
     query: DnsMessage,
     upstream: usize,
-    src_port: u16,
+    socket: u32,
     deadline: SimTime,
 }
 
@@ -152,6 +159,7 @@ pub struct DnsServer {
     pending: BTreeMap<u16, Pending>,
     /// (name, type) → cached upstream answer.
     cache: BTreeMap<(String, u16), Cached>,
+    next_socket: u32,
 }
 
 fn norm(name: &str) -> String {
@@ -161,7 +169,7 @@ fn norm(name: &str) -> String {
 impl DnsServer {
     /// A server with an empty cache.
     pub fn new(cfg: DnsServerConfig) -> DnsServer {
-        DnsServer { cfg, pending: BTreeMap::new(), cache: BTreeMap::new() }
+        DnsServer { cfg, pending: BTreeMap::new(), cache: BTreeMap::new(), next_socket: 0 }
     }
 
     /// When forwarded queries time out.
@@ -170,8 +178,13 @@ impl DnsServer {
     }
 
     /// Drop forwarded queries whose upstream never answered.
-    pub fn on_timer(&mut self, now: SimTime) {
-        self.pending.retain(|_, p| p.deadline > now);
+    pub fn on_timer(&mut self, now: SimTime) -> Vec<DnsServerEvent> {
+        let expired: Vec<u16> = self.pending.iter().filter(|(_, p)| p.deadline <= now).map(|(id, _)| *id).collect();
+        expired
+            .into_iter()
+            .filter_map(|id| self.pending.remove(&id))
+            .map(|p| DnsServerEvent::CloseSocket(p.socket))
+            .collect()
     }
 
     fn recursion(&self) -> bool {
@@ -234,11 +247,12 @@ impl DnsServer {
         while self.pending.contains_key(&id) {
             id = id.wrapping_add(1);
         }
-        let src_port = 1024 + rng.below(65536 - 1024) as u16;
+        let socket = self.next_socket;
+        self.next_socket = self.next_socket.wrapping_add(1);
         let mut message = query.clone();
         message.id = id;
-        self.pending.insert(id, Pending { client, query, upstream, src_port, deadline: now + FORWARD_TIMEOUT });
-        vec![DnsServerEvent::Forward { to, src_port, message }]
+        self.pending.insert(id, Pending { client, query, upstream, socket, deadline: now + FORWARD_TIMEOUT });
+        vec![DnsServerEvent::Forward { to, socket, message }]
     }
 
     /// An upstream's reply arrived (from `from`:53 to the port of a forward).
@@ -249,9 +263,11 @@ impl DnsServer {
             return vec![];
         }
         let p = self.pending.remove(&resp.id).expect("just found");
+        let mut ev = vec![DnsServerEvent::CloseSocket(p.socket)];
         let rc = resp.rcode();
         if (rc == rcode::SERVFAIL || rc == rcode::REFUSED) && p.upstream + 1 < self.cfg.upstreams.len() {
-            return self.forward(now, rng, p.client, p.query, p.upstream + 1);
+            ev.extend(self.forward(now, rng, p.client, p.query, p.upstream + 1));
+            return ev;
         }
         if rc == rcode::NOERROR || rc == rcode::NXDOMAIN {
             let ttl = resp.answers.iter().chain(&resp.authority).map(|r| r.ttl).min().unwrap_or(0);
@@ -268,7 +284,8 @@ impl DnsServer {
         let mut r = resp;
         r.id = p.query.id;
         r.flags = (r.flags & !flag::AD) | flag::RA;
-        vec![DnsServerEvent::Reply { to: p.client, message: r }]
+        ev.push(DnsServerEvent::Reply { to: p.client, message: r });
+        ev
     }
 
     fn answer_from_zone(&self, zone: &DnsZone, q: &DnsMessage, question: &Question) -> DnsMessage {

@@ -230,15 +230,16 @@ fn forwarder_relays_caches_and_counts_ttl_down() {
     let mut google = DnsServer::new(DnsServerConfig { zone: Some(zone), upstreams: vec![], recursive: true });
     let q = DnsMessage::query(0x4242, flag::RD, "example.com", rtype::A);
     let ev = home.on_query(SimTime::ZERO, &mut rng, (LAPTOP, 41000), &q.emit());
-    let DnsServerEvent::Forward { to, src_port, message } = &ev[0] else { panic!("{ev:?}") };
+    let DnsServerEvent::Forward { to, socket, message } = &ev[0] else { panic!("{ev:?}") };
     assert_eq!(*to, GOOGLE);
-    assert!(*src_port >= 1024);
+    let src_port = 40_000 + *socket as u16;
     assert_ne!(message.id, 0x4242, "a fresh id upstream");
     assert_eq!(message.questions, q.questions);
-    let ev = google.on_query(SimTime::ZERO, &mut rng, (HOME, *src_port), &message.emit());
+    let ev = google.on_query(SimTime::ZERO, &mut rng, (HOME, src_port), &message.emit());
     let DnsServerEvent::Reply { message: upstream, .. } = &ev[0] else { panic!() };
     let ev = home.on_upstream_reply(SimTime::from_millis(20), &mut rng, GOOGLE, &upstream.emit());
-    let DnsServerEvent::Reply { to, message } = &ev[0] else { panic!() };
+    assert_eq!(ev[0], DnsServerEvent::CloseSocket(*socket));
+    let DnsServerEvent::Reply { to, message } = &ev[1] else { panic!() };
     assert_eq!(*to, (LAPTOP, 41000));
     assert_eq!(message.id, 0x4242);
     assert_eq!(message.flags, 0x8180, "QR RD RA, not authoritative");
@@ -272,7 +273,7 @@ fn refused_servfail_and_port_unreachable_move_to_the_next_server() {
     let mut fail = message.clone();
     fail.flags = 0x8182;
     let ev = home.on_upstream_reply(SimTime::ZERO, &mut rng, GOOGLE, &fail.emit());
-    assert!(matches!(&ev[0], DnsServerEvent::Forward { to, .. } if *to == Ipv4Addr::new(1, 1, 1, 1)));
+    assert!(matches!(&ev[1], DnsServerEvent::Forward { to, .. } if *to == Ipv4Addr::new(1, 1, 1, 1)));
 
     // ICMP port unreachable: ECONNREFUSED, socket closed, next server at once.
     let mut r = Resolver::new(ResolvConf::new(vec![HOME, other]), Program::GetAddrInfo, "web.lab");
