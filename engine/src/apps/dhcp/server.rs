@@ -519,7 +519,11 @@ impl DhcpServer {
             }
         }
         if let Some(reason) = message {
-            let bcast = nak_broadcast || !unicast || m.ciaddr.is_unspecified();
+            // dhcp_reply: a NAK is broadcast (ciaddr cleared) unless a unicast
+            // REQUEST came from a client on another subnet (through a relay).
+            let mask = u32::from(self.pool.netmask);
+            let same_net = u32::from(m.ciaddr) & mask == u32::from(self.pool.server_addr) & mask;
+            let bcast = nak_broadcast || !unicast || !m.giaddr.is_unspecified() || m.ciaddr.is_unspecified() || same_net;
             return self.nak(&m, reason, bcast);
         }
         let hostname = m
