@@ -402,3 +402,38 @@ fn every_truncation_of_a_dhcp_frame_decodes_without_panic() {
     let d = crate::wire::decode(&frame);
     assert!(matches!(d.problem, Some(crate::wire::Problem::Truncated { layer: crate::wire::LayerKind::Dhcp, .. })), "{:?}", d.problem);
 }
+
+/// dnsmasq's OFFER to the golden DISCOVER (no ping, default range options):
+/// the BOOTP payload byte for byte.
+fn golden_offer() -> Vec<u8> {
+    let mut p = vec![0x02, 0x01, 0x06, 0x00, 0x39, 0x03, 0xf3, 0x26, 0, 0, 0, 0]; // op .. flags
+    p.extend_from_slice(&[0, 0, 0, 0, 192, 168, 1, 172, 192, 168, 1, 1, 0, 0, 0, 0]); // ci yi si gi
+    p.extend_from_slice(&[0x02, 0, 0, 0, 0, 0x0a]);
+    p.extend_from_slice(&[0; 10 + 64 + 128]);
+    p.extend_from_slice(&[0x63, 0x82, 0x53, 0x63]);
+    p.extend_from_slice(&[53, 1, 2]);
+    p.extend_from_slice(&[54, 4, 192, 168, 1, 1]);
+    p.extend_from_slice(&[51, 4, 0, 0, 0x0e, 0x10]); // 3600
+    p.extend_from_slice(&[58, 4, 0, 0, 0x07, 0x08]); // 1800
+    p.extend_from_slice(&[59, 4, 0, 0, 0x0c, 0x4e]); // 3150
+    p.extend_from_slice(&[1, 4, 255, 255, 255, 0]);
+    p.extend_from_slice(&[28, 4, 192, 168, 1, 255]);
+    p.extend_from_slice(&[3, 4, 192, 168, 1, 1]);
+    p.extend_from_slice(&[6, 4, 192, 168, 1, 1]);
+    p.push(255);
+    p.resize(300, 0);
+    p
+}
+
+#[test]
+fn offer_golden_bytes() {
+    let mut s = DhcpServer::new(DhcpPool { ping_check: false, ..pool() });
+    let ev = s.on_message(SimTime::ZERO, &mut Rng::new(1), &discover_repr().emit(), false);
+    let (offer, dst, dst_mac) = replies(&ev)[0];
+    assert_eq!(offer.emit(), golden_offer());
+    assert_eq!((dst, dst_mac), (ip(192, 168, 1, 172), LAPTOP));
+    assert_eq!(DhcpMessage::parse(&golden_offer()).as_ref(), Some(offer));
+    let mut buf = vec![0xa5; offer.buffer_len()];
+    offer.emit_into(&mut buf);
+    assert_eq!(buf, golden_offer());
+}
