@@ -125,9 +125,11 @@ pub fn summarize(frame: &[u8]) -> String {
     line
 }
 
-/// Wireshark's Info column for UDP, DHCP (packet-dhcp.c: "DHCP Discover -
-/// Transaction ID 0x…") and DNS (packet-dns.c: "Standard query 0x… A name",
-/// responses followed by each answer's type and data).
+/// Wireshark's Info column for UDP ("40000 → 53 Len=4"), DHCP (packet-dhcp.c:
+/// "DHCP Discover - Transaction ID 0x…"; Wireshark pads the type name to line
+/// the rows up, here a single space as for ICMP above) and DNS (packet-dns.c:
+/// "Standard query 0x… A name", responses followed by each answer's and
+/// authority record's type and data, "OPT" when EDNS is present).
 fn udp_summary(line: &mut String, udp: &super::Udp) {
     use super::dns::{rdata_text, type_name, RData};
     match &udp.payload {
