@@ -213,6 +213,9 @@ impl Resolver {
 
     /// Start the lookup.
     pub fn start(&mut self, now: SimTime, rng: &mut Rng) -> Vec<ResolverEvent> {
+        // No `nameserver` line: glibc falls back to 127.0.0.1 (res_init), where
+        // a lab host runs no server, so the loopback query is refused at once
+        // and nothing appears on any link.
         if self.conf.nameservers.is_empty() {
             self.done = true;
             let qtypes = self.steps.first().cloned().unwrap_or_default();
