@@ -86,6 +86,10 @@ pub enum ClientState {
     Bound,
     /// Past T1: REQUESTs to the server (unicast; broadcast once past T2).
     Renewing,
+    /// Started with a saved, unexpired lease: broadcast REQUEST for it (INIT-REBOOT).
+    Rebooting,
+    /// After `dhclient -r`: released, no timers.
+    Stopped,
 }
 
 /// A lease as dhclient hands it to dhclient-script (`new_*` variables).
@@ -179,6 +183,11 @@ pub enum ClientEvent {
         address: Ipv4Addr,
         /// The NAK's server identifier, when a NAK caused it.
         nak_from: Option<Ipv4Addr>,
+    },
+    /// dhclient-script RELEASE (`dhclient -r`): the address is removed.
+    Released {
+        /// The released address.
+        address: Ipv4Addr,
     },
     /// dhclient-script FAIL after `timeout` seconds without an OFFER ("No
     /// DHCPOFFERS received."); the client sleeps until `retry_at`.
@@ -279,6 +288,47 @@ impl DhcpClient {
     /// once (`initial_delay` is 0 in 4.4, clparse.c).
     pub fn start(&mut self, now: SimTime, rng: &mut Rng) -> Vec<ClientEvent> {
         self.state_init(now, rng)
+    }
+
+    /// dhclient started with a lease remembered from /var/lib/dhcp/dhclient.leases
+    /// (`dhclient eth0` run again): `state_reboot` broadcasts a REQUEST for it
+    /// (50, no 54, new xid) if it has not expired, else goes to `state_init`.
+    pub fn start_with_lease(&mut self, now: SimTime, rng: &mut Rng, lease: Lease) -> Vec<ClientEvent> {
+        if lease.expires_at <= now {
+            return self.state_init(now, rng);
+        }
+        self.state = ClientState::Rebooting;
+        self.xid = rng.next_u64() as u32;
+        let opts = self.options(MessageType::Request, None, Some(lease.address));
+        self.packet = Some(self.base(self.xid, Ipv4Addr::UNSPECIFIED, opts));
+        self.active = Some(lease);
+        self.first_sending = secs(now);
+        self.interval = self.cfg.initial_interval;
+        self.send_request(now, rng)
+    }
+
+    /// `dhclient -r` (`do_release`): one DHCPRELEASE (53, 54, 12; ciaddr set,
+    /// a fresh xid) unicast to the server through the fallback socket, then
+    /// dhclient-script RELEASE, all timers cancelled.
+    pub fn release(&mut self, now: SimTime, rng: &mut Rng) -> Vec<ClientEvent> {
+        let _ = now;
+        self.xid = rng.next_u64() as u32; // do_release's client->xid
+        self.timer = None;
+        self.state = ClientState::Stopped;
+        let Some(lease) = self.active.take() else { return vec![] };
+        let mut opts = vec![
+            DhcpOpt::u8(opt::MESSAGE_TYPE, MessageType::Release.into()),
+            DhcpOpt::addrs(opt::SERVER_ID, &[lease.server_id]),
+        ];
+        if let Some(h) = &self.cfg.hostname {
+            opts.push(DhcpOpt::text(opt::HOST_NAME, h));
+        }
+        // make_release draws the packet's own xid.
+        let message = self.base(rng.next_u64() as u32, lease.address, opts);
+        vec![
+            ClientEvent::Send(Transmit { message, src: lease.address, dst: lease.server_id, path: SendPath::Socket }),
+            ClientEvent::Released { address: lease.address },
+        ]
     }
 
     /// `state_init`: a fresh DISCOVER with a new xid.
@@ -428,7 +478,8 @@ impl DhcpClient {
         let cur = secs(now);
         let elapsed = cur - self.first_sending;
         let requesting = self.state == ClientState::Requesting;
-        if requesting && elapsed > self.cfg.reboot_timeout {
+        let rebooting = self.state == ClientState::Rebooting;
+        if (requesting || rebooting) && elapsed > self.cfg.reboot_timeout {
             return self.state_init(now, rng);
         }
         if !requesting {
@@ -452,7 +503,7 @@ impl DhcpClient {
         let mut msg = self.packet.clone().expect("a REQUEST was made");
         msg.secs = if requesting { self.secs } else { elapsed.min(65535) as u16 };
         self.packet = Some(msg.clone());
-        let (src, dst, path) = match self.active.as_ref().filter(|_| !requesting) {
+        let (src, dst, path) = match self.active.as_ref().filter(|_| !requesting && !rebooting) {
             Some(l) if now <= l.rebind_at => (l.address, l.server_id, SendPath::Socket),
             Some(l) => (l.address, Ipv4Addr::BROADCAST, SendPath::Raw),
             None => (Ipv4Addr::UNSPECIFIED, Ipv4Addr::BROADCAST, SendPath::Raw),
@@ -468,7 +519,7 @@ impl DhcpClient {
     /// `bind_lease` arms `state_bound` at T1 (random microseconds).
     #[allow(clippy::manual_div_ceil)] // kept in dhclient.c's form
     fn dhcpack(&mut self, now: SimTime, rng: &mut Rng, m: &DhcpMessage) -> Vec<ClientEvent> {
-        if !matches!(self.state, ClientState::Requesting | ClientState::Renewing) {
+        if !matches!(self.state, ClientState::Requesting | ClientState::Renewing | ClientState::Rebooting) {
             return vec![];
         }
         let expiry = m.u32_option(opt::LEASE_TIME).unwrap_or(0) as u64;
@@ -524,7 +575,7 @@ impl DhcpClient {
     /// lease" returns early, so a NAK to a first REQUEST only ends when the
     /// REQUESTING timeout sends a new DISCOVER); otherwise EXPIRE and `state_init`.
     fn dhcpnak(&mut self, now: SimTime, rng: &mut Rng, m: &DhcpMessage) -> Vec<ClientEvent> {
-        if !matches!(self.state, ClientState::Requesting | ClientState::Renewing) {
+        if !matches!(self.state, ClientState::Requesting | ClientState::Renewing | ClientState::Rebooting) {
             return vec![];
         }
         let Some(lease) = self.active.take() else { return vec![] };

@@ -437,3 +437,49 @@ fn offer_golden_bytes() {
     offer.emit_into(&mut buf);
     assert_eq!(buf, golden_offer());
 }
+
+#[test]
+fn release_then_restart_with_the_saved_lease_reboots() {
+    let mut rng = Rng::new(21);
+    let (mut c, mut s, lease) = exchange(&mut rng);
+    let now = SimTime::from_secs(100);
+    let ev = c.release(now, &mut rng);
+    let t = sends(&ev)[0].clone();
+    assert_eq!(t.message.message_type(), Some(MessageType::Release));
+    assert_eq!(codes(&t.message), [53, 54, 12]);
+    assert_eq!((t.src, t.dst, t.path, t.message.ciaddr), (lease.address, ROUTER_IP, SendPath::Socket, lease.address));
+    assert_eq!(ev[1], ClientEvent::Released { address: lease.address });
+    assert_eq!((c.state(), c.poll_at()), (ClientState::Stopped, None));
+    s.on_message(now, &mut rng, &t.message.emit(), true);
+    assert_eq!(s.leases().count(), 0, "dnsmasq drops a released lease");
+
+    // `dhclient eth0` again with the lease file: INIT-REBOOT, 50 without 54.
+    let mut c = DhcpClient::new(ClientConfig::debian(LAPTOP, Some("laptop")));
+    let later = SimTime::from_secs(200);
+    let ev = c.start_with_lease(later, &mut rng, lease.clone());
+    let r = sends(&ev)[0].clone();
+    assert_eq!(codes(&r.message), [53, 50, 12, 55]);
+    assert_eq!((r.src, r.dst, r.path), (Ipv4Addr::UNSPECIFIED, Ipv4Addr::BROADCAST, SendPath::Raw));
+    assert_eq!(c.state(), ClientState::Rebooting);
+    // A non-authoritative dnsmasq without the lease stays silent...
+    assert!(s.on_message(later, &mut rng, &r.message.emit(), false).is_empty());
+    // ...so after the 10 s reboot timeout dhclient falls back to DISCOVER.
+    let mut last = None;
+    while c.state() == ClientState::Rebooting {
+        let t = c.poll_at().unwrap();
+        last = sends(&c.on_timer(t, &mut rng)).last().map(|s| (t, s.message.message_type().unwrap()));
+    }
+    let (t, kind) = last.unwrap();
+    assert_eq!(kind, MessageType::Discover);
+    assert!(t > later + SimTime::from_secs(10));
+    // An authoritative one re-creates the lease and ACKs the reboot.
+    let mut c = DhcpClient::new(ClientConfig::debian(LAPTOP, Some("laptop")));
+    let mut auth = DhcpServer::new(DhcpPool { authoritative: true, ..pool() });
+    let r = sends(&c.start_with_lease(later, &mut rng, lease.clone()))[0].message.clone();
+    let ack = replies(&auth.on_message(later, &mut rng, &r.emit(), false))[0].0.clone();
+    assert!(matches!(c.on_message(later, &mut rng, &ack.emit())[0], ClientEvent::Bound(_)));
+    // An expired saved lease goes straight to DISCOVER.
+    let mut c = DhcpClient::new(ClientConfig::debian(LAPTOP, None));
+    let ev = c.start_with_lease(lease.expires_at, &mut rng, lease);
+    assert_eq!(sends(&ev)[0].message.message_type(), Some(MessageType::Discover));
+}
