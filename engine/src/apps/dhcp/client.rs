@@ -74,7 +74,7 @@ impl ClientConfig {
 }
 
 /// dhclient's states (includes/dhcpd.h `enum dhcp_state`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub enum ClientState {
     /// Not started, or sleeping after giving up.
     Init,
@@ -92,8 +92,9 @@ pub enum ClientState {
     Stopped,
 }
 
-/// A lease as dhclient hands it to dhclient-script (`new_*` variables).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A lease as dhclient hands it to dhclient-script (`new_*` variables);
+/// serialisable for the lab's lease table.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Lease {
     /// yiaddr.
     pub address: Ipv4Addr,

@@ -92,8 +92,8 @@ impl DhcpPool {
     }
 }
 
-/// A lease in dnsmasq's table (`struct dhcp_lease`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A lease in dnsmasq's table (`struct dhcp_lease`); serialisable for the lab's lease table.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ServerLease {
     /// The client's MAC.
     pub mac: MacAddr,
