@@ -111,6 +111,8 @@ pub enum Transport {
     Icmp(Icmp),
     /// A UDP datagram (and the DHCP or DNS message inside).
     Udp(super::Udp),
+    /// A TCP segment (and the HTTP head inside).
+    Tcp(super::Tcp),
     /// A payload we do not decode (other protocols, or a non-first fragment).
     Data(ByteRange),
 }
@@ -213,6 +215,13 @@ pub(super) fn decode(
             let (src, dst) = (view.src_addr(), view.dst_addr());
             match super::udp::decode(frame, payload_start..end, src, dst, whole, problem) {
                 Some(udp) => Transport::Udp(udp),
+                None => Transport::Data(payload_start..end),
+            }
+        } else if view.next_header() == SmolProtocol::Tcp && !quoted {
+            let whole = complete && !view.more_frags();
+            let (src, dst) = (view.src_addr(), view.dst_addr());
+            match super::tcp::decode(frame, payload_start..end, src, dst, whole, problem) {
+                Some(tcp) => Transport::Tcp(tcp),
                 None => Transport::Data(payload_start..end),
             }
         } else {

@@ -18,9 +18,11 @@ pub mod dhcp;
 pub mod dns;
 mod ethernet;
 pub mod golden;
+pub mod http;
 mod icmp;
 mod ipv4;
 mod summary;
+pub mod tcp;
 pub mod udp;
 
 use core::fmt;
@@ -33,7 +35,8 @@ pub use ethernet::{EtherType, Ethernet, Network};
 pub use icmp::{Icmp, IcmpBody};
 pub use ipv4::{IpProtocol, Ipv4, Transport};
 pub use std::net::Ipv4Addr;
-pub use summary::summarize;
+pub use summary::{summarize, summarize_conversation};
+pub use tcp::Tcp;
 pub use udp::{Application, Udp};
 
 /// A half-open range of byte offsets into the whole frame (offset 0 = first byte
@@ -141,6 +144,8 @@ pub enum LayerKind {
     Dhcp,
     /// A DNS message (RFC 1035).
     Dns,
+    /// A TCP header or its options (RFC 9293).
+    Tcp,
 }
 
 impl fmt::Display for LayerKind {
@@ -155,6 +160,7 @@ impl fmt::Display for LayerKind {
             LayerKind::Udp => "UDP",
             LayerKind::Dhcp => "DHCP",
             LayerKind::Dns => "DNS",
+            LayerKind::Tcp => "TCP",
         })
     }
 }
@@ -230,6 +236,14 @@ impl DecodedFrame {
     pub fn icmp(&self) -> Option<&Icmp> {
         match self.ipv4()?.payload.as_ref()? {
             Transport::Icmp(icmp) => Some(icmp),
+            _ => None,
+        }
+    }
+
+    /// The TCP segment, if this frame carries one.
+    pub fn tcp(&self) -> Option<&Tcp> {
+        match self.ipv4()?.payload.as_ref()? {
+            Transport::Tcp(tcp) => Some(tcp),
             _ => None,
         }
     }

@@ -10,12 +10,29 @@
 use core::fmt::Write;
 
 use super::{
-    decode, icmp, ArpOperation, ChecksumStatus, EtherType, IcmpBody, IpProtocol, Network, Transport,
+    decode, tcp::{self, flags, TcpOpt}, Ipv4Addr, icmp, ArpOperation, ChecksumStatus, EtherType, IcmpBody, IpProtocol, Network, Transport,
 };
 
 /// A one-line, Wireshark-style summary of an Ethernet frame
 /// ("Who has 10.10.10.100? Tell 10.10.10.1"). Never panics.
 pub fn summarize(frame: &[u8]) -> String {
+    summarize_with(frame, &mut None)
+}
+
+/// Summaries of a capture in order, with TCP sequence and acknowledgement
+/// numbers relative to each direction's first sequence number, as Wireshark
+/// shows them by default (`tcp.relative_sequence_numbers: TRUE`; the base of a
+/// direction is its SYN's sequence number, or the first one seen).
+/// [`summarize`] alone cannot know the base and prints absolute numbers.
+pub fn summarize_conversation(frames: &[&[u8]]) -> Vec<String> {
+    let mut bases = Some(TcpBases::new());
+    frames.iter().map(|f| summarize_with(f, &mut bases)).collect()
+}
+
+/// Per direction (src, sport, dst, dport): the sequence number counted as 0.
+type TcpBases = std::collections::BTreeMap<(Ipv4Addr, u16, Ipv4Addr, u16), u32>;
+
+fn summarize_with(frame: &[u8], bases: &mut Option<TcpBases>) -> String {
     let decoded = decode(frame);
     let mut line = String::new();
     match &decoded.ethernet {
@@ -84,6 +101,10 @@ pub fn summarize(frame: &[u8]) -> String {
                         }
                     },
                     Some(Transport::Udp(udp)) => udp_summary(&mut line, udp),
+                    Some(Transport::Tcp(tcp)) => {
+                        let rel = bases.as_mut().map(|b| relative(b, ip.src.value, ip.dst.value, tcp));
+                        tcp_summary(&mut line, tcp, rel)
+                    }
                     Some(Transport::Data(_)) | None => {
                         let _ = write!(
                             line,
@@ -181,6 +202,73 @@ fn udp_summary(line: &mut String, udp: &super::Udp) {
     }
     if udp.checksum.is_bad() {
         line.push_str(" [UDP checksum incorrect]");
+    }
+}
+
+/// Relative (seq, ack) of `tcp` sent `src → dst`, learning bases as it goes.
+fn relative(bases: &mut TcpBases, src: Ipv4Addr, dst: Ipv4Addr, tcp: &tcp::Tcp) -> (u32, u32) {
+    let (sp, dp) = (tcp.src_port.value, tcp.dst_port.value);
+    let (seq, ack) = (tcp.seq.value, tcp.ack.value);
+    let key = (src, sp, dst, dp);
+    if tcp.flags.value & flags::SYN != 0 {
+        bases.insert(key, seq);
+    }
+    let mine = *bases.entry(key).or_insert(seq);
+    // The peer's base: its SYN's sequence, or (before it is seen) ack - 1 as
+    // Wireshark assumes for a SYN-ACK.
+    let theirs = *bases.entry((dst, dp, src, sp)).or_insert(ack.wrapping_sub(1));
+    (seq.wrapping_sub(mine), ack.wrapping_sub(theirs))
+}
+
+/// Wireshark's TCP Info column ("43210 → 80 [SYN] Seq=0 Win=64240 Len=0
+/// MSS=1460 SACK_PERM TSval=… TSecr=0 WS=128", packet-tcp.c); an HTTP head
+/// shows its start line instead, as the HTTP dissector replaces the column.
+/// `rel` gives relative numbers; without it the absolute ones are printed.
+fn tcp_summary(line: &mut String, tcp: &tcp::Tcp, rel: Option<(u32, u32)>) {
+    if let Some(h) = &tcp.http {
+        line.push_str(&h.info());
+        if let Some((_, v)) = h
+            .headers
+            .iter()
+            .map(|f| &f.value)
+            .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+            .filter(|_| matches!(h.start.value, super::http::StartLine::Response { .. }))
+        {
+            let _ = write!(line, " ({v})");
+        }
+    } else {
+        let f = tcp.flags.value;
+        let (seq, ack) = rel.unwrap_or((tcp.seq.value, tcp.ack.value));
+        let _ = write!(line, "{} → {} [{}] Seq={seq}", tcp.src_port.value, tcp.dst_port.value, tcp::flag_names(f));
+        if f & flags::ACK != 0 {
+            let _ = write!(line, " Ack={ack}");
+        }
+        // Wireshark prints the window scaled once the handshake is seen; the
+        // single-frame view prints the raw field.
+        let _ = write!(line, " Win={} Len={}", tcp.window.value, tcp.payload_len());
+        for o in &tcp.options {
+            match &o.value {
+                TcpOpt::Mss(m) => {
+                    let _ = write!(line, " MSS={m}");
+                }
+                TcpOpt::SackPermitted => line.push_str(" SACK_PERM"),
+                TcpOpt::Timestamps { tsval, tsecr } => {
+                    let _ = write!(line, " TSval={tsval} TSecr={tsecr}");
+                }
+                TcpOpt::WindowScale(s) => {
+                    let _ = write!(line, " WS={}", 1u32 << s.min(&14));
+                }
+                TcpOpt::Sack(b) => {
+                    for (l, r) in b {
+                        let _ = write!(line, " SLE={l} SRE={r}");
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if tcp.checksum.is_bad() {
+        line.push_str(" [TCP checksum incorrect]");
     }
 }
 

@@ -1,0 +1,719 @@
+//! One TCP connection's state machine (RFC 9293 §3.10) with Linux 6.x's
+//! choices: options and windows in the SYN, quickack/delayed ACK, RTO
+//! estimation and exponential backoff, FIN handling per state.
+//!
+//! Clock-free: every entry point takes `now`; segments to send are pushed to
+//! the caller's outbox. Sequence arithmetic is modulo 2^32 (`wrapping_*`,
+//! comparisons through [`after`]).
+
+use std::net::Ipv4Addr;
+
+use crate::time::SimTime;
+use crate::wire::tcp::{flags, Options, SegmentRepr};
+
+use super::{OutSegment, TcpEvent, SocketId};
+
+/// `TCP_TIMEOUT_INIT` (include/net/tcp.h): 1 s before the first retransmission.
+pub const RTO_INIT: SimTime = SimTime::from_secs(1);
+/// `TCP_RTO_MIN`: 200 ms floor of the retransmission timeout.
+pub const RTO_MIN_US: u64 = 200_000;
+/// `TCP_RTO_MAX`: 120 s ceiling of the backed-off timeout.
+pub const RTO_MAX: SimTime = SimTime::from_secs(120);
+/// `net.ipv4.tcp_syn_retries` default: 6 retransmitted SYNs, connect fails at 127 s.
+pub const SYN_RETRIES: u32 = 6;
+/// `net.ipv4.tcp_synack_retries` default.
+pub const SYNACK_RETRIES: u32 = 5;
+/// `net.ipv4.tcp_retries2` default.
+pub const DATA_RETRIES: u32 = 15;
+/// `TCP_TIMEWAIT_LEN`: 60 s in TIME_WAIT.
+pub const TIME_WAIT: SimTime = SimTime::from_secs(60);
+/// `TCP_DELACK_MIN` / `TCP_ATO_MIN` (HZ/25): the delayed-ACK timer.
+pub const DELACK: SimTime = SimTime::from_millis(40);
+/// `TCP_MAX_QUICKACKS`.
+pub const MAX_QUICKACKS: u32 = 16;
+/// `TCP_INIT_CWND` (RFC 6928).
+pub const INIT_CWND: u32 = 10;
+/// Window scale Linux advertises with the default tcp_rmem (6291456 max):
+/// `tcp_select_initial_window` shifts until the max space fits 16 bits → 7.
+pub const WSCALE: u8 = 7;
+/// Bytes of the timestamp option in every non-SYN segment (`TCPOLEN_TSTAMP_ALIGNED`).
+const TS_LEN: u16 = 12;
+
+/// TCP states, named as `ss` prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum State {
+    /// SYN sent, waiting for SYN-ACK.
+    SynSent,
+    /// SYN received, SYN-ACK sent (a request socket until the final ACK).
+    SynRecv,
+    /// Open in both directions.
+    Established,
+    /// We sent FIN, not yet acknowledged.
+    FinWait1,
+    /// Our FIN acknowledged; waiting for the peer's.
+    FinWait2,
+    /// The peer sent FIN; we have not closed.
+    CloseWait,
+    /// Both sent FIN at once; ours not yet acknowledged.
+    Closing,
+    /// We closed after the peer; waiting for the ACK of our FIN.
+    LastAck,
+    /// Both FINs acknowledged; waiting 60 s for strays.
+    TimeWait,
+    /// Gone.
+    Closed,
+}
+
+impl State {
+    /// The name `ss -tan` prints.
+    pub fn ss_name(self) -> &'static str {
+        match self {
+            State::SynSent => "SYN-SENT",
+            State::SynRecv => "SYN-RECV",
+            State::Established => "ESTAB",
+            State::FinWait1 => "FIN-WAIT-1",
+            State::FinWait2 => "FIN-WAIT-2",
+            State::CloseWait => "CLOSE-WAIT",
+            State::Closing => "CLOSING",
+            State::LastAck => "LAST-ACK",
+            State::TimeWait => "TIME-WAIT",
+            State::Closed => "CLOSED",
+        }
+    }
+}
+
+/// `after(a, b)`: a is later than b in sequence space (include/net/tcp.h).
+pub fn after(a: u32, b: u32) -> bool {
+    (b.wrapping_sub(a) as i32) < 0
+}
+
+/// Largest multiple of `mss` not above 65535: the window of a SYN or SYN-ACK
+/// (`tcp_select_initial_window` rounds the space down to the MSS; the client
+/// uses its advertised MSS, 1460 → 64240; the server the MSS less timestamps,
+/// 1448 → 65160).
+pub fn syn_window(mss: u16) -> u32 {
+    65535 / u32::from(mss) * u32::from(mss)
+}
+
+/// A connection.
+#[derive(Debug, Clone)]
+pub struct Conn {
+    /// Our address and port.
+    pub local: (Ipv4Addr, u16),
+    /// The peer's.
+    pub remote: (Ipv4Addr, u16),
+    /// Current state.
+    pub state: State,
+    /// The listener this connection came from, until accepted.
+    pub listener: Option<SocketId>,
+    /// True for the side that called connect().
+    active: bool,
+    iss: u32,
+    snd_una: u32,
+    snd_nxt: u32,
+    /// Peer's window in bytes (already scaled).
+    snd_wnd: u32,
+    snd_wscale: u8,
+    irs: u32,
+    rcv_nxt: u32,
+    /// The window we offer in bytes.
+    rcv_wnd: u32,
+    /// Our advertised MSS (MTU − 40).
+    advmss: u16,
+    /// Peer's MSS from its SYN (536 without the option, RFC 9293 §3.7.1).
+    peer_mss: u16,
+    ts_offset: u32,
+    ts_recent: u32,
+    ts_ok: bool,
+    sack_ok: bool,
+    /// Bytes written and not yet acknowledged; index 0 is `snd_una` (after the SYN).
+    send_buf: Vec<u8>,
+    /// close() was called: a FIN follows the data.
+    fin_queued: bool,
+    /// The FIN is in flight (cleared when everything is retransmitted).
+    fin_sent: bool,
+    /// The peer offered window scaling, so both directions scale.
+    ws_ok: bool,
+    /// Received, not yet read by the application.
+    pub recv_buf: Vec<u8>,
+    /// The peer's FIN arrived.
+    pub peer_fin: bool,
+    cwnd: u32,
+    /// Retransmission timer deadline.
+    rto_at: Option<SimTime>,
+    rto: SimTime,
+    retransmits: u32,
+    srtt_us: u64,
+    mdev_us: u64,
+    mdev_max_us: u64,
+    rttvar_us: u64,
+    rtt_seq: u32,
+    /// (end seq, send time) of the segment being timed; cleared on retransmission (Karn).
+    rtt_probe: Option<(u32, SimTime)>,
+    /// Delayed-ACK timer deadline.
+    delack_at: Option<SimTime>,
+    ack_pending: bool,
+    quick: u32,
+    pingpong: bool,
+    /// `icsk_ack.ato`: 0 until the first data segment.
+    ato_set: bool,
+    last_rcv: SimTime,
+    /// Bytes received since the last ACK we sent.
+    unacked_rcv: u32,
+    /// TIME_WAIT expiry.
+    pub(super) tw_until: Option<SimTime>,
+    ip_id: u16,
+}
+
+/// The fields of a received segment that the state machine reads.
+#[derive(Debug, Clone)]
+pub struct Seg<'a> {
+    /// Sequence number.
+    pub seq: u32,
+    /// Acknowledgement number.
+    pub ack: u32,
+    /// Flag bits.
+    pub flags: u16,
+    /// Window field (unscaled).
+    pub window: u16,
+    /// Options found.
+    pub opts: Options,
+    /// Payload.
+    pub payload: &'a [u8],
+}
+
+impl Seg<'_> {
+    fn has(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+}
+
+impl Conn {
+    /// A connection about to send its SYN (connect) or SYN-ACK (from a listener).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn new(
+        local: (Ipv4Addr, u16),
+        remote: (Ipv4Addr, u16),
+        advmss: u16,
+        iss: u32,
+        ts_offset: u32,
+        ip_id: u16,
+        active: bool,
+    ) -> Conn {
+        Conn {
+            local,
+            remote,
+            state: if active { State::SynSent } else { State::SynRecv },
+            listener: None,
+            active,
+            iss,
+            snd_una: iss,
+            snd_nxt: iss.wrapping_add(1),
+            snd_wnd: 0,
+            snd_wscale: 0,
+            irs: 0,
+            rcv_nxt: 0,
+            rcv_wnd: 0,
+            advmss,
+            peer_mss: 536,
+            ts_offset,
+            ts_recent: 0,
+            ts_ok: false,
+            sack_ok: false,
+            send_buf: Vec::new(),
+            fin_queued: false,
+            fin_sent: false,
+            ws_ok: active,
+            recv_buf: Vec::new(),
+            peer_fin: false,
+            cwnd: INIT_CWND,
+            rto_at: None,
+            rto: RTO_INIT,
+            retransmits: 0,
+            srtt_us: 0,
+            mdev_us: 0,
+            mdev_max_us: 0,
+            rttvar_us: 0,
+            rtt_seq: 0,
+            rtt_probe: None,
+            delack_at: None,
+            ack_pending: false,
+            quick: 0,
+            pingpong: false,
+            ato_set: false,
+            last_rcv: SimTime::ZERO,
+            unacked_rcv: 0,
+            tw_until: None,
+            ip_id,
+        }
+    }
+
+    /// Bytes queued to send and not yet acknowledged (`ss` Send-Q).
+    pub fn send_q(&self) -> usize {
+        self.send_buf.len()
+    }
+
+    /// The smoothed RTT estimate and current RTO, for `ss -i`-style views.
+    pub fn rtt(&self) -> (SimTime, SimTime) {
+        (SimTime::from_micros(self.srtt_us), self.rto)
+    }
+
+    /// Our initial sequence number.
+    pub fn iss(&self) -> u32 {
+        self.iss
+    }
+
+    fn tsval(&self, now: SimTime) -> u32 {
+        // tcp_clock_ms() + tp->tsoffset (net/ipv4/tcp_output.c, tcp_syn_options).
+        ((now.as_nanos() / 1_000_000) as u32).wrapping_add(self.ts_offset)
+    }
+
+    /// MSS for data: the smaller MSS less the timestamp option (`tcp_current_mss`).
+    fn mss_now(&self) -> u32 {
+        let m = self.peer_mss.min(self.advmss);
+        u32::from(if self.ts_ok { m - TS_LEN } else { m })
+    }
+
+    /// The window field for a non-SYN segment: `__tcp_select_window` rounds the
+    /// free space up to the scale unit, then shifts.
+    fn window_field(&self) -> u16 {
+        let free = self.rcv_wnd.saturating_sub(self.recv_buf.len() as u32);
+        let shift = if self.ws_ok { WSCALE } else { 0 };
+        let unit = 1u32 << shift;
+        ((free.div_ceil(unit) * unit) >> shift).min(0xffff) as u16
+    }
+
+    fn push(&mut self, now: SimTime, out: &mut Vec<OutSegment>, seq: u32, fl: u16, payload: &[u8]) {
+        let syn = fl & flags::SYN != 0;
+        let mut options = Options::default();
+        if syn {
+            options.mss = Some(self.advmss);
+            // A SYN-ACK only echoes what the SYN offered (tcp_synack_options).
+            options.sack_permitted = self.active || self.sack_ok;
+            if self.active || self.ts_ok {
+                options.timestamps = Some((self.tsval(now), self.ts_recent));
+            }
+            if self.ws_ok {
+                options.window_scale = Some(WSCALE);
+            }
+        } else if self.ts_ok {
+            options.timestamps = Some((self.tsval(now), self.ts_recent));
+        }
+        let window = if syn { self.rcv_wnd.min(65535) as u16 } else { self.window_field() };
+        let ack = if fl & flags::ACK != 0 { self.rcv_nxt } else { 0 };
+        let repr = SegmentRepr { src_port: self.local.1, dst_port: self.remote.1, seq, ack, flags: fl, window, options };
+        // SYN-ACKs leave from a request socket with IP id 0 (ip_build_and_send_pkt
+        // with DF); a full socket counts from its random inet_id.
+        let ip_id = if syn && !self.active {
+            0
+        } else {
+            self.ip_id = self.ip_id.wrapping_add(1);
+            self.ip_id
+        };
+        out.push(OutSegment { src: self.local.0, dst: self.remote.0, ip_id, bytes: repr.build(self.local.0, self.remote.0, payload) });
+        if fl & flags::ACK != 0 {
+            self.ack_sent();
+        }
+    }
+
+    /// `tcp_event_ack_sent` / `tcp_dec_quickack_mode`.
+    fn ack_sent(&mut self) {
+        self.ack_pending = false;
+        self.delack_at = None;
+        self.unacked_rcv = 0;
+        self.quick = self.quick.saturating_sub(1);
+    }
+
+    /// Send the SYN (active) or SYN-ACK and arm the retransmission timer.
+    pub(super) fn send_syn(&mut self, now: SimTime, out: &mut Vec<OutSegment>) {
+        let fl = if self.active { flags::SYN } else { flags::SYN | flags::ACK };
+        if self.active {
+            self.rcv_wnd = syn_window(self.advmss);
+        }
+        self.push(now, out, self.iss, fl, &[]);
+        if self.retransmits == 0 {
+            self.rtt_probe = Some((self.iss.wrapping_add(1), now));
+        }
+        self.rto_at = Some(now + self.rto);
+    }
+
+    /// Take the peer's SYN (on a listener's child).
+    pub(super) fn accept_syn(&mut self, seg: &Seg) {
+        self.irs = seg.seq;
+        self.rcv_nxt = seg.seq.wrapping_add(1);
+        self.learn_syn_options(seg);
+        self.rcv_wnd = syn_window(self.mss_now() as u16);
+        self.snd_wnd = u32::from(seg.window);
+    }
+
+    fn learn_syn_options(&mut self, seg: &Seg) {
+        self.peer_mss = seg.opts.mss.unwrap_or(536);
+        self.sack_ok = seg.opts.sack_permitted;
+        // RFC 7323 §2.3: scaling is on only if both SYNs carry the option.
+        self.ws_ok = seg.opts.window_scale.is_some();
+        self.snd_wscale = seg.opts.window_scale.unwrap_or(0).min(14);
+        if let Some((tsval, _)) = seg.opts.timestamps {
+            self.ts_ok = true;
+            self.ts_recent = tsval;
+        }
+    }
+
+    fn wscale(&self) -> u8 {
+        if self.ws_ok {
+            self.snd_wscale
+        } else {
+            0
+        }
+    }
+
+    /// Application write.
+    pub(super) fn write(&mut self, now: SimTime, data: &[u8], out: &mut Vec<OutSegment>) {
+        self.send_buf.extend_from_slice(data);
+        // tcp_event_data_sent: sending soon after receiving enters pingpong
+        // (interactive) mode, which turns quickacks into delayed ACKs.
+        if self.ato_set && now.saturating_sub(self.last_rcv) < DELACK {
+            self.pingpong = true;
+        }
+        self.transmit(now, out);
+    }
+
+    /// Application close(): FIN after the queued data.
+    pub(super) fn close(&mut self, now: SimTime, out: &mut Vec<OutSegment>) {
+        match self.state {
+            State::Established => self.state = State::FinWait1,
+            State::CloseWait => self.state = State::LastAck,
+            _ => return,
+        }
+        self.fin_queued = true;
+        self.transmit(now, out);
+    }
+
+    /// Send what the windows allow; piggyback a pending ACK.
+    fn transmit(&mut self, now: SimTime, out: &mut Vec<OutSegment>) {
+        if matches!(self.state, State::SynSent | State::SynRecv | State::Closed | State::TimeWait) {
+            return;
+        }
+        let mss = self.mss_now();
+        let end = self.snd_una.wrapping_add(self.send_buf.len() as u32);
+        let limit = self.snd_una.wrapping_add(self.snd_wnd.min(self.cwnd * mss));
+        while after(end, self.snd_nxt) && after(limit, self.snd_nxt) {
+            let off = self.snd_nxt.wrapping_sub(self.snd_una) as usize;
+            let len = (end.wrapping_sub(self.snd_nxt)).min(mss).min(limit.wrapping_sub(self.snd_nxt)) as usize;
+            let chunk = self.send_buf[off..off + len].to_vec();
+            let last = off + len == self.send_buf.len();
+            let mut fl = flags::ACK;
+            if last {
+                fl |= flags::PSH;
+            }
+            let fin = last && self.fin_queued;
+            if fin {
+                fl |= flags::FIN;
+                self.fin_sent = true;
+            }
+            let seq = self.snd_nxt;
+            self.push(now, out, seq, fl, &chunk);
+            self.snd_nxt = self.snd_nxt.wrapping_add(len as u32 + u32::from(fin));
+            self.arm(now);
+        }
+        if self.fin_queued && !self.fin_sent && self.snd_nxt == end {
+            self.push(now, out, self.snd_nxt, flags::FIN | flags::ACK, &[]);
+            self.fin_sent = true;
+            self.snd_nxt = self.snd_nxt.wrapping_add(1);
+            self.arm(now);
+        }
+        if self.ack_pending && self.delack_at.is_none() {
+            self.push(now, out, self.snd_nxt, flags::ACK, &[]);
+        }
+    }
+
+    fn arm(&mut self, now: SimTime) {
+        if self.rtt_probe.is_none() {
+            self.rtt_probe = Some((self.snd_nxt, now));
+        }
+        if self.rto_at.is_none() {
+            self.rto_at = Some(now + self.rto);
+        }
+    }
+
+    /// `tcp_rtt_estimator` (net/ipv4/tcp_input.c), in microseconds, then
+    /// `__tcp_set_rto`: srtt + rttvar, rttvar never below `TCP_RTO_MIN`.
+    fn rtt_sample(&mut self, m: u64) {
+        let m = m.max(1);
+        if self.srtt_us != 0 {
+            let mut srtt = self.srtt_us as i64;
+            let mut d = m as i64 - (srtt >> 3);
+            srtt += d;
+            if d < 0 {
+                d = -d - (self.mdev_us as i64 >> 2);
+                if d > 0 {
+                    d >>= 3;
+                }
+            } else {
+                d -= self.mdev_us as i64 >> 2;
+            }
+            self.mdev_us = (self.mdev_us as i64 + d).max(0) as u64;
+            if self.mdev_us > self.mdev_max_us {
+                self.mdev_max_us = self.mdev_us;
+                self.rttvar_us = self.rttvar_us.max(self.mdev_max_us);
+            }
+            if after(self.snd_una, self.rtt_seq) {
+                if self.mdev_max_us < self.rttvar_us {
+                    self.rttvar_us -= (self.rttvar_us - self.mdev_max_us) >> 2;
+                }
+                self.rtt_seq = self.snd_nxt;
+                self.mdev_max_us = RTO_MIN_US;
+            }
+            self.srtt_us = srtt.max(1) as u64;
+        } else {
+            self.srtt_us = m << 3;
+            self.mdev_us = m << 1;
+            self.rttvar_us = self.mdev_us.max(RTO_MIN_US);
+            self.mdev_max_us = self.rttvar_us;
+            self.rtt_seq = self.snd_nxt;
+        }
+        let rto = SimTime::from_micros((self.srtt_us >> 3) + self.rttvar_us);
+        self.rto = rto.min(RTO_MAX);
+    }
+
+    /// Process an acceptable ACK field.
+    fn on_ack(&mut self, now: SimTime, seg: &Seg, events: &mut Vec<TcpEvent>, id: SocketId) {
+        self.snd_wnd = u32::from(seg.window) << self.wscale();
+        if !after(seg.ack, self.snd_una) || after(seg.ack, self.snd_nxt) {
+            return;
+        }
+        let mut acked = seg.ack.wrapping_sub(self.snd_una);
+        if self.snd_una == self.iss {
+            acked -= 1; // the SYN
+        }
+        let data_acked = (acked as usize).min(self.send_buf.len());
+        self.send_buf.drain(..data_acked);
+        self.snd_una = seg.ack;
+        if let Some((end, sent)) = self.rtt_probe {
+            if !after(end, seg.ack) {
+                self.rtt_probe = None;
+                self.rtt_sample(now.saturating_sub(sent).as_micros());
+            }
+        }
+        self.retransmits = 0;
+        self.cwnd += (data_acked as u32).div_ceil(self.mss_now().max(1)).max(1);
+        self.rto_at = if self.snd_una == self.snd_nxt { None } else { Some(now + self.rto) };
+        if self.srtt_us != 0 {
+            // tcp_ack resets the backoff; the RTO comes back from the estimate.
+            self.rto = SimTime::from_micros((self.srtt_us >> 3) + self.rttvar_us).min(RTO_MAX);
+        }
+        let fin_acked = self.fin_sent && self.snd_una == self.snd_nxt && self.send_buf.is_empty();
+        if fin_acked {
+            match self.state {
+                State::FinWait1 => self.state = State::FinWait2,
+                State::Closing => self.enter_time_wait(now),
+                State::LastAck => {
+                    self.state = State::Closed;
+                    events.push(TcpEvent::Closed(id));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn enter_time_wait(&mut self, now: SimTime) {
+        self.state = State::TimeWait;
+        self.tw_until = Some(now + TIME_WAIT);
+        self.rto_at = None;
+        self.delack_at = None;
+    }
+
+    /// A segment for this connection (state after the handshake or SYN-RECV).
+    /// Returns true when the caller must answer with a reset.
+    pub(super) fn on_segment(
+        &mut self,
+        now: SimTime,
+        seg: &Seg,
+        id: SocketId,
+        out: &mut Vec<OutSegment>,
+        events: &mut Vec<TcpEvent>,
+    ) -> bool {
+        match self.state {
+            State::SynSent => return self.on_syn_sent(now, seg, id, out, events),
+            State::Closed => return false,
+            State::TimeWait => {
+                // tcp_timewait_state_process: a retransmitted FIN is ACKed again.
+                if seg.has(flags::FIN) {
+                    self.push(now, out, self.snd_nxt, flags::ACK, &[]);
+                }
+                return false;
+            }
+            _ => {}
+        }
+        if seg.has(flags::RST) {
+            if seg.seq == self.rcv_nxt {
+                self.state = State::Closed;
+                events.push(TcpEvent::Reset(id));
+            }
+            return false;
+        }
+        if self.state == State::SynRecv {
+            if !seg.has(flags::ACK) {
+                return false;
+            }
+            if seg.ack != self.iss.wrapping_add(1) {
+                return true;
+            }
+            self.state = State::Established;
+            if let Some(l) = self.listener {
+                events.push(TcpEvent::Established { listener: l, conn: id });
+            }
+        }
+        if !seg.has(flags::ACK) {
+            return false;
+        }
+        self.on_ack(now, seg, events, id);
+        if self.state == State::Closed {
+            return false;
+        }
+        if let Some((tsval, _)) = seg.opts.timestamps {
+            if !after(seg.seq, self.rcv_nxt) {
+                self.ts_recent = tsval;
+            }
+        }
+        let len = seg.payload.len() as u32;
+        let has_fin = seg.has(flags::FIN);
+        if len > 0 || has_fin {
+            self.last_rcv = now;
+            if seg.seq != self.rcv_nxt {
+                // Old duplicate or out of order: an immediate duplicate ACK
+                // (tcp_data_queue → tcp_send_dupack / out-of-order path).
+                self.push(now, out, self.snd_nxt, flags::ACK, &[]);
+                return false;
+            }
+            if len > 0 {
+                if !self.ato_set {
+                    // tcp_event_data_recv: the first data segment starts quickack
+                    // mode (tcp_incr_quickack: rcv_wnd / (2 * rcv_mss), rcv_mss
+                    // starting at TCP_MSS_DEFAULT 536, capped at TCP_MAX_QUICKACKS).
+                    self.ato_set = true;
+                    self.quick = self.quick.max((self.rcv_wnd / (2 * 536)).clamp(2, MAX_QUICKACKS));
+                }
+                self.recv_buf.extend_from_slice(seg.payload);
+                self.rcv_nxt = self.rcv_nxt.wrapping_add(len);
+                self.unacked_rcv += len;
+                self.ack_pending = true;
+                events.push(TcpEvent::Readable(id));
+            }
+            if has_fin {
+                self.rcv_nxt = self.rcv_nxt.wrapping_add(1);
+                self.peer_fin = true;
+                self.ack_pending = true;
+                events.push(TcpEvent::PeerClosed(id));
+                // tcp_fin (net/ipv4/tcp_input.c).
+                match self.state {
+                    State::Established | State::SynRecv => {
+                        self.state = State::CloseWait;
+                        self.pingpong = true;
+                    }
+                    State::FinWait1 => {
+                        self.state = State::Closing;
+                        self.push(now, out, self.snd_nxt, flags::ACK, &[]);
+                    }
+                    State::FinWait2 => {
+                        self.push(now, out, self.snd_nxt, flags::ACK, &[]);
+                        self.enter_time_wait(now);
+                    }
+                    _ => {}
+                }
+            }
+            if self.ack_pending {
+                // __tcp_ack_snd_check: more than one full segment unacked, or
+                // quickack mode (quick > 0 and not pingpong) → ACK now; else
+                // the delayed-ACK timer.
+                let quick = self.quick > 0 && !self.pingpong;
+                if quick || self.unacked_rcv > self.mss_now() {
+                    self.push(now, out, self.snd_nxt, flags::ACK, &[]);
+                } else if self.delack_at.is_none() {
+                    self.delack_at = Some(now + DELACK);
+                }
+            }
+        }
+        self.transmit(now, out);
+        false
+    }
+
+    fn on_syn_sent(
+        &mut self,
+        now: SimTime,
+        seg: &Seg,
+        id: SocketId,
+        out: &mut Vec<OutSegment>,
+        events: &mut Vec<TcpEvent>,
+    ) -> bool {
+        // tcp_rcv_synsent_state_process.
+        if seg.has(flags::ACK) && seg.ack != self.iss.wrapping_add(1) {
+            return !seg.has(flags::RST);
+        }
+        if seg.has(flags::RST) {
+            if seg.has(flags::ACK) {
+                self.state = State::Closed;
+                events.push(TcpEvent::Refused(id));
+            }
+            return false;
+        }
+        if !(seg.has(flags::SYN) && seg.has(flags::ACK)) {
+            return false;
+        }
+        self.irs = seg.seq;
+        self.rcv_nxt = seg.seq.wrapping_add(1);
+        self.learn_syn_options(seg);
+        self.state = State::Established;
+        self.on_ack(now, seg, events, id);
+        self.snd_wnd = u32::from(seg.window); // a SYN's window is never scaled
+        events.push(TcpEvent::Connected(id));
+        self.push(now, out, self.snd_nxt, flags::ACK, &[]);
+        false
+    }
+
+    /// The earliest timer.
+    pub fn poll_at(&self) -> Option<SimTime> {
+        [self.rto_at, self.delack_at, self.tw_until].into_iter().flatten().min()
+    }
+
+    /// Fire timers due at `now`. Returns false when the connection is gone.
+    pub(super) fn on_timer(&mut self, now: SimTime, id: SocketId, out: &mut Vec<OutSegment>, events: &mut Vec<TcpEvent>) -> bool {
+        if self.tw_until.is_some_and(|t| t <= now) {
+            self.state = State::Closed;
+            return false;
+        }
+        if self.delack_at.is_some_and(|t| t <= now) {
+            self.delack_at = None;
+            if self.ack_pending {
+                self.push(now, out, self.snd_nxt, flags::ACK, &[]);
+            }
+        }
+        if self.rto_at.is_some_and(|t| t <= now) {
+            // tcp_retransmit_timer / tcp_write_timeout.
+            let limit = match self.state {
+                State::SynSent => SYN_RETRIES,
+                State::SynRecv => SYNACK_RETRIES,
+                _ => DATA_RETRIES,
+            };
+            if self.retransmits >= limit {
+                self.state = State::Closed;
+                events.push(TcpEvent::TimedOut(id));
+                return false;
+            }
+            self.retransmits += 1;
+            self.rtt_probe = None; // Karn: no sample from a retransmitted segment
+            self.rto = (self.rto + self.rto).min(RTO_MAX);
+            self.rto_at = None;
+            if matches!(self.state, State::SynSent | State::SynRecv) {
+                self.send_syn(now, out);
+            } else {
+                // tcp_enter_loss: everything in flight counts as lost, cwnd 1.
+                self.cwnd = 1;
+                self.snd_nxt = self.snd_una;
+                self.fin_sent = false;
+                self.transmit(now, out);
+                self.rtt_probe = None;
+            }
+        }
+        true
+    }
+}
