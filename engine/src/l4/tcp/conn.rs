@@ -255,7 +255,7 @@ impl Conn {
 
     /// The smoothed RTT estimate and current RTO, for `ss -i`-style views.
     pub fn rtt(&self) -> (SimTime, SimTime) {
-        (SimTime::from_micros(self.srtt_us), self.rto)
+        (SimTime::from_micros(self.srtt_us >> 3), self.rto)
     }
 
     /// Our initial sequence number.

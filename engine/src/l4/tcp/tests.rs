@@ -1,0 +1,286 @@
+//! State-machine tests with explicit `now`: two hosts' tables wired back to back
+//! by hand (1 ms one way), segments checked field by field.
+
+use super::*;
+use crate::wire::tcp::flags::*;
+
+const C: Ipv4Addr = Ipv4Addr::new(192, 168, 1, 10);
+const S: Ipv4Addr = Ipv4Addr::new(93, 184, 215, 14);
+const GET: &[u8] = b"GET / HTTP/1.1\r\nHost: example.com\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n";
+
+fn ms(n: u64) -> SimTime {
+    SimTime::from_millis(n)
+}
+
+/// Header fields of a segment, read back with smoltcp.
+#[derive(Debug)]
+struct H {
+    seq: u32,
+    ack: u32,
+    flags: u16,
+    win: u16,
+    len: usize,
+    opts: Vec<u8>,
+}
+
+fn h(o: &OutSegment) -> H {
+    let p = TcpPacket::new_checked(&o.bytes[..]).unwrap();
+    assert!(p.verify_checksum(&o.src.into(), &o.dst.into()));
+    let hl = p.header_len() as usize;
+    H {
+        seq: p.seq_number().0 as u32,
+        ack: p.ack_number().0 as u32,
+        flags: u16::from_be_bytes([o.bytes[12], o.bytes[13]]) & 0x1ff,
+        win: p.window_len(),
+        len: o.bytes.len() - hl,
+        opts: o.bytes[20..hl].to_vec(),
+    }
+}
+
+struct Pair {
+    c: TcpTable,
+    s: TcpTable,
+    rng: Rng,
+    listener: SocketId,
+}
+
+impl Pair {
+    fn new() -> Pair {
+        let mut s = TcpTable::new(1500);
+        let listener = s.listen(Ipv4Addr::UNSPECIFIED, 80, 511).unwrap();
+        Pair { c: TcpTable::new(1500), s, rng: Rng::new(7), listener }
+    }
+    /// Deliver each of `segs` to the other side at `now`.
+    fn to_server(&mut self, now: SimTime, segs: Vec<OutSegment>) -> Vec<OutSegment> {
+        for o in segs {
+            self.s.on_segment(now, o.src, o.dst, &o.bytes, &mut self.rng);
+        }
+        self.s.take_output()
+    }
+    fn to_client(&mut self, now: SimTime, segs: Vec<OutSegment>) -> Vec<OutSegment> {
+        for o in segs {
+            self.c.on_segment(now, o.src, o.dst, &o.bytes, &mut self.rng);
+        }
+        self.c.take_output()
+    }
+    /// Handshake: SYN at 0, SYN-ACK at 1 ms, ACK at 2 ms. Returns (client, server) sockets.
+    fn handshake(&mut self) -> (SocketId, SocketId) {
+        let cid = self.c.connect(ms(0), C, (S, 80), &mut self.rng).unwrap();
+        let syn = self.c.take_output();
+        let synack = self.to_server(ms(1), syn);
+        let ack = self.to_client(ms(2), synack);
+        assert!(self.to_server(ms(3), ack).is_empty());
+        let sid = self.s.accept(self.listener).unwrap();
+        (cid, sid)
+    }
+}
+
+#[test]
+fn handshake_as_linux() {
+    let mut p = Pair::new();
+    let cid = p.c.connect(ms(0), C, (S, 80), &mut p.rng).unwrap();
+    let syn = p.c.take_output();
+    assert_eq!(syn.len(), 1);
+    let port = p.c.conn(cid).unwrap().local.1;
+    assert!((32768..=60999).contains(&port) && port % 2 == 0, "connect() prefers even ports: {port}");
+    let s1 = h(&syn[0]);
+    let isn_c = p.c.conn(cid).unwrap().iss();
+    assert_eq!((s1.seq, s1.ack, s1.flags, s1.win, s1.len), (isn_c, 0, SYN, 64240, 0));
+    assert_eq!(&s1.opts[..8], &[2, 4, 5, 0xb4, 4, 2, 8, 10]);
+    assert_eq!(&s1.opts[12..], &[0, 0, 0, 0, 1, 3, 3, 7]);
+    assert_eq!(p.c.state(cid), Some(State::SynSent));
+
+    let synack = p.to_server(ms(1), syn);
+    let s2 = h(&synack[0]);
+    assert_eq!((s2.ack, s2.flags, s2.win), (isn_c + 1, SYN | ACK, 65160));
+    assert_eq!(synack[0].ip_id, 0, "SYN-ACK from a request socket carries IP id 0");
+    // TSecr echoes the client's TSval.
+    assert_eq!(&s2.opts[12..16], &s1.opts[8..12]);
+    assert_eq!(p.s.ss()[1].state, "SYN-RECV");
+
+    let ack = p.to_client(ms(2), synack);
+    assert_eq!(p.c.take_events(), vec![TcpEvent::Connected(cid)]);
+    let s3 = h(&ack[0]);
+    // Window 64240 rounded up to 128 and scaled: 502 (= 64256).
+    assert_eq!((s3.seq, s3.ack, s3.flags, s3.win, s3.len), (isn_c + 1, s2.seq + 1, ACK, 502, 0));
+    assert_eq!(&s3.opts[..4], &[1, 1, 8, 10]);
+    assert!(p.to_server(ms(3), ack).is_empty());
+    let sid = p.s.accept(p.listener).unwrap();
+    assert!(matches!(p.s.take_events()[..], [TcpEvent::Established { conn, .. }] if conn == sid));
+    assert_eq!(p.s.state(sid), Some(State::Established));
+    // RTT from the SYN (2 ms): RTO = srtt + max(2·srtt, 200 ms) = 202 ms.
+    assert_eq!(p.c.conn(cid).unwrap().rtt(), (ms(2), ms(202)));
+}
+
+/// The ten segments of `curl http://example.com/` against a Linux server:
+/// SYN, SYN-ACK, ACK, GET, ACK (server quickack), response, ACK (client
+/// quickack), client FIN, server FIN|ACK (its ACK of the FIN delayed by
+/// pingpong mode and taken by the FIN), final ACK; then TIME_WAIT for 60 s.
+#[test]
+fn request_response_teardown() {
+    let mut p = Pair::new();
+    let (cid, sid) = p.handshake();
+    let (ic, is) = (p.c.conn(cid).unwrap().iss(), p.s.conn(sid).unwrap().iss());
+    p.c.send(ms(3), cid, GET).unwrap();
+    let get = p.c.take_output();
+    assert_eq!(get.len(), 1);
+    let g = h(&get[0]);
+    assert_eq!((g.seq, g.ack, g.flags, g.len), (ic + 1, is + 1, PSH | ACK, GET.len()));
+
+    // Server: quickack at connection start → an immediate pure ACK.
+    let ack = p.to_server(ms(4), get);
+    assert_eq!(ack.len(), 1);
+    let a = h(&ack[0]);
+    // Window: 65160 less the unread request, rounded up to 128, scaled: 509 (65152).
+    assert_eq!((a.seq, a.ack, a.flags, a.len, a.win), (is + 1, ic + 1 + GET.len() as u32, ACK, 0, 509));
+    assert_eq!(p.s.recv(sid), GET);
+    let body = b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
+    p.s.send(ms(4), sid, body).unwrap();
+    let resp = p.s.take_output();
+    let r = h(&resp[0]);
+    assert_eq!((r.seq, r.flags, r.len), (is + 1, PSH | ACK, body.len()));
+
+    assert!(p.to_client(ms(5), ack).is_empty());
+    let cack = p.to_client(ms(5), resp);
+    assert_eq!(cack.len(), 1, "client's first data: quickack");
+    assert_eq!(h(&cack[0]).ack, is + 1 + body.len() as u32);
+    assert_eq!(p.c.recv(cid), body);
+    assert!(p.to_server(ms(6), cack).is_empty());
+
+    // curl closes: FIN from the client.
+    p.c.close(ms(6), cid);
+    let fin = p.c.take_output();
+    let f = h(&fin[0]);
+    assert_eq!((f.seq, f.flags), (ic + 1 + GET.len() as u32, FIN | ACK));
+    assert_eq!(p.c.state(cid), Some(State::FinWait1));
+    // Server: CLOSE-WAIT, ACK delayed (pingpong) ...
+    assert!(p.to_server(ms(7), fin).is_empty());
+    assert_eq!(p.s.state(sid), Some(State::CloseWait));
+    assert_eq!(p.s.poll_at(), Some(ms(47)));
+    // ... and the server's close() sends FIN|ACK acknowledging the client's FIN.
+    p.s.close(ms(7), sid);
+    let sfin = p.s.take_output();
+    assert_eq!(sfin.len(), 1);
+    let sf = h(&sfin[0]);
+    assert_eq!((sf.seq, sf.ack, sf.flags), (is + 1 + body.len() as u32, f.seq + 1, FIN | ACK));
+    assert_eq!(p.s.state(sid), Some(State::LastAck));
+    let last = p.to_client(ms(8), sfin);
+    assert_eq!(p.c.state(cid), Some(State::TimeWait));
+    assert_eq!(h(&last[0]).flags, ACK);
+    assert!(p.to_server(ms(9), last).is_empty());
+    assert_eq!(p.s.state(sid), None, "LAST-ACK → CLOSED leaves the table");
+    assert!(p.s.take_events().contains(&TcpEvent::Closed(sid)));
+    // TIME_WAIT: 60 s.
+    assert_eq!(p.c.poll_at(), Some(ms(8) + SimTime::from_secs(60)));
+    assert!(p.c.ss_text().contains("TIME-WAIT"));
+    p.c.on_timer(ms(8) + SimTime::from_secs(60));
+    assert_eq!(p.c.state(cid), None);
+}
+
+#[test]
+fn delayed_ack_after_40ms_in_pingpong() {
+    let mut p = Pair::new();
+    let (cid, sid) = p.handshake();
+    p.c.send(ms(3), cid, GET).unwrap();
+    let get = p.c.take_output();
+    let ack = p.to_server(ms(4), get);
+    assert_eq!(ack.len(), 1);
+    p.s.recv(sid);
+    p.s.send(ms(4), sid, b"x").unwrap(); // server enters pingpong
+    let resp = p.s.take_output();
+    p.to_client(ms(5), resp);
+    // A second request: the server now delays its ACK by 40 ms.
+    p.c.send(ms(10), cid, GET).unwrap();
+    let get2 = p.c.take_output();
+    assert!(p.to_server(ms(11), get2).is_empty());
+    assert_eq!(p.s.poll_at(), Some(ms(51)));
+    p.s.on_timer(ms(51));
+    let d = p.s.take_output();
+    assert_eq!(d.len(), 1);
+    assert_eq!(h(&d[0]).flags, ACK);
+}
+
+#[test]
+fn syn_retransmits_then_connect_timeout() {
+    let mut p = Pair::new();
+    let cid = p.c.connect(ms(0), C, (S, 80), &mut p.rng).unwrap();
+    let first = h(&p.c.take_output()[0]);
+    let mut times = vec![];
+    while let Some(t) = p.c.poll_at() {
+        p.c.on_timer(t);
+        for o in p.c.take_output() {
+            let s = h(&o);
+            assert_eq!((s.seq, s.flags), (first.seq, SYN));
+            times.push(t.as_nanos() / 1_000_000_000);
+        }
+        if let Some(e) = p.c.take_events().pop() {
+            assert_eq!(e, TcpEvent::TimedOut(cid));
+            assert_eq!(t, SimTime::from_secs(127));
+            break;
+        }
+    }
+    assert_eq!(times, vec![1, 3, 7, 15, 31, 63]);
+    assert_eq!(p.c.state(cid), None);
+}
+
+#[test]
+fn closed_port_gets_rst_ack() {
+    let mut p = Pair::new();
+    let cid = p.c.connect(ms(0), C, (S, 8080), &mut p.rng).unwrap();
+    let isn = p.c.conn(cid).unwrap().iss();
+    let syn = p.c.take_output();
+    let rst = p.to_server(ms(1), syn);
+    let r = h(&rst[0]);
+    assert_eq!((r.seq, r.ack, r.flags, r.win, r.opts.len()), (0, isn + 1, RST | ACK, 0, 0));
+    assert!(p.to_client(ms(2), rst).is_empty(), "no answer to a reset");
+    assert_eq!(p.c.take_events(), vec![TcpEvent::Refused(cid)]);
+    assert_eq!(p.c.state(cid), None);
+}
+
+#[test]
+fn lost_segment_retransmitted_after_rto() {
+    let mut p = Pair::new();
+    let (cid, sid) = p.handshake();
+    p.c.send(ms(3), cid, GET).unwrap();
+    let lost = p.c.take_output(); // dropped on the link
+    assert_eq!(p.c.poll_at(), Some(ms(3 + 202)));
+    p.c.on_timer(ms(205));
+    let again = p.c.take_output();
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].bytes[4..8], lost[0].bytes[4..8], "same sequence number");
+    assert_eq!(h(&again[0]).len, GET.len());
+    // Backed off: the next try would be 404 ms later.
+    assert_eq!(p.c.poll_at(), Some(ms(205 + 404)));
+    let ack = p.to_server(ms(206), again);
+    assert_eq!(p.s.recv(sid), GET);
+    p.to_client(ms(207), ack);
+    assert_eq!(p.c.poll_at(), None, "everything acknowledged");
+}
+
+#[test]
+fn listen_backlog_drops_syns_and_port_in_use() {
+    let mut s = TcpTable::new(1500);
+    let l = s.listen(Ipv4Addr::UNSPECIFIED, 80, 0).unwrap();
+    assert_eq!(s.listen(S, 80, 5), Err(TcpError::AddrInUse(80)));
+    let mut rng = Rng::new(1);
+    let mut c = TcpTable::new(1500);
+    for _ in 0..3 {
+        c.connect(ms(0), C, (S, 80), &mut rng).unwrap();
+    }
+    for o in c.take_output() {
+        s.on_segment(ms(1), o.src, o.dst, &o.bytes, &mut rng);
+    }
+    // backlog 0: one request fits (the queue is full when *above* the backlog).
+    assert_eq!(s.take_output().len(), 1);
+    assert!(s.ss_text().starts_with("State      Recv-Q Send-Q Local Address:Port     Peer Address:Port\nLISTEN     0      0      0.0.0.0:80             0.0.0.0:*\n"));
+    let _ = l;
+}
+
+#[test]
+fn bad_checksum_is_dropped() {
+    let mut p = Pair::new();
+    p.c.connect(ms(0), C, (S, 80), &mut p.rng).unwrap();
+    let mut syn = p.c.take_output();
+    syn[0].bytes[16] ^= 0xff;
+    assert!(p.to_server(ms(1), syn).is_empty());
+}
