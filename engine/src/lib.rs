@@ -17,6 +17,7 @@ pub mod examples;
 pub mod exercise;
 pub mod explain;
 pub mod frames;
+pub mod l3;
 pub mod l4;
 pub mod mac;
 pub mod neighbor;
