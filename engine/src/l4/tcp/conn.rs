@@ -19,8 +19,14 @@ pub const RTO_INIT: SimTime = SimTime::from_secs(1);
 pub const RTO_MIN_US: u64 = 200_000;
 /// `TCP_RTO_MAX`: 120 s ceiling of the backed-off timeout.
 pub const RTO_MAX: SimTime = SimTime::from_secs(120);
-/// `net.ipv4.tcp_syn_retries` default: 6 retransmitted SYNs, connect fails at 127 s.
+/// `net.ipv4.tcp_syn_retries` default: 6 (exponential) SYN retransmissions.
 pub const SYN_RETRIES: u32 = 6;
+/// `net.ipv4.tcp_syn_linear_timeouts` (Linux ≥ 6.5, commit ccce324dabfe "tcp:
+/// make the first N SYN RTO backoffs linear", default 4): the first 4 SYN
+/// retransmissions keep the 1 s RTO, and `tcp_write_timeout` allows
+/// syn_retries + 4 of them. SYNs leave at 0,1,2,3,4,5,7,11,19,35,67 s and
+/// connect() fails with ETIMEDOUT at 131 s (127 s on kernels before 6.5).
+pub const SYN_LINEAR_TIMEOUTS: u32 = 4;
 /// `net.ipv4.tcp_synack_retries` default.
 pub const SYNACK_RETRIES: u32 = 5;
 /// `net.ipv4.tcp_retries2` default.
@@ -690,7 +696,7 @@ impl Conn {
         if self.rto_at.is_some_and(|t| t <= now) {
             // tcp_retransmit_timer / tcp_write_timeout.
             let limit = match self.state {
-                State::SynSent => SYN_RETRIES,
+                State::SynSent => SYN_RETRIES + SYN_LINEAR_TIMEOUTS,
                 State::SynRecv => SYNACK_RETRIES,
                 _ => DATA_RETRIES,
             };
@@ -701,7 +707,11 @@ impl Conn {
             }
             self.retransmits += 1;
             self.rtt_probe = None; // Karn: no sample from a retransmitted segment
-            self.rto = (self.rto + self.rto).min(RTO_MAX);
+            // tcp_retransmit_timer: exponential backoff, except SYN_SENT's
+            // first tcp_syn_linear_timeouts retransmissions.
+            if self.state != State::SynSent || self.retransmits > SYN_LINEAR_TIMEOUTS {
+                self.rto = (self.rto + self.rto).min(RTO_MAX);
+            }
             self.rto_at = None;
             if matches!(self.state, State::SynSent | State::SynRecv) {
                 self.send_syn(now, out);

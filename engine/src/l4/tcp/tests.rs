@@ -215,11 +215,12 @@ fn syn_retransmits_then_connect_timeout() {
         }
         if let Some(e) = p.c.take_events().pop() {
             assert_eq!(e, TcpEvent::TimedOut(cid));
-            assert_eq!(t, SimTime::from_secs(127));
+            assert_eq!(t, SimTime::from_secs(131));
             break;
         }
     }
-    assert_eq!(times, vec![1, 3, 7, 15, 31, 63]);
+    // Linux ≥ 6.5: 4 linear 1 s timeouts, then doubling (tcp_syn_linear_timeouts).
+    assert_eq!(times, vec![1, 2, 3, 4, 5, 7, 11, 19, 35, 67]);
     assert_eq!(p.c.state(cid), None);
 }
 
