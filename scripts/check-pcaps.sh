@@ -125,6 +125,33 @@ if [ "$n_dhcp" -ne 4 ] || [ "$n_dns" -lt 10 ]; then
 fi
 n_frames=$((n_frames + $(tshark -n -r "$proto" -T fields -e frame.number 2>/dev/null | wc -l)))
 
+# The TCP/HTTP/NAT capture (issue 12): `curl -v http://example.com/` through a
+# MASQUERADE router, captured inside and outside by the visit_pcap example.
+# Same filter plus TCP/UDP checksums and any TCP analysis flag ("ACKed unseen
+# segment", "previous segment not captured", retransmission, dup ACK, ...) or
+# expert warning; each side must show the 10 TCP segments, one GET and one 200.
+cargo run --release -q -p packet-engine --example visit_pcap -- "$tmp/visit" >/dev/null 2>&1
+for side in inside outside; do
+    visit="$tmp/visit/visit-$side.pcap"
+    n_pcaps=$((n_pcaps + 1))
+    bad=$(tshark -n -r "$visit" -o ip.check_checksum:TRUE -o udp.check_checksum:TRUE -o tcp.check_checksum:TRUE \
+        -o tcp.analyze_sequence_numbers:TRUE \
+        -Y "$filter || udp.checksum.status == 0 || tcp.checksum.status == 0 || tcp.analysis.flags || _ws.expert.severity >= warning" \
+        -T fields -E separator='|' -e frame.number -e _ws.expert.message 2>/dev/null) || { echo "FAIL: tshark cannot read $visit" >&2; failures=$((failures + 1)); }
+    if [ -n "$bad" ]; then
+        echo "FAIL visit-$side.pcap: tshark flags frames: $bad" >&2
+        failures=$((failures + 1))
+    fi
+    n_tcp=$(tshark -n -r "$visit" -Y tcp -T fields -e frame.number 2>/dev/null | wc -l)
+    n_get=$(tshark -n -r "$visit" -Y 'http.request.method == "GET"' -T fields -e frame.number 2>/dev/null | wc -l)
+    n_ok=$(tshark -n -r "$visit" -Y 'http.response.code == 200' -T fields -e frame.number 2>/dev/null | wc -l)
+    if [ "$n_tcp" -ne 10 ] || [ "$n_get" -ne 1 ] || [ "$n_ok" -ne 1 ]; then
+        echo "FAIL visit-$side.pcap: tshark sees $n_tcp TCP, $n_get GET, $n_ok 200 (want 10, 1, 1)" >&2
+        failures=$((failures + 1))
+    fi
+    n_frames=$((n_frames + $(tshark -n -r "$visit" -T fields -e frame.number 2>/dev/null | wc -l)))
+done
+
 if [ "$failures" -gt 0 ]; then
     echo "check-pcaps: $failures failure(s) in $n_scenarios scenario(s), $n_pcaps pcap(s), $n_frames frame(s)" >&2
     exit 1
