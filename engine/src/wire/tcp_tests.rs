@@ -57,7 +57,10 @@ fn repr(sp: u16, dp: u16, seq: u32, ack: u32, flags: u16, window: u16, options: 
     SegmentRepr { src_port: sp, dst_port: dp, seq, ack, flags, window, options }
 }
 
-fn all() -> Vec<(SegmentRepr, Ipv4Addr, Ipv4Addr, &'static [u8], &'static [u8])> {
+/// (repr, source, destination, payload, golden bytes).
+type Case = (SegmentRepr, Ipv4Addr, Ipv4Addr, &'static [u8], &'static [u8]);
+
+fn all() -> Vec<Case> {
     vec![
         (repr(43210, 80, ISN_C, 0, flags::SYN, 64240, syn_opts(TSC, 0)), C, S, &[], &SYN),
         (repr(80, 43210, ISN_S, ISN_C + 1, flags::SYN | flags::ACK, 65160, syn_opts(TSS, TSC)), S, C, &[], &SYN_ACK),

@@ -103,9 +103,7 @@ fn http_dates() {
 fn server_responses_as_nginx() {
     let mut srv = WebServer::new(EPOCH);
     let r = String::from_utf8(srv.respond(SimTime::from_secs(5), b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")).unwrap();
-    let head = format!(
-        "HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\nDate: Tue, 14 Nov 2023 22:13:25 GMT\r\nContent-Type: text/html\r\nContent-Length: 615\r\nLast-Modified: Tue, 14 Nov 2023 22:13:20 GMT\r\nConnection: keep-alive\r\nETag: \"6553f100-267\"\r\nAccept-Ranges: bytes\r\n\r\n"
-    );
+    let head = "HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\nDate: Tue, 14 Nov 2023 22:13:25 GMT\r\nContent-Type: text/html\r\nContent-Length: 615\r\nLast-Modified: Tue, 14 Nov 2023 22:13:20 GMT\r\nConnection: keep-alive\r\nETag: \"6553f100-267\"\r\nAccept-Ranges: bytes\r\n\r\n";
     assert_eq!(WELCOME.len(), 615, "nginx's default page is 615 bytes");
     assert_eq!(r, format!("{head}{WELCOME}"));
     let r = String::from_utf8(srv.respond(SimTime::ZERO, b"GET /missing HTTP/1.1\r\n\r\n")).unwrap();

@@ -51,13 +51,13 @@ impl Pair {
         Pair { c: TcpTable::new(1500), s, rng: Rng::new(7), listener }
     }
     /// Deliver each of `segs` to the other side at `now`.
-    fn to_server(&mut self, now: SimTime, segs: Vec<OutSegment>) -> Vec<OutSegment> {
+    fn deliver_server(&mut self, now: SimTime, segs: Vec<OutSegment>) -> Vec<OutSegment> {
         for o in segs {
             self.s.on_segment(now, o.src, o.dst, &o.bytes, &mut self.rng);
         }
         self.s.take_output()
     }
-    fn to_client(&mut self, now: SimTime, segs: Vec<OutSegment>) -> Vec<OutSegment> {
+    fn deliver_client(&mut self, now: SimTime, segs: Vec<OutSegment>) -> Vec<OutSegment> {
         for o in segs {
             self.c.on_segment(now, o.src, o.dst, &o.bytes, &mut self.rng);
         }
@@ -67,9 +67,9 @@ impl Pair {
     fn handshake(&mut self) -> (SocketId, SocketId) {
         let cid = self.c.connect(ms(0), C, (S, 80), &mut self.rng).unwrap();
         let syn = self.c.take_output();
-        let synack = self.to_server(ms(1), syn);
-        let ack = self.to_client(ms(2), synack);
-        assert!(self.to_server(ms(3), ack).is_empty());
+        let synack = self.deliver_server(ms(1), syn);
+        let ack = self.deliver_client(ms(2), synack);
+        assert!(self.deliver_server(ms(3), ack).is_empty());
         let sid = self.s.accept(self.listener).unwrap();
         (cid, sid)
     }
@@ -90,7 +90,7 @@ fn handshake_as_linux() {
     assert_eq!(&s1.opts[12..], &[0, 0, 0, 0, 1, 3, 3, 7]);
     assert_eq!(p.c.state(cid), Some(State::SynSent));
 
-    let synack = p.to_server(ms(1), syn);
+    let synack = p.deliver_server(ms(1), syn);
     let s2 = h(&synack[0]);
     assert_eq!((s2.ack, s2.flags, s2.win), (isn_c + 1, SYN | ACK, 65160));
     assert_eq!(synack[0].ip_id, 0, "SYN-ACK from a request socket carries IP id 0");
@@ -98,13 +98,13 @@ fn handshake_as_linux() {
     assert_eq!(&s2.opts[12..16], &s1.opts[8..12]);
     assert_eq!(p.s.ss()[1].state, "SYN-RECV");
 
-    let ack = p.to_client(ms(2), synack);
+    let ack = p.deliver_client(ms(2), synack);
     assert_eq!(p.c.take_events(), vec![TcpEvent::Connected(cid)]);
     let s3 = h(&ack[0]);
     // Window 64240 rounded up to 128 and scaled: 502 (= 64256).
     assert_eq!((s3.seq, s3.ack, s3.flags, s3.win, s3.len), (isn_c + 1, s2.seq + 1, ACK, 502, 0));
     assert_eq!(&s3.opts[..4], &[1, 1, 8, 10]);
-    assert!(p.to_server(ms(3), ack).is_empty());
+    assert!(p.deliver_server(ms(3), ack).is_empty());
     let sid = p.s.accept(p.listener).unwrap();
     assert!(matches!(p.s.take_events()[..], [TcpEvent::Established { conn, .. }] if conn == sid));
     assert_eq!(p.s.state(sid), Some(State::Established));
@@ -128,7 +128,7 @@ fn request_response_teardown() {
     assert_eq!((g.seq, g.ack, g.flags, g.len), (ic + 1, is + 1, PSH | ACK, GET.len()));
 
     // Server: quickack at connection start → an immediate pure ACK.
-    let ack = p.to_server(ms(4), get);
+    let ack = p.deliver_server(ms(4), get);
     assert_eq!(ack.len(), 1);
     let a = h(&ack[0]);
     // Window: 65160 less the unread request, rounded up to 128, scaled: 509 (65152).
@@ -140,12 +140,12 @@ fn request_response_teardown() {
     let r = h(&resp[0]);
     assert_eq!((r.seq, r.flags, r.len), (is + 1, PSH | ACK, body.len()));
 
-    assert!(p.to_client(ms(5), ack).is_empty());
-    let cack = p.to_client(ms(5), resp);
+    assert!(p.deliver_client(ms(5), ack).is_empty());
+    let cack = p.deliver_client(ms(5), resp);
     assert_eq!(cack.len(), 1, "client's first data: quickack");
     assert_eq!(h(&cack[0]).ack, is + 1 + body.len() as u32);
     assert_eq!(p.c.recv(cid), body);
-    assert!(p.to_server(ms(6), cack).is_empty());
+    assert!(p.deliver_server(ms(6), cack).is_empty());
 
     // curl closes: FIN from the client.
     p.c.close(ms(6), cid);
@@ -154,7 +154,7 @@ fn request_response_teardown() {
     assert_eq!((f.seq, f.flags), (ic + 1 + GET.len() as u32, FIN | ACK));
     assert_eq!(p.c.state(cid), Some(State::FinWait1));
     // Server: CLOSE-WAIT, ACK delayed (pingpong) ...
-    assert!(p.to_server(ms(7), fin).is_empty());
+    assert!(p.deliver_server(ms(7), fin).is_empty());
     assert_eq!(p.s.state(sid), Some(State::CloseWait));
     assert_eq!(p.s.poll_at(), Some(ms(47)));
     // ... and the server's close() sends FIN|ACK acknowledging the client's FIN.
@@ -164,10 +164,10 @@ fn request_response_teardown() {
     let sf = h(&sfin[0]);
     assert_eq!((sf.seq, sf.ack, sf.flags), (is + 1 + body.len() as u32, f.seq + 1, FIN | ACK));
     assert_eq!(p.s.state(sid), Some(State::LastAck));
-    let last = p.to_client(ms(8), sfin);
+    let last = p.deliver_client(ms(8), sfin);
     assert_eq!(p.c.state(cid), Some(State::TimeWait));
     assert_eq!(h(&last[0]).flags, ACK);
-    assert!(p.to_server(ms(9), last).is_empty());
+    assert!(p.deliver_server(ms(9), last).is_empty());
     assert_eq!(p.s.state(sid), None, "LAST-ACK → CLOSED leaves the table");
     assert!(p.s.take_events().contains(&TcpEvent::Closed(sid)));
     // TIME_WAIT: 60 s.
@@ -183,16 +183,16 @@ fn delayed_ack_after_40ms_in_pingpong() {
     let (cid, sid) = p.handshake();
     p.c.send(ms(3), cid, GET).unwrap();
     let get = p.c.take_output();
-    let ack = p.to_server(ms(4), get);
+    let ack = p.deliver_server(ms(4), get);
     assert_eq!(ack.len(), 1);
     p.s.recv(sid);
     p.s.send(ms(4), sid, b"x").unwrap(); // server enters pingpong
     let resp = p.s.take_output();
-    p.to_client(ms(5), resp);
+    p.deliver_client(ms(5), resp);
     // A second request: the server now delays its ACK by 40 ms.
     p.c.send(ms(10), cid, GET).unwrap();
     let get2 = p.c.take_output();
-    assert!(p.to_server(ms(11), get2).is_empty());
+    assert!(p.deliver_server(ms(11), get2).is_empty());
     assert_eq!(p.s.poll_at(), Some(ms(51)));
     p.s.on_timer(ms(51));
     let d = p.s.take_output();
@@ -230,10 +230,10 @@ fn closed_port_gets_rst_ack() {
     let cid = p.c.connect(ms(0), C, (S, 8080), &mut p.rng).unwrap();
     let isn = p.c.conn(cid).unwrap().iss();
     let syn = p.c.take_output();
-    let rst = p.to_server(ms(1), syn);
+    let rst = p.deliver_server(ms(1), syn);
     let r = h(&rst[0]);
     assert_eq!((r.seq, r.ack, r.flags, r.win, r.opts.len()), (0, isn + 1, RST | ACK, 0, 0));
-    assert!(p.to_client(ms(2), rst).is_empty(), "no answer to a reset");
+    assert!(p.deliver_client(ms(2), rst).is_empty(), "no answer to a reset");
     assert_eq!(p.c.take_events(), vec![TcpEvent::Refused(cid)]);
     assert_eq!(p.c.state(cid), None);
 }
@@ -252,9 +252,9 @@ fn lost_segment_retransmitted_after_rto() {
     assert_eq!(h(&again[0]).len, GET.len());
     // Backed off: the next try would be 404 ms later.
     assert_eq!(p.c.poll_at(), Some(ms(205 + 404)));
-    let ack = p.to_server(ms(206), again);
+    let ack = p.deliver_server(ms(206), again);
     assert_eq!(p.s.recv(sid), GET);
-    p.to_client(ms(207), ack);
+    p.deliver_client(ms(207), ack);
     assert_eq!(p.c.poll_at(), None, "everything acknowledged");
 }
 
@@ -283,5 +283,5 @@ fn bad_checksum_is_dropped() {
     p.c.connect(ms(0), C, (S, 80), &mut p.rng).unwrap();
     let mut syn = p.c.take_output();
     syn[0].bytes[16] ^= 0xff;
-    assert!(p.to_server(ms(1), syn).is_empty());
+    assert!(p.deliver_server(ms(1), syn).is_empty());
 }
