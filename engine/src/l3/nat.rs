@@ -295,8 +295,10 @@ impl Masquerade {
         self.by_reply.contains_key(reply)
     }
 
-    /// `get_unique_tuple` for SNAT (net/netfilter/nf_nat_core.c): keep the
-    /// source port if the translated tuple is unused, else
+    /// `get_unique_tuple` for SNAT (net/netfilter/nf_nat_core.c): reuse the
+    /// port of an existing mapping of the same inside source
+    /// (`find_appropriate_src`), else keep the source port if the translated
+    /// tuple is unused, else
     /// `nf_nat_l4proto_unique_tuple`: ports < 512 map into 1-511, 512-1023 into
     /// 600-1023, others into 1024-65535 (ICMP ids into 0-65535); start at
     /// `min + (random u16 % range)`, step by one, 128 tries, then halve the
@@ -304,6 +306,19 @@ impl Masquerade {
     fn pick(&self, t: Tuple, rng: &mut Rng) -> Option<u16> {
         let reply_for = |port: u16| Tuple { proto: t.proto, src: t.dst, dst: (self.outside, port) };
         let reply_for = |port: u16| if t.proto == ICMP { Tuple { dst: (self.outside, port), src: (t.dst.0, port), ..reply_for(port) } } else { reply_for(port) };
+        // 1) find_appropriate_src: this inside (address, port) is already
+        // mapped by another flow → reuse that mapping if still unique here.
+        let existing = self
+            .by_original
+            .values()
+            .find(|e| e.original.proto == t.proto && e.original.src == t.src)
+            .map(|e| e.reply.dst.1);
+        if let Some(p) = existing {
+            if !self.used(&reply_for(p)) {
+                return Some(p);
+            }
+        }
+        // 3) the original port, when the translated tuple is unused.
         if !self.used(&reply_for(t.src.1)) {
             return Some(t.src.1);
         }

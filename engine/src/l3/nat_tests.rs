@@ -110,10 +110,14 @@ fn port_collision_picks_as_nf_nat_does() {
     // The reply to that port reaches the second host.
     let back = rewritten(nat.translate_inbound(SimTime::ZERO, &tcp((SRV, 80), (OUT, expected), flags::SYN | flags::ACK)));
     assert_eq!(check(&back), (SRV, 80, IN2, 43210));
-    // Same port to another server: no clash, port kept.
+    // The same inside source to another server: find_appropriate_src reuses
+    // its existing mapping (the collision port), not the original port.
     let other = Ipv4Addr::new(198, 51, 100, 7);
     let out = rewritten(nat.translate_outbound(SimTime::ZERO, &tcp((IN2, 43210), (other, 80), flags::SYN), &mut rng));
-    assert_eq!(check(&out).1, 43210);
+    assert_eq!(check(&out).1, expected);
+    // A fresh source port to that other server keeps its port.
+    let out = rewritten(nat.translate_outbound(SimTime::ZERO, &tcp((IN2, 43212), (other, 80), flags::SYN), &mut rng));
+    assert_eq!(check(&out).1, 43212);
     // A privileged port that clashes stays privileged (600-1023 band).
     nat.translate_outbound(SimTime::ZERO, &udp((IN, 700), (SRV, 53)), &mut rng);
     let out = rewritten(nat.translate_outbound(SimTime::ZERO, &udp((IN2, 700), (SRV, 53)), &mut rng));
