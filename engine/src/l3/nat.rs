@@ -109,7 +109,7 @@ impl TcpCtState {
     }
 }
 
-/// `nf_conntrack_tcp_timeout_unacknowledged`: the cap before the flow is assured.
+/// `nf_conntrack_tcp_timeout_unacknowledged`: the cap while data is unacknowledged.
 const TCP_UNACK: SimTime = SimTime::from_secs(300);
 /// `nf_conntrack_udp_timeout` (unreplied, or replied for under 2 s).
 pub const UDP_TIMEOUT: SimTime = SimTime::from_secs(30);
@@ -135,8 +135,10 @@ pub struct Conntrack {
     pub created: SimTime,
     /// When it expires unless refreshed.
     pub expires: SimTime,
-    /// Which direction sent the first FIN (true = original).
-    fin_from_original: Option<bool>,
+    /// Highest seq + len seen per direction (original, reply): `td_end`.
+    td_end: [Option<u32>; 2],
+    /// Data sent and not yet acknowledged, per direction.
+    unacked: [bool; 2],
 }
 
 impl Conntrack {
@@ -358,24 +360,23 @@ impl Masquerade {
             return Translated::Untouched; // errors and replies are not new flows here
         }
         self.expire(now);
-        let flags = if t.proto == TCP && ip.len() >= l4 + 14 { ip[l4 + 13] } else { 0 };
+        let seg = if t.proto == TCP { tcp_seen(ip, l4) } else { TcpSeen::default() };
+        let flags = seg.flags;
         if !self.by_original.contains_key(&t) {
-            if t.proto == TCP && flags & 0x02 == 0 {
-                // nf_conntrack_tcp: a non-SYN without a flow may still be picked
-                // up (nf_conntrack_tcp_loose=1) — as ESTABLISHED below.
-            }
+            // A non-SYN without a flow is picked up as ESTABLISHED
+            // (nf_conntrack_tcp_loose = 1; tcp_conntracks sNO + ack → sES).
             let Some(port) = self.pick(t, rng) else { return Translated::NoFreePort };
             let mut reply = Tuple { proto: t.proto, src: t.dst, dst: (self.outside, port) };
             if t.proto == ICMP {
                 reply.src.1 = port;
             }
             let tcp = (t.proto == TCP).then_some(if flags & 0x02 != 0 { TcpCtState::SynSent } else { TcpCtState::Established });
-            let e = Conntrack { original: t, reply, tcp, seen_reply: false, assured: false, created: now, expires: now, fin_from_original: None };
+            let e = Conntrack { original: t, reply, tcp, seen_reply: false, assured: false, created: now, expires: now, td_end: [None; 2], unacked: [false; 2] };
             self.by_reply.insert(reply, t);
             self.by_original.insert(t, e);
         }
         let e = self.by_original.get_mut(&t).expect("inserted above");
-        update(e, now, true, flags);
+        update(e, now, true, seg);
         let reply = e.reply;
         let mut out = ip.to_vec();
         rewrite(&mut out, l4, t.proto, 12, self.outside, if t.proto == ICMP { l4 + 4 } else { l4 }, reply.dst.1);
@@ -393,9 +394,9 @@ impl Masquerade {
             return self.inbound_error(now, ip, l4);
         }
         let Some(orig) = self.by_reply.get(&t).copied() else { return Translated::Untouched };
-        let flags = if t.proto == TCP && ip.len() >= l4 + 14 { ip[l4 + 13] } else { 0 };
+        let seg = if t.proto == TCP { tcp_seen(ip, l4) } else { TcpSeen::default() };
         let e = self.by_original.get_mut(&orig).expect("indexes agree");
-        update(e, now, false, flags);
+        update(e, now, false, seg);
         let mut out = ip.to_vec();
         rewrite(&mut out, l4, t.proto, 16, orig.src.0, if t.proto == ICMP { l4 + 4 } else { l4 + 2 }, orig.src.1);
         fix_ip_checksum(&mut out);
@@ -454,41 +455,92 @@ fn tuple_of_quoted(ip: &[u8]) -> Option<(Tuple, usize, Option<u8>)> {
     }
 }
 
-/// Refresh an entry for a packet in one direction: TCP state transitions
-/// (a reduced `tcp_conntracks` table of nf_conntrack_proto_tcp.c) and the
-/// timeout for the new state; UDP and ICMP as `udp_packet` / `icmp_packet`.
-fn update(e: &mut Conntrack, now: SimTime, original: bool, flags: u8) {
+/// What conntrack reads from a TCP segment.
+#[derive(Debug, Clone, Copy, Default)]
+struct TcpSeen {
+    flags: u8,
+    seq: u32,
+    ack: u32,
+    /// seq + payload length + SYN + FIN (`segment_seq_plus_len`).
+    end: u32,
+}
+
+fn tcp_seen(ip: &[u8], l4: usize) -> TcpSeen {
+    if ip.len() < l4 + 20 {
+        return TcpSeen::default();
+    }
+    let be32 = |at: usize| u32::from_be_bytes([ip[at], ip[at + 1], ip[at + 2], ip[at + 3]]);
+    let flags = ip[l4 + 13];
+    let hl = usize::from(ip[l4 + 12] >> 4) * 4;
+    let total = usize::from(u16::from_be_bytes([ip[2], ip[3]])).min(ip.len());
+    let len = total.saturating_sub(l4 + hl) as u32;
+    let seq = be32(l4 + 4);
+    TcpSeen { flags, seq, ack: be32(l4 + 8), end: seq.wrapping_add(len + u32::from(flags & 0x02 != 0) + u32::from(flags & 0x01 != 0)) }
+}
+
+/// `tcp_conntracks[dir][index][state]` (nf_conntrack_proto_tcp.c), with
+/// sIV (invalid) and sIG (ignored) both leaving the state unchanged.
+fn tcp_transition(st: TcpCtState, original: bool, flags: u8) -> TcpCtState {
+    use TcpCtState::*;
+    let (fin, syn, rst, ack) = (flags & 0x01 != 0, flags & 0x02 != 0, flags & 0x04 != 0, flags & 0x10 != 0);
+    // get_conntrack_index: rst, then syn/synack, then fin, then ack.
+    if rst {
+        return Close;
+    }
+    match (syn, ack, fin) {
+        (true, false, _) => match (original, st) {
+            (true, SynSent | TimeWait | Close) => SynSent,
+            _ => st,
+        },
+        (true, true, _) => match (original, st) {
+            (false, SynSent) => SynRecv,
+            _ => st,
+        },
+        (false, _, true) => match st {
+            SynRecv | Established => FinWait,
+            FinWait | CloseWait | LastAck => LastAck,
+            s => s,
+        },
+        (false, true, false) => match (original, st) {
+            (true, SynRecv) => Established,
+            (_, FinWait | CloseWait) => CloseWait,
+            (_, LastAck | TimeWait) => TimeWait,
+            (_, s) => s,
+        },
+        _ => st,
+    }
+}
+
+/// Refresh an entry for a packet in one direction: TCP state per
+/// `tcp_conntracks`, the timeout for the new state (capped at 300 s while
+/// data is unacknowledged, `IP_CT_TCP_FLAG_DATA_UNACKNOWLEDGED`); UDP and ICMP
+/// as `udp_packet` / `icmp_packet`.
+fn update(e: &mut Conntrack, now: SimTime, original: bool, seg: TcpSeen) {
     if !original {
         e.seen_reply = true;
     }
-    let (fin, syn, rst, ack) = (flags & 0x01 != 0, flags & 0x02 != 0, flags & 0x04 != 0, flags & 0x10 != 0);
     e.expires = now
         + match e.tcp {
             Some(st) => {
-                let next = if rst {
-                    TcpCtState::Close
-                } else {
-                    match st {
-                        TcpCtState::SynSent if !original && syn && ack => TcpCtState::SynRecv,
-                        TcpCtState::SynRecv if original && ack && !syn => {
-                            // "Set ASSURED if we see a valid ack in ESTABLISHED after SYN_RECV".
-                            e.assured = true;
-                            TcpCtState::Established
-                        }
-                        TcpCtState::Established if fin => {
-                            e.fin_from_original = Some(original);
-                            TcpCtState::FinWait
-                        }
-                        TcpCtState::FinWait if e.fin_from_original != Some(original) && fin => TcpCtState::LastAck,
-                        TcpCtState::FinWait if e.fin_from_original != Some(original) && ack => TcpCtState::CloseWait,
-                        TcpCtState::CloseWait if e.fin_from_original != Some(original) && fin => TcpCtState::LastAck,
-                        TcpCtState::LastAck if e.fin_from_original == Some(original) && ack => TcpCtState::TimeWait,
-                        s => s,
-                    }
-                };
+                let next = tcp_transition(st, original, seg.flags);
+                if st == TcpCtState::SynRecv && next == TcpCtState::Established {
+                    // "Set ASSURED if we see valid ack in ESTABLISHED after SYN_RECV".
+                    e.assured = true;
+                }
                 e.tcp = Some(next);
-                let t = next.timeout();
-                if !e.assured && t > TCP_UNACK {
+                // tcp_in_window: the sender's end grows → data unacknowledged;
+                // an ACK equal to the receiver's end clears the receiver's flag.
+                let (me, peer) = if original { (0, 1) } else { (1, 0) };
+                if e.td_end[me].is_none_or(|end| after(seg.end, end)) {
+                    e.td_end[me] = Some(seg.end);
+                    e.unacked[me] = true;
+                }
+                if seg.flags & 0x10 != 0 && e.td_end[peer] == Some(seg.ack) {
+                    e.unacked[peer] = false;
+                }
+                let _ = seg.seq;
+                let t = if seg.flags & 0x04 != 0 { TcpCtState::Close.timeout() } else { next.timeout() };
+                if (e.unacked[0] || e.unacked[1]) && t > TCP_UNACK {
                     TCP_UNACK
                 } else {
                     t
@@ -504,6 +556,10 @@ fn update(e: &mut Conntrack, now: SimTime, original: bool, flags: u8) {
             }
             None => ICMP_TIMEOUT,
         };
+}
+
+fn after(a: u32, b: u32) -> bool {
+    (b.wrapping_sub(a) as i32) < 0
 }
 
 #[cfg(test)]

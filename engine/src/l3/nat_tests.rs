@@ -12,7 +12,13 @@ const OUT: Ipv4Addr = Ipv4Addr::new(203, 0, 113, 5);
 const SRV: Ipv4Addr = Ipv4Addr::new(93, 184, 215, 14);
 
 fn tcp(src: (Ipv4Addr, u16), dst: (Ipv4Addr, u16), fl: u16) -> Vec<u8> {
-    let r = SegmentRepr { src_port: src.1, dst_port: dst.1, seq: 1000, ack: if fl & flags::ACK != 0 { 2000 } else { 0 }, flags: fl, window: 502, options: Options::default() };
+    tcp_seq(src, dst, fl, 1000, 2000)
+}
+
+/// A segment with these numbers; the client's ISN is 999, the server's 1999,
+/// so the helper's defaults (seq 1000 / ack 2000) are the handshake's ACK.
+fn tcp_seq(src: (Ipv4Addr, u16), dst: (Ipv4Addr, u16), fl: u16, seq: u32, ack: u32) -> Vec<u8> {
+    let r = SegmentRepr { src_port: src.1, dst_port: dst.1, seq, ack: if fl & flags::ACK != 0 { ack } else { 0 }, flags: fl, window: 502, options: Options::default() };
     let seg = r.build(src.0, dst.0, b"");
     let h = Ipv4Header { tos: 0, ident: 7, dont_frag: true, ttl: 63, protocol: IpProtocol::Tcp, src: src.0, dst: dst.0 };
     frames::ipv4_datagram(&h, &seg)
@@ -52,7 +58,7 @@ fn check(ip: &[u8]) -> (Ipv4Addr, u16, Ipv4Addr, u16) {
 fn outbound_keeps_port_and_reply_comes_back() {
     let mut nat = Masquerade::new(OUT);
     let mut rng = Rng::new(1);
-    let out = rewritten(nat.translate_outbound(SimTime::ZERO, &tcp((IN, 43210), (SRV, 80), flags::SYN), &mut rng));
+    let out = rewritten(nat.translate_outbound(SimTime::ZERO, &tcp_seq((IN, 43210), (SRV, 80), flags::SYN, 999, 0), &mut rng));
     assert_eq!(check(&out), (OUT, 43210, SRV, 80));
     let e = nat.entries().next().unwrap().clone();
     assert_eq!(e.tcp, Some(TcpCtState::SynSent));
@@ -62,7 +68,7 @@ fn outbound_keeps_port_and_reply_comes_back() {
         "tcp 6 120 SYN_SENT src=192.168.1.10 dst=93.184.215.14 sport=43210 dport=80 [UNREPLIED] src=93.184.215.14 dst=203.0.113.5 sport=80 dport=43210"
     );
     let t1 = SimTime::from_millis(10);
-    let back = rewritten(nat.translate_inbound(t1, &tcp((SRV, 80), (OUT, 43210), flags::SYN | flags::ACK)));
+    let back = rewritten(nat.translate_inbound(t1, &tcp_seq((SRV, 80), (OUT, 43210), flags::SYN | flags::ACK, 1999, 1000)));
     assert_eq!(check(&back), (SRV, 80, IN, 43210));
     assert_eq!(nat.entries().next().unwrap().tcp, Some(TcpCtState::SynRecv));
     assert_eq!(nat.poll_at(), Some(t1 + SimTime::from_secs(60)));
@@ -82,19 +88,47 @@ fn fin_teardown_ends_in_time_wait() {
     let r = (SRV, 80);
     let o = (OUT, 40000);
     let t = SimTime::from_secs(1);
-    nat.translate_outbound(t, &tcp(c, s, flags::SYN), &mut rng);
-    nat.translate_inbound(t, &tcp(r, o, flags::SYN | flags::ACK));
+    nat.translate_outbound(t, &tcp_seq(c, s, flags::SYN, 999, 0), &mut rng);
+    nat.translate_inbound(t, &tcp_seq(r, o, flags::SYN | flags::ACK, 1999, 1000));
     nat.translate_outbound(t, &tcp(c, s, flags::ACK), &mut rng);
-    nat.translate_outbound(t, &tcp(c, s, flags::FIN | flags::ACK), &mut rng);
+    // Before the FIN is acknowledged the 5-day ESTABLISHED timeout is not
+    // capped; a FIN is data-like (it advances td_end) and the cap applies.
+    nat.translate_outbound(t, &tcp_seq(c, s, flags::FIN | flags::ACK, 1000, 2000), &mut rng);
+    assert_eq!(nat.poll_at(), Some(t + SimTime::from_secs(120)));
     assert_eq!(nat.entries().next().unwrap().tcp, Some(TcpCtState::FinWait));
-    nat.translate_inbound(t, &tcp(r, o, flags::FIN | flags::ACK));
+    nat.translate_inbound(t, &tcp_seq(r, o, flags::FIN | flags::ACK, 2000, 1001));
     assert_eq!(nat.entries().next().unwrap().tcp, Some(TcpCtState::LastAck));
-    nat.translate_outbound(t, &tcp(c, s, flags::ACK), &mut rng);
+    nat.translate_outbound(t, &tcp_seq(c, s, flags::ACK, 1001, 2001), &mut rng);
     assert_eq!(nat.entries().next().unwrap().tcp, Some(TcpCtState::TimeWait));
     assert_eq!(nat.poll_at(), Some(t + SimTime::from_secs(120)));
     assert!(nat.expire(t + SimTime::from_secs(119)).is_empty());
     assert_eq!(nat.expire(t + SimTime::from_secs(120)).len(), 1);
     assert_eq!(nat.entries().count(), 0);
+}
+
+#[test]
+fn unacknowledged_data_caps_the_timeout() {
+    let mut nat = Masquerade::new(OUT);
+    let mut rng = Rng::new(1);
+    let (c, s, r, o) = ((IN, 40000), (SRV, 80), (SRV, 80), (OUT, 40000));
+    nat.translate_outbound(SimTime::ZERO, &tcp_seq(c, s, flags::SYN, 999, 0), &mut rng);
+    nat.translate_inbound(SimTime::ZERO, &tcp_seq(r, o, flags::SYN | flags::ACK, 1999, 1000));
+    nat.translate_outbound(SimTime::ZERO, &tcp(c, s, flags::ACK), &mut rng);
+    assert_eq!(nat.poll_at(), Some(SimTime::from_secs(5 * 24 * 3600)));
+    // A request nobody acknowledged (server gone): 300 s, not 5 days.
+    let mut req = SegmentRepr { src_port: 40000, dst_port: 80, seq: 1000, ack: 2000, flags: flags::PSH | flags::ACK, window: 502, options: Options::default() }.build(IN, SRV, b"GET / HTTP/1.1\r\n\r\n");
+    let h = Ipv4Header { tos: 0, ident: 9, dont_frag: true, ttl: 63, protocol: IpProtocol::Tcp, src: IN, dst: SRV };
+    req = frames::ipv4_datagram(&h, &req);
+    let t = SimTime::from_secs(1);
+    nat.translate_outbound(t, &req, &mut rng);
+    assert_eq!(nat.poll_at(), Some(t + SimTime::from_secs(300)));
+    // Its ACK restores the ESTABLISHED timeout.
+    nat.translate_inbound(t, &tcp_seq(r, o, flags::ACK, 2000, 1018));
+    assert_eq!(nat.poll_at(), Some(t + SimTime::from_secs(5 * 24 * 3600)));
+    // A reset: CLOSE, 10 s.
+    nat.translate_inbound(t, &tcp_seq(r, o, flags::RST, 2000, 0));
+    assert_eq!(nat.entries().next().unwrap().tcp, Some(TcpCtState::Close));
+    assert_eq!(nat.poll_at(), Some(t + SimTime::from_secs(10)));
 }
 
 #[test]
