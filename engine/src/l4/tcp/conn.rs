@@ -93,12 +93,14 @@ pub fn after(a: u32, b: u32) -> bool {
     (b.wrapping_sub(a) as i32) < 0
 }
 
-/// Largest multiple of `mss` not above 65535: the window of a SYN or SYN-ACK
-/// (`tcp_select_initial_window` rounds the space down to the MSS; the client
-/// uses its advertised MSS, 1460 → 64240; the server the MSS less timestamps,
-/// 1448 → 65160).
+/// The window of a SYN or SYN-ACK. `tcp_select_initial_window` takes the
+/// space `tcp_win_from_space(tcp_rmem[1] = 131072)` = 65536, rounds it down to
+/// the MSS, and the SYN carries at most 65535 (unscaled). The client rounds to
+/// its advertised MSS (1460 → 64240), the server to the MSS less timestamps
+/// (1448 → 65160).
 pub fn syn_window(mss: u16) -> u32 {
-    65535 / u32::from(mss) * u32::from(mss)
+    let space = 65536u32;
+    (space / u32::from(mss.max(1)) * u32::from(mss.max(1))).min(65535)
 }
 
 /// A connection.
@@ -309,12 +311,15 @@ impl Conn {
         let ack = if fl & flags::ACK != 0 { self.rcv_nxt } else { 0 };
         let repr = SegmentRepr { src_port: self.local.1, dst_port: self.remote.1, seq, ack, flags: fl, window, options };
         // SYN-ACKs leave from a request socket with IP id 0 (ip_build_and_send_pkt
-        // with DF); a full socket counts from its random inet_id.
+        // with DF); a full socket counts from its random inet_id, and for TCP
+        // `ip_select_ident_segs` uses the value *before* adding (the first
+        // packet carries inet_id itself; UDP's atomic_add_return adds first).
         let ip_id = if syn && !self.active {
             0
         } else {
+            let id = self.ip_id;
             self.ip_id = self.ip_id.wrapping_add(1);
-            self.ip_id
+            id
         };
         out.push(OutSegment { src: self.local.0, dst: self.remote.0, ip_id, bytes: repr.build(self.local.0, self.remote.0, payload) });
         if fl & flags::ACK != 0 {

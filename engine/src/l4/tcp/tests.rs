@@ -84,6 +84,8 @@ fn handshake_as_linux() {
     let port = p.c.conn(cid).unwrap().local.1;
     assert!((32768..=60999).contains(&port) && port % 2 == 0, "connect() prefers even ports: {port}");
     let s1 = h(&syn[0]);
+    // The IP id of the SYN is the socket's random inet_id; the next packet's is one more.
+    let first_id = syn[0].ip_id;
     let isn_c = p.c.conn(cid).unwrap().iss();
     assert_eq!((s1.seq, s1.ack, s1.flags, s1.win, s1.len), (isn_c, 0, SYN, 64240, 0));
     assert_eq!(&s1.opts[..8], &[2, 4, 5, 0xb4, 4, 2, 8, 10]);
@@ -101,6 +103,7 @@ fn handshake_as_linux() {
     let ack = p.deliver_client(ms(2), synack);
     assert_eq!(p.c.take_events(), vec![TcpEvent::Connected(cid)]);
     let s3 = h(&ack[0]);
+    assert_eq!(ack[0].ip_id, first_id.wrapping_add(1));
     // Window 64240 rounded up to 128 and scaled: 502 (= 64256).
     assert_eq!((s3.seq, s3.ack, s3.flags, s3.win, s3.len), (isn_c + 1, s2.seq + 1, ACK, 502, 0));
     assert_eq!(&s3.opts[..4], &[1, 1, 8, 10]);
