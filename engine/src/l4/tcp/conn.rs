@@ -149,6 +149,12 @@ pub struct Conn {
     cwnd: u32,
     /// Retransmission timer deadline.
     rto_at: Option<SimTime>,
+    /// Tail loss probe deadline (`ICSK_TIME_LOSS_PROBE`), never after `rto_at`.
+    tlp_at: Option<SimTime>,
+    /// snd_nxt when a probe was sent; no new probe until it is acknowledged.
+    tlp_high_seq: Option<u32>,
+    /// snd_nxt at the last RTO: in TCP_CA_Loss (no probes) until acknowledged.
+    loss_high: Option<u32>,
     rto: SimTime,
     retransmits: u32,
     srtt_us: u64,
@@ -236,6 +242,9 @@ impl Conn {
             peer_fin: false,
             cwnd: INIT_CWND,
             rto_at: None,
+            tlp_at: None,
+            tlp_high_seq: None,
+            loss_high: None,
             rto: RTO_INIT,
             retransmits: 0,
             srtt_us: 0,
@@ -405,6 +414,7 @@ impl Conn {
             return;
         }
         let mss = self.mss_now();
+        let sent_before = self.snd_nxt;
         let end = self.snd_una.wrapping_add(self.send_buf.len() as u32);
         let limit = self.snd_una.wrapping_add(self.snd_wnd.min(self.cwnd * mss));
         while after(end, self.snd_nxt) && after(limit, self.snd_nxt) {
@@ -435,6 +445,63 @@ impl Conn {
         if self.ack_pending && self.delack_at.is_none() {
             self.push(now, out, self.snd_nxt, flags::ACK, &[]);
         }
+        if self.snd_nxt != sent_before {
+            self.schedule_probe(now);
+        }
+    }
+
+    /// Segments in flight (`tcp_packets_in_flight` without SACK/loss marks).
+    fn packets_out(&self) -> u32 {
+        let fin = u32::from(self.fin_sent);
+        let data = self.snd_nxt.wrapping_sub(self.snd_una).saturating_sub(fin);
+        data.div_ceil(self.mss_now().max(1)) + fin
+    }
+
+    /// `tcp_schedule_loss_probe` (net/ipv4/tcp_output.c, tcp_early_retrans = 3):
+    /// in ESTABLISHED or CLOSE-WAIT, congestion state Open, an RTT known and no
+    /// probe outstanding, arm a probe at 2·srtt plus `TCP_RTO_MIN` when one
+    /// segment is in flight (plus 2 ms otherwise), but no later than the RTO.
+    fn schedule_probe(&mut self, now: SimTime) {
+        self.tlp_at = None;
+        let open = matches!(self.state, State::Established | State::CloseWait);
+        if !open || self.srtt_us == 0 || self.tlp_high_seq.is_some() || self.loss_high.is_some() || self.snd_una == self.snd_nxt {
+            return;
+        }
+        let extra = if self.packets_out() == 1 { RTO_MIN_US } else { 2_000 };
+        let pto = now + SimTime::from_micros((self.srtt_us >> 2) + extra);
+        self.tlp_at = Some(match self.rto_at {
+            Some(rto) => pto.min(rto),
+            None => pto,
+        });
+    }
+
+    /// `tcp_send_loss_probe`: nothing new to send, so retransmit the last
+    /// segment (with FIN if it carried one), remember snd_nxt, rearm the RTO.
+    fn send_probe(&mut self, now: SimTime, out: &mut Vec<OutSegment>) {
+        self.tlp_at = None;
+        let fin = self.fin_sent;
+        let data_end = self.snd_nxt.wrapping_sub(u32::from(fin));
+        let in_flight = data_end.wrapping_sub(self.snd_una);
+        // The last segment as it was cut (full MSS-sized segments from snd_una).
+        let mss = self.mss_now();
+        let len = match in_flight % mss {
+            0 => in_flight.min(mss),
+            rest => rest,
+        };
+        let seq = data_end.wrapping_sub(len);
+        let off = seq.wrapping_sub(self.snd_una) as usize;
+        let chunk = self.send_buf[off..off + len as usize].to_vec();
+        let mut fl = flags::ACK;
+        if len > 0 {
+            fl |= flags::PSH;
+        }
+        if fin {
+            fl |= flags::FIN;
+        }
+        self.push(now, out, seq, fl, &chunk);
+        self.tlp_high_seq = Some(self.snd_nxt);
+        self.rtt_probe = None;
+        self.rto_at = Some(now + self.rto);
     }
 
     fn arm(&mut self, now: SimTime) {
@@ -512,6 +579,14 @@ impl Conn {
             // tcp_ack resets the backoff; the RTO comes back from the estimate.
             self.rto = SimTime::from_micros((self.srtt_us >> 3) + self.rttvar_us).min(RTO_MAX);
         }
+        if self.tlp_high_seq.is_some_and(|h| !after(h, seg.ack)) {
+            self.tlp_high_seq = None;
+        }
+        if self.loss_high.is_some_and(|h| !after(h, seg.ack)) {
+            self.loss_high = None; // back to TCP_CA_Open
+        }
+        // tcp_set_xmit_timer: a probe if allowed, else the RTO just rearmed.
+        self.schedule_probe(now);
         let fin_acked = self.fin_sent && self.snd_una == self.snd_nxt && self.send_buf.is_empty();
         if fin_acked {
             match self.state {
@@ -683,7 +758,7 @@ impl Conn {
 
     /// The earliest timer.
     pub fn poll_at(&self) -> Option<SimTime> {
-        [self.rto_at, self.delack_at, self.tw_until].into_iter().flatten().min()
+        [self.rto_at, self.tlp_at, self.delack_at, self.tw_until].into_iter().flatten().min()
     }
 
     /// Fire timers due at `now`. Returns false when the connection is gone.
@@ -697,6 +772,11 @@ impl Conn {
             if self.ack_pending {
                 self.push(now, out, self.snd_nxt, flags::ACK, &[]);
             }
+        }
+        if self.tlp_at.is_some_and(|t| t <= now) {
+            // One timer in Linux: when the probe is pending, it is what fires.
+            self.send_probe(now, out);
+            return true;
         }
         if self.rto_at.is_some_and(|t| t <= now) {
             // tcp_retransmit_timer / tcp_write_timeout.
@@ -721,7 +801,10 @@ impl Conn {
             if matches!(self.state, State::SynSent | State::SynRecv) {
                 self.send_syn(now, out);
             } else {
-                // tcp_enter_loss: everything in flight counts as lost, cwnd 1.
+                // tcp_enter_loss: everything in flight counts as lost, cwnd 1,
+                // congestion state Loss until it is all acknowledged.
+                self.loss_high = Some(self.snd_nxt);
+                self.tlp_at = None;
                 self.cwnd = 1;
                 self.snd_nxt = self.snd_una;
                 self.fin_sent = false;

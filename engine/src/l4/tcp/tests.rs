@@ -241,24 +241,48 @@ fn closed_port_gets_rst_ack() {
     assert_eq!(p.c.state(cid), None);
 }
 
+/// A lost request: Linux's tail loss probe (tcp_early_retrans = 3) fires first,
+/// at min(2·srtt + 200 ms, RTO) = 202 ms, without backoff; if the probe is lost
+/// too, the RTO 202 ms later retransmits and doubles (404 ms).
 #[test]
-fn lost_segment_retransmitted_after_rto() {
+fn lost_segment_probe_then_rto() {
     let mut p = Pair::new();
     let (cid, sid) = p.handshake();
     p.c.send(ms(3), cid, GET).unwrap();
     let lost = p.c.take_output(); // dropped on the link
     assert_eq!(p.c.poll_at(), Some(ms(3 + 202)));
     p.c.on_timer(ms(205));
+    let probe = p.c.take_output();
+    assert_eq!(probe.len(), 1);
+    assert_eq!(probe[0].bytes[4..8], lost[0].bytes[4..8], "same sequence number");
+    assert_eq!(h(&probe[0]).len, GET.len());
+    assert_eq!(p.c.poll_at(), Some(ms(205 + 202)), "a probe does not back off");
+    // The probe is lost too: the RTO retransmits and doubles.
+    p.c.on_timer(ms(407));
     let again = p.c.take_output();
     assert_eq!(again.len(), 1);
-    assert_eq!(again[0].bytes[4..8], lost[0].bytes[4..8], "same sequence number");
-    assert_eq!(h(&again[0]).len, GET.len());
-    // Backed off: the next try would be 404 ms later.
-    assert_eq!(p.c.poll_at(), Some(ms(205 + 404)));
-    let ack = p.deliver_server(ms(206), again);
+    assert_eq!(again[0].bytes[4..8], lost[0].bytes[4..8]);
+    assert_eq!(p.c.poll_at(), Some(ms(407 + 404)));
+    let ack = p.deliver_server(ms(408), again);
     assert_eq!(p.s.recv(sid), GET);
-    p.deliver_client(ms(207), ack);
+    p.deliver_client(ms(409), ack);
     assert_eq!(p.c.poll_at(), None, "everything acknowledged");
+}
+
+/// Two segments in flight: the probe waits 2·srtt + 2 ms and resends the last one.
+#[test]
+fn probe_resends_the_tail_segment() {
+    let mut p = Pair::new();
+    let (cid, _sid) = p.handshake();
+    let big = vec![b'x'; 2000]; // 1448 + 552
+    p.c.send(ms(3), cid, &big).unwrap();
+    let segs = p.c.take_output();
+    assert_eq!(segs.len(), 2);
+    assert_eq!(p.c.poll_at(), Some(ms(3 + 4 + 2)));
+    p.c.on_timer(ms(9));
+    let probe = p.c.take_output();
+    assert_eq!(probe[0].bytes[4..8], segs[1].bytes[4..8]);
+    assert_eq!(h(&probe[0]).len, 552);
 }
 
 #[test]
