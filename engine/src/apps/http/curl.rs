@@ -197,9 +197,15 @@ impl Curl {
                 let _ = tcp.send(now, sock, &req);
                 self.phase = Phase::Receiving { sock };
             }
-            (Phase::Connecting { addr, sock, rest }, TcpEvent::Refused(s) | TcpEvent::TimedOut(s)) if s == sock => {
+            (Phase::Connecting { addr, sock, rest }, TcpEvent::Refused(s) | TcpEvent::TimedOut(s) | TcpEvent::Unreachable(s, _))
+                if s == sock =>
+            {
                 let timed_out = matches!(ev, TcpEvent::TimedOut(_));
-                let why = if timed_out { "Connection timed out" } else { "Connection refused" };
+                let why = match ev {
+                    TcpEvent::TimedOut(_) => "Connection timed out",
+                    TcpEvent::Unreachable(_, e) => e.text(),
+                    _ => "Connection refused",
+                };
                 self.info(&format!("connect to {addr} port {} failed: {why}", self.url.port));
                 if let Some((next, more)) = rest.split_first() {
                     self.connect(now, *next, more.to_vec(), tcp, rng);

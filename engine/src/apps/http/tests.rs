@@ -181,3 +181,30 @@ fn curl_connect_timeout_is_28() {
     assert_eq!(w.log.len(), 11, "SYN and its 10 retransmissions");
     let _ = TcpEvent::Closed;
 }
+
+#[test]
+fn curl_no_route_to_host() {
+    use crate::l4::tcp::IcmpErrno;
+    let mut w = World::new();
+    let mut curl = Curl::new("http://93.184.215.14/", true, C).unwrap();
+    curl.start(SimTime::ZERO, crate::apps::dns::resolver::ResolvConf::new(vec![]), &mut w.c, &mut w.rng);
+    let syn = w.c.take_output();
+    assert_eq!(w.c.ss()[0].state, "SYN-SENT");
+    let h = crate::frames::Ipv4Header { tos: 0, ident: 0, dont_frag: true, ttl: 63, protocol: smoltcp::wire::IpProtocol::Tcp, src: C, dst: S };
+    let quoted = crate::frames::ipv4_datagram(&h, &syn[0].bytes);
+    // The home router's ARP for the server timed out (3 s): host unreachable.
+    w.c.on_icmp_unreachable(1, &quoted);
+    let t = SimTime::from_millis(3071);
+    for e in w.c.take_events() {
+        assert!(matches!(e, TcpEvent::Unreachable(_, IcmpErrno::HostUnreachable)));
+        curl.on_tcp_event(t, e, &mut w.c, &mut w.rng);
+    }
+    assert_eq!(curl.exit_code(), Some(7));
+    let err = text(&curl.take_output(), Stream::Stderr);
+    assert_eq!(
+        err,
+        "*   Trying 93.184.215.14:80...\n* connect to 93.184.215.14 port 80 failed: No route to host\n\
+         * Failed to connect to 93.184.215.14 port 80 after 3071 ms: Couldn't connect to server\n* Closing connection 0\n\
+         curl: (7) Failed to connect to 93.184.215.14 port 80 after 3071 ms: Couldn't connect to server\n"
+    );
+}

@@ -280,6 +280,12 @@ impl Conn {
         self.iss
     }
 
+    /// `seq` is unacknowledged data of ours (snd_una ≤ seq < snd_nxt): the
+    /// check `tcp_v4_err` makes before believing an ICMP error.
+    pub fn in_flight(&self, seq: u32) -> bool {
+        !after(self.snd_una, seq) && after(self.snd_nxt, seq)
+    }
+
     fn tsval(&self, now: SimTime) -> u32 {
         // tcp_clock_ms() + tp->tsoffset (net/ipv4/tcp_output.c, tcp_syn_options).
         ((now.as_nanos() / 1_000_000) as u32).wrapping_add(self.ts_offset)

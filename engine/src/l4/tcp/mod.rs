@@ -52,6 +52,9 @@ pub enum TcpEvent {
     Refused(SocketId),
     /// Retransmissions ran out: ETIMEDOUT.
     TimedOut(SocketId),
+    /// An ICMP destination unreachable aborted connect() (`tcp_v4_err` in
+    /// SYN-SENT): the errno it maps to (`icmp_err_convert`).
+    Unreachable(SocketId, IcmpErrno),
     /// The peer reset an open connection: ECONNRESET.
     Reset(SocketId),
     /// A handshake on a listener completed; `accept()` will return `conn`.
@@ -67,6 +70,50 @@ pub enum TcpEvent {
     PeerClosed(SocketId),
     /// Both sides closed and our FIN was acknowledged (LAST-ACK → CLOSED).
     Closed(SocketId),
+}
+
+/// The errno an ICMP destination unreachable code maps to (`icmp_err_convert`,
+/// net/ipv4/icmp.c), with the text `strerror` gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IcmpErrno {
+    /// Code 0 (and 6, 9, 11): ENETUNREACH.
+    NetUnreachable,
+    /// Code 1 (and 7, 8, 10, 12, 14, 15): EHOSTUNREACH.
+    HostUnreachable,
+    /// Code 2: ENOPROTOOPT.
+    ProtocolUnreachable,
+    /// Code 3: ECONNREFUSED.
+    PortUnreachable,
+    /// Code 13: EHOSTUNREACH ("communication administratively prohibited").
+    Prohibited,
+    /// Codes 4 (fragmentation needed) and 5 (source route failed).
+    Other(u8),
+}
+
+impl IcmpErrno {
+    /// From the ICMP type 3 code.
+    pub fn from_code(code: u8) -> IcmpErrno {
+        match code {
+            0 | 6 | 9 | 11 => IcmpErrno::NetUnreachable,
+            1 | 7 | 8 | 10 | 12 | 14 | 15 => IcmpErrno::HostUnreachable,
+            2 => IcmpErrno::ProtocolUnreachable,
+            3 => IcmpErrno::PortUnreachable,
+            13 => IcmpErrno::Prohibited,
+            c => IcmpErrno::Other(c),
+        }
+    }
+
+    /// glibc's `strerror` text.
+    pub fn text(self) -> &'static str {
+        match self {
+            IcmpErrno::NetUnreachable => "Network is unreachable",
+            IcmpErrno::HostUnreachable | IcmpErrno::Prohibited => "No route to host",
+            IcmpErrno::ProtocolUnreachable => "Protocol not available",
+            IcmpErrno::PortUnreachable => "Connection refused",
+            IcmpErrno::Other(4) => "Message too long",
+            IcmpErrno::Other(_) => "Connection timed out",
+        }
+    }
 }
 
 /// Why a socket call failed (the errno a program sees).
@@ -363,6 +410,44 @@ impl TcpTable {
             }
             Some(_) => {}
             None => self.reset_for(dst, src, dport, sport, &seg),
+        }
+    }
+
+    /// An ICMP destination unreachable (type 3, `code`) quoting `quoted` (the
+    /// IPv4 header and at least 8 bytes of a segment this host sent).
+    /// `tcp_v4_err`: the quoted sequence number must lie in snd_una..=snd_nxt;
+    /// in SYN-SENT (and for a request socket in SYN-RECV) the connection is
+    /// aborted with the mapped errno at once; on an open connection it is only
+    /// a soft error (not modelled further: retransmissions go on). Fragmentation
+    /// needed (code 4) is path-MTU discovery, not modelled.
+    pub fn on_icmp_unreachable(&mut self, code: u8, quoted: &[u8]) {
+        if quoted.len() < 28 || quoted[0] >> 4 != 4 || quoted[9] != 6 || code == 4 {
+            return;
+        }
+        let hl = usize::from(quoted[0] & 0x0f) * 4;
+        if quoted.len() < hl + 8 {
+            return;
+        }
+        let a = |at: usize| Ipv4Addr::new(quoted[at], quoted[at + 1], quoted[at + 2], quoted[at + 3]);
+        let (src, dst) = (a(12), a(16));
+        let t = &quoted[hl..];
+        let sport = u16::from_be_bytes([t[0], t[1]]);
+        let dport = u16::from_be_bytes([t[2], t[3]]);
+        let seq = u32::from_be_bytes([t[4], t[5], t[6], t[7]]);
+        let found = self.socks.iter().find_map(|(id, s)| match s {
+            Sock::Conn(c) if c.local == (src, sport) && c.remote == (dst, dport) => Some((*id, c.state, c.in_flight(seq))),
+            _ => None,
+        });
+        let Some((id, state, ok)) = found else { return };
+        if !ok {
+            return; // LINUX_MIB_OUTOFWINDOWICMPS
+        }
+        if matches!(state, State::SynSent | State::SynRecv) {
+            let silent = matches!(self.socks.get(&id), Some(Sock::Conn(c)) if c.listener.is_some());
+            self.socks.remove(&id);
+            if !silent {
+                self.events.push(TcpEvent::Unreachable(id, IcmpErrno::from_code(code)));
+            }
         }
     }
 

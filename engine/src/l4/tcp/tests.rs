@@ -312,3 +312,26 @@ fn bad_checksum_is_dropped() {
     syn[0].bytes[16] ^= 0xff;
     assert!(p.deliver_server(ms(1), syn).is_empty());
 }
+
+/// A router that cannot reach the server answers the SYN with ICMP host
+/// unreachable: connect() fails at once with EHOSTUNREACH (tcp_v4_err in
+/// SYN-SENT); a quote with a sequence number outside the window is ignored.
+#[test]
+fn icmp_host_unreachable_aborts_connect() {
+    use crate::frames::{self, Ipv4Header};
+    use smoltcp::wire::IpProtocol;
+    let mut p = Pair::new();
+    let cid = p.c.connect(ms(0), C, (S, 80), &mut p.rng).unwrap();
+    let syn = p.c.take_output();
+    let h = Ipv4Header { tos: 0, ident: syn[0].ip_id, dont_frag: true, ttl: 63, protocol: IpProtocol::Tcp, src: C, dst: S };
+    let mut quoted = frames::ipv4_datagram(&h, &syn[0].bytes);
+    let good = quoted.clone();
+    quoted[24] ^= 0x80; // another sequence number
+    p.c.on_icmp_unreachable(1, &quoted);
+    assert!(p.c.take_events().is_empty());
+    assert_eq!(p.c.state(cid), Some(State::SynSent));
+    p.c.on_icmp_unreachable(1, &good[..28]);
+    assert_eq!(p.c.take_events(), vec![TcpEvent::Unreachable(cid, IcmpErrno::HostUnreachable)]);
+    assert_eq!(p.c.state(cid), None);
+    assert_eq!(IcmpErrno::from_code(1).text(), "No route to host");
+}
