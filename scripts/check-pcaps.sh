@@ -130,7 +130,16 @@ n_frames=$((n_frames + $(tshark -n -r "$proto" -T fields -e frame.number 2>/dev/
 # Same filter plus TCP/UDP checksums and any TCP analysis flag ("ACKed unseen
 # segment", "previous segment not captured", retransmission, dup ACK, ...) or
 # expert warning; each side must show the 10 TCP segments, one GET and one 200.
-cargo run --release -q -p packet-engine --example visit_pcap -- "$tmp/visit" >/dev/null 2>&1
+cargo run --release -q -p packet-engine --example visit_pcap -- "$tmp/visit" >/dev/null 2>"$tmp/visit.stderr"
+# The engine's Info column (summarize_conversation, printed by the example as
+# "  N text") must read as tshark's, up to tshark's padding spaces.
+ours=$(grep -E '^ *[0-9]+ ' "$tmp/visit.stderr" | sed -E 's/^ *[0-9]+ //; s/ +/ /g; s/ $//')
+theirs=$(tshark -n -r "$tmp/visit/visit-inside.pcap" -T fields -e _ws.col.Info 2>/dev/null | sed -E 's/ +/ /g; s/ $//')
+if [ "$ours" != "$theirs" ]; then
+    echo "FAIL visit-inside.pcap: the engine's summaries differ from tshark's Info column:" >&2
+    diff <(printf '%s\n' "$ours") <(printf '%s\n' "$theirs") >&2 || true
+    failures=$((failures + 1))
+fi
 for side in inside outside; do
     visit="$tmp/visit/visit-$side.pcap"
     n_pcaps=$((n_pcaps + 1))

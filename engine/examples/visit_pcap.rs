@@ -216,6 +216,11 @@ fn main() {
     for e in nat.entries() {
         eprintln!("conntrack: {}", e.line(now));
     }
+    // The engine's own Info column for the inside capture, to compare with tshark's.
+    let refs: Vec<&[u8]> = net.inside.iter().map(|(_, f)| &f[..]).collect();
+    for (i, line) in packet_engine::wire::summarize_conversation(&refs).iter().enumerate() {
+        eprintln!("{:>3} {line}", i + 1);
+    }
     std::fs::create_dir_all(&out).expect("output directory");
     for (name, frames) in [("visit-inside.pcap", &net.inside), ("visit-outside.pcap", &net.outside)] {
         let path = std::path::Path::new(&out).join(name);

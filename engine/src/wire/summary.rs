@@ -22,15 +22,17 @@ pub fn summarize(frame: &[u8]) -> String {
 /// Summaries of a capture in order, with TCP sequence and acknowledgement
 /// numbers relative to each direction's first sequence number, as Wireshark
 /// shows them by default (`tcp.relative_sequence_numbers: TRUE`; the base of a
-/// direction is its SYN's sequence number, or the first one seen).
-/// [`summarize`] alone cannot know the base and prints absolute numbers.
+/// direction is its SYN's sequence number, or the first one seen), and windows
+/// scaled once both SYNs carried the window-scale option.
+/// [`summarize`] alone cannot know these and prints the raw fields.
 pub fn summarize_conversation(frames: &[&[u8]]) -> Vec<String> {
     let mut bases = Some(TcpBases::new());
     frames.iter().map(|f| summarize_with(f, &mut bases)).collect()
 }
 
-/// Per direction (src, sport, dst, dport): the sequence number counted as 0.
-type TcpBases = std::collections::BTreeMap<(Ipv4Addr, u16, Ipv4Addr, u16), u32>;
+/// Per direction (src, sport, dst, dport): the sequence number counted as 0,
+/// and the window scale its SYN announced (None: no SYN seen or no option).
+type TcpBases = std::collections::BTreeMap<(Ipv4Addr, u16, Ipv4Addr, u16), (u32, Option<u8>)>;
 
 fn summarize_with(frame: &[u8], bases: &mut Option<TcpBases>) -> String {
     let decoded = decode(frame);
@@ -205,26 +207,38 @@ fn udp_summary(line: &mut String, udp: &super::Udp) {
     }
 }
 
-/// Relative (seq, ack) of `tcp` sent `src → dst`, learning bases as it goes.
-fn relative(bases: &mut TcpBases, src: Ipv4Addr, dst: Ipv4Addr, tcp: &tcp::Tcp) -> (u32, u32) {
+/// Relative (seq, ack) of `tcp` sent `src → dst`, learning bases as it goes,
+/// and the window as Wireshark shows it: multiplied by the sender's scale once
+/// both SYNs were seen with the option (RFC 7323 §2.3), never in a SYN.
+fn relative(bases: &mut TcpBases, src: Ipv4Addr, dst: Ipv4Addr, tcp: &tcp::Tcp) -> (u32, u32, u32) {
     let (sp, dp) = (tcp.src_port.value, tcp.dst_port.value);
     let (seq, ack) = (tcp.seq.value, tcp.ack.value);
     let key = (src, sp, dst, dp);
-    if tcp.flags.value & flags::SYN != 0 {
-        bases.insert(key, seq);
+    let syn = tcp.flags.value & flags::SYN != 0;
+    if syn {
+        let ws = tcp.options.iter().find_map(|o| match o.value {
+            TcpOpt::WindowScale(s) => Some(s.min(14)),
+            _ => None,
+        });
+        bases.insert(key, (seq, ws));
     }
-    let mine = *bases.entry(key).or_insert(seq);
+    let (mine, my_ws) = *bases.entry(key).or_insert((seq, None));
     // The peer's base: its SYN's sequence, or (before it is seen) ack - 1 as
     // Wireshark assumes for a SYN-ACK.
-    let theirs = *bases.entry((dst, dp, src, sp)).or_insert(ack.wrapping_sub(1));
-    (seq.wrapping_sub(mine), ack.wrapping_sub(theirs))
+    let (theirs, their_ws) = *bases.entry((dst, dp, src, sp)).or_insert((ack.wrapping_sub(1), None));
+    let window = u32::from(tcp.window.value);
+    let window = match (syn, my_ws, their_ws) {
+        (false, Some(s), Some(_)) => window << s,
+        _ => window,
+    };
+    (seq.wrapping_sub(mine), ack.wrapping_sub(theirs), window)
 }
 
 /// Wireshark's TCP Info column ("43210 → 80 [SYN] Seq=0 Win=64240 Len=0
 /// MSS=1460 SACK_PERM TSval=… TSecr=0 WS=128", packet-tcp.c); an HTTP head
 /// shows its start line instead, as the HTTP dissector replaces the column.
 /// `rel` gives relative numbers; without it the absolute ones are printed.
-fn tcp_summary(line: &mut String, tcp: &tcp::Tcp, rel: Option<(u32, u32)>) {
+fn tcp_summary(line: &mut String, tcp: &tcp::Tcp, rel: Option<(u32, u32, u32)>) {
     if let Some(h) = &tcp.http {
         line.push_str(&h.info());
         if let Some((_, v)) = h
@@ -238,14 +252,13 @@ fn tcp_summary(line: &mut String, tcp: &tcp::Tcp, rel: Option<(u32, u32)>) {
         }
     } else {
         let f = tcp.flags.value;
-        let (seq, ack) = rel.unwrap_or((tcp.seq.value, tcp.ack.value));
+        let (seq, ack, win) = rel.unwrap_or((tcp.seq.value, tcp.ack.value, u32::from(tcp.window.value)));
         let _ = write!(line, "{} → {} [{}] Seq={seq}", tcp.src_port.value, tcp.dst_port.value, tcp::flag_names(f));
         if f & flags::ACK != 0 {
             let _ = write!(line, " Ack={ack}");
         }
-        // Wireshark prints the window scaled once the handshake is seen; the
-        // single-frame view prints the raw field.
-        let _ = write!(line, " Win={} Len={}", tcp.window.value, tcp.payload_len());
+        // The single-frame view prints the raw field (the scale is in the SYNs).
+        let _ = write!(line, " Win={win} Len={}", tcp.payload_len());
         for o in &tcp.options {
             match &o.value {
                 TcpOpt::Mss(m) => {

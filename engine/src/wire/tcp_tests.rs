@@ -163,7 +163,8 @@ fn summaries_absolute_and_relative() {
     let lines = summarize_conversation(&refs);
     assert_eq!(lines[0], format!("43210 → 80 [SYN] Seq=0 Win=64240 Len=0 MSS=1460 SACK_PERM TSval={TSC} TSecr=0 WS=128"));
     assert_eq!(lines[1], format!("80 → 43210 [SYN, ACK] Seq=0 Ack=1 Win=65160 Len=0 MSS=1460 SACK_PERM TSval={TSS} TSecr={TSC} WS=128"));
-    assert_eq!(lines[2], format!("43210 → 80 [ACK] Seq=1 Ack=1 Win=502 Len=0 TSval={} TSecr={TSS}", TSC + 1));
+    // Scaled as tshark shows it: 502 × 128.
+    assert_eq!(lines[2], format!("43210 → 80 [ACK] Seq=1 Ack=1 Win=64256 Len=0 TSval={} TSecr={TSS}", TSC + 1));
     assert_eq!(lines[3], "GET / HTTP/1.1");
     assert_eq!(lines[4], format!("80 → 43210 [RST, ACK] Seq={} Ack=1 Win=0 Len=0", 0u32.wrapping_sub(ISN_S)));
 }
