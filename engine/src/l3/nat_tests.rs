@@ -213,3 +213,27 @@ fn incremental_checksum_matches_rfc1624_example() {
     // RFC 1624 §4: HC = 0xdd2f, m = 0x5555 → m' = 0x3285 gives HC' = 0x0000.
     assert_eq!(csum_replace(0xdd2f, &[0x55, 0x55], &[0x32, 0x85]), 0x0000);
 }
+
+/// Nothing panics on garbage, in either direction, including ICMP errors with
+/// mangled quotes.
+#[test]
+fn garbage_never_panics() {
+    let mut nat = Masquerade::new(OUT);
+    let mut rng = Rng::new(5);
+    let good = tcp((IN, 40000), (SRV, 80), flags::SYN);
+    nat.translate_outbound(SimTime::ZERO, &good, &mut rng);
+    let icmp = frames::icmp_error(3, 1, [0; 4], &good);
+    let h = Ipv4Header { tos: 0, ident: 1, dont_frag: false, ttl: 60, protocol: IpProtocol::Icmp, src: SRV, dst: OUT };
+    let err = frames::ipv4_datagram(&h, &icmp);
+    for i in 0..3000u64 {
+        let mut b = if i % 2 == 0 { good.clone() } else { err.clone() };
+        for _ in 0..1 + rng.below(4) {
+            let at = rng.below(b.len() as u64) as usize;
+            b[at] = rng.next_u16() as u8;
+        }
+        b.truncate(rng.below(b.len() as u64 + 1) as usize);
+        let t = SimTime::from_millis(i);
+        let _ = nat.translate_outbound(t, &b, &mut rng);
+        let _ = nat.translate_inbound(t, &b);
+    }
+}

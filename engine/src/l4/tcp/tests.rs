@@ -335,3 +335,41 @@ fn icmp_host_unreachable_aborts_connect() {
     assert_eq!(p.c.state(cid), None);
     assert_eq!(IcmpErrno::from_code(1).text(), "No route to host");
 }
+
+/// Nothing panics on garbage: random bytes (and random mutations of a real
+/// SYN-ACK) into a table in every state it reaches.
+#[test]
+fn garbage_never_panics() {
+    let mut p = Pair::new();
+    let (cid, _) = p.handshake();
+    p.c.send(ms(3), cid, GET).unwrap();
+    let seg = p.c.take_output().remove(0);
+    let mut rng = Rng::new(99);
+    for i in 0..3000u64 {
+        let mut b = seg.bytes.clone();
+        if i % 3 == 0 {
+            let n = rng.below(64) as usize;
+            b = (0..n).map(|_| rng.next_u16() as u8).collect();
+        } else {
+            for _ in 0..1 + rng.below(4) {
+                let at = rng.below(b.len() as u64) as usize;
+                b[at] = rng.next_u16() as u8;
+            }
+            // Keep the checksum right so the state machine sees it.
+            let hl = usize::from(b[12] >> 4) * 4;
+            if (20..=b.len()).contains(&hl) {
+                b[16] = 0;
+                b[17] = 0;
+                let c = crate::wire::tcp::expected_checksum(C, S, &b);
+                b[16..18].copy_from_slice(&c.to_be_bytes());
+            }
+        }
+        p.s.on_segment(ms(4 + i), C, S, &b, &mut rng);
+        p.c.on_segment(ms(4 + i), S, C, &b, &mut rng);
+        let _ = crate::wire::decode(&b);
+        p.s.on_timer(ms(4 + i));
+        p.c.on_timer(ms(4 + i));
+        p.s.take_output();
+        p.c.take_output();
+    }
+}
