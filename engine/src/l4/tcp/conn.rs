@@ -144,6 +144,23 @@ pub struct Conn {
     ws_ok: bool,
     /// Received, not yet read by the application.
     pub recv_buf: Vec<u8>,
+    /// Data received beyond a hole (`out_of_order_queue`), by sequence number.
+    ooo: std::collections::BTreeMap<u32, Vec<u8>>,
+    /// A FIN received beyond a hole: its sequence number.
+    ooo_fin: Option<u32>,
+    /// Sequence number of the latest out-of-order arrival (its SACK block goes first, RFC 2018 §4).
+    last_ooo: Option<u32>,
+    /// A D-SACK block (RFC 2883) for the next ACK: a duplicate we received.
+    dsack: Option<(u32, u32)>,
+    /// Ranges the peer has SACKed above snd_una: not resent after an RTO.
+    sacked: Vec<(u32, u32)>,
+    /// The highest snd_nxt reached (retransmissions go below it).
+    high_sent: u32,
+    /// Smallest RTT sample (µs): RACK's reordering window is a quarter of it.
+    min_rtt_us: u64,
+    /// RACK reordering timer (`ICSK_TIME_REO_TIMEOUT`): holes below SACKed data
+    /// are retransmitted when it fires.
+    reo_at: Option<SimTime>,
     /// The peer's FIN arrived.
     pub peer_fin: bool,
     cwnd: u32,
@@ -239,6 +256,14 @@ impl Conn {
             fin_sent: false,
             ws_ok: active,
             recv_buf: Vec::new(),
+            ooo: std::collections::BTreeMap::new(),
+            ooo_fin: None,
+            last_ooo: None,
+            dsack: None,
+            sacked: Vec::new(),
+            high_sent: iss.wrapping_add(1),
+            min_rtt_us: u64::MAX,
+            reo_at: None,
             peer_fin: false,
             cwnd: INIT_CWND,
             rto_at: None,
@@ -319,8 +344,13 @@ impl Conn {
             if self.ws_ok {
                 options.window_scale = Some(WSCALE);
             }
-        } else if self.ts_ok {
-            options.timestamps = Some((self.tsval(now), self.ts_recent));
+        } else {
+            if self.ts_ok {
+                options.timestamps = Some((self.tsval(now), self.ts_recent));
+            }
+            if self.sack_ok && fl & flags::ACK != 0 {
+                options.sack = self.sack_blocks();
+            }
         }
         let window = if syn { self.rcv_wnd.min(65535) as u16 } else { self.window_field() };
         let ack = if fl & flags::ACK != 0 { self.rcv_nxt } else { 0 };
@@ -340,6 +370,34 @@ impl Conn {
         if fl & flags::ACK != 0 {
             self.ack_sent();
         }
+    }
+
+    /// SACK blocks for an outgoing ACK (`tcp_options_write` / `tcp_sack_new_ofo_skb`):
+    /// a D-SACK block first if pending, then the out-of-order ranges with the
+    /// latest arrival's first; 3 blocks fit beside timestamps, 4 without.
+    fn sack_blocks(&mut self) -> Vec<(u32, u32)> {
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        for (s, d) in &self.ooo {
+            let e = s.wrapping_add(d.len() as u32);
+            match ranges.last_mut() {
+                Some(r) if !after(*s, r.1) => {
+                    if after(e, r.1) {
+                        r.1 = e;
+                    }
+                }
+                _ => ranges.push((*s, e)),
+            }
+        }
+        if let Some(l) = self.last_ooo {
+            if let Some(i) = ranges.iter().position(|r| !after(r.0, l) && after(r.1, l)) {
+                let r = ranges.remove(i);
+                ranges.insert(0, r);
+            }
+        }
+        let mut blocks: Vec<(u32, u32)> = self.dsack.take().into_iter().collect();
+        blocks.extend(ranges);
+        blocks.truncate(if self.ts_ok { 3 } else { 4 });
+        blocks
     }
 
     /// `tcp_event_ack_sent` / `tcp_dec_quickack_mode`.
@@ -424,8 +482,22 @@ impl Conn {
         let end = self.snd_una.wrapping_add(self.send_buf.len() as u32);
         let limit = self.snd_una.wrapping_add(self.snd_wnd.min(self.cwnd * mss));
         while after(end, self.snd_nxt) && after(limit, self.snd_nxt) {
+            // Retransmitting after an RTO: skip what the peer SACKed.
+            if after(self.high_sent, self.snd_nxt) {
+                if let Some(r) = self.sacked.iter().find(|r| !after(r.0, self.snd_nxt) && after(r.1, self.snd_nxt)) {
+                    self.snd_nxt = if after(r.1, end) { end } else { r.1 };
+                    continue;
+                }
+            }
+            let next_sacked = self
+                .sacked
+                .iter()
+                .filter(|r| after(r.0, self.snd_nxt) && after(self.high_sent, self.snd_nxt))
+                .map(|r| r.0.wrapping_sub(self.snd_nxt))
+                .min()
+                .unwrap_or(u32::MAX);
             let off = self.snd_nxt.wrapping_sub(self.snd_una) as usize;
-            let len = (end.wrapping_sub(self.snd_nxt)).min(mss).min(limit.wrapping_sub(self.snd_nxt)) as usize;
+            let len = (end.wrapping_sub(self.snd_nxt)).min(mss).min(limit.wrapping_sub(self.snd_nxt)).min(next_sacked) as usize;
             let chunk = self.send_buf[off..off + len].to_vec();
             let last = off + len == self.send_buf.len();
             let mut fl = flags::ACK;
@@ -440,12 +512,18 @@ impl Conn {
             let seq = self.snd_nxt;
             self.push(now, out, seq, fl, &chunk);
             self.snd_nxt = self.snd_nxt.wrapping_add(len as u32 + u32::from(fin));
+            if after(self.snd_nxt, self.high_sent) {
+                self.high_sent = self.snd_nxt;
+            }
             self.arm(now);
         }
         if self.fin_queued && !self.fin_sent && self.snd_nxt == end {
             self.push(now, out, self.snd_nxt, flags::FIN | flags::ACK, &[]);
             self.fin_sent = true;
             self.snd_nxt = self.snd_nxt.wrapping_add(1);
+            if after(self.snd_nxt, self.high_sent) {
+                self.high_sent = self.snd_nxt;
+            }
             self.arm(now);
         }
         if self.ack_pending && self.delack_at.is_none() {
@@ -470,7 +548,9 @@ impl Conn {
     fn schedule_probe(&mut self, now: SimTime) {
         self.tlp_at = None;
         let open = matches!(self.state, State::Established | State::CloseWait);
-        if !open || self.srtt_us == 0 || self.tlp_high_seq.is_some() || self.loss_high.is_some() || self.snd_una == self.snd_nxt {
+        // Congestion state must be Open: no SACKed data (Disorder), no recovery.
+        let disorder = !self.sacked.is_empty();
+        if !open || self.srtt_us == 0 || self.tlp_high_seq.is_some() || self.loss_high.is_some() || disorder || self.snd_una == self.snd_nxt {
             return;
         }
         let extra = if self.packets_out() == 1 { RTO_MIN_US } else { 2_000 };
@@ -510,6 +590,35 @@ impl Conn {
         self.rto_at = Some(now + self.rto);
     }
 
+    /// RACK marked the holes below the highest SACKed byte lost: retransmit
+    /// each (one MSS-sized segment per hole) and enter Recovery until
+    /// everything sent so far is acknowledged (`tcp_enter_recovery`, fast
+    /// retransmit; PRR's cwnd reduction is not modelled).
+    fn retransmit_holes(&mut self, now: SimTime, out: &mut Vec<OutSegment>) {
+        let Some(top) = self.sacked.iter().map(|r| r.1).max_by(|a, b| if after(*a, *b) { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less }) else { return };
+        let mut ranges = self.sacked.clone();
+        ranges.sort_by_key(|r| r.0.wrapping_sub(self.snd_una));
+        let mut at = self.snd_una;
+        let mss = self.mss_now();
+        for (l, r) in ranges.into_iter().chain(std::iter::once((top, top))) {
+            if after(l, at) {
+                let len = l.wrapping_sub(at).min(mss);
+                let off = at.wrapping_sub(self.snd_una) as usize;
+                if off + len as usize <= self.send_buf.len() {
+                    let chunk = self.send_buf[off..off + len as usize].to_vec();
+                    self.push(now, out, at, flags::ACK | flags::PSH, &chunk);
+                }
+            }
+            if after(r, at) {
+                at = r;
+            }
+        }
+        self.loss_high = Some(self.snd_nxt);
+        self.rtt_probe = None;
+        self.tlp_at = None;
+        self.rto_at = Some(now + self.rto);
+    }
+
     fn arm(&mut self, now: SimTime) {
         if self.rtt_probe.is_none() {
             self.rtt_probe = Some((self.snd_nxt, now));
@@ -523,6 +632,7 @@ impl Conn {
     /// `__tcp_set_rto`: srtt + rttvar, rttvar never below `TCP_RTO_MIN`.
     fn rtt_sample(&mut self, m: u64) {
         let m = m.max(1);
+        self.min_rtt_us = self.min_rtt_us.min(m);
         if self.srtt_us != 0 {
             let mut srtt = self.srtt_us as i64;
             let mut d = m as i64 - (srtt >> 3);
@@ -562,6 +672,19 @@ impl Conn {
     /// Process an acceptable ACK field.
     fn on_ack(&mut self, now: SimTime, seg: &Seg, events: &mut Vec<TcpEvent>, id: SocketId) {
         self.snd_wnd = u32::from(seg.window) << self.wscale();
+        // SACK blocks above the ACK (a D-SACK block lies below it) go on the
+        // scoreboard: an RTO will not resend them (tcp_sacktag_write_queue).
+        for &(l, r) in &seg.opts.sack {
+            if after(r, seg.ack) && !after(r, self.high_sent) && after(r, l) && !self.sacked.contains(&(l, r)) {
+                self.sacked.push((l, r));
+                // RACK (tcp_rack_detect_loss, tcp_recovery = 1): data sent before
+                // SACKed data and still unacknowledged is lost once a reordering
+                // window of min_rtt/4 has passed (all here were sent together).
+                if self.loss_high.is_none() && self.reo_at.is_none() && self.min_rtt_us != u64::MAX {
+                    self.reo_at = Some(now + SimTime::from_micros((self.min_rtt_us / 4).max(1)));
+                }
+            }
+        }
         if !after(seg.ack, self.snd_una) || after(seg.ack, self.snd_nxt) {
             return;
         }
@@ -570,6 +693,7 @@ impl Conn {
             acked -= 1; // the SYN
         }
         let data_acked = (acked as usize).min(self.send_buf.len());
+        self.sacked.retain(|r| after(r.1, seg.ack));
         self.send_buf.drain(..data_acked);
         self.snd_una = seg.ack;
         if let Some((end, sent)) = self.rtt_probe {
@@ -671,12 +795,38 @@ impl Conn {
         let has_fin = seg.has(flags::FIN);
         if len > 0 || has_fin {
             self.last_rcv = now;
-            if seg.seq != self.rcv_nxt {
-                // Old duplicate or out of order: an immediate duplicate ACK
-                // (tcp_data_queue → tcp_send_dupack / out-of-order path).
+            let mut payload = seg.payload;
+            let mut seq = seg.seq;
+            let mut has_fin = has_fin;
+            if after(self.rcv_nxt, seq) {
+                let dup = self.rcv_nxt.wrapping_sub(seq);
+                if dup >= len + u32::from(has_fin) {
+                    // All old: a duplicate ACK at once, with a D-SACK block
+                    // (tcp_data_queue → tcp_send_dupack → tcp_dsack_set).
+                    if len > 0 {
+                        self.dsack = Some((seq, seq.wrapping_add(len)));
+                    }
+                    self.push(now, out, self.snd_nxt, flags::ACK, &[]);
+                    return false;
+                }
+                payload = &payload[(dup as usize).min(payload.len())..];
+                seq = self.rcv_nxt;
+            }
+            if seq != self.rcv_nxt {
+                // Beyond a hole: queue it (tcp_data_queue_ofo) and ACK at once
+                // with SACK blocks, so the sender learns what arrived.
+                if !payload.is_empty() {
+                    self.ooo.entry(seq).or_insert_with(|| payload.to_vec());
+                    self.last_ooo = Some(seq);
+                }
+                if has_fin {
+                    self.ooo_fin = Some(seq.wrapping_add(payload.len() as u32));
+                }
                 self.push(now, out, self.snd_nxt, flags::ACK, &[]);
                 return false;
             }
+            let had_ooo = !self.ooo.is_empty();
+            let len = payload.len() as u32;
             if len > 0 {
                 if !self.ato_set {
                     // tcp_event_data_recv: the first data segment starts quickack
@@ -685,10 +835,26 @@ impl Conn {
                     self.ato_set = true;
                     self.quick = self.quick.max((self.rcv_wnd / (2 * 536)).clamp(2, MAX_QUICKACKS));
                 }
-                self.recv_buf.extend_from_slice(seg.payload);
+                self.recv_buf.extend_from_slice(payload);
                 self.rcv_nxt = self.rcv_nxt.wrapping_add(len);
                 self.unacked_rcv += len;
                 self.ack_pending = true;
+                // tcp_ofo_queue: what the hole was holding back follows.
+                while let Some((&s, _)) = self.ooo.first_key_value() {
+                    if after(s, self.rcv_nxt) {
+                        break;
+                    }
+                    let d = self.ooo.remove(&s).expect("present");
+                    let skip = self.rcv_nxt.wrapping_sub(s) as usize;
+                    if skip < d.len() {
+                        self.recv_buf.extend_from_slice(&d[skip..]);
+                        self.rcv_nxt = self.rcv_nxt.wrapping_add((d.len() - skip) as u32);
+                    }
+                }
+                if self.ooo_fin == Some(self.rcv_nxt) {
+                    has_fin = true;
+                    self.ooo_fin = None;
+                }
                 events.push(TcpEvent::Readable(id));
             }
             if has_fin {
@@ -717,8 +883,10 @@ impl Conn {
                 // __tcp_ack_snd_check: more than one full segment unacked, or
                 // quickack mode (quick > 0 and not pingpong) → ACK now; else
                 // the delayed-ACK timer.
+                // A filled hole (RFC 5681 §4.2) or a queue still holding data
+                // past a hole is ACKed at once too.
                 let quick = self.quick > 0 && !self.pingpong;
-                if quick || self.unacked_rcv > self.mss_now() {
+                if quick || self.unacked_rcv > self.mss_now() || had_ooo {
                     self.push(now, out, self.snd_nxt, flags::ACK, &[]);
                 } else if self.delack_at.is_none() {
                     self.delack_at = Some(now + DELACK);
@@ -764,7 +932,7 @@ impl Conn {
 
     /// The earliest timer.
     pub fn poll_at(&self) -> Option<SimTime> {
-        [self.rto_at, self.tlp_at, self.delack_at, self.tw_until].into_iter().flatten().min()
+        [self.rto_at, self.tlp_at, self.reo_at, self.delack_at, self.tw_until].into_iter().flatten().min()
     }
 
     /// Fire timers due at `now`. Returns false when the connection is gone.
@@ -778,6 +946,10 @@ impl Conn {
             if self.ack_pending {
                 self.push(now, out, self.snd_nxt, flags::ACK, &[]);
             }
+        }
+        if self.reo_at.is_some_and(|t| t <= now) {
+            self.reo_at = None;
+            self.retransmit_holes(now, out);
         }
         if self.tlp_at.is_some_and(|t| t <= now) {
             // One timer in Linux: when the probe is pending, it is what fires.

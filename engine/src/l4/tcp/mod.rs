@@ -514,6 +514,7 @@ fn parse<'a>(src: Ipv4Addr, dst: Ipv4Addr, bytes: &'a [u8]) -> Option<(conn::Seg
             TcpOption::WindowScale(w) => opts.window_scale = Some(w),
             TcpOption::SackPermitted => opts.sack_permitted = true,
             TcpOption::TimeStamp { tsval, tsecr } => opts.timestamps = Some((tsval, tsecr)),
+            TcpOption::SackRange(blocks) => opts.sack.extend(blocks.iter().flatten().copied()),
             _ => {}
         }
         o = rest;
