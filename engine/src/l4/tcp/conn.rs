@@ -42,6 +42,11 @@ pub const INIT_CWND: u32 = 10;
 /// Window scale Linux advertises with the default tcp_rmem (6291456 max):
 /// `tcp_select_initial_window` shifts until the max space fits 16 bits → 7.
 pub const WSCALE: u8 = 7;
+/// `net.ipv4.tcp_rmem` default (initial receive buffer).
+const RCVBUF: u32 = 131072;
+/// Per-skb memory beyond the payload counted in `sk_rmem_alloc` (struct
+/// sk_buff + skb_shared_info, roughly; `SKB_TRUESIZE`).
+const SKB_TRUESIZE_OVERHEAD: u32 = 768;
 /// Bytes of the timestamp option in every non-SYN segment (`TCPOLEN_TSTAMP_ALIGNED`).
 const TS_LEN: u16 = 12;
 
@@ -144,6 +149,12 @@ pub struct Conn {
     ws_ok: bool,
     /// Received, not yet read by the application.
     pub recv_buf: Vec<u8>,
+    /// How many segments `recv_buf` was filled from (their skbs' overhead counts).
+    recv_segs: u32,
+    /// The window last advertised (bytes) and rcv_nxt at that moment
+    /// (`tp->rcv_wnd`, `tp->rcv_wup`): the right edge never moves left.
+    adv_wnd: u32,
+    rcv_wup: u32,
     /// Data received beyond a hole (`out_of_order_queue`), by sequence number.
     ooo: std::collections::BTreeMap<u32, Vec<u8>>,
     /// A FIN received beyond a hole: its sequence number.
@@ -256,6 +267,9 @@ impl Conn {
             fin_sent: false,
             ws_ok: active,
             recv_buf: Vec::new(),
+            recv_segs: 0,
+            adv_wnd: 0,
+            rcv_wup: 0,
             ooo: std::collections::BTreeMap::new(),
             ooo_fin: None,
             last_ooo: None,
@@ -288,6 +302,12 @@ impl Conn {
             tw_until: None,
             ip_id,
         }
+    }
+
+    /// What the application reads: everything received in order so far.
+    pub fn take_received(&mut self) -> Vec<u8> {
+        self.recv_segs = 0;
+        std::mem::take(&mut self.recv_buf)
     }
 
     /// Bytes queued to send and not yet acknowledged (`ss` Send-Q).
@@ -324,11 +344,29 @@ impl Conn {
 
     /// The window field for a non-SYN segment: `__tcp_select_window` rounds the
     /// free space up to the scale unit, then shifts.
-    fn window_field(&self) -> u16 {
-        let free = self.rcv_wnd.saturating_sub(self.recv_buf.len() as u32);
+    fn window_field(&mut self) -> u16 {
+        // __tcp_select_window: free space is tcp_space() — half of what the
+        // receive buffer (tcp_rmem[1] = 131072) has left after the queued
+        // skbs' truesize — capped by rcv_ssthresh (the initial window; its
+        // growth, tcp_grow_window, is not modelled), rounded up to the scale.
+        // Small unread amounts therefore leave the window unchanged.
+        let ooo_bytes: usize = self.ooo.values().map(Vec::len).sum();
+        let segs = self.recv_segs + self.ooo.len() as u32;
+        let alloc = (self.recv_buf.len() + ooo_bytes) as u32 + SKB_TRUESIZE_OVERHEAD * segs;
+        let space = RCVBUF.saturating_sub(alloc) / 2;
+        let free = space.min(self.rcv_wnd);
         let shift = if self.ws_ok { WSCALE } else { 0 };
         let unit = 1u32 << shift;
-        ((free.div_ceil(unit) * unit) >> shift).min(0xffff) as u16
+        let mut win = free.div_ceil(unit) * unit;
+        // tcp_select_window: never shrink the offered window (the right edge
+        // rcv_wup + last window stays where it was).
+        let cur = self.rcv_wup.wrapping_add(self.adv_wnd).wrapping_sub(self.rcv_nxt);
+        if (cur as i32) > 0 && win < cur {
+            win = cur.div_ceil(unit) * unit;
+        }
+        self.adv_wnd = win;
+        self.rcv_wup = self.rcv_nxt;
+        (win >> shift).min(0xffff) as u16
     }
 
     fn push(&mut self, now: SimTime, out: &mut Vec<OutSegment>, seq: u32, fl: u16, payload: &[u8]) {
@@ -427,6 +465,8 @@ impl Conn {
         self.rcv_nxt = seg.seq.wrapping_add(1);
         self.learn_syn_options(seg);
         self.rcv_wnd = syn_window(self.mss_now() as u16);
+        self.adv_wnd = self.rcv_wnd;
+        self.rcv_wup = self.rcv_nxt;
         self.snd_wnd = u32::from(seg.window);
     }
 
@@ -836,6 +876,7 @@ impl Conn {
                     self.quick = self.quick.max((self.rcv_wnd / (2 * 536)).clamp(2, MAX_QUICKACKS));
                 }
                 self.recv_buf.extend_from_slice(payload);
+                self.recv_segs += 1;
                 self.rcv_nxt = self.rcv_nxt.wrapping_add(len);
                 self.unacked_rcv += len;
                 self.ack_pending = true;
@@ -848,6 +889,7 @@ impl Conn {
                     let skip = self.rcv_nxt.wrapping_sub(s) as usize;
                     if skip < d.len() {
                         self.recv_buf.extend_from_slice(&d[skip..]);
+                        self.recv_segs += 1;
                         self.rcv_nxt = self.rcv_nxt.wrapping_add((d.len() - skip) as u32);
                     }
                 }
@@ -921,6 +963,8 @@ impl Conn {
         }
         self.irs = seg.seq;
         self.rcv_nxt = seg.seq.wrapping_add(1);
+        self.adv_wnd = self.rcv_wnd;
+        self.rcv_wup = self.rcv_nxt;
         self.learn_syn_options(seg);
         self.state = State::Established;
         self.on_ack(now, seg, events, id);

@@ -274,7 +274,7 @@ impl TcpTable {
     /// `recv()`: everything received so far (empty when nothing is waiting).
     pub fn recv(&mut self, id: SocketId) -> Vec<u8> {
         match self.socks.get_mut(&id) {
-            Some(Sock::Conn(c)) => std::mem::take(&mut c.recv_buf),
+            Some(Sock::Conn(c)) => c.take_received(),
             _ => Vec::new(),
         }
     }
