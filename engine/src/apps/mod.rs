@@ -11,6 +11,13 @@
 mod ping;
 mod traceroute;
 
+// Pure, clock-free protocol programs (issue 11/12 phase 1): they take `now` and
+// messages and return what to send; devices drive them (docs/dhcp-dns.md,
+// docs/tcp-http-nat.md).
+pub mod dhcp;
+pub mod dns;
+pub mod http;
+
 use crate::l3::{IcmpInfo, IpNode};
 use crate::scenario::Command;
 use crate::sim::ctx::Ctx;

@@ -19,6 +19,8 @@
 mod arp;
 mod icmp;
 mod ipv4;
+/// iptables MASQUERADE and conntrack, as a pure function of packets and time.
+pub mod nat;
 mod route;
 
 pub(crate) use route::Hop;
