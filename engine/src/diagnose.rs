@@ -80,6 +80,18 @@ pub fn command_failed(command: &Command, lines: &[String]) -> bool {
             let t = format!(" {target} ");
             !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
         }
+        Command::Dhclient { .. } => false,
+        // host, dig and getent print these when the lookup fails.
+        Command::Host { .. } | Command::Dig { .. } | Command::GetentHosts { .. } => {
+            lines.is_empty()
+                || lines.iter().any(|l| {
+                    l.contains("not found")
+                        || l.contains("timed out")
+                        || l.contains("no servers could be reached")
+                        || l.contains("SERVFAIL")
+                        || l.contains("REFUSED")
+                })
+        }
     }
 }
 
@@ -93,7 +105,9 @@ pub fn diagnose(topology: &Topology, outcome: &RunOutcome) -> Vec<Diagnosis> {
         if !command_failed(&spec.command, lines) {
             continue;
         }
-        let target = spec.command.target();
+        let Some(target) = spec.command.target() else {
+            continue;
+        };
         if let Some((device, field, cause, text)) = net.explain(spec.device, j, target, outcome) {
             out.push(Diagnosis { command: spec.label.clone(), cause, device, field, text });
         }

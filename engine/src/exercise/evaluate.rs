@@ -113,7 +113,7 @@ fn traffic_check(
         ),
         _ => String::new(),
     };
-    let target = lab.commands[0].command.target();
+    let target = lab.commands[0].command.target().unwrap_or(Ipv4Addr::UNSPECIFIED);
     let from = device.to_string();
     let mut res = match check {
         Check::PingSucceeds { .. } | Check::PingFails { .. } => {

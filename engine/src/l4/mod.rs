@@ -4,3 +4,16 @@
 
 pub mod tcp;
 pub mod udp;
+
+pub(crate) mod node;
+
+/// Who reads a UDP socket of a host.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UdpOwner {
+    /// The DNS server's port 53.
+    DnsServer,
+    /// One of the DNS server's forwarding sockets (its own number).
+    DnsUpstream(u32),
+    /// A command's resolver socket: the app and the resolver's socket number.
+    App { app: u32, socket: u32 },
+}

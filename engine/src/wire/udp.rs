@@ -47,6 +47,11 @@ pub fn datagram(src: Ipv4Addr, dst: Ipv4Addr, src_port: u16, dst_port: u16, payl
     buf
 }
 
+/// True when the checksum field of `udp` (a whole datagram) is right.
+pub fn checksum_ok(src: Ipv4Addr, dst: Ipv4Addr, udp: &[u8]) -> bool {
+    udp.len() >= HEADER_LEN && u16::from_be_bytes([udp[6], udp[7]]) == expected_checksum(src, dst, udp)
+}
+
 /// The value the checksum field of `udp` (a whole datagram) should hold.
 fn expected_checksum(src: Ipv4Addr, dst: Ipv4Addr, udp: &[u8]) -> u16 {
     let sum = checksum::combine(&[

@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod server;
+pub(crate) mod node;
 
 #[cfg(test)]
 mod tests;

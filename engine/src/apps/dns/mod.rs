@@ -5,6 +5,7 @@
 pub mod output;
 pub mod resolver;
 pub mod server;
+pub(crate) mod node;
 
 #[cfg(test)]
 mod tests;
