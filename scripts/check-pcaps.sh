@@ -103,6 +103,30 @@ for scenario in "${scenarios[@]}"; do
     done
 done
 
+# The DHCP and DNS examples (issue 11, phase 2): the same frames from a whole
+# run; UDP checksums checked too, and tshark must see the four DHCP messages
+# on the laptop's link (and the DNS queries and answers in name-lookup).
+for name in home-dhcp name-lookup; do
+    out="$tmp/$name"
+    [ -d "$out" ] || continue
+    l1="$out/l1.pcap"
+    bad=$(tshark -n -r "$l1" -o ip.check_checksum:TRUE -o udp.check_checksum:TRUE \
+        -Y "$filter || udp.checksum.status == 0 || _ws.expert.severity >= warning" -T fields -E separator='|' \
+        -e frame.number -e _ws.expert.message 2>/dev/null) || { echo "FAIL: tshark cannot read $l1" >&2; failures=$((failures + 1)); }
+    if [ -n "$bad" ]; then
+        echo "FAIL $name l1.pcap: tshark flags frames: $bad" >&2
+        failures=$((failures + 1))
+    fi
+    n_dhcp=$(tshark -n -r "$l1" -Y dhcp -T fields -e frame.number 2>/dev/null | wc -l)
+    n_dns=$(tshark -n -r "$l1" -Y dns -T fields -e frame.number 2>/dev/null | wc -l)
+    want_dns=0
+    [ "$name" = name-lookup ] && want_dns=8
+    if [ "$n_dhcp" -ne 4 ] || [ "$n_dns" -ne "$want_dns" ]; then
+        echo "FAIL $name l1.pcap: tshark sees $n_dhcp DHCP and $n_dns DNS frames (want 4 and $want_dns)" >&2
+        failures=$((failures + 1))
+    fi
+done
+
 # The UDP/DHCP/DNS protocol capture (issue 11): a DHCP exchange and DNS lookups
 # assembled from the engine's dhclient, dnsmasq and resolver models by the
 # dhcp_dns_pcap example. Same filter plus UDP checksums; tshark must see the

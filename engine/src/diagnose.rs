@@ -18,6 +18,8 @@
 //! A default gateway outside the host's subnets never runs: validation refuses
 //! it, and [`diagnose_invalid`] words that refusal the same way.
 
+mod services;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::Ipv4Addr;
 
@@ -46,6 +48,14 @@ pub enum Cause {
     UnknownHost { address: Ipv4Addr },
     /// The packet went round these routers until its TTL ran out.
     TtlLoop { routers: Vec<String> },
+    /// A `"dhcp"` interface got no lease: no DHCP server answered.
+    NoDhcpServer,
+    /// The DHCP lease ran out and was not renewed.
+    LeaseExpired,
+    /// No DNS server answered the lookup (wrong or unreachable address).
+    DnsUnreachable { server: Option<Ipv4Addr> },
+    /// The DNS server said the name does not exist.
+    NxDomain { name: String },
 }
 
 /// A diagnosis of one failed command.
@@ -103,6 +113,10 @@ pub fn diagnose(topology: &Topology, outcome: &RunOutcome) -> Vec<Diagnosis> {
     for (j, spec) in topology.commands.iter().enumerate() {
         let lines = outcome.outputs.get(&spec.label).map(Vec::as_slice).unwrap_or(&[]);
         if !command_failed(&spec.command, lines) {
+            continue;
+        }
+        if let Some(d) = services::diagnose_command(topology, outcome, spec) {
+            out.push(d);
             continue;
         }
         let Some(target) = spec.command.target() else {
