@@ -300,3 +300,33 @@ fn services_are_validated_with_field_paths() {
     // "dhcp" in any case is the DHCP client, not an address.
     assert!(Scenario::from_json(&lab("", "DHCP", "")).is_ok());
 }
+
+#[test]
+fn the_lease_is_renewed_at_t1_by_unicast() {
+    let svc = r#","services":{"dhcp":{"interface":"eth0","pool_start":"192.168.1.100","pool_end":"192.168.1.110","router":"192.168.1.1","lease_time_s":120}}"#;
+    let out = run(&lab(svc, "dhcp", ""));
+    let leases: Vec<(SimTime, bool, SimTime)> = out
+        .trace
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::DhcpLeaseObtained { lease, renewed, .. } => Some((e.time, *renewed, lease.renew_at)),
+            _ => None,
+        })
+        .collect();
+    assert!(leases.len() >= 2, "{leases:?}");
+    assert!(!leases[0].1 && leases[1].1, "bound, then renewed: {leases:?}");
+    // dhclient's T1: (3·T1+3)/4 + (random()%T1+3)/4 with T1 = 60 s → 45–75 s after the ACK.
+    let t1 = leases[1].0.as_nanos() - leases[0].0.as_nanos();
+    assert!((45_000_000_000..=76_000_000_000).contains(&t1), "renewed after {t1} ns");
+    // The renewal REQUEST is unicast from the leased address to the server (kernel socket: TTL 64, DF).
+    let renewal = frames_on(&out, "l1")
+        .into_iter()
+        .filter(|f| dhcp(&f.bytes).is_some_and(|m| m.op == 1))
+        .find(|f| f.t_start >= leases[1].0 - SimTime::from_millis(10))
+        .expect("a renewal request");
+    assert_eq!(&renewal.bytes[30..34], &[192, 168, 1, 1]);
+    assert_eq!(renewal.bytes[22], 64);
+    assert_eq!(renewal.bytes[20] & 0x40, 0x40);
+    assert!(!out.trace.events.iter().any(|e| matches!(e.kind, EventKind::DhcpLeaseExpired { .. })));
+}
