@@ -330,3 +330,33 @@ fn the_lease_is_renewed_at_t1_by_unicast() {
     assert_eq!(renewal.bytes[20] & 0x40, 0x40);
     assert!(!out.trace.events.iter().any(|e| matches!(e.kind, EventKind::DhcpLeaseExpired { .. })));
 }
+
+#[test]
+fn a_long_device_name_is_cut_to_the_hostname_limit() {
+    let long = "l".repeat(300);
+    let svc = DHCP_SERVICE.replace("DNS", "192.168.1.1") + "}";
+    let json = lab(&svc, "dhcp", "").replace("\"laptop\"", &format!("\"{long}\""));
+    let out = run(&json);
+    let request = frames_on(&out, "l1").into_iter().find_map(|f| dhcp(&f.bytes)).expect("a DISCOVER");
+    let name = request.options.iter().find(|o| o.code == 12).unwrap();
+    assert_eq!(name.data.len(), 64);
+    assert!(out.trace.events.iter().any(|e| matches!(e.kind, EventKind::DhcpLeaseObtained { .. })));
+}
+
+#[test]
+fn a_dns_server_may_not_forward_to_itself() {
+    let err = Scenario::from_json(&lab(r#","services":{"dns":{"forwarders":["192.168.1.1"]}}"#, "dhcp", ""))
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(err.path, "devices[2].services.dns.forwarders[0]");
+    // Two servers forwarding to each other only ping-pong on the wire, bounded by the run's limits.
+}
+
+#[test]
+fn a_lookup_on_the_dns_server_itself_goes_over_loopback() {
+    let svc = r#","dns":["192.168.1.1"],"services":{"dns":{"zone":"example.com","records":[{"name":"www.example.com","type":"A","value":"93.184.216.34"}]}}"#;
+    let out = run(&lab(svc, "192.168.1.10/24", r#"{"at_ms":1000,"device":"gw","run":"dig +short www.example.com"},{"at_ms":2000,"device":"gw","run":"getent hosts nope.example.com"}"#));
+    assert_eq!(out.outputs["gw: dig +short www.example.com"], vec!["93.184.216.34"]);
+    assert!(out.outputs["gw: getent hosts nope.example.com"].is_empty());
+    assert!(frames_on(&out, "l2").iter().all(|f| udp(&f.bytes).is_none()), "nothing on the wire");
+}

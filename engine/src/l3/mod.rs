@@ -183,7 +183,15 @@ impl IpNode {
             dns_server: None,
             nameservers: spec.nameservers.clone(),
             search: Vec::new(),
-            hostname: spec.id.clone(),
+            hostname: {
+                // sethostname() takes at most HOST_NAME_MAX (64) bytes, and
+                // a DHCP option holds 255: a long device id is cut there.
+                let mut h = spec.id.clone();
+                while h.len() > 64 {
+                    h.pop();
+                }
+                h
+            },
             running: Vec::new(),
             forward: spec.kind == DeviceKind::Router,
             ifaces,

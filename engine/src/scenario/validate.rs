@@ -562,7 +562,18 @@ fn validate_ip_device(
             dhcp_server = Some(validate_dhcp_service(&format!("{at}.services.dhcp"), spec, &interfaces)?);
         }
         if let Some(spec) = &services.dns {
-            dns_server = Some(validate_dns_service(&format!("{at}.services.dns"), spec)?);
+            let service = validate_dns_service(&format!("{at}.services.dns"), spec)?;
+            if let Some(k) = service.forwarders.iter().position(|f| own(*f)) {
+                // A forwarder that is the server itself would send every
+                // query round in a loop (dnsmasq's "Maximum number of
+                // concurrent DNS queries reached" after the loop fills it).
+                return err(
+                    ErrorKind::OwnAddress { device: d, address: service.forwarders[k] },
+                    format!("{at}.services.dns.forwarders[{k}]"),
+                    format!("{} is {}'s own address: a DNS server cannot forward to itself", service.forwarders[k], dev.id),
+                );
+            }
+            dns_server = Some(service);
         }
     }
     Ok(Device {
