@@ -10,9 +10,17 @@ use crate::trace::{EventKind, LookupOutcome};
 use std::net::Ipv4Addr;
 
 /// (kind, prompt, correct, wrong) for a DHCP or DNS decision event.
-pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(QuestionKind, String, Choice, Vec<Choice>)> {
+pub(super) fn question_parts(
+    scenario: &Topology,
+    kind: &EventKind,
+) -> Option<(QuestionKind, String, Choice, Vec<Choice>)> {
     match kind {
-        EventKind::DhcpLeaseObtained { device, interface, lease, renewed: false } => {
+        EventKind::DhcpLeaseObtained {
+            device,
+            interface,
+            lease,
+            renewed: false,
+        } => {
             let label = |ip: Option<Ipv4Addr>| Choice {
                 text: match ip {
                     Some(ip) => format!("default via {ip}"),
@@ -31,12 +39,22 @@ pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(Q
                 wrong.into_iter().map(label).collect(),
             ))
         }
-        EventKind::DnsLookup { device, name, server, outcome, .. } => {
+        EventKind::DnsLookup {
+            device,
+            name,
+            server,
+            outcome,
+            ..
+        } => {
             let label = |o: LookupOutcome| Choice {
                 text: match &o {
                     LookupOutcome::Answer { addresses, .. } => format!(
                         "{name} has address {}",
-                        addresses.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")
+                        addresses
+                            .iter()
+                            .map(|a| a.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                     LookupOutcome::NoData => format!("{name} exists but has no address"),
                     LookupOutcome::NxDomain => "not found: NXDOMAIN".to_string(),
@@ -46,7 +64,10 @@ pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(Q
                 },
                 answer: Answer::Lookup { outcome: o },
             };
-            let answer = |a: Ipv4Addr| LookupOutcome::Answer { addresses: vec![a], cnames: vec![] };
+            let answer = |a: Ipv4Addr| LookupOutcome::Answer {
+                addresses: vec![a],
+                cnames: vec![],
+            };
             let mut wrong = vec![LookupOutcome::NxDomain, LookupOutcome::Timeout];
             // The classic confusion: the DNS server's address is the answer.
             wrong.extend(server.map(answer));

@@ -60,7 +60,9 @@ impl IpNode {
             Delivery::ToSocket(id) => match self.udp_owner.get(&id.0).copied() {
                 Some(UdpOwner::DnsServer) => self.dns_server_query(ctx, src, dst.0, &payload),
                 Some(UdpOwner::DnsUpstream(_)) => self.dns_server_upstream(ctx, src.0, &payload),
-                Some(UdpOwner::App { app, socket }) => self.dns_app_datagram(ctx, app, socket, src.0, &payload),
+                Some(UdpOwner::App { app, socket }) => {
+                    self.dns_app_datagram(ctx, app, socket, src.0, &payload)
+                }
                 None => {}
             },
             Delivery::PortUnreachable(icmp) => {
@@ -116,7 +118,9 @@ impl IpNode {
         dst: (Ipv4Addr, u16),
         payload: &[u8],
     ) -> bool {
-        let Some(sock) = self.udp.socket(socket) else { return false };
+        let Some(sock) = self.udp.socket(socket) else {
+            return false;
+        };
         let sport = sock.local_port;
         let src = if src.is_unspecified() {
             match self.route_probe(dst.0) {

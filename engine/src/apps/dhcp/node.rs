@@ -49,7 +49,9 @@ fn prefix_of(mask: Ipv4Addr) -> u8 {
 impl IpNode {
     /// Sets up the DHCP server from the lab's settings (before the run).
     pub(crate) fn dhcp_server_setup(&mut self, spec: &DhcpService) {
-        let Some(net) = self.ifaces[spec.interface].addr else { return };
+        let Some(net) = self.ifaces[spec.interface].addr else {
+            return;
+        };
         let mut pool = DhcpPool::new(net.addr(), net.netmask(), spec.pool_start, spec.pool_end);
         pool.router = spec.router;
         pool.dns_servers = (!spec.dns.is_empty()).then(|| spec.dns.clone());
@@ -71,7 +73,8 @@ impl IpNode {
         let events = match self.dhcp_clients.get_mut(&iface) {
             Some(slot) if slot.client.poll_at().is_some() => return,
             Some(slot) => {
-                let cfg = ClientConfig::debian(self.ifaces[iface as usize].mac, Some(&self.hostname));
+                let cfg =
+                    ClientConfig::debian(self.ifaces[iface as usize].mac, Some(&self.hostname));
                 slot.client = DhcpClient::new(cfg);
                 match slot.saved.clone() {
                     Some(lease) => slot.client.start_with_lease(now, &mut ctx.rng, lease),
@@ -79,10 +82,18 @@ impl IpNode {
                 }
             }
             None => {
-                let cfg = ClientConfig::debian(self.ifaces[iface as usize].mac, Some(&self.hostname));
+                let cfg =
+                    ClientConfig::debian(self.ifaces[iface as usize].mac, Some(&self.hostname));
                 let mut client = DhcpClient::new(cfg);
                 let ev = client.start(now, &mut ctx.rng);
-                self.dhcp_clients.insert(iface, ClientSlot { client, gen: 0, saved: None });
+                self.dhcp_clients.insert(
+                    iface,
+                    ClientSlot {
+                        client,
+                        gen: 0,
+                        saved: None,
+                    },
+                );
                 ev
             }
         };
@@ -104,22 +115,34 @@ impl IpNode {
 
     /// UDP to port 68 (dhclient) or 67 (dnsmasq) arriving on `iface`, taken
     /// before the kernel's own delivery; true when one of them read it.
-    pub(crate) fn dhcp_raw_input(&mut self, ctx: &mut Ctx, iface: u32, datagram: &[u8], broadcast: bool) -> bool {
+    pub(crate) fn dhcp_raw_input(
+        &mut self,
+        ctx: &mut Ctx,
+        iface: u32,
+        datagram: &[u8],
+        broadcast: bool,
+    ) -> bool {
         if self.dhcp_clients.is_empty() && self.dhcp_server.is_none() {
             return false;
         }
-        let Some(u) = parse_udp(datagram) else { return false };
+        let Some(u) = parse_udp(datagram) else {
+            return false;
+        };
         let payload = u.payload.to_vec();
         if u.dst.1 == DHCP_CLIENT_PORT && u.src.1 == DHCP_SERVER_PORT {
             let now = ctx.now;
-            let Some(slot) = self.dhcp_clients.get_mut(&iface) else { return false };
+            let Some(slot) = self.dhcp_clients.get_mut(&iface) else {
+                return false;
+            };
             let events = slot.client.on_message(now, &mut ctx.rng, &payload);
             self.dhcp_client_events(ctx, iface, events);
             return true;
         }
         if u.dst.1 == DHCP_SERVER_PORT {
             let now = ctx.now;
-            let Some(slot) = self.dhcp_server.as_mut().filter(|s| s.iface == iface) else { return false };
+            let Some(slot) = self.dhcp_server.as_mut().filter(|s| s.iface == iface) else {
+                return false;
+            };
             let unicast = !broadcast && !u.dst.0.is_broadcast();
             let events = slot.server.on_message(now, &mut ctx.rng, &payload, unicast);
             self.dhcp_server_events(ctx, events);
@@ -166,7 +189,8 @@ impl IpNode {
                     let renewed = self.ifaces[iface as usize]
                         .addr
                         .is_some_and(|a| a.addr() == lease.address);
-                    let net = Ipv4Net::new(lease.address, prefix_of(lease.mask)).unwrap_or_else(|_| Ipv4Net::from(lease.address));
+                    let net = Ipv4Net::new(lease.address, prefix_of(lease.mask))
+                        .unwrap_or_else(|_| Ipv4Net::from(lease.address));
                     self.install_address(ctx, iface, net, lease.routers.first().copied());
                     // dhclient-script's make_resolv_conf.
                     if !lease.dns_servers.is_empty() {
@@ -226,7 +250,9 @@ impl IpNode {
 
     pub(crate) fn dhcp_server_timer(&mut self, ctx: &mut Ctx, gen: u32) {
         let now = ctx.now;
-        let Some(slot) = self.dhcp_server.as_mut().filter(|s| s.gen == gen) else { return };
+        let Some(slot) = self.dhcp_server.as_mut().filter(|s| s.gen == gen) else {
+            return;
+        };
         let events = slot.server.on_timer(now, &mut ctx.rng);
         self.dhcp_server_events(ctx, events);
     }
@@ -234,7 +260,9 @@ impl IpNode {
     /// An echo reply reached this device: dnsmasq's ping check may be waiting for it.
     pub(crate) fn dhcp_server_echo(&mut self, ctx: &mut Ctx, from: Ipv4Addr, ident: u16) {
         let now = ctx.now;
-        let Some(slot) = self.dhcp_server.as_mut() else { return };
+        let Some(slot) = self.dhcp_server.as_mut() else {
+            return;
+        };
         let events = slot.server.on_echo_reply(now, &mut ctx.rng, from, ident);
         if !events.is_empty() {
             self.dhcp_server_events(ctx, events);
@@ -242,15 +270,29 @@ impl IpNode {
     }
 
     fn dhcp_server_events(&mut self, ctx: &mut Ctx, events: Vec<ServerEvent>) {
-        let Some(iface) = self.dhcp_server.as_ref().map(|s| s.iface) else { return };
-        let server_ip = self.ifaces[iface as usize].addr.map_or(Ipv4Addr::UNSPECIFIED, |n| n.addr());
+        let Some(iface) = self.dhcp_server.as_ref().map(|s| s.iface) else {
+            return;
+        };
+        let server_ip = self.ifaces[iface as usize]
+            .addr
+            .map_or(Ipv4Addr::UNSPECIFIED, |n| n.addr());
         for ev in events {
             match ev {
-                ServerEvent::Reply { message, dst, dst_mac } => {
+                ServerEvent::Reply {
+                    message,
+                    dst,
+                    dst_mac,
+                } => {
                     // dnsmasq's DHCP socket: TOS 0xc0, DF clear (IP_PMTUDISC_DONT),
                     // the kernel's IP id; framed straight to the client's MAC,
                     // as dnsmasq writes the ARP cache instead of asking.
-                    let udp = crate::wire::udp::datagram(server_ip, dst, DHCP_SERVER_PORT, DHCP_CLIENT_PORT, &message.emit());
+                    let udp = crate::wire::udp::datagram(
+                        server_ip,
+                        dst,
+                        DHCP_SERVER_PORT,
+                        DHCP_CLIENT_PORT,
+                        &message.emit(),
+                    );
                     let ident = self.next_ident(ctx, server_ip, dst, 17);
                     let h = Ipv4Header {
                         tos: REPLY_TOS,
@@ -262,8 +304,14 @@ impl IpNode {
                         dst,
                     };
                     let f = &self.ifaces[iface as usize];
-                    let frame: Frame =
-                        frames::ethernet(dst_mac, f.mac, EthernetProtocol::Ipv4, &frames::ipv4_datagram(&h, &udp), ctx.pad).into();
+                    let frame: Frame = frames::ethernet(
+                        dst_mac,
+                        f.mac,
+                        EthernetProtocol::Ipv4,
+                        &frames::ipv4_datagram(&h, &udp),
+                        ctx.pad,
+                    )
+                    .into();
                     let port = f.port;
                     ctx.send_frame(port, frame);
                 }

@@ -80,29 +80,48 @@ impl IpNode {
 
     /// A query reached port 53 at `local` (dnsmasq answers from the address
     /// the query was sent to, IP_PKTINFO).
-    pub(crate) fn dns_server_query(&mut self, ctx: &mut Ctx, from: (Ipv4Addr, u16), local: Ipv4Addr, payload: &[u8]) {
+    pub(crate) fn dns_server_query(
+        &mut self,
+        ctx: &mut Ctx,
+        from: (Ipv4Addr, u16),
+        local: Ipv4Addr,
+        payload: &[u8],
+    ) {
         let now = ctx.now;
-        let Some(slot) = self.dns_server.as_mut() else { return };
+        let Some(slot) = self.dns_server.as_mut() else {
+            return;
+        };
         let events = slot.server.on_query(now, &mut ctx.rng, from, payload);
         self.dns_server_events(ctx, local, events);
     }
 
     pub(crate) fn dns_server_upstream(&mut self, ctx: &mut Ctx, from: Ipv4Addr, payload: &[u8]) {
         let now = ctx.now;
-        let Some(slot) = self.dns_server.as_mut() else { return };
-        let events = slot.server.on_upstream_reply(now, &mut ctx.rng, from, payload);
+        let Some(slot) = self.dns_server.as_mut() else {
+            return;
+        };
+        let events = slot
+            .server
+            .on_upstream_reply(now, &mut ctx.rng, from, payload);
         self.dns_server_events(ctx, Ipv4Addr::UNSPECIFIED, events);
     }
 
     pub(crate) fn dns_server_timer(&mut self, ctx: &mut Ctx, gen: u32) {
         let now = ctx.now;
-        let Some(slot) = self.dns_server.as_mut().filter(|s| s.gen == gen) else { return };
+        let Some(slot) = self.dns_server.as_mut().filter(|s| s.gen == gen) else {
+            return;
+        };
         let events = slot.server.on_timer(now);
         self.dns_server_events(ctx, Ipv4Addr::UNSPECIFIED, events);
     }
 
     fn dns_server_events(&mut self, ctx: &mut Ctx, local: Ipv4Addr, events: Vec<DnsServerEvent>) {
-        let Some(port53) = self.udp_owner.iter().find(|(_, o)| **o == UdpOwner::DnsServer).map(|(id, _)| SocketId(*id)) else {
+        let Some(port53) = self
+            .udp_owner
+            .iter()
+            .find(|(_, o)| **o == UdpOwner::DnsServer)
+            .map(|(id, _)| SocketId(*id))
+        else {
             return;
         };
         for ev in events {
@@ -110,11 +129,23 @@ impl IpNode {
                 DnsServerEvent::Reply { to, message } => {
                     self.udp_send(ctx, port53, local, to, &message.emit());
                 }
-                DnsServerEvent::Forward { to, socket, message } => {
-                    let id = match self.dns_server.as_ref().and_then(|s| s.upstream.get(&socket).copied()) {
+                DnsServerEvent::Forward {
+                    to,
+                    socket,
+                    message,
+                } => {
+                    let id = match self
+                        .dns_server
+                        .as_ref()
+                        .and_then(|s| s.upstream.get(&socket).copied())
+                    {
                         Some(id) => id,
                         None => {
-                            let Ok(id) = self.udp.bind_ephemeral(Ipv4Addr::UNSPECIFIED, &mut ctx.rng) else { continue };
+                            let Ok(id) =
+                                self.udp.bind_ephemeral(Ipv4Addr::UNSPECIFIED, &mut ctx.rng)
+                            else {
+                                continue;
+                            };
                             self.udp_owner.insert(id.0, UdpOwner::DnsUpstream(socket));
                             if let Some(s) = self.dns_server.as_mut() {
                                 s.upstream.insert(socket, id);
@@ -125,7 +156,11 @@ impl IpNode {
                     self.udp_send(ctx, id, Ipv4Addr::UNSPECIFIED, (to, 53), &message.emit());
                 }
                 DnsServerEvent::CloseSocket(socket) => {
-                    if let Some(id) = self.dns_server.as_mut().and_then(|s| s.upstream.remove(&socket)) {
+                    if let Some(id) = self
+                        .dns_server
+                        .as_mut()
+                        .and_then(|s| s.upstream.remove(&socket))
+                    {
                         let _ = self.udp.close(id);
                         self.udp_owner.remove(&id.0);
                     }
@@ -142,7 +177,14 @@ impl IpNode {
     }
 
     /// `host`, `dig` or `getent hosts` starts: a resolver with this host's resolv.conf.
-    pub(crate) fn dns_app_start(&mut self, ctx: &mut Ctx, app: u32, program: Program, name: String, short: bool) {
+    pub(crate) fn dns_app_start(
+        &mut self,
+        ctx: &mut Ctx,
+        app: u32,
+        program: Program,
+        name: String,
+        short: bool,
+    ) {
         let mut conf = ResolvConf::new(self.nameservers.clone());
         conf.search = self.search.clone();
         let mut resolver = Resolver::new(conf, program, &name);
@@ -163,7 +205,9 @@ impl IpNode {
 
     pub(crate) fn dns_app_timer(&mut self, ctx: &mut Ctx, app: u32) {
         let now = ctx.now;
-        let AppState::Dns(d) = &mut self.apps[app as usize].state else { return };
+        let AppState::Dns(d) = &mut self.apps[app as usize].state else {
+            return;
+        };
         if d.resolver.poll_at().is_none_or(|t| t > now) {
             return;
         }
@@ -171,23 +215,45 @@ impl IpNode {
         self.dns_app_events(ctx, app, events);
     }
 
-    pub(crate) fn dns_app_datagram(&mut self, ctx: &mut Ctx, app: u32, socket: u32, from: Ipv4Addr, payload: &[u8]) {
+    pub(crate) fn dns_app_datagram(
+        &mut self,
+        ctx: &mut Ctx,
+        app: u32,
+        socket: u32,
+        from: Ipv4Addr,
+        payload: &[u8],
+    ) {
         let now = ctx.now;
-        let AppState::Dns(d) = &mut self.apps[app as usize].state else { return };
+        let AppState::Dns(d) = &mut self.apps[app as usize].state else {
+            return;
+        };
         d.answered_at = now;
         d.rcvd = payload.len();
-        let events = d.resolver.on_datagram(now, &mut ctx.rng, socket, from, payload);
+        let events = d
+            .resolver
+            .on_datagram(now, &mut ctx.rng, socket, from, payload);
         self.dns_app_events(ctx, app, events);
     }
 
     /// An ICMP error quoting one of the lookup's queries: port unreachable is
     /// ECONNREFUSED for the socket.
     pub(crate) fn dns_app_icmp(&mut self, ctx: &mut Ctx, app: u32, info: &IcmpInfo) -> bool {
-        let IcmpInfo::Error { icmp_type: 3, inner, .. } = info else { return false };
-        let Some(sport) = quoted_udp_src_port(inner) else { return false };
+        let IcmpInfo::Error {
+            icmp_type: 3,
+            inner,
+            ..
+        } = info
+        else {
+            return false;
+        };
+        let Some(sport) = quoted_udp_src_port(inner) else {
+            return false;
+        };
         let now = ctx.now;
         let udp = &self.udp;
-        let AppState::Dns(d) = &mut self.apps[app as usize].state else { return false };
+        let AppState::Dns(d) = &mut self.apps[app as usize].state else {
+            return false;
+        };
         let Some(socket) = d
             .sockets
             .iter()
@@ -213,9 +279,19 @@ impl IpNode {
                         Some(id) => id,
                         None => {
                             // glibc: socket(), then connect() to the server:53.
-                            let Ok(id) = self.udp.bind_ephemeral(Ipv4Addr::UNSPECIFIED, &mut ctx.rng) else { continue };
+                            let Ok(id) =
+                                self.udp.bind_ephemeral(Ipv4Addr::UNSPECIFIED, &mut ctx.rng)
+                            else {
+                                continue;
+                            };
                             let _ = self.udp.connect(id, (t.server, 53), &mut ctx.rng);
-                            self.udp_owner.insert(id.0, UdpOwner::App { app, socket: t.socket });
+                            self.udp_owner.insert(
+                                id.0,
+                                UdpOwner::App {
+                                    app,
+                                    socket: t.socket,
+                                },
+                            );
                             if let AppState::Dns(d) = &mut self.apps[app as usize].state {
                                 d.sockets.insert(t.socket, id);
                             }
@@ -226,7 +302,13 @@ impl IpNode {
                         d.last_server = Some(t.server);
                         d.sent_at = ctx.now;
                     }
-                    if !self.udp_send(ctx, id, Ipv4Addr::UNSPECIFIED, (t.server, 53), &t.message.emit()) {
+                    if !self.udp_send(
+                        ctx,
+                        id,
+                        Ipv4Addr::UNSPECIFIED,
+                        (t.server, 53),
+                        &t.message.emit(),
+                    ) {
                         // sendto: ENETUNREACH; the resolver times out as glibc does.
                     }
                 }
@@ -254,7 +336,11 @@ impl IpNode {
     }
 
     fn dns_app_done(&mut self, ctx: &mut Ctx, app: u32, results: &[StepResult]) {
-        let AppState::Dns(d) = std::mem::replace(&mut self.apps[app as usize].state, AppState::Done) else { return };
+        let AppState::Dns(d) =
+            std::mem::replace(&mut self.apps[app as usize].state, AppState::Done)
+        else {
+            return;
+        };
         for (_, id) in d.sockets.iter() {
             let _ = self.udp.close(*id);
             self.udp_owner.remove(&id.0);
@@ -266,7 +352,11 @@ impl IpNode {
             _ => match results.first().map(|s| &s.outcome) {
                 Some(Ok(msgs)) if !msgs.is_empty() => {
                     let server = d.last_server.unwrap_or(Ipv4Addr::UNSPECIFIED);
-                    let ms = (d.answered_at.as_nanos().saturating_sub(d.sent_at.as_nanos())) / 1_000_000;
+                    let ms = (d
+                        .answered_at
+                        .as_nanos()
+                        .saturating_sub(d.sent_at.as_nanos()))
+                        / 1_000_000;
                     let when = format_when(ctx.epoch_secs + ctx.now.as_nanos() / 1_000_000_000);
                     output::dig_lines(&d.name, &msgs[0], server, ms, &when, d.rcvd)
                 }
@@ -296,7 +386,9 @@ pub(crate) fn lookup_outcome(results: &[StepResult]) -> LookupOutcome {
         .iter()
         .find(|s| s.qtypes.contains(&rtype::A))
         .or_else(|| results.first());
-    let Some(step) = step else { return LookupOutcome::NoServers };
+    let Some(step) = step else {
+        return LookupOutcome::NoServers;
+    };
     match &step.outcome {
         Err(Failure::Timeout) => LookupOutcome::Timeout,
         Err(Failure::NoServers) => LookupOutcome::NoServers,
@@ -343,7 +435,9 @@ fn quoted_udp_src_port(inner: &[u8]) -> Option<u16> {
 /// `Tue Nov 14 22:13:20 UTC 2023`, dig's WHEN line (`strftime("%a %b %d %H:%M:%S %Z %Y")` in UTC).
 pub(crate) fn format_when(secs: u64) -> String {
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let days = secs / 86_400;
     let rem = secs % 86_400;
     // Howard Hinnant's civil_from_days.
