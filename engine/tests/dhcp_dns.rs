@@ -360,3 +360,44 @@ fn a_lookup_on_the_dns_server_itself_goes_over_loopback() {
     assert!(out.outputs["gw: getent hosts nope.example.com"].is_empty());
     assert!(frames_on(&out, "l2").iter().all(|f| udp(&f.bytes).is_none()), "nothing on the wire");
 }
+
+#[test]
+fn two_dhcp_servers_on_one_lan_the_first_offer_wins() {
+    let json = format!(
+        r#"{{"version":1,"seed":9,
+        "devices":[
+          {{"id":"laptop","kind":"host","interfaces":[{{"name":"eth0","address":"dhcp"}}]}},
+          {{"id":"sw","kind":"switch","ports":4}},
+          {{"id":"gw","kind":"router","interfaces":[{{"name":"eth0","address":"192.168.1.1/24"}}]{a}}},
+          {{"id":"rogue","kind":"router","interfaces":[{{"name":"eth0","address":"192.168.1.2/24"}}]{b}}}
+        ],
+        "links":[
+          {{"id":"l1","a":{{"device":"laptop","port":"eth0"}},"b":{{"device":"sw","port":"p1"}}}},
+          {{"id":"l2","a":{{"device":"gw","port":"eth0"}},"b":{{"device":"sw","port":"p2"}}}},
+          {{"id":"l3","a":{{"device":"rogue","port":"eth0"}},"b":{{"device":"sw","port":"p3"}}}}
+        ],
+        "options":{{"max_time_ms":20000}}}}"#,
+        a = r#","services":{"dhcp":{"interface":"eth0","pool_start":"192.168.1.100","pool_end":"192.168.1.110","router":"192.168.1.1"}}"#,
+        b = r#","services":{"dhcp":{"interface":"eth0","pool_start":"192.168.1.200","pool_end":"192.168.1.210","router":"192.168.1.2"}}"#,
+    );
+    let out = run(&json);
+    let offers: Vec<DhcpMessage> = frames_on(&out, "l1").iter().filter_map(|f| dhcp(&f.bytes)).filter(|m| m.op == 2).collect();
+    // Both servers OFFER; the REQUEST names one (option 54) and only that one ACKs.
+    let leases: Vec<_> = out
+        .trace
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::DhcpServerLease { device, address, .. } => Some((device.to_string(), *address)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(leases.len(), 1, "{leases:?}");
+    let got = out.trace.events.iter().find_map(|e| match &e.kind {
+        EventKind::DhcpLeaseObtained { lease, .. } => Some(lease.clone()),
+        _ => None,
+    });
+    let got = got.expect("a lease");
+    assert_eq!(got.address.addr(), leases[0].1);
+    assert!(offers.len() >= 3, "two offers and one ACK: {}", offers.len());
+}
