@@ -16,6 +16,7 @@ mod address;
 mod command;
 mod error;
 mod json;
+mod services;
 mod text;
 mod topology;
 pub(crate) mod validate;
