@@ -103,6 +103,112 @@ for scenario in "${scenarios[@]}"; do
     done
 done
 
+# The DHCP and DNS examples (issue 11, phase 2): the same frames from a whole
+# run; UDP checksums checked too, and tshark must see the four DHCP messages
+# on the laptop's link (and the DNS queries and answers in name-lookup).
+for name in home-dhcp name-lookup; do
+    out="$tmp/$name"
+    [ -d "$out" ] || continue
+    l1="$out/l1.pcap"
+    bad=$(tshark -n -r "$l1" -o ip.check_checksum:TRUE -o udp.check_checksum:TRUE \
+        -Y "$filter || udp.checksum.status == 0 || _ws.expert.severity >= warning" -T fields -E separator='|' \
+        -e frame.number -e _ws.expert.message 2>/dev/null) || { echo "FAIL: tshark cannot read $l1" >&2; failures=$((failures + 1)); }
+    if [ -n "$bad" ]; then
+        echo "FAIL $name l1.pcap: tshark flags frames: $bad" >&2
+        failures=$((failures + 1))
+    fi
+    n_dhcp=$(tshark -n -r "$l1" -Y dhcp -T fields -e frame.number 2>/dev/null | wc -l)
+    n_dns=$(tshark -n -r "$l1" -Y dns -T fields -e frame.number 2>/dev/null | wc -l)
+    want_dns=0
+    [ "$name" = name-lookup ] && want_dns=8
+    if [ "$n_dhcp" -ne 4 ] || [ "$n_dns" -ne "$want_dns" ]; then
+        echo "FAIL $name l1.pcap: tshark sees $n_dhcp DHCP and $n_dns DNS frames (want 4 and $want_dns)" >&2
+        failures=$((failures + 1))
+    fi
+done
+
+# The UDP/DHCP/DNS protocol capture (issue 11): a DHCP exchange and DNS lookups
+# assembled from the engine's dhclient, dnsmasq and resolver models by the
+# dhcp_dns_pcap example. Same filter plus UDP checksums; tshark must see the
+# four DHCP messages and the DNS traffic as such.
+cargo run --release -q -p packet-engine --example dhcp_dns_pcap -- "$tmp/proto" >/dev/null
+proto="$tmp/proto/dhcp-dns.pcap"
+n_pcaps=$((n_pcaps + 1))
+bad=$(tshark -n -r "$proto" -o ip.check_checksum:TRUE -o udp.check_checksum:TRUE \
+    -Y "$filter || udp.checksum.status == 0" -T fields -E separator='|' \
+    -e frame.number -e _ws.expert.message 2>/dev/null) || { echo "FAIL: tshark cannot read $proto" >&2; failures=$((failures + 1)); }
+if [ -n "$bad" ]; then
+    echo "FAIL dhcp-dns.pcap: tshark flags frames: $bad" >&2
+    failures=$((failures + 1))
+fi
+n_dhcp=$(tshark -n -r "$proto" -Y dhcp -T fields -e frame.number 2>/dev/null | wc -l)
+n_dns=$(tshark -n -r "$proto" -Y dns -T fields -e frame.number 2>/dev/null | wc -l)
+if [ "$n_dhcp" -ne 4 ] || [ "$n_dns" -lt 10 ]; then
+    echo "FAIL dhcp-dns.pcap: tshark sees $n_dhcp DHCP and $n_dns DNS frames (want 4 and at least 10)" >&2
+    failures=$((failures + 1))
+fi
+n_frames=$((n_frames + $(tshark -n -r "$proto" -T fields -e frame.number 2>/dev/null | wc -l)))
+
+# The TCP/HTTP/NAT capture (issue 12): `curl -v http://example.com/` through a
+# MASQUERADE router, captured inside and outside by the visit_pcap example.
+# Same filter plus TCP/UDP checksums and any TCP analysis flag ("ACKed unseen
+# segment", "previous segment not captured", retransmission, dup ACK, ...) or
+# expert warning; each side must show the 10 TCP segments, one GET and one 200.
+cargo run --release -q -p packet-engine --example visit_pcap -- "$tmp/visit" >/dev/null 2>"$tmp/visit.stderr"
+# The engine's Info column (summarize_conversation, printed by the example as
+# "  N text") must read as tshark's, up to tshark's padding spaces.
+ours=$(grep -E '^ *[0-9]+ ' "$tmp/visit.stderr" | sed -E 's/^ *[0-9]+ //; s/ +/ /g; s/ $//')
+theirs=$(tshark -n -r "$tmp/visit/visit-inside.pcap" -T fields -e _ws.col.Info 2>/dev/null | sed -E 's/ +/ /g; s/ $//')
+if [ "$ours" != "$theirs" ]; then
+    echo "FAIL visit-inside.pcap: the engine's summaries differ from tshark's Info column:" >&2
+    diff <(printf '%s\n' "$ours") <(printf '%s\n' "$theirs") >&2 || true
+    failures=$((failures + 1))
+fi
+for side in inside outside; do
+    visit="$tmp/visit/visit-$side.pcap"
+    n_pcaps=$((n_pcaps + 1))
+    bad=$(tshark -n -r "$visit" -o ip.check_checksum:TRUE -o udp.check_checksum:TRUE -o tcp.check_checksum:TRUE \
+        -o tcp.analyze_sequence_numbers:TRUE \
+        -Y "$filter || udp.checksum.status == 0 || tcp.checksum.status == 0 || tcp.analysis.flags || _ws.expert.severity >= warning" \
+        -T fields -E separator='|' -e frame.number -e _ws.expert.message 2>/dev/null) || { echo "FAIL: tshark cannot read $visit" >&2; failures=$((failures + 1)); }
+    if [ -n "$bad" ]; then
+        echo "FAIL visit-$side.pcap: tshark flags frames: $bad" >&2
+        failures=$((failures + 1))
+    fi
+    n_tcp=$(tshark -n -r "$visit" -Y tcp -T fields -e frame.number 2>/dev/null | wc -l)
+    n_get=$(tshark -n -r "$visit" -Y 'http.request.method == "GET"' -T fields -e frame.number 2>/dev/null | wc -l)
+    n_ok=$(tshark -n -r "$visit" -Y 'http.response.code == 200' -T fields -e frame.number 2>/dev/null | wc -l)
+    if [ "$n_tcp" -ne 10 ] || [ "$n_get" -ne 1 ] || [ "$n_ok" -ne 1 ]; then
+        echo "FAIL visit-$side.pcap: tshark sees $n_tcp TCP, $n_get GET, $n_ok 200 (want 10, 1, 1)" >&2
+        failures=$((failures + 1))
+    fi
+    n_frames=$((n_frames + $(tshark -n -r "$visit" -T fields -e frame.number 2>/dev/null | wc -l)))
+done
+
+# A lost segment (issue 12): the tcp_loss_pcap example drops the server's
+# second data segment. Expected: "previous segment not captured", duplicate
+# ACKs with SACK blocks, one (fast) retransmission, the page reassembled.
+# Not allowed: anything tshark calls malformed, bad checksums, ACKed unseen
+# segments, spurious retransmissions, window problems or out-of-order data.
+cargo run --release -q -p packet-engine --example tcp_loss_pcap -- "$tmp/loss" >/dev/null 2>&1
+loss="$tmp/loss/tcp-loss.pcap"
+n_pcaps=$((n_pcaps + 1))
+bad=$(tshark -n -r "$loss" -o ip.check_checksum:TRUE -o tcp.check_checksum:TRUE -o tcp.analyze_sequence_numbers:TRUE \
+    -Y "$filter || tcp.checksum.status == 0 || tcp.analysis.ack_lost_segment || tcp.analysis.spurious_retransmission || tcp.analysis.out_of_order || tcp.analysis.window_update || tcp.analysis.zero_window || tcp.analysis.window_full || tcp.analysis.reused_ports" \
+    -T fields -E separator='|' -e frame.number -e _ws.expert.message 2>/dev/null) || { echo "FAIL: tshark cannot read $loss" >&2; failures=$((failures + 1)); }
+if [ -n "$bad" ]; then
+    echo "FAIL tcp-loss.pcap: tshark flags frames: $bad" >&2
+    failures=$((failures + 1))
+fi
+n_sack=$(tshark -n -r "$loss" -Y 'tcp.options.sack_le' -T fields -e frame.number 2>/dev/null | wc -l)
+n_rtx=$(tshark -n -r "$loss" -Y 'tcp.analysis.retransmission || tcp.analysis.fast_retransmission' -T fields -e frame.number 2>/dev/null | wc -l)
+n_ok=$(tshark -n -r "$loss" -Y 'http.response.code == 200' -T fields -e frame.number 2>/dev/null | wc -l)
+if [ "$n_sack" -lt 1 ] || [ "$n_rtx" -ne 1 ] || [ "$n_ok" -ne 1 ]; then
+    echo "FAIL tcp-loss.pcap: tshark sees $n_sack SACK ACKs, $n_rtx retransmissions, $n_ok 200 (want >= 1, 1, 1)" >&2
+    failures=$((failures + 1))
+fi
+n_frames=$((n_frames + $(tshark -n -r "$loss" -T fields -e frame.number 2>/dev/null | wc -l)))
+
 if [ "$failures" -gt 0 ]; then
     echo "check-pcaps: $failures failure(s) in $n_scenarios scenario(s), $n_pcaps pcap(s), $n_frames frame(s)" >&2
     exit 1

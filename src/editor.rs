@@ -704,6 +704,8 @@ impl Editor {
             routes: Vec::new(),
             ports: (!kind.has_ip()).then_some(NEW_SWITCH_PORTS),
             position: Some([snap(at.x), snap(at.y)]),
+            dns: Vec::new(),
+            services: None,
         });
         let index = s.devices.len() - 1;
         let effect = self.commit_structural(s);

@@ -459,6 +459,32 @@ fn row(time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(Name::from(device_of(label)));
             line.clone()
         }
+        // DHCP and DNS (issue 11): a short line until the UI gets its own rows.
+        EventKind::DhcpLeaseObtained { device, lease, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("DHCP lease {}", lease.address)
+        }
+        EventKind::DhcpLeaseExpired { device, address, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("DHCP lease on {address} lost")
+        }
+        EventKind::DhcpNoOffers { device, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            "no DHCP offers".to_string()
+        }
+        EventKind::DhcpServerLease { device, address, mac, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("lease {address} → {mac}")
+        }
+        EventKind::DnsLookup { device, name, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("lookup {name} done")
+        }
         EventKind::Storm { events, .. } => {
             r.class = EventClass::Ethernet;
             format!("broadcast storm after {events} events")

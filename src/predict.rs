@@ -92,6 +92,8 @@ fn kind_order(kind: QuestionKind) -> u8 {
         QuestionKind::NextHop => 2,
         QuestionKind::Ttl => 3,
         QuestionKind::DestinationMac => 4,
+        QuestionKind::LeaseGateway => 5,
+        QuestionKind::LookupResult => 6,
     }
 }
 

@@ -18,6 +18,8 @@
 //! A default gateway outside the host's subnets never runs: validation refuses
 //! it, and [`diagnose_invalid`] words that refusal the same way.
 
+mod services;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::Ipv4Addr;
 
@@ -46,6 +48,14 @@ pub enum Cause {
     UnknownHost { address: Ipv4Addr },
     /// The packet went round these routers until its TTL ran out.
     TtlLoop { routers: Vec<String> },
+    /// A `"dhcp"` interface got no lease: no DHCP server answered.
+    NoDhcpServer,
+    /// The DHCP lease ran out and was not renewed.
+    LeaseExpired,
+    /// No DNS server answered the lookup (wrong or unreachable address).
+    DnsUnreachable { server: Option<Ipv4Addr> },
+    /// The DNS server said the name does not exist.
+    NxDomain { name: String },
 }
 
 /// A diagnosis of one failed command.
@@ -80,6 +90,18 @@ pub fn command_failed(command: &Command, lines: &[String]) -> bool {
             let t = format!(" {target} ");
             !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
         }
+        Command::Dhclient { .. } => false,
+        // host, dig and getent print these when the lookup fails.
+        Command::Host { .. } | Command::Dig { .. } | Command::GetentHosts { .. } => {
+            lines.is_empty()
+                || lines.iter().any(|l| {
+                    l.contains("not found")
+                        || l.contains("timed out")
+                        || l.contains("no servers could be reached")
+                        || l.contains("SERVFAIL")
+                        || l.contains("REFUSED")
+                })
+        }
     }
 }
 
@@ -93,7 +115,13 @@ pub fn diagnose(topology: &Topology, outcome: &RunOutcome) -> Vec<Diagnosis> {
         if !command_failed(&spec.command, lines) {
             continue;
         }
-        let target = spec.command.target();
+        if let Some(d) = services::diagnose_command(topology, outcome, spec) {
+            out.push(d);
+            continue;
+        }
+        let Some(target) = spec.command.target() else {
+            continue;
+        };
         if let Some((device, field, cause, text)) = net.explain(spec.device, j, target, outcome) {
             out.push(Diagnosis { command: spec.label.clone(), cause, device, field, text });
         }

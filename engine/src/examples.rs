@@ -23,6 +23,11 @@ const FILES: &[(&str, &str)] = &[
         "unknown-host",
         include_str!("../../scenarios/unknown-host.json"),
     ),
+    ("home-dhcp", include_str!("../../scenarios/home-dhcp.json")),
+    (
+        "name-lookup",
+        include_str!("../../scenarios/name-lookup.json"),
+    ),
     ("hub", include_str!("../../scenarios/hub.json")),
     (
         "routing-loop",
@@ -60,6 +65,8 @@ fn host(id: String, address: String, gateway: String) -> DeviceSpec {
         routes: vec![],
         ports: None,
         position: None,
+        dns: Vec::new(),
+        services: None,
     }
 }
 
@@ -113,6 +120,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             routes: vec![],
             ports: Some(on_switch as u32 + 1),
             position: None,
+            dns: Vec::new(),
+            services: None,
         });
         links.push(link(
             format!("{sw}-r{}", r + 1),
@@ -171,6 +180,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             routes: vec![],
             ports: None,
             position: None,
+            dns: Vec::new(),
+            services: None,
         });
     }
     Scenario {

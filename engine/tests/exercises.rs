@@ -26,6 +26,32 @@ fn set_address(s: &mut Scenario, id: &str, iface: &str, address: &str) {
         .address = Some(address.into());
 }
 
+/// Issue 11's exercises: a DHCP server on the home router's LAN.
+fn add_dhcp_server(s: &mut Scenario, id: &str) {
+    let d = s.devices.iter_mut().find(|d| d.id == id).unwrap();
+    d.services = Some(packet_engine::scenario::ServicesSpec {
+        dhcp: Some(packet_engine::scenario::DhcpServiceSpec {
+            interface: "eth0".into(),
+            pool_start: "192.168.1.100".into(),
+            pool_end: "192.168.1.200".into(),
+            router: Some("192.168.1.1".into()),
+            dns: vec![],
+            lease_time_s: None,
+            domain: None,
+        }),
+        dns: None,
+    });
+}
+
+fn set_dns(s: &mut Scenario, id: &str, servers: &[&str]) {
+    s.devices.iter_mut().find(|d| d.id == id).unwrap().dns = servers.iter().map(|x| x.to_string()).collect();
+}
+
+fn rename_record(s: &mut Scenario, id: &str, to: &str) {
+    let d = s.devices.iter_mut().find(|d| d.id == id).unwrap();
+    d.services.as_mut().unwrap().dns.as_mut().unwrap().records[0].name = to.into();
+}
+
 fn set_gateway(s: &mut Scenario, id: &str, gateway: Option<&str>) {
     dev(s, id).gateway = gateway.map(Into::into);
 }
@@ -101,7 +127,7 @@ fn assert_unsolved(ex: &Exercise, edits: &[&dyn Fn(&mut Scenario)]) -> Evaluatio
 }
 
 #[test]
-fn the_course_has_nine_exercises_in_teaching_order() {
+fn the_course_has_twelve_exercises_in_teaching_order() {
     let ids: Vec<String> = course().into_iter().map(|e| e.id).collect();
     assert_eq!(
         ids,
@@ -114,7 +140,10 @@ fn the_course_has_nine_exercises_in_teaching_order() {
             "gateway-off-subnet",
             "missing-route",
             "ttl-loop",
-            "read-traceroute"
+            "read-traceroute",
+            "laptop-no-address",
+            "dns-server-address",
+            "why-nxdomain"
         ]
     );
     for ex in course() {
@@ -669,4 +698,56 @@ fn a_student_switch_loop_stops_quickly_and_fails() {
         "{}",
         e.checks[2].why
     );
+}
+
+#[test]
+fn laptop_no_address() {
+    let ex = exercise("laptop-no-address");
+    let e = assert_unsolved(&ex, &[]);
+    let d = e.checks[0].diagnosis.as_ref().expect("a diagnosis");
+    assert_eq!(d.cause, packet_engine::diagnose::Cause::NoDhcpServer);
+    assert_solved(&ex, &[&|s| add_dhcp_server(s, "home-router")]);
+    // A pool outside the router's subnet is refused with its field.
+    let e = solve(&ex, &[&|s| {
+        add_dhcp_server(s, "home-router");
+        let d = s.devices.iter_mut().find(|d| d.id == "home-router").unwrap();
+        d.services.as_mut().unwrap().dhcp.as_mut().unwrap().pool_start = "10.0.0.1".into();
+    }]);
+    assert!(!e.solved());
+    // The laptop's own settings are locked: a fixed address is not the answer here.
+    let e = solve(&ex, &[&|s| set_address(s, "laptop", "eth0", "192.168.1.10/24")]);
+    assert!(!e.locked.is_empty(), "{}", report(&e));
+}
+
+#[test]
+fn dns_server_address() {
+    let ex = exercise("dns-server-address");
+    let e = assert_unsolved(&ex, &[]);
+    let d = e.checks[0].diagnosis.as_ref().expect("a diagnosis");
+    assert!(matches!(d.cause, packet_engine::diagnose::Cause::DnsUnreachable { .. }), "{d:?}");
+    assert_eq!(d.field, "devices[0].dns");
+    assert_solved(&ex, &[&|s| set_dns(s, "laptop", &["192.168.1.1"])]);
+    // The right server second: glibc asks the first, waits, then the second.
+    assert_solved(&ex, &[&|s| set_dns(s, "laptop", &["192.168.1.254", "192.168.1.1"])]);
+    // The router's zone is locked.
+    let e = solve(&ex, &[&|s| rename_record_on(s, "home-router")]);
+    assert!(!e.locked.is_empty(), "{}", report(&e));
+}
+
+fn rename_record_on(s: &mut Scenario, id: &str) {
+    let d = s.devices.iter_mut().find(|d| d.id == id).unwrap();
+    d.services.as_mut().unwrap().dns.as_mut().unwrap().records[0].value = "1.2.3.4".into();
+}
+
+#[test]
+fn why_nxdomain() {
+    let ex = exercise("why-nxdomain");
+    let e = assert_unsolved(&ex, &[]);
+    let d = e.checks[0].diagnosis.as_ref().expect("a diagnosis");
+    assert_eq!(d.cause, packet_engine::diagnose::Cause::NxDomain { name: "www.example.com".into() });
+    assert_eq!(d.field, "devices[2].services.dns.records");
+    assert_solved(&ex, &[&|s| rename_record(s, "dns-server", "www.example.com")]);
+    // Asking another (wrong) server is locked.
+    let e = solve(&ex, &[&|s| set_dns(s, "laptop", &["192.168.1.1"])]);
+    assert!(!e.locked.is_empty(), "{}", report(&e));
 }

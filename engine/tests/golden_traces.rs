@@ -132,6 +132,32 @@ fn set_address(s: &mut Scenario, id: &str, iface: &str, address: &str) {
         .address = Some(address.into());
 }
 
+/// Issue 11's exercises: a DHCP server on the home router's LAN.
+fn add_dhcp_server(s: &mut Scenario, id: &str) {
+    let d = s.devices.iter_mut().find(|d| d.id == id).unwrap();
+    d.services = Some(packet_engine::scenario::ServicesSpec {
+        dhcp: Some(packet_engine::scenario::DhcpServiceSpec {
+            interface: "eth0".into(),
+            pool_start: "192.168.1.100".into(),
+            pool_end: "192.168.1.200".into(),
+            router: Some("192.168.1.1".into()),
+            dns: vec![],
+            lease_time_s: None,
+            domain: None,
+        }),
+        dns: None,
+    });
+}
+
+fn set_dns(s: &mut Scenario, id: &str, servers: &[&str]) {
+    s.devices.iter_mut().find(|d| d.id == id).unwrap().dns = servers.iter().map(|x| x.to_string()).collect();
+}
+
+fn rename_record(s: &mut Scenario, id: &str, to: &str) {
+    let d = s.devices.iter_mut().find(|d| d.id == id).unwrap();
+    d.services.as_mut().unwrap().dns.as_mut().unwrap().records[0].name = to.into();
+}
+
 fn set_gateway(s: &mut Scenario, id: &str, gateway: &str) {
     s.devices.iter_mut().find(|d| d.id == id).unwrap().gateway = Some(gateway.into());
 }
@@ -169,6 +195,9 @@ fn reference_solution(ex: &Exercise) -> Scenario {
         "missing-route" => add_route(&mut s, "r1", "192.168.2.0/24", "10.0.0.2"),
         "ttl-loop" => set_gateway(&mut s, "r2", "10.0.1.2"),
         "read-traceroute" => add_route(&mut s, "isp2", "192.168.1.0/24", "10.0.12.1"),
+        "laptop-no-address" => add_dhcp_server(&mut s, "home-router"),
+        "dns-server-address" => set_dns(&mut s, "laptop", &["192.168.1.1"]),
+        "why-nxdomain" => rename_record(&mut s, "dns-server", "www.example.com"),
         other => panic!("exercise {other} has no reference solution in the golden test: add one"),
     }
     s

@@ -258,6 +258,19 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
                     .unwrap();
                 assert_eq!(*ttl, t_in - 1);
             }
+            (EventKind::DhcpLeaseObtained { lease, .. }, Answer::Gateway { ip }) => {
+                assert_eq!(q.kind, QuestionKind::LeaseGateway);
+                assert_eq!(*ip, lease.router);
+                // Every wrong choice is a real address of the lease, or none.
+                for w in wrong(q) {
+                    let Answer::Gateway { ip } = w else { panic!("{w:?}") };
+                    assert!(ip.is_none_or(|ip| ip == lease.server || lease.dns.contains(&ip) || ip == lease.address.addr()), "{q:#?}");
+                }
+            }
+            (EventKind::DnsLookup { outcome, .. }, Answer::Lookup { outcome: predicted }) => {
+                assert_eq!(q.kind, QuestionKind::LookupResult);
+                assert_eq!(predicted, outcome);
+            }
             (kind, answer) => panic!("unexpected question {answer:?} for {kind:?}"),
         }
     }
@@ -410,4 +423,33 @@ fn deterministic_and_seeded() {
     let state = out.trace.state_at(0);
     assert!(questions_at(&s.validate().unwrap(), &out.trace, &state, 0, 1).is_empty());
     assert!(questions_at(&s.validate().unwrap(), &out.trace, &state, out.trace.len() + 5, 1).is_empty());
+}
+
+#[test]
+fn dhcp_and_dns_labs_ask_about_the_lease_and_the_lookup() {
+    // check_all's frame-following assumes every address belongs to a device in
+    // the file, which a leased address does not; the new kinds are checked here.
+    for (name, want) in [("home-dhcp", 1), ("name-lookup", 2)] {
+        let (s, out) = example(name);
+        let topology = s.validate().unwrap();
+        let qs = questions(&topology, &out.trace, s.seed);
+        let mut kinds = BTreeSet::new();
+        for q in &qs {
+            let event = &out.trace.events[q.event];
+            match (&event.kind, correct(q)) {
+                (EventKind::DhcpLeaseObtained { lease, .. }, Answer::Gateway { ip }) => {
+                    assert_eq!(ip.clone(), lease.router);
+                    assert!(q.choices.len() >= 3);
+                    kinds.insert("LeaseGateway");
+                }
+                (EventKind::DnsLookup { outcome, .. }, Answer::Lookup { outcome: predicted }) => {
+                    assert_eq!(predicted, outcome);
+                    assert!(wrong(q).iter().any(|w| matches!(w, Answer::Lookup { outcome: packet_engine::trace::LookupOutcome::NxDomain })));
+                    kinds.insert("LookupResult");
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(kinds.len(), want, "{name}: {kinds:?}");
+    }
 }

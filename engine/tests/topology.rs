@@ -39,7 +39,7 @@ fn validation_returns_typed_facts() {
     assert_eq!((t.links[1].a.device, t.links[1].a.port), (1, 1));
     assert_eq!(t.commands[0].device, 0);
     assert_eq!(t.commands[0].label, "pc1: ping -c 1 10.0.0.2");
-    assert_eq!(t.commands[0].command.target().to_string(), "10.0.0.2");
+    assert_eq!(t.commands[0].command.target().unwrap().to_string(), "10.0.0.2");
 }
 
 #[test]

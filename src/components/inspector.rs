@@ -113,6 +113,10 @@ fn cause_id(d: &Diagnosis) -> &'static str {
         Cause::NoRoute => "no-route",
         Cause::UnknownHost { .. } => "unknown-host",
         Cause::TtlLoop { .. } => "ttl-loop",
+        Cause::NoDhcpServer => "no-dhcp-server",
+        Cause::LeaseExpired => "lease-expired",
+        Cause::DnsUnreachable { .. } => "dns-unreachable",
+        Cause::NxDomain { .. } => "nxdomain",
     }
 }
 

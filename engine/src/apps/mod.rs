@@ -11,6 +11,13 @@
 mod ping;
 mod traceroute;
 
+// Pure, clock-free protocol programs (issue 11/12 phase 1): they take `now` and
+// messages and return what to send; devices drive them (docs/dhcp-dns.md,
+// docs/tcp-http-nat.md).
+pub mod dhcp;
+pub mod dns;
+pub mod http;
+
 use crate::l3::{IcmpInfo, IpNode};
 use crate::scenario::Command;
 use crate::sim::ctx::Ctx;
@@ -33,6 +40,8 @@ pub(crate) enum AppState {
     NotStarted,
     Ping(Box<ping::Ping>),
     Trace(Box<traceroute::Traceroute>),
+    /// `host`, `dig`, `getent hosts`: a resolver at work.
+    Dns(Box<dns::node::DnsApp>),
     Done,
 }
 
@@ -75,6 +84,22 @@ impl IpNode {
                 queries,
                 sim_queries,
             } => self.traceroute_start(ctx, app, target, max_hops, queries, sim_queries),
+            Command::Dhclient { interface } => {
+                match self.ifaces.iter().position(|f| f.name.as_str() == interface) {
+                    Some(i) => self.dhcp_client_start(ctx, i as u32),
+                    // dhclient's discover_interfaces on an unknown name.
+                    None => self.output_line(ctx, app, format!("Cannot find device \"{interface}\"")),
+                }
+                // dhclient goes to the background; the client keeps running on the interface.
+                self.finish_app(app);
+            }
+            Command::Host { name } => self.dns_app_start(ctx, app, dns::resolver::Program::Host, name, false),
+            Command::Dig { name, short } => {
+                self.dns_app_start(ctx, app, dns::resolver::Program::Dig(crate::wire::dns::rtype::A), name, short)
+            }
+            Command::GetentHosts { name } => {
+                self.dns_app_start(ctx, app, dns::resolver::Program::GetentHosts, name, false)
+            }
         }
     }
 
@@ -85,6 +110,7 @@ impl IpNode {
         match self.apps[app as usize].state {
             AppState::Ping(_) => self.ping_tick(ctx, app),
             AppState::Trace(_) => self.traceroute_poll(ctx, app),
+            AppState::Dns(_) => self.dns_app_timer(ctx, app),
             _ => {}
         }
     }
@@ -94,6 +120,7 @@ impl IpNode {
         match self.apps[app as usize].state {
             AppState::Ping(_) => self.ping_icmp(ctx, app, info),
             AppState::Trace(_) => self.traceroute_icmp(ctx, app, info),
+            AppState::Dns(_) => self.dns_app_icmp(ctx, app, info),
             _ => false,
         }
     }

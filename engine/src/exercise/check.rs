@@ -74,6 +74,8 @@ pub enum Check {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         link: Option<String>,
     },
+    /// `host NAME` on `from` finds an IPv4 address for the name.
+    LookupSucceeds { from: String, name: String },
 }
 
 /// Which received frames a `receives` / `never_receives` check counts: all the given conditions hold.
@@ -243,6 +245,7 @@ impl Check {
                 };
                 format!("the ping from {from} to {to} leaves {device} {way}")
             }
+            Check::LookupSucceeds { from, name } => format!("host {name} on {from} finds its address"),
         }
     }
 
@@ -290,6 +293,10 @@ impl Check {
             Check::PingSucceeds { from, to } | Check::PingFails { from, to } => {
                 device("from", from, true)?;
                 address("to", to)
+            }
+            Check::LookupSucceeds { from, name } => {
+                device("from", from, true)?;
+                Command::parse(&format!("host {name}")).map(|_| ()).map_err(|m| ("name".to_string(), m))
             }
             Check::TracerouteHops { from, to, hops } => {
                 device("from", from, true)?;
@@ -396,6 +403,10 @@ impl Check {
                         format!("traceroute -I -n {target}"),
                     )
                 }),
+            ),
+            Check::LookupSucceeds { from, name } => (
+                from,
+                Command::parse(&format!("host {name}")).map(|c| (c, format!("host {name}"))),
             ),
             _ => return None,
         };

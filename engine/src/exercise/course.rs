@@ -39,6 +39,15 @@ const FILES: &[(&str, &str)] = &[
         "read-traceroute",
         include_str!("../../../exercises/read-traceroute.json"),
     ),
+    (
+        "laptop-no-address",
+        include_str!("../../../exercises/laptop-no-address.json"),
+    ),
+    (
+        "dns-server-address",
+        include_str!("../../../exercises/dns-server-address.json"),
+    ),
+    ("why-nxdomain", include_str!("../../../exercises/why-nxdomain.json")),
 ];
 
 /// Every built-in exercise, in teaching order. The files are checked by the

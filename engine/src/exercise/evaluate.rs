@@ -97,7 +97,10 @@ fn traffic_check(
             format!("{device} is not a host or router in your lab"),
         );
     };
-    let lab = match lab.with_commands(vec![(1000, d, command, run)]) {
+    // A check's traffic starts at 1 s; on a device that asks DHCP for its
+    // address, at 8 s (dnsmasq's 3 s ping check and dhclient's exchange come first).
+    let at_ms = if lab.devices[d].interfaces.iter().any(|i| i.dhcp) { 8000 } else { 1000 };
+    let lab = match lab.with_commands(vec![(at_ms, d, command, run)]) {
         Ok(lab) => lab,
         Err(e) => return failed(check, format!("the check's command cannot run: {e}")),
     };
@@ -113,7 +116,7 @@ fn traffic_check(
         ),
         _ => String::new(),
     };
-    let target = lab.commands[0].command.target();
+    let target = lab.commands[0].command.target().unwrap_or(Ipv4Addr::UNSPECIFIED);
     let from = device.to_string();
     let mut res = match check {
         Check::PingSucceeds { .. } | Check::PingFails { .. } => {
@@ -177,13 +180,34 @@ fn traffic_check(
             towards.as_deref(),
             link.as_deref(),
         ),
+        Check::LookupSucceeds { name, .. } => {
+            let outcome_of = outcome.trace.events.iter().find_map(|e| match &e.kind {
+                EventKind::DnsLookup { label: l, outcome, server, .. } if l.as_str() == label => Some((outcome.clone(), *server)),
+                _ => None,
+            });
+            let (passed, why) = match outcome_of {
+                Some((crate::trace::LookupOutcome::Answer { addresses, .. }, _)) => (
+                    true,
+                    format!("{from} looked up {name} and got {}", addresses.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")),
+                ),
+                Some((crate::trace::LookupOutcome::NxDomain, _)) => (false, format!("the DNS server answered that {name} does not exist (NXDOMAIN)")),
+                Some((crate::trace::LookupOutcome::Timeout, server)) => (
+                    false,
+                    format!("no DNS server answered {from}'s question about {name}{}", server.map_or(String::new(), |s| format!(" (it asked {s})"))),
+                ),
+                Some((crate::trace::LookupOutcome::NoServers, _)) => (false, format!("{from} has no DNS server to ask")),
+                Some((other, _)) => (false, format!("the lookup of {name} found no address ({other:?})")),
+                None => (false, format!("the lookup of {name} did not finish")),
+            };
+            result(check, passed, format!("{why}{storm}."))
+        }
         _ => unreachable!("only traffic checks have a command"),
     };
     res.output = lines;
     if !res.passed
         && matches!(
             check,
-            Check::PingSucceeds { .. } | Check::TracerouteHops { .. } | Check::LeavesVia { .. }
+            Check::PingSucceeds { .. } | Check::TracerouteHops { .. } | Check::LeavesVia { .. } | Check::LookupSucceeds { .. }
         )
     {
         res.diagnosis = diagnose(&lab, &outcome)

@@ -57,6 +57,10 @@ pub enum EditableField {
     Routes,
     /// The device's kind and port count (a hub may become a switch).
     Kind,
+    /// The DNS servers of resolv.conf (`dns`).
+    Dns,
+    /// The DHCP and DNS services (`services`).
+    Services,
 }
 
 impl EditableField {
@@ -68,6 +72,8 @@ impl EditableField {
             EditableField::Gateway => "gateway",
             EditableField::Routes => "routes",
             EditableField::Kind => "kind",
+            EditableField::Dns => "DNS servers",
+            EditableField::Services => "services",
         }
     }
 }
@@ -269,6 +275,13 @@ fn compare_device(
     if orig.routes != dev.routes && !editable.allows(id, None, EditableField::Routes) {
         push(format!("{at}.routes"), locked("routing table"));
     }
+    let trimmed = |v: &[String]| v.iter().map(|x| x.trim().to_string()).collect::<Vec<_>>();
+    if trimmed(&orig.dns) != trimmed(&dev.dns) && !editable.allows(id, None, EditableField::Dns) {
+        push(format!("{at}.dns"), locked("DNS server list"));
+    }
+    if orig.services != dev.services && !editable.allows(id, None, EditableField::Services) {
+        push(format!("{at}.services"), locked("services"));
+    }
     let names = |d: &DeviceSpec| {
         d.interfaces
             .iter()
@@ -294,7 +307,8 @@ fn compare_device(
                 .map(|r| r.map_err(|_| i.address.as_deref().unwrap_or_default().trim().to_string()))
         };
         let (pa, pb) = (parse(old), parse(iface));
-        if pa != pb {
+        let dhcp = |i: &crate::scenario::InterfaceSpec| i.address.as_deref().is_some_and(crate::scenario::is_dhcp);
+        if pa != pb || dhcp(old) != dhcp(iface) {
             let only_mask =
                 matches!((&pa, &pb), (Some(Ok(x)), Some(Ok(y))) if x.addr() == y.addr());
             let needed = if only_mask {

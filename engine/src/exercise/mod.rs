@@ -16,6 +16,7 @@ pub mod course;
 mod evaluate;
 pub mod locks;
 pub mod predict;
+mod predict_services;
 
 pub use check::{evaluate, Check, CheckResult, Evaluation, FrameMatch};
 pub use course::course;

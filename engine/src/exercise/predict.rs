@@ -16,6 +16,7 @@
 //! - `Route` on a router: which next hop does it choose?
 //! - `FrameSent` by a host or router: which MAC goes in the destination field?
 //!   and, when a router forwards a packet: what will the TTL be?
+//! - `DhcpLeaseObtained` and `DnsLookup`: see `predict_services.rs`.
 
 use super::check::mac_owner;
 use crate::explain::{forwarded_from, rewrap_diff};
@@ -44,6 +45,10 @@ pub enum QuestionKind {
     Ttl,
     /// The destination MAC of a frame a host or router sends.
     DestinationMac,
+    /// The default gateway a DHCP lease installs.
+    LeaseGateway,
+    /// What a name lookup finds.
+    LookupResult,
 }
 
 /// The value behind a choice, comparable with what the trace shows.
@@ -63,6 +68,10 @@ pub enum Answer {
     Ttl { ttl: u8 },
     /// A MAC address.
     Mac { mac: MacAddr },
+    /// A default gateway (`None`: no default route).
+    Gateway { ip: Option<Ipv4Addr> },
+    /// How a lookup ends.
+    Lookup { outcome: crate::trace::LookupOutcome },
 }
 
 /// One choice: its wording and its value.
@@ -99,6 +108,7 @@ pub fn is_decision(scenario: &Topology, event: &TraceEvent) -> bool {
     match &event.kind {
         EventKind::SwitchForward { .. } | EventKind::Route { .. } => true,
         EventKind::FrameSent { from, .. } => has_ip(scenario, &from.device),
+        EventKind::DhcpLeaseObtained { renewed: false, .. } | EventKind::DnsLookup { .. } => true,
         _ => false,
     }
 }
@@ -290,7 +300,11 @@ pub fn questions_at(
                 }
             }
         }
-        _ => {}
+        other => {
+            if let Some((kind, prompt, correct, wrong)) = super::predict_services::question_parts(scenario, other) {
+                push(kind, prompt, correct, wrong, None);
+            }
+        }
     }
     out
 }

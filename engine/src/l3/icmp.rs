@@ -125,6 +125,9 @@ impl IpNode {
                 self.ip_local_out(ctx, packet);
             }
             Icmpv4Message::EchoReply => {
+                if self.dhcp_server.is_some() {
+                    self.dhcp_server_echo(ctx, src, packet.echo_ident());
+                }
                 let info = IcmpInfo::EchoReply {
                     from: src,
                     id: packet.echo_ident(),

@@ -132,17 +132,26 @@ impl IpNode {
         };
         let datagram = payload[..total].to_vec();
         let dst = view(&datagram).dst_addr();
+        let is_broadcast = dst.is_broadcast()
+            || dst.is_multicast()
+            || self.ifaces.iter().any(|f| {
+                f.addr
+                    .is_some_and(|n| n.prefix_len() < 31 && n.broadcast() == dst)
+            });
+        // dhclient's and dnsmasq's packet sockets see ports 68 and 67 first.
+        if self.dhcp_raw_input(ctx, iface, &datagram, is_broadcast) {
+            return;
+        }
         let node = &*self;
         if node.is_local(dst) {
             self.local_deliver(ctx, &datagram);
             return;
         }
-        let is_broadcast = dst.is_broadcast()
-            || dst.is_multicast()
-            || node.ifaces.iter().any(|f| {
-                f.addr
-                    .is_some_and(|n| n.prefix_len() < 31 && n.broadcast() == dst)
-            });
+        if is_broadcast && view(&datagram).next_header() == IpProtocol::Udp {
+            // A UDP broadcast goes to the sockets listening on its port.
+            self.udp_input(ctx, &datagram, true);
+            return;
+        }
         if is_broadcast {
             // icmp_echo_ignore_broadcasts = 1, and nothing else here listens.
             ctx.drop_frame(self.dev, Some(port), DropReason::Unsupported, frame);
@@ -200,6 +209,7 @@ impl IpNode {
     pub(super) fn local_deliver(&mut self, ctx: &mut Ctx, datagram: &[u8]) {
         match view(datagram).next_header() {
             IpProtocol::Icmp => self.icmp_input(ctx, datagram),
+            IpProtocol::Udp => self.udp_input(ctx, datagram, false),
             _ => self.unsupported(ctx, datagram),
         }
     }

@@ -19,6 +19,8 @@
 mod arp;
 mod icmp;
 mod ipv4;
+/// iptables MASQUERADE and conntrack, as a pure function of packets and time.
+pub mod nat;
 mod route;
 
 pub(crate) use route::Hop;
@@ -66,6 +68,20 @@ pub(crate) struct IpNode {
     /// The commands running now, in the order they started: they see the ICMP
     /// this device receives.
     pub(crate) running: Vec<u32>,
+    /// UDP sockets (l4/udp.rs) and who owns each.
+    pub(crate) udp: crate::l4::udp::UdpTable,
+    pub(crate) udp_owner: BTreeMap<u32, crate::l4::UdpOwner>,
+    /// dhclient per interface index (apps/dhcp/node.rs).
+    pub(crate) dhcp_clients: BTreeMap<u32, crate::apps::dhcp::node::ClientSlot>,
+    /// dnsmasq's DHCP side, if this device serves DHCP.
+    pub(crate) dhcp_server: Option<Box<crate::apps::dhcp::node::ServerSlot>>,
+    /// A DNS server on port 53 (apps/dns/node.rs).
+    pub(crate) dns_server: Option<Box<crate::apps::dns::node::ServerSlot>>,
+    /// /etc/resolv.conf: `nameserver` lines and `search` domains.
+    pub(crate) nameservers: Vec<Ipv4Addr>,
+    pub(crate) search: Vec<String>,
+    /// gethostname(): the device id (dhclient sends it as option 12).
+    pub(crate) hostname: String,
 }
 
 /// What an application socket gets from the stack.
@@ -160,6 +176,22 @@ impl IpNode {
         routes.sort_by_key(|r| (std::cmp::Reverse(r.net.prefix_len()), r.metric));
         IpNode {
             dev,
+            udp: crate::l4::udp::UdpTable::new(),
+            udp_owner: BTreeMap::new(),
+            dhcp_clients: BTreeMap::new(),
+            dhcp_server: None,
+            dns_server: None,
+            nameservers: spec.nameservers.clone(),
+            search: Vec::new(),
+            hostname: {
+                // sethostname() takes at most HOST_NAME_MAX (64) bytes, and
+                // a DHCP option holds 255: a long device id is cut there.
+                let mut h = spec.id.clone();
+                while h.len() > 64 {
+                    h.pop();
+                }
+                h
+            },
             running: Vec::new(),
             forward: spec.kind == DeviceKind::Router,
             ifaces,
@@ -191,6 +223,56 @@ impl IpNode {
             .any(|f| f.addr.is_some_and(|n| n.addr() == ip))
     }
 
+    /// dhclient-script BOUND/RENEW: `ip addr add` the leased address, which
+    /// brings its connected route, and `ip route add default via ROUTER` when
+    /// no default route exists yet. Records the new routing table.
+    pub(crate) fn install_address(&mut self, ctx: &mut Ctx, iface: u32, net: Ipv4Net, router: Option<Ipv4Addr>) {
+        if self.ifaces[iface as usize].addr == Some(net)
+            && router.is_none_or(|_| self.routes.iter().any(|r| r.kind == RouteKind::Default))
+        {
+            return;
+        }
+        self.ifaces[iface as usize].addr = Some(net);
+        self.routes.retain(|r| !(r.iface == iface && r.kind == RouteKind::Connected));
+        self.routes.push(Route {
+            net: net.trunc(),
+            via: None,
+            iface,
+            kind: RouteKind::Connected,
+            metric: 0,
+            src: Some(net.addr()),
+        });
+        if let Some(gw) = router.filter(|gw| net.contains(gw)) {
+            if !self.routes.iter().any(|r| r.kind == RouteKind::Default) {
+                self.routes.push(Route {
+                    net: Ipv4Net::default(),
+                    via: Some(gw),
+                    iface,
+                    kind: RouteKind::Default,
+                    metric: 0,
+                    src: None,
+                });
+            }
+        }
+        self.routes.sort_by_key(|r| (std::cmp::Reverse(r.net.prefix_len()), r.metric));
+        self.record_routes(ctx);
+    }
+
+    /// dhclient-script EXPIRE/RELEASE: the address goes, and with it every
+    /// route through the interface (the kernel drops routes whose gateway is
+    /// no longer reachable).
+    pub(crate) fn remove_address(&mut self, ctx: &mut Ctx, iface: u32) {
+        self.ifaces[iface as usize].addr = None;
+        self.routes.retain(|r| r.iface != iface);
+        self.record_routes(ctx);
+    }
+
+    fn record_routes(&self, ctx: &mut Ctx) {
+        let device = ctx.id(self.dev);
+        let routes = self.route_entries();
+        ctx.record(crate::trace::EventKind::RoutesInstalled { device, routes });
+    }
+
     /// Adds a scheduled command; returns its local index.
     pub(crate) fn add_app(&mut self, label: Name, command: Command) -> u32 {
         self.apps.push(App::new(label, command));
@@ -212,6 +294,9 @@ impl Device for IpNode {
             Timer::Neigh { iface, ip, gen } => self.neigh_timer(ctx, iface, ip, gen),
             Timer::AppStart { app } => self.app_start(ctx, app),
             Timer::App { app, gen } => self.app_timer(ctx, app, gen),
+            Timer::Dhcp { iface, gen } => self.dhcp_client_timer(ctx, iface, gen),
+            Timer::DhcpServer { gen } => self.dhcp_server_timer(ctx, gen),
+            Timer::DnsServer { gen } => self.dns_server_timer(ctx, gen),
             Timer::MacAge { .. } => {}
         }
     }

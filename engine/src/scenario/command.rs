@@ -19,13 +19,23 @@ pub enum Command {
         queries: u8,
         sim_queries: u8,
     },
+    /// `dhclient IFACE` (ISC dhclient): ask for a lease on an interface.
+    Dhclient { interface: String },
+    /// `host NAME` (bind9 9.18): A, AAAA and MX lookups.
+    Host { name: String },
+    /// `dig [+short] NAME` (bind9 9.18): an A lookup.
+    Dig { name: String, short: bool },
+    /// `getent hosts NAME` (glibc): AAAA then A through the resolver.
+    GetentHosts { name: String },
 }
 
 impl Command {
-    /// The address the command sends to.
-    pub fn target(&self) -> Ipv4Addr {
+    /// The address the command sends to (ping and traceroute; the others
+    /// send to a DHCP or DNS server the run decides).
+    pub fn target(&self) -> Option<Ipv4Addr> {
         match self {
-            Command::Ping { target, .. } | Command::Traceroute { target, .. } => *target,
+            Command::Ping { target, .. } | Command::Traceroute { target, .. } => Some(*target),
+            _ => None,
         }
     }
 
@@ -35,8 +45,39 @@ impl Command {
         match words.first() {
             Some(&"ping") => parse_ping(&words[1..]),
             Some(&"traceroute") => parse_traceroute(&words[1..]),
+            Some(&"dhclient") => match &words[1..] {
+                [iface] if !iface.starts_with('-') => Ok(Command::Dhclient {
+                    interface: iface.to_string(),
+                }),
+                _ => Err("usage: dhclient INTERFACE (e.g. dhclient eth0)".into()),
+            },
+            Some(&"host") => match &words[1..] {
+                [name] if !name.starts_with('-') => Ok(Command::Host {
+                    name: lookup_name(name)?,
+                }),
+                _ => Err("usage: host NAME (e.g. host www.example.com)".into()),
+            },
+            Some(&"dig") => match &words[1..] {
+                [name] if !name.starts_with(['-', '+', '@']) => Ok(Command::Dig {
+                    name: lookup_name(name)?,
+                    short: false,
+                }),
+                ["+short", name] | [name, "+short"] if !name.starts_with(['-', '+', '@']) => {
+                    Ok(Command::Dig {
+                        name: lookup_name(name)?,
+                        short: true,
+                    })
+                }
+                _ => Err("usage: dig [+short] NAME (e.g. dig +short www.example.com)".into()),
+            },
+            Some(&"getent") => match &words[1..] {
+                ["hosts", name] => Ok(Command::GetentHosts {
+                    name: lookup_name(name)?,
+                }),
+                _ => Err("usage: getent hosts NAME".into()),
+            },
             Some(other) => Err(format!(
-                "unknown command `{other}` (this lab runs `ping` and `traceroute`)"
+                "unknown command `{other}` (this lab runs ping, traceroute, dhclient, host, dig and getent hosts)"
             )),
             None => Err("empty command".into()),
         }
@@ -175,4 +216,19 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
         queries,
         sim_queries,
     })
+}
+
+/// A name to look up, as typed (a trailing dot kept: it makes the name absolute).
+fn lookup_name(word: &str) -> Result<String, String> {
+    let bare = word.trim_end_matches('.');
+    let ok = !bare.is_empty()
+        && bare.len() <= 253
+        && bare
+            .split('.')
+            .all(|l| (1..=63).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    if ok {
+        Ok(word.to_string())
+    } else {
+        Err(format!("{word} is not a host name like www.example.com"))
+    }
 }

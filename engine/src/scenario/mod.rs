@@ -16,6 +16,7 @@ mod address;
 mod command;
 mod error;
 mod json;
+mod services;
 mod text;
 mod topology;
 pub(crate) mod validate;
@@ -26,8 +27,8 @@ pub use error::{ErrorKind, ScenarioError};
 pub(crate) use json::parse_json;
 pub use text::{
     device_port_names, CommandSpec, DeviceKind, DeviceSpec, Endpoint, InterfaceSpec, LinkSpec,
-    Options, RouteSpec, Scenario, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
+    Options, RouteSpec, Scenario, ServicesSpec, DhcpServiceSpec, DnsServiceSpec, DnsRecordSpec, is_dhcp, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
 };
 pub use topology::{
-    limits, Device, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology,
+    limits, Device, DhcpService, DnsService, DnsRecord, DnsRecordData, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology,
 };

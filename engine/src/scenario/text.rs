@@ -96,6 +96,82 @@ pub struct DeviceSpec {
     /// Where the UI draws the device (x, y); ignored by the engine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<[f64; 2]>,
+    /// DNS servers (`nameserver` lines of /etc/resolv.conf), in order. A lease
+    /// from DHCP replaces them, as dhclient-script rewrites resolv.conf.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dns: Vec<String>,
+    /// Programs serving the network from this router or server (dnsmasq).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub services: Option<ServicesSpec>,
+}
+
+/// The services a router or server runs.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ServicesSpec {
+    /// A DHCP server on one interface (dnsmasq's `dhcp-range`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dhcp: Option<DhcpServiceSpec>,
+    /// A DNS server on port 53 (a zone, forwarders, or a recursive stand-in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dns: Option<DnsServiceSpec>,
+}
+
+/// `dhcp-range=POOL_START,POOL_END,LEASE_TIME` with its options.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct DhcpServiceSpec {
+    /// The interface it serves (its address is the server identifier).
+    pub interface: String,
+    /// First and last address handed out; both in the interface's subnet.
+    pub pool_start: String,
+    pub pool_end: String,
+    /// Option 3 (default gateway); absent: none offered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub router: Option<String>,
+    /// Option 6 (DNS servers); absent: none offered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dns: Vec<String>,
+    /// Option 51 in seconds (dnsmasq's default 3600; 120 at least).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lease_time_s: Option<u32>,
+    /// Option 15 (domain name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+}
+
+/// A DNS server: a zone it answers for, upstreams it forwards the rest to.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DnsServiceSpec {
+    /// The authoritative zone, e.g. `example.com`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// The zone's records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub records: Vec<DnsRecordSpec>,
+    /// Upstream servers for names outside the zone (dnsmasq `server=`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forwarders: Vec<String>,
+    /// Answers as a public recursive resolver does (RA set, not authoritative).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub recursive: bool,
+}
+
+/// One record of a zone: `www A 93.184.216.34` or `web CNAME www.example.com`.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct DnsRecordSpec {
+    /// Full name (`www.example.com`), inside the zone.
+    pub name: String,
+    /// `A` or `CNAME`.
+    #[serde(rename = "type")]
+    pub rtype: String,
+    /// An IPv4 address (A) or a name (CNAME).
+    pub value: String,
+    /// Seconds; default 3600.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<u32>,
 }
 
 /// A network interface: a port with a MAC and (usually) an IPv4 address.
@@ -104,7 +180,8 @@ pub struct DeviceSpec {
 pub struct InterfaceSpec {
     /// Port name, e.g. `eth0`; links refer to it.
     pub name: String,
-    /// `10.10.10.1/24` or `10.10.10.1 255.255.255.0`; absent for an unconfigured NIC.
+    /// `10.10.10.1/24` or `10.10.10.1 255.255.255.0`; `dhcp` to ask a DHCP
+    /// server at start (dhclient); absent for an unconfigured NIC.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// `02:00:00:00:00:01`; absent means derived from the device id and interface name.
@@ -231,6 +308,7 @@ impl InterfaceSpec {
     pub fn parsed_address(&self) -> Option<Result<Ipv4Net, String>> {
         self.address
             .as_deref()
+            .filter(|a| !is_dhcp(a))
             .map(super::address::parse_interface_address)
     }
 
@@ -268,4 +346,9 @@ pub fn device_port_names(dev: &DeviceSpec) -> Vec<String> {
             .map(|n| format!("p{n}"))
             .collect()
     }
+}
+
+/// `"dhcp"` (any case, spaces around) in an interface's address field.
+pub fn is_dhcp(address: &str) -> bool {
+    address.trim().eq_ignore_ascii_case("dhcp")
 }

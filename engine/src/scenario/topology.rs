@@ -44,6 +44,52 @@ pub struct Device {
     pub routes: Vec<Route>,
     /// Port names in port order: the interface names, or `p1` … `pN`.
     pub ports: Vec<String>,
+    /// resolv.conf's `nameserver` lines until a DHCP lease brings its own.
+    pub nameservers: Vec<Ipv4Addr>,
+    /// A DHCP server (dnsmasq) on one of the interfaces.
+    pub dhcp_server: Option<DhcpService>,
+    /// A DNS server on port 53.
+    pub dns_server: Option<DnsService>,
+}
+
+/// A DHCP server's settings, checked against its interface.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DhcpService {
+    /// Interface index; the interface has a static address.
+    pub interface: usize,
+    pub pool_start: Ipv4Addr,
+    pub pool_end: Ipv4Addr,
+    pub router: Option<Ipv4Addr>,
+    pub dns: Vec<Ipv4Addr>,
+    /// Seconds (120 … 31 536 000).
+    pub lease_time: u32,
+    pub domain: Option<String>,
+}
+
+/// A DNS server's settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DnsService {
+    /// Zone origin (lower case, no trailing dot) and its records.
+    pub zone: Option<String>,
+    pub records: Vec<DnsRecord>,
+    pub forwarders: Vec<Ipv4Addr>,
+    pub recursive: bool,
+}
+
+/// One zone record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DnsRecord {
+    /// Lower case, no trailing dot.
+    pub name: String,
+    pub data: DnsRecordData,
+    pub ttl: u32,
+}
+
+/// What a zone record holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DnsRecordData {
+    A(Ipv4Addr),
+    Cname(String),
 }
 
 impl Device {
@@ -63,6 +109,8 @@ pub struct Interface {
     pub name: String,
     /// Address and prefix length (host bits kept: `10.0.0.1/24`).
     pub address: Option<Ipv4Net>,
+    /// `"dhcp"`: no address at start; dhclient asks for one.
+    pub dhcp: bool,
     /// Configured, or derived from the device id and interface name.
     pub mac: MacAddr,
 }

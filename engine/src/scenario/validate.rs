@@ -6,7 +6,7 @@ use super::address::{parse_interface_address, parse_ipv4, parse_prefix};
 use super::command::Command;
 use super::error::{ErrorKind, ScenarioError};
 use super::text::{
-    device_port_names, DeviceSpec, Options, Scenario, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
+    device_port_names, is_dhcp, DeviceSpec, Options, Scenario, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
 };
 use super::topology::{
     limits, Device, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology,
@@ -322,6 +322,20 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
             format!("a {kind} does not route"),
         );
     }
+    if !dev.dns.is_empty() {
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.dns"),
+            format!("a {kind} has no IP stack and looks up no names"),
+        );
+    }
+    if dev.services.is_some() {
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.services"),
+            format!("a {kind} runs no services; put them on a router or server"),
+        );
+    }
     match dev.ports {
         None => {
             return err(
@@ -346,6 +360,9 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
         gateway: None,
         routes: Vec::new(),
         ports: device_port_names(dev),
+        nameservers: Vec::new(),
+        dhcp_server: None,
+        dns_server: None,
     })
 }
 
@@ -384,7 +401,8 @@ fn validate_ip_device(
             );
         }
         let mut address = None;
-        if let Some(text) = &iface.address {
+        let dhcp = iface.address.as_deref().is_some_and(is_dhcp);
+        if let Some(text) = iface.address.as_ref().filter(|_| !dhcp) {
             let net = parse_interface_address(text).map_err(|m| {
                 ScenarioError::of(ErrorKind::BadAddress, format!("{at}.address"), m)
             })?;
@@ -433,6 +451,7 @@ fn validate_ip_device(
         interfaces.push(Interface {
             name: name.to_string(),
             address,
+            dhcp,
             mac,
         });
     }
@@ -516,6 +535,47 @@ fn validate_ip_device(
             metric: route.metric.unwrap_or(0),
         });
     }
+    let mut nameservers = Vec::with_capacity(dev.dns.len());
+    for (k, text) in dev.dns.iter().enumerate() {
+        let ip = parse_ipv4(text)
+            .map_err(|m| ScenarioError::of(ErrorKind::BadAddress, format!("{at}.dns[{k}]"), m))?;
+        nameservers.push(ip);
+    }
+    if nameservers.len() > 3 {
+        // glibc's MAXNS: later nameserver lines are ignored; the lab says so.
+        return err(
+            ErrorKind::OutOfRange,
+            format!("{at}.dns"),
+            "at most 3 DNS servers (glibc reads only the first 3 nameserver lines)",
+        );
+    }
+    let (mut dhcp_server, mut dns_server) = (None, None);
+    if let Some(services) = &dev.services {
+        if dev.kind == super::text::DeviceKind::Host {
+            return err(
+                ErrorKind::WrongForKind,
+                format!("{at}.services"),
+                "a host runs no services; make it a server or use a router",
+            );
+        }
+        if let Some(spec) = &services.dhcp {
+            dhcp_server = Some(super::services::validate_dhcp_service(&format!("{at}.services.dhcp"), spec, &interfaces)?);
+        }
+        if let Some(spec) = &services.dns {
+            let service = super::services::validate_dns_service(&format!("{at}.services.dns"), spec)?;
+            if let Some(k) = service.forwarders.iter().position(|f| own(*f)) {
+                // A forwarder that is the server itself would send every
+                // query round in a loop (dnsmasq's "Maximum number of
+                // concurrent DNS queries reached" after the loop fills it).
+                return err(
+                    ErrorKind::OwnAddress { device: d, address: service.forwarders[k] },
+                    format!("{at}.services.dns.forwarders[{k}]"),
+                    format!("{} is {}'s own address: a DNS server cannot forward to itself", service.forwarders[k], dev.id),
+                );
+            }
+            dns_server = Some(service);
+        }
+    }
     Ok(Device {
         id: dev.id.clone(),
         kind: dev.kind,
@@ -523,6 +583,9 @@ fn validate_ip_device(
         interfaces,
         gateway,
         routes,
+        nameservers,
+        dhcp_server,
+        dns_server,
     })
 }
 

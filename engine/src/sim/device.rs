@@ -35,6 +35,12 @@ pub(crate) enum Timer {
     AppStart { app: u32 },
     /// A command's own timer: next ping, traceroute wake-up, exit (apps/).
     App { app: u32, gen: u32 },
+    /// dhclient on interface `iface` wants to act (apps/dhcp/node.rs); gen 0 starts it.
+    Dhcp { iface: u32, gen: u32 },
+    /// The DHCP server's wake-up (ping check done, lease expiry).
+    DhcpServer { gen: u32 },
+    /// The DNS server's wake-up (a forwarded query timed out).
+    DnsServer { gen: u32 },
 }
 
 /// The devices of a lab. An enum rather than `Box<dyn Device>`: the event

@@ -196,6 +196,21 @@ impl Sim {
                 dirs: [Direction::default(), Direction::default()],
             });
         }
+        // Services start with the device; dhclient runs at boot on "dhcp" interfaces.
+        for (d, spec) in sc.devices.iter().enumerate() {
+            let Body::Ip(node) = &mut bodies[d] else { continue };
+            if let Some(s) = &spec.dhcp_server {
+                node.dhcp_server_setup(s);
+            }
+            if let Some(s) = &spec.dns_server {
+                node.dns_server_setup(s);
+            }
+            for (i, iface) in spec.interfaces.iter().enumerate() {
+                if iface.dhcp {
+                    ctx.timer(SimTime::ZERO, d as u32, Timer::Dhcp { iface: i as u32, gen: 0 });
+                }
+            }
+        }
         for spec in &sc.commands {
             let Body::Ip(node) = &mut bodies[spec.device] else {
                 unreachable!("validation puts commands on IP devices");

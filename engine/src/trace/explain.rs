@@ -217,6 +217,45 @@ impl TraceEvent {
             EventKind::CommandOutput { label, line } => {
                 let _ = write!(s, "{label} prints: {line}");
             }
+            EventKind::DhcpLeaseObtained { device, interface, lease, renewed } => {
+                let gw = lease.router.map_or("no default gateway".to_string(), |r| format!("default gateway {r}"));
+                let dns = if lease.dns.is_empty() {
+                    "no DNS server".to_string()
+                } else {
+                    format!("DNS server {}", lease.dns.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "))
+                };
+                if *renewed {
+                    let _ = write!(s, "{device}/{interface} renewed its lease on {} with the DHCP server {}: it may keep the address {} s more and will ask again at {}.", lease.address.addr(), lease.server, lease.lease_time, lease.renew_at);
+                } else {
+                    let _ = write!(s, "{device}/{interface} got the address {} from the DHCP server {} for {} s, with {gw} and {dns}; it installs them like `ip addr add` and `ip route add default`.", lease.address, lease.server, lease.lease_time);
+                }
+            }
+            EventKind::DhcpLeaseExpired { device, interface, address, nak_from } => match nak_from {
+                Some(server) => {
+                    let _ = write!(s, "The DHCP server {server} refused {device}/{interface}'s lease (NAK), so {device} removes {address} and starts over with a DISCOVER.");
+                }
+                None => {
+                    let _ = write!(s, "{device}/{interface}'s lease on {address} expired without being renewed, so {device} removes the address and its routes and asks again.");
+                }
+            },
+            EventKind::DhcpNoOffers { device, interface, retry_at } => {
+                let _ = write!(s, "No DHCP server answered {device}/{interface}'s DISCOVERs for 60 s, so dhclient gives up (\"No DHCPOFFERS received.\") and tries again at {retry_at}; the interface has no address meanwhile.");
+            }
+            EventKind::DhcpServerLease { device, mac, address, hostname, expires } => {
+                let who = hostname.as_deref().map_or(String::new(), |h| format!(" ({h})"));
+                let _ = write!(s, "The DHCP server on {device} leases {address} to {mac}{who} until {expires} and notes it in its lease table.");
+            }
+            EventKind::DnsLookup { device, label, name, server, outcome } => {
+                let srv = server.map_or("its DNS server".to_string(), |a| format!("the DNS server {a}"));
+                let _ = match outcome {
+                    LookupOutcome::Answer { addresses, .. } => write!(s, "{srv} answered {device}'s question about {name}: {} ({label}).", addresses.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")),
+                    LookupOutcome::NoData => write!(s, "{srv} says {name} exists but has no IPv4 address (no A record) ({label})."),
+                    LookupOutcome::NxDomain => write!(s, "{srv} answered NXDOMAIN: the name {name} does not exist in DNS ({label})."),
+                    LookupOutcome::Timeout => write!(s, "No DNS server answered {device}'s question about {name}: every query timed out ({label})."),
+                    LookupOutcome::ServerError { rcode } => write!(s, "{srv} could not answer {device}'s question about {name} ({}) ({label}).", crate::wire::dns::rcode_name(*rcode)),
+                    LookupOutcome::NoServers => write!(s, "{device} has no DNS server in its resolv.conf, so it cannot look up {name} ({label})."),
+                };
+            }
             EventKind::Storm {
                 links,
                 devices,

@@ -196,3 +196,38 @@ pub fn icmp_error_text(icmp_type: u8, code: u8) -> &'static str {
         _ => "Bad ICMP type",
     }
 }
+
+/// A DHCP lease as the client installed it (dhclient-script BOUND/RENEW).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LeaseInfo {
+    /// Address and prefix (`ip addr add`).
+    pub address: ipnet::Ipv4Net,
+    /// The default gateway (option 3), if the server gave one.
+    pub router: Option<Ipv4Addr>,
+    /// resolv.conf's name servers (option 6).
+    pub dns: Vec<Ipv4Addr>,
+    /// The server that granted it (option 54).
+    pub server: Ipv4Addr,
+    /// Option 51, seconds.
+    pub lease_time: u32,
+    pub renew_at: crate::time::SimTime,
+    pub expires_at: crate::time::SimTime,
+}
+
+/// How a name lookup ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum LookupOutcome {
+    /// The server answered with these IPv4 addresses (possibly after CNAMEs).
+    Answer { addresses: Vec<Ipv4Addr>, cnames: Vec<String> },
+    /// The name exists but has no A record (NODATA).
+    NoData,
+    /// The server said the name does not exist.
+    NxDomain,
+    /// No server answered (every try timed out, or ICMP port unreachable).
+    Timeout,
+    /// SERVFAIL, REFUSED or another error code from the server.
+    ServerError { rcode: u8 },
+    /// resolv.conf lists no server.
+    NoServers,
+}

@@ -21,7 +21,7 @@ mod state;
 
 pub use facts::*;
 pub use name::Name;
-pub use state::{NeighborRow, NetworkState, StateIndex};
+pub use state::{DhcpLeaseRow, NeighborRow, NetworkState, StateIndex};
 
 use crate::mac::MacAddr;
 use crate::neighbor::NudState;
@@ -146,6 +146,43 @@ pub enum EventKind {
     CommandStarted { label: Name, device: Name },
     /// A command printed a line.
     CommandOutput { label: Name, line: String },
+    /// A DHCP client got a lease and configured it (address, connected route,
+    /// default route, resolv.conf), or renewed it.
+    DhcpLeaseObtained {
+        device: Name,
+        interface: Name,
+        lease: LeaseInfo,
+        renewed: bool,
+    },
+    /// A DHCP client lost its address: the lease ran out, or a server said NAK.
+    DhcpLeaseExpired {
+        device: Name,
+        interface: Name,
+        address: Ipv4Addr,
+        nak_from: Option<Ipv4Addr>,
+    },
+    /// dhclient gave up after 60 s without an offer and sleeps until `retry_at`.
+    DhcpNoOffers {
+        device: Name,
+        interface: Name,
+        retry_at: SimTime,
+    },
+    /// A DHCP server recorded a lease in its table.
+    DhcpServerLease {
+        device: Name,
+        mac: MacAddr,
+        address: Ipv4Addr,
+        hostname: Option<String>,
+        expires: SimTime,
+    },
+    /// A program's name lookup finished (the resolver's answer).
+    DnsLookup {
+        device: Name,
+        label: Name,
+        name: String,
+        server: Option<Ipv4Addr>,
+        outcome: LookupOutcome,
+    },
     /// The run stopped at its event budget while frames kept circulating.
     Storm {
         links: Vec<String>,

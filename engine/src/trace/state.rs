@@ -2,7 +2,7 @@
 //! was after a given event ([`Trace::state_at`]), and snapshots every N events
 //! for stepping backwards through a long trace ([`Trace::state_index`]).
 
-use super::facts::RouteEntry;
+use super::facts::{LeaseInfo, LookupOutcome, RouteEntry};
 use super::{EventKind, Trace};
 use crate::mac::MacAddr;
 use crate::neighbor::NudState;
@@ -26,6 +26,23 @@ pub struct NetworkState {
     pub mac_tables: BTreeMap<String, BTreeMap<MacAddr, String>>,
     /// device → routing table.
     pub routes: BTreeMap<String, Vec<RouteEntry>>,
+    /// DHCP client leases: device → interface → lease.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub dhcp_client_leases: BTreeMap<String, BTreeMap<String, LeaseInfo>>,
+    /// DHCP server lease tables: device → address → row.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub dhcp_server_leases: BTreeMap<String, BTreeMap<Ipv4Addr, DhcpLeaseRow>>,
+    /// The resolver's last answer per device and name.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub dns_answers: BTreeMap<String, BTreeMap<String, LookupOutcome>>,
+}
+
+/// One row of a DHCP server's lease table (dnsmasq.leases).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DhcpLeaseRow {
+    pub mac: MacAddr,
+    pub hostname: Option<String>,
+    pub expires: crate::time::SimTime,
 }
 
 impl NetworkState {
@@ -63,6 +80,28 @@ impl NetworkState {
                     .entry(device.to_string())
                     .or_default()
                     .insert(*mac, port.to_string());
+            }
+            EventKind::DhcpLeaseObtained { device, interface, lease, .. } => {
+                self.dhcp_client_leases
+                    .entry(device.to_string())
+                    .or_default()
+                    .insert(interface.to_string(), lease.clone());
+            }
+            EventKind::DhcpLeaseExpired { device, interface, .. } => {
+                if let Some(t) = self.dhcp_client_leases.get_mut(device.as_str()) {
+                    t.remove(interface.as_str());
+                }
+            }
+            EventKind::DhcpServerLease { device, mac, address, hostname, expires } => {
+                let table = self.dhcp_server_leases.entry(device.to_string()).or_default();
+                table.retain(|_, r| r.mac != *mac);
+                table.insert(*address, DhcpLeaseRow { mac: *mac, hostname: hostname.clone(), expires: *expires });
+            }
+            EventKind::DnsLookup { device, name, outcome, .. } => {
+                self.dns_answers
+                    .entry(device.to_string())
+                    .or_default()
+                    .insert(name.clone(), outcome.clone());
             }
             EventKind::MacAged { device, mac, .. } => {
                 if let Some(table) = self.mac_tables.get_mut(device.as_str()) {

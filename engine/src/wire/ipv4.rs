@@ -109,6 +109,10 @@ pub struct Ipv4 {
 pub enum Transport {
     /// An ICMP message.
     Icmp(Icmp),
+    /// A UDP datagram (and the DHCP or DNS message inside).
+    Udp(super::Udp),
+    /// A TCP segment (and the HTTP head inside).
+    Tcp(super::Tcp),
     /// A payload we do not decode (other protocols, or a non-first fragment).
     Data(ByteRange),
 }
@@ -204,6 +208,20 @@ pub(super) fn decode(
             let whole = complete && !view.more_frags();
             match icmp::decode(frame, payload_start..end, whole, quoted, problem) {
                 Some(icmp) => Transport::Icmp(icmp),
+                None => Transport::Data(payload_start..end),
+            }
+        } else if view.next_header() == SmolProtocol::Udp && !quoted {
+            let whole = complete && !view.more_frags();
+            let (src, dst) = (view.src_addr(), view.dst_addr());
+            match super::udp::decode(frame, payload_start..end, src, dst, whole, problem) {
+                Some(udp) => Transport::Udp(udp),
+                None => Transport::Data(payload_start..end),
+            }
+        } else if view.next_header() == SmolProtocol::Tcp && !quoted {
+            let whole = complete && !view.more_frags();
+            let (src, dst) = (view.src_addr(), view.dst_addr());
+            match super::tcp::decode(frame, payload_start..end, src, dst, whole, problem) {
+                Some(tcp) => Transport::Tcp(tcp),
                 None => Transport::Data(payload_start..end),
             }
         } else {

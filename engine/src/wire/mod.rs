@@ -14,11 +14,16 @@
 //! Frames built by the simulation live in `crate::frames`; this module only reads.
 
 mod arp;
+pub mod dhcp;
+pub mod dns;
 mod ethernet;
 pub mod golden;
+pub mod http;
 mod icmp;
 mod ipv4;
 mod summary;
+pub mod tcp;
+pub mod udp;
 
 use core::fmt;
 use core::ops::Range;
@@ -30,7 +35,9 @@ pub use ethernet::{EtherType, Ethernet, Network};
 pub use icmp::{Icmp, IcmpBody};
 pub use ipv4::{IpProtocol, Ipv4, Transport};
 pub use std::net::Ipv4Addr;
-pub use summary::summarize;
+pub use summary::{summarize, summarize_conversation};
+pub use tcp::Tcp;
+pub use udp::{Application, Udp};
 
 /// A half-open range of byte offsets into the whole frame (offset 0 = first byte
 /// of the destination MAC).
@@ -139,6 +146,14 @@ pub enum LayerKind {
     QuotedIpv4,
     /// The first 8 bytes of an ICMP message quoted inside an ICMP error.
     QuotedIcmp,
+    /// A UDP header or its length (RFC 768).
+    Udp,
+    /// A DHCP message (RFC 2131).
+    Dhcp,
+    /// A DNS message (RFC 1035).
+    Dns,
+    /// A TCP header or its options (RFC 9293).
+    Tcp,
 }
 
 impl fmt::Display for LayerKind {
@@ -150,6 +165,10 @@ impl fmt::Display for LayerKind {
             LayerKind::Icmp => "ICMP",
             LayerKind::QuotedIpv4 => "quoted IPv4",
             LayerKind::QuotedIcmp => "quoted ICMP",
+            LayerKind::Udp => "UDP",
+            LayerKind::Dhcp => "DHCP",
+            LayerKind::Dns => "DNS",
+            LayerKind::Tcp => "TCP",
         })
     }
 }
@@ -225,6 +244,22 @@ impl DecodedFrame {
     pub fn icmp(&self) -> Option<&Icmp> {
         match self.ipv4()?.payload.as_ref()? {
             Transport::Icmp(icmp) => Some(icmp),
+            _ => None,
+        }
+    }
+
+    /// The TCP segment, if this frame carries one.
+    pub fn tcp(&self) -> Option<&Tcp> {
+        match self.ipv4()?.payload.as_ref()? {
+            Transport::Tcp(tcp) => Some(tcp),
+            _ => None,
+        }
+    }
+
+    /// The UDP datagram, if this frame carries one.
+    pub fn udp(&self) -> Option<&Udp> {
+        match self.ipv4()?.payload.as_ref()? {
+            Transport::Udp(udp) => Some(udp),
             _ => None,
         }
     }

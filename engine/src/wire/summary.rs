@@ -10,12 +10,31 @@
 use core::fmt::Write;
 
 use super::{
-    decode, icmp, ArpOperation, ChecksumStatus, EtherType, IcmpBody, IpProtocol, Network, Transport,
+    decode, tcp::{self, flags, TcpOpt}, Ipv4Addr, icmp, ArpOperation, ChecksumStatus, EtherType, IcmpBody, IpProtocol, Network, Transport,
 };
 
 /// A one-line, Wireshark-style summary of an Ethernet frame
 /// ("Who has 10.10.10.100? Tell 10.10.10.1"). Never panics.
 pub fn summarize(frame: &[u8]) -> String {
+    summarize_with(frame, &mut None)
+}
+
+/// Summaries of a capture in order, with TCP sequence and acknowledgement
+/// numbers relative to each direction's first sequence number, as Wireshark
+/// shows them by default (`tcp.relative_sequence_numbers: TRUE`; the base of a
+/// direction is its SYN's sequence number, or the first one seen), and windows
+/// scaled once both SYNs carried the window-scale option.
+/// [`summarize`] alone cannot know these and prints the raw fields.
+pub fn summarize_conversation(frames: &[&[u8]]) -> Vec<String> {
+    let mut bases = Some(TcpBases::new());
+    frames.iter().map(|f| summarize_with(f, &mut bases)).collect()
+}
+
+/// Per direction (src, sport, dst, dport): the sequence number counted as 0,
+/// and the window scale its SYN announced (None: no SYN seen or no option).
+type TcpBases = std::collections::BTreeMap<(Ipv4Addr, u16, Ipv4Addr, u16), (u32, Option<u8>)>;
+
+fn summarize_with(frame: &[u8], bases: &mut Option<TcpBases>) -> String {
     let decoded = decode(frame);
     let mut line = String::new();
     match &decoded.ethernet {
@@ -83,6 +102,11 @@ pub fn summarize(frame: &[u8]) -> String {
                             }
                         }
                     },
+                    Some(Transport::Udp(udp)) => udp_summary(&mut line, udp),
+                    Some(Transport::Tcp(tcp)) => {
+                        let rel = bases.as_mut().map(|b| relative(b, ip.src.value, ip.dst.value, tcp));
+                        tcp_summary(&mut line, tcp, rel)
+                    }
                     Some(Transport::Data(_)) | None => {
                         let _ = write!(
                             line,
@@ -122,6 +146,143 @@ pub fn summarize(frame: &[u8]) -> String {
         let _ = write!(line, " [{problem}]");
     }
     line
+}
+
+/// Wireshark's Info column for UDP ("40000 → 53 Len=4"), DHCP (packet-dhcp.c:
+/// "DHCP Discover - Transaction ID 0x…"; Wireshark pads the type name to line
+/// the rows up, here a single space as for ICMP above) and DNS (packet-dns.c:
+/// "Standard query 0x… A name", responses followed by each answer's and
+/// authority record's type and data, "OPT" when EDNS is present).
+fn udp_summary(line: &mut String, udp: &super::Udp) {
+    use super::dns::{rdata_text, type_name, RData};
+    match &udp.payload {
+        Some(super::Application::Dhcp(d)) => {
+            let kind = d.message_type.map_or("BOOTP", |t| t.name());
+            let _ = write!(line, "DHCP {kind} - Transaction ID 0x{:08x}", d.xid.value);
+        }
+        Some(super::Application::Dns(d)) if d.message.is_some() => {
+            let m = d.message.as_ref().expect("checked");
+            if m.is_response() {
+                let _ = write!(line, "Standard query response 0x{:04x}", m.id);
+                let rc = match m.rcode() {
+                    0 => None,
+                    2 => Some("Server failure"),
+                    3 => Some("No such name"),
+                    5 => Some("Refused"),
+                    _ => Some("Error"),
+                };
+                if let Some(rc) = rc {
+                    let _ = write!(line, " {rc}");
+                }
+            } else {
+                let _ = write!(line, "Standard query 0x{:04x}", m.id);
+            }
+            for q in &m.questions {
+                let _ = write!(line, " {} {}", type_name(q.qtype), q.name);
+            }
+            for r in m.answers.iter().chain(m.authority.iter()) {
+                let data = match &r.data {
+                    RData::Cname(n) => n.clone(),
+                    RData::Soa { mname, .. } => mname.clone(),
+                    other => rdata_text(other),
+                };
+                let _ = write!(line, " {} {data}", type_name(r.rtype));
+            }
+            if m.additional.iter().any(|r| r.rtype == super::dns::rtype::OPT) {
+                line.push_str(" OPT");
+            }
+        }
+        _ => {
+            let _ = write!(
+                line,
+                "{} → {} Len={}",
+                udp.src_port.value,
+                udp.dst_port.value,
+                udp.length.value.saturating_sub(8)
+            );
+        }
+    }
+    if udp.checksum.is_bad() {
+        line.push_str(" [UDP checksum incorrect]");
+    }
+}
+
+/// Relative (seq, ack) of `tcp` sent `src → dst`, learning bases as it goes,
+/// and the window as Wireshark shows it: multiplied by the sender's scale once
+/// both SYNs were seen with the option (RFC 7323 §2.3), never in a SYN.
+fn relative(bases: &mut TcpBases, src: Ipv4Addr, dst: Ipv4Addr, tcp: &tcp::Tcp) -> (u32, u32, u32) {
+    let (sp, dp) = (tcp.src_port.value, tcp.dst_port.value);
+    let (seq, ack) = (tcp.seq.value, tcp.ack.value);
+    let key = (src, sp, dst, dp);
+    let syn = tcp.flags.value & flags::SYN != 0;
+    if syn {
+        let ws = tcp.options.iter().find_map(|o| match o.value {
+            TcpOpt::WindowScale(s) => Some(s.min(14)),
+            _ => None,
+        });
+        bases.insert(key, (seq, ws));
+    }
+    let (mine, my_ws) = *bases.entry(key).or_insert((seq, None));
+    // The peer's base: its SYN's sequence, or (before it is seen) ack - 1 as
+    // Wireshark assumes for a SYN-ACK.
+    let (theirs, their_ws) = *bases.entry((dst, dp, src, sp)).or_insert((ack.wrapping_sub(1), None));
+    let window = u32::from(tcp.window.value);
+    let window = match (syn, my_ws, their_ws) {
+        (false, Some(s), Some(_)) => window << s,
+        _ => window,
+    };
+    (seq.wrapping_sub(mine), ack.wrapping_sub(theirs), window)
+}
+
+/// Wireshark's TCP Info column ("43210 → 80 [SYN] Seq=0 Win=64240 Len=0
+/// MSS=1460 SACK_PERM TSval=… TSecr=0 WS=128", packet-tcp.c); an HTTP head
+/// shows its start line instead, as the HTTP dissector replaces the column.
+/// `rel` gives relative numbers; without it the absolute ones are printed.
+fn tcp_summary(line: &mut String, tcp: &tcp::Tcp, rel: Option<(u32, u32, u32)>) {
+    if let Some(h) = &tcp.http {
+        line.push_str(&h.info());
+        if let Some((_, v)) = h
+            .headers
+            .iter()
+            .map(|f| &f.value)
+            .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+            .filter(|_| matches!(h.start.value, super::http::StartLine::Response { .. }))
+        {
+            let _ = write!(line, " ({v})");
+        }
+    } else {
+        let f = tcp.flags.value;
+        let (seq, ack, win) = rel.unwrap_or((tcp.seq.value, tcp.ack.value, u32::from(tcp.window.value)));
+        let _ = write!(line, "{} → {} [{}] Seq={seq}", tcp.src_port.value, tcp.dst_port.value, tcp::flag_names(f));
+        if f & flags::ACK != 0 {
+            let _ = write!(line, " Ack={ack}");
+        }
+        // The single-frame view prints the raw field (the scale is in the SYNs).
+        let _ = write!(line, " Win={win} Len={}", tcp.payload_len());
+        for o in &tcp.options {
+            match &o.value {
+                TcpOpt::Mss(m) => {
+                    let _ = write!(line, " MSS={m}");
+                }
+                TcpOpt::SackPermitted => line.push_str(" SACK_PERM"),
+                TcpOpt::Timestamps { tsval, tsecr } => {
+                    let _ = write!(line, " TSval={tsval} TSecr={tsecr}");
+                }
+                TcpOpt::WindowScale(s) => {
+                    let _ = write!(line, " WS={}", 1u32 << s.min(&14));
+                }
+                TcpOpt::Sack(b) => {
+                    for (l, r) in b {
+                        let _ = write!(line, " SLE={l} SRE={r}");
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if tcp.checksum.is_bad() {
+        line.push_str(" [TCP checksum incorrect]");
+    }
 }
 
 fn protocol_name(p: IpProtocol) -> &'static str {

@@ -1,0 +1,198 @@
+//! Diagnoses for DHCP and DNS (issue 11): a host that never got a lease, a
+//! lease that ran out, a name lookup no server answered (a wrong or
+//! unreachable DNS server), and NXDOMAIN. Read from the run's DHCP and DNS
+//! trace events and the lab; nothing is re-run.
+
+use super::{Cause, Diagnosis};
+use crate::scenario::{Command, ScheduledCommand, Topology};
+use crate::sim::RunOutcome;
+use crate::trace::{EventKind, LookupOutcome};
+
+/// The diagnosis of a failed command whose cause is DHCP or DNS, if it is.
+pub(super) fn diagnose_command(
+    topology: &Topology,
+    outcome: &RunOutcome,
+    spec: &ScheduledCommand,
+) -> Option<Diagnosis> {
+    let dev = &topology.devices[spec.device];
+    let id = dev.id.as_str();
+    let events = &outcome.trace.events;
+    let before = |t: crate::time::SimTime| t <= spec.at;
+    let mk = |cause: Cause, device: &str, field: String, text: String| Diagnosis {
+        command: spec.label.clone(),
+        cause,
+        device: device.to_string(),
+        field,
+        text,
+    };
+    // A lookup that finished: its outcome says what went wrong.
+    if matches!(
+        spec.command,
+        Command::Host { .. } | Command::Dig { .. } | Command::GetentHosts { .. }
+    ) {
+        let found = events.iter().find_map(|e| match &e.kind {
+            EventKind::DnsLookup {
+                label,
+                name,
+                server,
+                outcome,
+                ..
+            } if label.as_str() == spec.label => Some((name.clone(), *server, outcome.clone())),
+            _ => None,
+        });
+        if let Some((name, server, result)) = found {
+            match result {
+                LookupOutcome::NxDomain => {
+                    // The zone that should hold the name.
+                    let zone_owner = topology.devices.iter().enumerate().find(|(_, d)| {
+                        d.dns_server
+                            .as_ref()
+                            .and_then(|s| s.zone.as_ref())
+                            .is_some_and(|z| name == *z || name.ends_with(&format!(".{z}")))
+                    });
+                    let (device, field) = match zone_owner {
+                        Some((k, d)) => {
+                            (d.id.clone(), format!("devices[{k}].services.dns.records"))
+                        }
+                        None => (
+                            id.to_string(),
+                            format!("commands[{}].run", command_index(topology, spec)),
+                        ),
+                    };
+                    let text = format!(
+                        "NXDOMAIN: the DNS server answered that {name} does not exist. The zone on {device} has no record of that name: check the spelling of the name, or add an A (or CNAME) record for it."
+                    );
+                    return Some(mk(Cause::NxDomain { name }, &device, field, text));
+                }
+                LookupOutcome::Timeout => {
+                    let server_text =
+                        server.map_or("the DNS server".to_string(), |s| s.to_string());
+                    let (device, field) = dns_source(topology, outcome, spec);
+                    let owner = server.and_then(|s| topology.owner_of(s));
+                    let why = match owner {
+                        Some((k, _)) if topology.devices[k].dns_server.is_none() => {
+                            format!("{server_text} belongs to {}, which runs no DNS server (its port 53 is closed)", topology.devices[k].id)
+                        }
+                        Some(_) => format!("{server_text} runs a DNS server, but its answers never came back: look at the routes between {id} and it"),
+                        None => format!("no device has the address {server_text}, so every query went unanswered"),
+                    };
+                    let text = format!(
+                        "DNS server unreachable or wrong DNS server address: {id} asked {server_text} about {name} and got no answer in time ({why}). Fix the DNS server address in {field}."
+                    );
+                    return Some(mk(Cause::DnsUnreachable { server }, &device, field, text));
+                }
+                LookupOutcome::NoServers => {
+                    if let Some(d) = no_lease(topology, outcome, spec, &mk) {
+                        return Some(d);
+                    }
+                    let text = format!("{id} has no DNS server in its resolv.conf: give it one (or let DHCP give it one) before looking up {name}.");
+                    return Some(mk(
+                        Cause::DnsUnreachable { server: None },
+                        id,
+                        format!("devices[{}].dns", spec.device),
+                        text,
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    // The lease ran out before the command.
+    if let Some((iface, address)) = events
+        .iter()
+        .filter(|e| before(e.time))
+        .find_map(|e| match &e.kind {
+            EventKind::DhcpLeaseExpired {
+                device,
+                interface,
+                address,
+                ..
+            } if device.as_str() == id => Some((interface.clone(), *address)),
+            _ => None,
+        })
+    {
+        let i = dev
+            .interfaces
+            .iter()
+            .position(|f| f.name == iface.as_str())
+            .unwrap_or(0);
+        let text = format!(
+            "The lease expired: {id}/{iface} lost {address} because no DHCP server renewed its lease, so it has no address any more. Check that the DHCP server is still reachable."
+        );
+        return Some(mk(
+            Cause::LeaseExpired,
+            id,
+            format!("devices[{}].interfaces[{i}].address", spec.device),
+            text,
+        ));
+    }
+    no_lease(topology, outcome, spec, &mk)
+}
+
+/// A `"dhcp"` interface of the command's device that had no lease when the command ran.
+fn no_lease(
+    topology: &Topology,
+    outcome: &RunOutcome,
+    spec: &ScheduledCommand,
+    mk: &dyn Fn(Cause, &str, String, String) -> Diagnosis,
+) -> Option<Diagnosis> {
+    let dev = &topology.devices[spec.device];
+    let id = dev.id.as_str();
+    let (i, iface) = dev.interfaces.iter().enumerate().find(|(_, f)| f.dhcp)?;
+    let leased = outcome.trace.events.iter().any(|e| {
+        e.time <= spec.at
+            && matches!(&e.kind, EventKind::DhcpLeaseObtained { device, interface, .. } if device.as_str() == id && interface.as_str() == iface.name)
+    });
+    if leased {
+        return None;
+    }
+    let text = format!(
+        "No DHCP server answered: {id}/{} asks for an address with DHCP, but none of its DISCOVERs got an OFFER, so it has no address, no gateway and no DNS server. Run a DHCP server on the network (a router's services.dhcp) or give {} a fixed address.",
+        iface.name, iface.name
+    );
+    Some(mk(
+        Cause::NoDhcpServer,
+        id,
+        format!("devices[{}].interfaces[{i}].address", spec.device),
+        text,
+    ))
+}
+
+/// Where the device's DNS server address came from: the DHCP server's `dns`
+/// option when a lease brought it, else the device's own `dns` list.
+fn dns_source(
+    topology: &Topology,
+    outcome: &RunOutcome,
+    spec: &ScheduledCommand,
+) -> (String, String) {
+    let id = topology.devices[spec.device].id.as_str();
+    let lease_server = outcome
+        .trace
+        .events
+        .iter()
+        .filter(|e| e.time <= spec.at)
+        .rev()
+        .find_map(|e| match &e.kind {
+            EventKind::DhcpLeaseObtained { device, lease, .. }
+                if device.as_str() == id && !lease.dns.is_empty() =>
+            {
+                Some(lease.server)
+            }
+            _ => None,
+        });
+    if let Some((k, _)) = lease_server.and_then(|s| topology.owner_of(s)) {
+        return (
+            topology.devices[k].id.clone(),
+            format!("devices[{k}].services.dhcp.dns"),
+        );
+    }
+    (id.to_string(), format!("devices[{}].dns", spec.device))
+}
+
+fn command_index(topology: &Topology, spec: &ScheduledCommand) -> usize {
+    topology
+        .commands
+        .iter()
+        .position(|c| c.label == spec.label)
+        .unwrap_or(0)
+}

@@ -1,0 +1,95 @@
+//! Predict questions for DHCP and DNS decisions (issue 11):
+//! - `DhcpLeaseObtained`: which default gateway does the client install?
+//!   (wrong: the DHCP server's address, the DNS server, its own address, none)
+//! - `DnsLookup`: what does the lookup find? (wrong: NXDOMAIN, a timeout, the
+//!   DNS server's own address as the answer, another name's address)
+
+use super::predict::{Answer, Choice, QuestionKind};
+use crate::scenario::{DnsRecordData, Topology};
+use crate::trace::{EventKind, LookupOutcome};
+use std::net::Ipv4Addr;
+
+/// (kind, prompt, correct, wrong) for a DHCP or DNS decision event.
+pub(super) fn question_parts(
+    scenario: &Topology,
+    kind: &EventKind,
+) -> Option<(QuestionKind, String, Choice, Vec<Choice>)> {
+    match kind {
+        EventKind::DhcpLeaseObtained {
+            device,
+            interface,
+            lease,
+            renewed: false,
+        } => {
+            let label = |ip: Option<Ipv4Addr>| Choice {
+                text: match ip {
+                    Some(ip) => format!("default via {ip}"),
+                    None => "no default route".to_string(),
+                },
+                answer: Answer::Gateway { ip },
+            };
+            let mut wrong = vec![Some(lease.server)];
+            wrong.extend(lease.dns.iter().copied().map(Some));
+            wrong.push(Some(lease.address.addr()));
+            wrong.push(None);
+            Some((
+                QuestionKind::LeaseGateway,
+                format!("{device}/{interface} got the DHCP ACK from {}. Which default gateway does it install?", lease.server),
+                label(lease.router),
+                wrong.into_iter().map(label).collect(),
+            ))
+        }
+        EventKind::DnsLookup {
+            device,
+            name,
+            server,
+            outcome,
+            ..
+        } => {
+            let label = |o: LookupOutcome| Choice {
+                text: match &o {
+                    LookupOutcome::Answer { addresses, .. } => format!(
+                        "{name} has address {}",
+                        addresses
+                            .iter()
+                            .map(|a| a.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    LookupOutcome::NoData => format!("{name} exists but has no address"),
+                    LookupOutcome::NxDomain => "not found: NXDOMAIN".to_string(),
+                    LookupOutcome::Timeout => "no answer: connection timed out".to_string(),
+                    LookupOutcome::ServerError { .. } => "the server refuses to answer".to_string(),
+                    LookupOutcome::NoServers => "no DNS server to ask".to_string(),
+                },
+                answer: Answer::Lookup { outcome: o },
+            };
+            let answer = |a: Ipv4Addr| LookupOutcome::Answer {
+                addresses: vec![a],
+                cnames: vec![],
+            };
+            let mut wrong = vec![LookupOutcome::NxDomain, LookupOutcome::Timeout];
+            // The classic confusion: the DNS server's address is the answer.
+            wrong.extend(server.map(answer));
+            // Another name's address from the lab's zones.
+            let records = scenario
+                .devices
+                .iter()
+                .filter_map(|d| d.dns_server.as_ref())
+                .flat_map(|s| s.records.iter())
+                .filter_map(|r| match r.data {
+                    DnsRecordData::A(a) if r.name != *name => Some(a),
+                    _ => None,
+                });
+            wrong.extend(records.take(1).map(answer));
+            wrong.push(LookupOutcome::NoData);
+            Some((
+                QuestionKind::LookupResult,
+                format!("{device} looks up {name}. What does it find?"),
+                label(outcome.clone()),
+                wrong.into_iter().map(label).collect(),
+            ))
+        }
+        _ => None,
+    }
+}
