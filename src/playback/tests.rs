@@ -1,0 +1,251 @@
+//! Native tests of playback: the timeline, stepping, ticks, commands, filters.
+
+use super::*;
+
+#[test]
+fn a_switch_loop_ends_in_a_reported_storm_within_the_browser_budget() {
+    let (_, mut lab) = packet_engine::examples::all()
+        .into_iter()
+        .find(|(stem, _)| *stem == "switch-loop")
+        .expect("the switch-loop example exists");
+    lab.options.max_events = 2_000_000; // what a student's own lab gets by default
+    let run = Run::new(&lab).expect("a loop is valid, just unwise");
+    assert!(run.outcome.events_processed <= BROWSER_MAX_EVENTS);
+    assert!(
+        matches!(run.outcome.stop, StopReason::BroadcastStorm { .. }),
+        "{:?}",
+        run.outcome.stop
+    );
+}
+use packet_engine::examples;
+use packet_engine::neighbor::NudState;
+
+fn same_network() -> Scenario {
+    examples::all().into_iter().find(|(s, _)| *s == "same-network").unwrap().1
+}
+
+fn apply(p: &mut Playback, s: &Scenario, actions: &[PlayAction]) {
+    for a in actions {
+        p.apply(a.clone(), s);
+    }
+}
+
+/// Index of the first event whose row matches.
+fn find(run: &Run, pred: impl Fn(&Row) -> bool) -> usize {
+    run.rows.iter().position(pred).expect("event present")
+}
+
+#[test]
+fn timeline_keeps_flights_real_and_squeezes_idle_gaps() {
+    // A frame from 1 ms to 1 ms + 12 µs, then nothing until 2 s.
+    let t = Timeline::new([0, 1_000_000, 1_012_000, 2_000_000_000], &[(1_000_000, 1_012_000)]);
+    // The 1 ms idle gap at the start is squeezed to the cap.
+    assert_eq!(t.to_play(1_000_000), IDLE_CAP_NS);
+    // The flight runs at real speed: 12 µs of simulated time = 12 µs of playback time.
+    assert_eq!(t.to_play(1_012_000) - t.to_play(1_000_000), 12_000.0);
+    assert_eq!(t.to_play(1_006_000) - t.to_play(1_000_000), 6_000.0);
+    // The 2 s gap after it is squeezed too.
+    assert_eq!(t.end(), 2.0 * IDLE_CAP_NS + 12_000.0);
+    // to_sim inverts to_play on the flight and is monotone in gaps.
+    assert_eq!(t.to_sim(t.to_play(1_003_000)), 1_003_000);
+    assert!(t.is_squeezed(IDLE_CAP_NS / 2.0));
+    assert!(!t.is_squeezed(IDLE_CAP_NS + 1.0));
+    assert!(t.to_sim(IDLE_CAP_NS + 12_000.0 + 5_000.0) > 1_012_000);
+}
+
+#[test]
+fn a_lan_frame_takes_about_a_second_at_1x() {
+    let p = Playback::new(&same_network());
+    let run = p.run().unwrap();
+    let f = &run.flights[0];
+    let wall_ms = (f.t_end - f.t_start) as f64 / PLAY_NS_PER_WALL_MS;
+    assert!((800.0..2000.0).contains(&wall_ms), "{wall_ms} ms");
+}
+
+#[test]
+fn starts_with_routing_tables_and_nothing_else() {
+    let p = Playback::new(&same_network());
+    let run = p.run().unwrap();
+    assert!(p.shown() > 0 && p.shown() < run.len());
+    assert!(p.tables().routes.contains_key("pc1"));
+    assert!(p.tables().neighbors.is_empty());
+    assert!(p.tables().mac_tables.is_empty());
+    assert!(!p.playing);
+}
+
+#[test]
+fn stepping_shows_arp_then_echo_and_back_restores_exact_tables() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let run = p.run().unwrap().clone();
+    let request = find(&run, |r| r.class == EventClass::Arp && r.summary.contains("Who has"));
+    let reply = find(&run, |r| r.class == EventClass::Arp && r.summary.contains("is at"));
+    let echo = find(&run, |r| r.class == EventClass::Icmp && r.summary.contains("request"));
+    let echo_reply = find(&run, |r| r.class == EventClass::Icmp && r.summary.contains("reply"));
+    assert!(request < reply && reply < echo && echo < echo_reply);
+
+    // Play forward event by event to just after the ARP reply arrives at pc1.
+    let learned = find(&run, |r| r.class == EventClass::Neighbor && r.device.as_deref() == Some("pc1") && r.summary.contains("REACHABLE"));
+    while p.shown() <= learned {
+        apply(&mut p, &s, &[PlayAction::StepForward]);
+    }
+    let ip: std::net::Ipv4Addr = "10.10.10.100".parse().unwrap();
+    let row = &p.tables().neighbors["pc1"]["eth0"][&ip];
+    assert_eq!(row.state, NudState::Reachable);
+    assert!(row.mac.is_some());
+    assert_eq!(**p.tables(), run.outcome.trace.state_at(learned));
+    // One step back: exactly the earlier tables (pc2 still INCOMPLETE in pc1's cache).
+    apply(&mut p, &s, &[PlayAction::StepBack]);
+    assert_eq!(**p.tables(), run.outcome.trace.state_at(learned - 1));
+    assert_eq!(p.tables().neighbors["pc1"]["eth0"][&ip].state, NudState::Incomplete);
+    // Seeking anywhere agrees with the engine's own state_at.
+    for n in [0, 1, 7, run.len() / 2, run.len()] {
+        apply(&mut p, &s, &[PlayAction::Seek(n)]);
+        assert_eq!(p.shown(), n);
+        let expected = if n == 0 { NetworkState::default() } else { run.outcome.trace.state_at(n - 1) };
+        assert_eq!(**p.tables(), expected, "after {n} events");
+    }
+}
+
+#[test]
+fn ticks_play_to_the_end_and_stop() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    apply(&mut p, &s, &[PlayAction::SetSpeed(SPEED_COUNT - 1), PlayAction::TogglePlay]);
+    assert!(p.playing);
+    let mut ticks = 0;
+    while p.playing {
+        let before = p.clock();
+        apply(&mut p, &s, &[PlayAction::Tick(16.0)]);
+        assert!(p.clock() > before, "time moves forward while playing");
+        ticks += 1;
+        assert!(ticks < 100_000, "never ends");
+    }
+    let run = p.run().unwrap();
+    assert_eq!(p.shown(), run.len());
+    assert!(p.at_end());
+    assert_eq!(**p.tables(), run.outcome.trace.state_at(run.len() - 1));
+    // Ticks while paused change nothing.
+    let before = p.clone();
+    apply(&mut p, &s, &[PlayAction::Tick(100.0)]);
+    assert_eq!(p, before);
+}
+
+#[test]
+fn tick_time_scales_with_speed() {
+    let s = same_network();
+    let mut slow = Playback::new(&s);
+    let mut fast = slow.clone();
+    apply(&mut slow, &s, &[PlayAction::SetSpeed(0), PlayAction::TogglePlay, PlayAction::Tick(100.0)]);
+    apply(&mut fast, &s, &[PlayAction::SetSpeed(6), PlayAction::TogglePlay, PlayAction::Tick(100.0)]);
+    assert_eq!(slow.clock() - Playback::new(&s).clock(), 100.0 * 0.05 * PLAY_NS_PER_WALL_MS);
+    assert_eq!(fast.clock() - Playback::new(&s).clock(), 100.0 * 4.0 * PLAY_NS_PER_WALL_MS);
+}
+
+#[test]
+fn per_click_mode_shows_one_event_per_play_click() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let n = p.shown();
+    apply(&mut p, &s, &[PlayAction::SetPerClick(true), PlayAction::TogglePlay, PlayAction::Tick(1000.0)]);
+    assert_eq!(p.shown(), n + 1);
+    assert!(!p.playing);
+}
+
+#[test]
+fn broadcast_is_in_flight_and_flood_marked() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let run = p.run().unwrap().clone();
+    // The switch floods the ARP request: jump to the frame it sends out of p2.
+    let flood = run.flights.iter().find(|f| f.from == "sw1" && f.broadcast).unwrap();
+    apply(&mut p, &s, &[PlayAction::Jump(flood.event)]);
+    let flying = p.in_flight();
+    assert!(flying.iter().any(|f| f.flight.event == flood.event && f.progress == 0.0));
+    assert!(p.marks().iter().any(|m| m.device == "sw1" && m.class == EventClass::Switch));
+    // Halfway through its flight it is halfway along its link.
+    let mid = run.timeline.to_play((flood.t_start + flood.t_end) / 2);
+    while p.clock() < mid {
+        p.playing = true;
+        let ms = ((mid - p.clock()) / PLAY_NS_PER_WALL_MS).max(0.01);
+        apply(&mut p, &s, &[PlayAction::Tick(ms)]);
+    }
+    let f = p.in_flight().into_iter().find(|f| f.flight.event == flood.event).unwrap();
+    assert!((f.progress - 0.5).abs() < 0.01, "{}", f.progress);
+}
+
+#[test]
+fn a_typed_command_keeps_the_shown_prefix_identical() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let before = p.run().unwrap().clone();
+    // Stop somewhere in the middle of the first echo exchange.
+    let echo = find(&before, |r| r.class == EventClass::Icmp);
+    apply(&mut p, &s, &[PlayAction::Jump(echo + 3)]);
+    let shown = p.shown();
+    let now = p.sim_now();
+    apply(&mut p, &s, &[PlayAction::Command { device: "pc2".into(), run: "ping -c 1 10.10.10.1".into() }]);
+    assert_eq!(p.command_error, None);
+    let after = p.run().unwrap().clone();
+    assert_eq!(p.commands()[0].at_ms, now.div_ceil(1_000_000));
+    // Every event up to the command's start time is unchanged, byte for byte.
+    let start_ns = p.commands()[0].at_ms * 1_000_000;
+    let prefix = before.outcome.trace.events.iter().take_while(|e| e.time.as_nanos() < start_ns).count();
+    assert!(prefix >= shown);
+    assert_eq!(before.outcome.trace.events[..prefix], after.outcome.trace.events[..prefix]);
+    assert_eq!(p.shown(), shown);
+    assert!(p.playing);
+    // And the new command's output is in the trace.
+    assert!(after.outcome.outputs.keys().any(|k| k == "pc2: ping -c 1 10.10.10.1"));
+}
+
+#[test]
+fn a_bad_command_is_refused_with_the_reason() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let run = p.run().unwrap().clone();
+    apply(&mut p, &s, &[PlayAction::Command { device: "pc1".into(), run: "ping -c 1 10.10.10".into() }]);
+    assert!(p.command_error.as_deref().unwrap().contains("not an IPv4 address"));
+    assert_eq!(p.run().unwrap(), &run, "the run is untouched");
+}
+
+#[test]
+fn moving_a_device_does_not_rerun_but_changing_an_address_does() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    apply(&mut p, &s, &[PlayAction::Seek(10)]);
+    let run = p.run().unwrap().clone();
+    let mut moved = s.clone();
+    moved.devices[0].position = Some([1.0, 2.0]);
+    p.invalidate(&moved);
+    assert_eq!(p.run().unwrap(), &run);
+    assert_eq!(p.shown(), 10);
+    let mut broken = s.clone();
+    broken.devices[0].interfaces[0].address = Some("10.10.10.300/24".into());
+    p.invalidate(&broken);
+    assert!(p.run().is_none());
+    assert!(p.error.as_deref().unwrap().contains("devices[0]"), "{:?}", p.error);
+    p.invalidate(&s);
+    assert!(p.run().is_some() && p.error.is_none());
+}
+
+#[test]
+fn filters_by_class_and_device() {
+    let p = Playback::new(&same_network());
+    let run = p.run().unwrap();
+    let mut f = Filter::default();
+    f.hidden.insert(EventClass::Arp);
+    assert!(run.rows.iter().filter(|r| f.accepts(r)).all(|r| r.class != EventClass::Arp));
+    let f = Filter { device: Some("pc2".into()), ..Filter::default() };
+    let kept: Vec<&Row> = run.rows.iter().filter(|r| f.accepts(r)).collect();
+    assert!(!kept.is_empty());
+    assert!(kept.iter().all(|r| r.device.as_deref() == Some("pc2") || r.peer.as_deref() == Some("pc2")));
+}
+
+#[test]
+fn formats_times() {
+    assert_eq!(format_time(1_000_012_345), "1.000 012 s");
+    assert_eq!(format_time(0), "0.000 000 s");
+    assert_eq!(device_of("pc1: ping -c 3 10.10.10.100"), "pc1");
+    assert_eq!(command_of("pc1: ping -c 3 10.10.10.100"), "ping -c 3 10.10.10.100");
+}
