@@ -9,7 +9,7 @@ use packet_engine::scenario::DeviceKind;
 
 use crate::components::{
     Palette, Toolbar, ZoomControls,
-    sprites, use_play_clock, use_reduced_motion, Canvas, CommandForm, Controls, EventList, Header, Packets,
+    controls_of, sprites, use_play_clock, use_reduced_motion, Canvas, CommandForm, EventList, Header, Packets,
     SidePanel, StatusBar, Tables, Terminal, Timeline,
 };
 use crate::components::InspectorPanel;
@@ -19,7 +19,7 @@ use crate::components::{
     presenter_class, presenter_style, sentence, share_boot, use_present_keys, EmbedShell, LinkError, LinkPrompt, Narration,
     ShareButton,
 };
-use crate::playback::{format_time, PlayAction};
+use crate::playback::PlayAction;
 use crate::diagram::{engine_version, Diagram};
 use crate::editor::EditAction;
 use crate::state::{Action, Example, State};
@@ -224,13 +224,10 @@ fn playback_dock() -> Html {
         .map(|a| a.split(['/', ' ']).next().unwrap_or(a).to_string())
         .unwrap_or_default();
     let run = play.run().cloned();
-    let total = run.as_ref().map_or(0, |r| r.len());
     html! {
         <section class="dock" aria-label="Playback" data-testid="dock">
             <div class="dock-bar">
-                <Controls playing={play.playing} per_click={play.per_click} speed={play.speed}
-                    shown={play.shown()} {total} time={AttrValue::from(format_time(play.sim_now()))}
-                    skipping={play.skipping_idle()} enabled={run.is_some()} on_action={on_action.clone()} />
+                { controls_of(play, on_action.clone()) }
                 <Timeline run={run.clone()} shown={play.shown()} on_action={on_action.clone()} />
                 <PredictToggle on={lab.predict.on} right={lab.predict.right} asked={lab.predict.asked}
                     enabled={run.is_some()} on_action={to_action(&lab, Action::Predict)} />
@@ -261,11 +258,8 @@ fn inspector_dock() -> Html {
         let dispatcher = lab.dispatcher();
         Callback::from(move |a: crate::inspector::InspectAction| dispatcher.dispatch(Action::Inspect(a)))
     };
-    let scenario = use_memo((lab.edit.scenario.clone(), lab.play.commands().to_vec()), |(scenario, extra)| {
-        let mut s = (**scenario).clone();
-        s.commands.extend(extra.iter().cloned());
-        s
-    });
+    // The lab as run lives in the run; with no run (an invalid lab) there is nothing to inspect.
+    let scenario = lab.play.lab().cloned().unwrap_or_else(|| lab.edit.scenario.clone());
     html! {
         <InspectorPanel run={lab.play.run().cloned()} {scenario}
             event={lab.play.current()} model={lab.inspect.clone()} {on_action} />

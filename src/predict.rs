@@ -106,9 +106,9 @@ impl Predict {
         self.questions.len()
     }
 
-    /// Makes the questions again when the run changed (an edit, a typed command). `scenario`
-    /// is the lab as run, with the typed commands, whose labels the trace uses.
-    pub fn sync(&mut self, play: &Playback, scenario: &Scenario) {
+    /// Makes the questions again when the run changed (an edit, a typed command). The run is
+    /// playback's (shared, not copied), and so is the lab as run, whose labels the trace uses.
+    pub fn sync(&mut self, play: &Playback) {
         if !self.on || self.run.as_ref() == play.run() {
             return;
         }
@@ -117,7 +117,7 @@ impl Predict {
         self.answered = None;
         self.done.clear();
         self.questions = match &self.run {
-            Some(run) => select(questions(scenario, &run.outcome.trace, scenario.seed)).into(),
+            Some(run) => select(questions(&run.lab, &run.outcome.trace, run.lab.seed)).into(),
             None => Rc::from([]),
         };
         // Events already shown are not asked about.
@@ -244,7 +244,7 @@ mod tests {
         let mut play = Playback::new(&s);
         let mut p = Predict::default();
         p.apply(PredictAction::Set(true));
-        p.sync(&play, &s);
+        p.sync(&play);
         assert!(p.total() > 0);
         assert!(play_until_question(&mut p, &mut play, &s));
         let q = p.question().unwrap().clone();
@@ -285,7 +285,7 @@ mod tests {
         let mut play = Playback::new(&s);
         let mut p = Predict::default();
         p.apply(PredictAction::Set(true));
-        p.sync(&play, &s);
+        p.sync(&play);
         let end = play.run().unwrap().len();
         let before = play.shown();
         play.apply(PlayAction::Seek(end), &s);

@@ -13,10 +13,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::LabContext;
-use crate::components::{sprites, use_play_clock, use_reduced_motion, Canvas, Controls, Packets};
+use crate::components::{controls_of, sprites, use_play_clock, use_reduced_motion, Canvas, Packets};
 use crate::diagram::Diagram;
 use crate::editor::EditAction;
-use crate::playback::{format_time, PlayAction, Playback, SPEED_COUNT};
+use crate::playback::{PlayAction, Playback, SPEED_COUNT};
 use crate::state::Action;
 
 use super::share_dialog::LinkError;
@@ -49,7 +49,6 @@ pub fn embed_shell() -> Html {
     let diagram = Rc::new(Diagram::from_scenario(&edit.scenario));
     let (frames, marks) = sprites(&lab.play, &diagram, reduced_motion);
     let play = &lab.play;
-    let total = play.run().map_or(0, |r| r.len());
     html! {
         <div class={classes!("app", "embed", presenter_class(lab.share.scale))} style={presenter_style(lab.share.scale)}
             data-ready={lab.started.to_string()} data-testid="embed">
@@ -62,9 +61,7 @@ pub fn embed_shell() -> Html {
                 </Canvas>
             </main>
             <div class="embed-bar">
-                <Controls playing={play.playing} per_click={play.per_click} speed={play.speed}
-                    shown={play.shown()} {total} time={AttrValue::from(format_time(play.sim_now()))}
-                    skipping={play.skipping_idle()} enabled={play.run().is_some()} on_action={on_play} />
+                { controls_of(play, on_play) }
                 <p class="embed-caption" aria-hidden="true">{ sentence(play).unwrap_or_default() }</p>
             </div>
             <Narration playing={play.playing} text={sentence(play).map(AttrValue::from)} />

@@ -8,14 +8,11 @@
 //! session can be replayed and every behaviour is tested natively.
 //!
 //! ## Time
-//! A LAN frame lives for microseconds (60 bytes at 100 Mbit/s: 6.7 µs on the wire plus 5 µs
-//! of cable), while ping waits a whole second between echoes. One linear scale cannot show
-//! both, so playback time is simulated time with the *idle* gaps squeezed: wherever no frame
-//! is on a wire, a gap between two events lasts at most [`IDLE_CAP_NS`] of playback time;
-//! wherever a frame is on a wire, playback time runs exactly as simulated time, so frames move
-//! in true proportion to each other. At 1× one second of wall time plays
-//! [`PLAY_NS_PER_WALL_MS`] × 1000 ns = 10 µs: a LAN frame crosses its cable in about a second.
-//! The status line says when a gap is being skipped, and every time shown is simulated time.
+//! Simulated time is mapped to *show time* (ms on screen at 1×) by the presentation time
+//! scale in [`timeline`]: each frame hop takes between 0.6 and 2.4 s on screen however long it
+//! is on its wire, waits with nothing on a wire are squeezed, and the speed multiplies it.
+//! Every time displayed is simulated time; stepping and scrubbing move by events, exactly.
+//! docs/playback.md has the mapping with numbers.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -26,11 +23,6 @@ use packet_engine::trace::{DropReason, EventKind, Forwarding, NetworkState};
 use packet_engine::wire::{self, Protocol};
 use packet_engine::{Name, RunOutcome, Simulation, StopReason};
 
-/// Playback nanoseconds that pass per wall-clock millisecond at 1×: 10 µs per second.
-pub const PLAY_NS_PER_WALL_MS: f64 = 10.0;
-/// The longest an idle gap (no frame on any wire) lasts in playback time: 10 µs, one second
-/// of wall time at 1×, however long the gap is in simulated time.
-pub const IDLE_CAP_NS: f64 = 10_000.0;
 /// The speeds offered, slowest first; index [`DEFAULT_SPEED`] is 1×.
 pub const SPEEDS: [f64; 8] = [0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 0.0];
 /// Index of 1× in [`SPEEDS`].
@@ -38,14 +30,16 @@ pub const DEFAULT_SPEED: usize = 4;
 /// How many speeds are real speeds; the last entry of [`SPEEDS`] is a placeholder for the
 /// "one event per click" mode, which is a separate flag.
 pub const SPEED_COUNT: usize = 7;
-/// How long (playback ns) a dropped frame's ✕ or a flood's ring stays on the canvas.
-pub const LINGER_NS: f64 = 8_000.0;
+/// How long (show ms) a dropped frame's ✕ or a flood's ring stays on the canvas.
+pub const LINGER_MS: f64 = 800.0;
+/// The "whole run in about N seconds" choices, in seconds.
+pub const FIT_CHOICES: [u32; 2] = [20, 60];
 
 mod events;
 mod filter;
 mod format;
 mod run;
-mod timeline;
+pub mod timeline;
 #[cfg(test)]
 mod tests;
 
@@ -54,6 +48,8 @@ pub use filter::Filter;
 pub use format::*;
 pub use run::*;
 pub use timeline::Timeline;
+#[cfg(test)]
+use timeline::{HOP_MAX_MS, HOP_MIN_MS, IDLE_CAP_MS};
 
 /// Why a command could not be added.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,6 +82,8 @@ pub enum PlayAction {
     Rewind,
     /// Pick a speed by index in [`SPEEDS`].
     SetSpeed(usize),
+    /// Play the whole run in about this many seconds (a speed chosen to fit it).
+    FitRun(u32),
     /// Turn the one-event-per-click mode on or off.
     SetPerClick(bool),
     /// Show or hide a class of events.
@@ -118,7 +116,7 @@ pub struct Playback {
     extra: Rc<Vec<CommandSpec>>,
     /// Events shown: `events[..shown]` have happened.
     shown: usize,
-    /// The playhead, in playback ns.
+    /// The playhead, in show ms (see [`timeline`]).
     clock: f64,
     /// True while the animation runs.
     pub playing: bool,
@@ -126,6 +124,8 @@ pub struct Playback {
     pub speed: usize,
     /// Each Play click shows one event.
     pub per_click: bool,
+    /// "Whole run in about N seconds": the speed is then chosen to fit the run in N s.
+    pub fit: Option<u32>,
     /// The event list's filter.
     pub filter: Filter,
     /// Every table after `events[..shown]`, kept in step with `shown`.
@@ -145,6 +145,7 @@ impl Default for Playback {
             playing: false,
             speed: DEFAULT_SPEED,
             per_click: false,
+            fit: None,
             filter: Filter::default(),
             tables: Rc::new(NetworkState::default()),
         }
@@ -176,7 +177,7 @@ impl Playback {
         self.source = Some(stripped);
         self.playing = false;
         self.command_error = None;
-        match Run::new(&self.with_commands(scenario)) {
+        match Run::new(&lab_with(scenario, &self.extra)) {
             Ok(run) => {
                 let start = run.start;
                 self.run = Some(RunRef(Rc::new(run)));
@@ -193,11 +194,9 @@ impl Playback {
         }
     }
 
-    /// The scenario plus the commands typed in the lab.
-    fn with_commands(&self, scenario: &Scenario) -> Scenario {
-        let mut s = scenario.clone();
-        s.commands.extend(self.extra.iter().cloned());
-        s
+    /// The lab as run (the scenario plus the commands typed in the lab), if it runs.
+    pub fn lab(&self) -> Option<&Rc<Scenario>> {
+        self.run.as_ref().map(|r| &r.lab)
     }
 
     /// The current run.
@@ -230,6 +229,13 @@ impl Playback {
         self.run.as_ref().map_or(0, |r| r.timeline.to_sim(self.clock))
     }
 
+    /// How much simulated time one wall-clock second shows at the playhead, at this speed
+    /// (`None` at the end or between events that happen at the same instant).
+    pub fn real_per_wall_second(&self) -> Option<f64> {
+        let run = self.run.as_ref()?;
+        Some(run.timeline.sim_per_show_second(self.clock)? * self.speed_factor())
+    }
+
     /// True while the playhead crosses an idle gap faster than real time.
     pub fn skipping_idle(&self) -> bool {
         self.run.as_ref().is_some_and(|r| r.timeline.is_squeezed(self.clock))
@@ -245,9 +251,12 @@ impl Playback {
         &self.tables
     }
 
-    /// The speed factor (1.0 = 10 µs of playback per wall second).
+    /// Show ms per wall ms: the picked speed, or the one that fits the run in `fit` seconds.
     pub fn speed_factor(&self) -> f64 {
-        SPEEDS[self.speed.min(SPEED_COUNT - 1)]
+        match (self.fit, &self.run) {
+            (Some(secs), Some(run)) => (run.end_play() / (f64::from(secs.max(1)) * 1_000.0)).max(0.01),
+            _ => SPEEDS[self.speed.min(SPEED_COUNT - 1)],
+        }
     }
 
     /// Frames on a wire at the playhead that have been shown, with their progress.
@@ -272,7 +281,7 @@ impl Playback {
         let Some(run) = &self.run else { return vec![] };
         let mut marks = Vec::new();
         for index in (0..self.shown).rev() {
-            let age = (self.clock - run.play_of(index)) / LINGER_NS;
+            let age = (self.clock - run.play_of(index)) / LINGER_MS;
             if age > 1.0 {
                 break;
             }
@@ -295,7 +304,8 @@ impl Playback {
         let Some(run) = self.run.clone() else {
             // Nothing runs; only filters and speed can change.
             match action {
-                PlayAction::SetSpeed(i) => self.speed = i.min(SPEED_COUNT - 1),
+                PlayAction::SetSpeed(i) => self.set_speed(i),
+                PlayAction::FitRun(secs) => self.fit = Some(secs),
                 PlayAction::SetPerClick(on) => self.per_click = on,
                 PlayAction::ToggleClass(c) => self.toggle_class(c),
                 PlayAction::SetDevice(d) => self.filter.device = d,
@@ -309,7 +319,7 @@ impl Playback {
                     return;
                 }
                 let end = run.end_play();
-                self.clock = (self.clock + ms.max(0.0) * self.speed_factor() * PLAY_NS_PER_WALL_MS).min(end);
+                self.clock = (self.clock + ms.max(0.0) * self.speed_factor()).min(end);
                 let shown = run.shown_at(self.clock).max(self.shown);
                 self.advance_to(shown);
                 if self.clock >= end {
@@ -349,7 +359,11 @@ impl Playback {
                 self.playing = false;
                 self.set_shown(run.start);
             }
-            PlayAction::SetSpeed(i) => self.speed = i.min(SPEED_COUNT - 1),
+            PlayAction::SetSpeed(i) => self.set_speed(i),
+            PlayAction::FitRun(secs) => {
+                self.fit = Some(secs);
+                self.per_click = false;
+            }
             PlayAction::SetPerClick(on) => {
                 self.per_click = on;
                 self.playing = false;
@@ -363,6 +377,11 @@ impl Playback {
                 self.invalidate(scenario);
             }
         }
+    }
+
+    fn set_speed(&mut self, index: usize) {
+        self.speed = index.min(SPEED_COUNT - 1);
+        self.fit = None;
     }
 
     fn toggle_class(&mut self, class: EventClass) {
@@ -392,7 +411,7 @@ impl Playback {
             self.advance_to(n);
         } else {
             self.shown = n;
-            self.tables = Rc::new(run.outcome.trace.state_at_count(n));
+            self.tables = Rc::new(run.state_after(n));
         }
     }
 
@@ -430,9 +449,7 @@ impl Playback {
         let at_ms = now.div_ceil(1_000_000);
         let mut extra = (*self.extra).clone();
         extra.push(CommandSpec { at_ms, device: device.to_string(), run: line.to_string() });
-        let mut candidate = scenario.clone();
-        candidate.commands.extend(extra.iter().cloned());
-        match Run::new(&candidate) {
+        match Run::new(&lab_with(scenario, &extra)) {
             Ok(run) => {
                 let run = RunRef(Rc::new(run));
                 // Same prefix, so the cursor and tables stay valid; the playhead keeps its
@@ -459,6 +476,14 @@ fn is_table_change(kind: &EventKind) -> bool {
     )
 }
 
+/// The scenario plus the commands typed in the lab: the lab as playback runs it (built here
+/// only; [`Run::lab`] keeps it).
+fn lab_with(scenario: &Scenario, extra: &[CommandSpec]) -> Scenario {
+    let mut s = scenario.clone();
+    s.commands.extend(extra.iter().cloned());
+    s
+}
+
 /// The scenario without what does not change a run (positions, name, description).
 fn strip(scenario: &Scenario) -> Scenario {
     let mut s = scenario.clone();
@@ -470,16 +495,3 @@ fn strip(scenario: &Scenario) -> Scenario {
     s
 }
 
-/// `Trace::state_at` counted in events shown rather than the index of the last one.
-trait StateAtCount {
-    fn state_at_count(&self, n: usize) -> NetworkState;
-}
-
-impl StateAtCount for packet_engine::Trace {
-    fn state_at_count(&self, n: usize) -> NetworkState {
-        match n.checked_sub(1) {
-            Some(index) => self.state_at(index),
-            None => NetworkState::default(),
-        }
-    }
-}

@@ -3,6 +3,8 @@
 
 use super::*;
 
+use packet_engine::trace::StateIndex;
+
 /// A frame on a wire: one `FrameSent` event.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Flight {
@@ -66,6 +68,25 @@ pub struct Run {
     pub timeline: Timeline,
     /// Number of leading `RoutesInstalled` events: the state before anything happens.
     pub(super) start: usize,
+    /// The lab as run: the scenario plus the commands typed in the lab (the one home of this
+    /// value; predict and the inspector read it here).
+    pub lab: Rc<Scenario>,
+    /// Table snapshots every [`STATE_EVERY`] events: stepping back or seeking costs at most
+    /// that many table updates instead of a replay from the start.
+    states: States,
+}
+
+/// How often [`Run`] keeps a snapshot of the tables, in events.
+pub const STATE_EVERY: usize = 256;
+
+/// The engine's [`StateIndex`], never compared (it is derived from the trace, which is).
+#[derive(Clone, Debug)]
+struct States(StateIndex);
+
+impl PartialEq for States {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// The most events one run in the browser may take (see [`Run::new`]).
@@ -81,11 +102,11 @@ impl Run {
         let mut capped = scenario.clone();
         capped.options.max_events = capped.options.max_events.min(BROWSER_MAX_EVENTS);
         let sim = Simulation::new(&capped).map_err(|e| e.to_string())?;
-        Ok(Run::from_outcome(sim.run()))
+        Ok(Run::from_outcome(sim.run(), Rc::new(scenario.clone())))
     }
 
-    /// Precomputes rows, flights and the timeline of a finished run.
-    pub fn from_outcome(outcome: RunOutcome) -> Run {
+    /// Precomputes rows, flights, the timeline and table snapshots of a finished run of `lab`.
+    pub fn from_outcome(outcome: RunOutcome, lab: Rc<Scenario>) -> Run {
         let mut rows = Vec::with_capacity(outcome.trace.events.len());
         let mut flights = Vec::new();
         for (index, event) in outcome.trace.events.iter().enumerate() {
@@ -114,7 +135,16 @@ impl Run {
             .iter()
             .take_while(|e| matches!(e.kind, EventKind::RoutesInstalled { .. }))
             .count();
-        Run { outcome, rows, flights, max_flight_ns, event_play, timeline, start }
+        let states = States(outcome.trace.state_index(STATE_EVERY));
+        Run { outcome, rows, flights, max_flight_ns, event_play, timeline, start, lab, states }
+    }
+
+    /// Every table after the first `n` events, from the nearest snapshot.
+    pub fn state_after(&self, n: usize) -> NetworkState {
+        match n.checked_sub(1) {
+            Some(index) => self.states.0.state_at(&self.outcome.trace, index),
+            None => NetworkState::default(),
+        }
     }
 
     /// Number of events.
