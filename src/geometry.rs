@@ -95,6 +95,41 @@ pub fn trim_segment(a: Point, b: Point, radius_a: f64, radius_b: f64) -> Option<
     Some((a.lerp(b, radius_a / length), b.lerp(a, radius_b / length)))
 }
 
+/// Gap between two cables joining the same two devices, SVG units.
+pub const PARALLEL_GAP: f64 = 22.0;
+
+/// How far each link is drawn from the straight line between its devices, along the normal
+/// of the line from the lower-indexed device to the higher (so both directions agree): 0 for
+/// a lone cable, ±gap/2 for two, −gap, 0, +gap for three… A hand-built loop of two cables
+/// between the same switches is then two visible lines, not one.
+pub fn parallel_offsets(ends: &[(usize, usize)]) -> Vec<f64> {
+    let key = |&(a, b): &(usize, usize)| (a.min(b), a.max(b));
+    let mut count: std::collections::BTreeMap<(usize, usize), usize> = std::collections::BTreeMap::new();
+    for e in ends {
+        *count.entry(key(e)).or_default() += 1;
+    }
+    let mut seen: std::collections::BTreeMap<(usize, usize), usize> = std::collections::BTreeMap::new();
+    ends.iter()
+        .map(|e| {
+            let n = count[&key(e)];
+            let i = seen.entry(key(e)).or_default();
+            let offset = (*i as f64 - (n as f64 - 1.0) / 2.0) * PARALLEL_GAP;
+            *i += 1;
+            offset
+        })
+        .collect()
+}
+
+/// `p` moved `offset` along the unit normal of `a → b` (see [`parallel_offsets`]).
+pub fn shift_normal(p: Point, a: Point, b: Point, offset: f64) -> Point {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len = dx.hypot(dy);
+    if len == 0.0 || offset == 0.0 {
+        return p;
+    }
+    Point::new(p.x - dy / len * offset, p.y + dx / len * offset)
+}
+
 /// Slot `index` of a grid `columns` wide with cells `spacing` apart, the first at `origin`,
 /// filled row by row: where a device goes when its scenario gives no position.
 pub fn grid_slot(index: usize, columns: usize, spacing: f64, origin: Point) -> Point {
@@ -372,5 +407,14 @@ mod tests {
         assert!(in_band(Point::new(0.0, 25.0), a, b));
         assert!(in_band(Point::new(10.0, 0.0), a, b));
         assert!(!in_band(Point::new(11.0, 25.0), a, b));
+    }
+
+    #[test]
+    fn parallel_cables_are_drawn_apart_and_lone_ones_straight() {
+        let offsets = parallel_offsets(&[(0, 1), (1, 0), (1, 2), (0, 1)]);
+        assert_eq!(offsets, vec![-PARALLEL_GAP, 0.0, 0.0, PARALLEL_GAP]);
+        let (a, b) = (Point::new(0.0, 0.0), Point::new(10.0, 0.0));
+        assert_eq!(shift_normal(Point::new(5.0, 0.0), a, b, 3.0), Point::new(5.0, 3.0));
+        assert_eq!(shift_normal(Point::new(5.0, 0.0), a, a, 3.0), Point::new(5.0, 0.0));
     }
 }

@@ -156,7 +156,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let colours = colours_of(&props.scenario);
     let links = d.links.iter().enumerate().filter_map(|(l, link)| {
         let (a, b) = (d.devices.get(link.a)?, d.devices.get(link.b)?);
-        let (start, end) = trim_segment(a.position, b.position, icon_radius(a.kind), icon_radius(b.kind))?;
+        let (from, to) = d.link_ends(link)?;
+        let (start, end) = trim_segment(from, to, icon_radius(a.kind), icon_radius(b.kind))?;
         let spec = props.scenario.links.iter().find(|s| s.id == link.id)?;
         let selected = props.selected_links.contains(&l);
         let knob = |at: Point, device: &str, port: &str| {

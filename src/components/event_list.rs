@@ -122,7 +122,7 @@ pub fn event_list(props: &EventListProps) -> Html {
                 <p class="pane-empty">{ "Press Play (or →) to watch the first frame leave." }</p>
             }
             if let Some(text) = explain {
-                <p class="ev-explain" data-testid="explain" aria-live="polite">{ text }</p>
+                <p class="ev-explain" data-testid="explain">{ text }</p>
             }
         </section>
     }

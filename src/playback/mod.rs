@@ -32,6 +32,8 @@ pub const DEFAULT_SPEED: usize = 4;
 pub const SPEED_COUNT: usize = 7;
 /// How long (show ms) a dropped frame's ✕ or a flood's ring stays on the canvas.
 pub const LINGER_MS: f64 = 800.0;
+/// How long (show ms) a frame that has arrived stays drawn at its receiver.
+pub const HOLD_MS: f64 = 300.0;
 /// The "whole run in about N seconds" choices, in seconds.
 pub const FIT_CHOICES: [u32; 2] = [20, 60];
 
@@ -263,15 +265,18 @@ impl Playback {
     pub fn in_flight(&self) -> Vec<InFlight<'_>> {
         let Some(run) = &self.run else { return vec![] };
         let now = self.sim_now();
-        // A frame sent before `now - max_flight` has arrived: only look at the tail.
+        // A frame that arrived up to HOLD_MS of show time ago stays at its receiver, so
+        // stepping through "received", "learn", "forward" shows the frame they are about.
+        let held_since = run.timeline.to_sim(self.clock - HOLD_MS);
+        // A frame sent before `held_since - max_flight` is gone: only look at the tail.
         let last = run.flights.partition_point(|f| f.event < self.shown);
-        let first = run.flights[..last].partition_point(|f| f.t_start + run.max_flight_ns < now);
+        let first = run.flights[..last].partition_point(|f| f.t_start + run.max_flight_ns < held_since);
         run.flights[first..last]
             .iter()
-            .filter(|f| f.t_start <= now && now < f.t_end)
+            .filter(|f| f.t_start <= now && (now < f.t_end || self.clock - run.timeline.to_play(f.t_end) <= HOLD_MS))
             .map(|f| InFlight {
                 flight: f,
-                progress: (now - f.t_start) as f64 / (f.t_end - f.t_start).max(1) as f64,
+                progress: ((now - f.t_start) as f64 / (f.t_end - f.t_start).max(1) as f64).min(1.0),
             })
             .collect()
     }

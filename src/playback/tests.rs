@@ -321,3 +321,23 @@ fn formats_times() {
     assert_eq!(device_of("pc1: ping -c 3 10.10.10.100"), "pc1");
     assert_eq!(command_of("pc1: ping -c 3 10.10.10.100"), "ping -c 3 10.10.10.100");
 }
+
+#[test]
+fn stepping_through_receive_learn_and_forward_keeps_the_frame_on_the_canvas() {
+    for (stem, lab) in examples::all() {
+        let mut p = Playback::new(&lab);
+        let run = p.run().unwrap().clone();
+        let first_frame = run.flights.first().map_or(run.len(), |f| f.event);
+        for i in first_frame..run.len().min(400) {
+            let kind = &run.outcome.trace.events[i].kind;
+            let about_a_frame = matches!(
+                kind,
+                EventKind::FrameReceived { .. } | EventKind::SwitchForward { .. } | EventKind::MacLearned { .. }
+            );
+            apply(&mut p, &lab, &[PlayAction::Jump(i)]);
+            if about_a_frame {
+                assert!(!p.in_flight().is_empty(), "{stem}: nothing drawn at event {i}: {}", run.rows[i].summary);
+            }
+        }
+    }
+}
