@@ -10,6 +10,7 @@ mod app;
 mod bench;
 mod components;
 mod diagram;
+mod download;
 mod editor;
 mod exercises;
 mod geometry;

@@ -191,12 +191,18 @@ test("the downloaded .pcap decodes in tshark with every frame the run sent", asy
   const dir = await mkdtemp(path.join(os.tmpdir(), "pcap-"));
 
   const [whole] = await Promise.all([page.waitForEvent("download"), page.getByTestId("pcap-all").click()]);
-  assert.equal(whole.suggestedFilename(), "packet-lab.pcap");
-  const wholeFile = path.join(dir, "whole.pcap");
+  assert.equal(whole.suggestedFilename(), "packet-lab.pcapng");
+  const wholeFile = path.join(dir, "whole.pcapng");
   await whole.saveAs(wholeFile);
   const w = tshark(wholeFile);
-  assert.equal(w.frames, sent.length, "one pcap record per FrameSent");
+  assert.equal(w.frames, sent.length, "one record per FrameSent");
   assert.equal(w.bad, "", "no malformed frame, no bad checksum");
+  // pcapng: one interface per link, each frame on the interface of the link it was sent on,
+  // with nanosecond timestamps (the first frame's time to the ns).
+  const perFrame = execFileSync("tshark", ["-n", "-r", wholeFile, "-T", "fields", "-e", "frame.interface_name", "-e", "frame.time_epoch"])
+    .toString().trim().split("\n").map((l) => l.split("\t"));
+  assert.deepEqual(perFrame.map(([name]) => name), sent.map((e) => e.link));
+  assert.equal(new Set(perFrame.map(([name]) => name)).size, new Set(sent.map((e) => e.link)).size);
 
   const [one] = await Promise.all([page.waitForEvent("download"), page.getByTestId("pcap-link").click()]);
   assert.equal(one.suggestedFilename(), "packet-lab-r1-sw2.pcap");
@@ -217,7 +223,7 @@ test("the downloaded .pcap decodes in tshark with every frame the run sent", asy
   assert.equal(tshark(otherFile).bad, "");
   assert.deepEqual(problems, []);
   await page.close();
-  await writeFile(path.join(ROOT, "out", "inspector-run.pcap"), await readFile(wholeFile));
+  await writeFile(path.join(ROOT, "out", "inspector-run.pcapng"), await readFile(wholeFile));
 });
 
 test("clicking a frame on a link opens it in the inspector", async () => {
