@@ -38,7 +38,12 @@ pub fn app() -> Html {
             let origin = stem.and_then(|stem| examples.iter().position(|e| e.stem == stem));
             (scenario, origin)
         });
+        let had_lab = restored.is_some();
         let mut state = State::new(examples, restored);
+        // The commands typed in that lab's terminal before the reload.
+        if had_lab {
+            state.play = crate::playback::Playback::restore(&state.edit.scenario, storage::load_typed());
+        }
         // The exercise progress, and the exercise being done before the reload.
         crate::progress::boot(&mut state.exercises, &state.edit.scenario);
         // A teacher's exercise link (#exercise=…): the same checks as a file.
@@ -93,6 +98,7 @@ fn shell() -> Html {
             storage::save(scenario, *example);
         });
     }
+    use_effect_with(lab.play.typed().clone(), |typed| storage::save_typed(typed));
     use_edit_keys(on_edit.clone());
     let on_load = {
         let dispatcher = lab.dispatcher();

@@ -162,6 +162,24 @@ impl Playback {
         p
     }
 
+    /// Playback of `scenario` with commands typed in an earlier visit (restored from storage);
+    /// a command that no longer parses, or a set that does not run, is dropped.
+    pub fn restore(scenario: &Scenario, typed: Vec<CommandSpec>) -> Playback {
+        let typed: Vec<CommandSpec> =
+            typed.into_iter().filter(|c| packet_engine::scenario::Command::parse(&c.run).is_ok()).collect();
+        let mut p = Playback { extra: Rc::new(typed), ..Playback::default() };
+        p.invalidate(scenario);
+        if p.run.is_none() && !p.extra.is_empty() {
+            return Playback::new(scenario);
+        }
+        p
+    }
+
+    /// The commands typed in the lab, shared (for saving them when they change).
+    pub fn typed(&self) -> &Rc<Vec<CommandSpec>> {
+        &self.extra
+    }
+
     /// The scenario changed: run it again from the start unless only positions (or the
     /// title) changed. Commands typed in the lab are kept when their device still exists.
     pub fn invalidate(&mut self, scenario: &Scenario) {

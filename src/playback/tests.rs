@@ -341,3 +341,17 @@ fn stepping_through_receive_learn_and_forward_keeps_the_frame_on_the_canvas() {
         }
     }
 }
+
+#[test]
+fn typed_commands_are_restored_into_the_run() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    apply(&mut p, &s, &[PlayAction::Seek(20), PlayAction::Command { device: "pc2".into(), run: "ping -c 1 10.10.10.1".into() }]);
+    let typed = p.commands().to_vec();
+    let restored = Playback::restore(&s, typed.clone());
+    assert_eq!(restored.commands(), &typed[..]);
+    assert!(restored.run().unwrap().outcome.outputs.keys().any(|k| k == "pc2: ping -c 1 10.10.10.1"));
+    // A command that no longer parses is dropped, the rest of the lab still runs.
+    let bad = vec![CommandSpec { at_ms: 5, device: "pc1".into(), run: "ping -c".into() }];
+    assert!(Playback::restore(&s, bad).commands().is_empty());
+}
