@@ -157,6 +157,9 @@ fn shell() -> Html {
                             </p>
                         }
                         <LinkError />
+                        if let Some(text) = lab.play.storm_notice() {
+                            <div class="storm-notice" data-testid="storm-notice"><p>{ text }</p></div>
+                        }
                         <PredictDock />
                         if let Some(notice) = &edit.notice {
                             <div class="notice" role="alert" data-testid="notice">

@@ -88,14 +88,28 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let view = props.view;
     let on_edit = props.on_edit.clone();
 
+    // Fingers on the canvas (touch): two of them pinch-zoom and pan the view.
+    let touches = use_mut_ref(BTreeMap::<i32, Point>::new);
     // Press: the background handler sees presses on devices and links too; those stop it.
     let press = |target: Target| {
-        let (svg, on_edit) = (svg.clone(), on_edit.clone());
+        let (svg, on_edit, touches) = (svg.clone(), on_edit.clone(), touches.clone());
         move |e: PointerEvent| {
             if e.button() != 0 {
                 return;
             }
             e.stop_propagation();
+            if e.pointer_type() == "touch" {
+                let mut t = touches.borrow_mut();
+                t.insert(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
+                if t.len() >= 2 {
+                    // A second finger: whatever the first started (a pan, a move) ends here.
+                    on_edit.emit(EditAction::PointerCancel);
+                    if let Some(element) = svg.cast::<web_sys::Element>() {
+                        let _ = element.set_pointer_capture(e.pointer_id());
+                    }
+                    return;
+                }
+            }
             if let Some(element) = svg.cast::<web_sys::Element>() {
                 // Keep receiving the moves and the release even outside the canvas.
                 let _ = element.set_pointer_capture(e.pointer_id());
@@ -106,9 +120,30 @@ pub fn canvas(props: &CanvasProps) -> Html {
         }
     };
     let on_move = {
-        let (svg, on_edit) = (svg.clone(), on_edit.clone());
+        let (svg, on_edit, touches) = (svg.clone(), on_edit.clone(), touches.clone());
         let active = props.gesture.is_some();
         move |e: PointerEvent| {
+            let pinch = {
+                let mut t = touches.borrow_mut();
+                if t.len() == 2 && t.contains_key(&e.pointer_id()) {
+                    let before: Vec<Point> = t.values().copied().collect();
+                    t.insert(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
+                    let after: Vec<Point> = t.values().copied().collect();
+                    Some((before, after))
+                } else {
+                    None
+                }
+            };
+            if let Some((before, after)) = pinch {
+                let mid = |p: &[Point]| Point::new((p[0].x + p[1].x) / 2.0, (p[0].y + p[1].y) / 2.0);
+                let factor = after[0].distance(after[1]) / before[0].distance(before[1]).max(1.0);
+                if let Some(p) = pointer(&e, &svg) {
+                    let from = Pointer { client: mid(&before), ..p };
+                    let to = Pointer { client: mid(&after), ..p };
+                    on_edit.emit(EditAction::Pinch { from, to, factor: if factor.is_finite() { factor } else { 1.0 } });
+                }
+                return;
+            }
             if active {
                 if let Some(p) = pointer(&e, &svg) {
                     on_edit.emit(EditAction::PointerMove(p));
@@ -117,14 +152,29 @@ pub fn canvas(props: &CanvasProps) -> Html {
         }
     };
     let on_up = {
-        let (svg, on_edit) = (svg.clone(), on_edit.clone());
+        let (svg, on_edit, touches) = (svg.clone(), on_edit.clone(), touches.clone());
         move |e: PointerEvent| {
+            let was_pinch = {
+                let mut t = touches.borrow_mut();
+                let n = t.len();
+                t.remove(&e.pointer_id());
+                n >= 2
+            };
+            if was_pinch {
+                return;
+            }
             if let Some(p) = pointer(&e, &svg) {
                 on_edit.emit(EditAction::PointerUp(p));
             }
         }
     };
-    let on_cancel = on_edit.reform(|_: PointerEvent| EditAction::PointerCancel);
+    let on_cancel = {
+        let touches = touches.clone();
+        on_edit.reform(move |e: PointerEvent| {
+            touches.borrow_mut().remove(&e.pointer_id());
+            EditAction::PointerCancel
+        })
+    };
     let on_wheel = {
         let (svg, on_edit) = (svg.clone(), on_edit.clone());
         move |e: WheelEvent| {

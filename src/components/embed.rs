@@ -37,7 +37,7 @@ pub fn embed_shell() -> Html {
     let on_edit = {
         let dispatcher = lab.dispatcher();
         Callback::from(move |a: EditAction| {
-            if matches!(a, EditAction::Wheel(..) | EditAction::Zoom(_) | EditAction::FitView) {
+            if matches!(a, EditAction::Wheel(..) | EditAction::Zoom(_) | EditAction::FitView | EditAction::Pinch { .. }) {
                 dispatcher.dispatch(Action::Edit(a));
             }
         })
@@ -58,6 +58,9 @@ pub fn embed_shell() -> Html {
                     mode={edit.mode} link_from={None::<usize>} gesture={edit.gesture.clone()}
                     {on_edit} overlay={html! { <Packets {frames} {marks} /> }}>
                     <LinkError />
+                    if let Some(text) = play.storm_notice() {
+                        <div class="storm-notice" data-testid="storm-notice"><p>{ text }</p></div>
+                    }
                 </Canvas>
             </main>
             <div class="embed-bar">

@@ -116,6 +116,16 @@ pub enum EditAction {
     Wheel(Pointer, f64),
     /// Zoom about the centre of the view by this factor (> 1 zooms in).
     Zoom(f64),
+    /// Two fingers moved on the canvas: the point under their midpoint `from` follows it to
+    /// `to`, and the view zooms about it by `factor` (> 1: the fingers moved apart).
+    Pinch {
+        /// The midpoint before the move.
+        from: Pointer,
+        /// The midpoint after it.
+        to: Pointer,
+        /// New distance between the fingers over the old.
+        factor: f64,
+    },
     /// Fit the view to the devices.
     FitView,
     /// Switch between selecting/moving and drawing links.
@@ -268,6 +278,13 @@ impl Editor {
                 // One wheel notch (100 px) zooms by 1.2; trackpads send small deltas.
                 let factor = 1.2f64.powf(-delta_y.clamp(-500.0, 500.0) / 100.0);
                 self.view = zoom_about(self.view, at, factor);
+                Effect::ViewOnly
+            }
+            EditAction::Pinch { from, to, factor } => {
+                let a = client_to_svg(from.client, from.rect, self.view);
+                let b = client_to_svg(to.client, to.rect, self.view);
+                let moved = ViewBox { x: self.view.x + a.x - b.x, y: self.view.y + a.y - b.y, ..self.view };
+                self.view = zoom_about(moved, a, factor.clamp(0.5, 2.0));
                 Effect::ViewOnly
             }
             EditAction::Zoom(factor) => {

@@ -388,3 +388,17 @@ fn cancelled_drag_puts_devices_back() {
     assert_eq!(*e.scenario, same_network());
     assert!(!e.history.can_undo());
 }
+
+#[test]
+fn pinching_zooms_about_the_fingers_and_pans_with_them() {
+    let mut e = editor(same_network());
+    let before = e.view;
+    // Fingers spread about (500, 250) and move 100 px right: zoomed in ×2, and the point that
+    // was under the midpoint is under it again.
+    let under = client_to_svg(Point::new(500.0, 250.0), RECT, before);
+    e.apply(EditAction::Pinch { from: at(500.0, 250.0), to: at(600.0, 250.0), factor: 2.0 });
+    assert!((e.view.width - before.width / 2.0).abs() < 1e-9);
+    let now = client_to_svg(Point::new(600.0, 250.0), RECT, e.view);
+    assert!((now.x - under.x).abs() < 1e-9 && (now.y - under.y).abs() < 1e-9, "{now:?} {under:?}");
+    assert!(!e.history.can_undo(), "a view change is not an edit");
+}

@@ -256,6 +256,17 @@ impl Playback {
         Some(run.timeline.sim_per_show_second(self.clock)? * self.speed_factor())
     }
 
+    /// The storm's explanation, once the playhead has reached the first frame that came round
+    /// the loop (and to the end of the run).
+    pub fn storm_notice(&self) -> Option<String> {
+        let run = self.run.as_ref()?;
+        let from = run.storm_from?;
+        if self.shown <= from {
+            return None;
+        }
+        run.outcome.trace.events.iter().rev().find(|e| matches!(e.kind, EventKind::Storm { .. })).map(|e| e.explain())
+    }
+
     /// True while the playhead crosses an idle gap faster than real time.
     pub fn skipping_idle(&self) -> bool {
         self.run.as_ref().is_some_and(|r| r.timeline.is_squeezed(self.clock))

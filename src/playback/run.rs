@@ -71,6 +71,10 @@ pub struct Run {
     /// The lab as run: the scenario plus the commands typed in the lab (the one home of this
     /// value; predict and the inspector read it here).
     pub lab: Rc<Scenario>,
+    /// In a run that ends in a broadcast storm: the first frame that came round the loop (the
+    /// same bytes sent again by the same device on the same link), from which on the
+    /// storm's explanation is shown.
+    pub storm_from: Option<usize>,
     /// Table snapshots every [`STATE_EVERY`] events: stepping back or seeking costs at most
     /// that many table updates instead of a replay from the start.
     states: States,
@@ -136,7 +140,8 @@ impl Run {
             .take_while(|e| matches!(e.kind, EventKind::RoutesInstalled { .. }))
             .count();
         let states = States(outcome.trace.state_index(STATE_EVERY));
-        Run { outcome, rows, flights, max_flight_ns, event_play, timeline, start, lab, states }
+        let storm_from = storm_start(&outcome);
+        Run { outcome, rows, flights, max_flight_ns, event_play, timeline, start, lab, storm_from, states }
     }
 
     /// Every table after the first `n` events, from the nearest snapshot.
@@ -171,6 +176,21 @@ impl Run {
     pub fn shown_at(&self, play_ns: f64) -> usize {
         self.event_play.partition_point(|&p| p <= play_ns)
     }
+}
+
+/// The first repeat of a frame (same link, sender and bytes) in a run that stopped in a storm.
+/// A presentation choice, not a networking one: the engine decided there was a storm; this
+/// only picks the moment the loop becomes visible. (The engine may later put it in the trace.)
+fn storm_start(outcome: &RunOutcome) -> Option<usize> {
+    if !matches!(outcome.stop, StopReason::BroadcastStorm { .. }) {
+        return None;
+    }
+    let mut seen = BTreeSet::new();
+    let first = outcome.trace.events.iter().position(|e| match &e.kind {
+        EventKind::FrameSent { link, from, bytes, .. } => !seen.insert((link, &from.device, bytes)),
+        _ => false,
+    });
+    first.or(outcome.trace.events.len().checked_sub(1))
 }
 
 /// A shared [`Run`] that compares by identity: a trace is never compared field by field on

@@ -355,3 +355,17 @@ fn typed_commands_are_restored_into_the_run() {
     let bad = vec![CommandSpec { at_ms: 5, device: "pc1".into(), run: "ping -c".into() }];
     assert!(Playback::restore(&s, bad).commands().is_empty());
 }
+
+#[test]
+fn a_storm_is_explained_from_the_first_frame_that_comes_round_the_loop() {
+    let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == "switch-loop").unwrap();
+    let mut p = Playback::new(&lab);
+    let run = p.run().unwrap().clone();
+    let from = run.storm_from.expect("the loop storms");
+    assert!(from < run.len() / 10, "shown early, not at the last event: {from} of {}", run.len());
+    apply(&mut p, &lab, &[PlayAction::Seek(from)]);
+    assert_eq!(p.storm_notice(), None);
+    apply(&mut p, &lab, &[PlayAction::StepForward]);
+    assert!(p.storm_notice().unwrap().starts_with("Broadcast storm"));
+    assert_eq!(Playback::new(&same_network()).run().unwrap().storm_from, None);
+}
