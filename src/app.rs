@@ -142,7 +142,8 @@ fn shell() -> Html {
                     mode={edit.mode} on_edit={on_edit.clone()} on_load={on_load.clone()} />
                 <ShareButton />
             </Header>
-            <main class={classes!("workspace", lab.inspect.open.then_some("inspecting"))}>
+            <main class={classes!("workspace", lab.inspect.open.then_some("inspecting"),
+                (!edit.selected.is_empty() || !edit.selected_links.is_empty()).then_some("has-selection"))}>
                 <div class="stage">
                     <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone().expect("the lab is always drawn")}
                         view={edit.view} selected={selected.clone()} selected_links={selected_links.clone()}

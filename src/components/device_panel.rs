@@ -181,6 +181,8 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                 <h2 class="panel-lead">{ dev.id.clone() }<span class="badge">{ dev.kind.name() }</span></h2>
                 <button type="button" class="link-button danger" data-testid="delete-device"
                     onclick={on_edit.reform(move |_: MouseEvent| EditAction::DeleteSelection)}>{ "Delete" }</button>
+                <button type="button" class="btn sheet-done" data-testid="sheet-done"
+                    onclick={on_edit.reform(|_: MouseEvent| EditAction::ClearSelection)}>{ "Done" }</button>
             </div>
             <Entry field={Field::Name(d)} label="Name" testid="name" value={dev.id.clone()}
                 error={err(Field::Name(d))} on_edit={on_edit.clone()} />
@@ -274,6 +276,8 @@ pub fn link_panel(props: &LinkPanelProps) -> Html {
                 <h2 class="panel-lead">{ link.id.clone() }<span class="badge">{ "link" }</span></h2>
                 <button type="button" class="link-button danger" data-testid="delete-link"
                     onclick={props.on_edit.reform(|_: MouseEvent| EditAction::DeleteSelection)}>{ "Delete" }</button>
+                <button type="button" class="btn sheet-done" data-testid="sheet-done"
+                    onclick={props.on_edit.reform(|_: MouseEvent| EditAction::ClearSelection)}>{ "Done" }</button>
             </div>
             { end(End::A, &link.a) }
             { end(End::B, &link.b) }
