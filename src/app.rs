@@ -104,7 +104,10 @@ fn shell() -> Html {
         let dispatcher = lab.dispatcher();
         Callback::from(move |index| dispatcher.dispatch(Action::LoadExample(index)))
     };
-    let diagram = Some(Rc::new(Diagram::from_scenario(&lab.edit.scenario)));
+    // Made once per lab, not per animation frame: the canvas's props stay equal while playing,
+    // so the devices and links are not re-rendered 60 times a second.
+    let diagram = use_diagram(&lab.edit.scenario);
+    let diagram = Some(diagram);
     let on_play = {
         let dispatcher = lab.dispatcher();
         Callback::from(move |a: PlayAction| dispatcher.dispatch(Action::Play(a)))
@@ -215,11 +218,16 @@ fn playback_dock() -> Html {
     };
     let play = &lab.play;
     let scenario = &lab.edit.scenario;
-    let devices: Rc<[(AttrValue, DeviceKind)]> =
-        scenario.devices.iter().map(|d| (AttrValue::from(d.id.clone()), d.kind)).collect();
-    let names: Rc<[AttrValue]> = devices.iter().map(|(n, _)| n.clone()).collect();
-    let ip_devices: Rc<[AttrValue]> =
-        devices.iter().filter(|(_, k)| k.has_ip()).map(|(n, _)| n.clone()).collect();
+    // Made once per lab (see `use_diagram`), so the panes' props stay equal between frames.
+    let diagram = use_diagram(scenario);
+    let lists = use_memo(ByPtr(diagram.clone()), |_| {
+        let devices: Rc<[(AttrValue, DeviceKind)]> =
+            scenario.devices.iter().map(|d| (AttrValue::from(d.id.clone()), d.kind)).collect();
+        let names: Rc<[AttrValue]> = devices.iter().map(|(n, _)| n.clone()).collect();
+        let ip_devices: Rc<[AttrValue]> = devices.iter().filter(|(_, k)| k.has_ip()).map(|(n, _)| n.clone()).collect();
+        (devices, names, ip_devices)
+    });
+    let (devices, names, ip_devices) = (*lists).clone();
     // The form starts on the selected device when it can run commands, and suggests the
     // address of another device as the destination.
     let selected = lab.edit.selected.first().and_then(|&i| scenario.devices.get(i)).filter(|d| d.kind.has_ip());
@@ -304,6 +312,24 @@ fn predict_dock() -> Html {
     html! {
         <PredictCard {question} answered={lab.predict.answered} on_action={to_action(&lab, Action::Predict)} />
     }
+}
+
+/// An `Rc` compared by identity: a memo keyed by it is made again only when the editor made a
+/// new value (every change of the scenario is a new `Rc`), never by a deep comparison.
+#[derive(Clone)]
+pub struct ByPtr<T>(pub Rc<T>);
+
+impl<T> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The diagram of `scenario`, made once per scenario rather than once per animation frame:
+/// the canvas's props then stay equal while playing and its devices are not re-rendered.
+#[hook]
+pub fn use_diagram(scenario: &Rc<packet_engine::Scenario>) -> Rc<Diagram> {
+    use_memo(ByPtr(scenario.clone()), |s| Diagram::from_scenario(&s.0))
 }
 
 /// A callback that dispatches its value wrapped into an [`Action`].

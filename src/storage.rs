@@ -8,7 +8,7 @@
 
 use packet_engine::scenario::CommandSpec;
 use packet_engine::Scenario;
-use wasm_bindgen::JsCast;
+
 use yew::Callback;
 
 /// The `localStorage` key of the autosaved lab (versioned with the file format).

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::app::LabContext;
 use crate::components::{controls_of, sprites, use_play_clock, use_reduced_motion, Canvas, Packets};
-use crate::diagram::Diagram;
+
 use crate::editor::EditAction;
 use crate::playback::{PlayAction, Playback, SPEED_COUNT};
 use crate::state::Action;
@@ -46,7 +46,7 @@ pub fn embed_shell() -> Html {
     use_present_keys(lab.play.speed, on_play.clone());
     let reduced_motion = use_reduced_motion();
     let edit = &lab.edit;
-    let diagram = Rc::new(Diagram::from_scenario(&edit.scenario));
+    let diagram = crate::app::use_diagram(&edit.scenario);
     let (frames, marks) = sprites(&lab.play, &diagram, reduced_motion);
     let play = &lab.play;
     html! {
