@@ -164,7 +164,6 @@ fn shell() -> Html {
                         if let Some(text) = lab.play.storm_notice() {
                             <div class="storm-notice" data-testid="storm-notice"><p>{ text }</p></div>
                         }
-                        <PredictDock />
                         if let Some(notice) = &edit.notice {
                             <div class="notice" role="alert" data-testid="notice">
                                 <p>{ notice.clone() }</p>
@@ -254,6 +253,8 @@ fn playback_dock() -> Html {
                 <p class="dock-error" role="alert" data-testid="run-error">{ format!("This lab cannot run: {error}") }</p>
             }
             <div class="dock-panes">
+                // Over the event list (which would give the answer away), never over a device.
+                <PredictDock />
                 <EventList run={run.clone()} shown={play.shown()} filter={play.filter.clone()}
                     devices={names} on_action={on_action.clone()} />
                 <Tables tables={play.tables().clone()} {devices} />

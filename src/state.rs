@@ -90,10 +90,12 @@ impl State {
         for &class in &lab.hidden {
             self.play.apply(PlayAction::ToggleClass(class), &scenario);
         }
-        if let Some(view) = lab.view {
-            self.edit.view = view;
-        }
         self.share.scale = lab.scale;
+        self.edit.view = match lab.view {
+            Some(view) => view,
+            // Room for the labels at the presenter scale.
+            None => crate::editor::fit_view_scaled(&self.edit.scenario, f64::from(lab.scale) / 100.0),
+        };
         self.share.pending = None;
     }
 

@@ -8,9 +8,51 @@ pub fn empty_lab() -> Scenario {
     Scenario::from_json(r#"{ "version": 1, "name": "Untitled lab" }"#).expect("the empty lab is valid")
 }
 
-/// The view box that shows every device of `scenario`.
+/// The view box that shows every device of `scenario` with its labels.
 pub fn fit_view(scenario: &Scenario) -> ViewBox {
-    fit_view_box(&positions(scenario), FIT_MARGIN, FIT_MIN_WIDTH, FIT_MIN_HEIGHT)
+    fit_view_scaled(scenario, 1.0)
+}
+
+/// Estimated average glyph width of a device name (15 px, semibold) and of an address (13 px
+/// monospace), as a fraction of the font size; generous, so a label is never cut.
+const NAME_EM: f64 = 0.62;
+const ADDRESS_EM: f64 = 0.62;
+
+/// [`fit_view`] with labels drawn `label_factor` times their size (the presenter scale): the
+/// view keeps [`FIT_MARGIN`] around device centres and 16 units around every label's estimated
+/// box, so a long address ("10.0.0.1 255.255.255.0") never runs off the canvas.
+pub fn fit_view_scaled(scenario: &Scenario, label_factor: f64) -> ViewBox {
+    let centres = positions(scenario);
+    let mut fitted = fit_view_box(&centres, FIT_MARGIN, 0.0, 0.0);
+    for (device, c) in scenario.devices.iter().zip(&centres) {
+        let name = device.id.chars().count() as f64 * 15.0 * NAME_EM;
+        let widest = device
+            .interfaces
+            .iter()
+            .filter_map(|i| i.address.as_deref())
+            .map(|a| a.chars().count() as f64 * 13.0 * ADDRESS_EM)
+            .fold(name, f64::max);
+        let lines = device.interfaces.iter().filter(|i| i.address.is_some()).count() as f64;
+        // Labels hang from 30 units under the centre (see the canvas's LABEL_OFFSET).
+        let bottom = 30.0 + (14.0 + 4.0 + 18.0 + 16.0 * (lines - 1.0).max(0.0) + 4.0) * label_factor;
+        let half = widest * label_factor / 2.0;
+        let label = fit_view_box(&[Point::new(c.x - half, c.y), Point::new(c.x + half, c.y + bottom)], 16.0, 0.0, 0.0);
+        fitted = union(fitted, label);
+    }
+    if centres.is_empty() {
+        return fit_view_box(&[], FIT_MARGIN, FIT_MIN_WIDTH, FIT_MIN_HEIGHT);
+    }
+    // Grown about its centre to the minimum size.
+    let (w, h) = (fitted.width.max(FIT_MIN_WIDTH), fitted.height.max(FIT_MIN_HEIGHT));
+    let c = fitted.center();
+    ViewBox { x: c.x - w / 2.0, y: c.y - h / 2.0, width: w, height: h }
+}
+
+/// The smallest box holding both.
+fn union(a: ViewBox, b: ViewBox) -> ViewBox {
+    let (x, y) = (a.x.min(b.x), a.y.min(b.y));
+    let (r, bottom) = ((a.x + a.width).max(b.x + b.width), (a.y + a.height).max(b.y + b.height));
+    ViewBox { x, y, width: r - x, height: bottom - y }
 }
 
 /// Each device's position (the origin when the scenario gives none; `Diagram` places those on

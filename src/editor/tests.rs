@@ -402,3 +402,19 @@ fn pinching_zooms_about_the_fingers_and_pans_with_them() {
     assert!((now.x - under.x).abs() < 1e-9 && (now.y - under.y).abs() < 1e-9, "{now:?} {under:?}");
     assert!(!e.history.can_undo(), "a view change is not an edit");
 }
+
+#[test]
+fn the_fitted_view_holds_long_addresses_and_presenter_sized_labels() {
+    let mut s = same_network();
+    s.devices[0].interfaces[0].address = Some("10.10.10.1 255.255.255.0".into());
+    for factor in [1.0, 1.5, 2.0] {
+        let v = fit_view_scaled(&s, factor);
+        for d in &s.devices {
+            let [x, y] = d.position.unwrap();
+            let longest = d.interfaces.iter().filter_map(|i| i.address.as_deref()).map(str::len).max().unwrap_or(0);
+            let half = longest as f64 * 13.0 * 0.6 * factor / 2.0;
+            assert!(v.x <= x - half && x + half <= v.x + v.width, "{factor}: {} off {v:?}", d.id);
+            assert!(y + 30.0 + 40.0 * factor <= v.y + v.height, "{factor}: labels of {} below {v:?}", d.id);
+        }
+    }
+}

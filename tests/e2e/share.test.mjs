@@ -185,17 +185,19 @@ test("a device named <img src=x onerror=alert(1)> round-trips through a link as 
 
 test("the presenter scale enlarges labels and travels in the link", async () => {
   const { page, context } = await open(appUrl);
-  const size = () => page.$eval(".device-name", (e) => getComputedStyle(e).fontSize);
-  assert.equal(await size(), "15px");
+  // The labels grow as one group (CSS scale on .device-labels), name and address together.
+  const labelScale = (p) => p.$eval(".device-labels", (e) => getComputedStyle(e).scale);
+  const size = () => labelScale(page);
+  assert.equal(await size(), "none");
   await page.getByTestId("share").click();
   await page.getByTestId("presenter-scale").selectOption("150");
   await page.waitForSelector(".app.presenter");
-  assert.equal(await size(), "22.5px");
+  assert.equal(await size(), "1.5");
   const url = await page.getByTestId("share-url").inputValue();
   const embed = await page.getByTestId("share-embed-code").inputValue();
   assert.match(embed, /^<iframe src="[^"]+\?embed=1#lab=[A-Za-z0-9_-]+" title="Packet Lab: Same network"/);
   const other = await open(url);
-  assert.equal(await other.page.$eval(".device-name", (e) => getComputedStyle(e).fontSize), "22.5px");
+  assert.equal(await labelScale(other.page), "1.5");
   await context.close();
   await other.context.close();
 });
