@@ -6,24 +6,15 @@
 // The native figure comes from NATIVE_EVENTS_PER_SEC, or, with BENCH_NATIVE=1, from running
 // `cargo bench -p packet-engine --bench throughput` here (a release build: minutes when cold).
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 
-import { PREFIX, ROOT, launchBrowser, recordProblems, serve } from "./helpers.mjs";
+import { PREFIX, ROOT, labFixture, recordProblems } from "./helpers.mjs";
 
-let server;
-let browser;
 
-before(async () => {
-  server = await serve();
-  browser = await launchBrowser();
-});
+const fx = labFixture();
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Native events/s for benchmark(1000, 50, 20), if asked for. */
 function nativeFigure() {
@@ -43,10 +34,10 @@ const native = nativeFigure();
 
 for (const labels of [false, true]) {
 test(`benchmark page${labels ? " with every frame labelled" : ""}: frame time and engine events/s (reported, not judged)`, { timeout: 600_000 }, async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await fx.browser.newPage({ viewport: { width: 1280, height: 720 } });
   const problems = recordProblems(page);
   const query = (native ? `?bench&native=${Math.round(native)}` : "?bench") + (labels ? "&labels" : "");
-  await page.goto(server.url + PREFIX.slice(1) + query);
+  await page.goto(fx.server.url + PREFIX.slice(1) + query);
   await page.waitForSelector('.bench[data-done="true"]', { timeout: 540_000 });
   const result = JSON.parse(await page.getByTestId("bench-result").textContent());
   console.log(JSON.stringify(result, null, 2));
@@ -72,9 +63,9 @@ test(`benchmark page${labels ? " with every frame labelled" : ""}: frame time an
  *  frames: p50/p95 of the interval between frames, and Chromium's own per-frame layout, style
  *  and script time over the same window (DevTools Performance metrics). */
 async function playAndMeasure(stem, speed, frames = 240) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await fx.browser.newPage({ viewport: { width: 1280, height: 720 } });
   const problems = recordProblems(page);
-  await page.goto(server.url + PREFIX.slice(1));
+  await page.goto(fx.server.url + PREFIX.slice(1));
   await page.waitForSelector('.app[data-ready="true"]', { timeout: 30_000 });
   await page.click(`[data-example="${stem}"]`);
   await page.waitForSelector(`[data-example="${stem}"][aria-pressed="true"]`);
