@@ -70,6 +70,10 @@ test("stepping narrates the current event's sentence in an aria-live region", as
   const second = await live.textContent();
   // The sentence is the engine's explanation of that event, as the event list shows it.
   assert.ok(second.length > 10, second);
+  // Announced once: no other live region holds it (the explanation line is not live).
+  const speakers = await page.$$eval('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]',
+    (els, text) => els.filter((e) => e.textContent.includes(text)).length, second);
+  assert.equal(speakers, 1);
   await page.close();
 });
 
