@@ -95,6 +95,46 @@ pub fn trim_segment(a: Point, b: Point, radius_a: f64, radius_b: f64) -> Option<
     Some((a.lerp(b, radius_a / length), b.lerp(a, radius_b / length)))
 }
 
+/// How far under (or over) a device's centre its labels start: just outside the icon.
+pub const LABEL_TOP: f64 = 30.0;
+
+/// The box of a device's labels of `size` (width, height at 1×) drawn `factor` times their
+/// size, centred under the device at `centre` (or over it, when `above`).
+pub fn label_box(centre: Point, size: (f64, f64), factor: f64, above: bool) -> ViewBox {
+    let (w, h) = (size.0 * factor, size.1 * factor);
+    let y = if above { centre.y - LABEL_TOP - h } else { centre.y + LABEL_TOP };
+    ViewBox { x: centre.x - w / 2.0, y, width: w, height: h }
+}
+
+fn overlaps(a: &ViewBox, b: &ViewBox) -> bool {
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+}
+
+/// Which devices draw their labels over the icon instead of under it, so that labels (grown
+/// by the presenter scale) do not run into each other or into another device's icon: devices
+/// are taken from left to right, and one whose labels below would touch labels already placed
+/// (or an icon) puts them above when that side is free. Deterministic; `true` = above.
+pub fn label_sides(centres: &[Point], sizes: &[(f64, f64)], factor: f64) -> Vec<bool> {
+    let icon = |c: &Point| ViewBox { x: c.x - LABEL_TOP, y: c.y - LABEL_TOP, width: 2.0 * LABEL_TOP, height: 2.0 * LABEL_TOP };
+    let icons: Vec<ViewBox> = centres.iter().map(icon).collect();
+    let mut order: Vec<usize> = (0..centres.len()).collect();
+    order.sort_by(|&a, &b| centres[a].x.total_cmp(&centres[b].x).then(centres[a].y.total_cmp(&centres[b].y)).then(a.cmp(&b)));
+    let mut placed: Vec<ViewBox> = Vec::new();
+    let mut above = vec![false; centres.len()];
+    for i in order {
+        let free = |b: &ViewBox| {
+            !placed.iter().any(|p| overlaps(p, b))
+                && !icons.iter().enumerate().any(|(j, ic)| j != i && overlaps(ic, b))
+        };
+        let below = label_box(centres[i], sizes[i], factor, false);
+        let over = label_box(centres[i], sizes[i], factor, true);
+        let up = !free(&below) && free(&over);
+        above[i] = up;
+        placed.push(if up { over } else { below });
+    }
+    above
+}
+
 /// Gap between two cables joining the same two devices, SVG units.
 pub const PARALLEL_GAP: f64 = 22.0;
 
@@ -416,5 +456,21 @@ mod tests {
         let (a, b) = (Point::new(0.0, 0.0), Point::new(10.0, 0.0));
         assert_eq!(shift_normal(Point::new(5.0, 0.0), a, b, 3.0), Point::new(5.0, 3.0));
         assert_eq!(shift_normal(Point::new(5.0, 0.0), a, a, 3.0), Point::new(5.0, 0.0));
+    }
+
+    #[test]
+    fn crowded_labels_go_above_and_lone_ones_stay_below() {
+        let centres = [Point::new(0.0, 0.0), Point::new(110.0, 0.0), Point::new(220.0, 0.0), Point::new(600.0, 0.0)];
+        let sizes = [(120.0, 40.0); 4];
+        assert_eq!(label_sides(&centres, &sizes, 1.0), vec![false, true, false, false]);
+        assert_eq!(label_sides(&centres, &[(60.0, 40.0); 4], 1.0), vec![false; 4]);
+        // Above is still the side that is free; never two overlapping boxes on the same side.
+        let sides = label_sides(&centres, &sizes, 1.0);
+        let boxes: Vec<ViewBox> = (0..4).map(|i| label_box(centres[i], sizes[i], 1.0, sides[i])).collect();
+        for i in 0..4 {
+            for j in i + 1..4 {
+                assert!(!overlaps(&boxes[i], &boxes[j]), "{i} {j}");
+            }
+        }
     }
 }

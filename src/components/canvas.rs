@@ -14,7 +14,7 @@ use packet_engine::MacAddr;
 
 use crate::diagram::{DeviceView, Diagram};
 use crate::editor::{subnet_of, EditAction, Gesture, Mode, Pointer, Target, SUBNET_PALETTE};
-use crate::geometry::{label_scale, trim_segment, Point, Rect, ViewBox};
+use crate::geometry::{label_scale, label_sides, trim_segment, Point, Rect, ViewBox, LABEL_TOP};
 
 /// Where a device's name sits below its centre: under the tallest icon, the same for every kind
 /// so that names of devices in a row line up.
@@ -61,6 +61,9 @@ pub struct CanvasProps {
     pub gesture: Option<Gesture>,
     /// Every edit made on the canvas.
     pub on_edit: Callback<EditAction>,
+    /// Labels drawn this many times their size (the presenter scale / 100).
+    #[prop_or(1.0)]
+    pub label_factor: f64,
     /// Drawn over the devices, in the same coordinates: the playback's frames in flight.
     #[prop_or_default]
     pub overlay: Html,
@@ -203,6 +206,14 @@ pub fn canvas(props: &CanvasProps) -> Html {
     };
 
     let k = label_scale(view, LABEL_REFERENCE_WIDTH);
+    // Crowded labels (presenter scale) go over their icon instead of under it.
+    let label_sizes: Vec<(f64, f64)> = props.scenario.devices.iter().map(crate::editor::label_size).collect();
+    let centres: Vec<Point> = d.devices.iter().map(|dv| dv.position).collect();
+    let above = if label_sizes.len() == centres.len() {
+        label_sides(&centres, &label_sizes, props.label_factor)
+    } else {
+        vec![false; centres.len()]
+    };
     let colours = colours_of(&props.scenario);
     let links = d.links.iter().enumerate().filter_map(|(l, link)| {
         let (a, b) = (d.devices.get(link.a)?, d.devices.get(link.b)?);
@@ -258,7 +269,12 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 }
             }
         };
-        device_node(index, device, &addresses, selected, linking, k, onpointerdown, onkeydown)
+        let placement = LabelPlacement {
+            scale: k * props.label_factor,
+            above: above.get(index).copied().unwrap_or(false),
+            height: label_sizes.get(index).map_or(0.0, |s| s.1),
+        };
+        device_node(index, device, &addresses, selected, linking, placement, onpointerdown, onkeydown)
     });
     let preview = match &props.gesture {
         Some(Gesture::Link { from, to }) => d.devices.get(*from).map(|f| {
@@ -348,7 +364,7 @@ fn device_node(
     addresses: &[(String, Option<&'static str>)],
     selected: bool,
     linking: bool,
-    k: f64,
+    labels_at: LabelPlacement,
     onpointerdown: impl Fn(PointerEvent) + 'static,
     onkeydown: impl Fn(KeyboardEvent) + 'static,
 ) -> Html {
@@ -377,11 +393,33 @@ fn device_node(
             onpointerdown={Callback::from(onpointerdown)} onkeydown={Callback::from(onkeydown)}>
             <circle class="device-halo" r={(r + 8.0).to_string()} />
             { icon(device.kind) }
-            <g class="device-labels" transform={format!("scale({k})")}>
+            <g class={classes!("device-labels", labels_at.above.then_some("above"))} transform={labels_at.transform()}>
                 <text class="device-name" y={LABEL_OFFSET.to_string()}>{ device.name.clone() }</text>
                 { for labels }
             </g>
         </g>
+    }
+}
+
+/// Where a device's labels go: their scale (zoomed-out view × presenter scale) and side.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LabelPlacement {
+    scale: f64,
+    above: bool,
+    /// Height of the labels at 1× (see `editor::label_size`).
+    height: f64,
+}
+
+impl LabelPlacement {
+    /// The label group's transform: grown from its top edge just under the icon, or moved
+    /// over the icon and grown up from its bottom edge just over it.
+    fn transform(self) -> String {
+        let (s, t) = (self.scale, LABEL_TOP);
+        if self.above {
+            format!("translate(0 {}) scale({s}) translate(0 {})", -t, -t - self.height)
+        } else {
+            format!("translate(0 {t}) scale({s}) translate(0 {})", -t)
+        }
     }
 }
 

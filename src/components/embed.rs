@@ -56,6 +56,7 @@ pub fn embed_shell() -> Html {
                 <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone()} view={edit.view}
                     selected={Rc::<[usize]>::from([])} selected_links={Rc::<[usize]>::from([])}
                     mode={edit.mode} link_from={None::<usize>} gesture={edit.gesture.clone()}
+                    label_factor={f64::from(lab.share.scale) / 100.0}
                     {on_edit} overlay={html! { <Packets {frames} {marks} /> }}>
                     <LinkError />
                     if let Some(text) = play.storm_notice() {

@@ -3,6 +3,8 @@
 
 use super::*;
 
+use crate::geometry::{label_box, label_sides};
+
 /// The scenario of an empty lab.
 pub fn empty_lab() -> Scenario {
     Scenario::from_json(r#"{ "version": 1, "name": "Untitled lab" }"#).expect("the empty lab is valid")
@@ -24,19 +26,11 @@ const ADDRESS_EM: f64 = 0.62;
 pub fn fit_view_scaled(scenario: &Scenario, label_factor: f64) -> ViewBox {
     let centres = positions(scenario);
     let mut fitted = fit_view_box(&centres, FIT_MARGIN, 0.0, 0.0);
-    for (device, c) in scenario.devices.iter().zip(&centres) {
-        let name = device.id.chars().count() as f64 * 15.0 * NAME_EM;
-        let widest = device
-            .interfaces
-            .iter()
-            .filter_map(|i| i.address.as_deref())
-            .map(|a| a.chars().count() as f64 * 13.0 * ADDRESS_EM)
-            .fold(name, f64::max);
-        let lines = device.interfaces.iter().filter(|i| i.address.is_some()).count() as f64;
-        // Labels hang from 30 units under the centre (see the canvas's LABEL_OFFSET).
-        let bottom = 30.0 + (14.0 + 4.0 + 18.0 + 16.0 * (lines - 1.0).max(0.0) + 4.0) * label_factor;
-        let half = widest * label_factor / 2.0;
-        let label = fit_view_box(&[Point::new(c.x - half, c.y), Point::new(c.x + half, c.y + bottom)], 16.0, 0.0, 0.0);
+    let sizes: Vec<(f64, f64)> = scenario.devices.iter().map(label_size).collect();
+    let above = label_sides(&centres, &sizes, label_factor);
+    for ((c, &(w, h)), &up) in centres.iter().zip(&sizes).zip(&above) {
+        let b = label_box(*c, (w, h), label_factor, up);
+        let label = fit_view_box(&[Point::new(b.x, b.y), Point::new(b.x + b.width, b.y + b.height)], 16.0, 0.0, 0.0);
         fitted = union(fitted, label);
     }
     if centres.is_empty() {
@@ -46,6 +40,21 @@ pub fn fit_view_scaled(scenario: &Scenario, label_factor: f64) -> ViewBox {
     let (w, h) = (fitted.width.max(FIT_MIN_WIDTH), fitted.height.max(FIT_MIN_HEIGHT));
     let c = fitted.center();
     ViewBox { x: c.x - w / 2.0, y: c.y - h / 2.0, width: w, height: h }
+}
+
+/// The estimated size of a device's labels at 1× (width, height below the icon): its name
+/// (15 px) and one line per address (13 px monospace), from [`LABEL_TOP`] down.
+pub fn label_size(device: &DeviceSpec) -> (f64, f64) {
+    let name = device.id.chars().count() as f64 * 15.0 * NAME_EM;
+    let widest = device
+        .interfaces
+        .iter()
+        .filter_map(|i| i.address.as_deref())
+        .map(|a| a.chars().count() as f64 * 13.0 * ADDRESS_EM)
+        .fold(name, f64::max);
+    let lines = device.interfaces.iter().filter(|i| i.address.is_some()).count() as f64;
+    // The name's baseline 14 under the top, each address line 18 then 16 further, 4 of descent.
+    (widest, 14.0 + 4.0 + if lines > 0.0 { 18.0 + 16.0 * (lines - 1.0) } else { 0.0 } + 4.0)
 }
 
 /// The smallest box holding both.
