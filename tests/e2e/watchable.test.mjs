@@ -120,10 +120,32 @@ test("the example deck's slides fit their frames at presenter scales 100, 150 an
         return hits;
       });
       assert.deepEqual(overlaps, [], `scale ${scale}`);
-      if (scale === 150) await page.screenshot({ path: path.join(ROOT, "out", `deck-to-the-internet-${scale}.png`) });
+      await page.screenshot({ path: path.join(ROOT, "out", `embed-to-the-internet-${scale}.png`) });
       assert.deepEqual(problems, []);
     });
   }
+  // And the deck itself: slide 3 embeds "To the internet" by a link at scale 150.
+  await withPage(fx, "embed-example.html?slide=3", { ready: false, viewport: { width: 1280, height: 800 } }, async ({ page, problems }) => {
+    const frame = page.frameLocator("section.present iframe");
+    await frame.locator('.app[data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });
+    const inner = page.frames().find((f) => f.url().includes("embed=1"));
+    const overlaps = await inner.evaluate(() => {
+      const boxes = [...document.querySelectorAll(".device-name, .device-address")].map((e) => [e.textContent, e.getBoundingClientRect()]);
+      const hits = [];
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const [a, ra] = boxes[i]; const [b, rb] = boxes[j];
+        if (ra.left < rb.right - 1 && rb.left < ra.right - 1 && ra.top < rb.bottom - 1 && rb.top < ra.bottom - 1) hits.push(`${a} / ${b}`);
+      }
+      const out = [...document.querySelectorAll(".device-name, .device-address")].filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight;
+      }).map((e) => e.textContent);
+      return { hits, out };
+    });
+    assert.deepEqual(overlaps, { hits: [], out: [] });
+    await page.screenshot({ path: path.join(ROOT, "docs", "deck-slide-3.png") });
+    assert.deepEqual(problems, []);
+  });
 });
 
 test("on a 390×844 touch screen: load an example, tap a device, edit its address", async () => {
