@@ -135,6 +135,24 @@ pub fn label_sides(centres: &[Point], sizes: &[(f64, f64)], factor: f64) -> Vec<
     above
 }
 
+/// The label size and sides to draw with: the presenter's `requested` factor when the labels
+/// then fit (each under or over its icon, none touching another label or icon), else the
+/// largest smaller factor (in steps of 0.05, never below 1) that fits. On a crowded lab at 200 %
+/// the labels grow as far as they can without running into each other.
+pub fn label_layout(centres: &[Point], sizes: &[(f64, f64)], requested: f64) -> (f64, Vec<bool>) {
+    let mut factor = requested.max(1.0);
+    loop {
+        let sides = label_sides(centres, sizes, factor);
+        let boxes: Vec<ViewBox> =
+            centres.iter().zip(sizes).zip(&sides).map(|((c, s), &up)| label_box(*c, *s, factor, up)).collect();
+        let clash = (0..boxes.len()).any(|i| (i + 1..boxes.len()).any(|j| overlaps(&boxes[i], &boxes[j])));
+        if !clash || factor <= 1.0 {
+            return (factor, sides);
+        }
+        factor = (factor - 0.05).max(1.0);
+    }
+}
+
 /// Gap between two cables joining the same two devices, SVG units.
 pub const PARALLEL_GAP: f64 = 22.0;
 
@@ -472,5 +490,18 @@ mod tests {
                 assert!(!overlaps(&boxes[i], &boxes[j]), "{i} {j}");
             }
         }
+    }
+
+    #[test]
+    fn labels_grow_only_as_far_as_they_fit() {
+        let centres = [Point::new(0.0, 0.0), Point::new(110.0, 0.0), Point::new(220.0, 0.0)];
+        let sizes = [(130.0, 40.0); 3];
+        let (f, sides) = label_layout(&centres, &sizes, 2.0);
+        assert!((1.0..2.0).contains(&f), "{f}");
+        let boxes: Vec<ViewBox> = (0..3).map(|i| label_box(centres[i], sizes[i], f, sides[i])).collect();
+        assert!(!overlaps(&boxes[0], &boxes[1]) && !overlaps(&boxes[1], &boxes[2]) && !overlaps(&boxes[0], &boxes[2]));
+        // Far apart, the full factor.
+        let apart = [Point::new(0.0, 0.0), Point::new(900.0, 0.0)];
+        assert_eq!(label_layout(&apart, &sizes[..2], 2.0).0, 2.0);
     }
 }

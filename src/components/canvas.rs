@@ -14,7 +14,7 @@ use packet_engine::MacAddr;
 
 use crate::diagram::{DeviceView, Diagram};
 use crate::editor::{subnet_of, EditAction, Gesture, Mode, Pointer, Target, SUBNET_PALETTE};
-use crate::geometry::{label_scale, label_sides, trim_segment, Point, Rect, ViewBox, LABEL_TOP};
+use crate::geometry::{label_layout, label_scale, trim_segment, Point, Rect, ViewBox, LABEL_TOP};
 
 /// Where a device's name sits below its centre: under the tallest icon, the same for every kind
 /// so that names of devices in a row line up.
@@ -209,10 +209,10 @@ pub fn canvas(props: &CanvasProps) -> Html {
     // Crowded labels (presenter scale) go over their icon instead of under it.
     let label_sizes: Vec<(f64, f64)> = props.scenario.devices.iter().map(crate::editor::label_size).collect();
     let centres: Vec<Point> = d.devices.iter().map(|dv| dv.position).collect();
-    let above = if label_sizes.len() == centres.len() {
-        label_sides(&centres, &label_sizes, props.label_factor)
+    let (label_factor, above) = if label_sizes.len() == centres.len() {
+        label_layout(&centres, &label_sizes, props.label_factor)
     } else {
-        vec![false; centres.len()]
+        (1.0, vec![false; centres.len()])
     };
     let colours = colours_of(&props.scenario);
     let links = d.links.iter().enumerate().filter_map(|(l, link)| {
@@ -270,7 +270,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
             }
         };
         let placement = LabelPlacement {
-            scale: k * props.label_factor,
+            scale: k * label_factor,
             above: above.get(index).copied().unwrap_or(false),
             height: label_sizes.get(index).map_or(0.0, |s| s.1),
         };

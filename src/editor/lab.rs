@@ -3,7 +3,7 @@
 
 use super::*;
 
-use crate::geometry::{label_box, label_sides};
+use crate::geometry::{label_box, label_layout};
 
 /// The scenario of an empty lab.
 pub fn empty_lab() -> Scenario {
@@ -27,7 +27,7 @@ pub fn fit_view_scaled(scenario: &Scenario, label_factor: f64) -> ViewBox {
     let centres = positions(scenario);
     let mut fitted = fit_view_box(&centres, FIT_MARGIN, 0.0, 0.0);
     let sizes: Vec<(f64, f64)> = scenario.devices.iter().map(label_size).collect();
-    let above = label_sides(&centres, &sizes, label_factor);
+    let (label_factor, above) = label_layout(&centres, &sizes, label_factor);
     for ((c, &(w, h)), &up) in centres.iter().zip(&sizes).zip(&above) {
         let b = label_box(*c, (w, h), label_factor, up);
         let label = fit_view_box(&[Point::new(b.x, b.y), Point::new(b.x + b.width, b.y + b.height)], 16.0, 0.0, 0.0);

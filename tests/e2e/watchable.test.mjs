@@ -54,7 +54,7 @@ test("To the internet at 4× plays to its last event in bounded time, frames vis
 });
 
 test("an embed at scale 200 in a 960×540 iframe keeps everything inside and still between steps", async () => {
-  const html = `<!doctype html><meta charset="utf-8"><title>slide</title>
+  const html = `<!doctype html><meta charset="utf-8"><title>slide</title><link rel="icon" href="data:,">
     <body style="margin:0;background:#10151c">
     <iframe id="f" src="./index.html?embed=1&example=same-network&scale=200" width="960" height="540"
       style="border:0;display:block" title="Packet Lab"></iframe></body>`;
@@ -156,7 +156,9 @@ test("on a 390×844 touch screen: load an example, tap a device, edit its addres
     const canvas = await page.locator("svg.canvas-svg").boundingBox();
     assert.ok(canvas.width >= 380, `canvas ${canvas.width} px wide`);
     // Every button and field is at least 44 px high.
+    // (A checkbox's target is its label.)
     const small = await page.evaluate(() => [...document.querySelectorAll("button, select, input:not([type=file]), [role=button]:not(g)")]
+      .map((e) => (e.type === "checkbox" && e.closest("label")) || e)
       .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44 && !e.closest(".visually-hidden"))
       .map((e) => `${e.tagName} ${e.dataset.testid ?? e.textContent.trim().slice(0, 20)} ${Math.round(e.getBoundingClientRect().height)}`));
     assert.deepEqual(small, []);
@@ -170,9 +172,9 @@ test("on a 390×844 touch screen: load an example, tap a device, edit its addres
     await page.screenshot({ path: path.join(ROOT, "docs", "phone.png") });
     const address = page.getByTestId("address-0");
     await address.tap();
-    await address.fill("10.0.1.77/24");
+    await address.fill("192.168.1.77/24");
     await address.press("Enter");
-    await page.waitForSelector('[data-device="pc1"] .device-address:text("10.0.1.77/24")');
+    await page.waitForSelector('[data-device="pc1"] .device-address:text("192.168.1.77/24")');
     await page.getByTestId("sheet-done").tap();
     await page.waitForSelector('[data-device="pc1"]:not(.selected)');
     assert.deepEqual(problems, []);
