@@ -255,7 +255,7 @@ fn playback_dock() -> Html {
             <div class="dock-panes">
                 // Over the event list (which would give the answer away), never over a device.
                 <PredictDock />
-                <EventList run={run.clone()} shown={play.shown()} filter={play.filter.clone()}
+                <EventList run={run.clone()} shown={play.shown()} playing={play.playing} filter={play.filter.clone()}
                     devices={names} on_action={on_action.clone()} />
                 <Tables tables={play.tables().clone()} {devices} />
                 <Terminal run={run.clone()} shown={play.shown()}>
