@@ -161,9 +161,6 @@ fn shell() -> Html {
                             </p>
                         }
                         <LinkError />
-                        if let Some(text) = lab.play.storm_notice() {
-                            <div class="storm-notice" data-testid="storm-notice"><p>{ text }</p></div>
-                        }
                         if let Some(notice) = &edit.notice {
                             <div class="notice" role="alert" data-testid="notice">
                                 <p>{ notice.clone() }</p>
@@ -172,6 +169,9 @@ fn shell() -> Html {
                             </div>
                         }
                     </Canvas>
+                    if let Some(text) = lab.play.storm_notice() {
+                        <div class="storm-notice" data-testid="storm-notice"><p>{ text }</p></div>
+                    }
                     <PlaybackDock />
                 </div>
                 if lab.inspect.open {

@@ -38,6 +38,8 @@ pub struct Sprite {
     pub label: &'static str,
     /// Sent to the broadcast address.
     pub broadcast: bool,
+    /// Arrived, waiting at its receiver (drawn paler).
+    pub arrived: bool,
 }
 
 /// A mark at a device: a flood ring or a drop.
@@ -82,6 +84,7 @@ pub fn sprites(play: &Playback, diagram: &Diagram, reduced_motion: bool) -> (Rc<
                 css: f.flight.class.css(),
                 label: f.flight.class.label(),
                 broadcast: f.flight.broadcast,
+                arrived: f.arrived,
             })
         })
         .collect();
@@ -168,7 +171,7 @@ pub fn packets(props: &PacketsProps) -> Html {
         };
     }
     let frames = props.frames.iter().map(|f| {
-        let class = classes!("frame", format!("proto-{}", f.css), f.broadcast.then_some("broadcast"));
+        let class = classes!("frame", format!("proto-{}", f.css), f.broadcast.then_some("broadcast"), f.arrived.then_some("arrived"));
         // Wide enough for the label at 12 px bold, so it reads on a projector.
         let width = 14.0 + 7.6 * f.label.len() as f64;
         // The layer ignores the pointer so the canvas below stays editable; a frame itself

@@ -51,7 +51,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
     html! {
         <section class="pane terminal-pane" aria-label="Terminal">
             <header class="pane-head"><h2 class="pane-title">{ "Terminal" }</h2></header>
-            <pre class="terminal" data-testid="terminal" ref={screen}>
+            <pre class="terminal" data-testid="terminal" ref={screen} tabindex="0" aria-label="Terminal output">
                 if lines.is_empty() {
                     <span class="term-dim">{ "Output of ping and traceroute appears here as the frames arrive." }</span>
                 }

@@ -306,6 +306,7 @@ impl Playback {
             .map(|f| InFlight {
                 flight: f,
                 progress: ((now - f.t_start) as f64 / (f.t_end - f.t_start).max(1) as f64).min(1.0),
+                arrived: now >= f.t_end,
             })
             .collect()
     }

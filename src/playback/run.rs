@@ -33,6 +33,8 @@ pub struct InFlight<'a> {
     pub flight: &'a Flight,
     /// 0 at the sender, 1 at the receiver (of its last bit).
     pub progress: f64,
+    /// Arrived already: held at the receiver for a moment (see `HOLD_MS`).
+    pub arrived: bool,
 }
 
 /// A mark on the canvas for a recent event at one device: a drop or a flood.
