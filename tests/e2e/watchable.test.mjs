@@ -212,3 +212,28 @@ test("cables are drawn from the keyboard", async () => {
     assert.deepEqual(problems, []);
   });
 });
+
+test("a ping typed in the terminal is kept across a reload", async () => {
+  await withPage(fx, "", {}, async ({ page, problems }) => {
+    await page.click('[data-example="same-network"]');
+    await page.waitForSelector('[data-example="same-network"][aria-pressed="true"]');
+    const total = async () => (await eventCount(page))[1];
+    const before = await total();
+    await page.getByTestId("cmd-device").selectOption("pc2");
+    await page.getByTestId("cmd-kind").selectOption("frame");
+    await page.getByTestId("cmd-target").fill("10.10.10.1");
+    await page.getByTestId("cmd-run").click();
+    await page.waitForFunction((n) => {
+      const m = document.querySelector('[data-testid="event-count"]').textContent.match(/\/ (\d+)/);
+      return Number(m[1]) > n;
+    }, before);
+    const withPing = await total();
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+    assert.equal(await total(), withPing, "the run after the reload still has the typed ping");
+    // Played to the end, the terminal shows its output.
+    await page.getByTestId("scrubber").fill(String(withPing));
+    await page.waitForSelector('[data-testid="terminal"] :text("pc2$ ping -c 1 10.10.10.1")');
+    assert.deepEqual(problems, []);
+  });
+});
