@@ -148,7 +148,7 @@ test("the example deck's slides fit their frames at presenter scales 100, 150 an
   });
 });
 
-test("on a 390×844 touch screen: load an example, tap a device, edit its address", async () => {
+test("on a 390×844 touch screen: load an example, tap a device, edit its address, pinch to zoom", async () => {
   const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
   await withPage(fx, "", phone, async ({ page, problems }) => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -177,6 +177,23 @@ test("on a 390×844 touch screen: load an example, tap a device, edit its addres
     await page.waitForSelector('[data-device="pc1"] .device-address:text("192.168.1.77/24")');
     await page.getByTestId("sheet-done").tap();
     await page.waitForSelector('[data-device="pc1"]:not(.selected)');
+    // Two fingers spreading on the canvas zoom in (a smaller viewBox) about their midpoint.
+    const viewWidth = () => page.$eval("svg.canvas-svg", (svg) => Number(svg.getAttribute("viewBox").split(" ")[2]));
+    const before = await viewWidth();
+    await page.$eval("svg.canvas-svg", (svg) => {
+      const r = svg.getBoundingClientRect();
+      const y = r.top + r.height * 0.3; // empty canvas, between the palette and the devices
+      const fire = (type, id, x) => svg.dispatchEvent(new PointerEvent(type, {
+        pointerId: id, pointerType: "touch", isPrimary: id === 1, clientX: x, clientY: y, button: 0, buttons: 1, bubbles: true,
+      }));
+      const cx = r.left + r.width / 2;
+      fire("pointerdown", 1, cx - 40);
+      fire("pointerdown", 2, cx + 40);
+      for (let d = 40; d <= 100; d += 10) { fire("pointermove", 1, cx - d); fire("pointermove", 2, cx + d); }
+      fire("pointerup", 1, cx - 100);
+      fire("pointerup", 2, cx + 100);
+    });
+    await page.waitForFunction((w) => Number(document.querySelector("svg.canvas-svg").getAttribute("viewBox").split(" ")[2]) < w * 0.6, before);
     assert.deepEqual(problems, []);
   });
 });
