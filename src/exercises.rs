@@ -184,7 +184,7 @@ impl Exercises {
             }
             return Effect::ViewOnly;
         }
-        if strip(&before.scenario) == strip(&edit.scenario) {
+        if before.scenario.strip() == edit.scenario.strip() {
             // Only the title changed: nothing to run again.
             return effect;
         }
@@ -207,17 +207,6 @@ fn new_violation(exercise: &Exercise, before: &Scenario, after: &Scenario) -> Op
     };
     let old = messages(before);
     messages(after).into_iter().find(|m| !old.contains(m))
-}
-
-/// The lab without what a run ignores (positions, name, description).
-fn strip(s: &Scenario) -> Scenario {
-    let mut s = s.clone();
-    s.name.clear();
-    s.description.clear();
-    for d in &mut s.devices {
-        d.position = None;
-    }
-    s
 }
 
 /// What the device panel needs to draw lock icons: the lab shown and the exercise's permissions.

@@ -117,7 +117,7 @@ impl Predict {
         self.answered = None;
         self.done.clear();
         self.questions = match &self.run {
-            Some(run) => select(questions(&run.lab, &run.outcome.trace, run.lab.seed)).into(),
+            Some(run) => select(questions(&run.outcome.topology, &run.outcome.trace, run.lab.seed)).into(),
             None => Rc::from([]),
         };
         // Events already shown are not asked about.
@@ -227,7 +227,7 @@ mod tests {
     fn the_subset_is_small_distinct_and_in_event_order() {
         for (stem, s) in packet_engine::examples::all() {
             let Ok(run) = crate::playback::Run::new(&s) else { continue };
-            let all = questions(&s, &run.outcome.trace, s.seed);
+            let all = questions(&run.outcome.topology, &run.outcome.trace, s.seed);
             let chosen = select(all.clone());
             assert!(chosen.len() <= MAX_QUESTIONS, "{stem}");
             assert!(!all.is_empty() || chosen.is_empty());

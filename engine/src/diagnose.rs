@@ -24,7 +24,7 @@ use std::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 
 use crate::neighbor::NudState;
-use crate::scenario::{parse_interface_address, Command, DeviceKind, Scenario, ScenarioError};
+use crate::scenario::{Command, DeviceKind, ErrorKind, Scenario, ScenarioError, Topology};
 use crate::sim::RunOutcome;
 use crate::trace::{EventKind, RouteKind};
 use crate::wire;
@@ -64,44 +64,38 @@ pub struct Diagnosis {
 }
 
 /// True when a command's printed lines show that it did not get its answers.
-pub fn command_failed(run: &str, lines: &[String]) -> bool {
+pub fn command_failed(command: &Command, lines: &[String]) -> bool {
     if lines.iter().any(|l| l.contains("Network is unreachable")) {
         return true;
     }
-    match Command::parse(run) {
-        Ok(Command::Ping { .. }) => lines.iter().any(|l| {
+    match command {
+        Command::Ping { .. } => lines.iter().any(|l| {
             // "3 packets transmitted, 1 received, …"
             let mut words = l.split(", ");
             let sent = words.next().and_then(|w| w.strip_suffix(" packets transmitted")).and_then(|n| n.parse::<u32>().ok());
             let got = words.next().and_then(|w| w.strip_suffix(" received")).and_then(|n| n.parse::<u32>().ok());
             matches!((sent, got), (Some(s), Some(g)) if g < s)
         }),
-        Ok(Command::Traceroute { target, .. }) => {
+        Command::Traceroute { target, .. } => {
             let t = format!(" {target} ");
             !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
         }
-        Err(_) => false,
     }
 }
 
 /// One diagnosis per failed command of the run, in command order. A failed
 /// command whose cause none of the checks recognises gets none.
-pub fn diagnose(scenario: &Scenario, outcome: &RunOutcome) -> Vec<Diagnosis> {
-    let net = Net::new(scenario);
-    let labels = scenario.command_labels();
+pub fn diagnose(topology: &Topology, outcome: &RunOutcome) -> Vec<Diagnosis> {
+    let net = Net::new(topology);
     let mut out = Vec::new();
-    for (j, (spec, label)) in scenario.commands.iter().zip(&labels).enumerate() {
-        let lines = outcome.outputs.get(label).map(Vec::as_slice).unwrap_or(&[]);
-        if !command_failed(&spec.run, lines) {
+    for (j, spec) in topology.commands.iter().enumerate() {
+        let lines = outcome.outputs.get(&spec.label).map(Vec::as_slice).unwrap_or(&[]);
+        if !command_failed(&spec.command, lines) {
             continue;
         }
-        let target = match Command::parse(&spec.run) {
-            Ok(Command::Ping { target, .. } | Command::Traceroute { target, .. }) => target,
-            Err(_) => continue,
-        };
-        let Some(s) = net.index(&spec.device) else { continue };
-        if let Some((device, field, cause, text)) = net.explain(s, j, target, outcome) {
-            out.push(Diagnosis { command: label.clone(), cause, device, field, text });
+        let target = spec.command.target();
+        if let Some((device, field, cause, text)) = net.explain(spec.device, j, target, outcome) {
+            out.push(Diagnosis { command: spec.label.clone(), cause, device, field, text });
         }
     }
     out
@@ -110,13 +104,12 @@ pub fn diagnose(scenario: &Scenario, outcome: &RunOutcome) -> Vec<Diagnosis> {
 /// The diagnosis of a scenario that validation refused, when the refusal is a
 /// misconfiguration this module explains (a gateway outside the subnets).
 pub fn diagnose_invalid(scenario: &Scenario, error: &ScenarioError) -> Option<Diagnosis> {
-    let index: usize = error.path.strip_prefix("devices[")?.strip_suffix("].gateway")?.parse().ok()?;
-    let dev = scenario.devices.get(index)?;
-    let gw: Ipv4Addr = dev.gateway.as_deref()?.trim().parse().ok()?;
-    let nets: Vec<String> = Net::new(scenario).ifaces[index].iter().flatten().map(|n| n.trunc().to_string()).collect();
-    if nets.iter().any(|n| n.parse::<Ipv4Net>().is_ok_and(|n| n.contains(&gw))) {
+    let ErrorKind::GatewayOffLink { device: index, gateway: gw, subnets } = &error.kind else {
         return None;
-    }
+    };
+    let gw = *gw;
+    let dev = scenario.devices.get(*index)?;
+    let nets: Vec<String> = subnets.iter().map(|n| n.to_string()).collect();
     let text = format!(
         "{}'s default gateway {gw} is not on any of its networks ({}): a host can only hand packets to a router it reaches directly, so nothing can leave. Set {}.gateway to the router's address on {}'s network.",
         dev.id,
@@ -137,7 +130,7 @@ type Found = (String, String, Cause, String);
 
 /// The scenario's addressing and cabling, indexed for the checks.
 struct Net<'a> {
-    scenario: &'a Scenario,
+    scenario: &'a Topology,
     /// Device id → index.
     ids: BTreeMap<&'a str, usize>,
     /// Per device, per interface: its address and prefix, if configured.
@@ -147,13 +140,9 @@ struct Net<'a> {
 }
 
 impl<'a> Net<'a> {
-    fn new(scenario: &'a Scenario) -> Net<'a> {
+    fn new(scenario: &'a Topology) -> Net<'a> {
         let ids: BTreeMap<&str, usize> = scenario.devices.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
-        let ifaces = scenario
-            .devices
-            .iter()
-            .map(|d| d.interfaces.iter().map(|i| i.address.as_deref().and_then(|a| parse_interface_address(a).ok())).collect())
-            .collect();
+        let ifaces = scenario.devices.iter().map(|d| d.interfaces.iter().map(|i| i.address).collect()).collect();
         // Union-find over ports: a cable joins its two ends, and a switch or hub
         // joins all of its ports. A port is (device, port name).
         let mut parent: BTreeMap<(usize, String), (usize, String)> = BTreeMap::new();
@@ -173,10 +162,9 @@ impl<'a> Net<'a> {
             }
         };
         for l in &scenario.links {
-            if let (Some(&a), Some(&b)) = (ids.get(l.a.device.as_str()), ids.get(l.b.device.as_str())) {
-                let (pa, pb) = (port_key(scenario, a, &l.a.port), port_key(scenario, b, &l.b.port));
-                union(&mut parent, pa, pb);
-            }
+            let name = |e: crate::scenario::PortEnd| scenario.devices[e.device].ports[e.port].as_str();
+            let (pa, pb) = (port_key(scenario, l.a.device, name(l.a)), port_key(scenario, l.b.device, name(l.b)));
+            union(&mut parent, pa, pb);
         }
         let mut segment = vec![Vec::new(); scenario.devices.len()];
         let mut seg_ids: BTreeMap<(usize, String), usize> = BTreeMap::new();
@@ -211,7 +199,7 @@ impl<'a> Net<'a> {
         let dev = &self.scenario.devices[d];
         self.ifaces[d].iter().flatten().any(|n| n.contains(&ip))
             || dev.gateway.is_some()
-            || dev.routes.iter().any(|r| r.prefix.parse::<Ipv4Net>().is_ok_and(|p| p.contains(&ip)))
+            || dev.routes.iter().any(|r| r.prefix.contains(&ip))
     }
 
     /// Devices `a` and `b` on one segment where exactly one of them sees the other on its network.
@@ -258,7 +246,7 @@ impl<'a> Net<'a> {
         match chosen {
             Some(c) if c.kind == RouteKind::Default => format!("devices[{r}].gateway"),
             Some(c) if c.kind == RouteKind::Static => {
-                match self.scenario.devices[r].routes.iter().position(|x| x.prefix.parse::<Ipv4Net>().is_ok_and(|p| p == c.prefix)) {
+                match self.scenario.devices[r].routes.iter().position(|x| x.prefix == c.prefix) {
                     Some(k) => format!("devices[{r}].routes[{k}]"),
                     None => format!("devices[{r}].routes"),
                 }
@@ -337,7 +325,7 @@ impl<'a> Net<'a> {
                 }
                 EventKind::NeighborChanged { device, ip, new: NudState::Failed, .. } => {
                     let Some(d) = self.index(device) else { continue };
-                    let gateway = self.scenario.devices[d].gateway.as_deref().and_then(|g| g.trim().parse::<Ipv4Addr>().ok());
+                    let gateway = self.scenario.devices[d].gateway;
                     if gateway == Some(*ip) && (d == s || Some(d) == owner.map(|o| o.0)) {
                         let text = format!(
                             "{device} sent its packet to its default gateway {ip}, but nobody answered the three ARP requests \"Who has {ip}?\": no device on {device}'s network has that address. Set devices[{d}].gateway to the router's address on that network."
@@ -383,7 +371,7 @@ impl<'a> Net<'a> {
 }
 
 /// A port as the union-find keys it: switches and hubs are one node (they join all their ports).
-fn port_key(scenario: &Scenario, d: usize, port: &str) -> (usize, String) {
+fn port_key(scenario: &Topology, d: usize, port: &str) -> (usize, String) {
     match scenario.devices[d].kind {
         DeviceKind::Switch | DeviceKind::Hub => (d, String::new()),
         _ => (d, port.to_string()),
@@ -403,7 +391,8 @@ mod tests {
     }
 
     fn run(s: &Scenario) -> Vec<Diagnosis> {
-        diagnose(s, &Simulation::new(s).unwrap().run())
+        let t = s.validate().unwrap();
+        diagnose(&t, &Simulation::from_topology(&t).run())
     }
 
     fn one(s: &Scenario) -> Diagnosis {
@@ -422,11 +411,12 @@ mod tests {
     #[test]
     fn failure_is_read_from_the_output() {
         let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert!(command_failed("ping -c 3 1.2.3.4", &l(&["ping: connect: Network is unreachable"])));
-        assert!(command_failed("ping -c 3 1.2.3.4", &l(&["3 packets transmitted, 2 received, 33% packet loss, time 2002ms"])));
-        assert!(!command_failed("ping -c 3 1.2.3.4", &l(&["3 packets transmitted, 3 received, 0% packet loss, time 2002ms"])));
-        assert!(command_failed("traceroute -I 1.2.3.4", &l(&["traceroute to 1.2.3.4 (1.2.3.4), 30 hops max", " 1  * * *"])));
-        assert!(!command_failed("traceroute -I 1.2.3.4", &l(&["traceroute to 1.2.3.4 (1.2.3.4), 30 hops max", " 1  1.2.3.4  0.1 ms"])));
+        let c = |run: &str| Command::parse(run).unwrap();
+        assert!(command_failed(&c("ping -c 3 1.2.3.4"), &l(&["ping: connect: Network is unreachable"])));
+        assert!(command_failed(&c("ping -c 3 1.2.3.4"), &l(&["3 packets transmitted, 2 received, 33% packet loss, time 2002ms"])));
+        assert!(!command_failed(&c("ping -c 3 1.2.3.4"), &l(&["3 packets transmitted, 3 received, 0% packet loss, time 2002ms"])));
+        assert!(command_failed(&c("traceroute -I 1.2.3.4"), &l(&["traceroute to 1.2.3.4 (1.2.3.4), 30 hops max", " 1  * * *"])));
+        assert!(!command_failed(&c("traceroute -I 1.2.3.4"), &l(&["traceroute to 1.2.3.4 (1.2.3.4), 30 hops max", " 1  1.2.3.4  0.1 ms"])));
     }
 
     #[test]

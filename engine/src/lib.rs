@@ -11,11 +11,16 @@
 //! assert!(!outcome.trace.events.is_empty());
 //! ```
 
+pub(crate) mod apps;
 pub mod diagnose;
 pub mod examples;
 pub mod exercise;
 pub mod explain;
 pub mod frames;
+pub(crate) mod l2;
+pub(crate) mod l3;
+#[allow(dead_code)]
+pub(crate) mod l4;
 pub mod mac;
 pub mod neighbor;
 pub mod pcap;

@@ -9,6 +9,10 @@ use std::ops::{Add, Sub};
 
 /// Nanoseconds since the start of the simulation.
 ///
+/// Every constructor and `+` saturate at `u64::MAX` ns rather than wrap or
+/// panic, so no input can make time go backwards; validation keeps real runs
+/// far below that cap (see `scenario::limits`).
+///
 /// A `u64` of nanoseconds covers 584 years, far beyond any lab run, and keeps
 /// ordering and arithmetic exact (no floating point in the event queue).
 #[derive(
@@ -25,13 +29,13 @@ impl SimTime {
         SimTime(ns)
     }
     pub const fn from_micros(us: u64) -> SimTime {
-        SimTime(us * 1_000)
+        SimTime(us.saturating_mul(1_000))
     }
     pub const fn from_millis(ms: u64) -> SimTime {
-        SimTime(ms * 1_000_000)
+        SimTime(ms.saturating_mul(1_000_000))
     }
     pub const fn from_secs(s: u64) -> SimTime {
-        SimTime(s * 1_000_000_000)
+        SimTime(s.saturating_mul(1_000_000_000))
     }
     pub const fn as_nanos(self) -> u64 {
         self.0
@@ -80,6 +84,14 @@ mod tests {
         assert_eq!(SimTime::from_micros(1_000_012).to_string(), "1.000012 s");
         assert_eq!(SimTime::ZERO.to_string(), "0.000000 s");
         assert_eq!(SimTime::from_secs(300).to_string(), "300.000000 s");
+    }
+
+    #[test]
+    fn huge_values_saturate_instead_of_wrapping() {
+        assert_eq!(SimTime::from_micros(u64::MAX), SimTime(u64::MAX));
+        assert_eq!(SimTime::from_millis(u64::MAX / 2), SimTime(u64::MAX));
+        assert_eq!(SimTime::from_secs(u64::MAX), SimTime(u64::MAX));
+        assert_eq!(SimTime(u64::MAX - 1) + SimTime(5), SimTime(u64::MAX));
     }
 
     #[test]

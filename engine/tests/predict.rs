@@ -74,12 +74,12 @@ fn sends_towards(
                 .is_some_and(|a| a.starts_with(&format!("{ip}/")))
         })
     });
-    Some(owner.is_some_and(|o| device_macs(s, &o.id).contains(&d.ethernet.unwrap().dst.value)))
+    Some(owner.is_some_and(|o| device_macs(&s.validate().unwrap(), &o.id).contains(&d.ethernet.unwrap().dst.value)))
 }
 
 /// Checks every question of a trace against the event it is asked before.
 fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
-    let qs = questions(s, &out.trace, 7);
+    let qs = questions(&s.validate().unwrap(), &out.trace, 7);
     assert!(!qs.is_empty());
     let mut kinds = BTreeSet::new();
     let mut verified = 0;
@@ -238,7 +238,7 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
                     assert!(
                         mac.is_broadcast()
                             || *mac == packet_engine::MacAddr::ZERO
-                            || mac_owner(s, *mac).is_some(),
+                            || mac_owner(&s.validate().unwrap(), *mac).is_some(),
                         "{q:#?}"
                     );
                 }
@@ -312,7 +312,7 @@ fn the_hosts_first_decision_in_detail() {
         .iter()
         .position(|e| matches!(&e.kind, EventKind::Route { device, .. } if device == "pc1"))
         .unwrap();
-    let q = questions_at(&s, &out.trace, &out.trace.state_at(i - 1), i, 1).remove(0);
+    let q = questions_at(&s.validate().unwrap(), &out.trace, &out.trace.state_at(i - 1), i, 1).remove(0);
     assert_eq!(q.prompt, "pc1 has a packet for 192.168.2.20. Which address does it ARP for, to find the MAC to send it to?");
     let mut texts: Vec<&str> = q.choices.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(
@@ -340,7 +340,7 @@ fn the_hosts_first_decision_in_detail() {
 #[test]
 fn the_router_hop_in_detail() {
     let (s, out) = example("two-subnets");
-    let qs = questions(&s, &out.trace, 3);
+    let qs = questions(&s.validate().unwrap(), &out.trace, 3);
     let ttl = qs.iter().find(|q| q.kind == QuestionKind::Ttl).unwrap();
     let mut got: Vec<&str> = ttl.choices.iter().map(|c| c.text.as_str()).collect();
     got.sort();
@@ -379,7 +379,7 @@ fn a_flooded_broadcast() {
         .unwrap();
     let (s, out) = (ex.lab.clone(), Simulation::new(&ex.lab).unwrap().run());
     check_all(&s, &out);
-    let qs = questions(&s, &out.trace, 3);
+    let qs = questions(&s.validate().unwrap(), &out.trace, 3);
     let flood = qs
         .iter()
         .find(|q| q.kind == QuestionKind::SwitchPorts)
@@ -400,14 +400,14 @@ fn a_flooded_broadcast() {
 #[test]
 fn deterministic_and_seeded() {
     let (s, out) = example("two-subnets");
-    assert_eq!(questions(&s, &out.trace, 5), questions(&s, &out.trace, 5));
+    assert_eq!(questions(&s.validate().unwrap(), &out.trace, 5), questions(&s.validate().unwrap(), &out.trace, 5));
     // Over seeds, the correct answer does not sit in one place.
     let positions: BTreeSet<usize> = (0..20)
-        .map(|seed| questions(&s, &out.trace, seed)[0].correct)
+        .map(|seed| questions(&s.validate().unwrap(), &out.trace, seed)[0].correct)
         .collect();
     assert!(positions.len() >= 3, "{positions:?}");
     // Non-decision events and indices past the end give no question.
     let state = out.trace.state_at(0);
-    assert!(questions_at(&s, &out.trace, &state, 0, 1).is_empty());
-    assert!(questions_at(&s, &out.trace, &state, out.trace.len() + 5, 1).is_empty());
+    assert!(questions_at(&s.validate().unwrap(), &out.trace, &state, 0, 1).is_empty());
+    assert!(questions_at(&s.validate().unwrap(), &out.trace, &state, out.trace.len() + 5, 1).is_empty());
 }

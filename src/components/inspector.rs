@@ -41,7 +41,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
     // Diagnoses depend only on the run (and the lab it came from): computed once per run.
     let diagnoses = use_memo((props.run.clone(), props.scenario.clone()), |(run, scenario)| {
         let found: Vec<Diagnosis> = match run {
-            Some(run) => diagnose::diagnose(scenario, &run.outcome),
+            Some(run) => diagnose::diagnose(&run.outcome.topology, &run.outcome),
             None => scenario.validate().err().and_then(|e| diagnose::diagnose_invalid(scenario, &e)).into_iter().collect(),
         };
         found

@@ -103,10 +103,10 @@ fn run(args: &Args) -> Result<(), Failure> {
         .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
     // ScenarioError displays as "devices[2].interfaces[0].address: ...".
     let scenario = Scenario::from_json(&text).map_err(|e| Failure(e.to_string()))?;
-    let simulation = Simulation::new(&scenario).map_err(|e| Failure(e.to_string()))?;
-    let outcome = simulation.run();
+    let topology = scenario.validate().map_err(|e| Failure(e.to_string()))?;
+    let outcome = Simulation::from_topology(&topology).run();
 
-    let labels = scenario.command_labels();
+    let labels: Vec<String> = topology.commands.iter().map(|c| c.label.clone()).collect();
     print_outputs(&labels, &outcome)
         .map_err(|e| Failure(format!("cannot write to stdout: {e}")))?;
 

@@ -13,19 +13,15 @@
 //! A device name is resolved in the *student's* lab, so moving pc2 to another
 //! free address still satisfies "ping from pc1 to pc2 succeeds".
 
-use super::Exercise;
-use crate::diagnose::{diagnose, diagnose_invalid, Diagnosis};
+use crate::diagnose::Diagnosis;
 use crate::mac::MacAddr;
-use crate::scenario::{parse_interface_address, CommandSpec, Scenario, ScenarioError};
-use crate::sim::{RunOutcome, Simulation, StopReason};
-use crate::trace::EventKind;
-use crate::wire;
+use crate::scenario::{parse_ipv4, Command, ScenarioError, Topology};
 use serde::{Deserialize, Serialize};
 use std::net::Ipv4Addr;
 
 /// The event budget of one check's run: far above any exercise's traffic, low
 /// enough that a student's accidental switch loop stops in well under a second.
-const CHECK_MAX_EVENTS: u64 = 200_000;
+pub(super) const CHECK_MAX_EVENTS: u64 = 200_000;
 /// Echo requests a ping check sends.
 const PING_COUNT: u32 = 2;
 
@@ -92,7 +88,7 @@ pub struct FrameMatch {
 }
 
 impl FrameMatch {
-    fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> String {
         let mut parts = Vec::new();
         if let Some(d) = &self.frame_to_mac_of {
             parts.push(format!("a frame addressed to {d}'s MAC"));
@@ -166,9 +162,9 @@ impl Evaluation {
 
 /// Resolves an address written in a check: `8.8.8.8`, `pc2` (its first
 /// addressed interface) or `r1/eth1`.
-pub fn resolve_ip(lab: &Scenario, text: &str) -> Result<Ipv4Addr, String> {
+pub fn resolve_ip(lab: &Topology, text: &str) -> Result<Ipv4Addr, String> {
     let text = text.trim();
-    if let Ok(ip) = text.parse::<Ipv4Addr>() {
+    if let Ok(ip) = parse_ipv4(text) {
         return Ok(ip);
     }
     let (device, iface) = match text.split_once('/') {
@@ -193,42 +189,24 @@ pub fn resolve_ip(lab: &Scenario, text: &str) -> Result<Ipv4Addr, String> {
     }
     candidates
         .iter()
-        .find_map(|i| {
-            i.address
-                .as_deref()
-                .and_then(|a| parse_interface_address(a).ok())
-                .map(|n| n.addr())
-        })
+        .find_map(|i| i.address.map(|n| n.addr()))
         .ok_or_else(|| format!("{text} has no IP address"))
 }
 
 /// Every MAC of a device's interfaces (configured or derived).
-pub fn device_macs(lab: &Scenario, device: &str) -> Vec<MacAddr> {
+pub fn device_macs(lab: &Topology, device: &str) -> Vec<MacAddr> {
     lab.devices
         .iter()
         .filter(|d| d.id == device)
-        .flat_map(|d| {
-            d.interfaces.iter().map(move |i| {
-                i.mac
-                    .as_deref()
-                    .and_then(MacAddr::parse)
-                    .unwrap_or_else(|| MacAddr::derived(&d.id, &i.name))
-            })
-        })
+        .flat_map(|d| d.interfaces.iter().map(|i| i.mac))
         .collect()
 }
 
 /// The device (and interface) that owns a MAC in a lab.
-pub fn mac_owner(lab: &Scenario, mac: MacAddr) -> Option<(String, String)> {
-    lab.devices.iter().find_map(|d| {
-        d.interfaces.iter().find_map(|i| {
-            let m = i
-                .mac
-                .as_deref()
-                .and_then(MacAddr::parse)
-                .unwrap_or_else(|| MacAddr::derived(&d.id, &i.name));
-            (m == mac).then(|| (d.id.clone(), i.name.clone()))
-        })
+pub fn mac_owner(lab: &Topology, mac: MacAddr) -> Option<(String, String)> {
+    lab.mac_owner(mac).map(|(d, i)| {
+        let dev = &lab.devices[d];
+        (dev.id.clone(), dev.interfaces[i].name.clone())
     })
 }
 
@@ -268,7 +246,7 @@ impl Check {
         }
     }
 
-    fn frame_match(&self) -> FrameMatch {
+    pub(super) fn frame_match(&self) -> FrameMatch {
         match self {
             Check::Receives {
                 frame_to_mac_of,
@@ -292,7 +270,7 @@ impl Check {
 
     /// Checks the names and addresses against the exercise's lab; the error is
     /// (field, message) for `goal[i].field`.
-    pub(crate) fn validate(&self, lab: &Scenario) -> Result<(), (String, String)> {
+    pub(crate) fn validate(&self, lab: &Topology) -> Result<(), (String, String)> {
         let device = |field: &str, id: &str, needs_ip: bool| -> Result<(), (String, String)> {
             match lab.devices.iter().find(|d| d.id == id) {
                 None => Err((field.to_string(), format!("no device \"{id}\""))),
@@ -376,8 +354,12 @@ impl Check {
         }
     }
 
-    /// The command this check adds to its own run, if it is a traffic check.
-    fn command(&self, lab: &Scenario) -> Option<Result<CommandSpec, String>> {
+    /// The command this check adds to its own run, if it is a traffic check:
+    /// (device, command, its command line).
+    pub(super) fn command(
+        &self,
+        lab: &Topology,
+    ) -> Option<Result<(String, Command, String), String>> {
         let (device, run) = match self {
             Check::PingSucceeds { from, to }
             | Check::PingFails { from, to }
@@ -389,406 +371,36 @@ impl Check {
                 };
                 (
                     from,
-                    resolve_ip(lab, to).map(|ip| format!("ping -c {count} {ip}")),
+                    resolve_ip(lab, to).map(|target| {
+                        (
+                            Command::Ping {
+                                count,
+                                interval_ms: 1000,
+                                target,
+                            },
+                            format!("ping -c {count} {target}"),
+                        )
+                    }),
                 )
             }
             Check::TracerouteHops { from, to, .. } => (
                 from,
-                resolve_ip(lab, to).map(|ip| format!("traceroute -I -n {ip}")),
+                resolve_ip(lab, to).map(|target| {
+                    (
+                        Command::Traceroute {
+                            target,
+                            max_hops: 30,
+                            queries: 3,
+                            sim_queries: 16,
+                        },
+                        format!("traceroute -I -n {target}"),
+                    )
+                }),
             ),
             _ => return None,
         };
-        Some(run.map(|run| CommandSpec {
-            at_ms: 1000,
-            device: device.clone(),
-            run,
-        }))
+        Some(run.map(|(command, run)| (device.clone(), command, run)))
     }
 }
 
-/// Runs the goal on a student's `edited` lab: lock violations, validity, and
-/// one result per check. Pure and deterministic (the engine is).
-pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
-    let locked = super::check_locks(&exercise.lab, edited, &exercise.editable)
-        .err()
-        .unwrap_or_default();
-    let mut lab = edited.clone();
-    lab.seed = exercise.lab.seed;
-    lab.options = exercise.lab.options.clone();
-    lab.options.max_events = lab.options.max_events.min(CHECK_MAX_EVENTS);
-    lab.commands = exercise.lab.commands.clone();
-    if let Err(error) = lab.validate() {
-        let diagnosis = diagnose_invalid(&lab, &error);
-        let why = format!("the lab cannot run: {error}");
-        let checks = exercise
-            .goal
-            .iter()
-            .map(|c| failed(c, why.clone()))
-            .collect();
-        return Evaluation {
-            locked,
-            invalid: Some(Invalid { error, diagnosis }),
-            checks,
-        };
-    }
-    let mut base: Option<RunOutcome> = None;
-    let checks = exercise
-        .goal
-        .iter()
-        .map(|check| match check.command(&lab) {
-            Some(Err(message)) => failed(check, format!("{message} in your lab")),
-            Some(Ok(command)) => traffic_check(check, &lab, command),
-            None => {
-                let outcome = base.get_or_insert_with(|| run(&lab));
-                observe(check, &lab, outcome)
-            }
-        })
-        .collect();
-    Evaluation {
-        locked,
-        invalid: None,
-        checks,
-    }
-}
-
-fn run(lab: &Scenario) -> RunOutcome {
-    Simulation::new(lab).expect("validated just before").run()
-}
-
-fn failed(check: &Check, why: String) -> CheckResult {
-    CheckResult {
-        check: check.clone(),
-        description: check.describe(),
-        passed: false,
-        why,
-        output: vec![],
-        diagnosis: None,
-    }
-}
-
-fn result(check: &Check, passed: bool, why: String) -> CheckResult {
-    CheckResult {
-        passed,
-        ..failed(check, why)
-    }
-}
-
-/// Runs the lab with only the check's command and judges its output or trace.
-fn traffic_check(check: &Check, lab: &Scenario, command: CommandSpec) -> CheckResult {
-    let mut lab = lab.clone();
-    if !lab
-        .devices
-        .iter()
-        .any(|d| d.id == command.device && d.kind.has_ip())
-    {
-        return failed(
-            check,
-            format!("{} is not a host or router in your lab", command.device),
-        );
-    }
-    lab.commands = vec![command];
-    if let Err(e) = lab.validate() {
-        return failed(check, format!("the check's command cannot run: {e}"));
-    }
-    let outcome = run(&lab);
-    let label = lab.command_labels().remove(0);
-    let lines = outcome.outputs.get(&label).cloned().unwrap_or_default();
-    let storm = match &outcome.stop {
-        StopReason::BroadcastStorm { links, .. } => {
-            format!(" (the run stopped in a broadcast storm on {})", links.join(", "))
-        }
-        StopReason::EventBudget { events } => format!(
-            " (the run stopped after {events} events with frames still circulating: a loop of cables between switches makes a broadcast storm)"
-        ),
-        _ => String::new(),
-    };
-    let target = match crate::scenario::Command::parse(&lab.commands[0].run) {
-        Ok(
-            crate::scenario::Command::Ping { target, .. }
-            | crate::scenario::Command::Traceroute { target, .. },
-        ) => target,
-        Err(_) => unreachable!("built by Check::command"),
-    };
-    let from = lab.commands[0].device.clone();
-    let mut res = match check {
-        Check::PingSucceeds { .. } | Check::PingFails { .. } => {
-            let (sent, got) = ping_counts(&lines);
-            let unreachable = lines.iter().find(|l| l.contains("Network is unreachable"));
-            let what = match unreachable {
-                Some(l) => format!("{from} could not send anything: \"{l}\""),
-                None => {
-                    let error = lines.iter().find(|l| l.starts_with("From "));
-                    let mut t = format!(
-                        "{from} sent {sent} echo request(s) to {target} and got {got} repl{}",
-                        if got == 1 { "y" } else { "ies" }
-                    );
-                    if let Some(e) = error {
-                        t.push_str(&format!("; it printed \"{e}\""));
-                    }
-                    t
-                }
-            };
-            let passed = match check {
-                Check::PingSucceeds { .. } => unreachable.is_none() && sent > 0 && got == sent,
-                _ => got == 0,
-            };
-            result(check, passed, format!("{what}{storm}."))
-        }
-        Check::TracerouteHops { hops, .. } => {
-            let rows = traceroute_rows(&lines);
-            let reached = rows
-                .iter()
-                .find(|(_, addrs)| addrs.contains(&target))
-                .map(|(n, _)| *n);
-            let last_answer = rows.iter().rev().find(|(_, a)| !a.is_empty());
-            let why = match (reached, last_answer) {
-                (Some(n), _) => format!("traceroute reached {target} at hop {n}; the goal is {hops}"),
-                (None, Some((n, a))) => format!(
-                    "traceroute never reached {target}: the last hop that answered was hop {n} ({}), after it only * * *",
-                    a.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
-                ),
-                (None, None) if lines.iter().any(|l| l.contains("unreachable")) => {
-                    format!("traceroute could not start: {}", lines.iter().find(|l| l.contains("unreachable")).cloned().unwrap_or_default().trim())
-                }
-                (None, None) => format!("traceroute never reached {target}: no hop answered at all"),
-            };
-            result(check, reached == Some(*hops), format!("{why}{storm}."))
-        }
-        Check::LeavesVia {
-            device,
-            towards,
-            link,
-            ..
-        } => leaves_via(
-            check,
-            &lab,
-            &outcome,
-            device,
-            target,
-            towards.as_deref(),
-            link.as_deref(),
-        ),
-        _ => unreachable!("only traffic checks have a command"),
-    };
-    res.output = lines;
-    if !res.passed
-        && matches!(
-            check,
-            Check::PingSucceeds { .. } | Check::TracerouteHops { .. } | Check::LeavesVia { .. }
-        )
-    {
-        res.diagnosis = diagnose(&lab, &outcome)
-            .into_iter()
-            .next()
-            .or_else(|| no_way_back(&lab, &outcome, &from));
-    }
-    res
-}
-
-/// The case `diagnose` leaves open: a router on the path has no route back to
-/// the sender, so its answers (echo replies, "Time to live exceeded") die
-/// there and traceroute shows `* * *` from that hop on.
-fn no_way_back(lab: &Scenario, outcome: &RunOutcome, from: &str) -> Option<Diagnosis> {
-    let own: Vec<Ipv4Addr> = lab
-        .devices
-        .iter()
-        .filter(|d| d.id == from)
-        .flat_map(|d| &d.interfaces)
-        .filter_map(|i| {
-            i.address
-                .as_deref()
-                .and_then(|a| parse_interface_address(a).ok())
-        })
-        .map(|n| n.addr())
-        .collect();
-    outcome.trace.events.iter().find_map(|e| match &e.kind {
-        EventKind::Route { device, decision }
-            if decision.chosen.is_none() && own.contains(&decision.destination) && device != from =>
-        {
-            let r = lab.devices.iter().position(|d| d.id == device.as_str())?;
-            let back = decision.destination;
-            Some(Diagnosis {
-                command: lab.command_labels().remove(0),
-                cause: crate::diagnose::Cause::NoRoute,
-                device: device.to_string(),
-                field: format!("devices[{r}].routes"),
-                text: format!(
-                    "{device} has no route back to {back}: whatever it sends to {from} (echo replies, \"Time to live exceeded\") and whatever it should forward there is dropped, so {from} hears nothing from {device} or beyond. Give {device} a route to {from}'s network (devices[{r}].routes) or a default gateway (devices[{r}].gateway)."
-                ),
-            })
-        }
-        _ => None,
-    })
-}
-
-/// (transmitted, received) from ping's statistics line; (0, 0) without one.
-fn ping_counts(lines: &[String]) -> (u32, u32) {
-    lines
-        .iter()
-        .find_map(|l| {
-            let mut words = l.split(", ");
-            let sent = words
-                .next()?
-                .strip_suffix(" packets transmitted")?
-                .parse()
-                .ok()?;
-            let got = words.next()?.strip_suffix(" received")?.parse().ok()?;
-            Some((sent, got))
-        })
-        .unwrap_or((0, 0))
-}
-
-/// traceroute's hop lines as (hop number, addresses that answered).
-fn traceroute_rows(lines: &[String]) -> Vec<(u8, Vec<Ipv4Addr>)> {
-    lines
-        .iter()
-        .filter_map(|l| {
-            let mut words = l.split_whitespace();
-            let n: u8 = words.next()?.parse().ok()?;
-            Some((
-                n,
-                words.filter_map(|w| w.parse::<Ipv4Addr>().ok()).collect(),
-            ))
-        })
-        .collect()
-}
-
-fn leaves_via(
-    check: &Check,
-    lab: &Scenario,
-    outcome: &RunOutcome,
-    device: &str,
-    target: Ipv4Addr,
-    towards: Option<&str>,
-    link: Option<&str>,
-) -> CheckResult {
-    let first = outcome.trace.events.iter().find_map(|e| match &e.kind {
-        EventKind::FrameSent {
-            link: l,
-            from,
-            to,
-            bytes,
-            ..
-        } if from.device == device => {
-            let d = wire::decode(bytes);
-            let is_request = d.ipv4().is_some_and(|ip| ip.dst.value == target)
-                && d.icmp().is_some_and(|i| i.icmp_type.value == 8);
-            is_request.then(|| {
-                (
-                    l.to_string(),
-                    to.device.to_string(),
-                    d.ethernet.map(|e| e.dst.value),
-                )
-            })
-        }
-        _ => None,
-    });
-    let Some((l, neighbour, dst)) = first else {
-        return result(check, false, format!("the echo request to {target} never left {device}: it did not reach {device}, or {device} dropped it."));
-    };
-    let next = dst
-        .and_then(|m| mac_owner(lab, m))
-        .map(|(d, _)| d)
-        .unwrap_or(neighbour);
-    let passed = match (towards, link) {
-        (Some(t), _) => next == t,
-        (None, Some(want)) => l == want,
-        _ => false,
-    };
-    result(
-        check,
-        passed,
-        format!("the echo request to {target} left {device} on link {l}, towards {next}."),
-    )
-}
-
-/// Reads an observation check from the lab's own run.
-fn observe(check: &Check, lab: &Scenario, outcome: &RunOutcome) -> CheckResult {
-    let events = &outcome.trace.events;
-    match check {
-        Check::ArpCacheHas { device, ip, mac_of } => {
-            let ip = match resolve_ip(lab, ip) {
-                Ok(ip) => ip,
-                Err(m) => return failed(check, format!("{m} in your lab")),
-            };
-            let want = mac_of.as_deref().map(|m| device_macs(lab, m));
-            let mut held = None;
-            for e in events {
-                if let EventKind::NeighborChanged {
-                    device: d,
-                    ip: i,
-                    mac: Some(mac),
-                    new,
-                    ..
-                } = &e.kind
-                {
-                    if d == device && *i == ip && new.is_valid() {
-                        if want.as_ref().is_none_or(|w| w.contains(mac)) {
-                            return result(
-                                check,
-                                true,
-                                format!(
-                                    "{device}'s ARP table holds {ip} at {mac} (from {}).",
-                                    e.time
-                                ),
-                            );
-                        }
-                        held = Some(*mac);
-                    }
-                }
-            }
-            let why = match (held, mac_of) {
-                (Some(mac), Some(m)) => format!("{device}'s ARP table holds {ip} at {mac}, which is not {m}'s MAC."),
-                _ => format!("{device}'s ARP table never held a MAC for {ip}: no ARP exchange between them happened."),
-            };
-            result(check, false, why)
-        }
-        Check::Receives { device, .. } | Check::NeverReceives { device, .. } => {
-            let m = check.frame_match();
-            let macs = m.frame_to_mac_of.as_deref().map(|d| device_macs(lab, d));
-            let resolve = |x: &Option<String>| x.as_deref().map(|t| resolve_ip(lab, t));
-            let (to, arp) = match (
-                resolve(&m.addressed_to).transpose(),
-                resolve(&m.arp_for).transpose(),
-            ) {
-                (Ok(a), Ok(b)) => (a, b),
-                (Err(e), _) | (_, Err(e)) => return failed(check, format!("{e} in your lab")),
-            };
-            let matching: Vec<_> = events
-                .iter()
-                .filter_map(|e| match &e.kind {
-                    EventKind::FrameReceived { at, bytes, .. } if at.device == device.as_str() => {
-                        let d = wire::decode(bytes);
-                        let ok = macs.as_ref().is_none_or(|ms| {
-                            d.ethernet
-                                .as_ref()
-                                .is_some_and(|eth| ms.contains(&eth.dst.value))
-                        }) && to
-                            .is_none_or(|ip| d.ipv4().is_some_and(|x| x.dst.value == ip))
-                            && arp.is_none_or(|ip| {
-                                d.arp().is_some_and(|a| {
-                                    a.operation.value == wire::ArpOperation::Request
-                                        && a.addresses
-                                            .as_ref()
-                                            .is_some_and(|x| x.target_ip.value == ip)
-                                })
-                            });
-                        ok.then(|| (e.time, at.port.to_string(), wire::summarize(bytes)))
-                    }
-                    _ => None,
-                })
-                .collect();
-            let what = m.describe();
-            let why = match matching.first() {
-                Some((t, port, summary)) => format!(
-                    "{device} received {} such frame(s); the first at {t} on {port}: {summary}.",
-                    matching.len()
-                ),
-                None => format!("{device} received no frame that is {what} during the lab's run."),
-            };
-            let passed = matches!(check, Check::Receives { .. }) == !matching.is_empty();
-            result(check, passed, why)
-        }
-        _ => unreachable!("traffic checks run their own command"),
-    }
-}
+pub use super::evaluate::evaluate;

@@ -7,10 +7,7 @@
 //! locked: they are the student's own experiments, and the checks run their own
 //! traffic. Names, descriptions and positions are ignored.
 
-use crate::mac::MacAddr;
-use crate::scenario::{
-    parse_interface_address, DeviceKind, DeviceSpec, LinkSpec, Scenario, ScenarioError,
-};
+use crate::scenario::{DeviceKind, DeviceSpec, LinkSpec, Scenario, ScenarioError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -292,11 +289,11 @@ fn compare_device(
             continue;
         };
         let name = iface.name.as_str();
-        let parse = |t: &Option<String>| {
-            t.as_deref()
-                .map(|t| parse_interface_address(t).map_err(|_| t.trim().to_string()))
+        let parse = |i: &crate::scenario::InterfaceSpec| {
+            i.parsed_address()
+                .map(|r| r.map_err(|_| i.address.as_deref().unwrap_or_default().trim().to_string()))
         };
-        let (pa, pb) = (parse(&old.address), parse(&iface.address));
+        let (pa, pb) = (parse(old), parse(iface));
         if pa != pb {
             let only_mask =
                 matches!((&pa, &pb), (Some(Ok(x)), Some(Ok(y))) if x.addr() == y.addr());
@@ -314,13 +311,8 @@ fn compare_device(
                 push(format!("{at}.interfaces[{i}].address"), locked(&what));
             }
         }
-        let mac = |t: &Option<String>| match t {
-            Some(t) => MacAddr::parse(t)
-                .map(|m| m.to_string())
-                .unwrap_or_else(|| t.clone()),
-            None => MacAddr::derived(id, name).to_string(),
-        };
-        if mac(&old.mac) != mac(&iface.mac) && !editable.allows(id, Some(name), EditableField::Mac)
+        if old.typed_mac(id) != iface.typed_mac(id)
+            && !editable.allows(id, Some(name), EditableField::Mac)
         {
             push(
                 format!("{at}.interfaces[{i}].mac"),

@@ -13,6 +13,7 @@
 
 pub mod check;
 pub mod course;
+mod evaluate;
 pub mod locks;
 pub mod predict;
 
@@ -105,9 +106,7 @@ impl Exercise {
                 return Err(ScenarioError::new(field, "must not be empty"));
             }
         }
-        self.lab
-            .validate()
-            .map_err(|e| ScenarioError::new(format!("lab.{}", e.path), e.message))?;
+        let lab = self.lab.validate().map_err(|e| e.within("lab"))?;
         self.editable.validate(&self.lab)?;
         if self.hints.len() > MAX_HINTS {
             return Err(ScenarioError::new(
@@ -131,7 +130,7 @@ impl Exercise {
             ));
         }
         for (i, check) in self.goal.iter().enumerate() {
-            check.validate(&self.lab).map_err(|(field, message)| {
+            check.validate(&lab).map_err(|(field, message)| {
                 ScenarioError::new(format!("goal[{i}].{field}"), message)
             })?;
         }

@@ -21,7 +21,7 @@ use super::check::mac_owner;
 use crate::explain::{forwarded_from, rewrap_diff};
 use crate::mac::MacAddr;
 use crate::rng::Rng;
-use crate::scenario::{device_port_names, parse_interface_address, Scenario};
+use crate::scenario::Topology;
 use crate::trace::{EventKind, Forwarding, NetworkState, Trace, TraceEvent};
 use crate::wire;
 use serde::Serialize;
@@ -95,7 +95,7 @@ impl Question {
 }
 
 /// True for the events predict mode stops before.
-pub fn is_decision(scenario: &Scenario, event: &TraceEvent) -> bool {
+pub fn is_decision(scenario: &Topology, event: &TraceEvent) -> bool {
     match &event.kind {
         EventKind::SwitchForward { .. } | EventKind::Route { .. } => true,
         EventKind::FrameSent { from, .. } => has_ip(scenario, &from.device),
@@ -107,7 +107,7 @@ pub fn is_decision(scenario: &Scenario, event: &TraceEvent) -> bool {
 /// they were just before it (`trace.state_at(index - 1)`). Empty when the
 /// event is not a decision or the lab offers too few plausible wrong choices.
 pub fn questions_at(
-    scenario: &Scenario,
+    scenario: &Topology,
     trace: &Trace,
     before: &NetworkState,
     index: usize,
@@ -296,7 +296,7 @@ pub fn questions_at(
 }
 
 /// Every question of a trace, in event order (the tables are folded once, O(n)).
-pub fn questions(scenario: &Scenario, trace: &Trace, seed: u64) -> Vec<Question> {
+pub fn questions(scenario: &Topology, trace: &Trace, seed: u64) -> Vec<Question> {
     let mut state = NetworkState::default();
     let mut out = Vec::new();
     for (i, event) in trace.events.iter().enumerate() {
@@ -355,7 +355,7 @@ fn assemble(
     })
 }
 
-fn has_ip(scenario: &Scenario, device: &str) -> bool {
+fn has_ip(scenario: &Topology, device: &str) -> bool {
     scenario
         .devices
         .iter()
@@ -363,74 +363,52 @@ fn has_ip(scenario: &Scenario, device: &str) -> bool {
 }
 
 /// The ports of a device that have a cable, in the device's port order.
-fn linked_ports(scenario: &Scenario, device: &str) -> Vec<String> {
-    let Some(dev) = scenario.devices.iter().find(|d| d.id == device) else {
+fn linked_ports(scenario: &Topology, device: &str) -> Vec<String> {
+    let Some(d) = scenario.device_index(device) else {
         return vec![];
     };
-    device_port_names(dev)
-        .into_iter()
-        .filter(|p| {
-            scenario.links.iter().any(|l| {
-                (l.a.device == device && &l.a.port == p) || (l.b.device == device && &l.b.port == p)
-            })
+    scenario.devices[d]
+        .ports
+        .iter()
+        .enumerate()
+        .filter(|(p, _)| {
+            scenario
+                .links
+                .iter()
+                .any(|l| [l.a, l.b].iter().any(|e| e.device == d && e.port == *p))
         })
+        .map(|(_, name)| name.clone())
         .collect()
 }
 
-fn gateway_of(scenario: &Scenario, device: &str) -> Option<Ipv4Addr> {
-    scenario
-        .devices
-        .iter()
-        .find(|d| d.id == device)?
-        .gateway
-        .as_deref()?
-        .trim()
-        .parse()
-        .ok()
+fn gateway_of(scenario: &Topology, device: &str) -> Option<Ipv4Addr> {
+    scenario.devices.iter().find(|d| d.id == device)?.gateway
 }
 
-fn static_vias(scenario: &Scenario, device: &str) -> Vec<Option<Ipv4Addr>> {
+fn static_vias(scenario: &Topology, device: &str) -> Vec<Option<Ipv4Addr>> {
     scenario
         .devices
         .iter()
         .filter(|d| d.id == device)
-        .flat_map(|d| {
-            d.routes
-                .iter()
-                .filter_map(|r| r.via.trim().parse().ok())
-                .map(Some)
-        })
+        .flat_map(|d| d.routes.iter().map(|r| Some(r.via)))
         .collect()
 }
 
 /// The MACs of the device that owns `ip` (the interface with it first).
-fn owner_macs(scenario: &Scenario, ip: Ipv4Addr) -> Vec<MacAddr> {
-    for d in &scenario.devices {
-        let pos = d.interfaces.iter().position(|i| {
-            i.address
-                .as_deref()
-                .and_then(|a| parse_interface_address(a).ok())
-                .is_some_and(|n| n.addr() == ip)
-        });
-        if let Some(pos) = pos {
-            let mac = |i: &crate::scenario::InterfaceSpec| {
-                i.mac
-                    .as_deref()
-                    .and_then(MacAddr::parse)
-                    .unwrap_or_else(|| MacAddr::derived(&d.id, &i.name))
-            };
-            let mut out = vec![mac(&d.interfaces[pos])];
-            out.extend(
-                d.interfaces
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| *k != pos)
-                    .map(|(_, i)| mac(i)),
-            );
-            return out;
-        }
-    }
-    vec![]
+fn owner_macs(scenario: &Topology, ip: Ipv4Addr) -> Vec<MacAddr> {
+    let Some((d, pos)) = scenario.owner_of(ip) else {
+        return vec![];
+    };
+    let d = &scenario.devices[d];
+    let mut out = vec![d.interfaces[pos].mac];
+    out.extend(
+        d.interfaces
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != pos)
+            .map(|(_, i)| i.mac),
+    );
+    out
 }
 
 fn ports_choice(ports: Vec<String>, in_port: &str) -> Choice {
@@ -478,7 +456,7 @@ fn next_hop_choice(via: Option<Ipv4Addr>, interface: Option<String>, dst: Ipv4Ad
     }
 }
 
-fn mac_choice(scenario: &Scenario, mac: MacAddr) -> Choice {
+fn mac_choice(scenario: &Topology, mac: MacAddr) -> Choice {
     let text = if mac == MacAddr::BROADCAST {
         format!("{mac} (broadcast)")
     } else if mac == MacAddr::ZERO {

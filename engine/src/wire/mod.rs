@@ -116,6 +116,14 @@ impl Checksum {
     }
 }
 
+/// True when the Internet checksum (RFC 1071) over `covered`, checksum field
+/// included, verifies. The one checksum check of the engine: the stack's
+/// receive path and this module's verdicts both use smoltcp's sum (not its
+/// `verify_checksum`, which always says yes under `cfg(fuzzing)`).
+pub fn checksum_ok(covered: &[u8]) -> bool {
+    smoltcp::wire::checksum::data(covered) == !0
+}
+
 /// Which header a [`Problem`] was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum LayerKind {

@@ -1,0 +1,141 @@
+//! The programs a lab runs on its hosts and routers: iputils `ping`
+//! (`ping.rs`) and traceroute 2.1's `traceroute -I` (`traceroute.rs`),
+//! printing what the real tools print.
+//!
+//! A command is an [`App`] owned by the [`IpNode`] it runs on. It starts on a
+//! timer, sends through the node's stack, and is offered every ICMP message
+//! the node receives while it runs (`app_icmp`). A new program is one file
+//! here with an `impl IpNode` block, a variant of [`AppState`] and a line in
+//! each of `app_start`, `app_timer` and `app_icmp`.
+
+mod ping;
+mod traceroute;
+
+use crate::l3::{IcmpInfo, IpNode};
+use crate::scenario::Command;
+use crate::sim::ctx::Ctx;
+use crate::sim::device::Timer;
+use crate::time::SimTime;
+use crate::trace::{EventKind, Name};
+use smoltcp::wire::{Icmpv4Message, Icmpv4Packet, IpProtocol, Ipv4Packet};
+use std::net::Ipv4Addr;
+
+/// One scheduled command and its state.
+pub(crate) struct App {
+    pub(crate) label: Name,
+    pub(crate) command: Command,
+    /// Bumped to cancel the pending timer.
+    pub(crate) timer_gen: u32,
+    pub(crate) state: AppState,
+}
+
+pub(crate) enum AppState {
+    NotStarted,
+    Ping(Box<ping::Ping>),
+    Trace(Box<traceroute::Traceroute>),
+    Done,
+}
+
+impl App {
+    pub(crate) fn new(label: Name, command: Command) -> App {
+        App {
+            label,
+            command,
+            timer_gen: 0,
+            state: AppState::NotStarted,
+        }
+    }
+}
+
+impl IpNode {
+    fn arm_app(&mut self, ctx: &mut Ctx, app: u32, at: SimTime) {
+        let a = &mut self.apps[app as usize];
+        a.timer_gen = a.timer_gen.wrapping_add(1);
+        let gen = a.timer_gen;
+        ctx.timer(at, self.dev, Timer::App { app, gen });
+    }
+
+    pub(crate) fn app_start(&mut self, ctx: &mut Ctx, app: u32) {
+        let (label, command) = {
+            let a = &self.apps[app as usize];
+            (a.label.clone(), a.command.clone())
+        };
+        let device = ctx.id(self.dev);
+        ctx.record(EventKind::CommandStarted { label, device });
+        self.running.push(app);
+        match command {
+            Command::Ping {
+                count,
+                interval_ms,
+                target,
+            } => self.ping_start(ctx, app, count, interval_ms, target),
+            Command::Traceroute {
+                target,
+                max_hops,
+                queries,
+                sim_queries,
+            } => self.traceroute_start(ctx, app, target, max_hops, queries, sim_queries),
+        }
+    }
+
+    pub(crate) fn app_timer(&mut self, ctx: &mut Ctx, app: u32, gen: u32) {
+        if self.apps[app as usize].timer_gen != gen {
+            return;
+        }
+        match self.apps[app as usize].state {
+            AppState::Ping(_) => self.ping_tick(ctx, app),
+            AppState::Trace(_) => self.traceroute_poll(ctx, app),
+            _ => {}
+        }
+    }
+
+    /// Gives an ICMP message to a running command; true if it was its own.
+    pub(crate) fn app_icmp(&mut self, ctx: &mut Ctx, app: u32, info: &IcmpInfo) -> bool {
+        match self.apps[app as usize].state {
+            AppState::Ping(_) => self.ping_icmp(ctx, app, info),
+            AppState::Trace(_) => self.traceroute_icmp(ctx, app, info),
+            _ => false,
+        }
+    }
+
+    fn finish_app(&mut self, app: u32) {
+        let a = &mut self.apps[app as usize];
+        a.state = AppState::Done;
+        a.timer_gen = a.timer_gen.wrapping_add(1);
+        self.running.retain(|&x| x != app);
+    }
+
+    /// The source address a program's `connect()` to `target` would get, or
+    /// `None` for "Network is unreachable".
+    fn connect_src(&self, target: Ipv4Addr) -> Option<Ipv4Addr> {
+        if self.is_local(target) {
+            Some(target)
+        } else {
+            self.route_probe(target).map(|h| h.src)
+        }
+    }
+
+    fn output_line(&mut self, ctx: &mut Ctx, app: u32, line: String) {
+        let label = self.apps[app as usize].label.clone();
+        ctx.output_line(&label, line);
+    }
+}
+
+/// The sequence number of our echo request quoted in an ICMP error, if the
+/// quoted datagram is an ICMP echo request with identifier `ident`.
+fn echo_in_quote(inner: &[u8], ident: u16) -> Option<u16> {
+    // The quote is a header and 8 bytes, shorter than its total length says:
+    // too short for `new_checked`, so the header's presence is checked here.
+    if inner.len() < 20 {
+        return None;
+    }
+    let ip = Ipv4Packet::new_unchecked(inner);
+    if ip.next_header() != IpProtocol::Icmp {
+        return None;
+    }
+    let icmp = Icmpv4Packet::new_checked(inner.get(ip.header_len() as usize..)?).ok()?;
+    if icmp.msg_type() != Icmpv4Message::EchoRequest || icmp.echo_ident() != ident {
+        return None;
+    }
+    Some(icmp.echo_seq_no())
+}

@@ -1,0 +1,355 @@
+//! iputils `ping`: one echo request per interval, replies and errors printed
+//! as ping prints them, and its statistics (loss, rtt min/avg/max/mdev, pipe).
+
+use super::{echo_in_quote, AppState};
+use crate::frames::{self, Ipv4Header};
+use crate::l3::{IcmpInfo, IpNode};
+use crate::sim::ctx::Ctx;
+use crate::time::SimTime;
+use crate::trace::icmp_error_text;
+use smoltcp::wire::IpProtocol;
+use std::fmt::Write as _;
+use std::net::Ipv4Addr;
+
+/// ping's wait for replies after the last probe when none came back (`MAXWAIT` 10 s).
+const PING_LINGER: SimTime = SimTime::from_secs(10);
+
+/// iputils ping's counters (times in microseconds, as ping keeps them).
+pub(crate) struct Ping {
+    target: Ipv4Addr,
+    count: u32,
+    interval: SimTime,
+    ident: u16,
+    src: Ipv4Addr,
+    ntransmitted: u32,
+    nreceived: u32,
+    nrepeats: u32,
+    nerrors: u32,
+    received: Vec<bool>,
+    sent_at: Vec<SimTime>,
+    tmin: i64,
+    tmax: i64,
+    tsum: i64,
+    tsum2: i64,
+    pipesize: i32,
+    start: SimTime,
+    last_send: SimTime,
+}
+
+/// C's `%g` for ping's loss percentage (a `float`).
+fn format_g(v: f64) -> String {
+    let v = v as f32 as f64;
+    if v == 0.0 {
+        return "0".into();
+    }
+    let exp = v.abs().log10().floor() as i32;
+    let decimals = (5 - exp).max(0) as usize;
+    let mut s = format!("{v:.decimals$}");
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    s
+}
+
+/// ping's "time=" field: 3 decimals under 1 ms, 2 under 10 ms, 1 under 100 ms.
+fn format_rtt(us: i64) -> String {
+    if us >= 100_000 {
+        format!("{}", (us + 500) / 1000)
+    } else if us >= 10_000 {
+        format!("{}.{:01}", (us + 50) / 1000, ((us + 50) % 1000) / 100)
+    } else if us >= 1000 {
+        format!("{}.{:02}", (us + 5) / 1000, ((us + 5) % 1000) / 10)
+    } else {
+        format!("{}.{:03}", us / 1000, us % 1000)
+    }
+}
+
+/// Integer square root as iputils computes mdev (Newton's method).
+fn llsqrt(a: i64) -> i64 {
+    let mut prev = i64::MAX;
+    let mut x = a;
+    if x > 0 {
+        while x < prev {
+            prev = x;
+            x = (x + a / x) / 2;
+        }
+    }
+    x
+}
+
+impl IpNode {
+    pub(super) fn ping_start(
+        &mut self,
+        ctx: &mut Ctx,
+        app: u32,
+        count: u32,
+        interval_ms: u64,
+        target: Ipv4Addr,
+    ) {
+        // ping connect()s a UDP socket to learn its source address first.
+        let Some(src) = self.connect_src(target) else {
+            self.output_line(ctx, app, "ping: connect: Network is unreachable".into());
+            self.finish_app(app);
+            return;
+        };
+        let ident = ctx.rng.next_u16();
+        self.output_line(
+            ctx,
+            app,
+            format!(
+                "PING {target} ({target}) {}({}) bytes of data.",
+                frames::PING_DATA_LEN,
+                frames::PING_DATA_LEN + 28
+            ),
+        );
+        let now = ctx.now;
+        self.apps[app as usize].state = AppState::Ping(Box::new(Ping {
+            target,
+            count,
+            interval: SimTime::from_millis(interval_ms),
+            ident,
+            src,
+            ntransmitted: 0,
+            nreceived: 0,
+            nrepeats: 0,
+            nerrors: 0,
+            received: vec![false; count as usize + 1],
+            sent_at: vec![SimTime::ZERO; count as usize + 1],
+            tmin: i64::MAX,
+            tmax: 0,
+            tsum: 0,
+            tsum2: 0,
+            pipesize: -1,
+            start: now,
+            last_send: now,
+        }));
+        self.ping_tick(ctx, app);
+    }
+
+    fn ping_mut(&mut self, app: u32) -> &mut Ping {
+        match &mut self.apps[app as usize].state {
+            AppState::Ping(p) => p,
+            _ => unreachable!("app {app} is a ping"),
+        }
+    }
+
+    /// Sends the next echo request, then waits for the next one or for the end.
+    pub(super) fn ping_tick(&mut self, ctx: &mut Ctx, app: u32) {
+        let now = ctx.now;
+        let epoch = ctx.epoch_secs;
+        let p = self.ping_mut(app);
+        if p.ntransmitted >= p.count {
+            // The exit timer fired: no more replies are awaited.
+            self.ping_finish(ctx, app);
+            return;
+        }
+        p.ntransmitted += 1;
+        let seq = p.ntransmitted as u16;
+        p.sent_at[p.ntransmitted as usize] = now;
+        p.last_send = now;
+        let (target, ident, src) = (p.target, p.ident, p.src);
+        let data = frames::ping_payload(epoch, now);
+        let icmp = frames::icmp_echo(true, ident, seq, &data);
+        let ip_id = self.next_ident(ctx, src, target, 1);
+        let h = Ipv4Header {
+            tos: 0,
+            ident: ip_id,
+            dont_frag: true,
+            ttl: frames::DEFAULT_TTL,
+            protocol: IpProtocol::Icmp,
+            src,
+            dst: target,
+        };
+        self.ip_local_out(ctx, frames::ipv4_datagram(&h, &icmp));
+        if !matches!(self.apps[app as usize].state, AppState::Ping(_)) {
+            return; // finished while sending (loopback reply)
+        }
+        let p = self.ping_mut(app);
+        if p.ntransmitted < p.count {
+            let at = now + p.interval;
+            self.arm_app(ctx, app, at);
+        } else {
+            // __schedule_exit: wait max(2·tmax, interval) if anything came back, else 10 s.
+            let wait = if p.nreceived > 0 {
+                SimTime::from_micros((2 * p.tmax) as u64).max(p.interval)
+            } else {
+                PING_LINGER
+            };
+            self.arm_app(ctx, app, now + wait);
+        }
+    }
+
+    /// iputils' `acknowledge`: the largest number of probes in flight.
+    fn ping_ack(p: &mut Ping, seq: u16) {
+        let diff = (p.ntransmitted as u16).wrapping_sub(seq);
+        if diff <= 0x7fff && diff as i32 + 1 > p.pipesize {
+            p.pipesize = diff as i32 + 1;
+        }
+    }
+
+    pub(super) fn ping_icmp(&mut self, ctx: &mut Ctx, app: u32, info: &IcmpInfo) -> bool {
+        let now = ctx.now;
+        let p = self.ping_mut(app);
+        let line = match info {
+            IcmpInfo::EchoReply {
+                from,
+                id,
+                seq,
+                ttl,
+                icmp_len,
+            } => {
+                if *id != p.ident || *seq == 0 || *seq as u32 > p.ntransmitted {
+                    return false;
+                }
+                Self::ping_ack(p, *seq);
+                let sent = p.sent_at[*seq as usize];
+                let rtt = (now.as_micros() - sent.as_micros()) as i64;
+                let dup = p.received[*seq as usize];
+                if dup {
+                    p.nrepeats += 1;
+                } else {
+                    p.received[*seq as usize] = true;
+                    p.nreceived += 1;
+                }
+                p.tsum += rtt;
+                p.tsum2 += rtt * rtt;
+                p.tmin = p.tmin.min(rtt);
+                p.tmax = p.tmax.max(rtt);
+                let mut line = format!(
+                    "{icmp_len} bytes from {from}: icmp_seq={seq} ttl={ttl} time={} ms",
+                    format_rtt(rtt)
+                );
+                if dup {
+                    line.push_str(" (DUP!)");
+                }
+                line
+            }
+            IcmpInfo::Redirect {
+                from,
+                code,
+                gateway,
+                inner,
+            } => {
+                // Printed from the raw socket (note the colon), not counted as an error.
+                let Some(seq) = echo_in_quote(inner, p.ident) else {
+                    return false;
+                };
+                format!(
+                    "From {from}: icmp_seq={seq} {}(New nexthop: {gateway})",
+                    icmp_error_text(5, *code)
+                )
+            }
+            IcmpInfo::Error {
+                from,
+                icmp_type,
+                code,
+                inner,
+            } => {
+                let Some(seq) = echo_in_quote(inner, p.ident) else {
+                    return false;
+                };
+                p.nerrors += 1;
+                Self::ping_ack(p, seq);
+                format!(
+                    "From {from} icmp_seq={seq} {}",
+                    icmp_error_text(*icmp_type, *code)
+                )
+            }
+        };
+        self.output_line(ctx, app, line);
+        let p = self.ping_mut(app);
+        if p.nreceived + p.nerrors >= p.count {
+            self.ping_finish(ctx, app);
+        }
+        true
+    }
+
+    fn ping_finish(&mut self, ctx: &mut Ctx, app: u32) {
+        let p = self.ping_mut(app);
+        let mut lines = vec![
+            String::new(),
+            format!("--- {} ping statistics ---", p.target),
+        ];
+        let ms = {
+            let us = (p.last_send - p.start).as_micros();
+            us / 1000 + u64::from(us % 1000 >= 500)
+        };
+        let mut stats = format!(
+            "{} packets transmitted, {} received",
+            p.ntransmitted, p.nreceived
+        );
+        if p.nrepeats > 0 {
+            let _ = write!(stats, ", +{} duplicates", p.nrepeats);
+        }
+        if p.nerrors > 0 {
+            let _ = write!(stats, ", +{} errors", p.nerrors);
+        }
+        if p.ntransmitted > 0 {
+            let loss = (p.ntransmitted as f64 - p.nreceived as f64) * 100.0 / p.ntransmitted as f64;
+            let _ = write!(stats, ", {}% packet loss, time {ms}ms", format_g(loss));
+        }
+        lines.push(stats);
+        let mut tail = String::new();
+        if p.nreceived > 0 {
+            let n = (p.nreceived + p.nrepeats) as i64;
+            let avg = p.tsum / n;
+            let mdev = llsqrt(p.tsum2 / n - avg * avg);
+            let f = |v: i64| format!("{}.{:03}", v / 1000, v % 1000);
+            let _ = write!(
+                tail,
+                "rtt min/avg/max/mdev = {}/{}/{}/{} ms",
+                f(p.tmin),
+                f(avg),
+                f(p.tmax),
+                f(mdev)
+            );
+        }
+        if p.pipesize > 1 {
+            let comma = if tail.is_empty() { "" } else { ", " };
+            let _ = write!(tail, "{comma}pipe {}", p.pipesize);
+        }
+        lines.push(tail);
+        for line in lines {
+            self.output_line(ctx, app, line);
+        }
+        self.finish_app(app);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_like_printf_g() {
+        assert_eq!(format_g(0.0), "0");
+        assert_eq!(format_g(100.0), "100");
+        assert_eq!(format_g(200.0 / 3.0), "66.6667");
+        assert_eq!(format_g(100.0 / 3.0), "33.3333");
+        assert_eq!(format_g(50.0), "50");
+        assert_eq!(format_g(100.0 / 7.0), "14.2857");
+        assert_eq!(format_g(0.01), "0.01");
+    }
+
+    #[test]
+    fn rtt_precision_like_iputils() {
+        assert_eq!(format_rtt(45), "0.045");
+        assert_eq!(format_rtt(1234), "1.23");
+        assert_eq!(format_rtt(12_345), "12.3");
+        assert_eq!(format_rtt(123_456), "123");
+        assert_eq!(format_rtt(9_999), "10.00");
+    }
+
+    #[test]
+    fn integer_sqrt() {
+        assert_eq!(llsqrt(0), 0);
+        assert_eq!(llsqrt(16), 4);
+        assert_eq!(llsqrt(17), 4);
+        assert_eq!(llsqrt(1_000_000), 1000);
+    }
+}

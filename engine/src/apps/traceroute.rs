@@ -1,0 +1,321 @@
+//! traceroute 2.1's `traceroute -I -n`: ICMP echo probes with rising TTL,
+//! up to `-N` in flight, each hop's line printed as its probes finish.
+
+use super::{echo_in_quote, AppState};
+use crate::frames::{self, Ipv4Header};
+use crate::l3::{IcmpInfo, IpNode};
+use crate::sim::ctx::Ctx;
+use crate::time::SimTime;
+use smoltcp::wire::IpProtocol;
+use std::fmt::Write as _;
+use std::net::Ipv4Addr;
+
+/// traceroute's defaults: wait at most 5 s, or 3× a reply from the same hop,
+/// or 10× a reply from a later hop (`-w 5,3,10`), plus 1 ms of precision.
+const TR_WAIT: SimTime = SimTime::from_secs(5);
+const TR_HERE_FACTOR: u64 = 3;
+const TR_NEAR_FACTOR: u64 = 10;
+const TR_WAIT_PREC: SimTime = SimTime::from_millis(1);
+/// traceroute's default IP packet size for ICMP probes.
+const TR_PACKET_LEN: usize = 60;
+
+/// One traceroute probe.
+#[derive(Clone, Default)]
+struct Probe {
+    send_time: Option<SimTime>,
+    seq: u16,
+    done: bool,
+    is_final: bool,
+    from: Option<Ipv4Addr>,
+    recv_time: Option<SimTime>,
+    err: &'static str,
+}
+
+/// traceroute 2.1's probe table and print cursor.
+pub(crate) struct Traceroute {
+    target: Ipv4Addr,
+    queries: usize,
+    sim_queries: usize,
+    ident: u16,
+    next_seq: u16,
+    /// IP ID of the connected raw socket (`inet_id`), +1 per probe.
+    ip_id: u16,
+    probes: Vec<Probe>,
+    start: usize,
+    end: usize,
+    line: Option<String>,
+    /// The hop number and the addresses printed on `line`, as typed values.
+    row: Option<(u8, Vec<Ipv4Addr>)>,
+}
+
+impl IpNode {
+    pub(super) fn traceroute_start(
+        &mut self,
+        ctx: &mut Ctx,
+        app: u32,
+        target: Ipv4Addr,
+        max_hops: u8,
+        queries: u8,
+        sim_queries: u8,
+    ) {
+        if self.connect_src(target).is_none() {
+            // connect() on the raw socket fails before the header is printed;
+            // traceroute's error() writes a newline, then perror's message.
+            self.output_line(ctx, app, String::new());
+            self.output_line(ctx, app, "connect: Network is unreachable".into());
+            self.finish_app(app);
+            return;
+        }
+        self.output_line(ctx, app, format!("traceroute to {target} ({target}), {max_hops} hops max, {TR_PACKET_LEN} byte packets"));
+        let ident = ctx.rng.next_u16();
+        let ip_id = ctx.rng.next_u16();
+        let n = max_hops as usize * queries as usize;
+        self.apps[app as usize].state = AppState::Trace(Box::new(Traceroute {
+            target,
+            queries: queries as usize,
+            sim_queries: sim_queries as usize,
+            ident,
+            next_seq: 1,
+            ip_id,
+            probes: vec![Probe::default(); n],
+            start: 0,
+            end: n,
+            line: None,
+            row: None,
+        }));
+        self.traceroute_poll(ctx, app);
+    }
+
+    fn tr_mut(&mut self, app: u32) -> &mut Traceroute {
+        match &mut self.apps[app as usize].state {
+            AppState::Trace(t) => t,
+            _ => unreachable!("app {app} is a traceroute"),
+        }
+    }
+
+    /// `get_timeout`: how long to wait for probe `n`.
+    fn tr_timeout(t: &Traceroute, n: usize) -> SimTime {
+        let rtt = |p: &Probe| match (p.done, p.send_time, p.recv_time) {
+            (true, Some(s), Some(r)) if r > s => Some(r - s),
+            _ => None,
+        };
+        let hop_start = n - n % t.queries;
+        if let Some(v) = t.probes[hop_start..hop_start + t.queries]
+            .iter()
+            .find_map(rtt)
+        {
+            return SimTime((v + TR_WAIT_PREC).as_nanos().saturating_mul(TR_HERE_FACTOR))
+                .min(TR_WAIT);
+        }
+        for p in &t.probes[n + 1..] {
+            if p.send_time.is_none() {
+                break;
+            }
+            if let Some(v) = rtt(p) {
+                return SimTime((v + TR_WAIT_PREC).as_nanos().saturating_mul(TR_NEAR_FACTOR))
+                    .min(TR_WAIT);
+            }
+        }
+        TR_WAIT
+    }
+
+    /// One pass of traceroute's `do_it` loop: expire, print, send up to
+    /// `sim_queries` probes in flight, then sleep until the next deadline.
+    pub(super) fn traceroute_poll(&mut self, ctx: &mut Ctx, app: u32) {
+        let now = ctx.now;
+        let mut to_send = Vec::new();
+        let mut printed = Vec::new();
+        let mut next_time: Option<SimTime> = None;
+        {
+            let t = self.tr_mut(app);
+            let mut num = 0;
+            let mut n = t.start;
+            while n < t.end {
+                if n == t.start && !t.probes[n].done && t.probes[n].send_time.is_some() {
+                    let expire = t.probes[n].send_time.expect("checked") + Self::tr_timeout(t, n);
+                    if expire > now {
+                        next_time = Some(expire);
+                    } else {
+                        t.probes[n].done = true;
+                    }
+                }
+                if t.probes[n].done {
+                    if n == t.start {
+                        printed.push(n);
+                        t.start += 1;
+                    }
+                    if t.probes[n].is_final {
+                        t.end = (n / t.queries + 1) * t.queries;
+                    }
+                    n += 1;
+                    continue;
+                }
+                if t.probes[n].send_time.is_none() {
+                    let ttl = (n / t.queries + 1) as u8;
+                    let seq = t.next_seq;
+                    t.next_seq = t.next_seq.wrapping_add(1);
+                    t.probes[n].seq = seq;
+                    t.probes[n].send_time = Some(now);
+                    to_send.push((ttl, seq, t.ip_id));
+                    t.ip_id = t.ip_id.wrapping_add(1);
+                }
+                if next_time.is_none() {
+                    next_time = Some(t.probes[n].send_time.expect("set") + Self::tr_timeout(t, n));
+                }
+                num += 1;
+                if num >= t.sim_queries {
+                    break;
+                }
+                n += 1;
+            }
+        }
+        for n in printed {
+            self.tr_print_probe(ctx, app, n);
+        }
+        let (target, ident) = {
+            let t = self.tr_mut(app);
+            (t.target, t.ident)
+        };
+        for (ttl, seq, ip_id) in to_send {
+            let data = frames::traceroute_payload(TR_PACKET_LEN - frames::IPV4_HEADER_LEN);
+            let icmp = frames::icmp_echo(true, ident, seq, &data);
+            let Some(hop) = self.route_output(ctx, target, false) else {
+                continue;
+            };
+            let h = Ipv4Header {
+                tos: 0,
+                ident: ip_id,
+                dont_frag: false,
+                ttl,
+                protocol: IpProtocol::Icmp,
+                src: hop.src,
+                dst: target,
+            };
+            let datagram = frames::ipv4_datagram(&h, &icmp);
+            if self.is_local(target) {
+                self.ip_local_out(ctx, datagram);
+            } else {
+                self.neigh_output(ctx, hop, datagram);
+            }
+            if !matches!(self.apps[app as usize].state, AppState::Trace(_)) {
+                return;
+            }
+        }
+        let t = self.tr_mut(app);
+        if t.start >= t.end {
+            if let Some(line) = t.line.take() {
+                let row = t.row.take();
+                self.hop_line(ctx, app, line, row);
+            }
+            self.finish_app(app);
+            return;
+        }
+        let at = next_time.unwrap_or(now).max(now);
+        self.arm_app(ctx, app, at);
+    }
+
+    /// `print_probe`: starts a new hop line or appends to the current one.
+    fn tr_print_probe(&mut self, ctx: &mut Ctx, app: u32, n: usize) {
+        let t = self.tr_mut(app);
+        let np = n % t.queries;
+        let mut finished_line = None;
+        if np == 0 {
+            finished_line = t.line.take().map(|l| (l, t.row.take()));
+            t.line = Some(format!("{:2} ", n / t.queries + 1));
+            t.row = Some(((n / t.queries + 1) as u8, Vec::new()));
+        }
+        let p = t.probes[n].clone();
+        let line = t.line.get_or_insert_with(String::new);
+        match p.from {
+            None => line.push_str(" *"),
+            Some(addr) => {
+                let previous = t.probes[n - np..n].iter().rev().find_map(|q| q.from);
+                if np == 0 || previous != Some(addr) {
+                    let _ = write!(line, " {addr}");
+                    if let Some((_, addrs)) = &mut t.row {
+                        addrs.push(addr);
+                    }
+                }
+            }
+        }
+        if let (Some(s), Some(r)) = (p.send_time, p.recv_time) {
+            let _ = write!(line, "  {:.3} ms", (r - s).as_nanos() as f64 / 1e6);
+        }
+        if !p.err.is_empty() {
+            let _ = write!(line, " {}", p.err);
+        }
+        if let Some((line, row)) = finished_line {
+            self.hop_line(ctx, app, line, row);
+        }
+    }
+
+    pub(super) fn traceroute_icmp(&mut self, ctx: &mut Ctx, app: u32, info: &IcmpInfo) -> bool {
+        let now = ctx.now;
+        let t = self.tr_mut(app);
+        let (seq, from, is_final, err) = match info {
+            IcmpInfo::EchoReply { from, id, seq, .. } => {
+                // The raw socket is connected to the target: only its replies arrive.
+                if *id != t.ident || *from != t.target {
+                    return false;
+                }
+                (*seq, *from, true, "")
+            }
+            // Its raw socket is connected to the target: redirects from a router never reach it.
+            IcmpInfo::Redirect { .. } => return false,
+            IcmpInfo::Error {
+                from,
+                icmp_type,
+                code,
+                inner,
+            } => {
+                let Some(seq) = echo_in_quote(inner, t.ident) else {
+                    return false;
+                };
+                let (is_final, err) = match (icmp_type, code) {
+                    (11, 0) => (false, ""),
+                    (3, 0 | 6 | 9 | 11) => (true, "!N"),
+                    (3, 1 | 7 | 10 | 12) => (true, "!H"),
+                    (3, 13) => (true, "!X"),
+                    (3, 3) => (true, ""),
+                    (3, 2) => (true, "!P"),
+                    _ => (true, "!?"),
+                };
+                (seq, *from, is_final, err)
+            }
+        };
+        let Some(n) = t
+            .probes
+            .iter()
+            .position(|p| p.seq == seq && p.send_time.is_some())
+        else {
+            return false;
+        };
+        let p = &mut t.probes[n];
+        if p.done {
+            return true;
+        }
+        p.done = true;
+        p.from = Some(from);
+        p.recv_time = Some(now);
+        p.is_final = is_final;
+        p.err = err;
+        self.traceroute_poll(ctx, app);
+        true
+    }
+
+    /// Prints a finished hop line and keeps its typed row for the run's
+    /// outcome ([`crate::RunOutcome::traceroute_hops`]).
+    fn hop_line(
+        &mut self,
+        ctx: &mut Ctx,
+        app: u32,
+        line: String,
+        row: Option<(u8, Vec<Ipv4Addr>)>,
+    ) {
+        if let Some(row) = row {
+            let label = self.apps[app as usize].label.to_string();
+            ctx.hops.entry(label).or_default().push(row);
+        }
+        self.output_line(ctx, app, line);
+    }
+}

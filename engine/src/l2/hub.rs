@@ -1,0 +1,43 @@
+//! A hub: a repeater that sends every frame out of every other port at once.
+//! It does not learn, so every device on it hears everything.
+
+use super::flood::flood;
+use super::mac_at;
+use crate::mac::MacAddr;
+use crate::sim::ctx::Ctx;
+use crate::sim::device::{Device, Timer};
+use crate::sim::Frame;
+use crate::trace::ForwardReason;
+
+pub(crate) struct Hub {
+    dev: u32,
+    /// Global port indices, in port order.
+    ports: Vec<u32>,
+}
+
+impl Hub {
+    pub(crate) fn new(dev: u32, ports: Vec<u32>) -> Hub {
+        Hub { dev, ports }
+    }
+}
+
+impl Device for Hub {
+    fn on_frame(&mut self, ctx: &mut Ctx, in_port: u32, frame: Frame) {
+        let in_name = ctx.port_name(self.ports[in_port as usize]);
+        let dst = mac_at(&frame, 0).unwrap_or(MacAddr::ZERO);
+        let now = ctx.now;
+        flood(
+            ctx,
+            self.dev,
+            &self.ports,
+            in_port,
+            in_name,
+            dst,
+            ForwardReason::Hub,
+            frame,
+            now,
+        );
+    }
+
+    fn on_timer(&mut self, _ctx: &mut Ctx, _timer: Timer) {}
+}

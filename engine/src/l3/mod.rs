@@ -1,0 +1,218 @@
+//! Layer 3: the IPv4 stack of hosts and routers, following Linux's defaults
+//! (ip_forward 0 on hosts and 1 on routers, rp_filter 0, arp_ignore 0,
+//! arp_announce 0, arp_accept 0, icmp_errors_use_inbound_ifaddr 0,
+//! icmp_ratelimit 1000 ms, icmp_ratemask 0x1818).
+//!
+//! One [`IpNode`] per host, server or router owns its interfaces, routes,
+//! neighbour caches, ICMP limits and the commands running on it. Its methods
+//! are spread over one file per decision:
+//! - `route.rs`: same network or gateway, longest-prefix match, the route decision;
+//! - `arp.rs`: ARP and the neighbour cache glue (resolve, queue, retry, fail);
+//! - `ipv4.rs`: receive, forward (TTL, redirect), send, local delivery by protocol, IP IDs;
+//! - `icmp.rs`: echo, errors to the sender, redirects, Linux's rate limits.
+//!
+//! A new protocol above IP (UDP) is a file under `l4/` with an
+//! `impl IpNode` block and one line in `ipv4.rs`'s `local_deliver`; a
+//! netfilter-like step on the forward path (NAT) is a file here and one line
+//! in `ip_forward`. See docs/architecture.md.
+
+mod arp;
+mod icmp;
+mod ipv4;
+mod route;
+
+pub(crate) use route::Hop;
+
+use crate::apps::App;
+use crate::mac::MacAddr;
+use crate::neighbor::{NeighParams, NeighborCache};
+use crate::rng::Rng;
+use crate::scenario::{Command, Device as DeviceSpec, DeviceKind};
+use crate::sim::ctx::Ctx;
+use crate::sim::device::{Device, Timer};
+use crate::sim::Frame;
+use crate::time::SimTime;
+use crate::trace::{Name, RouteEntry, RouteKind};
+use icmp::Peer;
+use ipnet::Ipv4Net;
+use ipv4::IdentBucket;
+use route::Route;
+use std::collections::BTreeMap;
+use std::net::Ipv4Addr;
+
+/// One network interface of a host or router.
+pub(crate) struct Iface {
+    pub(crate) name: Name,
+    pub(crate) mac: MacAddr,
+    pub(crate) addr: Option<Ipv4Net>,
+    /// Global port index.
+    pub(crate) port: u32,
+    pub(crate) neigh: NeighborCache,
+}
+
+/// A host's or router's IP stack and the commands running on it.
+pub(crate) struct IpNode {
+    /// Device index.
+    pub(crate) dev: u32,
+    /// ip_forward: routers forward, hosts drop packets for others.
+    pub(crate) forward: bool,
+    pub(crate) ifaces: Vec<Iface>,
+    /// Sorted by prefix length (longest first), then metric, then scenario order.
+    routes: Vec<Route>,
+    idents: BTreeMap<(Ipv4Addr, Ipv4Addr, u8), IdentBucket>,
+    peers: BTreeMap<Ipv4Addr, Peer>,
+    /// Every command scheduled on this device, by local app index.
+    pub(crate) apps: Vec<App>,
+    /// The commands running now, in the order they started: they see the ICMP
+    /// this device receives.
+    pub(crate) running: Vec<u32>,
+}
+
+/// What an application socket gets from the stack.
+#[derive(Clone, Debug)]
+pub(crate) enum IcmpInfo {
+    EchoReply {
+        from: Ipv4Addr,
+        id: u16,
+        seq: u16,
+        ttl: u8,
+        icmp_len: usize,
+    },
+    /// An ICMP error about a datagram this device sent; `inner` is the quoted datagram.
+    Error {
+        from: Ipv4Addr,
+        icmp_type: u8,
+        code: u8,
+        inner: Vec<u8>,
+    },
+    /// A redirect (type 5): the router `from` says to use `gateway` instead.
+    Redirect {
+        from: Ipv4Addr,
+        code: u8,
+        gateway: Ipv4Addr,
+        inner: Vec<u8>,
+    },
+}
+
+impl IpNode {
+    pub(crate) fn build(dev: u32, spec: &DeviceSpec, ports: &[u32], rng: &mut Rng) -> IpNode {
+        let mut ifaces = Vec::new();
+        for (i, s) in spec.interfaces.iter().enumerate() {
+            // neigh_rand_reach_time: uniform in [base/2, 3·base/2).
+            let base = 30_000_000_000u64;
+            let reachable = SimTime(base / 2 + rng.below(base));
+            ifaces.push(Iface {
+                name: s.name.as_str().into(),
+                mac: s.mac,
+                addr: s.address,
+                port: ports[i],
+                neigh: NeighborCache::new(NeighParams::linux_defaults(reachable)),
+            });
+        }
+        let mut routes = Vec::new();
+        for (i, iface) in ifaces.iter().enumerate() {
+            if let Some(net) = iface.addr {
+                routes.push(Route {
+                    net: net.trunc(),
+                    via: None,
+                    iface: i as u32,
+                    kind: RouteKind::Connected,
+                    metric: 0,
+                    src: Some(net.addr()),
+                });
+            }
+        }
+        let on_link = |gw: Ipv4Addr| {
+            ifaces
+                .iter()
+                .position(|f| f.addr.is_some_and(|n| n.contains(&gw)))
+        };
+        for r in &spec.routes {
+            if let Some(i) = on_link(r.via) {
+                let kind = if r.prefix.prefix_len() == 0 {
+                    RouteKind::Default
+                } else {
+                    RouteKind::Static
+                };
+                routes.push(Route {
+                    net: r.prefix,
+                    via: Some(r.via),
+                    iface: i as u32,
+                    kind,
+                    metric: r.metric,
+                    src: None,
+                });
+            }
+        }
+        if let Some(gw) = spec.gateway {
+            if let Some(i) = on_link(gw) {
+                routes.push(Route {
+                    net: Ipv4Net::default(),
+                    via: Some(gw),
+                    iface: i as u32,
+                    kind: RouteKind::Default,
+                    metric: 0,
+                    src: None,
+                });
+            }
+        }
+        // Stable sort: equal prefix and metric keep scenario order.
+        routes.sort_by_key(|r| (std::cmp::Reverse(r.net.prefix_len()), r.metric));
+        IpNode {
+            dev,
+            running: Vec::new(),
+            forward: spec.kind == DeviceKind::Router,
+            ifaces,
+            routes,
+            idents: BTreeMap::new(),
+            peers: BTreeMap::new(),
+            apps: Vec::new(),
+        }
+    }
+
+    pub(crate) fn route_entries(&self) -> Vec<RouteEntry> {
+        self.routes
+            .iter()
+            .map(|r| RouteEntry {
+                prefix: r.net,
+                via: r.via,
+                interface: self.ifaces[r.iface as usize].name.clone(),
+                kind: r.kind,
+                metric: r.metric,
+                src: r.src,
+            })
+            .collect()
+    }
+
+    /// Is `ip` one of this device's addresses (on any interface)?
+    pub(crate) fn is_local(&self, ip: Ipv4Addr) -> bool {
+        self.ifaces
+            .iter()
+            .any(|f| f.addr.is_some_and(|n| n.addr() == ip))
+    }
+
+    /// Adds a scheduled command; returns its local index.
+    pub(crate) fn add_app(&mut self, label: Name, command: Command) -> u32 {
+        self.apps.push(App::new(label, command));
+        (self.apps.len() - 1) as u32
+    }
+}
+
+impl Device for IpNode {
+    /// A frame reached interface `iface`: ARP or IPv4 after the host's
+    /// processing delay, which every frame it sends meanwhile waits out.
+    fn on_frame(&mut self, ctx: &mut Ctx, iface: u32, frame: Frame) {
+        ctx.tx_delay = ctx.host_delay;
+        self.ip_frame_input(ctx, iface, frame);
+        ctx.tx_delay = SimTime::ZERO;
+    }
+
+    fn on_timer(&mut self, ctx: &mut Ctx, timer: Timer) {
+        match timer {
+            Timer::Neigh { iface, ip, gen } => self.neigh_timer(ctx, iface, ip, gen),
+            Timer::AppStart { app } => self.app_start(ctx, app),
+            Timer::App { app, gen } => self.app_timer(ctx, app, gen),
+            Timer::MacAge { .. } => {}
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The commands a lab schedules (`ping`, `traceroute`), read from their command
+//! line the way iputils ping and traceroute 2.1 read theirs.
+
+use std::net::Ipv4Addr;
+
+/// A parsed `run` string.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// `ping -c COUNT [-i INTERVAL] TARGET` (iputils).
+    Ping {
+        count: u32,
+        interval_ms: u64,
+        target: Ipv4Addr,
+    },
+    /// `traceroute -I [-n] [-m MAX_TTL] [-q NQUERIES] [-N SIMQUERIES] TARGET` (traceroute 2.1, ICMP).
+    Traceroute {
+        target: Ipv4Addr,
+        max_hops: u8,
+        queries: u8,
+        sim_queries: u8,
+    },
+}
+
+impl Command {
+    /// The address the command sends to.
+    pub fn target(&self) -> Ipv4Addr {
+        match self {
+            Command::Ping { target, .. } | Command::Traceroute { target, .. } => *target,
+        }
+    }
+
+    /// Reads a command line; the error says what is wrong with it.
+    pub fn parse(line: &str) -> Result<Command, String> {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.first() {
+            Some(&"ping") => parse_ping(&words[1..]),
+            Some(&"traceroute") => parse_traceroute(&words[1..]),
+            Some(other) => Err(format!(
+                "unknown command `{other}` (this lab runs `ping` and `traceroute`)"
+            )),
+            None => Err("empty command".into()),
+        }
+    }
+}
+
+fn parse_target(word: Option<&&str>, usage: &str) -> Result<Ipv4Addr, String> {
+    let word = word.ok_or_else(|| format!("missing destination address; usage: {usage}"))?;
+    word.parse::<Ipv4Addr>()
+        .map_err(|_| format!("{word} is not an IPv4 address (names are not resolved in this lab)"))
+}
+
+fn parse_ping(args: &[&str]) -> Result<Command, String> {
+    const USAGE: &str = "ping -c COUNT [-i SECONDS] ADDRESS";
+    let mut count = None;
+    let mut interval_ms = 1000;
+    let mut target = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i] {
+            "-c" => {
+                let v = args.get(i + 1).ok_or("-c needs a count")?;
+                let n: u32 = v
+                    .parse()
+                    .map_err(|_| format!("-c needs a whole number, not {v}"))?;
+                if !(1..=10_000).contains(&n) {
+                    return Err(format!("-c {n} is out of range (1–10000)"));
+                }
+                count = Some(n);
+                i += 2;
+            }
+            "-i" => {
+                let v = args.get(i + 1).ok_or("-i needs an interval in seconds")?;
+                let s: f64 = v
+                    .parse()
+                    .map_err(|_| format!("-i needs a number of seconds, not {v}"))?;
+                if !(0.002..=3600.0).contains(&s) {
+                    return Err(format!("-i {v} is out of range (0.002–3600 s)"));
+                }
+                interval_ms = (s * 1000.0).round() as u64;
+                i += 2;
+            }
+            flag if flag.starts_with('-') => {
+                return Err(format!("unsupported ping option {flag}; usage: {USAGE}"));
+            }
+            word => {
+                if target.is_some() {
+                    return Err(format!("unexpected argument {word}; usage: {USAGE}"));
+                }
+                target = Some(parse_target(Some(&word), USAGE)?);
+                i += 1;
+            }
+        }
+    }
+    let count = count
+        .ok_or_else(|| format!("ping needs -c COUNT here (a lab run must end); usage: {USAGE}"))?;
+    let target = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
+    Ok(Command::Ping {
+        count,
+        interval_ms,
+        target,
+    })
+}
+
+fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
+    const USAGE: &str = "traceroute -I -n ADDRESS";
+    let mut icmp = false;
+    let mut max_hops = 30u8;
+    let mut queries = 3u8;
+    let mut sim_queries = 16u8;
+    let mut target = None;
+    let mut i = 0;
+    let number =
+        |i: usize, flag: &str, range: std::ops::RangeInclusive<u8>| -> Result<u8, String> {
+            let v = args
+                .get(i + 1)
+                .ok_or_else(|| format!("{flag} needs a number"))?;
+            let n: u8 = v
+                .parse()
+                .map_err(|_| format!("{flag} needs a whole number, not {v}"))?;
+            if !range.contains(&n) {
+                return Err(format!(
+                    "{flag} {n} is out of range ({}–{})",
+                    range.start(),
+                    range.end()
+                ));
+            }
+            Ok(n)
+        };
+    while i < args.len() {
+        match args[i] {
+            "-I" | "--icmp" => {
+                icmp = true;
+                i += 1;
+            }
+            "-n" => i += 1,
+            "-In" | "-nI" => {
+                icmp = true;
+                i += 1;
+            }
+            "-m" => {
+                max_hops = number(i, "-m", 1..=255)?;
+                i += 2;
+            }
+            "-q" => {
+                queries = number(i, "-q", 1..=10)?;
+                i += 2;
+            }
+            "-N" => {
+                sim_queries = number(i, "-N", 1..=255)?;
+                i += 2;
+            }
+            flag if flag.starts_with('-') => {
+                return Err(format!(
+                    "unsupported traceroute option {flag}; usage: {USAGE}"
+                ));
+            }
+            word => {
+                if target.is_some() {
+                    return Err(format!("unexpected argument {word}; usage: {USAGE}"));
+                }
+                target = Some(parse_target(Some(&word), USAGE)?);
+                i += 1;
+            }
+        }
+    }
+    if !icmp {
+        return Err(format!(
+            "only ICMP traceroute is modelled: add -I; usage: {USAGE}"
+        ));
+    }
+    let target = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
+    Ok(Command::Traceroute {
+        target,
+        max_hops,
+        queries,
+        sim_queries,
+    })
+}

@@ -1,0 +1,33 @@
+//! The lab: its text form, its validation, and the typed [`Topology`] that
+//! validation returns.
+//!
+//! - `text.rs`: [`Scenario`], the serde text form (what the JSON looks like and
+//!   what the editor edits; addresses stay text so a half-typed one survives);
+//! - `validate.rs`: [`Scenario::validate`], the one reading of that text;
+//! - `topology.rs`: [`Topology`], the facts everything downstream reads;
+//! - `address.rs`, `command.rs`: the readers of addresses and command lines;
+//! - `error.rs`: [`ScenarioError`] with its field path, message and [`ErrorKind`];
+//! - `json.rs`: reading a file, naming the field at fault.
+//!
+//! This folder is the only place in the engine that turns text into addresses,
+//! prefixes, MACs or commands.
+
+mod address;
+mod command;
+mod error;
+mod json;
+mod text;
+mod topology;
+pub(crate) mod validate;
+
+pub use address::{parse_interface_address, parse_ipv4, parse_prefix};
+pub use command::Command;
+pub use error::{ErrorKind, ScenarioError};
+pub(crate) use json::parse_json;
+pub use text::{
+    device_port_names, CommandSpec, DeviceKind, DeviceSpec, Endpoint, InterfaceSpec, LinkSpec,
+    Options, RouteSpec, Scenario, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
+};
+pub use topology::{
+    limits, Device, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology,
+};

@@ -1,0 +1,271 @@
+//! The lab file's text form: what the JSON looks like and what the editor
+//! edits. Every field a student can type is kept as text here, so a half-typed
+//! address survives in the editor; [`Scenario::validate`] reads it once into a
+//! [`super::Topology`], naming the exact field that is wrong
+//! (`devices[2].interfaces[0].address: …`). `docs/scenario-format.md`
+//! documents the format with a full example.
+
+use super::error::ScenarioError;
+use super::json::parse_json;
+use crate::mac::MacAddr;
+use ipnet::Ipv4Net;
+use serde::{Deserialize, Serialize};
+
+/// A whole lab: topology, schedule and options.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version; this engine reads version 1.
+    #[serde(default = "default_version")]
+    pub version: u32,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Seeds every random choice (ping identifiers, IP IDs, ARP reachable time).
+    #[serde(default)]
+    pub seed: u64,
+    #[serde(default)]
+    pub devices: Vec<DeviceSpec>,
+    #[serde(default)]
+    pub links: Vec<LinkSpec>,
+    #[serde(default)]
+    pub commands: Vec<CommandSpec>,
+    #[serde(default)]
+    pub options: Options,
+}
+
+fn default_version() -> u32 {
+    1
+}
+
+/// What a device is; decides which fields it takes and how it treats frames.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "lowercase")]
+pub enum DeviceKind {
+    /// A Linux end host (ip_forward = 0).
+    Host,
+    /// Same behaviour as a host; drawn differently.
+    Server,
+    /// A Linux router (ip_forward = 1).
+    Router,
+    /// A Linux bridge with STP off.
+    Switch,
+    /// A repeater: every frame out of every other port.
+    Hub,
+}
+
+impl DeviceKind {
+    /// Hosts, servers and routers have an IP stack and interfaces.
+    pub fn has_ip(self) -> bool {
+        matches!(
+            self,
+            DeviceKind::Host | DeviceKind::Server | DeviceKind::Router
+        )
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            DeviceKind::Host => "host",
+            DeviceKind::Server => "server",
+            DeviceKind::Router => "router",
+            DeviceKind::Switch => "switch",
+            DeviceKind::Hub => "hub",
+        }
+    }
+}
+
+/// One device of the topology.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct DeviceSpec {
+    /// Unique name, used in links, commands and the trace ("pc1", "r2").
+    pub id: String,
+    pub kind: DeviceKind,
+    /// Network interfaces of a host, server or router.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interfaces: Vec<InterfaceSpec>,
+    /// Default gateway (hosts and routers): `ip route add default via …`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gateway: Option<String>,
+    /// Static routes (hosts and routers).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<RouteSpec>,
+    /// Number of ports of a switch or hub; they are named `p1` … `pN`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ports: Option<u32>,
+    /// Where the UI draws the device (x, y); ignored by the engine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<[f64; 2]>,
+}
+
+/// A network interface: a port with a MAC and (usually) an IPv4 address.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct InterfaceSpec {
+    /// Port name, e.g. `eth0`; links refer to it.
+    pub name: String,
+    /// `10.10.10.1/24` or `10.10.10.1 255.255.255.0`; absent for an unconfigured NIC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// `02:00:00:00:00:01`; absent means derived from the device id and interface name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mac: Option<String>,
+}
+
+/// A static route: `ip route add PREFIX via VIA [metric M]`.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RouteSpec {
+    /// Destination network, e.g. `8.8.8.0/24` (`0.0.0.0/0` for a default route).
+    pub prefix: String,
+    /// Next hop; must lie in one of the device's own subnets.
+    pub via: String,
+    /// Lower wins among routes with the same prefix; default 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<u32>,
+}
+
+/// One end of a cable.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Endpoint {
+    pub device: String,
+    /// Interface name (`eth0`) or switch/hub port (`p3`).
+    pub port: String,
+}
+
+/// A full-duplex point-to-point cable between two ports.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct LinkSpec {
+    /// Unique name; the pcap of this link is named after it.
+    pub id: String,
+    pub a: Endpoint,
+    pub b: Endpoint,
+    /// One-way propagation delay in microseconds (default 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delay_us: Option<u64>,
+    /// Bit rate in Mbit/s (default 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bandwidth_mbps: Option<f64>,
+}
+
+/// Default one-way propagation delay of a link.
+pub const DEFAULT_DELAY_US: u64 = 5;
+/// Default bit rate of a link.
+pub const DEFAULT_BANDWIDTH_MBPS: f64 = 100.0;
+
+/// A command typed on a device at a given time.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct CommandSpec {
+    /// Start time in milliseconds of simulated time.
+    #[serde(default)]
+    pub at_ms: u64,
+    pub device: String,
+    /// `ping -c 3 10.10.10.100` or `traceroute -I -n 8.8.8.8`.
+    pub run: String,
+}
+
+/// Knobs of a run; every one has a documented default.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// Pad frames shorter than 60 bytes with zeros, as every Ethernet NIC does
+    /// on the wire (the capture of a real sender may show the 42-byte ARP before padding).
+    pub pad_short_frames: bool,
+    /// Wall-clock second that simulated time 0 stands for (ping's timestamps).
+    pub epoch_secs: u64,
+    /// Stop after this many processed events (a broadcast storm never ends).
+    pub max_events: u64,
+    /// Stop when simulated time passes this many milliseconds.
+    pub max_time_ms: u64,
+    /// Store-and-forward delay of a switch between receiving and sending a frame.
+    pub switch_delay_us: u64,
+    /// Processing delay of a host or router before it answers or forwards.
+    pub host_delay_us: u64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            pad_short_frames: true,
+            epoch_secs: 1_700_000_000,
+            max_events: 2_000_000,
+            max_time_ms: 3_600_000,
+            switch_delay_us: 2,
+            host_delay_us: 10,
+        }
+    }
+}
+
+impl Scenario {
+    /// Parses and validates a lab file. Never panics, whatever the input.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let scenario: Scenario = parse_json(text, "scenario")?;
+        scenario.validate()?;
+        Ok(scenario)
+    }
+
+    /// The lab without what a run ignores (positions, name, description): two
+    /// labs that strip to the same value run the same.
+    pub fn strip(&self) -> Scenario {
+        let mut s = self.clone();
+        s.name.clear();
+        s.description.clear();
+        for d in &mut s.devices {
+            d.position = None;
+        }
+        s
+    }
+
+    /// Pretty JSON, the format of the files in `scenarios/`.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a Scenario always serializes")
+    }
+}
+
+impl InterfaceSpec {
+    /// The address as typed, read (`None` when absent). For views of a lab
+    /// being edited, which may not validate as a whole.
+    pub fn parsed_address(&self) -> Option<Result<Ipv4Net, String>> {
+        self.address
+            .as_deref()
+            .map(super::address::parse_interface_address)
+    }
+
+    /// The network (`10.0.0.0/24`) of the address as typed, if it reads: for
+    /// views of a lab being edited, such as the editor's subnet colours.
+    pub fn subnet(&self) -> Option<Ipv4Net> {
+        self.parsed_address()?.ok().map(|n| n.trunc())
+    }
+
+    /// The MAC as typed, read: configured or derived from the names, or the
+    /// text itself when it does not read as a MAC.
+    pub fn typed_mac(&self, device: &str) -> Result<MacAddr, String> {
+        match &self.mac {
+            Some(t) => MacAddr::parse(t).ok_or_else(|| t.clone()),
+            None => Ok(MacAddr::derived(device, &self.name)),
+        }
+    }
+
+    /// The MAC this interface has on `device`: the configured one if it reads,
+    /// else the one derived from the names (as validation assigns it).
+    pub fn effective_mac(&self, device: &str) -> MacAddr {
+        self.mac
+            .as_deref()
+            .and_then(MacAddr::parse)
+            .unwrap_or_else(|| MacAddr::derived(device, &self.name))
+    }
+}
+
+/// The port names of a device: interface names, or `p1`…`pN` for a switch or hub.
+pub fn device_port_names(dev: &DeviceSpec) -> Vec<String> {
+    if dev.kind.has_ip() {
+        dev.interfaces.iter().map(|i| i.name.clone()).collect()
+    } else {
+        (1..=dev.ports.unwrap_or(0).min(1024))
+            .map(|n| format!("p{n}"))
+            .collect()
+    }
+}

@@ -1,0 +1,199 @@
+//! The lab as facts: what [`Scenario::validate`](super::Scenario::validate)
+//! returns, and what the simulation, the diagnosis, the exercise checks and
+//! predict read. Addresses are `Ipv4Net`/`Ipv4Addr`, MACs are [`MacAddr`],
+//! commands are typed, times are [`SimTime`] and every cross-reference (a
+//! cable's ends, a command's device) is an index. Nothing downstream of this
+//! type parses a string.
+//!
+//! Indices follow the text form's order: `devices[i]` here is `devices[i]` in
+//! the file, and so are interfaces, routes, links and commands, so a field path
+//! (`devices[2].routes[1]`) can be built from them.
+
+use super::command::Command;
+use super::text::{DeviceKind, Options};
+use crate::mac::MacAddr;
+use crate::time::SimTime;
+use ipnet::Ipv4Net;
+use std::net::Ipv4Addr;
+
+/// A validated lab. Only [`Scenario::validate`](super::Scenario::validate)
+/// makes one (`non_exhaustive`), so its indices are in range and its numbers
+/// within [`limits`].
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Topology {
+    pub name: String,
+    /// Seeds every random choice (ping identifiers, IP IDs, ARP reachable time).
+    pub seed: u64,
+    pub devices: Vec<Device>,
+    pub links: Vec<Link>,
+    pub commands: Vec<ScheduledCommand>,
+    pub options: RunOptions,
+}
+
+/// One device.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Device {
+    pub id: String,
+    pub kind: DeviceKind,
+    /// Interfaces of a host, server or router (empty for a switch or hub).
+    pub interfaces: Vec<Interface>,
+    /// Default gateway, on one of the device's subnets.
+    pub gateway: Option<Ipv4Addr>,
+    /// Static routes, in file order; every next hop is on one of the device's subnets.
+    pub routes: Vec<Route>,
+    /// Port names in port order: the interface names, or `p1` … `pN`.
+    pub ports: Vec<String>,
+}
+
+impl Device {
+    /// Every configured address with its prefix, in interface order.
+    pub fn addresses(&self) -> impl Iterator<Item = Ipv4Net> + '_ {
+        self.interfaces.iter().filter_map(|i| i.address)
+    }
+    /// The port index of a port name.
+    pub fn port(&self, name: &str) -> Option<usize> {
+        self.ports.iter().position(|p| p == name)
+    }
+}
+
+/// A network interface.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Interface {
+    pub name: String,
+    /// Address and prefix length (host bits kept: `10.0.0.1/24`).
+    pub address: Option<Ipv4Net>,
+    /// Configured, or derived from the device id and interface name.
+    pub mac: MacAddr,
+}
+
+/// A static route: `ip route add PREFIX via VIA metric METRIC`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Route {
+    pub prefix: Ipv4Net,
+    pub via: Ipv4Addr,
+    pub metric: u32,
+}
+
+/// One end of a cable: device index and port index within it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PortEnd {
+    pub device: usize,
+    pub port: usize,
+}
+
+/// A cable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    pub id: String,
+    pub a: PortEnd,
+    pub b: PortEnd,
+    /// One-way propagation delay (at most 10 s).
+    pub delay: SimTime,
+    /// Serialisation time of one byte in picoseconds (8 000 000 / Mbit/s, at least 1).
+    pub ps_per_byte: u64,
+}
+
+/// A command at its start time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScheduledCommand {
+    pub at: SimTime,
+    /// Index into `devices` (a host, server or router).
+    pub device: usize,
+    pub command: Command,
+    /// `"pc1: ping -c 3 10.10.10.100"`; a label used twice gets ` (2)`, ` (3)` …,
+    /// so every command's output has its own key.
+    pub label: String,
+}
+
+/// The run's knobs, range-checked and in simulated time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunOptions {
+    pub pad_short_frames: bool,
+    /// Wall-clock second that simulated time 0 stands for (ping's timestamps).
+    pub epoch_secs: u64,
+    pub max_events: u64,
+    pub max_time: SimTime,
+    pub switch_delay: SimTime,
+    pub host_delay: SimTime,
+}
+
+/// Limits on the numbers that reach time arithmetic. With them, the largest
+/// time a run can compute (`max_time` plus a few delays and serialisations) is
+/// far below `u64::MAX` nanoseconds (584 years), so no input makes time wrap;
+/// `SimTime`'s own arithmetic saturates as a second guard.
+pub mod limits {
+    /// `options.max_time_ms`: 30 days.
+    pub const MAX_TIME_MS: u64 = 30 * 24 * 3_600_000;
+    /// `options.switch_delay_us` and `options.host_delay_us`: 10 s.
+    pub const MAX_DEVICE_DELAY_US: u64 = 10_000_000;
+    /// A link's `delay_us`: 10 s.
+    pub const MAX_LINK_DELAY_US: u64 = 10_000_000;
+    /// `options.epoch_secs`: the year 9999 (ping prints it as a date).
+    pub const MAX_EPOCH_SECS: u64 = 253_402_300_799;
+}
+
+impl RunOptions {
+    pub(crate) fn from_checked(o: &Options) -> RunOptions {
+        RunOptions {
+            pad_short_frames: o.pad_short_frames,
+            epoch_secs: o.epoch_secs,
+            max_events: o.max_events,
+            max_time: crate::time::SimTime::from_millis(o.max_time_ms),
+            switch_delay: crate::time::SimTime::from_micros(o.switch_delay_us),
+            host_delay: crate::time::SimTime::from_micros(o.host_delay_us),
+        }
+    }
+}
+
+impl Topology {
+    /// The index of a device by id.
+    pub fn device_index(&self, id: &str) -> Option<usize> {
+        self.devices.iter().position(|d| d.id == id)
+    }
+
+    /// The device and interface that own `ip`.
+    pub fn owner_of(&self, ip: Ipv4Addr) -> Option<(usize, usize)> {
+        self.devices.iter().enumerate().find_map(|(d, dev)| {
+            dev.interfaces
+                .iter()
+                .position(|i| i.address.is_some_and(|n| n.addr() == ip))
+                .map(|i| (d, i))
+        })
+    }
+
+    /// The device and interface that own a MAC.
+    pub fn mac_owner(&self, mac: MacAddr) -> Option<(usize, usize)> {
+        self.devices.iter().enumerate().find_map(|(d, dev)| {
+            dev.interfaces
+                .iter()
+                .position(|i| i.mac == mac)
+                .map(|i| (d, i))
+        })
+    }
+
+    /// The same lab with `commands` instead of its own (an exercise check's
+    /// traffic). Each is checked as validation checks a file's commands; the
+    /// error's path is `commands[i]…`.
+    pub fn with_commands(
+        &self,
+        commands: Vec<(u64, usize, Command, String)>,
+    ) -> Result<Topology, super::ScenarioError> {
+        let mut t = Topology {
+            commands: Vec::new(),
+            ..self.clone()
+        };
+        let mut labels = super::validate::Labels::default();
+        for (c, (at_ms, device, command, run)) in commands.into_iter().enumerate() {
+            super::validate::check_command_time(c, at_ms, &self.options)?;
+            let label = labels.next(&self.devices[device].id, &run);
+            t.commands.push(ScheduledCommand {
+                at: SimTime::from_millis(at_ms),
+                device,
+                command,
+                label,
+            });
+        }
+        Ok(t)
+    }
+}

@@ -1,0 +1,535 @@
+//! Validation: the one reading of a lab's text into a [`Topology`]. It checks
+//! everything the engine relies on and returns the first problem with its
+//! field path, its message and its [`ErrorKind`].
+
+use super::address::{parse_interface_address, parse_ipv4, parse_prefix};
+use super::command::Command;
+use super::error::{ErrorKind, ScenarioError};
+use super::text::{
+    device_port_names, DeviceSpec, Options, Scenario, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
+};
+use super::topology::{
+    limits, Device, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology,
+};
+use crate::mac::MacAddr;
+use crate::time::SimTime;
+use ipnet::Ipv4Net;
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::Ipv4Addr;
+
+type Result<T> = std::result::Result<T, ScenarioError>;
+
+fn err<T>(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Result<T> {
+    Err(ScenarioError::of(kind, path, message))
+}
+
+/// Command labels: `"pc1: ping -c 3 10.10.10.100"`, the second identical one
+/// with ` (2)`, and so on.
+#[derive(Default)]
+pub(crate) struct Labels {
+    seen: BTreeMap<String, u32>,
+}
+
+impl Labels {
+    pub(crate) fn next(&mut self, device: &str, run: &str) -> String {
+        let base = format!(
+            "{device}: {}",
+            run.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        let n = self.seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            base
+        } else {
+            format!("{base} ({n})")
+        }
+    }
+}
+
+/// A command may not start after the end of the run.
+pub(crate) fn check_command_time(c: usize, at_ms: u64, options: &RunOptions) -> Result<()> {
+    if SimTime::from_millis(at_ms) > options.max_time {
+        return err(
+            ErrorKind::OutOfRange,
+            format!("commands[{c}].at_ms"),
+            format!(
+                "{at_ms} ms is after the end of the run (options.max_time_ms = {})",
+                options.max_time.as_nanos() / 1_000_000
+            ),
+        );
+    }
+    Ok(())
+}
+
+impl Scenario {
+    /// Checks everything the engine relies on and returns the lab as typed
+    /// facts; the first problem found is returned instead.
+    pub fn validate(&self) -> Result<Topology> {
+        if self.version != 1 {
+            return err(
+                ErrorKind::UnsupportedVersion,
+                "version",
+                format!(
+                    "unsupported version {} (this engine reads version 1)",
+                    self.version
+                ),
+            );
+        }
+        let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut ips: BTreeMap<Ipv4Addr, String> = BTreeMap::new();
+        let mut macs: BTreeMap<MacAddr, String> = BTreeMap::new();
+        let mut devices = Vec::with_capacity(self.devices.len());
+        for (d, dev) in self.devices.iter().enumerate() {
+            let at = format!("devices[{d}]");
+            if dev.id.trim().is_empty() {
+                return err(
+                    ErrorKind::BadName,
+                    format!("{at}.id"),
+                    "a device needs a name",
+                );
+            }
+            if dev.id.trim() != dev.id || dev.id.contains(':') {
+                return err(
+                    ErrorKind::BadName,
+                    format!("{at}.id"),
+                    format!(
+                        "\"{}\" may not contain ':' or start or end with spaces",
+                        dev.id
+                    ),
+                );
+            }
+            if let Some(first) = ids.insert(dev.id.as_str(), d) {
+                return err(
+                    ErrorKind::BadName,
+                    format!("{at}.id"),
+                    format!("duplicate device id \"{}\" (also devices[{first}])", dev.id),
+                );
+            }
+            let device = if dev.kind.has_ip() {
+                validate_ip_device(d, dev, &mut ips, &mut macs)?
+            } else {
+                validate_bridge(&at, dev)?
+            };
+            devices.push(device);
+        }
+        let links = self.validate_links(&ids, &devices)?;
+        let options = validate_options(&self.options)?;
+        let mut commands = Vec::with_capacity(self.commands.len());
+        let mut labels = Labels::default();
+        for (c, cmd) in self.commands.iter().enumerate() {
+            let at = format!("commands[{c}]");
+            let Some(&d) = ids.get(cmd.device.as_str()) else {
+                return err(
+                    ErrorKind::UnknownReference,
+                    format!("{at}.device"),
+                    format!("no device \"{}\"", cmd.device),
+                );
+            };
+            if !self.devices[d].kind.has_ip() {
+                return err(
+                    ErrorKind::WrongForKind,
+                    format!("{at}.device"),
+                    format!(
+                        "{} is a {}; commands run on hosts, servers and routers",
+                        cmd.device,
+                        self.devices[d].kind.name()
+                    ),
+                );
+            }
+            let command = Command::parse(&cmd.run)
+                .map_err(|m| ScenarioError::of(ErrorKind::BadCommand, format!("{at}.run"), m))?;
+            check_command_time(c, cmd.at_ms, &options)?;
+            commands.push(ScheduledCommand {
+                at: SimTime::from_millis(cmd.at_ms),
+                device: d,
+                command,
+                label: labels.next(&cmd.device, &cmd.run),
+            });
+        }
+        if self.options.max_events == 0 {
+            return err(
+                ErrorKind::OutOfRange,
+                "options.max_events",
+                "must be at least 1",
+            );
+        }
+        Ok(Topology {
+            name: self.name.clone(),
+            seed: self.seed,
+            devices,
+            links,
+            commands,
+            options,
+        })
+    }
+
+    fn validate_links(&self, ids: &BTreeMap<&str, usize>, devices: &[Device]) -> Result<Vec<Link>> {
+        let mut link_ids: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut used: BTreeMap<PortEnd, String> = BTreeMap::new();
+        let mut links = Vec::with_capacity(self.links.len());
+        for (l, link) in self.links.iter().enumerate() {
+            let at = format!("links[{l}]");
+            if link.id.trim().is_empty() {
+                return err(
+                    ErrorKind::BadName,
+                    format!("{at}.id"),
+                    "a link needs a name",
+                );
+            }
+            if link.id.contains(['/', '\\']) || link.id.trim() != link.id {
+                return err(
+                    ErrorKind::BadName,
+                    format!("{at}.id"),
+                    format!("\"{}\" may not contain / or \\ or surrounding spaces (it names a pcap file)", link.id),
+                );
+            }
+            if let Some(first) = link_ids.insert(link.id.as_str(), l) {
+                return err(
+                    ErrorKind::BadName,
+                    format!("{at}.id"),
+                    format!("duplicate link id \"{}\" (also links[{first}])", link.id),
+                );
+            }
+            let mut ends = [PortEnd { device: 0, port: 0 }; 2];
+            for (k, (side, end)) in [("a", &link.a), ("b", &link.b)].into_iter().enumerate() {
+                let Some(&d) = ids.get(end.device.as_str()) else {
+                    return err(
+                        ErrorKind::UnknownReference,
+                        format!("{at}.{side}.device"),
+                        format!("no device \"{}\"", end.device),
+                    );
+                };
+                let dev = &devices[d];
+                let Some(port) = dev.port(&end.port) else {
+                    let list = if dev.ports.is_empty() {
+                        "none".to_string()
+                    } else {
+                        abbreviate(&dev.ports)
+                    };
+                    return err(
+                        ErrorKind::UnknownReference,
+                        format!("{at}.{side}.port"),
+                        format!(
+                            "{} has no port \"{}\" (its ports: {list})",
+                            dev.id, end.port
+                        ),
+                    );
+                };
+                let key = PortEnd { device: d, port };
+                if let Some(other) = used.insert(key, link.id.clone()) {
+                    return err(
+                        ErrorKind::PortInUse,
+                        format!("{at}.{side}"),
+                        format!(
+                            "port {}/{} is already used by link \"{other}\"",
+                            end.device, end.port
+                        ),
+                    );
+                }
+                ends[k] = key;
+            }
+            let delay_us = link.delay_us.unwrap_or(DEFAULT_DELAY_US);
+            if delay_us > limits::MAX_LINK_DELAY_US {
+                return err(
+                    ErrorKind::OutOfRange,
+                    format!("{at}.delay_us"),
+                    format!("{delay_us} µs is more than 10 s"),
+                );
+            }
+            let mbps = link.bandwidth_mbps.unwrap_or(DEFAULT_BANDWIDTH_MBPS);
+            if !(mbps.is_finite() && (0.001..=400_000.0).contains(&mbps)) {
+                return err(
+                    ErrorKind::OutOfRange,
+                    format!("{at}.bandwidth_mbps"),
+                    format!("{mbps} Mbit/s is out of range (0.001–400000)"),
+                );
+            }
+            links.push(Link {
+                id: link.id.clone(),
+                a: ends[0],
+                b: ends[1],
+                delay: SimTime::from_micros(delay_us),
+                // At most 8e9 ps (0.001 Mbit/s): a 1,538-byte frame takes
+                // 12.3 s, far from wrapping.
+                ps_per_byte: (8_000_000.0 / mbps).round().max(1.0) as u64,
+            });
+        }
+        Ok(links)
+    }
+}
+
+/// Every option that reaches time arithmetic has an upper bound (see [`limits`]).
+fn validate_options(o: &Options) -> Result<RunOptions> {
+    let checks = [
+        (
+            "options.max_time_ms",
+            o.max_time_ms,
+            limits::MAX_TIME_MS,
+            "ms",
+        ),
+        (
+            "options.switch_delay_us",
+            o.switch_delay_us,
+            limits::MAX_DEVICE_DELAY_US,
+            "µs",
+        ),
+        (
+            "options.host_delay_us",
+            o.host_delay_us,
+            limits::MAX_DEVICE_DELAY_US,
+            "µs",
+        ),
+        (
+            "options.epoch_secs",
+            o.epoch_secs,
+            limits::MAX_EPOCH_SECS,
+            "s",
+        ),
+    ];
+    for (path, value, max, unit) in checks {
+        if value > max {
+            return err(
+                ErrorKind::OutOfRange,
+                path,
+                format!("{value} {unit} is out of range (0–{max} {unit})"),
+            );
+        }
+    }
+    Ok(RunOptions::from_checked(o))
+}
+
+/// A switch or hub: numbered ports, nothing else.
+fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
+    let kind = dev.kind.name();
+    if !dev.interfaces.is_empty() {
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.interfaces"),
+            format!("a {kind} has ports, not interfaces: use \"ports\": N"),
+        );
+    }
+    if dev.gateway.is_some() {
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.gateway"),
+            format!("a {kind} has no IP address and no gateway"),
+        );
+    }
+    if !dev.routes.is_empty() {
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.routes"),
+            format!("a {kind} does not route"),
+        );
+    }
+    match dev.ports {
+        None => {
+            return err(
+                ErrorKind::WrongForKind,
+                format!("{at}.ports"),
+                format!("a {kind} needs a number of ports"),
+            );
+        }
+        Some(n) if !(1..=1024).contains(&n) => {
+            return err(
+                ErrorKind::OutOfRange,
+                format!("{at}.ports"),
+                format!("{n} ports is out of range (1–1024)"),
+            );
+        }
+        _ => {}
+    }
+    Ok(Device {
+        id: dev.id.clone(),
+        kind: dev.kind,
+        interfaces: Vec::new(),
+        gateway: None,
+        routes: Vec::new(),
+        ports: device_port_names(dev),
+    })
+}
+
+fn validate_ip_device(
+    d: usize,
+    dev: &DeviceSpec,
+    ips: &mut BTreeMap<Ipv4Addr, String>,
+    macs: &mut BTreeMap<MacAddr, String>,
+) -> Result<Device> {
+    let at = format!("devices[{d}]");
+    if dev.ports.is_some() {
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.ports"),
+            format!("a {} has interfaces, not numbered ports", dev.kind.name()),
+        );
+    }
+    let mut names = BTreeSet::new();
+    let mut nets: Vec<Ipv4Net> = Vec::new();
+    let mut interfaces = Vec::with_capacity(dev.interfaces.len());
+    for (i, iface) in dev.interfaces.iter().enumerate() {
+        let at = format!("{at}.interfaces[{i}]");
+        let name = iface.name.trim();
+        if name.is_empty() || name != iface.name {
+            return err(
+                ErrorKind::BadName,
+                format!("{at}.name"),
+                "an interface needs a name like eth0, without spaces",
+            );
+        }
+        if !names.insert(name) {
+            return err(
+                ErrorKind::BadName,
+                format!("{at}.name"),
+                format!("{} already has an interface named {name}", dev.id),
+            );
+        }
+        let mut address = None;
+        if let Some(text) = &iface.address {
+            let net = parse_interface_address(text).map_err(|m| {
+                ScenarioError::of(ErrorKind::BadAddress, format!("{at}.address"), m)
+            })?;
+            if let Some(owner) = ips.insert(net.addr(), format!("{}/{}", dev.id, name)) {
+                return err(
+                    ErrorKind::DuplicateAddress {
+                        address: net.addr(),
+                        also_on: owner.clone(),
+                    },
+                    format!("{at}.address"),
+                    format!("duplicate IP address {} (also on {owner})", net.addr()),
+                );
+            }
+            nets.push(net);
+            address = Some(net);
+        }
+        let mac = match &iface.mac {
+            Some(text) => {
+                let Some(mac) = MacAddr::parse(text) else {
+                    return err(
+                        ErrorKind::BadAddress,
+                        format!("{at}.mac"),
+                        format!("{text} is not a MAC address like 02:00:00:00:00:01"),
+                    );
+                };
+                if mac.is_multicast() || mac == MacAddr::ZERO {
+                    return err(
+                        ErrorKind::BadAddress,
+                        format!("{at}.mac"),
+                        format!("{mac} is not a unicast MAC address"),
+                    );
+                }
+                mac
+            }
+            None => MacAddr::derived(&dev.id, name),
+        };
+        if let Some(owner) = macs.insert(mac, format!("{}/{}", dev.id, name)) {
+            return err(
+                ErrorKind::DuplicateMac {
+                    also_on: owner.clone(),
+                },
+                format!("{at}.mac"),
+                format!("duplicate MAC address {mac} (also on {owner})"),
+            );
+        }
+        interfaces.push(Interface {
+            name: name.to_string(),
+            address,
+            mac,
+        });
+    }
+    let on_link = |gw: Ipv4Addr| nets.iter().any(|n| n.contains(&gw));
+    let own = |gw: Ipv4Addr| nets.iter().any(|n| n.addr() == gw);
+    let describe_nets = || {
+        if nets.is_empty() {
+            "it has no addressed interface".to_string()
+        } else {
+            format!(
+                "its subnets: {}",
+                nets.iter()
+                    .map(|n| n.trunc().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
+    };
+    let mut gateway = None;
+    if let Some(text) = &dev.gateway {
+        let gw = parse_ipv4(text)
+            .map_err(|m| ScenarioError::of(ErrorKind::BadAddress, format!("{at}.gateway"), m))?;
+        if own(gw) {
+            return err(
+                ErrorKind::OwnAddress {
+                    device: d,
+                    address: gw,
+                },
+                format!("{at}.gateway"),
+                format!("{gw} is {}'s own address", dev.id),
+            );
+        }
+        if !on_link(gw) {
+            return err(
+                ErrorKind::GatewayOffLink {
+                    device: d,
+                    gateway: gw,
+                    subnets: nets.iter().map(|n| n.trunc()).collect(),
+                },
+                format!("{at}.gateway"),
+                format!(
+                    "gateway {gw} is not in any of {}'s subnets ({}), so it cannot be reached",
+                    dev.id,
+                    describe_nets()
+                ),
+            );
+        }
+        gateway = Some(gw);
+    }
+    let mut routes = Vec::with_capacity(dev.routes.len());
+    for (r, route) in dev.routes.iter().enumerate() {
+        let at = format!("{at}.routes[{r}]");
+        let prefix = parse_prefix(&route.prefix)
+            .map_err(|m| ScenarioError::of(ErrorKind::BadAddress, format!("{at}.prefix"), m))?;
+        let via = parse_ipv4(&route.via)
+            .map_err(|m| ScenarioError::of(ErrorKind::BadAddress, format!("{at}.via"), m))?;
+        if own(via) {
+            return err(
+                ErrorKind::OwnAddress {
+                    device: d,
+                    address: via,
+                },
+                format!("{at}.via"),
+                format!("{via} is {}'s own address", dev.id),
+            );
+        }
+        if !on_link(via) {
+            return err(
+                ErrorKind::NextHopOffLink { device: d, via },
+                format!("{at}.via"),
+                format!(
+                    "next hop {via} is not in any of {}'s subnets ({})",
+                    dev.id,
+                    describe_nets()
+                ),
+            );
+        }
+        routes.push(Route {
+            prefix,
+            via,
+            metric: route.metric.unwrap_or(0),
+        });
+    }
+    Ok(Device {
+        id: dev.id.clone(),
+        kind: dev.kind,
+        ports: interfaces.iter().map(|i| i.name.clone()).collect(),
+        interfaces,
+        gateway,
+        routes,
+    })
+}
+
+fn abbreviate(names: &[String]) -> String {
+    if names.len() <= 6 {
+        names.join(", ")
+    } else {
+        format!("{} … {}", names[..3].join(", "), names[names.len() - 1])
+    }
+}

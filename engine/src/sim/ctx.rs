@@ -1,0 +1,163 @@
+//! What every device may do to the world around it: read the clock, set a
+//! timer, write to the trace, print a command's line, draw a random number,
+//! and hand a frame to one of its ports. Devices get a `&mut Ctx` in
+//! [`Device::on_frame`](super::device::Device::on_frame) and
+//! [`on_timer`](super::device::Device::on_timer); they never see each other.
+
+use super::device::Timer;
+use super::link::{Link, Port};
+use super::{Ev, Frame, Queued};
+use crate::rng::Rng;
+use crate::time::SimTime;
+use crate::trace::{DropReason, EventKind, Name, PortRef, TraceEvent};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+
+/// The shared part of a running simulation (everything but the devices).
+pub(crate) struct Ctx {
+    pub(crate) now: SimTime,
+    pub(super) queue: BinaryHeap<Reverse<Queued>>,
+    next_seq: u64,
+    pub(super) trace: Vec<TraceEvent>,
+    /// Device ids, by device index.
+    pub(super) ids: Vec<Name>,
+    pub(super) ports: Vec<Port>,
+    pub(super) links: Vec<Link>,
+    pub(crate) rng: Rng,
+    pub(super) outputs: BTreeMap<String, Vec<String>>,
+    /// Each traceroute's printed hop rows, typed (see `RunOutcome::traceroute_hops`).
+    pub(crate) hops: BTreeMap<String, Vec<(u8, Vec<std::net::Ipv4Addr>)>>,
+    /// Pad frames to Ethernet's 60-byte minimum.
+    pub(crate) pad: bool,
+    /// Wall-clock second that simulated time 0 stands for.
+    pub(crate) epoch_secs: u64,
+    pub(crate) switch_delay: SimTime,
+    pub(crate) host_delay: SimTime,
+    /// Delay before a frame an IP device sends now reaches its NIC: the
+    /// processing delay while it handles a received frame, zero otherwise.
+    pub(crate) tx_delay: SimTime,
+}
+
+impl Ctx {
+    pub(super) fn new(rng: Rng) -> Ctx {
+        Ctx {
+            now: SimTime::ZERO,
+            queue: BinaryHeap::new(),
+            next_seq: 0,
+            trace: Vec::new(),
+            ids: Vec::new(),
+            ports: Vec::new(),
+            links: Vec::new(),
+            rng,
+            outputs: BTreeMap::new(),
+            hops: BTreeMap::new(),
+            pad: true,
+            epoch_secs: 0,
+            switch_delay: SimTime::ZERO,
+            host_delay: SimTime::ZERO,
+            tx_delay: SimTime::ZERO,
+        }
+    }
+
+    /// Queues `ev` at `time`. O(log n) in the number of pending events.
+    pub(super) fn schedule(&mut self, time: SimTime, ev: Ev) {
+        debug_assert!(
+            time >= self.now,
+            "an event may not be scheduled in the past"
+        );
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        self.queue.push(Reverse(Queued { time, seq, ev }));
+    }
+
+    /// Sets a timer of device `dev`; it comes back as `on_timer(timer)`.
+    pub(crate) fn timer(&mut self, at: SimTime, dev: u32, timer: Timer) {
+        self.schedule(at, Ev::Timer { dev, timer });
+    }
+
+    /// Appends an event to the trace at the current time. O(1) amortised.
+    pub(crate) fn record(&mut self, kind: EventKind) {
+        let seq = self.trace.len() as u64;
+        self.trace.push(TraceEvent {
+            seq,
+            time: self.now,
+            kind,
+        });
+    }
+
+    /// A device's id.
+    pub(crate) fn id(&self, dev: u32) -> Name {
+        self.ids[dev as usize].clone()
+    }
+
+    /// A port's name (`eth0`, `p3`).
+    pub(crate) fn port_name(&self, port: u32) -> Name {
+        self.ports[port as usize].name.clone()
+    }
+
+    /// True when a cable is plugged into `port`.
+    pub(crate) fn is_linked(&self, port: u32) -> bool {
+        self.ports[port as usize].link.is_some()
+    }
+
+    pub(super) fn port_ref(&self, port: u32) -> PortRef {
+        let p = &self.ports[port as usize];
+        PortRef {
+            device: self.ids[p.device as usize].clone(),
+            port: p.name.clone(),
+        }
+    }
+
+    pub(crate) fn drop_frame(
+        &mut self,
+        device: u32,
+        port: Option<u32>,
+        reason: DropReason,
+        bytes: Frame,
+    ) {
+        let device = self.id(device);
+        let port = port.map(|p| self.port_name(p));
+        self.record(EventKind::FrameDropped {
+            device,
+            port,
+            reason,
+            bytes,
+        });
+    }
+
+    /// Sends after the current device's processing delay (see `tx_delay`).
+    pub(crate) fn send_frame(&mut self, port: u32, frame: Frame) {
+        if self.tx_delay == SimTime::ZERO {
+            self.transmit(port, frame);
+        } else {
+            let at = self.now + self.tx_delay;
+            self.schedule(at, Ev::Transmit { port, frame });
+        }
+    }
+
+    /// Hands `frame` to `port`'s transmitter at `at` (now or later).
+    pub(crate) fn transmit_at(&mut self, at: SimTime, port: u32, frame: Frame) {
+        if at == self.now {
+            self.transmit(port, frame);
+        } else {
+            self.schedule(at, Ev::Transmit { port, frame });
+        }
+    }
+
+    /// Hands `frame` to `port`'s transmitter at `at`, always through the
+    /// queue (a switch's store-and-forward, even when its delay is zero).
+    pub(crate) fn transmit_at_later(&mut self, at: SimTime, port: u32, frame: Frame) {
+        self.schedule(at, Ev::Transmit { port, frame });
+    }
+
+    /// A command printed a line.
+    pub(crate) fn output_line(&mut self, label: &Name, line: String) {
+        if let Some(lines) = self.outputs.get_mut(label.as_str()) {
+            lines.push(line.clone());
+        }
+        self.record(EventKind::CommandOutput {
+            label: label.clone(),
+            line,
+        });
+    }
+}

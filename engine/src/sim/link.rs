@@ -1,0 +1,118 @@
+//! Cables: ports, the two directions of a link with their transmit queues,
+//! serialisation and propagation. A frame handed to a busy direction waits in
+//! its FIFO (Linux's `txqueuelen`), so frames leave in order and each occupies
+//! the wire for its serialisation time.
+
+use super::ctx::Ctx;
+use super::{Ev, Frame};
+use crate::time::SimTime;
+use crate::trace::{DropReason, EventKind, Name};
+use std::collections::VecDeque;
+
+/// Frames a link direction holds while busy (Linux's default `txqueuelen`).
+const TX_QUEUE_LEN: usize = 1000;
+/// Bytes a frame occupies on the wire beyond what the trace shows:
+/// FCS (4), preamble and start delimiter (8), inter-frame gap (12).
+const WIRE_OVERHEAD: u64 = 24;
+
+/// One device port (an interface or a numbered switch port).
+pub(crate) struct Port {
+    pub(crate) device: u32,
+    pub(crate) name: Name,
+    /// Index of the interface (IP devices) or the port (switches) inside the device.
+    pub(crate) local: u32,
+    /// The link plugged in, and which end of it this port is.
+    pub(crate) link: Option<(u32, u8)>,
+}
+
+/// One direction of a link.
+#[derive(Default)]
+pub(crate) struct Direction {
+    /// When the transmitter is free again.
+    pub(crate) busy_until: SimTime,
+    /// Frames waiting for the transmitter (FIFO).
+    pub(crate) queue: VecDeque<Frame>,
+    /// A `TxReady` event is already scheduled.
+    pub(crate) wake_pending: bool,
+}
+
+pub(crate) struct Link {
+    pub(crate) id: Name,
+    /// Ports at end 0 and end 1; direction d sends from `ends[d]`.
+    pub(crate) ends: [u32; 2],
+    pub(crate) delay: SimTime,
+    /// Serialisation time per byte in picoseconds (8 000 000 / Mbit/s).
+    pub(crate) ps_per_byte: u64,
+    pub(crate) dirs: [Direction; 2],
+}
+
+impl Ctx {
+    /// Hands a frame to a port's transmitter now. If the link direction is
+    /// busy the frame waits in its FIFO, so frames leave in order and each
+    /// occupies the link for its serialisation time.
+    pub(crate) fn transmit(&mut self, port: u32, frame: Frame) {
+        let Some((l, dir)) = self.ports[port as usize].link else {
+            let device = self.ports[port as usize].device;
+            self.drop_frame(device, Some(port), DropReason::NoLink, frame);
+            return;
+        };
+        let now = self.now;
+        let d = &mut self.links[l as usize].dirs[dir as usize];
+        if d.busy_until <= now && d.queue.is_empty() {
+            self.start_tx(l, dir, frame);
+        } else if d.queue.len() >= TX_QUEUE_LEN {
+            let device = self.ports[port as usize].device;
+            self.drop_frame(device, Some(port), DropReason::TxQueueFull, frame);
+        } else {
+            d.queue.push_back(frame);
+            if !d.wake_pending {
+                d.wake_pending = true;
+                let at = d.busy_until.max(now);
+                self.schedule(at, Ev::TxReady { link: l, dir });
+            }
+        }
+    }
+
+    fn start_tx(&mut self, l: u32, dir: u8, frame: Frame) {
+        let now = self.now;
+        let link = &mut self.links[l as usize];
+        let bytes = frame.len() as u64 + WIRE_OVERHEAD;
+        let serialisation = SimTime(bytes.saturating_mul(link.ps_per_byte) / 1000);
+        let t_end = now + serialisation + link.delay;
+        link.dirs[dir as usize].busy_until = now + serialisation;
+        let from = link.ends[dir as usize];
+        let to = link.ends[1 - dir as usize];
+        let id = link.id.clone();
+        let (from_ref, to_ref) = (self.port_ref(from), self.port_ref(to));
+        self.record(EventKind::FrameSent {
+            link: id,
+            from: from_ref,
+            to: to_ref,
+            t_start: now,
+            t_end,
+            bytes: frame.clone(),
+        });
+        self.schedule(t_end, Ev::Deliver { port: to, frame });
+    }
+
+    pub(super) fn tx_ready(&mut self, l: u32, dir: u8) {
+        let d = &mut self.links[l as usize].dirs[dir as usize];
+        d.wake_pending = false;
+        if d.busy_until > self.now {
+            d.wake_pending = true;
+            let at = d.busy_until;
+            self.schedule(at, Ev::TxReady { link: l, dir });
+            return;
+        }
+        if let Some(frame) = d.queue.pop_front() {
+            let more = !d.queue.is_empty();
+            self.start_tx(l, dir, frame);
+            if more {
+                let d = &mut self.links[l as usize].dirs[dir as usize];
+                d.wake_pending = true;
+                let at = d.busy_until;
+                self.schedule(at, Ev::TxReady { link: l, dir });
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! The values trace events carry beyond names and bytes: why a frame was
+//! dropped, how a switch forwarded, the route decision with its ANDs, a
+//! routing-table row, an ICMP error and its wording.
+
+use super::Name;
+use ipnet::Ipv4Net;
+use serde::Serialize;
+use std::net::Ipv4Addr;
+
+/// Why a device discarded a frame or packet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// The destination MAC is neither ours nor broadcast/multicast.
+    NotForMyMac,
+    /// An ARP request for an address this device does not have.
+    ArpNotForMe,
+    /// An IP packet for someone else reached a host (ip_forward = 0).
+    NotForwarding,
+    /// A router's TTL check: the packet arrived with TTL ≤ 1.
+    TtlExpired,
+    /// No route matches the destination.
+    NoRoute,
+    /// ARP for the next hop failed; the packet is thrown away.
+    NeighborFailed,
+    /// Too many packets were waiting for ARP; the oldest went.
+    NeighborQueueFull,
+    /// A switch learned the destination on the port the frame came in on.
+    SameSegment,
+    /// The link's transmit queue (1000 frames) was full.
+    TxQueueFull,
+    /// The port has no cable.
+    NoLink,
+    /// Not a well-formed frame or packet this engine understands.
+    Malformed,
+    /// A protocol or message this engine does not model (e.g. UDP).
+    Unsupported,
+    /// The ICMP error was suppressed by Linux's per-destination rate limit.
+    IcmpRateLimited,
+    /// An ICMP message nobody on this host was waiting for.
+    NoListener,
+    /// An ICMP redirect that Linux's defaults make a host (or router) ignore.
+    RedirectIgnored,
+}
+
+impl DropReason {
+    pub(super) fn sentence(self) -> &'static str {
+        match self {
+            DropReason::NotForMyMac => "its destination MAC is not this interface's, so the NIC ignores it",
+            DropReason::ArpNotForMe => "the ARP request asks for an address this device does not have, so it stays silent",
+            DropReason::NotForwarding => "it is addressed to another IP and this host does not forward packets (ip_forward = 0)",
+            DropReason::TtlExpired => "its TTL ran out",
+            DropReason::NoRoute => "no route matches its destination",
+            DropReason::NeighborFailed => "ARP for the next hop failed",
+            DropReason::NeighborQueueFull => "too many packets were waiting for ARP",
+            DropReason::SameSegment => "the destination lives on the port the frame came from, so the switch does not send it back",
+            DropReason::TxQueueFull => "the link's transmit queue is full",
+            DropReason::NoLink => "no cable is plugged into that port",
+            DropReason::Malformed => "it is malformed",
+            DropReason::Unsupported => "this lab does not model that protocol",
+            DropReason::IcmpRateLimited => "Linux rate-limits ICMP errors to each destination (icmp_ratelimit), so no error is sent",
+            DropReason::NoListener => "no program on this device is waiting for it",
+            DropReason::RedirectIgnored => {
+                "it is an ICMP redirect, and Linux hosts only accept one towards a gateway of their default routes (secure_redirects = 1), so the route stays as it is"
+            }
+        }
+    }
+}
+
+/// How a switch (or hub) sent a frame on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "how", rename_all = "snake_case")]
+pub enum Forwarding {
+    /// Out of the one port where the destination MAC was learned.
+    Port { port: Name },
+    /// Out of every other port.
+    Flood { ports: Vec<Name> },
+}
+
+/// Why a switch forwarded the way it did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForwardReason {
+    Broadcast,
+    Multicast,
+    UnknownUnicast,
+    Learned,
+    /// A hub repeats everything.
+    Hub,
+}
+
+/// The binary AND a host does to decide whether a destination is on-link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AndCheck {
+    pub interface: Name,
+    pub address: Ipv4Addr,
+    pub prefix_len: u8,
+    pub mask: Ipv4Addr,
+    /// destination AND mask.
+    pub masked_destination: Ipv4Addr,
+    /// own address AND mask.
+    pub network: Ipv4Addr,
+    pub on_link: bool,
+}
+
+/// The route a device picked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChosenRoute {
+    pub prefix: Ipv4Net,
+    pub via: Option<Ipv4Addr>,
+    pub interface: Name,
+    pub kind: RouteKind,
+}
+
+/// Where a route came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RouteKind {
+    /// From an interface's own prefix (`proto kernel scope link`).
+    Connected,
+    /// A static route from the scenario.
+    Static,
+    /// The default gateway.
+    Default,
+}
+
+/// A routing decision with everything the UI needs to draw it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RouteDecision {
+    pub destination: Ipv4Addr,
+    /// True on a router forwarding someone else's packet.
+    pub forwarding: bool,
+    /// One AND per addressed interface (hosts), or just the winning connected route's.
+    pub checks: Vec<AndCheck>,
+    /// How many routes matched (longest prefix wins).
+    pub matching_routes: u32,
+    pub chosen: Option<ChosenRoute>,
+    /// The address to ARP for: the destination itself or the gateway.
+    pub next_hop: Option<Ipv4Addr>,
+}
+
+/// A row of a routing table (`ip route`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RouteEntry {
+    pub prefix: Ipv4Net,
+    pub via: Option<Ipv4Addr>,
+    pub interface: Name,
+    pub kind: RouteKind,
+    pub metric: u32,
+    /// Preferred source address (the interface's own, for connected routes).
+    pub src: Option<Ipv4Addr>,
+}
+
+/// An ICMP error a router or host sent (or would have sent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct IcmpError {
+    pub icmp_type: u8,
+    pub code: u8,
+    /// Where it goes: the source of the offending packet.
+    pub to: Ipv4Addr,
+    /// The source address Linux picked for it.
+    pub from: Ipv4Addr,
+}
+
+impl IcmpError {
+    /// iputils' wording ("Time to live exceeded").
+    pub fn describe(&self) -> &'static str {
+        icmp_error_text(self.icmp_type, self.code)
+    }
+}
+
+/// The wording iputils' ping prints for an ICMP error.
+pub fn icmp_error_text(icmp_type: u8, code: u8) -> &'static str {
+    match (icmp_type, code) {
+        (3, 0) => "Destination Net Unreachable",
+        (3, 1) => "Destination Host Unreachable",
+        (3, 2) => "Destination Protocol Unreachable",
+        (3, 3) => "Destination Port Unreachable",
+        (3, 4) => "Frag needed and DF set",
+        (3, 5) => "Source Route Failed",
+        (3, 6) => "Destination Net Unknown",
+        (3, 7) => "Destination Host Unknown",
+        (3, 9) => "Destination Net Prohibited",
+        (3, 10) => "Destination Host Prohibited",
+        (3, 13) => "Packet filtered",
+        (3, _) => "Dest Unreachable, Bad Code",
+        (11, 0) => "Time to live exceeded",
+        (11, 1) => "Frag reassembly time exceeded",
+        (11, _) => "Time exceeded, Bad Code",
+        (5, 0) => "Redirect Network",
+        (5, 1) => "Redirect Host",
+        (5, 2) => "Redirect Type of Service and Network",
+        (5, 3) => "Redirect Type of Service and Host",
+        (5, _) => "Redirect, Bad Code",
+        (12, _) => "Parameter problem",
+        _ => "Bad ICMP type",
+    }
+}

@@ -1,0 +1,161 @@
+//! The typed record of a run: what was sent where, what each device decided,
+//! and how its tables changed.
+//!
+//! Events hold structured values only; the sentence that explains one is built
+//! on demand by [`TraceEvent::explain`], so recording stays cheap (the hot path
+//! records millions of events per second). Frame bytes are shared (`Arc`), so a
+//! switch flooding a frame to twenty ports stores it once.
+//! [`Trace::state_at`] folds the table-change events into every table as it
+//! was after a given event, for stepping backwards in the UI.
+
+//!
+//! - `name.rs`: [`Name`], shared text for ids;
+//! - `facts.rs`: the values events carry (drop reasons, route decisions, …);
+//! - `explain.rs`: one sentence per event;
+//! - `state.rs`: table replay ([`NetworkState`], [`StateIndex`]).
+
+mod explain;
+mod facts;
+mod name;
+mod state;
+
+pub use facts::*;
+pub use name::Name;
+pub use state::{NeighborRow, NetworkState, StateIndex};
+
+use crate::mac::MacAddr;
+use crate::neighbor::NudState;
+use crate::time::SimTime;
+use serde::{Serialize, Serializer};
+use std::net::Ipv4Addr;
+use std::sync::Arc;
+
+/// One port of one device.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct PortRef {
+    pub device: Name,
+    pub port: Name,
+}
+
+/// One entry of the trace.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TraceEvent {
+    /// Position in the trace, from 0.
+    pub seq: u64,
+    /// When it happened.
+    pub time: SimTime,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+fn hex_bytes<S: Serializer>(bytes: &Arc<[u8]>, s: S) -> Result<S::Ok, S::Error> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for b in bytes.iter() {
+        text.push(HEX[(b >> 4) as usize] as char);
+        text.push(HEX[(b & 15) as usize] as char);
+    }
+    s.serialize_str(&text)
+}
+
+/// What happened.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type")]
+pub enum EventKind {
+    /// Routing tables at the start of the run (they do not change afterwards).
+    RoutesInstalled {
+        device: Name,
+        routes: Vec<RouteEntry>,
+    },
+    /// A frame started onto a link; it occupies the link until its last bit
+    /// is sent and reaches the far end at `t_end`.
+    FrameSent {
+        link: Name,
+        from: PortRef,
+        to: PortRef,
+        t_start: SimTime,
+        t_end: SimTime,
+        #[serde(serialize_with = "hex_bytes")]
+        bytes: Arc<[u8]>,
+    },
+    /// A frame fully arrived at a port.
+    FrameReceived {
+        at: PortRef,
+        link: Name,
+        #[serde(serialize_with = "hex_bytes")]
+        bytes: Arc<[u8]>,
+    },
+    /// A device threw a frame (or the packet inside it) away.
+    FrameDropped {
+        device: Name,
+        port: Option<Name>,
+        reason: DropReason,
+        #[serde(serialize_with = "hex_bytes")]
+        bytes: Arc<[u8]>,
+    },
+    /// A host or router threw away an IP packet that never became a frame
+    /// (its next hop's MAC could not be resolved).
+    PacketDropped {
+        device: Name,
+        reason: DropReason,
+        #[serde(serialize_with = "hex_bytes")]
+        bytes: Arc<[u8]>,
+    },
+    /// A switch or hub decided where a frame goes.
+    SwitchForward {
+        device: Name,
+        in_port: Name,
+        dst: MacAddr,
+        out: Forwarding,
+        why: ForwardReason,
+    },
+    /// A switch learned (or re-learned on a new port) where a MAC lives.
+    MacLearned {
+        device: Name,
+        mac: MacAddr,
+        port: Name,
+        moved_from: Option<Name>,
+    },
+    /// A switch forgot a MAC that was silent for the ageing time (300 s).
+    MacAged {
+        device: Name,
+        mac: MacAddr,
+        port: Name,
+    },
+    /// A host or router chose how to send an IP packet.
+    Route {
+        device: Name,
+        decision: Box<RouteDecision>,
+    },
+    /// An ARP table entry was created or changed state.
+    NeighborChanged {
+        device: Name,
+        interface: Name,
+        ip: Ipv4Addr,
+        mac: Option<MacAddr>,
+        old: Option<NudState>,
+        new: NudState,
+    },
+    /// A router (or host) generated an ICMP error, or suppressed one.
+    IcmpErrorGenerated {
+        device: Name,
+        error: IcmpError,
+        rate_limited: bool,
+    },
+    /// A scheduled command began.
+    CommandStarted { label: Name, device: Name },
+    /// A command printed a line.
+    CommandOutput { label: Name, line: String },
+    /// The run stopped at its event budget while frames kept circulating.
+    Storm {
+        links: Vec<String>,
+        devices: Vec<String>,
+        events: u64,
+    },
+}
+
+/// The full trace of a run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Trace {
+    pub events: Vec<TraceEvent>,
+}

@@ -1,0 +1,138 @@
+//! Replaying the tables: every ARP table, MAC table and routing table as it
+//! was after a given event ([`Trace::state_at`]), and snapshots every N events
+//! for stepping backwards through a long trace ([`Trace::state_index`]).
+
+use super::facts::RouteEntry;
+use super::{EventKind, Trace};
+use crate::mac::MacAddr;
+use crate::neighbor::NudState;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::net::Ipv4Addr;
+
+/// One ARP table row as `ip neigh` shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NeighborRow {
+    pub mac: Option<MacAddr>,
+    pub state: NudState,
+}
+
+/// Every table of every device at one point of the trace.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct NetworkState {
+    /// device → interface → IP → entry.
+    pub neighbors: BTreeMap<String, BTreeMap<String, BTreeMap<Ipv4Addr, NeighborRow>>>,
+    /// switch → MAC → port.
+    pub mac_tables: BTreeMap<String, BTreeMap<MacAddr, String>>,
+    /// device → routing table.
+    pub routes: BTreeMap<String, Vec<RouteEntry>>,
+}
+
+impl NetworkState {
+    /// Applies one event's table change, if it has one.
+    pub fn apply(&mut self, kind: &EventKind) {
+        match kind {
+            EventKind::RoutesInstalled { device, routes } => {
+                self.routes.insert(device.to_string(), routes.clone());
+            }
+            EventKind::NeighborChanged {
+                device,
+                interface,
+                ip,
+                mac,
+                new,
+                ..
+            } => {
+                self.neighbors
+                    .entry(device.to_string())
+                    .or_default()
+                    .entry(interface.to_string())
+                    .or_default()
+                    .insert(
+                        *ip,
+                        NeighborRow {
+                            mac: *mac,
+                            state: *new,
+                        },
+                    );
+            }
+            EventKind::MacLearned {
+                device, mac, port, ..
+            } => {
+                self.mac_tables
+                    .entry(device.to_string())
+                    .or_default()
+                    .insert(*mac, port.to_string());
+            }
+            EventKind::MacAged { device, mac, .. } => {
+                if let Some(table) = self.mac_tables.get_mut(device.as_str()) {
+                    table.remove(mac);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Trace {
+    /// Every table exactly as it was after event `index` (clamped to the last
+    /// event). O(index): it folds the table-change events from the start.
+    pub fn state_at(&self, index: usize) -> NetworkState {
+        let mut state = NetworkState::default();
+        let end = index.saturating_add(1).min(self.events.len());
+        for event in &self.events[..end] {
+            state.apply(&event.kind);
+        }
+        state
+    }
+
+    /// Snapshots of the tables every `every` events, so that
+    /// [`StateIndex::state_at`] costs at most `every` event applications
+    /// instead of a fold from the start (for stepping through a long trace).
+    pub fn state_index(&self, every: usize) -> StateIndex {
+        let every = every.max(1);
+        let mut state = NetworkState::default();
+        let mut checkpoints = Vec::with_capacity(self.events.len() / every + 1);
+        for (i, event) in self.events.iter().enumerate() {
+            if i % every == 0 {
+                checkpoints.push(state.clone());
+            }
+            state.apply(&event.kind);
+        }
+        StateIndex { every, checkpoints }
+    }
+
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+}
+
+/// Table snapshots of one trace, made by [`Trace::state_index`].
+#[derive(Clone, Debug)]
+pub struct StateIndex {
+    every: usize,
+    /// `checkpoints[k]` is the state before event `k * every`.
+    checkpoints: Vec<NetworkState>,
+}
+
+impl StateIndex {
+    /// The same answer as [`Trace::state_at`] for the trace this index was
+    /// built from, in O(every) event applications plus one snapshot clone.
+    pub fn state_at(&self, trace: &Trace, index: usize) -> NetworkState {
+        if trace.events.is_empty() {
+            return NetworkState::default();
+        }
+        let index = index.min(trace.events.len() - 1);
+        let k = (index / self.every).min(self.checkpoints.len().saturating_sub(1));
+        let mut state = self.checkpoints.get(k).cloned().unwrap_or_default();
+        for event in &trace.events[k * self.every..=index] {
+            state.apply(&event.kind);
+        }
+        state
+    }
+}
