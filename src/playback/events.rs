@@ -103,8 +103,8 @@ pub struct Row {
     pub note: Option<&'static str>,
 }
 
-/// The row of one event.
-pub(super) fn row(time_ns: u64, kind: &EventKind) -> Row {
+/// The row of one event of `outcome`'s trace (the outcome says which device ran a command).
+pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
     let mut r = Row {
         time_ns,
         class: EventClass::Route,
@@ -189,11 +189,11 @@ pub(super) fn row(time_ns: u64, kind: &EventKind) -> Row {
         EventKind::CommandStarted { label, device } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("$ {}", command_of(label))
+            format!("$ {}", command_of(label, device))
         }
         EventKind::CommandOutput { line, label } => {
             r.class = EventClass::Command;
-            r.device = Some(Name::from(device_of(label)));
+            r.device = outcome.command_device(label).map(Name::from);
             line.clone()
         }
         EventKind::Storm { events, .. } => {
@@ -228,12 +228,10 @@ pub fn short_reason(reason: DropReason) -> &'static str {
     }
 }
 
-/// "pc1" of the engine's command label "pc1: ping -c 3 10.10.10.100".
-pub fn device_of(label: &str) -> &str {
-    label.split_once(": ").map_or(label, |(d, _)| d)
-}
-
-/// "ping -c 3 10.10.10.100" of the label "pc1: ping -c 3 10.10.10.100".
-pub fn command_of(label: &str) -> &str {
-    label.split_once(": ").map_or(label, |(_, c)| c)
+/// "ping -c 3 10.10.10.100" of the label "pc1: ping -c 3 10.10.10.100" of a command run on
+/// `device` (the engine's `CommandStarted` names it): the label with its known device prefix
+/// taken off, for the terminal's prompt. The engine has no typed command text to show; the
+/// device itself always comes from the trace or `RunOutcome::command_device`, never from here.
+pub fn command_of<'a>(label: &'a str, device: &str) -> &'a str {
+    label.strip_prefix(device).and_then(|rest| rest.strip_prefix(": ")).unwrap_or(label)
 }

@@ -22,7 +22,7 @@ pub struct Flight {
     pub t_end: u64,
     /// Colour and label.
     pub class: EventClass,
-    /// Sent to ff:ff:ff:ff:ff:ff.
+    /// Sent to ff:ff:ff:ff:ff:ff (the engine's `TraceEvent::is_broadcast`).
     pub broadcast: bool,
 }
 
@@ -126,10 +126,10 @@ impl Run {
                     t_start: t_start.as_nanos(),
                     t_end: t_end.as_nanos(),
                     class: EventClass::of_frame(bytes),
-                    broadcast: bytes.get(..6) == Some(&[0xff; 6]),
+                    broadcast: event.is_broadcast(),
                 });
             }
-            rows.push(row(time_ns, &event.kind));
+            rows.push(row(&outcome, time_ns, &event.kind));
         }
         let spans: Vec<(u64, u64)> = flights.iter().map(|f| (f.t_start, f.t_end)).collect();
         let timeline = Timeline::new(rows.iter().map(|r| r.time_ns), &spans);

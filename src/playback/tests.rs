@@ -318,8 +318,32 @@ fn filters_by_class_and_device() {
 fn formats_times() {
     assert_eq!(format_time(1_000_012_345), "1.000 012 s");
     assert_eq!(format_time(0), "0.000 000 s");
-    assert_eq!(device_of("pc1: ping -c 3 10.10.10.100"), "pc1");
-    assert_eq!(command_of("pc1: ping -c 3 10.10.10.100"), "ping -c 3 10.10.10.100");
+    assert_eq!(command_of("pc1: ping -c 3 10.10.10.100", "pc1"), "ping -c 3 10.10.10.100");
+    // A device whose name is not the label's prefix leaves the label whole.
+    assert_eq!(command_of("pc1: ping 10.0.0.1", "pc10"), "pc1: ping 10.0.0.1");
+}
+
+#[test]
+fn command_output_rows_are_placed_at_the_device_the_engine_ran_the_command_on() {
+    for (stem, lab) in examples::all() {
+        let p = Playback::new(&lab);
+        let run = p.run().unwrap();
+        let mut started = std::collections::BTreeMap::new();
+        let mut outputs = 0;
+        for (event, row) in run.outcome.trace.events.iter().zip(&run.rows) {
+            match &event.kind {
+                EventKind::CommandStarted { label, device } => {
+                    started.insert(label.clone(), device.clone());
+                }
+                EventKind::CommandOutput { label, .. } => {
+                    outputs += 1;
+                    assert_eq!(row.device.as_ref(), started.get(label), "{stem}: {label}");
+                }
+                _ => {}
+            }
+        }
+        assert!(outputs > 0 || run.outcome.topology.commands.is_empty(), "{stem}: no output");
+    }
 }
 
 #[test]
