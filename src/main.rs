@@ -7,6 +7,7 @@
 
 mod anim;
 mod app;
+#[cfg(feature = "bench")]
 mod bench;
 mod components;
 mod diagram;
@@ -23,11 +24,12 @@ mod state;
 mod storage;
 
 fn main() {
-    // `index.html?bench` is the browser benchmark (src/bench.rs), built into the same module so
-    // it measures exactly the code the lab runs.
+    // `index.html?bench` is the browser benchmark (src/bench.rs), built with the lab's own code
+    // but only with the `bench` feature (`./lab bench`): the product build leaves it out.
+    #[cfg(feature = "bench")]
     if bench::requested() {
         yew::Renderer::<bench::Bench>::new().render();
-    } else {
-        yew::Renderer::<app::App>::new().render();
+        return;
     }
+    yew::Renderer::<app::App>::new().render();
 }

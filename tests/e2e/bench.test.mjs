@@ -1,7 +1,12 @@
-// The browser benchmark (src/bench.rs, served as index.html?bench) in headless Chromium.
-// It reports numbers and asserts only that they were measured: p95 frame time with 500 frames
-// in flight on a 300-device topology (target ≤ 16.7 ms), and the engine's events/s in wasm on
-// benchmark(1000, 50, 20) next to the native figure (target wasm ≥ 0.5× native).
+// The browser benchmarks in headless Chromium. They report numbers and assert only that they
+// were measured.
+//
+// 1. The real examples played in the product build (dist/): always run.
+// 2. The synthetic page (src/bench.rs, index.html?bench; cargo feature `bench`, not in the
+//    product build): p95 frame time with 500 frames in flight on a 300-device topology (target
+//    ≤ 16.7 ms), and the engine's events/s in wasm on benchmark(1000, 50, 20) next to the native
+//    figure (target wasm ≥ 0.5× native). It runs against dist-bench/, which `./lab bench`
+//    builds; without dist-bench/ (plain `./lab test`) these tests are skipped and say why.
 //
 // The native figure comes from NATIVE_EVENTS_PER_SEC, or, with BENCH_NATIVE=1, from running
 // `cargo bench -p packet-engine --bench throughput` here (a release build: minutes when cold).
@@ -9,11 +14,28 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { after, before } from "node:test";
 
-import { PREFIX, ROOT, labFixture, recordProblems } from "./helpers.mjs";
+import { DIST, PREFIX, ROOT, labFixture, recordProblems, serve } from "./helpers.mjs";
 
 
 const fx = labFixture();
+
+/** The bench build (`./lab bench`), if there is one. */
+const DIST_BENCH = path.join(ROOT, "dist-bench");
+const haveBench = existsSync(path.join(DIST_BENCH, "index.html"));
+const benchSkip = haveBench
+  ? false
+  : "the synthetic ?bench page is not in the product build (cargo feature `bench`); `./lab bench` builds dist-bench/ and runs it";
+if (haveBench) {
+  const age = (statSync(path.join(DIST, "index.html")).mtimeMs - statSync(path.join(DIST_BENCH, "index.html")).mtimeMs) / 60_000;
+  if (age > 1) console.log(`note: dist-bench/ is ${age.toFixed(0)} min older than dist/ (rebuild with ./lab bench)`);
+}
+const benchFx = { server: null };
+before(async () => { if (haveBench) benchFx.server = await serve(DIST_BENCH); });
+after(async () => { await benchFx.server?.close(); });
 
 
 /** Native events/s for benchmark(1000, 50, 20), if asked for. */
@@ -33,11 +55,11 @@ function nativeFigure() {
 const native = nativeFigure();
 
 for (const labels of [false, true]) {
-test(`benchmark page${labels ? " with every frame labelled" : ""}: frame time and engine events/s (reported, not judged)`, { timeout: 600_000 }, async () => {
+test(`benchmark page${labels ? " with every frame labelled" : ""}: frame time and engine events/s (reported, not judged)`, { timeout: 600_000, skip: benchSkip }, async () => {
   const page = await fx.browser.newPage({ viewport: { width: 1280, height: 720 } });
   const problems = recordProblems(page);
   const query = (native ? `?bench&native=${Math.round(native)}` : "?bench") + (labels ? "&labels" : "");
-  await page.goto(fx.server.url + PREFIX.slice(1) + query);
+  await page.goto(benchFx.server.url + PREFIX.slice(1) + query);
   await page.waitForSelector('.bench[data-done="true"]', { timeout: 540_000 });
   const result = JSON.parse(await page.getByTestId("bench-result").textContent());
   console.log(JSON.stringify(result, null, 2));
