@@ -118,7 +118,8 @@ pub fn label_sides(centres: &[Point], sizes: &[(f64, f64)], factor: f64) -> Vec<
     let icon = |c: &Point| ViewBox { x: c.x - LABEL_TOP, y: c.y - LABEL_TOP, width: 2.0 * LABEL_TOP, height: 2.0 * LABEL_TOP };
     let icons: Vec<ViewBox> = centres.iter().map(icon).collect();
     let mut order: Vec<usize> = (0..centres.len()).collect();
-    order.sort_by(|&a, &b| centres[a].x.total_cmp(&centres[b].x).then(centres[a].y.total_cmp(&centres[b].y)).then(a.cmp(&b)));
+    // No ties (the index breaks them), so the unstable sort gives the same order.
+    order.sort_unstable_by(|&a, &b| centres[a].x.total_cmp(&centres[b].x).then(centres[a].y.total_cmp(&centres[b].y)).then(a.cmp(&b)));
     let mut placed: Vec<ViewBox> = Vec::new();
     let mut above = vec![false; centres.len()];
     for i in order {

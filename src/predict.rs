@@ -73,7 +73,7 @@ pub fn select(all: Vec<Question>) -> Vec<Question> {
             break;
         }
         let mut texts: Vec<String> = q.choices.iter().map(|c| c.text.clone()).collect();
-        texts.sort();
+        texts.sort_unstable(); // equal strings are indistinguishable
         let key = (kind_order(q.kind), texts);
         if events.contains(&q.event) || seen.contains(&key) {
             continue;
