@@ -91,9 +91,12 @@ export function recordProblems(page) {
     if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("requestfailed", (req) =>
-    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`),
-  );
+  page.on("requestfailed", (req) => {
+    // The browser's own favicon fetch is cancelled when a test navigates away while it is in
+    // flight (net::ERR_ABORTED on a loaded machine): not a problem of the page.
+    if (/\/favicon-[0-9a-f]+\.svg$/.test(req.url()) && req.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
