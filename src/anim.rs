@@ -65,7 +65,8 @@ pub fn mark_opacity(age: f64) -> f64 {
 }
 
 /// Positions for `count` devices in a grid as square as possible, `spacing` apart: the
-/// benchmark's 300-device topology.
+/// benchmark's 300-device topology (only built with the `bench` feature).
+#[cfg(any(test, feature = "bench"))]
 pub fn grid_layout(count: usize, spacing: f64) -> Vec<Point> {
     let columns = (count as f64).sqrt().ceil().max(1.0) as usize;
     (0..count)

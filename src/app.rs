@@ -9,7 +9,7 @@ use packet_engine::scenario::DeviceKind;
 
 use crate::components::{
     Palette, Toolbar, ZoomControls,
-    sprites, use_play_clock, use_reduced_motion, Canvas, CommandForm, Controls, EventList, Header, Packets,
+    controls_of, sprites, use_play_clock, use_reduced_motion, Canvas, CommandForm, EventList, Header, Packets,
     SidePanel, StatusBar, Tables, Terminal, Timeline,
 };
 use crate::components::InspectorPanel;
@@ -19,7 +19,7 @@ use crate::components::{
     presenter_class, presenter_style, sentence, share_boot, use_present_keys, EmbedShell, LinkError, LinkPrompt, Narration,
     ShareButton,
 };
-use crate::playback::{format_time, PlayAction};
+use crate::playback::PlayAction;
 use crate::diagram::{engine_version, Diagram};
 use crate::editor::EditAction;
 use crate::state::{Action, Example, State};
@@ -38,7 +38,12 @@ pub fn app() -> Html {
             let origin = stem.and_then(|stem| examples.iter().position(|e| e.stem == stem));
             (scenario, origin)
         });
+        let had_lab = restored.is_some();
         let mut state = State::new(examples, restored);
+        // The commands typed in that lab's terminal before the reload.
+        if had_lab {
+            state.play = crate::playback::Playback::restore(&state.edit.scenario, storage::load_typed());
+        }
         // The exercise progress, and the exercise being done before the reload.
         crate::progress::boot(&mut state.exercises, &state.edit.scenario);
         // A teacher's exercise link (#exercise=…): the same checks as a file.
@@ -93,12 +98,16 @@ fn shell() -> Html {
             storage::save(scenario, *example);
         });
     }
+    use_effect_with(lab.play.typed().clone(), |typed| storage::save_typed(typed));
     use_edit_keys(on_edit.clone());
     let on_load = {
         let dispatcher = lab.dispatcher();
         Callback::from(move |index| dispatcher.dispatch(Action::LoadExample(index)))
     };
-    let diagram = Some(Rc::new(Diagram::from_scenario(&lab.edit.scenario)));
+    // Made once per lab, not per animation frame: the canvas's props stay equal while playing,
+    // so the devices and links are not re-rendered 60 times a second.
+    let diagram = use_diagram(&lab.edit.scenario);
+    let diagram = Some(diagram);
     let on_play = {
         let dispatcher = lab.dispatcher();
         Callback::from(move |a: PlayAction| dispatcher.dispatch(Action::Play(a)))
@@ -136,12 +145,13 @@ fn shell() -> Html {
                     mode={edit.mode} on_edit={on_edit.clone()} on_load={on_load.clone()} />
                 <ShareButton />
             </Header>
-            <main class={classes!("workspace", lab.inspect.open.then_some("inspecting"))}>
+            <main class={classes!("workspace", lab.inspect.open.then_some("inspecting"),
+                (!edit.selected.is_empty() || !edit.selected_links.is_empty()).then_some("has-selection"))}>
                 <div class="stage">
                     <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone().expect("the lab is always drawn")}
                         view={edit.view} selected={selected.clone()} selected_links={selected_links.clone()}
                         mode={edit.mode} link_from={edit.link_from} gesture={edit.gesture.clone()}
-                        on_edit={on_edit.clone()}>
+                        label_factor={f64::from(lab.share.scale) / 100.0} on_edit={on_edit.clone()}>
                         { packets_layer.unwrap_or_default() }
                         <Palette on_place={on_edit.reform(|kind| EditAction::Place(kind, None))} />
                         <ZoomControls on_edit={on_edit.clone()} />
@@ -151,7 +161,6 @@ fn shell() -> Html {
                             </p>
                         }
                         <LinkError />
-                        <PredictDock />
                         if let Some(notice) = &edit.notice {
                             <div class="notice" role="alert" data-testid="notice">
                                 <p>{ notice.clone() }</p>
@@ -160,6 +169,9 @@ fn shell() -> Html {
                             </div>
                         }
                     </Canvas>
+                    if let Some(text) = lab.play.storm_notice() {
+                        <div class="storm-notice" data-testid="storm-notice"><p>{ text }</p></div>
+                    }
                     <PlaybackDock />
                 </div>
                 if lab.inspect.open {
@@ -205,11 +217,16 @@ fn playback_dock() -> Html {
     };
     let play = &lab.play;
     let scenario = &lab.edit.scenario;
-    let devices: Rc<[(AttrValue, DeviceKind)]> =
-        scenario.devices.iter().map(|d| (AttrValue::from(d.id.clone()), d.kind)).collect();
-    let names: Rc<[AttrValue]> = devices.iter().map(|(n, _)| n.clone()).collect();
-    let ip_devices: Rc<[AttrValue]> =
-        devices.iter().filter(|(_, k)| k.has_ip()).map(|(n, _)| n.clone()).collect();
+    // Made once per lab (see `use_diagram`), so the panes' props stay equal between frames.
+    let diagram = use_diagram(scenario);
+    let lists = use_memo(ByPtr(diagram.clone()), |_| {
+        let devices: Rc<[(AttrValue, DeviceKind)]> =
+            scenario.devices.iter().map(|d| (AttrValue::from(d.id.clone()), d.kind)).collect();
+        let names: Rc<[AttrValue]> = devices.iter().map(|(n, _)| n.clone()).collect();
+        let ip_devices: Rc<[AttrValue]> = devices.iter().filter(|(_, k)| k.has_ip()).map(|(n, _)| n.clone()).collect();
+        (devices, names, ip_devices)
+    });
+    let (devices, names, ip_devices) = (*lists).clone();
     // The form starts on the selected device when it can run commands, and suggests the
     // address of another device as the destination.
     let selected = lab.edit.selected.first().and_then(|&i| scenario.devices.get(i)).filter(|d| d.kind.has_ip());
@@ -224,13 +241,10 @@ fn playback_dock() -> Html {
         .map(|a| a.split(['/', ' ']).next().unwrap_or(a).to_string())
         .unwrap_or_default();
     let run = play.run().cloned();
-    let total = run.as_ref().map_or(0, |r| r.len());
     html! {
         <section class="dock" aria-label="Playback" data-testid="dock">
             <div class="dock-bar">
-                <Controls playing={play.playing} per_click={play.per_click} speed={play.speed}
-                    shown={play.shown()} {total} time={AttrValue::from(format_time(play.sim_now()))}
-                    skipping={play.skipping_idle()} enabled={run.is_some()} on_action={on_action.clone()} />
+                { controls_of(play, on_action.clone()) }
                 <Timeline run={run.clone()} shown={play.shown()} on_action={on_action.clone()} />
                 <PredictToggle on={lab.predict.on} right={lab.predict.right} asked={lab.predict.asked}
                     enabled={run.is_some()} on_action={to_action(&lab, Action::Predict)} />
@@ -239,7 +253,9 @@ fn playback_dock() -> Html {
                 <p class="dock-error" role="alert" data-testid="run-error">{ format!("This lab cannot run: {error}") }</p>
             }
             <div class="dock-panes">
-                <EventList run={run.clone()} shown={play.shown()} filter={play.filter.clone()}
+                // Over the event list (which would give the answer away), never over a device.
+                <PredictDock />
+                <EventList run={run.clone()} shown={play.shown()} playing={play.playing} filter={play.filter.clone()}
                     devices={names} on_action={on_action.clone()} />
                 <Tables tables={play.tables().clone()} {devices} />
                 <Terminal run={run.clone()} shown={play.shown()}>
@@ -261,11 +277,8 @@ fn inspector_dock() -> Html {
         let dispatcher = lab.dispatcher();
         Callback::from(move |a: crate::inspector::InspectAction| dispatcher.dispatch(Action::Inspect(a)))
     };
-    let scenario = use_memo((lab.edit.scenario.clone(), lab.play.commands().to_vec()), |(scenario, extra)| {
-        let mut s = (**scenario).clone();
-        s.commands.extend(extra.iter().cloned());
-        s
-    });
+    // The lab as run lives in the run; with no run (an invalid lab) there is nothing to inspect.
+    let scenario = lab.play.lab().cloned().unwrap_or_else(|| lab.edit.scenario.clone());
     html! {
         <InspectorPanel run={lab.play.run().cloned()} {scenario}
             event={lab.play.current()} model={lab.inspect.clone()} {on_action} />
@@ -300,6 +313,24 @@ fn predict_dock() -> Html {
     html! {
         <PredictCard {question} answered={lab.predict.answered} on_action={to_action(&lab, Action::Predict)} />
     }
+}
+
+/// An `Rc` compared by identity: a memo keyed by it is made again only when the editor made a
+/// new value (every change of the scenario is a new `Rc`), never by a deep comparison.
+#[derive(Clone)]
+pub struct ByPtr<T>(pub Rc<T>);
+
+impl<T> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The diagram of `scenario`, made once per scenario rather than once per animation frame:
+/// the canvas's props then stay equal while playing and its devices are not re-rendered.
+#[hook]
+pub fn use_diagram(scenario: &Rc<packet_engine::Scenario>) -> Rc<Diagram> {
+    use_memo(ByPtr(scenario.clone()), |s| Diagram::from_scenario(&s.0))
 }
 
 /// A callback that dispatches its value wrapped into an [`Action`].

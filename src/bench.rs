@@ -91,6 +91,7 @@ impl Topology {
                     css: class.css(),
                     label: class.label(),
                     broadcast: i % 7 == 0,
+                    arrived: false,
                 }
             })
             .collect()

@@ -5,7 +5,7 @@
 
 use packet_engine::scenario::{DeviceKind, Scenario};
 
-use crate::geometry::{grid_slot, Point};
+use crate::geometry::{grid_slot, parallel_offsets, shift_normal, Point};
 
 /// Where devices without a position in the scenario go: a grid this many columns wide,
 /// this far apart, starting here.
@@ -35,6 +35,8 @@ pub struct LinkView {
     pub a: usize,
     /// Index of the other end's device in [`Diagram::devices`].
     pub b: usize,
+    /// Drawn this far from the straight line between its devices (parallel cables).
+    pub offset: f64,
 }
 
 /// A whole scenario as drawn.
@@ -86,8 +88,15 @@ impl Diagram {
                     id: l.id.clone(),
                     a: index_of(&l.a.device)?,
                     b: index_of(&l.b.device)?,
+                    offset: 0.0,
                 })
             })
+            .collect::<Vec<_>>();
+        let ends: Vec<(usize, usize)> = links.iter().map(|l| (l.a, l.b)).collect();
+        let links = links
+            .into_iter()
+            .zip(parallel_offsets(&ends))
+            .map(|(l, offset)| LinkView { offset, ..l })
             .collect();
         Diagram {
             title: scenario.name.clone(),
@@ -95,6 +104,16 @@ impl Diagram {
             devices,
             links,
         }
+    }
+}
+
+impl Diagram {
+    /// The centres of `link`'s two devices moved onto its own line (parallel cables are drawn
+    /// apart): where its ends are drawn and where its frames travel.
+    pub fn link_ends(&self, link: &LinkView) -> Option<(Point, Point)> {
+        let (a, b) = (self.devices.get(link.a)?.position, self.devices.get(link.b)?.position);
+        let (lo, hi) = if link.a <= link.b { (a, b) } else { (b, a) };
+        Some((shift_normal(a, lo, hi, link.offset), shift_normal(b, lo, hi, link.offset)))
     }
 }
 
@@ -144,7 +163,7 @@ mod tests {
         assert_eq!(d.devices[0].interfaces, vec!["eth0 10.0.0.1/24".to_owned()]);
         assert_eq!(d.devices[1].kind, DeviceKind::Switch);
         assert_eq!(d.devices[1].position, grid_slot(1, GRID_COLUMNS, GRID_SPACING, GRID_ORIGIN));
-        assert_eq!(d.links, vec![LinkView { id: "l1".into(), a: 0, b: 1 }]);
+        assert_eq!(d.links, vec![LinkView { id: "l1".into(), a: 0, b: 1, offset: 0.0 }]);
     }
 
     #[test]

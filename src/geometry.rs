@@ -95,6 +95,100 @@ pub fn trim_segment(a: Point, b: Point, radius_a: f64, radius_b: f64) -> Option<
     Some((a.lerp(b, radius_a / length), b.lerp(a, radius_b / length)))
 }
 
+/// How far under (or over) a device's centre its labels start: just outside the icon.
+pub const LABEL_TOP: f64 = 30.0;
+
+/// The box of a device's labels of `size` (width, height at 1×) drawn `factor` times their
+/// size, centred under the device at `centre` (or over it, when `above`).
+pub fn label_box(centre: Point, size: (f64, f64), factor: f64, above: bool) -> ViewBox {
+    let (w, h) = (size.0 * factor, size.1 * factor);
+    let y = if above { centre.y - LABEL_TOP - h } else { centre.y + LABEL_TOP };
+    ViewBox { x: centre.x - w / 2.0, y, width: w, height: h }
+}
+
+fn overlaps(a: &ViewBox, b: &ViewBox) -> bool {
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+}
+
+/// Which devices draw their labels over the icon instead of under it, so that labels (grown
+/// by the presenter scale) do not run into each other or into another device's icon: devices
+/// are taken from left to right, and one whose labels below would touch labels already placed
+/// (or an icon) puts them above when that side is free. Deterministic; `true` = above.
+pub fn label_sides(centres: &[Point], sizes: &[(f64, f64)], factor: f64) -> Vec<bool> {
+    let icon = |c: &Point| ViewBox { x: c.x - LABEL_TOP, y: c.y - LABEL_TOP, width: 2.0 * LABEL_TOP, height: 2.0 * LABEL_TOP };
+    let icons: Vec<ViewBox> = centres.iter().map(icon).collect();
+    let mut order: Vec<usize> = (0..centres.len()).collect();
+    // No ties (the index breaks them), so the unstable sort gives the same order.
+    order.sort_unstable_by(|&a, &b| centres[a].x.total_cmp(&centres[b].x).then(centres[a].y.total_cmp(&centres[b].y)).then(a.cmp(&b)));
+    let mut placed: Vec<ViewBox> = Vec::new();
+    let mut above = vec![false; centres.len()];
+    for i in order {
+        let free = |b: &ViewBox| {
+            !placed.iter().any(|p| overlaps(p, b))
+                && !icons.iter().enumerate().any(|(j, ic)| j != i && overlaps(ic, b))
+        };
+        let below = label_box(centres[i], sizes[i], factor, false);
+        let over = label_box(centres[i], sizes[i], factor, true);
+        let up = !free(&below) && free(&over);
+        above[i] = up;
+        placed.push(if up { over } else { below });
+    }
+    above
+}
+
+/// The label size and sides to draw with: the presenter's `requested` factor when the labels
+/// then fit (each under or over its icon, none touching another label or icon), else the
+/// largest smaller factor (in steps of 0.05, never below 1) that fits. On a crowded lab at 200 %
+/// the labels grow as far as they can without running into each other.
+pub fn label_layout(centres: &[Point], sizes: &[(f64, f64)], requested: f64) -> (f64, Vec<bool>) {
+    let mut factor = requested.max(1.0);
+    loop {
+        let sides = label_sides(centres, sizes, factor);
+        let boxes: Vec<ViewBox> =
+            centres.iter().zip(sizes).zip(&sides).map(|((c, s), &up)| label_box(*c, *s, factor, up)).collect();
+        let clash = (0..boxes.len()).any(|i| (i + 1..boxes.len()).any(|j| overlaps(&boxes[i], &boxes[j])));
+        if !clash || factor <= 1.0 {
+            return (factor, sides);
+        }
+        factor = (factor - 0.05).max(1.0);
+    }
+}
+
+/// Gap between two cables joining the same two devices, SVG units.
+pub const PARALLEL_GAP: f64 = 22.0;
+
+/// How far each link is drawn from the straight line between its devices, along the normal
+/// of the line from the lower-indexed device to the higher (so both directions agree): 0 for
+/// a lone cable, ±gap/2 for two, −gap, 0, +gap for three… A hand-built loop of two cables
+/// between the same switches is then two visible lines, not one.
+pub fn parallel_offsets(ends: &[(usize, usize)]) -> Vec<f64> {
+    let key = |&(a, b): &(usize, usize)| (a.min(b), a.max(b));
+    let mut count: std::collections::BTreeMap<(usize, usize), usize> = std::collections::BTreeMap::new();
+    for e in ends {
+        *count.entry(key(e)).or_default() += 1;
+    }
+    let mut seen: std::collections::BTreeMap<(usize, usize), usize> = std::collections::BTreeMap::new();
+    ends.iter()
+        .map(|e| {
+            let n = count[&key(e)];
+            let i = seen.entry(key(e)).or_default();
+            let offset = (*i as f64 - (n as f64 - 1.0) / 2.0) * PARALLEL_GAP;
+            *i += 1;
+            offset
+        })
+        .collect()
+}
+
+/// `p` moved `offset` along the unit normal of `a → b` (see [`parallel_offsets`]).
+pub fn shift_normal(p: Point, a: Point, b: Point, offset: f64) -> Point {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len = dx.hypot(dy);
+    if len == 0.0 || offset == 0.0 {
+        return p;
+    }
+    Point::new(p.x - dy / len * offset, p.y + dx / len * offset)
+}
+
 /// Slot `index` of a grid `columns` wide with cells `spacing` apart, the first at `origin`,
 /// filled row by row: where a device goes when its scenario gives no position.
 pub fn grid_slot(index: usize, columns: usize, spacing: f64, origin: Point) -> Point {
@@ -372,5 +466,43 @@ mod tests {
         assert!(in_band(Point::new(0.0, 25.0), a, b));
         assert!(in_band(Point::new(10.0, 0.0), a, b));
         assert!(!in_band(Point::new(11.0, 25.0), a, b));
+    }
+
+    #[test]
+    fn parallel_cables_are_drawn_apart_and_lone_ones_straight() {
+        let offsets = parallel_offsets(&[(0, 1), (1, 0), (1, 2), (0, 1)]);
+        assert_eq!(offsets, vec![-PARALLEL_GAP, 0.0, 0.0, PARALLEL_GAP]);
+        let (a, b) = (Point::new(0.0, 0.0), Point::new(10.0, 0.0));
+        assert_eq!(shift_normal(Point::new(5.0, 0.0), a, b, 3.0), Point::new(5.0, 3.0));
+        assert_eq!(shift_normal(Point::new(5.0, 0.0), a, a, 3.0), Point::new(5.0, 0.0));
+    }
+
+    #[test]
+    fn crowded_labels_go_above_and_lone_ones_stay_below() {
+        let centres = [Point::new(0.0, 0.0), Point::new(110.0, 0.0), Point::new(220.0, 0.0), Point::new(600.0, 0.0)];
+        let sizes = [(120.0, 40.0); 4];
+        assert_eq!(label_sides(&centres, &sizes, 1.0), vec![false, true, false, false]);
+        assert_eq!(label_sides(&centres, &[(60.0, 40.0); 4], 1.0), vec![false; 4]);
+        // Above is still the side that is free; never two overlapping boxes on the same side.
+        let sides = label_sides(&centres, &sizes, 1.0);
+        let boxes: Vec<ViewBox> = (0..4).map(|i| label_box(centres[i], sizes[i], 1.0, sides[i])).collect();
+        for i in 0..4 {
+            for j in i + 1..4 {
+                assert!(!overlaps(&boxes[i], &boxes[j]), "{i} {j}");
+            }
+        }
+    }
+
+    #[test]
+    fn labels_grow_only_as_far_as_they_fit() {
+        let centres = [Point::new(0.0, 0.0), Point::new(110.0, 0.0), Point::new(220.0, 0.0)];
+        let sizes = [(130.0, 40.0); 3];
+        let (f, sides) = label_layout(&centres, &sizes, 2.0);
+        assert!((1.0..2.0).contains(&f), "{f}");
+        let boxes: Vec<ViewBox> = (0..3).map(|i| label_box(centres[i], sizes[i], f, sides[i])).collect();
+        assert!(!overlaps(&boxes[0], &boxes[1]) && !overlaps(&boxes[1], &boxes[2]) && !overlaps(&boxes[0], &boxes[2]));
+        // Far apart, the full factor.
+        let apart = [Point::new(0.0, 0.0), Point::new(900.0, 0.0)];
+        assert_eq!(label_layout(&apart, &sizes[..2], 2.0).0, 2.0);
     }
 }

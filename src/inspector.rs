@@ -340,6 +340,33 @@ pub fn pcap_file(outcome: &RunOutcome, link: Option<&str>) -> Vec<u8> {
     packet_engine::pcap::pcap_bytes(captured(outcome, link))
 }
 
+/// The whole run's capture as pcapng: one interface per link of `lab` (in the lab's order,
+/// named by the link's id, described by its two ends), each frame on its link's interface,
+/// stamped when its first bit left. A frame a switch forwards is on several links, and now
+/// each copy says which.
+pub fn pcapng_file(outcome: &RunOutcome, lab: &packet_engine::Scenario) -> Vec<u8> {
+    use packet_engine::pcap::{pcapng_bytes, Interface};
+    let descriptions: Vec<String> =
+        lab.links.iter().map(|l| format!("{} {} — {} {}", l.a.device, l.a.port, l.b.device, l.b.port)).collect();
+    let interfaces: Vec<Interface<'_>> = lab
+        .links
+        .iter()
+        .zip(&descriptions)
+        .map(|(l, d)| Interface { name: &l.id, description: d })
+        .collect();
+    let frames = outcome.trace.events.iter().filter_map(|e| match &e.kind {
+        EventKind::FrameSent { link, t_start, bytes, .. } => {
+            let index = lab.links.iter().position(|l| l.id == link.as_str())?;
+            Some((index, *t_start, &bytes[..]))
+        }
+        _ => None,
+    });
+    pcapng_bytes(&interfaces, frames)
+}
+
+/// The whole run's capture file name.
+pub const PCAPNG_NAME: &str = "packet-lab.pcapng";
+
 /// The download's file name: `lab.pcap`, or `lab-<link>.pcap` with characters other than
 /// letters, digits, `-` and `_` replaced by `_`.
 pub fn pcap_name(link: Option<&str>) -> String {
@@ -481,8 +508,21 @@ mod tests {
         let one = captured(&out, Some("sw1-r1")).len();
         assert!(one > 0 && one < sent);
         assert_eq!(captured(&out, Some("nope")).len(), 0);
-        let file = pcap_file(&out, None);
+        let file = pcap_file(&out, Some("sw1-r1"));
         assert_eq!(&file[..4], &[0x4d, 0x3c, 0xb2, 0xa1]);
+        // The whole run: pcapng, one interface per link, every frame sent once on its link.
+        let whole = pcapng_file(&out, &s);
+        assert_eq!(&whole[..4], &[0x0a, 0x0d, 0x0d, 0x0a]);
+        let mut reader = pcap_file::pcapng::PcapNgReader::new(&whole[..]).unwrap();
+        let (mut interfaces, mut packets) = (0, 0);
+        while let Some(block) = reader.next_block() {
+            match block.unwrap() {
+                pcap_file::pcapng::Block::InterfaceDescription(_) => interfaces += 1,
+                pcap_file::pcapng::Block::EnhancedPacket(_) => packets += 1,
+                _ => {}
+            }
+        }
+        assert_eq!((interfaces, packets), (s.links.len(), sent));
         assert_eq!(pcap_name(Some("a b/c")), "packet-lab-a_b_c.pcap");
     }
 }

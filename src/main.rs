@@ -5,11 +5,15 @@
 //! Layout: `state` (the one reducer), `diagram` (what is drawn), `geometry` (pure SVG maths),
 //! `app` (root component and context) and `components` (the shell's parts).
 
+#[cfg(target_arch = "wasm32")]
+mod alloc;
 mod anim;
 mod app;
+#[cfg(feature = "bench")]
 mod bench;
 mod components;
 mod diagram;
+mod download;
 mod editor;
 mod exercises;
 mod geometry;
@@ -22,11 +26,12 @@ mod state;
 mod storage;
 
 fn main() {
-    // `index.html?bench` is the browser benchmark (src/bench.rs), built into the same module so
-    // it measures exactly the code the lab runs.
+    // `index.html?bench` is the browser benchmark (src/bench.rs), built with the lab's own code
+    // but only with the `bench` feature (`./lab bench`): the product build leaves it out.
+    #[cfg(feature = "bench")]
     if bench::requested() {
         yew::Renderer::<bench::Bench>::new().render();
-    } else {
-        yew::Renderer::<app::App>::new().render();
+        return;
     }
+    yew::Renderer::<app::App>::new().render();
 }

@@ -73,7 +73,7 @@ pub fn select(all: Vec<Question>) -> Vec<Question> {
             break;
         }
         let mut texts: Vec<String> = q.choices.iter().map(|c| c.text.clone()).collect();
-        texts.sort();
+        texts.sort_unstable(); // equal strings are indistinguishable
         let key = (kind_order(q.kind), texts);
         if events.contains(&q.event) || seen.contains(&key) {
             continue;
@@ -108,9 +108,9 @@ impl Predict {
         self.questions.len()
     }
 
-    /// Makes the questions again when the run changed (an edit, a typed command). `scenario`
-    /// is the lab as run, with the typed commands, whose labels the trace uses.
-    pub fn sync(&mut self, play: &Playback, scenario: &Scenario) {
+    /// Makes the questions again when the run changed (an edit, a typed command). The run is
+    /// playback's (shared, not copied), and so is the lab as run, whose labels the trace uses.
+    pub fn sync(&mut self, play: &Playback) {
         if !self.on || self.run.as_ref() == play.run() {
             return;
         }
@@ -119,7 +119,7 @@ impl Predict {
         self.answered = None;
         self.done.clear();
         self.questions = match &self.run {
-            Some(run) => select(questions(&run.outcome.topology, &run.outcome.trace, scenario.seed)).into(),
+            Some(run) => select(questions(&run.outcome.topology, &run.outcome.trace, run.lab.seed)).into(),
             None => Rc::from([]),
         };
         // Events already shown are not asked about.
@@ -246,7 +246,7 @@ mod tests {
         let mut play = Playback::new(&s);
         let mut p = Predict::default();
         p.apply(PredictAction::Set(true));
-        p.sync(&play, &s);
+        p.sync(&play);
         assert!(p.total() > 0);
         assert!(play_until_question(&mut p, &mut play, &s));
         let q = p.question().unwrap().clone();
@@ -287,7 +287,7 @@ mod tests {
         let mut play = Playback::new(&s);
         let mut p = Predict::default();
         p.apply(PredictAction::Set(true));
-        p.sync(&play, &s);
+        p.sync(&play);
         let end = play.run().unwrap().len();
         let before = play.shown();
         play.apply(PlayAction::Seek(end), &s);

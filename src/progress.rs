@@ -176,20 +176,7 @@ pub fn take_exercise_link() -> Option<String> {
 
 /// Offers the progress as a file download.
 pub fn download(progress: &Progress) {
-    use wasm_bindgen::JsCast;
-    let text = progress.to_json() + "\n";
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
-        a.set_href(&url);
-        a.set_download(FILE_NAME);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    crate::download::offer((progress.to_json() + "\n").as_bytes(), FILE_NAME, "application/json");
 }
 
 #[cfg(test)]

@@ -90,19 +90,15 @@ impl State {
         for &class in &lab.hidden {
             self.play.apply(PlayAction::ToggleClass(class), &scenario);
         }
-        if let Some(view) = lab.view {
-            self.edit.view = view;
-        }
         self.share.scale = lab.scale;
+        self.edit.view = match lab.view {
+            Some(view) => view,
+            // Room for the labels at the presenter scale.
+            None => crate::editor::fit_view_scaled(&self.edit.scenario, f64::from(lab.scale) / 100.0),
+        };
         self.share.pending = None;
     }
 
-    /// The lab as playback runs it: the scenario plus the commands typed in the lab.
-    pub fn lab_as_run(&self) -> Scenario {
-        let mut s = (*self.edit.scenario).clone();
-        s.commands.extend(self.play.commands().iter().cloned());
-        s
-    }
 }
 
 /// Every way the state can change.
@@ -169,8 +165,7 @@ impl Reducible for State {
                 let scenario = next.edit.scenario.clone();
                 let (before, was_playing) = (next.play.shown(), next.play.playing);
                 next.play.apply(play.clone(), &scenario);
-                let as_run = next.lab_as_run();
-                next.predict.sync(&next.play, &as_run);
+                next.predict.sync(&next.play);
                 next.predict.intercept(&play, before, was_playing, &mut next.play, &scenario);
             }
             Action::Inspect(inspect) => next.inspect.apply(inspect),
@@ -187,8 +182,7 @@ impl Reducible for State {
                 let on = next.predict.on;
                 let then = next.predict.apply(action);
                 if next.predict.on && !on {
-                    let as_run = next.lab_as_run();
-                    next.predict.sync(&next.play, &as_run);
+                    next.predict.sync(&next.play);
                 }
                 let scenario = next.edit.scenario.clone();
                 for play in then {
@@ -200,8 +194,7 @@ impl Reducible for State {
         }
         if next.predict.on {
             // A changed lab or a typed command makes a new run: its questions are made anew.
-            let as_run = next.lab_as_run();
-            next.predict.sync(&next.play, &as_run);
+            next.predict.sync(&next.play);
         }
         // An embedded lab with a `stop` event never plays past it.
         if let Some(stop) = next.share.embed.as_ref().and_then(|e| e.stop) {

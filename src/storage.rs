@@ -6,14 +6,17 @@
 //! be unavailable (private windows, sandboxed iframes): then nothing is saved and the app
 //! still works.
 
+use packet_engine::scenario::CommandSpec;
 use packet_engine::Scenario;
-use wasm_bindgen::JsCast;
+
 use yew::Callback;
 
 /// The `localStorage` key of the autosaved lab (versioned with the file format).
 const LAB_KEY: &str = "packet-lab.lab.v1";
 /// The key of the stem of the example the lab started from, if any.
 const EXAMPLE_KEY: &str = "packet-lab.example.v1";
+/// The key of the commands typed in the lab's terminal (the scenario's `commands` format).
+const TYPED_KEY: &str = "packet-lab.typed.v1";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -36,6 +39,27 @@ pub fn load() -> Option<(Scenario, Option<String>)> {
     let text = storage.get_item(LAB_KEY).ok().flatten()?;
     let example = storage.get_item(EXAMPLE_KEY).ok().flatten();
     decode(&text).map(|s| (s, example))
+}
+
+/// Saves the commands typed in the lab's terminal, so a reload runs them again.
+pub fn save_typed(typed: &[CommandSpec]) {
+    let Some(storage) = local_storage() else { return };
+    let _ = if typed.is_empty() { storage.remove_item(TYPED_KEY) } else { storage.set_item(TYPED_KEY, &encode_typed(typed)) };
+}
+
+/// The commands typed in the lab before the reload (none when nothing valid is stored).
+pub fn load_typed() -> Vec<CommandSpec> {
+    local_storage().and_then(|s| s.get_item(TYPED_KEY).ok().flatten()).map_or_else(Vec::new, |t| decode_typed(&t))
+}
+
+/// Typed commands as stored: a JSON array in the scenario file's `commands` format.
+pub fn encode_typed(typed: &[CommandSpec]) -> String {
+    serde_json::to_string(typed).unwrap_or_else(|_| "[]".into())
+}
+
+/// The stored text back as commands; anything unreadable is dropped (the lab still loads).
+pub fn decode_typed(text: &str) -> Vec<CommandSpec> {
+    serde_json::from_str(text).unwrap_or_default()
 }
 
 /// The stored text back as a lab; `None` when it is not a valid lab (then the first visit's
@@ -61,19 +85,7 @@ pub fn file_name(scenario: &Scenario) -> String {
 
 /// Offers the lab as a file download.
 pub fn download(scenario: &Scenario) {
-    let text = scenario.to_json_pretty() + "\n";
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
-        a.set_href(&url);
-        a.set_download(&file_name(scenario));
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    crate::download::offer((scenario.to_json_pretty() + "\n").as_bytes(), &file_name(scenario), "application/json");
 }
 
 /// Reads a chosen file's text and hands `(file name, text)` to `done`.
@@ -123,5 +135,12 @@ mod tests {
         assert_eq!(file_name(&s), "to-the-internet-v2.json");
         s.name = "ÄÖ".into();
         assert_eq!(file_name(&s), "lab.json");
+    }
+
+    #[test]
+    fn typed_commands_survive_the_round_trip_and_garbage_is_dropped() {
+        let typed = vec![CommandSpec { at_ms: 1201, device: "pc2".into(), run: "ping -c 1 10.10.10.1".into() }];
+        assert_eq!(decode_typed(&encode_typed(&typed)), typed);
+        assert!(decode_typed("{nope").is_empty());
     }
 }

@@ -14,7 +14,7 @@ use packet_engine::MacAddr;
 
 use crate::diagram::{DeviceView, Diagram};
 use crate::editor::{subnet_of, EditAction, Gesture, Mode, Pointer, Target, SUBNET_PALETTE};
-use crate::geometry::{label_scale, trim_segment, Point, Rect, ViewBox};
+use crate::geometry::{label_layout, label_scale, trim_segment, Point, Rect, ViewBox, LABEL_TOP};
 
 /// Where a device's name sits below its centre: under the tallest icon, the same for every kind
 /// so that names of devices in a row line up.
@@ -61,6 +61,9 @@ pub struct CanvasProps {
     pub gesture: Option<Gesture>,
     /// Every edit made on the canvas.
     pub on_edit: Callback<EditAction>,
+    /// Labels drawn this many times their size (the presenter scale / 100).
+    #[prop_or(1.0)]
+    pub label_factor: f64,
     /// Drawn over the devices, in the same coordinates: the playback's frames in flight.
     #[prop_or_default]
     pub overlay: Html,
@@ -88,14 +91,28 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let view = props.view;
     let on_edit = props.on_edit.clone();
 
+    // Fingers on the canvas (touch): two of them pinch-zoom and pan the view.
+    let touches = use_mut_ref(BTreeMap::<i32, Point>::new);
     // Press: the background handler sees presses on devices and links too; those stop it.
     let press = |target: Target| {
-        let (svg, on_edit) = (svg.clone(), on_edit.clone());
+        let (svg, on_edit, touches) = (svg.clone(), on_edit.clone(), touches.clone());
         move |e: PointerEvent| {
             if e.button() != 0 {
                 return;
             }
             e.stop_propagation();
+            if e.pointer_type() == "touch" {
+                let mut t = touches.borrow_mut();
+                t.insert(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
+                if t.len() >= 2 {
+                    // A second finger: whatever the first started (a pan, a move) ends here.
+                    on_edit.emit(EditAction::PointerCancel);
+                    if let Some(element) = svg.cast::<web_sys::Element>() {
+                        let _ = element.set_pointer_capture(e.pointer_id());
+                    }
+                    return;
+                }
+            }
             if let Some(element) = svg.cast::<web_sys::Element>() {
                 // Keep receiving the moves and the release even outside the canvas.
                 let _ = element.set_pointer_capture(e.pointer_id());
@@ -106,9 +123,30 @@ pub fn canvas(props: &CanvasProps) -> Html {
         }
     };
     let on_move = {
-        let (svg, on_edit) = (svg.clone(), on_edit.clone());
+        let (svg, on_edit, touches) = (svg.clone(), on_edit.clone(), touches.clone());
         let active = props.gesture.is_some();
         move |e: PointerEvent| {
+            let pinch = {
+                let mut t = touches.borrow_mut();
+                if t.len() == 2 && t.contains_key(&e.pointer_id()) {
+                    let before: Vec<Point> = t.values().copied().collect();
+                    t.insert(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
+                    let after: Vec<Point> = t.values().copied().collect();
+                    Some((before, after))
+                } else {
+                    None
+                }
+            };
+            if let Some((before, after)) = pinch {
+                let mid = |p: &[Point]| Point::new((p[0].x + p[1].x) / 2.0, (p[0].y + p[1].y) / 2.0);
+                let factor = after[0].distance(after[1]) / before[0].distance(before[1]).max(1.0);
+                if let Some(p) = pointer(&e, &svg) {
+                    let from = Pointer { client: mid(&before), ..p };
+                    let to = Pointer { client: mid(&after), ..p };
+                    on_edit.emit(EditAction::Pinch { from, to, factor: if factor.is_finite() { factor } else { 1.0 } });
+                }
+                return;
+            }
             if active {
                 if let Some(p) = pointer(&e, &svg) {
                     on_edit.emit(EditAction::PointerMove(p));
@@ -117,14 +155,29 @@ pub fn canvas(props: &CanvasProps) -> Html {
         }
     };
     let on_up = {
-        let (svg, on_edit) = (svg.clone(), on_edit.clone());
+        let (svg, on_edit, touches) = (svg.clone(), on_edit.clone(), touches.clone());
         move |e: PointerEvent| {
+            let was_pinch = {
+                let mut t = touches.borrow_mut();
+                let n = t.len();
+                t.remove(&e.pointer_id());
+                n >= 2
+            };
+            if was_pinch {
+                return;
+            }
             if let Some(p) = pointer(&e, &svg) {
                 on_edit.emit(EditAction::PointerUp(p));
             }
         }
     };
-    let on_cancel = on_edit.reform(|_: PointerEvent| EditAction::PointerCancel);
+    let on_cancel = {
+        let touches = touches.clone();
+        on_edit.reform(move |e: PointerEvent| {
+            touches.borrow_mut().remove(&e.pointer_id());
+            EditAction::PointerCancel
+        })
+    };
     let on_wheel = {
         let (svg, on_edit) = (svg.clone(), on_edit.clone());
         move |e: WheelEvent| {
@@ -153,10 +206,19 @@ pub fn canvas(props: &CanvasProps) -> Html {
     };
 
     let k = label_scale(view, LABEL_REFERENCE_WIDTH);
+    // Crowded labels (presenter scale) go over their icon instead of under it.
+    let label_sizes: Vec<(f64, f64)> = props.scenario.devices.iter().map(crate::editor::label_size).collect();
+    let centres: Vec<Point> = d.devices.iter().map(|dv| dv.position).collect();
+    let (label_factor, above) = if label_sizes.len() == centres.len() {
+        label_layout(&centres, &label_sizes, props.label_factor)
+    } else {
+        (1.0, vec![false; centres.len()])
+    };
     let colours = colours_of(&props.scenario);
     let links = d.links.iter().enumerate().filter_map(|(l, link)| {
         let (a, b) = (d.devices.get(link.a)?, d.devices.get(link.b)?);
-        let (start, end) = trim_segment(a.position, b.position, icon_radius(a.kind), icon_radius(b.kind))?;
+        let (from, to) = d.link_ends(link)?;
+        let (start, end) = trim_segment(from, to, icon_radius(a.kind), icon_radius(b.kind))?;
         let spec = props.scenario.links.iter().find(|s| s.id == link.id)?;
         let selected = props.selected_links.contains(&l);
         let knob = |at: Point, device: &str, port: &str| {
@@ -207,7 +269,12 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 }
             }
         };
-        device_node(index, device, &addresses, selected, linking, k, onpointerdown, onkeydown)
+        let placement = LabelPlacement {
+            scale: k * label_factor,
+            above: above.get(index).copied().unwrap_or(false),
+            height: label_sizes.get(index).map_or(0.0, |s| s.1),
+        };
+        device_node(index, device, &addresses, selected, linking, placement, onpointerdown, onkeydown)
     });
     let preview = match &props.gesture {
         Some(Gesture::Link { from, to }) => d.devices.get(*from).map(|f| {
@@ -297,7 +364,7 @@ fn device_node(
     addresses: &[(String, Option<&'static str>)],
     selected: bool,
     linking: bool,
-    k: f64,
+    labels_at: LabelPlacement,
     onpointerdown: impl Fn(PointerEvent) + 'static,
     onkeydown: impl Fn(KeyboardEvent) + 'static,
 ) -> Html {
@@ -326,11 +393,33 @@ fn device_node(
             onpointerdown={Callback::from(onpointerdown)} onkeydown={Callback::from(onkeydown)}>
             <circle class="device-halo" r={(r + 8.0).to_string()} />
             { icon(device.kind) }
-            <g class="device-labels" transform={format!("scale({k})")}>
+            <g class={classes!("device-labels", labels_at.above.then_some("above"))} transform={labels_at.transform()}>
                 <text class="device-name" y={LABEL_OFFSET.to_string()}>{ device.name.clone() }</text>
                 { for labels }
             </g>
         </g>
+    }
+}
+
+/// Where a device's labels go: their scale (zoomed-out view × presenter scale) and side.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LabelPlacement {
+    scale: f64,
+    above: bool,
+    /// Height of the labels at 1× (see `editor::label_size`).
+    height: f64,
+}
+
+impl LabelPlacement {
+    /// The label group's transform: grown from its top edge just under the icon, or moved
+    /// over the icon and grown up from its bottom edge just over it.
+    fn transform(self) -> String {
+        let (s, t) = (self.scale, LABEL_TOP);
+        if self.above {
+            format!("translate(0 {}) scale({s}) translate(0 {})", -t, -t - self.height)
+        } else {
+            format!("translate(0 {t}) scale({s}) translate(0 {})", -t)
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::playback::{PlayAction, SPEEDS, SPEED_COUNT};
+use crate::playback::{format_span, format_time, PlayAction, Playback, FIT_CHOICES, SPEEDS, SPEED_COUNT};
 
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq)]
@@ -29,6 +29,12 @@ pub struct ControlsProps {
     pub time: AttrValue,
     /// True while an idle gap is played faster than real time.
     pub skipping: bool,
+    /// "Whole run in about N s", when picked.
+    #[prop_or_default]
+    pub fit: Option<u32>,
+    /// How much simulated time a second on screen shows at the playhead ("12 µs").
+    #[prop_or_default]
+    pub rate: Option<AttrValue>,
     /// False when there is no run (invalid scenario).
     pub enabled: bool,
     /// Every control dispatches a playback action.
@@ -44,6 +50,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
         match value.as_str() {
             "click" => PlayAction::SetPerClick(true),
+            v if v.starts_with("fit") => PlayAction::FitRun(v[3..].parse().unwrap_or(FIT_CHOICES[0])),
             v => PlayAction::SetSpeed(v.parse().unwrap_or(crate::playback::DEFAULT_SPEED)),
         }
     });
@@ -69,7 +76,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     let play_icon = if props.playing && !props.per_click { "M6 4h3v12H6z M11 4h3v12h-3z" } else { "M6 4l10 6-10 6z" };
     let disabled = !props.enabled;
     let speeds = (0..SPEED_COUNT).map(|i| {
-        let selected = !props.per_click && props.speed == i;
+        let selected = !props.per_click && props.fit.is_none() && props.speed == i;
         html! { <option value={i.to_string()} {selected}>{ speed_text(SPEEDS[i]) }</option> }
     });
     html! {
@@ -91,6 +98,11 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <span class="ctl-label">{ "Speed" }</span>
                 <select data-testid="speed" onchange={on_speed_any} {disabled}>
                     { for speeds }
+                    { for FIT_CHOICES.iter().map(|&n| html! {
+                        <option value={format!("fit{n}")} selected={!props.per_click && props.fit == Some(n)}>
+                            { format!("whole run in about {n} s") }
+                        </option>
+                    }) }
                     <option value="click" selected={props.per_click}>{ "one event per click" }</option>
                 </select>
             </label>
@@ -99,11 +111,27 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <span class="clock-events" data-testid="event-count">
                     { format!("event {} / {}", props.shown, props.total) }
                 </span>
-                if props.skipping && props.playing {
-                    <span class="clock-skip" title="Nothing is on a wire: idle time is played fast">{ "⏩ idle" }</span>
-                }
+                <span class="clock-rate" data-testid="clock-rate"
+                    title="How much simulated time one second on screen shows here (docs/playback.md)">
+                    if props.skipping && props.playing {
+                        { "⏩ idle" }
+                    } else if let Some(rate) = &props.rate {
+                        { format!("1 s = {rate}") }
+                    }
+                </span>
             </div>
         </div>
+    }
+}
+
+/// The control bar for `play` (the shell's and the embed's).
+pub fn controls_of(play: &Playback, on_action: Callback<PlayAction>) -> Html {
+    let total = play.run().map_or(0, |r| r.len());
+    let rate = play.real_per_wall_second().map(|ns| AttrValue::from(format_span(ns)));
+    html! {
+        <Controls playing={play.playing} per_click={play.per_click} speed={play.speed} fit={play.fit}
+            shown={play.shown()} {total} time={AttrValue::from(format_time(play.sim_now()))}
+            skipping={play.skipping_idle()} {rate} enabled={play.run().is_some()} {on_action} />
     }
 }
 

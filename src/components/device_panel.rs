@@ -94,6 +94,7 @@ pub struct DevicePanelProps {
 pub fn device_panel(props: &DevicePanelProps) -> Html {
     let prefix_ref = use_node_ref();
     let via_ref = use_node_ref();
+    let cable_ref = use_node_ref();
     let Some(dev) = props.scenario.devices.get(props.device) else { return html! {} };
     let d = props.device;
     let on_edit = &props.on_edit;
@@ -161,15 +162,39 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
         }
     };
     let route_error = err(Field::NewRoute(d));
+    // Cabling without a pointer: pick the other device, Connect (keyboard and touch).
+    let others: Vec<(usize, String)> =
+        props.scenario.devices.iter().enumerate().filter(|&(i, _)| i != d).map(|(i, o)| (i, o.id.clone())).collect();
+    let on_cable = {
+        let (cable_ref, on_edit) = (cable_ref.clone(), on_edit.clone());
+        move |e: SubmitEvent| {
+            e.prevent_default();
+            let other = cable_ref.cast::<web_sys::HtmlSelectElement>().and_then(|s| s.value().parse::<usize>().ok());
+            if let Some(other) = other {
+                on_edit.emit(EditAction::Connect(d, other));
+            }
+        }
+    };
     html! {
         <div class="device-panel" data-testid="device-panel">
             <div class="panel-title">
                 <h2 class="panel-lead">{ dev.id.clone() }<span class="badge">{ dev.kind.name() }</span></h2>
                 <button type="button" class="link-button danger" data-testid="delete-device"
                     onclick={on_edit.reform(move |_: MouseEvent| EditAction::DeleteSelection)}>{ "Delete" }</button>
+                <button type="button" class="btn sheet-done" data-testid="sheet-done"
+                    onclick={on_edit.reform(|_: MouseEvent| EditAction::ClearSelection)}>{ "Done" }</button>
             </div>
             <Entry field={Field::Name(d)} label="Name" testid="name" value={dev.id.clone()}
                 error={err(Field::Name(d))} on_edit={on_edit.clone()} />
+            if !others.is_empty() {
+                <form class="cable-add" onsubmit={on_cable} data-testid="cable-form">
+                    <label for="cable-to">{ "Cable to" }</label>
+                    <select id="cable-to" ref={cable_ref} data-testid="cable-to">
+                        { for others.iter().map(|(i, name)| html! { <option value={i.to_string()}>{ name.clone() }</option> }) }
+                    </select>
+                    <button type="submit" class="tool tool-small" data-testid="add-cable">{ "Connect" }</button>
+                </form>
+            }
             if dev.kind.has_ip() {
                 <h3 class="panel-heading">{ "Interfaces" }</h3>
                 { for interfaces }
@@ -251,6 +276,8 @@ pub fn link_panel(props: &LinkPanelProps) -> Html {
                 <h2 class="panel-lead">{ link.id.clone() }<span class="badge">{ "link" }</span></h2>
                 <button type="button" class="link-button danger" data-testid="delete-link"
                     onclick={props.on_edit.reform(|_: MouseEvent| EditAction::DeleteSelection)}>{ "Delete" }</button>
+                <button type="button" class="btn sheet-done" data-testid="sheet-done"
+                    onclick={props.on_edit.reform(|_: MouseEvent| EditAction::ClearSelection)}>{ "Done" }</button>
             </div>
             { end(End::A, &link.a) }
             { end(End::B, &link.b) }

@@ -13,10 +13,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::LabContext;
-use crate::components::{sprites, use_play_clock, use_reduced_motion, Canvas, Controls, Packets};
-use crate::diagram::Diagram;
+use crate::components::{controls_of, sprites, use_play_clock, use_reduced_motion, Canvas, Packets};
+
 use crate::editor::EditAction;
-use crate::playback::{format_time, PlayAction, Playback, SPEED_COUNT};
+use crate::playback::{PlayAction, Playback, SPEED_COUNT};
 use crate::state::Action;
 
 use super::share_dialog::LinkError;
@@ -37,7 +37,7 @@ pub fn embed_shell() -> Html {
     let on_edit = {
         let dispatcher = lab.dispatcher();
         Callback::from(move |a: EditAction| {
-            if matches!(a, EditAction::Wheel(..) | EditAction::Zoom(_) | EditAction::FitView) {
+            if matches!(a, EditAction::Wheel(..) | EditAction::Zoom(_) | EditAction::FitView | EditAction::Pinch { .. }) {
                 dispatcher.dispatch(Action::Edit(a));
             }
         })
@@ -46,10 +46,9 @@ pub fn embed_shell() -> Html {
     use_present_keys(lab.play.speed, on_play.clone());
     let reduced_motion = use_reduced_motion();
     let edit = &lab.edit;
-    let diagram = Rc::new(Diagram::from_scenario(&edit.scenario));
+    let diagram = crate::app::use_diagram(&edit.scenario);
     let (frames, marks) = sprites(&lab.play, &diagram, reduced_motion);
     let play = &lab.play;
-    let total = play.run().map_or(0, |r| r.len());
     html! {
         <div class={classes!("app", "embed", presenter_class(lab.share.scale))} style={presenter_style(lab.share.scale)}
             data-ready={lab.started.to_string()} data-testid="embed">
@@ -57,14 +56,16 @@ pub fn embed_shell() -> Html {
                 <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone()} view={edit.view}
                     selected={Rc::<[usize]>::from([])} selected_links={Rc::<[usize]>::from([])}
                     mode={edit.mode} link_from={None::<usize>} gesture={edit.gesture.clone()}
+                    label_factor={f64::from(lab.share.scale) / 100.0}
                     {on_edit} overlay={html! { <Packets {frames} {marks} /> }}>
                     <LinkError />
+                    if let Some(text) = play.storm_notice() {
+                        <div class="storm-notice" data-testid="storm-notice"><p>{ text }</p></div>
+                    }
                 </Canvas>
             </main>
             <div class="embed-bar">
-                <Controls playing={play.playing} per_click={play.per_click} speed={play.speed}
-                    shown={play.shown()} {total} time={AttrValue::from(format_time(play.sim_now()))}
-                    skipping={play.skipping_idle()} enabled={play.run().is_some()} on_action={on_play} />
+                { controls_of(play, on_play) }
                 <p class="embed-caption" aria-hidden="true">{ sentence(play).unwrap_or_default() }</p>
             </div>
             <Narration playing={play.playing} text={sentence(play).map(AttrValue::from)} />

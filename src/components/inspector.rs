@@ -316,14 +316,14 @@ fn pcap_downloads(props: &PcapProps) -> Html {
     let menu = use_node_ref();
     let whole = {
         let run = props.run.clone();
-        Callback::from(move |_: MouseEvent| download(&model::pcap_file(&run.outcome, None), &model::pcap_name(None)))
+        Callback::from(move |_: MouseEvent| crate::download::offer(&model::pcapng_file(&run.outcome, &run.lab), model::PCAPNG_NAME, "application/x-pcapng"))
     };
     let one = {
         let (run, menu) = (props.run.clone(), menu.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(select) = menu.cast::<web_sys::HtmlSelectElement>() else { return };
             let l = select.value();
-            download(&model::pcap_file(&run.outcome, Some(&l)), &model::pcap_name(Some(&l)));
+            crate::download::offer(&model::pcap_file(&run.outcome, Some(&l)), &model::pcap_name(Some(&l)), "application/vnd.tcpdump.pcap");
         })
     };
     let frames = model::captured(&props.run.outcome, None).len();
@@ -347,20 +347,3 @@ fn pcap_downloads(props: &PcapProps) -> Html {
     }
 }
 
-/// Offers `bytes` as a file download (a Blob URL clicked through an anchor).
-fn download(bytes: &[u8], name: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let data = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&data);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/vnd.tcpdump.pcap");
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}

@@ -25,9 +25,11 @@ pub use canvas::Canvas;
 pub use palette::Palette;
 pub use toolbar::{Toolbar, ZoomControls};
 pub use command_form::CommandForm;
-pub use controls::{use_play_clock, use_reduced_motion, Controls};
+pub use controls::{controls_of, use_play_clock, use_reduced_motion};
 pub use event_list::EventList;
-pub use packets::{sprites, Packets, Sprite};
+#[cfg(feature = "bench")]
+pub use packets::Sprite;
+pub use packets::{sprites, Packets};
 pub use tables::Tables;
 pub use terminal::Terminal;
 pub use timeline::Timeline;

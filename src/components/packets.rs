@@ -38,6 +38,8 @@ pub struct Sprite {
     pub label: &'static str,
     /// Sent to the broadcast address.
     pub broadcast: bool,
+    /// Arrived, waiting at its receiver (drawn paler).
+    pub arrived: bool,
 }
 
 /// A mark at a device: a flood ring or a drop.
@@ -60,17 +62,29 @@ pub struct MarkSprite {
 /// What is on the canvas at the playhead, positioned on `diagram`.
 pub fn sprites(play: &Playback, diagram: &Diagram, reduced_motion: bool) -> (Rc<[Sprite]>, Rc<[MarkSprite]>) {
     let centres: BTreeMap<&str, Point> = diagram.devices.iter().map(|d| (d.name.as_str(), d.position)).collect();
+    // Each link's ends on its own line (parallel cables apart), by link id.
+    let links: BTreeMap<&str, (&str, Point, Point)> = diagram
+        .links
+        .iter()
+        .filter_map(|l| Some((l.id.as_str(), (diagram.devices.get(l.a)?.name.as_str(), diagram.link_ends(l)?))))
+        .map(|(id, (a_name, (a, b)))| (id, (a_name, a, b)))
+        .collect();
     let frames = play
         .in_flight()
         .into_iter()
         .filter_map(|f| {
-            let (from, to) = (*centres.get(f.flight.from.as_str())?, *centres.get(f.flight.to.as_str())?);
+            let (from, to) = match links.get(f.flight.link.as_str()) {
+                Some(&(a_name, a, b)) if a_name == f.flight.from.as_str() => (a, b),
+                Some(&(_, a, b)) => (b, a),
+                None => (*centres.get(f.flight.from.as_str())?, *centres.get(f.flight.to.as_str())?),
+            };
             Some(Sprite {
                 key: f.flight.event,
                 at: frame_point(from, to, ICON_RADIUS, ICON_RADIUS, f.progress, reduced_motion),
                 css: f.flight.class.css(),
                 label: f.flight.class.label(),
                 broadcast: f.flight.broadcast,
+                arrived: f.arrived,
             })
         })
         .collect();
@@ -157,7 +171,7 @@ pub fn packets(props: &PacketsProps) -> Html {
         };
     }
     let frames = props.frames.iter().map(|f| {
-        let class = classes!("frame", format!("proto-{}", f.css), f.broadcast.then_some("broadcast"));
+        let class = classes!("frame", format!("proto-{}", f.css), f.broadcast.then_some("broadcast"), f.arrived.then_some("arrived"));
         // Wide enough for the label at 12 px bold, so it reads on a projector.
         let width = 14.0 + 7.6 * f.label.len() as f64;
         // The layer ignores the pointer so the canvas below stays editable; a frame itself

@@ -73,13 +73,21 @@ pub fn boot(state: &mut State) {
             state.edit = Editor::new((*state.examples[i].scenario).clone(), Some(i));
             state.play = Playback::new(&state.edit.scenario);
         }
+        let mut view_given = false;
         match link {
-            Some(Ok(lab)) => state.open_shared(&lab),
+            Some(Ok(lab)) => {
+                view_given = lab.view.is_some();
+                state.open_shared(&lab);
+            }
             Some(Err(e)) => state.share.error = Some(Rc::from(e.to_string())),
             None => {}
         }
         if let Some(scale) = embed.scale {
             state.share.scale = scale;
+        }
+        if !view_given {
+            // Room for the labels at the presenter scale: nothing runs off the frame.
+            state.edit.view = crate::editor::fit_view_scaled(&state.edit.scenario, f64::from(state.share.scale) / 100.0);
         }
         let scenario = state.edit.scenario.clone();
         if let Some(start) = embed.start {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use packet_engine::trace::EventKind;
 
-use crate::playback::{command_of, device_of, RunRef};
+use crate::playback::{command_of, RunRef};
 
 /// Props of [`Terminal`].
 #[derive(Properties, PartialEq)]
@@ -27,9 +27,9 @@ pub fn terminal(props: &TerminalProps) -> Html {
     if let Some(run) = &props.run {
         for event in &run.outcome.trace.events[..props.shown.min(run.len())] {
             match &event.kind {
-                EventKind::CommandStarted { label, .. } => lines.push(html! {
+                EventKind::CommandStarted { label, device } => lines.push(html! {
                     <div class="term-line term-prompt">
-                        <span class="term-host">{ format!("{}$ ", device_of(label)) }</span>{ command_of(label).to_string() }
+                        <span class="term-host">{ format!("{device}$ ") }</span>{ command_of(label, device).to_string() }
                     </div>
                 }),
                 EventKind::CommandOutput { line, .. } => {
@@ -51,7 +51,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
     html! {
         <section class="pane terminal-pane" aria-label="Terminal">
             <header class="pane-head"><h2 class="pane-title">{ "Terminal" }</h2></header>
-            <pre class="terminal" data-testid="terminal" ref={screen}>
+            <pre class="terminal" data-testid="terminal" ref={screen} tabindex="0" aria-label="Terminal output">
                 if lines.is_empty() {
                     <span class="term-dim">{ "Output of ping and traceroute appears here as the frames arrive." }</span>
                 }

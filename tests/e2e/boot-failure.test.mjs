@@ -1,23 +1,19 @@
 // When the WebAssembly module cannot start, the page says so instead of staying blank,
 // and the ready marker never appears: the check that the other tests' wait can fail.
 
-import { after, before, test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-import { DIST, PREFIX, READY_TIMEOUT_MS, launchBrowser, serve } from "./helpers.mjs";
+import { DIST, PREFIX, READY_TIMEOUT_MS, labFixture, serve } from "./helpers.mjs";
 
-let browser;
 const temps = [];
 
-before(async () => {
-  browser = await launchBrowser();
-});
+const fx = labFixture();
 
 after(async () => {
-  await browser?.close();
   for (const dir of temps) await rm(dir, { recursive: true, force: true });
 });
 
@@ -35,7 +31,7 @@ async function brokenDist(breakWasm) {
 async function expectBootError(dir) {
   const server = await serve(dir);
   try {
-    const page = await browser.newPage();
+    const page = await fx.browser.newPage();
     await page.goto(server.url + PREFIX.slice(1));
     await page.waitForSelector("#boot-error:not([hidden])", { timeout: READY_TIMEOUT_MS });
     assert.match(await page.textContent("#boot-error h1"), /could not start/);

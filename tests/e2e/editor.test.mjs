@@ -4,38 +4,19 @@
 // redo; reload restoring the lab exactly; import errors with the field path; export; zoom.
 // No console errors anywhere.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-import {
-  PREFIX, READY_TIMEOUT_MS, ROOT,
-  buildTwoHostsAndSwitch, deviceCenter, launchBrowser, mouseDrag, recordProblems, savedLab, scenario, serve, setField,
-} from "./helpers.mjs";
+import { READY_TIMEOUT_MS, ROOT, buildTwoHostsAndSwitch, deviceCenter, labFixture, mouseDrag, openPage, savedLab, scenario, setField } from "./helpers.mjs";
 
-let server;
-let browser;
-let appUrl;
 
-before(async () => {
-  server = await serve();
-  appUrl = server.url + PREFIX.slice(1);
-  browser = await launchBrowser();
-  await mkdir(path.join(ROOT, "out"), { recursive: true });
-});
+const fx = labFixture();
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function openApp(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  const problems = recordProblems(page);
-  await page.goto(appUrl);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const { page, problems, context } = await openPage(fx, "", { viewport: { width: 1280, height: 720 }, acceptDownloads: true, ...options });
   return { page, problems, context };
 }
 

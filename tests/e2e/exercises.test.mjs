@@ -4,35 +4,19 @@
 // refused with the field named); and an exercise solved with the keyboard alone.
 // No console errors anywhere.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { PREFIX, READY_TIMEOUT_MS, ROOT, launchBrowser, recordProblems, serve, setField } from "./helpers.mjs";
+import { READY_TIMEOUT_MS, ROOT, labFixture, openPage, recordProblems, setField } from "./helpers.mjs";
 
-let server;
-let browser;
-let appUrl;
 
-before(async () => {
-  server = await serve();
-  appUrl = server.url + PREFIX.slice(1);
-  browser = await launchBrowser();
-  await mkdir(path.join(ROOT, "out"), { recursive: true });
-});
+const fx = labFixture();
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function openApp() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const problems = recordProblems(page);
-  await page.goto(appUrl);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const { page, problems, context } = await openPage(fx, "", { viewport: { width: 1280, height: 800 } });
   return { page, problems, context };
 }
 
@@ -187,14 +171,14 @@ test("an exercise is solvable with the keyboard alone", async () => {
 });
 
 test("an exercise link opens the exercise once; a damaged one says so", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const problems = recordProblems(page);
   const { deflateSync } = await import("node:zlib");
   const source = JSON.parse(await readFile(path.join(ROOT, "exercises", "ttl-loop.json"), "utf8"));
   const mine = { ...source, id: "loop-homework", title: "Homework: the loop" };
   const fragment = "exercise=" + deflateSync(Buffer.from(JSON.stringify(mine))).toString("base64url");
-  await page.goto(`${appUrl}#${fragment}`);
+  await page.goto(`${fx.appUrl}#${fragment}`);
   await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
   await page.waitForSelector('[data-testid="exercise"][data-exercise="loop-homework"]');
   assert.equal(await page.evaluate(() => location.hash), "", "the link is taken out of the address bar");
@@ -203,7 +187,7 @@ test("an exercise link opens the exercise once; a damaged one says so", async ()
   assert.match(href, /^#exercise=[A-Za-z0-9_-]+$/);
 
   await page.goto("about:blank");
-  await page.goto(`${appUrl}#${fragment.slice(0, -10)}`);
+  await page.goto(`${fx.appUrl}#${fragment.slice(0, -10)}`);
   await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
   await page.locator('[data-testid="course"] > summary').click();
   await page.waitForSelector('[data-testid="exercise-error"]');

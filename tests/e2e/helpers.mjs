@@ -1,8 +1,9 @@
 // Shared set-up for Packet Lab's browser tests: Debian's Chromium driven by playwright-core,
 // and the built dist/ served under a sub-path by scripts/static-server.mjs.
 
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -40,6 +41,48 @@ export function launchBrowser() {
   });
 }
 
+/** The fixture every test file shares: one static server and one Chromium per file. Call it
+ *  once at the top level of a test file; the object it returns is filled in before the first
+ *  test (`server`, `browser`, `appUrl`) and torn down after the last. */
+export function labFixture() {
+  const fx = { server: null, browser: null, appUrl: "" };
+  before(async () => {
+    fx.server = await serve();
+    fx.appUrl = fx.server.url + PREFIX.slice(1);
+    fx.browser = await launchBrowser();
+    await mkdir(path.join(ROOT, "out"), { recursive: true });
+  });
+  after(async () => {
+    await fx.browser?.close();
+    await fx.server?.close();
+  });
+  return fx;
+}
+
+/** Opens the app at `at` (appended to its URL: "", "?embed=1&example=hub", "embed-example.html")
+ *  in a fresh browser context made with `options` (viewport — 1280×720 unless given —,
+ *  hasTouch, reducedMotion, acceptDownloads…), records its problems, and unless
+ *  `ready: false` waits until the app has mounted. */
+export async function openPage(fx, at = "", { ready = true, ...options } = {}) {
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  const response = await page.goto(fx.appUrl + at);
+  if (ready) await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  return { page, context, problems, response };
+}
+
+/** Runs `body({ page, context, problems })` on a page from [openPage] and closes its context
+ *  afterwards, whether the body passed or failed. */
+export async function withPage(fx, at, options, body) {
+  const opened = await openPage(fx, at, options);
+  try {
+    return await body(opened);
+  } finally {
+    await opened.context.close();
+  }
+}
+
 /** Records every console error, uncaught page error, failed request and HTTP error response
  *  of `page`. The returned array is empty when the page behaved. */
 export function recordProblems(page) {
@@ -48,9 +91,12 @@ export function recordProblems(page) {
     if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("requestfailed", (req) =>
-    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`),
-  );
+  page.on("requestfailed", (req) => {
+    // The browser's own favicon fetch is cancelled when a test navigates away while it is in
+    // flight (net::ERR_ABORTED on a loaded machine): not a problem of the page.
+    if (/\/favicon-[0-9a-f]+\.svg$/.test(req.url()) && req.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });

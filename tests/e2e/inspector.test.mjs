@@ -3,40 +3,28 @@
 // rewrap diff, "Why did it fail?" for a gateway that does not exist, and the .pcap download
 // read back by tshark with as many frames as the run sent (counted by the native runner).
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-import { PREFIX, READY_TIMEOUT_MS, ROOT, launchBrowser, recordProblems, scenario, serve } from "./helpers.mjs";
+import { READY_TIMEOUT_MS, ROOT, labFixture, openPage, recordProblems, scenario } from "./helpers.mjs";
 
-let server;
-let browser;
-let appUrl;
 
-before(async () => {
-  server = await serve();
-  appUrl = server.url + PREFIX.slice(1);
-  browser = await launchBrowser();
-  await mkdir(path.join(ROOT, "out"), { recursive: true });
-});
+const fx = labFixture();
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** The app with `lab` as the autosaved lab (src/storage.rs's key), played to its end. */
 async function openLab(lab, options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, ...options });
+  const page = await fx.browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, ...options });
   const problems = recordProblems(page);
   await page.addInitScript((text) => {
     localStorage.setItem("packet-lab.lab.v1", text);
     localStorage.removeItem("packet-lab.example.v1");
   }, JSON.stringify(lab));
-  await page.goto(appUrl);
+  await page.goto(fx.appUrl);
   await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
   const scrubber = page.getByTestId("scrubber");
   await scrubber.fill(await scrubber.getAttribute("max"));
@@ -191,12 +179,18 @@ test("the downloaded .pcap decodes in tshark with every frame the run sent", asy
   const dir = await mkdtemp(path.join(os.tmpdir(), "pcap-"));
 
   const [whole] = await Promise.all([page.waitForEvent("download"), page.getByTestId("pcap-all").click()]);
-  assert.equal(whole.suggestedFilename(), "packet-lab.pcap");
-  const wholeFile = path.join(dir, "whole.pcap");
+  assert.equal(whole.suggestedFilename(), "packet-lab.pcapng");
+  const wholeFile = path.join(dir, "whole.pcapng");
   await whole.saveAs(wholeFile);
   const w = tshark(wholeFile);
-  assert.equal(w.frames, sent.length, "one pcap record per FrameSent");
+  assert.equal(w.frames, sent.length, "one record per FrameSent");
   assert.equal(w.bad, "", "no malformed frame, no bad checksum");
+  // pcapng: one interface per link, each frame on the interface of the link it was sent on,
+  // with nanosecond timestamps (the first frame's time to the ns).
+  const perFrame = execFileSync("tshark", ["-n", "-r", wholeFile, "-T", "fields", "-e", "frame.interface_name", "-e", "frame.time_epoch"])
+    .toString().trim().split("\n").map((l) => l.split("\t"));
+  assert.deepEqual(perFrame.map(([name]) => name), sent.map((e) => e.link));
+  assert.equal(new Set(perFrame.map(([name]) => name)).size, new Set(sent.map((e) => e.link)).size);
 
   const [one] = await Promise.all([page.waitForEvent("download"), page.getByTestId("pcap-link").click()]);
   assert.equal(one.suggestedFilename(), "packet-lab-r1-sw2.pcap");
@@ -217,14 +211,11 @@ test("the downloaded .pcap decodes in tshark with every frame the run sent", asy
   assert.equal(tshark(otherFile).bad, "");
   assert.deepEqual(problems, []);
   await page.close();
-  await writeFile(path.join(ROOT, "out", "inspector-run.pcap"), await readFile(wholeFile));
+  await writeFile(path.join(ROOT, "out", "inspector-run.pcapng"), await readFile(wholeFile));
 });
 
 test("clicking a frame on a link opens it in the inspector", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const problems = recordProblems(page);
-  await page.goto(appUrl);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const { page, problems } = await openPage(fx, "", { viewport: { width: 1280, height: 720 } });
   // Step event by event until the first frame (the ARP request) is on its link.
   const frame = page.locator('[data-testid="packets-layer"] [data-testid="frame"]').first();
   for (let i = 0; i < 40 && (await frame.count()) === 0; i++) {

@@ -3,38 +3,23 @@
 // holds pc2's MAC, the switch has learned both MACs), stepping back restores the earlier
 // tables exactly, keyboard stepping, and Play running to the end. No console errors.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
-import { PREFIX, READY_TIMEOUT_MS, ROOT, launchBrowser, recordProblems, serve } from "./helpers.mjs";
+import { ROOT, labFixture, openPage } from "./helpers.mjs";
 import * as helpers from "./helpers.mjs";
 
-let server;
-let browser;
-let appUrl;
 
-before(async () => {
-  server = await serve();
-  appUrl = server.url + PREFIX.slice(1);
-  browser = await launchBrowser();
-  await mkdir(path.join(ROOT, "out"), { recursive: true });
-});
+const fx = labFixture();
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** A fresh page on the app with the two-host + switch lab: built with the mouse by the
  *  editor's helper when it exists, else the "same network" example (pc1 10.10.10.1,
  *  sw1, pc2 10.10.10.100), which is the same topology. */
 async function openTwoHostLab() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const problems = recordProblems(page);
-  await page.goto(appUrl);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const { page, problems } = await openPage(fx, "", { viewport: { width: 1280, height: 720 } });
   if (typeof helpers.buildTwoHostsAndSwitch === "function") {
     await helpers.buildTwoHostsAndSwitch(page);
     return { page, problems, self: "10.0.0.1", peer: "10.0.0.2" };
@@ -217,10 +202,7 @@ test("filters hide a protocol and keep one device's events", async () => {
 });
 
 test("a dropped frame leaves a mark with its reason (hub example)", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const problems = recordProblems(page);
-  await page.goto(appUrl);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const { page, problems } = await openPage(fx, "", { viewport: { width: 1280, height: 720 } });
   await page.locator('[data-example="hub"]').click();
   // Step until the first drop: a hub repeats the frame to a host it is not for.
   for (let i = 0; i < 300 && (await page.locator(".event.dropped").count()) === 0; i++) {
@@ -235,10 +217,7 @@ test("a dropped frame leaves a mark with its reason (hub example)", async () => 
 });
 
 test("prefers-reduced-motion: a frame stays put while time passes", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: "reduce" });
-  const problems = recordProblems(page);
-  await page.goto(appUrl);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const { page, problems } = await openPage(fx, "", { viewport: { width: 1280, height: 720 }, reducedMotion: "reduce" });
   await page.getByTestId("speed").selectOption("2"); // 0.25×: 2.5 µs per second
   for (let i = 0; i < 100 && (await page.getByTestId("frame").count()) === 0; i++) {
     await page.getByTestId("step").click();

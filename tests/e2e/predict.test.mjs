@@ -3,28 +3,16 @@
 // event's explanation and the score counts it; Continue shows the event and plays on to the
 // next question; a right answer scores. No console errors.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
-import { PREFIX, READY_TIMEOUT_MS, ROOT, launchBrowser, recordProblems, serve } from "./helpers.mjs";
+import { ROOT, labFixture, openPage } from "./helpers.mjs";
 
-let server;
-let browser;
-let appUrl;
 
-before(async () => {
-  server = await serve();
-  appUrl = server.url + PREFIX.slice(1);
-  browser = await launchBrowser();
-  await mkdir(path.join(ROOT, "out"), { recursive: true });
-});
+const fx = labFixture();
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Events shown, from the "n / total" counter. */
 async function shown(page) {
@@ -39,11 +27,7 @@ async function nextQuestion(page) {
 }
 
 test("predict mode: a wrong answer shows the right one with its explanation, and the score updates", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const problems = recordProblems(page);
-  await page.goto(appUrl);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const { page, problems, context } = await openPage(fx, "", { viewport: { width: 1280, height: 800 } });
 
   await page.getByTestId("predict-toggle").check();
   assert.equal(await page.getByTestId("predict-score").textContent(), "0 / 0");

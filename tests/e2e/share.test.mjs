@@ -2,35 +2,26 @@
 // built dist/ under a sub-path. Links are also made here with node's own zlib, which checks that
 // the format is plain zlib + unpadded base64url, as src/share.rs documents.
 
-import { after, before, test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 
-import { DIST, PREFIX, READY_TIMEOUT_MS, launchBrowser, recordProblems, scenario, serve } from "./helpers.mjs";
+import { DIST, PREFIX, READY_TIMEOUT_MS, labFixture, recordProblems, scenario, serve } from "./helpers.mjs";
 
-let server;
-let browser;
-let appUrl;
 const temps = [];
 
-before(async () => {
-  server = await serve();
-  appUrl = server.url + PREFIX.slice(1);
-  browser = await launchBrowser();
-});
+const fx = labFixture();
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
   for (const dir of temps) await rm(dir, { recursive: true, force: true });
 });
 
 /** A new page in `context` (a fresh one if none) at `url`, once the app is ready. */
 async function open(url, context) {
-  context ??= await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context ??= await fx.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const problems = recordProblems(page);
   await page.goto(url);
@@ -49,7 +40,7 @@ async function shown(page) {
 
 /** A link to `lab` (the link's JSON: { v, scenario, event, … }) made without the app. */
 function linkTo(lab) {
-  return `${appUrl}#lab=${deflateSync(Buffer.from(JSON.stringify(lab))).toString("base64url")}`;
+  return `${fx.appUrl}#lab=${deflateSync(Buffer.from(JSON.stringify(lab))).toString("base64url")}`;
 }
 
 /** Clicks Share and reads the link from the dialog. */
@@ -73,7 +64,7 @@ async function stepTo(page, n) {
 }
 
 test("share → open the link in a new browser: the same devices, addresses and current event", async () => {
-  const { page, context, problems } = await open(appUrl);
+  const { page, context, problems } = await open(fx.appUrl);
   await page.click('[data-example="two-subnets"]');
   await page.waitForSelector('[data-example="two-subnets"][aria-pressed="true"]');
   await stepTo(page, 9);
@@ -81,7 +72,7 @@ test("share → open the link in a new browser: the same devices, addresses and 
   const narration = await page.getByTestId("narration").textContent();
   assert.ok(narration.length > 10, `the current event is narrated: ${narration}`);
   const url = await shareUrl(page);
-  assert.ok(url.startsWith(`${appUrl}#lab=`), url);
+  assert.ok(url.startsWith(`${fx.appUrl}#lab=`), url);
   assert.match(url.slice(url.indexOf("#") + 5), /^[A-Za-z0-9_-]+$/, "URL-safe");
 
   const other = await open(url);
@@ -97,7 +88,7 @@ test("share → open the link in a new browser: the same devices, addresses and 
 });
 
 test("a link never silently replaces the user's lab: Keep mine, Open, Restore my previous lab", async () => {
-  const { page, context } = await open(appUrl);
+  const { page, context } = await open(fx.appUrl);
   const url = await shareUrl(page); // the first example
   await page.click('[data-example="hub"]');
   await page.waitForSelector('[data-example="hub"][aria-pressed="true"]');
@@ -131,7 +122,7 @@ test("a link never silently replaces the user's lab: Keep mine, Open, Restore my
 
 test("a tampered or truncated link shows what is wrong, and the first example", async () => {
   const first = await scenario("same-network");
-  const { page: sharer, context: c0 } = await open(appUrl);
+  const { page: sharer, context: c0 } = await open(fx.appUrl);
   const url = await shareUrl(sharer);
   await c0.close();
   const at = url.indexOf("#lab=") + 5 + 40;
@@ -184,28 +175,30 @@ test("a device named <img src=x onerror=alert(1)> round-trips through a link as 
 });
 
 test("the presenter scale enlarges labels and travels in the link", async () => {
-  const { page, context } = await open(appUrl);
-  const size = () => page.$eval(".device-name", (e) => getComputedStyle(e).fontSize);
-  assert.equal(await size(), "15px");
+  const { page, context } = await open(fx.appUrl);
+  // The labels grow as one group (the group's transform), name and address together.
+  const labelScale = (p) => p.$eval(".device-labels", (e) => e.getAttribute("transform").match(/scale\(([\d.]+)\)/)[1]);
+  const size = () => labelScale(page);
+  assert.equal(await size(), "1");
   await page.getByTestId("share").click();
   await page.getByTestId("presenter-scale").selectOption("150");
   await page.waitForSelector(".app.presenter");
-  assert.equal(await size(), "22.5px");
+  assert.equal(await size(), "1.5");
   const url = await page.getByTestId("share-url").inputValue();
   const embed = await page.getByTestId("share-embed-code").inputValue();
   assert.match(embed, /^<iframe src="[^"]+\?embed=1#lab=[A-Za-z0-9_-]+" title="Packet Lab: Same network"/);
   const other = await open(url);
-  assert.equal(await other.page.$eval(".device-name", (e) => getComputedStyle(e).fontSize), "22.5px");
+  assert.equal(await labelScale(other.page), "1.5");
   await context.close();
   await other.context.close();
 });
 
 test("the embed URL in an iframe of a slide page renders and steps with the keyboard", async () => {
   const { page, context, problems } = await (async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const problems = recordProblems(page);
-    await page.goto(`${appUrl}embed-example.html?slide=2`);
+    await page.goto(`${fx.appUrl}embed-example.html?slide=2`);
     return { page, context, problems };
   })();
   const frame = page.frameLocator('[data-testid="deck-frame"]');
@@ -248,7 +241,7 @@ test("the embed URL in an iframe of a slide page renders and steps with the keyb
 });
 
 test("after one visit the lab runs offline, served by its service worker", async () => {
-  const { page, context } = await open(appUrl);
+  const { page, context } = await open(fx.appUrl);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: READY_TIMEOUT_MS });
   await context.setOffline(true);
   // The network really is off: an uncached URL fails.

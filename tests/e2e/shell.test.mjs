@@ -1,38 +1,23 @@
 // The built app, served under a sub-path, renders its shell with the engine's example
 // scenario, with no console error and no failed request; it also runs inside an iframe.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-import {
-  DIST, PREFIX, READY_TIMEOUT_MS, ROOT,
-  engineVersion, launchBrowser, recordProblems, scenario, serve,
-} from "./helpers.mjs";
+import { DIST, PREFIX, READY_TIMEOUT_MS, ROOT, engineVersion, labFixture, recordProblems, scenario } from "./helpers.mjs";
 
-let server;
-let browser;
-let appUrl;
 
-before(async () => {
-  server = await serve();
-  appUrl = server.url + PREFIX.slice(1);
-  browser = await launchBrowser();
-  await mkdir(path.join(ROOT, "out"), { recursive: true });
-});
+const fx = labFixture();
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function openApp(options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, ...options });
+  const page = await fx.browser.newPage({ viewport: { width: 1280, height: 720 }, ...options });
   const problems = recordProblems(page);
   const requests = [];
   page.on("request", (req) => requests.push(req.url()));
-  const response = await page.goto(appUrl);
+  const response = await page.goto(fx.appUrl);
   assert.equal(response.status(), 200, "index.html is served under the sub-path");
   // Set by the running wasm (src/app.rs) once the app has mounted: if the module does not
   // start, this wait times out and the test fails.
@@ -80,7 +65,7 @@ test("the shell renders the example scenario from a sub-path, cleanly", async ()
 
   // Every request stayed under the sub-path (nothing fetched from the site root).
   assert.ok(requests.length >= 4, `html, css, js, wasm at least: ${requests}`);
-  for (const url of requests) assert.ok(url.startsWith(appUrl), `request outside ${PREFIX}: ${url}`);
+  for (const url of requests) assert.ok(url.startsWith(fx.appUrl), `request outside ${PREFIX}: ${url}`);
 
   // The favicon link resolves (a missing favicon is a console error in real browsers).
   const icon = await page.evaluate(async () => {
@@ -134,9 +119,9 @@ test("the dark theme follows prefers-color-scheme", async () => {
 });
 
 test("the app runs inside an iframe", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await fx.browser.newPage({ viewport: { width: 1280, height: 720 } });
   const problems = recordProblems(page);
-  await page.setContent(`<iframe src="${appUrl}" style="width:1000px;height:600px;border:0"></iframe>`);
+  await page.setContent(`<iframe src="${fx.appUrl}" style="width:1000px;height:600px;border:0"></iframe>`);
   const frame = page.frameLocator("iframe");
   await frame.locator('.app[data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });
   assert.equal(await frame.locator(".app-title").textContent(), "Packet Lab");

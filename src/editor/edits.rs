@@ -1,0 +1,164 @@
+//! The edits that change the lab's structure: placing, cabling, deleting, and setting a
+//! field from the panel.
+
+use super::*;
+
+impl Editor {
+    pub(super) fn place(&mut self, kind: DeviceKind, pointer: Option<Pointer>) -> Effect {
+        let mut s = (*self.scenario).clone();
+        let id = first_free_name(id_prefix(kind), |n| s.devices.iter().any(|d| d.id == n));
+        let occupied = positions(&s);
+        let at = match pointer {
+            Some(p) => client_to_svg(p.client, p.rect, self.view),
+            None => free_spot(&occupied, self.view.center(), PLACE_SPACING),
+        };
+        s.devices.push(DeviceSpec {
+            id,
+            kind,
+            interfaces: new_interfaces(kind),
+            gateway: None,
+            routes: Vec::new(),
+            ports: (!kind.has_ip()).then_some(NEW_SWITCH_PORTS),
+            position: Some([snap(at.x), snap(at.y)]),
+            dns: Vec::new(),
+            services: None,
+        });
+        let index = s.devices.len() - 1;
+        let effect = self.commit_structural(s);
+        if effect == Effect::ScenarioChanged {
+            self.selected = vec![index];
+            self.selected_links.clear();
+        }
+        effect
+    }
+
+    pub(super) fn connect(&mut self, a: usize, b: usize) -> Effect {
+        let n = self.scenario.devices.len();
+        if a == b || a >= n || b >= n {
+            return Effect::ViewOnly;
+        }
+        let mut s = (*self.scenario).clone();
+        let ports = ensure_free_port(&mut s, a).and_then(|pa| Ok((pa, ensure_free_port(&mut s, b)?)));
+        let (port_a, port_b) = match ports {
+            Ok(p) => p,
+            Err(message) => {
+                self.notice = Some(message);
+                return Effect::ViewOnly;
+            }
+        };
+        let (id_a, id_b) = (s.devices[a].id.clone(), s.devices[b].id.clone());
+        let base = format!("{id_a}-{id_b}");
+        let id = if s.links.iter().any(|l| l.id == base) {
+            (2..).map(|k| format!("{base}-{k}")).find(|c| !s.links.iter().any(|l| &l.id == c)).expect("infinite")
+        } else {
+            base
+        };
+        s.links.push(LinkSpec {
+            id,
+            a: Endpoint { device: id_a, port: port_a },
+            b: Endpoint { device: id_b, port: port_b },
+            delay_us: None,
+            bandwidth_mbps: None,
+        });
+        let link = s.links.len() - 1;
+        let effect = self.commit_structural(s);
+        if effect == Effect::ScenarioChanged {
+            self.selected.clear();
+            self.selected_links = vec![link];
+        }
+        effect
+    }
+
+    pub(super) fn delete_selection(&mut self) -> Effect {
+        if self.selected.is_empty() && self.selected_links.is_empty() {
+            return Effect::ViewOnly;
+        }
+        let mut s = (*self.scenario).clone();
+        let gone: Vec<String> = self.selected.iter().filter_map(|&d| s.devices.get(d)).map(|d| d.id.clone()).collect();
+        let is_gone = |id: &String| gone.contains(id);
+        let mut index = 0;
+        let links = &self.selected_links;
+        s.links.retain(|l| {
+            let keep = !links.contains(&index) && !is_gone(&l.a.device) && !is_gone(&l.b.device);
+            index += 1;
+            keep
+        });
+        s.commands.retain(|c| !is_gone(&c.device));
+        s.devices.retain(|d| !is_gone(&d.id));
+        let effect = self.commit_structural(s);
+        if effect == Effect::ScenarioChanged {
+            self.selected.clear();
+            self.selected_links.clear();
+            self.link_from = None;
+        }
+        effect
+    }
+
+    pub(super) fn set_field(&mut self, field: Field, text: String) -> Effect {
+        let mut s = (*self.scenario).clone();
+        let applied: Result<(), String> = (|| {
+            match field {
+                Field::LabName => s.name = text.trim().to_owned(),
+                Field::Name(d) => {
+                    let dev = s.devices.get_mut(d).ok_or("no such device")?;
+                    let old = std::mem::replace(&mut dev.id, text.clone());
+                    // Links and commands name devices by id: follow the rename.
+                    for l in &mut s.links {
+                        for end in [&mut l.a, &mut l.b] {
+                            if end.device == old {
+                                end.device = text.clone();
+                            }
+                        }
+                    }
+                    for c in &mut s.commands {
+                        if c.device == old {
+                            c.device = text.clone();
+                        }
+                    }
+                }
+                Field::Address(d, i) => {
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+                    iface.address = optional(&text);
+                }
+                Field::Mac(d, i) => {
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+                    iface.mac = optional(&text);
+                }
+                Field::Gateway(d) => s.devices.get_mut(d).ok_or("no such device")?.gateway = optional(&text),
+                Field::Ports(d) => {
+                    let n: u32 = text.trim().parse().map_err(|_| format!("{} is not a whole number of ports", text.trim()))?;
+                    s.devices.get_mut(d).ok_or("no such device")?.ports = Some(n);
+                }
+                Field::RoutePrefix(d, r) => {
+                    let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or("no such route")?;
+                    route.prefix = text.trim().to_owned();
+                }
+                Field::RouteVia(d, r) => {
+                    let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or("no such route")?;
+                    route.via = text.trim().to_owned();
+                }
+                Field::NewRoute(_) => return Err("use AddRoute".into()),
+                Field::LinkPort(l, end) => {
+                    let link = s.links.get_mut(l).ok_or("no such link")?;
+                    let end = if end == End::A { &mut link.a } else { &mut link.b };
+                    end.port = text.trim().to_owned();
+                }
+            }
+            Ok(())
+        })();
+        let result = match applied {
+            Ok(()) => self.commit(s).map_err(|e| message_for(field, &e)),
+            Err(message) => Err(message),
+        };
+        match result {
+            Ok(effect) => {
+                self.errors.remove(&field);
+                effect
+            }
+            Err(message) => {
+                self.errors.insert(field, FieldError { draft: text, message });
+                Effect::ViewOnly
+            }
+        }
+    }
+}

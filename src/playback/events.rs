@@ -1,0 +1,263 @@
+//! What each trace event is in the event list: its class (colour, label, filter) and its
+//! one-line row, computed once per run.
+
+use super::*;
+
+/// What kind of event a row of the event list is: its colour, its label, and its filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EventClass {
+    /// An ARP frame.
+    Arp,
+    /// An ICMP echo request or reply (ping).
+    Icmp,
+    /// An ICMP error (time exceeded, unreachable).
+    IcmpError,
+    /// Any other IPv4 frame.
+    Ipv4,
+    /// Any other Ethernet frame.
+    Ethernet,
+    /// A switch's forwarding decision or MAC table change.
+    Switch,
+    /// An ARP table (neighbour cache) change.
+    Neighbor,
+    /// A routing decision or a routing table.
+    Route,
+    /// A command starting or printing.
+    Command,
+}
+
+impl EventClass {
+    /// Every class, in the order the filter chips show them.
+    pub const ALL: [EventClass; 9] = [
+        EventClass::Arp,
+        EventClass::Icmp,
+        EventClass::IcmpError,
+        EventClass::Ipv4,
+        EventClass::Ethernet,
+        EventClass::Switch,
+        EventClass::Neighbor,
+        EventClass::Route,
+        EventClass::Command,
+    ];
+
+    /// The short label on tags, chips and the frames on the canvas.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventClass::Arp => "ARP",
+            EventClass::Icmp => "ICMP",
+            EventClass::IcmpError => "ICMP err",
+            EventClass::Ipv4 => "IPv4",
+            EventClass::Ethernet => "Eth",
+            EventClass::Switch => "Switch",
+            EventClass::Neighbor => "ARP table",
+            EventClass::Route => "Route",
+            EventClass::Command => "Command",
+        }
+    }
+
+    /// The CSS class suffix (`proto-arp`) that picks the colour.
+    pub fn css(self) -> &'static str {
+        match self {
+            EventClass::Arp => "arp",
+            EventClass::Icmp => "icmp",
+            EventClass::IcmpError => "icmp-error",
+            EventClass::Ipv4 => "ipv4",
+            EventClass::Ethernet => "eth",
+            EventClass::Switch => "switch",
+            EventClass::Neighbor => "neigh",
+            EventClass::Route => "route",
+            EventClass::Command => "command",
+        }
+    }
+
+    /// The class of a frame, from the engine's own classification.
+    pub fn of_frame(bytes: &[u8]) -> EventClass {
+        match wire::protocol(bytes) {
+            Protocol::Arp => EventClass::Arp,
+            Protocol::IcmpEcho => EventClass::Icmp,
+            Protocol::IcmpError => EventClass::IcmpError,
+            Protocol::Ipv4Other => EventClass::Ipv4,
+            Protocol::Other => EventClass::Ethernet,
+        }
+    }
+}
+
+/// One row of the event list, computed once per run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// Simulated time of the event, in ns.
+    pub time_ns: u64,
+    /// Its colour and filter.
+    pub class: EventClass,
+    /// The device it happened at (the sender of a frame).
+    pub device: Option<Name>,
+    /// The other device it involves (the receiver of a frame), for the device filter.
+    pub peer: Option<Name>,
+    /// The link, for frame events.
+    pub link: Option<Name>,
+    /// A one-line summary: `wire::summarize` for frames, a short phrase otherwise.
+    pub summary: Rc<str>,
+    /// True for drops (frames and packets thrown away).
+    pub dropped: bool,
+    /// For a drop, why in two or three words (the canvas label under the ✕).
+    pub note: Option<&'static str>,
+}
+
+/// The row of one event of `outcome`'s trace (the outcome says which device ran a command).
+pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
+    let mut r = Row {
+        time_ns,
+        class: EventClass::Route,
+        device: None,
+        peer: None,
+        link: None,
+        summary: Rc::from(""),
+        dropped: false,
+        note: None,
+    };
+    let summary: String = match kind {
+        EventKind::RoutesInstalled { device, routes } => {
+            r.device = Some(device.clone());
+            format!("{} route(s) installed", routes.len())
+        }
+        EventKind::FrameSent { link, from, to, bytes, .. } => {
+            r.class = EventClass::of_frame(bytes);
+            r.device = Some(from.device.clone());
+            r.peer = Some(to.device.clone());
+            r.link = Some(link.clone());
+            wire::summarize(bytes)
+        }
+        EventKind::FrameReceived { at, link, bytes } => {
+            r.class = EventClass::of_frame(bytes);
+            r.device = Some(at.device.clone());
+            r.link = Some(link.clone());
+            format!("received: {}", wire::summarize(bytes))
+        }
+        EventKind::FrameDropped { device, bytes, reason, .. } => {
+            r.class = EventClass::of_frame(bytes);
+            r.device = Some(device.clone());
+            r.dropped = true;
+            r.note = Some(short_reason(*reason));
+            format!("dropped: {}", wire::summarize(bytes))
+        }
+        EventKind::PacketDropped { device, reason, .. } => {
+            r.class = EventClass::Route;
+            r.device = Some(device.clone());
+            r.dropped = true;
+            r.note = Some(short_reason(*reason));
+            "packet dropped".to_string()
+        }
+        EventKind::SwitchForward { device, in_port, out, .. } => {
+            r.class = EventClass::Switch;
+            r.device = Some(device.clone());
+            match out {
+                Forwarding::Port { port } => format!("forward {in_port} → {port}"),
+                Forwarding::Flood { ports } => {
+                    let list: Vec<&str> = ports.iter().map(Name::as_str).collect();
+                    format!("flood {in_port} → {}", if list.is_empty() { "nowhere".into() } else { list.join(", ") })
+                }
+            }
+        }
+        EventKind::MacLearned { device, mac, port, .. } => {
+            r.class = EventClass::Switch;
+            r.device = Some(device.clone());
+            format!("learn {mac} on {port}")
+        }
+        EventKind::MacAged { device, mac, port } => {
+            r.class = EventClass::Switch;
+            r.device = Some(device.clone());
+            format!("forget {mac} on {port}")
+        }
+        EventKind::Route { device, decision } => {
+            r.device = Some(device.clone());
+            match &decision.next_hop {
+                Some(hop) => format!("route to {}: next hop {hop}", decision.destination),
+                None => format!("no route to {}", decision.destination),
+            }
+        }
+        EventKind::NeighborChanged { device, ip, new, .. } => {
+            r.class = EventClass::Neighbor;
+            r.device = Some(device.clone());
+            format!("{ip} → {}", new.name())
+        }
+        EventKind::IcmpErrorGenerated { device, error, rate_limited } => {
+            r.class = EventClass::IcmpError;
+            r.device = Some(device.clone());
+            let held = if *rate_limited { " (rate-limited)" } else { "" };
+            format!("ICMP {} → {}{held}", error.describe(), error.to)
+        }
+        EventKind::CommandStarted { label, device } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("$ {}", command_of(label, device))
+        }
+        EventKind::CommandOutput { line, label } => {
+            r.class = EventClass::Command;
+            r.device = outcome.command_device(label).map(Name::from);
+            line.clone()
+        }
+        // DHCP and DNS (issue 11): a short line until the UI gets its own rows.
+        EventKind::DhcpLeaseObtained { device, lease, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("DHCP lease {}", lease.address)
+        }
+        EventKind::DhcpLeaseExpired { device, address, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("DHCP lease on {address} lost")
+        }
+        EventKind::DhcpNoOffers { device, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            "no DHCP offers".to_string()
+        }
+        EventKind::DhcpServerLease { device, address, mac, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("lease {address} → {mac}")
+        }
+        EventKind::DnsLookup { device, name, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("lookup {name} done")
+        }
+        EventKind::Storm { events, .. } => {
+            r.class = EventClass::Ethernet;
+            format!("broadcast storm after {events} events")
+        }
+    };
+    r.summary = Rc::from(summary);
+    r
+}
+
+/// A drop's reason in a few words; the event's `explain()` has the full sentence.
+pub fn short_reason(reason: DropReason) -> &'static str {
+    match reason {
+        DropReason::NotForMyMac => "not my MAC",
+        DropReason::ArpNotForMe => "ARP not for me",
+        DropReason::NotForwarding => "host does not forward",
+        DropReason::TtlExpired => "TTL expired",
+        DropReason::NoRoute => "no route",
+        DropReason::NeighborFailed => "ARP failed",
+        DropReason::NeighborQueueFull => "ARP queue full",
+        DropReason::SameSegment => "same port",
+        DropReason::TxQueueFull => "queue full",
+        DropReason::NoLink => "no cable",
+        DropReason::Malformed => "malformed",
+        DropReason::Unsupported => "not modelled",
+        DropReason::IcmpRateLimited => "rate-limited",
+        DropReason::NoListener => "no listener",
+        // The engine gains reasons over time; a new one still gets a mark.
+        #[allow(unreachable_patterns)]
+        _ => "dropped",
+    }
+}
+
+/// "ping -c 3 10.10.10.100" of the label "pc1: ping -c 3 10.10.10.100" of a command run on
+/// `device` (the engine's `CommandStarted` names it): the label with its known device prefix
+/// taken off, for the terminal's prompt. The engine has no typed command text to show; the
+/// device itself always comes from the trace or `RunOutcome::command_device`, never from here.
+pub fn command_of<'a>(label: &'a str, device: &str) -> &'a str {
+    label.strip_prefix(device).and_then(|rest| rest.strip_prefix(": ")).unwrap_or(label)
+}

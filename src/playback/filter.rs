@@ -1,0 +1,27 @@
+//! What the event list shows: classes switched off, one device.
+
+use super::*;
+
+/// What the event list shows.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Filter {
+    /// Classes switched off.
+    pub hidden: BTreeSet<EventClass>,
+    /// Only events at (or sent to) this device, when set.
+    pub device: Option<Rc<str>>,
+}
+
+impl Filter {
+    /// True when `row` passes the filter.
+    pub fn accepts(&self, row: &Row) -> bool {
+        if self.hidden.contains(&row.class) {
+            return false;
+        }
+        match &self.device {
+            None => true,
+            Some(d) => {
+                row.device.as_deref() == Some(&**d) || row.peer.as_deref() == Some(&**d)
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! Times and stop reasons as the status line writes them.
+
+use super::*;
+
+/// Formats simulated ns as seconds with µs: "1.000 012 s".
+pub fn format_time(ns: u64) -> String {
+    let us = ns / 1_000;
+    format!("{}.{:03} {:03} s", us / 1_000_000, (us / 1_000) % 1_000, us % 1_000)
+}
+
+/// How the run ended, for the status line.
+pub fn stop_text(stop: &StopReason) -> String {
+    match stop {
+        StopReason::Completed => "run complete".into(),
+        StopReason::TimeLimit { at } => format!("stopped at the time limit ({at})"),
+        StopReason::EventBudget { events } => format!("stopped after {events} events (budget)"),
+        StopReason::BroadcastStorm { devices, .. } => format!("broadcast storm through {}", devices.join(", ")),
+    }
+}
+
+/// Simulated time in the fewest words, for the rate beside the clock: "12 µs", "1.7 ms", "0.30 s".
+pub fn format_span(ns: f64) -> String {
+    if ns < 1_000.0 {
+        format!("{ns:.0} ns")
+    } else if ns < 1_000_000.0 {
+        format!("{:.0} µs", ns / 1_000.0)
+    } else if ns < 1_000_000_000.0 {
+        format!("{:.1} ms", ns / 1_000_000.0)
+    } else {
+        format!("{:.2} s", ns / 1_000_000_000.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_read_in_their_own_unit() {
+        assert_eq!(format_span(500.0), "500 ns");
+        assert_eq!(format_span(14_400.0), "14 µs");
+        assert_eq!(format_span(1_720_000.0), "1.7 ms");
+        assert_eq!(format_span(3_300_000_000.0), "3.30 s");
+    }
+}

@@ -1,0 +1,395 @@
+//! Native tests of playback: the timeline, stepping, ticks, commands, filters.
+
+use super::*;
+
+#[test]
+fn a_switch_loop_ends_in_a_reported_storm_within_the_browser_budget() {
+    let (_, mut lab) = packet_engine::examples::all()
+        .into_iter()
+        .find(|(stem, _)| *stem == "switch-loop")
+        .expect("the switch-loop example exists");
+    lab.options.max_events = 2_000_000; // what a student's own lab gets by default
+    let run = Run::new(&lab).expect("a loop is valid, just unwise");
+    assert!(run.outcome.events_processed <= BROWSER_MAX_EVENTS);
+    assert!(
+        matches!(run.outcome.stop, StopReason::BroadcastStorm { .. }),
+        "{:?}",
+        run.outcome.stop
+    );
+}
+use packet_engine::examples;
+use packet_engine::neighbor::NudState;
+
+fn same_network() -> Scenario {
+    examples::all().into_iter().find(|(s, _)| *s == "same-network").unwrap().1
+}
+
+fn apply(p: &mut Playback, s: &Scenario, actions: &[PlayAction]) {
+    for a in actions {
+        p.apply(a.clone(), s);
+    }
+}
+
+/// Index of the first event whose row matches.
+fn find(run: &Run, pred: impl Fn(&Row) -> bool) -> usize {
+    run.rows.iter().position(pred).expect("event present")
+}
+
+#[test]
+fn a_hop_takes_between_the_minimum_and_maximum_growing_with_its_wire_time() {
+    use timeline::hop_ms;
+    assert_eq!(hop_ms(0), HOP_MIN_MS);
+    assert_eq!(hop_ms(1_000), HOP_MIN_MS);
+    assert_eq!(hop_ms(10_000_000), HOP_MAX_MS);
+    assert_eq!(hop_ms(u64::MAX), HOP_MAX_MS);
+    let (lan, big, wan) = (hop_ms(11_700), hop_ms(125_000), hop_ms(2_000_000));
+    assert!(HOP_MIN_MS < lan && lan < big && big < wan && wan < HOP_MAX_MS, "{lan} {big} {wan}");
+    assert!((700.0..1_000.0).contains(&lan), "a 60-byte LAN frame takes about a second: {lan}");
+}
+
+#[test]
+fn timeline_gives_each_hop_its_screen_time_and_squeezes_idle_gaps() {
+    use timeline::hop_ms;
+    // A LAN frame from 1 ms to 1 ms + 12 µs, a WAN hop from 1.5 ms to 3.5 ms, then nothing
+    // until 2 s.
+    let lan = (1_000_000, 1_012_000);
+    let wan = (1_500_000, 3_500_000);
+    let t = Timeline::new([0, lan.0, lan.1, wan.0, wan.1, 2_000_000_000], &[lan, wan]);
+    // The 1 ms idle gap at the start is squeezed to the cap.
+    assert_eq!(t.to_play(lan.0), IDLE_CAP_MS);
+    // Each hop alone gets exactly its screen time, linear inside it.
+    let shown = |(a, b): (u64, u64)| t.to_play(b) - t.to_play(a);
+    assert!((shown(lan) - hop_ms(12_000)).abs() < 1e-6);
+    assert!((shown(wan) - hop_ms(2_000_000)).abs() < 1e-6);
+    assert!((t.to_play(1_006_000) - t.to_play(lan.0) - hop_ms(12_000) / 2.0).abs() < 1e-6);
+    // Every gap with nothing on a wire lasts at most the cap: the run fits in a few seconds.
+    assert!((t.end() - (3.0 * IDLE_CAP_MS + hop_ms(12_000) + hop_ms(2_000_000))).abs() < 1e-6, "{}", t.end());
+    // to_sim inverts to_play inside a hop; the idle marker is on only in squeezed gaps.
+    assert!(t.to_sim(t.to_play(1_003_000)).abs_diff(1_003_000) <= 1);
+    assert!(t.is_squeezed(IDLE_CAP_MS / 2.0));
+    assert!(!t.is_squeezed(IDLE_CAP_MS + 1.0));
+    // The real-time rate beside the clock: 12 µs simulated per hop_ms(12 µs) on screen.
+    let rate = t.sim_per_show_second(IDLE_CAP_MS + 1.0).unwrap();
+    assert!((rate - 12_000.0 * 1_000.0 / hop_ms(12_000)).abs() < 1e-3, "{rate}");
+}
+
+#[test]
+fn overlapping_frames_each_get_at_least_the_minimum() {
+    use timeline::hop_ms;
+    // A WAN frame with a LAN frame inside it: the LAN frame keeps its screen time; the WAN
+    // frame waits for it.
+    let (wan, lan) = ((0, 2_000_000), (500_000, 512_000));
+    let t = Timeline::new([0, 2_000_000], &[wan, lan]);
+    let shown = |(a, b): (u64, u64)| t.to_play(b) - t.to_play(a);
+    assert!(shown(lan) >= hop_ms(12_000) - 1e-6);
+    assert!(shown(wan) >= hop_ms(2_000_000) - 1e-6);
+    assert!(shown(wan) <= hop_ms(2_000_000) + hop_ms(12_000) + 1e-6);
+}
+
+/// Screen ms of every flight of a run at 1×.
+fn hop_times(run: &Run) -> Vec<f64> {
+    run.flights.iter().map(|f| run.timeline.to_play(f.t_end) - run.timeline.to_play(f.t_start)).collect()
+}
+
+#[test]
+fn every_example_plays_watchably_at_every_speed() {
+    for (stem, lab) in examples::all() {
+        let p = Playback::new(&lab);
+        let run = p.run().unwrap();
+        let hops = hop_times(run);
+        // No frame flashes by: at the fastest speed a hop still spans many 60 Hz frames.
+        let shortest = hops.iter().copied().fold(f64::INFINITY, f64::min);
+        assert!(hops.is_empty() || shortest >= HOP_MIN_MS - 1e-6, "{stem}: a hop of {shortest} ms");
+        assert!(shortest / SPEEDS[SPEED_COUNT - 1] / (1000.0 / 60.0) >= 6.0, "{stem}");
+        // A hop alone on the wires never takes longer than the maximum.
+        for (i, f) in run.flights.iter().enumerate() {
+            let alone = run.flights.iter().all(|g| g.event == f.event || g.t_end <= f.t_start || g.t_start >= f.t_end);
+            assert!(!alone || hops[i] <= HOP_MAX_MS + 1e-6, "{stem}: lone hop {i} takes {} ms", hops[i]);
+        }
+        // And the whole run ends in bounded time at the fastest speed (the old clock needed
+        // tens of minutes for "To the internet"). A storm is the exception: 100 000 events
+        // of overlapping frames; "whole run in about N s" is the way through it.
+        let fastest_s = run.end_play() / SPEEDS[SPEED_COUNT - 1] / 1000.0;
+        println!("{stem}: {} events, {} hops, {:.0} s at 1x, {fastest_s:.0} s at fastest", run.len(), hops.len(), run.end_play() / 1000.0);
+        let storm = matches!(run.outcome.stop, StopReason::BroadcastStorm { .. });
+        assert!(storm || fastest_s < 60.0, "{stem}: {fastest_s} s at the fastest speed");
+    }
+}
+
+#[test]
+fn whole_run_in_about_n_seconds() {
+    let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == "to-the-internet").unwrap();
+    let mut p = Playback::new(&lab);
+    apply(&mut p, &lab, &[PlayAction::FitRun(20), PlayAction::TogglePlay]);
+    let mut wall_ms = 0.0;
+    while p.playing {
+        apply(&mut p, &lab, &[PlayAction::Tick(16.0)]);
+        wall_ms += 16.0;
+        assert!(wall_ms < 60_000.0, "never ends");
+    }
+    assert!(p.at_end());
+    assert!((19_000.0..21_000.0).contains(&wall_ms), "{wall_ms} ms");
+    // Picking a speed leaves the fitted mode.
+    apply(&mut p, &lab, &[PlayAction::SetSpeed(DEFAULT_SPEED)]);
+    assert_eq!((p.fit, p.speed_factor()), (None, 1.0));
+}
+
+#[test]
+fn starts_with_routing_tables_and_nothing_else() {
+    let p = Playback::new(&same_network());
+    let run = p.run().unwrap();
+    assert!(p.shown() > 0 && p.shown() < run.len());
+    assert!(p.tables().routes.contains_key("pc1"));
+    assert!(p.tables().neighbors.is_empty());
+    assert!(p.tables().mac_tables.is_empty());
+    assert!(!p.playing);
+}
+
+#[test]
+fn stepping_shows_arp_then_echo_and_back_restores_exact_tables() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let run = p.run().unwrap().clone();
+    let request = find(&run, |r| r.class == EventClass::Arp && r.summary.contains("Who has"));
+    let reply = find(&run, |r| r.class == EventClass::Arp && r.summary.contains("is at"));
+    let echo = find(&run, |r| r.class == EventClass::Icmp && r.summary.contains("request"));
+    let echo_reply = find(&run, |r| r.class == EventClass::Icmp && r.summary.contains("reply"));
+    assert!(request < reply && reply < echo && echo < echo_reply);
+
+    // Play forward event by event to just after the ARP reply arrives at pc1.
+    let learned = find(&run, |r| r.class == EventClass::Neighbor && r.device.as_deref() == Some("pc1") && r.summary.contains("REACHABLE"));
+    while p.shown() <= learned {
+        apply(&mut p, &s, &[PlayAction::StepForward]);
+    }
+    let ip: std::net::Ipv4Addr = "10.10.10.100".parse().unwrap();
+    let row = &p.tables().neighbors["pc1"]["eth0"][&ip];
+    assert_eq!(row.state, NudState::Reachable);
+    assert!(row.mac.is_some());
+    assert_eq!(**p.tables(), run.outcome.trace.state_at(learned));
+    // One step back: exactly the earlier tables (pc2 still INCOMPLETE in pc1's cache).
+    apply(&mut p, &s, &[PlayAction::StepBack]);
+    assert_eq!(**p.tables(), run.outcome.trace.state_at(learned - 1));
+    assert_eq!(p.tables().neighbors["pc1"]["eth0"][&ip].state, NudState::Incomplete);
+    // Seeking anywhere agrees with the engine's own state_at.
+    for n in [0, 1, 7, run.len() / 2, run.len()] {
+        apply(&mut p, &s, &[PlayAction::Seek(n)]);
+        assert_eq!(p.shown(), n);
+        let expected = if n == 0 { NetworkState::default() } else { run.outcome.trace.state_at(n - 1) };
+        assert_eq!(**p.tables(), expected, "after {n} events");
+    }
+}
+
+#[test]
+fn ticks_play_to_the_end_and_stop() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    apply(&mut p, &s, &[PlayAction::SetSpeed(SPEED_COUNT - 1), PlayAction::TogglePlay]);
+    assert!(p.playing);
+    let mut ticks = 0;
+    while p.playing {
+        let before = p.clock();
+        apply(&mut p, &s, &[PlayAction::Tick(16.0)]);
+        assert!(p.clock() > before, "time moves forward while playing");
+        ticks += 1;
+        assert!(ticks < 100_000, "never ends");
+    }
+    let run = p.run().unwrap();
+    assert_eq!(p.shown(), run.len());
+    assert!(p.at_end());
+    assert_eq!(**p.tables(), run.outcome.trace.state_at(run.len() - 1));
+    // Ticks while paused change nothing.
+    let before = p.clone();
+    apply(&mut p, &s, &[PlayAction::Tick(100.0)]);
+    assert_eq!(p, before);
+}
+
+#[test]
+fn tick_time_scales_with_speed() {
+    let s = same_network();
+    let mut slow = Playback::new(&s);
+    let mut fast = slow.clone();
+    apply(&mut slow, &s, &[PlayAction::SetSpeed(0), PlayAction::TogglePlay, PlayAction::Tick(100.0)]);
+    apply(&mut fast, &s, &[PlayAction::SetSpeed(6), PlayAction::TogglePlay, PlayAction::Tick(100.0)]);
+    assert_eq!(slow.clock() - Playback::new(&s).clock(), 100.0 * 0.05);
+    assert_eq!(fast.clock() - Playback::new(&s).clock(), 100.0 * 4.0);
+}
+
+#[test]
+fn per_click_mode_shows_one_event_per_play_click() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let n = p.shown();
+    apply(&mut p, &s, &[PlayAction::SetPerClick(true), PlayAction::TogglePlay, PlayAction::Tick(1000.0)]);
+    assert_eq!(p.shown(), n + 1);
+    assert!(!p.playing);
+}
+
+#[test]
+fn broadcast_is_in_flight_and_flood_marked() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let run = p.run().unwrap().clone();
+    // The switch floods the ARP request: jump to the frame it sends out of p2.
+    let flood = run.flights.iter().find(|f| f.from == "sw1" && f.broadcast).unwrap();
+    apply(&mut p, &s, &[PlayAction::Jump(flood.event)]);
+    let flying = p.in_flight();
+    assert!(flying.iter().any(|f| f.flight.event == flood.event && f.progress == 0.0));
+    assert!(p.marks().iter().any(|m| m.device == "sw1" && m.class == EventClass::Switch));
+    // Halfway through its flight it is halfway along its link.
+    let mid = run.timeline.to_play((flood.t_start + flood.t_end) / 2);
+    while p.clock() < mid {
+        p.playing = true;
+        let ms = (mid - p.clock()).max(0.01);
+        apply(&mut p, &s, &[PlayAction::Tick(ms)]);
+    }
+    let f = p.in_flight().into_iter().find(|f| f.flight.event == flood.event).unwrap();
+    assert!((f.progress - 0.5).abs() < 0.01, "{}", f.progress);
+}
+
+#[test]
+fn a_typed_command_keeps_the_shown_prefix_identical() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let before = p.run().unwrap().clone();
+    // Stop somewhere in the middle of the first echo exchange.
+    let echo = find(&before, |r| r.class == EventClass::Icmp);
+    apply(&mut p, &s, &[PlayAction::Jump(echo + 3)]);
+    let shown = p.shown();
+    let now = p.sim_now();
+    apply(&mut p, &s, &[PlayAction::Command { device: "pc2".into(), run: "ping -c 1 10.10.10.1".into() }]);
+    assert_eq!(p.command_error, None);
+    let after = p.run().unwrap().clone();
+    assert_eq!(p.commands()[0].at_ms, now.div_ceil(1_000_000));
+    // Every event up to the command's start time is unchanged, byte for byte.
+    let start_ns = p.commands()[0].at_ms * 1_000_000;
+    let prefix = before.outcome.trace.events.iter().take_while(|e| e.time.as_nanos() < start_ns).count();
+    assert!(prefix >= shown);
+    assert_eq!(before.outcome.trace.events[..prefix], after.outcome.trace.events[..prefix]);
+    assert_eq!(p.shown(), shown);
+    assert!(p.playing);
+    // And the new command's output is in the trace.
+    assert!(after.outcome.outputs.keys().any(|k| k == "pc2: ping -c 1 10.10.10.1"));
+}
+
+#[test]
+fn a_bad_command_is_refused_with_the_reason() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let run = p.run().unwrap().clone();
+    apply(&mut p, &s, &[PlayAction::Command { device: "pc1".into(), run: "ping -c 1 10.10.10".into() }]);
+    assert!(p.command_error.as_deref().unwrap().contains("not an IPv4 address"));
+    assert_eq!(p.run().unwrap(), &run, "the run is untouched");
+}
+
+#[test]
+fn moving_a_device_does_not_rerun_but_changing_an_address_does() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    apply(&mut p, &s, &[PlayAction::Seek(10)]);
+    let run = p.run().unwrap().clone();
+    let mut moved = s.clone();
+    moved.devices[0].position = Some([1.0, 2.0]);
+    p.invalidate(&moved);
+    assert_eq!(p.run().unwrap(), &run);
+    assert_eq!(p.shown(), 10);
+    let mut broken = s.clone();
+    broken.devices[0].interfaces[0].address = Some("10.10.10.300/24".into());
+    p.invalidate(&broken);
+    assert!(p.run().is_none());
+    assert!(p.error.as_deref().unwrap().contains("devices[0]"), "{:?}", p.error);
+    p.invalidate(&s);
+    assert!(p.run().is_some() && p.error.is_none());
+}
+
+#[test]
+fn filters_by_class_and_device() {
+    let p = Playback::new(&same_network());
+    let run = p.run().unwrap();
+    let mut f = Filter::default();
+    f.hidden.insert(EventClass::Arp);
+    assert!(run.rows.iter().filter(|r| f.accepts(r)).all(|r| r.class != EventClass::Arp));
+    let f = Filter { device: Some("pc2".into()), ..Filter::default() };
+    let kept: Vec<&Row> = run.rows.iter().filter(|r| f.accepts(r)).collect();
+    assert!(!kept.is_empty());
+    assert!(kept.iter().all(|r| r.device.as_deref() == Some("pc2") || r.peer.as_deref() == Some("pc2")));
+}
+
+#[test]
+fn formats_times() {
+    assert_eq!(format_time(1_000_012_345), "1.000 012 s");
+    assert_eq!(format_time(0), "0.000 000 s");
+    assert_eq!(command_of("pc1: ping -c 3 10.10.10.100", "pc1"), "ping -c 3 10.10.10.100");
+    // A device whose name is not the label's prefix leaves the label whole.
+    assert_eq!(command_of("pc1: ping 10.0.0.1", "pc10"), "pc1: ping 10.0.0.1");
+}
+
+#[test]
+fn command_output_rows_are_placed_at_the_device_the_engine_ran_the_command_on() {
+    for (stem, lab) in examples::all() {
+        let p = Playback::new(&lab);
+        let run = p.run().unwrap();
+        let mut started = std::collections::BTreeMap::new();
+        let mut outputs = 0;
+        for (event, row) in run.outcome.trace.events.iter().zip(&run.rows) {
+            match &event.kind {
+                EventKind::CommandStarted { label, device } => {
+                    started.insert(label.clone(), device.clone());
+                }
+                EventKind::CommandOutput { label, .. } => {
+                    outputs += 1;
+                    assert_eq!(row.device.as_ref(), started.get(label), "{stem}: {label}");
+                }
+                _ => {}
+            }
+        }
+        assert!(outputs > 0 || run.outcome.topology.commands.is_empty(), "{stem}: no output");
+    }
+}
+
+#[test]
+fn stepping_through_receive_learn_and_forward_keeps_the_frame_on_the_canvas() {
+    for (stem, lab) in examples::all() {
+        let mut p = Playback::new(&lab);
+        let run = p.run().unwrap().clone();
+        let first_frame = run.flights.first().map_or(run.len(), |f| f.event);
+        for i in first_frame..run.len().min(400) {
+            let kind = &run.outcome.trace.events[i].kind;
+            let about_a_frame = matches!(
+                kind,
+                EventKind::FrameReceived { .. } | EventKind::SwitchForward { .. } | EventKind::MacLearned { .. }
+            );
+            apply(&mut p, &lab, &[PlayAction::Jump(i)]);
+            if about_a_frame {
+                assert!(!p.in_flight().is_empty(), "{stem}: nothing drawn at event {i}: {}", run.rows[i].summary);
+            }
+        }
+    }
+}
+
+#[test]
+fn typed_commands_are_restored_into_the_run() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    apply(&mut p, &s, &[PlayAction::Seek(20), PlayAction::Command { device: "pc2".into(), run: "ping -c 1 10.10.10.1".into() }]);
+    let typed = p.commands().to_vec();
+    let restored = Playback::restore(&s, typed.clone());
+    assert_eq!(restored.commands(), &typed[..]);
+    assert!(restored.run().unwrap().outcome.outputs.keys().any(|k| k == "pc2: ping -c 1 10.10.10.1"));
+    // A command that no longer parses is dropped, the rest of the lab still runs.
+    let bad = vec![CommandSpec { at_ms: 5, device: "pc1".into(), run: "ping -c".into() }];
+    assert!(Playback::restore(&s, bad).commands().is_empty());
+}
+
+#[test]
+fn a_storm_is_explained_from_the_first_frame_that_comes_round_the_loop() {
+    let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == "switch-loop").unwrap();
+    let mut p = Playback::new(&lab);
+    let run = p.run().unwrap().clone();
+    let from = run.storm_from.expect("the loop storms");
+    assert!(from < run.len() / 10, "shown early, not at the last event: {from} of {}", run.len());
+    apply(&mut p, &lab, &[PlayAction::Seek(from)]);
+    assert_eq!(p.storm_notice(), None);
+    apply(&mut p, &lab, &[PlayAction::StepForward]);
+    assert!(p.storm_notice().unwrap().starts_with("Broadcast storm"));
+    assert_eq!(Playback::new(&same_network()).run().unwrap().storm_from, None);
+}
