@@ -14,8 +14,10 @@ use std::ops::Range;
 use packet_engine::trace::EventKind;
 use packet_engine::wire::{
     self, ArpHardware, ArpOperation, Checksum, ChecksumStatus, EtherType, Icmp, IcmpBody, IpProtocol, Ipv4, Network,
-    Transport,
+    Transport, Udp,
 };
+use packet_engine::wire::dhcp::Node;
+use packet_engine::wire::udp::Application;
 use packet_engine::{RunOutcome, SimTime};
 
 /// Bytes per row of the dump, as in Wireshark and `xxd`.
@@ -35,8 +37,11 @@ pub enum Check {
 /// One line of the tree: a field, its value in words, and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldRow {
-    /// The field's name ("Time to live").
-    pub name: &'static str,
+    /// The field's name ("Time to live", "Option: (53) DHCP Message Type").
+    pub name: String,
+    /// Nesting below the layer: 0 for a field, 1 for a DHCP option's or DNS record's
+    /// sub-field (the engine's `wire::dhcp::Node` trees, flattened in wire order).
+    pub depth: u8,
     /// Its value as Wireshark writes it ("64", "ARP (0x0806)").
     pub value: String,
     /// Its bytes in the frame.
@@ -127,8 +132,16 @@ pub fn layers(frame: &[u8]) -> Vec<Layer> {
     out
 }
 
-fn row(name: &'static str, value: String, range: Range<usize>) -> FieldRow {
-    FieldRow { name, value, range, check: None }
+fn row(name: &str, value: String, range: Range<usize>) -> FieldRow {
+    FieldRow { name: name.to_string(), depth: 0, value, range, check: None }
+}
+
+/// A node tree (DHCP options, DNS questions and records) as rows, parents before children.
+fn push_nodes(fields: &mut Vec<FieldRow>, nodes: &[Node], depth: u8) {
+    for n in nodes {
+        fields.push(FieldRow { name: n.label.clone(), depth, value: n.value.clone(), range: n.range.clone(), check: None });
+        push_nodes(fields, &n.children, depth.saturating_add(1));
+    }
 }
 
 fn checksum_row(name: &'static str, c: &Checksum) -> FieldRow {
@@ -137,7 +150,13 @@ fn checksum_row(name: &'static str, c: &Checksum) -> FieldRow {
         ChecksumStatus::Bad { expected } => Check::Wrong { expected },
         ChecksumStatus::Unverified => Check::Unverified,
     };
-    FieldRow { name, value: format!("0x{:04x}", c.field.value), range: c.field.range.clone(), check: Some(check) }
+    FieldRow {
+        name: name.to_string(),
+        depth: 0,
+        value: format!("0x{:04x}", c.field.value),
+        range: c.field.range.clone(),
+        check: Some(check),
+    }
 }
 
 fn push_ipv4(out: &mut Vec<Layer>, ip: &Ipv4, quoted: bool) {
@@ -180,6 +199,7 @@ fn push_ipv4(out: &mut Vec<Layer>, ip: &Ipv4, quoted: bool) {
     });
     match &ip.payload {
         Some(Transport::Icmp(icmp)) => push_icmp(out, icmp, quoted),
+        Some(Transport::Udp(udp)) => push_udp(out, udp, quoted),
         Some(Transport::Data(r)) if !r.is_empty() => out.push(data_layer("Data", r.clone())),
         _ => {}
     }
@@ -228,6 +248,57 @@ fn push_icmp(out: &mut Vec<Layer>, icmp: &Icmp, quoted: bool) {
     });
     if let Some(inner) = quoted_ip {
         push_ipv4(out, inner, true);
+    }
+}
+
+fn push_udp(out: &mut Vec<Layer>, udp: &Udp, quoted: bool) {
+    let (src, dst) = (udp.src_port.value, udp.dst_port.value);
+    out.push(Layer {
+        title: format!("{}User Datagram Protocol, Src Port: {src}, Dst Port: {dst}", if quoted { "Quoted: " } else { "" }),
+        css: "udp",
+        range: udp.range.clone(),
+        fields: vec![
+            row("Source port", port_text(src), udp.src_port.range.clone()),
+            row("Destination port", port_text(dst), udp.dst_port.range.clone()),
+            row("Length", udp.length.value.to_string(), udp.length.range.clone()),
+            checksum_row("Checksum", &udp.checksum),
+        ],
+    });
+    match &udp.payload {
+        Some(Application::Dhcp(d)) => {
+            let kind = d.message_type.map_or("BOOTP", |t| t.name());
+            let mut fields = Vec::new();
+            push_nodes(&mut fields, &d.tree, 0);
+            out.push(Layer {
+                title: format!("Dynamic Host Configuration Protocol ({kind}), Transaction ID 0x{:08x}", d.xid.value),
+                css: "dhcp",
+                range: d.range.clone(),
+                fields,
+            });
+        }
+        Some(Application::Dns(d)) => {
+            let kind = if d.flags.value & 0x8000 != 0 { "response" } else { "query" };
+            let mut fields = Vec::new();
+            push_nodes(&mut fields, &d.tree, 0);
+            out.push(Layer {
+                title: format!("Domain Name System ({kind}), Transaction ID 0x{:04x}", d.id.value),
+                css: "dns",
+                range: d.range.clone(),
+                fields,
+            });
+        }
+        Some(Application::Data(r)) if !r.is_empty() => out.push(data_layer("Data", r.clone())),
+        _ => {}
+    }
+}
+
+/// A port with its service name where Wireshark gives one (`67 (bootps)`).
+fn port_text(port: u16) -> String {
+    match port {
+        67 => "67 (bootps)".to_string(),
+        68 => "68 (bootpc)".to_string(),
+        53 => "53 (domain)".to_string(),
+        p => p.to_string(),
     }
 }
 
@@ -431,7 +502,7 @@ mod tests {
     use packet_engine::wire::golden;
 
     fn names(l: &Layer) -> Vec<(&str, &str)> {
-        l.fields.iter().map(|f| (f.name, f.value.as_str())).collect()
+        l.fields.iter().map(|f| (f.name.as_str(), f.value.as_str())).collect()
     }
 
     #[test]
@@ -455,7 +526,7 @@ mod tests {
         assert_eq!(range_of(&ls, (ip, ttl)), Some(22..23));
         assert_eq!(field_at(&ls, 22), Some((ip, ttl)));
         let sum = &ls[ip].fields[7];
-        assert_eq!((sum.name, sum.check), ("Header checksum", Some(Check::Correct)));
+        assert_eq!((sum.name.as_str(), sum.check), ("Header checksum", Some(Check::Correct)));
         // Byte 0 is the destination MAC; the dump colours byte 34 as ICMP.
         assert_eq!(field_at(&ls, 0), Some((0, 0)));
         assert_eq!(ls[layer_at(&ls, 34).unwrap()].css, "icmp");
@@ -497,6 +568,38 @@ mod tests {
         assert!(i.collapsed.contains(&1));
         i.apply(InspectAction::ToggleLayer(1));
         assert!(i.collapsed.is_empty());
+    }
+
+    fn frames_of(example: &str) -> Vec<Vec<u8>> {
+        let (_, s) = packet_engine::examples::all().into_iter().find(|(n, _)| *n == example).unwrap();
+        let out = packet_engine::Simulation::new(&s).unwrap().run();
+        out.trace.events.iter().filter_map(|e| frame_of(&e.kind).map(<[u8]>::to_vec)).collect()
+    }
+
+    #[test]
+    fn dhcp_options_and_dns_records_are_fields_with_bytes() {
+        let frames = frames_of("home-dhcp");
+        let dhcp = frames.iter().map(|f| layers(f)).find(|ls| ls.iter().any(|l| l.css == "dhcp")).expect("a DHCP frame");
+        let udp = dhcp.iter().find(|l| l.css == "udp").unwrap();
+        assert!(udp.title.starts_with("User Datagram Protocol, Src Port: 68, Dst Port: 67"), "{}", udp.title);
+        assert_eq!(udp.fields[3].check, Some(Check::Correct), "the UDP checksum is verified");
+        let (l, d) = dhcp.iter().enumerate().find(|(_, l)| l.css == "dhcp").unwrap();
+        assert!(d.title.contains("Discover"), "{}", d.title);
+        let opt = d.fields.iter().position(|f| f.name.contains("(53)")).expect("option 53 is a node");
+        assert_eq!(d.fields[opt].depth, 0);
+        assert!(d.fields[opt + 1].depth > 0, "its length and value are sub-fields");
+        // Byte <-> field: the option's value byte selects the value field, not the option.
+        let value = d.fields[opt + 1..].iter().position(|f| f.range.len() == 1 && f.name != "Length").unwrap() + opt + 1;
+        let at = d.fields[value].range.start;
+        assert_eq!(field_at(&dhcp, at), Some((l, value)));
+        assert_eq!(range_of(&dhcp, (l, value)), Some(at..at + 1));
+
+        let frames = frames_of("name-lookup");
+        let dns = frames.iter().map(|f| layers(f)).find(|ls| ls.iter().any(|l| l.css == "dns" && l.title.contains("response")));
+        let dns = dns.expect("a DNS response");
+        let d = dns.iter().find(|l| l.css == "dns").unwrap();
+        assert_eq!(d.fields[0].name, "Transaction ID");
+        assert!(d.fields.iter().any(|f| f.depth > 0), "questions and answers have sub-fields");
     }
 
     #[test]

@@ -227,10 +227,10 @@ fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8]) -> Html {
             html! {
                 <li>
                     <button type="button" class={classes!("field", on.then_some("selected"))} data-testid="field"
-                        data-name={field.name} aria-pressed={on.to_string()}
+                        data-name={field.name.clone()} data-depth={field.depth.to_string()} aria-pressed={on.to_string()}
                         title={format!("bytes {}–{}", field.range.start, field.range.end.saturating_sub(1))}
                         onclick={props.on_action.reform(move |_: MouseEvent| InspectAction::Select(event, pick))}>
-                        <span class="field-name">{ field.name }{ ": " }</span>
+                        <span class="field-name">{ field.name.clone() }{ ": " }</span>
                         <span class="field-value" data-testid="field-value">{ field.value.clone() }</span>
                         { check.unwrap_or_default() }
                     </button>
