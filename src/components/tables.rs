@@ -1,11 +1,15 @@
 //! The live tables at the playhead, exactly as the engine's `Trace::state_at` gives them:
 //! each host's ARP cache (with Linux's NUD state, as `ip neigh` prints it), each switch's MAC
-//! table, each router's routing table and ARP cache.
+//! table, each router's routing table and ARP cache; and, only where there is something to
+//! show, DHCP leases (the server's lease table as dnsmasq.leases holds it, the client's lease
+//! as dhclient.leases does) and the resolver's answers.
 
 use std::rc::Rc;
 
 use packet_engine::scenario::DeviceKind;
 use packet_engine::trace::{NetworkState, RouteEntry};
+
+use crate::playback::{format_time, lookup_text};
 use yew::prelude::*;
 
 /// Props of [`Tables`].
@@ -32,6 +36,9 @@ pub fn tables(props: &TablesProps) -> Html {
             <section class="dev-tables" data-testid={format!("tables-{name}")} key={name.as_str()}>
                 <h3 class="dev-title">{ name.clone() }<span class="badge">{ kind.name() }</span></h3>
                 { body }
+                { client_leases(t, name) }
+                { server_leases(t, name) }
+                { dns_answers(t, name) }
             </section>
         }
     });
@@ -117,5 +124,78 @@ fn route_row(r: &RouteEntry) -> Html {
     let via = r.via.map(|v| format!("via {v}")).unwrap_or_else(|| "connected".into());
     html! {
         <tr data-testid="route-row"><td><code>{ prefix }</code></td><td>{ via }</td><td>{ r.interface.to_string() }</td></tr>
+    }
+}
+
+/// The client's lease per interface (what dhclient wrote to the interface and resolv.conf).
+fn client_leases(t: &NetworkState, device: &str) -> Html {
+    let Some(leases) = t.dhcp_client_leases.get(device).filter(|l| !l.is_empty()) else {
+        return Html::default();
+    };
+    let rows = leases.iter().map(|(iface, l)| {
+        let dns = l.dns.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
+        html! {
+            <tr data-testid="client-lease-row" data-iface={iface.clone()} data-address={l.address.to_string()}
+                title={format!("from {}, expires at {}", l.server, format_time(l.expires_at.as_nanos()))}>
+                <td>{ iface.clone() }</td>
+                <td><code>{ l.address.to_string() }</code></td>
+                <td><code>{ l.router.map_or_else(|| "—".to_string(), |r| r.to_string()) }</code></td>
+                <td><code>{ if dns.is_empty() { "—".to_string() } else { dns } }</code></td>
+                <td>{ format!("{} s", l.lease_time) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="mini-table" data-testid="client-lease-table">
+            <caption>{ "DHCP lease (dhclient)" }</caption>
+            <thead><tr><th>{ "dev" }</th><th>{ "address" }</th><th>{ "router" }</th><th>{ "DNS" }</th><th>{ "lease" }</th></tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+/// The server's lease table, one row per leased address.
+fn server_leases(t: &NetworkState, device: &str) -> Html {
+    let Some(leases) = t.dhcp_server_leases.get(device).filter(|l| !l.is_empty()) else {
+        return Html::default();
+    };
+    let rows = leases.iter().map(|(ip, row)| {
+        html! {
+            <tr data-testid="lease-row" data-ip={ip.to_string()} data-mac={row.mac.to_string()}>
+                <td><code>{ ip.to_string() }</code></td>
+                <td><code>{ row.mac.to_string() }</code></td>
+                <td>{ row.hostname.clone().unwrap_or_else(|| "*".into()) }</td>
+                <td>{ format_time(row.expires.as_nanos()) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="mini-table" data-testid="lease-table">
+            <caption>{ "DHCP leases (dnsmasq.leases)" }</caption>
+            <thead><tr><th>{ "IP" }</th><th>{ "MAC" }</th><th>{ "host" }</th><th>{ "expires" }</th></tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+/// The resolver's last answer per name.
+fn dns_answers(t: &NetworkState, device: &str) -> Html {
+    let Some(answers) = t.dns_answers.get(device).filter(|a| !a.is_empty()) else {
+        return Html::default();
+    };
+    let rows = answers.iter().map(|(name, outcome)| {
+        let text = lookup_text(outcome);
+        html! {
+            <tr data-testid="dns-row" data-name={name.clone()}>
+                <td><code>{ name.clone() }</code></td><td><code>{ text }</code></td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="mini-table" data-testid="dns-table">
+            <caption>{ "Name lookups (resolver)" }</caption>
+            <thead><tr><th>{ "name" }</th><th>{ "answer" }</th></tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
     }
 }

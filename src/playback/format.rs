@@ -1,4 +1,5 @@
-//! Times and stop reasons as the status line writes them.
+//! Times and stop reasons as the status line writes them; a name lookup's answer as the
+//! event list and the tables write it.
 
 use super::*;
 
@@ -41,5 +42,18 @@ mod tests {
         assert_eq!(format_span(14_400.0), "14 µs");
         assert_eq!(format_span(1_720_000.0), "1.7 ms");
         assert_eq!(format_span(3_300_000_000.0), "3.30 s");
+    }
+}
+
+/// A resolver's answer in a few words: the addresses, or why there are none.
+pub fn lookup_text(outcome: &packet_engine::trace::LookupOutcome) -> String {
+    use packet_engine::trace::LookupOutcome;
+    match outcome {
+        LookupOutcome::Answer { addresses, .. } => addresses.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "),
+        LookupOutcome::NoData => "no address (NODATA)".to_string(),
+        LookupOutcome::NxDomain => "NXDOMAIN".to_string(),
+        LookupOutcome::Timeout => "timed out".to_string(),
+        LookupOutcome::ServerError { rcode } => format!("server error ({})", packet_engine::wire::dns::rcode_name(*rcode)),
+        LookupOutcome::NoServers => "no name server".to_string(),
     }
 }
