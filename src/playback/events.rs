@@ -196,31 +196,44 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = outcome.command_device(label).map(Name::from);
             line.clone()
         }
-        // DHCP and DNS (issue 11): a short line until the UI gets its own rows.
-        EventKind::DhcpLeaseObtained { device, lease, .. } => {
+        // DHCP and DNS (issue 11): dhclient's, dnsmasq's and the resolver's outcomes, which
+        // are programs' results like a command's output lines, so they share its class.
+        EventKind::DhcpLeaseObtained { device, interface, lease, renewed } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("DHCP lease {}", lease.address)
+            let via = lease.router.map(|g| format!(" via {g}")).unwrap_or_default();
+            let dns = if lease.dns.is_empty() {
+                String::new()
+            } else {
+                format!(", DNS {}", lease.dns.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
+            };
+            let what = if *renewed { "DHCPACK (renewed)" } else { "DHCPACK" };
+            format!("{what}: {}{via}{dns} on {interface}, lease {} s", lease.address, lease.lease_time)
         }
-        EventKind::DhcpLeaseExpired { device, address, .. } => {
+        EventKind::DhcpLeaseExpired { device, interface, address, nak_from } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("DHCP lease on {address} lost")
+            match nak_from {
+                Some(server) => format!("DHCPNAK from {server}: {address} removed from {interface}"),
+                None => format!("DHCP lease on {address} expired: removed from {interface}"),
+            }
         }
-        EventKind::DhcpNoOffers { device, .. } => {
+        EventKind::DhcpNoOffers { device, interface, retry_at } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            "no DHCP offers".to_string()
+            format!("No DHCPOFFERS received on {interface}; retrying at {}", format_time(retry_at.as_nanos()))
         }
-        EventKind::DhcpServerLease { device, address, mac, .. } => {
+        EventKind::DhcpServerLease { device, address, mac, hostname, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("lease {address} → {mac}")
+            let host = hostname.as_deref().map(|h| format!(" ({h})")).unwrap_or_default();
+            format!("DHCP lease table: {address} → {mac}{host}")
         }
-        EventKind::DnsLookup { device, name, .. } => {
+        EventKind::DnsLookup { device, name, server, outcome, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("lookup {name} done")
+            let from = server.map(|s| format!(" (from {s})")).unwrap_or_default();
+            format!("lookup {name}: {}{from}", lookup_text(outcome))
         }
         EventKind::Storm { events, .. } => {
             r.class = EventClass::Ethernet;

@@ -393,3 +393,20 @@ fn a_storm_is_explained_from_the_first_frame_that_comes_round_the_loop() {
     assert!(p.storm_notice().unwrap().starts_with("Broadcast storm"));
     assert_eq!(Playback::new(&same_network()).run().unwrap().storm_from, None);
 }
+
+#[test]
+fn dhcp_and_dns_events_say_what_they_carry() {
+    let rows = |stem: &str| {
+        let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == stem).unwrap();
+        let p = Playback::new(&lab);
+        let run = p.run().unwrap();
+        run.rows.iter().map(|r| (r.class, r.summary.to_string())).collect::<Vec<_>>()
+    };
+    let dhcp = rows("home-dhcp");
+    let ack = dhcp.iter().find(|(_, s)| s.starts_with("DHCPACK: ")).expect("a DHCPACK row");
+    assert_eq!(ack.0, EventClass::Command);
+    assert!(ack.1.contains('/') && ack.1.contains(" via ") && ack.1.contains(", DNS "), "{}", ack.1);
+    assert!(dhcp.iter().any(|(_, s)| s.starts_with("DHCP lease table: ")), "the server's lease row");
+    let dns = rows("name-lookup");
+    assert!(dns.iter().any(|(_, s)| s.starts_with("lookup ") && s.contains(" (from ")), "{dns:?}");
+}
