@@ -508,6 +508,10 @@ fn is_table_change(kind: &EventKind) -> bool {
             | EventKind::NeighborChanged { .. }
             | EventKind::MacLearned { .. }
             | EventKind::MacAged { .. }
+            | EventKind::DhcpLeaseObtained { .. }
+            | EventKind::DhcpLeaseExpired { .. }
+            | EventKind::DhcpServerLease { .. }
+            | EventKind::DnsLookup { .. }
     )
 }
 

@@ -410,3 +410,16 @@ fn dhcp_and_dns_events_say_what_they_carry() {
     let dns = rows("name-lookup");
     assert!(dns.iter().any(|(_, s)| s.starts_with("lookup ") && s.contains(" (from ")), "{dns:?}");
 }
+
+#[test]
+fn stepping_forward_keeps_dhcp_and_dns_tables_like_the_engine() {
+    for stem in ["home-dhcp", "name-lookup"] {
+        let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == stem).unwrap();
+        let mut p = Playback::new(&lab);
+        let total = p.run().unwrap().len();
+        apply(&mut p, &lab, &[PlayAction::Seek(total)]);
+        let want = p.run().unwrap().state_after(total);
+        assert!(!want.dhcp_client_leases.is_empty(), "{stem}");
+        assert_eq!(**p.tables(), want, "{stem}: the tables advanced event by event match the engine's");
+    }
+}
