@@ -134,24 +134,11 @@ fn client_leases(t: &NetworkState, device: &str) -> Html {
     };
     let rows = leases.iter().map(|(iface, l)| {
         let dns = l.dns.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
-        html! {
-            <tr data-testid="client-lease-row" data-iface={iface.clone()} data-address={l.address.to_string()}
-                title={format!("from {}, expires at {}", l.server, format_time(l.expires_at.as_nanos()))}>
-                <td>{ iface.clone() }</td>
-                <td><code>{ l.address.to_string() }</code></td>
-                <td><code>{ l.router.map_or_else(|| "—".to_string(), |r| r.to_string()) }</code></td>
-                <td><code>{ if dns.is_empty() { "—".to_string() } else { dns } }</code></td>
-                <td>{ format!("{} s", l.lease_time) }</td>
-            </tr>
-        }
+        let router = l.router.map_or_else(|| "—".to_string(), |r| r.to_string());
+        let cells = [iface.to_string(), l.address.to_string(), router, if dns.is_empty() { "—".into() } else { dns }, format!("{} s", l.lease_time)];
+        text_row("client-lease-row", l.address.to_string(), cells)
     });
-    html! {
-        <table class="mini-table" data-testid="client-lease-table">
-            <caption>{ "DHCP lease (dhclient)" }</caption>
-            <thead><tr><th>{ "dev" }</th><th>{ "address" }</th><th>{ "router" }</th><th>{ "DNS" }</th><th>{ "lease" }</th></tr></thead>
-            <tbody>{ for rows }</tbody>
-        </table>
-    }
+    text_table("client-lease-table", "DHCP lease (dhclient)", &["dev", "address", "router", "DNS", "lease"], rows)
 }
 
 /// The server's lease table, one row per leased address.
@@ -160,22 +147,10 @@ fn server_leases(t: &NetworkState, device: &str) -> Html {
         return Html::default();
     };
     let rows = leases.iter().map(|(ip, row)| {
-        html! {
-            <tr data-testid="lease-row" data-ip={ip.to_string()} data-mac={row.mac.to_string()}>
-                <td><code>{ ip.to_string() }</code></td>
-                <td><code>{ row.mac.to_string() }</code></td>
-                <td>{ row.hostname.clone().unwrap_or_else(|| "*".into()) }</td>
-                <td>{ format_time(row.expires.as_nanos()) }</td>
-            </tr>
-        }
+        let host = row.hostname.clone().unwrap_or_else(|| "*".into());
+        text_row("lease-row", ip.to_string(), [ip.to_string(), row.mac.to_string(), host, format_time(row.expires.as_nanos())])
     });
-    html! {
-        <table class="mini-table" data-testid="lease-table">
-            <caption>{ "DHCP leases (dnsmasq.leases)" }</caption>
-            <thead><tr><th>{ "IP" }</th><th>{ "MAC" }</th><th>{ "host" }</th><th>{ "expires" }</th></tr></thead>
-            <tbody>{ for rows }</tbody>
-        </table>
-    }
+    text_table("lease-table", "DHCP leases (dnsmasq.leases)", &["IP", "MAC", "host", "expires"], rows)
 }
 
 /// The resolver's last answer per name.
@@ -183,18 +158,21 @@ fn dns_answers(t: &NetworkState, device: &str) -> Html {
     let Some(answers) = t.dns_answers.get(device).filter(|a| !a.is_empty()) else {
         return Html::default();
     };
-    let rows = answers.iter().map(|(name, outcome)| {
-        let text = lookup_text(outcome);
-        html! {
-            <tr data-testid="dns-row" data-name={name.clone()}>
-                <td><code>{ name.clone() }</code></td><td><code>{ text }</code></td>
-            </tr>
-        }
-    });
+    let rows = answers.iter().map(|(name, outcome)| text_row("dns-row", name.clone(), [name.clone(), lookup_text(outcome)]));
+    text_table("dns-table", "Name lookups (resolver)", &["name", "answer"], rows)
+}
+
+/// A row of plain cells, keyed by `key` (`data-key`) for tests and styles.
+fn text_row<const N: usize>(testid: &'static str, key: String, cells: [String; N]) -> Html {
+    html! { <tr data-testid={testid} data-key={key}>{ for cells.into_iter().map(|c| html! { <td>{ c }</td> }) }</tr> }
+}
+
+/// A captioned table with a header row; one shape for every DHCP and DNS table.
+fn text_table(testid: &'static str, caption: &'static str, heads: &[&'static str], rows: impl Iterator<Item = Html>) -> Html {
     html! {
-        <table class="mini-table" data-testid="dns-table">
-            <caption>{ "Name lookups (resolver)" }</caption>
-            <thead><tr><th>{ "name" }</th><th>{ "answer" }</th></tr></thead>
+        <table class="mini-table" data-testid={testid}>
+            <caption>{ caption }</caption>
+            <thead><tr>{ for heads.iter().map(|h| html! { <th>{ *h }</th> }) }</tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
     }

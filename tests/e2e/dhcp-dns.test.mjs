@@ -29,9 +29,9 @@ test("home DHCP: the lease shows in the tables and a DHCP frame's options in the
   // The client's lease on the laptop, and the same address in the router's lease table.
   const client = page.locator('[data-testid="tables-laptop"] [data-testid="client-lease-row"]');
   await client.waitFor();
-  assert.equal(await client.getAttribute("data-address"), "192.168.1.172/24");
+  assert.equal(await client.getAttribute("data-key"), "192.168.1.172/24");
   assert.match(await client.textContent(), /192\.168\.1\.1/, "router and DNS server");
-  const lease = page.locator('[data-testid="tables-home-router"] [data-testid="lease-row"][data-ip="192.168.1.172"]');
+  const lease = page.locator('[data-testid="tables-home-router"] [data-testid="lease-row"][data-key="192.168.1.172"]');
   await lease.waitFor();
   assert.match(await lease.textContent(), /laptop/);
   // The DHCPACK row says what it carries.
@@ -63,7 +63,7 @@ test("name lookup: the terminal shows host's answer lines", async () => {
   const term = await page.getByTestId("terminal").textContent();
   assert.match(term, /www\.example\.com is an alias for example\.com\./);
   assert.match(term, /example\.com has address 93\.184\.216\.34/);
-  const answer = page.locator('[data-testid="tables-laptop"] [data-testid="dns-row"][data-name="www.example.com"]');
+  const answer = page.locator('[data-testid="tables-laptop"] [data-testid="dns-row"][data-key="www.example.com"]');
   await answer.waitFor();
   assert.match(await answer.textContent(), /93\.184\.216\.34/);
   assert.deepEqual(problems, []);
