@@ -3,65 +3,17 @@
 //! the field named.
 
 use packet_engine::exercise::{check_locks, course, Check, Evaluation, Exercise};
-use packet_engine::scenario::{CommandSpec, LinkSpec, RouteSpec};
+use packet_engine::scenario::{CommandSpec, LinkSpec};
 use packet_engine::Scenario;
+
+mod common;
+use common::edits::{add_dhcp_server, add_route, dev, rename_record, set_address, set_dns, set_gateway};
 
 fn exercise(id: &str) -> Exercise {
     course()
         .into_iter()
         .find(|e| e.id == id)
         .unwrap_or_else(|| panic!("no exercise {id}"))
-}
-
-fn dev<'a>(s: &'a mut Scenario, id: &str) -> &'a mut packet_engine::scenario::DeviceSpec {
-    s.devices.iter_mut().find(|d| d.id == id).unwrap()
-}
-
-fn set_address(s: &mut Scenario, id: &str, iface: &str, address: &str) {
-    dev(s, id)
-        .interfaces
-        .iter_mut()
-        .find(|i| i.name == iface)
-        .unwrap()
-        .address = Some(address.into());
-}
-
-/// Issue 11's exercises: a DHCP server on the home router's LAN.
-fn add_dhcp_server(s: &mut Scenario, id: &str) {
-    let d = s.devices.iter_mut().find(|d| d.id == id).unwrap();
-    d.services = Some(packet_engine::scenario::ServicesSpec {
-        dhcp: Some(packet_engine::scenario::DhcpServiceSpec {
-            interface: "eth0".into(),
-            pool_start: "192.168.1.100".into(),
-            pool_end: "192.168.1.200".into(),
-            router: Some("192.168.1.1".into()),
-            dns: vec![],
-            lease_time_s: None,
-            domain: None,
-        }),
-        dns: None,
-    });
-}
-
-fn set_dns(s: &mut Scenario, id: &str, servers: &[&str]) {
-    s.devices.iter_mut().find(|d| d.id == id).unwrap().dns = servers.iter().map(|x| x.to_string()).collect();
-}
-
-fn rename_record(s: &mut Scenario, id: &str, to: &str) {
-    let d = s.devices.iter_mut().find(|d| d.id == id).unwrap();
-    d.services.as_mut().unwrap().dns.as_mut().unwrap().records[0].name = to.into();
-}
-
-fn set_gateway(s: &mut Scenario, id: &str, gateway: Option<&str>) {
-    dev(s, id).gateway = gateway.map(Into::into);
-}
-
-fn add_route(s: &mut Scenario, id: &str, prefix: &str, via: &str) {
-    dev(s, id).routes.push(RouteSpec {
-        prefix: prefix.into(),
-        via: via.into(),
-        metric: None,
-    });
 }
 
 fn remove_link(s: &mut Scenario, id: &str) {

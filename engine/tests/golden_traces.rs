@@ -16,11 +16,13 @@
 
 use packet_engine::diagnose::diagnose;
 use packet_engine::exercise::{course, predict, Evaluation, Exercise};
-use packet_engine::scenario::RouteSpec;
 use packet_engine::trace::NetworkState;
 use packet_engine::{examples, Scenario, Simulation};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+mod common;
+use common::edits::{add_dhcp_server, add_route, rename_record, set_address, set_dns, set_gateway};
 
 /// Golden files above this size keep their head and a hash of the whole.
 const FULL_LIMIT: usize = 600_000;
@@ -123,58 +125,6 @@ fn describe_evaluation(out: &mut String, e: &Evaluation) {
     }
 }
 
-fn set_address(s: &mut Scenario, id: &str, iface: &str, address: &str) {
-    let d = s.devices.iter_mut().find(|d| d.id == id).unwrap();
-    d.interfaces
-        .iter_mut()
-        .find(|i| i.name == iface)
-        .unwrap()
-        .address = Some(address.into());
-}
-
-/// Issue 11's exercises: a DHCP server on the home router's LAN.
-fn add_dhcp_server(s: &mut Scenario, id: &str) {
-    let d = s.devices.iter_mut().find(|d| d.id == id).unwrap();
-    d.services = Some(packet_engine::scenario::ServicesSpec {
-        dhcp: Some(packet_engine::scenario::DhcpServiceSpec {
-            interface: "eth0".into(),
-            pool_start: "192.168.1.100".into(),
-            pool_end: "192.168.1.200".into(),
-            router: Some("192.168.1.1".into()),
-            dns: vec![],
-            lease_time_s: None,
-            domain: None,
-        }),
-        dns: None,
-    });
-}
-
-fn set_dns(s: &mut Scenario, id: &str, servers: &[&str]) {
-    s.devices.iter_mut().find(|d| d.id == id).unwrap().dns = servers.iter().map(|x| x.to_string()).collect();
-}
-
-fn rename_record(s: &mut Scenario, id: &str, to: &str) {
-    let d = s.devices.iter_mut().find(|d| d.id == id).unwrap();
-    d.services.as_mut().unwrap().dns.as_mut().unwrap().records[0].name = to.into();
-}
-
-fn set_gateway(s: &mut Scenario, id: &str, gateway: &str) {
-    s.devices.iter_mut().find(|d| d.id == id).unwrap().gateway = Some(gateway.into());
-}
-
-fn add_route(s: &mut Scenario, id: &str, prefix: &str, via: &str) {
-    s.devices
-        .iter_mut()
-        .find(|d| d.id == id)
-        .unwrap()
-        .routes
-        .push(RouteSpec {
-            prefix: prefix.into(),
-            via: via.into(),
-            metric: None,
-        });
-}
-
 /// The reference solution of each built-in exercise (the first one
 /// `tests/exercises.rs` checks).
 fn reference_solution(ex: &Exercise) -> Scenario {
@@ -190,10 +140,10 @@ fn reference_solution(ex: &Exercise) -> Scenario {
             s.devices.iter_mut().find(|d| d.id == "hub1").unwrap().kind =
                 packet_engine::scenario::DeviceKind::Switch
         }
-        "default-gateway" => set_gateway(&mut s, "pc1", "192.168.1.1"),
+        "default-gateway" => set_gateway(&mut s, "pc1", Some("192.168.1.1")),
         "gateway-off-subnet" => set_address(&mut s, "r1", "eth0", "192.168.1.1/24"),
         "missing-route" => add_route(&mut s, "r1", "192.168.2.0/24", "10.0.0.2"),
-        "ttl-loop" => set_gateway(&mut s, "r2", "10.0.1.2"),
+        "ttl-loop" => set_gateway(&mut s, "r2", Some("10.0.1.2")),
         "read-traceroute" => add_route(&mut s, "isp2", "192.168.1.0/24", "10.0.12.1"),
         "laptop-no-address" => add_dhcp_server(&mut s, "home-router"),
         "dns-server-address" => set_dns(&mut s, "laptop", &["192.168.1.1"]),

@@ -99,3 +99,4 @@ pub fn find(out: &RunOutcome, pred: impl Fn(&EventKind) -> bool) -> usize {
 pub fn state_after(out: &RunOutcome, index: usize) -> NetworkState {
     out.trace.state_at(index)
 }
+pub mod edits;
