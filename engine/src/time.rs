@@ -102,3 +102,74 @@ mod tests {
         assert_eq!(SimTime::from_secs(1) - SimTime::from_secs(2), SimTime::ZERO);
     }
 }
+
+/// A Unix time in whole seconds, broken down in UTC for the programs that print
+/// a date (dig's `WHEN:` line, a web server's `Date:` header).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UtcDate {
+    pub year: i64,
+    /// 1–12.
+    pub month: u32,
+    /// 1–31.
+    pub day: u32,
+    /// 0 = Sunday … 6 = Saturday.
+    pub weekday: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+}
+
+/// Three-letter English names, as C's `%a`/`%b` and RFC 9110 write them.
+pub const WEEKDAY_NAMES: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+pub const MONTH_NAMES: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+impl UtcDate {
+    /// Breaks `secs` since 1970-01-01 00:00:00 UTC down (Howard Hinnant's
+    /// `civil_from_days`, exact for every date the proleptic Gregorian calendar has).
+    pub fn from_unix(secs: u64) -> UtcDate {
+        let days = secs / 86_400;
+        let rem = secs % 86_400;
+        let z = days as i64 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        UtcDate {
+            year: yoe + era * 400 + i64::from(month <= 2),
+            month,
+            day,
+            // 1970-01-01 was a Thursday.
+            weekday: ((days + 4) % 7) as u32,
+            hour: (rem / 3600) as u32,
+            minute: (rem / 60 % 60) as u32,
+            second: (rem % 60) as u32,
+        }
+    }
+
+    pub fn weekday_name(&self) -> &'static str {
+        WEEKDAY_NAMES[self.weekday as usize]
+    }
+
+    pub fn month_name(&self) -> &'static str {
+        MONTH_NAMES[(self.month - 1) as usize]
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::UtcDate;
+
+    #[test]
+    fn unix_times_break_down_in_utc() {
+        let d = UtcDate::from_unix(0);
+        assert_eq!((d.year, d.month, d.day, d.weekday_name()), (1970, 1, 1, "Thu"));
+        // 2000-02-29 12:34:56 UTC, a leap day and a Tuesday.
+        let d = UtcDate::from_unix(951_827_696);
+        assert_eq!((d.year, d.month_name(), d.day, d.weekday_name()), (2000, "Feb", 29, "Tue"));
+        assert_eq!((d.hour, d.minute, d.second), (12, 34, 56));
+    }
+}

@@ -434,29 +434,15 @@ fn quoted_udp_src_port(inner: &[u8]) -> Option<u16> {
 
 /// `Tue Nov 14 22:13:20 UTC 2023`, dig's WHEN line (`strftime("%a %b %d %H:%M:%S %Z %Y")` in UTC).
 pub(crate) fn format_when(secs: u64) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let days = secs / 86_400;
-    let rem = secs % 86_400;
-    // Howard Hinnant's civil_from_days.
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let d = crate::time::UtcDate::from_unix(secs);
     format!(
-        "{} {} {:02} {:02}:{:02}:{:02} UTC {y}",
-        DAYS[(days % 7) as usize],
-        MONTHS[(m - 1) as usize],
-        d,
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
+        "{} {} {:02} {:02}:{:02}:{:02} UTC {}",
+        d.weekday_name(),
+        d.month_name(),
+        d.day,
+        d.hour,
+        d.minute,
+        d.second,
+        d.year
     )
 }

@@ -141,20 +141,15 @@ pub fn not_found_page() -> String {
 
 /// RFC 9110 §5.6.7 IMF-fixdate ("Wed, 02 Dec 2026 14:39:29 GMT") for Unix time `t`.
 pub fn http_date(t: u64) -> String {
-    let days = t / 86_400;
-    let secs = t % 86_400;
-    // 1970-01-01 was a Thursday.
-    let wd = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][(days % 7) as usize];
-    // days_from_civil inverse (H. Hinnant's civil_from_days).
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    let mon = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(m - 1) as usize];
-    format!("{wd}, {d:02} {mon} {y} {:02}:{:02}:{:02} GMT", secs / 3600, secs / 60 % 60, secs % 60)
+    let d = crate::time::UtcDate::from_unix(t);
+    format!(
+        "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
+        d.weekday_name(),
+        d.day,
+        d.month_name(),
+        d.year,
+        d.hour,
+        d.minute,
+        d.second
+    )
 }
