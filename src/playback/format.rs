@@ -1,7 +1,6 @@
 //! Times as the status line writes them; a name lookup's answer as the
 //! event list and the tables write it.
 
-
 /// Formats simulated ns as seconds with µs: "1.000 012 s".
 pub fn format_time(ns: u64) -> String {
     let us = ns / 1_000;
