@@ -60,6 +60,7 @@ fn host(id: String, address: String, gateway: String) -> DeviceSpec {
             name: "eth0".into(),
             address: Some(address),
             mac: None,
+            nat: None,
         }],
         gateway: Some(gateway),
         routes: vec![],
@@ -110,6 +111,7 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             name: name.clone(),
             address: Some(format!("{}.1/24", net(j))),
             mac: None,
+            nat: None,
         });
         let sw = format!("s{}", j + 1);
         devices.push(DeviceSpec {
@@ -158,12 +160,14 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             name: a_if.clone(),
             address: Some(format!("172.16.{k}.1/24")),
             mac: None,
+            nat: None,
         });
         let b_if = format!("eth{}", router_ifaces[b].len());
         router_ifaces[b].push(InterfaceSpec {
             name: b_if.clone(),
             address: Some(format!("172.16.{k}.2/24")),
             mac: None,
+            nat: None,
         });
         links.push(link(
             format!("r{}-r{}", a + 1, b + 1),

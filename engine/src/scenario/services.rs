@@ -1,13 +1,54 @@
 //! Validation of a router's or server's `services` (DHCP and DNS): pools in
 //! the served interface's subnet, lease times dnsmasq accepts, zone records
-//! inside their zone, forwarders as addresses. Called from `validate.rs`.
+//! inside their zone, forwarders as addresses; and of NAT on a router's
+//! interface. Called from `validate.rs`.
 
 use super::address::parse_ipv4;
 use super::error::{ErrorKind, ScenarioError};
-use super::text::{DhcpServiceSpec, DnsServiceSpec};
+use super::text::{DeviceKind, DeviceSpec, DhcpServiceSpec, DnsServiceSpec, InterfaceSpec};
+use ipnet::Ipv4Net;
 use super::topology::{DhcpService, DnsRecord, DnsRecordData, DnsService, Interface};
 
 type Result<T> = std::result::Result<T, ScenarioError>;
+
+/// An interface's `"nat"`: `"masquerade"` (any case) on a router interface
+/// with a fixed address. MASQUERADE takes the outside interface's address for
+/// each new flow (`nf_nat_masquerade_ipv4` → `inet_select_addr`), so that
+/// address must exist; a DHCP-configured outside interface is not modelled.
+pub(super) fn validate_nat(at: &str, dev: &DeviceSpec, iface: &InterfaceSpec, address: Option<Ipv4Net>, dhcp: bool) -> Result<bool> {
+    let Some(text) = iface.nat.as_deref() else { return Ok(false) };
+    let at = format!("{at}.nat");
+    let name = &iface.name;
+    if !text.trim().eq_ignore_ascii_case("masquerade") {
+        return err(
+            ErrorKind::Other,
+            at,
+            format!("\"{text}\" is not a NAT mode this lab knows; use \"masquerade\" (iptables -t nat -A POSTROUTING -o {name} -j MASQUERADE)"),
+        );
+    }
+    if dev.kind != DeviceKind::Router {
+        return err(
+            ErrorKind::WrongForKind,
+            at,
+            format!("{} is a {}: NAT rewrites packets a router forwards, so put it on the outside interface of a router", dev.id, dev.kind.name()),
+        );
+    }
+    if dhcp {
+        return err(
+            ErrorKind::WrongForKind,
+            at,
+            format!("{name} gets its address from DHCP; NAT in this lab needs a fixed address on the outside interface"),
+        );
+    }
+    if address.is_none() {
+        return err(
+            ErrorKind::WrongForKind,
+            at,
+            format!("{name} has no address: masquerade rewrites the source to the outside interface's address, so give {name} one"),
+        );
+    }
+    Ok(true)
+}
 
 fn err<T>(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Result<T> {
     Err(ScenarioError::of(kind, path, message))

@@ -187,6 +187,11 @@ pub struct InterfaceSpec {
     /// `02:00:00:00:00:01`; absent means derived from the device id and interface name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mac: Option<String>,
+    /// `"masquerade"` on a router's outside interface:
+    /// `iptables -t nat -A POSTROUTING -o NAME -j MASQUERADE` (source NAT to
+    /// this interface's address, with connection tracking); absent: no NAT.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nat: Option<String>,
 }
 
 /// A static route: `ip route add PREFIX via VIA [metric M]`.

@@ -113,6 +113,9 @@ pub struct Interface {
     pub dhcp: bool,
     /// Configured, or derived from the device id and interface name.
     pub mac: MacAddr,
+    /// MASQUERADE on this (outside) interface of a router; the interface has
+    /// a fixed address.
+    pub masquerade: bool,
 }
 
 /// A static route: `ip route add PREFIX via VIA metric METRIC`.

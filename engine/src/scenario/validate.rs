@@ -448,11 +448,13 @@ fn validate_ip_device(
                 format!("duplicate MAC address {mac} (also on {owner})"),
             );
         }
+        let masquerade = super::services::validate_nat(&at, dev, iface, address, dhcp)?;
         interfaces.push(Interface {
             name: name.to_string(),
             address,
             dhcp,
             mac,
+            masquerade,
         });
     }
     let on_link = |gw: Ipv4Addr| nets.iter().any(|n| n.contains(&gw));
