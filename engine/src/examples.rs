@@ -28,6 +28,7 @@ const FILES: &[(&str, &str)] = &[
         "name-lookup",
         include_str!("../../scenarios/name-lookup.json"),
     ),
+    ("forgot-nat", include_str!("../../scenarios/forgot-nat.json")),
     ("hub", include_str!("../../scenarios/hub.json")),
     (
         "routing-loop",

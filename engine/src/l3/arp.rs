@@ -172,6 +172,8 @@ impl IpNode {
 
     /// Hands a routed datagram to the neighbour layer for its next hop.
     pub(crate) fn neigh_output(&mut self, ctx: &mut Ctx, hop: Hop, datagram: Vec<u8>) {
+        // POSTROUTING: MASQUERADE when `hop.iface` is a NAT's outside interface.
+        let Some(datagram) = self.nat_postrouting(ctx, hop.iface, datagram) else { return };
         let now = ctx.now;
         let mut actions = Vec::new();
         let cache = &mut self.ifaces[hop.iface as usize].neigh;

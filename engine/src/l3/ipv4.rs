@@ -131,6 +131,8 @@ impl IpNode {
             }
         };
         let datagram = payload[..total].to_vec();
+        // PREROUTING: NAT on this (outside) interface translates replies back.
+        let datagram = self.nat_prerouting(ctx, iface, datagram);
         let dst = view(&datagram).dst_addr();
         let is_broadcast = dst.is_broadcast()
             || dst.is_multicast()

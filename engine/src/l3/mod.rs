@@ -9,18 +9,21 @@
 //! - `route.rs`: same network or gateway, longest-prefix match, the route decision;
 //! - `arp.rs`: ARP and the neighbour cache glue (resolve, queue, retry, fail);
 //! - `ipv4.rs`: receive, forward (TTL, redirect), send, local delivery by protocol, IP IDs;
-//! - `icmp.rs`: echo, errors to the sender, redirects, Linux's rate limits.
+//! - `icmp.rs`: echo, errors to the sender, redirects, Linux's rate limits;
+//! - `netfilter.rs`: NAT's PREROUTING and POSTROUTING hooks driving `nat.rs`.
 //!
 //! A new protocol above IP (UDP) is a file under `l4/` with an
 //! `impl IpNode` block and one line in `ipv4.rs`'s `local_deliver`; a
-//! netfilter-like step on the forward path (NAT) is a file here and one line
-//! in `ip_forward`. See docs/architecture.md.
+//! netfilter-like step (NAT) is a file here and one line at its hook:
+//! PREROUTING in `ipv4.rs`'s `ip_input`, POSTROUTING in `arp.rs`'s
+//! `neigh_output`. See docs/architecture.md.
 
 mod arp;
 mod icmp;
 mod ipv4;
 /// iptables MASQUERADE and conntrack, as a pure function of packets and time.
 pub mod nat;
+mod netfilter;
 mod route;
 
 pub(crate) use route::Hop;
@@ -82,6 +85,8 @@ pub(crate) struct IpNode {
     pub(crate) search: Vec<String>,
     /// gethostname(): the device id (dhclient sends it as option 12).
     pub(crate) hostname: String,
+    /// MASQUERADE per outside interface index (l3/netfilter.rs).
+    pub(crate) nat: BTreeMap<u32, netfilter::NatSlot>,
 }
 
 /// What an application socket gets from the stack.
@@ -193,6 +198,7 @@ impl IpNode {
                 h
             },
             running: Vec::new(),
+            nat: netfilter::slots(spec),
             forward: spec.kind == DeviceKind::Router,
             ifaces,
             routes,
@@ -297,6 +303,7 @@ impl Device for IpNode {
             Timer::Dhcp { iface, gen } => self.dhcp_client_timer(ctx, iface, gen),
             Timer::DhcpServer { gen } => self.dhcp_server_timer(ctx, gen),
             Timer::DnsServer { gen } => self.dns_server_timer(ctx, gen),
+            Timer::Nat { iface } => self.nat_timer(ctx, iface),
             Timer::MacAge { .. } => {}
         }
     }

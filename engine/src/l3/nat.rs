@@ -31,7 +31,7 @@ const ICMP: u8 = 1;
 /// One direction of a flow: protocol, source and destination (address, port).
 /// For ICMP echo both "ports" are the echo identifier, as nf_conntrack keys
 /// ICMP on the id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Tuple {
     /// IP protocol number (1, 6 or 17).
     pub proto: u8,
@@ -275,6 +275,16 @@ impl Masquerade {
         self.by_original.values()
     }
 
+    /// The entry of a flow by its original tuple.
+    pub fn entry(&self, original: &Tuple) -> Option<&Conntrack> {
+        self.by_original.get(original)
+    }
+
+    /// The original tuple of the flow whose reply tuple is `reply`.
+    pub fn original_of(&self, reply: &Tuple) -> Option<Tuple> {
+        self.by_reply.get(reply).copied()
+    }
+
     /// The earliest expiry.
     pub fn poll_at(&self) -> Option<SimTime> {
         self.by_original.values().map(|e| e.expires).min()
@@ -433,6 +443,21 @@ impl Masquerade {
         out[l4 + 2..l4 + 4].copy_from_slice(&c.to_be_bytes());
         Translated::Rewritten(out)
     }
+}
+
+/// The tuple of a whole datagram (TCP, UDP or ICMP; not a fragment), as
+/// conntrack keys it: for ICMP both "ports" are the echo id.
+pub fn packet_tuple(ip: &[u8]) -> Option<Tuple> {
+    tuple_of(ip).map(|(t, _, _)| t)
+}
+
+/// The tuple of the datagram an ICMP error (type 3, 11 or 12) quotes.
+pub fn quoted_tuple(ip: &[u8]) -> Option<Tuple> {
+    let (_, l4, ty) = tuple_of(ip)?;
+    if !matches!(ty, Some(3) | Some(11) | Some(12)) {
+        return None;
+    }
+    tuple_of_quoted(ip.get(l4 + 8..)?).map(|(t, _, _)| t)
 }
 
 /// The tuple of a quoted datagram (its total length exceeds what is present).

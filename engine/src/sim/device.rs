@@ -41,6 +41,8 @@ pub(crate) enum Timer {
     DhcpServer { gen: u32 },
     /// The DNS server's wake-up (a forwarded query timed out).
     DnsServer { gen: u32 },
+    /// A router's conntrack entries on outside interface `iface` may have expired (l3/netfilter.rs).
+    Nat { iface: u32 },
 }
 
 /// The devices of a lab. An enum rather than `Box<dyn Device>`: the event

@@ -256,6 +256,10 @@ impl TraceEvent {
                     LookupOutcome::NoServers => write!(s, "{device} has no DNS server in its resolv.conf, so it cannot look up {name} ({label})."),
                 };
             }
+            EventKind::NatTranslated { device, interface, direction, before, after, checksums, entry } => {
+                s = super::nat::translated_sentence(device, interface, *direction, before, after, checksums, entry);
+            }
+            EventKind::ConntrackExpired { device, entry } => s = super::nat::expired_sentence(device, entry),
             EventKind::Storm {
                 links,
                 devices,

@@ -41,6 +41,8 @@ pub enum DropReason {
     NoListener,
     /// An ICMP redirect that Linux's defaults make a host (or router) ignore.
     RedirectIgnored,
+    /// NAT found no free source port for a new flow (`nf_nat_setup_info` → NF_DROP).
+    NatNoFreePort,
 }
 
 impl DropReason {
@@ -60,6 +62,7 @@ impl DropReason {
             DropReason::Unsupported => "this lab does not model that protocol",
             DropReason::IcmpRateLimited => "Linux rate-limits ICMP errors to each destination (icmp_ratelimit), so no error is sent",
             DropReason::NoListener => "no program on this device is waiting for it",
+            DropReason::NatNoFreePort => "the NAT found no free source port for a new flow on its outside address",
             DropReason::RedirectIgnored => {
                 "it is an ICMP redirect, and Linux hosts only accept one towards a gateway of their default routes (secure_redirects = 1), so the route stays as it is"
             }

@@ -12,15 +12,18 @@
 //! - `name.rs`: [`Name`], shared text for ids;
 //! - `facts.rs`: the values events carry (drop reasons, route decisions, …);
 //! - `explain.rs`: one sentence per event;
+//! - `nat.rs`: NAT translations and conntrack rows, and their sentences;
 //! - `state.rs`: table replay ([`NetworkState`], [`StateIndex`]).
 
 mod explain;
 mod facts;
 mod name;
+mod nat;
 mod state;
 
 pub use facts::*;
 pub use name::Name;
+pub use nat::{ChecksumChange, ConntrackRow, NatDirection};
 pub use state::{DhcpLeaseRow, NeighborRow, NetworkState, StateIndex};
 
 use crate::mac::MacAddr;
@@ -183,6 +186,21 @@ pub enum EventKind {
         server: Option<Ipv4Addr>,
         outcome: LookupOutcome,
     },
+    /// A router's NAT rewrote (or, for its own traffic, only tracked) a packet.
+    NatTranslated {
+        device: Name,
+        /// The outside interface.
+        interface: Name,
+        direction: NatDirection,
+        /// The packet's tuple before and after (for an ICMP error: the quoted packet's).
+        before: crate::l3::nat::Tuple,
+        after: crate::l3::nat::Tuple,
+        checksums: Vec<ChecksumChange>,
+        /// The conntrack entry after this packet.
+        entry: ConntrackRow,
+    },
+    /// A conntrack entry timed out and left the table.
+    ConntrackExpired { device: Name, entry: ConntrackRow },
     /// The run stopped at its event budget while frames kept circulating.
     Storm {
         links: Vec<String>,

@@ -35,6 +35,10 @@ pub struct NetworkState {
     /// The resolver's last answer per device and name.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub dns_answers: BTreeMap<String, BTreeMap<String, LookupOutcome>>,
+    /// NAT routers' conntrack tables (`conntrack -L`): device → rows in the
+    /// order of their original tuples.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub conntrack: BTreeMap<String, Vec<super::ConntrackRow>>,
 }
 
 /// One row of a DHCP server's lease table (dnsmasq.leases).
@@ -102,6 +106,22 @@ impl NetworkState {
                     .entry(device.to_string())
                     .or_default()
                     .insert(name.clone(), outcome.clone());
+            }
+            EventKind::NatTranslated { device, entry, .. } => {
+                let rows = self.conntrack.entry(device.to_string()).or_default();
+                let key = (&entry.interface, entry.original);
+                match rows.binary_search_by(|r| (&r.interface, r.original).cmp(&key)) {
+                    Ok(i) => rows[i] = entry.clone(),
+                    Err(i) => rows.insert(i, entry.clone()),
+                }
+            }
+            EventKind::ConntrackExpired { device, entry } => {
+                if let Some(rows) = self.conntrack.get_mut(device.as_str()) {
+                    rows.retain(|r| !(r.interface == entry.interface && r.original == entry.original));
+                    if rows.is_empty() {
+                        self.conntrack.remove(device.as_str());
+                    }
+                }
             }
             EventKind::MacAged { device, mac, .. } => {
                 if let Some(table) = self.mac_tables.get_mut(device.as_str()) {
