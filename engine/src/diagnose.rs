@@ -15,9 +15,14 @@
 //!    destination: an unknown host);
 //! 5. the answer's way back: the destination has no route to the sender.
 //!
+//! Before all of these, `nat.rs` recognises the forgotten NAT (a private
+//! sender whose answers a router on the internet drops), and `services.rs`
+//! the DHCP and DNS failures.
+//!
 //! A default gateway outside the host's subnets never runs: validation refuses
 //! it, and [`diagnose_invalid`] words that refusal the same way.
 
+mod nat;
 mod services;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -56,6 +61,9 @@ pub enum Cause {
     DnsUnreachable { server: Option<Ipv4Addr> },
     /// The DNS server said the name does not exist.
     NxDomain { name: String },
+    /// The answers went to the sender's private `address`, which no router on
+    /// the internet knows: `router` (the home router) does not masquerade.
+    ForgotNat { router: String, address: Ipv4Addr },
 }
 
 /// A diagnosis of one failed command.
@@ -113,6 +121,10 @@ pub fn diagnose(topology: &Topology, outcome: &RunOutcome) -> Vec<Diagnosis> {
     for (j, spec) in topology.commands.iter().enumerate() {
         let lines = outcome.outputs.get(&spec.label).map(Vec::as_slice).unwrap_or(&[]);
         if !command_failed(&spec.command, lines) {
+            continue;
+        }
+        if let Some(d) = nat::forgotten_nat(topology, outcome, spec) {
+            out.push(d);
             continue;
         }
         if let Some(d) = services::diagnose_command(topology, outcome, spec) {

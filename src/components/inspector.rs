@@ -117,6 +117,7 @@ fn cause_id(d: &Diagnosis) -> &'static str {
         Cause::LeaseExpired => "lease-expired",
         Cause::DnsUnreachable { .. } => "dns-unreachable",
         Cause::NxDomain { .. } => "nxdomain",
+        Cause::ForgotNat { .. } => "forgot-nat",
     }
 }
 

@@ -71,7 +71,7 @@ impl ConntrackRow {
             17 => ("udp", 17),
             _ => ("icmp", 1),
         };
-        let mut s = format!("{name:<5} {num} {secs} ");
+        let mut s = format!("{name:<8} {num} {secs} ");
         if let Some(t) = self.tcp_state {
             let _ = write!(s, "{t} ");
         }
