@@ -94,6 +94,7 @@ fn kind_order(kind: QuestionKind) -> u8 {
         QuestionKind::DestinationMac => 4,
         QuestionKind::LeaseGateway => 5,
         QuestionKind::LookupResult => 6,
+        QuestionKind::NatSource => 7,
     }
 }
 

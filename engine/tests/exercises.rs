@@ -7,7 +7,7 @@ use packet_engine::scenario::{CommandSpec, LinkSpec};
 use packet_engine::Scenario;
 
 mod common;
-use common::edits::{add_dhcp_server, add_route, dev, rename_record, set_address, set_dns, set_gateway};
+use common::edits::{add_dhcp_server, add_route, dev, rename_record, set_address, set_dns, set_gateway, set_nat};
 
 fn exercise(id: &str) -> Exercise {
     course()
@@ -79,7 +79,7 @@ fn assert_unsolved(ex: &Exercise, edits: &[&dyn Fn(&mut Scenario)]) -> Evaluatio
 }
 
 #[test]
-fn the_course_has_twelve_exercises_in_teaching_order() {
+fn the_course_has_thirteen_exercises_in_teaching_order() {
     let ids: Vec<String> = course().into_iter().map(|e| e.id).collect();
     assert_eq!(
         ids,
@@ -95,7 +95,8 @@ fn the_course_has_twelve_exercises_in_teaching_order() {
             "read-traceroute",
             "laptop-no-address",
             "dns-server-address",
-            "why-nxdomain"
+            "why-nxdomain",
+            "add-nat"
         ]
     );
     for ex in course() {
@@ -702,4 +703,23 @@ fn why_nxdomain() {
     // Asking another (wrong) server is locked.
     let e = solve(&ex, &[&|s| set_dns(s, "laptop", &["192.168.1.1"])]);
     assert!(!e.locked.is_empty(), "{}", report(&e));
+}
+
+#[test]
+fn add_nat_is_solved_by_masquerade_on_the_outside_interface_only() {
+    let ex = course().into_iter().find(|e| e.id == "add-nat").unwrap();
+    // The start: the ping fails, and the check's diagnosis names the NAT field.
+    let e = ex.evaluate(&ex.lab);
+    assert!(!e.solved());
+    let d = e.checks[0].diagnosis.as_ref().expect("a diagnosis");
+    assert_eq!((d.device.as_str(), d.field.as_str()), ("home-router", "devices[2].interfaces[1].nat"));
+    // Masquerade on the inside interface rewrites nothing on the way out.
+    assert_unsolved(&ex, &[&|s| set_nat(s, "home-router", "eth0")]);
+    assert_solved(&ex, &[&|s| set_nat(s, "home-router", "eth1")]);
+    // The provider's routers are locked: a route back is not the fix here.
+    let mut s = ex.lab.clone();
+    add_route(&mut s, "isp", "192.168.1.0/24", "203.0.113.2");
+    let e = ex.evaluate(&s);
+    assert_eq!(e.locked.len(), 1, "{}", report(&e));
+    assert!(e.locked[0].to_string().starts_with("devices[3].routes"), "{}", e.locked[0]);
 }

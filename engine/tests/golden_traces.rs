@@ -22,7 +22,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::edits::{add_dhcp_server, add_route, rename_record, set_address, set_dns, set_gateway};
+use common::edits::{add_dhcp_server, add_route, rename_record, set_address, set_dns, set_gateway, set_nat};
 
 /// Golden files above this size keep their head and a hash of the whole.
 const FULL_LIMIT: usize = 600_000;
@@ -148,6 +148,7 @@ fn reference_solution(ex: &Exercise) -> Scenario {
         "laptop-no-address" => add_dhcp_server(&mut s, "home-router"),
         "dns-server-address" => set_dns(&mut s, "laptop", &["192.168.1.1"]),
         "why-nxdomain" => rename_record(&mut s, "dns-server", "www.example.com"),
+        "add-nat" => set_nat(&mut s, "home-router", "eth1"),
         other => panic!("exercise {other} has no reference solution in the golden test: add one"),
     }
     s

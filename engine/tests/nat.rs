@@ -337,3 +337,23 @@ fn the_routers_own_traffic_passes_postrouting_untranslated() {
     assert!(tracked.iter().all(|(same, none, _)| *same && *none));
     assert!(tracked[0].2.contains("it is home-router's own flow from its outside address, so nothing is rewritten"), "{}", tracked[0].2);
 }
+
+#[test]
+fn predict_asks_for_the_source_after_the_nat_router() {
+    use packet_engine::exercise::predict::{questions, Answer, QuestionKind};
+    let topology = Scenario::from_json(&with_nat_running(r#"{ "at_ms": 1000, "device": "laptop", "run": "dig +short example.com" }"#)).unwrap().validate().unwrap();
+    let out = Simulation::from_topology(&topology).run();
+    let qs: Vec<_> = questions(&topology, &out.trace, 3).into_iter().filter(|q| q.kind == QuestionKind::NatSource).collect();
+    assert_eq!(qs.len(), 1, "one question: the query leaving through eth1 (the reply is not a source rewrite)");
+    let q = &qs[0];
+    assert!(q.prompt.starts_with("A packet from 192.168.1.10 to 8.8.8.8 leaves home-router through eth1"), "{}", q.prompt);
+    let Answer::Endpoint { ip, port } = q.choices[q.correct].answer else { panic!() };
+    assert_eq!(ip, Ipv4Addr::new(203, 0, 113, 2));
+    let texts: Vec<&str> = q.choices.iter().map(|c| c.text.as_str()).collect();
+    assert!(texts.contains(&format!("192.168.1.10:{port}").as_str()), "unchanged is offered: {texts:?}");
+    assert!(texts.contains(&format!("192.168.1.1:{port}").as_str()), "the router's inside address: {texts:?}");
+    // Without NAT nothing is rewritten, so nothing is asked.
+    let plain = Scenario::from_json(FORGOT_NAT).unwrap().validate().unwrap();
+    let out = Simulation::from_topology(&plain).run();
+    assert!(questions(&plain, &out.trace, 3).iter().all(|q| q.kind != QuestionKind::NatSource));
+}

@@ -1,6 +1,6 @@
 //! The built-in course: the files of `exercises/`, compiled in, in the order of
 //! the talk (one network, masks, ARP, hub and switch, gateways, routes, loops,
-//! traceroute).
+//! traceroute, DHCP and DNS, NAT).
 
 use super::Exercise;
 
@@ -48,6 +48,7 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../../exercises/dns-server-address.json"),
     ),
     ("why-nxdomain", include_str!("../../../exercises/why-nxdomain.json")),
+    ("add-nat", include_str!("../../../exercises/add-nat.json")),
 ];
 
 /// Every built-in exercise, in teaching order. The files are checked by the

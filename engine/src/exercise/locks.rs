@@ -61,6 +61,8 @@ pub enum EditableField {
     Dns,
     /// The DHCP and DNS services (`services`).
     Services,
+    /// An interface's NAT (`nat`: masquerade on a router's outside interface).
+    Nat,
 }
 
 impl EditableField {
@@ -74,6 +76,7 @@ impl EditableField {
             EditableField::Kind => "kind",
             EditableField::Dns => "DNS servers",
             EditableField::Services => "services",
+            EditableField::Nat => "NAT",
         }
     }
 }
@@ -142,6 +145,7 @@ impl Editable {
                 EditableField::Mac,
                 EditableField::Gateway,
                 EditableField::Routes,
+                EditableField::Nat,
             ];
             if !dev.kind.has_ip() {
                 if let Some(f) = e.fields.iter().find(|f| ip_only.contains(f)) {
@@ -324,6 +328,10 @@ fn compare_device(
                 };
                 push(format!("{at}.interfaces[{i}].address"), locked(&what));
             }
+        }
+        let nat = |i: &crate::scenario::InterfaceSpec| i.nat.as_deref().map(|t| t.trim().to_ascii_lowercase());
+        if nat(old) != nat(iface) && !editable.allows(id, Some(name), EditableField::Nat) {
+            push(format!("{at}.interfaces[{i}].nat"), locked(&format!("{name} NAT")));
         }
         if old.typed_mac(id) != iface.typed_mac(id)
             && !editable.allows(id, Some(name), EditableField::Mac)

@@ -16,7 +16,9 @@
 //! - `Route` on a router: which next hop does it choose?
 //! - `FrameSent` by a host or router: which MAC goes in the destination field?
 //!   and, when a router forwards a packet: what will the TTL be?
-//! - `DhcpLeaseObtained` and `DnsLookup`: see `predict_services.rs`.
+//! - `DhcpLeaseObtained` and `DnsLookup`: see `predict_services.rs`;
+//! - `NatTranslated` (outbound, rewritten): which source address does the
+//!   packet have after the NAT router? (`predict_services.rs`).
 
 use super::check::mac_owner;
 use crate::explain::{forwarded_from, rewrap_diff};
@@ -49,6 +51,8 @@ pub enum QuestionKind {
     LeaseGateway,
     /// What a name lookup finds.
     LookupResult,
+    /// The source address (and port) a packet has after a NAT router.
+    NatSource,
 }
 
 /// The value behind a choice, comparable with what the trace shows.
@@ -72,6 +76,8 @@ pub enum Answer {
     Gateway { ip: Option<Ipv4Addr> },
     /// How a lookup ends.
     Lookup { outcome: crate::trace::LookupOutcome },
+    /// An address and port (an echo id for ICMP).
+    Endpoint { ip: Ipv4Addr, port: u16 },
 }
 
 /// One choice: its wording and its value.
@@ -109,6 +115,7 @@ pub fn is_decision(scenario: &Topology, event: &TraceEvent) -> bool {
         EventKind::SwitchForward { .. } | EventKind::Route { .. } => true,
         EventKind::FrameSent { from, .. } => has_ip(scenario, &from.device),
         EventKind::DhcpLeaseObtained { renewed: false, .. } | EventKind::DnsLookup { .. } => true,
+        EventKind::NatTranslated { direction: crate::trace::NatDirection::Outbound, before, after, .. } => before != after,
         _ => false,
     }
 }

@@ -3,6 +3,9 @@
 //!   (wrong: the DHCP server's address, the DNS server, its own address, none)
 //! - `DnsLookup`: what does the lookup find? (wrong: NXDOMAIN, a timeout, the
 //!   DNS server's own address as the answer, another name's address)
+//! - `NatTranslated` leaving a NAT router: which source address does the
+//!   packet have after it? (wrong: unchanged, the router's inside address,
+//!   the outside address with a new port)
 
 use super::predict::{Answer, Choice, QuestionKind};
 use crate::scenario::{DnsRecordData, Topology};
@@ -87,6 +90,34 @@ pub(super) fn question_parts(
                 QuestionKind::LookupResult,
                 format!("{device} looks up {name}. What does it find?"),
                 label(outcome.clone()),
+                wrong.into_iter().map(label).collect(),
+            ))
+        }
+        EventKind::NatTranslated { device, interface, before, after, .. } => {
+            let icmp = before.proto == 1;
+            let label = |(ip, port): (Ipv4Addr, u16)| Choice {
+                text: if icmp { format!("{ip} (echo id {port})") } else { format!("{ip}:{port}") },
+                answer: Answer::Endpoint { ip, port },
+            };
+            let inside = scenario
+                .devices
+                .iter()
+                .find(|d| d.id == device.as_str())
+                .and_then(|d| d.addresses().find(|n| n.contains(&before.src.0)).map(|n| n.addr()));
+            let mut wrong = vec![before.src];
+            wrong.extend(inside.map(|a| (a, before.src.1)));
+            if !icmp {
+                // Another port: a classic guess is that NAT always picks a new one.
+                wrong.push((after.src.0, if after.src.1 == 1024 { 1025 } else { 1024 }));
+            }
+            wrong.push((before.dst.0, before.src.1));
+            Some((
+                QuestionKind::NatSource,
+                format!(
+                    "A packet from {} to {} leaves {device} through {interface}, where NAT (masquerade) is on. Which source address does it have after {device}?",
+                    before.src.0, before.dst.0
+                ),
+                label(after.src),
                 wrong.into_iter().map(label).collect(),
             ))
         }

@@ -54,3 +54,8 @@ pub fn add_route(s: &mut Scenario, id: &str, prefix: &str, via: &str) {
         metric: None,
     });
 }
+
+/// Issue 12's NAT: masquerade on a router's (outside) interface.
+pub fn set_nat(s: &mut Scenario, id: &str, iface: &str) {
+    dev(s, id).interfaces.iter_mut().find(|i| i.name == iface).unwrap().nat = Some("masquerade".into());
+}
