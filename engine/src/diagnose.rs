@@ -91,6 +91,8 @@ pub fn command_failed(command: &Command, lines: &[String]) -> bool {
             !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
         }
         Command::Dhclient { .. } => false,
+        // curl's error line: `curl: (7) Failed to connect …`, `curl: (6) Could not resolve host: …`.
+        Command::Curl { .. } => lines.iter().any(|l| l.starts_with("curl: (")),
         // host, dig and getent print these when the lookup fails.
         Command::Host { .. } | Command::Dig { .. } | Command::GetentHosts { .. } => {
             lines.is_empty()

@@ -140,6 +140,11 @@ impl IpNode {
             ty @ (Icmpv4Message::DstUnreachable
             | Icmpv4Message::TimeExceeded
             | Icmpv4Message::ParamProblem) => {
+                // tcp_v4_err: an unreachable quoting one of our TCP segments
+                // belongs to its socket, not to the commands' raw sockets.
+                if self.tcp_icmp_error(ctx, u8::from(ty), code, packet.data()) {
+                    return;
+                }
                 let info = IcmpInfo::Error {
                     from: src,
                     icmp_type: u8::from(ty),
