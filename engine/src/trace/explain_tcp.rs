@@ -8,7 +8,7 @@ use crate::time::SimTime;
 use std::fmt::Write as _;
 
 /// "1 s", "202 ms", "1.5 s".
-pub(crate) fn duration(t: SimTime) -> String {
+pub fn duration(t: SimTime) -> String {
     let ms = t.as_nanos() / 1_000_000;
     if ms >= 1000 && ms % 1000 == 0 {
         format!("{} s", ms / 1000)

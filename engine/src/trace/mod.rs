@@ -20,6 +20,7 @@ mod facts;
 mod name;
 mod state;
 
+pub use explain_tcp::duration as explain_duration;
 pub use facts::*;
 pub use name::Name;
 pub use state::{DhcpLeaseRow, NeighborRow, NetworkState, SocketRow, StateIndex};
