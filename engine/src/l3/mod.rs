@@ -87,6 +87,10 @@ pub(crate) struct IpNode {
     pub(crate) hostname: String,
     /// MASQUERADE per outside interface index (l3/netfilter.rs).
     pub(crate) nat: BTreeMap<u32, netfilter::NatSlot>,
+    /// TCP sockets (l4/tcp_node.rs).
+    pub(crate) tcp: crate::l4::tcp_node::TcpSlot,
+    /// An nginx-like web server (apps/http/node.rs).
+    pub(crate) web_server: Option<Box<crate::apps::http::node::WebSlot>>,
 }
 
 /// What an application socket gets from the stack.
@@ -186,6 +190,8 @@ impl IpNode {
             dhcp_clients: BTreeMap::new(),
             dhcp_server: None,
             dns_server: None,
+            tcp: crate::l4::tcp_node::TcpSlot::new(),
+            web_server: None,
             nameservers: spec.nameservers.clone(),
             search: Vec::new(),
             hostname: {
@@ -304,6 +310,7 @@ impl Device for IpNode {
             Timer::DhcpServer { gen } => self.dhcp_server_timer(ctx, gen),
             Timer::DnsServer { gen } => self.dns_server_timer(ctx, gen),
             Timer::Nat { iface } => self.nat_timer(ctx, iface),
+            Timer::Tcp { gen } => self.tcp_timer(ctx, gen),
             Timer::MacAge { .. } => {}
         }
     }

@@ -43,6 +43,8 @@ pub(crate) enum Timer {
     DnsServer { gen: u32 },
     /// A router's conntrack entries on outside interface `iface` may have expired (l3/netfilter.rs).
     Nat { iface: u32 },
+    /// The TCP table's next timer: retransmission, delayed ACK, TIME-WAIT (l4/tcp_node.rs).
+    Tcp { gen: u32 },
 }
 
 /// The devices of a lab. An enum rather than `Box<dyn Device>`: the event

@@ -260,6 +260,11 @@ impl TraceEvent {
                 s = super::nat::translated_sentence(device, interface, *direction, before, after, checksums, entry);
             }
             EventKind::ConntrackExpired { device, entry } => s = super::nat::expired_sentence(device, entry),
+            EventKind::TcpSocket { .. }
+            | EventKind::TcpRetransmit { .. }
+            | EventKind::TcpResetSent { .. }
+            | EventKind::HttpRequest { .. }
+            | EventKind::HttpResponse { .. } => super::explain_tcp::explain(&mut s, &self.kind),
             EventKind::Storm {
                 links,
                 devices,
