@@ -263,6 +263,22 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             format!("HTTP {status} {reason}, {body_len} bytes")
         }
+        // NAT (issue 12): netfilter on the router, beside its routing decisions.
+        EventKind::NatTranslated { device, interface, direction, before, after, .. } => {
+            r.device = Some(device.clone());
+            let ep = |t: &packet_engine::l3::nat::Tuple, src: bool| packet_engine::trace::nat_endpoint(t, src);
+            match direction {
+                _ if before == after => format!("conntrack {interface}: own flow {} → {}", ep(before, true), ep(before, false)),
+                NatDirection::Outbound => format!("NAT {interface}: source {} → {}", ep(before, true), ep(after, true)),
+                NatDirection::Inbound => format!("NAT {interface}: destination {} → {}", ep(before, false), ep(after, false)),
+                NatDirection::InboundError => format!("NAT {interface}: ICMP error for {}", after.src.0),
+            }
+        }
+        EventKind::ConntrackExpired { device, entry } => {
+            r.device = Some(device.clone());
+            let ep = |t: &packet_engine::l3::nat::Tuple, src: bool| packet_engine::trace::nat_endpoint(t, src);
+            format!("conntrack: {} → {} expired", ep(&entry.original, true), ep(&entry.original, false))
+        }
         EventKind::Storm { events, .. } => {
             r.class = EventClass::Ethernet;
             format!("broadcast storm after {events} events")
@@ -290,6 +306,7 @@ pub fn short_reason(reason: DropReason) -> &'static str {
         DropReason::Unsupported => "not modelled",
         DropReason::IcmpRateLimited => "rate-limited",
         DropReason::NoListener => "no listener",
+        DropReason::NatNoFreePort => "no NAT port",
         // The engine gains reasons over time; a new one still gets a mark.
         #[allow(unreachable_patterns)]
         _ => "dropped",

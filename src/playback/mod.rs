@@ -19,7 +19,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use packet_engine::scenario::{CommandSpec, Scenario};
-use packet_engine::trace::{DropReason, EventKind, Forwarding, NetworkState};
+use packet_engine::trace::{DropReason, EventKind, Forwarding, NatDirection, NetworkState};
 use packet_engine::wire::{self, Protocol};
 use packet_engine::{Name, RunOutcome, Simulation, StopReason};
 
@@ -513,6 +513,8 @@ fn is_table_change(kind: &EventKind) -> bool {
             | EventKind::DhcpServerLease { .. }
             | EventKind::DnsLookup { .. }
             | EventKind::TcpSocket { .. }
+            | EventKind::NatTranslated { .. }
+            | EventKind::ConntrackExpired { .. }
     )
 }
 

@@ -25,7 +25,7 @@ mod state;
 pub use explain_tcp::duration as explain_duration;
 pub use facts::*;
 pub use name::Name;
-pub use nat::{ChecksumChange, ConntrackRow, NatDirection};
+pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection};
 pub use state::{DhcpLeaseRow, NeighborRow, NetworkState, SocketRow, StateIndex};
 
 use crate::mac::MacAddr;
