@@ -276,9 +276,9 @@ mod tests {
     }
 
     #[test]
-    fn the_course_is_the_engines_thirteen_exercises() {
+    fn the_course_is_the_engines_fifteen_exercises() {
         let ex = Exercises::default();
-        assert_eq!(ex.course.len(), 13);
+        assert_eq!(ex.course.len(), 15);
         assert_eq!(ex.course[0].id, "right-network");
     }
 

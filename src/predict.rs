@@ -94,7 +94,9 @@ fn kind_order(kind: QuestionKind) -> u8 {
         QuestionKind::DestinationMac => 4,
         QuestionKind::LeaseGateway => 5,
         QuestionKind::LookupResult => 6,
-        QuestionKind::NatSource => 7,
+        QuestionKind::NatSource => 9,
+        QuestionKind::SourcePort => 7,
+        QuestionKind::NextFlags => 8,
     }
 }
 

@@ -34,6 +34,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../scenarios/connection-refused.json"),
     ),
     ("forgot-nat", include_str!("../../scenarios/forgot-nat.json")),
+    (
+        "visit-example",
+        include_str!("../../scenarios/visit-example.json"),
+    ),
     ("hub", include_str!("../../scenarios/hub.json")),
     (
         "routing-loop",

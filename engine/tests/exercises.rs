@@ -79,7 +79,7 @@ fn assert_unsolved(ex: &Exercise, edits: &[&dyn Fn(&mut Scenario)]) -> Evaluatio
 }
 
 #[test]
-fn the_course_has_thirteen_exercises_in_teaching_order() {
+fn the_course_has_fifteen_exercises_in_teaching_order() {
     let ids: Vec<String> = course().into_iter().map(|e| e.id).collect();
     assert_eq!(
         ids,
@@ -96,6 +96,8 @@ fn the_course_has_thirteen_exercises_in_teaching_order() {
             "laptop-no-address",
             "dns-server-address",
             "why-nxdomain",
+            "read-the-handshake",
+            "why-page-fails",
             "add-nat"
         ]
     );

@@ -118,6 +118,9 @@ fn cause_id(d: &Diagnosis) -> &'static str {
         Cause::DnsUnreachable { .. } => "dns-unreachable",
         Cause::NxDomain { .. } => "nxdomain",
         Cause::ForgotNat { .. } => "forgot-nat",
+        Cause::NameUnresolved { .. } => "name-unresolved",
+        Cause::ConnectionRefused { .. } => "connection-refused",
+        Cause::NoAnswerToSyn { .. } => "no-answer-to-syn",
     }
 }
 

@@ -302,6 +302,7 @@ pub fn short_reason(reason: DropReason) -> &'static str {
         DropReason::TxQueueFull => "queue full",
         DropReason::NoLink => "no cable",
         DropReason::LostOnLink => "lost on the cable",
+        DropReason::NoRouteBack => "no route back",
         DropReason::Malformed => "malformed",
         DropReason::Unsupported => "not modelled",
         DropReason::IcmpRateLimited => "rate-limited",

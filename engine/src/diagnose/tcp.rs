@@ -117,6 +117,20 @@ pub(super) fn diagnose_curl(topology: &Topology, outcome: &RunOutcome, spec: &Sc
         .collect();
     let mut links = lost.clone();
     links.dedup();
+    // The server dropped the SYNs: no route back for its SYN-ACK.
+    let no_way_back = server.filter(|&k| {
+        let sid = topology.devices[k].id.as_str();
+        events.iter().any(|e| matches!(&e.kind, EventKind::PacketDropped { device, reason: DropReason::NoRouteBack, .. } if device.as_str() == sid))
+    });
+    if let Some(k) = no_way_back {
+        let s = &topology.devices[k].id;
+        let text = format!(
+            "no answer to SYN: {id}'s SYNs reach {s}, but {s} has no route back to {} for its SYN-ACK, so it drops them without answering; {id} retransmitted after {}. Give {s} a default gateway (devices[{k}].gateway) or a route to {id}'s network.",
+            local.ip(),
+            list.join(", ")
+        );
+        return Some(mk(Cause::NoAnswerToSyn { retransmitted_after: gaps }, s, format!("devices[{k}].gateway"), text));
+    }
     let why = if !links.is_empty() {
         format!("the cable {} lost them (its drop list in the lab)", links.join(", "))
     } else if server.is_none() {

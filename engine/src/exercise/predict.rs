@@ -18,7 +18,8 @@
 //!   and, when a router forwards a packet: what will the TTL be?
 //! - `DhcpLeaseObtained` and `DnsLookup`: see `predict_services.rs`;
 //! - `NatTranslated` (outbound, rewritten): which source address does the
-//!   packet have after the NAT router? (`predict_services.rs`).
+//!   packet have after the NAT router? (`predict_services.rs`);
+//! - a connection opening, a SYN or SYN-ACK answered: see `predict_tcp.rs`.
 
 use super::check::mac_owner;
 use crate::explain::{forwarded_from, rewrap_diff};
@@ -51,6 +52,10 @@ pub enum QuestionKind {
     LeaseGateway,
     /// What a name lookup finds.
     LookupResult,
+    /// The source port of a connection's SYN.
+    SourcePort,
+    /// The flags of the next TCP segment (SYN-ACK, RST|ACK, ACK).
+    NextFlags,
     /// The source address (and port) a packet has after a NAT router.
     NatSource,
 }
@@ -76,6 +81,10 @@ pub enum Answer {
     Gateway { ip: Option<Ipv4Addr> },
     /// How a lookup ends.
     Lookup { outcome: crate::trace::LookupOutcome },
+    /// A TCP port.
+    Port { port: u16 },
+    /// TCP flags as tshark lists them ("SYN, ACK").
+    Flags { flags: String },
     /// An address and port (an echo id for ICMP).
     Endpoint { ip: Ipv4Addr, port: u16 },
 }
@@ -116,7 +125,7 @@ pub fn is_decision(scenario: &Topology, event: &TraceEvent) -> bool {
         EventKind::FrameSent { from, .. } => has_ip(scenario, &from.device),
         EventKind::DhcpLeaseObtained { renewed: false, .. } | EventKind::DnsLookup { .. } => true,
         EventKind::NatTranslated { direction: crate::trace::NatDirection::Outbound, before, after, .. } => before != after,
-        _ => false,
+        other => super::predict_tcp::is_decision(other),
     }
 }
 
@@ -308,7 +317,9 @@ pub fn questions_at(
             }
         }
         other => {
-            if let Some((kind, prompt, correct, wrong)) = super::predict_services::question_parts(scenario, other) {
+            if let Some((kind, prompt, correct, wrong)) = super::predict_services::question_parts(scenario, other)
+                .or_else(|| super::predict_tcp::question_parts(other))
+            {
                 push(kind, prompt, correct, wrong, None);
             }
         }

@@ -57,6 +57,19 @@ impl IpNode {
         let Some(segment) = datagram.get(hl..ip.total_len() as usize) else {
             return;
         };
+        // tcp_conn_request: a SYN whose answer has no route back is dropped
+        // before any request socket exists (`route_req` fails → drop_and_free);
+        // the client's retransmissions meet the same fate.
+        let syn = segment.get(13).is_some_and(|f| f & 0x12 == 0x02);
+        if syn && !self.is_local(src) && self.route_probe(src).is_none() {
+            let device = ctx.id(self.dev);
+            ctx.record(crate::trace::EventKind::PacketDropped {
+                device,
+                reason: crate::trace::DropReason::NoRouteBack,
+                bytes: datagram.into(),
+            });
+            return;
+        }
         let now = ctx.now;
         self.tcp.table.on_segment(now, src, dst, segment, &mut ctx.rng);
         self.tcp_flush(ctx);

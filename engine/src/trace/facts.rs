@@ -45,6 +45,8 @@ pub enum DropReason {
     NatNoFreePort,
     /// The cable lost the frame (the lab's `drop_from_a` / `drop_from_b`).
     LostOnLink,
+    /// A SYN whose answer would have no route back to its sender.
+    NoRouteBack,
 }
 
 impl DropReason {
@@ -65,6 +67,7 @@ impl DropReason {
             DropReason::IcmpRateLimited => "Linux rate-limits ICMP errors to each destination (icmp_ratelimit), so no error is sent",
             DropReason::NoListener => "no program on this device is waiting for it",
             DropReason::NatNoFreePort => "the NAT found no free source port for a new flow on its outside address",
+            DropReason::NoRouteBack => "it is a TCP SYN and there is no route back to its sender for the SYN-ACK, so Linux drops it without answering",
             DropReason::LostOnLink => "the cable lost it on the way (the lab's drop list for this link names this frame)",
             DropReason::RedirectIgnored => {
                 "it is an ICMP redirect, and Linux hosts only accept one towards a gateway of their default routes (secure_redirects = 1), so the route stays as it is"

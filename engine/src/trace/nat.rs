@@ -168,6 +168,14 @@ pub(super) fn translated_sentence(
 /// The sentence of a `ConntrackExpired` event.
 pub(super) fn expired_sentence(device: &Name, entry: &ConntrackRow) -> String {
     let o = &entry.original;
+    if o.src == entry.reply.dst {
+        return format!(
+            "{device} forgets its own {} flow {} → {}: the conntrack entry timed out.",
+            proto_name(o),
+            endpoint(o, true),
+            endpoint(o, false)
+        );
+    }
     format!(
         "{device} forgets the {} flow {} → {}, which it had translated to {}: its conntrack entry timed out, so a late reply would no longer be translated.",
         proto_name(o),
