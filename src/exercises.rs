@@ -233,6 +233,7 @@ impl Locks {
             Field::Name(d) => !dev(d).is_some_and(|x| e.switches && matches!(x.kind, DeviceKind::Switch | DeviceKind::Hub)),
             Field::Address(d, i) => !allows(d, Some(i), EditableField::Address) && !allows(d, Some(i), EditableField::Mask),
             Field::Mac(d, i) => !allows(d, Some(i), EditableField::Mac),
+            Field::Nat(d, i) => !allows(d, Some(i), EditableField::Nat),
             Field::Gateway(d) => !allows(d, None, EditableField::Gateway),
             Field::Ports(d) => !allows(d, None, EditableField::Kind),
             Field::RoutePrefix(d, _) | Field::RouteVia(d, _) | Field::NewRoute(d) => !allows(d, None, EditableField::Routes),

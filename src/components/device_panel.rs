@@ -1,5 +1,5 @@
-//! The panel of the selected device (name, interfaces with address and MAC, gateway, static
-//! routes, ports) or link (its ports). Each field shows the lab's value; an entry the engine
+//! The panel of the selected device (name, interfaces with address and MAC — and NAT on a
+//! router's interface —, gateway, static routes, ports) or link (its ports). Each field shows the lab's value; an entry the engine
 //! refused stays in its field, marked `aria-invalid`, with the engine's reason below it, while
 //! the lab keeps its last valid value.
 
@@ -76,6 +76,49 @@ fn entry(props: &EntryProps) -> Html {
     }
 }
 
+/// Props of [`NatToggle`].
+#[derive(Properties, PartialEq)]
+struct NatToggleProps {
+    field: Field,
+    /// The lab has `"nat": "masquerade"` on this interface.
+    on: bool,
+    error: Option<FieldError>,
+    on_edit: Callback<EditAction>,
+    testid: AttrValue,
+}
+
+/// "NAT (masquerade) on this interface": iptables' POSTROUTING MASQUERADE on a router's outside
+/// interface, as a checkbox that commits at once.
+#[function_component(NatToggle)]
+fn nat_toggle(props: &NatToggleProps) -> Html {
+    let field = props.field;
+    let onchange = props.on_edit.reform(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        EditAction::SetField(field, if input.checked() { "masquerade".into() } else { String::new() })
+    });
+    let locked = use_context::<crate::exercises::LockContext>().is_some_and(|l| l.locked(field));
+    let checked = match &props.error {
+        Some(err) => !err.draft.trim().is_empty(),
+        None => props.on,
+    };
+    let id = format!("field-{}", props.testid);
+    html! {
+        <div class={classes!("form-field", "nat-toggle", props.error.is_some().then_some("invalid"), locked.then_some("locked"))}>
+            <label for={id.clone()}>
+                <input id={id} type="checkbox" {checked} disabled={locked} data-testid={props.testid.clone()} {onchange} />
+                { " NAT (masquerade) on this interface" }
+            </label>
+            if let Some(err) = &props.error {
+                <p class="field-error" role="alert" data-testid={format!("{}-error", props.testid)}>{ err.message.clone() }</p>
+            } else if locked {
+                <p class="field-hint">{ "Locked in this exercise" }</p>
+            } else {
+                <p class="field-hint">{ "The outside interface: packets leaving here get its address (iptables -j MASQUERADE)" }</p>
+            }
+        </div>
+    }
+}
+
 /// Props of [`DevicePanel`].
 #[derive(Properties, PartialEq)]
 pub struct DevicePanelProps {
@@ -138,6 +181,10 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                     value={iface.mac.clone().unwrap_or_default()}
                     placeholder={format!("{} (automatic)", derived_mac(&dev.id, &iface.name))}
                     error={err(Field::Mac(d, i))} on_edit={on_edit.clone()} />
+                if dev.kind == DeviceKind::Router {
+                    <NatToggle field={Field::Nat(d, i)} on={iface.nat.is_some()} testid={format!("nat-{i}")}
+                        error={err(Field::Nat(d, i))} on_edit={on_edit.clone()} />
+                }
             </fieldset>
         }
     });

@@ -2,7 +2,8 @@
 //! each host's ARP cache (with Linux's NUD state, as `ip neigh` prints it), each switch's MAC
 //! table, each router's routing table and ARP cache; and, only where there is something to
 //! show, DHCP leases (the server's lease table as dnsmasq.leases holds it, the client's lease
-//! as dhclient.leases does) and the resolver's answers.
+//! as dhclient.leases does), the resolver's answers, and a NAT router's connection-tracking
+//! table (as `conntrack -L` lists it).
 
 use std::rc::Rc;
 
@@ -39,6 +40,7 @@ pub fn tables(props: &TablesProps) -> Html {
                 { client_leases(t, name) }
                 { server_leases(t, name) }
                 { dns_answers(t, name) }
+                { conntrack(t, name) }
             </section>
         }
     });
@@ -160,6 +162,36 @@ fn dns_answers(t: &NetworkState, device: &str) -> Html {
     };
     let rows = answers.iter().map(|(name, outcome)| text_row("dns-row", name.clone(), [name.clone(), lookup_text(outcome)]));
     text_table("dns-table", "Name lookups (resolver)", &["name", "answer"], rows)
+}
+
+/// A NAT router's conntrack table: each flow as the inside host sent it, what its replies
+/// look like on the outside, its state and when it expires unless refreshed.
+fn conntrack(t: &NetworkState, device: &str) -> Html {
+    use packet_engine::trace::nat_endpoint as ep;
+    let Some(rows) = t.conntrack.get(device).filter(|r| !r.is_empty()) else {
+        return Html::default();
+    };
+    let rows = rows.iter().map(|r| {
+        let proto = match r.original.proto {
+            6 => "tcp",
+            17 => "udp",
+            _ => "icmp",
+        };
+        let original = format!("{} → {}", ep(&r.original, true), ep(&r.original, false));
+        let reply = format!("{} → {}", ep(&r.reply, true), ep(&r.reply, false));
+        let mut state = r.tcp_state.unwrap_or("").to_string();
+        for (on, flag) in [(!r.seen_reply, "[UNREPLIED]"), (r.assured, "[ASSURED]")] {
+            if on {
+                if !state.is_empty() {
+                    state.push(' ');
+                }
+                state.push_str(flag);
+            }
+        }
+        let key = format!("{proto} {original}");
+        text_row("nat-row", key, [proto.to_string(), original, reply, state, format_time(r.expires.as_nanos())])
+    });
+    text_table("nat-table", "NAT: connection tracking (conntrack -L)", &["proto", "original", "reply", "state", "expires"], rows)
 }
 
 /// A row of plain cells, keyed by `key` (`data-key`) for tests and styles.

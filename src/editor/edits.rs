@@ -126,6 +126,10 @@ impl Editor {
                     let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
                     iface.mac = optional(&text);
                 }
+                Field::Nat(d, i) => {
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+                    iface.nat = optional(&text);
+                }
                 Field::Gateway(d) => s.devices.get_mut(d).ok_or("no such device")?.gateway = optional(&text),
                 Field::Ports(d) => {
                     let n: u32 = text.trim().parse().map_err(|_| format!("{} is not a whole number of ports", text.trim()))?;

@@ -58,6 +58,8 @@ pub enum Field {
     Address(usize, usize),
     /// The MAC of a device's interface (empty: derived from the names).
     Mac(usize, usize),
+    /// NAT on a router's interface ("masquerade", or empty: none); a checkbox.
+    Nat(usize, usize),
     /// A device's default gateway (empty: none).
     Gateway(usize),
     /// The number of ports of a switch or hub.
@@ -80,6 +82,7 @@ impl Field {
             Field::Name(d) => format!("devices[{d}].id"),
             Field::Address(d, i) => format!("devices[{d}].interfaces[{i}].address"),
             Field::Mac(d, i) => format!("devices[{d}].interfaces[{i}].mac"),
+            Field::Nat(d, i) => format!("devices[{d}].interfaces[{i}].nat"),
             Field::Gateway(d) => format!("devices[{d}].gateway"),
             Field::Ports(d) => format!("devices[{d}].ports"),
             Field::RoutePrefix(d, r) => format!("devices[{d}].routes[{r}].prefix"),

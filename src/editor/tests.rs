@@ -418,3 +418,24 @@ fn the_fitted_view_holds_long_addresses_and_presenter_sized_labels() {
         }
     }
 }
+
+#[test]
+fn nat_is_ticked_on_a_router_interface_and_refused_where_the_engine_refuses_it() {
+    let lab = packet_engine::examples::all().into_iter().find(|(s, _)| *s == "forgot-nat").unwrap().1;
+    let mut e = editor(lab);
+    let home = e.scenario.devices.iter().position(|d| d.id == "home-router").unwrap();
+    let eff = e.apply(EditAction::SetField(Field::Nat(home, 1), "masquerade".into()));
+    assert_eq!(eff, Effect::ScenarioChanged);
+    assert_eq!(e.scenario.devices[home].interfaces[1].nat.as_deref(), Some("masquerade"));
+    // Unticking removes the field; undo brings it back.
+    e.apply(EditAction::SetField(Field::Nat(home, 1), "".into()));
+    assert_eq!(e.scenario.devices[home].interfaces[1].nat, None);
+    e.apply(EditAction::Undo);
+    assert_eq!(e.scenario.devices[home].interfaces[1].nat.as_deref(), Some("masquerade"));
+    // On a host the engine's reason stays at the checkbox and the lab is unchanged.
+    let before = e.scenario.clone();
+    assert_eq!(e.apply(EditAction::SetField(Field::Nat(0, 0), "masquerade".into())), Effect::ViewOnly);
+    assert_eq!(e.scenario, before);
+    assert!(e.error(Field::Nat(0, 0)).unwrap().message.starts_with("laptop is a host: NAT rewrites packets a router forwards"));
+    assert_eq!(Field::Nat(2, 1).path(), "devices[2].interfaces[1].nat");
+}
