@@ -308,6 +308,8 @@ fn traceroute_through_nat_gets_its_icmp_errors_translated_back() {
         // the sum over the ICMP message, and its checksum, stay the same.
         assert_eq!(fields, ["IPv4 header", "quoted IPv4 header"]);
     }
+    let sentence = out.trace.events.iter().find(|e| matches!(e.kind, EventKind::NatTranslated { direction: NatDirection::InboundError, .. })).unwrap().explain();
+    assert!(sentence.starts_with("home-router receives an ICMP error about a packet it translated and rewrites it for 192.168.1.10:"), "{sentence}");
     // The frames reaching the laptop are well formed.
     for f in frames_on(&out, "l1").iter().filter(|f| f.bytes[12..14] == [8, 0] && f.bytes[23] == 1) {
         let d = ip(&f.bytes);

@@ -160,7 +160,7 @@ pub(super) fn translated_sentence(
         ),
         NatDirection::InboundError => format!(
             "{device} receives an ICMP error about a packet it translated and rewrites it for {}: the outer destination and the quoted packet's source go back to the inside host{sums}.",
-            after.dst.0
+            after.src.0
         ),
     }
 }
