@@ -10,9 +10,11 @@ import { labFixture, openPage } from "./helpers.mjs";
 
 const fx = labFixture();
 
-/** Scrubs to the last event and waits until the counter says "event N / N". */
+/** Scrubs to the last event of the current run and waits until the counter says "event N / N"
+ *  (N > 0: the run is there). */
 async function toLastEvent(page) {
   const scrubber = page.getByTestId("scrubber");
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="scrubber"]')?.getAttribute("max")) > 0);
   await scrubber.fill(await scrubber.getAttribute("max"));
   await page.waitForFunction(() => {
     const m = document.querySelector('[data-testid="event-count"]')?.textContent.match(/event (\d+) \/ (\d+)/);
@@ -32,7 +34,6 @@ async function jumpTo(page, summary) {
 test("forgot NAT: diagnosed, fixed with the NAT checkbox, and the NAT table holds the flow", async () => {
   const { page, context, problems } = await openPage(fx);
   await page.locator('[data-example="forgot-nat"]').click();
-  await page.waitForSelector('[data-testid="event"]');
   await toLastEvent(page);
   await page.locator('[data-testid="event"]').last().click();
   const box = page.getByTestId("diagnosis");
@@ -52,8 +53,11 @@ test("forgot NAT: diagnosed, fixed with the NAT checkbox, and the NAT table hold
   await nat.check();
   await page.waitForFunction(() => document.querySelector('[data-testid="nat-1"]')?.checked === true);
 
-  // The new run: the replies come back, and the home router's table has the echo flow.
-  await page.waitForSelector('[data-testid="event"]');
+  // The new run: the replies come back. 30 s after the last one the entry has expired, so
+  // at the end the table is gone; at the first reply it holds the echo flow.
+  await toLastEvent(page);
+  await page.waitForFunction(() => /2 packets transmitted, 2 received/.test(document.querySelector('[data-testid="terminal"]')?.textContent ?? ""));
+  assert.equal(await page.locator('[data-testid="tables-home-router"] [data-testid="nat-row"]').count(), 0);
   await jumpTo(page, /^NAT eth1: destination 203\.0\.113\.2/);
   const row = page.locator('[data-testid="tables-home-router"] [data-testid="nat-row"]');
   await row.waitFor();
@@ -62,10 +66,6 @@ test("forgot NAT: diagnosed, fixed with the NAT checkbox, and the NAT table hold
   const text = await row.textContent();
   assert.match(text, /8\.8\.8\.8 \(echo id \d+\) → 203\.0\.113\.2/, "the reply tuple: to the outside address");
   assert.doesNotMatch(text, /UNREPLIED/, "the reply was seen");
-  await toLastEvent(page);
-  await page.waitForFunction(() => /2 packets transmitted, 2 received/.test(document.querySelector('[data-testid="terminal"]')?.textContent ?? ""));
-  // 30 s after the last reply the entry has expired: the table is gone at the end.
-  assert.equal(await page.locator('[data-testid="tables-home-router"] [data-testid="nat-row"]').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -73,7 +73,6 @@ test("forgot NAT: diagnosed, fixed with the NAT checkbox, and the NAT table hold
 test("visit example.com: the page arrives through NAT and the TCP flow stays in the NAT table", async () => {
   const { page, context, problems } = await openPage(fx);
   await page.locator('[data-example="visit-example"]').click();
-  await page.waitForSelector('[data-testid="event"]');
   await toLastEvent(page);
   await page.waitForFunction(() => /<h1>Example Domain<\/h1>/.test(document.querySelector('[data-testid="terminal"]')?.textContent ?? ""));
   const row = page.locator('[data-testid="tables-home-router"] [data-testid="nat-row"]');
