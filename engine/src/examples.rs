@@ -33,6 +33,7 @@ const FILES: &[(&str, &str)] = &[
         "connection-refused",
         include_str!("../../scenarios/connection-refused.json"),
     ),
+    ("lost-syn", include_str!("../../scenarios/lost-syn.json")),
     ("forgot-nat", include_str!("../../scenarios/forgot-nat.json")),
     (
         "visit-example",
