@@ -175,6 +175,8 @@ fn sockets(t: &NetworkState, device: &str) -> Html {
         text_row("socket-row", r.state.name().to_string(), [r.state.name().to_string(), r.local.to_string(), peer])
     });
     text_table("socket-table", "TCP sockets (ss -tan)", &["state", "local", "peer"], rows)
+}
+
 /// A NAT router's conntrack table: each flow as the inside host sent it, what its replies
 /// look like on the outside, its state and when it expires unless refreshed.
 fn conntrack(t: &NetworkState, device: &str) -> Html {
