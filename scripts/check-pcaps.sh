@@ -164,6 +164,49 @@ for name in fetch-page connection-refused lost-syn; do
     fi
 done
 
+# NAT (issue 12, phase 2). visit-example: DHCP, DNS and the TCP/HTTP exchange
+# through the home router's masquerade. Every link with TCP/UDP checksums and no
+# TCP analysis flag or expert warning; on the outside link l3 no private address
+# at all (the whole point of NAT) and the same 10 segments, GET and 200 as on
+# the laptop's link l1. forgot-nat: the pings leave l3 with the laptop's private
+# source, and no reply comes back across it.
+out="$tmp/visit-example"
+if [ -d "$out" ]; then
+    for pcap in "$out"/*.pcap; do
+        bad=$(tshark -n -r "$pcap" -o ip.check_checksum:TRUE -o udp.check_checksum:TRUE -o tcp.check_checksum:TRUE \
+            -o tcp.analyze_sequence_numbers:TRUE \
+            -Y "$filter || udp.checksum.status == 0 || tcp.checksum.status == 0 || tcp.analysis.flags || _ws.expert.severity >= warning" \
+            -T fields -E separator='|' -e frame.number -e _ws.expert.message 2>/dev/null) || { echo "FAIL: tshark cannot read $pcap" >&2; failures=$((failures + 1)); }
+        if [ -n "$bad" ]; then
+            echo "FAIL visit-example $(basename "$pcap"): tshark flags frames: $bad" >&2
+            failures=$((failures + 1))
+        fi
+    done
+    count() { tshark -n -r "$1" -Y "$2" -T fields -e frame.number 2>/dev/null | wc -l; }
+    for l in l1 l3; do
+        seen="$(count "$out/$l.pcap" tcp) $(count "$out/$l.pcap" 'http.request.method == "GET"') $(count "$out/$l.pcap" 'http.response.code == 200')"
+        if [ "$seen" != "10 1 1" ]; then
+            echo "FAIL visit-example $l.pcap: tshark sees TCP/GET/200 $seen (want 10 1 1)" >&2
+            failures=$((failures + 1))
+        fi
+    done
+    private=$(count "$out/l3.pcap" 'ip.addr == 192.168.0.0/16')
+    inside=$(count "$out/l1.pcap" 'ip.addr == 192.168.0.0/16 && tcp')
+    if [ "$private" -ne 0 ] || [ "$inside" -ne 10 ]; then
+        echo "FAIL visit-example: $private frames with a 192.168.0.0/16 address on the outside link l3 (want 0), $inside TCP frames with one on l1 (want 10)" >&2
+        failures=$((failures + 1))
+    fi
+fi
+out="$tmp/forgot-nat"
+if [ -d "$out" ]; then
+    leaked=$(tshark -n -r "$out/l3.pcap" -Y 'icmp.type == 8 && ip.src == 192.168.1.10' -T fields -e frame.number 2>/dev/null | wc -l)
+    back=$(tshark -n -r "$out/l3.pcap" -Y 'icmp.type == 0' -T fields -e frame.number 2>/dev/null | wc -l)
+    if [ "$leaked $back" != "2 0" ]; then
+        echo "FAIL forgot-nat l3.pcap: $leaked echo requests from 192.168.1.10, $back replies (want 2 0)" >&2
+        failures=$((failures + 1))
+    fi
+fi
+
 # The UDP/DHCP/DNS protocol capture (issue 11): a DHCP exchange and DNS lookups
 # assembled from the engine's dhclient, dnsmasq and resolver models by the
 # dhcp_dns_pcap example. Same filter plus UDP checksums; tshark must see the
