@@ -33,15 +33,15 @@ pub(crate) struct NatSlot {
 
 /// The NAT tables of a device: outside interface index → slot.
 pub(crate) fn slots(spec: &DeviceSpec) -> BTreeMap<u32, NatSlot> {
-    spec.interfaces
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| i.masquerade)
-        .filter_map(|(k, i)| {
-            let addr = i.address?.addr();
-            Some((k as u32, NatSlot { table: Masquerade::new(addr), armed: None }))
-        })
-        .collect()
+    // Inserted one by one (already in order): `collect` would sort a Vec first,
+    // and that sort is code the wasm carries for nothing.
+    let mut slots = BTreeMap::new();
+    for (k, i) in spec.interfaces.iter().enumerate() {
+        if let (true, Some(net)) = (i.masquerade, i.address) {
+            slots.insert(k as u32, NatSlot { table: Masquerade::new(net.addr()), armed: None });
+        }
+    }
+    slots
 }
 
 impl IpNode {
