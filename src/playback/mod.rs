@@ -202,6 +202,10 @@ impl Playback {
                 let start = run.start;
                 self.run = Some(RunRef(Rc::new(run)));
                 self.error = None;
+                // The tables belong to the old run: start the new one from nothing, else
+                // `set_shown` would apply only the events past the old cursor on top of them.
+                self.shown = 0;
+                self.tables = Rc::new(NetworkState::default());
                 self.set_shown(start);
             }
             Err(e) => {
