@@ -237,6 +237,11 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 None => format!("DHCP lease on {address} expired: removed from {interface}"),
             }
         }
+        EventKind::DhcpLeaseReleased { device, interface, address, server } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("DHCPRELEASE to {server}: {address} removed from {interface}")
+        }
         EventKind::DhcpNoOffers { device, interface, retry_at } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());

@@ -514,6 +514,7 @@ fn is_table_change(kind: &EventKind) -> bool {
             | EventKind::MacAged { .. }
             | EventKind::DhcpLeaseObtained { .. }
             | EventKind::DhcpLeaseExpired { .. }
+            | EventKind::DhcpLeaseReleased { .. }
             | EventKind::DhcpServerLease { .. }
             | EventKind::DnsLookup { .. }
     )

@@ -84,8 +84,9 @@ impl IpNode {
                 queries,
                 sim_queries,
             } => self.traceroute_start(ctx, app, target, max_hops, queries, sim_queries),
-            Command::Dhclient { interface } => {
+            Command::Dhclient { interface, release } => {
                 match self.ifaces.iter().position(|f| f.name.as_str() == interface) {
+                    Some(i) if release => self.dhcp_client_release(ctx, i as u32),
                     Some(i) => self.dhcp_client_start(ctx, i as u32),
                     // dhclient's discover_interfaces on an unknown name.
                     None => self.output_line(ctx, app, format!("Cannot find device \"{interface}\"")),

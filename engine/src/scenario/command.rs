@@ -19,8 +19,9 @@ pub enum Command {
         queries: u8,
         sim_queries: u8,
     },
-    /// `dhclient IFACE` (ISC dhclient): ask for a lease on an interface.
-    Dhclient { interface: String },
+    /// `dhclient IFACE` (ISC dhclient): ask for a lease on an interface;
+    /// `dhclient -r IFACE`: release it (DHCPRELEASE, address removed).
+    Dhclient { interface: String, release: bool },
     /// `host NAME` (bind9 9.18): A, AAAA and MX lookups.
     Host { name: String },
     /// `dig [+short] NAME` (bind9 9.18): an A lookup.
@@ -48,8 +49,13 @@ impl Command {
             Some(&"dhclient") => match &words[1..] {
                 [iface] if !iface.starts_with('-') => Ok(Command::Dhclient {
                     interface: iface.to_string(),
+                    release: false,
                 }),
-                _ => Err("usage: dhclient INTERFACE (e.g. dhclient eth0)".into()),
+                ["-r", iface] if !iface.starts_with('-') => Ok(Command::Dhclient {
+                    interface: iface.to_string(),
+                    release: true,
+                }),
+                _ => Err("usage: dhclient [-r] INTERFACE (e.g. dhclient eth0, dhclient -r eth0)".into()),
             },
             Some(&"host") => match &words[1..] {
                 [name] if !name.starts_with('-') => Ok(Command::Host {

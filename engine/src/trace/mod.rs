@@ -161,6 +161,13 @@ pub enum EventKind {
         address: Ipv4Addr,
         nak_from: Option<Ipv4Addr>,
     },
+    /// `dhclient -r`: the client released its lease to `server` and removed the address.
+    DhcpLeaseReleased {
+        device: Name,
+        interface: Name,
+        address: Ipv4Addr,
+        server: Ipv4Addr,
+    },
     /// dhclient gave up after 60 s without an offer and sleeps until `retry_at`.
     DhcpNoOffers {
         device: Name,

@@ -87,7 +87,8 @@ impl NetworkState {
                     .or_default()
                     .insert(interface.to_string(), lease.clone());
             }
-            EventKind::DhcpLeaseExpired { device, interface, .. } => {
+            EventKind::DhcpLeaseExpired { device, interface, .. }
+            | EventKind::DhcpLeaseReleased { device, interface, .. } => {
                 if let Some(t) = self.dhcp_client_leases.get_mut(device.as_str()) {
                     t.remove(interface.as_str());
                 }
