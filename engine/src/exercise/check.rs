@@ -384,6 +384,7 @@ impl Check {
                                 count,
                                 interval_ms: 1000,
                                 target,
+                                name: None,
                             },
                             format!("ping -c {count} {target}"),
                         )
@@ -396,6 +397,7 @@ impl Check {
                     (
                         Command::Traceroute {
                             target,
+                            name: None,
                             max_hops: 30,
                             queries: 3,
                             sim_queries: 16,
