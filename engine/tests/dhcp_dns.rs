@@ -511,6 +511,14 @@ fn dhclient_r_releases_the_lease_by_unicast_and_removes_the_address() {
     assert!(out.trace.events[released].explain().contains("DHCPRELEASE"));
     // dnsmasq forgot the lease: the next DISCOVER is offered an address again
     // (after the ping check), and the run ends with a lease.
+    let freed = out
+        .trace
+        .events
+        .iter()
+        .position(|e| matches!(&e.kind, EventKind::DhcpServerRelease { address, .. } if *address == ack.yiaddr))
+        .expect("dnsmasq drops the lease");
+    assert!(!out.trace.state_at(freed).dhcp_server_leases["gw"].contains_key(&ack.yiaddr));
+    assert!(out.trace.state_at(freed - 1).dhcp_server_leases["gw"].contains_key(&ack.yiaddr));
     let end = out.trace.state_at(out.trace.events.len());
     assert!(end.dhcp_client_leases["laptop"].contains_key("eth0"));
     assert!(!out.outputs.contains_key("laptop: dhclient eth7"));

@@ -9,11 +9,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use packet_engine::scenario::DeviceKind;
+use packet_engine::trace::LeaseInfo;
 use packet_engine::Scenario;
 
 use crate::components::canvas::derived_mac;
-use crate::components::fields::{Check, Entry};
-use crate::components::services_panel::ServicesPanel;
+use crate::components::fields::{check, Control, Entry};
+use crate::components::services_panel::{services_panel, RecordRefs, Services};
+use crate::exercises::LockContext;
 use crate::editor::{free_ports, join_list, subnet_colours, subnet_of, EditAction, End, Field, FieldError, SUBNET_PALETTE};
 
 /// The refused entries, by field.
@@ -30,6 +32,9 @@ pub struct DevicePanelProps {
     pub errors: Errors,
     /// Every edit.
     pub on_edit: Callback<EditAction>,
+    /// The device's DHCP leases at the playhead, by interface (what the run's dhclient holds).
+    #[prop_or_default]
+    pub leases: Option<Rc<BTreeMap<String, LeaseInfo>>>,
 }
 
 /// The selected device's panel.
@@ -38,6 +43,8 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
     let prefix_ref = use_node_ref();
     let via_ref = use_node_ref();
     let cable_ref = use_node_ref();
+    let refs = RecordRefs(use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref());
+    let locks = use_context::<LockContext>().unwrap_or_default();
     let Some(dev) = props.scenario.devices.get(props.device) else { return html! {} };
     let d = props.device;
     let on_edit = &props.on_edit;
@@ -62,6 +69,12 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
             .and_then(|n| colours.get(&n).map(|&c| (n, SUBNET_PALETTE[c])));
         let cable = link_of(&iface.name).map_or("not cabled".to_owned(), |to| format!("to {to}"));
         let dhcp = iface.address.as_deref().is_some_and(packet_engine::scenario::is_dhcp);
+        let dhcp_id = format!("dhcp-{i}");
+        // The address the run's dhclient holds at the playhead, as the tables show it.
+        let lease_now = match props.leases.as_ref().and_then(|l| l.get(&iface.name)) {
+            Some(l) => format!("Now: {} from {}{}", l.address, l.server, l.router.map(|r| format!(", gateway {r}")).unwrap_or_default()),
+            None => "No lease at this point of the run: dhclient asks for one when the lab starts.".to_string(),
+        };
         html! {
             <fieldset class="iface" key={format!("{}-{}", dev.id, iface.name)} data-testid={format!("iface-{i}")}>
                 <legend>
@@ -74,11 +87,10 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                         title={format!("Remove {} (and its cable)", iface.name)}
                         onclick={on_edit.reform(move |_: MouseEvent| EditAction::RemoveInterface(d, i))}>{ "Remove" }</button>
                 </legend>
-                <Check field={Field::Dhcp(d, i)} label="Address from DHCP (dhclient)" testid={format!("dhcp-{i}")}
-                    checked={dhcp} error={err(Field::Dhcp(d, i))} on_edit={on_edit.clone()} />
+                { check(Control { field: Field::Dhcp(d, i), label: "Address from DHCP (dhclient)", testid: &dhcp_id,
+                    error: props.errors.get(&Field::Dhcp(d, i)), locked: locks.locked(Field::Dhcp(d, i)), on_edit }, dhcp) }
                 if dhcp {
-                    <p class="field-hint" data-testid={format!("address-dhcp-{i}")}>
-                        { "dhclient asks for an address when the lab starts; the lease shows in the tables." }</p>
+                    <p class="field-hint" data-testid={format!("address-dhcp-{i}")}>{ lease_now }</p>
                 } else {
                     <Entry field={Field::Address(d, i)} label="IPv4 address" testid={format!("address-{i}")}
                         value={iface.address.clone().unwrap_or_default()} placeholder="10.0.0.1/24"
@@ -176,8 +188,7 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                         <p class="field-error" role="alert" data-testid="new-route-error">{ e.message.clone() }</p>
                     }
                 }
-                <ServicesPanel scenario={props.scenario.clone()} device={d} errors={props.errors.clone()}
-                    on_edit={on_edit.clone()} />
+                { services_panel(&Services { dev, device: d, errors: &props.errors, locks: &locks, refs: &refs, on_edit }) }
             } else {
                 <Entry field={Field::Ports(d)} label="Ports" testid="ports"
                     value={dev.ports.unwrap_or(0).to_string()}

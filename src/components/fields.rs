@@ -77,90 +77,70 @@ pub(crate) fn entry(props: &EntryProps) -> Html {
     }
 }
 
-/// Props of [`Check`].
-#[derive(Properties, PartialEq)]
-pub(crate) struct CheckProps {
+/// What a plain control needs: its field, how it is named and what to do on a change. The
+/// caller says whether the exercise locks it (one `LockContext` read per panel, so these stay
+/// plain functions rather than components).
+pub(crate) struct Control<'a> {
     pub field: Field,
-    pub label: AttrValue,
-    pub checked: bool,
-    #[prop_or_default]
-    pub hint: AttrValue,
-    pub error: Option<FieldError>,
-    pub on_edit: Callback<EditAction>,
-    pub testid: AttrValue,
+    pub label: &'static str,
+    pub testid: &'a str,
+    pub error: Option<&'a FieldError>,
+    pub locked: bool,
+    pub on_edit: &'a Callback<EditAction>,
+}
+
+impl Control<'_> {
+    /// The engine's reason under the control, if it refused the last entry.
+    fn error_line(&self) -> Html {
+        match self.error {
+            Some(err) => html! {
+                <p class="field-error" role="alert" data-testid={format!("{}-error", self.testid)}>{ err.message.clone() }</p>
+            },
+            None => Html::default(),
+        }
+    }
 }
 
 /// A switch: `on` / `off` for its field when toggled.
-#[function_component(Check)]
-pub(crate) fn check(props: &CheckProps) -> Html {
-    let id = format!("field-{}", props.testid);
-    let message_id = format!("{id}-message");
-    let field = props.field;
-    let locked = use_locked(field);
-    let onchange = props.on_edit.reform(move |e: Event| {
+pub(crate) fn check(c: Control, checked: bool) -> Html {
+    let id = format!("field-{}", c.testid);
+    let field = c.field;
+    let onchange = c.on_edit.reform(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         EditAction::SetField(field, if input.checked() { "on" } else { "off" }.into())
     });
-    let invalid = props.error.is_some();
     html! {
-        <div class={classes!("form-field", "check-field", invalid.then_some("invalid"), locked.then_some("locked"))}>
+        <div class={classes!("form-field", "check-field", c.error.map(|_| "invalid"), c.locked.then_some("locked"))}>
             <label for={id.clone()}>
-                <input id={id.clone()} type="checkbox" checked={props.checked} disabled={locked}
-                    data-testid={props.testid.clone()} aria-invalid={invalid.to_string()}
-                    aria-describedby={(invalid || !props.hint.is_empty()).then(|| message_id.clone())}
-                    {onchange} />
-                { props.label.clone() }
-                if locked { { lock_icon(&props.testid) } }
+                <input {id} type="checkbox" {checked} disabled={c.locked} data-testid={c.testid.to_string()}
+                    aria-invalid={c.error.is_some().to_string()} {onchange} />
+                { c.label }
+                if c.locked { { lock_icon(c.testid) } }
             </label>
-            if let Some(err) = &props.error {
-                <p class="field-error" id={message_id} role="alert" data-testid={format!("{}-error", props.testid)}>
-                    { err.message.clone() }
-                </p>
-            } else if !props.hint.is_empty() {
-                <p class="field-hint" id={message_id}>{ props.hint.clone() }</p>
-            }
+            { c.error_line() }
         </div>
     }
 }
 
-/// Props of [`Choice`].
-#[derive(Properties, PartialEq)]
-pub(crate) struct ChoiceProps {
-    pub field: Field,
-    pub label: AttrValue,
-    pub value: AttrValue,
-    pub options: Vec<AttrValue>,
-    pub error: Option<FieldError>,
-    pub on_edit: Callback<EditAction>,
-    pub testid: AttrValue,
-}
-
-/// A choice among a few values (an interface, a record type).
-#[function_component(Choice)]
-pub(crate) fn choice(props: &ChoiceProps) -> Html {
-    let id = format!("field-{}", props.testid);
-    let field = props.field;
-    let locked = use_locked(field);
-    let onchange = props.on_edit.reform(move |e: Event| {
+/// A choice among a few values (an interface, a record type); the current value is always
+/// among them.
+pub(crate) fn choice(c: Control, value: &str, options: &[String]) -> Html {
+    let id = format!("field-{}", c.testid);
+    let field = c.field;
+    let onchange = c.on_edit.reform(move |e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         EditAction::SetField(field, select.value())
     });
-    let invalid = props.error.is_some();
-    let mut options = props.options.clone();
-    if !options.contains(&props.value) {
-        options.insert(0, props.value.clone());
-    }
+    let extra = (!options.iter().any(|o| o == value)).then(|| value.to_string());
     html! {
-        <div class={classes!("form-field", invalid.then_some("invalid"), locked.then_some("locked"))}>
-            <label for={id.clone()}>{ props.label.clone() }
-                if locked { { lock_icon(&props.testid) } }
+        <div class={classes!("form-field", c.error.map(|_| "invalid"), c.locked.then_some("locked"))}>
+            <label for={id.clone()}>{ c.label }
+                if c.locked { { lock_icon(c.testid) } }
             </label>
-            <select {id} data-testid={props.testid.clone()} aria-invalid={invalid.to_string()} disabled={locked} {onchange}>
-                { for options.iter().map(|o| html! { <option value={o.clone()} selected={*o == props.value}>{ o.clone() }</option> }) }
+            <select {id} data-testid={c.testid.to_string()} aria-invalid={c.error.is_some().to_string()} disabled={c.locked} {onchange}>
+                { for extra.iter().chain(options).map(|o| html! { <option value={o.clone()} selected={o == value}>{ o.clone() }</option> }) }
             </select>
-            if let Some(err) = &props.error {
-                <p class="field-error" role="alert" data-testid={format!("{}-error", props.testid)}>{ err.message.clone() }</p>
-            }
+            { c.error_line() }
         </div>
     }
 }

@@ -242,6 +242,11 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             format!("DHCPRELEASE to {server}: {address} removed from {interface}")
         }
+        EventKind::DhcpServerRelease { device, address, mac } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("DHCP lease table: {address} released by {mac}")
+        }
         EventKind::DhcpNoOffers { device, interface, retry_at } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());

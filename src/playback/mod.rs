@@ -515,6 +515,7 @@ fn is_table_change(kind: &EventKind) -> bool {
             | EventKind::DhcpLeaseObtained { .. }
             | EventKind::DhcpLeaseExpired { .. }
             | EventKind::DhcpLeaseReleased { .. }
+            | EventKind::DhcpServerRelease { .. }
             | EventKind::DhcpServerLease { .. }
             | EventKind::DnsLookup { .. }
     )

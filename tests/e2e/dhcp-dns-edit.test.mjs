@@ -55,6 +55,7 @@ test("DHCP from a fresh lab: the lease in the tables and DISCOVER/OFFER/REQUEST/
   await select(page, "pc2");
   await page.getByTestId("dhcp-0").check();
   await page.waitForSelector('[data-testid="address-dhcp-0"]');
+  assert.match(await page.getByTestId("address-dhcp-0").textContent(), /^No lease at this point of the run/);
   assert.equal(await page.getByTestId("address-0").count(), 0);
   // The router's DHCP server, on with working settings; the router offers itself as gateway.
   await select(page, "r1");
@@ -81,6 +82,9 @@ test("DHCP from a fresh lab: the lease in the tables and DISCOVER/OFFER/REQUEST/
   assert.ok(a === 10 && b === 0 && c === 0 && d >= 100 && d <= 200 && address.endsWith("/24"), address);
   assert.match(await client.textContent(), /10\.0\.0\.254/, "the router from option 3");
   await page.locator(`[data-testid="tables-r1"] [data-testid="lease-row"][data-key="${address.split("/")[0]}"]`).waitFor();
+  // pc2's panel shows the same lease at the playhead.
+  await select(page, "pc2");
+  assert.equal(await page.getByTestId("address-dhcp-0").textContent(), `Now: ${address} from 10.0.0.254, gateway 10.0.0.254`);
   // The exchange in the event list, in order: every chip but DHCP switched off, so the list
   // (the last rows up to the cursor) holds the DHCP frames only, renewals included.
   const chips = await page.locator('[data-testid^="filter-"][aria-pressed="true"]').evaluateAll((els) => els.map((e) => e.dataset.testid));
@@ -151,6 +155,23 @@ test("wrong DNS server gets its diagnosis, and the laptop's DNS field fixes it",
   await toLastEvent(page);
   await page.locator('[data-testid="tables-laptop"] [data-testid="dns-row"][data-key="www.example.com"]').waitFor();
   assert.ok(await page.locator('[data-testid="event"][data-class="dns"]').count() >= 2, "query and answer are DNS rows");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the laptop has no address: the home router's DHCP server switched on from its panel solves it", async () => {
+  const { page, problems, context } = await openPage(fx);
+  await startExercise(page, "laptop-no-address");
+  await page.waitForSelector('[data-testid="exercise-unsolved"]');
+  // The laptop's DHCP switch is locked; the router's services are open.
+  await select(page, "laptop");
+  assert.ok(await page.getByTestId("dhcp-0").isChecked());
+  assert.ok(await page.getByTestId("dhcp-0").isDisabled());
+  await page.waitForSelector('[data-testid="dhcp-0-lock"]');
+  await select(page, "home-router");
+  await page.getByTestId("dhcp-server-on").check();
+  await page.waitForSelector('[data-testid="exercise-solved"]');
+  assert.equal(await page.getByTestId("dhcp-pool-start").inputValue(), "192.168.1.100");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -182,6 +182,12 @@ pub enum EventKind {
         hostname: Option<String>,
         expires: SimTime,
     },
+    /// A DHCP server dropped a lease its client released (DHCPRELEASE).
+    DhcpServerRelease {
+        device: Name,
+        mac: MacAddr,
+        address: Ipv4Addr,
+    },
     /// A program's name lookup finished (the resolver's answer).
     DnsLookup {
         device: Name,

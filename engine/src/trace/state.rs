@@ -98,6 +98,11 @@ impl NetworkState {
                 table.retain(|_, r| r.mac != *mac);
                 table.insert(*address, DhcpLeaseRow { mac: *mac, hostname: hostname.clone(), expires: *expires });
             }
+            EventKind::DhcpServerRelease { device, address, .. } => {
+                if let Some(t) = self.dhcp_server_leases.get_mut(device.as_str()) {
+                    t.remove(address);
+                }
+            }
             EventKind::DnsLookup { device, name, outcome, .. } => {
                 self.dns_answers
                     .entry(device.to_string())

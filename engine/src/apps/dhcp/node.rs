@@ -360,6 +360,10 @@ impl IpNode {
                         expires: l.expires,
                     });
                 }
+                ServerEvent::Released { address, mac } => {
+                    let device = ctx.id(self.dev);
+                    ctx.record(EventKind::DhcpServerRelease { device, mac, address });
+                }
                 ServerEvent::Nak { .. } | ServerEvent::PoolExhausted { .. } => {}
             }
         }
