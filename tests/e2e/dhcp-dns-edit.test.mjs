@@ -8,11 +8,25 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 import { ROOT, buildTwoHostsAndSwitch, labFixture, openPage, savedLab, setField } from "./helpers.mjs";
 
 const fx = labFixture();
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** axe-core's serious and critical violations inside `selector` (as a11y.test.mjs runs it). */
+async function axeViolations(page, selector) {
+  await page.evaluate(await readFile(AXE, "utf8"));
+  return page.evaluate(async (sel) => {
+    const result = await window.axe.run(document.querySelector(sel), { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`);
+  }, selector);
+}
 
 /** Scrubs to the last event and waits until the counter says "event N / N". */
 async function toLastEvent(page) {
@@ -116,6 +130,8 @@ test("a pool outside the subnet is refused at its field, and undo and redo step 
   await page.locator('[data-example="home-dhcp"]').click();
   await page.waitForSelector('[data-device="home-router"]');
   await select(page, "home-router");
+  await page.waitForSelector('[data-testid="dhcp-server"]');
+  assert.deepEqual(await axeViolations(page, '[data-testid="device-panel"]'), [], "the services section is accessible");
   const before = (await savedLab(page)).devices.find((d) => d.id === "home-router").services;
   await setField(page, "dhcp-pool-start", "10.0.0.5");
   await page.waitForSelector('[data-testid="dhcp-pool-start"][aria-invalid="true"]');
@@ -184,6 +200,7 @@ test("why NXDOMAIN: the record renamed in the zone editor solves it", async () =
   assert.match(await page.getByTestId("check-diagnosis").textContent(), /NXDOMAIN: the DNS server answered that www\.example\.com does not exist/);
   await select(page, "dns-server");
   assert.equal(await page.getByTestId("record-name-0").inputValue(), "ww.example.com");
+  assert.deepEqual(await axeViolations(page, '[data-testid="device-panel"]'), [], "the zone editor is accessible");
   // A record outside the zone is refused at the form, with what was typed kept in the message.
   await page.getByTestId("new-record-name").fill("www.example.org");
   await page.getByTestId("new-record-value").fill("1.2.3.4");
