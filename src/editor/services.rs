@@ -78,8 +78,8 @@ pub fn dhcp_defaults(dev: &DeviceSpec) -> Result<DhcpServiceSpec, String> {
 }
 
 /// Applies a DHCP/DNS field's text to `s`; `Err` is a reason to show at the field before the
-/// engine is asked. Other fields are not handled here (`Ok(false)`).
-pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) -> Result<bool, String> {
+/// engine is asked. Other fields are left to `set_field`.
+pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) -> Result<(), String> {
     match field {
         Field::Dhcp(d, i) => {
             let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
@@ -90,12 +90,12 @@ pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) ->
             let dev = s.devices.get_mut(d).ok_or("no such device")?;
             if key == DhcpKey::Enabled {
                 let on = switch(text)?;
-                let dhcp = if on { Some(dhcp_defaults(dev)?) } else { None };
                 if on && dev.services.as_ref().is_some_and(|sv| sv.dhcp.is_some()) {
-                    return Ok(true);
+                    return Ok(()); // already on: keep its settings
                 }
+                let dhcp = if on { Some(dhcp_defaults(dev)?) } else { None };
                 set_services(dev, |sv| sv.dhcp = dhcp);
-                return Ok(true);
+                return Ok(());
             }
             let spec = dev.services.as_mut().and_then(|sv| sv.dhcp.as_mut()).ok_or("the DHCP server is off")?;
             let t = text.trim().to_owned();
@@ -115,10 +115,10 @@ pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) ->
             if key == DnsKey::Enabled {
                 let on = switch(text)?;
                 if on && dev.services.as_ref().is_some_and(|sv| sv.dns.is_some()) {
-                    return Ok(true);
+                    return Ok(());
                 }
                 set_services(dev, |sv| sv.dns = on.then(DnsServiceSpec::default));
-                return Ok(true);
+                return Ok(());
             }
             let spec = dev.services.as_mut().and_then(|sv| sv.dns.as_mut()).ok_or("the DNS server is off")?;
             let t = text.trim().to_owned();
@@ -138,9 +138,9 @@ pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) ->
                 }
             }
         }
-        _ => return Ok(false),
+        _ => {}
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Changes a device's services; none left means no `services` at all, as a lab file without
