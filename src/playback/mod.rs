@@ -518,6 +518,7 @@ fn is_table_change(kind: &EventKind) -> bool {
             | EventKind::DhcpServerRelease { .. }
             | EventKind::DhcpServerLease { .. }
             | EventKind::DnsLookup { .. }
+            | EventKind::TcpSocket { .. }
     )
 }
 
