@@ -231,3 +231,23 @@ test("home DHCP's last event: the home router's routing table is the engine's, a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("ping a name from the command form: the lookup first, then PING with the canonical name", async () => {
+  const { page, problems, context } = await openPage(fx);
+  await page.locator('[data-example="name-lookup"]').click();
+  await page.waitForSelector('[data-device="dns-google"]');
+  // The command runs at the playhead: after the run's end, when the laptop has its lease
+  // (at the start it has no address and no DNS server yet).
+  await toLastEvent(page);
+  const before = await page.getByTestId("event-count").textContent();
+  await page.getByTestId("cmd-device").selectOption("laptop");
+  await page.getByTestId("cmd-kind").selectOption("frame");
+  await page.getByTestId("cmd-target").fill("www.example.com");
+  await page.getByTestId("cmd-run").click();
+  await page.waitForFunction((b) => document.querySelector('[data-testid="event-count"]')?.textContent !== b, before);
+  await toLastEvent(page);
+  await page.waitForFunction(() => /PING example\.com \(93\.184\.216\.34\) 56\(84\) bytes of data\./.test(document.querySelector('[data-testid="terminal"]')?.textContent ?? ""));
+  assert.equal(await page.getByTestId("cmd-error").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
