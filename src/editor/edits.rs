@@ -128,7 +128,12 @@ impl Editor {
                 }
                 Field::Nat(d, i) => {
                     let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
-                    iface.nat = optional(&text);
+                    // The panel's switch says on/off; the lab's one mode is masquerade.
+                    iface.nat = match text.trim() {
+                        "on" => Some("masquerade".into()),
+                        "off" => None,
+                        _ => optional(&text),
+                    };
                 }
                 Field::Gateway(d) => s.devices.get_mut(d).ok_or("no such device")?.gateway = optional(&text),
                 Field::Ports(d) => {
@@ -143,7 +148,10 @@ impl Editor {
                     let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or("no such route")?;
                     route.via = text.trim().to_owned();
                 }
-                Field::NewRoute(_) => return Err("use AddRoute".into()),
+                Field::NewRoute(_) | Field::NewRecord(_) => return Err("use the form's button".into()),
+                Field::Dhcp(..) | Field::Dns(_) | Field::DhcpServer(..) | Field::DnsServer(..) => {
+                    super::services::apply_service_field(&mut s, field, &text)?;
+                }
                 Field::LinkPort(l, end) => {
                     let link = s.links.get_mut(l).ok_or("no such link")?;
                     let end = if end == End::A { &mut link.a } else { &mut link.b };
