@@ -46,9 +46,13 @@ pub fn inspector(props: &InspectorProps) -> Html {
         };
         found
     });
+    // A TCP segment's relative numbers read the run up to it: once per event shown.
+    let rel = use_memo((props.run.clone(), props.event), |(run, event)| {
+        run.as_ref().zip(*event).and_then(|(run, i)| model::conversation(&run.outcome, i))
+    });
     let close = props.on_action.reform(|_: MouseEvent| InspectAction::Close);
     let body = match (&props.run, props.event) {
-        (Some(run), Some(index)) if index < run.len() => event_view(props, run, index),
+        (Some(run), Some(index)) if index < run.len() => event_view(props, run, index, *rel),
         _ => html! {
             <p class="muted insp-empty">{ "Click an event in the list to see its frame, field by field." }</p>
         },
@@ -121,7 +125,7 @@ fn cause_id(d: &Diagnosis) -> &'static str {
 }
 
 /// Everything about one event.
-fn event_view(props: &InspectorProps, run: &RunRef, index: usize) -> Html {
+fn event_view(props: &InspectorProps, run: &RunRef, index: usize, rel: model::Rel) -> Html {
     let event = &run.outcome.trace.events[index];
     let mut extra = Vec::new();
     if let EventKind::Route { decision, .. } = &event.kind {
@@ -130,15 +134,15 @@ fn event_view(props: &InspectorProps, run: &RunRef, index: usize) -> Html {
         }
     }
     if let EventKind::FrameSent { bytes, .. } = &event.kind {
-        if let Some(arrived) = explain::forwarded_from(&run.outcome.trace, index) {
+        if let Some(arrived) = model::rewrap::forwarded_from(&run.outcome.trace, index) {
             if let EventKind::FrameReceived { bytes: before, .. } = &run.outcome.trace.events[arrived].kind {
-                if let Some(diff) = explain::rewrap_diff(before, bytes) {
+                if let Some(diff) = model::rewrap::diff(before, bytes) {
                     extra.push(rewrap(&diff, arrived));
                 }
             }
         }
     }
-    let frame = model::frame_of(&event.kind).map(|bytes| frame_view(props, index, bytes));
+    let frame = model::frame_of(&event.kind).map(|bytes| frame_view(props, index, bytes, rel));
     html! {
         <>
             <section class="insp-event" data-testid="inspected-event" data-index={index.to_string()}>
@@ -208,8 +212,8 @@ fn rewrap(diff: &[explain::FieldChange], arrived: usize) -> Html {
 }
 
 /// The layer tree over the hex + ASCII dump.
-fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8]) -> Html {
-    let layers: Rc<Vec<Layer>> = Rc::new(model::layers(bytes));
+fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8], rel: model::Rel) -> Html {
+    let layers: Rc<Vec<Layer>> = Rc::new(model::layers(bytes, rel));
     let selected = props.model.field_of(event);
     let highlight = selected.and_then(|id| model::range_of(&layers, id)).unwrap_or(0..0);
     let tree = layers.iter().enumerate().map(|(l, layer)| {

@@ -30,6 +30,20 @@ pub fn summarize_conversation(frames: &[&[u8]]) -> Vec<String> {
     frames.iter().map(|f| summarize_with(f, &mut bases)).collect()
 }
 
+/// What [`summarize_conversation`] shows for the last of `frames` if it is a
+/// TCP segment: relative (seq, ack) and the window (scaled once both SYNs
+/// carried the option), learnt from the frames before it. For the inspector,
+/// which shows one frame of a run and its numbers as the event list does.
+pub fn tcp_relative(frames: &[&[u8]]) -> Option<(u32, u32, u32)> {
+    let mut bases = TcpBases::new();
+    let mut last = None;
+    for f in frames {
+        let d = decode(f);
+        last = d.ipv4().zip(d.tcp()).map(|(ip, tcp)| relative(&mut bases, ip.src.value, ip.dst.value, tcp));
+    }
+    last
+}
+
 /// Per direction (src, sport, dst, dport): the sequence number counted as 0,
 /// and the window scale its SYN announced (None: no SYN seen or no option).
 type TcpBases = std::collections::BTreeMap<(Ipv4Addr, u16, Ipv4Addr, u16), (u32, Option<u8>)>;
