@@ -12,6 +12,16 @@ pub enum EventClass {
     Icmp,
     /// An ICMP error (time exceeded, unreachable).
     IcmpError,
+    /// A UDP datagram that is not DHCP or DNS.
+    Udp,
+    /// A DHCP message.
+    Dhcp,
+    /// A DNS query or response.
+    Dns,
+    /// A TCP segment without an HTTP head (handshake, ACKs, body, teardown).
+    Tcp,
+    /// A TCP segment that starts an HTTP request or response.
+    Http,
     /// Any other IPv4 frame.
     Ipv4,
     /// Any other Ethernet frame.
@@ -28,10 +38,15 @@ pub enum EventClass {
 
 impl EventClass {
     /// Every class, in the order the filter chips show them.
-    pub const ALL: [EventClass; 9] = [
+    pub const ALL: [EventClass; 14] = [
         EventClass::Arp,
         EventClass::Icmp,
         EventClass::IcmpError,
+        EventClass::Udp,
+        EventClass::Dhcp,
+        EventClass::Dns,
+        EventClass::Tcp,
+        EventClass::Http,
         EventClass::Ipv4,
         EventClass::Ethernet,
         EventClass::Switch,
@@ -46,6 +61,11 @@ impl EventClass {
             EventClass::Arp => "ARP",
             EventClass::Icmp => "ICMP",
             EventClass::IcmpError => "ICMP err",
+            EventClass::Udp => "UDP",
+            EventClass::Dhcp => "DHCP",
+            EventClass::Dns => "DNS",
+            EventClass::Tcp => "TCP",
+            EventClass::Http => "HTTP",
             EventClass::Ipv4 => "IPv4",
             EventClass::Ethernet => "Eth",
             EventClass::Switch => "Switch",
@@ -61,6 +81,11 @@ impl EventClass {
             EventClass::Arp => "arp",
             EventClass::Icmp => "icmp",
             EventClass::IcmpError => "icmp-error",
+            EventClass::Udp => "udp",
+            EventClass::Dhcp => "dhcp",
+            EventClass::Dns => "dns",
+            EventClass::Tcp => "tcp",
+            EventClass::Http => "http",
             EventClass::Ipv4 => "ipv4",
             EventClass::Ethernet => "eth",
             EventClass::Switch => "switch",
@@ -76,6 +101,11 @@ impl EventClass {
             Protocol::Arp => EventClass::Arp,
             Protocol::IcmpEcho => EventClass::Icmp,
             Protocol::IcmpError => EventClass::IcmpError,
+            Protocol::Udp => EventClass::Udp,
+            Protocol::Dhcp => EventClass::Dhcp,
+            Protocol::Dns => EventClass::Dns,
+            Protocol::Tcp => EventClass::Tcp,
+            Protocol::Http => EventClass::Http,
             Protocol::Ipv4Other => EventClass::Ipv4,
             Protocol::Other => EventClass::Ethernet,
         }
