@@ -137,6 +137,8 @@ pub fn layers(frame: &[u8], rel: Rel) -> Vec<Layer> {
     out
 }
 
+/// A top-level field. Out of line: the trees call it from many sites (issue 15).
+#[inline(never)]
 fn row(name: &str, value: String, range: Range<usize>) -> FieldRow {
     FieldRow { name: name.to_string(), depth: 0, value, range, check: None }
 }

@@ -221,12 +221,14 @@ fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8], rel: model::Re
         let fields = layer.fields.iter().enumerate().map(|(f, field)| {
             let on = selected == Some((l, f));
             let pick = if on { None } else { Some((l, f)) };
-            let check = field.check.map(|c| match c {
-                Check::Correct => html! { <span class="check ok">{ "[correct]" }</span> },
-                Check::Wrong { expected } => {
-                    html! { <span class="check bad">{ format!("[wrong, should be 0x{expected:04x}]") }</span> }
-                }
-                Check::Unverified => html! { <span class="check muted">{ "[unverified]" }</span> },
+            // One span for the three verdicts (issue 15: each html! is code of its own).
+            let check = field.check.map(|c| {
+                let (css, text) = match c {
+                    Check::Correct => ("check ok", "[correct]".to_string()),
+                    Check::Wrong { expected } => ("check bad", format!("[wrong, should be 0x{expected:04x}]")),
+                    Check::Unverified => ("check muted", "[unverified]".to_string()),
+                };
+                html! { <span class={css}>{ text }</span> }
             });
             html! {
                 <li>

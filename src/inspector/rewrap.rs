@@ -8,6 +8,8 @@
 //! Pure: two frames' bytes in, rows out (native tests below). The UI's own because the
 //! engine's diff and pairing assume addresses never change on the way; with NAT they do.
 
+use std::fmt::Display;
+
 use packet_engine::explain::FieldChange;
 use packet_engine::trace::{EventKind, Trace};
 use packet_engine::wire::{self, IcmpBody, IpProtocol, Ipv4, Transport};
@@ -42,65 +44,70 @@ pub fn diff(arrived: &[u8], left: &[u8]) -> Option<Vec<FieldChange>> {
     let (ea, eb) = (a.ethernet.as_ref()?, b.ethernet.as_ref()?);
     let (ia, ib) = (a.ipv4()?, b.ipv4()?);
     let mut rows = Vec::new();
-    // One row; `changed` explains a difference, `kept` its absence.
-    let mut push = |layer, field, before: String, after: String, changed, kept| {
+    // One row; `changed` explains a difference, `kept` its absence. Values as `dyn Display`:
+    // one formatting site for every field type (issue 15).
+    let mut push = |layer, field, before: &dyn Display, after: &dyn Display, changed, kept| {
+        let (before, after) = (before.to_string(), after.to_string());
         let why = if before == after { kept } else { changed };
         rows.push(FieldChange { layer, field, before, after, why });
     };
     let next_hop = "the next hop's MAC on the outgoing link (from ARP)";
-    push("Ethernet", "Destination MAC", ea.dst.value.to_string(), eb.dst.value.to_string(), next_hop, next_hop);
+    push("Ethernet", "Destination MAC", &ea.dst.value, &eb.dst.value, next_hop, next_hop);
     let own = "the router's own MAC on the outgoing interface";
-    push("Ethernet", "Source MAC", ea.src.value.to_string(), eb.src.value.to_string(), own, own);
+    push("Ethernet", "Source MAC", &ea.src.value, &eb.src.value, own, own);
     let ttl = "every router lowers it by one";
-    push("IPv4", "TTL", ia.ttl.value.to_string(), ib.ttl.value.to_string(), ttl, ttl);
+    push("IPv4", "TTL", &ia.ttl.value, &ib.ttl.value, ttl, ttl);
     let nat = ia.src.value != ib.src.value || ia.dst.value != ib.dst.value;
     let sum = if nat { "recomputed: the TTL and an address changed" } else { "recomputed because the TTL changed" };
-    push("IPv4", "Header checksum", hex(ia.checksum.field.value), hex(ib.checksum.field.value), sum, sum);
+    push("IPv4", "Header checksum", &Hex(ia.checksum.field.value), &Hex(ib.checksum.field.value), sum, sum);
     let src = "NAT (masquerade): the router's outside address replaces the inside host's";
-    push("IPv4", "Source address", ia.src.value.to_string(), ib.src.value.to_string(), src, KEPT);
+    push("IPv4", "Source address", &ia.src.value, &ib.src.value, src, KEPT);
     let dst = "NAT: a reply, sent on to the inside host that opened the flow";
-    push("IPv4", "Destination address", ia.dst.value.to_string(), ib.dst.value.to_string(), dst, KEPT);
+    push("IPv4", "Destination address", &ia.dst.value, &ib.dst.value, dst, KEPT);
 
-    let l4_sum = ("updated for the new address and port, which it covers (RFC 1624)", "covers addresses and ports, not the TTL: unchanged");
-    let (sport, dport) = ("NAT: the router's port for this flow", "NAT: back to the inside host's own port");
-    match (&ia.payload, &ib.payload) {
-        (Some(Transport::Tcp(x)), Some(Transport::Tcp(y))) => {
-            push("TCP", "Source port", x.src_port.value.to_string(), y.src_port.value.to_string(), sport, KEPT);
-            push("TCP", "Destination port", x.dst_port.value.to_string(), y.dst_port.value.to_string(), dport, KEPT);
-            push("TCP", "TCP checksum", hex(x.checksum.field.value), hex(y.checksum.field.value), l4_sum.0, l4_sum.1);
-        }
-        (Some(Transport::Udp(x)), Some(Transport::Udp(y))) => {
-            push("UDP", "Source port", x.src_port.value.to_string(), y.src_port.value.to_string(), sport, KEPT);
-            push("UDP", "Destination port", x.dst_port.value.to_string(), y.dst_port.value.to_string(), dport, KEPT);
-            push("UDP", "UDP checksum", hex(x.checksum.field.value), hex(y.checksum.field.value), l4_sum.0, l4_sum.1);
-        }
-        (Some(Transport::Icmp(x)), Some(Transport::Icmp(y))) => {
-            match (&x.body, &y.body) {
-                (IcmpBody::Echo { ident: i, .. }, IcmpBody::Echo { ident: j, .. }) => {
-                    let why = "NAT: the echo identifier plays the part of a port";
-                    push("ICMP", "ICMP identifier", i.value.to_string(), j.value.to_string(), why, KEPT);
-                }
-                (IcmpBody::Error { quoted: Some(p), .. }, IcmpBody::Error { quoted: Some(q), .. }) => {
-                    push("ICMP", "Quoted source address", p.src.value.to_string(), q.src.value.to_string(), QUOTED, KEPT);
-                    push("ICMP", "Quoted destination address", p.dst.value.to_string(), q.dst.value.to_string(), QUOTED, KEPT);
-                    push("ICMP", "Quoted header checksum", hex(p.checksum.field.value), hex(q.checksum.field.value), QUOTED, KEPT);
-                    if let (Some((ps, pd)), Some((qs, qd))) = (quoted_ports(arrived, p), quoted_ports(left, q)) {
-                        push("ICMP", "Quoted source port", ps.to_string(), qs.to_string(), QUOTED, KEPT);
-                        push("ICMP", "Quoted destination port", pd.to_string(), qd.to_string(), QUOTED, KEPT);
-                    }
-                }
-                _ => {}
+    // TCP and UDP alike: the ports and the checksum over the pseudo-header.
+    let ports = |t: &Option<Transport>| match t {
+        Some(Transport::Tcp(x)) => Some((x.src_port.value, x.dst_port.value, x.checksum.field.value)),
+        Some(Transport::Udp(x)) => Some((x.src_port.value, x.dst_port.value, x.checksum.field.value)),
+        _ => None,
+    };
+    if let (Some((ps, pd, pc)), Some((qs, qd, qc))) = (ports(&ia.payload), ports(&ib.payload)) {
+        let (l4, sum) = if ia.protocol.value == IpProtocol::Tcp { ("TCP", "TCP checksum") } else { ("UDP", "UDP checksum") };
+        push(l4, "Source port", &ps, &qs, "NAT: the router's port for this flow", KEPT);
+        push(l4, "Destination port", &pd, &qd, "NAT: back to the inside host's own port", KEPT);
+        let why = ("updated for the new address and port, which it covers (RFC 1624)", "covers addresses and ports, not the TTL: unchanged");
+        push(l4, sum, &Hex(pc), &Hex(qc), why.0, why.1);
+    }
+    if let (Some(Transport::Icmp(x)), Some(Transport::Icmp(y))) = (&ia.payload, &ib.payload) {
+        match (&x.body, &y.body) {
+            (IcmpBody::Echo { ident: i, .. }, IcmpBody::Echo { ident: j, .. }) => {
+                let why = "NAT: the echo identifier plays the part of a port";
+                push("ICMP", "ICMP identifier", &i.value, &j.value, why, KEPT);
             }
-            let why = ("updated for the rewritten identifier or quoted packet", "covers the ICMP message only: unchanged");
-            push("ICMP", "ICMP checksum", hex(x.checksum.field.value), hex(y.checksum.field.value), why.0, why.1);
+            (IcmpBody::Error { quoted: Some(p), .. }, IcmpBody::Error { quoted: Some(q), .. }) => {
+                push("ICMP", "Quoted source address", &p.src.value, &q.src.value, QUOTED, KEPT);
+                push("ICMP", "Quoted destination address", &p.dst.value, &q.dst.value, QUOTED, KEPT);
+                push("ICMP", "Quoted header checksum", &Hex(p.checksum.field.value), &Hex(q.checksum.field.value), QUOTED, KEPT);
+                if let (Some((ps, pd)), Some((qs, qd))) = (quoted_ports(arrived, p), quoted_ports(left, q)) {
+                    push("ICMP", "Quoted source port", &ps, &qs, QUOTED, KEPT);
+                    push("ICMP", "Quoted destination port", &pd, &qd, QUOTED, KEPT);
+                }
+            }
+            _ => {}
         }
-        _ => {}
+        let why = ("updated for the rewritten identifier or quoted packet", "covers the ICMP message only: unchanged");
+        push("ICMP", "ICMP checksum", &Hex(x.checksum.field.value), &Hex(y.checksum.field.value), why.0, why.1);
     }
     Some(rows)
 }
 
-fn hex(v: u16) -> String {
-    format!("0x{v:04x}")
+/// A checksum as the inspector writes it (`0x1a2b`).
+struct Hex(u16);
+
+impl Display for Hex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "0x{:04x}", self.0)
+    }
 }
 
 /// The ports of a TCP or UDP header quoted in an ICMP error: its first four bytes, which

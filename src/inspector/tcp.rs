@@ -47,8 +47,11 @@ fn bit_pattern(bits: u16, mask: u16) -> String {
     s
 }
 
-fn sub(name: &str, depth: u8, value: String, range: Range<usize>) -> FieldRow {
-    FieldRow { name: name.to_string(), depth, value, range, check: None }
+/// Appends one row: a single out-of-line call per row rather than a struct built and moved
+/// at each of the tree's many sites (issue 15).
+#[inline(never)]
+fn add(fields: &mut Vec<FieldRow>, name: &str, depth: u8, value: String, range: Range<usize>) {
+    fields.push(FieldRow { name: name.to_string(), depth, value, range, check: None });
 }
 
 /// The TCP layer, then HTTP (or data) inside it. `frame` is read only for the three
@@ -59,61 +62,59 @@ pub(super) fn push_tcp(out: &mut Vec<Layer>, frame: &[u8], tcp: &Tcp, rel: Rel) 
     let acked = f & ACK != 0;
     let fr = tcp.flags.range.clone();
     let (seq, ack) = (tcp.seq.value, tcp.ack.value);
-    let mut title = format!("Transmission Control Protocol, Src Port: {src}, Dst Port: {dst}, Seq: {}", rel.map_or(seq, |r| r.0));
-    if acked {
-        title += &format!(", Ack: {}", rel.map_or(ack, |r| r.1));
-    }
-    title += &format!(", Len: {}", tcp.payload_len());
-    let mut fields = vec![
-        row("Source port", port_text(src), tcp.src_port.range.clone()),
-        row("Destination port", port_text(dst), tcp.dst_port.range.clone()),
-    ];
+    // The relative numbers where the conversation is known (the ack only with ACK set).
+    let (rseq, rack) = (rel.map(|r| r.0), rel.filter(|_| acked).map(|r| r.1));
+    let ack_text = if acked { format!(", Ack: {}", rack.unwrap_or(ack)) } else { String::new() };
+    let title = format!(
+        "Transmission Control Protocol, Src Port: {src}, Dst Port: {dst}, Seq: {}{ack_text}, Len: {}",
+        rseq.unwrap_or(seq),
+        tcp.payload_len()
+    );
+    let mut fields = Vec::new();
+    let fs = &mut fields;
+    add(fs, "Source port", 0, port_text(src), tcp.src_port.range.clone());
+    add(fs, "Destination port", 0, port_text(dst), tcp.dst_port.range.clone());
     // Relative numbers as Wireshark shows them by default, the raw field under them.
-    let numbers = [("Sequence number", seq, rel.map(|r| r.0), "sequence", &tcp.seq.range), (
-        "Acknowledgment number",
-        ack,
-        rel.filter(|_| acked).map(|r| r.1),
-        "ack",
-        &tcp.ack.range,
-    )];
-    for (name, raw, relative, what, range) in numbers {
+    for (name, raw, relative, what, range) in
+        [("Sequence number", seq, rseq, "sequence", &tcp.seq.range), ("Acknowledgment number", ack, rack, "ack", &tcp.ack.range)]
+    {
         match relative {
             Some(r) => {
-                fields.push(row(name, format!("{r} (relative {what} number)"), range.clone()));
-                fields.push(row(&format!("{name} (raw)"), raw.to_string(), range.clone()));
+                add(fs, name, 0, format!("{r} (relative {what} number)"), range.clone());
+                add(fs, &format!("{name} (raw)"), 0, raw.to_string(), range.clone());
             }
-            None => fields.push(row(name, raw.to_string(), range.clone())),
+            None => add(fs, name, 0, raw.to_string(), range.clone()),
         }
     }
     let hl = tcp.header_len.value;
-    fields.push(row("Header length", format!("{hl} bytes ({})", hl / 4), tcp.header_len.range.clone()));
+    add(fs, "Header length", 0, format!("{hl} bytes ({})", hl / 4), tcp.header_len.range.clone());
     let bits = frame.get(fr.clone()).map_or(f, |b| u16::from_be_bytes([b[0], b[1]]) & 0xfff);
     let names = flag_names(f);
-    fields.push(row("Flags", format!("0x{bits:03x} ({})", if names.is_empty() { "<None>" } else { &names }), fr.clone()));
+    add(fs, "Flags", 0, format!("0x{bits:03x} ({})", if names.is_empty() { "<None>" } else { &names }), fr.clone());
     for (mask, name) in FLAG_LINES {
         let set = if bits & mask != 0 { "Set" } else { "Not set" };
-        fields.push(sub(&format!("{} = {name}", bit_pattern(bits, mask)), 1, set.to_string(), fr.clone()));
+        add(fs, &format!("{} = {name}", bit_pattern(bits, mask)), 1, set.to_string(), fr.clone());
     }
     let wr = tcp.window.range.clone();
-    fields.push(row("Window", tcp.window.value.to_string(), wr.clone()));
+    add(fs, "Window", 0, tcp.window.value.to_string(), wr.clone());
     // A SYN's window is never scaled (RFC 7323 §2.2); later ones once both SYNs had the option.
     if let Some((_, _, win)) = rel.filter(|_| f & SYN == 0) {
-        fields.push(row("Calculated window size", win.to_string(), wr));
+        add(fs, "Calculated window size", 0, win.to_string(), wr);
     }
-    fields.push(checksum_row("Checksum", &tcp.checksum));
-    fields.push(row("Urgent pointer", tcp.urgent.value.to_string(), tcp.urgent.range.clone()));
+    fs.push(checksum_row("Checksum", &tcp.checksum));
+    add(fs, "Urgent pointer", 0, tcp.urgent.value.to_string(), tcp.urgent.range.clone());
     if let (Some(first), Some(last)) = (tcp.options.first(), tcp.options.last()) {
         let r = first.range.start..last.range.end;
-        fields.push(row("Options", format!("{} bytes", r.len()), r));
+        add(fs, "Options", 0, format!("{} bytes", r.len()), r);
         // SACK edges are in the peer's numbering, the one the ack field counts in.
-        let ack_base = rel.filter(|_| acked).map(|r| ack.wrapping_sub(r.1));
+        let ack_base = rack.map(|r| ack.wrapping_sub(r));
         for o in &tcp.options {
-            push_option(&mut fields, &o.value, o.range.clone(), ack_base);
+            push_option(fs, &o.value, o.range.clone(), ack_base);
         }
     }
     let payload = tcp.payload.clone();
     if !payload.is_empty() {
-        fields.push(row("TCP payload", format!("{} bytes", payload.len()), payload.clone()));
+        add(fs, "TCP payload", 0, format!("{} bytes", payload.len()), payload.clone());
     }
     out.push(Layer { title, css: "tcp", range: tcp.range.clone(), fields });
     match &tcp.http {
@@ -126,13 +127,13 @@ pub(super) fn push_tcp(out: &mut Vec<Layer>, frame: &[u8], tcp: &Tcp, rel: Rel) 
 /// One option: its line (`Maximum segment size: 1460 bytes`, the engine's label), then its
 /// kind, length and values with their bytes.
 fn push_option(fields: &mut Vec<FieldRow>, opt: &TcpOpt, r: Range<usize>, ack_base: Option<u32>) {
-    fields.push(sub("TCP Option", 1, opt.label(), r.clone()));
+    add(fields, "TCP Option", 1, opt.label(), r.clone());
     if r.len() < 2 {
         return; // NOP and End of List are one kind byte
     }
     let at = r.start;
-    fields.push(sub("Kind", 2, kind_name(opt), at..at + 1));
-    fields.push(sub("Length", 2, r.len().to_string(), at + 1..at + 2));
+    add(fields, "Kind", 2, kind_name(opt), at..at + 1);
+    add(fields, "Length", 2, r.len().to_string(), at + 1..at + 2);
     let edge = |e: u32| match ack_base {
         Some(b) => format!("{} (relative)", e.wrapping_sub(b)),
         None => e.to_string(),
@@ -148,7 +149,7 @@ fn push_option(fields: &mut Vec<FieldRow>, opt: &TcpOpt, r: Range<usize>, ack_ba
     };
     let mut i = at + 2;
     for (name, width, value) in values {
-        fields.push(sub(name, 2, value, i..i + width));
+        add(fields, name, 2, value, i..i + width);
         i += width;
     }
 }
@@ -184,14 +185,14 @@ fn push_http(out: &mut Vec<Layer>, h: &packet_engine::wire::http::Http, payload:
     let mut at = lr.start;
     for (part, name) in parts.into_iter().zip(names) {
         let end = (at + part.len()).min(lr.end);
-        fields.push(sub(name, 1, part, at..end));
+        add(&mut fields, name, 1, part, at..end);
         at = end + 1;
     }
     for hd in &h.headers {
-        fields.push(row(&hd.value.0, hd.value.1.clone(), hd.range.clone()));
+        add(&mut fields, &hd.value.0, 0, hd.value.1.clone(), hd.range.clone());
     }
     if let Some(body) = h.body.clone().filter(|b| !b.is_empty()) {
-        fields.push(row("File data", format!("{} bytes", body.len()), body));
+        add(&mut fields, "File data", 0, format!("{} bytes", body.len()), body);
     }
     out.push(Layer { title: "Hypertext Transfer Protocol".to_string(), css: "http", range: payload, fields });
 }
