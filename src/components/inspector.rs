@@ -164,12 +164,14 @@ fn and_view(interface: &str, v: &AndView) -> Html {
                 let net = bit < v.prefix_len as usize;
                 let diff = r >= 2 && v.first_difference.is_some_and(|d| bit >= d as usize) && net
                     && v.rows[2].octets[o].as_bytes()[b] != v.rows[3].octets[o].as_bytes()[b];
-                html! { <span class={classes!("bit", net.then_some("net"), diff.then_some("diff"))}>{ c }</span> }
+                // Static class strings rather than classes! (issue 15); a differing bit is a network bit.
+                let class = if diff { "bit net diff" } else if net { "bit net" } else { "bit" };
+                html! { <span {class}>{ c }</span> }
             });
             html! { <span class="octet">{ for cells }</span> }
         });
         html! {
-            <tr class={classes!(format!("and-{}", r))}>
+            <tr class={format!("and-{r}")}>
                 <th scope="row">{ row.label }</th>
                 <td class="and-dotted">{ row.dotted.clone() }</td>
                 <td class="and-bits">{ for bits }</td>
@@ -181,7 +183,7 @@ fn and_view(interface: &str, v: &AndView) -> Html {
             <h3 class="insp-sub">{ format!("The AND on {interface} (/{})", v.prefix_len) }</h3>
             <table class="and-table"><tbody>{ for rows }</tbody></table>
             <p class="insp-note">{ "Every 1 in the mask marks a bit of the network part (shaded): AND keeps those bits of the address and clears the rest." }</p>
-            <p class={classes!("and-verdict", if v.equal { "same" } else { "other" })} data-testid="and-verdict">{ v.verdict.clone() }</p>
+            <p class={if v.equal { "and-verdict same" } else { "and-verdict other" }} data-testid="and-verdict">{ v.verdict.clone() }</p>
         </section>
     }
 }
@@ -191,7 +193,7 @@ fn rewrap(diff: &[explain::FieldChange], arrived: usize) -> Html {
     let rows = diff.iter().map(|c| {
         let changed = c.changed();
         html! {
-            <tr class={classes!(changed.then_some("changed"))} data-testid="diff-row" data-field={c.field}
+            <tr class={changed.then_some("changed")} data-testid="diff-row" data-field={c.field}
                 data-changed={changed.to_string()}>
                 <th scope="row">{ c.field }<span class="diff-why">{ c.why }</span></th>
                 <td class="mono">{ c.before.clone() }</td>
@@ -232,7 +234,7 @@ fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8], rel: model::Re
             });
             html! {
                 <li>
-                    <button type="button" class={classes!("field", on.then_some("selected"))} data-testid="field"
+                    <button type="button" class={if on { "field selected" } else { "field" }} data-testid="field"
                         data-name={field.name.clone()} data-depth={field.depth.to_string()} aria-pressed={on.to_string()}
                         title={format!("bytes {}–{}", field.range.start, field.range.end.saturating_sub(1))}
                         onclick={props.on_action.reform(move |_: MouseEvent| InspectAction::Select(event, pick))}>
@@ -244,7 +246,7 @@ fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8], rel: model::Re
             }
         });
         html! {
-            <li class={classes!("layer", format!("proto-{}", layer.css))} data-testid="layer" data-layer={layer.css}>
+            <li class={format!("layer proto-{}", layer.css)} data-testid="layer" data-layer={layer.css}>
                 <button type="button" class="layer-head" aria-expanded={open.to_string()}
                     onclick={props.on_action.reform(move |_: MouseEvent| InspectAction::ToggleLayer(l))}>
                     <span class="twisty" aria-hidden="true">{ if open { "▾" } else { "▸" } }</span>
@@ -271,10 +273,10 @@ fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8], rel: model::Re
         let chunk = &bytes[start..(start + model::ROW).min(bytes.len())];
         let cell = |i: usize, text: String, testid: &'static str| {
             let at = start + i;
-            let css = model::layer_at(&layers, at).map(|l| format!("proto-{}", layers[l].css));
-            let on = highlight.contains(&at);
+            let css = model::layer_at(&layers, at).map_or("", |l| layers[l].css);
+            let sel = if highlight.contains(&at) { " sel" } else { "" };
             html! {
-                <span class={classes!("byte", css, on.then_some("sel"))} data-testid={testid} data-offset={at.to_string()}>{ text }</span>
+                <span class={format!("byte proto-{css}{sel}")} data-testid={testid} data-offset={at.to_string()}>{ text }</span>
             }
         };
         html! {
