@@ -150,3 +150,31 @@ fn http_request_and_response_as_rows() {
     let body = http.fields.iter().find(|h| h.name == "File data").unwrap();
     assert_eq!((body.value.as_str(), &frames[4][body.range.clone()]), ("5 bytes", &b"hello"[..]));
 }
+
+#[test]
+fn the_fetch_page_example_decodes_as_tcp_and_http() {
+    let (_, s) = packet_engine::examples::all().into_iter().find(|(n, _)| *n == "fetch-page").expect("the example");
+    let out = packet_engine::Simulation::new(&s).unwrap().run();
+    let sent: Vec<usize> =
+        (0..out.trace.events.len()).filter(|&i| matches!(out.trace.events[i].kind, EventKind::FrameSent { .. })).collect();
+    let tree_of = |i: usize| layers(frame_of(&out.trace.events[i].kind).unwrap(), super::super::conversation(&out, i));
+    let with = |css: &str, pred: &dyn Fn(&Layer) -> bool| {
+        sent.iter().map(|&i| tree_of(i)).find(|ls| ls.iter().any(|l| l.css == css && pred(l))).unwrap_or_else(|| panic!("no {css} frame"))
+    };
+    let syn = with("tcp", &|l| value(l, "Flags") == "0x002 (SYN)");
+    let tcp = layer(&syn, "tcp").1;
+    assert_eq!(value(tcp, "Sequence number"), "0 (relative sequence number)");
+    let opts: Vec<&str> = tcp.fields.iter().filter(|f| f.name == "TCP Option").map(|f| f.value.as_str()).collect();
+    assert!(opts.contains(&"Maximum segment size: 1460 bytes") && opts.contains(&"Window scale: 7 (multiply by 128)"), "{opts:?}");
+    assert_eq!(tcp.fields.iter().find(|f| f.name == "Checksum").unwrap().check, Some(Check::Correct));
+    // The client's first ACK: relative 1/1 and the window scaled by 128, as in the event list's conversation.
+    let ack = with("tcp", &|l| value(l, "Flags") == "0x010 (ACK)");
+    let tcp = layer(&ack, "tcp").1;
+    assert_eq!((value(tcp, "Sequence number"), value(tcp, "Acknowledgment number")), ("1 (relative sequence number)", "1 (relative ack number)"));
+    let win: u32 = value(tcp, "Window").parse().unwrap();
+    assert_eq!(value(tcp, "Calculated window size"), (win * 128).to_string());
+    let get = with("http", &|l| l.fields[0].value == "GET / HTTP/1.1");
+    assert_eq!(value(layer(&get, "http").1, "Host"), "www.example.com");
+    let ok = with("http", &|l| l.fields[0].value == "HTTP/1.1 200 OK");
+    assert!(layer(&ok, "http").1.fields.iter().any(|f| f.name == "File data"), "the page is in the response segment");
+}

@@ -1,12 +1,13 @@
 // Issue 12's inspector side in real headless Chromium: the protocol chips of the event list
 // (DHCP frames of the "Home network: DHCP" example have their own class, and its chip hides
-// and shows them), and a TCP SYN of the first example that runs `curl` decoded as
-// Wireshark shows it — MSS, SACK permitted, window scale as option lines, one line per flag —
-// with a click on an option highlighting its bytes in the dump.
+// and shows them), and the "Fetch a page" example: the client's SYN decoded as Wireshark
+// shows it — MSS, SACK permitted, window scale as option lines, one line per flag — with a
+// click on an option highlighting its bytes in the dump; the GET and the 200 OK as HTTP
+// trees (the Host header's bytes); the HTTP chip hiding the HTTP rows.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 
 import { ROOT, labFixture, withPage } from "./helpers.mjs";
@@ -23,15 +24,6 @@ async function playExample(page, stem) {
     const m = document.querySelector('[data-testid="event-count"]')?.textContent.match(/event (\d+) \/ (\d+)/);
     return m !== null && m !== undefined && m[1] === m[2];
   });
-}
-
-/** The stem of the first example whose commands run `curl`, if the engine has one. */
-async function curlExample() {
-  const dir = path.join(ROOT, "scenarios");
-  for (const file of (await readdir(dir)).sort()) {
-    if (file.endsWith(".json") && /"curl /.test(await readFile(path.join(dir, file), "utf8"))) return file.slice(0, -5);
-  }
-  return null;
 }
 
 test("DHCP frames have their own chip: switched off, their rows go; on, they come back", async () => {
@@ -51,17 +43,17 @@ test("DHCP frames have their own chip: switched off, their rows go; on, they com
   });
 });
 
-test("a TCP SYN as a tree: options and flags, each with its bytes", async (t) => {
-  const stem = await curlExample();
-  if (stem === null) {
-    t.skip("no example runs curl yet (issue 12's engine wiring of TCP)");
+test("fetch-page: the SYN as a tree (options and flags, each with its bytes), the GET and the 200 as HTTP", async (t) => {
+  if (!(await readdir(path.join(ROOT, "scenarios"))).includes("fetch-page.json")) {
+    t.skip("no fetch-page example yet (issue 12's engine wiring of TCP)");
     return;
   }
   await withPage(fx, "", {}, async ({ page, problems }) => {
-    await playExample(page, stem);
+    await playExample(page, "fetch-page");
+    // The client's SYN (the first one sent; its Info column has the absolute sequence number).
     const syn = page
       .locator('[data-testid="event"][data-class="tcp"]')
-      .filter({ has: page.locator('[data-testid="event-summary"]', { hasText: /\[SYN\] Seq=0 / }) })
+      .filter({ has: page.locator('[data-testid="event-summary"]', { hasText: /^\d+ → 80 \[SYN\] Seq=\d+ / }) })
       .first();
     const index = await syn.getAttribute("data-index");
     await syn.click();
@@ -81,12 +73,38 @@ test("a TCP SYN as a tree: options and flags, each with its bytes", async (t) =>
     assert.equal(byName[".... .... ..1. = Syn"], "Set");
     assert.equal(byName[".... ...0 .... = Acknowledgment"], "Not set");
     assert.equal(byName["Sequence number"], "0 (relative sequence number)");
+    assert.equal(byName["Destination port"], "80 (http)");
     assert.match(await tcp.locator('[data-testid="field"][data-name="Checksum"]').textContent(), /\[correct\]/);
-    // The MSS option is four bytes: 02 04 05 b4.
+    // Clicking the MSS option highlights its four bytes: 02 04 05 b4.
     await tcp.locator('[data-testid="field"]', { hasText: "Maximum segment size: 1460 bytes" }).first().click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="hex-byte"].sel').length === 4);
     const bytes = await page.locator('[data-testid="hex-byte"].sel').evaluateAll((els) => els.map((e) => e.textContent));
     assert.deepEqual(bytes, ["02", "04", "05", "b4"]);
+
+    // The GET: an HTTP row of its own, a request line and a Host header with its bytes.
+    const get = page.locator('[data-testid="event"][data-class="http"]').filter({ hasText: "GET / HTTP/1.1" }).first();
+    const getIndex = await get.getAttribute("data-index");
+    await get.click();
+    await page.waitForSelector(`[data-testid="inspected-event"][data-index="${getIndex}"]`);
+    const http = page.locator('[data-testid="layer"][data-layer="http"]');
+    await http.waitFor();
+    assert.equal(await http.locator('[data-testid="field"][data-name="Request line"] [data-testid="field-value"]').textContent(), "GET / HTTP/1.1");
+    const host = http.locator('[data-testid="field"][data-name="Host"]');
+    assert.equal(await host.locator('[data-testid="field-value"]').textContent(), "www.example.com");
+    await host.click();
+    const hostLen = "Host: www.example.com".length;
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="ascii-byte"].sel').length === n, hostLen);
+    const ascii = await page.locator('[data-testid="ascii-byte"].sel').evaluateAll((els) => els.map((e) => e.textContent).join(""));
+    assert.equal(ascii, "Host: www.example.com");
+    // The answer: status line 200 OK.
+    const ok = page.locator('[data-testid="event"][data-class="http"]').filter({ hasText: /HTTP\/1\.1 200 OK/ }).first();
+    await ok.click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="layer"][data-layer="http"] [data-testid="field"][data-name="Status line"]')?.textContent.includes("HTTP/1.1 200 OK"));
+    // TCP and HTTP chips: switching HTTP off hides the GET and the 200.
+    await page.getByTestId("filter-http").click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="event"][data-class="http"]').length === 0);
+    assert.ok((await page.locator('[data-testid="event"][data-class="tcp"]').count()) > 0, "TCP rows stay");
     assert.deepEqual(problems, []);
   });
 });
