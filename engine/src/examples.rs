@@ -33,6 +33,7 @@ const FILES: &[(&str, &str)] = &[
         "connection-refused",
         include_str!("../../scenarios/connection-refused.json"),
     ),
+    ("lost-syn", include_str!("../../scenarios/lost-syn.json")),
     ("hub", include_str!("../../scenarios/hub.json")),
     (
         "routing-loop",

@@ -208,9 +208,6 @@ impl Sim {
             if let Some(s) = &spec.dns_server {
                 node.dns_server_setup(s);
             }
-            if let Some(s) = &spec.web_server {
-                node.web_server_setup(&mut ctx, s);
-            }
             for (i, iface) in spec.interfaces.iter().enumerate() {
                 if iface.dhcp {
                     ctx.timer(SimTime::ZERO, d as u32, Timer::Dhcp { iface: i as u32, gen: 0 });
@@ -230,6 +227,13 @@ impl Sim {
                 let routes = node.route_entries();
                 let device = ctx.ids[d].clone();
                 ctx.record(EventKind::RoutesInstalled { device, routes });
+            }
+        }
+        // nginx starts at boot too; its listener is recorded after the routing tables,
+        // so every trace opens with them.
+        for (d, spec) in sc.devices.iter().enumerate() {
+            if let (Body::Ip(node), Some(s)) = (&mut bodies[d], &spec.web_server) {
+                node.web_server_setup(&mut ctx, s);
             }
         }
         Sim {
