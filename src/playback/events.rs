@@ -95,9 +95,11 @@ impl EventClass {
         }
     }
 
-    /// The class of a frame, from the engine's own classification.
+    /// The class of a frame, from the engine's own classification (`wire::protocol`: the
+    /// innermost layer its decoder reads, UDP/DHCP/DNS/TCP/HTTP included).
     pub fn of_frame(bytes: &[u8]) -> EventClass {
-        match wire::protocol(bytes) {
+        let protocol = wire::protocol(bytes);
+        match protocol {
             Protocol::Arp => EventClass::Arp,
             Protocol::IcmpEcho => EventClass::Icmp,
             Protocol::IcmpError => EventClass::IcmpError,
@@ -247,6 +249,16 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 Some(server) => format!("DHCPNAK from {server}: {address} removed from {interface}"),
                 None => format!("DHCP lease on {address} expired: removed from {interface}"),
             }
+        }
+        EventKind::DhcpLeaseReleased { device, interface, address, server } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("DHCPRELEASE to {server}: {address} removed from {interface}")
+        }
+        EventKind::DhcpServerRelease { device, address, mac } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("DHCP lease table: {address} released by {mac}")
         }
         EventKind::DhcpNoOffers { device, interface, retry_at } => {
             r.class = EventClass::Command;

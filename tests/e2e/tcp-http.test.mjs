@@ -22,10 +22,15 @@ async function playExample(page, stem) {
   });
 }
 
-/** Moves the cursor to just after the event row whose summary matches `summary`. */
-async function scrubTo(page, summary) {
+/** The index of the first event row whose summary matches `summary` (the list shows the
+ *  events up to the cursor, so ask while the cursor is at the end). */
+async function indexOf(page, summary) {
   const row = page.locator('[data-testid="event"]').filter({ has: page.locator('[data-testid="event-summary"]', { hasText: summary }) }).first();
-  const index = Number(await row.getAttribute("data-index"));
+  return Number(await row.getAttribute("data-index"));
+}
+
+/** Moves the cursor to just after event `index`. */
+async function scrubTo(page, index) {
   await page.getByTestId("scrubber").fill(String(index + 1));
 }
 
@@ -41,14 +46,16 @@ test("fetch a page: the body in the terminal, ESTAB and TIME-WAIT in the socket 
   const listen = page.locator('[data-testid="tables-web"] [data-testid="socket-row"][data-key="LISTEN"]');
   await listen.waitFor();
   assert.match(await listen.textContent(), /0\.0\.0\.0:80/);
-  // Just after the laptop's handshake: ESTAB on both ends.
-  await scrubTo(page, /^TCP 192\.168\.1\.20:80 ↔ 192\.168\.1\.10:\d+: ESTAB$/);
+  const established = await indexOf(page, /^TCP 192\.168\.1\.20:80 ↔ 192\.168\.1\.10:\d+: ESTAB$/);
+  const timeWait = await indexOf(page, /^TCP 192\.168\.1\.10:\d+ ↔ 192\.168\.1\.20:80: TIME-WAIT$/);
+  // Just after the server's side of the handshake: ESTAB on both ends.
+  await scrubTo(page, established);
   const estab = page.locator('[data-testid="tables-laptop"] [data-testid="socket-row"][data-key="ESTAB"]');
   await estab.waitFor();
   assert.match(await estab.textContent(), /192\.168\.1\.20:80/);
   await page.locator('[data-testid="tables-web"] [data-testid="socket-row"][data-key="ESTAB"]').waitFor();
   // After the close: TIME-WAIT on the laptop, which closed first.
-  await scrubTo(page, /^TCP 192\.168\.1\.10:\d+ ↔ 192\.168\.1\.20:80: TIME-WAIT$/);
+  await scrubTo(page, timeWait);
   await page.locator('[data-testid="tables-laptop"] [data-testid="socket-row"][data-key="TIME-WAIT"]').waitFor();
   assert.deepEqual(problems, []);
   await context.close();

@@ -43,21 +43,46 @@ test("DHCP frames have their own chip: switched off, their rows go; on, they com
   });
 });
 
-test("fetch-page: the SYN as a tree (options and flags, each with its bytes), the GET and the 200 as HTTP", async (t) => {
+test("fetch-page: the 200 and the GET as HTTP trees, the SYN as a TCP tree (options and flags, each with its bytes), the HTTP chip", async (t) => {
   if (!(await readdir(path.join(ROOT, "scenarios"))).includes("fetch-page.json")) {
     t.skip("no fetch-page example yet (issue 12's engine wiring of TCP)");
     return;
   }
   await withPage(fx, "", {}, async ({ page, problems }) => {
     await playExample(page, "fetch-page");
-    // The client's SYN (the first one sent; its Info column has the absolute sequence number).
-    const syn = page
-      .locator('[data-testid="event"][data-class="tcp"]')
-      .filter({ has: page.locator('[data-testid="event-summary"]', { hasText: /^\d+ → 80 \[SYN\] Seq=\d+ / }) })
-      .first();
-    const index = await syn.getAttribute("data-index");
-    await syn.click();
-    await page.waitForSelector(`[data-testid="inspected-event"][data-index="${index}"]`);
+    // TCP and HTTP chips: switching HTTP off hides the GET and the 200, TCP rows stay.
+    await page.getByTestId("filter-http").click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="event"][data-class="http"]').length === 0);
+    assert.ok((await page.locator('[data-testid="event"][data-class="tcp"]').count()) > 0, "TCP rows stay");
+    await page.getByTestId("filter-http").click();
+    // A click on a row moves the cursor there and the list shows events up to the cursor, so
+    // the rows are visited from the last to the first: the 200, the GET, the SYN.
+    const inspect = async (row) => {
+      const index = await row.getAttribute("data-index");
+      await row.click();
+      await page.waitForSelector(`[data-testid="inspected-event"][data-index="${index}"]`);
+    };
+    const http = page.locator('[data-testid="layer"][data-layer="http"]');
+    await inspect(page.locator('[data-testid="event"][data-class="http"]').filter({ hasText: /HTTP\/1\.1 200 OK/ }).first());
+    assert.equal(await http.locator('[data-testid="field"][data-name="Status line"] [data-testid="field-value"]').textContent(), "HTTP/1.1 200 OK");
+    assert.equal(await http.locator('[data-testid="field"][data-name="Status code"] [data-testid="field-value"]').textContent(), "200");
+    // The GET: a request line and a Host header with its bytes.
+    await inspect(page.locator('[data-testid="event"][data-class="http"]').filter({ hasText: "GET / HTTP/1.1" }).first());
+    assert.equal(await http.locator('[data-testid="field"][data-name="Request line"] [data-testid="field-value"]').textContent(), "GET / HTTP/1.1");
+    const host = http.locator('[data-testid="field"][data-name="Host"]');
+    assert.equal(await host.locator('[data-testid="field-value"]').textContent(), "www.example.com");
+    await host.click();
+    const hostLine = "Host: www.example.com";
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="ascii-byte"].sel').length === n, hostLine.length);
+    const ascii = await page.locator('[data-testid="ascii-byte"].sel').evaluateAll((els) => els.map((e) => e.textContent).join(""));
+    assert.equal(ascii, hostLine);
+    // The client's SYN (its Info column has the absolute sequence number).
+    await inspect(
+      page
+        .locator('[data-testid="event"][data-class="tcp"]')
+        .filter({ has: page.locator('[data-testid="event-summary"]', { hasText: /^\d+ → 80 \[SYN\] Seq=\d+ / }) })
+        .first(),
+    );
     const tcp = page.locator('[data-testid="layer"][data-layer="tcp"]');
     await tcp.waitFor();
     const values = await tcp
@@ -80,31 +105,6 @@ test("fetch-page: the SYN as a tree (options and flags, each with its bytes), th
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="hex-byte"].sel').length === 4);
     const bytes = await page.locator('[data-testid="hex-byte"].sel').evaluateAll((els) => els.map((e) => e.textContent));
     assert.deepEqual(bytes, ["02", "04", "05", "b4"]);
-
-    // The GET: an HTTP row of its own, a request line and a Host header with its bytes.
-    const get = page.locator('[data-testid="event"][data-class="http"]').filter({ hasText: "GET / HTTP/1.1" }).first();
-    const getIndex = await get.getAttribute("data-index");
-    await get.click();
-    await page.waitForSelector(`[data-testid="inspected-event"][data-index="${getIndex}"]`);
-    const http = page.locator('[data-testid="layer"][data-layer="http"]');
-    await http.waitFor();
-    assert.equal(await http.locator('[data-testid="field"][data-name="Request line"] [data-testid="field-value"]').textContent(), "GET / HTTP/1.1");
-    const host = http.locator('[data-testid="field"][data-name="Host"]');
-    assert.equal(await host.locator('[data-testid="field-value"]').textContent(), "www.example.com");
-    await host.click();
-    const hostLen = "Host: www.example.com".length;
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="ascii-byte"].sel').length === n, hostLen);
-    const ascii = await page.locator('[data-testid="ascii-byte"].sel').evaluateAll((els) => els.map((e) => e.textContent).join(""));
-    assert.equal(ascii, "Host: www.example.com");
-    // The answer: status line 200 OK.
-    const ok = page.locator('[data-testid="event"][data-class="http"]').filter({ hasText: /HTTP\/1\.1 200 OK/ }).first();
-    await ok.click();
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid="layer"][data-layer="http"] [data-testid="field"][data-name="Status line"]')?.textContent.includes("HTTP/1.1 200 OK"));
-    // TCP and HTTP chips: switching HTTP off hides the GET and the 200.
-    await page.getByTestId("filter-http").click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="event"][data-class="http"]').length === 0);
-    assert.ok((await page.locator('[data-testid="event"][data-class="tcp"]').count()) > 0, "TCP rows stay");
     assert.deepEqual(problems, []);
   });
 });
