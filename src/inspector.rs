@@ -20,6 +20,10 @@ use packet_engine::wire::dhcp::Node;
 use packet_engine::wire::udp::Application;
 use packet_engine::{RunOutcome, SimTime};
 
+pub mod rewrap;
+mod tcp;
+pub use tcp::Rel;
+
 /// Bytes per row of the dump, as in Wireshark and `xxd`.
 pub const ROW: usize = 16;
 
@@ -64,8 +68,9 @@ pub struct Layer {
 }
 
 /// The layers of a frame, outermost first; a truncated frame gives the layers that decoded
-/// and a last "Problem" layer that says why it stopped.
-pub fn layers(frame: &[u8]) -> Vec<Layer> {
+/// and a last "Problem" layer that says why it stopped. `rel`: a TCP segment's numbers
+/// relative to its conversation ([`conversation`]).
+pub fn layers(frame: &[u8], rel: Rel) -> Vec<Layer> {
     let d = wire::decode(frame);
     let mut out = Vec::new();
     let Some(eth) = &d.ethernet else {
@@ -119,7 +124,7 @@ pub fn layers(frame: &[u8]) -> Vec<Layer> {
                 fields,
             });
         }
-        Some(Network::Ipv4(ip)) => push_ipv4(&mut out, ip, false),
+        Some(Network::Ipv4(ip)) => push_ipv4(&mut out, frame, ip, Some(rel)),
         Some(Network::Data(r)) => out.push(data_layer("Data", r.clone())),
         None => {}
     }
@@ -132,6 +137,8 @@ pub fn layers(frame: &[u8]) -> Vec<Layer> {
     out
 }
 
+/// A top-level field. Out of line: the trees call it from many sites (issue 15).
+#[inline(never)]
 fn row(name: &str, value: String, range: Range<usize>) -> FieldRow {
     FieldRow { name: name.to_string(), depth: 0, value, range, check: None }
 }
@@ -159,7 +166,10 @@ fn checksum_row(name: &'static str, c: &Checksum) -> FieldRow {
     }
 }
 
-fn push_ipv4(out: &mut Vec<Layer>, ip: &Ipv4, quoted: bool) {
+/// An IPv4 layer and what it carries; `rel` is `None` for the header quoted in an ICMP error
+/// (then titles say "Quoted").
+fn push_ipv4(out: &mut Vec<Layer>, frame: &[u8], ip: &Ipv4, rel: Option<Rel>) {
+    let quoted = rel.is_none();
     let proto = u8::from(ip.protocol.value);
     let proto_name = match ip.protocol.value {
         IpProtocol::Icmp => "ICMP",
@@ -198,14 +208,15 @@ fn push_ipv4(out: &mut Vec<Layer>, ip: &Ipv4, quoted: bool) {
         ],
     });
     match &ip.payload {
-        Some(Transport::Icmp(icmp)) => push_icmp(out, icmp, quoted),
+        Some(Transport::Icmp(icmp)) => push_icmp(out, frame, icmp, quoted),
         Some(Transport::Udp(udp)) => push_udp(out, udp, quoted),
+        Some(Transport::Tcp(t)) => tcp::push_tcp(out, frame, t, rel.flatten()),
         Some(Transport::Data(r)) if !r.is_empty() => out.push(data_layer("Data", r.clone())),
         _ => {}
     }
 }
 
-fn push_icmp(out: &mut Vec<Layer>, icmp: &Icmp, quoted: bool) {
+fn push_icmp(out: &mut Vec<Layer>, frame: &[u8], icmp: &Icmp, quoted: bool) {
     let t = icmp.icmp_type.value;
     let type_text = format!("{t} ({})", icmp.type_name());
     let code_text = match icmp.code_name() {
@@ -247,7 +258,7 @@ fn push_icmp(out: &mut Vec<Layer>, icmp: &Icmp, quoted: bool) {
         fields,
     });
     if let Some(inner) = quoted_ip {
-        push_ipv4(out, inner, true);
+        push_ipv4(out, frame, inner, None);
     }
 }
 
@@ -298,6 +309,7 @@ fn port_text(port: u16) -> String {
         67 => "67 (bootps)".to_string(),
         68 => "68 (bootpc)".to_string(),
         53 => "53 (domain)".to_string(),
+        80 => "80 (http)".to_string(),
         p => p.to_string(),
     }
 }
@@ -337,12 +349,15 @@ fn ethertype_name(t: EtherType) -> &'static str {
 pub type FieldId = (usize, usize);
 
 /// The innermost field containing byte `at`: the one with the smallest range, the later
-/// layer on a tie (a quoted header's field rather than the ICMP "Data" around it).
+/// layer on a tie (a quoted header's field rather than the ICMP "Data" around it), the first
+/// field of a layer on a tie within it (TCP "Flags" rather than its one-bit lines, "Window"
+/// rather than the calculated window).
 pub fn field_at(layers: &[Layer], at: usize) -> Option<FieldId> {
     let mut best: Option<(usize, FieldId)> = None;
     for (l, layer) in layers.iter().enumerate() {
         for (f, field) in layer.fields.iter().enumerate() {
-            if field.range.contains(&at) && best.is_none_or(|(len, _)| field.range.len() <= len) {
+            let len = field.range.len();
+            if field.range.contains(&at) && best.is_none_or(|(b, (bl, _))| len < b || (len == b && l > bl)) {
                 best = Some((field.range.len(), (l, f)));
             }
         }
@@ -377,6 +392,24 @@ pub fn ascii(b: u8) -> char {
 /// The dump's rows: start offsets `0, 16, 32, …` covering every byte.
 pub fn row_offsets(len: usize) -> impl Iterator<Item = usize> {
     (0..len).step_by(ROW)
+}
+
+/// For a TCP segment carried by event `index`, its relative numbers as the event list's
+/// conversation gives them: learnt from every frame put on a wire before it
+/// (`wire::tcp_relative`). `None` for anything else.
+pub fn conversation(outcome: &RunOutcome, index: usize) -> Rel {
+    let events = outcome.trace.events.get(..=index)?;
+    let this = frame_of(&events.last()?.kind)?;
+    wire::decode(this).tcp()?;
+    let mut frames: Vec<&[u8]> = events[..index]
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::FrameSent { bytes, .. } => Some(&bytes[..]),
+            _ => None,
+        })
+        .collect();
+    frames.push(this);
+    wire::tcp_relative(&frames)
 }
 
 /// The frame an event carries, if any (sent, received or dropped).
@@ -507,7 +540,7 @@ mod tests {
 
     #[test]
     fn an_arp_request_as_a_tree() {
-        let ls = layers(&golden::ARP_REQUEST);
+        let ls = layers(&golden::ARP_REQUEST, None);
         assert_eq!(ls.len(), 2);
         assert_eq!((ls[0].css, ls[1].css), ("eth", "arp"));
         assert_eq!(ls[0].fields[2].value, "ARP (0x0806)");
@@ -520,7 +553,7 @@ mod tests {
 
     #[test]
     fn the_ttl_is_byte_22_and_byte_22_is_the_ttl() {
-        let ls = layers(&golden::ECHO_REQUEST);
+        let ls = layers(&golden::ECHO_REQUEST, None);
         let ip = ls.iter().position(|l| l.css == "ipv4").unwrap();
         let ttl = ls[ip].fields.iter().position(|f| f.name == "Time to live").unwrap();
         assert_eq!(range_of(&ls, (ip, ttl)), Some(22..23));
@@ -537,16 +570,16 @@ mod tests {
     fn a_wrong_checksum_says_what_it_should_be() {
         let mut frame = golden::ECHO_REQUEST.to_vec();
         frame[22] -= 1; // TTL changed without fixing the checksum
-        let ls = layers(&frame);
+        let ls = layers(&frame, None);
         let sum = ls.iter().flat_map(|l| &l.fields).find(|f| f.name == "Header checksum").unwrap();
         assert!(matches!(sum.check, Some(Check::Wrong { .. })));
     }
 
     #[test]
     fn a_short_frame_says_why() {
-        let ls = layers(&golden::ARP_REQUEST[..20]);
+        let ls = layers(&golden::ARP_REQUEST[..20], None);
         assert!(ls.last().unwrap().title.starts_with("[Truncated ARP"), "{:?}", ls.last());
-        assert_eq!(layers(&[1, 2, 3])[0].title, "[Truncated Ethernet: an Ethernet header needs 14 bytes, only 3 present]");
+        assert_eq!(layers(&[1, 2, 3], None)[0].title, "[Truncated Ethernet: an Ethernet header needs 14 bytes, only 3 present]");
     }
 
     #[test]
@@ -579,7 +612,7 @@ mod tests {
     #[test]
     fn dhcp_options_and_dns_records_are_fields_with_bytes() {
         let frames = frames_of("home-dhcp");
-        let dhcp = frames.iter().map(|f| layers(f)).find(|ls| ls.iter().any(|l| l.css == "dhcp")).expect("a DHCP frame");
+        let dhcp = frames.iter().map(|f| layers(f, None)).find(|ls| ls.iter().any(|l| l.css == "dhcp")).expect("a DHCP frame");
         let udp = dhcp.iter().find(|l| l.css == "udp").unwrap();
         assert!(udp.title.starts_with("User Datagram Protocol, Src Port: 68, Dst Port: 67"), "{}", udp.title);
         assert_eq!(udp.fields[3].check, Some(Check::Correct), "the UDP checksum is verified");
@@ -595,7 +628,7 @@ mod tests {
         assert_eq!(range_of(&dhcp, (l, value)), Some(at..at + 1));
 
         let frames = frames_of("name-lookup");
-        let dns = frames.iter().map(|f| layers(f)).find(|ls| ls.iter().any(|l| l.css == "dns" && l.title.contains("response")));
+        let dns = frames.iter().map(|f| layers(f, None)).find(|ls| ls.iter().any(|l| l.css == "dns" && l.title.contains("response")));
         let dns = dns.expect("a DNS response");
         let d = dns.iter().find(|l| l.css == "dns").unwrap();
         assert_eq!(d.fields[0].name, "Transaction ID");

@@ -40,6 +40,31 @@ pub fn kind_named(name: &str) -> Option<DeviceKind> {
         .find(|k| k.name() == name)
 }
 
+/// The fingers on the canvas, by pointer id, in the order they landed. A list, not a map:
+/// there are one or two, and a `BTreeMap<i32, Point>` was ~4 KB of wasm (issue 15).
+#[derive(Default)]
+struct Touches(Vec<(i32, Point)>);
+
+impl Touches {
+    /// Records where finger `id` is.
+    fn set(&mut self, id: i32, at: Point) {
+        match self.0.iter_mut().find(|f| f.0 == id) {
+            Some(f) => f.1 = at,
+            None => self.0.push((id, at)),
+        }
+    }
+
+    /// Forgets finger `id`.
+    fn remove(&mut self, id: i32) {
+        self.0.retain(|f| f.0 != id);
+    }
+
+    /// Where the fingers are, in landing order.
+    fn points(&self) -> Vec<Point> {
+        self.0.iter().map(|f| f.1).collect()
+    }
+}
+
 /// Props of [`Canvas`].
 #[derive(Properties, PartialEq)]
 pub struct CanvasProps {
@@ -92,7 +117,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let on_edit = props.on_edit.clone();
 
     // Fingers on the canvas (touch): two of them pinch-zoom and pan the view.
-    let touches = use_mut_ref(BTreeMap::<i32, Point>::new);
+    let touches = use_mut_ref(Touches::default);
     // Press: the background handler sees presses on devices and links too; those stop it.
     let press = |target: Target| {
         let (svg, on_edit, touches) = (svg.clone(), on_edit.clone(), touches.clone());
@@ -103,8 +128,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
             e.stop_propagation();
             if e.pointer_type() == "touch" {
                 let mut t = touches.borrow_mut();
-                t.insert(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
-                if t.len() >= 2 {
+                t.set(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
+                if t.0.len() >= 2 {
                     // A second finger: whatever the first started (a pan, a move) ends here.
                     on_edit.emit(EditAction::PointerCancel);
                     if let Some(element) = svg.cast::<web_sys::Element>() {
@@ -128,10 +153,10 @@ pub fn canvas(props: &CanvasProps) -> Html {
         move |e: PointerEvent| {
             let pinch = {
                 let mut t = touches.borrow_mut();
-                if t.len() == 2 && t.contains_key(&e.pointer_id()) {
-                    let before: Vec<Point> = t.values().copied().collect();
-                    t.insert(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
-                    let after: Vec<Point> = t.values().copied().collect();
+                if t.0.len() == 2 && t.0.iter().any(|f| f.0 == e.pointer_id()) {
+                    let before = t.points();
+                    t.set(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
+                    let after = t.points();
                     Some((before, after))
                 } else {
                     None
@@ -159,8 +184,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
         move |e: PointerEvent| {
             let was_pinch = {
                 let mut t = touches.borrow_mut();
-                let n = t.len();
-                t.remove(&e.pointer_id());
+                let n = t.0.len();
+                t.remove(e.pointer_id());
                 n >= 2
             };
             if was_pinch {
@@ -174,7 +199,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let on_cancel = {
         let touches = touches.clone();
         on_edit.reform(move |e: PointerEvent| {
-            touches.borrow_mut().remove(&e.pointer_id());
+            touches.borrow_mut().remove(e.pointer_id());
             EditAction::PointerCancel
         })
     };

@@ -60,7 +60,7 @@ pub fn event_list(props: &EventListProps) -> Html {
     let chips = EventClass::ALL.iter().map(|&class| {
         let on = !props.filter.hidden.contains(&class);
         html! {
-            <button type="button" class={classes!("chip", format!("proto-{}", class.css()), on.then_some("on"))}
+            <button type="button" class={format!("chip proto-{}{}", class.css(), if on { " on" } else { "" })}
                 data-testid={format!("filter-{}", class.css())} aria-pressed={on.to_string()}
                 onclick={props.on_action.reform(move |_: MouseEvent| PlayAction::ToggleClass(class))}>
                 <span class="swatch" />{ class.label() }
@@ -89,12 +89,17 @@ pub fn event_list(props: &EventListProps) -> Html {
                 None => d.to_string(),
             });
             html! {
-                <li key={i} class={classes!("event", is_current.then_some("current"), row.dropped.then_some("dropped"))}
+                <li key={i} class={match (is_current, row.dropped) {
+                        (true, true) => "event current dropped",
+                        (true, false) => "event current",
+                        (false, true) => "event dropped",
+                        (false, false) => "event",
+                    }}
                     data-testid="event" data-index={i.to_string()} data-class={row.class.css()}
                     aria-current={is_current.then_some("true")}
                     onclick={props.on_action.reform(move |_: MouseEvent| PlayAction::Jump(i))}>
                     <span class="ev-time">{ format_time(row.time_ns).trim_end_matches(" s").to_string() }</span>
-                    <span class={classes!("tag", format!("proto-{}", row.class.css()))}>{ row.class.label() }</span>
+                    <span class={format!("tag proto-{}", row.class.css())}>{ row.class.label() }</span>
                     <span class="ev-text" title={row.summary.to_string()}>
                         <span class="ev-device">{ device.unwrap_or_default() }</span>
                         <span class="ev-summary" data-testid="event-summary">{ row.summary.to_string() }</span>

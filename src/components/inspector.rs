@@ -46,9 +46,13 @@ pub fn inspector(props: &InspectorProps) -> Html {
         };
         found
     });
+    // A TCP segment's relative numbers read the run up to it: once per event shown.
+    let rel = use_memo((props.run.clone(), props.event), |(run, event)| {
+        run.as_ref().zip(*event).and_then(|(run, i)| model::conversation(&run.outcome, i))
+    });
     let close = props.on_action.reform(|_: MouseEvent| InspectAction::Close);
     let body = match (&props.run, props.event) {
-        (Some(run), Some(index)) if index < run.len() => event_view(props, run, index),
+        (Some(run), Some(index)) if index < run.len() => event_view(props, run, index, *rel),
         _ => html! {
             <p class="muted insp-empty">{ "Click an event in the list to see its frame, field by field." }</p>
         },
@@ -125,7 +129,7 @@ fn cause_id(d: &Diagnosis) -> &'static str {
 }
 
 /// Everything about one event.
-fn event_view(props: &InspectorProps, run: &RunRef, index: usize) -> Html {
+fn event_view(props: &InspectorProps, run: &RunRef, index: usize, rel: model::Rel) -> Html {
     let event = &run.outcome.trace.events[index];
     let mut extra = Vec::new();
     if let EventKind::Route { decision, .. } = &event.kind {
@@ -134,15 +138,15 @@ fn event_view(props: &InspectorProps, run: &RunRef, index: usize) -> Html {
         }
     }
     if let EventKind::FrameSent { bytes, .. } = &event.kind {
-        if let Some(arrived) = explain::forwarded_from(&run.outcome.trace, index) {
+        if let Some(arrived) = model::rewrap::forwarded_from(&run.outcome.trace, index) {
             if let EventKind::FrameReceived { bytes: before, .. } = &run.outcome.trace.events[arrived].kind {
-                if let Some(diff) = explain::rewrap_diff(before, bytes) {
+                if let Some(diff) = model::rewrap::diff(before, bytes) {
                     extra.push(rewrap(&diff, arrived));
                 }
             }
         }
     }
-    let frame = model::frame_of(&event.kind).map(|bytes| frame_view(props, index, bytes));
+    let frame = model::frame_of(&event.kind).map(|bytes| frame_view(props, index, bytes, rel));
     html! {
         <>
             <section class="insp-event" data-testid="inspected-event" data-index={index.to_string()}>
@@ -164,12 +168,14 @@ fn and_view(interface: &str, v: &AndView) -> Html {
                 let net = bit < v.prefix_len as usize;
                 let diff = r >= 2 && v.first_difference.is_some_and(|d| bit >= d as usize) && net
                     && v.rows[2].octets[o].as_bytes()[b] != v.rows[3].octets[o].as_bytes()[b];
-                html! { <span class={classes!("bit", net.then_some("net"), diff.then_some("diff"))}>{ c }</span> }
+                // Static class strings rather than classes! (issue 15); a differing bit is a network bit.
+                let class = if diff { "bit net diff" } else if net { "bit net" } else { "bit" };
+                html! { <span {class}>{ c }</span> }
             });
             html! { <span class="octet">{ for cells }</span> }
         });
         html! {
-            <tr class={classes!(format!("and-{}", r))}>
+            <tr class={format!("and-{r}")}>
                 <th scope="row">{ row.label }</th>
                 <td class="and-dotted">{ row.dotted.clone() }</td>
                 <td class="and-bits">{ for bits }</td>
@@ -181,7 +187,7 @@ fn and_view(interface: &str, v: &AndView) -> Html {
             <h3 class="insp-sub">{ format!("The AND on {interface} (/{})", v.prefix_len) }</h3>
             <table class="and-table"><tbody>{ for rows }</tbody></table>
             <p class="insp-note">{ "Every 1 in the mask marks a bit of the network part (shaded): AND keeps those bits of the address and clears the rest." }</p>
-            <p class={classes!("and-verdict", if v.equal { "same" } else { "other" })} data-testid="and-verdict">{ v.verdict.clone() }</p>
+            <p class={if v.equal { "and-verdict same" } else { "and-verdict other" }} data-testid="and-verdict">{ v.verdict.clone() }</p>
         </section>
     }
 }
@@ -191,7 +197,7 @@ fn rewrap(diff: &[explain::FieldChange], arrived: usize) -> Html {
     let rows = diff.iter().map(|c| {
         let changed = c.changed();
         html! {
-            <tr class={classes!(changed.then_some("changed"))} data-testid="diff-row" data-field={c.field}
+            <tr class={changed.then_some("changed")} data-testid="diff-row" data-field={c.field}
                 data-changed={changed.to_string()}>
                 <th scope="row">{ c.field }<span class="diff-why">{ c.why }</span></th>
                 <td class="mono">{ c.before.clone() }</td>
@@ -212,8 +218,8 @@ fn rewrap(diff: &[explain::FieldChange], arrived: usize) -> Html {
 }
 
 /// The layer tree over the hex + ASCII dump.
-fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8]) -> Html {
-    let layers: Rc<Vec<Layer>> = Rc::new(model::layers(bytes));
+fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8], rel: model::Rel) -> Html {
+    let layers: Rc<Vec<Layer>> = Rc::new(model::layers(bytes, rel));
     let selected = props.model.field_of(event);
     let highlight = selected.and_then(|id| model::range_of(&layers, id)).unwrap_or(0..0);
     let tree = layers.iter().enumerate().map(|(l, layer)| {
@@ -221,16 +227,18 @@ fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8]) -> Html {
         let fields = layer.fields.iter().enumerate().map(|(f, field)| {
             let on = selected == Some((l, f));
             let pick = if on { None } else { Some((l, f)) };
-            let check = field.check.map(|c| match c {
-                Check::Correct => html! { <span class="check ok">{ "[correct]" }</span> },
-                Check::Wrong { expected } => {
-                    html! { <span class="check bad">{ format!("[wrong, should be 0x{expected:04x}]") }</span> }
-                }
-                Check::Unverified => html! { <span class="check muted">{ "[unverified]" }</span> },
+            // One span for the three verdicts (issue 15: each html! is code of its own).
+            let check = field.check.map(|c| {
+                let (css, text) = match c {
+                    Check::Correct => ("check ok", "[correct]".to_string()),
+                    Check::Wrong { expected } => ("check bad", format!("[wrong, should be 0x{expected:04x}]")),
+                    Check::Unverified => ("check muted", "[unverified]".to_string()),
+                };
+                html! { <span class={css}>{ text }</span> }
             });
             html! {
                 <li>
-                    <button type="button" class={classes!("field", on.then_some("selected"))} data-testid="field"
+                    <button type="button" class={if on { "field selected" } else { "field" }} data-testid="field"
                         data-name={field.name.clone()} data-depth={field.depth.to_string()} aria-pressed={on.to_string()}
                         title={format!("bytes {}–{}", field.range.start, field.range.end.saturating_sub(1))}
                         onclick={props.on_action.reform(move |_: MouseEvent| InspectAction::Select(event, pick))}>
@@ -242,7 +250,7 @@ fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8]) -> Html {
             }
         });
         html! {
-            <li class={classes!("layer", format!("proto-{}", layer.css))} data-testid="layer" data-layer={layer.css}>
+            <li class={format!("layer proto-{}", layer.css)} data-testid="layer" data-layer={layer.css}>
                 <button type="button" class="layer-head" aria-expanded={open.to_string()}
                     onclick={props.on_action.reform(move |_: MouseEvent| InspectAction::ToggleLayer(l))}>
                     <span class="twisty" aria-hidden="true">{ if open { "▾" } else { "▸" } }</span>
@@ -269,10 +277,10 @@ fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8]) -> Html {
         let chunk = &bytes[start..(start + model::ROW).min(bytes.len())];
         let cell = |i: usize, text: String, testid: &'static str| {
             let at = start + i;
-            let css = model::layer_at(&layers, at).map(|l| format!("proto-{}", layers[l].css));
-            let on = highlight.contains(&at);
+            let css = model::layer_at(&layers, at).map_or("", |l| layers[l].css);
+            let sel = if highlight.contains(&at) { " sel" } else { "" };
             html! {
-                <span class={classes!("byte", css, on.then_some("sel"))} data-testid={testid} data-offset={at.to_string()}>{ text }</span>
+                <span class={format!("byte proto-{css}{sel}")} data-testid={testid} data-offset={at.to_string()}>{ text }</span>
             }
         };
         html! {

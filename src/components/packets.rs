@@ -61,14 +61,20 @@ pub struct MarkSprite {
 
 /// What is on the canvas at the playhead, positioned on `diagram`.
 pub fn sprites(play: &Playback, diagram: &Diagram, reduced_motion: bool) -> (Rc<[Sprite]>, Rc<[MarkSprite]>) {
-    let centres: BTreeMap<&str, Point> = diagram.devices.iter().map(|d| (d.name.as_str(), d.position)).collect();
+    // Maps filled by insert, not collect(): BTreeMap's FromIterator sorts its input with the
+    // stable sort, whose code for these two element types was ~6 KB of the wasm (issue 15).
+    // The same maps (a later duplicate key wins either way).
+    let mut centres: BTreeMap<&str, Point> = BTreeMap::new();
+    for d in &diagram.devices {
+        centres.insert(d.name.as_str(), d.position);
+    }
     // Each link's ends on its own line (parallel cables apart), by link id.
-    let links: BTreeMap<&str, (&str, Point, Point)> = diagram
-        .links
-        .iter()
-        .filter_map(|l| Some((l.id.as_str(), (diagram.devices.get(l.a)?.name.as_str(), diagram.link_ends(l)?))))
-        .map(|(id, (a_name, (a, b)))| (id, (a_name, a, b)))
-        .collect();
+    let mut links: BTreeMap<&str, (&str, Point, Point)> = BTreeMap::new();
+    for l in &diagram.links {
+        if let (Some(a), Some((pa, pb))) = (diagram.devices.get(l.a), diagram.link_ends(l)) {
+            links.insert(l.id.as_str(), (a.name.as_str(), pa, pb));
+        }
+    }
     let frames = play
         .in_flight()
         .into_iter()

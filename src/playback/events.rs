@@ -12,10 +12,16 @@ pub enum EventClass {
     Icmp,
     /// An ICMP error (time exceeded, unreachable).
     IcmpError,
-    /// A DHCP message (UDP ports 67/68).
+    /// A UDP datagram that is not DHCP or DNS.
+    Udp,
+    /// A DHCP message.
     Dhcp,
-    /// A DNS query or answer (UDP port 53).
+    /// A DNS query or response.
     Dns,
+    /// A TCP segment without an HTTP head (handshake, ACKs, body, teardown).
+    Tcp,
+    /// A TCP segment that starts an HTTP request or response.
+    Http,
     /// Any other IPv4 frame.
     Ipv4,
     /// Any other Ethernet frame.
@@ -32,12 +38,15 @@ pub enum EventClass {
 
 impl EventClass {
     /// Every class, in the order the filter chips show them.
-    pub const ALL: [EventClass; 11] = [
+    pub const ALL: [EventClass; 14] = [
         EventClass::Arp,
         EventClass::Icmp,
         EventClass::IcmpError,
+        EventClass::Udp,
         EventClass::Dhcp,
         EventClass::Dns,
+        EventClass::Tcp,
+        EventClass::Http,
         EventClass::Ipv4,
         EventClass::Ethernet,
         EventClass::Switch,
@@ -52,8 +61,11 @@ impl EventClass {
             EventClass::Arp => "ARP",
             EventClass::Icmp => "ICMP",
             EventClass::IcmpError => "ICMP err",
+            EventClass::Udp => "UDP",
             EventClass::Dhcp => "DHCP",
             EventClass::Dns => "DNS",
+            EventClass::Tcp => "TCP",
+            EventClass::Http => "HTTP",
             EventClass::Ipv4 => "IPv4",
             EventClass::Ethernet => "Eth",
             EventClass::Switch => "Switch",
@@ -69,8 +81,11 @@ impl EventClass {
             EventClass::Arp => "arp",
             EventClass::Icmp => "icmp",
             EventClass::IcmpError => "icmp-error",
+            EventClass::Udp => "udp",
             EventClass::Dhcp => "dhcp",
             EventClass::Dns => "dns",
+            EventClass::Tcp => "tcp",
+            EventClass::Http => "http",
             EventClass::Ipv4 => "ipv4",
             EventClass::Ethernet => "eth",
             EventClass::Switch => "switch",
@@ -80,21 +95,19 @@ impl EventClass {
         }
     }
 
-    /// The class of a frame, from the engine's own classification; UDP carrying what the
-    /// engine's decoder reads as DHCP or DNS gets its own class (and chip).
+    /// The class of a frame, from the engine's own classification (`wire::protocol`: the
+    /// innermost layer its decoder reads, UDP/DHCP/DNS/TCP/HTTP included).
     pub fn of_frame(bytes: &[u8]) -> EventClass {
         let protocol = wire::protocol(bytes);
-        if protocol == Protocol::Ipv4Other {
-            match wire::decode(bytes).udp().and_then(|u| u.payload.as_ref()) {
-                Some(wire::Application::Dhcp(_)) => return EventClass::Dhcp,
-                Some(wire::Application::Dns(_)) => return EventClass::Dns,
-                _ => {}
-            }
-        }
         match protocol {
             Protocol::Arp => EventClass::Arp,
             Protocol::IcmpEcho => EventClass::Icmp,
             Protocol::IcmpError => EventClass::IcmpError,
+            Protocol::Udp => EventClass::Udp,
+            Protocol::Dhcp => EventClass::Dhcp,
+            Protocol::Dns => EventClass::Dns,
+            Protocol::Tcp => EventClass::Tcp,
+            Protocol::Http => EventClass::Http,
             Protocol::Ipv4Other => EventClass::Ipv4,
             Protocol::Other => EventClass::Ethernet,
         }

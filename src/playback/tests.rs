@@ -412,6 +412,25 @@ fn dhcp_and_dns_events_say_what_they_carry() {
 }
 
 #[test]
+fn dhcp_and_dns_frames_have_their_own_chips() {
+    for (stem, class, summary) in [("home-dhcp", EventClass::Dhcp, "DHCP "), ("name-lookup", EventClass::Dns, "Standard query")] {
+        let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == stem).unwrap();
+        let run = Playback::new(&lab).run().unwrap().clone();
+        let frames: Vec<&Row> = run.rows.iter().filter(|r| r.link.is_some() && r.summary.contains(summary)).collect();
+        assert!(!frames.is_empty() && frames.iter().all(|r| r.class == class), "{stem}");
+        assert!(EventClass::ALL.contains(&class));
+        let mut f = Filter::default();
+        f.hidden.insert(class);
+        assert!(run.rows.iter().filter(|r| f.accepts(r)).all(|r| r.class != class));
+        assert!(run.rows.iter().filter(|r| f.accepts(r)).count() < run.rows.len());
+    }
+    let labels: Vec<&str> = EventClass::ALL.iter().map(|c| c.label()).collect();
+    for l in ["UDP", "DHCP", "DNS", "TCP", "HTTP"] {
+        assert!(labels.contains(&l), "a chip for {l}");
+    }
+}
+
+#[test]
 fn stepping_forward_keeps_dhcp_and_dns_tables_like_the_engine() {
     for stem in ["home-dhcp", "name-lookup"] {
         let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == stem).unwrap();

@@ -114,6 +114,9 @@ test("a router hop shows the rewrap: new MACs, TTL 64 → 63, new checksum, same
   assert.equal(byField["Header checksum"].changed, "true");
   assert.deepEqual(byField["Source address"], { changed: "false", a: "192.168.1.10", b: "192.168.1.10" });
   assert.deepEqual(byField["Destination address"], { changed: "false", a: "192.168.2.20", b: "192.168.2.20" });
+  // Without NAT the echo identifier and the ICMP checksum go through untouched.
+  assert.equal(byField["ICMP identifier"].changed, "false");
+  assert.equal(byField["ICMP checksum"].changed, "false");
   // The frame that left is the one in the tree: its TTL is 63.
   assert.equal((await fields(page, "ipv4"))["Time to live"], "63");
   // pc1's routing decision shows the AND in binary.

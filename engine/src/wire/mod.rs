@@ -35,7 +35,7 @@ pub use ethernet::{EtherType, Ethernet, Network};
 pub use icmp::{Icmp, IcmpBody};
 pub use ipv4::{IpProtocol, Ipv4, Transport};
 pub use std::net::Ipv4Addr;
-pub use summary::{summarize, summarize_conversation};
+pub use summary::{summarize, summarize_conversation, tcp_relative};
 pub use tcp::Tcp;
 pub use udp::{Application, Udp};
 
@@ -277,7 +277,8 @@ pub fn decode(frame: &[u8]) -> DecodedFrame {
 }
 
 /// A coarse class of frame, for colouring rows the way Wireshark's default
-/// colouring rules separate ARP, ICMP and ICMP errors.
+/// colouring rules separate ARP, ICMP and ICMP errors, and for filtering by
+/// protocol (UDP, DHCP, DNS, TCP, HTTP: the innermost layer decoded).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Protocol {
     /// An ARP request, reply or other ARP operation.
@@ -287,7 +288,17 @@ pub enum Protocol {
     /// An ICMP error: destination unreachable, source quench, redirect, time
     /// exceeded or parameter problem (the types that quote a datagram).
     IcmpError,
-    /// Any other IPv4 packet (other ICMP types, UDP, TCP, fragments, ...).
+    /// A UDP datagram that is not DHCP or DNS.
+    Udp,
+    /// A DHCP message (UDP 67/68).
+    Dhcp,
+    /// A DNS message (UDP 53).
+    Dns,
+    /// A TCP segment without an HTTP head (handshake, ACKs, body, teardown).
+    Tcp,
+    /// A TCP segment that starts an HTTP request or response (Wireshark's `http` filter).
+    Http,
+    /// Any other IPv4 packet (other ICMP types, other protocols, fragments, ...).
     Ipv4Other,
     /// Not ARP or IPv4, or too short to tell.
     Other,
@@ -304,6 +315,13 @@ pub fn protocol(frame: &[u8]) -> Protocol {
                 IcmpBody::Error { .. } => Protocol::IcmpError,
                 IcmpBody::Other { .. } => Protocol::Ipv4Other,
             },
+            Some(Transport::Udp(u)) => match u.payload {
+                Some(Application::Dhcp(_)) => Protocol::Dhcp,
+                Some(Application::Dns(_)) => Protocol::Dns,
+                _ => Protocol::Udp,
+            },
+            Some(Transport::Tcp(t)) if t.http.is_some() => Protocol::Http,
+            Some(Transport::Tcp(_)) => Protocol::Tcp,
             _ => Protocol::Ipv4Other,
         },
         Some(Network::Data(_)) | None => Protocol::Other,

@@ -30,9 +30,37 @@ pub fn summarize_conversation(frames: &[&[u8]]) -> Vec<String> {
     frames.iter().map(|f| summarize_with(f, &mut bases)).collect()
 }
 
-/// Per direction (src, sport, dst, dport): the sequence number counted as 0,
-/// and the window scale its SYN announced (None: no SYN seen or no option).
-type TcpBases = std::collections::BTreeMap<(Ipv4Addr, u16, Ipv4Addr, u16), (u32, Option<u8>)>;
+/// What [`summarize_conversation`] shows for the last of `frames` if it is a
+/// TCP segment: relative (seq, ack) and the window (scaled once both SYNs
+/// carried the option), learnt from the frames before it. For the inspector,
+/// which shows one frame of a run and its numbers as the event list does.
+pub fn tcp_relative(frames: &[&[u8]]) -> Option<(u32, u32, u32)> {
+    let mut bases = TcpBases::new();
+    let mut last = None;
+    for f in frames {
+        let d = decode(f);
+        last = d.ipv4().zip(d.tcp()).map(|(ip, tcp)| relative(&mut bases, ip.src.value, ip.dst.value, tcp));
+    }
+    last
+}
+
+/// One direction of a TCP conversation: (src, sport, dst, dport).
+type Direction = (Ipv4Addr, u16, Ipv4Addr, u16);
+
+/// Per direction: the sequence number counted as 0, and the window scale its
+/// SYN announced (None: no SYN seen or no option). A list searched in order
+/// rather than a map: a capture has a handful of flows, and the app's wasm
+/// carries one map type fewer (issue 15).
+type TcpBases = Vec<(Direction, (u32, Option<u8>))>;
+
+/// The entry of `key`, added as `v` when absent.
+fn entry(bases: &mut TcpBases, key: Direction, v: (u32, Option<u8>)) -> &mut (u32, Option<u8>) {
+    let i = bases.iter().position(|(k, _)| *k == key).unwrap_or_else(|| {
+        bases.push((key, v));
+        bases.len() - 1
+    });
+    &mut bases[i].1
+}
 
 fn summarize_with(frame: &[u8], bases: &mut Option<TcpBases>) -> String {
     let decoded = decode(frame);
@@ -220,12 +248,12 @@ fn relative(bases: &mut TcpBases, src: Ipv4Addr, dst: Ipv4Addr, tcp: &tcp::Tcp) 
             TcpOpt::WindowScale(s) => Some(s.min(14)),
             _ => None,
         });
-        bases.insert(key, (seq, ws));
+        *entry(bases, key, (seq, ws)) = (seq, ws);
     }
-    let (mine, my_ws) = *bases.entry(key).or_insert((seq, None));
+    let (mine, my_ws) = *entry(bases, key, (seq, None));
     // The peer's base: its SYN's sequence, or (before it is seen) ack - 1 as
     // Wireshark assumes for a SYN-ACK.
-    let (theirs, their_ws) = *bases.entry((dst, dp, src, sp)).or_insert((ack.wrapping_sub(1), None));
+    let (theirs, their_ws) = *entry(bases, (dst, dp, src, sp), (ack.wrapping_sub(1), None));
     let window = u32::from(tcp.window.value);
     let window = match (syn, my_ws, their_ws) {
         (false, Some(s), Some(_)) => window << s,

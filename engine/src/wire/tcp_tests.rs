@@ -6,7 +6,7 @@
 
 use super::*;
 use crate::frames::{self, Ipv4Header};
-use crate::wire::{decode, summarize, summarize_conversation, MacAddr};
+use crate::wire::{decode, summarize, summarize_conversation, tcp_relative, MacAddr};
 use smoltcp::wire::{EthernetProtocol, IpProtocol};
 
 const C: Ipv4Addr = Ipv4Addr::new(192, 168, 1, 10);
@@ -137,6 +137,17 @@ fn deconstruct_get_with_http() {
 }
 
 #[test]
+fn classified_as_tcp_http_or_udp() {
+    use crate::wire::{protocol, Protocol};
+    assert_eq!(protocol(&frame(C, S, &SYN)), Protocol::Tcp);
+    assert_eq!(protocol(&frame(C, S, &GET_SEG)), Protocol::Http);
+    let h = Ipv4Header { tos: 0, ident: 0, dont_frag: false, ttl: 64, protocol: IpProtocol::Udp, src: C, dst: S };
+    let ip = frames::ipv4_datagram(&h, &crate::wire::udp::datagram(C, S, 40000, 9, b"x"));
+    let f = frames::ethernet(MacAddr([2, 0, 0, 0, 0, 1]), MacAddr([2, 0, 0, 0, 0, 2]), EthernetProtocol::Ipv4, &ip, true);
+    assert_eq!(protocol(&f), Protocol::Udp);
+}
+
+#[test]
 fn bad_checksum_and_bad_option_reported() {
     let mut seg = SYN;
     seg[17] ^= 1;
@@ -167,6 +178,12 @@ fn summaries_absolute_and_relative() {
     assert_eq!(lines[2], format!("43210 → 80 [ACK] Seq=1 Ack=1 Win=64256 Len=0 TSval={} TSecr={TSS}", TSC + 1));
     assert_eq!(lines[3], "GET / HTTP/1.1");
     assert_eq!(lines[4], format!("80 → 43210 [RST, ACK] Seq={} Ack=1 Win=0 Len=0", 0u32.wrapping_sub(ISN_S)));
+    // One frame with what came before it: the same numbers as its summary line.
+    assert_eq!(tcp_relative(&refs[..3]), Some((1, 1, 64256)));
+    assert_eq!(tcp_relative(&refs[..2]), Some((0, 1, 65160)));
+    assert_eq!(tcp_relative(&refs[2..3]), Some((0, 1, 502)), "no SYN seen: seq counts from itself, ack from ack - 1, the window unscaled");
+    let arp = crate::wire::golden::ARP_REQUEST;
+    assert_eq!(tcp_relative(&[&refs[0][..], &arp[..]]), None, "not TCP");
 }
 
 #[test]
