@@ -84,6 +84,28 @@ fn pointer(e: &MouseEvent, svg: &NodeRef) -> Option<Pointer> {
 }
 
 /// The canvas area.
+/// Fingers on the canvas by pointer id, in id order (as a `BTreeMap<i32, Point>` kept them;
+/// there are one or two, and a sorted Vec is far less wasm than a map type, issue 15).
+#[derive(Default)]
+struct Touches(Vec<(i32, Point)>);
+
+impl Touches {
+    fn insert(&mut self, id: i32, p: Point) {
+        match self.0.binary_search_by_key(&id, |f| f.0) {
+            Ok(i) => self.0[i].1 = p,
+            Err(i) => self.0.insert(i, (id, p)),
+        }
+    }
+
+    fn remove(&mut self, id: i32) {
+        self.0.retain(|f| f.0 != id);
+    }
+
+    fn points(&self) -> Vec<Point> {
+        self.0.iter().map(|f| f.1).collect()
+    }
+}
+
 #[function_component(Canvas)]
 pub fn canvas(props: &CanvasProps) -> Html {
     let svg = use_node_ref();
@@ -92,7 +114,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let on_edit = props.on_edit.clone();
 
     // Fingers on the canvas (touch): two of them pinch-zoom and pan the view.
-    let touches = use_mut_ref(BTreeMap::<i32, Point>::new);
+    let touches = use_mut_ref(Touches::default);
     // Press: the background handler sees presses on devices and links too; those stop it.
     let press = |target: Target| {
         let (svg, on_edit, touches) = (svg.clone(), on_edit.clone(), touches.clone());
@@ -104,7 +126,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
             if e.pointer_type() == "touch" {
                 let mut t = touches.borrow_mut();
                 t.insert(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
-                if t.len() >= 2 {
+                if t.0.len() >= 2 {
                     // A second finger: whatever the first started (a pan, a move) ends here.
                     on_edit.emit(EditAction::PointerCancel);
                     if let Some(element) = svg.cast::<web_sys::Element>() {
@@ -128,10 +150,10 @@ pub fn canvas(props: &CanvasProps) -> Html {
         move |e: PointerEvent| {
             let pinch = {
                 let mut t = touches.borrow_mut();
-                if t.len() == 2 && t.contains_key(&e.pointer_id()) {
-                    let before: Vec<Point> = t.values().copied().collect();
+                if t.0.len() == 2 && t.0.iter().any(|f| f.0 == e.pointer_id()) {
+                    let before = t.points();
                     t.insert(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
-                    let after: Vec<Point> = t.values().copied().collect();
+                    let after = t.points();
                     Some((before, after))
                 } else {
                     None
@@ -159,8 +181,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
         move |e: PointerEvent| {
             let was_pinch = {
                 let mut t = touches.borrow_mut();
-                let n = t.len();
-                t.remove(&e.pointer_id());
+                let n = t.0.len();
+                t.remove(e.pointer_id());
                 n >= 2
             };
             if was_pinch {
@@ -174,7 +196,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let on_cancel = {
         let touches = touches.clone();
         on_edit.reform(move |e: PointerEvent| {
-            touches.borrow_mut().remove(&e.pointer_id());
+            touches.borrow_mut().remove(e.pointer_id());
             EditAction::PointerCancel
         })
     };

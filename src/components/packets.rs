@@ -61,14 +61,19 @@ pub struct MarkSprite {
 
 /// What is on the canvas at the playhead, positioned on `diagram`.
 pub fn sprites(play: &Playback, diagram: &Diagram, reduced_motion: bool) -> (Rc<[Sprite]>, Rc<[MarkSprite]>) {
-    let centres: BTreeMap<&str, Point> = diagram.devices.iter().map(|d| (d.name.as_str(), d.position)).collect();
+    // Maps built with `extend` (inserts), not `collect`, which adds a sort and a
+    // bulk build per map type to the wasm (issue 15).
+    let mut centres: BTreeMap<&str, Point> = BTreeMap::new();
+    centres.extend(diagram.devices.iter().map(|d| (d.name.as_str(), d.position)));
     // Each link's ends on its own line (parallel cables apart), by link id.
-    let links: BTreeMap<&str, (&str, Point, Point)> = diagram
-        .links
-        .iter()
-        .filter_map(|l| Some((l.id.as_str(), (diagram.devices.get(l.a)?.name.as_str(), diagram.link_ends(l)?))))
-        .map(|(id, (a_name, (a, b)))| (id, (a_name, a, b)))
-        .collect();
+    let mut links: BTreeMap<&str, (&str, Point, Point)> = BTreeMap::new();
+    links.extend(
+        diagram
+            .links
+            .iter()
+            .filter_map(|l| Some((l.id.as_str(), (diagram.devices.get(l.a)?.name.as_str(), diagram.link_ends(l)?))))
+            .map(|(id, (a_name, (a, b)))| (id, (a_name, a, b))),
+    );
     let frames = play
         .in_flight()
         .into_iter()

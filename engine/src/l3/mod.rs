@@ -114,6 +114,13 @@ pub(crate) enum IcmpInfo {
     },
 }
 
+/// Longest prefix first, then lowest metric. Stable: equal prefix and metric keep
+/// scenario order. One function for both callers, so the wasm holds one copy of
+/// the sort (issue 15).
+fn sort_routes(routes: &mut [Route]) {
+    routes.sort_by_key(|r| (std::cmp::Reverse(r.net.prefix_len()), r.metric));
+}
+
 impl IpNode {
     pub(crate) fn build(dev: u32, spec: &DeviceSpec, ports: &[u32], rng: &mut Rng) -> IpNode {
         let mut ifaces = Vec::new();
@@ -176,8 +183,7 @@ impl IpNode {
                 });
             }
         }
-        // Stable sort: equal prefix and metric keep scenario order.
-        routes.sort_by_key(|r| (std::cmp::Reverse(r.net.prefix_len()), r.metric));
+        sort_routes(&mut routes);
         IpNode {
             dev,
             udp: crate::l4::udp::UdpTable::new(),
@@ -260,7 +266,7 @@ impl IpNode {
                 });
             }
         }
-        self.routes.sort_by_key(|r| (std::cmp::Reverse(r.net.prefix_len()), r.metric));
+        sort_routes(&mut self.routes);
         self.record_routes(ctx);
     }
 
