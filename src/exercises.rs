@@ -10,7 +10,6 @@
 //! solved when every check passes. Pure: no yew, no browser; `state.rs` calls it from the
 //! reducer and the components only read it.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use packet_engine::exercise::{check_locks, course, Editable, EditableField, Evaluation, Exercise};
@@ -197,13 +196,18 @@ impl Exercises {
 
 /// The first lock violation of `after` that `before` did not already have, as a sentence.
 fn new_violation(exercise: &Exercise, before: &Scenario, after: &Scenario) -> Option<String> {
-    let messages = |lab: &Scenario| -> BTreeSet<String> {
-        check_locks(&exercise.lab, lab, &exercise.editable)
+    // Sorted and each once, as a BTreeSet would be (equal strings are identical,
+    // so the unstable sort is exact); a Vec avoids a set type in the wasm (issue 15).
+    let messages = |lab: &Scenario| -> Vec<String> {
+        let mut m: Vec<String> = check_locks(&exercise.lab, lab, &exercise.editable)
             .err()
             .unwrap_or_default()
             .into_iter()
             .map(|v| v.message)
-            .collect()
+            .collect();
+        m.sort_unstable();
+        m.dedup();
+        m
     };
     let old = messages(before);
     messages(after).into_iter().find(|m| !old.contains(m))

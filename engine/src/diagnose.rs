@@ -26,7 +26,7 @@ mod nat;
 mod services;
 mod tcp;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
@@ -216,7 +216,9 @@ struct Net<'a> {
 
 impl<'a> Net<'a> {
     fn new(scenario: &'a Topology) -> Net<'a> {
-        let ids: BTreeMap<&str, usize> = scenario.devices.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        // `extend` inserts; `collect` would add a sort and a bulk build to the wasm (issue 15).
+        let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+        ids.extend(scenario.devices.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)));
         let ifaces = scenario.devices.iter().map(|d| d.interfaces.iter().map(|i| i.address).collect()).collect();
         // Union-find over ports: a cable joins its two ends, and a switch or hub
         // joins all of its ports. A port is (device, port name).
@@ -436,11 +438,14 @@ impl<'a> Net<'a> {
     }
 
     fn nets_text(&self, d: usize) -> String {
-        let nets: BTreeSet<String> = self.ifaces[d].iter().flatten().map(|n| n.trunc().to_string()).collect();
+        // Sorted, each once (equal strings are identical: unstable sort is exact).
+        let mut nets: Vec<String> = self.ifaces[d].iter().flatten().map(|n| n.trunc().to_string()).collect();
+        nets.sort_unstable();
+        nets.dedup();
         if nets.is_empty() {
             "it has no address".to_string()
         } else {
-            nets.into_iter().collect::<Vec<_>>().join(", ")
+            nets.join(", ")
         }
     }
 }

@@ -26,6 +26,7 @@ pub mod pcap;
 pub mod rng;
 pub mod scenario;
 pub mod sim;
+pub(crate) mod small_sort;
 pub mod time;
 pub mod trace;
 pub mod wire;

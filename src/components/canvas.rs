@@ -40,31 +40,6 @@ pub fn kind_named(name: &str) -> Option<DeviceKind> {
         .find(|k| k.name() == name)
 }
 
-/// The fingers on the canvas, by pointer id, in the order they landed. A list, not a map:
-/// there are one or two, and a `BTreeMap<i32, Point>` was ~4 KB of wasm (issue 15).
-#[derive(Default)]
-struct Touches(Vec<(i32, Point)>);
-
-impl Touches {
-    /// Records where finger `id` is.
-    fn set(&mut self, id: i32, at: Point) {
-        match self.0.iter_mut().find(|f| f.0 == id) {
-            Some(f) => f.1 = at,
-            None => self.0.push((id, at)),
-        }
-    }
-
-    /// Forgets finger `id`.
-    fn remove(&mut self, id: i32) {
-        self.0.retain(|f| f.0 != id);
-    }
-
-    /// Where the fingers are, in landing order.
-    fn points(&self) -> Vec<Point> {
-        self.0.iter().map(|f| f.1).collect()
-    }
-}
-
 /// Props of [`Canvas`].
 #[derive(Properties, PartialEq)]
 pub struct CanvasProps {
@@ -108,6 +83,28 @@ fn pointer(e: &MouseEvent, svg: &NodeRef) -> Option<Pointer> {
     })
 }
 
+/// Fingers on the canvas by pointer id, in id order (as a `BTreeMap<i32, Point>` kept them;
+/// there are one or two, and a sorted Vec is far less wasm than a map type, issue 15).
+#[derive(Default)]
+struct Touches(Vec<(i32, Point)>);
+
+impl Touches {
+    fn insert(&mut self, id: i32, p: Point) {
+        match self.0.binary_search_by_key(&id, |f| f.0) {
+            Ok(i) => self.0[i].1 = p,
+            Err(i) => self.0.insert(i, (id, p)),
+        }
+    }
+
+    fn remove(&mut self, id: i32) {
+        self.0.retain(|f| f.0 != id);
+    }
+
+    fn points(&self) -> Vec<Point> {
+        self.0.iter().map(|f| f.1).collect()
+    }
+}
+
 /// The canvas area.
 #[function_component(Canvas)]
 pub fn canvas(props: &CanvasProps) -> Html {
@@ -128,7 +125,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
             e.stop_propagation();
             if e.pointer_type() == "touch" {
                 let mut t = touches.borrow_mut();
-                t.set(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
+                t.insert(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
                 if t.0.len() >= 2 {
                     // A second finger: whatever the first started (a pan, a move) ends here.
                     on_edit.emit(EditAction::PointerCancel);
@@ -155,7 +152,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 let mut t = touches.borrow_mut();
                 if t.0.len() == 2 && t.0.iter().any(|f| f.0 == e.pointer_id()) {
                     let before = t.points();
-                    t.set(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
+                    t.insert(e.pointer_id(), Point::new(f64::from(e.client_x()), f64::from(e.client_y())));
                     let after = t.points();
                     Some((before, after))
                 } else {

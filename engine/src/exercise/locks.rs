@@ -293,8 +293,10 @@ fn compare_device(
             .collect::<Vec<_>>()
     };
     let (mut a, mut b) = (names(orig), names(dev));
-    a.sort();
-    b.sort();
+    // Unstable is exact here (equal strings are identical) and shares the
+    // wasm's one String sort (issue 15).
+    a.sort_unstable();
+    b.sort_unstable();
     if a != b && !editable.fully_open(id) {
         push(
             format!("{at}.interfaces"),

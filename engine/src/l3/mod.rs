@@ -119,6 +119,13 @@ pub(crate) enum IcmpInfo {
     },
 }
 
+/// Longest prefix first, then lowest metric. Stable: equal prefix and metric keep
+/// scenario order. One function for both callers, and a small sort rather than the
+/// standard one (less wasm, issue 15; the same order: a stable sort's is unique).
+fn sort_routes(routes: &mut [Route]) {
+    crate::small_sort::stable_sort_by_key(routes, |r| (std::cmp::Reverse(r.net.prefix_len()), r.metric));
+}
+
 impl IpNode {
     pub(crate) fn build(dev: u32, spec: &DeviceSpec, ports: &[u32], rng: &mut Rng) -> IpNode {
         let mut ifaces = Vec::new();
@@ -181,8 +188,7 @@ impl IpNode {
                 });
             }
         }
-        // Stable sort: equal prefix and metric keep scenario order.
-        routes.sort_by_key(|r| (std::cmp::Reverse(r.net.prefix_len()), r.metric));
+        sort_routes(&mut routes);
         IpNode {
             dev,
             udp: crate::l4::udp::UdpTable::new(),
@@ -266,7 +272,7 @@ impl IpNode {
                 });
             }
         }
-        self.routes.sort_by_key(|r| (std::cmp::Reverse(r.net.prefix_len()), r.metric));
+        sort_routes(&mut self.routes);
         self.record_routes(ctx);
     }
 

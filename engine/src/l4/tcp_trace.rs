@@ -54,9 +54,15 @@ impl IpNode {
             return;
         }
         let device = ctx.id(self.dev);
-        let ids: std::collections::BTreeSet<SocketId> =
-            now_rows.keys().chain(self.tcp.seen.socks.keys()).copied().collect();
-        for id in ids {
+        // Every socket in either map, in id order (a map of the same type as
+        // these two rather than a new BTreeSet<SocketId>: less wasm, issue 15).
+        let mut all = now_rows.clone();
+        for (id, row) in &self.tcp.seen.socks {
+            if !all.contains_key(id) {
+                all.insert(*id, *row);
+            }
+        }
+        for &id in all.keys() {
             let (old, new) = (self.tcp.seen.socks.get(&id), now_rows.get(&id));
             if old == new {
                 continue;

@@ -6,7 +6,7 @@ use super::ctx::Ctx;
 use super::device::Body;
 use super::StopReason;
 use crate::trace::EventKind;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Decides whether the budget ran out because of a loop.
 ///
@@ -22,12 +22,16 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64) -
     const CIRCULATING: u32 = 10;
     let bridging =
         |ctx: &Ctx, port: u32| bodies[ctx.ports[port as usize].device as usize].is_bridge();
-    let between_bridges: BTreeMap<&str, [u32; 2]> = ctx
-        .links
-        .iter()
-        .filter(|l| bridging(ctx, l.ends[0]) && bridging(ctx, l.ends[1]))
-        .map(|l| (l.id.as_str(), l.ends))
-        .collect();
+    // Link id -> index in ctx.links. Built with `extend` (inserts), not
+    // `collect` (a sort and a bulk build per map type in the wasm, issue 15).
+    let mut between_bridges: BTreeMap<&str, usize> = BTreeMap::new();
+    between_bridges.extend(
+        ctx.links
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| bridging(ctx, l.ends[0]) && bridging(ctx, l.ends[1]))
+            .map(|(i, l)| (l.id.as_str(), i)),
+    );
     let mut copies: BTreeMap<(&str, &[u8]), u32> = BTreeMap::new();
     for ev in ctx.trace.iter().rev().take(WINDOW) {
         if let EventKind::FrameSent { link, bytes, .. } = &ev.kind {
@@ -36,21 +40,27 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64) -
             }
         }
     }
-    let links: BTreeSet<&str> = copies
+    // `copies` is ordered by link first, so the links come sorted, each link's
+    // entries together: dedup leaves each once, in order.
+    let mut links: Vec<&str> = copies
         .iter()
         .filter(|(_, n)| **n >= CIRCULATING)
         .map(|((link, _), _)| *link)
         .collect();
+    links.dedup();
     if links.is_empty() {
         return StopReason::EventBudget { events: processed };
     }
-    let devices: BTreeSet<String> = links
+    let mut devices: Vec<String> = links
         .iter()
-        .flat_map(|l| between_bridges[l])
+        .flat_map(|l| ctx.links[between_bridges[l]].ends)
         .map(|port| ctx.ids[ctx.ports[port as usize].device as usize].to_string())
         .collect();
+    // Sorted and each once, as a set would give (equal strings are identical, so
+    // the unstable sort's order is the stable one's).
+    devices.sort_unstable();
+    devices.dedup();
     let links: Vec<String> = links.into_iter().map(str::to_string).collect();
-    let devices: Vec<String> = devices.into_iter().collect();
     ctx.record(EventKind::Storm {
         links: links.clone(),
         devices: devices.clone(),

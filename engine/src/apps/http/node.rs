@@ -40,11 +40,12 @@ impl IpNode {
         let mut server = WebServer::new(ctx.epoch_secs);
         server.bind = (Ipv4Addr::UNSPECIFIED, spec.port);
         if !spec.pages.is_empty() {
-            server.pages = spec
-                .pages
-                .iter()
-                .map(|(path, body)| (path.clone(), Page { body: body.clone(), modified: ctx.epoch_secs }))
-                .collect();
+            // clear + extend (inserts) rather than collect (a sort and a bulk
+            // build in the wasm, issue 15); same map.
+            server.pages.clear();
+            server.pages.extend(
+                spec.pages.iter().map(|(path, body)| (path.clone(), Page { body: body.clone(), modified: ctx.epoch_secs })),
+            );
         }
         // The port is free: the table is empty at start.
         let _ = server.start(&mut self.tcp.table);

@@ -98,7 +98,8 @@ impl Conn {
     pub(super) fn retransmit_holes(&mut self, now: SimTime, out: &mut Vec<OutSegment>) {
         let Some(top) = self.sacked.iter().map(|r| r.1).max_by(|a, b| if after(*a, *b) { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less }) else { return };
         let mut ranges = self.sacked.clone();
-        ranges.sort_by_key(|r| r.0.wrapping_sub(self.snd_una));
+        // At most a few SACK blocks: the small stable sort (same order, less wasm, issue 15).
+        crate::small_sort::stable_sort_by_key(&mut ranges, |r| r.0.wrapping_sub(self.snd_una));
         let mut at = self.snd_una;
         let mss = self.mss_now();
         for (l, r) in ranges.into_iter().chain(std::iter::once((top, top))) {
