@@ -180,19 +180,14 @@ impl Run {
     }
 }
 
-/// The first repeat of a frame (same link, sender and bytes) in a run that stopped in a storm.
-/// A presentation choice, not a networking one: the engine decided there was a storm; this
-/// only picks the moment the loop becomes visible. (The engine may later put it in the trace.)
+/// Where a storm becomes visible: the engine's fact (`Storm::first_repeat`, the first frame
+/// that came round the loop), read from the run's `Storm` event; `None` when the run did not
+/// stop in a storm.
 fn storm_start(outcome: &RunOutcome) -> Option<usize> {
-    if !matches!(outcome.stop, StopReason::BroadcastStorm { .. }) {
-        return None;
-    }
-    let mut seen = BTreeSet::new();
-    let first = outcome.trace.events.iter().position(|e| match &e.kind {
-        EventKind::FrameSent { link, from, bytes, .. } => !seen.insert((link, &from.device, bytes)),
-        _ => false,
-    });
-    first.or(outcome.trace.events.len().checked_sub(1))
+    outcome.trace.events.iter().rev().find_map(|e| match e.kind {
+        EventKind::Storm { first_repeat, .. } => Some(first_repeat as usize),
+        _ => None,
+    })
 }
 
 /// A shared [`Run`] that compares by identity: a trace is never compared field by field on

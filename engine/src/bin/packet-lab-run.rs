@@ -147,6 +147,9 @@ fn report_stop(outcome: &RunOutcome) {
         StopReason::EventBudget { events } => {
             eprintln!("packet-lab-run: stopped after the event budget of {events} events")
         }
+        StopReason::WorkBudget { events, work } => eprintln!(
+            "packet-lab-run: stopped at the work budget: {work} units of work (events scheduled, trace entries, frames handed to ports) in {events} events"
+        ),
         StopReason::BroadcastStorm { links, devices } => eprintln!(
             "packet-lab-run: stopped: broadcast storm circulating on links [{}] through devices [{}]",
             links.join(", "),

@@ -75,6 +75,7 @@ impl Scenario {
                 ),
             );
         }
+        limits::check_lab_size(self)?;
         let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
         let mut ips: BTreeMap<Ipv4Addr, String> = BTreeMap::new();
         let mut macs: BTreeMap<MacAddr, String> = BTreeMap::new();
@@ -167,6 +168,13 @@ impl Scenario {
         let mut link_ids: BTreeMap<&str, usize> = BTreeMap::new();
         let mut used: BTreeMap<PortEnd, String> = BTreeMap::new();
         let mut links = Vec::with_capacity(self.links.len());
+        // Every interface by (device, name), built once: a cable end is found
+        // in O(log n), not by a scan of the device's ports (issue 19).
+        let interfaces: BTreeMap<(usize, &str), usize> = devices
+            .iter()
+            .enumerate()
+            .flat_map(|(d, dev)| dev.interfaces.iter().enumerate().map(move |(i, f)| ((d, f.name.as_str()), i)))
+            .collect();
         for (l, link) in self.links.iter().enumerate() {
             let at = format!("links[{l}]");
             if link.id.trim().is_empty() {
@@ -200,7 +208,12 @@ impl Scenario {
                     );
                 };
                 let dev = &devices[d];
-                let Some(port) = dev.port(&end.port) else {
+                let port = if dev.kind.has_ip() {
+                    interfaces.get(&(d, end.port.as_str())).copied()
+                } else {
+                    bridge_port(&end.port, dev.ports.len())
+                };
+                let Some(port) = port else {
                     let list = if dev.ports.is_empty() {
                         "none".to_string()
                     } else {
@@ -344,11 +357,11 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
                 format!("a {kind} needs a number of ports"),
             );
         }
-        Some(n) if !(1..=1024).contains(&n) => {
+        Some(n) if !(1..=limits::MAX_PORTS_PER_DEVICE as u32).contains(&n) => {
             return err(
                 ErrorKind::OutOfRange,
                 format!("{at}.ports"),
-                format!("{n} ports is out of range (1–1024)"),
+                format!("{n} ports is out of range (1–{})", limits::MAX_PORTS_PER_DEVICE),
             );
         }
         _ => {}
@@ -455,8 +468,9 @@ fn validate_ip_device(
             mac,
         });
     }
-    let on_link = |gw: Ipv4Addr| nets.iter().any(|n| n.contains(&gw));
-    let own = |gw: Ipv4Addr| nets.iter().any(|n| n.addr() == gw);
+    let subnets = Subnets::new(&nets);
+    let on_link = |gw: Ipv4Addr| subnets.contains(gw);
+    let own = |gw: Ipv4Addr| subnets.own.contains(&gw);
     let describe_nets = || {
         if nets.is_empty() {
             "it has no addressed interface".to_string()
@@ -587,6 +601,47 @@ fn validate_ip_device(
         dhcp_server,
         dns_server,
     })
+}
+
+/// The port a bridge's port name stands for: `p1` … `pN` (as
+/// `device_port_names` spells them), read without a scan of the names.
+fn bridge_port(name: &str, ports: usize) -> Option<usize> {
+    let digits = name.strip_prefix('p')?;
+    if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: usize = digits.parse().ok()?;
+    (1..=ports).contains(&n).then(|| n - 1)
+}
+
+/// A device's subnets, for "is this next hop on one of them" in O(log n)
+/// per question instead of a scan of the interfaces (a device may have
+/// `MAX_PORTS_PER_DEVICE` interfaces and `MAX_ROUTES_PER_DEVICE` routes).
+struct Subnets {
+    /// Its own addresses.
+    own: BTreeSet<Ipv4Addr>,
+    /// (prefix length, network address) of each subnet.
+    nets: BTreeSet<(u8, Ipv4Addr)>,
+    /// The prefix lengths present (at most 33).
+    lens: BTreeSet<u8>,
+}
+
+impl Subnets {
+    fn new(nets: &[Ipv4Net]) -> Subnets {
+        Subnets {
+            own: nets.iter().map(|n| n.addr()).collect(),
+            nets: nets.iter().map(|n| (n.prefix_len(), n.network())).collect(),
+            lens: nets.iter().map(|n| n.prefix_len()).collect(),
+        }
+    }
+
+    /// True when `ip` is inside one of the subnets (as `Ipv4Net::contains`).
+    fn contains(&self, ip: Ipv4Addr) -> bool {
+        self.lens.iter().any(|&len| {
+            let net = Ipv4Net::new(ip, len).map(|n| n.network());
+            net.is_ok_and(|net| self.nets.contains(&(len, net)))
+        })
+    }
 }
 
 fn abbreviate(names: &[String]) -> String {

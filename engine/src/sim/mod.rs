@@ -6,6 +6,7 @@
 //! Everything that happens is appended to the trace; nothing reads a clock or
 //! iterates an unordered map, so a scenario always gives the same trace.
 
+pub mod budget;
 pub(crate) mod ctx;
 pub(crate) mod device;
 pub(crate) mod link;
@@ -38,7 +39,10 @@ pub enum StopReason {
     TimeLimit { at: SimTime },
     /// The event budget ran out with ordinary traffic still going.
     EventBudget { events: u64 },
-    /// The event budget ran out because frames circulate in a loop.
+    /// The work budget ([`budget`]) ran out with ordinary traffic still
+    /// going: `work` units spent in `events` events.
+    WorkBudget { events: u64, work: u64 },
+    /// The event or work budget ran out because frames circulate in a loop.
     BroadcastStorm {
         links: Vec<String>,
         devices: Vec<String>,
@@ -63,6 +67,9 @@ pub struct RunOutcome {
     pub stop: StopReason,
     /// Events taken from the queue (the measure of a run's cost).
     pub events_processed: u64,
+    /// Work spent ([`budget`]): events scheduled, trace entries, frames handed to ports.
+    #[serde(skip)]
+    pub work: u64,
 }
 
 impl RunOutcome {
@@ -147,6 +154,8 @@ pub(crate) struct Sim {
     bodies: Vec<Body>,
     ctx: Ctx,
     max_events: u64,
+    /// The work budget ([`budget::work_budget`] of `max_events`).
+    max_work: u64,
     max_time: SimTime,
 }
 
@@ -228,6 +237,7 @@ impl Sim {
         }
         Sim {
             max_events: o.max_events,
+            max_work: budget::work_budget(o.max_events),
             max_time: o.max_time,
             topology: topology.clone(),
             bodies,
@@ -283,7 +293,11 @@ impl Sim {
                 break StopReason::TimeLimit { at: self.max_time };
             }
             if processed >= self.max_events {
-                break storm::budget_exhausted(&mut self.ctx, &self.bodies, processed);
+                break storm::budget_exhausted(&mut self.ctx, &self.bodies, processed, None);
+            }
+            if self.ctx.work >= self.max_work {
+                let work = Some(self.ctx.work);
+                break storm::budget_exhausted(&mut self.ctx, &self.bodies, processed, work);
             }
             debug_assert!(next.time >= self.ctx.now, "time never goes backwards");
             self.ctx.now = next.time;
@@ -299,6 +313,7 @@ impl Sim {
             traceroute_hops: self.ctx.hops,
             stop,
             events_processed: processed,
+            work: self.ctx.work,
         }
     }
 }

@@ -260,6 +260,7 @@ impl TraceEvent {
                 links,
                 devices,
                 events,
+                ..
             } => {
                 let _ = write!(
                     s,
