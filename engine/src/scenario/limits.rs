@@ -27,9 +27,11 @@ pub const MAX_LINK_DELAY_US: u64 = 10_000_000;
 /// `options.epoch_secs`: the year 9999 (ping prints it as a date).
 pub const MAX_EPOCH_SECS: u64 = 253_402_300_799;
 
-/// A lab or exercise file, in bytes: 1 MiB, the same as a lab link decoded
-/// (the app's `share::MAX_DECODED_BYTES`). The largest example is 3 KB.
-pub const MAX_FILE_BYTES: usize = 1 << 20;
+/// A lab or exercise file, in bytes: 4 MiB, room for a lab at every other
+/// limit with every name at its longest (about 2 MB). The largest example is
+/// 3 KB. A lab link carries less: 1 MiB once decoded (the app's
+/// `share::MAX_DECODED_BYTES`), a limit of the link, named by its message.
+pub const MAX_FILE_BYTES: usize = 4 << 20;
 /// Devices in a lab.
 pub const MAX_DEVICES: usize = 2_000;
 /// Links (cables) in a lab.
