@@ -135,3 +135,26 @@ fn the_maximal_lab_runs_within_the_browser_budget() {
     let out = Simulation::new(&lab).expect("valid").run();
     assert!(out.work <= work_budget(100_000) + max_overshoot(), "{}", out.work);
 }
+
+#[test]
+fn a_run_stepped_in_pieces_is_the_run() {
+    // The app steps a long run in pieces to draw progress between them: the
+    // pieces must not change a thing.
+    let mut labs: Vec<Scenario> = packet_engine::examples::all().into_iter().map(|(_, s)| s).collect();
+    labs.push(serde_json::from_str(&fan_out_lab(64, 8, 20_000)).unwrap());
+    for lab in labs {
+        let whole = Simulation::new(&lab).unwrap().run();
+        let mut sim = Simulation::new(&lab).unwrap();
+        let mut pieces = 0;
+        while !sim.step(997) {
+            pieces += 1;
+            let p = sim.progress();
+            assert!(p.work <= p.max_work + max_overshoot());
+        }
+        let stepped = sim.finish();
+        assert_eq!(stepped.trace, whole.trace, "{}", lab.name);
+        assert_eq!((stepped.stop.clone(), stepped.events_processed, stepped.work), (whole.stop.clone(), whole.events_processed, whole.work));
+        assert_eq!(stepped.outputs, whole.outputs);
+        assert!(pieces as u64 >= whole.work / 997 / 2, "{}: {pieces} pieces", lab.name);
+    }
+}
