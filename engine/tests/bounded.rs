@@ -27,6 +27,12 @@ fn a_fan_out_storm_stops_at_the_work_budget_and_is_named_a_storm() {
         }
         other => panic!("expected a storm, got {other:?}"),
     }
+    let storm = out.trace.events.last().unwrap();
+    assert!(
+        storm.explain().contains("through h1, h2 (links c0, c1, c10, c100, c101, c102 and "),
+        "{}",
+        storm.explain()
+    );
     let Some(EventKind::Storm { first_repeat, .. }) = out.trace.events.last().map(|e| &e.kind) else {
         panic!("the run ends with the storm's event");
     };

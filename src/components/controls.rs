@@ -173,6 +173,19 @@ pub fn use_play_clock(playing: bool, on_action: Callback<PlayAction>) {
     });
 }
 
+/// Drives a long run ([`crate::playback::PendingRun`]): while `work` (the work done so far)
+/// is `Some`, the next animation frame dispatches [`PlayAction::Continue`], one piece of the
+/// run. The piece changes `work`, which arms the next frame; so the page paints the run's
+/// progress and answers clicks (Cancel) between pieces. A new lab, a cancel or the run's end
+/// drops the frame that was waiting.
+#[hook]
+pub fn use_run_driver(work: Option<u64>, on_action: Callback<PlayAction>) {
+    use_effect_with(work, move |work| {
+        let frame = work.map(|_| request_animation_frame(move |_| on_action.emit(PlayAction::Continue)));
+        move || drop(frame)
+    });
+}
+
 /// Requests the next animation frame of [`use_play_clock`]'s loop.
 fn schedule_tick(
     alive: Rc<Cell<bool>>,

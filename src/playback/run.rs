@@ -104,11 +104,18 @@ impl Run {
     /// The event budget is capped at [`BROWSER_MAX_EVENTS`]: a student's switch loop must end
     /// in a reported storm within a fraction of a second, not fill the tab's memory with the
     /// engine's native default (2 M events, ~450 MB of trace).
+    /// The engine's work budget (4 units an event, counting each copy of a flood) ends a
+    /// fan-out storm through a 1,024-port hub within the same bounds (issue 19).
     pub fn new(scenario: &Scenario) -> Result<Run, String> {
+        let sim = Simulation::new(&Run::capped(scenario)).map_err(|e| e.to_string())?;
+        Ok(Run::from_outcome(sim.run(), Rc::new(scenario.clone())))
+    }
+
+    /// `scenario` with its event budget capped at [`BROWSER_MAX_EVENTS`].
+    pub(super) fn capped(scenario: &Scenario) -> Scenario {
         let mut capped = scenario.clone();
         capped.options.max_events = capped.options.max_events.min(BROWSER_MAX_EVENTS);
-        let sim = Simulation::new(&capped).map_err(|e| e.to_string())?;
-        Ok(Run::from_outcome(sim.run(), Rc::new(scenario.clone())))
+        capped
     }
 
     /// Precomputes rows, flights, the timeline and table snapshots of a finished run of `lab`.
