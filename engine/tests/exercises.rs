@@ -79,7 +79,7 @@ fn assert_unsolved(ex: &Exercise, edits: &[&dyn Fn(&mut Scenario)]) -> Evaluatio
 }
 
 #[test]
-fn the_course_has_twelve_exercises_in_teaching_order() {
+fn the_course_has_fourteen_exercises_in_teaching_order() {
     let ids: Vec<String> = course().into_iter().map(|e| e.id).collect();
     assert_eq!(
         ids,
@@ -95,7 +95,9 @@ fn the_course_has_twelve_exercises_in_teaching_order() {
             "read-traceroute",
             "laptop-no-address",
             "dns-server-address",
-            "why-nxdomain"
+            "why-nxdomain",
+            "read-the-handshake",
+            "why-page-fails"
         ]
     );
     for ex in course() {

@@ -17,7 +17,7 @@ use crate::l3::IpNode;
 use crate::rng::Rng;
 use crate::scenario::{DeviceKind, Scenario, ScenarioError, Topology};
 use crate::time::SimTime;
-use crate::trace::{EventKind, Trace};
+use crate::trace::{DropReason, EventKind, Trace};
 use ctx::Ctx;
 use device::{Body, Device, Timer};
 use link::{Direction, Link, Port};
@@ -153,6 +153,8 @@ pub(crate) enum Ev {
     Transmit { port: u32, frame: Frame },
     /// A timer of device `dev`.
     Timer { dev: u32, timer: Timer },
+    /// A frame the cable lost (the lab's drop list) would have reached `port` now.
+    Lost { port: u32, frame: Frame },
 }
 
 /// An event with its place in the queue: ordered by time, then by the order
@@ -239,6 +241,7 @@ impl Sim {
                 delay: spec.delay,
                 ps_per_byte: spec.ps_per_byte,
                 dirs: [Direction::default(), Direction::default()],
+                drop: spec.drop.clone(),
             });
         }
         // Services start with the device; dhclient runs at boot on "dhcp" interfaces.
@@ -249,6 +252,9 @@ impl Sim {
             }
             if let Some(s) = &spec.dns_server {
                 node.dns_server_setup(s);
+            }
+            if let Some(s) = &spec.web_server {
+                node.web_server_setup(&mut ctx, s);
             }
             for (i, iface) in spec.interfaces.iter().enumerate() {
                 if iface.dhcp {
@@ -309,6 +315,10 @@ impl Sim {
             Ev::Deliver { port, frame } => self.deliver(port, frame),
             Ev::TxReady { link, dir } => self.ctx.tx_ready(link, dir),
             Ev::Transmit { port, frame } => self.ctx.transmit(port, frame),
+            Ev::Lost { port, frame } => {
+                let device = self.ctx.ports[port as usize].device;
+                self.ctx.drop_frame(device, Some(port), DropReason::LostOnLink, frame);
+            }
             Ev::Timer { dev, timer } => {
                 let ctx = &mut self.ctx;
                 match &mut self.bodies[dev as usize] {
