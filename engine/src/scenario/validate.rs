@@ -168,13 +168,17 @@ impl Scenario {
         let mut link_ids: BTreeMap<&str, usize> = BTreeMap::new();
         let mut used: BTreeMap<PortEnd, String> = BTreeMap::new();
         let mut links = Vec::with_capacity(self.links.len());
-        // Every interface by (device, name), built once: a cable end is found
-        // in O(log n), not by a scan of the device's ports (issue 19).
-        let interfaces: BTreeMap<(usize, &str), usize> = devices
-            .iter()
-            .enumerate()
-            .flat_map(|(d, dev)| dev.interfaces.iter().enumerate().map(move |(i, f)| ((d, f.name.as_str()), i)))
-            .collect();
+        // Each device's interfaces by name, built once: a cable end is found in
+        // O(log n), not by a scan of the device's ports (issue 19). One map per
+        // device, of the type `ids` already is (no new code in the wasm).
+        let mut interfaces: Vec<BTreeMap<&str, usize>> = Vec::with_capacity(devices.len());
+        for dev in devices {
+            let mut names = BTreeMap::new();
+            for (i, f) in dev.interfaces.iter().enumerate() {
+                names.insert(f.name.as_str(), i);
+            }
+            interfaces.push(names);
+        }
         for (l, link) in self.links.iter().enumerate() {
             let at = format!("links[{l}]");
             if link.id.trim().is_empty() {
@@ -209,7 +213,7 @@ impl Scenario {
                 };
                 let dev = &devices[d];
                 let port = if dev.kind.has_ip() {
-                    interfaces.get(&(d, end.port.as_str())).copied()
+                    interfaces[d].get(end.port.as_str()).copied()
                 } else {
                     bridge_port(&end.port, dev.ports.len())
                 };
@@ -501,7 +505,7 @@ fn validate_ip_device(
     }
     let subnets = Subnets::new(&nets);
     let on_link = |gw: Ipv4Addr| subnets.contains(gw);
-    let own = |gw: Ipv4Addr| subnets.own.contains(&gw);
+    let own = |gw: Ipv4Addr| subnets.owns(gw);
     let describe_nets = || {
         if nets.is_empty() {
             "it has no addressed interface".to_string()
@@ -652,29 +656,41 @@ fn bridge_port(name: &str, ports: usize) -> Option<usize> {
 /// A device's subnets, for "is this next hop on one of them" in O(log n)
 /// per question instead of a scan of the interfaces (a device may have
 /// `MAX_PORTS_PER_DEVICE` interfaces and `MAX_ROUTES_PER_DEVICE` routes).
+/// One ordered set holds both facts, keyed by prefix length: (length,
+/// network address) for each subnet, and (`OWN`, address) for each of the
+/// device's own addresses; filled by `insert`, not `collect` (which would
+/// sort, adding a sort to the wasm for each key type).
 struct Subnets {
-    /// Its own addresses.
-    own: BTreeSet<Ipv4Addr>,
-    /// (prefix length, network address) of each subnet.
-    nets: BTreeSet<(u8, Ipv4Addr)>,
-    /// The prefix lengths present (at most 33).
-    lens: BTreeSet<u8>,
+    keys: BTreeSet<(u8, Ipv4Addr)>,
+    /// The prefix lengths present.
+    lens: [bool; 33],
 }
+
+/// The key length of an own address: no prefix length is this long.
+const OWN: u8 = 255;
 
 impl Subnets {
     fn new(nets: &[Ipv4Net]) -> Subnets {
-        Subnets {
-            own: nets.iter().map(|n| n.addr()).collect(),
-            nets: nets.iter().map(|n| (n.prefix_len(), n.network())).collect(),
-            lens: nets.iter().map(|n| n.prefix_len()).collect(),
+        let mut keys = BTreeSet::new();
+        let mut lens = [false; 33];
+        for n in nets {
+            keys.insert((n.prefix_len(), n.network()));
+            keys.insert((OWN, n.addr()));
+            lens[usize::from(n.prefix_len())] = true;
         }
+        Subnets { keys, lens }
+    }
+
+    /// True when `ip` is one of the device's own addresses.
+    fn owns(&self, ip: Ipv4Addr) -> bool {
+        self.keys.contains(&(OWN, ip))
     }
 
     /// True when `ip` is inside one of the subnets (as `Ipv4Net::contains`).
     fn contains(&self, ip: Ipv4Addr) -> bool {
-        self.lens.iter().any(|&len| {
+        (0..=32u8).filter(|&len| self.lens[usize::from(len)]).any(|len| {
             let net = Ipv4Net::new(ip, len).map(|n| n.network());
-            net.is_ok_and(|net| self.nets.contains(&(len, net)))
+            net.is_ok_and(|net| self.keys.contains(&(len, net)))
         })
     }
 }
