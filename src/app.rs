@@ -9,7 +9,7 @@ use packet_engine::scenario::DeviceKind;
 
 use crate::components::{
     Palette, Toolbar, ZoomControls,
-    controls_of, sprites, use_play_clock, use_reduced_motion, Canvas, CommandForm, EventList, Header, Packets,
+    controls_of, sprites, use_play_clock, use_reduced_motion, use_run_driver, Canvas, CommandForm, EventList, Header, Packets,
     SidePanel, StatusBar, Tables, Terminal, Timeline,
 };
 use crate::components::InspectorPanel;
@@ -113,6 +113,7 @@ fn shell() -> Html {
         Callback::from(move |a: PlayAction| dispatcher.dispatch(Action::Play(a)))
     };
     use_play_clock(lab.play.playing, on_play.clone());
+    use_run_driver(lab.play.pending().map(|p| p.progress.work), on_play.clone());
     use_exercise_storage(&lab);
     use_present_keys(lab.play.speed, on_play.clone());
     let reduced_motion = use_reduced_motion();
@@ -256,7 +257,16 @@ fn playback_dock() -> Html {
                 <PredictToggle on={lab.predict.on} right={lab.predict.right} asked={lab.predict.asked}
                     enabled={run.is_some()} on_action={to_action(&lab, Action::Predict)} />
             </div>
-            if let Some(error) = &play.error {
+            if let Some(pending) = play.pending() {
+                { run_progress(pending, on_action.clone()) }
+            }
+            if let Some(error) = play.error.as_ref().filter(|_| play.cancelled) {
+                <p class="dock-error run-cancelled" role="status" data-testid="run-cancelled">
+                    { format!("Stopped: {error} ") }
+                    <button type="button" class="link-button" data-testid="run-again"
+                        onclick={on_action.reform(|_: MouseEvent| PlayAction::RunAgain)}>{ "Run again" }</button>
+                </p>
+            } else if let Some(error) = &play.error {
                 <p class="dock-error" role="alert" data-testid="run-error">{ format!("This lab cannot run: {error}") }</p>
             }
             <div class="dock-panes">
@@ -272,6 +282,20 @@ fn playback_dock() -> Html {
                 </Terminal>
             </div>
         </section>
+    }
+}
+
+/// A long run's progress (events so far, the share of its work budget spent) and its Cancel
+/// button, shown while it runs in pieces (`playback::pending`).
+fn run_progress(pending: &crate::playback::PendingRun, on_action: Callback<PlayAction>) -> Html {
+    let percent = (pending.fraction() * 100.0).round();
+    html! {
+        <div class="run-progress" role="status" data-testid="run-progress">
+            <span>{ format!("Running the lab… {} events so far", pending.events()) }</span>
+            <progress max="100" value={percent.to_string()} aria-label="Share of the run's work budget used" />
+            <button type="button" class="link-button" data-testid="cancel-run"
+                onclick={on_action.reform(|_: MouseEvent| PlayAction::CancelRun)}>{ "Cancel" }</button>
+        </div>
     }
 }
 

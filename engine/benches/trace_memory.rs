@@ -82,6 +82,7 @@ fn measure(what: &str, scenario: &Scenario) {
         StopReason::Completed => "completed",
         StopReason::TimeLimit { .. } => "time limit",
         StopReason::EventBudget { .. } => "event budget",
+        StopReason::WorkBudget { .. } => "work budget",
         StopReason::BroadcastStorm { .. } => "broadcast storm",
     };
     println!("{what}: {} events processed, {events} trace entries, stop: {stop}", processed);

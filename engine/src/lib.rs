@@ -33,6 +33,6 @@ pub mod wire;
 
 pub use mac::MacAddr;
 pub use scenario::{Scenario, ScenarioError};
-pub use sim::{RunOutcome, Simulation, StopReason};
+pub use sim::{Progress, RunOutcome, Simulation, StopReason};
 pub use time::SimTime;
 pub use trace::{EventKind, Name, NetworkState, PortRef, StateIndex, Trace, TraceEvent};

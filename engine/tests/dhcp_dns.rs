@@ -333,7 +333,8 @@ fn the_lease_is_renewed_at_t1_by_unicast() {
 
 #[test]
 fn a_long_device_name_is_cut_to_the_hostname_limit() {
-    let long = "l".repeat(300);
+    // The longest id a lab may have (scenario::limits::MAX_ID_CHARS), far over HOST_NAME_MAX.
+    let long = "l".repeat(packet_engine::scenario::limits::MAX_ID_CHARS);
     let svc = DHCP_SERVICE.replace("DNS", "192.168.1.1") + "}";
     let json = lab(&svc, "dhcp", "").replace("\"laptop\"", &format!("\"{long}\""));
     let out = run(&json);

@@ -173,6 +173,35 @@ pub fn use_play_clock(playing: bool, on_action: Callback<PlayAction>) {
     });
 }
 
+/// Drives a long run ([`crate::playback::PendingRun`]): while `work` (the work done so far)
+/// is `Some`, the next animation frame dispatches [`PlayAction::Continue`], one piece of the
+/// run. The piece changes `work`, which arms the next frame; so the page paints the run's
+/// progress and answers clicks (Cancel) between pieces.
+///
+/// A frame is never cancelled: a new lab, a cancel or the run's end only clears its `alive`
+/// flag, and the frame, which owns itself until it fires, then does nothing. (Cancelling
+/// relies on the frame id, which a fake test clock hands out above `i32`, so a cancelled
+/// frame could still fire into its dropped closure.)
+#[hook]
+pub fn use_run_driver(work: Option<u64>, on_action: Callback<PlayAction>) {
+    use_effect_with(work, move |work| {
+        let alive = Rc::new(Cell::new(true));
+        if work.is_some() {
+            let slot: Rc<RefCell<Option<AnimationFrame>>> = Rc::default();
+            let (armed, own) = (alive.clone(), slot.clone());
+            let frame = request_animation_frame(move |_| {
+                // Released once it has fired (the frame owned itself until now).
+                drop(own.borrow_mut().take());
+                if armed.get() {
+                    on_action.emit(PlayAction::Continue);
+                }
+            });
+            *slot.borrow_mut() = Some(frame);
+        }
+        move || alive.set(false)
+    });
+}
+
 /// Requests the next animation frame of [`use_play_clock`]'s loop.
 fn schedule_tick(
     alive: Rc<Cell<bool>>,

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::LabContext;
-use crate::components::{controls_of, sprites, use_play_clock, use_reduced_motion, Canvas, Packets};
+use crate::components::{controls_of, sprites, use_play_clock, use_reduced_motion, use_run_driver, Canvas, Packets};
 
 use crate::editor::EditAction;
 use crate::playback::{PlayAction, Playback, SPEED_COUNT};
@@ -43,6 +43,7 @@ pub fn embed_shell() -> Html {
         })
     };
     use_play_clock(lab.play.playing, on_play.clone());
+    use_run_driver(lab.play.pending().map(|p| p.progress.work), on_play.clone());
     use_present_keys(lab.play.speed, on_play.clone());
     let reduced_motion = use_reduced_motion();
     let edit = &lab.edit;

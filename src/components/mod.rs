@@ -27,7 +27,7 @@ pub use canvas::Canvas;
 pub use palette::Palette;
 pub use toolbar::{Toolbar, ZoomControls};
 pub use command_form::CommandForm;
-pub use controls::{controls_of, use_play_clock, use_reduced_motion};
+pub use controls::{controls_of, use_play_clock, use_reduced_motion, use_run_driver};
 pub use event_list::EventList;
 #[cfg(feature = "bench")]
 pub use packets::Sprite;

@@ -21,7 +21,7 @@ use std::rc::Rc;
 use packet_engine::scenario::{CommandSpec, Scenario};
 use packet_engine::trace::{DropReason, EventKind, Forwarding, NatDirection, NetworkState};
 use packet_engine::wire::{self, Protocol};
-use packet_engine::{Name, RunOutcome, Simulation, StopReason};
+use packet_engine::{Name, RunOutcome, Simulation};
 
 /// The speeds offered, slowest first; index [`DEFAULT_SPEED`] is 1×.
 pub const SPEEDS: [f64; 8] = [0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 0.0];
@@ -40,6 +40,7 @@ pub const FIT_CHOICES: [u32; 2] = [20, 60];
 mod events;
 mod filter;
 mod format;
+mod pending;
 mod run;
 pub mod timeline;
 #[cfg(test)]
@@ -48,6 +49,7 @@ mod tests;
 pub use events::*;
 pub use filter::Filter;
 pub use format::*;
+pub use pending::*;
 pub use run::*;
 pub use timeline::Timeline;
 #[cfg(test)]
@@ -101,6 +103,12 @@ pub enum PlayAction {
     },
     /// Remove the commands typed in the lab.
     ClearCommands,
+    /// Do the next piece of a long run (see [`pending`]).
+    Continue,
+    /// Stop the long run in progress; the lab stays as it is.
+    CancelRun,
+    /// Run the lab again after a cancel.
+    RunAgain,
 }
 
 /// The playback state.
@@ -108,6 +116,10 @@ pub enum PlayAction {
 pub struct Playback {
     /// The current run, if the scenario is valid.
     run: Option<RunRef>,
+    /// A long run still going (then `run` is `None`).
+    pending: Option<PendingRun>,
+    /// The last run was cancelled (the lab has not changed since).
+    pub cancelled: bool,
     /// The scenario the run was made from, positions removed: moving a device does not re-run.
     source: Option<Rc<Scenario>>,
     /// Why the scenario cannot run (the engine's validation message).
@@ -138,6 +150,8 @@ impl Default for Playback {
     fn default() -> Self {
         Playback {
             run: None,
+            pending: None,
+            cancelled: false,
             source: None,
             error: None,
             command_error: None,
@@ -197,16 +211,17 @@ impl Playback {
         self.source = Some(stripped);
         self.playing = false;
         self.command_error = None;
-        match Run::new(&lab_with(scenario, &self.extra)) {
-            Ok(run) => {
-                let start = run.start;
-                self.run = Some(RunRef(Rc::new(run)));
+        self.cancelled = false;
+        self.pending = None;
+        match Run::start(&lab_with(scenario, &self.extra)) {
+            Ok(Started::Done(run)) => self.install(run),
+            Ok(Started::Going(pending)) => {
+                self.run = None;
                 self.error = None;
-                // The tables belong to the old run: start the new one from nothing, else
-                // `set_shown` would apply only the events past the old cursor on top of them.
+                self.pending = Some(pending);
                 self.shown = 0;
+                self.clock = 0.0;
                 self.tables = Rc::new(NetworkState::default());
-                self.set_shown(start);
             }
             Err(e) => {
                 self.run = None;
@@ -340,6 +355,12 @@ impl Playback {
 
     /// Applies one action. `scenario` is the one on the canvas (commands are added to it).
     pub fn apply(&mut self, action: PlayAction, scenario: &Scenario) {
+        match action {
+            PlayAction::Continue => return self.continue_run(),
+            PlayAction::CancelRun => return self.cancel_run(),
+            PlayAction::RunAgain => return self.run_again(scenario),
+            _ => {}
+        }
         let Some(run) = self.run.clone() else {
             // Nothing runs; only filters and speed can change.
             match action {
@@ -415,6 +436,8 @@ impl Playback {
                 self.source = None;
                 self.invalidate(scenario);
             }
+            // Handled above, with or without a run.
+            PlayAction::Continue | PlayAction::CancelRun | PlayAction::RunAgain => {}
         }
     }
 

@@ -104,11 +104,18 @@ impl Run {
     /// The event budget is capped at [`BROWSER_MAX_EVENTS`]: a student's switch loop must end
     /// in a reported storm within a fraction of a second, not fill the tab's memory with the
     /// engine's native default (2 M events, ~450 MB of trace).
+    /// The engine's work budget (4 units an event, counting each copy of a flood) ends a
+    /// fan-out storm through a 1,024-port hub within the same bounds (issue 19).
     pub fn new(scenario: &Scenario) -> Result<Run, String> {
+        let sim = Simulation::new(&Run::capped(scenario)).map_err(|e| e.to_string())?;
+        Ok(Run::from_outcome(sim.run(), Rc::new(scenario.clone())))
+    }
+
+    /// `scenario` with its event budget capped at [`BROWSER_MAX_EVENTS`].
+    pub(super) fn capped(scenario: &Scenario) -> Scenario {
         let mut capped = scenario.clone();
         capped.options.max_events = capped.options.max_events.min(BROWSER_MAX_EVENTS);
-        let sim = Simulation::new(&capped).map_err(|e| e.to_string())?;
-        Ok(Run::from_outcome(sim.run(), Rc::new(scenario.clone())))
+        capped
     }
 
     /// Precomputes rows, flights, the timeline and table snapshots of a finished run of `lab`.
@@ -180,19 +187,14 @@ impl Run {
     }
 }
 
-/// The first repeat of a frame (same link, sender and bytes) in a run that stopped in a storm.
-/// A presentation choice, not a networking one: the engine decided there was a storm; this
-/// only picks the moment the loop becomes visible. (The engine may later put it in the trace.)
+/// Where a storm becomes visible: the engine's fact (`Storm::first_repeat`, the first frame
+/// that came round the loop), read from the run's `Storm` event; `None` when the run did not
+/// stop in a storm.
 fn storm_start(outcome: &RunOutcome) -> Option<usize> {
-    if !matches!(outcome.stop, StopReason::BroadcastStorm { .. }) {
-        return None;
-    }
-    let mut seen = BTreeSet::new();
-    let first = outcome.trace.events.iter().position(|e| match &e.kind {
-        EventKind::FrameSent { link, from, bytes, .. } => !seen.insert((link, &from.device, bytes)),
-        _ => false,
-    });
-    first.or(outcome.trace.events.len().checked_sub(1))
+    outcome.trace.events.iter().rev().find_map(|e| match e.kind {
+        EventKind::Storm { first_repeat, .. } => Some(first_repeat as usize),
+        _ => None,
+    })
 }
 
 /// A shared [`Run`] that compares by identity: a trace is never compared field by field on

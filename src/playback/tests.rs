@@ -1,6 +1,7 @@
 //! Native tests of playback: the timeline, stepping, ticks, commands, filters.
 
 use super::*;
+use packet_engine::StopReason;
 
 #[test]
 fn a_switch_loop_ends_in_a_reported_storm_within_the_browser_budget() {
@@ -479,4 +480,65 @@ fn dhcp_and_dns_frames_have_their_own_filter_class() {
     assert!(!f.accepts(&dhcp.rows[discover]));
     assert!(dhcp.rows.iter().filter(|r| f.accepts(r)).all(|r| r.class != EventClass::Dhcp));
     assert_eq!(EventClass::ALL.iter().filter(|c| matches!(c, EventClass::Dhcp | EventClass::Dns)).count(), 2);
+}
+
+/// The switch loop with a student's default budget: a run longer than [`FIRST_WORK`].
+fn long_storm() -> Scenario {
+    let (_, mut lab) = examples::all().into_iter().find(|(s, _)| *s == "switch-loop").unwrap();
+    lab.options.max_events = 2_000_000;
+    lab
+}
+
+#[test]
+fn a_long_run_goes_on_in_pieces_with_its_progress() {
+    let lab = long_storm();
+    let mut p = Playback::new(&lab);
+    assert!(p.run().is_none(), "not over at once");
+    let first = p.pending().expect("a run in progress").clone();
+    assert!(first.events() > 0 && first.fraction() < 1.0);
+    apply(&mut p, &lab, &[PlayAction::Continue]);
+    let second = p.pending().expect("still going").clone();
+    assert!(second.events() > first.events() && second.fraction() > first.fraction());
+    // Pressing play or stepping while it runs does nothing.
+    apply(&mut p, &lab, &[PlayAction::TogglePlay, PlayAction::StepForward]);
+    assert!(!p.playing);
+    let mut pieces = 0;
+    while p.pending().is_some() {
+        apply(&mut p, &lab, &[PlayAction::Continue]);
+        pieces += 1;
+        assert!(pieces < 60, "the work budget bounds the pieces");
+    }
+    // The same run as in one go.
+    let whole = Run::new(&lab).unwrap();
+    let run = p.run().expect("installed when over");
+    assert_eq!(run.outcome.trace, whole.outcome.trace);
+    assert!(matches!(run.outcome.stop, StopReason::BroadcastStorm { .. }));
+    assert_eq!(p.shown(), run.start);
+}
+
+#[test]
+fn a_cancelled_run_keeps_the_lab_and_can_run_again() {
+    let lab = long_storm();
+    let mut p = Playback::new(&lab);
+    apply(&mut p, &lab, &[PlayAction::Continue, PlayAction::CancelRun]);
+    assert!(p.pending().is_none() && p.run().is_none());
+    let error = p.error.clone().expect("says it was cancelled");
+    assert!(error.contains("cancelled after") && error.contains("unchanged"), "{error}");
+    // Nothing more happens on a late Continue.
+    apply(&mut p, &lab, &[PlayAction::Continue]);
+    assert!(p.pending().is_none());
+    apply(&mut p, &lab, &[PlayAction::RunAgain]);
+    assert!(p.pending().is_some() && p.error.is_none());
+    p.finish_run();
+    assert!(p.run().is_some());
+    // A short lab is run at once, as before.
+    let short = Playback::new(&same_network());
+    assert!(short.pending().is_none() && short.run().is_some());
+}
+
+#[test]
+fn every_example_runs_at_once() {
+    for (stem, lab) in examples::all() {
+        assert!(Playback::new(&lab).run().is_some(), "{stem} within FIRST_WORK");
+    }
 }

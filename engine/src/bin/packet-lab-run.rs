@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use packet_engine::EventKind;
+use packet_engine::{EventKind, TraceEvent};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 use packet_engine::{pcap, wire, RunOutcome, Scenario, SimTime, Simulation};
 
 const USAGE: &str = "\
@@ -147,6 +149,9 @@ fn report_stop(outcome: &RunOutcome) {
         StopReason::EventBudget { events } => {
             eprintln!("packet-lab-run: stopped after the event budget of {events} events")
         }
+        StopReason::WorkBudget { events, work } => eprintln!(
+            "packet-lab-run: stopped at the work budget: {work} units of work (events scheduled, trace entries, frames handed to ports) in {events} events"
+        ),
         StopReason::BroadcastStorm { links, devices } => eprintln!(
             "packet-lab-run: stopped: broadcast storm circulating on links [{}] through devices [{}]",
             links.join(", "),
@@ -211,8 +216,11 @@ fn write_files(
     }
 
     let path = dir.join("trace.json");
-    let json = trace_json(outcome).map_err(|e| Failure(format!("cannot encode the trace: {e}")))?;
-    fs::write(&path, json).map_err(|e| io_err(&path, e))?;
+    let file = fs::File::create(&path).map_err(|e| io_err(&path, e))?;
+    let mut file = io::BufWriter::new(file);
+    write_trace_json(&mut file, outcome)
+        .and_then(|()| file.flush())
+        .map_err(|e| io_err(&path, e))?;
     written += 1;
 
     for label in labels {
@@ -228,34 +236,70 @@ fn write_files(
     Ok(written)
 }
 
-/// The trace as JSON: every event as the engine serialises it, plus its
-/// explanation sentence, plus a Wireshark-style summary for events with bytes.
-fn trace_json(outcome: &RunOutcome) -> serde_json::Result<Vec<u8>> {
-    let mut events = Vec::with_capacity(outcome.trace.events.len());
-    for event in &outcome.trace.events {
-        let mut value = serde_json::to_value(event)?;
-        let bytes = match &event.kind {
-            EventKind::FrameSent { bytes, .. }
-            | EventKind::FrameReceived { bytes, .. }
-            | EventKind::FrameDropped { bytes, .. } => Some(bytes),
-            _ => None,
-        };
-        if let serde_json::Value::Object(map) = &mut value {
-            if let Some(bytes) = bytes {
-                map.insert("summary".into(), wire::summarize(bytes).into());
-            }
-            map.insert("explanation".into(), event.explain().into());
-        }
-        events.push(value);
+/// Writes the trace as JSON to `out`, one event at a time (issue 19: a
+/// 2 M-event storm built as one `serde_json::Value` took 7.75 GB; streamed,
+/// only one event's value is alive at once). Every event as the engine
+/// serialises it, plus its explanation sentence, plus a Wireshark-style
+/// summary for events with bytes; pretty-printed, keys in sorted order (as
+/// `serde_json::Value` without `preserve_order` writes them), so the bytes
+/// are those the former in-memory document gave.
+fn write_trace_json(out: &mut impl Write, outcome: &RunOutcome) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    TraceDoc(outcome).serialize(&mut ser).map_err(io::Error::other)?;
+    out.write_all(b"\n")
+}
+
+/// The document: `{"events": [...], "events_processed": n, "stop": {...}}`.
+struct TraceDoc<'a>(&'a RunOutcome);
+
+impl Serialize for TraceDoc<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let outcome = self.0;
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("events", &Events(&outcome.trace.events))?;
+        map.serialize_entry("events_processed", &outcome.events_processed)?;
+        // Through a Value, so its keys are sorted like the events' keys.
+        let stop = serde_json::to_value(&outcome.stop).map_err(serde::ser::Error::custom)?;
+        map.serialize_entry("stop", &stop)?;
+        map.end()
     }
-    let doc = serde_json::json!({
-        "stop": outcome.stop,
-        "events_processed": outcome.events_processed,
-        "events": events,
-    });
-    let mut out = serde_json::to_vec_pretty(&doc)?;
-    out.push(b'\n');
-    Ok(out)
+}
+
+/// The events, each turned into its JSON value only when it is written.
+struct Events<'a>(&'a [TraceEvent]);
+
+impl Serialize for Events<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(EventJson))
+    }
+}
+
+/// One event with its explanation and summary.
+struct EventJson<'a>(&'a TraceEvent);
+
+impl Serialize for EventJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        event_value(self.0).map_err(serde::ser::Error::custom)?.serialize(serializer)
+    }
+}
+
+/// An event as a JSON value: the engine's serialisation, its `explanation`,
+/// and for a frame its one-line `summary`.
+fn event_value(event: &TraceEvent) -> serde_json::Result<serde_json::Value> {
+    let mut value = serde_json::to_value(event)?;
+    let bytes = match &event.kind {
+        EventKind::FrameSent { bytes, .. }
+        | EventKind::FrameReceived { bytes, .. }
+        | EventKind::FrameDropped { bytes, .. } => Some(bytes),
+        _ => None,
+    };
+    if let serde_json::Value::Object(map) = &mut value {
+        if let Some(bytes) = bytes {
+            map.insert("summary".into(), wire::summarize(bytes).into());
+        }
+        map.insert("explanation".into(), event.explain().into());
+    }
+    Ok(value)
 }
 
 /// Turns labels and link ids into distinct, portable file names.
@@ -299,6 +343,31 @@ fn sanitize(label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The former `trace_json`, which built the whole document in memory:
+    /// the reference the streamed file must equal byte for byte.
+    fn trace_json_in_memory(outcome: &RunOutcome) -> Vec<u8> {
+        let events: Vec<serde_json::Value> =
+            outcome.trace.events.iter().map(|e| event_value(e).unwrap()).collect();
+        let doc = serde_json::json!({
+            "stop": outcome.stop,
+            "events_processed": outcome.events_processed,
+            "events": events,
+        });
+        let mut out = serde_json::to_vec_pretty(&doc).unwrap();
+        out.push(b'\n');
+        out
+    }
+
+    #[test]
+    fn the_streamed_trace_is_byte_identical_to_the_document() {
+        for (name, scenario) in packet_engine::examples::all() {
+            let outcome = Simulation::new(&scenario).unwrap().run();
+            let mut streamed = Vec::new();
+            write_trace_json(&mut streamed, &outcome).unwrap();
+            assert!(streamed == trace_json_in_memory(&outcome), "{name}: trace.json differs");
+        }
+    }
 
     #[test]
     fn sanitizes_labels_into_file_names() {

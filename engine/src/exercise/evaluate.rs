@@ -114,6 +114,9 @@ fn traffic_check(
         StopReason::EventBudget { events } => format!(
             " (the run stopped after {events} events with frames still circulating: a loop of cables between switches makes a broadcast storm)"
         ),
+        StopReason::WorkBudget { events, work } => format!(
+            " (the run stopped at its work budget: {work} units of work in {events} events, with frames still being copied)"
+        ),
         _ => String::new(),
     };
     let target = lab.commands[0].command.target().unwrap_or(Ipv4Addr::UNSPECIFIED);

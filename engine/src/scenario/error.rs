@@ -43,6 +43,9 @@ pub enum ErrorKind {
     OutOfRange,
     /// A command line that does not read.
     BadCommand,
+    /// A lab over one of its size limits (`scenario::limits`); `limit` is the
+    /// constant's name, e.g. `MAX_DEVICES`.
+    TooLarge { limit: &'static str },
     /// Anything else (exercise files, locks).
     Other,
 }

@@ -16,6 +16,8 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
     text: &str,
     root: &str,
 ) -> Result<T, ScenarioError> {
+    // A file over the size limit is refused before serde reads it (issue 19).
+    super::limits::check_file_size(text.len(), root)?;
     serde_json::from_str::<T>(text).map_err(|err| locate(text, root, err))
 }
 

@@ -7,7 +7,8 @@
 //! - `topology.rs`: [`Topology`], the facts everything downstream reads;
 //! - `address.rs`, `command.rs`: the readers of addresses and command lines;
 //! - `error.rs`: [`ScenarioError`] with its field path, message and [`ErrorKind`];
-//! - `json.rs`: reading a file, naming the field at fault.
+//! - `json.rs`: reading a file, naming the field at fault;
+//! - `limits.rs`: the documented limits on a lab's numbers and size.
 //!
 //! This folder is the only place in the engine that turns text into addresses,
 //! prefixes, MACs or commands.
@@ -16,6 +17,7 @@ mod address;
 mod command;
 mod error;
 mod json;
+pub mod limits;
 mod services;
 mod text;
 mod topology;
@@ -30,5 +32,5 @@ pub use text::{
     Options, RouteSpec, Scenario, ServicesSpec, DhcpServiceSpec, DnsServiceSpec, DnsRecordSpec, WebServiceSpec, is_dhcp, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
 };
 pub use topology::{
-    limits, Device, DhcpService, DnsService, DnsRecord, DnsRecordData, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology, WebService,
+    Device, DhcpService, DnsService, DnsRecord, DnsRecordData, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology, WebService,
 };

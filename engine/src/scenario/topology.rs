@@ -182,20 +182,7 @@ pub struct RunOptions {
     pub host_delay: SimTime,
 }
 
-/// Limits on the numbers that reach time arithmetic. With them, the largest
-/// time a run can compute (`max_time` plus a few delays and serialisations) is
-/// far below `u64::MAX` nanoseconds (584 years), so no input makes time wrap;
-/// `SimTime`'s own arithmetic saturates as a second guard.
-pub mod limits {
-    /// `options.max_time_ms`: 30 days.
-    pub const MAX_TIME_MS: u64 = 30 * 24 * 3_600_000;
-    /// `options.switch_delay_us` and `options.host_delay_us`: 10 s.
-    pub const MAX_DEVICE_DELAY_US: u64 = 10_000_000;
-    /// A link's `delay_us`: 10 s.
-    pub const MAX_LINK_DELAY_US: u64 = 10_000_000;
-    /// `options.epoch_secs`: the year 9999 (ping prints it as a date).
-    pub const MAX_EPOCH_SECS: u64 = 253_402_300_799;
-}
+pub use super::limits;
 
 impl RunOptions {
     pub(crate) fn from_checked(o: &Options) -> RunOptions {

@@ -75,6 +75,7 @@ impl Scenario {
                 ),
             );
         }
+        limits::check_lab_size(self)?;
         let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
         let mut ips: BTreeMap<Ipv4Addr, String> = BTreeMap::new();
         let mut macs: BTreeMap<MacAddr, String> = BTreeMap::new();
@@ -167,6 +168,17 @@ impl Scenario {
         let mut link_ids: BTreeMap<&str, usize> = BTreeMap::new();
         let mut used: BTreeMap<PortEnd, String> = BTreeMap::new();
         let mut links = Vec::with_capacity(self.links.len());
+        // Each device's interfaces by name, built once: a cable end is found in
+        // O(log n), not by a scan of the device's ports (issue 19). One map per
+        // device, of the type `ids` already is (no new code in the wasm).
+        let mut interfaces: Vec<BTreeMap<&str, usize>> = Vec::with_capacity(devices.len());
+        for dev in devices {
+            let mut names = BTreeMap::new();
+            for (i, f) in dev.interfaces.iter().enumerate() {
+                names.insert(f.name.as_str(), i);
+            }
+            interfaces.push(names);
+        }
         for (l, link) in self.links.iter().enumerate() {
             let at = format!("links[{l}]");
             if link.id.trim().is_empty() {
@@ -200,7 +212,12 @@ impl Scenario {
                     );
                 };
                 let dev = &devices[d];
-                let Some(port) = dev.port(&end.port) else {
+                let port = if dev.kind.has_ip() {
+                    interfaces[d].get(end.port.as_str()).copied()
+                } else {
+                    bridge_port(&end.port, dev.ports.len())
+                };
+                let Some(port) = port else {
                     let list = if dev.ports.is_empty() {
                         "none".to_string()
                     } else {
@@ -374,11 +391,11 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
                 format!("a {kind} needs a number of ports"),
             );
         }
-        Some(n) if !(1..=1024).contains(&n) => {
+        Some(n) if !(1..=limits::MAX_PORTS_PER_DEVICE as u32).contains(&n) => {
             return err(
                 ErrorKind::OutOfRange,
                 format!("{at}.ports"),
-                format!("{n} ports is out of range (1–1024)"),
+                format!("{n} ports is out of range (1–{})", limits::MAX_PORTS_PER_DEVICE),
             );
         }
         _ => {}
@@ -488,8 +505,9 @@ fn validate_ip_device(
             masquerade,
         });
     }
-    let on_link = |gw: Ipv4Addr| nets.iter().any(|n| n.contains(&gw));
-    let own = |gw: Ipv4Addr| nets.iter().any(|n| n.addr() == gw);
+    let subnets = Subnets::new(&nets);
+    let on_link = |gw: Ipv4Addr| subnets.contains(gw);
+    let own = |gw: Ipv4Addr| subnets.owns(gw);
     let describe_nets = || {
         if nets.is_empty() {
             "it has no addressed interface".to_string()
@@ -624,6 +642,59 @@ fn validate_ip_device(
         dns_server,
         web_server,
     })
+}
+
+/// The port a bridge's port name stands for: `p1` … `pN` (as
+/// `device_port_names` spells them), read without a scan of the names.
+fn bridge_port(name: &str, ports: usize) -> Option<usize> {
+    let digits = name.strip_prefix('p')?;
+    if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: usize = digits.parse().ok()?;
+    (1..=ports).contains(&n).then(|| n - 1)
+}
+
+/// A device's subnets, for "is this next hop on one of them" in O(log n)
+/// per question instead of a scan of the interfaces (a device may have
+/// `MAX_PORTS_PER_DEVICE` interfaces and `MAX_ROUTES_PER_DEVICE` routes).
+/// One ordered set holds both facts, keyed by prefix length: (length,
+/// network address) for each subnet, and (`OWN`, address) for each of the
+/// device's own addresses; filled by `insert`, not `collect` (which would
+/// sort, adding a sort to the wasm for each key type).
+struct Subnets {
+    keys: BTreeSet<(u8, Ipv4Addr)>,
+    /// The prefix lengths present.
+    lens: [bool; 33],
+}
+
+/// The key length of an own address: no prefix length is this long.
+const OWN: u8 = 255;
+
+impl Subnets {
+    fn new(nets: &[Ipv4Net]) -> Subnets {
+        let mut keys = BTreeSet::new();
+        let mut lens = [false; 33];
+        for n in nets {
+            keys.insert((n.prefix_len(), n.network()));
+            keys.insert((OWN, n.addr()));
+            lens[usize::from(n.prefix_len())] = true;
+        }
+        Subnets { keys, lens }
+    }
+
+    /// True when `ip` is one of the device's own addresses.
+    fn owns(&self, ip: Ipv4Addr) -> bool {
+        self.keys.contains(&(OWN, ip))
+    }
+
+    /// True when `ip` is inside one of the subnets (as `Ipv4Net::contains`).
+    fn contains(&self, ip: Ipv4Addr) -> bool {
+        (0..=32u8).filter(|&len| self.lens[usize::from(len)]).any(|len| {
+            let net = Ipv4Net::new(ip, len).map(|n| n.network());
+            net.is_ok_and(|net| self.keys.contains(&(len, net)))
+        })
+    }
 }
 
 fn abbreviate(names: &[String]) -> String {

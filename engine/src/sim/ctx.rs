@@ -36,6 +36,10 @@ pub(crate) struct Ctx {
     /// Delay before a frame an IP device sends now reaches its NIC: the
     /// processing delay while it handles a received frame, zero otherwise.
     pub(crate) tx_delay: SimTime,
+    /// Work done so far (see [`super::budget`]): events scheduled, trace
+    /// entries recorded, frames handed to a port, so a flood out of N ports
+    /// costs at least N (3N: the hand-over, its `FrameSent`, its delivery).
+    pub(super) work: u64,
 }
 
 impl Ctx {
@@ -56,6 +60,7 @@ impl Ctx {
             switch_delay: SimTime::ZERO,
             host_delay: SimTime::ZERO,
             tx_delay: SimTime::ZERO,
+            work: 0,
         }
     }
 
@@ -65,6 +70,7 @@ impl Ctx {
             time >= self.now,
             "an event may not be scheduled in the past"
         );
+        self.work += 1;
         let seq = self.next_seq;
         self.next_seq += 1;
         self.queue.push(Reverse(Queued { time, seq, ev }));
@@ -77,6 +83,7 @@ impl Ctx {
 
     /// Appends an event to the trace at the current time. O(1) amortised.
     pub(crate) fn record(&mut self, kind: EventKind) {
+        self.work += 1;
         let seq = self.trace.len() as u64;
         self.trace.push(TraceEvent {
             seq,

@@ -55,6 +55,7 @@ impl Ctx {
     /// busy the frame waits in its FIFO, so frames leave in order and each
     /// occupies the link for its serialisation time.
     pub(crate) fn transmit(&mut self, port: u32, frame: Frame) {
+        self.work += 1;
         let Some((l, dir)) = self.ports[port as usize].link else {
             let device = self.ports[port as usize].device;
             self.drop_frame(device, Some(port), DropReason::NoLink, frame);

@@ -6,6 +6,7 @@
 //! Everything that happens is appended to the trace; nothing reads a clock or
 //! iterates an unordered map, so a scenario always gives the same trace.
 
+pub mod budget;
 pub(crate) mod ctx;
 pub(crate) mod device;
 pub(crate) mod link;
@@ -38,7 +39,10 @@ pub enum StopReason {
     TimeLimit { at: SimTime },
     /// The event budget ran out with ordinary traffic still going.
     EventBudget { events: u64 },
-    /// The event budget ran out because frames circulate in a loop.
+    /// The work budget ([`budget`]) ran out with ordinary traffic still
+    /// going: `work` units spent in `events` events.
+    WorkBudget { events: u64, work: u64 },
+    /// The event or work budget ran out because frames circulate in a loop.
     BroadcastStorm {
         links: Vec<String>,
         devices: Vec<String>,
@@ -63,6 +67,9 @@ pub struct RunOutcome {
     pub stop: StopReason,
     /// Events taken from the queue (the measure of a run's cost).
     pub events_processed: u64,
+    /// Work spent ([`budget`]): events scheduled, trace entries, frames handed to ports.
+    #[serde(skip)]
+    pub work: u64,
 }
 
 impl RunOutcome {
@@ -99,8 +106,40 @@ impl Simulation {
     /// switch's flood), so a run's cost grows with its events, not with the
     /// square of the topology.
     pub fn run(self) -> RunOutcome {
-        self.sim.run()
+        self.finish()
     }
+
+    /// Runs on until the run is over or about `work` more units of work
+    /// ([`budget`]) are spent, whichever comes first; true once it is over.
+    /// Stepping a run in pieces gives exactly the outcome of [`run`](Self::run):
+    /// the pieces only decide where the caller may pause (the app draws its
+    /// progress and answers clicks between them).
+    pub fn step(&mut self, work: u64) -> bool {
+        self.sim.step(work)
+    }
+
+    /// How far the run has come: events taken, work spent, the work budget.
+    pub fn progress(&self) -> Progress {
+        Progress { events: self.sim.processed, work: self.sim.ctx.work, max_work: self.sim.max_work }
+    }
+
+    /// The outcome of a run that [`step`](Self::step) finished; a run still
+    /// going is run to its end first.
+    pub fn finish(mut self) -> RunOutcome {
+        while !self.step(u64::MAX) {}
+        self.sim.outcome()
+    }
+}
+
+/// How far a run has come (see [`Simulation::progress`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Events taken from the queue so far.
+    pub events: u64,
+    /// Work spent so far.
+    pub work: u64,
+    /// The run's work budget: it stops there at the latest (plus one event's overshoot).
+    pub max_work: u64,
 }
 
 /// What can happen at an instant.
@@ -149,7 +188,13 @@ pub(crate) struct Sim {
     bodies: Vec<Body>,
     ctx: Ctx,
     max_events: u64,
+    /// The work budget ([`budget::work_budget`] of `max_events`).
+    max_work: u64,
     max_time: SimTime,
+    /// Events taken from the queue so far.
+    processed: u64,
+    /// Why the run stopped, once it has.
+    stop: Option<StopReason>,
 }
 
 impl Sim {
@@ -238,7 +283,10 @@ impl Sim {
         }
         Sim {
             max_events: o.max_events,
+            max_work: budget::work_budget(o.max_events),
             max_time: o.max_time,
+            processed: 0,
+            stop: None,
             topology: topology.clone(),
             bodies,
             ctx,
@@ -286,9 +334,17 @@ impl Sim {
         }
     }
 
-    fn run(mut self) -> RunOutcome {
-        let mut processed = 0u64;
+    /// Takes events until the run stops or `quota` more units of work are
+    /// spent; true once it has stopped.
+    fn step(&mut self, quota: u64) -> bool {
+        if self.stop.is_some() {
+            return true;
+        }
+        let until = self.ctx.work.saturating_add(quota);
         let stop = loop {
+            if self.ctx.work >= until {
+                return false;
+            }
             let Some(Reverse(next)) = self.ctx.queue.pop() else {
                 break StopReason::Completed;
             };
@@ -296,14 +352,26 @@ impl Sim {
                 self.ctx.now = self.max_time;
                 break StopReason::TimeLimit { at: self.max_time };
             }
-            if processed >= self.max_events {
-                break storm::budget_exhausted(&mut self.ctx, &self.bodies, processed);
+            if self.processed >= self.max_events {
+                break storm::budget_exhausted(&mut self.ctx, &self.bodies, self.processed, None);
+            }
+            if self.ctx.work >= self.max_work {
+                let work = Some(self.ctx.work);
+                break storm::budget_exhausted(&mut self.ctx, &self.bodies, self.processed, work);
             }
             debug_assert!(next.time >= self.ctx.now, "time never goes backwards");
             self.ctx.now = next.time;
-            processed += 1;
+            self.processed += 1;
             self.dispatch(next.ev);
         };
+        self.stop = Some(stop);
+        true
+    }
+
+    /// What a stopped run produced.
+    fn outcome(self) -> RunOutcome {
+        let stop = self.stop.expect("the run has stopped");
+        let processed = self.processed;
         RunOutcome {
             topology: self.topology,
             trace: Trace {
@@ -313,6 +381,7 @@ impl Sim {
             traceroute_hops: self.ctx.hops,
             stop,
             events_processed: processed,
+            work: self.ctx.work,
         }
     }
 }

@@ -1,21 +1,24 @@
-//! The end of a run that ran out of events: ordinary traffic, or a broadcast
-//! storm circulating through a loop of switches (no STP here, as on a Linux
-//! bridge with STP off).
+//! The end of a run that ran out of events or work: ordinary traffic, or a
+//! broadcast storm circulating through a loop of switches or hubs (no STP
+//! here, as on a Linux bridge with STP off), including a fan-out storm
+//! through many parallel cables between hubs.
 
 use super::ctx::Ctx;
 use super::device::Body;
 use super::StopReason;
 use crate::trace::EventKind;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// Decides whether the budget ran out because of a loop.
+/// Decides whether the budget ran out because of a loop; `work` is the work
+/// spent when the work budget (not the event budget) ran out.
 ///
 /// The signature of a loop is circulation: the very same bytes crossing
 /// the same link between two switches (or hubs) again and again. Counting
 /// "how many recent frames were broadcasts" is not enough: with hosts on
 /// the loop, the unicast replies they send can outnumber the circulating
-/// broadcast. O(W log W) over the last W trace entries, once per run.
-pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64) -> StopReason {
+/// broadcast. O(W log W) over the last W trace entries and the frames waiting
+/// in the transmit queues of links between bridges, once per run.
+pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, work: Option<u64>) -> StopReason {
     const WINDOW: usize = 20_000;
     /// Copies of one frame on one link that no protocol retry explains
     /// (ARP retries at most 3 times, then gives up).
@@ -40,6 +43,17 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64) -
             }
         }
     }
+    // Copies still waiting to cross: a flood through hundreds of parallel
+    // cables fills each one's transmit queue with the same frame faster than
+    // the wire sends them, so the work runs out before many reach the trace.
+    // At most TX_QUEUE_LEN a direction, and each was counted as work.
+    for link in &ctx.links {
+        if between_bridges.contains_key(link.id.as_str()) {
+            for frame in link.dirs.iter().flat_map(|d| &d.queue) {
+                *copies.entry((link.id.as_str(), &frame[..])).or_default() += 1;
+            }
+        }
+    }
     // `copies` is ordered by link first, so the links come sorted, each link's
     // entries together: dedup leaves each once, in order.
     let mut links: Vec<&str> = copies
@@ -49,7 +63,10 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64) -
         .collect();
     links.dedup();
     if links.is_empty() {
-        return StopReason::EventBudget { events: processed };
+        return match work {
+            Some(work) => StopReason::WorkBudget { events: processed, work },
+            None => StopReason::EventBudget { events: processed },
+        };
     }
     let mut devices: Vec<String> = links
         .iter()
@@ -61,10 +78,27 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64) -
     devices.sort_unstable();
     devices.dedup();
     let links: Vec<String> = links.into_iter().map(str::to_string).collect();
+    let first_repeat = first_repeat(ctx);
     ctx.record(EventKind::Storm {
         links: links.clone(),
         devices: devices.clone(),
         events: processed,
+        first_repeat,
     });
     StopReason::BroadcastStorm { links, devices }
+}
+
+/// The trace index of the first frame that came round the loop: the first
+/// `FrameSent` whose bytes the same device already sent on the same link.
+/// From there on the loop is visible, so the app explains the storm from it.
+/// The scan stops at that frame, which in a storm comes within the first
+/// trip round the loop; if no frame repeats (a storm of ever-new frames),
+/// the storm is dated at its end, where it is recorded.
+fn first_repeat(ctx: &Ctx) -> u64 {
+    let mut seen = BTreeSet::new();
+    let first = ctx.trace.iter().position(|e| match &e.kind {
+        EventKind::FrameSent { link, from, bytes, .. } => !seen.insert((link, &from.device, bytes)),
+        _ => false,
+    });
+    first.unwrap_or(ctx.trace.len()) as u64
 }

@@ -275,12 +275,18 @@ impl TraceEvent {
                 links,
                 devices,
                 events,
+                ..
             } => {
+                // A fan-out storm through hundreds of parallel cables names a few and counts the rest.
+                let few = |names: &[String]| match names.len() {
+                    0..=8 => names.join(", "),
+                    n => format!("{} and {} more", names[..6].join(", "), n - 6),
+                };
                 let _ = write!(
                     s,
                     "Broadcast storm: after {events} events frames were still circulating through {} (links {}). Switches forward broadcasts forever around a loop; real networks run STP to block one port.",
-                    devices.join(", "),
-                    links.join(", ")
+                    few(devices),
+                    few(links)
                 );
             }
         }

@@ -267,11 +267,15 @@ pub enum EventKind {
         /// Body bytes (Content-Length).
         body_len: usize,
     },
-    /// The run stopped at its event budget while frames kept circulating.
+    /// The run stopped at its event or work budget while frames kept circulating.
     Storm {
         links: Vec<String>,
         devices: Vec<String>,
         events: u64,
+        /// Trace index of the first frame that came round the loop (the same
+        /// bytes sent again by the same device on the same link): where the
+        /// storm becomes visible.
+        first_repeat: u64,
     },
 }
 

@@ -100,3 +100,4 @@ pub fn state_after(out: &RunOutcome, index: usize) -> NetworkState {
     out.trace.state_at(index)
 }
 pub mod edits;
+pub mod labs;
