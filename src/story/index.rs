@@ -108,12 +108,4 @@ impl StoryIndex {
     pub fn hidden(&self, event: usize, set: NoiseSet) -> bool {
         !set.is_empty() && self.hop_of(event).is_some_and(|h| h.facts.hidden_by(set))
     }
-
-    /// How many transmissions `set` hides.
-    pub fn hidden_count(&self, set: NoiseSet) -> usize {
-        if set.is_empty() {
-            return 0;
-        }
-        self.hops.iter().filter(|h| h.facts.hidden_by(set)).count()
-    }
 }

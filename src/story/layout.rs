@@ -54,6 +54,8 @@ pub struct Arrow {
     /// "NAT 192.168.1.10:40000 → 203.0.113.2:40000" when the router that sent it rewrote the
     /// packet's addresses or ports; drawn at the sender's lane.
     pub nat: Option<String>,
+    /// Sent by a router forwarding a packet it received (the encapsulation view shows the rewrap).
+    pub forwarded: bool,
 }
 
 /// The whole diagram.
@@ -112,6 +114,7 @@ pub fn layout(index: &StoryIndex, lanes: &[Name], noise: NoiseSet) -> Layout {
                 proto: hop.facts.proto,
                 t_ns: hop.t_start,
                 nat: hop.nat_before.zip(hop.facts.ip).map(|(before, after)| nat_text(&before, &after)),
+                forwarded: hop.forwarded_from.is_some(),
             });
         }
     }
@@ -177,12 +180,6 @@ pub fn cursor(arrows: &[Arrow], shown: usize) -> Option<usize> {
     arrows.partition_point(|a| a.event < shown).checked_sub(1)
 }
 
-/// The row of the first arrow at or after event `event` (a chapter's first frame).
-pub fn row_of_event(arrows: &[Arrow], event: usize) -> Option<usize> {
-    let r = arrows.partition_point(|a| a.event < event);
-    (r < arrows.len()).then_some(r)
-}
-
 /// The scroll offset that brings `row` into a viewport of `view_h` px at `scroll_top`, or
 /// `None` when it is in view already (a third of the way down when it has to move, so what
 /// comes next is visible too).
@@ -236,7 +233,6 @@ mod tests {
         assert!(arp > 0);
         let l = layout(&idx, &idx.touched, NoiseSet::default().with(super::super::Noise::Arp));
         assert_eq!(l.hidden, arp);
-        assert_eq!(idx.hidden_count(NoiseSet::default().with(super::super::Noise::Arp)), arp);
         assert_eq!(l.arrows.len(), idx.hops.len() - arp);
         assert!(l.arrows.iter().all(|a| a.proto != Proto::Arp));
     }
@@ -266,11 +262,9 @@ mod tests {
         let first = l.arrows[0].event;
         assert_eq!(cursor(&l.arrows, first + 1), Some(0));
         assert_eq!(cursor(&l.arrows, usize::MAX), Some(l.arrows.len() - 1));
-        assert_eq!(row_of_event(&l.arrows, first), Some(0));
-        assert_eq!(row_of_event(&l.arrows, usize::MAX), None);
         assert_eq!(scroll_to(2, 0.0, 260.0), None);
         assert_eq!(scroll_to(100, 0.0, 260.0), Some(100.0 * ROW_H - 260.0 / 3.0));
-        let (base, head) = arrow_head(&Arrow { event: 0, row: 0, x1: 0.0, x2: 100.0, y: 13.0, proto: Proto::Arp, t_ns: 0, nat: None });
+        let (base, head) = arrow_head(&Arrow { event: 0, row: 0, x1: 0.0, x2: 100.0, y: 13.0, proto: Proto::Arp, t_ns: 0, nat: None, forwarded: false });
         assert_eq!((base, head[0]), (90.0, (98.0, 13.0)));
     }
 }

@@ -12,23 +12,22 @@ pub mod classify;
 pub mod encap;
 mod index;
 pub mod layout;
+pub mod link;
 pub mod svg;
 
 use std::rc::Rc;
 
 use packet_engine::Name;
 
-pub use chapters::Chapter;
-pub use classify::{Noise, NoiseSet, Proto};
-pub use index::{Hop, StoryIndex};
-pub use layout::Layout;
+pub use classify::{Noise, NoiseSet};
+pub use index::StoryIndex;
 
 /// The stem of the example a first visit opens, when the build has it (issue 13's "Visit
 /// example.com"); without it the first example opens as before.
 pub const FIRST_VISIT: &str = "visit-example-com";
 
 /// What the user chose to see of the story.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Story {
     /// The sequence diagram (and encapsulation view) is shown next to the canvas.
     pub open: bool,
@@ -83,6 +82,8 @@ impl Story {
 
 #[cfg(test)]
 mod tests {
+    use super::classify::Proto;
+    use super::index::Hop;
     use super::*;
 
     #[test]
