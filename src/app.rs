@@ -153,11 +153,13 @@ fn shell() -> Html {
             dispatcher.dispatch(Action::Play(PlayAction::TogglePlay));
         })
     };
+    // Callbacks made once, so the panel's props stay equal between animation frames.
+    let on_story = use_callback(lab.dispatcher(), |a: StoryAction, d| d.dispatch(Action::Story(a)));
+    let on_story_play = use_callback(lab.dispatcher(), |a: PlayAction, d| d.dispatch(Action::Play(a)));
     let story_panel = match (lab.story.open, lab.play.run(), &story_index) {
         (true, Some(run), Some(index)) => html! {
             <StoryPanel run={run.clone()} index={index.clone()} shown={lab.play.shown()} story={lab.story.clone()}
-                title={AttrValue::from(edit.scenario.name.clone())} on_story={to_action(&lab, Action::Story)}
-                on_play={on_play.clone()} />
+                title={AttrValue::from(edit.scenario.name.clone())} {on_story} on_play={on_story_play} />
         },
         _ => Html::default(),
     };

@@ -55,15 +55,13 @@ pub fn embed_shell() -> Html {
     }
     let play = &lab.play;
     // A speaker's slide may open on the sequence diagram (`&view=diagram`, or a link's story).
+    let on_story = use_callback(lab.dispatcher(), |a: crate::story::StoryAction, d| d.dispatch(Action::Story(a)));
+    let on_story_play = use_callback(lab.dispatcher(), |a: PlayAction, d| d.dispatch(Action::Play(a)));
     let story_panel = match (lab.story.open, play.run(), &story_index) {
-        (true, Some(run), Some(index)) => {
-            let dispatcher = lab.dispatcher();
-            html! {
-                <super::StoryPanel run={run.clone()} index={index.clone()} shown={play.shown()} story={lab.story.clone()}
-                    title={AttrValue::from(edit.scenario.name.clone())}
-                    on_story={Callback::from(move |a| dispatcher.dispatch(Action::Story(a)))} on_play={on_play.clone()} />
-            }
-        }
+        (true, Some(run), Some(index)) => html! {
+            <super::StoryPanel run={run.clone()} index={index.clone()} shown={play.shown()} story={lab.story.clone()}
+                title={AttrValue::from(edit.scenario.name.clone())} {on_story} on_play={on_story_play} />
+        },
         _ => Html::default(),
     };
     let narration = super::narrate(story_index.as_ref(), play.shown(), sentence(play));
@@ -84,7 +82,7 @@ pub fn embed_shell() -> Html {
                 { story_panel }
             </main>
             <div class="embed-bar">
-                { controls_of(play, on_play.clone()) }
+                { controls_of(play, on_play) }
                 <p class="embed-caption" aria-hidden="true">{ sentence(play).unwrap_or_default() }</p>
             </div>
             <Narration playing={play.playing} text={narration.map(AttrValue::from)} />

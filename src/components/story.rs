@@ -15,7 +15,8 @@ use packet_engine::Name;
 use crate::playback::{format_time, PlayAction, RunRef};
 use crate::story::chapters::{self, Chapter};
 use crate::story::encap::{self, Shell};
-use crate::story::layout::{self, arrow_head, Layout, ROW_H};
+use crate::story::layout::{self, Layout, ROW_H};
+use crate::story::svg;
 use crate::story::{Noise, Story, StoryAction, StoryIndex};
 
 /// A story index compared by identity (one per run).
@@ -196,8 +197,6 @@ pub struct SequenceProps {
     pub on_play: Callback<PlayAction>,
 }
 
-/// Width of the summary column right of the lanes, px.
-const SUMMARY_W: f64 = 330.0;
 /// Longest summary drawn on a row, in characters (the inspector has the rest).
 const SUMMARY_CHARS: usize = 52;
 
@@ -220,6 +219,19 @@ pub fn sequence_diagram(props: &SequenceProps) -> Html {
         }
     };
     let cursor = layout::cursor(&layout.arrows, props.shown);
+    let refocus = use_mut_ref(|| None::<usize>);
+    {
+        let (scroller, refocus) = (scroller.clone(), refocus.clone());
+        use_effect(move || {
+            if let (Some(event), Some(el)) = (refocus.borrow_mut().take(), scroller.cast::<web_sys::Element>()) {
+                let row = el.query_selector(&format!("[data-event=\"{event}\"]")).ok().flatten();
+                // An SVG <g>: `focus()` is HTMLOrSVGElement's, the binding is HtmlElement's.
+                if let Some(row) = row.map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>) {
+                    let _ = row.focus();
+                }
+            }
+        });
+    }
     {
         // The cursor follows the playhead: scroll it into view when it leaves it.
         let (scroller, measure) = (scroller.clone(), measure.clone());
@@ -241,68 +253,57 @@ pub fn sequence_diagram(props: &SequenceProps) -> Html {
     };
     let (top, rows) = *view;
     let window = layout::window(top as f64 * ROW_H, rows as f64 * ROW_H, layout.arrows.len());
-    let width = layout.width + SUMMARY_W;
-    let lanes = layout.lanes.iter().map(|l| {
-        html! { <line class="seq-lane" x1={fmt(l.x)} y1="0" x2={fmt(l.x)} y2={fmt(layout.height.max(ROW_H))} /> }
-    });
+    let width = layout.width + svg::SUMMARY_W;
+    // The rows in view as one SVG string (the same writer as the export): a few dozen rows
+    // re-parsed when the window or the cursor moves, instead of a VDOM diff per row.
+    let body = {
+        let run = props.run.clone();
+        let summary = move |e: usize| run.rows.get(e).map(|r| short(&r.summary)).unwrap_or_default();
+        svg::live(layout, window, cursor, &summary, &|ns| format_time(ns))
+    };
     let heads = layout.lanes.iter().map(|l| {
         html! {
             <span class="seq-head" style={format!("left: {:.0}px; width: {:.0}px", l.x - layout::LANE_GAP / 2.0, layout::LANE_GAP)}
                 data-testid="seq-lane">{ l.name.to_string() }</span>
         }
     });
-    let arrows = layout.arrows[window.clone()].iter().map(|a| {
-        let summary = props.run.rows.get(a.event).map(|r| short(&r.summary)).unwrap_or_default();
-        let (base, head) = arrow_head(a);
-        let points: Vec<String> = head.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
-        let here = cursor == Some(a.row);
-        let event = a.event;
-        let pick = props.on_play.reform(move |_: MouseEvent| PlayAction::Jump(event));
-        let key = {
-            let on_play = props.on_play.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
-                    e.prevent_default();
-                    on_play.emit(PlayAction::Jump(event));
-                }
-            })
-        };
-        let mid = (a.x1 + a.x2) / 2.0;
-        let label = format!("Frame {}: {} {}", event + 1, a.proto.label(), summary);
-        html! {
-            <g key={a.row} class={classes!("seq-arrow", format!("proto-{}", a.proto.css()), here.then_some("current"))}
-                data-testid="seq-arrow" data-event={event.to_string()} data-proto={a.proto.css()}
-                data-forwarded={a.forwarded.then_some("true")} role="button" tabindex="0"
-                aria-label={label} aria-current={here.then_some("step")} onclick={pick} onkeydown={key}>
-                <rect class="seq-hit" x="0" y={fmt(a.y - ROW_H / 2.0)} width={fmt(width)} height={fmt(ROW_H)} />
-                <text class="seq-time" x="4" y={fmt(a.y + 4.0)}>{ format_time(a.t_ns) }</text>
-                <line class="seq-shaft" x1={fmt(a.x1)} y1={fmt(a.y)} x2={fmt(base)} y2={fmt(a.y)} />
-                <polygon class="seq-tip" points={points.join(" ")} />
-                <text class="seq-proto" x={fmt(mid)} y={fmt(a.y - 3.0)}>{ a.proto.label() }</text>
-                <text class="seq-summary" x={fmt(layout.width + 6.0)} y={fmt(a.y + 4.0)}>{ summary }</text>
-                if let Some(nat) = &a.nat {
-                    <text class="seq-nat" data-testid="seq-nat" x={fmt(a.x1 + 4.0)} y={fmt(a.y + ROW_H / 2.0 - 2.0)}>{ nat.clone() }</text>
-                }
-            </g>
-        }
-    });
+    // One listener for every arrow: the row's `data-event` says which frame.
+    let event_of = |target: Option<web_sys::EventTarget>| -> Option<usize> {
+        let el: web_sys::Element = wasm_bindgen::JsCast::dyn_into(target?).ok()?;
+        el.closest("[data-event]").ok()??.get_attribute("data-event")?.parse().ok()
+    };
+    let onclick = {
+        let on_play = props.on_play.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(event) = event_of(e.target()) {
+                on_play.emit(PlayAction::Jump(event));
+            }
+        })
+    };
+    let onkeydown = {
+        let (on_play, refocus) = (props.on_play.clone(), refocus.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" && e.key() != " " {
+                return;
+            }
+            if let Some(event) = event_of(e.target()) {
+                e.prevent_default();
+                // The rows are drawn anew: give the focus back to this one afterwards.
+                *refocus.borrow_mut() = Some(event);
+                on_play.emit(PlayAction::Jump(event));
+            }
+        })
+    };
     html! {
-        <div class="seq-scroll" ref={scroller} {onscroll} tabindex="0" aria-label="Frames between devices, one row per frame"
-            data-testid="sequence" data-rows={layout.arrows.len().to_string()}>
+        <div class="seq-scroll" ref={scroller} {onscroll} {onclick} {onkeydown} tabindex="0" role="region"
+            aria-label="Frames between devices, one row per frame" data-testid="sequence" data-rows={layout.arrows.len().to_string()}>
             <div class="seq-heads" style={format!("width: {width:.0}px")}>{ for heads }</div>
-            <svg class="seq-svg" width={fmt(width)} height={fmt(layout.height.max(ROW_H))} role="group" aria-label="Sequence diagram">
-                <g class="seq-lanes" aria-hidden="true">{ for lanes }</g>
-                { for arrows }
-            </svg>
+            { Html::from_html_unchecked(AttrValue::from(body)) }
             if layout.arrows.is_empty() {
                 <p class="muted seq-empty">{ "No frames between these lanes." }</p>
             }
         </div>
     }
-}
-
-fn fmt(v: f64) -> String {
-    format!("{v:.1}")
 }
 
 /// A summary cut to [`SUMMARY_CHARS`] characters.
@@ -357,7 +358,7 @@ pub fn encapsulation(props: &EncapProps) -> Html {
         },
     };
     html! {
-        <section class="encap" aria-label="Encapsulation" data-testid="encap" data-event={event.to_string()}>
+        <section class="encap" aria-label="Encapsulation" data-testid="encap" data-event={event.to_string()} tabindex="0">
             <h3 class="insp-sub">{ format!("Encapsulation of event {}", event + 1) }</h3>
             if let Some(note) = note {
                 <p class="encap-note" data-testid="encap-note">{ note }</p>
@@ -373,9 +374,9 @@ fn nest(boxes: &[Shell]) -> Html {
     let fields = outer.fields.iter().map(|f| {
         let changed = f.before.is_some();
         html! {
-            <div class={classes!("encap-field", changed.then_some("changed"))} data-testid="encap-field" data-name={f.name}
+            <div class={classes!("encap-field", changed.then_some("changed"))} data-testid="encap-field" data-name={f.name.clone()}
                 data-changed={changed.to_string()}>
-                <dt>{ f.name }</dt>
+                <dt>{ f.name.clone() }</dt>
                 <dd>
                     if let Some(before) = &f.before {
                         <del>{ before.clone() }</del>{ " → " }

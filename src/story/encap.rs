@@ -3,9 +3,10 @@
 //! were unwrapped and rewrapped (new MACs, TTL − 1, NAT's address and port, checksums), by
 //! comparing the frame a router received with the frame it sent.
 //!
-//! Pure; the values come from the engine's one `wire::decode` of each frame.
+//! Pure; the boxes are the packet inspector's layers (`crate::inspector::layers`, one decode
+//! of each frame), so both views name every field alike.
 
-use packet_engine::wire::{self, udp::Application, ArpOperation, IcmpBody, Network, Transport};
+use crate::inspector::{layers, FieldRow, Layer};
 
 /// What happened to a box at the router that sent the frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,8 +46,8 @@ impl Change {
 /// One key field of a box.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BoxField {
-    /// Its name.
-    pub name: &'static str,
+    /// Its name, as the inspector names it.
+    pub name: String,
     /// Its value in this frame.
     pub value: String,
     /// Across a router, its value in the frame the router received, when it differs.
@@ -66,114 +67,68 @@ pub struct Shell {
     pub change: Change,
 }
 
-fn f(name: &'static str, value: String) -> BoxField {
-    BoxField { name, value, before: None }
+/// The fields a box shows, by the inspector's names: what a router or NAT may touch and
+/// what names the message. Other layers show their first few fields.
+const KEY_FIELDS: [&str; 17] = [
+    "Destination",
+    "Source",
+    "Opcode",
+    "Sender IP address",
+    "Target IP address",
+    "Source address",
+    "Destination address",
+    "Time to live",
+    "Header checksum",
+    "Type",
+    "Identifier",
+    "Source port",
+    "Destination port",
+    "Flags",
+    "Checksum",
+    "Option: (53) DHCP Message Type",
+    "Queries",
+];
+
+/// How many fields a layer without key fields shows.
+const FIRST_FIELDS: usize = 3;
+
+/// The box name of an inspector layer.
+fn layer_name(l: &Layer, outermost: bool) -> &'static str {
+    match l.css {
+        _ if l.title.starts_with("Quoted") => "Quoted packet",
+        "eth" if outermost => "Ethernet",
+        "arp" => "ARP",
+        "ipv4" => "IPv4",
+        "icmp" | "icmp-error" => "ICMP",
+        "udp" => "UDP",
+        "dhcp" => "DHCP",
+        "dns" => "DNS",
+        "tcp" => "TCP",
+        "http" => "HTTP",
+        _ => "Data",
+    }
 }
 
-/// The boxes of `frame`, outermost first.
+/// The boxes of `frame`, outermost first: the inspector's layers (one decode, one set of
+/// field names for both views) with their key fields; padding, data and problem layers are
+/// not boxes.
 pub fn shells(frame: &[u8]) -> Vec<Shell> {
-    let d = wire::decode(frame);
-    let mut out = Vec::new();
-    let Some(eth) = &d.ethernet else { return out };
-    let shell = |layer, css, fields| Shell { layer, css, fields, change: Change::Original };
-    out.push(shell(
-        "Ethernet",
-        "eth",
-        vec![f("Destination MAC", eth.dst.value.to_string()), f("Source MAC", eth.src.value.to_string())],
-    ));
-    match &eth.payload {
-        Some(Network::Arp(arp)) => {
-            let op = match arp.operation.value {
-                ArpOperation::Request => "request",
-                ArpOperation::Reply => "reply",
-                ArpOperation::Unknown(_) => "other",
-            };
-            let mut fields = vec![f("Operation", op.to_string())];
-            if let Some(a) = &arp.addresses {
-                fields.push(f("Sender", format!("{} at {}", a.sender_ip.value, a.sender_mac.value)));
-                fields.push(f("Target", a.target_ip.value.to_string()));
+    layers(frame)
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !l.fields.is_empty() && (*i == 0 || layer_name(l, false) != "Data"))
+        .map(|(i, l)| {
+            let key: Vec<&FieldRow> = l.fields.iter().filter(|f| f.depth == 0 && KEY_FIELDS.contains(&f.name.as_str())).collect();
+            let chosen: Vec<&FieldRow> =
+                if key.is_empty() { l.fields.iter().filter(|f| f.depth == 0).take(FIRST_FIELDS).collect() } else { key };
+            Shell {
+                layer: layer_name(l, i == 0),
+                css: l.css,
+                fields: chosen.into_iter().map(|f| BoxField { name: f.name.clone(), value: f.value.clone(), before: None }).collect(),
+                change: Change::Original,
             }
-            out.push(shell("ARP", "arp", fields));
-        }
-        Some(Network::Ipv4(ip)) => {
-            out.push(shell(
-                "IPv4",
-                "ipv4",
-                vec![
-                    f("Source", ip.src.value.to_string()),
-                    f("Destination", ip.dst.value.to_string()),
-                    f("TTL", ip.ttl.value.to_string()),
-                    f("Header checksum", format!("0x{:04x}", ip.checksum.field.value)),
-                ],
-            ));
-            match &ip.payload {
-                Some(Transport::Icmp(icmp)) => {
-                    let mut fields = vec![f("Type", icmp.type_name().to_string())];
-                    if let IcmpBody::Echo { ident, seq, .. } = &icmp.body {
-                        fields.push(f("Identifier", ident.value.to_string()));
-                        fields.push(f("Sequence", seq.value.to_string()));
-                    }
-                    fields.push(f("Checksum", format!("0x{:04x}", icmp.checksum.field.value)));
-                    out.push(shell("ICMP", if matches!(icmp.body, IcmpBody::Error { .. }) { "icmp-error" } else { "icmp" }, fields));
-                }
-                Some(Transport::Udp(udp)) => {
-                    out.push(shell(
-                        "UDP",
-                        "udp",
-                        vec![
-                            f("Source port", udp.src_port.value.to_string()),
-                            f("Destination port", udp.dst_port.value.to_string()),
-                            f("Checksum", format!("0x{:04x}", udp.checksum.field.value)),
-                        ],
-                    ));
-                    match &udp.payload {
-                        Some(Application::Dhcp(dhcp)) => {
-                            let kind = dhcp.message_type.map_or("BOOTP", |t| t.name());
-                            out.push(shell(
-                                "DHCP",
-                                "dhcp",
-                                vec![f("Message", kind.to_string()), f("Transaction", format!("0x{:08x}", dhcp.xid.value))],
-                            ));
-                        }
-                        Some(Application::Dns(dns)) => {
-                            let mut fields = vec![f("ID", format!("0x{:04x}", dns.id.value))];
-                            if let Some(m) = &dns.message {
-                                fields.push(f("Kind", if m.is_response() { "response" } else { "query" }.to_string()));
-                                if let Some(q) = m.questions.first() {
-                                    fields.push(f("Question", q.name.clone()));
-                                }
-                                if m.is_response() {
-                                    fields.push(f("Answers", m.answers.len().to_string()));
-                                }
-                            }
-                            out.push(shell("DNS", "dns", fields));
-                        }
-                        _ => {}
-                    }
-                }
-                Some(Transport::Tcp(tcp)) => {
-                    out.push(shell(
-                        "TCP",
-                        "tcp",
-                        vec![
-                            f("Source port", tcp.src_port.value.to_string()),
-                            f("Destination port", tcp.dst_port.value.to_string()),
-                            f("Flags", wire::tcp::flag_names(tcp.flags.value)),
-                            f("Seq", tcp.seq.value.to_string()),
-                            f("Ack", tcp.ack.value.to_string()),
-                            f("Checksum", format!("0x{:04x}", tcp.checksum.field.value)),
-                        ],
-                    ));
-                    if let Some(h) = &tcp.http {
-                        out.push(shell("HTTP", "http", vec![f("Start line", h.info())]));
-                    }
-                }
-                _ => {}
-            }
-        }
-        _ => {}
-    }
-    out
+        })
+        .collect()
 }
 
 /// The boxes of `left` (a frame a router sent) against `arrived` (the frame it came in as):
@@ -212,6 +167,8 @@ mod tests {
         let s = shells(&golden::ECHO_REQUEST);
         let layers: Vec<_> = s.iter().map(|s| s.layer).collect();
         assert_eq!(layers, ["Ethernet", "IPv4", "ICMP"]);
+        let ip: Vec<&str> = s[1].fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(ip, ["Flags", "Time to live", "Header checksum", "Source address", "Destination address"]);
         assert!(s.iter().all(|s| s.change == Change::Original));
         assert_eq!(shells(&golden::ARP_REQUEST).iter().map(|s| s.layer).collect::<Vec<_>>(), ["Ethernet", "ARP"]);
         assert!(shells(&[0u8; 3]).is_empty());

@@ -2,7 +2,6 @@
 //! facts, the frame a router received for each frame it forwarded (so the encapsulation view
 //! can show the rewrap and the diagram the NAT rewrite), and the chapters of the story.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use packet_engine::trace::EventKind;
@@ -10,6 +9,9 @@ use packet_engine::{Name, RunOutcome};
 
 use super::chapters::{chapters, Chapter};
 use super::classify::{facts, FrameFacts, IpFacts, NoiseSet};
+
+/// How many recent receptions a forwarded frame's original is looked for among.
+const LOOKBACK: usize = 512;
 
 /// One frame transmission (a `FrameSent` event).
 #[derive(Clone, Debug, PartialEq)]
@@ -49,19 +51,24 @@ pub struct StoryIndex {
 impl StoryIndex {
     /// The index of `outcome`'s trace.
     ///
-    /// Pairing a forwarded frame with the one it came from is one pass with a map keyed by
-    /// what forwarding keeps (device, IP id, protocol, total length) and the TTL before the
-    /// router lowered it, so a few thousand frames cost a few thousand map operations.
+    /// Pairing a forwarded frame with the one it came from is one pass: a router sends the
+    /// forwarded frame within the same instant's events as it received the original, so each
+    /// `FrameSent` looks back over the last [`LOOKBACK`] receptions for the one with what
+    /// forwarding keeps (device, IP id, protocol, total length) and a TTL one higher. (A plain
+    /// list rather than a map: a map keyed by that tuple cost ~5 KB of wasm.)
     pub fn new(outcome: &RunOutcome) -> StoryIndex {
         let mut hops = Vec::new();
         let mut touched: Vec<Name> = Vec::new();
-        // (device, ident, protocol, len, ttl) → the last FrameReceived there and its facts.
-        let mut arrived: BTreeMap<(Name, u16, u8, u16, u8), (usize, IpFacts)> = BTreeMap::new();
+        // Recent receptions: (device, event, facts); a paired one is taken out.
+        let mut arrived: Vec<(Name, usize, IpFacts)> = Vec::new();
         for (index, event) in outcome.trace.events.iter().enumerate() {
             match &event.kind {
                 EventKind::FrameReceived { at, bytes, .. } => {
                     if let Some(ip) = facts(bytes).ip {
-                        arrived.insert((at.device.clone(), ip.ident, ip.protocol, ip.len, ip.ttl), (index, ip));
+                        if arrived.len() >= 4 * LOOKBACK {
+                            arrived.drain(..arrived.len() - LOOKBACK);
+                        }
+                        arrived.push((at.device.clone(), index, ip));
                     }
                 }
                 EventKind::FrameSent { from, to, t_start, t_end, bytes, .. } => {
@@ -82,9 +89,14 @@ impl StoryIndex {
                         forwarded_from: None,
                         nat_before: None,
                     };
-                    if let Some(ip) = f.ip.filter(|ip| ip.ttl < u8::MAX) {
-                        let key = (from.device.clone(), ip.ident, ip.protocol, ip.len, ip.ttl + 1);
-                        if let Some((received, before)) = arrived.remove(&key) {
+                    if let Some(ip) = f.ip {
+                        let from_at = arrived.len().saturating_sub(LOOKBACK);
+                        let found = arrived[from_at..].iter().rposition(|(d, _, a)| {
+                            *d == from.device
+                                && (a.ident, a.protocol, a.len) == (ip.ident, ip.protocol, ip.len)
+                                && u16::from(a.ttl) == u16::from(ip.ttl) + 1
+                        });
+                        if let Some((_, received, before)) = found.map(|i| arrived.remove(from_at + i)) {
                             hop.forwarded_from = Some(received);
                             let moved = (before.src, before.dst, before.sport, before.dport) != (ip.src, ip.dst, ip.sport, ip.dport);
                             hop.nat_before = moved.then_some(before);

@@ -72,6 +72,8 @@ pub fn from_query(view: Option<&str>, lanes_param: Option<&str>, hide: Option<&s
     if view.is_none() && lanes_param.is_none() && hide.is_none() {
         return None;
     }
+    let (view, lanes_param, hide) = (view.map(percent_decode), lanes_param.map(percent_decode), hide.map(percent_decode));
+    let (view, lanes_param, hide) = (view.as_deref(), lanes_param.as_deref(), hide.as_deref());
     let mut story = Story::default();
     let mut problems = Vec::new();
     match view {
@@ -88,6 +90,32 @@ pub fn from_query(view: Option<&str>, lanes_param: Option<&str>, hide: Option<&s
         story.noise = noise(&keys, &mut problems);
     }
     Some((story, (!problems.is_empty()).then(|| note(&problems))))
+}
+
+/// `%XX` escapes of a URL query value decoded (a browser escapes `<`, spaces, non-ASCII);
+/// a `%` not followed by two hex digits, or bytes that are not UTF-8, stay as they were.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (b[i], b.get(i + 1).copied().and_then(hex), b.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 fn lanes(names: &[&str], devices: &[&str], problems: &mut Vec<String>) -> Option<Rc<[Name]>> {
@@ -155,7 +183,10 @@ mod tests {
         assert!(s.open && note.is_none());
         assert_eq!(s.lanes.as_ref().map(|l| l.len()), Some(2));
         assert!(s.noise.contains(Noise::Dns));
-        let (s, note) = from_query(Some("<b>"), Some("nobody"), None, &DEVICES).unwrap();
+        assert_eq!(percent_decode("%3Cb%3E%2Chome+router%zz%e2%86%92"), "<b>,home router%zz→");
+        let (s, _) = from_query(None, Some("home%2Drouter"), None, &DEVICES).unwrap();
+        assert_eq!(s.lanes.as_deref(), Some(&[Name::from("home-router")][..]));
+        let (s, note) = from_query(Some("%3Cb%3E"), Some("nobody"), None, &DEVICES).unwrap();
         assert_eq!(s, Story::default());
         assert!(note.unwrap().contains("view=<b> is not a view"));
     }

@@ -139,7 +139,7 @@ mod tests {
             let boxes = encap::across(bytes, &h.bytes);
             assert_eq!(boxes[0].change, encap::Change::Rewrapped);
             assert_eq!(boxes[1].change, encap::Change::Edited);
-            assert!(boxes[1].fields.iter().any(|f| f.name == "TTL" && f.before.is_some()));
+            assert!(boxes[1].fields.iter().any(|f| f.name == "Time to live" && f.before.is_some()));
             assert!(boxes[2..].iter().all(|b| b.change == encap::Change::Kept));
         }
     }

@@ -43,64 +43,132 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// How a row is written: for the file (colours written out) or for the page (CSS classes,
+/// and each arrow a button that names its frame; `cursor` is the current row).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A standalone file.
+    Export,
+    /// The live diagram.
+    Live {
+        /// The cursor row.
+        cursor: Option<usize>,
+    },
+}
+
+/// The rows `rows` of `layout`, each a `<g>`, shifted down by `dy`; `summary(event)` gives the
+/// text right of the lanes and `time(ns)` the time column. One writer for the page and the
+/// file, so what is exported is what was on screen.
+pub fn write_rows(
+    s: &mut String,
+    layout: &Layout,
+    rows: std::ops::Range<usize>,
+    dy: f64,
+    mode: Mode,
+    summary: &dyn Fn(usize) -> String,
+    time: &dyn Fn(u64) -> String,
+) {
+    let live = matches!(mode, Mode::Live { .. });
+    let paint = |class: &str, export: &str| if live { format!(r#" class="{class}""#) } else { format!(" {export}") };
+    for a in layout.arrows.get(rows).unwrap_or_default() {
+        let y = dy + a.y;
+        let c = colour(a.proto.css());
+        let (base, head) = arrow_head(a);
+        let pts: Vec<String> = head.iter().map(|(x, hy)| format!("{x:.1},{:.1}", hy - a.y + y)).collect();
+        let mid = (a.x1 + a.x2) / 2.0;
+        let text = escape(&summary(a.event));
+        match mode {
+            Mode::Live { cursor } => {
+                let here = cursor == Some(a.row);
+                let _ = write!(
+                    s,
+                    r#"<g class="seq-arrow proto-{css}{cur}" data-testid="seq-arrow" data-event="{e}" data-proto="{css}"{fwd} role="button" tabindex="0"{aria}><rect class="seq-hit" x="0" y="{top:.1}" width="{w:.1}" height="{ROW_H:.1}"/>"#,
+                    css = a.proto.css(),
+                    cur = if here { " current" } else { "" },
+                    e = a.event,
+                    fwd = if a.forwarded { r#" data-forwarded="true""# } else { "" },
+                    aria = if here { r#" aria-current="step""# } else { "" },
+                    top = y - ROW_H / 2.0,
+                    w = layout.width + SUMMARY_W,
+                );
+            }
+            Mode::Export => s.push_str("<g>"),
+        }
+        let _ = write!(
+            s,
+            r#"<text{} x="4" y="{:.1}">{}</text><line{} x1="{:.1}" y1="{y:.1}" x2="{base:.1}" y2="{y:.1}"/><polygon{} points="{}"/><text{} x="{mid:.1}" y="{:.1}">{}</text><text{} x="{:.1}" y="{:.1}">{text}</text>"#,
+            paint("seq-time", r##"fill="#5b6674""##),
+            y + 4.0,
+            escape(&time(a.t_ns)),
+            paint("seq-shaft", &format!(r#"stroke="{c}" stroke-width="2""#)),
+            a.x1,
+            paint("seq-tip", &format!(r#"fill="{c}""#)),
+            pts.join(" "),
+            paint("seq-proto", r##"fill="#1d232b" font-weight="bold" text-anchor="middle""##),
+            y - 3.0,
+            a.proto.label(),
+            paint("seq-summary", r##"fill="#1d232b""##),
+            layout.width + 6.0,
+            y + 4.0,
+        );
+        if let Some(n) = &a.nat {
+            let _ = write!(
+                s,
+                r#"<text{} data-testid="seq-nat" x="{:.1}" y="{:.1}">{}</text>"#,
+                paint("seq-nat", r##"fill="#b42318" font-size="10""##),
+                a.x1 + 4.0,
+                y + ROW_H / 2.0 - 2.0,
+                escape(n)
+            );
+        }
+        s.push_str("</g>");
+    }
+}
+
+/// Width of the summary column right of the lanes, px.
+pub const SUMMARY_W: f64 = 330.0;
+
+/// The live diagram's `<svg>`: lane lines the whole height and the rows in `rows`.
+pub fn live(layout: &Layout, rows: std::ops::Range<usize>, cursor: Option<usize>, summary: &dyn Fn(usize) -> String, time: &dyn Fn(u64) -> String) -> String {
+    let (w, h) = (layout.width + SUMMARY_W, layout.height.max(ROW_H));
+    let mut s = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" class="seq-svg" width="{w:.0}" height="{h:.0}" role="group" aria-label="Sequence diagram"><g class="seq-lanes" aria-hidden="true">"#);
+    for lane in &layout.lanes {
+        let _ = write!(s, r#"<line class="seq-lane" x1="{x:.1}" y1="0" x2="{x:.1}" y2="{h:.0}"/>"#, x = lane.x);
+    }
+    s.push_str("</g>");
+    write_rows(&mut s, layout, rows, 0.0, Mode::Live { cursor }, summary, time);
+    s.push_str("</svg>");
+    s
+}
+
 /// The file: `title` on top, lane headings, then every arrow with its protocol label,
 /// `summary(event)` and its NAT note; `time(ns)` writes the time column.
 pub fn export(layout: &Layout, title: &str, summary: &dyn Fn(usize) -> String, time: &dyn Fn(u64) -> String) -> String {
-    let width = layout.width.max(TIME_W + 150.0) + 260.0;
+    let width = layout.width.max(TIME_W + 150.0) + SUMMARY_W;
     let height = HEAD + 24.0 + layout.height + 10.0;
-    let mut s = String::new();
-    let _ = write!(
-        s,
+    let title = escape(title);
+    let mut s = format!(
         r##"<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="system-ui, sans-serif" font-size="11">
-<title>{}</title>
+<title>{title}</title>
 <rect width="100%" height="100%" fill="#ffffff"/>
-<text x="8" y="16" font-size="13" font-weight="bold" fill="#1d232b">{}</text>
-"##,
-        escape(title),
-        escape(title)
+<text x="8" y="16" font-size="13" font-weight="bold" fill="#1d232b">{title}</text>
+"##
     );
     let top = 24.0;
     let bottom = top + HEAD + layout.height;
     for lane in &layout.lanes {
         let _ = writeln!(
             s,
-            r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="#1d232b">{}</text><line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{bottom:.1}" stroke="#9aa3ad" stroke-dasharray="4 3"/>"##,
-            lane.x,
+            r##"<text x="{x:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="#1d232b">{}</text><line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{bottom:.1}" stroke="#9aa3ad" stroke-dasharray="4 3"/>"##,
             top + 20.0,
             escape(&lane.name),
-            lane.x,
             top + HEAD - 6.0,
-            lane.x
+            x = lane.x,
         );
     }
-    for a in &layout.arrows {
-        let y = top + HEAD + a.y;
-        let c = colour(a.proto.css());
-        let (base, head) = arrow_head(a);
-        let pts: Vec<String> = head.iter().map(|(x, hy)| format!("{x:.1},{:.1}", hy - a.y + y)).collect();
-        let mid = (a.x1 + a.x2) / 2.0;
-        let _ = writeln!(
-            s,
-            r##"<g><text x="4" y="{:.1}" fill="#5b6674">{}</text><line x1="{:.1}" y1="{y:.1}" x2="{base:.1}" y2="{y:.1}" stroke="{c}" stroke-width="2"/><polygon points="{}" fill="{c}"/><text x="{mid:.1}" y="{:.1}" text-anchor="middle" fill="{c}" font-weight="bold">{}</text><text x="{:.1}" y="{:.1}" fill="#1d232b">{}</text>{}</g>"##,
-            y + 4.0,
-            escape(&time(a.t_ns)),
-            a.x1,
-            pts.join(" "),
-            y - 3.0,
-            a.proto.label(),
-            layout.width + 6.0,
-            y + 4.0,
-            escape(&summary(a.event)),
-            a.nat.as_ref().map_or(String::new(), |n| format!(
-                r##"<text x="{:.1}" y="{:.1}" fill="#d55e00" font-size="10">{}</text>"##,
-                a.x1 + 4.0,
-                y + ROW_H / 2.0 - 2.0,
-                escape(n)
-            )),
-        );
-    }
-    s.push_str("</svg>\n");
+    write_rows(&mut s, layout, 0..layout.arrows.len(), top + HEAD, Mode::Export, summary, time);
+    s.push_str("\n</svg>\n");
     s
 }
 
@@ -156,6 +224,10 @@ mod tests {
         assert_eq!(svg.matches("<polygon").count(), l.arrows.len(), "every row, not only those in view");
         let l2 = layout::layout(&idx, &lanes, NoiseSet::default());
         well_formed(&export(&l2, "x", &|_| String::new(), &|_| String::new())).unwrap();
+        let page = live(&l, 2..7, Some(3), &|e| format!("<{e}>"), &|t| t.to_string());
+        well_formed(&page).unwrap();
+        assert_eq!(page.matches("data-testid=\"seq-arrow\"").count(), 5, "only the rows asked for");
+        assert_eq!(page.matches("aria-current=\"step\"").count(), 1);
         assert!(well_formed("<svg><g></svg></g>").is_err() && well_formed("<svg>a & b</svg>").is_err());
         assert_eq!(escape("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos; ");
     }

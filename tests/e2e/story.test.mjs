@@ -22,6 +22,21 @@ async function openDiagram(page, stem) {
   await page.waitForSelector('[data-testid="story-panel"] [data-testid="seq-arrow"]');
 }
 
+/** Scrolls the diagram down a screen at a time until `selector` is drawn (rows are only in the
+ *  DOM while in view), waiting each time until the last drawn row changed, or the end is reached. */
+async function scrollUntil(page, selector) {
+  for (let i = 0; i < 100 && (await page.locator(selector).count()) === 0; i++) {
+    const last = await page.locator('[data-testid="seq-arrow"]').last().getAttribute("data-event");
+    const end = await page.getByTestId("sequence").evaluate((el) => {
+      el.scrollTop += el.clientHeight;
+      return el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+    });
+    if (end) break;
+    await page.waitForFunction((l) => [...document.querySelectorAll('[data-testid="seq-arrow"]')].pop()?.dataset.event !== l, last);
+  }
+  return page.locator(selector).first();
+}
+
 /** The number of rows the diagram has (all of them, not only those in the DOM). */
 async function rows(page) {
   return Number(await page.getByTestId("sequence").getAttribute("data-rows"));
@@ -103,12 +118,12 @@ test("home DHCP: the ARP filter hides ARP frames and says how many; DHCP is UDP 
 test("to the internet: across a router the frame is rewrapped and the TTL one lower", async () => {
   await withPage(fx, "", {}, async ({ page, problems }) => {
     await openDiagram(page, "to-the-internet");
-    const forwarded = page.locator('[data-testid="seq-arrow"][data-forwarded="true"]').first();
+    const forwarded = await scrollUntil(page, '[data-testid="seq-arrow"][data-forwarded="true"]');
     await forwarded.click();
     await page.waitForSelector('[data-testid="encap-note"]');
     assert.equal(await page.locator('[data-testid="encap-box"][data-layer="Ethernet"]').getAttribute("data-change"), "rewrapped");
     assert.equal(await page.locator('[data-testid="encap-box"][data-layer="IPv4"]').getAttribute("data-change"), "edited");
-    const ttl = page.locator('[data-testid="encap-box"][data-layer="IPv4"] > dl [data-testid="encap-field"][data-name="TTL"]');
+    const ttl = page.locator('[data-testid="encap-box"][data-layer="IPv4"] > dl [data-testid="encap-field"][data-name="Time to live"]');
     assert.equal(await ttl.getAttribute("data-changed"), "true");
     const [before, after] = (await ttl.locator("dd").textContent()).split("→").map((s) => Number(s.trim()));
     assert.equal(after, before - 1);
@@ -180,6 +195,9 @@ test("axe-core: no serious or critical violation with the diagram open", async (
     await openDiagram(page, "name-lookup");
     await page.locator('[data-testid="chapter"][data-number="3"]').click();
     await page.waitForSelector('[data-testid="encap-box"]');
+    // The diagram and the encapsulation view are under test here, not the inspector's tree.
+    await page.getByTestId("inspector-close").click();
+    await page.waitForSelector('[data-testid="inspector"]', { state: "detached" });
     await page.evaluate(await readFile(AXE, "utf8"));
     const violations = await page.evaluate(async () => {
       const result = await window.axe.run(document, { resultTypes: ["violations"] });
