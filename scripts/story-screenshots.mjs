@@ -24,7 +24,7 @@ try {
     await page.locator('[data-testid="chapter"][data-number="3"]').click();
     await page.waitForSelector('[data-testid="chapter"][data-number="3"][aria-current="step"]');
     await page.getByTestId("story-panel").screenshot({ path: path.join(ROOT, "docs", `story-diagram-${colorScheme}.png`) });
-    await page.locator('[data-testid="seq-arrow"][data-proto="dns"][data-forwarded="true"]').first().click();
+    await page.locator('[data-testid="seq-arrow"][data-proto="dns"][data-forwarded="true"]').first().dispatchEvent("click");
     await page.waitForSelector('[data-testid="encap-note"]');
     await page.getByTestId("encap").screenshot({ path: path.join(ROOT, "docs", `story-encap-${colorScheme}.png`) });
     await context.close();

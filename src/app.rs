@@ -288,7 +288,13 @@ fn playback_dock() -> Html {
                     onclick={to_action(&lab, Action::Story).reform({
                         let open = lab.story.open;
                         move |_: MouseEvent| StoryAction::Open(!open)
-                    })}>{ "Sequence diagram" }</button>
+                    })}>
+                    { "Sequence diagram" }
+                    // The noise filters still hide frames from the animation with the panel shut.
+                    if !lab.story.open && !lab.story.noise.is_empty() {
+                        <span class="story-toggle-note">{ " · filters on" }</span>
+                    }
+                </button>
             </div>
             if let Some(error) = &play.error {
                 <p class="dock-error" role="alert" data-testid="run-error">{ format!("This lab cannot run: {error}") }</p>

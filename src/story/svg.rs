@@ -74,8 +74,7 @@ pub fn write_rows(
         let y = dy + a.y;
         let c = colour(a.proto.css());
         let (base, head) = arrow_head(a);
-        let pts: Vec<String> = head.iter().map(|(x, hy)| format!("{x:.1},{:.1}", hy - a.y + y)).collect();
-        let mid = (a.x1 + a.x2) / 2.0;
+        let pts: Vec<String> = head.iter().map(|(x, hy)| format!("{x:.1},{:.1}", hy - a.y + y + 5.0)).collect();
         let text = escape(&summary(a.event));
         match mode {
             Mode::Live { cursor } => {
@@ -94,9 +93,12 @@ pub fn write_rows(
             }
             Mode::Export => s.push_str("<g>"),
         }
+        // The arrow in the row's lower half, its protocol and summary above it from its left end.
+        let ya = y + 5.0;
+        let left = a.x1.min(a.x2) + 6.0;
         let _ = write!(
             s,
-            r#"<text{} x="4" y="{:.1}">{}</text><line{} x1="{:.1}" y1="{y:.1}" x2="{base:.1}" y2="{y:.1}"/><polygon{} points="{}"/><text{} x="{mid:.1}" y="{:.1}">{}</text><text{} x="{:.1}" y="{:.1}">{text}</text>"#,
+            r#"<text{} x="4" y="{:.1}">{}</text><line{} x1="{:.1}" y1="{ya:.1}" x2="{base:.1}" y2="{ya:.1}"/><polygon{} points="{}"/><text{} x="{left:.1}" y="{:.1}"><tspan{}>{}</tspan> {text}{nat}</text>"#,
             paint("seq-time", r##"fill="#5b6674""##),
             y + 4.0,
             escape(&time(a.t_ns)),
@@ -104,29 +106,23 @@ pub fn write_rows(
             a.x1,
             paint("seq-tip", &format!(r#"fill="{c}""#)),
             pts.join(" "),
-            paint("seq-proto", r##"fill="#1d232b" font-weight="bold" text-anchor="middle""##),
-            y - 3.0,
-            a.proto.label(),
             paint("seq-summary", r##"fill="#1d232b""##),
-            layout.width + 6.0,
-            y + 4.0,
-        );
-        if let Some(n) = &a.nat {
-            let _ = write!(
-                s,
-                r#"<text{} data-testid="seq-nat" x="{:.1}" y="{:.1}">{}</text>"#,
-                paint("seq-nat", r##"fill="#b42318" font-size="10""##),
-                a.x1 + 4.0,
-                y + ROW_H / 2.0 - 2.0,
+            y - 1.0,
+            paint("seq-proto", r##"font-weight="bold""##),
+            a.proto.label(),
+            // Where the router rewrote addresses or ports, said on the arrow it sent.
+            nat = a.nat.as_ref().map_or(String::new(), |n| format!(
+                r#" <tspan{} data-testid="seq-nat">{}</tspan>"#,
+                paint("seq-nat", r##"fill="#b42318" font-weight="bold""##),
                 escape(n)
-            );
-        }
+            )),
+        );
         s.push_str("</g>");
     }
 }
 
-/// Width of the summary column right of the lanes, px.
-pub const SUMMARY_W: f64 = 330.0;
+/// Room right of the last lane for the labels that run past it, px.
+pub const SUMMARY_W: f64 = 160.0;
 
 /// The live diagram's `<svg>`: lane lines the whole height and the rows in `rows`.
 pub fn live(layout: &Layout, rows: std::ops::Range<usize>, cursor: Option<usize>, summary: &dyn Fn(usize) -> String, time: &dyn Fn(u64) -> String) -> String {

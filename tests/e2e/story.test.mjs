@@ -209,3 +209,29 @@ test("axe-core: no serious or critical violation with the diagram open", async (
     await context.close();
   }
 });
+
+test("a share link carries the open diagram, its lanes, its filters and the chapter's event", async () => {
+  let url, event;
+  await withPage(fx, "", {}, async ({ page, problems }) => {
+    await openDiagram(page, "name-lookup");
+    await page.locator('[data-testid="lane-toggle"][data-device="home-switch"]').evaluate((el) => el.closest("details").open = true);
+    await page.locator('[data-testid="lane-toggle"][data-device="home-switch"]').click();
+    await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="seq-lane"]')].some((l) => l.textContent === "home-switch"));
+    await page.getByTestId("noise-arp").click();
+    await page.waitForSelector('[data-testid="hidden-note"]');
+    const chapter = page.locator('[data-testid="chapter"][data-number="3"]');
+    event = await chapter.getAttribute("data-event");
+    await chapter.click();
+    await page.waitForSelector('[data-testid="chapter"][data-number="3"][aria-current="step"]');
+    await page.getByTestId("share").click();
+    url = await page.getByTestId("share-url").inputValue();
+    assert.deepEqual(problems, []);
+  });
+  await withPage(fx, url.slice(fx.appUrl.length), {}, async ({ page, problems }) => {
+    await page.waitForSelector(`[data-testid="seq-arrow"][data-event="${event}"][aria-current="step"]`);
+    const lanes = await page.getByTestId("seq-lane").allTextContents();
+    assert.ok(!lanes.includes("home-switch") && lanes.includes("laptop"), lanes.join());
+    assert.equal(await page.getByTestId("noise-arp").getAttribute("aria-pressed"), "true");
+    assert.deepEqual(problems, []);
+  });
+});
