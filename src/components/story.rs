@@ -254,13 +254,34 @@ pub fn sequence_diagram(props: &SequenceProps) -> Html {
     let (top, rows) = *view;
     let window = layout::window(top as f64 * ROW_H, rows as f64 * ROW_H, layout.arrows.len());
     let width = layout.width + svg::SUMMARY_W;
-    // The rows in view as one SVG string (the same writer as the export): a few dozen rows
-    // re-parsed when the window or the cursor moves, instead of a VDOM diff per row.
+    // The rows in view as one SVG string (the same writer as the export), made again only when
+    // the window moves: stepping re-marks the cursor row (below) without re-parsing the rows.
     let body = {
         let run = props.run.clone();
-        let summary = move |e: usize| run.rows.get(e).map(|r| short(&r.summary)).unwrap_or_default();
-        svg::live(layout, window, cursor, &summary, &|ns| format_time(ns))
+        use_memo((props.layout.clone(), window.clone()), move |(layout, window)| {
+            let summary = move |e: usize| run.rows.get(e).map(|r| short(&r.summary)).unwrap_or_default();
+            AttrValue::from(svg::live(&layout.0, window.clone(), None, &summary, &|ns| format_time(ns)))
+        })
     };
+    {
+        // Marks the cursor row (class and aria-current) in the rows drawn from `body`.
+        let scroller = scroller.clone();
+        use_effect_with((cursor, body.clone()), move |(cursor, _)| {
+            let Some(el) = scroller.cast::<web_sys::Element>() else { return };
+            if let Ok(Some(old)) = el.query_selector("[aria-current=step]") {
+                let _ = old.remove_attribute("aria-current");
+                let class = old.get_attribute("class").unwrap_or_default().replace(" current", "");
+                let _ = old.set_attribute("class", &class);
+            }
+            if let Some(row) = cursor {
+                if let Ok(Some(now)) = el.query_selector(&format!("[data-row=\"{row}\"]")) {
+                    let _ = now.set_attribute("aria-current", "step");
+                    let class = now.get_attribute("class").unwrap_or_default();
+                    let _ = now.set_attribute("class", &format!("{class} current"));
+                }
+            }
+        });
+    }
     let heads = layout.lanes.iter().map(|l| {
         html! {
             <span class="seq-head" style={format!("left: {:.0}px; width: {:.0}px", l.x - layout::LANE_GAP / 2.0, layout::LANE_GAP)}
@@ -298,7 +319,7 @@ pub fn sequence_diagram(props: &SequenceProps) -> Html {
         <div class="seq-scroll" ref={scroller} {onscroll} {onclick} {onkeydown} tabindex="0" role="region"
             aria-label="Frames between devices, one row per frame" data-testid="sequence" data-rows={layout.arrows.len().to_string()}>
             <div class="seq-heads" style={format!("width: {width:.0}px")}>{ for heads }</div>
-            { Html::from_html_unchecked(AttrValue::from(body)) }
+            { Html::from_html_unchecked((*body).clone()) }
             if layout.arrows.is_empty() {
                 <p class="muted seq-empty">{ "No frames between these lanes." }</p>
             }

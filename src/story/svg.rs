@@ -81,10 +81,11 @@ pub fn write_rows(
                 let here = cursor == Some(a.row);
                 let _ = write!(
                     s,
-                    r#"<g class="seq-arrow proto-{css}{cur}" data-testid="seq-arrow" data-event="{e}" data-proto="{css}"{fwd} role="button" tabindex="0"{aria}><rect class="seq-hit" x="0" y="{top:.1}" width="{w:.1}" height="{ROW_H:.1}"/>"#,
+                    r#"<g class="seq-arrow proto-{css}{cur}" data-testid="seq-arrow" data-row="{row}" data-event="{e}" data-proto="{css}"{fwd} role="button" tabindex="0"{aria}><rect class="seq-hit" x="0" y="{top:.1}" width="{w:.1}" height="{ROW_H:.1}"/>"#,
                     css = a.proto.css(),
                     cur = if here { " current" } else { "" },
                     e = a.event,
+                    row = a.row,
                     fwd = if a.forwarded { r#" data-forwarded="true""# } else { "" },
                     aria = if here { r#" aria-current="step""# } else { "" },
                     top = y - ROW_H / 2.0,
