@@ -276,9 +276,9 @@ mod tests {
     }
 
     #[test]
-    fn the_course_is_the_engines_twelve_exercises() {
+    fn the_course_is_the_engines_fourteen_exercises() {
         let ex = Exercises::default();
-        assert_eq!(ex.course.len(), 12);
+        assert_eq!(ex.course.len(), 14);
         assert_eq!(ex.course[0].id, "right-network");
     }
 

@@ -94,6 +94,8 @@ fn kind_order(kind: QuestionKind) -> u8 {
         QuestionKind::DestinationMac => 4,
         QuestionKind::LeaseGateway => 5,
         QuestionKind::LookupResult => 6,
+        QuestionKind::SourcePort => 7,
+        QuestionKind::NextFlags => 8,
     }
 }
 

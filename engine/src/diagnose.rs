@@ -19,6 +19,7 @@
 //! it, and [`diagnose_invalid`] words that refusal the same way.
 
 mod services;
+mod tcp;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::Ipv4Addr;
@@ -56,6 +57,12 @@ pub enum Cause {
     DnsUnreachable { server: Option<Ipv4Addr> },
     /// The DNS server said the name does not exist.
     NxDomain { name: String },
+    /// The name exists but has no IPv4 address, or the server failed.
+    NameUnresolved { name: String },
+    /// The server answered the SYN with RST|ACK: nothing listens on the port.
+    ConnectionRefused { port: u16 },
+    /// The SYN (or its answer) never got through; these were the retransmission gaps.
+    NoAnswerToSyn { retransmitted_after: Vec<crate::time::SimTime> },
 }
 
 /// A diagnosis of one failed command.
@@ -91,6 +98,13 @@ pub fn command_failed(command: &Command, lines: &[String]) -> bool {
             !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
         }
         Command::Dhclient { .. } => false,
+        // curl's error line: `curl: (7) Failed to connect …`, `curl: (6) Could not resolve
+        // host: …`; or still connecting when the run ended (no body, or -v's last line).
+        Command::Curl { .. } => {
+            lines.is_empty()
+                || lines.iter().any(|l| l.starts_with("curl: ("))
+                || lines.last().is_some_and(|l| l.starts_with("*   Trying"))
+        }
         // host, dig and getent print these when the lookup fails.
         Command::Host { .. } | Command::Dig { .. } | Command::GetentHosts { .. } => {
             lines.is_empty()
@@ -119,7 +133,12 @@ pub fn diagnose(topology: &Topology, outcome: &RunOutcome) -> Vec<Diagnosis> {
             out.push(d);
             continue;
         }
-        let Some(target) = spec.command.target() else {
+        if let Some(d) = tcp::diagnose_curl(topology, outcome, spec, j) {
+            out.push(d);
+            continue;
+        }
+        // A connection that failed otherwise (no route, ARP): where its SYN went.
+        let Some(target) = spec.command.target().or_else(|| tcp::curl_target(topology, outcome, spec)) else {
             continue;
         };
         if let Some((device, field, cause, text)) = net.explain(spec.device, j, target, outcome) {

@@ -28,6 +28,12 @@ const FILES: &[(&str, &str)] = &[
         "name-lookup",
         include_str!("../../scenarios/name-lookup.json"),
     ),
+    ("fetch-page", include_str!("../../scenarios/fetch-page.json")),
+    (
+        "connection-refused",
+        include_str!("../../scenarios/connection-refused.json"),
+    ),
+    ("lost-syn", include_str!("../../scenarios/lost-syn.json")),
     ("hub", include_str!("../../scenarios/hub.json")),
     (
         "routing-loop",
@@ -83,6 +89,8 @@ fn link(id: String, a: (&str, &str), b: (&str, &str)) -> LinkSpec {
         },
         delay_us: None,
         bandwidth_mbps: None,
+        drop_from_a: Vec::new(),
+        drop_from_b: Vec::new(),
     }
 }
 

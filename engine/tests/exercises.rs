@@ -79,7 +79,7 @@ fn assert_unsolved(ex: &Exercise, edits: &[&dyn Fn(&mut Scenario)]) -> Evaluatio
 }
 
 #[test]
-fn the_course_has_twelve_exercises_in_teaching_order() {
+fn the_course_has_fourteen_exercises_in_teaching_order() {
     let ids: Vec<String> = course().into_iter().map(|e| e.id).collect();
     assert_eq!(
         ids,
@@ -95,7 +95,9 @@ fn the_course_has_twelve_exercises_in_teaching_order() {
             "read-traceroute",
             "laptop-no-address",
             "dns-server-address",
-            "why-nxdomain"
+            "why-nxdomain",
+            "read-the-handshake",
+            "why-page-fails"
         ]
     );
     for ex in course() {
@@ -702,4 +704,36 @@ fn why_nxdomain() {
     // Asking another (wrong) server is locked.
     let e = solve(&ex, &[&|s| set_dns(s, "laptop", &["192.168.1.1"])]);
     assert!(!e.locked.is_empty(), "{}", report(&e));
+}
+
+fn web_port(s: &mut Scenario, port: Option<u32>) {
+    dev(s, "web").services.as_mut().unwrap().web.as_mut().unwrap().port = port;
+}
+
+#[test]
+fn read_the_handshake() {
+    let ex = exercise("read-the-handshake");
+    let e = assert_unsolved(&ex, &[]);
+    let d = e.checks[0].diagnosis.as_ref().expect("a diagnosis");
+    assert!(matches!(d.cause, packet_engine::diagnose::Cause::NoAnswerToSyn { .. }), "{d:?}");
+    assert_eq!(d.field, "devices[2].gateway");
+    assert_solved(&ex, &[&|s| set_gateway(s, "web", Some("203.0.113.1"))]);
+    // A route back to the laptop's network works as well as a gateway.
+    assert_solved(&ex, &[&|s| add_route(s, "web", "192.168.1.0/24", "203.0.113.1")]);
+    // The fix is on the server: the laptop's side is locked.
+    let e = solve(&ex, &[&|s| set_gateway(s, "laptop", None)]);
+    assert!(!e.locked.is_empty(), "{}", report(&e));
+}
+
+#[test]
+fn why_page_fails() {
+    let ex = exercise("why-page-fails");
+    let e = assert_unsolved(&ex, &[]);
+    let d = e.checks[0].diagnosis.as_ref().expect("a diagnosis");
+    assert_eq!(d.cause, packet_engine::diagnose::Cause::ConnectionRefused { port: 80 });
+    assert!(d.text.contains("listens on port 8080, not 80"), "{}", d.text);
+    assert_solved(&ex, &[&|s| web_port(s, None)]);
+    assert_solved(&ex, &[&|s| web_port(s, Some(80))]);
+    // Another port that is not 80 still fails.
+    assert_unsolved(&ex, &[&|s| web_port(s, Some(8000))]);
 }

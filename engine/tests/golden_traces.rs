@@ -148,6 +148,12 @@ fn reference_solution(ex: &Exercise) -> Scenario {
         "laptop-no-address" => add_dhcp_server(&mut s, "home-router"),
         "dns-server-address" => set_dns(&mut s, "laptop", &["192.168.1.1"]),
         "why-nxdomain" => rename_record(&mut s, "dns-server", "www.example.com"),
+        "read-the-handshake" => set_gateway(&mut s, "web", Some("203.0.113.1")),
+        "why-page-fails" => {
+            if let Some(web) = s.devices.iter_mut().find(|d| d.id == "web").and_then(|d| d.services.as_mut()).and_then(|x| x.web.as_mut()) {
+                web.port = None;
+            }
+        }
         other => panic!("exercise {other} has no reference solution in the golden test: add one"),
     }
     s

@@ -84,7 +84,8 @@ fn collect(v: &Value, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
 }
 
 fn pointer<'a>(v: &'a mut Value, path: &[String]) -> &'a mut Value {
-    let p: String = path.iter().map(|s| format!("/{s}")).collect();
+    // RFC 6901: '~' and '/' inside a key (a web page path such as "/") are escaped.
+    let p: String = path.iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect();
     v.pointer_mut(&p).unwrap()
 }
 

@@ -453,3 +453,47 @@ fn dhcp_and_dns_labs_ask_about_the_lease_and_the_lookup() {
         assert_eq!(kinds.len(), want, "{name}: {kinds:?}");
     }
 }
+
+/// TCP (issue 12): the SYN's source port is the one the frame carries, and
+/// the flags asked for are those of the next segment the device sends.
+#[test]
+fn tcp_questions_match_the_frames_that_follow() {
+    for name in ["fetch-page", "connection-refused"] {
+        let (_, out) = example(name);
+        let qs = questions(&out.topology, &out.trace, 7);
+        let ports: Vec<&Question> = qs.iter().filter(|q| q.kind == QuestionKind::SourcePort).collect();
+        assert_eq!(ports.len(), 1, "{name}");
+        let flags: Vec<&Question> = qs.iter().filter(|q| q.kind == QuestionKind::NextFlags).collect();
+        assert_eq!(flags.len(), if name == "fetch-page" { 2 } else { 1 }, "{name}");
+        for q in ports.iter().chain(flags.iter()) {
+            assert!(q.choices.len() >= 3);
+            let device = match &out.trace.events[q.event].kind {
+                EventKind::TcpSocket { device, .. } | EventKind::TcpResetSent { device, .. } => device.clone(),
+                other => panic!("{other:?}"),
+            };
+            // The next TCP frame this device sends.
+            let frame = out.trace.events[q.event..]
+                .iter()
+                .find_map(|e| match &e.kind {
+                    EventKind::FrameSent { from, bytes, .. } if from.device == device && bytes.len() > 47 && bytes[23] == 6 => Some(bytes.clone()),
+                    _ => None,
+                })
+                .unwrap();
+            let tcp = &frame[34..];
+            match correct(q) {
+                Answer::Port { port } => assert_eq!(*port, u16::from_be_bytes([tcp[0], tcp[1]])),
+                Answer::Flags { flags } => {
+                    let want = match tcp[13] {
+                        0x12 => "SYN, ACK",
+                        0x14 => "RST, ACK",
+                        0x10 | 0x18 => "ACK",
+                        f => panic!("flags {f:#x}"),
+                    };
+                    assert_eq!(flags, want, "{}", q.prompt);
+                }
+                other => panic!("{other:?}"),
+            }
+            assert!(!wrong(q).contains(&correct(q)));
+        }
+    }
+}

@@ -148,7 +148,7 @@ fn bad_devices_gateways_and_commands_name_the_field() {
     );
     assert_eq!(
         error("ping -c 1 10.0.0.2", "ssh 10.0.0.2"),
-        "commands[0].run: unknown command `ssh` (this lab runs ping, traceroute, dhclient, host, dig and getent hosts)"
+        "commands[0].run: unknown command `ssh` (this lab runs ping, traceroute, dhclient, host, dig, getent hosts and curl)"
     );
     assert_eq!(
         error(

@@ -117,6 +117,9 @@ fn cause_id(d: &Diagnosis) -> &'static str {
         Cause::LeaseExpired => "lease-expired",
         Cause::DnsUnreachable { .. } => "dns-unreachable",
         Cause::NxDomain { .. } => "nxdomain",
+        Cause::NameUnresolved { .. } => "name-unresolved",
+        Cause::ConnectionRefused { .. } => "connection-refused",
+        Cause::NoAnswerToSyn { .. } => "no-answer-to-syn",
     }
 }
 

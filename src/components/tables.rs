@@ -39,6 +39,7 @@ pub fn tables(props: &TablesProps) -> Html {
                 { client_leases(t, name) }
                 { server_leases(t, name) }
                 { dns_answers(t, name) }
+                { sockets(t, name) }
             </section>
         }
     });
@@ -162,12 +163,24 @@ fn dns_answers(t: &NetworkState, device: &str) -> Html {
     text_table("dns-table", "Name lookups (resolver)", &["name", "answer"], rows)
 }
 
+/// The TCP sockets, as `ss -tan` lists them (state, local, peer).
+fn sockets(t: &NetworkState, device: &str) -> Html {
+    let Some(rows) = t.sockets.get(device).filter(|r| !r.is_empty()) else {
+        return Html::default();
+    };
+    let rows = rows.iter().map(|r| {
+        let peer = r.peer.map_or_else(|| "*:*".to_string(), |p| p.to_string());
+        text_row("socket-row", r.state.name().to_string(), [r.state.name().to_string(), r.local.to_string(), peer])
+    });
+    text_table("socket-table", "TCP sockets (ss -tan)", &["state", "local", "peer"], rows)
+}
+
 /// A row of plain cells, keyed by `key` (`data-key`) for tests and styles.
 fn text_row<const N: usize>(testid: &'static str, key: String, cells: [String; N]) -> Html {
     html! { <tr data-testid={testid} data-key={key}>{ for cells.into_iter().map(|c| html! { <td>{ c }</td> }) }</tr> }
 }
 
-/// A captioned table with a header row; one shape for every DHCP and DNS table.
+/// A captioned table with a header row; one shape for every DHCP, DNS and TCP table.
 fn text_table(testid: &'static str, caption: &'static str, heads: &[&'static str], rows: impl Iterator<Item = Html>) -> Html {
     html! {
         <table class="mini-table" data-testid={testid}>

@@ -59,6 +59,8 @@ impl Editor {
             b: Endpoint { device: id_b, port: port_b },
             delay_us: None,
             bandwidth_mbps: None,
+            drop_from_a: Vec::new(),
+            drop_from_b: Vec::new(),
         });
         let link = s.links.len() - 1;
         let effect = self.commit_structural(s);

@@ -235,6 +235,34 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             let from = server.map(|s| format!(" (from {s})")).unwrap_or_default();
             format!("lookup {name}: {}{from}", lookup_text(outcome))
         }
+        // TCP and HTTP (issue 12): socket state changes and what programs sent, like
+        // a command's results.
+        EventKind::TcpSocket { device, local, peer, new, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            let peer = peer.map_or("*".to_string(), |p| p.to_string());
+            format!("TCP {local} ↔ {peer}: {}", new.map_or("closed", |s| s.name()))
+        }
+        EventKind::TcpRetransmit { device, peer, after, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("TCP retransmission to {peer} after {} ms", after.as_nanos() / 1_000_000)
+        }
+        EventKind::TcpResetSent { device, local, peer, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("TCP reset: {local} → {peer}")
+        }
+        EventKind::HttpRequest { device, method, path, host, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("HTTP {method} {path} (Host: {host})")
+        }
+        EventKind::HttpResponse { device, status, reason, body_len, .. } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("HTTP {status} {reason}, {body_len} bytes")
+        }
         EventKind::Storm { events, .. } => {
             r.class = EventClass::Ethernet;
             format!("broadcast storm after {events} events")
@@ -257,6 +285,8 @@ pub fn short_reason(reason: DropReason) -> &'static str {
         DropReason::SameSegment => "same port",
         DropReason::TxQueueFull => "queue full",
         DropReason::NoLink => "no cable",
+        DropReason::LostOnLink => "lost on the cable",
+        DropReason::NoRouteBack => "no route back",
         DropReason::Malformed => "malformed",
         DropReason::Unsupported => "not modelled",
         DropReason::IcmpRateLimited => "rate-limited",

@@ -512,6 +512,7 @@ fn is_table_change(kind: &EventKind) -> bool {
             | EventKind::DhcpLeaseExpired { .. }
             | EventKind::DhcpServerLease { .. }
             | EventKind::DnsLookup { .. }
+            | EventKind::TcpSocket { .. }
     )
 }
 

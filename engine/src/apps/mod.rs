@@ -42,6 +42,8 @@ pub(crate) enum AppState {
     Trace(Box<traceroute::Traceroute>),
     /// `host`, `dig`, `getent hosts`: a resolver at work.
     Dns(Box<dns::node::DnsApp>),
+    /// `curl [-v] URL`.
+    Curl(Box<http::node::CurlApp>),
     Done,
 }
 
@@ -57,7 +59,7 @@ impl App {
 }
 
 impl IpNode {
-    fn arm_app(&mut self, ctx: &mut Ctx, app: u32, at: SimTime) {
+    pub(crate) fn arm_app(&mut self, ctx: &mut Ctx, app: u32, at: SimTime) {
         let a = &mut self.apps[app as usize];
         a.timer_gen = a.timer_gen.wrapping_add(1);
         let gen = a.timer_gen;
@@ -100,6 +102,7 @@ impl IpNode {
             Command::GetentHosts { name } => {
                 self.dns_app_start(ctx, app, dns::resolver::Program::GetentHosts, name, false)
             }
+            Command::Curl { url, verbose } => self.curl_start(ctx, app, url, verbose),
         }
     }
 
@@ -111,6 +114,7 @@ impl IpNode {
             AppState::Ping(_) => self.ping_tick(ctx, app),
             AppState::Trace(_) => self.traceroute_poll(ctx, app),
             AppState::Dns(_) => self.dns_app_timer(ctx, app),
+            AppState::Curl(_) => self.curl_timer(ctx, app),
             _ => {}
         }
     }
@@ -121,11 +125,12 @@ impl IpNode {
             AppState::Ping(_) => self.ping_icmp(ctx, app, info),
             AppState::Trace(_) => self.traceroute_icmp(ctx, app, info),
             AppState::Dns(_) => self.dns_app_icmp(ctx, app, info),
+            AppState::Curl(_) => self.curl_icmp(ctx, app, info),
             _ => false,
         }
     }
 
-    fn finish_app(&mut self, app: u32) {
+    pub(crate) fn finish_app(&mut self, app: u32) {
         let a = &mut self.apps[app as usize];
         a.state = AppState::Done;
         a.timer_gen = a.timer_gen.wrapping_add(1);
@@ -134,7 +139,7 @@ impl IpNode {
 
     /// The source address a program's `connect()` to `target` would get, or
     /// `None` for "Network is unreachable".
-    fn connect_src(&self, target: Ipv4Addr) -> Option<Ipv4Addr> {
+    pub(crate) fn connect_src(&self, target: Ipv4Addr) -> Option<Ipv4Addr> {
         if self.is_local(target) {
             Some(target)
         } else {

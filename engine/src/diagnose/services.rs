@@ -18,17 +18,25 @@ pub(super) fn diagnose_command(
     let id = dev.id.as_str();
     let events = &outcome.trace.events;
     let before = |t: crate::time::SimTime| t <= spec.at;
+    // curl looks the name up first (getaddrinfo): its failure says so.
+    let curl = matches!(spec.command, Command::Curl { .. });
     let mk = |cause: Cause, device: &str, field: String, text: String| Diagnosis {
         command: spec.label.clone(),
+        text: match (&cause, curl) {
+            (Cause::NxDomain { name } | Cause::NameUnresolved { name }, true) => {
+                format!("The name did not resolve: curl could not find an address for {name}. {text}")
+            }
+            (Cause::DnsUnreachable { .. }, true) => format!("The name did not resolve. {text}"),
+            _ => text,
+        },
         cause,
         device: device.to_string(),
         field,
-        text,
     };
     // A lookup that finished: its outcome says what went wrong.
     if matches!(
         spec.command,
-        Command::Host { .. } | Command::Dig { .. } | Command::GetentHosts { .. }
+        Command::Host { .. } | Command::Dig { .. } | Command::GetentHosts { .. } | Command::Curl { .. }
     ) {
         let found = events.iter().find_map(|e| match &e.kind {
             EventKind::DnsLookup {
@@ -92,6 +100,11 @@ pub(super) fn diagnose_command(
                         format!("devices[{}].dns", spec.device),
                         text,
                     ));
+                }
+                LookupOutcome::NoData | LookupOutcome::ServerError { .. } if curl => {
+                    let text = format!("The DNS server {} has no IPv4 address (A record) for {name}: add one to its zone.", server.map_or("?".to_string(), |s| s.to_string()));
+                    let field = format!("commands[{}].run", command_index(topology, spec));
+                    return Some(mk(Cause::NameUnresolved { name }, id, field, text));
                 }
                 _ => {}
             }

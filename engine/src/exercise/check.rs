@@ -76,6 +76,8 @@ pub enum Check {
     },
     /// `host NAME` on `from` finds an IPv4 address for the name.
     LookupSucceeds { from: String, name: String },
+    /// `curl URL` on `from` gets the page: HTTP 200 and its body.
+    PageLoads { from: String, url: String },
 }
 
 /// Which received frames a `receives` / `never_receives` check counts: all the given conditions hold.
@@ -246,6 +248,7 @@ impl Check {
                 format!("the ping from {from} to {to} leaves {device} {way}")
             }
             Check::LookupSucceeds { from, name } => format!("host {name} on {from} finds its address"),
+            Check::PageLoads { from, url } => format!("curl {url} on {from} loads the page"),
         }
     }
 
@@ -297,6 +300,10 @@ impl Check {
             Check::LookupSucceeds { from, name } => {
                 device("from", from, true)?;
                 Command::parse(&format!("host {name}")).map(|_| ()).map_err(|m| ("name".to_string(), m))
+            }
+            Check::PageLoads { from, url } => {
+                device("from", from, true)?;
+                crate::scenario::parse_url(url).map(|_| ()).map_err(|m| ("url".to_string(), m))
             }
             Check::TracerouteHops { from, to, hops } => {
                 device("from", from, true)?;
@@ -407,6 +414,10 @@ impl Check {
             Check::LookupSucceeds { from, name } => (
                 from,
                 Command::parse(&format!("host {name}")).map(|c| (c, format!("host {name}"))),
+            ),
+            Check::PageLoads { from, url } => (
+                from,
+                Command::parse(&format!("curl {url}")).map(|c| (c, format!("curl {url}"))),
             ),
             _ => return None,
         };

@@ -48,6 +48,14 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../../exercises/dns-server-address.json"),
     ),
     ("why-nxdomain", include_str!("../../../exercises/why-nxdomain.json")),
+    (
+        "read-the-handshake",
+        include_str!("../../../exercises/read-the-handshake.json"),
+    ),
+    (
+        "why-page-fails",
+        include_str!("../../../exercises/why-page-fails.json"),
+    ),
 ];
 
 /// Every built-in exercise, in teaching order. The files are checked by the

@@ -201,13 +201,31 @@ fn traffic_check(
             };
             result(check, passed, format!("{why}{storm}."))
         }
+        Check::PageLoads { url, .. } => {
+            let status = outcome.trace.events.iter().find_map(|e| match &e.kind {
+                EventKind::HttpResponse { status, body_len, .. } => Some((*status, *body_len)),
+                _ => None,
+            });
+            let error = lines.iter().find(|l| l.starts_with("curl: (")).cloned();
+            let (passed, why) = match (error, status) {
+                (Some(e), _) => (false, format!("curl failed: {e}")),
+                (None, Some((200, n))) => (true, format!("{from} fetched {url}: 200 OK, {n} bytes")),
+                (None, Some((s, _))) => (false, format!("the web server answered {s} instead of the page")),
+                (None, None) => (false, format!("curl {url} on {from} got no answer before the run ended")),
+            };
+            result(check, passed, format!("{why}{storm}."))
+        }
         _ => unreachable!("only traffic checks have a command"),
     };
     res.output = lines;
     if !res.passed
         && matches!(
             check,
-            Check::PingSucceeds { .. } | Check::TracerouteHops { .. } | Check::LeavesVia { .. } | Check::LookupSucceeds { .. }
+            Check::PingSucceeds { .. }
+                | Check::TracerouteHops { .. }
+                | Check::LeavesVia { .. }
+                | Check::LookupSucceeds { .. }
+                | Check::PageLoads { .. }
         )
     {
         res.diagnosis = diagnose(&lab, &outcome)

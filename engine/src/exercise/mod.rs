@@ -17,6 +17,7 @@ mod evaluate;
 pub mod locks;
 pub mod predict;
 mod predict_services;
+mod predict_tcp;
 
 pub use check::{evaluate, Check, CheckResult, Evaluation, FrameMatch};
 pub use course::course;

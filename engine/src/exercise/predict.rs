@@ -17,6 +17,7 @@
 //! - `FrameSent` by a host or router: which MAC goes in the destination field?
 //!   and, when a router forwards a packet: what will the TTL be?
 //! - `DhcpLeaseObtained` and `DnsLookup`: see `predict_services.rs`.
+//! - a connection opening, a SYN or SYN-ACK answered: see `predict_tcp.rs`.
 
 use super::check::mac_owner;
 use crate::explain::{forwarded_from, rewrap_diff};
@@ -49,6 +50,10 @@ pub enum QuestionKind {
     LeaseGateway,
     /// What a name lookup finds.
     LookupResult,
+    /// The source port of a connection's SYN.
+    SourcePort,
+    /// The flags of the next TCP segment (SYN-ACK, RST|ACK, ACK).
+    NextFlags,
 }
 
 /// The value behind a choice, comparable with what the trace shows.
@@ -72,6 +77,10 @@ pub enum Answer {
     Gateway { ip: Option<Ipv4Addr> },
     /// How a lookup ends.
     Lookup { outcome: crate::trace::LookupOutcome },
+    /// A TCP port.
+    Port { port: u16 },
+    /// TCP flags as tshark lists them ("SYN, ACK").
+    Flags { flags: String },
 }
 
 /// One choice: its wording and its value.
@@ -109,7 +118,7 @@ pub fn is_decision(scenario: &Topology, event: &TraceEvent) -> bool {
         EventKind::SwitchForward { .. } | EventKind::Route { .. } => true,
         EventKind::FrameSent { from, .. } => has_ip(scenario, &from.device),
         EventKind::DhcpLeaseObtained { renewed: false, .. } | EventKind::DnsLookup { .. } => true,
-        _ => false,
+        other => super::predict_tcp::is_decision(other),
     }
 }
 
@@ -301,7 +310,9 @@ pub fn questions_at(
             }
         }
         other => {
-            if let Some((kind, prompt, correct, wrong)) = super::predict_services::question_parts(scenario, other) {
+            if let Some((kind, prompt, correct, wrong)) = super::predict_services::question_parts(scenario, other)
+                .or_else(|| super::predict_tcp::question_parts(other))
+            {
                 push(kind, prompt, correct, wrong, None);
             }
         }

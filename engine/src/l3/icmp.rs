@@ -175,6 +175,13 @@ impl IpNode {
     /// Offers an ICMP message to every command running on `dev`; if none takes
     /// it and `datagram` is given, records that nobody was listening.
     fn deliver_to_apps(&mut self, ctx: &mut Ctx, info: IcmpInfo, datagram: Option<&[u8]>) {
+        // tcp_v4_err: an error quoting one of our TCP segments (from the
+        // network, or our own after a failed ARP) belongs to its socket.
+        if let IcmpInfo::Error { icmp_type, code, inner, .. } = &info {
+            if self.tcp_icmp_error(ctx, *icmp_type, *code, inner) {
+                return;
+            }
+        }
         let apps = self.running.clone();
         let mut taken = false;
         for app in apps {

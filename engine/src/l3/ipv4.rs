@@ -210,6 +210,7 @@ impl IpNode {
         match view(datagram).next_header() {
             IpProtocol::Icmp => self.icmp_input(ctx, datagram),
             IpProtocol::Udp => self.udp_input(ctx, datagram, false),
+            IpProtocol::Tcp => self.tcp_input(ctx, datagram),
             _ => self.unsupported(ctx, datagram),
         }
     }

@@ -82,6 +82,10 @@ pub(crate) struct IpNode {
     pub(crate) search: Vec<String>,
     /// gethostname(): the device id (dhclient sends it as option 12).
     pub(crate) hostname: String,
+    /// TCP sockets (l4/tcp_node.rs).
+    pub(crate) tcp: crate::l4::tcp_node::TcpSlot,
+    /// An nginx-like web server (apps/http/node.rs).
+    pub(crate) web_server: Option<Box<crate::apps::http::node::WebSlot>>,
 }
 
 /// What an application socket gets from the stack.
@@ -181,6 +185,8 @@ impl IpNode {
             dhcp_clients: BTreeMap::new(),
             dhcp_server: None,
             dns_server: None,
+            tcp: crate::l4::tcp_node::TcpSlot::new(),
+            web_server: None,
             nameservers: spec.nameservers.clone(),
             search: Vec::new(),
             hostname: {
@@ -297,6 +303,7 @@ impl Device for IpNode {
             Timer::Dhcp { iface, gen } => self.dhcp_client_timer(ctx, iface, gen),
             Timer::DhcpServer { gen } => self.dhcp_server_timer(ctx, gen),
             Timer::DnsServer { gen } => self.dns_server_timer(ctx, gen),
+            Timer::Tcp { gen } => self.tcp_timer(ctx, gen),
             Timer::MacAge { .. } => {}
         }
     }

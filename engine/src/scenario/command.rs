@@ -1,6 +1,7 @@
 //! The commands a lab schedules (`ping`, `traceroute`), read from their command
 //! line the way iputils ping and traceroute 2.1 read theirs.
 
+pub use crate::apps::http::curl::Url;
 use std::net::Ipv4Addr;
 
 /// A parsed `run` string.
@@ -27,6 +28,8 @@ pub enum Command {
     Dig { name: String, short: bool },
     /// `getent hosts NAME` (glibc): AAAA then A through the resolver.
     GetentHosts { name: String },
+    /// `curl [-v] URL` (curl 7.88.1): an HTTP GET, the name resolved by getaddrinfo.
+    Curl { url: Url, verbose: bool },
 }
 
 impl Command {
@@ -76,8 +79,9 @@ impl Command {
                 }),
                 _ => Err("usage: getent hosts NAME".into()),
             },
+            Some(&"curl") => parse_curl(&words[1..]),
             Some(other) => Err(format!(
-                "unknown command `{other}` (this lab runs ping, traceroute, dhclient, host, dig and getent hosts)"
+                "unknown command `{other}` (this lab runs ping, traceroute, dhclient, host, dig, getent hosts and curl)"
             )),
             None => Err("empty command".into()),
         }
@@ -231,4 +235,78 @@ fn lookup_name(word: &str) -> Result<String, String> {
     } else {
         Err(format!("{word} is not a host name like www.example.com"))
     }
+}
+
+fn parse_curl(args: &[&str]) -> Result<Command, String> {
+    const USAGE: &str = "curl [-v] URL (e.g. curl -v http://www.example.com/)";
+    let mut verbose = false;
+    let mut url = None;
+    for a in args {
+        match *a {
+            "-v" | "--verbose" => verbose = true,
+            flag if flag.starts_with('-') => {
+                return Err(format!("unsupported curl option {flag}; usage: {USAGE}"));
+            }
+            word => {
+                if url.is_some() {
+                    return Err(format!("one URL at a time: unexpected {word}; usage: {USAGE}"));
+                }
+                url = Some(parse_url(word)?);
+            }
+        }
+    }
+    let url = url.ok_or_else(|| format!("curl needs a URL; usage: {USAGE}"))?;
+    Ok(Command::Curl { url, verbose })
+}
+
+/// `[http://]HOST[:PORT][/PATH]` with HOST a name or a dotted quad. curl
+/// itself adds `http://` when no scheme is given and `/` when no path is.
+pub fn parse_url(text: &str) -> Result<Url, String> {
+    let rest = match text.split_once("://") {
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") => rest,
+        Some((scheme, _)) => {
+            return Err(format!(
+                "{scheme}:// is not modelled: this lab's curl fetches http:// URLs only (in {text})"
+            ))
+        }
+        None => text,
+    };
+    // A fragment never leaves curl (RFC 3986 §3.5).
+    let rest = rest.split('#').next().unwrap_or_default();
+    let (hostport, path) = match rest.find(['/', '?']) {
+        Some(i) if rest[i..].starts_with('?') => (&rest[..i], format!("/{}", &rest[i..])),
+        Some(i) => (&rest[..i], rest[i..].to_string()),
+        None => (rest, "/".to_string()),
+    };
+    if hostport.starts_with('[') {
+        return Err(format!("{text}: IPv6 addresses are not modelled; use an IPv4 address or a name"));
+    }
+    if hostport.contains('@') {
+        return Err(format!("{text}: user names in URLs are not modelled"));
+    }
+    let (host, port) = match hostport.rsplit_once(':') {
+        Some((h, p)) => match p.parse::<u16>() {
+            Ok(n) if n > 0 => (h, n),
+            _ => {
+                return Err(format!(
+                    "the port in {text} must be a number from 1 to 65535, not \"{p}\""
+                ))
+            }
+        },
+        None => (hostport, 80),
+    };
+    if host.is_empty() {
+        return Err(format!("{text} has no host: write it like http://www.example.com/ or http://10.0.0.2/"));
+    }
+    let host = if host.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        host.parse::<Ipv4Addr>()
+            .map_err(|_| format!("{host} in {text} is not an IPv4 address (four numbers 0–255 like 10.0.0.2)"))?
+            .to_string()
+    } else {
+        lookup_name(host).map_err(|_| format!("{host} in {text} is not a host name like www.example.com"))?
+    };
+    if !path.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(format!("the path {path} has characters a URL cannot carry unencoded"));
+    }
+    Ok(Url { host, port, path })
 }

@@ -22,13 +22,13 @@ mod topology;
 pub(crate) mod validate;
 
 pub use address::{parse_interface_address, parse_ipv4, parse_prefix};
-pub use command::Command;
+pub use command::{parse_url, Command, Url};
 pub use error::{ErrorKind, ScenarioError};
 pub(crate) use json::parse_json;
 pub use text::{
     device_port_names, CommandSpec, DeviceKind, DeviceSpec, Endpoint, InterfaceSpec, LinkSpec,
-    Options, RouteSpec, Scenario, ServicesSpec, DhcpServiceSpec, DnsServiceSpec, DnsRecordSpec, is_dhcp, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
+    Options, RouteSpec, Scenario, ServicesSpec, DhcpServiceSpec, DnsServiceSpec, DnsRecordSpec, WebServiceSpec, is_dhcp, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
 };
 pub use topology::{
-    limits, Device, DhcpService, DnsService, DnsRecord, DnsRecordData, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology,
+    limits, Device, DhcpService, DnsService, DnsRecord, DnsRecordData, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology, WebService,
 };

@@ -1,11 +1,11 @@
-//! Validation of a router's or server's `services` (DHCP and DNS): pools in
+//! Validation of a router's or server's `services` (DHCP, DNS and web): pools in
 //! the served interface's subnet, lease times dnsmasq accepts, zone records
 //! inside their zone, forwarders as addresses. Called from `validate.rs`.
 
 use super::address::parse_ipv4;
 use super::error::{ErrorKind, ScenarioError};
-use super::text::{DhcpServiceSpec, DnsServiceSpec};
-use super::topology::{DhcpService, DnsRecord, DnsRecordData, DnsService, Interface};
+use super::text::{DhcpServiceSpec, DnsServiceSpec, WebServiceSpec};
+use super::topology::{DhcpService, DnsRecord, DnsRecordData, DnsService, Interface, WebService};
 
 type Result<T> = std::result::Result<T, ScenarioError>;
 
@@ -130,3 +130,39 @@ pub(crate) fn check_dns_name(at: &str, text: &str) -> Result<String> {
     Ok(name)
 }
 
+
+/// A web server's pages: paths as a browser sends them (starting with '/',
+/// no spaces, no query), a path ending in '/' stored as its `index.html`
+/// (nginx's `index` directive), bodies of printable text up to 64 KiB.
+pub(super) fn validate_web_service(at: &str, spec: &WebServiceSpec) -> Result<WebService> {
+    let port = spec.port.unwrap_or(80);
+    if !(1..=65535).contains(&port) {
+        return err(ErrorKind::OutOfRange, format!("{at}.port"), format!("port {port} is out of range (1–65535)"));
+    }
+    let mut pages = std::collections::BTreeMap::new();
+    for (path, body) in &spec.pages {
+        let field = format!("{at}.pages[\"{path}\"]");
+        if !path.starts_with('/') || !path.bytes().all(|b| b.is_ascii_graphic()) || path.contains(['?', '#']) {
+            return err(
+                ErrorKind::Other,
+                field,
+                format!("\"{path}\" is not a page path like / or /about.html (it starts with /, without spaces, ? or #)"),
+            );
+        }
+        if body.len() > MAX_PAGE_BYTES {
+            return err(
+                ErrorKind::OutOfRange,
+                field,
+                format!("the page has {} bytes; at most {MAX_PAGE_BYTES}", body.len()),
+            );
+        }
+        let key = if path.ends_with('/') { format!("{path}index.html") } else { path.clone() };
+        if pages.insert(key.clone(), body.clone()).is_some() {
+            return err(ErrorKind::Other, field, format!("{key} is given twice (\"/\" and \"/index.html\" are the same page)"));
+        }
+    }
+    Ok(WebService { port: port as u16, pages })
+}
+
+/// The largest page a lab may serve (a few dozen segments).
+const MAX_PAGE_BYTES: usize = 64 * 1024;

@@ -115,6 +115,22 @@ pub struct ServicesSpec {
     /// A DNS server on port 53 (a zone, forwarders, or a recursive stand-in).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dns: Option<DnsServiceSpec>,
+    /// A web server (nginx's default site) serving the pages given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web: Option<WebServiceSpec>,
+}
+
+/// A web server: nginx 1.22.1's default site with the lab's pages.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct WebServiceSpec {
+    /// Path → page text, e.g. `"/": "<h1>Hello</h1>"`. A path ending in `/`
+    /// is its `index.html`. None given: nginx's "Welcome to nginx!" page.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub pages: std::collections::BTreeMap<String, String>,
+    /// TCP port it listens on (nginx's `listen`); default 80.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u32>,
 }
 
 /// `dhcp-range=POOL_START,POOL_END,LEASE_TIME` with its options.
@@ -225,6 +241,15 @@ pub struct LinkSpec {
     /// Bit rate in Mbit/s (default 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bandwidth_mbps: Option<f64>,
+    /// Frames the cable loses on the way from end `a` to end `b`, counted
+    /// from 1 in the order they start from `a` (e.g. `[4]`: the fourth frame
+    /// `a` sends never arrives). A lossy cable that always loses the same
+    /// frames, so a retransmission shows the same way in every run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drop_from_a: Vec<u64>,
+    /// The same for frames from end `b` to end `a`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drop_from_b: Vec<u64>,
 }
 
 /// Default one-way propagation delay of a link.

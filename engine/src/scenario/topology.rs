@@ -50,6 +50,17 @@ pub struct Device {
     pub dhcp_server: Option<DhcpService>,
     /// A DNS server on port 53.
     pub dns_server: Option<DnsService>,
+    /// A web server.
+    pub web_server: Option<WebService>,
+}
+
+/// A web server's settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WebService {
+    /// 1 … 65535.
+    pub port: u16,
+    /// Path (starting with '/', a directory's `index.html` spelled out) → body.
+    pub pages: std::collections::BTreeMap<String, String>,
 }
 
 /// A DHCP server's settings, checked against its interface.
@@ -140,6 +151,8 @@ pub struct Link {
     pub delay: SimTime,
     /// Serialisation time of one byte in picoseconds (8 000 000 / Mbit/s, at least 1).
     pub ps_per_byte: u64,
+    /// Frame numbers (from 1) lost from end a to b, and from b to a.
+    pub drop: [std::collections::BTreeSet<u64>; 2],
 }
 
 /// A command at its start time.

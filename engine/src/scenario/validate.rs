@@ -244,7 +244,34 @@ impl Scenario {
                     format!("{mbps} Mbit/s is out of range (0.001–400000)"),
                 );
             }
+            let mut drop = [std::collections::BTreeSet::new(), std::collections::BTreeSet::new()];
+            for (k, (field, list)) in [("drop_from_a", &link.drop_from_a), ("drop_from_b", &link.drop_from_b)].into_iter().enumerate() {
+                if list.len() > MAX_DROPS {
+                    return err(
+                        ErrorKind::OutOfRange,
+                        format!("{at}.{field}"),
+                        format!("{} frame numbers is too many (at most {MAX_DROPS})", list.len()),
+                    );
+                }
+                for (j, &n) in list.iter().enumerate() {
+                    if n == 0 {
+                        return err(
+                            ErrorKind::OutOfRange,
+                            format!("{at}.{field}[{j}]"),
+                            "frames are counted from 1: the first frame sent that way is 1",
+                        );
+                    }
+                    if !drop[k].insert(n) {
+                        return err(
+                            ErrorKind::Other,
+                            format!("{at}.{field}[{j}]"),
+                            format!("frame {n} is listed twice"),
+                        );
+                    }
+                }
+            }
             links.push(Link {
+                drop,
                 id: link.id.clone(),
                 a: ends[0],
                 b: ends[1],
@@ -257,6 +284,9 @@ impl Scenario {
         Ok(links)
     }
 }
+
+/// Frame numbers one direction of a cable may list as lost.
+const MAX_DROPS: usize = 1000;
 
 /// Every option that reaches time arithmetic has an upper bound (see [`limits`]).
 fn validate_options(o: &Options) -> Result<RunOptions> {
@@ -363,6 +393,7 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
         nameservers: Vec::new(),
         dhcp_server: None,
         dns_server: None,
+        web_server: None,
     })
 }
 
@@ -549,7 +580,7 @@ fn validate_ip_device(
             "at most 3 DNS servers (glibc reads only the first 3 nameserver lines)",
         );
     }
-    let (mut dhcp_server, mut dns_server) = (None, None);
+    let (mut dhcp_server, mut dns_server, mut web_server) = (None, None, None);
     if let Some(services) = &dev.services {
         if dev.kind == super::text::DeviceKind::Host {
             return err(
@@ -575,6 +606,9 @@ fn validate_ip_device(
             }
             dns_server = Some(service);
         }
+        if let Some(spec) = &services.web {
+            web_server = Some(super::services::validate_web_service(&format!("{at}.services.web"), spec)?);
+        }
     }
     Ok(Device {
         id: dev.id.clone(),
@@ -586,6 +620,7 @@ fn validate_ip_device(
         nameservers,
         dhcp_server,
         dns_server,
+        web_server,
     })
 }
 

@@ -41,6 +41,8 @@ pub(crate) enum Timer {
     DhcpServer { gen: u32 },
     /// The DNS server's wake-up (a forwarded query timed out).
     DnsServer { gen: u32 },
+    /// The TCP table's next timer: retransmission, delayed ACK, TIME-WAIT (l4/tcp_node.rs).
+    Tcp { gen: u32 },
 }
 
 /// The devices of a lab. An enum rather than `Box<dyn Device>`: the event

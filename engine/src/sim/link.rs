@@ -34,6 +34,8 @@ pub(crate) struct Direction {
     pub(crate) queue: VecDeque<Frame>,
     /// A `TxReady` event is already scheduled.
     pub(crate) wake_pending: bool,
+    /// Frames started in this direction so far (the lab's drop lists count them).
+    pub(crate) started: u64,
 }
 
 pub(crate) struct Link {
@@ -44,6 +46,8 @@ pub(crate) struct Link {
     /// Serialisation time per byte in picoseconds (8 000 000 / Mbit/s).
     pub(crate) ps_per_byte: u64,
     pub(crate) dirs: [Direction; 2],
+    /// Frame numbers (from 1) this direction loses (`drop_from_a`, `drop_from_b`).
+    pub(crate) drop: [std::collections::BTreeSet<u64>; 2],
 }
 
 impl Ctx {
@@ -80,6 +84,8 @@ impl Ctx {
         let serialisation = SimTime(bytes.saturating_mul(link.ps_per_byte) / 1000);
         let t_end = now + serialisation + link.delay;
         link.dirs[dir as usize].busy_until = now + serialisation;
+        link.dirs[dir as usize].started += 1;
+        let lost = link.drop[dir as usize].contains(&link.dirs[dir as usize].started);
         let from = link.ends[dir as usize];
         let to = link.ends[1 - dir as usize];
         let id = link.id.clone();
@@ -92,7 +98,12 @@ impl Ctx {
             t_end,
             bytes: frame.clone(),
         });
-        self.schedule(t_end, Ev::Deliver { port: to, frame });
+        if lost {
+            // The frame occupies the wire but never reaches the far end.
+            self.schedule(t_end, Ev::Lost { port: to, frame });
+        } else {
+            self.schedule(t_end, Ev::Deliver { port: to, frame });
+        }
     }
 
     pub(super) fn tx_ready(&mut self, l: u32, dir: u8) {

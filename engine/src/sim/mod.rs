@@ -16,7 +16,7 @@ use crate::l3::IpNode;
 use crate::rng::Rng;
 use crate::scenario::{DeviceKind, Scenario, ScenarioError, Topology};
 use crate::time::SimTime;
-use crate::trace::{EventKind, Trace};
+use crate::trace::{DropReason, EventKind, Trace};
 use ctx::Ctx;
 use device::{Body, Device, Timer};
 use link::{Direction, Link, Port};
@@ -114,6 +114,8 @@ pub(crate) enum Ev {
     Transmit { port: u32, frame: Frame },
     /// A timer of device `dev`.
     Timer { dev: u32, timer: Timer },
+    /// A frame the cable lost (the lab's drop list) would have reached `port` now.
+    Lost { port: u32, frame: Frame },
 }
 
 /// An event with its place in the queue: ordered by time, then by the order
@@ -194,6 +196,7 @@ impl Sim {
                 delay: spec.delay,
                 ps_per_byte: spec.ps_per_byte,
                 dirs: [Direction::default(), Direction::default()],
+                drop: spec.drop.clone(),
             });
         }
         // Services start with the device; dhclient runs at boot on "dhcp" interfaces.
@@ -224,6 +227,13 @@ impl Sim {
                 let routes = node.route_entries();
                 let device = ctx.ids[d].clone();
                 ctx.record(EventKind::RoutesInstalled { device, routes });
+            }
+        }
+        // nginx starts at boot too; its listener is recorded after the routing tables,
+        // so every trace opens with them.
+        for (d, spec) in sc.devices.iter().enumerate() {
+            if let (Body::Ip(node), Some(s)) = (&mut bodies[d], &spec.web_server) {
+                node.web_server_setup(&mut ctx, s);
             }
         }
         Sim {
@@ -261,6 +271,10 @@ impl Sim {
             Ev::Deliver { port, frame } => self.deliver(port, frame),
             Ev::TxReady { link, dir } => self.ctx.tx_ready(link, dir),
             Ev::Transmit { port, frame } => self.ctx.transmit(port, frame),
+            Ev::Lost { port, frame } => {
+                let device = self.ctx.ports[port as usize].device;
+                self.ctx.drop_frame(device, Some(port), DropReason::LostOnLink, frame);
+            }
             Ev::Timer { dev, timer } => {
                 let ctx = &mut self.ctx;
                 match &mut self.bodies[dev as usize] {

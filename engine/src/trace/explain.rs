@@ -256,6 +256,11 @@ impl TraceEvent {
                     LookupOutcome::NoServers => write!(s, "{device} has no DNS server in its resolv.conf, so it cannot look up {name} ({label})."),
                 };
             }
+            EventKind::TcpSocket { .. }
+            | EventKind::TcpRetransmit { .. }
+            | EventKind::TcpResetSent { .. }
+            | EventKind::HttpRequest { .. }
+            | EventKind::HttpResponse { .. } => super::explain_tcp::explain(&mut s, &self.kind),
             EventKind::Storm {
                 links,
                 devices,

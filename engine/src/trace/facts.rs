@@ -41,6 +41,10 @@ pub enum DropReason {
     NoListener,
     /// An ICMP redirect that Linux's defaults make a host (or router) ignore.
     RedirectIgnored,
+    /// The cable lost the frame (the lab's `drop_from_a` / `drop_from_b`).
+    LostOnLink,
+    /// A SYN whose answer would have no route back to its sender.
+    NoRouteBack,
 }
 
 impl DropReason {
@@ -60,6 +64,8 @@ impl DropReason {
             DropReason::Unsupported => "this lab does not model that protocol",
             DropReason::IcmpRateLimited => "Linux rate-limits ICMP errors to each destination (icmp_ratelimit), so no error is sent",
             DropReason::NoListener => "no program on this device is waiting for it",
+            DropReason::NoRouteBack => "it is a TCP SYN and there is no route back to its sender for the SYN-ACK, so Linux drops it without answering",
+            DropReason::LostOnLink => "the cable lost it on the way (the lab's drop list for this link names this frame)",
             DropReason::RedirectIgnored => {
                 "it is an ICMP redirect, and Linux hosts only accept one towards a gateway of their default routes (secure_redirects = 1), so the route stays as it is"
             }
@@ -230,4 +236,89 @@ pub enum LookupOutcome {
     ServerError { rcode: u8 },
     /// resolv.conf lists no server.
     NoServers,
+}
+
+/// A TCP socket's state, named as `ss -tan` prints it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum SocketState {
+    #[serde(rename = "LISTEN")]
+    Listen,
+    #[serde(rename = "SYN-SENT")]
+    SynSent,
+    #[serde(rename = "SYN-RECV")]
+    SynRecv,
+    #[serde(rename = "ESTAB")]
+    Established,
+    #[serde(rename = "FIN-WAIT-1")]
+    FinWait1,
+    #[serde(rename = "FIN-WAIT-2")]
+    FinWait2,
+    #[serde(rename = "CLOSE-WAIT")]
+    CloseWait,
+    #[serde(rename = "CLOSING")]
+    Closing,
+    #[serde(rename = "LAST-ACK")]
+    LastAck,
+    #[serde(rename = "TIME-WAIT")]
+    TimeWait,
+}
+
+impl SocketState {
+    const ALL: [SocketState; 10] = [
+        SocketState::Listen,
+        SocketState::SynSent,
+        SocketState::SynRecv,
+        SocketState::Established,
+        SocketState::FinWait1,
+        SocketState::FinWait2,
+        SocketState::CloseWait,
+        SocketState::Closing,
+        SocketState::LastAck,
+        SocketState::TimeWait,
+    ];
+
+    /// The name `ss -tan` prints (ESTAB, TIME-WAIT, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            SocketState::Listen => "LISTEN",
+            SocketState::SynSent => "SYN-SENT",
+            SocketState::SynRecv => "SYN-RECV",
+            SocketState::Established => "ESTAB",
+            SocketState::FinWait1 => "FIN-WAIT-1",
+            SocketState::FinWait2 => "FIN-WAIT-2",
+            SocketState::CloseWait => "CLOSE-WAIT",
+            SocketState::Closing => "CLOSING",
+            SocketState::LastAck => "LAST-ACK",
+            SocketState::TimeWait => "TIME-WAIT",
+        }
+    }
+
+    /// From an `ss` name (CLOSED and unknown names: none).
+    pub fn from_name(name: &str) -> Option<SocketState> {
+        SocketState::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// Why a TCP connection ended without a normal close.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "why", rename_all = "snake_case")]
+pub enum TcpEnd {
+    /// connect() got RST|ACK: nothing listens on the port (ECONNREFUSED).
+    Refused,
+    /// No answer to the SYNs (or data) before the retries ran out (ETIMEDOUT).
+    TimedOut,
+    /// An ICMP destination unreachable with this code aborted connect().
+    Unreachable { code: u8 },
+    /// The peer reset an open connection (ECONNRESET).
+    Reset,
+}
+
+/// What a retransmitted TCP segment carried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "what", rename_all = "snake_case")]
+pub enum Retransmitted {
+    Syn,
+    SynAck,
+    Data { bytes: u32 },
+    Fin,
 }

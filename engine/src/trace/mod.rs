@@ -15,19 +15,21 @@
 //! - `state.rs`: table replay ([`NetworkState`], [`StateIndex`]).
 
 mod explain;
+mod explain_tcp;
 mod facts;
 mod name;
 mod state;
 
+pub use explain_tcp::duration as explain_duration;
 pub use facts::*;
 pub use name::Name;
-pub use state::{DhcpLeaseRow, NeighborRow, NetworkState, StateIndex};
+pub use state::{DhcpLeaseRow, NeighborRow, NetworkState, SocketRow, StateIndex};
 
 use crate::mac::MacAddr;
 use crate::neighbor::NudState;
 use crate::time::SimTime;
 use serde::{Serialize, Serializer};
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, SocketAddrV4};
 use std::sync::Arc;
 
 /// One port of one device.
@@ -182,6 +184,57 @@ pub enum EventKind {
         name: String,
         server: Option<Ipv4Addr>,
         outcome: LookupOutcome,
+    },
+    /// A TCP socket appeared, changed state or went away (the `ss -tan` row).
+    TcpSocket {
+        device: Name,
+        local: SocketAddrV4,
+        /// None for a listener.
+        peer: Option<SocketAddrV4>,
+        /// None: the socket is new.
+        old: Option<SocketState>,
+        /// None: the socket is gone.
+        new: Option<SocketState>,
+        /// Why a connection ended abnormally (refused, timed out, …).
+        end: Option<TcpEnd>,
+    },
+    /// A TCP segment was sent again: no acknowledgement came in time.
+    TcpRetransmit {
+        device: Name,
+        local: SocketAddrV4,
+        peer: SocketAddrV4,
+        what: Retransmitted,
+        /// Time since the previous transmission of the same segment.
+        after: SimTime,
+    },
+    /// A host answered a segment no socket wants with a reset
+    /// (`tcp_v4_send_reset`): a closed port, or a stray ACK.
+    TcpResetSent {
+        device: Name,
+        local: SocketAddrV4,
+        peer: SocketAddrV4,
+        /// True when nothing listens on the port at all.
+        closed_port: bool,
+    },
+    /// curl sent its HTTP request.
+    HttpRequest {
+        device: Name,
+        label: Name,
+        method: String,
+        path: String,
+        host: String,
+        to: SocketAddrV4,
+    },
+    /// The web server answered a request.
+    HttpResponse {
+        device: Name,
+        peer: SocketAddrV4,
+        method: String,
+        path: String,
+        status: u16,
+        reason: String,
+        /// Body bytes (Content-Length).
+        body_len: usize,
     },
     /// The run stopped at its event budget while frames kept circulating.
     Storm {

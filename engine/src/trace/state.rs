@@ -2,13 +2,13 @@
 //! was after a given event ([`Trace::state_at`]), and snapshots every N events
 //! for stepping backwards through a long trace ([`Trace::state_index`]).
 
-use super::facts::{LeaseInfo, LookupOutcome, RouteEntry};
+use super::facts::{LeaseInfo, LookupOutcome, RouteEntry, SocketState};
 use super::{EventKind, Trace};
 use crate::mac::MacAddr;
 use crate::neighbor::NudState;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, SocketAddrV4};
 
 /// One ARP table row as `ip neigh` shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -35,6 +35,19 @@ pub struct NetworkState {
     /// The resolver's last answer per device and name.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub dns_answers: BTreeMap<String, BTreeMap<String, LookupOutcome>>,
+    /// TCP sockets per device, as `ss -tan` lists them (listeners and
+    /// connections in the order they were created).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub sockets: BTreeMap<String, Vec<SocketRow>>,
+}
+
+/// One row of `ss -tan`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SocketRow {
+    pub state: SocketState,
+    pub local: SocketAddrV4,
+    /// None for a listener (`0.0.0.0:*`).
+    pub peer: Option<SocketAddrV4>,
 }
 
 /// One row of a DHCP server's lease table (dnsmasq.leases).
@@ -102,6 +115,21 @@ impl NetworkState {
                     .entry(device.to_string())
                     .or_default()
                     .insert(name.clone(), outcome.clone());
+            }
+            EventKind::TcpSocket { device, local, peer, new, .. } => {
+                let rows = self.sockets.entry(device.to_string()).or_default();
+                let at = rows.iter().position(|r| r.local == *local && r.peer == *peer);
+                match (at, new) {
+                    (Some(i), Some(state)) => rows[i].state = *state,
+                    (None, Some(state)) => rows.push(SocketRow { state: *state, local: *local, peer: *peer }),
+                    (Some(i), None) => {
+                        rows.remove(i);
+                    }
+                    (None, None) => {}
+                }
+                if rows.is_empty() {
+                    self.sockets.remove(device.as_str());
+                }
             }
             EventKind::MacAged { device, mac, .. } => {
                 if let Some(table) = self.mac_tables.get_mut(device.as_str()) {

@@ -31,6 +31,7 @@ pub fn add_dhcp_server(s: &mut Scenario, id: &str) {
             domain: None,
         }),
         dns: None,
+        web: None,
     });
 }
 

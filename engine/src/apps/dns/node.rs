@@ -223,6 +223,9 @@ impl IpNode {
         from: Ipv4Addr,
         payload: &[u8],
     ) {
+        if matches!(self.apps[app as usize].state, AppState::Curl(_)) {
+            return self.curl_datagram(ctx, app, socket, from, payload);
+        }
         let now = ctx.now;
         let AppState::Dns(d) = &mut self.apps[app as usize].state else {
             return;
@@ -271,33 +274,15 @@ impl IpNode {
         for ev in events {
             match ev {
                 ResolverEvent::Send(t) => {
-                    let existing = match &self.apps[app as usize].state {
-                        AppState::Dns(d) => d.sockets.get(&t.socket).copied(),
-                        _ => return,
+                    let AppState::Dns(d) = &mut self.apps[app as usize].state else {
+                        return;
                     };
-                    let id = match existing {
-                        Some(id) => id,
-                        None => {
-                            // glibc: socket(), then connect() to the server:53.
-                            let Ok(id) =
-                                self.udp.bind_ephemeral(Ipv4Addr::UNSPECIFIED, &mut ctx.rng)
-                            else {
-                                continue;
-                            };
-                            let _ = self.udp.connect(id, (t.server, 53), &mut ctx.rng);
-                            self.udp_owner.insert(
-                                id.0,
-                                UdpOwner::App {
-                                    app,
-                                    socket: t.socket,
-                                },
-                            );
-                            if let AppState::Dns(d) = &mut self.apps[app as usize].state {
-                                d.sockets.insert(t.socket, id);
-                            }
-                            id
-                        }
-                    };
+                    let mut sockets = std::mem::take(&mut d.sockets);
+                    let id = self.resolver_socket(ctx, app, &mut sockets, &t);
+                    if let AppState::Dns(d) = &mut self.apps[app as usize].state {
+                        d.sockets = sockets;
+                    }
+                    let Some(id) = id else { continue };
                     if let AppState::Dns(d) = &mut self.apps[app as usize].state {
                         d.last_server = Some(t.server);
                         d.sent_at = ctx.now;
@@ -333,6 +318,25 @@ impl IpNode {
         if let Some(at) = at {
             self.arm_app(ctx, app, at.max(ctx.now));
         }
+    }
+
+    /// The host's UDP socket for a resolver's query: the one of that socket
+    /// number, or (glibc) socket() and connect() to the server's port 53.
+    pub(crate) fn resolver_socket(
+        &mut self,
+        ctx: &mut Ctx,
+        app: u32,
+        sockets: &mut BTreeMap<u32, SocketId>,
+        t: &super::resolver::Transmit,
+    ) -> Option<SocketId> {
+        if let Some(id) = sockets.get(&t.socket) {
+            return Some(*id);
+        }
+        let id = self.udp.bind_ephemeral(Ipv4Addr::UNSPECIFIED, &mut ctx.rng).ok()?;
+        let _ = self.udp.connect(id, (t.server, 53), &mut ctx.rng);
+        self.udp_owner.insert(id.0, UdpOwner::App { app, socket: t.socket });
+        sockets.insert(t.socket, id);
+        Some(id)
     }
 
     fn dns_app_done(&mut self, ctx: &mut Ctx, app: u32, results: &[StepResult]) {
@@ -420,7 +424,7 @@ pub(crate) fn lookup_outcome(results: &[StepResult]) -> LookupOutcome {
 }
 
 /// The source port of the UDP datagram quoted in an ICMP error.
-fn quoted_udp_src_port(inner: &[u8]) -> Option<u16> {
+pub(crate) fn quoted_udp_src_port(inner: &[u8]) -> Option<u16> {
     if inner.len() < 28 {
         return None;
     }

@@ -111,6 +111,62 @@ impl Curl {
         })
     }
 
+    /// A run of `curl [-v]` for a URL the lab already read
+    /// (`scenario::parse_url`); the source address is set once the route to
+    /// the server is known ([`Curl::set_local`]).
+    pub fn with_url(url: Url, verbose: bool) -> Curl {
+        Curl {
+            url,
+            verbose,
+            phase: Phase::Resolving,
+            resolver: None,
+            local: Ipv4Addr::UNSPECIFIED,
+            started: SimTime::ZERO,
+            response: vec![],
+            headers_printed: false,
+            output: vec![],
+            exit: None,
+        }
+    }
+
+    /// The source address of the connection (the route's `src` to the server).
+    pub fn set_local(&mut self, local: Ipv4Addr) {
+        self.local = local;
+    }
+
+    /// connect() failed at once with ENETUNREACH (no route to `addr`): curl
+    /// 7.88.1 prints `Immediate connect fail for A: Network is unreachable`
+    /// (lib/cf-socket.c, `cf_socket_connect`), then fails the transfer with
+    /// CURLE_COULDNT_CONNECT (7).
+    pub fn unroutable(&mut self, now: SimTime, addr: Ipv4Addr) {
+        if self.resolver.is_none() && self.phase == Phase::Resolving && self.started == SimTime::ZERO {
+            self.started = now;
+        }
+        self.resolver = None;
+        self.info(&format!("  Trying {addr}:{}...", self.url.port));
+        self.info(&format!("Immediate connect fail for {addr}: Network is unreachable"));
+        let msg = format!(
+            "Failed to connect to {} port {} after {} ms: Couldn't connect to server",
+            self.url.host,
+            self.url.port,
+            self.elapsed_ms(now)
+        );
+        self.fail(7, &msg);
+    }
+
+    /// The TCP socket once connect() was called, until curl is done.
+    pub fn socket(&self) -> Option<SocketId> {
+        match &self.phase {
+            Phase::Connecting { sock, .. } | Phase::Receiving { sock } => Some(*sock),
+            _ => None,
+        }
+    }
+
+    /// True once the request was handed to the socket.
+    pub fn request_sent(&self) -> bool {
+        matches!(self.phase, Phase::Receiving { .. }) || (self.exit == Some(0))
+    }
+
     /// The request bytes curl 7.88.1 sends (lib/http.c: request line, Host,
     /// User-Agent, Accept, blank line; Host carries the port when not 80).
     pub fn request(&self) -> Vec<u8> {
@@ -130,6 +186,11 @@ impl Curl {
         let evs = r.start(now, rng);
         self.resolver = Some(r);
         evs
+    }
+
+    /// The lookup in progress, if any.
+    pub fn resolver(&self) -> Option<&Resolver> {
+        self.resolver.as_ref()
     }
 
     /// The lookup in progress, for the host to feed datagrams and timers.

@@ -2,6 +2,7 @@
 //! both running over a host's [`crate::l4::tcp::TcpTable`].
 
 pub mod curl;
+pub(crate) mod node;
 pub mod server;
 
 #[cfg(test)]

@@ -44,6 +44,23 @@ pub struct WebServer {
     pending: BTreeMap<SocketId, Vec<u8>>,
     /// One line per request, nginx's combined log format without the user agent parts.
     pub access_log: Vec<String>,
+    /// Each response as facts, in order: the connection, method, path, status
+    /// and body length (Content-Length).
+    pub served: Vec<Served>,
+}
+
+/// One answered request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Served {
+    /// The connection it came on (None when `respond` was called directly).
+    pub conn: Option<SocketId>,
+    /// Request method and target as sent.
+    pub method: String,
+    pub target: String,
+    /// 200 or 404.
+    pub status: u16,
+    /// Content-Length of the response.
+    pub body_len: usize,
 }
 
 impl WebServer {
@@ -51,7 +68,7 @@ impl WebServer {
     pub fn new(epoch_secs: u64) -> WebServer {
         let mut pages = BTreeMap::new();
         pages.insert("/index.html".to_string(), Page { body: WELCOME.to_string(), modified: epoch_secs });
-        WebServer { pages, epoch_secs, bind: (Ipv4Addr::UNSPECIFIED, 80), listener: None, pending: BTreeMap::new(), access_log: vec![] }
+        WebServer { pages, epoch_secs, bind: (Ipv4Addr::UNSPECIFIED, 80), listener: None, pending: BTreeMap::new(), access_log: vec![], served: vec![] }
     }
 
     /// Listen (nginx: `listen 80 default_server`, backlog 511).
@@ -75,6 +92,9 @@ impl WebServer {
                 while let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
                     let head: Vec<u8> = buf.drain(..end + 4).collect();
                     let resp = self.respond(now, &head);
+                    if let Some(s) = self.served.last_mut() {
+                        s.conn = Some(c);
+                    }
                     let _ = tcp.send(now, c, &resp);
                 }
                 self.pending.insert(c, buf);
@@ -100,7 +120,7 @@ impl WebServer {
         let path = target.split('?').next().unwrap_or("/");
         let path = if path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
         let date = http_date(self.epoch_secs + now.as_nanos() / 1_000_000_000);
-        let (status, mut out) = match self.pages.get(&path) {
+        let (status, mut out, body_len) = match self.pages.get(&path) {
             Some(p) => {
                 let len = p.body.len();
                 let mut h = format!(
@@ -113,7 +133,7 @@ impl WebServer {
                 if method != "HEAD" {
                     b.extend_from_slice(p.body.as_bytes());
                 }
-                (200, b)
+                (200, b, len)
             }
             None => {
                 let body = not_found_page();
@@ -125,10 +145,11 @@ impl WebServer {
                 if method != "HEAD" {
                     b.extend_from_slice(body.as_bytes());
                 }
-                (404, b)
+                (404, b, body.len())
             }
         };
         self.access_log.push(format!("\"{line}\" {status}"));
+        self.served.push(Served { conn: None, method: method.to_string(), target: target.to_string(), status, body_len });
         out.shrink_to_fit();
         out
     }

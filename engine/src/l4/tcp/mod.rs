@@ -485,6 +485,21 @@ impl TcpTable {
         rows
     }
 
+    /// Every socket with its handle and `ss` row, in handle (creation) order:
+    /// what the device's trace compares before and after each call.
+    pub fn socket_rows(&self) -> Vec<(SocketId, SsRow)> {
+        self.socks
+            .iter()
+            .map(|(id, s)| {
+                let row = match s {
+                    Sock::Listen(l) => SsRow { state: "LISTEN", recv_q: l.accept_queue.len(), send_q: l.backlog as usize, local: (l.addr, l.port), peer: None },
+                    Sock::Conn(c) => SsRow { state: c.state.ss_name(), recv_q: c.recv_buf.len(), send_q: c.send_q(), local: c.local, peer: Some(c.remote) },
+                };
+                (*id, row)
+            })
+            .collect()
+    }
+
     /// `ss -tan` as text.
     pub fn ss_text(&self) -> String {
         let mut s = format!("{:<11}{:<7}{:<7}{:<23}{}\n", "State", "Recv-Q", "Send-Q", "Local Address:Port", "Peer Address:Port");

@@ -1,0 +1,166 @@
+//! Diagnoses for curl (issue 12): a refused connection (nothing listens on
+//! the port), a SYN that never got an answer (with the retransmission gaps,
+//! and where the frames were lost when the run knows), read from the TCP
+//! trace events of the run. Name resolution failures are `services.rs`'s;
+//! a connection that failed for want of a route or ARP answer goes to the
+//! generic checks with the address curl connected to ([`curl_target`]).
+
+use super::{Cause, Diagnosis};
+use crate::scenario::{Command, ScheduledCommand, Topology};
+use crate::sim::RunOutcome;
+use crate::trace::{explain_duration, DropReason, EventKind, Retransmitted, SocketState, TcpEnd};
+use std::net::SocketAddrV4;
+
+/// The first connection curl's device opened at or after the command's start:
+/// its local and peer address.
+fn curl_conn(topology: &Topology, outcome: &RunOutcome, spec: &ScheduledCommand) -> Option<(SocketAddrV4, SocketAddrV4)> {
+    let id = topology.devices[spec.device].id.as_str();
+    outcome.trace.events.iter().filter(|e| e.time >= spec.at).find_map(|e| match &e.kind {
+        EventKind::TcpSocket { device, local, peer: Some(peer), old: None, new: Some(SocketState::SynSent), .. }
+            if device.as_str() == id =>
+        {
+            Some((*local, *peer))
+        }
+        _ => None,
+    })
+}
+
+/// The address curl connected to, for the generic route and ARP checks.
+pub(super) fn curl_target(topology: &Topology, outcome: &RunOutcome, spec: &ScheduledCommand) -> Option<std::net::Ipv4Addr> {
+    if !matches!(spec.command, Command::Curl { .. }) {
+        return None;
+    }
+    curl_conn(topology, outcome, spec).map(|(_, p)| *p.ip())
+}
+
+pub(super) fn diagnose_curl(topology: &Topology, outcome: &RunOutcome, spec: &ScheduledCommand, j: usize) -> Option<Diagnosis> {
+    let Command::Curl { url, .. } = &spec.command else { return None };
+    let (local, peer) = curl_conn(topology, outcome, spec)?;
+    let dev = &topology.devices[spec.device];
+    let id = dev.id.as_str();
+    let events = &outcome.trace.events;
+    let mine = |l: &SocketAddrV4, p: &SocketAddrV4| *l == local && *p == peer;
+    let end = events.iter().find_map(|e| match &e.kind {
+        EventKind::TcpSocket { device, local: l, peer: Some(p), new: None, end, .. } if device.as_str() == id && mine(l, p) => {
+            Some(*end)
+        }
+        _ => None,
+    });
+    let server = topology.owner_of(*peer.ip()).map(|(k, _)| k);
+    let mk = |cause: Cause, device: &str, field: String, text: String| Diagnosis {
+        command: spec.label.clone(),
+        cause,
+        device: device.to_string(),
+        field,
+        text,
+    };
+    let port = peer.port();
+    if end == Some(Some(TcpEnd::Refused)) {
+        let (device, field, hint) = match server {
+            Some(k) => {
+                let d = &topology.devices[k];
+                match &d.web_server {
+                    Some(w) => (
+                        id.to_string(),
+                        format!("commands[{j}].run"),
+                        format!("{}'s web server listens on port {}, not {port}: use that port in the URL", d.id, w.port),
+                    ),
+                    None => (
+                        d.id.clone(),
+                        format!("devices[{k}].services"),
+                        format!("{} runs no web server: give it one (services.web) or fetch from the server that has it", d.id),
+                    ),
+                }
+            }
+            None => (id.to_string(), format!("commands[{j}].run"), format!("check the address in {}", url.host)),
+        };
+        let text = format!(
+            "connection refused: nothing listens on port {port} on {} ({}). Its kernel answered the SYN with a reset (RST|ACK), so curl gave up at once (exit code 7); {hint}.",
+            server.map_or(peer.ip().to_string(), |k| topology.devices[k].id.clone()),
+            peer.ip()
+        );
+        return Some(mk(Cause::ConnectionRefused { port }, &device, field, text));
+    }
+    if !matches!(end, None | Some(Some(TcpEnd::TimedOut))) {
+        return None;
+    }
+    // The connection never got going: the SYN's retransmissions.
+    let gaps: Vec<_> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::TcpRetransmit { device, local: l, peer: p, what: Retransmitted::Syn, after } if device.as_str() == id && mine(l, p) => {
+                Some(*after)
+            }
+            _ => None,
+        })
+        .collect();
+    let established = events.iter().any(|e| {
+        matches!(&e.kind, EventKind::TcpSocket { device, local: l, peer: Some(p), new: Some(SocketState::Established), .. }
+            if device.as_str() == id && mine(l, p))
+    });
+    if gaps.is_empty() || established {
+        return None;
+    }
+    let list: Vec<String> = gaps.iter().map(|g| explain_duration(*g)).collect();
+    // Where the SYNs or the SYN-ACKs went: lost on a cable (the lab's drop lists)?
+    let lost: Vec<String> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::FrameDropped { device, port: Some(p), reason: DropReason::LostOnLink, bytes } if is_handshake(bytes, local, peer) => {
+                let link = topology.links.iter().position(|l| {
+                    [l.a, l.b].iter().any(|end| topology.devices[end.device].id == device.as_str() && topology.devices[end.device].ports[end.port] == p.as_str())
+                });
+                link.map(|k| topology.links[k].id.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    let mut links = lost.clone();
+    links.dedup();
+    // The server dropped the SYNs: no route back for its SYN-ACK.
+    let no_way_back = server.filter(|&k| {
+        let sid = topology.devices[k].id.as_str();
+        events.iter().any(|e| matches!(&e.kind, EventKind::PacketDropped { device, reason: DropReason::NoRouteBack, .. } if device.as_str() == sid))
+    });
+    if let Some(k) = no_way_back {
+        let s = &topology.devices[k].id;
+        let text = format!(
+            "no answer to SYN: {id}'s SYNs reach {s}, but {s} has no route back to {} for its SYN-ACK, so it drops them without answering; {id} retransmitted after {}. Give {s} a default gateway (devices[{k}].gateway) or a route to {id}'s network.",
+            local.ip(),
+            list.join(", ")
+        );
+        return Some(mk(Cause::NoAnswerToSyn { retransmitted_after: gaps }, s, format!("devices[{k}].gateway"), text));
+    }
+    let why = if !links.is_empty() {
+        format!("the cable {} lost them (its drop list in the lab)", links.join(", "))
+    } else if server.is_none() {
+        format!("no device has the address {}", peer.ip())
+    } else {
+        "no SYN-ACK came back: look at the way back from the server (its routes, or a router that does not translate)".to_string()
+    };
+    let text = format!(
+        "no answer to SYN: {id} sent its SYN to {} port {port} and retransmitted it after {}, without a SYN-ACK — {why}.",
+        peer.ip(),
+        list.join(", ")
+    );
+    let field = match links.first().and_then(|l| topology.links.iter().position(|x| &x.id == l)) {
+        Some(k) => format!("links[{k}]"),
+        None => format!("commands[{j}].run"),
+    };
+    Some(mk(Cause::NoAnswerToSyn { retransmitted_after: gaps }, id, field, text))
+}
+
+/// A frame carrying a SYN or SYN-ACK of the connection `local` ↔ `peer`.
+fn is_handshake(frame: &[u8], local: SocketAddrV4, peer: SocketAddrV4) -> bool {
+    let Some(ip) = frame.get(14..) else { return false };
+    if ip.len() < 40 || ip[9] != 6 {
+        return false;
+    }
+    let hl = usize::from(ip[0] & 0x0f) * 4;
+    let Some(t) = ip.get(hl..hl + 14) else { return false };
+    let a = |at: usize| std::net::Ipv4Addr::new(ip[at], ip[at + 1], ip[at + 2], ip[at + 3]);
+    let src = SocketAddrV4::new(a(12), u16::from_be_bytes([t[0], t[1]]));
+    let dst = SocketAddrV4::new(a(16), u16::from_be_bytes([t[2], t[3]]));
+    let syn = t[13] & 0x02 != 0;
+    syn && ((src == local && dst == peer) || (src == peer && dst == local))
+}

@@ -1,0 +1,80 @@
+//! Predict questions for TCP decisions (issue 12):
+//! - a connection opens (`TcpSocket` new in SYN-SENT): from which port does the
+//!   SYN come? (wrong: the server's port, a well-known port, port 0)
+//! - a host answers a SYN (`TcpSocket` new in SYN-RECV, or `TcpResetSent`) or
+//!   a SYN-ACK (`TcpSocket` SYN-SENT → ESTAB): which flags does it send next?
+//!   (the handshake's and the reset's flag sets are each other's wrong choices)
+
+use super::predict::{Answer, Choice, QuestionKind};
+use crate::trace::{EventKind, SocketState};
+
+/// The flag sets a question offers, in tshark's words.
+const FLAG_SETS: [&str; 5] = ["SYN, ACK", "ACK", "RST, ACK", "SYN", "FIN, ACK"];
+
+/// True for the TCP events predict mode stops before.
+pub(super) fn is_decision(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::TcpSocket { old: None, new: Some(SocketState::SynSent | SocketState::SynRecv), .. }
+            | EventKind::TcpSocket { old: Some(SocketState::SynSent), new: Some(SocketState::Established), .. }
+            | EventKind::TcpResetSent { closed_port: true, .. }
+    )
+}
+
+fn flags_choice(flags: &str) -> Choice {
+    Choice { text: format!("[{flags}]"), answer: Answer::Flags { flags: flags.to_string() } }
+}
+
+fn flags_question(correct: &str) -> (Choice, Vec<Choice>) {
+    (flags_choice(correct), FLAG_SETS.iter().filter(|f| **f != correct).map(|f| flags_choice(f)).collect())
+}
+
+/// (kind, prompt, correct, wrong) for a TCP decision event.
+pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, String, Choice, Vec<Choice>)> {
+    match kind {
+        EventKind::TcpSocket { device, local, peer: Some(peer), old: None, new: Some(SocketState::SynSent), .. } => {
+            let port = |p: u16, why: &str| Choice { text: format!("{p}{why}"), answer: Answer::Port { port: p } };
+            let correct = port(local.port(), ": a free port the kernel picks from 32768–60999 (ip_local_port_range)");
+            let wrong = vec![
+                port(peer.port(), ": the same port as the server's"),
+                port(if peer.port() == 443 { 80 } else { 443 }, ": the well-known port of the protocol"),
+                port(1023, ": the last reserved port"),
+                port(0, ": no port until the server answers"),
+            ];
+            Some((
+                QuestionKind::SourcePort,
+                format!("{device} opens a TCP connection to {} port {}. From which port does its SYN come?", peer.ip(), peer.port()),
+                correct,
+                wrong,
+            ))
+        }
+        EventKind::TcpSocket { device, local, peer: Some(peer), old: None, new: Some(SocketState::SynRecv), .. } => {
+            let (c, w) = flags_question("SYN, ACK");
+            Some((
+                QuestionKind::NextFlags,
+                format!("{device} receives a SYN from {} for its port {}, where a server listens. Which flags does its answer carry?", peer.ip(), local.port()),
+                c,
+                w,
+            ))
+        }
+        EventKind::TcpResetSent { device, local, peer, .. } => {
+            let (c, w) = flags_question("RST, ACK");
+            Some((
+                QuestionKind::NextFlags,
+                format!("{device} receives a SYN from {} for its port {}, where nothing listens. Which flags does its answer carry?", peer.ip(), local.port()),
+                c,
+                w,
+            ))
+        }
+        EventKind::TcpSocket { device, peer: Some(peer), old: Some(SocketState::SynSent), new: Some(SocketState::Established), .. } => {
+            let (c, w) = flags_question("ACK");
+            Some((
+                QuestionKind::NextFlags,
+                format!("{device} receives the SYN-ACK from {}. Which flags does the segment it sends next carry?", peer.ip()),
+                c,
+                w,
+            ))
+        }
+        _ => None,
+    }
+}
