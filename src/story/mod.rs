@@ -23,8 +23,8 @@ pub use classify::{Noise, NoiseSet};
 pub use index::StoryIndex;
 
 /// The stem of the example a first visit opens, when the build has it (issue 13's "Visit
-/// example.com"); without it the first example opens as before.
-pub const FIRST_VISIT: &str = "visit-example-com";
+/// example.com", `scenarios/visit-example.json`); without it the first example opens as before.
+pub const FIRST_VISIT: &str = "visit-example";
 
 /// What the user chose to see of the story.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -115,6 +115,13 @@ mod tests {
         let first_dns = lookup.hops.iter().find(|h| h.facts.proto == Proto::Dns).unwrap();
         assert_eq!(dns.event, first_dns.event);
         assert!(lookup.chapters.windows(2).all(|w| w[0].number < w[1].number));
+        // A page fetch connects and asks for the page; the GET comes after the handshake.
+        let fetch = run("fetch-page");
+        let n: Vec<u8> = fetch.chapters.iter().map(|c| c.number).collect();
+        assert!(n.contains(&4) && n.contains(&5), "{:?}", titles(&fetch));
+        let at = |k: u8| fetch.chapters.iter().find(|c| c.number == k).unwrap().event;
+        assert!(at(4) < at(5));
+        assert!(fetch.hops.iter().any(|h| h.facts.proto == Proto::Http) && fetch.hops.iter().any(|h| h.facts.ack_only));
         // A ping on one network has no DHCP, DNS, TCP or HTTP chapter.
         let same = run("same-network");
         assert!(same.chapters.iter().all(|c| c.number == 2), "{:?}", titles(&same));
