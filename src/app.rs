@@ -139,6 +139,12 @@ fn shell() -> Html {
     });
     let edit = &lab.edit;
     let selected: Rc<[usize]> = edit.selected.as_slice().into();
+    // The selected device's DHCP leases at the playhead, for its panel (a small map, compared
+    // by value on each render).
+    let leases = match &*selected {
+        [d] => edit.scenario.devices.get(*d).and_then(|dev| lab.play.tables().dhcp_client_leases.get(&dev.id)).cloned().map(Rc::new),
+        _ => None,
+    };
     let selected_links: Rc<[usize]> = edit.selected_links.as_slice().into();
     // The first visit's hint: an example as shipped, not yet played.
     // The exercise's locks, for the lock icons of the device panel.
@@ -224,6 +230,7 @@ fn shell() -> Html {
                     {selected_links}
                     errors={Rc::new(edit.errors.clone())}
                     on_edit={on_edit.clone()}
+                    {leases}
                 />
                 </ContextProvider<LockContext>>
                 </div>

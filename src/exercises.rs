@@ -232,6 +232,12 @@ impl Locks {
             // A new id is a removed device and a new one: only switches and hubs may come and go.
             Field::Name(d) => !dev(d).is_some_and(|x| e.switches && matches!(x.kind, DeviceKind::Switch | DeviceKind::Hub)),
             Field::Address(d, i) => !allows(d, Some(i), EditableField::Address) && !allows(d, Some(i), EditableField::Mask),
+            // Switching to DHCP replaces the whole address (the engine's check_locks).
+            Field::Dhcp(d, i) => !allows(d, Some(i), EditableField::Address),
+            Field::Dns(d) => !allows(d, None, EditableField::Dns),
+            Field::DhcpServer(d, _) | Field::DnsServer(d, _) | Field::NewRecord(d) => {
+                !allows(d, None, EditableField::Services)
+            }
             Field::Mac(d, i) => !allows(d, Some(i), EditableField::Mac),
             Field::Gateway(d) => !allows(d, None, EditableField::Gateway),
             Field::Ports(d) => !allows(d, None, EditableField::Kind),
@@ -400,5 +406,59 @@ mod tests {
         assert!(locks.locked(Field::LinkPort(0, crate::editor::End::A)));
         assert!(!locks.locked(Field::LabName));
         assert!(!LockContext::default().locked(Field::Address(pc1, 0)));
+    }
+
+    /// Starts the course's exercise `id`.
+    fn start_id(id: &str) -> (Exercises, Editor) {
+        let mut ex = Exercises::default();
+        let mut edit = Editor::new(Scenario::from_json("{}").unwrap(), None);
+        let i = ex.course.iter().position(|e| e.id == id).unwrap();
+        let (exercise, builtin) = ex.resolve(&ExerciseAction::Start(i)).unwrap();
+        ex.start(exercise, builtin, &mut edit);
+        (ex, edit)
+    }
+
+    fn solved(ex: &Exercises) -> bool {
+        ex.session.as_ref().unwrap().solved()
+    }
+
+    #[test]
+    fn the_laptop_gets_an_address_once_the_router_serves_dhcp_from_the_panel() {
+        use crate::editor::DhcpKey;
+        let (mut ex, mut e) = start_id("laptop-no-address");
+        let (laptop, router) = (device(&e, "laptop"), device(&e, "home-router"));
+        let locks = ex.session.as_ref().unwrap().locks(e.scenario.clone());
+        assert!(!locks.locked(Field::DhcpServer(router, DhcpKey::PoolStart)));
+        assert!(locks.locked(Field::Dhcp(laptop, 0)));
+        assert!(locks.locked(Field::Dns(router)));
+        // The laptop's DHCP switch is locked: refused at the field.
+        edit(&mut ex, &mut e, EditAction::SetField(Field::Dhcp(laptop, 0), "off".into()));
+        assert!(e.error(Field::Dhcp(laptop, 0)).unwrap().message.contains("locked"));
+        assert!(!solved(&ex));
+        edit(&mut ex, &mut e, EditAction::SetField(Field::DhcpServer(router, DhcpKey::Enabled), "on".into()));
+        assert!(solved(&ex), "{:?}", ex.session.as_ref().unwrap().evaluation.first_failure());
+    }
+
+    #[test]
+    fn the_dns_server_address_is_fixed_in_the_laptops_dns_field() {
+        let (mut ex, mut e) = start_id("dns-server-address");
+        let (laptop, router) = (device(&e, "laptop"), device(&e, "home-router"));
+        let locks = ex.session.as_ref().unwrap().locks(e.scenario.clone());
+        assert!(!locks.locked(Field::Dns(laptop)));
+        assert!(locks.locked(Field::DnsServer(router, crate::editor::DnsKey::Zone)));
+        edit(&mut ex, &mut e, EditAction::SetField(Field::Dns(laptop), "192.168.1.1".into()));
+        assert!(solved(&ex));
+    }
+
+    #[test]
+    fn nxdomain_is_fixed_by_renaming_the_record_in_the_zone() {
+        use crate::editor::DnsKey;
+        let (mut ex, mut e) = start_id("why-nxdomain");
+        let (laptop, server) = (device(&e, "laptop"), device(&e, "dns-server"));
+        let locks = ex.session.as_ref().unwrap().locks(e.scenario.clone());
+        assert!(locks.locked(Field::Dns(laptop)));
+        assert!(!locks.locked(Field::NewRecord(server)));
+        edit(&mut ex, &mut e, EditAction::SetField(Field::DnsServer(server, DnsKey::RecordName(0)), "www.example.com".into()));
+        assert!(solved(&ex));
     }
 }

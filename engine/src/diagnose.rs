@@ -85,6 +85,17 @@ pub fn command_failed(command: &Command, lines: &[String]) -> bool {
     if lines.iter().any(|l| l.contains("Network is unreachable")) {
         return true;
     }
+    // getaddrinfo failed for `ping NAME` / `traceroute NAME` (gai_strerror).
+    if command.lookup().is_some()
+        && (lines.is_empty()
+            || lines.iter().any(|l| {
+                l.ends_with(": Name or service not known")
+                    || l.ends_with(": Temporary failure in name resolution")
+                    || l.ends_with(": No address associated with hostname")
+            }))
+    {
+        return true;
+    }
     match command {
         Command::Ping { .. } => lines.iter().any(|l| {
             // "3 packets transmitted, 1 received, …"
@@ -93,8 +104,13 @@ pub fn command_failed(command: &Command, lines: &[String]) -> bool {
             let got = words.next().and_then(|w| w.strip_suffix(" received")).and_then(|n| n.parse::<u32>().ok());
             matches!((sent, got), (Some(s), Some(g)) if g < s)
         }),
-        Command::Traceroute { target, .. } => {
-            let t = format!(" {target} ");
+        Command::Traceroute { target, name, .. } => {
+            // To a name: the address is the one the header shows in brackets.
+            let resolved = name.as_ref().and_then(|_| {
+                let head = lines.first()?;
+                head.split_once(" (")?.1.split_once(')')?.0.parse::<std::net::Ipv4Addr>().ok()
+            });
+            let t = format!(" {} ", resolved.unwrap_or(*target));
             !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
         }
         Command::Dhclient { .. } => false,

@@ -401,3 +401,129 @@ fn two_dhcp_servers_on_one_lan_the_first_offer_wins() {
     assert_eq!(got.address.addr(), leases[0].1);
     assert!(offers.len() >= 3, "two offers and one ACK: {}", offers.len());
 }
+
+/// A lab whose DNS server sits behind a "gateway" that is a plain host: it drops
+/// what is not for it without a word (ip_forward = 0: `ip_error` sends no ICMP
+/// when forwarding is off), so nothing ever comes back to the resolver.
+fn black_hole(command: &str) -> String {
+    format!(
+        r#"{{"version":1,"seed":9,
+        "devices":[
+          {{"id":"laptop","kind":"host","interfaces":[{{"name":"eth0","address":"192.168.1.10/24"}}],"gateway":"192.168.1.2","dns":["10.9.9.9"]}},
+          {{"id":"sw","kind":"switch","ports":4}},
+          {{"id":"pc2","kind":"host","interfaces":[{{"name":"eth0","address":"192.168.1.2/24"}}]}}
+        ],
+        "links":[
+          {{"id":"l1","a":{{"device":"laptop","port":"eth0"}},"b":{{"device":"sw","port":"p1"}}}},
+          {{"id":"l2","a":{{"device":"pc2","port":"eth0"}},"b":{{"device":"sw","port":"p2"}}}}
+        ],
+        "commands":[{{"at_ms":1000,"device":"laptop","run":"{command}"}}],
+        "options":{{"max_time_ms":60000}}}}"#
+    )
+}
+
+/// Queries to port 53 on l1: (start time, query type).
+fn queries(out: &packet_engine::RunOutcome) -> Vec<(SimTime, u16)> {
+    frames_on(out, "l1")
+        .iter()
+        .filter_map(|f| {
+            let (_, dport, p) = udp(&f.bytes)?;
+            (dport == 53).then(|| (f.t_start, DnsMessage::parse(p).expect("a query").questions[0].qtype))
+        })
+        .collect()
+}
+
+#[test]
+fn a_silent_dns_server_is_waited_out_five_seconds_per_try() {
+    // glibc 2.36 send_dg: poll() for `timeout` (RES_TIMEOUT 5 s) per server and
+    // try, `attempts` (RES_DFLRETRY 2) rounds; getent hosts asks AAAA, then A.
+    // Nothing comes back (no answer, no ICMP error), so every try is waited out:
+    // queries at +0 and +5 s for AAAA, +10 and +15 s for A, the failure at +20 s.
+    let out = run(&black_hole("getent hosts www.example.com"));
+    let q = queries(&out);
+    assert_eq!(q.iter().map(|(_, t)| *t).collect::<Vec<_>>(), [28, 28, 1, 1], "AAAA twice, then A twice");
+    // The first query waits for the ARP reply for the gateway; the 5 s run from
+    // the send() call, so the retries are 5 s apart from the start of the
+    // ARP request, then exactly 5 s apart (the gateway's MAC is known).
+    let arp = frames_on(&out, "l1").iter().find(|f| common::is_arp_request(&f.bytes)).expect("ARP for the gateway").t_start;
+    let sent = [arp, q[1].0, q[2].0, q[3].0];
+    let gaps: Vec<u64> = sent.windows(2).map(|w| (w[1] - w[0]).as_nanos()).collect();
+    assert_eq!(gaps, [5_000_000_000; 3], "{q:?}");
+    let start = arp;
+    let (t, outcome) = out
+        .trace
+        .events
+        .iter()
+        .find_map(|e| match &e.kind {
+            EventKind::DnsLookup { outcome, .. } => Some((e.time, outcome.clone())),
+            _ => None,
+        })
+        .expect("the lookup ends");
+    assert_eq!(outcome, LookupOutcome::Timeout);
+    assert_eq!((t - start).as_nanos(), 20_000_000_000, "the last 5 s run out");
+    assert!(out.outputs["laptop: getent hosts www.example.com"].is_empty());
+}
+
+#[test]
+fn dhclient_r_releases_the_lease_by_unicast_and_removes_the_address() {
+    let svc = DHCP_SERVICE.replace("DNS", "192.168.1.1") + "}";
+    let out = run(&lab(
+        &svc,
+        "dhcp",
+        r#"{"at_ms":10000,"device":"laptop","run":"dhclient -r eth0"},{"at_ms":20000,"device":"laptop","run":"dhclient eth0"}"#,
+    ));
+    assert!(out.outputs["laptop: dhclient -r eth0"].is_empty(), "dhclient without -v prints nothing");
+    let l1 = frames_on(&out, "l1");
+    let msgs: Vec<(SimTime, &[u8], DhcpMessage)> =
+        l1.iter().filter_map(|f| dhcp(&f.bytes).map(|m| (f.t_start, &f.bytes[..], m))).collect();
+    let kinds: Vec<u8> = msgs.iter().map(|(_, _, m)| m.options[0].data[0]).collect();
+    // DISCOVER OFFER REQUEST ACK, RELEASE, then a fresh DISCOVER (no INIT-REBOOT:
+    // the released lease is gone from the lease file) and its exchange.
+    assert_eq!(kinds, [1, 2, 3, 5, 7, 1, 2, 3, 5]);
+    let ack = &msgs[3].2;
+    let (t, f, release) = &msgs[4];
+    // do_release / make_release: options 53, 54, 12; ciaddr = the lease; a fresh
+    // xid; unicast from the fallback socket: kernel header (TOS 0, TTL 64, DF,
+    // id 0 for an unconnected socket), to the server's MAC after ARP.
+    assert_eq!(option_codes(release), [53, 54, 12]);
+    assert_eq!(release.ciaddr, ack.yiaddr);
+    assert_eq!(release.yiaddr, Ipv4Addr::UNSPECIFIED);
+    assert_ne!(release.xid, ack.xid);
+    assert_eq!(release.addr_option(54), Some(Ipv4Addr::new(192, 168, 1, 1)));
+    assert_eq!((f[15], f[22]), (0, 64), "TOS 0, TTL 64");
+    assert_eq!(&f[18..22], &[0, 0, 0x40, 0], "id 0, DF");
+    assert_eq!(&f[26..30], &ack.yiaddr.octets());
+    assert_eq!(&f[30..34], &[192, 168, 1, 1]);
+    assert_eq!(&f[0..6], &msgs[1].1[6..12], "to the server's MAC");
+    assert!(*t >= SimTime::from_secs(10) && *t < SimTime::from_millis(10_001), "{t:?}");
+    // The address and routes go, the client's lease row too, and the server's lease.
+    let released = out
+        .trace
+        .events
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::DhcpLeaseReleased { .. }))
+        .expect("a release event");
+    let after = out.trace.state_at(released);
+    assert!(after.routes["laptop"].is_empty());
+    assert!(!after.dhcp_client_leases.get("laptop").is_some_and(|l| l.contains_key("eth0")));
+    let EventKind::DhcpLeaseReleased { address, server, .. } = &out.trace.events[released].kind else { unreachable!() };
+    assert_eq!((*address, *server), (ack.yiaddr, Ipv4Addr::new(192, 168, 1, 1)));
+    assert!(out.trace.events[released].explain().contains("DHCPRELEASE"));
+    // dnsmasq forgot the lease: the next DISCOVER is offered an address again
+    // (after the ping check), and the run ends with a lease.
+    let freed = out
+        .trace
+        .events
+        .iter()
+        .position(|e| matches!(&e.kind, EventKind::DhcpServerRelease { address, .. } if *address == ack.yiaddr))
+        .expect("dnsmasq drops the lease");
+    assert!(!out.trace.state_at(freed).dhcp_server_leases["gw"].contains_key(&ack.yiaddr));
+    assert!(out.trace.state_at(freed - 1).dhcp_server_leases["gw"].contains_key(&ack.yiaddr));
+    let end = out.trace.state_at(out.trace.events.len());
+    assert!(end.dhcp_client_leases["laptop"].contains_key("eth0"));
+    assert!(!out.outputs.contains_key("laptop: dhclient eth7"));
+    assert_eq!(
+        packet_engine::scenario::Command::parse("dhclient -r").unwrap_err(),
+        "usage: dhclient [-r] INTERFACE (e.g. dhclient eth0, dhclient -r eth0)"
+    );
+}

@@ -70,8 +70,8 @@ pub fn command_form(props: &CommandFormProps) -> Html {
                 <option value="frame">{ "send one frame (ping -c 1)" }</option>
                 <option value="traceroute">{ "traceroute" }</option>
             </select>
-            <input ref={target_ref} data-testid="cmd-target" type="text" inputmode="decimal" spellcheck="false"
-                aria-label="Destination address" placeholder="10.10.10.100" value={props.target.clone()} {disabled}
+            <input ref={target_ref} data-testid="cmd-target" type="text" inputmode="url" spellcheck="false"
+                aria-label="Destination address or name" placeholder="10.10.10.100" value={props.target.clone()} {disabled}
                 aria-invalid={props.error.is_some().to_string()} aria-describedby="cmd-error" />
             <button type="submit" class="btn-run" data-testid="cmd-run" {disabled}>{ "Run" }</button>
             if let Some(err) = &props.error {

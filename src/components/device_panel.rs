@@ -1,5 +1,5 @@
-//! The panel of the selected device (name, interfaces with address and MAC, gateway, static
-//! routes, ports) or link (its ports). Each field shows the lab's value; an entry the engine
+//! The panel of the selected device (name, interfaces with address or DHCP and MAC, gateway,
+//! DNS servers, static routes, services, ports) or link (its ports). Each field shows the lab's value; an entry the engine
 //! refused stays in its field, marked `aria-invalid`, with the engine's reason below it, while
 //! the lab keeps its last valid value.
 
@@ -9,72 +9,17 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use packet_engine::scenario::DeviceKind;
+use packet_engine::trace::LeaseInfo;
 use packet_engine::Scenario;
 
 use crate::components::canvas::derived_mac;
-use crate::editor::{free_ports, subnet_colours, subnet_of, EditAction, End, Field, FieldError, SUBNET_PALETTE};
+use crate::components::fields::{check, Control, Entry};
+use crate::components::services_panel::{services_panel, RecordRefs, Services};
+use crate::exercises::LockContext;
+use crate::editor::{free_ports, join_list, subnet_colours, subnet_of, EditAction, End, Field, FieldError, SUBNET_PALETTE};
 
 /// The refused entries, by field.
 pub type Errors = Rc<BTreeMap<Field, FieldError>>;
-
-/// Props of [`Entry`].
-#[derive(Properties, PartialEq)]
-struct EntryProps {
-    field: Field,
-    label: AttrValue,
-    value: AttrValue,
-    #[prop_or_default]
-    placeholder: AttrValue,
-    #[prop_or_default]
-    hint: AttrValue,
-    error: Option<FieldError>,
-    on_edit: Callback<EditAction>,
-    testid: AttrValue,
-}
-
-/// One labelled text field that commits on change (Enter or leaving the field).
-#[function_component(Entry)]
-fn entry(props: &EntryProps) -> Html {
-    let id = format!("field-{}", props.testid);
-    let message_id = format!("{id}-message");
-    let field = props.field;
-    let onchange = props.on_edit.reform(move |e: Event| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        EditAction::SetField(field, input.value())
-    });
-    // In an exercise, a locked field shows a lock and cannot be typed in (exercises.rs).
-    let locked = use_context::<crate::exercises::LockContext>().is_some_and(|l| l.locked(field));
-    let (value, invalid) = match &props.error {
-        Some(err) => (AttrValue::from(err.draft.clone()), true),
-        None => (props.value.clone(), false),
-    };
-    html! {
-        <div class={classes!("form-field", invalid.then_some("invalid"), locked.then_some("locked"))}>
-            <label for={id.clone()}>{ props.label.clone() }
-                if locked {
-                    <svg class="lock" data-testid={format!("{}-lock", props.testid)} viewBox="0 0 12 14" width="10" height="12"
-                        role="img" aria-label="locked"><title>{ "Locked in this exercise" }</title>
-                        <path d="M3 6V4a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="1.6" />
-                        <rect x="1" y="6" width="10" height="8" rx="1.5" fill="currentColor" /></svg>
-                }
-            </label>
-            <input {id} type="text" spellcheck="false" autocomplete="off" {value}
-                placeholder={props.placeholder.clone()} data-testid={props.testid.clone()}
-                aria-invalid={invalid.to_string()} readonly={locked}
-                aria-describedby={(invalid || !props.hint.is_empty()).then(|| message_id.clone())}
-                {onchange} />
-            if let Some(err) = &props.error {
-                <p class="field-error" id={message_id} role="alert" data-testid={format!("{}-error", props.testid)}>
-                    { err.message.clone() }
-                </p>
-            } else if locked {
-                <p class="field-hint" id={message_id}>{ "Locked in this exercise" }</p>
-            } else if !props.hint.is_empty() {
-                <p class="field-hint" id={message_id}>{ props.hint.clone() }</p>
-            }
-        </div>
-    }
-}
 
 /// Props of [`DevicePanel`].
 #[derive(Properties, PartialEq)]
@@ -87,6 +32,9 @@ pub struct DevicePanelProps {
     pub errors: Errors,
     /// Every edit.
     pub on_edit: Callback<EditAction>,
+    /// The device's DHCP leases at the playhead, by interface (what the run's dhclient holds).
+    #[prop_or_default]
+    pub leases: Option<Rc<BTreeMap<String, LeaseInfo>>>,
 }
 
 /// The selected device's panel.
@@ -95,6 +43,8 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
     let prefix_ref = use_node_ref();
     let via_ref = use_node_ref();
     let cable_ref = use_node_ref();
+    let refs = RecordRefs(use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref());
+    let locks = use_context::<LockContext>().unwrap_or_default();
     let Some(dev) = props.scenario.devices.get(props.device) else { return html! {} };
     let d = props.device;
     let on_edit = &props.on_edit;
@@ -118,6 +68,13 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
             .and_then(subnet_of)
             .and_then(|n| colours.get(&n).map(|&c| (n, SUBNET_PALETTE[c])));
         let cable = link_of(&iface.name).map_or("not cabled".to_owned(), |to| format!("to {to}"));
+        let dhcp = iface.address.as_deref().is_some_and(packet_engine::scenario::is_dhcp);
+        let dhcp_id = format!("dhcp-{i}");
+        // The address the run's dhclient holds at the playhead, as the tables show it.
+        let lease_now = match props.leases.as_ref().and_then(|l| l.get(&iface.name)) {
+            Some(l) => format!("Now: {} from {}{}", l.address, l.server, l.router.map(|r| format!(", gateway {r}")).unwrap_or_default()),
+            None => "No lease at this point of the run: dhclient asks for one when the lab starts.".to_string(),
+        };
         html! {
             <fieldset class="iface" key={format!("{}-{}", dev.id, iface.name)} data-testid={format!("iface-{i}")}>
                 <legend>
@@ -130,10 +87,16 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                         title={format!("Remove {} (and its cable)", iface.name)}
                         onclick={on_edit.reform(move |_: MouseEvent| EditAction::RemoveInterface(d, i))}>{ "Remove" }</button>
                 </legend>
-                <Entry field={Field::Address(d, i)} label="IPv4 address" testid={format!("address-{i}")}
-                    value={iface.address.clone().unwrap_or_default()} placeholder="10.0.0.1/24"
-                    hint="CIDR (10.0.0.1/24) or with a mask (10.0.0.1 255.255.255.0)"
-                    error={err(Field::Address(d, i))} on_edit={on_edit.clone()} />
+                { check(Control { field: Field::Dhcp(d, i), label: "Address from DHCP (dhclient)", testid: &dhcp_id,
+                    error: props.errors.get(&Field::Dhcp(d, i)), locked: locks.locked(Field::Dhcp(d, i)), on_edit }, dhcp) }
+                if dhcp {
+                    <p class="field-hint" data-testid={format!("address-dhcp-{i}")}>{ lease_now }</p>
+                } else {
+                    <Entry field={Field::Address(d, i)} label="IPv4 address" testid={format!("address-{i}")}
+                        value={iface.address.clone().unwrap_or_default()} placeholder="10.0.0.1/24"
+                        hint="CIDR (10.0.0.1/24) or with a mask (10.0.0.1 255.255.255.0)"
+                        error={err(Field::Address(d, i))} on_edit={on_edit.clone()} />
+                }
                 <Entry field={Field::Mac(d, i)} label="MAC address" testid={format!("mac-{i}")}
                     value={iface.mac.clone().unwrap_or_default()}
                     placeholder={format!("{} (automatic)", derived_mac(&dev.id, &iface.name))}
@@ -204,6 +167,10 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                 <Entry field={Field::Gateway(d)} label="Default gateway" testid="gateway"
                     value={dev.gateway.clone().unwrap_or_default()} placeholder="none"
                     error={err(Field::Gateway(d))} on_edit={on_edit.clone()} />
+                <Entry field={Field::Dns(d)} label="DNS servers (resolv.conf)" testid="dns"
+                    value={join_list(&dev.dns)} placeholder="none"
+                    hint="In order, comma-separated; a DHCP lease replaces them"
+                    error={err(Field::Dns(d))} on_edit={on_edit.clone()} />
                 if dev.kind == DeviceKind::Router || !dev.routes.is_empty() {
                     <p class="field-label">{ "Static routes" }</p>
                     if dev.routes.is_empty() {
@@ -221,6 +188,7 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                         <p class="field-error" role="alert" data-testid="new-route-error">{ e.message.clone() }</p>
                     }
                 }
+                { services_panel(&Services { dev, device: d, errors: &props.errors, locks: &locks, refs: &refs, on_edit }) }
             } else {
                 <Entry field={Field::Ports(d)} label="Ports" testid="ports"
                     value={dev.ports.unwrap_or(0).to_string()}

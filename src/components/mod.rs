@@ -2,6 +2,8 @@
 
 mod canvas;
 mod device_panel;
+mod fields;
+mod services_panel;
 mod palette;
 mod toolbar;
 mod command_form;

@@ -1,10 +1,12 @@
 //! The side panel: the selected device's or link's editor, or, with nothing selected, the
 //! lab's title and story and the built-in examples.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use packet_engine::trace::LeaseInfo;
 use packet_engine::Scenario;
 
 use crate::components::device_panel::{DevicePanel, Errors, LinkPanel};
@@ -30,6 +32,9 @@ pub struct SidePanelProps {
     pub errors: Errors,
     /// Every edit.
     pub on_edit: Callback<EditAction>,
+    /// The selected device's DHCP leases at the playhead.
+    #[prop_or_default]
+    pub leases: Option<Rc<BTreeMap<String, LeaseInfo>>>,
 }
 
 /// The side panel.
@@ -38,7 +43,7 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
     let body = match (&*props.selected, &*props.selected_links) {
         ([device], []) => html! {
             <DevicePanel scenario={props.scenario.clone()} device={*device}
-                errors={props.errors.clone()} on_edit={props.on_edit.clone()} />
+                errors={props.errors.clone()} on_edit={props.on_edit.clone()} leases={props.leases.clone()} />
         },
         ([], [link]) => html! {
             <LinkPanel scenario={props.scenario.clone()} link={*link}

@@ -139,7 +139,10 @@ impl Editor {
                     let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or("no such route")?;
                     route.via = text.trim().to_owned();
                 }
-                Field::NewRoute(_) => return Err("use AddRoute".into()),
+                Field::NewRoute(_) | Field::NewRecord(_) => return Err("use the form's button".into()),
+                Field::Dhcp(..) | Field::Dns(_) | Field::DhcpServer(..) | Field::DnsServer(..) => {
+                    super::services::apply_service_field(&mut s, field, &text)?;
+                }
                 Field::LinkPort(l, end) => {
                     let link = s.links.get_mut(l).ok_or("no such link")?;
                     let end = if end == End::A { &mut link.a } else { &mut link.b };

@@ -165,7 +165,10 @@ pub(super) fn optional(text: &str) -> Option<String> {
 /// field, else prefixed with the path of the field it is about (e.g. changing an address can
 /// leave the gateway outside every subnet).
 pub(super) fn message_for(field: Field, error: &ScenarioError) -> String {
-    if error.path == field.path() {
+    let path = field.path();
+    // A list field (`dns`, `forwarders`) owns the errors of its items (`dns[1]`).
+    let item = error.path.strip_prefix(&path).is_some_and(|rest| rest.starts_with('['));
+    if error.path == path || item {
         error.message.clone()
     } else {
         format!("{} ({})", error.message, error.path)

@@ -46,14 +46,18 @@ mod gestures;
 mod history;
 mod lab;
 mod model;
+mod services;
 mod subnets;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod services_tests;
 
 pub use history::History;
 use history::Snapshot;
 pub use lab::*;
 pub use model::*;
+pub use services::{join_list, NewRecord};
 pub use subnets::*;
 
 /// The edited lab and everything about editing it.
@@ -154,6 +158,10 @@ pub enum EditAction {
     },
     /// Remove a device's static route.
     RemoveRoute(usize, usize),
+    /// Add a record to a device's DNS zone.
+    AddRecord(usize, NewRecord),
+    /// Remove record `r` of device `d`'s zone.
+    RemoveRecord(usize, usize),
     /// Schedule a command (ping, traceroute) on the lab.
     AddCommand(CommandSpec),
     /// Remove a scheduled command.
@@ -362,6 +370,8 @@ impl Editor {
                     _ => Effect::ViewOnly,
                 }
             }
+            EditAction::AddRecord(d, record) => self.add_record(d, record),
+            EditAction::RemoveRecord(d, r) => self.remove_record(d, r),
             EditAction::AddCommand(command) => {
                 let mut s = (*self.scenario).clone();
                 s.commands.push(command);

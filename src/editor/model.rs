@@ -70,6 +70,59 @@ pub enum Field {
     NewRoute(usize),
     /// The port at one end of a link.
     LinkPort(usize, End),
+    /// Whether a device's interface gets its address from DHCP (`"address": "dhcp"`); the
+    /// text is `on` or `off`.
+    Dhcp(usize, usize),
+    /// A device's DNS servers (resolv.conf), typed as a comma-separated list.
+    Dns(usize),
+    /// A setting of a device's DHCP server.
+    DhcpServer(usize, DhcpKey),
+    /// A setting of a device's DNS server.
+    DnsServer(usize, DnsKey),
+    /// The form adding a record to a device's DNS zone.
+    NewRecord(usize),
+}
+
+/// A setting of a DHCP server (`services.dhcp`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DhcpKey {
+    /// The server runs (`on`) or not (`off`).
+    Enabled,
+    /// The interface it serves.
+    Interface,
+    /// The first address of the pool.
+    PoolStart,
+    /// The last address of the pool.
+    PoolEnd,
+    /// Option 3, the router offered (empty: none).
+    Router,
+    /// Option 6, the DNS servers offered (a comma-separated list).
+    Dns,
+    /// Option 51, in seconds (empty: dnsmasq's default).
+    LeaseTime,
+    /// Option 15 (empty: none).
+    Domain,
+}
+
+/// A setting of a DNS server (`services.dns`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DnsKey {
+    /// The server runs (`on`) or not (`off`).
+    Enabled,
+    /// The zone it is authoritative for (empty: none).
+    Zone,
+    /// Upstream servers (a comma-separated list).
+    Forwarders,
+    /// Answers as a public recursive resolver (`on` / `off`).
+    Recursive,
+    /// A record's name.
+    RecordName(usize),
+    /// A record's type (`A`, `CNAME`).
+    RecordType(usize),
+    /// A record's value.
+    RecordValue(usize),
+    /// A record's TTL in seconds (empty: the default).
+    RecordTtl(usize),
 }
 
 impl Field {
@@ -87,6 +140,35 @@ impl Field {
             Field::NewRoute(d) => format!("devices[{d}].routes"),
             Field::LinkPort(l, End::A) => format!("links[{l}].a.port"),
             Field::LinkPort(l, End::B) => format!("links[{l}].b.port"),
+            Field::Dhcp(d, i) => format!("devices[{d}].interfaces[{i}].address"),
+            Field::Dns(d) => format!("devices[{d}].dns"),
+            Field::DhcpServer(d, key) => {
+                let at = format!("devices[{d}].services.dhcp");
+                match key {
+                    DhcpKey::Enabled => at,
+                    DhcpKey::Interface => format!("{at}.interface"),
+                    DhcpKey::PoolStart => format!("{at}.pool_start"),
+                    DhcpKey::PoolEnd => format!("{at}.pool_end"),
+                    DhcpKey::Router => format!("{at}.router"),
+                    DhcpKey::Dns => format!("{at}.dns"),
+                    DhcpKey::LeaseTime => format!("{at}.lease_time_s"),
+                    DhcpKey::Domain => format!("{at}.domain"),
+                }
+            }
+            Field::DnsServer(d, key) => {
+                let at = format!("devices[{d}].services.dns");
+                match key {
+                    DnsKey::Enabled => at,
+                    DnsKey::Zone => format!("{at}.zone"),
+                    DnsKey::Forwarders => format!("{at}.forwarders"),
+                    DnsKey::Recursive => format!("{at}.recursive"),
+                    DnsKey::RecordName(r) => format!("{at}.records[{r}].name"),
+                    DnsKey::RecordType(r) => format!("{at}.records[{r}].type"),
+                    DnsKey::RecordValue(r) => format!("{at}.records[{r}].value"),
+                    DnsKey::RecordTtl(r) => format!("{at}.records[{r}].ttl"),
+                }
+            }
+            Field::NewRecord(d) => format!("devices[{d}].services.dns.records"),
         }
     }
 }

@@ -12,6 +12,10 @@ pub enum EventClass {
     Icmp,
     /// An ICMP error (time exceeded, unreachable).
     IcmpError,
+    /// A DHCP message (UDP ports 67/68).
+    Dhcp,
+    /// A DNS query or answer (UDP port 53).
+    Dns,
     /// Any other IPv4 frame.
     Ipv4,
     /// Any other Ethernet frame.
@@ -28,10 +32,12 @@ pub enum EventClass {
 
 impl EventClass {
     /// Every class, in the order the filter chips show them.
-    pub const ALL: [EventClass; 9] = [
+    pub const ALL: [EventClass; 11] = [
         EventClass::Arp,
         EventClass::Icmp,
         EventClass::IcmpError,
+        EventClass::Dhcp,
+        EventClass::Dns,
         EventClass::Ipv4,
         EventClass::Ethernet,
         EventClass::Switch,
@@ -46,6 +52,8 @@ impl EventClass {
             EventClass::Arp => "ARP",
             EventClass::Icmp => "ICMP",
             EventClass::IcmpError => "ICMP err",
+            EventClass::Dhcp => "DHCP",
+            EventClass::Dns => "DNS",
             EventClass::Ipv4 => "IPv4",
             EventClass::Ethernet => "Eth",
             EventClass::Switch => "Switch",
@@ -61,6 +69,8 @@ impl EventClass {
             EventClass::Arp => "arp",
             EventClass::Icmp => "icmp",
             EventClass::IcmpError => "icmp-error",
+            EventClass::Dhcp => "dhcp",
+            EventClass::Dns => "dns",
             EventClass::Ipv4 => "ipv4",
             EventClass::Ethernet => "eth",
             EventClass::Switch => "switch",
@@ -70,9 +80,18 @@ impl EventClass {
         }
     }
 
-    /// The class of a frame, from the engine's own classification.
+    /// The class of a frame, from the engine's own classification; UDP carrying what the
+    /// engine's decoder reads as DHCP or DNS gets its own class (and chip).
     pub fn of_frame(bytes: &[u8]) -> EventClass {
-        match wire::protocol(bytes) {
+        let protocol = wire::protocol(bytes);
+        if protocol == Protocol::Ipv4Other {
+            match wire::decode(bytes).udp().and_then(|u| u.payload.as_ref()) {
+                Some(wire::Application::Dhcp(_)) => return EventClass::Dhcp,
+                Some(wire::Application::Dns(_)) => return EventClass::Dns,
+                _ => {}
+            }
+        }
+        match protocol {
             Protocol::Arp => EventClass::Arp,
             Protocol::IcmpEcho => EventClass::Icmp,
             Protocol::IcmpError => EventClass::IcmpError,
@@ -217,6 +236,16 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 Some(server) => format!("DHCPNAK from {server}: {address} removed from {interface}"),
                 None => format!("DHCP lease on {address} expired: removed from {interface}"),
             }
+        }
+        EventKind::DhcpLeaseReleased { device, interface, address, server } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("DHCPRELEASE to {server}: {address} removed from {interface}")
+        }
+        EventKind::DhcpServerRelease { device, address, mac } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            format!("DHCP lease table: {address} released by {mac}")
         }
         EventKind::DhcpNoOffers { device, interface, retry_at } => {
             r.class = EventClass::Command;

@@ -202,6 +202,10 @@ impl Playback {
                 let start = run.start;
                 self.run = Some(RunRef(Rc::new(run)));
                 self.error = None;
+                // The tables belong to the old run: start the new one from nothing, else
+                // `set_shown` would apply only the events past the old cursor on top of them.
+                self.shown = 0;
+                self.tables = Rc::new(NetworkState::default());
                 self.set_shown(start);
             }
             Err(e) => {
@@ -510,6 +514,8 @@ fn is_table_change(kind: &EventKind) -> bool {
             | EventKind::MacAged { .. }
             | EventKind::DhcpLeaseObtained { .. }
             | EventKind::DhcpLeaseExpired { .. }
+            | EventKind::DhcpLeaseReleased { .. }
+            | EventKind::DhcpServerRelease { .. }
             | EventKind::DhcpServerLease { .. }
             | EventKind::DnsLookup { .. }
             | EventKind::TcpSocket { .. }

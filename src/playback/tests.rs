@@ -423,3 +423,41 @@ fn stepping_forward_keeps_dhcp_and_dns_tables_like_the_engine() {
         assert_eq!(**p.tables(), want, "{stem}: the tables advanced event by event match the engine's");
     }
 }
+
+#[test]
+fn a_new_run_starts_its_tables_afresh_not_on_the_old_runs() {
+    // The bug: loading home-dhcp after an example with as many leading route events kept the
+    // first lab's tables (the cursor did not move, so nothing was replayed): the home router's
+    // routing table showed empty while the engine's state had its connected route.
+    let (_, dhcp) = examples::all().into_iter().find(|(s, _)| *s == "home-dhcp").unwrap();
+    let mut p = Playback::new(&same_network());
+    let old_shown = p.shown();
+    p.invalidate(&dhcp);
+    let run = p.run().unwrap().clone();
+    assert!(run.start <= old_shown, "the case that kept stale tables: {} <= {old_shown}", run.start);
+    assert_eq!(**p.tables(), run.state_after(run.start));
+    assert!(p.tables().routes.get("home-router").is_some_and(|r| !r.is_empty()));
+    apply(&mut p, &dhcp, &[PlayAction::Seek(run.len())]);
+    assert_eq!(**p.tables(), run.state_after(run.len()));
+    assert!(!p.tables().routes["home-router"].is_empty(), "at the last event too");
+}
+
+#[test]
+fn dhcp_and_dns_frames_have_their_own_filter_class() {
+    let run_of = |stem: &str| {
+        let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == stem).unwrap();
+        Run::new(&lab).unwrap()
+    };
+    let dhcp = run_of("home-dhcp");
+    let discover = find(&dhcp, |r| r.summary.starts_with("DHCP Discover"));
+    assert_eq!(dhcp.rows[discover].class, EventClass::Dhcp);
+    assert!(dhcp.flights.iter().any(|f| f.class == EventClass::Dhcp));
+    let dns = run_of("name-lookup");
+    let query = find(&dns, |r| r.summary.starts_with("Standard query"));
+    assert_eq!(dns.rows[query].class, EventClass::Dns);
+    let mut f = Filter::default();
+    f.hidden.insert(EventClass::Dhcp);
+    assert!(!f.accepts(&dhcp.rows[discover]));
+    assert!(dhcp.rows.iter().filter(|r| f.accepts(r)).all(|r| r.class != EventClass::Dhcp));
+    assert_eq!(EventClass::ALL.iter().filter(|c| matches!(c, EventClass::Dhcp | EventClass::Dns)).count(), 2);
+}

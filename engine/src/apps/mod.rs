@@ -74,20 +74,28 @@ impl IpNode {
         let device = ctx.id(self.dev);
         ctx.record(EventKind::CommandStarted { label, device });
         self.running.push(app);
+        if let Some(name) = command.lookup() {
+            let name = name.to_string();
+            return self.lookup_then_start(ctx, app, name, command);
+        }
         match command {
             Command::Ping {
                 count,
                 interval_ms,
                 target,
+                name: None,
             } => self.ping_start(ctx, app, count, interval_ms, target),
             Command::Traceroute {
                 target,
                 max_hops,
                 queries,
                 sim_queries,
+                name: None,
             } => self.traceroute_start(ctx, app, target, max_hops, queries, sim_queries),
-            Command::Dhclient { interface } => {
+            Command::Ping { .. } | Command::Traceroute { .. } => {} // with a name: above
+            Command::Dhclient { interface, release } => {
                 match self.ifaces.iter().position(|f| f.name.as_str() == interface) {
+                    Some(i) if release => self.dhcp_client_release(ctx, i as u32),
                     Some(i) => self.dhcp_client_start(ctx, i as u32),
                     // dhclient's discover_interfaces on an unknown name.
                     None => self.output_line(ctx, app, format!("Cannot find device \"{interface}\"")),

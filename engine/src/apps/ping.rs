@@ -17,6 +17,8 @@ const PING_LINGER: SimTime = SimTime::from_secs(10);
 /// iputils ping's counters (times in microseconds, as ping keeps them).
 pub(crate) struct Ping {
     target: Ipv4Addr,
+    /// What the header and statistics call the target.
+    hostname: String,
     count: u32,
     interval: SimTime,
     ident: u16,
@@ -83,13 +85,20 @@ fn llsqrt(a: i64) -> i64 {
 }
 
 impl IpNode {
-    pub(super) fn ping_start(
+    pub(super) fn ping_start(&mut self, ctx: &mut Ctx, app: u32, count: u32, interval_ms: u64, target: Ipv4Addr) {
+        self.ping_start_named(ctx, app, count, interval_ms, target, None);
+    }
+
+    /// `hostname`: what ping prints for its target (the canonical name of a
+    /// looked-up target, else the address), in the header and the statistics.
+    pub(crate) fn ping_start_named(
         &mut self,
         ctx: &mut Ctx,
         app: u32,
         count: u32,
         interval_ms: u64,
         target: Ipv4Addr,
+        hostname: Option<String>,
     ) {
         // ping connect()s a UDP socket to learn its source address first.
         let Some(src) = self.connect_src(target) else {
@@ -102,7 +111,8 @@ impl IpNode {
             ctx,
             app,
             format!(
-                "PING {target} ({target}) {}({}) bytes of data.",
+                "PING {} ({target}) {}({}) bytes of data.",
+                hostname.as_deref().unwrap_or(&target.to_string()),
                 frames::PING_DATA_LEN,
                 frames::PING_DATA_LEN + 28
             ),
@@ -110,6 +120,7 @@ impl IpNode {
         let now = ctx.now;
         self.apps[app as usize].state = AppState::Ping(Box::new(Ping {
             target,
+            hostname: hostname.unwrap_or_else(|| target.to_string()),
             count,
             interval: SimTime::from_millis(interval_ms),
             ident,
@@ -273,7 +284,7 @@ impl IpNode {
         let p = self.ping_mut(app);
         let mut lines = vec![
             String::new(),
-            format!("--- {} ping statistics ---", p.target),
+            format!("--- {} ping statistics ---", p.hostname),
         ];
         let ms = {
             let us = (p.last_send - p.start).as_micros();

@@ -58,6 +58,21 @@ impl IpNode {
         queries: u8,
         sim_queries: u8,
     ) {
+        self.traceroute_start_named(ctx, app, target, None, max_hops, queries, sim_queries);
+    }
+
+    /// `name`: the host name as typed, which the header prints before the address.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn traceroute_start_named(
+        &mut self,
+        ctx: &mut Ctx,
+        app: u32,
+        target: Ipv4Addr,
+        name: Option<String>,
+        max_hops: u8,
+        queries: u8,
+        sim_queries: u8,
+    ) {
         if self.connect_src(target).is_none() {
             // connect() on the raw socket fails before the header is printed;
             // traceroute's error() writes a newline, then perror's message.
@@ -66,7 +81,8 @@ impl IpNode {
             self.finish_app(app);
             return;
         }
-        self.output_line(ctx, app, format!("traceroute to {target} ({target}), {max_hops} hops max, {TR_PACKET_LEN} byte packets"));
+        let shown = name.unwrap_or_else(|| target.to_string());
+        self.output_line(ctx, app, format!("traceroute to {shown} ({target}), {max_hops} hops max, {TR_PACKET_LEN} byte packets"));
         let ident = ctx.rng.next_u16();
         let ip_id = ctx.rng.next_u16();
         let n = max_hops as usize * queries as usize;

@@ -37,7 +37,8 @@ pub(super) fn diagnose_command(
     if matches!(
         spec.command,
         Command::Host { .. } | Command::Dig { .. } | Command::GetentHosts { .. } | Command::Curl { .. }
-    ) {
+    ) || spec.command.lookup().is_some()
+    {
         let found = events.iter().find_map(|e| match &e.kind {
             EventKind::DnsLookup {
                 label,

@@ -391,6 +391,7 @@ impl Check {
                                 count,
                                 interval_ms: 1000,
                                 target,
+                                name: None,
                             },
                             format!("ping -c {count} {target}"),
                         )
@@ -403,6 +404,7 @@ impl Check {
                     (
                         Command::Traceroute {
                             target,
+                            name: None,
                             max_hops: 30,
                             queries: 3,
                             sim_queries: 16,

@@ -11,17 +11,23 @@ pub enum Command {
     Ping {
         count: u32,
         interval_ms: u64,
+        /// The address typed (unspecified while `name` waits for the resolver).
         target: Ipv4Addr,
+        /// A host name typed instead of an address: getaddrinfo looks it up first.
+        name: Option<String>,
     },
     /// `traceroute -I [-n] [-m MAX_TTL] [-q NQUERIES] [-N SIMQUERIES] TARGET` (traceroute 2.1, ICMP).
     Traceroute {
         target: Ipv4Addr,
+        /// A host name typed instead of an address, as for `ping`.
+        name: Option<String>,
         max_hops: u8,
         queries: u8,
         sim_queries: u8,
     },
-    /// `dhclient IFACE` (ISC dhclient): ask for a lease on an interface.
-    Dhclient { interface: String },
+    /// `dhclient IFACE` (ISC dhclient): ask for a lease on an interface;
+    /// `dhclient -r IFACE`: release it (DHCPRELEASE, address removed).
+    Dhclient { interface: String, release: bool },
     /// `host NAME` (bind9 9.18): A, AAAA and MX lookups.
     Host { name: String },
     /// `dig [+short] NAME` (bind9 9.18): an A lookup.
@@ -33,11 +39,20 @@ pub enum Command {
 }
 
 impl Command {
-    /// The address the command sends to (ping and traceroute; the others
-    /// send to a DHCP or DNS server the run decides).
+    /// The address the command sends to (ping and traceroute to an address;
+    /// to a name, the run's lookup decides, as for the others).
     pub fn target(&self) -> Option<Ipv4Addr> {
         match self {
-            Command::Ping { target, .. } | Command::Traceroute { target, .. } => Some(*target),
+            Command::Ping { target, name: None, .. }
+            | Command::Traceroute { target, name: None, .. } => Some(*target),
+            _ => None,
+        }
+    }
+
+    /// The host name a ping or traceroute resolves before it starts.
+    pub fn lookup(&self) -> Option<&str> {
+        match self {
+            Command::Ping { name, .. } | Command::Traceroute { name, .. } => name.as_deref(),
             _ => None,
         }
     }
@@ -51,8 +66,13 @@ impl Command {
             Some(&"dhclient") => match &words[1..] {
                 [iface] if !iface.starts_with('-') => Ok(Command::Dhclient {
                     interface: iface.to_string(),
+                    release: false,
                 }),
-                _ => Err("usage: dhclient INTERFACE (e.g. dhclient eth0)".into()),
+                ["-r", iface] if !iface.starts_with('-') => Ok(Command::Dhclient {
+                    interface: iface.to_string(),
+                    release: true,
+                }),
+                _ => Err("usage: dhclient [-r] INTERFACE (e.g. dhclient eth0, dhclient -r eth0)".into()),
             },
             Some(&"host") => match &words[1..] {
                 [name] if !name.starts_with('-') => Ok(Command::Host {
@@ -88,10 +108,19 @@ impl Command {
     }
 }
 
-fn parse_target(word: Option<&&str>, usage: &str) -> Result<Ipv4Addr, String> {
+/// An address, or a host name for getaddrinfo (iputils ping and traceroute
+/// try `inet_aton` first, then resolve). Digits and dots only that do not
+/// read as an address are refused as an address, not looked up.
+fn parse_target(word: Option<&&str>, usage: &str) -> Result<(Ipv4Addr, Option<String>), String> {
     let word = word.ok_or_else(|| format!("missing destination address; usage: {usage}"))?;
-    word.parse::<Ipv4Addr>()
-        .map_err(|_| format!("{word} is not an IPv4 address (names are not resolved in this lab)"))
+    if let Ok(a) = word.parse::<Ipv4Addr>() {
+        return Ok((a, None));
+    }
+    if word.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Err(format!("{word} is not an IPv4 address"));
+    }
+    let name = lookup_name(word).map_err(|_| format!("{word} is neither an IPv4 address nor a host name like www.example.com"))?;
+    Ok((Ipv4Addr::UNSPECIFIED, Some(name)))
 }
 
 fn parse_ping(args: &[&str]) -> Result<Command, String> {
@@ -138,11 +167,12 @@ fn parse_ping(args: &[&str]) -> Result<Command, String> {
     }
     let count = count
         .ok_or_else(|| format!("ping needs -c COUNT here (a lab run must end); usage: {USAGE}"))?;
-    let target = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
+    let (target, name) = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
     Ok(Command::Ping {
         count,
         interval_ms,
         target,
+        name,
     })
 }
 
@@ -213,9 +243,10 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
             "only ICMP traceroute is modelled: add -I; usage: {USAGE}"
         ));
     }
-    let target = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
+    let (target, name) = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
     Ok(Command::Traceroute {
         target,
+        name,
         max_hops,
         queries,
         sim_queries,

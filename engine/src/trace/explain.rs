@@ -238,6 +238,12 @@ impl TraceEvent {
                     let _ = write!(s, "{device}/{interface}'s lease on {address} expired without being renewed, so {device} removes the address and its routes and asks again.");
                 }
             },
+            EventKind::DhcpLeaseReleased { device, interface, address, server } => {
+                let _ = write!(s, "{device}/{interface} gave its lease on {address} back to the DHCP server {server} (DHCPRELEASE) and removes the address and its routes, as `dhclient -r` does; it asks for nothing until dhclient runs again.");
+            }
+            EventKind::DhcpServerRelease { device, mac, address } => {
+                let _ = write!(s, "{mac} gave {address} back (DHCPRELEASE), so the DHCP server on {device} removes the lease and may hand the address out again.");
+            }
             EventKind::DhcpNoOffers { device, interface, retry_at } => {
                 let _ = write!(s, "No DHCP server answered {device}/{interface}'s DISCOVERs for 60 s, so dhclient gives up (\"No DHCPOFFERS received.\") and tries again at {retry_at}; the interface has no address meanwhile.");
             }

@@ -163,6 +163,13 @@ pub enum EventKind {
         address: Ipv4Addr,
         nak_from: Option<Ipv4Addr>,
     },
+    /// `dhclient -r`: the client released its lease to `server` and removed the address.
+    DhcpLeaseReleased {
+        device: Name,
+        interface: Name,
+        address: Ipv4Addr,
+        server: Ipv4Addr,
+    },
     /// dhclient gave up after 60 s without an offer and sleeps until `retry_at`.
     DhcpNoOffers {
         device: Name,
@@ -176,6 +183,12 @@ pub enum EventKind {
         address: Ipv4Addr,
         hostname: Option<String>,
         expires: SimTime,
+    },
+    /// A DHCP server dropped a lease its client released (DHCPRELEASE).
+    DhcpServerRelease {
+        device: Name,
+        mac: MacAddr,
+        address: Ipv4Addr,
     },
     /// A program's name lookup finished (the resolver's answer).
     DnsLookup {

@@ -100,7 +100,8 @@ impl NetworkState {
                     .or_default()
                     .insert(interface.to_string(), lease.clone());
             }
-            EventKind::DhcpLeaseExpired { device, interface, .. } => {
+            EventKind::DhcpLeaseExpired { device, interface, .. }
+            | EventKind::DhcpLeaseReleased { device, interface, .. } => {
                 if let Some(t) = self.dhcp_client_leases.get_mut(device.as_str()) {
                     t.remove(interface.as_str());
                 }
@@ -109,6 +110,11 @@ impl NetworkState {
                 let table = self.dhcp_server_leases.entry(device.to_string()).or_default();
                 table.retain(|_, r| r.mac != *mac);
                 table.insert(*address, DhcpLeaseRow { mac: *mac, hostname: hostname.clone(), expires: *expires });
+            }
+            EventKind::DhcpServerRelease { device, address, .. } => {
+                if let Some(t) = self.dhcp_server_leases.get_mut(device.as_str()) {
+                    t.remove(address);
+                }
             }
             EventKind::DnsLookup { device, name, outcome, .. } => {
                 self.dns_answers

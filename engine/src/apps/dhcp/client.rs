@@ -189,6 +189,8 @@ pub enum ClientEvent {
     Released {
         /// The released address.
         address: Ipv4Addr,
+        /// The server the DHCPRELEASE went to.
+        server: Ipv4Addr,
     },
     /// dhclient-script FAIL after `timeout` seconds without an OFFER ("No
     /// DHCPOFFERS received."); the client sleeps until `retry_at`.
@@ -328,7 +330,7 @@ impl DhcpClient {
         let message = self.base(rng.next_u64() as u32, lease.address, opts);
         vec![
             ClientEvent::Send(Transmit { message, src: lease.address, dst: lease.server_id, path: SendPath::Socket }),
-            ClientEvent::Released { address: lease.address },
+            ClientEvent::Released { address: lease.address, server: lease.server_id },
         ]
     }
 

@@ -100,6 +100,22 @@ impl IpNode {
         self.dhcp_client_events(ctx, iface, events);
     }
 
+    /// `dhclient -r IFACE`: the running client is stopped and its lease
+    /// released (ISC dhclient's `do_release`: one DHCPRELEASE unicast to the
+    /// server through the fallback socket, then dhclient-script's RELEASE
+    /// flushes the address and its routes). Without a lease nothing is sent.
+    pub(crate) fn dhcp_client_release(&mut self, ctx: &mut Ctx, iface: u32) {
+        let now = ctx.now;
+        let Some(slot) = self.dhcp_clients.get_mut(&iface) else {
+            return;
+        };
+        // The lease file keeps no active lease after a release: a later
+        // `dhclient eth0` starts with a DISCOVER.
+        slot.saved = None;
+        let events = slot.client.release(now, &mut ctx.rng);
+        self.dhcp_client_events(ctx, iface, events);
+    }
+
     pub(crate) fn dhcp_client_timer(&mut self, ctx: &mut Ctx, iface: u32, gen: u32) {
         let now = ctx.now;
         let Some(slot) = self.dhcp_clients.get_mut(&iface) else {
@@ -227,8 +243,14 @@ impl IpNode {
                         nak_from,
                     });
                 }
-                ClientEvent::Released { .. } => {
+                ClientEvent::Released { address, server } => {
                     self.remove_address(ctx, iface);
+                    ctx.record(EventKind::DhcpLeaseReleased {
+                        device: device.clone(),
+                        interface: interface.clone(),
+                        address,
+                        server,
+                    });
                 }
                 ClientEvent::NoOffers { retry_at } => {
                     ctx.record(EventKind::DhcpNoOffers {
@@ -337,6 +359,10 @@ impl IpNode {
                         hostname: l.hostname,
                         expires: l.expires,
                     });
+                }
+                ServerEvent::Released { address, mac } => {
+                    let device = ctx.id(self.dev);
+                    ctx.record(EventKind::DhcpServerRelease { device, mac, address });
                 }
                 ServerEvent::Nak { .. } | ServerEvent::PoolExhausted { .. } => {}
             }

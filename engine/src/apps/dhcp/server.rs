@@ -137,6 +137,13 @@ pub enum ServerEvent {
         /// dnsmasq's message, also sent in option 56.
         reason: &'static str,
     },
+    /// A DHCPRELEASE from the lease's own client: the lease is gone from the table.
+    Released {
+        /// The address freed.
+        address: Ipv4Addr,
+        /// The client.
+        mac: MacAddr,
+    },
     /// A DISCOVER got no OFFER because the pool is full ("no address available").
     PoolExhausted {
         /// The client.
@@ -246,6 +253,7 @@ impl DhcpServer {
                     if let Some(l) = self.leases.get(&m.ciaddr) {
                         if l.mac == m.chaddr {
                             self.leases.remove(&m.ciaddr);
+                            return vec![ServerEvent::Released { address: m.ciaddr, mac: m.chaddr }];
                         }
                     }
                 }

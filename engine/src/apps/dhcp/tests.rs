@@ -448,7 +448,7 @@ fn release_then_restart_with_the_saved_lease_reboots() {
     assert_eq!(t.message.message_type(), Some(MessageType::Release));
     assert_eq!(codes(&t.message), [53, 54, 12]);
     assert_eq!((t.src, t.dst, t.path, t.message.ciaddr), (lease.address, ROUTER_IP, SendPath::Socket, lease.address));
-    assert_eq!(ev[1], ClientEvent::Released { address: lease.address });
+    assert_eq!(ev[1], ClientEvent::Released { address: lease.address, server: lease.server_id });
     assert_eq!((c.state(), c.poll_at()), (ClientState::Stopped, None));
     s.on_message(now, &mut rng, &t.message.emit(), true);
     assert_eq!(s.leases().count(), 0, "dnsmasq drops a released lease");

@@ -42,6 +42,9 @@ pub(crate) struct DnsApp {
     sent_at: SimTime,
     answered_at: SimTime,
     rcvd: usize,
+    /// A ping or traceroute waiting for this lookup (`ping NAME`): it starts
+    /// with the first address, or prints getaddrinfo's error.
+    then: Option<crate::scenario::Command>,
 }
 
 impl IpNode {
@@ -185,6 +188,18 @@ impl IpNode {
         name: String,
         short: bool,
     ) {
+        self.dns_app_start_then(ctx, app, program, name, short, None);
+    }
+
+    fn dns_app_start_then(
+        &mut self,
+        ctx: &mut Ctx,
+        app: u32,
+        program: Program,
+        name: String,
+        short: bool,
+        then: Option<crate::scenario::Command>,
+    ) {
         let mut conf = ResolvConf::new(self.nameservers.clone());
         conf.search = self.search.clone();
         let mut resolver = Resolver::new(conf, program, &name);
@@ -199,8 +214,17 @@ impl IpNode {
             sent_at: ctx.now,
             answered_at: ctx.now,
             rcvd: 0,
+            then,
         }));
         self.dns_app_events(ctx, app, events);
+    }
+
+    /// `ping NAME` / `traceroute NAME`: getaddrinfo first. iputils ping asks
+    /// with AF_UNSPEC and AI_CANONNAME (ping.c: `getaddrinfo(target, NULL,
+    /// &hints, &result)`), traceroute 2.1 with AF_UNSPEC (`getaddr`): glibc
+    /// sends A and AAAA together; the command starts when the answer is in.
+    pub(crate) fn lookup_then_start(&mut self, ctx: &mut Ctx, app: u32, name: String, command: crate::scenario::Command) {
+        self.dns_app_start_then(ctx, app, Program::GetAddrInfo, name, false, Some(command));
     }
 
     pub(crate) fn dns_app_timer(&mut self, ctx: &mut Ctx, app: u32) {
@@ -349,6 +373,9 @@ impl IpNode {
             let _ = self.udp.close(*id);
             self.udp_owner.remove(&id.0);
         }
+        if let Some(command) = d.then {
+            return self.lookup_done(ctx, app, &d.name, d.last_server, results, command);
+        }
         let lines = match d.program {
             Program::Host => output::host_lines(&d.name, results),
             Program::GetentHosts => output::getent_hosts_lines(results),
@@ -381,6 +408,90 @@ impl IpNode {
         });
         self.finish_app(app);
     }
+}
+
+impl IpNode {
+    /// The lookup of a `ping NAME` / `traceroute NAME` ended: record it, then
+    /// start the command on the first address, or print what the program
+    /// prints for getaddrinfo's error (`error(2, 0, "%s: %s", target,
+    /// gai_strerror(ret))` in ping; traceroute's `getaddr` and its usage line).
+    fn lookup_done(
+        &mut self,
+        ctx: &mut Ctx,
+        app: u32,
+        name: &str,
+        server: Option<Ipv4Addr>,
+        results: &[StepResult],
+        command: crate::scenario::Command,
+    ) {
+        use crate::scenario::Command;
+        let outcome = lookup_outcome(results);
+        let device = ctx.id(self.dev);
+        let label = self.apps[app as usize].label.clone();
+        ctx.record(EventKind::DnsLookup {
+            device,
+            label,
+            name: name.trim_end_matches('.').to_ascii_lowercase(),
+            server,
+            outcome: outcome.clone(),
+        });
+        let first = super::resolver::addresses(results).first().copied();
+        let Some(addr) = first else {
+            // gai_strerror: NXDOMAIN is EAI_NONAME; a name without an A
+            // record EAI_NODATA; no answer at all EAI_AGAIN.
+            let why = match outcome {
+                LookupOutcome::NxDomain => "Name or service not known",
+                LookupOutcome::NoData => "No address associated with hostname",
+                _ => "Temporary failure in name resolution",
+            };
+            match command {
+                Command::Traceroute { .. } => {
+                    self.output_line(ctx, app, format!("{name}: {why}"));
+                    self.output_line(ctx, app, format!("Cannot handle \"host\" cmdline arg `{name}' on position 1 (argc 2)"));
+                }
+                _ => self.output_line(ctx, app, format!("ping: {name}: {why}")),
+            }
+            self.finish_app(app);
+            return;
+        };
+        self.apps[app as usize].state = AppState::NotStarted;
+        match command {
+            Command::Ping { count, interval_ms, .. } => {
+                // AI_CANONNAME: the name at the end of the CNAME chain, which
+                // ping prints as its hostname.
+                let canon = canonical_name(name, results);
+                self.ping_start_named(ctx, app, count, interval_ms, addr, Some(canon));
+            }
+            Command::Traceroute { max_hops, queries, sim_queries, .. } => {
+                // traceroute prints the name as typed (no AI_CANONNAME).
+                self.traceroute_start_named(ctx, app, addr, Some(name.to_string()), max_hops, queries, sim_queries);
+            }
+            _ => self.finish_app(app),
+        }
+    }
+}
+
+/// getaddrinfo's `ai_canonname`: the owner of the A record, following the
+/// CNAMEs from the name asked.
+fn canonical_name(asked: &str, results: &[StepResult]) -> String {
+    let answers: Vec<_> = results
+        .iter()
+        .filter_map(|s| s.outcome.as_ref().ok())
+        .flatten()
+        .flat_map(|m| m.answers.iter())
+        .collect();
+    let mut name = results.first().map_or(asked.to_string(), |s| s.name.clone());
+    for _ in 0..answers.len() {
+        let next = answers.iter().find_map(|r| match &r.data {
+            RData::Cname(c) if r.name.trim_end_matches('.').eq_ignore_ascii_case(name.trim_end_matches('.')) => Some(c.clone()),
+            _ => None,
+        });
+        match next {
+            Some(c) => name = c,
+            None => break,
+        }
+    }
+    name.trim_end_matches('.').to_string()
 }
 
 /// The trace's summary of a lookup: the first A answer, NXDOMAIN, or why none came.
