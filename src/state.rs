@@ -269,6 +269,16 @@ mod tests {
     }
 
     #[test]
+    fn the_first_visit_opens_the_story_example_when_there_is_one() {
+        let example = |stem, devices: &[&str]| Example { stem, scenario: Rc::new(scenario(stem, devices)) };
+        let s = State::new(vec![example("first", &["a"]), example(crate::story::FIRST_VISIT, &["laptop"])], None);
+        assert_eq!((s.edit.origin, s.edit.scenario.name.as_str()), (Some(1), crate::story::FIRST_VISIT));
+        assert!(!s.story.open, "the diagram opens with the Visit action, not before");
+        let restored = State::new(vec![example(crate::story::FIRST_VISIT, &["laptop"])], Some((scenario("mine", &["x"]), None)));
+        assert_eq!(restored.edit.scenario.name, "mine", "an autosaved lab still wins");
+    }
+
+    #[test]
     fn a_restored_lab_wins_over_the_first_example() {
         let ex = Example { stem: "first", scenario: Rc::new(scenario("first", &["a"])) };
         let s = State::new(vec![ex], Some((scenario("mine", &["x", "y"]), None)));
