@@ -13,6 +13,8 @@ use crate::components::{
     SidePanel, StatusBar, Tables, Terminal, Timeline,
 };
 use crate::components::InspectorPanel;
+use crate::components::{narrate, use_story_index, StoryPanel};
+use crate::story::StoryAction;
 use crate::components::{CourseList, ExercisePanel, PredictCard, PredictToggle};
 use crate::exercises::LockContext;
 use crate::components::{
@@ -117,10 +119,18 @@ fn shell() -> Html {
     use_exercise_storage(&lab);
     use_present_keys(lab.play.speed, on_play.clone());
     let reduced_motion = use_reduced_motion();
+    // The story views' index of the run: only computed while the diagram is open or a noise
+    // filter is on.
+    let story_index = use_story_index(lab.play.run().cloned(), lab.story.open || !lab.story.noise.is_empty());
+    let noise = lab.story.noise;
     // The frames in flight get their own <svg> over the canvas's, with the same viewBox: on
     // its own compositing layer, a frame's move repaints only the frames (see docs/playback.md).
     let packets_layer = diagram.as_deref().map(|d| {
-        let (frames, marks) = sprites(&lab.play, d, reduced_motion);
+        let (mut frames, marks) = sprites(&lab.play, d, reduced_motion);
+        // The noise filters hide frames from the animation as from the diagram.
+        if let Some(index) = story_index.as_ref().filter(|_| !noise.is_empty()) {
+            frames = frames.iter().filter(|f| !index.0.hidden(f.key, noise)).cloned().collect();
+        }
         html! {
             <svg class="packets-layer" viewBox={lab.edit.view.to_attr()} preserveAspectRatio="xMidYMid meet"
                 aria-hidden="true" data-testid="packets-layer">
@@ -141,6 +151,26 @@ fn shell() -> Html {
     // The exercise's locks, for the lock icons of the device panel.
     let locks = LockContext(lab.exercises.session.as_ref().map(|s| Rc::new(s.locks(edit.scenario.clone()))));
     let show_hint = edit.origin.is_some() && !edit.history.can_undo() && !lab.play.playing && lab.play.clock() == 0.0;
+    // The first visit's story (issue 13): its one prominent action opens the diagram and plays.
+    let visit = show_hint && edit.origin.and_then(|i| lab.examples.get(i)).is_some_and(|e| e.stem == crate::story::FIRST_VISIT);
+    let on_visit = {
+        let dispatcher = lab.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(Action::Story(StoryAction::Open(true)));
+            dispatcher.dispatch(Action::Play(PlayAction::TogglePlay));
+        })
+    };
+    // Callbacks made once, so the panel's props stay equal between animation frames.
+    let on_story = use_callback(lab.dispatcher(), |a: StoryAction, d| d.dispatch(Action::Story(a)));
+    let on_story_play = use_callback(lab.dispatcher(), |a: PlayAction, d| d.dispatch(Action::Play(a)));
+    let story_panel = match (lab.story.open, lab.play.run(), &story_index) {
+        (true, Some(run), Some(index)) => html! {
+            <StoryPanel run={run.clone()} index={index.clone()} shown={lab.play.shown()} story={lab.story.clone()}
+                title={AttrValue::from(edit.scenario.name.clone())} {on_story} on_play={on_story_play} />
+        },
+        _ => Html::default(),
+    };
+    let narration = narrate(story_index.as_ref(), lab.play.shown(), sentence(&lab.play));
 
     html! {
         <div class={classes!("app", presenter_class(lab.share.scale))} style={presenter_style(lab.share.scale)}
@@ -154,7 +184,7 @@ fn shell() -> Html {
             </Header>
             <main class={classes!("workspace", lab.inspect.open.then_some("inspecting"),
                 (!edit.selected.is_empty() || !edit.selected_links.is_empty()).then_some("has-selection"))}>
-                <div class="stage">
+                <div class={classes!("stage", lab.story.open.then_some("with-story"))}>
                     <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone().expect("the lab is always drawn")}
                         view={edit.view} selected={selected.clone()} selected_links={selected_links.clone()}
                         mode={edit.mode} link_from={edit.link_from} gesture={edit.gesture.clone()}
@@ -162,7 +192,11 @@ fn shell() -> Html {
                         { packets_layer.unwrap_or_default() }
                         <Palette on_place={on_edit.reform(|kind| EditAction::Place(kind, None))} />
                         <ZoomControls on_edit={on_edit.clone()} />
-                        if show_hint {
+                        if visit {
+                            <button type="button" class="visit-action" data-testid="visit" onclick={on_visit}>
+                                { "▶ Visit example.com" }
+                            </button>
+                        } else if show_hint {
                             <p class="canvas-hint" data-testid="hint">
                                 { "Press " }<strong>{ "▶ Play" }</strong>{ " below to watch this lab's frames move, one by one." }
                             </p>
@@ -176,6 +210,7 @@ fn shell() -> Html {
                             </div>
                         }
                     </Canvas>
+                    { story_panel }
                     if let Some(text) = lab.play.storm_notice() {
                         <div class="storm-notice" data-testid="storm-notice"><p>{ text }</p></div>
                     }
@@ -208,7 +243,7 @@ fn shell() -> Html {
                 {diagram}
             />
             <LinkPrompt />
-            <Narration playing={lab.play.playing} text={sentence(&lab.play).map(AttrValue::from)} />
+            <Narration playing={lab.play.playing} text={narration.map(AttrValue::from)} />
         </div>
     }
 }
@@ -256,6 +291,18 @@ fn playback_dock() -> Html {
                 <Timeline run={run.clone()} shown={play.shown()} on_action={on_action.clone()} />
                 <PredictToggle on={lab.predict.on} right={lab.predict.right} asked={lab.predict.asked}
                     enabled={run.is_some()} on_action={to_action(&lab, Action::Predict)} />
+                <button type="button" class={classes!("tool", "story-toggle", lab.story.open.then_some("on"))}
+                    data-testid="story-toggle" aria-pressed={lab.story.open.to_string()} disabled={run.is_none()}
+                    onclick={to_action(&lab, Action::Story).reform({
+                        let open = lab.story.open;
+                        move |_: MouseEvent| StoryAction::Open(!open)
+                    })}>
+                    { "Sequence diagram" }
+                    // The noise filters still hide frames from the animation with the panel shut.
+                    if !lab.story.open && !lab.story.noise.is_empty() {
+                        <span class="story-toggle-note">{ " · filters on" }</span>
+                    }
+                </button>
             </div>
             if let Some(pending) = play.pending() {
                 { run_progress(pending, on_action.clone()) }

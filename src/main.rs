@@ -24,6 +24,7 @@ mod progress;
 mod share;
 mod state;
 mod storage;
+mod story;
 
 fn main() {
     // `index.html?bench` is the browser benchmark (src/bench.rs), built with the lab's own code

@@ -53,6 +53,10 @@ pub struct SharedLab {
     pub view: Option<ViewBox>,
     /// Presenter scale in percent, one of [`SCALES`].
     pub scale: u16,
+    /// The sequence diagram shown, its lanes and noise filters (issue 13).
+    pub story: crate::story::Story,
+    /// What was wrong with the link's story settings (left at their defaults), if anything.
+    pub story_note: Option<String>,
 }
 
 /// Why a link could not be opened.
@@ -116,6 +120,9 @@ pub fn encode(lab: &SharedLab) -> String {
         root.insert("view".into(), json!([v.x, v.y, v.width, v.height]));
     }
     root.insert("scale".into(), json!(lab.scale));
+    if let Some(story) = crate::story::link::to_json(&lab.story) {
+        root.insert("story".into(), story);
+    }
     pack(FRAGMENT_KEY, &Value::Object(root).to_string())
 }
 
@@ -210,10 +217,17 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
         .into_iter()
         .find(|&s| u64::from(s) == scale)
         .ok_or_else(|| field("scale", format!("{scale}% is not a presenter scale ({SCALES:?})")))?;
+    let (story, story_note) = match root.remove("story") {
+        None => Default::default(),
+        Some(v) => {
+            let devices: Vec<&str> = scenario.devices.iter().map(|d| d.id.as_str()).collect();
+            crate::story::link::from_json(&v, &devices)
+        }
+    };
     if let Some(key) = root.keys().next() {
         return Err(field(key.clone(), "unknown field"));
     }
-    Ok(SharedLab { scenario, event, speed: speed as usize, per_click, hidden, view, scale })
+    Ok(SharedLab { scenario, event, speed: speed as usize, per_click, hidden, view, scale, story, story_note })
 }
 
 /// The fragment's prefix of an exercise link: `#exercise=…` (added by the exercises engineer).
@@ -351,7 +365,15 @@ impl SharedLab {
             hidden: play.filter.hidden.iter().copied().collect(),
             view: Some(edit.view),
             scale,
+            story: crate::story::Story::default(),
+            story_note: None,
         }
+    }
+
+    /// The same link carrying the story choices too.
+    pub fn with_story(mut self, story: &crate::story::Story) -> SharedLab {
+        self.story = story.clone();
+        self
     }
 }
 
@@ -368,6 +390,9 @@ pub struct Embed {
     pub example: Option<Rc<str>>,
     /// Presenter scale in percent.
     pub scale: Option<u16>,
+    /// The story parameters as given (`view`, `lanes`, `hide`), checked against the lab at boot
+    /// by `story::link::from_query`.
+    pub story: [Option<Rc<str>>; 3],
 }
 
 /// The embed parameters of a URL's query (`location.search`, with or without `?`); `None`
@@ -388,6 +413,9 @@ pub fn parse_embed(search: &str) -> Option<Embed> {
                 e.example = Some(Rc::from(value))
             }
             "scale" => e.scale = value.parse().ok().filter(|s| SCALES.contains(s)),
+            "view" => e.story[0] = Some(Rc::from(value)),
+            "lanes" => e.story[1] = Some(Rc::from(value)),
+            "hide" => e.story[2] = Some(Rc::from(value)),
             _ => {}
         }
     }
@@ -453,6 +481,8 @@ mod tests {
             hidden: vec![EventClass::Switch, EventClass::Neighbor],
             view: Some(ViewBox { x: -12.5, y: 3.0, width: 640.0, height: 360.0 }),
             scale: 150,
+            story: crate::story::Story::default(),
+            story_note: None,
         }
     }
 
@@ -486,6 +516,18 @@ mod tests {
             assert_eq!(decode(&fragment), Ok(lab.clone()), "{stem}");
             assert_eq!(decode(&format!("#{fragment}")), Ok(lab), "{stem}: with '#'");
         }
+    }
+
+    #[test]
+    fn a_link_carries_the_story_and_a_bad_story_falls_back_with_a_note() {
+        use crate::story::{Noise, NoiseSet, Story};
+        let story = Story { open: true, lanes: Some(vec![packet_engine::Name::from("laptop")].into()), noise: NoiseSet::default().with(Noise::Arp) };
+        let lab = SharedLab { scenario: example("name-lookup"), ..lab() }.with_story(&story);
+        assert_eq!(decode(&encode(&lab)), Ok(lab.clone()));
+        let text = format!(r#"{{"v":1,"scenario":{},"story":{{"open":true,"lanes":["ghost"],"hide":["arp"]}}}}"#, serde_json::to_string(&lab.scenario).unwrap());
+        let opened = decode(&pack(&text)).expect("the lab still opens");
+        assert!(opened.story.open && opened.story.noise.contains(Noise::Arp) && opened.story.lanes.is_none());
+        assert!(opened.story_note.unwrap().contains("\"ghost\""));
     }
 
     #[test]
@@ -614,7 +656,9 @@ mod tests {
         assert_eq!(parse_embed("?embed=0"), None);
         assert_eq!(parse_embed("?embed=1"), Some(Embed::default()));
         let e = parse_embed("?embed=1&autoplay=1&start=5&stop=x&example=router&scale=150&zz=1").unwrap();
-        assert_eq!(e, Embed { autoplay: true, start: Some(5), stop: None, example: Some("router".into()), scale: Some(150) });
+        assert_eq!(e, Embed { autoplay: true, start: Some(5), stop: None, example: Some("router".into()), scale: Some(150), story: Default::default() });
+        let e = parse_embed("?embed=1&view=diagram&lanes=a,b&hide=arp").unwrap();
+        assert_eq!(e.story, [Some("diagram".into()), Some("a,b".into()), Some("arp".into())]);
         assert_eq!(parse_embed("embed&example=<b>&scale=90").unwrap(), Embed::default());
         assert_eq!(embed_url("https://x.org/lab/", "lab=abc", true), "https://x.org/lab/?embed=1&autoplay=1#lab=abc");
     }
@@ -631,7 +675,7 @@ mod tests {
     #[test]
     #[ignore = "prints a link for docs: cargo test -p packet-lab print_example_link -- --ignored --nocapture"]
     fn print_example_link() {
-        let lab = SharedLab { scenario: example("to-the-internet"), event: 0, speed: 4, per_click: false, hidden: vec![], view: None, scale: 150 };
+        let lab = SharedLab { scenario: example("to-the-internet"), event: 0, speed: 4, per_click: false, hidden: vec![], view: None, scale: 150, story: Default::default(), story_note: None };
         println!("{}", encode(&lab));
     }
 }

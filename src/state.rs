@@ -18,6 +18,7 @@ use crate::inspector::{InspectAction, Inspector};
 use crate::playback::{PlayAction, Playback};
 use crate::share::{Share, ShareAction, SharedLab};
 use crate::predict::{Predict, PredictAction};
+use crate::story::{Story, StoryAction};
 
 /// A built-in example scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,22 +46,28 @@ pub struct State {
     pub exercises: Exercises,
     /// Predict mode on top of playback.
     pub predict: Predict,
+    /// The story views: sequence diagram shown, its lanes, the noise filters (issue 13).
+    pub story: Story,
     /// True once the app has mounted in the page: the `data-ready` marker that the boot guard
     /// (static/boot.js) and the browser tests wait for.
     pub started: bool,
 }
 
 impl State {
-    /// The state at page load: `restored` (the autosaved lab) if there is one, else the first
+    /// The state at page load: `restored` (the autosaved lab) if there is one, else the
+    /// first-visit example ([`crate::story::FIRST_VISIT`]) when the build has it, else the first
     /// example.
     pub fn new(examples: Vec<Example>, restored: Option<(Scenario, Option<usize>)>) -> Self {
         let examples: Rc<[Example]> = examples.into();
         let edit = match restored {
             Some((scenario, origin)) => Editor::new(scenario, origin.filter(|&i| i < examples.len())),
-            None => match examples.first() {
-                Some(first) => Editor::new((*first.scenario).clone(), Some(0)),
-                None => Editor::new(Scenario::from_json("{}").expect("the empty lab is valid"), None),
-            },
+            None => {
+                let first = examples.iter().position(|e| e.stem == crate::story::FIRST_VISIT).unwrap_or(0);
+                match examples.get(first) {
+                    Some(example) => Editor::new((*example.scenario).clone(), Some(first)),
+                    None => Editor::new(Scenario::from_json("{}").expect("the empty lab is valid"), None),
+                }
+            }
         };
         let play = Playback::new(&edit.scenario);
         Self {
@@ -71,6 +78,7 @@ impl State {
             share: Share::default(),
             exercises: Exercises::default(),
             predict: Predict::default(),
+            story: Story::default(),
             started: false,
         }
     }
@@ -91,6 +99,11 @@ impl State {
             self.play.apply(PlayAction::ToggleClass(class), &scenario);
         }
         self.share.scale = lab.scale;
+        self.story = lab.story.clone();
+        // A story choice the link got wrong was left at its default: say which.
+        if let Some(note) = &lab.story_note {
+            self.share.error = Some(Rc::from(note.as_str()));
+        }
         self.edit.view = match lab.view {
             Some(view) => view,
             // Room for the labels at the presenter scale.
@@ -122,6 +135,8 @@ pub enum Action {
     Share(ShareAction),
     /// Open a link's lab (the user answered "Open the shared lab").
     OpenShared(Rc<SharedLab>),
+    /// A story-view command (diagram, lanes, noise filters).
+    Story(StoryAction),
 }
 
 impl Reducible for State {
@@ -191,6 +206,7 @@ impl Reducible for State {
             }
             Action::Share(share) => next.share.apply(share),
             Action::OpenShared(lab) => next.open_shared(&lab),
+            Action::Story(action) => next.story.apply(action),
         }
         if next.predict.on {
             // A changed lab or a typed command makes a new run: its questions are made anew.
@@ -250,6 +266,16 @@ mod tests {
         assert_eq!(s.edit.scenario.name, "first");
         let empty = State::new(vec![], None);
         assert_eq!((empty.edit.origin, empty.edit.scenario.devices.len()), (None, 0));
+    }
+
+    #[test]
+    fn the_first_visit_opens_the_story_example_when_there_is_one() {
+        let example = |stem, devices: &[&str]| Example { stem, scenario: Rc::new(scenario(stem, devices)) };
+        let s = State::new(vec![example("first", &["a"]), example(crate::story::FIRST_VISIT, &["laptop"])], None);
+        assert_eq!((s.edit.origin, s.edit.scenario.name.as_str()), (Some(1), crate::story::FIRST_VISIT));
+        assert!(!s.story.open, "the diagram opens with the Visit action, not before");
+        let restored = State::new(vec![example(crate::story::FIRST_VISIT, &["laptop"])], Some((scenario("mine", &["x"]), None)));
+        assert_eq!(restored.edit.scenario.name, "mine", "an autosaved lab still wins");
     }
 
     #[test]

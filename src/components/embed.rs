@@ -48,12 +48,28 @@ pub fn embed_shell() -> Html {
     let reduced_motion = use_reduced_motion();
     let edit = &lab.edit;
     let diagram = crate::app::use_diagram(&edit.scenario);
-    let (frames, marks) = sprites(&lab.play, &diagram, reduced_motion);
+    let story_index = super::use_story_index(lab.play.run().cloned(), lab.story.open || !lab.story.noise.is_empty());
+    let (mut frames, marks) = sprites(&lab.play, &diagram, reduced_motion);
+    let noise = lab.story.noise;
+    if let Some(index) = story_index.as_ref().filter(|_| !noise.is_empty()) {
+        frames = frames.iter().filter(|f| !index.0.hidden(f.key, noise)).cloned().collect();
+    }
     let play = &lab.play;
+    // A speaker's slide may open on the sequence diagram (`&view=diagram`, or a link's story).
+    let on_story = use_callback(lab.dispatcher(), |a: crate::story::StoryAction, d| d.dispatch(Action::Story(a)));
+    let on_story_play = use_callback(lab.dispatcher(), |a: PlayAction, d| d.dispatch(Action::Play(a)));
+    let story_panel = match (lab.story.open, play.run(), &story_index) {
+        (true, Some(run), Some(index)) => html! {
+            <super::StoryPanel run={run.clone()} index={index.clone()} shown={play.shown()} story={lab.story.clone()}
+                title={AttrValue::from(edit.scenario.name.clone())} {on_story} on_play={on_story_play} />
+        },
+        _ => Html::default(),
+    };
+    let narration = super::narrate(story_index.as_ref(), play.shown(), sentence(play));
     html! {
         <div class={classes!("app", "embed", presenter_class(lab.share.scale))} style={presenter_style(lab.share.scale)}
             data-ready={lab.started.to_string()} data-testid="embed">
-            <main class="embed-stage" aria-label={format!("Packet Lab: {}", edit.scenario.name)}>
+            <main class={classes!("embed-stage", lab.story.open.then_some("with-story"))} aria-label={format!("Packet Lab: {}", edit.scenario.name)}>
                 <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone()} view={edit.view}
                     selected={Rc::<[usize]>::from([])} selected_links={Rc::<[usize]>::from([])}
                     mode={edit.mode} link_from={None::<usize>} gesture={edit.gesture.clone()}
@@ -64,12 +80,13 @@ pub fn embed_shell() -> Html {
                         <div class="storm-notice" data-testid="storm-notice"><p>{ text }</p></div>
                     }
                 </Canvas>
+                { story_panel }
             </main>
             <div class="embed-bar">
                 { controls_of(play, on_play) }
                 <p class="embed-caption" aria-hidden="true">{ sentence(play).unwrap_or_default() }</p>
             </div>
-            <Narration playing={play.playing} text={sentence(play).map(AttrValue::from)} />
+            <Narration playing={play.playing} text={narration.map(AttrValue::from)} />
         </div>
     }
 }

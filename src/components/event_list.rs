@@ -133,7 +133,9 @@ pub fn event_list(props: &EventListProps) -> Html {
                 <p class="pane-empty">{ "Press Play (or →) to watch the first frame leave." }</p>
             }
             if let Some(text) = explain {
-                <p class="ev-explain" data-testid="explain">{ text }</p>
+                // Two lines high and scrollable: keyboard users can reach the rest (axe's
+                // scrollable-region-focusable; long DNS sentences need it).
+                <p class="ev-explain" data-testid="explain" tabindex="0">{ text }</p>
             }
         </section>
     }

@@ -22,6 +22,7 @@ mod status_bar;
 mod course_list;
 mod exercise_panel;
 mod predict_card;
+mod story;
 
 pub use canvas::Canvas;
 pub use palette::Palette;
@@ -44,3 +45,4 @@ pub use status_bar::StatusBar;
 pub use course_list::CourseList;
 pub use exercise_panel::ExercisePanel;
 pub use predict_card::{PredictCard, PredictToggle};
+pub use story::{narrate, use_story_index, StoryPanel};

@@ -85,6 +85,16 @@ pub fn boot(state: &mut State) {
         if let Some(scale) = embed.scale {
             state.share.scale = scale;
         }
+        // The sequence diagram's view, lanes and filters (issue 13); a bad value is reported
+        // and left at its default.
+        let devices: Vec<&str> = state.edit.scenario.devices.iter().map(|d| d.id.as_str()).collect();
+        let [view, lanes, hide] = &embed.story;
+        if let Some((story, note)) = crate::story::link::from_query(view.as_deref(), lanes.as_deref(), hide.as_deref(), &devices) {
+            state.story = story;
+            if let Some(note) = note {
+                state.share.error = Some(Rc::from(note));
+            }
+        }
         if !view_given {
             // Room for the labels at the presenter scale: nothing runs off the frame.
             state.edit.view = crate::editor::fit_view_scaled(&state.edit.scenario, f64::from(state.share.scale) / 100.0);
@@ -267,7 +277,7 @@ fn share_dialog() -> Html {
     let fragment = use_memo(
         (lab.edit.scenario.clone(), lab.play.commands().to_vec(), lab.play.shown(), lab.play.speed, lab.play.per_click, lab.play.filter.clone(), lab.share.scale),
         {
-            let snapshot = SharedLab::capture(&lab.edit, &lab.play, lab.share.scale);
+            let snapshot = SharedLab::capture(&lab.edit, &lab.play, lab.share.scale).with_story(&lab.story);
             move |_| share::encode(&snapshot)
         },
     );
