@@ -211,6 +211,10 @@ fn a_translated_frame_is_paired_with_the_one_it_forwards() {
 fn without_nat_the_pairing_is_the_engines() {
     for (name, s) in packet_engine::examples::all() {
         let out = packet_engine::Simulation::new(&s).unwrap().run();
+        // Examples with NAT (visit-example) pair across the rewrite; the engine's does not.
+        if out.trace.events.iter().any(|e| matches!(e.kind, packet_engine::trace::EventKind::NatTranslated { .. })) {
+            continue;
+        }
         for i in 0..out.trace.events.len() {
             assert_eq!(forwarded_from(&out.trace, i), packet_engine::explain::forwarded_from(&out.trace, i), "{name} event {i}");
         }

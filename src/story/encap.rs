@@ -113,7 +113,7 @@ fn layer_name(l: &Layer, outermost: bool) -> &'static str {
 /// field names for both views) with their key fields; padding, data and problem layers are
 /// not boxes.
 pub fn shells(frame: &[u8]) -> Vec<Shell> {
-    layers(frame)
+    layers(frame, None)
         .iter()
         .enumerate()
         .filter(|(i, l)| !l.fields.is_empty() && (*i == 0 || layer_name(l, false) != "Data"))
