@@ -94,7 +94,8 @@ impl<'de> Visitor<'de> for CheckVisitor {
         let mut stray: Vec<String> = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             let i = index(&key);
-            if i == NAMES.len() || kind.is_some_and(|k| i != TAG && !k.fields().contains(&NAMES[i])) {
+            if i == NAMES.len() || kind.is_some_and(|k| i != TAG && !k.fields().contains(&NAMES[i]))
+            {
                 // Not a field of this check (or of any): its value is not read.
                 map.next_value::<IgnoredAny>()?;
                 stray.push(key);
