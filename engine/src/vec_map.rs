@@ -10,6 +10,7 @@
 //! the O(n) moves of an insert cost less than a B-tree's node walk. Iteration is
 //! in key order, as a `BTreeMap`'s: every trace stays byte-identical.
 
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::borrow::Borrow;
 use std::fmt;
@@ -386,6 +387,27 @@ impl<K: Serialize, V: Serialize> Serialize for VecMap<K, V> {
             m.serialize_entry(k, v)?;
         }
         m.end()
+    }
+}
+
+/// Read from a map by insertion, as `BTreeMap`'s impl does (a repeated key: the last value).
+impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for VecMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct MapVisitor<K, V>(std::marker::PhantomData<(K, V)>);
+        impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for MapVisitor<K, V> {
+            type Value = VecMap<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut m = VecMap::new();
+                while let Some((k, v)) = map.next_entry()? {
+                    m.insert(k, v);
+                }
+                Ok(m)
+            }
+        }
+        d.deserialize_map(MapVisitor(std::marker::PhantomData))
     }
 }
 
