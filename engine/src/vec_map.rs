@@ -164,7 +164,10 @@ impl<K: Ord, V> VecMap<K, V> {
     }
     pub fn entry(&mut self, key: K) -> Entry<'_, K, V> {
         match self.find(&key) {
-            Ok(i) => Entry::Occupied(OccupiedEntry { map: self, index: i }),
+            Ok(i) => Entry::Occupied(OccupiedEntry {
+                map: self,
+                index: i,
+            }),
             Err(i) => Entry::Vacant(VacantEntry {
                 map: self,
                 index: i,
