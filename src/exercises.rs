@@ -196,7 +196,7 @@ impl Exercises {
 
 /// The first lock violation of `after` that `before` did not already have, as a sentence.
 fn new_violation(exercise: &Exercise, before: &Scenario, after: &Scenario) -> Option<String> {
-    // Sorted and each once, as a BTreeSet would be (equal strings are identical,
+    // Sorted and each once, as a VecSet would be (equal strings are identical,
     // so the unstable sort is exact); a Vec avoids a set type in the wasm (issue 15).
     let messages = |lab: &Scenario| -> Vec<String> {
         let mut m: Vec<String> = check_locks(&exercise.lab, lab, &exercise.editable)

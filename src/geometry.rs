@@ -163,11 +163,11 @@ pub const PARALLEL_GAP: f64 = 22.0;
 /// between the same switches is then two visible lines, not one.
 pub fn parallel_offsets(ends: &[(usize, usize)]) -> Vec<f64> {
     let key = |&(a, b): &(usize, usize)| (a.min(b), a.max(b));
-    let mut count: std::collections::BTreeMap<(usize, usize), usize> = std::collections::BTreeMap::new();
+    let mut count: packet_engine::VecMap<(usize, usize), usize> = packet_engine::VecMap::new();
     for e in ends {
         *count.entry(key(e)).or_default() += 1;
     }
-    let mut seen: std::collections::BTreeMap<(usize, usize), usize> = std::collections::BTreeMap::new();
+    let mut seen: packet_engine::VecMap<(usize, usize), usize> = packet_engine::VecMap::new();
     ends.iter()
         .map(|e| {
             let n = count[&key(e)];

@@ -8,7 +8,7 @@
 //! Layer colours are the playback palette's `proto-*` classes (static/app.css, Okabe–Ito),
 //! so an ARP layer here has the colour of an ARP frame on the canvas.
 
-use std::collections::BTreeSet;
+use packet_engine::VecSet;
 use std::ops::Range;
 
 use packet_engine::trace::EventKind;
@@ -492,7 +492,7 @@ pub struct Inspector {
     /// The selected field and the event it belongs to: a field of another event is not shown.
     pub selected: Option<(usize, FieldId)>,
     /// Layers folded shut, by index (kept across events, as Wireshark keeps them).
-    pub collapsed: BTreeSet<usize>,
+    pub collapsed: VecSet<usize>,
 }
 
 /// Every way the inspector changes.

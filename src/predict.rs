@@ -9,7 +9,7 @@
 //! answer is judged at once with the event's "why" sentence, the right choice shown when the
 //! answer was wrong, and the score kept. Pure: no yew, no browser.
 
-use std::collections::BTreeSet;
+use packet_engine::VecSet;
 use std::rc::Rc;
 
 use packet_engine::exercise::predict::{questions, Question, QuestionKind};
@@ -50,7 +50,7 @@ pub struct Predict {
     /// The selected questions of that run, in event order.
     questions: Rc<[Question]>,
     /// Events whose question was answered (or passed by scrubbing).
-    done: BTreeSet<usize>,
+    done: VecSet<usize>,
     /// Index into `questions` of the question on screen.
     open: Option<usize>,
     /// The answer to the open question, once given.
@@ -65,8 +65,8 @@ pub struct Predict {
 
 /// The subset of `all` worth asking (see the module header), in event order.
 pub fn select(all: Vec<Question>) -> Vec<Question> {
-    let mut seen: BTreeSet<(u8, Vec<String>)> = BTreeSet::new();
-    let mut events = BTreeSet::new();
+    let mut seen: VecSet<(u8, Vec<String>)> = VecSet::new();
+    let mut events = VecSet::new();
     let mut out = Vec::new();
     for q in all {
         if out.len() == MAX_QUESTIONS {

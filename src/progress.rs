@@ -6,7 +6,7 @@
 //! browser. An imported file is untrusted input: it is parsed strictly and a bad one changes
 //! nothing and says which field is wrong.
 
-use std::collections::BTreeMap;
+use packet_engine::VecMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -30,7 +30,7 @@ pub struct Record {
     pub hints: u32,
 }
 
-/// Every exercise's record, by exercise id. A `BTreeMap` so the saved and exported JSON is in a
+/// Every exercise's record, by exercise id. A sorted map (`VecMap`) so the saved and exported JSON is in a
 /// stable order.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -39,13 +39,13 @@ pub struct Progress {
     pub version: u32,
     /// Records by exercise id.
     #[serde(default)]
-    pub exercises: BTreeMap<String, Record>,
+    pub exercises: VecMap<String, Record>,
 }
 
 impl Progress {
     /// No progress yet.
     pub fn new() -> Progress {
-        Progress { version: 1, exercises: BTreeMap::new() }
+        Progress { version: 1, exercises: VecMap::new() }
     }
 
     /// The record of `id` (all zero when never opened).

@@ -26,7 +26,7 @@ mod nat;
 mod services;
 mod tcp;
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
@@ -207,7 +207,7 @@ type Found = (String, String, Cause, String);
 struct Net<'a> {
     scenario: &'a Topology,
     /// Device id → index.
-    ids: BTreeMap<&'a str, usize>,
+    ids: VecMap<&'a str, usize>,
     /// Per device, per interface: its address and prefix, if configured.
     ifaces: Vec<Vec<Option<Ipv4Net>>>,
     /// Per device, per interface: the id of its Ethernet segment (joined through switches and hubs).
@@ -217,13 +217,13 @@ struct Net<'a> {
 impl<'a> Net<'a> {
     fn new(scenario: &'a Topology) -> Net<'a> {
         // `extend` inserts; `collect` would add a sort and a bulk build to the wasm (issue 15).
-        let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut ids: VecMap<&str, usize> = VecMap::new();
         ids.extend(scenario.devices.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)));
         let ifaces = scenario.devices.iter().map(|d| d.interfaces.iter().map(|i| i.address).collect()).collect();
         // Union-find over ports: a cable joins its two ends, and a switch or hub
         // joins all of its ports. A port is (device, port name).
-        let mut parent: BTreeMap<(usize, String), (usize, String)> = BTreeMap::new();
-        fn find(p: &mut BTreeMap<(usize, String), (usize, String)>, x: (usize, String)) -> (usize, String) {
+        let mut parent: VecMap<(usize, String), (usize, String)> = VecMap::new();
+        fn find(p: &mut VecMap<(usize, String), (usize, String)>, x: (usize, String)) -> (usize, String) {
             let up = p.get(&x).cloned().unwrap_or_else(|| x.clone());
             if up == x {
                 return x;
@@ -232,7 +232,7 @@ impl<'a> Net<'a> {
             p.insert(x, root.clone());
             root
         }
-        let union = |p: &mut BTreeMap<_, _>, a: (usize, String), b: (usize, String)| {
+        let union = |p: &mut VecMap<_, _>, a: (usize, String), b: (usize, String)| {
             let (ra, rb) = (find(p, a), find(p, b));
             if ra != rb {
                 p.insert(ra, rb);
@@ -244,7 +244,7 @@ impl<'a> Net<'a> {
             union(&mut parent, pa, pb);
         }
         let mut segment = vec![Vec::new(); scenario.devices.len()];
-        let mut seg_ids: BTreeMap<(usize, String), usize> = BTreeMap::new();
+        let mut seg_ids: VecMap<(usize, String), usize> = VecMap::new();
         for (d, dev) in scenario.devices.iter().enumerate() {
             for i in &dev.interfaces {
                 let root = find(&mut parent, port_key(scenario, d, &i.name));
@@ -344,7 +344,7 @@ impl<'a> Net<'a> {
             }
         }
         // 2. A routing loop: a router received the same packet twice.
-        let mut seen: BTreeMap<(Ipv4Addr, Ipv4Addr, u16), Vec<usize>> = BTreeMap::new();
+        let mut seen: VecMap<(Ipv4Addr, Ipv4Addr, u16), Vec<usize>> = VecMap::new();
         let mut looped = None;
         for e in events {
             let EventKind::FrameReceived { at, bytes, .. } = &e.kind else { continue };

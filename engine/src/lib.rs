@@ -28,6 +28,7 @@ pub mod scenario;
 pub mod sim;
 pub(crate) mod small_sort;
 pub mod time;
+pub mod vec_map;
 pub mod trace;
 pub mod wire;
 
@@ -35,4 +36,5 @@ pub use mac::MacAddr;
 pub use scenario::{Scenario, ScenarioError};
 pub use sim::{Progress, RunOutcome, Simulation, StopReason};
 pub use time::SimTime;
+pub use vec_map::{VecMap, VecSet};
 pub use trace::{EventKind, Name, NetworkState, PortRef, StateIndex, Trace, TraceEvent};

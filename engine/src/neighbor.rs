@@ -15,7 +15,8 @@
 use crate::mac::MacAddr;
 use crate::time::SimTime;
 use serde::Serialize;
-use std::collections::{BTreeMap, VecDeque};
+use crate::vec_map::VecMap;
+use std::collections::VecDeque;
 use std::net::Ipv4Addr;
 
 /// Linux's neighbour states (`ip neigh` shows them in capitals).
@@ -145,10 +146,10 @@ struct Entry {
 /// One interface's ARP table.
 ///
 /// Lookup, insertion and timer handling are O(log n) in the number of
-/// entries (a `BTreeMap`, which also keeps iteration deterministic).
+/// entries (a `VecMap`, which also keeps iteration deterministic).
 #[derive(Clone, Debug)]
 pub struct NeighborCache {
-    entries: BTreeMap<Ipv4Addr, Entry>,
+    entries: VecMap<Ipv4Addr, Entry>,
     pub params: NeighParams,
 }
 
@@ -162,7 +163,7 @@ pub struct EntryView {
 impl NeighborCache {
     pub fn new(params: NeighParams) -> NeighborCache {
         NeighborCache {
-            entries: BTreeMap::new(),
+            entries: VecMap::new(),
             params,
         }
     }

@@ -527,6 +527,19 @@ fn invalid_exercise_files_name_the_field() {
     ));
     assert!(error_of(&variant(|v| v["goal"][0]["form"] = json!("pc3")))
         .starts_with("goal[0]: unknown field `form`"));
+    // The check reader (exercise/check_de.rs) keeps the derive's rules and messages.
+    assert!(error_of(&variant(|v| v["goal"][0]["from"] = json!(7)))
+        .starts_with("goal[0].from: invalid type: integer `7`, expected a string"));
+    assert!(error_of(&variant(
+        |v| v["goal"][0] = json!({ "check": "ping_succeeds", "from": "pc3" })
+    ))
+    .starts_with("goal[0]: missing field `to`"));
+    assert!(error_of(&variant(
+        |v| v["goal"][0] = json!({ "from": "pc3", "check": "receives", "device": "pc3", "hops": 3 })
+    ))
+    .starts_with("goal[0]: unknown field `from`, expected one of `device`, `frame_to_mac_of`, `addressed_to`, `arp_for`"));
+    assert!(error_of(&variant(|v| v["goal"][0]["check"] = json!(7)))
+        .starts_with("goal[0].check: invalid type: integer `7`, expected variant identifier"));
     assert!(
         error_of(&variant(|v| v["lab"]["devices"][1]["kind"] = json!("swich")))
             .starts_with("lab.devices[1].kind: unknown variant `swich`")

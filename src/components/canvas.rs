@@ -4,7 +4,7 @@
 //! them through the view box (`geometry::client_to_svg`), so nothing here computes geometry
 //! beyond drawing.
 
-use std::collections::BTreeMap;
+use packet_engine::VecMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -83,7 +83,7 @@ fn pointer(e: &MouseEvent, svg: &NodeRef) -> Option<Pointer> {
     })
 }
 
-/// Fingers on the canvas by pointer id, in id order (as a `BTreeMap<i32, Point>` kept them;
+/// Fingers on the canvas by pointer id, in id order (as a `VecMap<i32, Point>` kept them;
 /// there are one or two, and a sorted Vec is far less wasm than a map type, issue 15).
 #[derive(Default)]
 struct Touches(Vec<(i32, Point)>);
@@ -347,8 +347,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
 
 /// Subnet colours of a lab: by (device, port) for link ends, and by subnet for addresses.
 struct Colours {
-    ports: BTreeMap<(String, String), &'static str>,
-    subnets: BTreeMap<String, usize>,
+    ports: VecMap<(String, String), &'static str>,
+    subnets: VecMap<String, usize>,
 }
 
 impl Colours {
@@ -362,7 +362,7 @@ impl Colours {
 
 fn colours_of(scenario: &Scenario) -> Colours {
     let subnets = crate::editor::subnet_colours(scenario);
-    let mut ports = BTreeMap::new();
+    let mut ports = VecMap::new();
     for dev in &scenario.devices {
         for iface in &dev.interfaces {
             if let Some(i) = iface.address.as_deref().and_then(subnet_of).and_then(|n| subnets.get(&n)) {

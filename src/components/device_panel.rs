@@ -3,7 +3,7 @@
 //! refused stays in its field, marked `aria-invalid`, with the engine's reason below it, while
 //! the lab keeps its last valid value.
 
-use std::collections::BTreeMap;
+use packet_engine::VecMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -19,7 +19,7 @@ use crate::exercises::LockContext;
 use crate::editor::{free_ports, join_list, subnet_colours, subnet_of, EditAction, End, Field, FieldError, SUBNET_PALETTE};
 
 /// The refused entries, by field.
-pub type Errors = Rc<BTreeMap<Field, FieldError>>;
+pub type Errors = Rc<VecMap<Field, FieldError>>;
 
 /// Props of [`DevicePanel`].
 #[derive(Properties, PartialEq)]
@@ -34,7 +34,7 @@ pub struct DevicePanelProps {
     pub on_edit: Callback<EditAction>,
     /// The device's DHCP leases at the playhead, by interface (what the run's dhclient holds).
     #[prop_or_default]
-    pub leases: Option<Rc<BTreeMap<String, LeaseInfo>>>,
+    pub leases: Option<Rc<VecMap<String, LeaseInfo>>>,
 }
 
 /// The selected device's panel.

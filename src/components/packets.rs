@@ -6,7 +6,7 @@
 //! Where each sprite goes is computed by [`sprites`] from the playback model and `anim`'s pure
 //! geometry; the component only draws a list of positions.
 
-use std::collections::BTreeMap;
+use packet_engine::VecMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
@@ -61,15 +61,15 @@ pub struct MarkSprite {
 
 /// What is on the canvas at the playhead, positioned on `diagram`.
 pub fn sprites(play: &Playback, diagram: &Diagram, reduced_motion: bool) -> (Rc<[Sprite]>, Rc<[MarkSprite]>) {
-    // Maps filled by insert, not collect(): BTreeMap's FromIterator sorts its input with the
+    // Maps filled by insert, not collect(): VecMap's FromIterator sorts its input with the
     // stable sort, whose code for these two element types was ~6 KB of the wasm (issue 15).
     // The same maps (a later duplicate key wins either way).
-    let mut centres: BTreeMap<&str, Point> = BTreeMap::new();
+    let mut centres: VecMap<&str, Point> = VecMap::new();
     for d in &diagram.devices {
         centres.insert(d.name.as_str(), d.position);
     }
     // Each link's ends on its own line (parallel cables apart), by link id.
-    let mut links: BTreeMap<&str, (&str, Point, Point)> = BTreeMap::new();
+    let mut links: VecMap<&str, (&str, Point, Point)> = VecMap::new();
     for l in &diagram.links {
         if let (Some(a), Some((pa, pb))) = (diagram.devices.get(l.a), diagram.link_ends(l)) {
             links.insert(l.id.as_str(), (a.name.as_str(), pa, pb));
@@ -132,7 +132,7 @@ pub struct PacketsProps {
 /// Many frames as dots: one `<path>` per protocol colour (and broadcast outline) holding every
 /// dot of that kind, so the browser styles and paints a handful of elements, not hundreds.
 fn dense_frames(frames: &[Sprite]) -> Html {
-    let mut paths: BTreeMap<(&'static str, bool), String> = BTreeMap::new();
+    let mut paths: VecMap<(&'static str, bool), String> = VecMap::new();
     for f in frames {
         let d = paths.entry((f.css, f.broadcast)).or_default();
         // A circle of radius 7 as two arcs, starting at its left edge.

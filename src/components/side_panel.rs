@@ -1,7 +1,7 @@
 //! The side panel: the selected device's or link's editor, or, with nothing selected, the
 //! lab's title and story and the built-in examples.
 
-use std::collections::BTreeMap;
+use packet_engine::VecMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -34,7 +34,7 @@ pub struct SidePanelProps {
     pub on_edit: Callback<EditAction>,
     /// The selected device's DHCP leases at the playhead.
     #[prop_or_default]
-    pub leases: Option<Rc<BTreeMap<String, LeaseInfo>>>,
+    pub leases: Option<Rc<VecMap<String, LeaseInfo>>>,
 }
 
 /// The side panel.

@@ -7,7 +7,7 @@
 //! it invalid is refused, and the refusal is remembered at its field ([`FieldError`]) so the
 //! panel shows the engine's reason next to the field while the lab keeps its last valid state.
 
-use std::collections::BTreeMap;
+use packet_engine::VecMap;
 use std::rc::Rc;
 
 use packet_engine::scenario::{
@@ -80,7 +80,7 @@ pub struct Editor {
     /// The drag in progress.
     pub gesture: Option<Gesture>,
     /// Entries the engine refused, by field.
-    pub errors: BTreeMap<Field, FieldError>,
+    pub errors: VecMap<Field, FieldError>,
     /// A message about the last whole-lab operation that failed (a bad import file), shown
     /// until dismissed.
     pub notice: Option<String>,
@@ -204,7 +204,7 @@ impl Editor {
             mode: Mode::Select,
             link_from: None,
             gesture: None,
-            errors: BTreeMap::new(),
+            errors: VecMap::new(),
             notice: None,
             history: History::default(),
         }

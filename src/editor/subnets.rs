@@ -15,8 +15,8 @@ pub fn subnet_of(address: &str) -> Option<String> {
 /// A colour index in [`SUBNET_PALETTE`] for every subnet of `scenario`: the same network
 /// always gets the same colour, and networks get distinct colours in the order they first
 /// appear (devices in order, interfaces in order) until the palette runs out and wraps.
-pub fn subnet_colours(scenario: &Scenario) -> BTreeMap<String, usize> {
-    let mut colours = BTreeMap::new();
+pub fn subnet_colours(scenario: &Scenario) -> VecMap<String, usize> {
+    let mut colours = VecMap::new();
     for iface in scenario.devices.iter().flat_map(|d| &d.interfaces) {
         if let Some(net) = iface.address.as_deref().and_then(subnet_of) {
             let next = colours.len() % SUBNET_PALETTE.len();

@@ -6,7 +6,7 @@ use super::*;
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Filter {
     /// Classes switched off.
-    pub hidden: BTreeSet<EventClass>,
+    pub hidden: VecSet<EventClass>,
     /// Only events at (or sent to) this device, when set.
     pub device: Option<Rc<str>>,
 }

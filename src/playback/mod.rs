@@ -14,7 +14,7 @@
 //! Every time displayed is simulated time; stepping and scrubbing move by events, exactly.
 //! docs/playback.md has the mapping with numbers.
 
-use std::collections::BTreeSet;
+use packet_engine::VecSet;
 use std::fmt;
 use std::rc::Rc;
 

@@ -329,7 +329,7 @@ fn command_output_rows_are_placed_at_the_device_the_engine_ran_the_command_on() 
     for (stem, lab) in examples::all() {
         let p = Playback::new(&lab);
         let run = p.run().unwrap();
-        let mut started = std::collections::BTreeMap::new();
+        let mut started = packet_engine::VecMap::new();
         let mut outputs = 0;
         for (event, row) in run.outcome.trace.events.iter().zip(&run.rows) {
             match &event.kind {

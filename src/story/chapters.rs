@@ -3,7 +3,7 @@
 //! first DNS frame), "4 Connect" (the first TCP SYN), "5 Ask for the page" (the first HTTP
 //! request). A chapter whose frames are not in the run is not there.
 
-use std::collections::BTreeSet;
+use packet_engine::VecSet;
 
 use packet_engine::trace::EventKind;
 use packet_engine::RunOutcome;
@@ -29,7 +29,7 @@ pub const TITLES: [&str; 5] = ["Get an address", "Find the gateway", "Resolve th
 pub fn chapters(outcome: &RunOutcome, hops: &[Hop]) -> Vec<Chapter> {
     // The gateways: a DHCP lease's router, and every next hop a routing decision chose that
     // is not the destination itself.
-    let mut gateways = BTreeSet::new();
+    let mut gateways = VecSet::new();
     for e in &outcome.trace.events {
         match &e.kind {
             EventKind::DhcpLeaseObtained { lease, .. } => gateways.extend(lease.router),

@@ -12,6 +12,7 @@
 //! [`predict`] makes "what happens next?" questions from any trace.
 
 pub mod check;
+mod check_de;
 pub mod course;
 mod evaluate;
 pub mod locks;

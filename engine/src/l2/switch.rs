@@ -11,7 +11,7 @@ use crate::sim::device::{Device, Timer};
 use crate::sim::Frame;
 use crate::time::SimTime;
 use crate::trace::{DropReason, EventKind, ForwardReason, Forwarding};
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 /// Linux bridge default `ageing_time`.
 pub(crate) const AGEING_TIME: SimTime = SimTime::from_secs(300);
@@ -30,7 +30,7 @@ pub(crate) struct Switch {
     ports: Vec<u32>,
     /// MAC → where it was last seen. Lookup and update are O(log n) in the
     /// number of learned MACs; ageing costs one timer event per entry per 300 s.
-    fdb: BTreeMap<MacAddr, FdbEntry>,
+    fdb: VecMap<MacAddr, FdbEntry>,
 }
 
 impl Switch {
@@ -38,7 +38,7 @@ impl Switch {
         Switch {
             dev,
             ports,
-            fdb: BTreeMap::new(),
+            fdb: VecMap::new(),
         }
     }
 

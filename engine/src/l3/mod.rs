@@ -42,7 +42,7 @@ use icmp::Peer;
 use ipnet::Ipv4Net;
 use ipv4::IdentBucket;
 use route::Route;
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 
 /// One network interface of a host or router.
@@ -64,8 +64,8 @@ pub(crate) struct IpNode {
     pub(crate) ifaces: Vec<Iface>,
     /// Sorted by prefix length (longest first), then metric, then scenario order.
     routes: Vec<Route>,
-    idents: BTreeMap<(Ipv4Addr, Ipv4Addr, u8), IdentBucket>,
-    peers: BTreeMap<Ipv4Addr, Peer>,
+    idents: VecMap<(Ipv4Addr, Ipv4Addr, u8), IdentBucket>,
+    peers: VecMap<Ipv4Addr, Peer>,
     /// Every command scheduled on this device, by local app index.
     pub(crate) apps: Vec<App>,
     /// The commands running now, in the order they started: they see the ICMP
@@ -73,9 +73,9 @@ pub(crate) struct IpNode {
     pub(crate) running: Vec<u32>,
     /// UDP sockets (l4/udp.rs) and who owns each.
     pub(crate) udp: crate::l4::udp::UdpTable,
-    pub(crate) udp_owner: BTreeMap<u32, crate::l4::UdpOwner>,
+    pub(crate) udp_owner: VecMap<u32, crate::l4::UdpOwner>,
     /// dhclient per interface index (apps/dhcp/node.rs).
-    pub(crate) dhcp_clients: BTreeMap<u32, crate::apps::dhcp::node::ClientSlot>,
+    pub(crate) dhcp_clients: VecMap<u32, crate::apps::dhcp::node::ClientSlot>,
     /// dnsmasq's DHCP side, if this device serves DHCP.
     pub(crate) dhcp_server: Option<Box<crate::apps::dhcp::node::ServerSlot>>,
     /// A DNS server on port 53 (apps/dns/node.rs).
@@ -86,7 +86,7 @@ pub(crate) struct IpNode {
     /// gethostname(): the device id (dhclient sends it as option 12).
     pub(crate) hostname: String,
     /// MASQUERADE per outside interface index (l3/netfilter.rs).
-    pub(crate) nat: BTreeMap<u32, netfilter::NatSlot>,
+    pub(crate) nat: VecMap<u32, netfilter::NatSlot>,
     /// TCP sockets (l4/tcp_node.rs).
     pub(crate) tcp: crate::l4::tcp_node::TcpSlot,
     /// An nginx-like web server (apps/http/node.rs).
@@ -192,8 +192,8 @@ impl IpNode {
         IpNode {
             dev,
             udp: crate::l4::udp::UdpTable::new(),
-            udp_owner: BTreeMap::new(),
-            dhcp_clients: BTreeMap::new(),
+            udp_owner: VecMap::new(),
+            dhcp_clients: VecMap::new(),
             dhcp_server: None,
             dns_server: None,
             tcp: crate::l4::tcp_node::TcpSlot::new(),
@@ -214,8 +214,8 @@ impl IpNode {
             forward: spec.kind == DeviceKind::Router,
             ifaces,
             routes,
-            idents: BTreeMap::new(),
-            peers: BTreeMap::new(),
+            idents: VecMap::new(),
+            peers: VecMap::new(),
             apps: Vec::new(),
         }
     }

@@ -16,7 +16,7 @@
 //! L4 checksum leaves with a bad one, as on Linux; the IPv4 header checksum is
 //! recomputed.
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 
 use smoltcp::wire::Ipv4Packet;
@@ -188,9 +188,9 @@ pub enum Translated {
 pub struct Masquerade {
     /// The outside interface's address, which becomes every flow's source.
     pub outside: Ipv4Addr,
-    by_original: BTreeMap<Tuple, Conntrack>,
+    by_original: VecMap<Tuple, Conntrack>,
     /// reply tuple → original tuple.
-    by_reply: BTreeMap<Tuple, Tuple>,
+    by_reply: VecMap<Tuple, Tuple>,
 }
 
 /// The tuple of a datagram's transport header, with the offset of that header.
@@ -267,7 +267,7 @@ fn fix_ip_checksum(ip: &mut [u8]) {
 impl Masquerade {
     /// MASQUERADE to `outside` with an empty table.
     pub fn new(outside: Ipv4Addr) -> Masquerade {
-        Masquerade { outside, by_original: BTreeMap::new(), by_reply: BTreeMap::new() }
+        Masquerade { outside, by_original: VecMap::new(), by_reply: VecMap::new() }
     }
 
     /// Live entries, by original tuple.

@@ -22,7 +22,7 @@ use crate::sim::ctx::Ctx;
 use crate::sim::device::Timer;
 use crate::time::SimTime;
 use crate::trace::{ChecksumChange, ConntrackRow, DropReason, EventKind, NatDirection};
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 /// MASQUERADE on one outside interface and its expiry timer.
 pub(crate) struct NatSlot {
@@ -32,10 +32,10 @@ pub(crate) struct NatSlot {
 }
 
 /// The NAT tables of a device: outside interface index → slot.
-pub(crate) fn slots(spec: &DeviceSpec) -> BTreeMap<u32, NatSlot> {
+pub(crate) fn slots(spec: &DeviceSpec) -> VecMap<u32, NatSlot> {
     // Inserted one by one (already in order): `collect` would sort a Vec first,
     // and that sort is code the wasm carries for nothing.
-    let mut slots = BTreeMap::new();
+    let mut slots = VecMap::new();
     for (k, i) in spec.interfaces.iter().enumerate() {
         if let (true, Some(net)) = (i.masquerade, i.address) {
             slots.insert(k as u32, NatSlot { table: Masquerade::new(net.addr()), armed: None });

@@ -11,16 +11,16 @@ use crate::sim::ctx::Ctx;
 use crate::time::SimTime;
 use crate::trace::{EventKind, Retransmitted, SocketState, TcpEnd};
 use crate::wire::tcp::flags;
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::net::SocketAddrV4;
 
 /// The sockets as last recorded, and what each connection has sent.
 #[derive(Default)]
 pub(crate) struct Seen {
-    socks: BTreeMap<SocketId, Row>,
+    socks: VecMap<SocketId, Row>,
     /// (local, peer) → the highest sequence number sent and when each
     /// sequence start was last sent.
-    sent: BTreeMap<(SocketAddrV4, SocketAddrV4), Sent>,
+    sent: VecMap<(SocketAddrV4, SocketAddrV4), Sent>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -32,7 +32,7 @@ struct Row {
 
 struct Sent {
     high: u32,
-    times: BTreeMap<u32, SimTime>,
+    times: VecMap<u32, SimTime>,
 }
 
 /// Sequence starts remembered per connection (a lab's pages are small).
@@ -42,7 +42,7 @@ impl IpNode {
     /// Records every socket that appeared, changed state or went away since
     /// the last call; `events` (the table's, this round) say why one ended.
     pub(super) fn tcp_observe_sockets(&mut self, ctx: &mut Ctx, events: &[TcpEvent]) {
-        let mut now_rows = BTreeMap::new();
+        let mut now_rows = VecMap::new();
         for (id, r) in self.tcp.table.socket_rows() {
             if let Some(state) = SocketState::from_name(r.state) {
                 let local = SocketAddrV4::new(r.local.0, r.local.1);
@@ -55,7 +55,7 @@ impl IpNode {
         }
         let device = ctx.id(self.dev);
         // Every socket in either map, in id order (a map of the same type as
-        // these two rather than a new BTreeSet<SocketId>: less wasm, issue 15).
+        // these two rather than a new VecSet<SocketId>: less wasm, issue 15).
         let mut all = now_rows.clone();
         for (id, row) in &self.tcp.seen.socks {
             if !all.contains_key(id) {
@@ -132,7 +132,7 @@ impl IpNode {
             .seen
             .sent
             .entry((local, peer))
-            .or_insert_with(|| Sent { high: seq, times: BTreeMap::new() });
+            .or_insert_with(|| Sent { high: seq, times: VecMap::new() });
         let again = !sent.times.is_empty() && !after(end, sent.high);
         let previous = sent.times.insert(seq, now);
         if sent.times.len() > MAX_TIMES {

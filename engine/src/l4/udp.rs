@@ -5,9 +5,9 @@
 //!
 //! Clock-free and deterministic (smoltcp `iface/neighbor.rs` style): every call
 //! that depends on time takes `now`, randomness comes from the caller's
-//! [`Rng`], and the table is a `BTreeMap` so iteration order is fixed.
+//! [`Rng`], and the table is a `VecMap` so iteration order is fixed.
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 
 use crate::rng::Rng;
@@ -102,11 +102,11 @@ struct PeerBucket {
 /// The UDP sockets of one host.
 #[derive(Debug, Clone, Default)]
 pub struct UdpTable {
-    sockets: BTreeMap<SocketId, UdpSocket>,
+    sockets: VecMap<SocketId, UdpSocket>,
     /// Port → addresses bound on it (an index, so the port scan stays fast).
-    bound: BTreeMap<u16, Vec<Ipv4Addr>>,
+    bound: VecMap<u16, Vec<Ipv4Addr>>,
     next_id: u32,
-    peers: BTreeMap<Ipv4Addr, PeerBucket>,
+    peers: VecMap<Ipv4Addr, PeerBucket>,
 }
 
 impl UdpTable {
@@ -311,7 +311,7 @@ mod tests {
     fn ephemeral_ports_are_in_range_seeded_and_distinct() {
         let mut t = UdpTable::new();
         let mut rng = Rng::new(1);
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = crate::vec_map::VecSet::new();
         for _ in 0..200 {
             let id = t.bind_ephemeral(Ipv4Addr::UNSPECIFIED, &mut rng).unwrap();
             let p = t.socket(id).unwrap().local_port;

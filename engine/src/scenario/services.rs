@@ -180,7 +180,7 @@ pub(super) fn validate_web_service(at: &str, spec: &WebServiceSpec) -> Result<We
     if !(1..=65535).contains(&port) {
         return err(ErrorKind::OutOfRange, format!("{at}.port"), format!("port {port} is out of range (1–65535)"));
     }
-    let mut pages = std::collections::BTreeMap::new();
+    let mut pages = crate::vec_map::VecMap::new();
     for (path, body) in &spec.pages {
         let field = format!("{at}.pages[\"{path}\"]");
         if !path.starts_with('/') || !path.bytes().all(|b| b.is_ascii_graphic()) || path.contains(['?', '#']) {

@@ -126,8 +126,8 @@ pub struct ServicesSpec {
 pub struct WebServiceSpec {
     /// Path → page text, e.g. `"/": "<h1>Hello</h1>"`. A path ending in `/`
     /// is its `index.html`. None given: nginx's "Welcome to nginx!" page.
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub pages: std::collections::BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "crate::vec_map::VecMap::is_empty")]
+    pub pages: crate::vec_map::VecMap<String, String>,
     /// TCP port it listens on (nginx's `listen`); default 80.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u32>,

@@ -60,7 +60,7 @@ pub struct WebService {
     /// 1 … 65535.
     pub port: u16,
     /// Path (starting with '/', a directory's `index.html` spelled out) → body.
-    pub pages: std::collections::BTreeMap<String, String>,
+    pub pages: crate::vec_map::VecMap<String, String>,
 }
 
 /// A DHCP server's settings, checked against its interface.
@@ -155,7 +155,7 @@ pub struct Link {
     /// Serialisation time of one byte in picoseconds (8 000 000 / Mbit/s, at least 1).
     pub ps_per_byte: u64,
     /// Frame numbers (from 1) lost from end a to b, and from b to a.
-    pub drop: [std::collections::BTreeSet<u64>; 2],
+    pub drop: [crate::vec_map::VecSet<u64>; 2],
 }
 
 /// A command at its start time.

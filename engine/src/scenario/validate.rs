@@ -14,7 +14,7 @@ use super::topology::{
 use crate::mac::MacAddr;
 use crate::time::SimTime;
 use ipnet::Ipv4Net;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vec_map::{VecMap, VecSet};
 use std::net::Ipv4Addr;
 
 type Result<T> = std::result::Result<T, ScenarioError>;
@@ -27,7 +27,7 @@ fn err<T>(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) 
 /// with ` (2)`, and so on.
 #[derive(Default)]
 pub(crate) struct Labels {
-    seen: BTreeMap<String, u32>,
+    seen: VecMap<String, u32>,
 }
 
 impl Labels {
@@ -76,9 +76,9 @@ impl Scenario {
             );
         }
         limits::check_lab_size(self)?;
-        let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut ips: BTreeMap<Ipv4Addr, String> = BTreeMap::new();
-        let mut macs: BTreeMap<MacAddr, String> = BTreeMap::new();
+        let mut ids: VecMap<&str, usize> = VecMap::new();
+        let mut ips: VecMap<Ipv4Addr, String> = VecMap::new();
+        let mut macs: VecMap<MacAddr, String> = VecMap::new();
         let mut devices = Vec::with_capacity(self.devices.len());
         for (d, dev) in self.devices.iter().enumerate() {
             let at = format!("devices[{d}]");
@@ -164,16 +164,16 @@ impl Scenario {
         })
     }
 
-    fn validate_links(&self, ids: &BTreeMap<&str, usize>, devices: &[Device]) -> Result<Vec<Link>> {
-        let mut link_ids: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut used: BTreeMap<PortEnd, String> = BTreeMap::new();
+    fn validate_links(&self, ids: &VecMap<&str, usize>, devices: &[Device]) -> Result<Vec<Link>> {
+        let mut link_ids: VecMap<&str, usize> = VecMap::new();
+        let mut used: VecMap<PortEnd, String> = VecMap::new();
         let mut links = Vec::with_capacity(self.links.len());
         // Each device's interfaces by name, built once: a cable end is found in
         // O(log n), not by a scan of the device's ports (issue 19). One map per
         // device, of the type `ids` already is (no new code in the wasm).
-        let mut interfaces: Vec<BTreeMap<&str, usize>> = Vec::with_capacity(devices.len());
+        let mut interfaces: Vec<VecMap<&str, usize>> = Vec::with_capacity(devices.len());
         for dev in devices {
-            let mut names = BTreeMap::new();
+            let mut names = VecMap::new();
             for (i, f) in dev.interfaces.iter().enumerate() {
                 names.insert(f.name.as_str(), i);
             }
@@ -261,7 +261,7 @@ impl Scenario {
                     format!("{mbps} Mbit/s is out of range (0.001–400000)"),
                 );
             }
-            let mut drop = [std::collections::BTreeSet::new(), std::collections::BTreeSet::new()];
+            let mut drop = [crate::vec_map::VecSet::new(), crate::vec_map::VecSet::new()];
             for (k, (field, list)) in [("drop_from_a", &link.drop_from_a), ("drop_from_b", &link.drop_from_b)].into_iter().enumerate() {
                 if list.len() > MAX_DROPS {
                     return err(
@@ -417,8 +417,8 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
 fn validate_ip_device(
     d: usize,
     dev: &DeviceSpec,
-    ips: &mut BTreeMap<Ipv4Addr, String>,
-    macs: &mut BTreeMap<MacAddr, String>,
+    ips: &mut VecMap<Ipv4Addr, String>,
+    macs: &mut VecMap<MacAddr, String>,
 ) -> Result<Device> {
     let at = format!("devices[{d}]");
     if dev.ports.is_some() {
@@ -428,7 +428,7 @@ fn validate_ip_device(
             format!("a {} has interfaces, not numbered ports", dev.kind.name()),
         );
     }
-    let mut names = BTreeSet::new();
+    let mut names = VecSet::new();
     let mut nets: Vec<Ipv4Net> = Vec::new();
     let mut interfaces = Vec::with_capacity(dev.interfaces.len());
     for (i, iface) in dev.interfaces.iter().enumerate() {
@@ -663,7 +663,7 @@ fn bridge_port(name: &str, ports: usize) -> Option<usize> {
 /// device's own addresses; filled by `insert`, not `collect` (which would
 /// sort, adding a sort to the wasm for each key type).
 struct Subnets {
-    keys: BTreeSet<(u8, Ipv4Addr)>,
+    keys: VecSet<(u8, Ipv4Addr)>,
     /// The prefix lengths present.
     lens: [bool; 33],
 }
@@ -673,7 +673,7 @@ const OWN: u8 = 255;
 
 impl Subnets {
     fn new(nets: &[Ipv4Net]) -> Subnets {
-        let mut keys = BTreeSet::new();
+        let mut keys = VecSet::new();
         let mut lens = [false; 33];
         for n in nets {
             keys.insert((n.prefix_len(), n.network()));

@@ -11,7 +11,8 @@ use crate::rng::Rng;
 use crate::time::SimTime;
 use crate::trace::{DropReason, EventKind, Name, PortRef, TraceEvent};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use crate::vec_map::VecMap;
+use std::collections::BinaryHeap;
 
 /// The shared part of a running simulation (everything but the devices).
 pub(crate) struct Ctx {
@@ -24,9 +25,9 @@ pub(crate) struct Ctx {
     pub(super) ports: Vec<Port>,
     pub(super) links: Vec<Link>,
     pub(crate) rng: Rng,
-    pub(super) outputs: BTreeMap<String, Vec<String>>,
+    pub(super) outputs: VecMap<String, Vec<String>>,
     /// Each traceroute's printed hop rows, typed (see `RunOutcome::traceroute_hops`).
-    pub(crate) hops: BTreeMap<String, Vec<(u8, Vec<std::net::Ipv4Addr>)>>,
+    pub(crate) hops: VecMap<String, Vec<(u8, Vec<std::net::Ipv4Addr>)>>,
     /// Pad frames to Ethernet's 60-byte minimum.
     pub(crate) pad: bool,
     /// Wall-clock second that simulated time 0 stands for.
@@ -53,8 +54,8 @@ impl Ctx {
             ports: Vec::new(),
             links: Vec::new(),
             rng,
-            outputs: BTreeMap::new(),
-            hops: BTreeMap::new(),
+            outputs: VecMap::new(),
+            hops: VecMap::new(),
             pad: true,
             epoch_secs: 0,
             switch_delay: SimTime::ZERO,

@@ -47,7 +47,7 @@ pub(crate) struct Link {
     pub(crate) ps_per_byte: u64,
     pub(crate) dirs: [Direction; 2],
     /// Frame numbers (from 1) this direction loses (`drop_from_a`, `drop_from_b`).
-    pub(crate) drop: [std::collections::BTreeSet<u64>; 2],
+    pub(crate) drop: [crate::vec_map::VecSet<u64>; 2],
 }
 
 impl Ctx {

@@ -23,7 +23,7 @@ use device::{Body, Device, Timer};
 use link::{Direction, Link, Port};
 use serde::Serialize;
 use std::cmp::{Ordering, Reverse};
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::sync::Arc;
 
 /// Frame bytes, shared between the trace and every copy a switch floods.
@@ -58,12 +58,12 @@ pub struct RunOutcome {
     pub topology: Arc<Topology>,
     pub trace: Trace,
     /// Each command's printed lines, keyed by its label ("pc1: ping -c 3 10.10.10.100").
-    pub outputs: BTreeMap<String, Vec<String>>,
+    pub outputs: VecMap<String, Vec<String>>,
     /// Each traceroute's hop lines as it printed them, typed: (hop number,
     /// the addresses on that line), keyed by the command's label. Checks read
     /// these instead of taking the printed text apart.
     #[serde(skip)]
-    pub traceroute_hops: BTreeMap<String, Vec<(u8, Vec<std::net::Ipv4Addr>)>>,
+    pub traceroute_hops: VecMap<String, Vec<(u8, Vec<std::net::Ipv4Addr>)>>,
     pub stop: StopReason,
     /// Events taken from the queue (the measure of a run's cost).
     pub events_processed: u64,

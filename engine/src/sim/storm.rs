@@ -7,7 +7,7 @@ use super::ctx::Ctx;
 use super::device::Body;
 use super::StopReason;
 use crate::trace::EventKind;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vec_map::{VecMap, VecSet};
 
 /// Decides whether the budget ran out because of a loop; `work` is the work
 /// spent when the work budget (not the event budget) ran out.
@@ -27,7 +27,7 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
         |ctx: &Ctx, port: u32| bodies[ctx.ports[port as usize].device as usize].is_bridge();
     // Link id -> index in ctx.links. Built with `extend` (inserts), not
     // `collect` (a sort and a bulk build per map type in the wasm, issue 15).
-    let mut between_bridges: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut between_bridges: VecMap<&str, usize> = VecMap::new();
     between_bridges.extend(
         ctx.links
             .iter()
@@ -35,7 +35,7 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
             .filter(|(_, l)| bridging(ctx, l.ends[0]) && bridging(ctx, l.ends[1]))
             .map(|(i, l)| (l.id.as_str(), i)),
     );
-    let mut copies: BTreeMap<(&str, &[u8]), u32> = BTreeMap::new();
+    let mut copies: VecMap<(&str, &[u8]), u32> = VecMap::new();
     for ev in ctx.trace.iter().rev().take(WINDOW) {
         if let EventKind::FrameSent { link, bytes, .. } = &ev.kind {
             if between_bridges.contains_key(link.as_str()) {
@@ -95,7 +95,7 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
 /// trip round the loop; if no frame repeats (a storm of ever-new frames),
 /// the storm is dated at its end, where it is recorded.
 fn first_repeat(ctx: &Ctx) -> u64 {
-    let mut seen = BTreeSet::new();
+    let mut seen = VecSet::new();
     let first = ctx.trace.iter().position(|e| match &e.kind {
         EventKind::FrameSent { link, from, bytes, .. } => !seen.insert((link, &from.device, bytes)),
         _ => false,

@@ -7,7 +7,7 @@ use super::{EventKind, Trace};
 use crate::mac::MacAddr;
 use crate::neighbor::NudState;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::net::{Ipv4Addr, SocketAddrV4};
 
 /// One ARP table row as `ip neigh` shows it.
@@ -21,28 +21,28 @@ pub struct NeighborRow {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct NetworkState {
     /// device → interface → IP → entry.
-    pub neighbors: BTreeMap<String, BTreeMap<String, BTreeMap<Ipv4Addr, NeighborRow>>>,
+    pub neighbors: VecMap<String, VecMap<String, VecMap<Ipv4Addr, NeighborRow>>>,
     /// switch → MAC → port.
-    pub mac_tables: BTreeMap<String, BTreeMap<MacAddr, String>>,
+    pub mac_tables: VecMap<String, VecMap<MacAddr, String>>,
     /// device → routing table.
-    pub routes: BTreeMap<String, Vec<RouteEntry>>,
+    pub routes: VecMap<String, Vec<RouteEntry>>,
     /// DHCP client leases: device → interface → lease.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub dhcp_client_leases: BTreeMap<String, BTreeMap<String, LeaseInfo>>,
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
+    pub dhcp_client_leases: VecMap<String, VecMap<String, LeaseInfo>>,
     /// DHCP server lease tables: device → address → row.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub dhcp_server_leases: BTreeMap<String, BTreeMap<Ipv4Addr, DhcpLeaseRow>>,
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
+    pub dhcp_server_leases: VecMap<String, VecMap<Ipv4Addr, DhcpLeaseRow>>,
     /// The resolver's last answer per device and name.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub dns_answers: BTreeMap<String, BTreeMap<String, LookupOutcome>>,
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
+    pub dns_answers: VecMap<String, VecMap<String, LookupOutcome>>,
     /// NAT routers' conntrack tables (`conntrack -L`): device → rows in the
     /// order of their original tuples.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub conntrack: BTreeMap<String, Vec<super::ConntrackRow>>,
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
+    pub conntrack: VecMap<String, Vec<super::ConntrackRow>>,
     /// TCP sockets per device, as `ss -tan` lists them (listeners and
     /// connections in the order they were created).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub sockets: BTreeMap<String, Vec<SocketRow>>,
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
+    pub sockets: VecMap<String, Vec<SocketRow>>,
 }
 
 /// One row of `ss -tan`.

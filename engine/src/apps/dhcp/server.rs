@@ -23,7 +23,8 @@
 //!   clear (IP_PMTUDISC_DONT, `make_sock` in src/dhcp.c), unicast to yiaddr and
 //!   chaddr unless the broadcast flag is set (ARP-cache injection, src/dhcp.c).
 
-use std::collections::{BTreeMap, VecDeque};
+use crate::vec_map::VecMap;
+use std::collections::VecDeque;
 use std::net::Ipv4Addr;
 
 use crate::mac::MacAddr;
@@ -168,9 +169,9 @@ struct PendingPing {
 #[derive(Debug, Clone)]
 pub struct DhcpServer {
     pool: DhcpPool,
-    leases: BTreeMap<Ipv4Addr, ServerLease>,
+    leases: VecMap<Ipv4Addr, ServerLease>,
     /// `daemon->ping_results`: address → when it was found silent.
-    ping_cache: BTreeMap<Ipv4Addr, SimTime>,
+    ping_cache: VecMap<Ipv4Addr, SimTime>,
     /// `c->addr_epoch`: bumped when a pinged address answers.
     addr_epoch: u32,
     pending: Option<PendingPing>,
@@ -196,8 +197,8 @@ impl DhcpServer {
     pub fn new(pool: DhcpPool) -> DhcpServer {
         DhcpServer {
             pool,
-            leases: BTreeMap::new(),
-            ping_cache: BTreeMap::new(),
+            leases: VecMap::new(),
+            ping_cache: VecMap::new(),
             addr_epoch: 0,
             pending: None,
             queue: VecDeque::new(),

@@ -18,14 +18,14 @@ use crate::time::SimTime;
 use crate::trace::{EventKind, LookupOutcome};
 use crate::wire::dns::{rcode, rtype, RData};
 use smoltcp::wire::{IpProtocol, Ipv4Packet, UdpPacket};
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 
 /// The DNS server and its sockets.
 pub(crate) struct ServerSlot {
     server: DnsServer,
     /// The server's forwarding socket numbers → the host's sockets.
-    upstream: BTreeMap<u32, SocketId>,
+    upstream: VecMap<u32, SocketId>,
     gen: u32,
 }
 
@@ -36,7 +36,7 @@ pub(crate) struct DnsApp {
     name: String,
     short: bool,
     /// The resolver's socket numbers → the host's sockets.
-    sockets: BTreeMap<u32, SocketId>,
+    sockets: VecMap<u32, SocketId>,
     /// The server and send time of the last query (dig's SERVER and Query time lines).
     last_server: Option<Ipv4Addr>,
     sent_at: SimTime,
@@ -76,7 +76,7 @@ impl IpNode {
         }
         self.dns_server = Some(Box::new(ServerSlot {
             server: DnsServer::new(cfg),
-            upstream: BTreeMap::new(),
+            upstream: VecMap::new(),
             gen: 0,
         }));
     }
@@ -209,7 +209,7 @@ impl IpNode {
             program,
             name,
             short,
-            sockets: BTreeMap::new(),
+            sockets: VecMap::new(),
             last_server: None,
             sent_at: ctx.now,
             answered_at: ctx.now,
@@ -350,7 +350,7 @@ impl IpNode {
         &mut self,
         ctx: &mut Ctx,
         app: u32,
-        sockets: &mut BTreeMap<u32, SocketId>,
+        sockets: &mut VecMap<u32, SocketId>,
         t: &super::resolver::Transmit,
     ) -> Option<SocketId> {
         if let Some(id) = sockets.get(&t.socket) {

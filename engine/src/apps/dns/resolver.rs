@@ -28,7 +28,7 @@
 //! and AD set and an EDNS OPT (payload 1232, an 8-byte client COOKIE; dig.c
 //! `parse_args`), 3 tries of 5 s per server.
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 
 use crate::rng::Rng;
@@ -145,7 +145,7 @@ pub struct Resolver {
     try_no: u32,
     ns_shift: usize,
     /// Server index → socket number, while open.
-    sockets: BTreeMap<usize, u32>,
+    sockets: VecMap<usize, u32>,
     next_socket: u32,
     deadline: Option<SimTime>,
     results: Vec<StepResult>,
@@ -175,7 +175,7 @@ impl Resolver {
             queries: vec![],
             try_no: 0,
             ns_shift: 0,
-            sockets: BTreeMap::new(),
+            sockets: VecMap::new(),
             next_socket: 0,
             deadline: None,
             results: vec![],

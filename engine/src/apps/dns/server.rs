@@ -25,7 +25,7 @@
 //! - A query with an EDNS OPT record gets one back (payload size 1232, the
 //!   default of dnsmasq ≥ 2.85 `edns-packet-max` and of BIND 9.18).
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 
 use crate::rng::Rng;
@@ -156,9 +156,9 @@ struct Cached {
 pub struct DnsServer {
     cfg: DnsServerConfig,
     /// Upstream query id → the client query it serves.
-    pending: BTreeMap<u16, Pending>,
+    pending: VecMap<u16, Pending>,
     /// (name, type) → cached upstream answer.
-    cache: BTreeMap<(String, u16), Cached>,
+    cache: VecMap<(String, u16), Cached>,
     next_socket: u32,
 }
 
@@ -169,7 +169,7 @@ fn norm(name: &str) -> String {
 impl DnsServer {
     /// A server with an empty cache.
     pub fn new(cfg: DnsServerConfig) -> DnsServer {
-        DnsServer { cfg, pending: BTreeMap::new(), cache: BTreeMap::new(), next_socket: 0 }
+        DnsServer { cfg, pending: VecMap::new(), cache: VecMap::new(), next_socket: 0 }
     }
 
     /// When forwarded queries time out.

@@ -16,7 +16,7 @@ use crate::l4::udp::SocketId as UdpSocketId;
 use crate::scenario::{Url, WebService};
 use crate::sim::ctx::Ctx;
 use crate::trace::EventKind;
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::net::{Ipv4Addr, SocketAddrV4};
 
 /// The web server of a device.
@@ -28,7 +28,7 @@ pub(crate) struct WebSlot {
 pub(crate) struct CurlApp {
     curl: Curl,
     /// The resolver's socket numbers → the host's UDP sockets.
-    sockets: BTreeMap<u32, UdpSocketId>,
+    sockets: VecMap<u32, UdpSocketId>,
     last_server: Option<Ipv4Addr>,
     request_recorded: bool,
 }
@@ -97,7 +97,7 @@ impl IpNode {
         };
         self.apps[app as usize].state = AppState::Curl(Box::new(CurlApp {
             curl,
-            sockets: BTreeMap::new(),
+            sockets: VecMap::new(),
             last_server: None,
             request_recorded: false,
         }));

@@ -7,7 +7,7 @@
 //! Driven like the other apps: [`WebServer::start`] listens on the host's
 //! [`TcpTable`]; every [`TcpEvent`] of the host goes to [`WebServer::on_event`].
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
 
 use crate::l4::tcp::{SocketId, TcpError, TcpEvent, TcpTable};
@@ -34,14 +34,14 @@ pub struct Page {
 #[derive(Debug, Clone)]
 pub struct WebServer {
     /// Path (starting with '/') → page.
-    pub pages: BTreeMap<String, Page>,
+    pub pages: VecMap<String, Page>,
     /// Unix time of simulated time 0 (the scenario's epoch).
     pub epoch_secs: u64,
     /// Listening address and port.
     pub bind: (Ipv4Addr, u16),
     listener: Option<SocketId>,
     /// Bytes of a request head not yet complete, per connection.
-    pending: BTreeMap<SocketId, Vec<u8>>,
+    pending: VecMap<SocketId, Vec<u8>>,
     /// One line per request, nginx's combined log format without the user agent parts.
     pub access_log: Vec<String>,
     /// Each response as facts, in order: the connection, method, path, status
@@ -66,9 +66,9 @@ pub struct Served {
 impl WebServer {
     /// A server on port 80 with nginx's welcome page at `/index.html`.
     pub fn new(epoch_secs: u64) -> WebServer {
-        let mut pages = BTreeMap::new();
+        let mut pages = VecMap::new();
         pages.insert("/index.html".to_string(), Page { body: WELCOME.to_string(), modified: epoch_secs });
-        WebServer { pages, epoch_secs, bind: (Ipv4Addr::UNSPECIFIED, 80), listener: None, pending: BTreeMap::new(), access_log: vec![], served: vec![] }
+        WebServer { pages, epoch_secs, bind: (Ipv4Addr::UNSPECIFIED, 80), listener: None, pending: VecMap::new(), access_log: vec![], served: vec![] }
     }
 
     /// Listen (nginx: `listen 80 default_server`, backlog 511).

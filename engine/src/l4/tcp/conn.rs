@@ -160,7 +160,7 @@ pub struct Conn {
     adv_wnd: u32,
     rcv_wup: u32,
     /// Data received beyond a hole (`out_of_order_queue`), by sequence number.
-    ooo: std::collections::BTreeMap<u32, Vec<u8>>,
+    ooo: crate::vec_map::VecMap<u32, Vec<u8>>,
     /// A FIN received beyond a hole: its sequence number.
     ooo_fin: Option<u32>,
     /// Sequence number of the latest out-of-order arrival (its SACK block goes first, RFC 2018 §4).
@@ -274,7 +274,7 @@ impl Conn {
             recv_segs: 0,
             adv_wnd: 0,
             rcv_wup: 0,
-            ooo: std::collections::BTreeMap::new(),
+            ooo: crate::vec_map::VecMap::new(),
             ooo_fin: None,
             last_ooo: None,
             dsack: None,

@@ -15,7 +15,8 @@ pub mod conn;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, VecDeque};
+use crate::vec_map::VecMap;
+use std::collections::VecDeque;
 use std::net::Ipv4Addr;
 
 use smoltcp::wire::{TcpOption, TcpPacket};
@@ -175,7 +176,7 @@ pub struct SsRow {
 /// The TCP sockets of one host.
 #[derive(Debug, Clone)]
 pub struct TcpTable {
-    socks: BTreeMap<SocketId, Sock>,
+    socks: VecMap<SocketId, Sock>,
     next_id: u32,
     /// MSS advertised: the interface MTU − 40 (`tcp_mss_to_mtu` inverse; the
     /// route's advmss).
@@ -191,7 +192,7 @@ const PORT_HIGH: u16 = 60999;
 impl TcpTable {
     /// An empty table for a host whose interface MTU is `mtu` (1500 on Ethernet).
     pub fn new(mtu: u16) -> TcpTable {
-        TcpTable { socks: BTreeMap::new(), next_id: 0, advmss: mtu.saturating_sub(40), out: Vec::new(), events: Vec::new() }
+        TcpTable { socks: VecMap::new(), next_id: 0, advmss: mtu.saturating_sub(40), out: Vec::new(), events: Vec::new() }
     }
 
     fn insert(&mut self, s: Sock) -> SocketId {
