@@ -113,9 +113,11 @@ impl PendingRun {
         (self.progress.work as f64 / self.progress.max_work.max(1) as f64).min(1.0)
     }
 
-    /// The run to offer the worker, while it has not been offered yet.
+    /// The run for the worker hook: offered to a worker, or in one. The same (equal) job while
+    /// the worker has it, so the hook keeps that worker; `None` once the run is stepped here
+    /// after a failure, which drops (terminates) the worker.
     pub fn worker_job(&self) -> Option<WorkerJob> {
-        (self.place == Place::Page).then(|| WorkerJob { id: self.id, lab: self.lab.clone() })
+        (self.place != Place::Fallback).then(|| WorkerJob { id: self.id, lab: self.lab.clone() })
     }
 
     /// The work done so far, while the run is stepped here (what drives the pieces).

@@ -558,7 +558,8 @@ fn a_run_handed_to_the_worker_comes_back_as_the_same_run() {
     apply(&mut p, &lab, &[PlayAction::Offload { run: job.id }]);
     let pending = p.pending().expect("still going").clone();
     assert_eq!(pending.place, Place::Worker);
-    assert!(pending.worker_job().is_none() && pending.stepped_here().is_none(), "not offered twice, not stepped here");
+    assert_eq!(pending.worker_job(), Some(job.clone()), "the same job: the hook keeps its worker");
+    assert!(pending.stepped_here().is_none(), "not stepped here");
     // Pieces are not stepped here while the worker has it.
     apply(&mut p, &lab, &[PlayAction::Continue]);
     assert_eq!(p.pending().unwrap().progress, pending.progress);
@@ -590,7 +591,7 @@ fn a_failed_worker_leaves_the_run_to_the_page() {
     let here = p.pending().unwrap().clone();
     assert_eq!(here.place, Place::Fallback);
     assert_eq!(here.progress, first.progress, "the piece done here is kept");
-    assert!(here.worker_job().is_none(), "not offered again");
+    assert!(here.worker_job().is_none(), "not offered again (the hook drops its worker)");
     p.finish_run();
     assert_eq!(p.run().unwrap().outcome.trace, whole.outcome.trace);
     // The worker had it and failed: the run starts again here.
