@@ -152,7 +152,11 @@ fn shell() -> Html {
     // The first visit's hint: an example as shipped, not yet played.
     // The exercise's locks, for the lock icons of the device panel.
     let locks = LockContext(lab.exercises.session.as_ref().map(|s| Rc::new(s.locks(edit.scenario.clone()))));
-    let show_hint = edit.origin.is_some() && !edit.history.can_undo() && !lab.play.playing && lab.play.clock() == 0.0;
+    // "As shipped": the lab equals its example (loading one from the menu counts too, though
+    // it can be undone); checked last, as the cheap conditions fail on most renders.
+    let show_hint = !lab.play.playing
+        && lab.play.clock() == 0.0
+        && edit.origin.and_then(|i| lab.examples.get(i)).is_some_and(|e| e.scenario == edit.scenario);
     // The first visit's story (issue 13): its one prominent action opens the diagram and plays.
     let visit = show_hint && edit.origin.and_then(|i| lab.examples.get(i)).is_some_and(|e| e.stem == crate::story::FIRST_VISIT);
     let on_visit = {

@@ -72,6 +72,12 @@ export async function openPage(fx, at = "", { ready = true, ...options } = {}) {
   return { page, context, problems, response };
 }
 
+/** Picks the example `stem` in the examples menu and waits until it is the lab shown. */
+export async function pickExample(page, stem) {
+  await page.click(`[data-example="${stem}"]`);
+  await page.waitForSelector(`[data-example="${stem}"][aria-pressed="true"]`);
+}
+
 /** Runs `body({ page, context, problems })` on a page from [openPage] and closes its context
  *  afterwards, whether the body passed or failed. */
 export async function withPage(fx, at, options, body) {

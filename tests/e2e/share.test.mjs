@@ -89,7 +89,7 @@ test("share → open the link in a new browser: the same devices, addresses and 
 
 test("a link never silently replaces the user's lab: Keep mine, Open, Restore my previous lab", async () => {
   const { page, context } = await open(fx.appUrl);
-  const url = await shareUrl(page); // the first example
+  const url = await shareUrl(page); // the first visit's example
   await page.click('[data-example="hub"]');
   await page.waitForSelector('[data-example="hub"][aria-pressed="true"]');
   const mine = await shown(page);
@@ -106,7 +106,7 @@ test("a link never silently replaces the user's lab: Keep mine, Open, Restore my
   // Open the shared lab: it replaces the lab, which can be restored.
   const third = await open(url, context);
   await third.page.getByTestId("share-open").click();
-  const first = await scenario("same-network");
+  const first = await scenario("visit-example");
   await third.page.waitForFunction(
     (ids) => [...document.querySelectorAll("[data-device]")].map((e) => e.dataset.device).join() === ids,
     first.devices.map((d) => d.id).join(),
@@ -120,8 +120,8 @@ test("a link never silently replaces the user's lab: Keep mine, Open, Restore my
   await context.close();
 });
 
-test("a tampered or truncated link shows what is wrong, and the first example", async () => {
-  const first = await scenario("same-network");
+test("a tampered or truncated link shows what is wrong, and the first visit's example", async () => {
+  const first = await scenario("visit-example");
   const { page: sharer, context: c0 } = await open(fx.appUrl);
   const url = await shareUrl(sharer);
   await c0.close();
@@ -176,6 +176,10 @@ test("a device named <img src=x onerror=alert(1)> round-trips through a link as 
 
 test("the presenter scale enlarges labels and travels in the link", async () => {
   const { page, context } = await open(fx.appUrl);
+  // Same network: its view shows labels at their nominal size (a wider lab's fit zooms out,
+  // and zoomed-out labels are drawn larger to stay legible).
+  await page.click('[data-example="same-network"]');
+  await page.waitForSelector('[data-example="same-network"][aria-pressed="true"]');
   // The labels grow as one group (the group's transform), name and address together.
   const labelScale = (p) => p.$eval(".device-labels", (e) => e.getAttribute("transform").match(/scale\(([\d.]+)\)/)[1]);
   const size = () => labelScale(page);

@@ -84,13 +84,14 @@ test("selecting a device shows its interfaces; picking an example redraws the ca
   const first = await scenario(
     await page.getAttribute('[data-example][aria-pressed="true"]', "data-example"),
   );
-  const host = first.devices.find((d) => d.interfaces?.some((i) => i.address));
+  // A device with a fixed address (a "dhcp" interface shows the DHCP switch, not the field).
+  const host = first.devices.find((d) => d.interfaces?.some((i) => i.address && i.address !== "dhcp"));
   await page.click(`[data-device="${host.id}"]`);
   await page.waitForSelector(`[data-device="${host.id}"].selected`);
-  const iface = host.interfaces.find((i) => i.address);
+  const iface = host.interfaces.find((i) => i.address && i.address !== "dhcp");
   // The device panel shows the interface's name and its address in the address field.
   assert.match(await page.textContent(".side-panel"), new RegExp(iface.name));
-  assert.equal(await page.getByTestId("address-0").inputValue(), iface.address);
+  assert.equal(await page.getByTestId(`address-${host.interfaces.indexOf(iface)}`).inputValue(), iface.address);
 
   // Clicking the empty canvas deselects.
   await page.click("svg.canvas-svg", { position: { x: 5, y: 5 } });

@@ -98,7 +98,7 @@ test("an embed at scale 200 in a 960×540 iframe keeps everything inside and sti
       });
       assert.equal(cut, false);
     }
-    await page.screenshot({ path: path.join(ROOT, "docs", "embed-scale-200.png") });
+    await page.screenshot({ path: path.join(ROOT, "out", "embed-scale-200.png") });
     assert.deepEqual(problems, []);
   });
 });
@@ -143,7 +143,7 @@ test("the example deck's slides fit their frames at presenter scales 100, 150 an
       return { hits, out };
     });
     assert.deepEqual(overlaps, { hits: [], out: [] });
-    await page.screenshot({ path: path.join(ROOT, "docs", "deck-slide-3.png") });
+    await page.screenshot({ path: path.join(ROOT, "out", "deck-slide-3.png") });
     assert.deepEqual(problems, []);
   });
 });
@@ -169,7 +169,7 @@ test("on a 390×844 touch screen: load an example, tap a device, edit its addres
     // The device's editor opens as a sheet inside the screen.
     const sheet = await page.locator(".side-column").boundingBox();
     assert.ok(sheet.x >= 0 && sheet.x + sheet.width <= 390 && sheet.y + sheet.height <= 844 + 1, JSON.stringify(sheet));
-    await page.screenshot({ path: path.join(ROOT, "docs", "phone.png") });
+    await page.screenshot({ path: path.join(ROOT, "out", "phone.png") });
     const address = page.getByTestId("address-0");
     await address.tap();
     await address.fill("192.168.1.77/24");
