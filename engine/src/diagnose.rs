@@ -122,6 +122,8 @@ pub fn command_failed(command: &Command, lines: &[String]) -> bool {
             !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
         }
         Command::Dhclient { .. } => false,
+        // iproute2's refusals (`RTNETLINK answers: File exists`, `Error: Nexthop has invalid gateway.`).
+        Command::Config(_) => lines.iter().any(|l| l.starts_with("RTNETLINK answers:") || l.starts_with("Error:")),
         // curl's error line: `curl: (7) Failed to connect …`, `curl: (6) Could not resolve
         // host: …`; or still connecting when the run ended (no body, or -v's last line).
         Command::Curl { .. } => {

@@ -148,14 +148,14 @@ fn bad_devices_gateways_and_commands_name_the_field() {
     );
     assert_eq!(
         error("ping -c 1 10.0.0.2", "ssh 10.0.0.2"),
-        "commands[0].run: unknown command `ssh` (this lab runs ping, traceroute, dhclient, host, dig, getent hosts and curl)"
+        "commands[0].run: unknown command `ssh` (this lab runs ping, traceroute, dhclient, host, dig, getent hosts, curl, ip, bridge, poweroff and poweron)"
     );
     assert_eq!(
         error(
             r#""at_ms": 0, "device": "pc1""#,
             r#""at_ms": 0, "device": "sw1""#
         ),
-        "commands[0].device: sw1 is a switch; commands run on hosts, servers and routers"
+        "commands[0].device: sw1 is a switch; programs run on hosts, servers and routers (a switch takes ip link set, bridge fdb flush, poweroff and poweron)"
     );
 }
 

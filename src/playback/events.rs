@@ -343,6 +343,7 @@ pub fn short_reason(reason: DropReason) -> &'static str {
         DropReason::SameSegment => "same port",
         DropReason::TxQueueFull => "queue full",
         DropReason::NoLink => "no cable",
+        DropReason::NoCarrier => "link down",
         DropReason::LostOnLink => "lost on the cable",
         DropReason::NoRouteBack => "no route back",
         DropReason::Malformed => "malformed",

@@ -111,6 +111,8 @@ impl IpNode {
                 self.dns_app_start(ctx, app, dns::resolver::Program::GetentHosts, name, false)
             }
             Command::Curl { url, verbose } => self.curl_start(ctx, app, url, verbose),
+            // The simulation carries out configuration changes itself (sim/config.rs).
+            Command::Config(_) => self.finish_app(app),
         }
     }
 

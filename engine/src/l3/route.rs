@@ -18,6 +18,9 @@ pub(crate) struct Route {
     pub(super) kind: RouteKind,
     pub(super) metric: u32,
     pub(super) src: Option<Ipv4Addr>,
+    /// The interface has no carrier (its cable's far end is down): `ip route`
+    /// shows `linkdown`, and the route is still used (ignore_routes_with_linkdown 0).
+    pub(super) linkdown: bool,
 }
 
 /// Where a routed packet goes next.

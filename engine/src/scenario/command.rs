@@ -1,7 +1,9 @@
-//! The commands a lab schedules (`ping`, `traceroute`), read from their command
-//! line the way iputils ping and traceroute 2.1 read theirs.
+//! The commands a lab schedules (`ping`, `traceroute`, …), read from their command
+//! line the way iputils ping and traceroute 2.1 read theirs; the configuration
+//! changes (`ip link set`, `ip route add`, `poweroff`, …) are read in `config.rs`.
 
 pub use crate::apps::http::curl::Url;
+pub use super::config::ConfigCommand;
 use std::net::Ipv4Addr;
 
 /// A parsed `run` string.
@@ -36,6 +38,10 @@ pub enum Command {
     GetentHosts { name: String },
     /// `curl [-v] URL` (curl 7.88.1): an HTTP GET, the name resolved by getaddrinfo.
     Curl { url: Url, verbose: bool },
+    /// A configuration change (`ip link set`, `ip neigh flush`, `bridge fdb
+    /// flush`, `ip route`, `ip addr`, `poweroff`/`poweron`): done at once by
+    /// the simulation, not run as a program.
+    Config(ConfigCommand),
 }
 
 impl Command {
@@ -100,8 +106,9 @@ impl Command {
                 _ => Err("usage: getent hosts NAME".into()),
             },
             Some(&"curl") => parse_curl(&words[1..]),
+            Some(&("ip" | "bridge" | "poweroff" | "poweron")) => super::config::parse(&words).map(Command::Config),
             Some(other) => Err(format!(
-                "unknown command `{other}` (this lab runs ping, traceroute, dhclient, host, dig, getent hosts and curl)"
+                "unknown command `{other}` (this lab runs ping, traceroute, dhclient, host, dig, getent hosts, curl, ip, bridge, poweroff and poweron)"
             )),
             None => Err("empty command".into()),
         }

@@ -126,19 +126,26 @@ impl Scenario {
                     format!("no device \"{}\"", cmd.device),
                 );
             };
-            if !self.devices[d].kind.has_ip() {
-                return err(
-                    ErrorKind::WrongForKind,
-                    format!("{at}.device"),
-                    format!(
-                        "{} is a {}; commands run on hosts, servers and routers",
-                        cmd.device,
-                        self.devices[d].kind.name()
-                    ),
-                );
-            }
             let command = Command::parse(&cmd.run)
                 .map_err(|m| ScenarioError::of(ErrorKind::BadCommand, format!("{at}.run"), m))?;
+            match &command {
+                // A configuration change names an interface or port of its device.
+                Command::Config(c) => c
+                    .check(&devices[d])
+                    .map_err(|m| ScenarioError::of(ErrorKind::BadCommand, format!("{at}.run"), m))?,
+                _ if !self.devices[d].kind.has_ip() => {
+                    return err(
+                        ErrorKind::WrongForKind,
+                        format!("{at}.device"),
+                        format!(
+                            "{} is a {}; programs run on hosts, servers and routers (a switch takes ip link set, bridge fdb flush, poweroff and poweron)",
+                            cmd.device,
+                            self.devices[d].kind.name()
+                        ),
+                    );
+                }
+                _ => {}
+            }
             check_command_time(c, cmd.at_ms, &options)?;
             commands.push(ScheduledCommand {
                 at: SimTime::from_millis(cmd.at_ms),

@@ -43,6 +43,12 @@ pub struct NetworkState {
     /// connections in the order they were created).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub sockets: BTreeMap<String, Vec<SocketRow>>,
+    /// Ports that are down (set down, no carrier, or powered off): device → ports.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub down: BTreeMap<String, std::collections::BTreeSet<String>>,
+    /// Devices that are powered off.
+    #[serde(skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub powered_off: std::collections::BTreeSet<String>,
 }
 
 /// One row of `ss -tan`.
@@ -155,6 +161,44 @@ impl NetworkState {
                 }
                 if rows.is_empty() {
                     self.sockets.remove(device.as_str());
+                }
+            }
+            EventKind::MacFlushed { device, macs, .. } => {
+                if let Some(table) = self.mac_tables.get_mut(device.as_str()) {
+                    for (mac, _) in macs {
+                        table.remove(mac);
+                    }
+                }
+            }
+            EventKind::NeighborFlushed { device, interface, ips, .. } => {
+                if let Some(table) = self.neighbors.get_mut(device.as_str()).and_then(|t| t.get_mut(interface.as_str())) {
+                    for ip in ips {
+                        table.remove(ip);
+                    }
+                }
+            }
+            EventKind::LinkChanged { device, port, up, .. } => {
+                let ports = self.down.entry(device.to_string()).or_default();
+                if *up {
+                    ports.remove(port.as_str());
+                } else {
+                    ports.insert(port.to_string());
+                }
+                if ports.is_empty() {
+                    self.down.remove(device.as_str());
+                }
+            }
+            EventKind::PowerChanged { device, on } => {
+                if *on {
+                    self.powered_off.remove(device.as_str());
+                } else {
+                    self.powered_off.insert(device.to_string());
+                    // Everything the device knew is gone with its memory.
+                    self.dhcp_client_leases.remove(device.as_str());
+                    self.dns_answers.remove(device.as_str());
+                    self.conntrack.remove(device.as_str());
+                    self.sockets.remove(device.as_str());
+                    self.dhcp_server_leases.remove(device.as_str());
                 }
             }
             EventKind::MacAged { device, mac, .. } => {
