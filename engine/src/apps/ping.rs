@@ -164,6 +164,13 @@ impl IpNode {
         p.sent_at[p.ntransmitted as usize] = now;
         p.last_send = now;
         let (target, ident, src) = (p.target, p.ident, p.src);
+        if self.connect_src(target).is_none() {
+            // The route went during the run (a link set down, an address
+            // removed): sendmsg fails with ENETUNREACH, a "hard local error"
+            // in iputils' pinger(): it pretends the probe went and says why.
+            self.output_line(ctx, app, "ping: sendmsg: Network is unreachable".into());
+            return self.ping_next(ctx, app, now);
+        }
         let data = frames::ping_payload(epoch, now);
         let icmp = frames::icmp_echo(true, ident, seq, &data);
         let ip_id = self.next_ident(ctx, src, target, 1);
@@ -180,6 +187,11 @@ impl IpNode {
         if !matches!(self.apps[app as usize].state, AppState::Ping(_)) {
             return; // finished while sending (loopback reply)
         }
+        self.ping_next(ctx, app, now);
+    }
+
+    /// Waits for the next probe, or for the last replies.
+    fn ping_next(&mut self, ctx: &mut Ctx, app: u32, now: SimTime) {
         let p = self.ping_mut(app);
         if p.ntransmitted < p.count {
             let at = now + p.interval;

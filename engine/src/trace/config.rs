@@ -60,11 +60,11 @@ pub(super) fn explain(kind: &EventKind) -> Option<String> {
             let _ = match (cause, up) {
                 (LinkCause::Command, false) => write!(
                     s,
-                    "{device} sets {port} down (ip link set {port} down): it sends and receives nothing, its routes through {port} and its neighbours there are removed, and the far end of the cable loses carrier."
+                    "{device} sets {port} down (ip link set {port} down): nothing goes in or out of {port}, and the far end of its cable loses carrier. A host or router also drops every route through {port} and its ARP entries there."
                 ),
                 (LinkCause::Command, true) => write!(
                     s,
-                    "{device} sets {port} up (ip link set {port} up): the far end of the cable regains carrier; the connected route comes back, but routes through a gateway that went with the link do not (ip route add them again)."
+                    "{device} sets {port} up (ip link set {port} up): the far end of its cable regains carrier. A host or router gets the connected route of {port}'s address back, but not the routes through a gateway that went when it was set down (ip route add them again)."
                 ),
                 (LinkCause::Carrier { peer }, false) => write!(
                     s,
