@@ -84,6 +84,7 @@ impl IpNode {
                 interval_ms,
                 target,
                 name: None,
+                ..
             } => self.ping_start(ctx, app, count, interval_ms, target),
             Command::Traceroute {
                 target,

@@ -392,6 +392,7 @@ impl Check {
                                 interval_ms: 1000,
                                 target,
                                 name: None,
+                                opts: Default::default(),
                             },
                             format!("ping -c {count} {target}"),
                         )

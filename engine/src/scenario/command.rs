@@ -9,7 +9,7 @@ use std::net::Ipv4Addr;
 /// A parsed `run` string.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// `ping -c COUNT [-i INTERVAL] TARGET` (iputils).
+    /// `ping -c COUNT [-i INTERVAL] [-W TIMEOUT] [-s SIZE] [-t TTL] [-I IFACE|ADDR] TARGET` (iputils).
     Ping {
         count: u32,
         interval_ms: u64,
@@ -17,6 +17,8 @@ pub enum Command {
         target: Ipv4Addr,
         /// A host name typed instead of an address: getaddrinfo looks it up first.
         name: Option<String>,
+        /// `-s`, `-t`, `-W`, `-I`.
+        opts: PingOpts,
     },
     /// `traceroute -I [-n] [-m MAX_TTL] [-q NQUERIES] [-N SIMQUERIES] TARGET` (traceroute 2.1, ICMP).
     Traceroute {
@@ -43,6 +45,40 @@ pub enum Command {
     /// the simulation, not run as a program.
     Config(ConfigCommand),
 }
+
+/// ping's options beyond count and interval, with iputils' defaults.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PingOpts {
+    /// `-s`: ICMP data bytes (`DEFDATALEN` 56). Under 16 there is no room for
+    /// the send time, so ping prints no round-trip times.
+    pub size: u16,
+    /// `-t`: the probes' IP TTL (the kernel's `ip_default_ttl`, 64, unless given).
+    pub ttl: u8,
+    /// `-W`: how long to wait for a reply after the last probe when none came
+    /// back at all (`lingertime`, `MAXWAIT` 10 s).
+    pub linger_ms: u64,
+    /// `-I`: the interface (SO_BINDTODEVICE) or source address (bind) to use.
+    pub bind: Option<PingBind>,
+}
+
+impl Default for PingOpts {
+    fn default() -> PingOpts {
+        PingOpts { size: 56, ttl: 64, linger_ms: 10_000, bind: None }
+    }
+}
+
+/// What `ping -I` names.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PingBind {
+    /// An interface: packets leave through it (routes through others are not used).
+    Device(String),
+    /// A source address, which must be one of the host's.
+    Address(Ipv4Addr),
+}
+
+/// The largest `-s` here: 1500 − 20 − 8; a larger echo needs IP fragmentation,
+/// which this lab does not model (iputils itself allows 65507).
+pub const PING_MAX_SIZE: u16 = 1472;
 
 impl Command {
     /// The address the command sends to (ping and traceroute to an address;
@@ -131,39 +167,84 @@ fn parse_target(word: Option<&&str>, usage: &str) -> Result<(Ipv4Addr, Option<St
 }
 
 fn parse_ping(args: &[&str]) -> Result<Command, String> {
-    const USAGE: &str = "ping -c COUNT [-i SECONDS] ADDRESS";
+    const USAGE: &str = "ping -c COUNT [-i SECONDS] [-W SECONDS] [-s SIZE] [-t TTL] [-I IFACE|ADDRESS] ADDRESS";
     let mut count = None;
     let mut interval_ms = 1000;
+    let mut opts = PingOpts::default();
     let mut target = None;
     let mut i = 0;
+    // A flag's value: the next word, or glued on (`-c3`), as getopt reads it.
+    let value = |i: &mut usize, flag: &str, what: &str| -> Result<String, String> {
+        let word = args[*i];
+        *i += 1;
+        if word.len() > 2 {
+            return Ok(word[2..].to_string());
+        }
+        let v = args.get(*i).ok_or_else(|| format!("{flag} needs {what}"))?;
+        *i += 1;
+        Ok(v.to_string())
+    };
+    let seconds = |flag: &str, v: &str, range: std::ops::RangeInclusive<f64>| -> Result<u64, String> {
+        let s: f64 = v.parse().map_err(|_| format!("{flag} needs a number of seconds, not {v}"))?;
+        if !range.contains(&s) {
+            return Err(format!("{flag} {v} is out of range ({}–{} s)", range.start(), range.end()));
+        }
+        Ok((s * 1000.0).round() as u64)
+    };
     while i < args.len() {
-        match args[i] {
-            "-c" => {
-                let v = args.get(i + 1).ok_or("-c needs a count")?;
-                let n: u32 = v
-                    .parse()
-                    .map_err(|_| format!("-c needs a whole number, not {v}"))?;
+        let word = args[i];
+        match word.get(..2).filter(|_| word.starts_with('-')) {
+            Some("-c") => {
+                let v = value(&mut i, "-c", "a count")?;
+                let n: u32 = v.parse().map_err(|_| format!("-c needs a whole number, not {v}"))?;
                 if !(1..=10_000).contains(&n) {
                     return Err(format!("-c {n} is out of range (1–10000)"));
                 }
                 count = Some(n);
-                i += 2;
             }
-            "-i" => {
-                let v = args.get(i + 1).ok_or("-i needs an interval in seconds")?;
-                let s: f64 = v
-                    .parse()
-                    .map_err(|_| format!("-i needs a number of seconds, not {v}"))?;
-                if !(0.002..=3600.0).contains(&s) {
-                    return Err(format!("-i {v} is out of range (0.002–3600 s)"));
+            Some("-i") => {
+                let v = value(&mut i, "-i", "an interval in seconds")?;
+                interval_ms = seconds("-i", &v, 0.002..=3600.0)?;
+            }
+            Some("-W") => {
+                // iputils: "bad linger time" below 0; 0 means do not wait.
+                let v = value(&mut i, "-W", "a timeout in seconds")?;
+                opts.linger_ms = seconds("-W", &v, 0.0..=3600.0)?;
+            }
+            Some("-s") => {
+                let v = value(&mut i, "-s", "a size in bytes")?;
+                let n: u16 = v.parse().map_err(|_| format!("-s needs a whole number of bytes, not {v}"))?;
+                if n > PING_MAX_SIZE {
+                    return Err(format!(
+                        "-s {n} is larger than {PING_MAX_SIZE}: the packet would need IP fragmentation, which this lab does not model"
+                    ));
                 }
-                interval_ms = (s * 1000.0).round() as u64;
-                i += 2;
+                opts.size = n;
             }
-            flag if flag.starts_with('-') => {
+            Some("-t") => {
+                let v = value(&mut i, "-t", "a TTL")?;
+                let n: u8 = v.parse().map_err(|_| format!("-t needs a TTL from 1 to 255, not {v}"))?;
+                if n == 0 {
+                    // setsockopt(IP_TTL, 0) fails: "can't set unicast time-to-live: Invalid argument".
+                    return Err("-t 0: ping: can't set unicast time-to-live: Invalid argument (1–255)".into());
+                }
+                opts.ttl = n;
+            }
+            Some("-I") => {
+                let v = value(&mut i, "-I", "an interface or a source address")?;
+                // As iputils: an address if it reads as one, else a device name.
+                opts.bind = Some(match v.parse::<Ipv4Addr>() {
+                    Ok(a) => PingBind::Address(a),
+                    Err(_) if v.bytes().all(|b| b.is_ascii_digit() || b == b'.') => {
+                        return Err(format!("-I {v} is neither an IPv4 address nor an interface name"))
+                    }
+                    Err(_) => PingBind::Device(v),
+                });
+            }
+            Some(flag) => {
                 return Err(format!("unsupported ping option {flag}; usage: {USAGE}"));
             }
-            word => {
+            None => {
                 if target.is_some() {
                     return Err(format!("unexpected argument {word}; usage: {USAGE}"));
                 }
@@ -180,6 +261,7 @@ fn parse_ping(args: &[&str]) -> Result<Command, String> {
         interval_ms,
         target,
         name,
+        opts,
     })
 }
 

@@ -133,6 +133,20 @@ impl Scenario {
                 Command::Config(c) => c
                     .check(&devices[d])
                     .map_err(|m| ScenarioError::of(ErrorKind::BadCommand, format!("{at}.run"), m))?,
+                // ping -I IFACE: SO_BINDTODEVICE fails on a name the host does not have.
+                Command::Ping { opts: super::command::PingOpts { bind: Some(super::command::PingBind::Device(dev)), .. }, .. }
+                    if self.devices[d].kind.has_ip() && !devices[d].ports.iter().any(|p| p == dev) =>
+                {
+                    return err(
+                        ErrorKind::BadCommand,
+                        format!("{at}.run"),
+                        format!(
+                            "ping: SO_BINDTODEVICE {dev}: No such device ({} has {})",
+                            cmd.device,
+                            devices[d].ports.join(", ")
+                        ),
+                    );
+                }
                 _ if !self.devices[d].kind.has_ip() => {
                     return err(
                         ErrorKind::WrongForKind,
