@@ -255,7 +255,7 @@ mod tests {
 
     #[test]
     fn echo_request_golden_bytes() {
-        let data = ping_payload(1_700_000_000, SimTime::from_micros(1_000_012));
+        let data = ping_payload(1_700_000_000, SimTime::from_micros(1_000_012), PING_DATA_LEN);
         let icmp = icmp_echo(true, 0x1234, 1, &data);
         let h = Ipv4Header {
             tos: 0,
