@@ -140,7 +140,7 @@ fn bad_devices_gateways_and_commands_name_the_field() {
     );
     assert_eq!(
         error("ping -c 1 10.0.0.2", "ping 10.0.0.2"),
-        "commands[0].run: ping needs -c COUNT here (a lab run must end); usage: ping -c COUNT [-i SECONDS] ADDRESS"
+        "commands[0].run: ping needs -c COUNT here (a lab run must end); usage: ping -c COUNT [-i SECONDS] [-W SECONDS] [-s SIZE] [-t TTL] [-I IFACE|ADDRESS] ADDRESS"
     );
     assert_eq!(
         error("ping -c 1 10.0.0.2", "traceroute -n 10.0.0.2"),
