@@ -144,7 +144,7 @@ fn bad_devices_gateways_and_commands_name_the_field() {
     );
     assert_eq!(
         error("ping -c 1 10.0.0.2", "traceroute -n 10.0.0.2"),
-        "commands[0].run: only ICMP traceroute is modelled: add -I; usage: traceroute -I -n ADDRESS"
+        "commands[0].run: only ICMP traceroute is modelled: add -I; usage: traceroute -I [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] ADDRESS"
     );
     assert_eq!(
         error("ping -c 1 10.0.0.2", "ssh 10.0.0.2"),

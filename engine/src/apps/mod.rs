@@ -92,6 +92,7 @@ impl IpNode {
                 queries,
                 sim_queries,
                 name: None,
+                ..
             } => self.traceroute_start(ctx, app, target, max_hops, queries, sim_queries),
             Command::Ping { .. } | Command::Traceroute { .. } => {} // with a name: above
             Command::Dhclient { interface, release } => {

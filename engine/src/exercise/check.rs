@@ -409,6 +409,7 @@ impl Check {
                             max_hops: 30,
                             queries: 3,
                             sim_queries: 16,
+                            opts: Default::default(),
                         },
                         format!("traceroute -I -n {target}"),
                     )

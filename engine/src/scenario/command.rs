@@ -28,6 +28,8 @@ pub enum Command {
         max_hops: u8,
         queries: u8,
         sim_queries: u8,
+        /// `-f`, `-w`.
+        opts: TraceOpts,
     },
     /// `dhclient IFACE` (ISC dhclient): ask for a lease on an interface;
     /// `dhclient -r IFACE`: release it (DHCPRELEASE, address removed).
@@ -64,6 +66,25 @@ pub struct PingOpts {
 impl Default for PingOpts {
     fn default() -> PingOpts {
         PingOpts { size: 56, ttl: 64, linger_ms: 10_000, bind: None }
+    }
+}
+
+/// traceroute's `-f` and `-w`, with traceroute 2.1's defaults.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraceOpts {
+    /// `-f`: the TTL of the first probes (1).
+    pub first_ttl: u8,
+    /// `-w MAX[,HERE,NEAR]`: wait at most MAX ms for a probe (5 s), or HERE times
+    /// the round trip of a reply from the same hop (3), or NEAR times one from a
+    /// later hop (10); 0 turns a factor off.
+    pub wait_ms: u64,
+    pub here: u32,
+    pub near: u32,
+}
+
+impl Default for TraceOpts {
+    fn default() -> TraceOpts {
+        TraceOpts { first_ttl: 1, wait_ms: 5000, here: 3, near: 10 }
     }
 }
 
@@ -266,11 +287,12 @@ fn parse_ping(args: &[&str]) -> Result<Command, String> {
 }
 
 fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
-    const USAGE: &str = "traceroute -I -n ADDRESS";
+    const USAGE: &str = "traceroute -I [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] ADDRESS";
     let mut icmp = false;
     let mut max_hops = 30u8;
     let mut queries = 3u8;
     let mut sim_queries = 16u8;
+    let mut opts = TraceOpts::default();
     let mut target = None;
     let mut i = 0;
     let number =
@@ -313,6 +335,17 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
                 sim_queries = number(i, "-N", 1..=255)?;
                 i += 2;
             }
+            "-f" => {
+                opts.first_ttl = number(i, "-f", 1..=255)?;
+                i += 2;
+            }
+            "-w" => {
+                opts = parse_wait(args.get(i + 1).copied(), opts)?;
+                i += 2;
+            }
+            "-U" | "--udp" | "-T" | "--tcp" => {
+                return Err(format!("{} probes are not modelled: use ICMP probes (-I); usage: {USAGE}", if args[i].contains('U') || args[i].contains('u') { "UDP" } else { "TCP" }));
+            }
             flag if flag.starts_with('-') => {
                 return Err(format!(
                     "unsupported traceroute option {flag}; usage: {USAGE}"
@@ -333,13 +366,39 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
         ));
     }
     let (target, name) = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
+    if opts.first_ttl > max_hops {
+        // traceroute.c: "first hop out of range".
+        return Err(format!("first hop out of range: -f {} is above the {max_hops} hops max", opts.first_ttl));
+    }
     Ok(Command::Traceroute {
         target,
         name,
         max_hops,
         queries,
         sim_queries,
+        opts,
     })
+}
+
+/// `-w MAX[,HERE,NEAR]` (traceroute 2.1: seconds as a float, the factors too).
+fn parse_wait(v: Option<&str>, mut opts: TraceOpts) -> Result<TraceOpts, String> {
+    let v = v.ok_or("-w needs a wait in seconds, like -w 5 or -w 5,3,10")?;
+    let mut parts = v.split(',');
+    let max: f64 = parts
+        .next()
+        .and_then(|p| p.parse().ok())
+        .filter(|s: &f64| (0.0..=3600.0).contains(s))
+        .ok_or_else(|| format!("-w {v}: the wait must be 0–3600 seconds, like -w 5 or -w 5,3,10"))?;
+    opts.wait_ms = (max * 1000.0).round() as u64;
+    for (slot, name) in [(&mut opts.here, "HERE"), (&mut opts.near, "NEAR")] {
+        if let Some(p) = parts.next() {
+            *slot = p.parse().ok().filter(|n| *n <= 100).ok_or_else(|| format!("-w {v}: {name} must be a whole number 0–100"))?;
+        }
+    }
+    if parts.next().is_some() {
+        return Err(format!("-w {v}: at most MAX,HERE,NEAR"));
+    }
+    Ok(opts)
 }
 
 /// A name to look up, as typed (a trailing dot kept: it makes the name absolute).

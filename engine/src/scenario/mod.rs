@@ -25,7 +25,7 @@ mod topology;
 pub(crate) mod validate;
 
 pub use address::{parse_interface_address, parse_ipv4, parse_prefix};
-pub use command::{parse_url, Command, ConfigCommand, PingBind, PingOpts, Url, PING_MAX_SIZE};
+pub use command::{parse_url, Command, ConfigCommand, PingBind, PingOpts, TraceOpts, Url, PING_MAX_SIZE};
 pub use error::{ErrorKind, ScenarioError};
 pub(crate) use json::parse_json;
 pub use text::{
