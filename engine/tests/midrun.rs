@@ -234,3 +234,14 @@ fn commands_are_checked_against_their_device() {
     assert!(error(SAME, "sw1", "ping -c 1 10.10.10.1").contains("programs run on hosts, servers and routers"));
     assert!(error(SAME, "pc1", "ip link set eth0 sideways").contains("only down and up"));
 }
+
+#[test]
+fn predict_asks_what_a_switch_does_with_a_down_ports_macs() {
+    use packet_engine::exercise::predict::{questions, Answer, QuestionKind};
+    let out = run(SAME, &[(1000, "pc1", "ping -c 3 10.10.10.100"), (2500, "sw1", "ip link set p2 down")]);
+    let qs = questions(&out.topology, &out.trace, 7);
+    let q = qs.iter().find(|q| q.kind == QuestionKind::MacsOnDownPort).expect("a question at the flush");
+    assert!(q.prompt.starts_with("sw1's port p2 was set down."), "{}", q.prompt);
+    assert_eq!(q.choices[q.correct].answer, Answer::MacFate { fate: 0 });
+    assert!(matches!(out.trace.events[q.event].kind, EventKind::MacFlushed { .. }));
+}
