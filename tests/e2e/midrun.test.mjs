@@ -87,3 +87,38 @@ test("ip link set eth0 down typed mid-ping: ping says why, the tables and events
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Shows the first `n` events with the timeline's scrubber, as dragging it does. */
+async function scrubTo(page, n) {
+  await page.getByTestId("scrubber").evaluate((el, n) => {
+    el.value = String(n);
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }, n);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="event-count"]')?.textContent.startsWith(`event ${n} /`), n);
+}
+
+test("the 'Pull the cable' example: pings 4 and 5 come back unreachable, r1's eth1 shows down", async () => {
+  const { page, context, problems } = await openPage(fx, "");
+  await page.click('[data-example="pull-the-cable"]');
+  await page.waitForSelector('[data-example="pull-the-cable"][aria-pressed="true"]');
+  // Between the two changes (its golden trace: eth1 down at event 113, up at 151): r1's eth1
+  // is down and it has no route to 192.168.2.0/24; sw2's p1 lost carrier.
+  await scrubTo(page, 140);
+  const r1 = page.getByTestId("tables-r1");
+  assert.equal(await r1.getByTestId("ports-down").textContent(), "down: eth1");
+  const routes = await r1.getByTestId("route-row").allTextContents();
+  assert.equal(routes.length, 1, JSON.stringify(routes));
+  assert.ok(routes.every((r) => !r.includes("192.168.2.0/24")), JSON.stringify(routes));
+  assert.equal(await page.getByTestId("tables-sw2").getByTestId("ports-down").textContent(), "down: p1");
+  const lines = await page.getByTestId("term-line").allTextContents();
+  assert.ok(lines.includes("From 192.168.1.1 icmp_seq=4 Destination Net Unreachable"), JSON.stringify(lines));
+  // At the end: the cable is back, ping 6 got through.
+  const total = Number(await page.getByTestId("scrubber").getAttribute("max"));
+  await scrubTo(page, total);
+  assert.equal(await r1.getByTestId("ports-down").count(), 0, "eth1 is up again");
+  assert.equal(await r1.getByTestId("route-row").count(), 2);
+  const end = await page.getByTestId("term-line").allTextContents();
+  assert.ok(end.includes("6 packets transmitted, 4 received, +2 errors, 33.3333% packet loss, time 5000ms"), JSON.stringify(end));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

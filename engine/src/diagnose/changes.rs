@@ -11,6 +11,10 @@ use crate::trace::EventKind;
 /// The diagnosis of failed command `spec` when a change that can break
 /// connectivity ran before its last printed line; None otherwise.
 pub(super) fn changed_during_run(topology: &Topology, outcome: &RunOutcome, spec: &ScheduledCommand) -> Option<Diagnosis> {
+    // A refused change explains itself (iproute2's line is its output).
+    if let Command::Config(_) = spec.command {
+        return None;
+    }
     // When the command printed its last line (the run's end if it printed nothing).
     let end = outcome
         .trace
