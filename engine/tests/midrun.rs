@@ -62,7 +62,7 @@ fn a_switch_port_set_down_forgets_its_macs_and_the_host_loses_carrier() {
     assert!(pc2[0].linkdown);
     let end = out.trace.state_at(usize::MAX);
     assert!(end.neighbors["pc2"]["eth0"].is_empty());
-    assert!(end.down["sw1"].contains("p2") && end.down["pc2"].contains("eth0"));
+    assert!(end.down["sw1"].iter().any(|p| p == "p2") && end.down["pc2"].iter().any(|p| p == "eth0"));
     // The pings after the cut are lost: sw1 floods pc1's frames to no one on p2.
     let lines = output(&out, "pc1: ping -c 5 10.10.10.100");
     assert!(lines.iter().any(|l| l.starts_with("5 packets transmitted, 2 received")), "{lines:?}");
@@ -199,11 +199,11 @@ fn power_off_silences_a_device_and_power_on_boots_it_from_the_lab_file() {
     let off = position(&out, |k| matches!(k, EventKind::PowerChanged { on: false, .. })).unwrap();
     let on = position(&out, |k| matches!(k, EventKind::PowerChanged { on: true, .. })).unwrap();
     let dark = out.trace.state_at(on - 1);
-    assert!(dark.powered_off.contains("pc2"));
-    assert!(dark.down["sw1"].contains("p2") && dark.down["pc2"].contains("eth0"));
+    assert!(dark.powered_off.iter().any(|p| p == "pc2"));
+    assert!(dark.down["sw1"].iter().any(|p| p == "p2") && dark.down["pc2"].iter().any(|p| p == "eth0"));
     // Booted: its route from the lab file, its tables empty, its port and the switch's up.
     let booted = out.trace.state_at(on + 4);
-    assert!(!booted.powered_off.contains("pc2"));
+    assert!(!booted.powered_off.iter().any(|p| p == "pc2"));
     assert_eq!(booted.routes["pc2"].len(), 1);
     assert!(!booted.down.contains_key("sw1"));
     assert!(!out.trace.events[off..on].iter().any(|e| matches!(&e.kind, EventKind::FrameSent { from, .. } if from.device == "pc2")));

@@ -288,7 +288,7 @@ fn a_link_set_down_mid_run_changes_the_tables_as_the_events_are_shown() {
     apply(&mut p, &s, &[PlayAction::Jump(flush + 1)]);
     assert!(p.tables().neighbors["pc1"]["eth0"].is_empty());
     assert!(p.tables().routes["pc1"].is_empty());
-    assert!(p.tables().down["pc1"].contains("eth0"));
+    assert!(p.tables().down["pc1"].iter().any(|p| p == "eth0"));
     // Stepping back shows them as they were.
     apply(&mut p, &s, &[PlayAction::Jump(echo + 6)]);
     assert!(!p.tables().routes["pc1"].is_empty());

@@ -276,7 +276,6 @@ pub enum EventKind {
         device: Name,
         port: Name,
         up: bool,
-        #[serde(flatten)]
         cause: LinkCause,
     },
     /// A switch forgot learned MACs at once (a port went down, `bridge fdb flush`, power off).

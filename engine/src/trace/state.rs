@@ -43,12 +43,13 @@ pub struct NetworkState {
     /// connections in the order they were created).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub sockets: BTreeMap<String, Vec<SocketRow>>,
-    /// Ports that are down (set down, no carrier, or powered off): device → ports.
+    /// Ports that are down (set down, no carrier, or powered off): device → ports, in order
+    /// (sorted `Vec`s rather than sets: no new `BTreeSet` code in the wasm, issue 15).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub down: BTreeMap<String, std::collections::BTreeSet<String>>,
-    /// Devices that are powered off.
-    #[serde(skip_serializing_if = "std::collections::BTreeSet::is_empty")]
-    pub powered_off: std::collections::BTreeSet<String>,
+    pub down: BTreeMap<String, Vec<String>>,
+    /// Devices that are powered off, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub powered_off: Vec<String>,
 }
 
 /// One row of `ss -tan`.
@@ -179,20 +180,14 @@ impl NetworkState {
             }
             EventKind::LinkChanged { device, port, up, .. } => {
                 let ports = self.down.entry(device.to_string()).or_default();
-                if *up {
-                    ports.remove(port.as_str());
-                } else {
-                    ports.insert(port.to_string());
-                }
+                set_member(ports, port.as_str(), !*up);
                 if ports.is_empty() {
                     self.down.remove(device.as_str());
                 }
             }
             EventKind::PowerChanged { device, on } => {
-                if *on {
-                    self.powered_off.remove(device.as_str());
-                } else {
-                    self.powered_off.insert(device.to_string());
+                set_member(&mut self.powered_off, device.as_str(), !*on);
+                if !*on {
                     // Everything the device knew is gone with its memory.
                     self.dhcp_client_leases.remove(device.as_str());
                     self.dns_answers.remove(device.as_str());
@@ -208,6 +203,17 @@ impl NetworkState {
             }
             _ => {}
         }
+    }
+}
+
+/// Puts `item` in the sorted `list` (or takes it out).
+fn set_member(list: &mut Vec<String>, item: &str, member: bool) {
+    match (list.binary_search_by(|x| x.as_str().cmp(item)), member) {
+        (Err(i), true) => list.insert(i, item.to_string()),
+        (Ok(i), false) => {
+            list.remove(i);
+        }
+        _ => {}
     }
 }
 
