@@ -326,10 +326,10 @@ fn playback_dock() -> Html {
                 // Over the event list (which would give the answer away), never over a device.
                 <PredictDock />
                 <EventList run={run.clone()} shown={play.shown()} playing={play.playing} filter={play.filter.clone()}
-                    devices={names} on_action={on_action.clone()} />
+                    devices={names.clone()} on_action={on_action.clone()} />
                 <Tables tables={play.tables().clone()} {devices} />
                 <Terminal run={run.clone()} shown={play.shown()}>
-                    <CommandForm devices={ip_devices} device={from}
+                    <CommandForm devices={names.clone()} device={from}
                         target={AttrValue::from(target)} error={play.command_error.as_deref().map(|e| AttrValue::from(e.to_string()))}
                         enabled={run.is_some()} {on_action} />
                 </Terminal>

@@ -562,6 +562,10 @@ fn is_table_change(kind: &EventKind) -> bool {
             | EventKind::TcpSocket { .. }
             | EventKind::NatTranslated { .. }
             | EventKind::ConntrackExpired { .. }
+            | EventKind::MacFlushed { .. }
+            | EventKind::NeighborFlushed { .. }
+            | EventKind::LinkChanged { .. }
+            | EventKind::PowerChanged { .. }
     )
 }
 

@@ -273,6 +273,39 @@ fn a_typed_command_keeps_the_shown_prefix_identical() {
 }
 
 #[test]
+fn a_link_set_down_mid_run_changes_the_tables_as_the_events_are_shown() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let before = p.run().unwrap().clone();
+    // After pc1 learned pc2: stop after the first echo reply arrived.
+    let echo = find(&before, |r| r.class == EventClass::Icmp);
+    apply(&mut p, &s, &[PlayAction::Jump(echo + 6)]);
+    assert!(!p.tables().neighbors["pc1"]["eth0"].is_empty());
+    apply(&mut p, &s, &[PlayAction::Command { device: "pc1".into(), run: "ip link set eth0 down".into() }]);
+    assert_eq!(p.command_error, None);
+    let run = p.run().unwrap().clone();
+    let flush = find(&run, |r| r.summary.starts_with("ARP flush on eth0"));
+    apply(&mut p, &s, &[PlayAction::Jump(flush + 1)]);
+    assert!(p.tables().neighbors["pc1"]["eth0"].is_empty());
+    assert!(p.tables().routes["pc1"].is_empty());
+    assert!(p.tables().down["pc1"].iter().any(|p| p == "eth0"));
+    // Stepping back shows them as they were.
+    apply(&mut p, &s, &[PlayAction::Jump(echo + 6)]);
+    assert!(!p.tables().routes["pc1"].is_empty());
+}
+
+#[test]
+fn a_config_command_on_a_missing_port_is_refused_with_the_reason() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let run = p.run().unwrap().clone();
+    apply(&mut p, &s, &[PlayAction::Command { device: "sw1".into(), run: "ip link set p9 down".into() }]);
+    let e = p.command_error.as_deref().unwrap();
+    assert!(e.contains("sw1 has no port p9 (it has p1, p2, p3, p4)"), "{e}");
+    assert_eq!(p.run().unwrap(), &run, "the run is untouched");
+}
+
+#[test]
 fn a_bad_command_is_refused_with_the_reason() {
     let s = same_network();
     let mut p = Playback::new(&s);

@@ -293,7 +293,7 @@ impl<A: Wire, B: Wire> Wire for (A, B) {
     }
 }
 
-impl<K: Wire + Ord, V: Wire> Wire for BTreeMap<K, V> {
+impl<K: Wire + Ord, V: Wire> Wire for crate::vec_map::VecMap<K, V> {
     fn put(&self, e: &mut Enc) {
         e.uint(self.len() as u64);
         for (k, v) in self {
@@ -303,7 +303,7 @@ impl<K: Wire + Ord, V: Wire> Wire for BTreeMap<K, V> {
     }
     fn get(d: &mut Dec) -> Res<Self> {
         let n = d.len()?;
-        let mut out = BTreeMap::new();
+        let mut out = crate::vec_map::VecMap::new();
         for _ in 0..n {
             let k = K::get(d)?;
             out.insert(k, V::get(d)?);

@@ -135,7 +135,7 @@ wire_struct!(PortRef { device, port });
 wire_struct!(AndCheck { interface, address, prefix_len, mask, masked_destination, network, on_link });
 wire_struct!(ChosenRoute { prefix, via, interface, kind });
 wire_struct!(RouteDecision { destination, forwarding, checks, matching_routes, chosen, next_hop });
-wire_struct!(RouteEntry { prefix, via, interface, kind, metric, src });
+wire_struct!(RouteEntry { prefix, via, interface, kind, metric, src, linkdown });
 wire_struct!(IcmpError { icmp_type, code, to, from });
 wire_struct!(LeaseInfo { address, router, dns, server, lease_time, renew_at, expires_at });
 wire_struct!(Tuple { proto, src, dst });
@@ -147,6 +147,7 @@ wire_enum!(DropReason {
     5 => NeighborFailed, 6 => NeighborQueueFull, 7 => SameSegment, 8 => TxQueueFull, 9 => NoLink,
     10 => Malformed, 11 => Unsupported, 12 => IcmpRateLimited, 13 => NoListener,
     14 => RedirectIgnored, 15 => NatNoFreePort, 16 => LostOnLink, 17 => NoRouteBack,
+    18 => NoCarrier,
 });
 wire_enum!(Forwarding { 0 => Port { port }, 1 => Flood { ports } });
 wire_enum!(ForwardReason { 0 => Broadcast, 1 => Multicast, 2 => UnknownUnicast, 3 => Learned, 4 => Hub });
@@ -162,6 +163,8 @@ wire_enum!(SocketState {
 });
 wire_enum!(TcpEnd { 0 => Refused, 1 => TimedOut, 2 => Unreachable { code }, 3 => Reset });
 wire_enum!(Retransmitted { 0 => Syn, 1 => SynAck, 2 => Data { bytes }, 3 => Fin });
+wire_enum!(LinkCause { 0 => Command, 1 => Carrier { peer }, 2 => Power });
+wire_enum!(FlushCause { 0 => Command, 1 => LinkDown, 2 => CarrierLost, 3 => AddressRemoved, 4 => PowerOff });
 wire_enum!(NatDirection { 0 => Outbound, 1 => Inbound, 2 => InboundError });
 wire_enum!(StopReason {
     0 => Completed, 1 => TimeLimit { at }, 2 => EventBudget { events },
@@ -197,6 +200,11 @@ wire_enum!(EventKind {
     25 => HttpRequest { device, label, method, path, host, to },
     26 => HttpResponse { device, peer, method, path, status, reason, body_len },
     27 => Storm { links, devices, events, first_repeat },
+    28 => LinkChanged { device, port, up, cause },
+    29 => MacFlushed { device, port, macs, why },
+    30 => NeighborFlushed { device, interface, ips, why },
+    31 => AddressChanged { device, interface, old, new },
+    32 => PowerChanged { device, on },
 });
 
 /// An event: its `seq` as the difference from its index (0 in every trace the engine
