@@ -16,6 +16,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { writeWorker } from "./worker.mjs";
+
 const SCRIPTS = "'sha256-INLINE-SCRIPTS'";
 const STYLES = "'sha256-INLINE-STYLES'";
 
@@ -26,6 +28,13 @@ function fail(message) {
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) fail("TRUNK_STAGING_DIR is not set (run it as a trunk post_build hook)");
+
+// First the engine's worker script and its <meta> (scripts/worker.mjs): index.html changes.
+try {
+  console.log(`csp.mjs: worker script ${writeWorker(dir, process.env.TRUNK_SOURCE_DIR ?? process.cwd())}`);
+} catch (e) {
+  fail(`worker script: ${e.message}`);
+}
 
 /** 'sha256-…' of each element `tag` without a src attribute: the hash is over the exact text
  *  between the tags (CSP Level 3: an inline element's source is its text). */

@@ -115,7 +115,9 @@ fn shell() -> Html {
         Callback::from(move |a: PlayAction| dispatcher.dispatch(Action::Play(a)))
     };
     use_play_clock(lab.play.playing, on_play.clone());
-    use_run_driver(lab.play.pending().map(|p| p.progress.work), on_play.clone());
+    // A long run: in the engine's worker, or here in pieces where there is none (issue 19).
+    use_run_driver(lab.play.pending().and_then(|p| p.stepped_here()), on_play.clone());
+    crate::worker::use_engine_worker(lab.play.pending().and_then(|p| p.worker_job()), on_play.clone());
     use_exercise_storage(&lab);
     use_present_keys(lab.play.speed, on_play.clone());
     let reduced_motion = use_reduced_motion();
@@ -324,10 +326,10 @@ fn playback_dock() -> Html {
                 // Over the event list (which would give the answer away), never over a device.
                 <PredictDock />
                 <EventList run={run.clone()} shown={play.shown()} playing={play.playing} filter={play.filter.clone()}
-                    devices={names} on_action={on_action.clone()} />
+                    devices={names.clone()} on_action={on_action.clone()} />
                 <Tables tables={play.tables().clone()} {devices} />
                 <Terminal run={run.clone()} shown={play.shown()}>
-                    <CommandForm devices={ip_devices} device={from}
+                    <CommandForm devices={names.clone()} device={from}
                         target={AttrValue::from(target)} error={play.command_error.as_deref().map(|e| AttrValue::from(e.to_string()))}
                         enabled={run.is_some()} {on_action} />
                 </Terminal>

@@ -97,6 +97,7 @@ fn kind_order(kind: QuestionKind) -> u8 {
         QuestionKind::NatSource => 9,
         QuestionKind::SourcePort => 7,
         QuestionKind::NextFlags => 8,
+        QuestionKind::MacsOnDownPort => 10,
     }
 }
 

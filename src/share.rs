@@ -565,6 +565,20 @@ mod tests {
     }
 
     #[test]
+    fn configuration_commands_ride_in_the_link_and_run_the_same() {
+        let mut lab = lab();
+        let switch = lab.scenario.devices.iter().find(|d| d.kind == packet_engine::scenario::DeviceKind::Switch).unwrap().id.clone();
+        let host = lab.scenario.commands[0].device.clone();
+        for (at_ms, device, run) in [(1500, &switch, "ip link set p2 down"), (1600, &host, "ip neigh flush all"), (1700, &switch, "bridge fdb flush dev p1")] {
+            lab.scenario.commands.push(packet_engine::scenario::CommandSpec { at_ms, device: device.clone(), run: run.into() });
+        }
+        let back = decode(&encode(&lab)).unwrap();
+        assert_eq!(back.scenario.commands, lab.scenario.commands);
+        let run = |s: &packet_engine::Scenario| packet_engine::Simulation::new(s).unwrap().run().trace;
+        assert_eq!(run(&back.scenario), run(&lab.scenario));
+    }
+
+    #[test]
     fn a_truncated_link_says_it_was_cut_off() {
         let fragment = encode(&lab());
         for keep in [fragment.len() - 1, fragment.len() - 7, fragment.len() / 2, 10] {

@@ -22,6 +22,7 @@
 //! A default gateway outside the host's subnets never runs: validation refuses
 //! it, and [`diagnose_invalid`] words that refusal the same way.
 
+mod changes;
 mod nat;
 mod services;
 mod tcp;
@@ -71,6 +72,9 @@ pub enum Cause {
     ConnectionRefused { port: u16 },
     /// The SYN (or its answer) never got through; these were the retransmission gaps.
     NoAnswerToSyn { retransmitted_after: Vec<crate::time::SimTime> },
+    /// The command failed after `device` ran `run`, a change during the run
+    /// (a link set down, a device powered off, an address or route removed).
+    ChangedDuringRun { device: String, run: String },
 }
 
 /// A diagnosis of one failed command.
@@ -122,6 +126,8 @@ pub fn command_failed(command: &Command, lines: &[String]) -> bool {
             !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
         }
         Command::Dhclient { .. } => false,
+        // iproute2's refusals (`RTNETLINK answers: File exists`, `Error: Nexthop has invalid gateway.`).
+        Command::Config(_) => lines.iter().any(|l| l.starts_with("RTNETLINK answers:") || l.starts_with("Error:")),
         // curl's error line: `curl: (7) Failed to connect …`, `curl: (6) Could not resolve
         // host: …`; or still connecting when the run ended (no body, or -v's last line).
         Command::Curl { .. } => {
@@ -151,6 +157,10 @@ pub fn diagnose(topology: &Topology, outcome: &RunOutcome) -> Vec<Diagnosis> {
     for (j, spec) in topology.commands.iter().enumerate() {
         let lines = outcome.outputs.get(&spec.label).map(Vec::as_slice).unwrap_or(&[]);
         if !command_failed(&spec.command, lines) {
+            continue;
+        }
+        if let Some(d) = changes::changed_during_run(topology, outcome, spec) {
+            out.push(d);
             continue;
         }
         if let Some(d) = nat::forgotten_nat(topology, outcome, spec) {

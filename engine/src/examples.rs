@@ -46,6 +46,10 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("redirect", include_str!("../../scenarios/redirect.json")),
     (
+        "pull-the-cable",
+        include_str!("../../scenarios/pull-the-cable.json"),
+    ),
+    (
         "switch-loop",
         include_str!("../../scenarios/switch-loop.json"),
     ),

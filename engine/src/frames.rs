@@ -193,14 +193,14 @@ pub fn icmp_error(msg_type: u8, code: u8, rest: [u8; 4], original: &[u8]) -> Vec
 /// The 56 data bytes of an iputils ping: a `struct timeval` (64-bit seconds
 /// and microseconds, little-endian as on x86-64) of the send time, then the
 /// fill pattern 0x10, 0x11, … 0x37 (byte i holds i).
-pub fn ping_payload(epoch_secs: u64, now: SimTime) -> [u8; PING_DATA_LEN] {
-    let mut data = [0u8; PING_DATA_LEN];
-    for (i, b) in data.iter_mut().enumerate() {
-        *b = i as u8;
+pub fn ping_payload(epoch_secs: u64, now: SimTime, len: usize) -> Vec<u8> {
+    let mut data: Vec<u8> = (0..len).map(|i| i as u8).collect();
+    // The send time fills the first 16 bytes when there is room (`timing`).
+    if len >= 16 {
+        let us = now.as_micros();
+        data[0..8].copy_from_slice(&(epoch_secs + us / 1_000_000).to_le_bytes());
+        data[8..16].copy_from_slice(&(us % 1_000_000).to_le_bytes());
     }
-    let us = now.as_micros();
-    data[0..8].copy_from_slice(&(epoch_secs + us / 1_000_000).to_le_bytes());
-    data[8..16].copy_from_slice(&(us % 1_000_000).to_le_bytes());
     data
 }
 
@@ -255,7 +255,7 @@ mod tests {
 
     #[test]
     fn echo_request_golden_bytes() {
-        let data = ping_payload(1_700_000_000, SimTime::from_micros(1_000_012));
+        let data = ping_payload(1_700_000_000, SimTime::from_micros(1_000_012), PING_DATA_LEN);
         let icmp = icmp_echo(true, 0x1234, 1, &data);
         let h = Ipv4Header {
             tos: 0,

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod apps;
+pub mod codec;
 pub mod diagnose;
 pub mod examples;
 pub mod exercise;

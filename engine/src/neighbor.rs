@@ -151,6 +151,9 @@ struct Entry {
 pub struct NeighborCache {
     entries: VecMap<Ipv4Addr, Entry>,
     pub params: NeighParams,
+    /// The first timer generation of a new entry: above every generation a
+    /// flushed entry used, so a flushed entry's pending timer never matches.
+    gen_seed: u32,
 }
 
 /// An entry as `ip neigh` would list it.
@@ -165,6 +168,7 @@ impl NeighborCache {
         NeighborCache {
             entries: VecMap::new(),
             params,
+            gen_seed: 0,
         }
     }
 
@@ -208,7 +212,7 @@ impl NeighborCache {
             // neigh_alloc: "confirmed" starts well in the past.
             confirmed: now.saturating_sub(SimTime(self.params.base_reachable_time.0 * 2)),
             used: now,
-            timer_gen: 0,
+            timer_gen: self.gen_seed,
             queue: VecDeque::new(),
         }
     }
@@ -436,6 +440,18 @@ impl NeighborCache {
         if matches!(current, NudState::Incomplete | NudState::Probe) {
             Self::solicit(entry, ip, params.ucast_probes, out);
         }
+    }
+
+    /// Removes every entry (`neigh_flush_dev`, as `neigh_ifdown`,
+    /// `neigh_carrier_down` and `ip neigh flush` do) and returns the addresses
+    /// of those that had a state, in order. Packets waiting for ARP are freed
+    /// without a word, as the kernel's `__skb_queue_purge` does.
+    pub fn flush(&mut self) -> Vec<Ipv4Addr> {
+        let top = self.entries.values().map(|e| e.timer_gen).max().unwrap_or(0);
+        self.gen_seed = self.gen_seed.max(top.wrapping_add(1));
+        let ips = self.entries.iter().filter(|(_, e)| e.state.is_some()).map(|(ip, _)| *ip).collect();
+        self.entries.clear();
+        ips
     }
 
     /// All entries with a state, in address order.

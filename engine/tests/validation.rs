@@ -140,22 +140,22 @@ fn bad_devices_gateways_and_commands_name_the_field() {
     );
     assert_eq!(
         error("ping -c 1 10.0.0.2", "ping 10.0.0.2"),
-        "commands[0].run: ping needs -c COUNT here (a lab run must end); usage: ping -c COUNT [-i SECONDS] ADDRESS"
+        "commands[0].run: ping needs -c COUNT here (a lab run must end); usage: ping -c COUNT [-i SECONDS] [-W SECONDS] [-s SIZE] [-t TTL] [-I IFACE|ADDRESS] ADDRESS"
     );
     assert_eq!(
         error("ping -c 1 10.0.0.2", "traceroute -n 10.0.0.2"),
-        "commands[0].run: only ICMP traceroute is modelled: add -I; usage: traceroute -I -n ADDRESS"
+        "commands[0].run: only ICMP traceroute is modelled: add -I; usage: traceroute -I [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] ADDRESS"
     );
     assert_eq!(
         error("ping -c 1 10.0.0.2", "ssh 10.0.0.2"),
-        "commands[0].run: unknown command `ssh` (this lab runs ping, traceroute, dhclient, host, dig, getent hosts and curl)"
+        "commands[0].run: unknown command `ssh` (this lab runs ping, traceroute, dhclient, host, dig, getent hosts, curl, ip, bridge, poweroff and poweron)"
     );
     assert_eq!(
         error(
             r#""at_ms": 0, "device": "pc1""#,
             r#""at_ms": 0, "device": "sw1""#
         ),
-        "commands[0].device: sw1 is a switch; commands run on hosts, servers and routers"
+        "commands[0].device: sw1 is a switch; programs run on hosts, servers and routers (a switch takes ip link set, bridge fdb flush, poweroff and poweron)"
     );
 }
 

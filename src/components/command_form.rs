@@ -1,6 +1,7 @@
 //! The command form: ping, traceroute or "send one frame" (`ping -c 1`) from a device to any
-//! address. The command starts at the current simulated time and the lab runs again; what has
-//! already happened stays exactly as it was.
+//! address, or a command line typed whole (`ip link set eth0 down`, `bridge fdb flush dev p2`,
+//! `poweroff`, any program with its options). The command starts at the current simulated time
+//! and the lab runs again; what has already happened stays exactly as it was.
 
 use std::rc::Rc;
 
@@ -11,7 +12,8 @@ use crate::playback::PlayAction;
 /// Props of [`CommandForm`].
 #[derive(Properties, PartialEq)]
 pub struct CommandFormProps {
-    /// Devices that can run commands (hosts, servers, routers).
+    /// Every device: hosts, servers and routers run programs; switches and hubs take
+    /// configuration commands (the engine's validation says which, naming what is wrong).
     pub devices: Rc<[AttrValue]>,
     /// The device picked first (the selected one, if it can run commands).
     #[prop_or_default]
@@ -50,6 +52,7 @@ pub fn command_form(props: &CommandFormProps) -> Html {
             let run = match kind.as_str() {
                 "traceroute" => format!("traceroute -I -n {target}"),
                 "frame" => format!("ping -c 1 {target}"),
+                "line" => target.to_string(),
                 _ => format!("ping -c 3 {target}"),
             };
             on_action.emit(PlayAction::Command { device: Rc::from(device.as_str()), run: Rc::from(run.as_str()) });
@@ -69,9 +72,10 @@ pub fn command_form(props: &CommandFormProps) -> Html {
                 <option value="ping" selected=true>{ "ping -c 3" }</option>
                 <option value="frame">{ "send one frame (ping -c 1)" }</option>
                 <option value="traceroute">{ "traceroute" }</option>
+                <option value="line">{ "type a command (ip, bridge, poweroff…)" }</option>
             </select>
             <input ref={target_ref} data-testid="cmd-target" type="text" inputmode="url" spellcheck="false"
-                aria-label="Destination address or name" placeholder="10.10.10.100" value={props.target.clone()} {disabled}
+                aria-label="Destination address or name, or the command line" placeholder="10.10.10.100" value={props.target.clone()} {disabled}
                 aria-invalid={props.error.is_some().to_string()} aria-describedby="cmd-error" />
             <button type="submit" class="btn-run" data-testid="cmd-run" {disabled}>{ "Run" }</button>
             if let Some(err) = &props.error {

@@ -43,7 +43,9 @@ pub fn embed_shell() -> Html {
         })
     };
     use_play_clock(lab.play.playing, on_play.clone());
-    use_run_driver(lab.play.pending().map(|p| p.progress.work), on_play.clone());
+    // A long run: in the engine's worker, or here in pieces where there is none (issue 19).
+    use_run_driver(lab.play.pending().and_then(|p| p.stepped_here()), on_play.clone());
+    crate::worker::use_engine_worker(lab.play.pending().and_then(|p| p.worker_job()), on_play.clone());
     use_present_keys(lab.play.speed, on_play.clone());
     let reduced_motion = use_reduced_motion();
     let edit = &lab.edit;

@@ -125,6 +125,7 @@ fn cause_id(d: &Diagnosis) -> &'static str {
         Cause::NameUnresolved { .. } => "name-unresolved",
         Cause::ConnectionRefused { .. } => "connection-refused",
         Cause::NoAnswerToSyn { .. } => "no-answer-to-syn",
+        Cause::ChangedDuringRun { .. } => "changed-during-run",
     }
 }
 

@@ -31,11 +31,13 @@ pub fn tables(props: &TablesProps) -> Html {
             DeviceKind::Switch => mac_table(t, name),
             DeviceKind::Hub => html! { <p class="table-empty">{ "A hub keeps no table: it repeats every frame." }</p> },
             DeviceKind::Router => html! { <>{ routes(t, name) }{ neighbours(t, name) }</> },
-            DeviceKind::Host | DeviceKind::Server => neighbours(t, name),
+            // A host's table too: links set down and `ip route` change it during a run.
+            DeviceKind::Host | DeviceKind::Server => html! { <>{ neighbours(t, name) }{ routes(t, name) }</> },
         };
         html! {
             <section class="dev-tables" data-testid={format!("tables-{name}")} key={name.as_str()}>
                 <h3 class="dev-title">{ name.clone() }<span class="badge">{ kind.name() }</span></h3>
+                { link_state(t, name) }
                 { body }
                 { client_leases(t, name) }
                 { server_leases(t, name) }
@@ -112,12 +114,26 @@ fn mac_table(t: &NetworkState, device: &str) -> Html {
     }
 }
 
+/// Powered off, or ports that are down (set down or without carrier), when so.
+fn link_state(t: &NetworkState, device: &str) -> Html {
+    if t.powered_off.iter().any(|d| d == device) {
+        return html! { <p class="link-state" data-testid="power-off">{ "powered off" }</p> };
+    }
+    let Some(down) = t.down.get(device) else { return Html::default() };
+    let list = down.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
+    html! { <p class="link-state" data-testid="ports-down">{ format!("down: {list}") }</p> }
+}
+
 fn routes(t: &NetworkState, device: &str) -> Html {
-    let rows = t.routes.get(device).into_iter().flatten().map(route_row);
+    let rows: Vec<Html> = t.routes.get(device).into_iter().flatten().map(route_row).collect();
     html! {
         <table class="mini-table" data-testid="route-table">
             <caption>{ "Routing table (ip route)" }</caption>
-            <tbody>{ for rows }</tbody>
+            if rows.is_empty() {
+                <tbody><tr><td class="table-empty" colspan="3">{ "empty: no route" }</td></tr></tbody>
+            } else {
+                <tbody>{ for rows }</tbody>
+            }
         </table>
     }
 }
@@ -125,8 +141,10 @@ fn routes(t: &NetworkState, device: &str) -> Html {
 fn route_row(r: &RouteEntry) -> Html {
     let prefix = if r.prefix.prefix_len() == 0 { "default".to_string() } else { r.prefix.to_string() };
     let via = r.via.map(|v| format!("via {v}")).unwrap_or_else(|| "connected".into());
+    // `ip route` prints `linkdown` when the interface has no carrier; the route stays in use.
+    let dev = if r.linkdown { format!("{} linkdown", r.interface) } else { r.interface.to_string() };
     html! {
-        <tr data-testid="route-row"><td><code>{ prefix }</code></td><td>{ via }</td><td>{ r.interface.to_string() }</td></tr>
+        <tr data-testid="route-row" data-linkdown={r.linkdown.to_string()}><td><code>{ prefix }</code></td><td>{ via }</td><td>{ dev }</td></tr>
     }
 }
 

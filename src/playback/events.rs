@@ -321,6 +321,43 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             let ep = |t: &packet_engine::l3::nat::Tuple, src: bool| packet_engine::trace::nat_endpoint(t, src);
             format!("conntrack: {} → {} expired", ep(&entry.original, true), ep(&entry.original, false))
         }
+        // Configuration changes during a run (issue 18): the command's effects.
+        EventKind::LinkChanged { device, port, up, cause } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            let state = if *up { "up" } else { "down" };
+            match cause {
+                packet_engine::trace::LinkCause::Carrier { peer } => {
+                    r.peer = Some(peer.device.clone());
+                    format!("{port}: carrier {} ({}/{} {state})", if *up { "back" } else { "lost" }, peer.device, peer.port)
+                }
+                _ => format!("{port} {state}"),
+            }
+        }
+        EventKind::MacFlushed { device, port, macs, .. } => {
+            r.class = EventClass::Switch;
+            r.device = Some(device.clone());
+            format!("forget {} MAC(s) of {}", macs.len(), port.as_deref().unwrap_or("every port"))
+        }
+        EventKind::NeighborFlushed { device, interface, ips, .. } => {
+            r.class = EventClass::Neighbor;
+            r.device = Some(device.clone());
+            format!("ARP flush on {interface}: {} entr{}", ips.len(), if ips.len() == 1 { "y" } else { "ies" })
+        }
+        EventKind::AddressChanged { device, interface, new, old } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            match (new, old) {
+                (Some(n), _) => format!("{interface}: address {n} added"),
+                (None, Some(o)) => format!("{interface}: address {o} removed"),
+                (None, None) => format!("{interface}: no address"),
+            }
+        }
+        EventKind::PowerChanged { device, on } => {
+            r.class = EventClass::Command;
+            r.device = Some(device.clone());
+            (if *on { "powered on" } else { "powered off" }).to_string()
+        }
         EventKind::Storm { events, .. } => {
             r.class = EventClass::Ethernet;
             format!("broadcast storm after {events} events")
@@ -343,6 +380,7 @@ pub fn short_reason(reason: DropReason) -> &'static str {
         DropReason::SameSegment => "same port",
         DropReason::TxQueueFull => "queue full",
         DropReason::NoLink => "no cable",
+        DropReason::NoCarrier => "link down",
         DropReason::LostOnLink => "lost on the cable",
         DropReason::NoRouteBack => "no route back",
         DropReason::Malformed => "malformed",

@@ -109,6 +109,14 @@ pub enum PlayAction {
     CancelRun,
     /// Run the lab again after a cancel.
     RunAgain,
+    /// The engine's worker took run `run` (see [`pending`]).
+    Offload { run: u64 },
+    /// The worker's progress on run `run`.
+    WorkerProgress { run: u64, progress: packet_engine::Progress },
+    /// The worker finished run `run`: its outcome in the engine's compact form.
+    WorkerDone { run: u64, bytes: Rc<[u8]> },
+    /// No worker could take run `run`, or it failed: the run goes on here.
+    WorkerFailed { run: u64 },
 }
 
 /// The playback state.
@@ -359,6 +367,10 @@ impl Playback {
             PlayAction::Continue => return self.continue_run(),
             PlayAction::CancelRun => return self.cancel_run(),
             PlayAction::RunAgain => return self.run_again(scenario),
+            PlayAction::Offload { run } => return self.offload(run),
+            PlayAction::WorkerProgress { run, progress } => return self.worker_progress(run, progress),
+            PlayAction::WorkerDone { run, bytes } => return self.worker_done(run, &bytes),
+            PlayAction::WorkerFailed { run } => return self.worker_failed(run),
             _ => {}
         }
         let Some(run) = self.run.clone() else {
@@ -437,7 +449,13 @@ impl Playback {
                 self.invalidate(scenario);
             }
             // Handled above, with or without a run.
-            PlayAction::Continue | PlayAction::CancelRun | PlayAction::RunAgain => {}
+            PlayAction::Continue
+            | PlayAction::CancelRun
+            | PlayAction::RunAgain
+            | PlayAction::Offload { .. }
+            | PlayAction::WorkerProgress { .. }
+            | PlayAction::WorkerDone { .. }
+            | PlayAction::WorkerFailed { .. } => {}
         }
     }
 
@@ -544,6 +562,10 @@ fn is_table_change(kind: &EventKind) -> bool {
             | EventKind::TcpSocket { .. }
             | EventKind::NatTranslated { .. }
             | EventKind::ConntrackExpired { .. }
+            | EventKind::MacFlushed { .. }
+            | EventKind::NeighborFlushed { .. }
+            | EventKind::LinkChanged { .. }
+            | EventKind::PowerChanged { .. }
     )
 }
 

@@ -1,13 +1,22 @@
-//! A run still going: a lab whose run is longer than [`FIRST_WORK`] is stepped in pieces of
-//! [`CHUNK_WORK`] units of the engine's work ([`Simulation::step`]), one piece per
-//! [`PlayAction::Continue`], so the page draws the run's progress and answers clicks (Cancel
-//! among them) between pieces instead of freezing until the run is over (issue 19).
+//! A run still going: a lab whose run is longer than [`FIRST_WORK`] goes on in the engine's
+//! Web Worker, or, where there is none, here in pieces (issue 19, docs/worker.md).
 //!
-//! The pieces change nothing in the outcome (the engine's `a_run_stepped_in_pieces_is_the_run`).
-//! The app dispatches `Continue` from a zero-delay timeout after each piece is drawn
-//! (`components::controls::use_run_driver`); native tests call [`Playback::finish_run`].
-//! Every run is bounded by the engine's work budget, so a run has at most
-//! `max_work / CHUNK_WORK` pieces (40 at the browser's budget).
+//! Where it runs is [`Place`]. A run starts on the page ([`Place::Page`]); the app's worker
+//! hook (`crate::worker::use_engine_worker`) then hands it to a worker
+//! ([`PlayAction::Offload`]), which runs it from the start, reports its progress
+//! ([`PlayAction::WorkerProgress`]) and hands back the outcome in the engine's compact form
+//! ([`PlayAction::WorkerDone`], `packet_engine::codec`). When no worker can be made, or one
+//! fails, the run goes on here ([`PlayAction::WorkerFailed`], [`Place::Fallback`]): stepped in
+//! pieces of [`CHUNK_WORK`] units of the engine's work ([`Simulation::step`]), one piece per
+//! [`PlayAction::Continue`], so the page draws the run's progress and answers clicks (Cancel
+//! among them) between pieces instead of freezing until the run is over. Either way the lab is
+//! never lost: Cancel stops the worker (the hook terminates it) or drops the pieces.
+//!
+//! The pieces change nothing in the outcome (the engine's `a_run_stepped_in_pieces_is_the_run`),
+//! nor does the hand-over (`tests/codec.rs`). The app dispatches `Continue` from an animation
+//! frame after each piece is drawn (`components::controls::use_run_driver`); native tests call
+//! [`Playback::finish_run`]. Every run is bounded by the engine's work budget, so a run has at
+//! most `max_work / CHUNK_WORK` pieces (40 at the browser's budget).
 
 use std::cell::RefCell;
 use std::fmt;
@@ -19,6 +28,43 @@ use packet_engine::{Progress, Simulation};
 
 use super::{Playback, Run, RunRef};
 
+/// Where a run in progress goes on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// Here, until the worker hook offers it to a worker.
+    Page,
+    /// In the engine's worker.
+    Worker,
+    /// Here, because no worker could take it.
+    Fallback,
+}
+
+/// A run for the worker: which run, and its lab. Equal when the run is the same.
+#[derive(Clone, Debug)]
+pub struct WorkerJob {
+    /// The run's number ([`PendingRun::id`]).
+    pub id: u64,
+    /// The lab as run, commands typed in the lab included.
+    pub lab: Rc<Scenario>,
+}
+
+impl PartialEq for WorkerJob {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+/// The lab's simulation under the browser's budget: the one both the page and the worker run.
+pub fn simulation(lab: &Scenario) -> Result<Simulation, String> {
+    Simulation::new(&Run::capped(lab)).map_err(|e| e.to_string())
+}
+
+thread_local! {
+    /// The last run's number: each run started gets the next, so a late message from an
+    /// older run's worker is told apart.
+    static RUNS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 /// Work done at once when a lab changes: every example and exercise finishes within it
 /// (the switch loop, the largest, takes 62,000 units), so they show at once as before.
 pub const FIRST_WORK: u64 = 100_000;
@@ -28,6 +74,11 @@ pub const CHUNK_WORK: u64 = 10_000;
 /// A run in progress. Compared by identity and progress, never by its contents.
 #[derive(Clone)]
 pub struct PendingRun {
+    /// This run's number.
+    pub id: u64,
+    /// Where it goes on.
+    pub place: Place,
+    /// The simulation, while it is stepped here.
     sim: Rc<RefCell<Option<Simulation>>>,
     /// The lab being run (becomes [`Run::lab`]).
     lab: Rc<Scenario>,
@@ -37,13 +88,17 @@ pub struct PendingRun {
 
 impl PartialEq for PendingRun {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.sim, &other.sim) && self.progress == other.progress
+        Rc::ptr_eq(&self.sim, &other.sim) && self.progress == other.progress && self.place == other.place
     }
 }
 
 impl fmt::Debug for PendingRun {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PendingRun").field("progress", &self.progress).finish_non_exhaustive()
+        f.debug_struct("PendingRun")
+            .field("id", &self.id)
+            .field("place", &self.place)
+            .field("progress", &self.progress)
+            .finish_non_exhaustive()
     }
 }
 
@@ -56,6 +111,18 @@ impl PendingRun {
     /// The share of the work budget spent, 0 … 1: the run ends by 1 at the latest.
     pub fn fraction(&self) -> f64 {
         (self.progress.work as f64 / self.progress.max_work.max(1) as f64).min(1.0)
+    }
+
+    /// The run for the worker hook: offered to a worker, or in one. The same (equal) job while
+    /// the worker has it, so the hook keeps that worker; `None` once the run is stepped here
+    /// after a failure, which drops (terminates) the worker.
+    pub fn worker_job(&self) -> Option<WorkerJob> {
+        (self.place != Place::Fallback).then(|| WorkerJob { id: self.id, lab: self.lab.clone() })
+    }
+
+    /// The work done so far, while the run is stepped here (what drives the pieces).
+    pub fn stepped_here(&self) -> Option<u64> {
+        (self.place != Place::Worker).then_some(self.progress.work)
     }
 }
 
@@ -71,13 +138,17 @@ impl Run {
     /// Starts `scenario`'s run under the browser's budget and does the first [`FIRST_WORK`]
     /// units of it; the error is the engine's validation message.
     pub fn start(scenario: &Scenario) -> Result<Started, String> {
-        let mut sim = Simulation::new(&Run::capped(scenario)).map_err(|e| e.to_string())?;
+        let mut sim = simulation(scenario)?;
         let lab = Rc::new(scenario.clone());
         if sim.step(FIRST_WORK) {
             return Ok(Started::Done(Run::from_outcome(sim.finish(), lab)));
         }
         let progress = sim.progress();
-        Ok(Started::Going(PendingRun { sim: Rc::new(RefCell::new(Some(sim))), lab, progress }))
+        let id = RUNS.with(|r| {
+            r.set(r.get() + 1);
+            r.get()
+        });
+        Ok(Started::Going(PendingRun { id, place: Place::Page, sim: Rc::new(RefCell::new(Some(sim))), lab, progress }))
     }
 }
 
@@ -101,6 +172,60 @@ impl Playback {
             let lab = pending.lab.clone();
             self.pending = None;
             self.install(Run::from_outcome(sim.finish(), lab));
+        }
+    }
+
+    /// The worker took run `id`: it runs it from the start, so the piece stepped here is dropped.
+    pub(super) fn offload(&mut self, id: u64) {
+        let Some(pending) = self.pending.as_mut().filter(|p| p.id == id && p.place == Place::Page) else { return };
+        pending.place = Place::Worker;
+        pending.sim.borrow_mut().take();
+    }
+
+    /// The worker's progress on run `id`.
+    pub(super) fn worker_progress(&mut self, id: u64, progress: Progress) {
+        if let Some(pending) = self.pending.as_mut().filter(|p| p.id == id && p.place == Place::Worker) {
+            pending.progress = progress;
+        }
+    }
+
+    /// The worker finished run `id`: `bytes` is its outcome in the compact form. The topology
+    /// is the lab's, validated here again (linear in the lab); bytes that do not decode (a
+    /// worker of another build) make the run go on here instead.
+    pub(super) fn worker_done(&mut self, id: u64, bytes: &[u8]) {
+        let Some(pending) = self.pending.as_ref().filter(|p| p.id == id && p.place == Place::Worker) else { return };
+        let lab = pending.lab.clone();
+        let decoded = Run::capped(&lab)
+            .validate()
+            .map_err(|e| e.to_string())
+            .and_then(|topology| packet_engine::codec::decode(bytes, std::sync::Arc::new(topology)).map_err(|e| e.to_string()));
+        match decoded {
+            Ok(outcome) => {
+                self.pending = None;
+                self.install(Run::from_outcome(outcome, lab));
+            }
+            Err(_) => self.worker_failed(id),
+        }
+    }
+
+    /// No worker could take run `id`, or its worker failed: the run goes on here, in pieces,
+    /// from where it is (never offered) or from the start (the worker had it).
+    pub(super) fn worker_failed(&mut self, id: u64) {
+        let Some(pending) = self.pending.as_mut().filter(|p| p.id == id && p.place != Place::Fallback) else { return };
+        let had_it = pending.place == Place::Worker;
+        pending.place = Place::Fallback;
+        if had_it {
+            match simulation(&pending.lab) {
+                Ok(sim) => {
+                    pending.progress = sim.progress();
+                    *pending.sim.borrow_mut() = Some(sim);
+                }
+                // Not reached: the lab was validated when the run started.
+                Err(e) => {
+                    self.pending = None;
+                    self.error = Some(Rc::from(e));
+                }
+            }
         }
     }
 

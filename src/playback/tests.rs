@@ -273,6 +273,39 @@ fn a_typed_command_keeps_the_shown_prefix_identical() {
 }
 
 #[test]
+fn a_link_set_down_mid_run_changes_the_tables_as_the_events_are_shown() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let before = p.run().unwrap().clone();
+    // After pc1 learned pc2: stop after the first echo reply arrived.
+    let echo = find(&before, |r| r.class == EventClass::Icmp);
+    apply(&mut p, &s, &[PlayAction::Jump(echo + 6)]);
+    assert!(!p.tables().neighbors["pc1"]["eth0"].is_empty());
+    apply(&mut p, &s, &[PlayAction::Command { device: "pc1".into(), run: "ip link set eth0 down".into() }]);
+    assert_eq!(p.command_error, None);
+    let run = p.run().unwrap().clone();
+    let flush = find(&run, |r| r.summary.starts_with("ARP flush on eth0"));
+    apply(&mut p, &s, &[PlayAction::Jump(flush + 1)]);
+    assert!(p.tables().neighbors["pc1"]["eth0"].is_empty());
+    assert!(p.tables().routes["pc1"].is_empty());
+    assert!(p.tables().down["pc1"].iter().any(|p| p == "eth0"));
+    // Stepping back shows them as they were.
+    apply(&mut p, &s, &[PlayAction::Jump(echo + 6)]);
+    assert!(!p.tables().routes["pc1"].is_empty());
+}
+
+#[test]
+fn a_config_command_on_a_missing_port_is_refused_with_the_reason() {
+    let s = same_network();
+    let mut p = Playback::new(&s);
+    let run = p.run().unwrap().clone();
+    apply(&mut p, &s, &[PlayAction::Command { device: "sw1".into(), run: "ip link set p9 down".into() }]);
+    let e = p.command_error.as_deref().unwrap();
+    assert!(e.contains("sw1 has no port p9 (it has p1, p2, p3, p4)"), "{e}");
+    assert_eq!(p.run().unwrap(), &run, "the run is untouched");
+}
+
+#[test]
 fn a_bad_command_is_refused_with_the_reason() {
     let s = same_network();
     let mut p = Playback::new(&s);
@@ -541,4 +574,90 @@ fn every_example_runs_at_once() {
     for (stem, lab) in examples::all() {
         assert!(Playback::new(&lab).run().is_some(), "{stem} within FIRST_WORK");
     }
+}
+
+/// What the engine's worker posts at the end of `lab`'s run: its outcome in the compact form
+/// (src/worker/serve.rs runs the same simulation).
+fn worker_bytes(lab: &Scenario) -> Rc<[u8]> {
+    let outcome = simulation(&lab_with(lab, &[])).unwrap().run();
+    Rc::from(packet_engine::codec::encode(&outcome))
+}
+
+#[test]
+fn a_run_handed_to_the_worker_comes_back_as_the_same_run() {
+    let lab = long_storm();
+    let mut p = Playback::new(&lab);
+    let job = p.pending().and_then(|r| r.worker_job()).expect("offered to a worker");
+    apply(&mut p, &lab, &[PlayAction::Offload { run: job.id }]);
+    let pending = p.pending().expect("still going").clone();
+    assert_eq!(pending.place, Place::Worker);
+    assert_eq!(pending.worker_job(), Some(job.clone()), "the same job: the hook keeps its worker");
+    assert!(pending.stepped_here().is_none(), "not stepped here");
+    // Pieces are not stepped here while the worker has it.
+    apply(&mut p, &lab, &[PlayAction::Continue]);
+    assert_eq!(p.pending().unwrap().progress, pending.progress);
+    // The worker's progress is shown; another run's is not.
+    let progress = packet_engine::Progress { events: 123_456, work: 500_000, max_work: 1_000_000 };
+    apply(&mut p, &lab, &[PlayAction::WorkerProgress { run: job.id, progress }]);
+    assert_eq!(p.pending().unwrap().events(), 123_456);
+    assert_eq!(p.pending().unwrap().fraction(), 0.5);
+    let stale = packet_engine::Progress { events: 1, ..progress };
+    apply(&mut p, &lab, &[PlayAction::WorkerProgress { run: job.id + 1, progress: stale }]);
+    assert_eq!(p.pending().unwrap().events(), 123_456);
+    // The outcome: the same run as in one go here.
+    apply(&mut p, &lab, &[PlayAction::WorkerDone { run: job.id, bytes: worker_bytes(&lab) }]);
+    let run = p.run().expect("installed");
+    assert!(p.pending().is_none());
+    let whole = Run::new(&lab).unwrap();
+    assert!(run.outcome == whole.outcome, "the decoded outcome is the run's");
+    assert_eq!(p.shown(), run.start);
+}
+
+#[test]
+fn a_failed_worker_leaves_the_run_to_the_page() {
+    let lab = long_storm();
+    let whole = Run::new(&lab).unwrap();
+    // No worker could be made: the run goes on here from where it is.
+    let mut p = Playback::new(&lab);
+    let first = p.pending().unwrap().clone();
+    apply(&mut p, &lab, &[PlayAction::WorkerFailed { run: first.id }]);
+    let here = p.pending().unwrap().clone();
+    assert_eq!(here.place, Place::Fallback);
+    assert_eq!(here.progress, first.progress, "the piece done here is kept");
+    assert!(here.worker_job().is_none(), "not offered again (the hook drops its worker)");
+    p.finish_run();
+    assert_eq!(p.run().unwrap().outcome.trace, whole.outcome.trace);
+    // The worker had it and failed: the run starts again here.
+    let mut p = Playback::new(&lab);
+    let id = p.pending().unwrap().id;
+    apply(&mut p, &lab, &[PlayAction::Offload { run: id }, PlayAction::WorkerFailed { run: id }]);
+    assert_eq!(p.pending().unwrap().place, Place::Fallback);
+    assert_eq!(p.pending().unwrap().events(), 0, "from the start");
+    p.finish_run();
+    assert_eq!(p.run().unwrap().outcome.trace, whole.outcome.trace);
+    // Bytes that do not decode (a worker of another build) count as a failure.
+    let mut p = Playback::new(&lab);
+    let id = p.pending().unwrap().id;
+    let damaged: Rc<[u8]> = Rc::from(&worker_bytes(&lab)[..100]);
+    apply(&mut p, &lab, &[PlayAction::Offload { run: id }, PlayAction::WorkerDone { run: id, bytes: damaged }]);
+    assert_eq!(p.pending().unwrap().place, Place::Fallback);
+    p.finish_run();
+    assert_eq!(p.run().unwrap().outcome.trace, whole.outcome.trace);
+}
+
+#[test]
+fn cancelling_a_worker_run_keeps_the_lab_and_ignores_its_late_outcome() {
+    let lab = long_storm();
+    let mut p = Playback::new(&lab);
+    let id = p.pending().unwrap().id;
+    apply(&mut p, &lab, &[PlayAction::Offload { run: id }, PlayAction::CancelRun]);
+    assert!(p.pending().is_none() && p.run().is_none());
+    assert!(p.error.as_deref().is_some_and(|e| e.contains("cancelled after")));
+    // What the terminated worker might still have posted changes nothing.
+    apply(&mut p, &lab, &[PlayAction::WorkerDone { run: id, bytes: worker_bytes(&lab) }]);
+    assert!(p.run().is_none() && p.cancelled);
+    // Run again: a new run, with a new number, offered to a worker again.
+    apply(&mut p, &lab, &[PlayAction::RunAgain]);
+    let again = p.pending().unwrap();
+    assert!(again.id != id && again.worker_job().is_some());
 }

@@ -1,43 +1,30 @@
-// Bounded work in the browser (issue 19): a heavy lab runs in pieces with its progress shown,
-// the page answers clicks meanwhile, Cancel stops it and keeps the lab, and a file over the
-// limits gets a message naming the limit. The page's clock is Playwright's fake clock, paused,
+// Bounded work in the browser (issue 19): where no Web Worker can be made, a heavy lab runs
+// on the page in pieces with its progress shown, the page answers clicks meanwhile, Cancel
+// stops it and keeps the lab; and a file over the limits gets a message naming the limit.
+// These pages have no `Worker` that works (an init script makes the constructor throw, as in a
+// browser without module workers), so this is the fallback of src/worker/mod.rs; the worker
+// itself is tests/e2e/worker.test.mjs. The page's clock is Playwright's fake clock, paused,
 // so the run advances only when the test lets animation frames pass (`clock.runFor`): every
 // state is waited for as a condition, never by a sleep.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { READY_TIMEOUT_MS, labFixture, recordProblems, savedLab } from "./helpers.mjs";
+import { READY_TIMEOUT_MS, fanOutLab, labFixture, recordProblems, savedLab } from "./helpers.mjs";
 
 const fx = labFixture();
 
-/** Two hubs of 1,024 ports joined by 512 cables, a host on each, one ping: the fan-out storm
- *  of issue 19 (engine/tests/common/labs.rs builds the same). */
-function fanOutLab() {
-  const links = [
-    { id: "a", a: { device: "pc1", port: "eth0" }, b: { device: "h1", port: "p1" } },
-    { id: "b", a: { device: "pc2", port: "eth0" }, b: { device: "h2", port: "p1" } },
-  ];
-  for (let c = 0; c < 512; c++) {
-    links.push({ id: `c${c}`, a: { device: "h1", port: `p${c + 2}` }, b: { device: "h2", port: `p${c + 2}` } });
-  }
-  return {
-    version: 1,
-    name: "fan-out",
-    devices: [
-      { id: "pc1", kind: "host", interfaces: [{ name: "eth0", address: "10.0.0.1/24" }], position: [100, 100] },
-      { id: "pc2", kind: "host", interfaces: [{ name: "eth0", address: "10.0.0.2/24" }], position: [500, 100] },
-      { id: "h1", kind: "hub", ports: 1024, position: [200, 300] },
-      { id: "h2", kind: "hub", ports: 1024, position: [400, 300] },
-    ],
-    links,
-    commands: [{ at_ms: 0, device: "pc1", run: "ping -c 1 10.0.0.2" }],
-  };
-}
-
-/** The app with the clock under the test's control, on its first example. */
+/** The app with the clock under the test's control and no working `Worker`, on its first
+ *  example. */
 async function openPaused() {
   const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(() => {
+    window.__workersTried = 0;
+    window.Worker = function () {
+      window.__workersTried++;
+      throw new Error("no workers in this test");
+    };
+  });
   const page = await context.newPage();
   const problems = recordProblems(page);
   const start = Date.UTC(2026, 0, 1);
@@ -65,6 +52,7 @@ test("a heavy lab shows its progress, the page answers clicks, Cancel keeps the 
   await page.waitForSelector('[data-device="h2"]');
   const first = await eventsSoFar(page);
   assert.ok(first > 0, `progress after the first piece: ${first}`);
+  assert.equal(await page.evaluate(() => window.__workersTried), 1, "a worker was asked for, and could not be made");
 
   // A click is answered while the run is going: the device is selected, the run still shown.
   await page.locator('[data-device="pc2"] .icon').click();

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { DIST, READY_TIMEOUT_MS, labFixture, recordProblems } from "./helpers.mjs";
+import { DIST, READY_TIMEOUT_MS, fanOutLab, labFixture, recordProblems } from "./helpers.mjs";
 
 const fx = labFixture();
 
@@ -53,6 +53,7 @@ test("the built policy: self scripts, the loader's hash, wasm-unsafe-eval, no un
   assert.equal(inline.length, 1, "one inline script: trunk's loader");
   const hash = `'sha256-${createHash("sha256").update(inline[0], "utf8").digest("base64")}'`;
   assert.deepEqual(directives["script-src"], ["'self'", "'wasm-unsafe-eval'", hash]);
+  assert.deepEqual(directives["worker-src"], ["'self'"], "workers: our own script only, no blob:");
   assert.deepEqual(directives["object-src"], ["'none'"]);
   assert.deepEqual(directives["base-uri"], ["'self'"]);
   assert.deepEqual(directives["default-src"], ["'self'"]);
@@ -98,6 +99,21 @@ test("the lab loads and plays with no CSP violation; an injected inline script a
   // eval check, so such a test could not fail. The policy's lack of 'unsafe-eval' is checked
   // in the first test, and the app itself runs with it: any eval in its code would be refused
   // and reported as a violation above.)
+  await context.close();
+});
+
+test("a heavy lab runs in the engine's worker with no CSP violation", async () => {
+  const { page, context, problems, violations } = await openWatched("");
+  const made = [];
+  page.on("worker", (w) => made.push(w.url()));
+  await page.getByTestId("import-file").setInputFiles({
+    name: "fan-out.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(fanOutLab())),
+  });
+  await page.waitForSelector('[data-testid="event"]', { timeout: READY_TIMEOUT_MS });
+  assert.equal(made.length, 1, "the run went to a worker");
+  assert.match(made[0], /\/engine-worker-[0-9a-f]{16}\.js$/);
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

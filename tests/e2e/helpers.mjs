@@ -185,3 +185,29 @@ export async function buildTwoHostsAndSwitch(page) {
 export async function savedLab(page) {
   return JSON.parse(await page.evaluate(() => localStorage.getItem("packet-lab.lab.v1")));
 }
+
+// ---- heavy labs (bounded.test.mjs, worker.test.mjs, csp.test.mjs) ----
+
+/** Two hubs of 1,024 ports joined by 512 cables, a host on each, one ping: the fan-out storm
+ *  of issue 19 (engine/tests/common/labs.rs builds the same). */
+export function fanOutLab() {
+  const links = [
+    { id: "a", a: { device: "pc1", port: "eth0" }, b: { device: "h1", port: "p1" } },
+    { id: "b", a: { device: "pc2", port: "eth0" }, b: { device: "h2", port: "p1" } },
+  ];
+  for (let c = 0; c < 512; c++) {
+    links.push({ id: `c${c}`, a: { device: "h1", port: `p${c + 2}` }, b: { device: "h2", port: `p${c + 2}` } });
+  }
+  return {
+    version: 1,
+    name: "fan-out",
+    devices: [
+      { id: "pc1", kind: "host", interfaces: [{ name: "eth0", address: "10.0.0.1/24" }], position: [100, 100] },
+      { id: "pc2", kind: "host", interfaces: [{ name: "eth0", address: "10.0.0.2/24" }], position: [500, 100] },
+      { id: "h1", kind: "hub", ports: 1024, position: [200, 300] },
+      { id: "h2", kind: "hub", ports: 1024, position: [400, 300] },
+    ],
+    links,
+    commands: [{ at_ms: 0, device: "pc1", run: "ping -c 1 10.0.0.2" }],
+  };
+}

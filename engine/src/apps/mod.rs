@@ -84,6 +84,7 @@ impl IpNode {
                 interval_ms,
                 target,
                 name: None,
+                ..
             } => self.ping_start(ctx, app, count, interval_ms, target),
             Command::Traceroute {
                 target,
@@ -91,6 +92,7 @@ impl IpNode {
                 queries,
                 sim_queries,
                 name: None,
+                ..
             } => self.traceroute_start(ctx, app, target, max_hops, queries, sim_queries),
             Command::Ping { .. } | Command::Traceroute { .. } => {} // with a name: above
             Command::Dhclient { interface, release } => {
@@ -111,6 +113,8 @@ impl IpNode {
                 self.dns_app_start(ctx, app, dns::resolver::Program::GetentHosts, name, false)
             }
             Command::Curl { url, verbose } => self.curl_start(ctx, app, url, verbose),
+            // The simulation carries out configuration changes itself (sim/config.rs).
+            Command::Config(_) => self.finish_app(app),
         }
     }
 

@@ -4,6 +4,7 @@
 use super::{echo_in_quote, AppState};
 use crate::frames::{self, Ipv4Header};
 use crate::l3::{IcmpInfo, IpNode};
+use crate::scenario::PingBind;
 use crate::sim::ctx::Ctx;
 use crate::time::SimTime;
 use crate::trace::icmp_error_text;
@@ -11,12 +12,19 @@ use smoltcp::wire::IpProtocol;
 use std::fmt::Write as _;
 use std::net::Ipv4Addr;
 
-/// ping's wait for replies after the last probe when none came back (`MAXWAIT` 10 s).
-const PING_LINGER: SimTime = SimTime::from_secs(10);
 
 /// iputils ping's counters (times in microseconds, as ping keeps them).
 pub(crate) struct Ping {
     target: Ipv4Addr,
+    /// `-s`: data bytes; `timing` when they hold the send time (≥ 16).
+    size: usize,
+    timing: bool,
+    /// `-t`.
+    ttl: u8,
+    /// `-W`: the wait after the last probe when nothing came back.
+    linger: SimTime,
+    /// `-I IFACE`: packets leave through this interface only.
+    oif: Option<u32>,
     /// What the header and statistics call the target.
     hostname: String,
     count: u32,
@@ -100,26 +108,58 @@ impl IpNode {
         target: Ipv4Addr,
         hostname: Option<String>,
     ) {
+        let opts = match &self.apps[app as usize].command {
+            crate::scenario::Command::Ping { opts, .. } => opts.clone(),
+            _ => Default::default(),
+        };
+        // -I IFACE: SO_BINDTODEVICE (validation checked the name); -I ADDR: bind().
+        let oif = match &opts.bind {
+            Some(PingBind::Device(d)) => self.ifaces.iter().position(|f| f.name.as_str() == d).map(|i| i as u32),
+            _ => None,
+        };
+        if let Some(PingBind::Address(a)) = opts.bind {
+            if !self.is_local(a) {
+                self.output_line(ctx, app, "ping: bind: Cannot assign requested address".into());
+                self.finish_app(app);
+                return;
+            }
+        }
         // ping connect()s a UDP socket to learn its source address first.
-        let Some(src) = self.connect_src(target) else {
+        let Some(src) = self.ping_src(target, oif) else {
             self.output_line(ctx, app, "ping: connect: Network is unreachable".into());
             self.finish_app(app);
             return;
         };
+        let src = match opts.bind {
+            Some(PingBind::Address(a)) => a,
+            _ => src,
+        };
         let ident = ctx.rng.next_u16();
+        // ping_output.c: "from SRC DEVICE: " after -I.
+        let from = match &opts.bind {
+            Some(PingBind::Device(d)) => format!("from {src} {d}: "),
+            Some(PingBind::Address(_)) => format!("from {src} : "),
+            None => String::new(),
+        };
+        let size = opts.size as usize;
         self.output_line(
             ctx,
             app,
             format!(
-                "PING {} ({target}) {}({}) bytes of data.",
+                "PING {} ({target}) {from}{}({}) bytes of data.",
                 hostname.as_deref().unwrap_or(&target.to_string()),
-                frames::PING_DATA_LEN,
-                frames::PING_DATA_LEN + 28
+                size,
+                size + 28
             ),
         );
         let now = ctx.now;
         self.apps[app as usize].state = AppState::Ping(Box::new(Ping {
             target,
+            size,
+            timing: size >= 16,
+            ttl: opts.ttl,
+            linger: SimTime::from_millis(opts.linger_ms),
+            oif,
             hostname: hostname.unwrap_or_else(|| target.to_string()),
             count,
             interval: SimTime::from_millis(interval_ms),
@@ -163,23 +203,44 @@ impl IpNode {
         let seq = p.ntransmitted as u16;
         p.sent_at[p.ntransmitted as usize] = now;
         p.last_send = now;
-        let (target, ident, src) = (p.target, p.ident, p.src);
-        let data = frames::ping_payload(epoch, now);
+        let (target, ident, src, size, ttl, oif) = (p.target, p.ident, p.src, p.size, p.ttl, p.oif);
+        if self.ping_src(target, oif).is_none() {
+            // The route went during the run (a link set down, an address
+            // removed): sendmsg fails with ENETUNREACH, a "hard local error"
+            // in iputils' pinger(): it pretends the probe went and says why.
+            self.output_line(ctx, app, "ping: sendmsg: Network is unreachable".into());
+            return self.ping_next(ctx, app, now);
+        }
+        let data = frames::ping_payload(epoch, now, size);
         let icmp = frames::icmp_echo(true, ident, seq, &data);
         let ip_id = self.next_ident(ctx, src, target, 1);
         let h = Ipv4Header {
             tos: 0,
             ident: ip_id,
             dont_frag: true,
-            ttl: frames::DEFAULT_TTL,
+            ttl,
             protocol: IpProtocol::Icmp,
             src,
             dst: target,
         };
-        self.ip_local_out(ctx, frames::ipv4_datagram(&h, &icmp));
+        self.ip_local_out_via(ctx, frames::ipv4_datagram(&h, &icmp), oif);
         if !matches!(self.apps[app as usize].state, AppState::Ping(_)) {
             return; // finished while sending (loopback reply)
         }
+        self.ping_next(ctx, app, now);
+    }
+
+    /// The source address of a probe to `target` (connect()'s), through
+    /// `oif` only when ping is bound to an interface; None: unreachable.
+    fn ping_src(&self, target: Ipv4Addr, oif: Option<u32>) -> Option<Ipv4Addr> {
+        match oif {
+            None => self.connect_src(target),
+            Some(i) => self.route_probe_via(target, Some(i)).map(|h| h.src),
+        }
+    }
+
+    /// Waits for the next probe, or for the last replies.
+    fn ping_next(&mut self, ctx: &mut Ctx, app: u32, now: SimTime) {
         let p = self.ping_mut(app);
         if p.ntransmitted < p.count {
             let at = now + p.interval;
@@ -189,7 +250,7 @@ impl IpNode {
             let wait = if p.nreceived > 0 {
                 SimTime::from_micros((2 * p.tmax) as u64).max(p.interval)
             } else {
-                PING_LINGER
+                p.linger
             };
             self.arm_app(ctx, app, now + wait);
         }
@@ -227,14 +288,15 @@ impl IpNode {
                     p.received[*seq as usize] = true;
                     p.nreceived += 1;
                 }
-                p.tsum += rtt;
-                p.tsum2 += rtt * rtt;
-                p.tmin = p.tmin.min(rtt);
-                p.tmax = p.tmax.max(rtt);
-                let mut line = format!(
-                    "{icmp_len} bytes from {from}: icmp_seq={seq} ttl={ttl} time={} ms",
-                    format_rtt(rtt)
-                );
+                let mut line = format!("{icmp_len} bytes from {from}: icmp_seq={seq} ttl={ttl}");
+                // Without the send time in the data (-s under 16) ping measures nothing.
+                if p.timing {
+                    p.tsum += rtt;
+                    p.tsum2 += rtt * rtt;
+                    p.tmin = p.tmin.min(rtt);
+                    p.tmax = p.tmax.max(rtt);
+                    let _ = write!(line, " time={} ms", format_rtt(rtt));
+                }
                 if dup {
                     line.push_str(" (DUP!)");
                 }
@@ -306,7 +368,7 @@ impl IpNode {
         }
         lines.push(stats);
         let mut tail = String::new();
-        if p.nreceived > 0 {
+        if p.nreceived > 0 && p.timing {
             let n = (p.nreceived + p.nrepeats) as i64;
             let avg = p.tsum / n;
             let mdev = llsqrt(p.tsum2 / n - avg * avg);

@@ -10,11 +10,8 @@ use smoltcp::wire::IpProtocol;
 use std::fmt::Write as _;
 use std::net::Ipv4Addr;
 
-/// traceroute's defaults: wait at most 5 s, or 3× a reply from the same hop,
-/// or 10× a reply from a later hop (`-w 5,3,10`), plus 1 ms of precision.
-const TR_WAIT: SimTime = SimTime::from_secs(5);
-const TR_HERE_FACTOR: u64 = 3;
-const TR_NEAR_FACTOR: u64 = 10;
+/// The wait for a probe (`-w MAX,HERE,NEAR`, default 5,3,10: at most 5 s, or 3×
+/// a reply from the same hop, or 10× a reply from a later hop) plus 1 ms of precision.
 const TR_WAIT_PREC: SimTime = SimTime::from_millis(1);
 /// traceroute's default IP packet size for ICMP probes.
 const TR_PACKET_LEN: usize = 60;
@@ -34,6 +31,10 @@ struct Probe {
 /// traceroute 2.1's probe table and print cursor.
 pub(crate) struct Traceroute {
     target: Ipv4Addr,
+    /// `-w`: the longest wait and the two factors (0: off).
+    wait: SimTime,
+    here: u64,
+    near: u64,
     queries: usize,
     sim_queries: usize,
     ident: u16,
@@ -86,15 +87,24 @@ impl IpNode {
         let ident = ctx.rng.next_u16();
         let ip_id = ctx.rng.next_u16();
         let n = max_hops as usize * queries as usize;
+        let opts = match &self.apps[app as usize].command {
+            crate::scenario::Command::Traceroute { opts, .. } => opts.clone(),
+            _ => Default::default(),
+        };
+        // traceroute.c: start = (first_hop - 1) * probes_per_hop.
+        let first = (opts.first_ttl.max(1) as usize - 1) * queries as usize;
         self.apps[app as usize].state = AppState::Trace(Box::new(Traceroute {
             target,
+            wait: SimTime::from_millis(opts.wait_ms),
+            here: opts.here.into(),
+            near: opts.near.into(),
             queries: queries as usize,
             sim_queries: sim_queries as usize,
             ident,
             next_seq: 1,
             ip_id,
             probes: vec![Probe::default(); n],
-            start: 0,
+            start: first,
             end: n,
             line: None,
             row: None,
@@ -116,23 +126,22 @@ impl IpNode {
             _ => None,
         };
         let hop_start = n - n % t.queries;
-        if let Some(v) = t.probes[hop_start..hop_start + t.queries]
-            .iter()
-            .find_map(rtt)
-        {
-            return SimTime((v + TR_WAIT_PREC).as_nanos().saturating_mul(TR_HERE_FACTOR))
-                .min(TR_WAIT);
-        }
-        for p in &t.probes[n + 1..] {
-            if p.send_time.is_none() {
-                break;
-            }
-            if let Some(v) = rtt(p) {
-                return SimTime((v + TR_WAIT_PREC).as_nanos().saturating_mul(TR_NEAR_FACTOR))
-                    .min(TR_WAIT);
+        if t.here > 0 {
+            if let Some(v) = t.probes[hop_start..hop_start + t.queries].iter().find_map(rtt) {
+                return SimTime((v + TR_WAIT_PREC).as_nanos().saturating_mul(t.here)).min(t.wait);
             }
         }
-        TR_WAIT
+        if t.near > 0 {
+            for p in &t.probes[n + 1..] {
+                if p.send_time.is_none() {
+                    break;
+                }
+                if let Some(v) = rtt(p) {
+                    return SimTime((v + TR_WAIT_PREC).as_nanos().saturating_mul(t.near)).min(t.wait);
+                }
+            }
+        }
+        t.wait
     }
 
     /// One pass of traceroute's `do_it` loop: expire, print, send up to

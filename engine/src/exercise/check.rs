@@ -394,6 +394,7 @@ impl Check {
                                 interval_ms: 1000,
                                 target,
                                 name: None,
+                                opts: Default::default(),
                             },
                             format!("ping -c {count} {target}"),
                         )
@@ -410,6 +411,7 @@ impl Check {
                             max_hops: 30,
                             queries: 3,
                             sim_queries: 16,
+                            opts: Default::default(),
                         },
                         format!("traceroute -I -n {target}"),
                     )

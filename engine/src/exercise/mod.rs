@@ -17,6 +17,7 @@ pub mod course;
 mod evaluate;
 pub mod locks;
 pub mod predict;
+mod predict_changes;
 mod predict_services;
 mod predict_tcp;
 

@@ -19,7 +19,8 @@
 //! - `DhcpLeaseObtained` and `DnsLookup`: see `predict_services.rs`;
 //! - `NatTranslated` (outbound, rewritten): which source address does the
 //!   packet have after the NAT router? (`predict_services.rs`);
-//! - a connection opening, a SYN or SYN-ACK answered: see `predict_tcp.rs`.
+//! - a connection opening, a SYN or SYN-ACK answered: see `predict_tcp.rs`;
+//! - a switch port going down (its MACs): see `predict_changes.rs`.
 
 use super::check::mac_owner;
 use crate::explain::{forwarded_from, rewrap_diff};
@@ -58,6 +59,8 @@ pub enum QuestionKind {
     NextFlags,
     /// The source address (and port) a packet has after a NAT router.
     NatSource,
+    /// What a switch does with the MACs of a port that went down.
+    MacsOnDownPort,
 }
 
 /// The value behind a choice, comparable with what the trace shows.
@@ -87,6 +90,8 @@ pub enum Answer {
     Flags { flags: String },
     /// An address and port (an echo id for ICMP).
     Endpoint { ip: Ipv4Addr, port: u16 },
+    /// What becomes of a down port's MACs: 0 forgotten at once, 1 aged out, 2 kept.
+    MacFate { fate: u8 },
 }
 
 /// One choice: its wording and its value.
@@ -125,7 +130,7 @@ pub fn is_decision(scenario: &Topology, event: &TraceEvent) -> bool {
         EventKind::FrameSent { from, .. } => has_ip(scenario, &from.device),
         EventKind::DhcpLeaseObtained { renewed: false, .. } | EventKind::DnsLookup { .. } => true,
         EventKind::NatTranslated { direction: crate::trace::NatDirection::Outbound, before, after, .. } => before != after,
-        other => super::predict_tcp::is_decision(other),
+        other => super::predict_tcp::is_decision(other) || super::predict_changes::is_decision(other),
     }
 }
 
@@ -319,6 +324,7 @@ pub fn questions_at(
         other => {
             if let Some((kind, prompt, correct, wrong)) = super::predict_services::question_parts(scenario, other)
                 .or_else(|| super::predict_tcp::question_parts(other))
+                .or_else(|| super::predict_changes::question_parts(other))
             {
                 push(kind, prompt, correct, wrong, None);
             }

@@ -10,7 +10,7 @@ use crate::sim::ctx::Ctx;
 use crate::sim::device::{Device, Timer};
 use crate::sim::Frame;
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, ForwardReason, Forwarding};
+use crate::trace::{DropReason, EventKind, FlushCause, ForwardReason, Forwarding};
 use crate::vec_map::VecMap;
 
 /// Linux bridge default `ageing_time`.
@@ -96,6 +96,29 @@ impl Switch {
         let device = ctx.id(self.dev);
         let port = ctx.port_name(self.ports[port as usize]);
         ctx.record(EventKind::MacAged { device, mac, port });
+    }
+}
+
+impl Switch {
+    /// Forgets the MACs learned on local port `port` (every port when None):
+    /// a port going down or losing carrier (`br_stp_disable_port` →
+    /// `br_fdb_delete_by_port`), or `bridge fdb flush dev PORT|BRIDGE`.
+    pub(crate) fn flush(&mut self, ctx: &mut Ctx, port: Option<u32>, why: FlushCause) {
+        let mut macs = Vec::new();
+        self.fdb.retain(|mac, e| {
+            let gone = port.is_none_or(|p| p == e.port);
+            if gone {
+                macs.push((*mac, e.port));
+            }
+            !gone
+        });
+        if macs.is_empty() {
+            return;
+        }
+        let macs = macs.into_iter().map(|(m, p)| (m, ctx.port_name(self.ports[p as usize]))).collect();
+        let device = ctx.id(self.dev);
+        let port = port.map(|p| ctx.port_name(self.ports[p as usize]));
+        ctx.record(EventKind::MacFlushed { device, port, macs, why });
     }
 }
 

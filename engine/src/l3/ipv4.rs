@@ -95,13 +95,19 @@ impl IpNode {
     /// Sends a datagram this device built (its source already chosen).
     /// Returns false when there is no route.
     pub(crate) fn ip_local_out(&mut self, ctx: &mut Ctx, datagram: Vec<u8>) -> bool {
+        self.ip_local_out_via(ctx, datagram, None)
+    }
+
+    /// [`ip_local_out`](Self::ip_local_out) from a socket bound to interface
+    /// `oif` (`ping -I eth1`), when given.
+    pub(crate) fn ip_local_out_via(&mut self, ctx: &mut Ctx, datagram: Vec<u8>, oif: Option<u32>) -> bool {
         let dst = view(&datagram).dst_addr();
         if self.is_local(dst) {
             // Loopback: never on the wire.
             self.local_deliver(ctx, &datagram);
             return true;
         }
-        match self.route_output(ctx, dst, false) {
+        match self.route_output_via(ctx, dst, false, oif) {
             Some(hop) => {
                 self.neigh_output(ctx, hop, datagram);
                 true

@@ -10,7 +10,8 @@
 //! - `arp.rs`: ARP and the neighbour cache glue (resolve, queue, retry, fail);
 //! - `ipv4.rs`: receive, forward (TTL, redirect), send, local delivery by protocol, IP IDs;
 //! - `icmp.rs`: echo, errors to the sender, redirects, Linux's rate limits;
-//! - `netfilter.rs`: NAT's PREROUTING and POSTROUTING hooks driving `nat.rs`.
+//! - `netfilter.rs`: NAT's PREROUTING and POSTROUTING hooks driving `nat.rs`;
+//! - `config.rs`: links going down and up, `ip addr`, `ip route`, `ip neigh flush` during a run.
 //!
 //! A new protocol above IP (UDP) is a file under `l4/` with an
 //! `impl IpNode` block and one line in `ipv4.rs`'s `local_deliver`; a
@@ -19,6 +20,7 @@
 //! `neigh_output`. See docs/architecture.md.
 
 mod arp;
+mod config;
 mod icmp;
 mod ipv4;
 /// iptables MASQUERADE and conntrack, as a pure function of packets and time.
@@ -151,6 +153,7 @@ impl IpNode {
                     kind: RouteKind::Connected,
                     metric: 0,
                     src: Some(net.addr()),
+                    linkdown: false,
                 });
             }
         }
@@ -173,6 +176,7 @@ impl IpNode {
                     kind,
                     metric: r.metric,
                     src: None,
+                    linkdown: false,
                 });
             }
         }
@@ -185,6 +189,7 @@ impl IpNode {
                     kind: RouteKind::Default,
                     metric: 0,
                     src: None,
+                    linkdown: false,
                 });
             }
         }
@@ -230,6 +235,7 @@ impl IpNode {
                 kind: r.kind,
                 metric: r.metric,
                 src: r.src,
+                linkdown: r.linkdown,
             })
             .collect()
     }
@@ -259,6 +265,7 @@ impl IpNode {
             kind: RouteKind::Connected,
             metric: 0,
             src: Some(net.addr()),
+            linkdown: false,
         });
         if let Some(gw) = router.filter(|gw| net.contains(gw)) {
             if !self.routes.iter().any(|r| r.kind == RouteKind::Default) {
@@ -269,6 +276,7 @@ impl IpNode {
                     kind: RouteKind::Default,
                     metric: 0,
                     src: None,
+                    linkdown: false,
                 });
             }
         }

@@ -18,6 +18,9 @@ pub(crate) struct Route {
     pub(super) kind: RouteKind,
     pub(super) metric: u32,
     pub(super) src: Option<Ipv4Addr>,
+    /// The interface has no carrier (its cable's far end is down): `ip route`
+    /// shows `linkdown`, and the route is still used (ignore_routes_with_linkdown 0).
+    pub(super) linkdown: bool,
 }
 
 /// Where a routed packet goes next.
@@ -37,10 +40,11 @@ impl IpNode {
     /// Longest-prefix match: O(R) in the number of routes (R is small: a
     /// route per interface plus static routes). Returns the winner and how
     /// many routes matched.
-    fn lookup(&self, dst: Ipv4Addr) -> (Option<&Route>, u32) {
+    fn lookup(&self, dst: Ipv4Addr, oif: Option<u32>) -> (Option<&Route>, u32) {
         let mut best = None;
         let mut count = 0;
-        for r in &self.routes {
+        // A socket bound to a device (SO_BINDTODEVICE) matches only its routes.
+        for r in self.routes.iter().filter(|r| oif.is_none_or(|o| r.iface == o)) {
             if r.net.contains(&dst) {
                 count += 1;
                 best = best.or(Some(r));
@@ -64,8 +68,13 @@ impl IpNode {
     /// The hop a packet to `dst` would take, without recording anything
     /// (a program's `connect()` asking for its source address).
     pub(crate) fn route_probe(&self, dst: Ipv4Addr) -> Option<Hop> {
+        self.route_probe_via(dst, None)
+    }
+
+    /// The same through interface `oif` only, when given.
+    pub(crate) fn route_probe_via(&self, dst: Ipv4Addr, oif: Option<u32>) -> Option<Hop> {
         let node = self;
-        node.lookup(dst).0.map(|route| node.hop(route, dst))
+        node.lookup(dst, oif).0.map(|route| node.hop(route, dst))
     }
 
     /// Routes a packet and records the decision. `forwarding` is true for a
@@ -76,8 +85,19 @@ impl IpNode {
         dst: Ipv4Addr,
         forwarding: bool,
     ) -> Option<Hop> {
+        self.route_output_via(ctx, dst, forwarding, None)
+    }
+
+    /// [`route_output`](Self::route_output) through interface `oif` only, when given.
+    pub(crate) fn route_output_via(
+        &mut self,
+        ctx: &mut Ctx,
+        dst: Ipv4Addr,
+        forwarding: bool,
+        oif: Option<u32>,
+    ) -> Option<Hop> {
         let node = &*self;
-        let (route, matching) = node.lookup(dst);
+        let (route, matching) = node.lookup(dst, oif);
         let mut checks = Vec::new();
         for f in &node.ifaces {
             let Some(net) = f.addr else { continue };

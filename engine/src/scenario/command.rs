@@ -1,13 +1,15 @@
-//! The commands a lab schedules (`ping`, `traceroute`), read from their command
-//! line the way iputils ping and traceroute 2.1 read theirs.
+//! The commands a lab schedules (`ping`, `traceroute`, …), read from their command
+//! line the way iputils ping and traceroute 2.1 read theirs; the configuration
+//! changes (`ip link set`, `ip route add`, `poweroff`, …) are read in `config.rs`.
 
 pub use crate::apps::http::curl::Url;
+pub use super::config::ConfigCommand;
 use std::net::Ipv4Addr;
 
 /// A parsed `run` string.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// `ping -c COUNT [-i INTERVAL] TARGET` (iputils).
+    /// `ping -c COUNT [-i INTERVAL] [-W TIMEOUT] [-s SIZE] [-t TTL] [-I IFACE|ADDR] TARGET` (iputils).
     Ping {
         count: u32,
         interval_ms: u64,
@@ -15,6 +17,8 @@ pub enum Command {
         target: Ipv4Addr,
         /// A host name typed instead of an address: getaddrinfo looks it up first.
         name: Option<String>,
+        /// `-s`, `-t`, `-W`, `-I`.
+        opts: PingOpts,
     },
     /// `traceroute -I [-n] [-m MAX_TTL] [-q NQUERIES] [-N SIMQUERIES] TARGET` (traceroute 2.1, ICMP).
     Traceroute {
@@ -24,6 +28,8 @@ pub enum Command {
         max_hops: u8,
         queries: u8,
         sim_queries: u8,
+        /// `-f`, `-w`.
+        opts: TraceOpts,
     },
     /// `dhclient IFACE` (ISC dhclient): ask for a lease on an interface;
     /// `dhclient -r IFACE`: release it (DHCPRELEASE, address removed).
@@ -36,7 +42,64 @@ pub enum Command {
     GetentHosts { name: String },
     /// `curl [-v] URL` (curl 7.88.1): an HTTP GET, the name resolved by getaddrinfo.
     Curl { url: Url, verbose: bool },
+    /// A configuration change (`ip link set`, `ip neigh flush`, `bridge fdb
+    /// flush`, `ip route`, `ip addr`, `poweroff`/`poweron`): done at once by
+    /// the simulation, not run as a program.
+    Config(ConfigCommand),
 }
+
+/// ping's options beyond count and interval, with iputils' defaults.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PingOpts {
+    /// `-s`: ICMP data bytes (`DEFDATALEN` 56). Under 16 there is no room for
+    /// the send time, so ping prints no round-trip times.
+    pub size: u16,
+    /// `-t`: the probes' IP TTL (the kernel's `ip_default_ttl`, 64, unless given).
+    pub ttl: u8,
+    /// `-W`: how long to wait for a reply after the last probe when none came
+    /// back at all (`lingertime`, `MAXWAIT` 10 s).
+    pub linger_ms: u64,
+    /// `-I`: the interface (SO_BINDTODEVICE) or source address (bind) to use.
+    pub bind: Option<PingBind>,
+}
+
+impl Default for PingOpts {
+    fn default() -> PingOpts {
+        PingOpts { size: 56, ttl: 64, linger_ms: 10_000, bind: None }
+    }
+}
+
+/// traceroute's `-f` and `-w`, with traceroute 2.1's defaults.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraceOpts {
+    /// `-f`: the TTL of the first probes (1).
+    pub first_ttl: u8,
+    /// `-w MAX[,HERE,NEAR]`: wait at most MAX ms for a probe (5 s), or HERE times
+    /// the round trip of a reply from the same hop (3), or NEAR times one from a
+    /// later hop (10); 0 turns a factor off.
+    pub wait_ms: u64,
+    pub here: u32,
+    pub near: u32,
+}
+
+impl Default for TraceOpts {
+    fn default() -> TraceOpts {
+        TraceOpts { first_ttl: 1, wait_ms: 5000, here: 3, near: 10 }
+    }
+}
+
+/// What `ping -I` names.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PingBind {
+    /// An interface: packets leave through it (routes through others are not used).
+    Device(String),
+    /// A source address, which must be one of the host's.
+    Address(Ipv4Addr),
+}
+
+/// The largest `-s` here: 1500 − 20 − 8; a larger echo needs IP fragmentation,
+/// which this lab does not model (iputils itself allows 65507).
+pub const PING_MAX_SIZE: u16 = 1472;
 
 impl Command {
     /// The address the command sends to (ping and traceroute to an address;
@@ -100,8 +163,9 @@ impl Command {
                 _ => Err("usage: getent hosts NAME".into()),
             },
             Some(&"curl") => parse_curl(&words[1..]),
+            Some(&("ip" | "bridge" | "poweroff" | "poweron")) => super::config::parse(&words).map(Command::Config),
             Some(other) => Err(format!(
-                "unknown command `{other}` (this lab runs ping, traceroute, dhclient, host, dig, getent hosts and curl)"
+                "unknown command `{other}` (this lab runs ping, traceroute, dhclient, host, dig, getent hosts, curl, ip, bridge, poweroff and poweron)"
             )),
             None => Err("empty command".into()),
         }
@@ -124,39 +188,84 @@ fn parse_target(word: Option<&&str>, usage: &str) -> Result<(Ipv4Addr, Option<St
 }
 
 fn parse_ping(args: &[&str]) -> Result<Command, String> {
-    const USAGE: &str = "ping -c COUNT [-i SECONDS] ADDRESS";
+    const USAGE: &str = "ping -c COUNT [-i SECONDS] [-W SECONDS] [-s SIZE] [-t TTL] [-I IFACE|ADDRESS] ADDRESS";
     let mut count = None;
     let mut interval_ms = 1000;
+    let mut opts = PingOpts::default();
     let mut target = None;
     let mut i = 0;
+    // A flag's value: the next word, or glued on (`-c3`), as getopt reads it.
+    let value = |i: &mut usize, flag: &str, what: &str| -> Result<String, String> {
+        let word = args[*i];
+        *i += 1;
+        if word.len() > 2 {
+            return Ok(word[2..].to_string());
+        }
+        let v = args.get(*i).ok_or_else(|| format!("{flag} needs {what}"))?;
+        *i += 1;
+        Ok(v.to_string())
+    };
+    let seconds = |flag: &str, v: &str, range: std::ops::RangeInclusive<f64>| -> Result<u64, String> {
+        let s: f64 = v.parse().map_err(|_| format!("{flag} needs a number of seconds, not {v}"))?;
+        if !range.contains(&s) {
+            return Err(format!("{flag} {v} is out of range ({}–{} s)", range.start(), range.end()));
+        }
+        Ok((s * 1000.0).round() as u64)
+    };
     while i < args.len() {
-        match args[i] {
-            "-c" => {
-                let v = args.get(i + 1).ok_or("-c needs a count")?;
-                let n: u32 = v
-                    .parse()
-                    .map_err(|_| format!("-c needs a whole number, not {v}"))?;
+        let word = args[i];
+        match word.get(..2).filter(|_| word.starts_with('-')) {
+            Some("-c") => {
+                let v = value(&mut i, "-c", "a count")?;
+                let n: u32 = v.parse().map_err(|_| format!("-c needs a whole number, not {v}"))?;
                 if !(1..=10_000).contains(&n) {
                     return Err(format!("-c {n} is out of range (1–10000)"));
                 }
                 count = Some(n);
-                i += 2;
             }
-            "-i" => {
-                let v = args.get(i + 1).ok_or("-i needs an interval in seconds")?;
-                let s: f64 = v
-                    .parse()
-                    .map_err(|_| format!("-i needs a number of seconds, not {v}"))?;
-                if !(0.002..=3600.0).contains(&s) {
-                    return Err(format!("-i {v} is out of range (0.002–3600 s)"));
+            Some("-i") => {
+                let v = value(&mut i, "-i", "an interval in seconds")?;
+                interval_ms = seconds("-i", &v, 0.002..=3600.0)?;
+            }
+            Some("-W") => {
+                // iputils: "bad linger time" below 0; 0 means do not wait.
+                let v = value(&mut i, "-W", "a timeout in seconds")?;
+                opts.linger_ms = seconds("-W", &v, 0.0..=3600.0)?;
+            }
+            Some("-s") => {
+                let v = value(&mut i, "-s", "a size in bytes")?;
+                let n: u16 = v.parse().map_err(|_| format!("-s needs a whole number of bytes, not {v}"))?;
+                if n > PING_MAX_SIZE {
+                    return Err(format!(
+                        "-s {n} is larger than {PING_MAX_SIZE}: the packet would need IP fragmentation, which this lab does not model"
+                    ));
                 }
-                interval_ms = (s * 1000.0).round() as u64;
-                i += 2;
+                opts.size = n;
             }
-            flag if flag.starts_with('-') => {
+            Some("-t") => {
+                let v = value(&mut i, "-t", "a TTL")?;
+                let n: u8 = v.parse().map_err(|_| format!("-t needs a TTL from 1 to 255, not {v}"))?;
+                if n == 0 {
+                    // setsockopt(IP_TTL, 0) fails: "can't set unicast time-to-live: Invalid argument".
+                    return Err("-t 0: ping: can't set unicast time-to-live: Invalid argument (1–255)".into());
+                }
+                opts.ttl = n;
+            }
+            Some("-I") => {
+                let v = value(&mut i, "-I", "an interface or a source address")?;
+                // As iputils: an address if it reads as one, else a device name.
+                opts.bind = Some(match v.parse::<Ipv4Addr>() {
+                    Ok(a) => PingBind::Address(a),
+                    Err(_) if v.bytes().all(|b| b.is_ascii_digit() || b == b'.') => {
+                        return Err(format!("-I {v} is neither an IPv4 address nor an interface name"))
+                    }
+                    Err(_) => PingBind::Device(v),
+                });
+            }
+            Some(flag) => {
                 return Err(format!("unsupported ping option {flag}; usage: {USAGE}"));
             }
-            word => {
+            None => {
                 if target.is_some() {
                     return Err(format!("unexpected argument {word}; usage: {USAGE}"));
                 }
@@ -173,15 +282,17 @@ fn parse_ping(args: &[&str]) -> Result<Command, String> {
         interval_ms,
         target,
         name,
+        opts,
     })
 }
 
 fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
-    const USAGE: &str = "traceroute -I -n ADDRESS";
+    const USAGE: &str = "traceroute -I [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] ADDRESS";
     let mut icmp = false;
     let mut max_hops = 30u8;
     let mut queries = 3u8;
     let mut sim_queries = 16u8;
+    let mut opts = TraceOpts::default();
     let mut target = None;
     let mut i = 0;
     let number =
@@ -224,6 +335,17 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
                 sim_queries = number(i, "-N", 1..=255)?;
                 i += 2;
             }
+            "-f" => {
+                opts.first_ttl = number(i, "-f", 1..=255)?;
+                i += 2;
+            }
+            "-w" => {
+                opts = parse_wait(args.get(i + 1).copied(), opts)?;
+                i += 2;
+            }
+            "-U" | "--udp" | "-T" | "--tcp" => {
+                return Err(format!("{} probes are not modelled: use ICMP probes (-I); usage: {USAGE}", if args[i].contains('U') || args[i].contains('u') { "UDP" } else { "TCP" }));
+            }
             flag if flag.starts_with('-') => {
                 return Err(format!(
                     "unsupported traceroute option {flag}; usage: {USAGE}"
@@ -244,13 +366,39 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
         ));
     }
     let (target, name) = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
+    if opts.first_ttl > max_hops {
+        // traceroute.c: "first hop out of range".
+        return Err(format!("first hop out of range: -f {} is above the {max_hops} hops max", opts.first_ttl));
+    }
     Ok(Command::Traceroute {
         target,
         name,
         max_hops,
         queries,
         sim_queries,
+        opts,
     })
+}
+
+/// `-w MAX[,HERE,NEAR]` (traceroute 2.1: seconds as a float, the factors too).
+fn parse_wait(v: Option<&str>, mut opts: TraceOpts) -> Result<TraceOpts, String> {
+    let v = v.ok_or("-w needs a wait in seconds, like -w 5 or -w 5,3,10")?;
+    let mut parts = v.split(',');
+    let max: f64 = parts
+        .next()
+        .and_then(|p| p.parse().ok())
+        .filter(|s: &f64| (0.0..=3600.0).contains(s))
+        .ok_or_else(|| format!("-w {v}: the wait must be 0–3600 seconds, like -w 5 or -w 5,3,10"))?;
+    opts.wait_ms = (max * 1000.0).round() as u64;
+    for (slot, name) in [(&mut opts.here, "HERE"), (&mut opts.near, "NEAR")] {
+        if let Some(p) = parts.next() {
+            *slot = p.parse().ok().filter(|n| *n <= 100).ok_or_else(|| format!("-w {v}: {name} must be a whole number 0–100"))?;
+        }
+    }
+    if parts.next().is_some() {
+        return Err(format!("-w {v}: at most MAX,HERE,NEAR"));
+    }
+    Ok(opts)
 }
 
 /// A name to look up, as typed (a trailing dot kept: it makes the name absolute).

@@ -5,7 +5,7 @@
 //!   what the editor edits; addresses stay text so a half-typed one survives);
 //! - `validate.rs`: [`Scenario::validate`], the one reading of that text;
 //! - `topology.rs`: [`Topology`], the facts everything downstream reads;
-//! - `address.rs`, `command.rs`: the readers of addresses and command lines;
+//! - `address.rs`, `command.rs`, `config.rs`: the readers of addresses and command lines;
 //! - `error.rs`: [`ScenarioError`] with its field path, message and [`ErrorKind`];
 //! - `json.rs`: reading a file, naming the field at fault;
 //! - `limits.rs`: the documented limits on a lab's numbers and size.
@@ -15,6 +15,7 @@
 
 mod address;
 mod command;
+mod config;
 mod error;
 mod json;
 pub mod limits;
@@ -24,7 +25,7 @@ mod topology;
 pub(crate) mod validate;
 
 pub use address::{parse_interface_address, parse_ipv4, parse_prefix};
-pub use command::{parse_url, Command, Url};
+pub use command::{parse_url, Command, ConfigCommand, PingBind, PingOpts, TraceOpts, Url, PING_MAX_SIZE};
 pub use error::{ErrorKind, ScenarioError};
 pub(crate) use json::parse_json;
 pub use text::{

@@ -126,19 +126,40 @@ impl Scenario {
                     format!("no device \"{}\"", cmd.device),
                 );
             };
-            if !self.devices[d].kind.has_ip() {
-                return err(
-                    ErrorKind::WrongForKind,
-                    format!("{at}.device"),
-                    format!(
-                        "{} is a {}; commands run on hosts, servers and routers",
-                        cmd.device,
-                        self.devices[d].kind.name()
-                    ),
-                );
-            }
             let command = Command::parse(&cmd.run)
                 .map_err(|m| ScenarioError::of(ErrorKind::BadCommand, format!("{at}.run"), m))?;
+            match &command {
+                // A configuration change names an interface or port of its device.
+                Command::Config(c) => c
+                    .check(&devices[d])
+                    .map_err(|m| ScenarioError::of(ErrorKind::BadCommand, format!("{at}.run"), m))?,
+                // ping -I IFACE: SO_BINDTODEVICE fails on a name the host does not have.
+                Command::Ping { opts: super::command::PingOpts { bind: Some(super::command::PingBind::Device(dev)), .. }, .. }
+                    if self.devices[d].kind.has_ip() && !devices[d].ports.iter().any(|p| p == dev) =>
+                {
+                    return err(
+                        ErrorKind::BadCommand,
+                        format!("{at}.run"),
+                        format!(
+                            "ping: SO_BINDTODEVICE {dev}: No such device ({} has {})",
+                            cmd.device,
+                            devices[d].ports.join(", ")
+                        ),
+                    );
+                }
+                _ if !self.devices[d].kind.has_ip() => {
+                    return err(
+                        ErrorKind::WrongForKind,
+                        format!("{at}.device"),
+                        format!(
+                            "{} is a {}; programs run on hosts, servers and routers (a switch takes ip link set, bridge fdb flush, poweroff and poweron)",
+                            cmd.device,
+                            self.devices[d].kind.name()
+                        ),
+                    );
+                }
+                _ => {}
+            }
             check_command_time(c, cmd.at_ms, &options)?;
             commands.push(ScheduledCommand {
                 at: SimTime::from_millis(cmd.at_ms),

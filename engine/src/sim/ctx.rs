@@ -22,6 +22,8 @@ pub(crate) struct Ctx {
     pub(super) trace: Vec<TraceEvent>,
     /// Device ids, by device index.
     pub(super) ids: Vec<Name>,
+    /// Power-offs per device, by device index: a timer set before one is stale.
+    pub(super) boots: Vec<u32>,
     pub(super) ports: Vec<Port>,
     pub(super) links: Vec<Link>,
     pub(crate) rng: Rng,
@@ -51,6 +53,7 @@ impl Ctx {
             next_seq: 0,
             trace: Vec::new(),
             ids: Vec::new(),
+            boots: Vec::new(),
             ports: Vec::new(),
             links: Vec::new(),
             rng,
@@ -77,9 +80,11 @@ impl Ctx {
         self.queue.push(Reverse(Queued { time, seq, ev }));
     }
 
-    /// Sets a timer of device `dev`; it comes back as `on_timer(timer)`.
+    /// Sets a timer of device `dev`; it comes back as `on_timer(timer)`
+    /// unless the device was power-cycled meanwhile (its boot count moved on).
     pub(crate) fn timer(&mut self, at: SimTime, dev: u32, timer: Timer) {
-        self.schedule(at, Ev::Timer { dev, timer });
+        let boot = self.boots[dev as usize];
+        self.schedule(at, Ev::Timer { dev, timer, boot });
     }
 
     /// Appends an event to the trace at the current time. O(1) amortised.
@@ -103,9 +108,10 @@ impl Ctx {
         self.ports[port as usize].name.clone()
     }
 
-    /// True when a cable is plugged into `port`.
+    /// True when a cable with carrier is plugged into `port` (a bridge floods
+    /// only to forwarding ports: a port without carrier is disabled).
     pub(crate) fn is_linked(&self, port: u32) -> bool {
-        self.ports[port as usize].link.is_some()
+        self.has_carrier(port)
     }
 
     pub(super) fn port_ref(&self, port: u32) -> PortRef {

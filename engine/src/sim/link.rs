@@ -23,6 +23,8 @@ pub(crate) struct Port {
     pub(crate) local: u32,
     /// The link plugged in, and which end of it this port is.
     pub(crate) link: Option<(u32, u8)>,
+    /// Administratively up (`ip link set DEV up`, the default) and powered.
+    pub(crate) up: bool,
 }
 
 /// One direction of a link.
@@ -48,6 +50,8 @@ pub(crate) struct Link {
     pub(crate) dirs: [Direction; 2],
     /// Frame numbers (from 1) this direction loses (`drop_from_a`, `drop_from_b`).
     pub(crate) drop: [crate::vec_map::VecSet<u64>; 2],
+    /// Both ends are up: each sees carrier. A frame needs it to leave and to arrive.
+    pub(crate) carrier: bool,
 }
 
 impl Ctx {
@@ -61,6 +65,12 @@ impl Ctx {
             self.drop_frame(device, Some(port), DropReason::NoLink, frame);
             return;
         };
+        if !self.links[l as usize].carrier {
+            // A NIC without carrier sends nothing (its qdisc is deactivated).
+            let device = self.ports[port as usize].device;
+            self.drop_frame(device, Some(port), DropReason::NoCarrier, frame);
+            return;
+        }
         let now = self.now;
         let d = &mut self.links[l as usize].dirs[dir as usize];
         if d.busy_until <= now && d.queue.is_empty() {
@@ -126,5 +136,38 @@ impl Ctx {
                 self.schedule(at, Ev::TxReady { link: l, dir });
             }
         }
+    }
+}
+
+impl Ctx {
+    /// True when `port` has a cable with carrier (both ends up).
+    pub(crate) fn has_carrier(&self, port: u32) -> bool {
+        self.ports[port as usize].link.is_some_and(|(l, _)| self.links[l as usize].carrier)
+    }
+
+    /// Sets `port` administratively up or down (or powered). Returns the far
+    /// end's port when the cable's carrier changed. Frames waiting in the
+    /// link's transmit queues when carrier goes are dropped (the qdisc is reset).
+    pub(crate) fn set_port_up(&mut self, port: u32, up: bool) -> Option<u32> {
+        self.ports[port as usize].up = up;
+        let (l, end) = self.ports[port as usize].link?;
+        let link = &self.links[l as usize];
+        let peer = link.ends[1 - end as usize];
+        let carrier = up && self.ports[peer as usize].up;
+        if carrier == link.carrier {
+            return None;
+        }
+        self.links[l as usize].carrier = carrier;
+        if !carrier {
+            for dir in 0..2 {
+                let from = self.links[l as usize].ends[dir];
+                let device = self.ports[from as usize].device;
+                let queued: Vec<Frame> = self.links[l as usize].dirs[dir].queue.drain(..).collect();
+                for frame in queued {
+                    self.drop_frame(device, Some(from), DropReason::NoCarrier, frame);
+                }
+            }
+        }
+        Some(peer)
     }
 }

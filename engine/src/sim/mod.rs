@@ -10,6 +10,7 @@ pub mod budget;
 pub(crate) mod ctx;
 pub(crate) mod device;
 pub(crate) mod link;
+mod config;
 mod storm;
 
 use crate::l2::{Hub, Switch};
@@ -151,8 +152,11 @@ pub(crate) enum Ev {
     TxReady { link: u32, dir: u8 },
     /// A device finished processing and hands `frame` to `port`'s transmitter.
     Transmit { port: u32, frame: Frame },
-    /// A timer of device `dev`.
-    Timer { dev: u32, timer: Timer },
+    /// A timer of device `dev`, set in its `boot`-th power cycle.
+    Timer { dev: u32, timer: Timer, boot: u32 },
+    /// Scheduled command `cmd` (an index of the topology's commands) is a
+    /// configuration change: the simulation carries it out (config.rs).
+    Config { cmd: u32 },
     /// A frame the cable lost (the lab's drop list) would have reached `port` now.
     Lost { port: u32, frame: Frame },
 }
@@ -195,6 +199,10 @@ pub(crate) struct Sim {
     processed: u64,
     /// Why the run stopped, once it has.
     stop: Option<StopReason>,
+    /// Each device's global port indices, by device index.
+    device_ports: Vec<Vec<u32>>,
+    /// False while a device is powered off (`poweroff`).
+    powered: Vec<bool>,
 }
 
 impl Sim {
@@ -218,10 +226,12 @@ impl Sim {
                     name: name.as_str().into(),
                     local: local as u32,
                     link: None,
+                    up: true,
                 });
                 ports.push(p);
             }
             ctx.ids.push(spec.id.as_str().into());
+            ctx.boots.push(0);
             let body = match spec.kind {
                 DeviceKind::Switch => Body::Switch(Switch::new(d, ports.clone())),
                 DeviceKind::Hub => Body::Hub(Hub::new(d, ports.clone())),
@@ -242,6 +252,7 @@ impl Sim {
                 ps_per_byte: spec.ps_per_byte,
                 dirs: [Direction::default(), Direction::default()],
                 drop: spec.drop.clone(),
+                carrier: true,
             });
         }
         // Services start with the device; dhclient runs at boot on "dhcp" interfaces.
@@ -259,9 +270,14 @@ impl Sim {
                 }
             }
         }
-        for spec in &sc.commands {
+        for (c, spec) in sc.commands.iter().enumerate() {
+            if let crate::scenario::Command::Config(_) = spec.command {
+                ctx.outputs.insert(spec.label.clone(), Vec::new());
+                ctx.schedule(spec.at, Ev::Config { cmd: c as u32 });
+                continue;
+            }
             let Body::Ip(node) = &mut bodies[spec.device] else {
-                unreachable!("validation puts commands on IP devices");
+                unreachable!("validation puts programs on IP devices");
             };
             let app = node.add_app(spec.label.as_str().into(), spec.command.clone());
             ctx.outputs.insert(spec.label.clone(), Vec::new());
@@ -288,12 +304,20 @@ impl Sim {
             processed: 0,
             stop: None,
             topology: topology.clone(),
+            powered: vec![true; bodies.len()],
             bodies,
             ctx,
+            device_ports,
         }
     }
 
     fn deliver(&mut self, port: u32, frame: Frame) {
+        if !self.ctx.has_carrier(port) {
+            // The cable went dark while the frame was on it.
+            let device = self.ctx.ports[port as usize].device;
+            self.ctx.drop_frame(device, Some(port), DropReason::NoCarrier, frame);
+            return;
+        }
         let p = &self.ctx.ports[port as usize];
         let (dev, local) = (p.device, p.local);
         let link = p
@@ -323,7 +347,18 @@ impl Sim {
                 let device = self.ctx.ports[port as usize].device;
                 self.ctx.drop_frame(device, Some(port), DropReason::LostOnLink, frame);
             }
-            Ev::Timer { dev, timer } => {
+            Ev::Config { cmd } => self.configure(cmd as usize),
+            Ev::Timer { dev, timer, boot } => {
+                if boot != self.ctx.boots[dev as usize] && !matches!(timer, Timer::AppStart { .. }) {
+                    return; // set before the device was powered off
+                }
+                if !self.powered[dev as usize] {
+                    if let (Timer::AppStart { app }, Body::Ip(node)) = (&timer, &self.bodies[dev as usize]) {
+                        let label = node.apps[*app as usize].label.clone();
+                        self.off_command(dev, &label);
+                    }
+                    return;
+                }
                 let ctx = &mut self.ctx;
                 match &mut self.bodies[dev as usize] {
                     Body::Ip(n) => n.on_timer(ctx, timer),

@@ -271,6 +271,11 @@ impl TraceEvent {
             | EventKind::TcpResetSent { .. }
             | EventKind::HttpRequest { .. }
             | EventKind::HttpResponse { .. } => super::explain_tcp::explain(&mut s, &self.kind),
+            EventKind::LinkChanged { .. }
+            | EventKind::MacFlushed { .. }
+            | EventKind::NeighborFlushed { .. }
+            | EventKind::AddressChanged { .. }
+            | EventKind::PowerChanged { .. } => s = super::config::explain(&self.kind).unwrap_or_default(),
             EventKind::Storm {
                 links,
                 devices,
@@ -323,6 +328,9 @@ fn route_text(r: &RouteEntry) -> String {
     let _ = write!(t, " dev {}", r.interface);
     if let Some(src) = r.src {
         let _ = write!(t, " src {src}");
+    }
+    if r.linkdown {
+        t.push_str(" linkdown");
     }
     t
 }

@@ -31,6 +31,8 @@ pub enum DropReason {
     TxQueueFull,
     /// The port has no cable.
     NoLink,
+    /// The port is down, or its cable has no carrier (the far end is down or off).
+    NoCarrier,
     /// Not a well-formed frame or packet this engine understands.
     Malformed,
     /// A protocol or message this engine does not model (e.g. UDP).
@@ -67,6 +69,7 @@ impl DropReason {
             DropReason::IcmpRateLimited => "Linux rate-limits ICMP errors to each destination (icmp_ratelimit), so no error is sent",
             DropReason::NoListener => "no program on this device is waiting for it",
             DropReason::NatNoFreePort => "the NAT found no free source port for a new flow on its outside address",
+            DropReason::NoCarrier => "the port is down or its cable has no carrier (the far end is down), so nothing goes out or comes in",
             DropReason::NoRouteBack => "it is a TCP SYN and there is no route back to its sender for the SYN-ACK, so Linux drops it without answering",
             DropReason::LostOnLink => "the cable lost it on the way (the lab's drop list for this link names this frame)",
             DropReason::RedirectIgnored => {
@@ -158,6 +161,9 @@ pub struct RouteEntry {
     pub metric: u32,
     /// Preferred source address (the interface's own, for connected routes).
     pub src: Option<Ipv4Addr>,
+    /// The interface lost carrier (`ip route` prints `linkdown`); the route stays in use.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub linkdown: bool,
 }
 
 /// An ICMP error a router or host sent (or would have sent).

@@ -13,8 +13,10 @@
 //! - `facts.rs`: the values events carry (drop reasons, route decisions, …);
 //! - `explain.rs`: one sentence per event;
 //! - `nat.rs`: NAT translations and conntrack rows, and their sentences;
-//! - `state.rs`: table replay ([`NetworkState`], [`StateIndex`]).
+//! - `state.rs`: table replay ([`NetworkState`], [`StateIndex`]);
+//! - `config.rs`: configuration changes during a run (link down, flushes, power) and their sentences.
 
+mod config;
 mod explain;
 mod explain_tcp;
 mod facts;
@@ -23,6 +25,7 @@ mod nat;
 mod state;
 
 pub use explain_tcp::duration as explain_duration;
+pub use config::{FlushCause, FlushedMacs, LinkCause};
 pub use facts::*;
 pub use name::Name;
 pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection};
@@ -267,6 +270,38 @@ pub enum EventKind {
         /// Body bytes (Content-Length).
         body_len: usize,
     },
+    /// A port went down or up (issue 18): `ip link set`, carrier from the
+    /// cable's far end, or the power switch.
+    LinkChanged {
+        device: Name,
+        port: Name,
+        up: bool,
+        cause: LinkCause,
+    },
+    /// A switch forgot learned MACs at once (a port went down, `bridge fdb flush`, power off).
+    MacFlushed {
+        device: Name,
+        /// The port whose MACs went; None: every port.
+        port: Option<Name>,
+        macs: FlushedMacs,
+        why: FlushCause,
+    },
+    /// A host or router emptied an interface's ARP table.
+    NeighborFlushed {
+        device: Name,
+        interface: Name,
+        ips: Vec<Ipv4Addr>,
+        why: FlushCause,
+    },
+    /// `ip addr add|del` changed an interface's address.
+    AddressChanged {
+        device: Name,
+        interface: Name,
+        old: Option<ipnet::Ipv4Net>,
+        new: Option<ipnet::Ipv4Net>,
+    },
+    /// `poweroff` / `poweron`.
+    PowerChanged { device: Name, on: bool },
     /// The run stopped at its event or work budget while frames kept circulating.
     Storm {
         links: Vec<String>,

@@ -43,6 +43,13 @@ pub struct NetworkState {
     /// connections in the order they were created).
     #[serde(skip_serializing_if = "VecMap::is_empty")]
     pub sockets: VecMap<String, Vec<SocketRow>>,
+    /// Ports that are down (set down, no carrier, or powered off): device → ports, in order
+    /// (sorted `Vec`s rather than sets: no new `BTreeSet` code in the wasm, issue 15).
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
+    pub down: VecMap<String, Vec<String>>,
+    /// Devices that are powered off, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub powered_off: Vec<String>,
 }
 
 /// One row of `ss -tan`.
@@ -157,6 +164,38 @@ impl NetworkState {
                     self.sockets.remove(device.as_str());
                 }
             }
+            EventKind::MacFlushed { device, macs, .. } => {
+                if let Some(table) = self.mac_tables.get_mut(device.as_str()) {
+                    for (mac, _) in macs {
+                        table.remove(mac);
+                    }
+                }
+            }
+            EventKind::NeighborFlushed { device, interface, ips, .. } => {
+                if let Some(table) = self.neighbors.get_mut(device.as_str()).and_then(|t| t.get_mut(interface.as_str())) {
+                    for ip in ips {
+                        table.remove(ip);
+                    }
+                }
+            }
+            EventKind::LinkChanged { device, port, up, .. } => {
+                let ports = self.down.entry(device.to_string()).or_default();
+                set_member(ports, port.as_str(), !*up);
+                if ports.is_empty() {
+                    self.down.remove(device.as_str());
+                }
+            }
+            EventKind::PowerChanged { device, on } => {
+                set_member(&mut self.powered_off, device.as_str(), !*on);
+                if !*on {
+                    // Everything the device knew is gone with its memory.
+                    self.dhcp_client_leases.remove(device.as_str());
+                    self.dns_answers.remove(device.as_str());
+                    self.conntrack.remove(device.as_str());
+                    self.sockets.remove(device.as_str());
+                    self.dhcp_server_leases.remove(device.as_str());
+                }
+            }
             EventKind::MacAged { device, mac, .. } => {
                 if let Some(table) = self.mac_tables.get_mut(device.as_str()) {
                     table.remove(mac);
@@ -164,6 +203,17 @@ impl NetworkState {
             }
             _ => {}
         }
+    }
+}
+
+/// Puts `item` in the sorted `list` (or takes it out).
+fn set_member(list: &mut Vec<String>, item: &str, member: bool) {
+    match (list.binary_search_by(|x| x.as_str().cmp(item)), member) {
+        (Err(i), true) => list.insert(i, item.to_string()),
+        (Ok(i), false) => {
+            list.remove(i);
+        }
+        _ => {}
     }
 }
 

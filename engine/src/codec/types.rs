@@ -1,0 +1,256 @@
+//! The tables of the compact form: every type of a run's outcome, its fields in order, and
+//! each enum's variant numbers. A variant's number never changes meaning within a
+//! [`VERSION`](super::VERSION); new variants take new numbers.
+
+use std::net::{Ipv4Addr, SocketAddrV4};
+use std::sync::Arc;
+
+use ipnet::Ipv4Net;
+
+use super::{CodecError, Dec, Enc, Res, Wire};
+use crate::l3::nat::{TcpCtState, Tuple};
+use crate::mac::MacAddr;
+use crate::neighbor::NudState;
+use crate::scenario::Topology;
+use crate::sim::{RunOutcome, StopReason};
+use crate::time::SimTime;
+use crate::trace::*;
+
+/// A struct: its fields in order.
+macro_rules! wire_struct {
+    ($ty:ident { $($f:ident),* $(,)? }) => {
+        impl Wire for $ty {
+            fn put(&self, e: &mut Enc) {
+                let $ty { $($f),* } = self;
+                $( $f.put(e); )*
+            }
+            fn get(d: &mut Dec) -> Res<Self> {
+                Ok($ty { $($f: Wire::get(d)?),* })
+            }
+        }
+    };
+}
+
+/// An enum: a variant byte, then that variant's fields in order.
+macro_rules! wire_enum {
+    ($ty:ident { $( $tag:literal => $var:ident $({ $($f:ident),* $(,)? })? ),* $(,)? }) => {
+        impl Wire for $ty {
+            fn put(&self, e: &mut Enc) {
+                match self {
+                    $( $ty::$var $({ $($f),* })? => {
+                        e.byte($tag);
+                        $($( $f.put(e); )*)?
+                    } )*
+                }
+            }
+            fn get(d: &mut Dec) -> Res<Self> {
+                Ok(match d.byte()? {
+                    $( $tag => $ty::$var $({ $($f: Wire::get(d)?),* })?, )*
+                    _ => return Err(CodecError(concat!("unknown ", stringify!($ty)))),
+                })
+            }
+        }
+    };
+}
+
+impl Wire for SimTime {
+    fn put(&self, e: &mut Enc) {
+        e.uint(self.as_nanos());
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Ok(SimTime::from_nanos(d.uint()?))
+    }
+}
+
+impl Wire for Ipv4Addr {
+    fn put(&self, e: &mut Enc) {
+        e.out.extend_from_slice(&self.octets());
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let b = d.take(4)?;
+        Ok(Ipv4Addr::new(b[0], b[1], b[2], b[3]))
+    }
+}
+
+impl Wire for MacAddr {
+    fn put(&self, e: &mut Enc) {
+        e.out.extend_from_slice(&self.0);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let mut mac = [0; 6];
+        mac.copy_from_slice(d.take(6)?);
+        Ok(MacAddr(mac))
+    }
+}
+
+impl Wire for Ipv4Net {
+    fn put(&self, e: &mut Enc) {
+        self.addr().put(e);
+        e.byte(self.prefix_len());
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let addr = Ipv4Addr::get(d)?;
+        Ipv4Net::new(addr, d.byte()?).map_err(|_| CodecError("a prefix is longer than 32"))
+    }
+}
+
+impl Wire for SocketAddrV4 {
+    fn put(&self, e: &mut Enc) {
+        self.ip().put(e);
+        self.port().put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Ok(SocketAddrV4::new(Ipv4Addr::get(d)?, u16::get(d)?))
+    }
+}
+
+/// The fixed texts events carry as `&'static str` (a conntrack entry's TCP state, the name of
+/// a rewritten checksum), by their index here.
+fn static_texts() -> impl Iterator<Item = &'static str> {
+    use TcpCtState::*;
+    [SynSent, SynRecv, Established, FinWait, CloseWait, LastAck, TimeWait, Close]
+        .into_iter()
+        .map(TcpCtState::name)
+        .chain(CHECKSUM_FIELDS)
+}
+
+/// The checksum names `l3::netfilter::checksum_changes` gives a NAT rewrite.
+const CHECKSUM_FIELDS: [&str; 8] =
+    ["IPv4 header", "TCP", "UDP", "ICMP", "quoted IPv4 header", "quoted TCP", "quoted UDP", "quoted ICMP"];
+
+impl Wire for &'static str {
+    fn put(&self, e: &mut Enc) {
+        // A text missing from the table is written as one past its end, and refused by
+        // `get`: the round-trip tests catch it.
+        let i = static_texts().position(|t| t == *self).unwrap_or(usize::MAX >> 1);
+        e.uint(i as u64);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let i = d.uint()?;
+        static_texts().nth(i as usize).ok_or(CodecError("an unknown fixed text"))
+    }
+}
+
+wire_struct!(PortRef { device, port });
+wire_struct!(AndCheck { interface, address, prefix_len, mask, masked_destination, network, on_link });
+wire_struct!(ChosenRoute { prefix, via, interface, kind });
+wire_struct!(RouteDecision { destination, forwarding, checks, matching_routes, chosen, next_hop });
+wire_struct!(RouteEntry { prefix, via, interface, kind, metric, src, linkdown });
+wire_struct!(IcmpError { icmp_type, code, to, from });
+wire_struct!(LeaseInfo { address, router, dns, server, lease_time, renew_at, expires_at });
+wire_struct!(Tuple { proto, src, dst });
+wire_struct!(ChecksumChange { field, old, new });
+wire_struct!(ConntrackRow { interface, original, reply, tcp_state, seen_reply, assured, expires });
+
+wire_enum!(DropReason {
+    0 => NotForMyMac, 1 => ArpNotForMe, 2 => NotForwarding, 3 => TtlExpired, 4 => NoRoute,
+    5 => NeighborFailed, 6 => NeighborQueueFull, 7 => SameSegment, 8 => TxQueueFull, 9 => NoLink,
+    10 => Malformed, 11 => Unsupported, 12 => IcmpRateLimited, 13 => NoListener,
+    14 => RedirectIgnored, 15 => NatNoFreePort, 16 => LostOnLink, 17 => NoRouteBack,
+    18 => NoCarrier,
+});
+wire_enum!(Forwarding { 0 => Port { port }, 1 => Flood { ports } });
+wire_enum!(ForwardReason { 0 => Broadcast, 1 => Multicast, 2 => UnknownUnicast, 3 => Learned, 4 => Hub });
+wire_enum!(RouteKind { 0 => Connected, 1 => Static, 2 => Default });
+wire_enum!(NudState { 0 => Incomplete, 1 => Reachable, 2 => Stale, 3 => Delay, 4 => Probe, 5 => Failed });
+wire_enum!(LookupOutcome {
+    0 => Answer { addresses, cnames }, 1 => NoData, 2 => NxDomain, 3 => Timeout,
+    4 => ServerError { rcode }, 5 => NoServers,
+});
+wire_enum!(SocketState {
+    0 => Listen, 1 => SynSent, 2 => SynRecv, 3 => Established, 4 => FinWait1, 5 => FinWait2,
+    6 => CloseWait, 7 => Closing, 8 => LastAck, 9 => TimeWait,
+});
+wire_enum!(TcpEnd { 0 => Refused, 1 => TimedOut, 2 => Unreachable { code }, 3 => Reset });
+wire_enum!(Retransmitted { 0 => Syn, 1 => SynAck, 2 => Data { bytes }, 3 => Fin });
+wire_enum!(LinkCause { 0 => Command, 1 => Carrier { peer }, 2 => Power });
+wire_enum!(FlushCause { 0 => Command, 1 => LinkDown, 2 => CarrierLost, 3 => AddressRemoved, 4 => PowerOff });
+wire_enum!(NatDirection { 0 => Outbound, 1 => Inbound, 2 => InboundError });
+wire_enum!(StopReason {
+    0 => Completed, 1 => TimeLimit { at }, 2 => EventBudget { events },
+    3 => WorkBudget { events, work }, 4 => BroadcastStorm { links, devices },
+});
+
+wire_enum!(EventKind {
+    0 => RoutesInstalled { device, routes },
+    1 => FrameSent { link, from, to, t_start, t_end, bytes },
+    2 => FrameReceived { at, link, bytes },
+    3 => FrameDropped { device, port, reason, bytes },
+    4 => PacketDropped { device, reason, bytes },
+    5 => SwitchForward { device, in_port, dst, out, why },
+    6 => MacLearned { device, mac, port, moved_from },
+    7 => MacAged { device, mac, port },
+    8 => Route { device, decision },
+    9 => NeighborChanged { device, interface, ip, mac, old, new },
+    10 => IcmpErrorGenerated { device, error, rate_limited },
+    11 => CommandStarted { label, device },
+    12 => CommandOutput { label, line },
+    13 => DhcpLeaseObtained { device, interface, lease, renewed },
+    14 => DhcpLeaseExpired { device, interface, address, nak_from },
+    15 => DhcpLeaseReleased { device, interface, address, server },
+    16 => DhcpNoOffers { device, interface, retry_at },
+    17 => DhcpServerLease { device, mac, address, hostname, expires },
+    18 => DhcpServerRelease { device, mac, address },
+    19 => DnsLookup { device, label, name, server, outcome },
+    20 => NatTranslated { device, interface, direction, before, after, checksums, entry },
+    21 => ConntrackExpired { device, entry },
+    22 => TcpSocket { device, local, peer, old, new, end },
+    23 => TcpRetransmit { device, local, peer, what, after },
+    24 => TcpResetSent { device, local, peer, closed_port },
+    25 => HttpRequest { device, label, method, path, host, to },
+    26 => HttpResponse { device, peer, method, path, status, reason, body_len },
+    27 => Storm { links, devices, events, first_repeat },
+    28 => LinkChanged { device, port, up, cause },
+    29 => MacFlushed { device, port, macs, why },
+    30 => NeighborFlushed { device, interface, ips, why },
+    31 => AddressChanged { device, interface, old, new },
+    32 => PowerChanged { device, on },
+});
+
+/// An event: its `seq` as the difference from its index (0 in every trace the engine
+/// writes), its time as the difference from the previous event's, then its kind.
+fn put_event(index: u64, event: &TraceEvent, e: &mut Enc) {
+    e.uint(event.seq.wrapping_sub(index));
+    let t = event.time.as_nanos();
+    // Times never go back; should one, its difference wraps and decodes back the same.
+    e.uint(t.wrapping_sub(e.time));
+    e.time = t;
+    event.kind.put(e);
+}
+
+fn get_event(index: u64, d: &mut Dec) -> Res<TraceEvent> {
+    let seq = d.uint()?.wrapping_add(index);
+    let time = d.uint()?.wrapping_add(d.time);
+    d.time = time;
+    Ok(TraceEvent { seq, time: SimTime::from_nanos(time), kind: EventKind::get(d)? })
+}
+
+pub(super) fn put_outcome(o: &RunOutcome, e: &mut Enc) {
+    let RunOutcome { topology: _, trace, outputs, traceroute_hops, stop, events_processed, work } = o;
+    e.uint(trace.events.len() as u64);
+    for (i, event) in trace.events.iter().enumerate() {
+        put_event(i as u64, event, e);
+    }
+    outputs.put(e);
+    traceroute_hops.put(e);
+    stop.put(e);
+    events_processed.put(e);
+    work.put(e);
+}
+
+pub(super) fn get_outcome(d: &mut Dec, topology: Arc<Topology>) -> Res<RunOutcome> {
+    let n = d.len()?;
+    let mut events = Vec::with_capacity(n);
+    for i in 0..n {
+        events.push(get_event(i as u64, d)?);
+    }
+    Ok(RunOutcome {
+        topology,
+        trace: Trace { events },
+        outputs: Wire::get(d)?,
+        traceroute_hops: Wire::get(d)?,
+        stop: Wire::get(d)?,
+        events_processed: Wire::get(d)?,
+        work: Wire::get(d)?,
+    })
+}

@@ -1,0 +1,253 @@
+//! The commands that change a device's configuration during a run, read from
+//! the command line the way iproute2's `ip` and `bridge` read theirs:
+//! `ip link set DEV down|up`, `ip neigh flush all|dev DEV`,
+//! `bridge fdb flush dev PORT|SWITCH`, `ip route add|del PREFIX via GW`,
+//! `ip addr add|del ADDR/LEN dev DEV`, and the lab's `poweroff` / `poweron`.
+//!
+//! Parsing here knows only the text; [`ConfigCommand::check`] then checks it
+//! against the device it is typed on (an interface that exists, a command the
+//! kind of device has), once, at validation. The run reads the typed values.
+
+use super::address::{parse_interface_address, parse_ipv4, parse_prefix};
+use super::text::DeviceKind;
+use super::topology::Device;
+use ipnet::Ipv4Net;
+use std::net::Ipv4Addr;
+
+/// A configuration change, typed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConfigCommand {
+    /// `ip link set DEV down|up`: the interface (or a switch's port) goes
+    /// administratively down or up; the cable's far end loses or regains carrier.
+    LinkSet { dev: String, up: bool },
+    /// `ip neigh flush all` (`dev: None`) or `ip neigh flush dev DEV`.
+    NeighFlush { dev: Option<String> },
+    /// `bridge fdb flush dev PORT`; `dev` is the switch's own id for every port
+    /// (on Linux the bridge device itself, e.g. `bridge fdb flush dev br0`).
+    FdbFlush { dev: String },
+    /// `ip route add|del PREFIX via GW` (`default` is 0.0.0.0/0).
+    Route { add: bool, prefix: Ipv4Net, via: Ipv4Addr },
+    /// `ip addr add|del ADDR/LEN dev DEV`.
+    Addr { add: bool, net: Ipv4Net, dev: String },
+    /// `poweroff` / `poweron`: the lab's power switch (every port loses
+    /// carrier; on again, the device boots with its lab-file configuration).
+    Power { on: bool },
+}
+
+const LINK: &str = "ip link set DEV down|up (e.g. ip link set eth0 down)";
+const NEIGH: &str = "ip neigh flush all | ip neigh flush dev DEV";
+const FDB: &str = "bridge fdb flush dev PORT (or dev SWITCH for every port)";
+const ROUTE: &str = "ip route add|del PREFIX via GATEWAY (e.g. ip route add 10.0.2.0/24 via 10.0.1.1)";
+const ADDR: &str = "ip addr add|del ADDRESS/LEN dev DEV (e.g. ip addr add 10.0.0.5/24 dev eth0)";
+
+/// `ip` accepts any unique prefix of its objects and verbs (`ip r`, `ip a`,
+/// `ip neigh`, `ip n`); this reads the usual ones.
+fn object(word: &str) -> Option<&'static str> {
+    match word {
+        "link" | "l" => Some("link"),
+        "neigh" | "neighbor" | "neighbour" | "n" => Some("neigh"),
+        "route" | "r" | "ro" => Some("route"),
+        "addr" | "address" | "a" => Some("addr"),
+        _ => None,
+    }
+}
+
+/// Reads an `ip …`, `bridge …`, `poweroff` or `poweron` line (`words[0]` is the program).
+pub(crate) fn parse(words: &[&str]) -> Result<ConfigCommand, String> {
+    match words {
+        ["poweroff"] => Ok(ConfigCommand::Power { on: false }),
+        ["poweron"] => Ok(ConfigCommand::Power { on: true }),
+        ["poweroff" | "poweron", extra, ..] => Err(format!("{} takes no arguments, not {extra}", words[0])),
+        ["bridge", rest @ ..] => parse_bridge(rest),
+        ["ip", obj, rest @ ..] => match object(obj) {
+            Some("link") => parse_link(rest),
+            Some("neigh") => parse_neigh(rest),
+            Some("route") => parse_route(rest),
+            Some("addr") => parse_addr(rest),
+            _ => Err(format!(
+                "ip {obj} is not modelled; this lab runs {LINK}, {NEIGH}, {ROUTE}, {ADDR}"
+            )),
+        },
+        _ => Err(format!("usage: {LINK}, {NEIGH}, {ROUTE}, {ADDR}")),
+    }
+}
+
+fn device_name(word: &str) -> Result<String, String> {
+    if word.is_empty() || word.len() > 15 || word.contains('/') {
+        // IFNAMSIZ is 16 with the NUL.
+        return Err(format!("\"{word}\" is not a device name"));
+    }
+    Ok(word.to_string())
+}
+
+fn parse_link(args: &[&str]) -> Result<ConfigCommand, String> {
+    match args {
+        ["set", "dev", dev, state] | ["set", dev, state] => {
+            let up = match *state {
+                "up" => true,
+                "down" => false,
+                other => return Err(format!("ip link set {dev} {other}: this lab models only down and up; usage: {LINK}")),
+            };
+            Ok(ConfigCommand::LinkSet { dev: device_name(dev)?, up })
+        }
+        _ => Err(format!("usage: {LINK}")),
+    }
+}
+
+fn parse_neigh(args: &[&str]) -> Result<ConfigCommand, String> {
+    match args {
+        ["flush", "all"] => Ok(ConfigCommand::NeighFlush { dev: None }),
+        ["flush", "dev", dev] => Ok(ConfigCommand::NeighFlush { dev: Some(device_name(dev)?) }),
+        // iproute2: "Flush requires arguments."
+        ["flush"] => Err(format!("Flush requires arguments; usage: {NEIGH}")),
+        _ => Err(format!("usage: {NEIGH}")),
+    }
+}
+
+fn parse_bridge(args: &[&str]) -> Result<ConfigCommand, String> {
+    match args {
+        ["fdb", "flush", "dev", dev] => Ok(ConfigCommand::FdbFlush { dev: device_name(dev)? }),
+        _ => Err(format!("usage: {FDB}")),
+    }
+}
+
+fn parse_route(args: &[&str]) -> Result<ConfigCommand, String> {
+    let (add, rest) = match args.split_first() {
+        Some((&"add", rest)) => (true, rest),
+        Some((&("del" | "delete"), rest)) => (false, rest),
+        _ => return Err(format!("usage: {ROUTE}")),
+    };
+    match rest {
+        [prefix, "via", gw] => {
+            let prefix = if *prefix == "default" {
+                Ipv4Net::default()
+            } else {
+                // Host bits set are refused, as the kernel does (fib_table_insert:
+                // "Invalid prefix for given prefix length").
+                parse_prefix(prefix)?
+            };
+            let via = parse_ipv4(gw)?;
+            Ok(ConfigCommand::Route { add, prefix, via })
+        }
+        [_, "dev", ..] | [_] => Err(format!("this lab's routes need a gateway; usage: {ROUTE}")),
+        _ => Err(format!("usage: {ROUTE}")),
+    }
+}
+
+fn parse_addr(args: &[&str]) -> Result<ConfigCommand, String> {
+    let (add, rest) = match args.split_first() {
+        Some((&"add", rest)) => (true, rest),
+        Some((&("del" | "delete"), rest)) => (false, rest),
+        _ => return Err(format!("usage: {ADDR}")),
+    };
+    match rest {
+        [addr, "dev", dev] => {
+            if !addr.contains('/') {
+                // iproute2 would take /32; a lab address almost always means a subnet.
+                return Err(format!("{addr} needs its prefix length, like {addr}/24; usage: {ADDR}"));
+            }
+            let net = parse_interface_address(addr)?;
+            Ok(ConfigCommand::Addr { add, net, dev: device_name(dev)? })
+        }
+        _ => Err(format!("usage: {ADDR}")),
+    }
+}
+
+impl ConfigCommand {
+    /// Checks the command against the device it is typed on: the kind of
+    /// device has it, and the interface or port it names exists. The message
+    /// says what is wrong ("pc1 has no interface eth3 (it has eth0)").
+    pub fn check(&self, device: &Device) -> Result<(), String> {
+        let ports = || device.ports.join(", ");
+        let has_port = |dev: &str| -> Result<(), String> {
+            if device.ports.iter().any(|p| p == dev) {
+                Ok(())
+            } else if device.kind.has_ip() {
+                Err(format!("Cannot find device \"{dev}\": {} has no interface {dev} (it has {})", device.id, ports()))
+            } else {
+                Err(format!("Cannot find device \"{dev}\": {} has no port {dev} (it has {})", device.id, ports()))
+            }
+        };
+        let ip_only = |what: &str| -> Result<(), String> {
+            if device.kind.has_ip() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{} is a {}: it has no IP stack, so `{what}` does not apply (switch commands: ip link set PORT down|up, bridge fdb flush dev PORT)",
+                    device.id,
+                    device.kind.name()
+                ))
+            }
+        };
+        match self {
+            ConfigCommand::LinkSet { dev, .. } => has_port(dev),
+            ConfigCommand::NeighFlush { dev } => {
+                ip_only("ip neigh")?;
+                dev.as_deref().map_or(Ok(()), has_port)
+            }
+            ConfigCommand::Route { .. } => ip_only("ip route"),
+            ConfigCommand::Addr { dev, .. } => {
+                ip_only("ip addr")?;
+                has_port(dev)
+            }
+            ConfigCommand::FdbFlush { dev } => {
+                if device.kind != DeviceKind::Switch {
+                    return Err(format!(
+                        "{} is a {}; bridge fdb flush runs on switches (a hub learns nothing)",
+                        device.id,
+                        device.kind.name()
+                    ));
+                }
+                if *dev == device.id {
+                    Ok(())
+                } else {
+                    has_port(dev)
+                }
+            }
+            ConfigCommand::Power { .. } => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(line: &str) -> Result<ConfigCommand, String> {
+        parse(&line.split_whitespace().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn reads_each_command() {
+        assert_eq!(p("ip link set eth0 down"), Ok(ConfigCommand::LinkSet { dev: "eth0".into(), up: false }));
+        assert_eq!(p("ip link set dev p2 up"), Ok(ConfigCommand::LinkSet { dev: "p2".into(), up: true }));
+        assert_eq!(p("ip neigh flush all"), Ok(ConfigCommand::NeighFlush { dev: None }));
+        assert_eq!(p("ip n flush dev eth1"), Ok(ConfigCommand::NeighFlush { dev: Some("eth1".into()) }));
+        assert_eq!(p("bridge fdb flush dev p3"), Ok(ConfigCommand::FdbFlush { dev: "p3".into() }));
+        assert_eq!(
+            p("ip route add 10.0.2.0/24 via 10.0.1.1"),
+            Ok(ConfigCommand::Route { add: true, prefix: "10.0.2.0/24".parse().unwrap(), via: Ipv4Addr::new(10, 0, 1, 1) })
+        );
+        assert_eq!(
+            p("ip r del default via 10.0.1.1"),
+            Ok(ConfigCommand::Route { add: false, prefix: Ipv4Net::default(), via: Ipv4Addr::new(10, 0, 1, 1) })
+        );
+        assert_eq!(
+            p("ip addr add 10.0.0.5/16 dev eth0"),
+            Ok(ConfigCommand::Addr { add: true, net: "10.0.0.5/16".parse().unwrap(), dev: "eth0".into() })
+        );
+        assert_eq!(p("poweroff"), Ok(ConfigCommand::Power { on: false }));
+        assert_eq!(p("poweron"), Ok(ConfigCommand::Power { on: true }));
+    }
+
+    #[test]
+    fn errors_name_what_is_wrong() {
+        assert!(p("ip link set eth0 sideways").unwrap_err().contains("sideways"));
+        assert!(p("ip neigh flush").unwrap_err().contains("Flush requires arguments"));
+        assert!(p("ip route add 10.0.2.1/24 via 10.0.1.1").unwrap_err().contains("10.0.2.0/24"));
+        assert!(p("ip route add 10.0.2.0/24 via 10.0.1.300").unwrap_err().contains("10.0.1.300"));
+        assert!(p("ip addr add 10.0.0.5 dev eth0").unwrap_err().contains("10.0.0.5/24"));
+        assert!(p("ip tunnel add x").unwrap_err().contains("not modelled"));
+        assert!(p("poweroff now").unwrap_err().contains("now"));
+    }
+}

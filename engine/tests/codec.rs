@@ -1,0 +1,84 @@
+//! The compact form of a run (`packet_engine::codec`, the worker's hand-over, issue 19):
+//! decoding the bytes gives back exactly the run, for every example, every exercise's lab,
+//! the switch-loop storm at the browser's 100 k events and the fan-out storm; damaged bytes
+//! give an error, never a panic.
+
+mod common;
+use common::labs::fan_out_lab;
+use packet_engine::codec::{decode, encode};
+use packet_engine::{RunOutcome, Scenario, Simulation};
+use std::sync::Arc;
+
+/// Runs `scenario`, encodes and decodes the outcome, and checks they are equal (the trace,
+/// outputs, hops, stop reason, counts) and that frames are shared again as the engine shared
+/// them. Returns the encoded size.
+fn round_trip(what: &str, scenario: &Scenario) -> usize {
+    let out = Simulation::new(scenario).expect("valid").run();
+    let bytes = encode(&out);
+    let back = decode(&bytes, out.topology.clone()).unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert!(back == out, "{what}: the decoded run differs");
+    assert_eq!(shared_frames(&back), shared_frames(&out), "{what}: frame sharing");
+    bytes.len()
+}
+
+/// How many events carry frame bytes that an earlier event carries too (the same allocation).
+fn shared_frames(out: &RunOutcome) -> usize {
+    use packet_engine::EventKind::*;
+    let mut seen = std::collections::BTreeSet::new();
+    out.trace
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            FrameSent { bytes, .. } | FrameReceived { bytes, .. } | FrameDropped { bytes, .. } | PacketDropped { bytes, .. } => {
+                Some(!seen.insert(Arc::as_ptr(bytes) as *const u8 as usize))
+            }
+            _ => None,
+        })
+        .filter(|&again| again)
+        .count()
+}
+
+#[test]
+fn every_example_and_exercise_round_trips() {
+    for (stem, scenario) in packet_engine::examples::all() {
+        round_trip(stem, &scenario);
+    }
+    for exercise in packet_engine::exercise::course() {
+        round_trip(&exercise.id, &exercise.lab);
+    }
+}
+
+#[test]
+fn the_storms_round_trip() {
+    let storm = Scenario::from_json(include_str!("../../scenarios/switch-loop.json")).unwrap();
+    let mut at_budget = storm.clone();
+    at_budget.options.max_events = 100_000;
+    let size = round_trip("switch loop at 100 k events", &at_budget);
+    println!("switch loop, 100 k events: {size} bytes");
+    let fan = Scenario::from_json(&fan_out_lab(1024, 512, 100_000)).unwrap();
+    let size = round_trip("fan-out", &fan);
+    println!("fan-out: {size} bytes");
+}
+
+#[test]
+fn damaged_bytes_are_an_error_not_a_panic() {
+    let (_, scenario) = packet_engine::examples::all().into_iter().find(|(s, _)| *s == "fetch-page").unwrap();
+    let out = Simulation::new(&scenario).unwrap().run();
+    let bytes = encode(&out);
+    // Every cut is refused.
+    for n in 0..bytes.len() {
+        assert!(decode(&bytes[..n], out.topology.clone()).is_err(), "cut at {n}");
+    }
+    // So are extra bytes, another version, and (without a panic) any flipped byte.
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(decode(&longer, out.topology.clone()).is_err());
+    let mut other = bytes.clone();
+    other[3] = 2;
+    assert!(decode(&other, out.topology.clone()).is_err());
+    for i in 4..bytes.len() {
+        let mut flipped = bytes.clone();
+        flipped[i] ^= 0xa5;
+        let _ = decode(&flipped, out.topology.clone());
+    }
+}

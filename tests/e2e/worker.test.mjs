@@ -1,0 +1,218 @@
+// The engine's Web Worker (issue 19, docs/worker.md): a heavy lab runs in the worker while
+// the page stays responsive, shows the worker's progress and answers clicks; Cancel
+// terminates the worker and keeps the lab; the outcome comes back in the compact form and
+// plays; when the worker's script cannot load, the run goes on on the page; and after one
+// visit the worker works offline from the service worker's cache.
+//
+// Each page gets an init script that wraps `Worker` to watch it: which workers were made, how
+// many progress messages and outcomes they posted, whether they were terminated. Where a test
+// must see the page *during* a run, the wrapper holds the outcome message until the test
+// releases it (`window.__release()`): the run itself still happens in the worker, and
+// everything is waited for as a condition, never by a sleep. The page's own clock is
+// Playwright's fake clock, paused: animation frames (which drive the on-page pieces of the
+// fallback) do not run, so progress that still advances is the worker's.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { READY_TIMEOUT_MS, fanOutLab, labFixture, recordProblems, savedLab, scenario } from "./helpers.mjs";
+
+const fx = labFixture();
+
+/** Installed before the app's scripts: wraps `Worker` (see the file's header). */
+function watchWorkers(hold) {
+  const Real = window.Worker;
+  window.__workers = [];
+  window.__held = [];
+  window.__hold = hold;
+  window.__release = () => {
+    window.__hold = false;
+    for (const deliver of window.__held.splice(0)) deliver();
+  };
+  window.Worker = class extends Real {
+    constructor(url, options) {
+      super(url, options);
+      this.__rec = { url: String(url), type: options?.type, progress: 0, outcome: 0, bytes: 0, handoverMs: 0, terminated: false };
+      window.__workers.push(this.__rec);
+    }
+    terminate() {
+      this.__rec.terminated = true;
+      super.terminate();
+    }
+    set onmessage(handler) {
+      const rec = this.__rec;
+      // A held message goes to the handler set when it is delivered, as a browser fires an
+      // event: none once the page has removed it (src/worker/mod.rs does, then terminates).
+      this.__handler = handler;
+      super.onmessage = handler && ((event) => {
+        if (Array.isArray(event.data)) {
+          rec.progress++;
+          rec.events = event.data[0];
+        }
+        if (event.data instanceof Uint8Array) {
+          rec.outcome++;
+          rec.bytes = event.data.byteLength;
+          const deliver = () => {
+            if (!this.__handler) return;
+            // The page's side of the hand-over: decode, install, precompute the views' rows.
+            const t = performance.now();
+            this.__handler.call(this, event);
+            rec.handoverMs = performance.now() - t;
+          };
+          if (window.__hold) return void window.__held.push(deliver);
+          return deliver();
+        }
+        handler.call(this, event);
+      });
+    }
+    get onmessage() {
+      return super.onmessage;
+    }
+  };
+}
+
+/** The app, its workers watched (outcomes held when `hold`), its clock paused when `paused`. */
+async function open({ hold = false, paused = true, context } = {}) {
+  context ??= await fx.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(watchWorkers, hold);
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  if (paused) await page.clock.install({ time: Date.UTC(2026, 0, 1) });
+  await page.goto(fx.appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  if (paused) await page.clock.pauseAt(Date.UTC(2026, 0, 1) + 3_600_000);
+  return { page, context, problems };
+}
+
+async function importLab(page, lab, name = "heavy.json") {
+  await page.getByTestId("import-file").setInputFiles({
+    name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(lab)),
+  });
+}
+
+const workers = (page) => page.evaluate(() => window.__workers);
+
+/** Events so far, from the progress line. */
+async function eventsSoFar(page) {
+  const text = await page.getByTestId("run-progress").textContent();
+  return Number(text.match(/([0-9]+) events so far/)[1]);
+}
+
+test("a heavy lab runs in the worker: progress from the worker, clicks answered, the outcome plays", async () => {
+  const { page, context, problems } = await open({ hold: true });
+  await importLab(page, fanOutLab());
+  await page.waitForSelector('[data-testid="run-progress"]');
+  // One module worker, running the page's own module, with the hashed script the page names.
+  await page.waitForFunction(() => window.__workers.length === 1);
+  const [made] = await workers(page);
+  const named = await page.locator('meta[name="packet-lab-worker"]').getAttribute("content");
+  assert.match(named, /^\.\/engine-worker-[0-9a-f]{16}\.js$/);
+  assert.equal(made.url, named);
+  assert.equal(made.type, "module");
+
+  // The worker's progress reaches the page while its clock stands still: the run is not the
+  // page's (its pieces need animation frames). Once the outcome is in (held), the line shows
+  // the worker's last count, more than the page's own first piece did.
+  const first = await eventsSoFar(page);
+  await page.waitForFunction(() => window.__workers[0].outcome === 1, null, { timeout: READY_TIMEOUT_MS });
+  const { progress, events } = (await workers(page))[0];
+  assert.ok(progress > 1, "progress posted piece by piece");
+  await page.waitForFunction((n) => {
+    const m = document.querySelector('[data-testid="run-progress"]')?.textContent.match(/([0-9]+) events so far/);
+    return m && Number(m[1]) === n;
+  }, events);
+  assert.ok(events >= first, `worker ${events} events, page's first piece ${first}`);
+
+  // The run is over in the worker, its outcome held: the page answers a click meanwhile.
+  await page.locator('[data-device="pc2"] .icon').click();
+  await page.waitForSelector('[data-device="pc2"].selected');
+  assert.equal(await page.getByTestId("run-progress").count(), 1, "still waiting for the outcome");
+
+  // Hand it over: the run is installed and plays; the worker is done with.
+  await page.evaluate(() => window.__release());
+  await page.waitForSelector('[data-testid="event"]');
+  assert.equal(await page.getByTestId("run-progress").count(), 0);
+  assert.equal(await page.getByTestId("run-error").count(), 0);
+  await page.waitForFunction(() => window.__workers[0].terminated);
+  const done = (await workers(page))[0];
+  console.log(`fan-out lab: ${done.progress} progress messages, outcome ${done.bytes} bytes, page's hand-over ${done.handoverMs.toFixed(1)} ms (fake clock: not a measurement)`);
+  assert.ok(done.bytes > 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("Cancel terminates the worker and keeps the lab; its late outcome changes nothing", async () => {
+  const { page, context, problems } = await open({ hold: true });
+  await importLab(page, fanOutLab());
+  await page.waitForSelector('[data-testid="run-progress"]');
+  await page.waitForFunction(() => window.__workers.length === 1 && window.__workers[0].progress > 0, null, { timeout: READY_TIMEOUT_MS });
+  await page.getByTestId("cancel-run").click();
+  await page.waitForSelector('[data-testid="run-cancelled"]');
+  await page.waitForFunction(() => window.__workers[0].terminated);
+  assert.match(await page.getByTestId("run-cancelled").textContent(), /cancelled after [0-9]+ events\. The lab is unchanged/);
+  assert.equal(await page.locator("[data-device]").count(), 4);
+  assert.equal((await savedLab(page)).links.length, 514);
+  // Whatever the worker had posted before it was stopped is ignored.
+  await page.evaluate(() => window.__release());
+  assert.equal(await page.getByTestId("run-cancelled").count(), 1);
+  assert.equal(await page.getByTestId("event").count(), 0);
+
+  // Run again: a new worker, and this time the outcome is let through.
+  await page.getByTestId("run-again").click();
+  await page.waitForSelector('[data-testid="event"]', { timeout: READY_TIMEOUT_MS });
+  assert.equal((await workers(page)).length, 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("when the worker's script does not load, the run goes on on the page in pieces", async () => {
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.route(/engine-worker-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  const { page, problems } = await open({ context });
+  await importLab(page, fanOutLab());
+  await page.waitForSelector('[data-testid="run-progress"]');
+  await page.waitForFunction(() => window.__workers.length === 1);
+  // The failed worker is given up; the page's pieces, one per animation frame, finish the run.
+  for (let frames = 0; (await page.getByTestId("run-progress").count()) > 0; frames++) {
+    assert.ok(frames < 400, "the run ends within its work budget");
+    await page.clock.runFor(20);
+  }
+  await page.waitForSelector('[data-testid="event"]');
+  assert.equal((await workers(page))[0].outcome, 0, "not from a worker");
+  assert.deepEqual(problems.filter((p) => !/engine-worker-[0-9a-f]+\.js/.test(p)), []);
+  await context.close();
+});
+
+test("the 100k-event storm is handed over from the worker (size and time measured)", async () => {
+  const { page, context, problems } = await open({ paused: false });
+  const loop = await scenario("switch-loop");
+  loop.options = { ...(loop.options ?? {}), max_events: 100000 };
+  await importLab(page, loop, "storm.json");
+  await page.waitForFunction(() => window.__workers.length === 1 && window.__workers[0].outcome === 1, null, { timeout: READY_TIMEOUT_MS });
+  await page.waitForSelector('[data-testid="event"]');
+  const done = (await workers(page))[0];
+  console.log(`switch loop at 100k events: outcome ${done.bytes} bytes, page's hand-over (decode, install, rows) ${done.handoverMs.toFixed(1)} ms`);
+  assert.ok(done.bytes > 1_000_000);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("after one visit, a heavy lab runs in the worker offline", async () => {
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const { page, problems } = await open({ context, paused: false });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: READY_TIMEOUT_MS });
+  // The worker's script is precached with the rest (the service worker reads index.html).
+  const named = await page.locator('meta[name="packet-lab-worker"]').getAttribute("content");
+  await page.waitForFunction(async (name) => {
+    const keys = await (await caches.open("packet-lab-v1")).keys();
+    return keys.some((r) => r.url.endsWith(name.slice(2)));
+  }, named);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  await importLab(page, fanOutLab());
+  await page.waitForFunction(() => window.__workers.length === 1 && window.__workers[0].outcome === 1, null, { timeout: READY_TIMEOUT_MS });
+  await page.waitForSelector('[data-testid="event"]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
