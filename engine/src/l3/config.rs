@@ -70,7 +70,7 @@ impl IpNode {
         ctx.record(EventKind::NeighborFlushed { device, interface, ips, why });
     }
 
-    fn add_connected(&mut self, iface: u32, net: Ipv4Net, carrier: bool) {
+    pub(super) fn add_connected(&mut self, iface: u32, net: Ipv4Net, carrier: bool) {
         self.routes.retain(|r| !(r.iface == iface && r.kind == RouteKind::Connected));
         self.routes.push(Route {
             net: net.trunc(),

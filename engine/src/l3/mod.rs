@@ -257,16 +257,7 @@ impl IpNode {
             return;
         }
         self.ifaces[iface as usize].addr = Some(net);
-        self.routes.retain(|r| !(r.iface == iface && r.kind == RouteKind::Connected));
-        self.routes.push(Route {
-            net: net.trunc(),
-            via: None,
-            iface,
-            kind: RouteKind::Connected,
-            metric: 0,
-            src: Some(net.addr()),
-            linkdown: false,
-        });
+        self.add_connected(iface, net, true);
         if let Some(gw) = router.filter(|gw| net.contains(gw)) {
             if !self.routes.iter().any(|r| r.kind == RouteKind::Default) {
                 self.routes.push(Route {

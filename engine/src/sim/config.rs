@@ -8,7 +8,7 @@
 //! device and, when carrier changed, the far end's device. A scheduled link
 //! cut of another kind (spanning tree's tests, say) should call it too.
 
-use super::device::{Body, Timer};
+use super::device::Body;
 use super::Sim;
 use crate::l2::{Hub, Switch};
 use crate::l3::IpNode;
@@ -165,17 +165,8 @@ impl Sim {
             Body::Ip(old) => {
                 let mut node = IpNode::build(d as u32, spec, &ports, &mut self.ctx.rng);
                 node.apps = std::mem::take(&mut old.apps);
-                if let Some(s) = &spec.dhcp_server {
-                    node.dhcp_server_setup(s);
-                }
-                if let Some(s) = &spec.dns_server {
-                    node.dns_server_setup(s);
-                }
-                for (i, iface) in spec.interfaces.iter().enumerate() {
-                    if iface.dhcp {
-                        self.ctx.timer(self.ctx.now, d as u32, Timer::Dhcp { iface: i as u32, gen: 0 });
-                    }
-                }
+                let now = self.ctx.now;
+                super::start_services(&mut node, spec, d as u32, now, &mut self.ctx);
                 let routes = node.route_entries();
                 let device = self.ctx.id(d as u32);
                 self.ctx.record(EventKind::RoutesInstalled { device, routes });

@@ -258,17 +258,7 @@ impl Sim {
         // Services start with the device; dhclient runs at boot on "dhcp" interfaces.
         for (d, spec) in sc.devices.iter().enumerate() {
             let Body::Ip(node) = &mut bodies[d] else { continue };
-            if let Some(s) = &spec.dhcp_server {
-                node.dhcp_server_setup(s);
-            }
-            if let Some(s) = &spec.dns_server {
-                node.dns_server_setup(s);
-            }
-            for (i, iface) in spec.interfaces.iter().enumerate() {
-                if iface.dhcp {
-                    ctx.timer(SimTime::ZERO, d as u32, Timer::Dhcp { iface: i as u32, gen: 0 });
-                }
-            }
+            start_services(node, spec, d as u32, SimTime::ZERO, &mut ctx);
         }
         for (c, spec) in sc.commands.iter().enumerate() {
             if let crate::scenario::Command::Config(_) = spec.command {
@@ -417,6 +407,22 @@ impl Sim {
             stop,
             events_processed: processed,
             work: self.ctx.work,
+        }
+    }
+}
+
+/// What starts with an IP device, at boot and at `poweron`: its DHCP and DNS
+/// servers, and dhclient on each `"dhcp"` interface (a timer at `at`).
+pub(super) fn start_services(node: &mut IpNode, spec: &crate::scenario::Device, d: u32, at: SimTime, ctx: &mut Ctx) {
+    if let Some(s) = &spec.dhcp_server {
+        node.dhcp_server_setup(s);
+    }
+    if let Some(s) = &spec.dns_server {
+        node.dns_server_setup(s);
+    }
+    for (i, iface) in spec.interfaces.iter().enumerate() {
+        if iface.dhcp {
+            ctx.timer(at, d, Timer::Dhcp { iface: i as u32, gen: 0 });
         }
     }
 }
