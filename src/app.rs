@@ -10,7 +10,7 @@ use packet_engine::scenario::DeviceKind;
 use crate::components::{
     Palette, Toolbar, ZoomControls,
     controls_of, sprites, use_play_clock, use_reduced_motion, use_run_driver, Canvas, CommandForm, EventList, Header, Packets,
-    SidePanel, StatusBar, Tables, Terminal, Timeline,
+    SidePanel, StatusBar, Tables, Terminal, Timeline, LanguagePicker,
 };
 use crate::components::InspectorPanel;
 use crate::components::{narrate, use_story_index, StoryPanel};
@@ -60,13 +60,18 @@ pub fn app() -> Html {
         }
         // A link in the URL (#lab=…) and the embed mode (?embed=1).
         share_boot(&mut state);
+        state.lang = crate::i18n::at_boot();
         state
     });
     let embed = lab.share.embed.is_some();
+    use_effect_with(lab.lang, |tag| crate::i18n::mark_document(tag));
+    let tr = crate::i18n::tr(lab.lang);
     html! {
+        <ContextProvider<Rc<crate::i18n::Tr>> context={tr}>
         <ContextProvider<LabContext> context={lab}>
             if embed { <EmbedShell /> } else { <Shell /> }
         </ContextProvider<LabContext>>
+        </ContextProvider<Rc<crate::i18n::Tr>>>
     }
 }
 
@@ -82,6 +87,7 @@ fn built_in_examples() -> Vec<Example> {
 /// hands its parts plain values and `Callback`s, never the state handle itself.
 #[function_component(Shell)]
 fn shell() -> Html {
+    let tr = crate::i18n::use_tr();
     let lab = use_context::<LabContext>().expect("Shell is only rendered inside App's provider");
     {
         // Runs once the first render is in the DOM: from here on the app is live.
@@ -187,6 +193,13 @@ fn shell() -> Html {
                     has_selection={!edit.selected.is_empty() || !edit.selected_links.is_empty()}
                     mode={edit.mode} on_edit={on_edit.clone()} on_load={on_load.clone()} />
                 <ShareButton />
+                <LanguagePicker current={lab.lang} on_pick={{
+                    let dispatcher = lab.dispatcher();
+                    Callback::from(move |tag: String| {
+                        storage::save_lang(&tag);
+                        dispatcher.dispatch(Action::SetLanguage(tag));
+                    })
+                }} />
             </Header>
             <main class={classes!("workspace", lab.inspect.open.then_some("inspecting"),
                 (!edit.selected.is_empty() || !edit.selected_links.is_empty()).then_some("has-selection"))}>
@@ -200,11 +213,11 @@ fn shell() -> Html {
                         <ZoomControls on_edit={on_edit.clone()} />
                         if visit {
                             <button type="button" class="visit-action" data-testid="visit" onclick={on_visit}>
-                                { "▶ Visit example.com" }
+                                { crate::tr!(tr, "visit-example") }
                             </button>
                         } else if show_hint {
                             <p class="canvas-hint" data-testid="hint">
-                                { "Press " }<strong>{ "▶ Play" }</strong>{ " below to watch this lab's frames move, one by one." }
+                                { crate::tr!(tr, "hint-press") }<strong>{ crate::tr!(tr, "hint-play") }</strong>{ crate::tr!(tr, "hint-rest") }
                             </p>
                         }
                         <LinkError />
@@ -212,7 +225,7 @@ fn shell() -> Html {
                             <div class="notice" role="alert" data-testid="notice">
                                 <p>{ notice.clone() }</p>
                                 <button type="button" class="link-button" data-testid="dismiss-notice"
-                                    onclick={on_edit.reform(|_: MouseEvent| EditAction::DismissNotice)}>{ "Dismiss" }</button>
+                                    onclick={on_edit.reform(|_: MouseEvent| EditAction::DismissNotice)}>{ crate::tr!(tr, "dismiss") }</button>
                             </div>
                         }
                     </Canvas>
@@ -259,6 +272,7 @@ fn shell() -> Html {
 /// each pane plain values and one `Callback<PlayAction>`.
 #[function_component(PlaybackDock)]
 fn playback_dock() -> Html {
+    let tr = crate::i18n::use_tr();
     let lab = use_context::<LabContext>().expect("PlaybackDock is only rendered inside App's provider");
     let on_action = {
         let dispatcher = lab.dispatcher();
@@ -291,7 +305,7 @@ fn playback_dock() -> Html {
         .unwrap_or_default();
     let run = play.run().cloned();
     html! {
-        <section class="dock" aria-label="Playback" data-testid="dock">
+        <section class="dock" aria-label={crate::tr!(tr, "playback-label")} data-testid="dock">
             <div class="dock-bar">
                 { controls_of(play, on_action.clone()) }
                 <Timeline run={run.clone()} shown={play.shown()} on_action={on_action.clone()} />
@@ -303,24 +317,24 @@ fn playback_dock() -> Html {
                         let open = lab.story.open;
                         move |_: MouseEvent| StoryAction::Open(!open)
                     })}>
-                    { "Sequence diagram" }
+                    { crate::tr!(tr, "story-toggle") }
                     // The noise filters still hide frames from the animation with the panel shut.
                     if !lab.story.open && !lab.story.noise.is_empty() {
-                        <span class="story-toggle-note">{ " · filters on" }</span>
+                        <span class="story-toggle-note">{ crate::tr!(tr, "story-filters-on") }</span>
                     }
                 </button>
             </div>
             if let Some(pending) = play.pending() {
-                { run_progress(pending, on_action.clone()) }
+                { run_progress(&tr, pending, on_action.clone()) }
             }
             if let Some(error) = play.error.as_ref().filter(|_| play.cancelled) {
                 <p class="dock-error run-cancelled" role="status" data-testid="run-cancelled">
-                    { format!("Stopped: {error} ") }
+                    { crate::tr!(tr, "run-stopped", error = error.to_string()) }{ " " }
                     <button type="button" class="link-button" data-testid="run-again"
-                        onclick={on_action.reform(|_: MouseEvent| PlayAction::RunAgain)}>{ "Run again" }</button>
+                        onclick={on_action.reform(|_: MouseEvent| PlayAction::RunAgain)}>{ crate::tr!(tr, "run-again") }</button>
                 </p>
             } else if let Some(error) = &play.error {
-                <p class="dock-error" role="alert" data-testid="run-error">{ format!("This lab cannot run: {error}") }</p>
+                <p class="dock-error" role="alert" data-testid="run-error">{ crate::tr!(tr, "run-error", error = error.to_string()) }</p>
             }
             <div class="dock-panes">
                 // Over the event list (which would give the answer away), never over a device.
@@ -340,14 +354,14 @@ fn playback_dock() -> Html {
 
 /// A long run's progress (events so far, the share of its work budget spent) and its Cancel
 /// button, shown while it runs in pieces (`playback::pending`).
-fn run_progress(pending: &crate::playback::PendingRun, on_action: Callback<PlayAction>) -> Html {
+fn run_progress(tr: &crate::i18n::Tr, pending: &crate::playback::PendingRun, on_action: Callback<PlayAction>) -> Html {
     let percent = (pending.fraction() * 100.0).round();
     html! {
         <div class="run-progress" role="status" data-testid="run-progress">
-            <span>{ format!("Running the lab… {} events so far", pending.events()) }</span>
-            <progress max="100" value={percent.to_string()} aria-label="Share of the run's work budget used" />
+            <span>{ crate::tr!(tr, "run-progress", events = pending.events()) }</span>
+            <progress max="100" value={percent.to_string()} aria-label={crate::tr!(tr, "run-budget")} />
             <button type="button" class="link-button" data-testid="cancel-run"
-                onclick={on_action.reform(|_: MouseEvent| PlayAction::CancelRun)}>{ "Cancel" }</button>
+                onclick={on_action.reform(|_: MouseEvent| PlayAction::CancelRun)}>{ crate::tr!(tr, "cancel") }</button>
         </div>
     }
 }

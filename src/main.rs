@@ -17,6 +17,7 @@ mod download;
 mod editor;
 mod exercises;
 mod geometry;
+mod i18n;
 mod inspector;
 mod playback;
 mod predict;

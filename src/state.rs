@@ -48,6 +48,9 @@ pub struct State {
     pub predict: Predict,
     /// The story views: sequence diagram shown, its lanes, the noise filters (issue 13).
     pub story: Story,
+    /// The interface language: a tag of `locales/` ("en", "de", "fr") or the pseudo-locale
+    /// (src/i18n/mod.rs). Chosen at boot from the link, the saved choice or the browser.
+    pub lang: &'static str,
     /// True once the app has mounted in the page: the `data-ready` marker that the boot guard
     /// (static/boot.js) and the browser tests wait for.
     pub started: bool,
@@ -79,6 +82,7 @@ impl State {
             exercises: Exercises::default(),
             predict: Predict::default(),
             story: Story::default(),
+            lang: crate::i18n::DEFAULT,
             started: false,
         }
     }
@@ -137,6 +141,8 @@ pub enum Action {
     OpenShared(Rc<SharedLab>),
     /// A story-view command (diagram, lanes, noise filters).
     Story(StoryAction),
+    /// The user picked an interface language (a tag of `locales/`; anything else is ignored).
+    SetLanguage(String),
 }
 
 impl Reducible for State {
@@ -207,6 +213,11 @@ impl Reducible for State {
             Action::Share(share) => next.share.apply(share),
             Action::OpenShared(lab) => next.open_shared(&lab),
             Action::Story(action) => next.story.apply(action),
+            Action::SetLanguage(tag) => {
+                if let Some(tag) = crate::i18n::known(&tag) {
+                    next.lang = tag;
+                }
+            }
         }
         if next.predict.on {
             // A changed lab or a typed command makes a new run: its questions are made anew.

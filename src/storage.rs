@@ -17,9 +17,23 @@ const LAB_KEY: &str = "packet-lab.lab.v1";
 const EXAMPLE_KEY: &str = "packet-lab.example.v1";
 /// The key of the commands typed in the lab's terminal (the scenario's `commands` format).
 const TYPED_KEY: &str = "packet-lab.typed.v1";
+/// The key of the interface language the user picked (a tag of `locales/`).
+const LANG_KEY: &str = "packet-lab.lang.v1";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Keeps the picked interface language for the next visit.
+pub fn save_lang(tag: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LANG_KEY, tag);
+    }
+}
+
+/// The interface language picked on an earlier visit, if any.
+pub fn load_lang() -> Option<String> {
+    local_storage()?.get_item(LANG_KEY).ok().flatten()
 }
 
 /// Saves `scenario` (and the stem of the example it started from) for the next visit.

@@ -7,6 +7,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::use_tr;
+use crate::tr;
+
 use crate::playback::PlayAction;
 
 /// Props of [`CommandForm`].
@@ -33,6 +36,7 @@ pub struct CommandFormProps {
 /// The form under the terminal.
 #[function_component(CommandForm)]
 pub fn command_form(props: &CommandFormProps) -> Html {
+    let tr = use_tr();
     let device_ref = use_node_ref();
     let kind_ref = use_node_ref();
     let target_ref = use_node_ref();
@@ -64,20 +68,20 @@ pub fn command_form(props: &CommandFormProps) -> Html {
     });
     let disabled = !props.enabled || props.devices.is_empty();
     html! {
-        <form class="command-form" data-testid="command-form" {onsubmit} aria-label="Run a command">
-            <select ref={device_ref} data-testid="cmd-device" aria-label="On device" {disabled}>{ for devices }</select>
-            <select ref={kind_ref} data-testid="cmd-kind" aria-label="Command" {disabled}>
+        <form class="command-form" data-testid="command-form" {onsubmit} aria-label={tr!(tr, "cmd-label")}>
+            <select ref={device_ref} data-testid="cmd-device" aria-label={tr!(tr, "cmd-device")} {disabled}>{ for devices }</select>
+            <select ref={kind_ref} data-testid="cmd-kind" aria-label={tr!(tr, "cmd-kind")} {disabled}>
                 // `selected` stated: Yew inserts options last first, which would leave the last
                 // one selected.
                 <option value="ping" selected=true>{ "ping -c 3" }</option>
-                <option value="frame">{ "send one frame (ping -c 1)" }</option>
+                <option value="frame">{ tr!(tr, "cmd-frame") }</option>
                 <option value="traceroute">{ "traceroute" }</option>
-                <option value="line">{ "type a command (ip, bridge, poweroff…)" }</option>
+                <option value="line">{ tr!(tr, "cmd-line") }</option>
             </select>
             <input ref={target_ref} data-testid="cmd-target" type="text" inputmode="url" spellcheck="false"
-                aria-label="Destination address or name, or the command line" placeholder="10.10.10.100" value={props.target.clone()} {disabled}
+                aria-label={tr!(tr, "cmd-target")} placeholder="10.10.10.100" value={props.target.clone()} {disabled}
                 aria-invalid={props.error.is_some().to_string()} aria-describedby="cmd-error" />
-            <button type="submit" class="btn-run" data-testid="cmd-run" {disabled}>{ "Run" }</button>
+            <button type="submit" class="btn-run" data-testid="cmd-run" {disabled}>{ tr!(tr, "cmd-run") }</button>
             if let Some(err) = &props.error {
                 <p class="field-error" id="cmd-error" data-testid="cmd-error" role="alert">{ err.clone() }</p>
             }

@@ -10,6 +10,9 @@ use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::i18n::use_tr;
+use crate::tr;
+
 use crate::playback::{format_span, format_time, PlayAction, Playback, FIT_CHOICES, SPEEDS, SPEED_COUNT};
 
 /// Props of [`Controls`].
@@ -66,12 +69,13 @@ pub fn controls(props: &ControlsProps) -> Html {
             on_speed.emit(e);
         })
     };
+    let tr = use_tr();
     let play_label = if props.per_click {
-        "Next event"
+        tr!(tr, "play-next")
     } else if props.playing {
-        "Pause"
+        tr!(tr, "play-pause")
     } else {
-        "Play"
+        tr!(tr, "play-play")
     };
     let play_icon = if props.playing && !props.per_click { "M6 4h3v12H6z M11 4h3v12h-3z" } else { "M6 4l10 6-10 6z" };
     let disabled = !props.enabled;
@@ -80,43 +84,43 @@ pub fn controls(props: &ControlsProps) -> Html {
         html! { <option value={i.to_string()} {selected}>{ speed_text(SPEEDS[i]) }</option> }
     });
     html! {
-        <div class="controls" role="toolbar" aria-label="Playback">
-            <button type="button" class="ctl" data-testid="rewind" title="Back to the start"
-                aria-label="Back to the start" {disabled} onclick={act(PlayAction::Rewind)}>{ icon("M5 4v12 M16 4 8 10l8 6z") }</button>
-            <button type="button" class="ctl" data-testid="step-back" title="Step back (←)"
-                aria-label="Step back" aria-keyshortcuts="ArrowLeft" {disabled}
+        <div class="controls" role="toolbar" aria-label={tr!(tr, "playback-label")}>
+            <button type="button" class="ctl" data-testid="rewind" title={tr!(tr, "play-rewind")}
+                aria-label={tr!(tr, "play-rewind")} {disabled} onclick={act(PlayAction::Rewind)}>{ icon("M5 4v12 M16 4 8 10l8 6z") }</button>
+            <button type="button" class="ctl" data-testid="step-back" title={tr!(tr, "play-step-back-title")}
+                aria-label={tr!(tr, "play-step-back")} aria-keyshortcuts="ArrowLeft" {disabled}
                 onclick={act(PlayAction::StepBack)}>{ icon("M14 4 6 10l8 6z M16 4v12") }</button>
-            <button type="button" class="ctl ctl-play" data-testid="play" title={format!("{play_label} (Space)")}
-                aria-label={play_label} aria-keyshortcuts="Space" {disabled}
+            <button type="button" class="ctl ctl-play" data-testid="play" title={tr!(tr, "play-toggle-title", action = play_label.clone())}
+                aria-label={play_label.clone()} aria-keyshortcuts="Space" {disabled}
                 onclick={act(PlayAction::TogglePlay)}>
                 { icon(play_icon) }<span>{ play_label }</span>
             </button>
-            <button type="button" class="ctl" data-testid="step" title="Next event (→)"
-                aria-label="Next event" aria-keyshortcuts="ArrowRight" {disabled}
+            <button type="button" class="ctl" data-testid="step" title={tr!(tr, "play-step-title")}
+                aria-label={tr!(tr, "play-next")} aria-keyshortcuts="ArrowRight" {disabled}
                 onclick={act(PlayAction::StepForward)}>{ icon("M6 4l8 6-8 6z M4 4v12") }</button>
             <label class="speed">
-                <span class="ctl-label">{ "Speed" }</span>
+                <span class="ctl-label">{ tr!(tr, "play-speed") }</span>
                 <select data-testid="speed" onchange={on_speed_any} {disabled}>
                     { for speeds }
                     { for FIT_CHOICES.iter().map(|&n| html! {
                         <option value={format!("fit{n}")} selected={!props.per_click && props.fit == Some(n)}>
-                            { format!("whole run in about {n} s") }
+                            { tr!(tr, "play-fit", seconds = n) }
                         </option>
                     }) }
-                    <option value="click" selected={props.per_click}>{ "one event per click" }</option>
+                    <option value="click" selected={props.per_click}>{ tr!(tr, "play-per-click") }</option>
                 </select>
             </label>
             <div class="clock" aria-live="off">
                 <span class="clock-time" data-testid="sim-time">{ props.time.clone() }</span>
                 <span class="clock-events" data-testid="event-count">
-                    { format!("event {} / {}", props.shown, props.total) }
+                    { tr!(tr, "play-event-count", shown = props.shown, total = props.total) }
                 </span>
                 <span class="clock-rate" data-testid="clock-rate"
-                    title="How much simulated time one second on screen shows here (docs/playback.md)">
+                    title={tr!(tr, "play-rate-title")}>
                     if props.skipping && props.playing {
-                        { "⏩ idle" }
+                        { tr!(tr, "play-idle") }
                     } else if let Some(rate) = &props.rate {
-                        { format!("1 s = {rate}") }
+                        { tr!(tr, "play-rate", rate = rate.to_string()) }
                     }
                 </span>
             </div>

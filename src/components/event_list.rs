@@ -7,6 +7,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::use_tr;
+use crate::tr;
+
 use crate::playback::{format_time, EventClass, Filter, PlayAction, RunRef};
 
 /// At most this many rows are drawn (the ones before the current event): a long run stays
@@ -37,6 +40,7 @@ pub struct EventListProps {
 /// The event list with its filters.
 #[function_component(EventList)]
 pub fn event_list(props: &EventListProps) -> Html {
+    let tr = use_tr();
     let list_ref = use_node_ref();
     let current = props.shown.checked_sub(1);
     {
@@ -117,20 +121,20 @@ pub fn event_list(props: &EventListProps) -> Html {
         .and_then(|(run, i)| run.outcome.trace.events.get(i))
         .map(|e| e.explain());
     html! {
-        <section class="pane events-pane" aria-label="Events">
+        <section class="pane events-pane" aria-label={tr!(tr, "events-label")}>
             <header class="pane-head">
-                <h2 class="pane-title">{ "Events" }</h2>
-                <select class="device-filter" data-testid="device-filter" aria-label="Show events of" onchange={on_device}>
-                    <option value="" selected={selected_device.is_empty()}>{ "all devices" }</option>
+                <h2 class="pane-title">{ tr!(tr, "events-label") }</h2>
+                <select class="device-filter" data-testid="device-filter" aria-label={tr!(tr, "events-device-filter")} onchange={on_device}>
+                    <option value="" selected={selected_device.is_empty()}>{ tr!(tr, "events-all-devices") }</option>
                     { for devices }
                 </select>
             </header>
-            <div class="chips" role="group" aria-label="Show event kinds">{ for chips }</div>
-            <ol class="event-list" data-testid="event-list" ref={list_ref} tabindex="0" aria-label="Events">
+            <div class="chips" role="group" aria-label={tr!(tr, "events-kinds")}>{ for chips }</div>
+            <ol class="event-list" data-testid="event-list" ref={list_ref} tabindex="0" aria-label={tr!(tr, "events-label")}>
                 { rows.unwrap_or_default() }
             </ol>
             if empty {
-                <p class="pane-empty">{ "Press Play (or →) to watch the first frame leave." }</p>
+                <p class="pane-empty">{ tr!(tr, "events-empty") }</p>
             }
             if let Some(text) = explain {
                 // Two lines high and scrollable: keyboard users can reach the rest (axe's

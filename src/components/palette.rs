@@ -2,18 +2,26 @@
 
 use yew::prelude::*;
 
+use crate::i18n::use_tr;
+use crate::tr;
+
 use packet_engine::scenario::DeviceKind;
 
 use crate::components::canvas::{icon, DRAG_TYPE};
 
 /// The kinds offered, in the order a network is usually built.
-const KINDS: [(DeviceKind, &str); 5] = [
-    (DeviceKind::Host, "Host"),
-    (DeviceKind::Server, "Server"),
-    (DeviceKind::Switch, "Switch"),
-    (DeviceKind::Hub, "Hub"),
-    (DeviceKind::Router, "Router"),
-];
+const KINDS: [DeviceKind; 5] = [DeviceKind::Host, DeviceKind::Server, DeviceKind::Switch, DeviceKind::Hub, DeviceKind::Router];
+
+/// A kind's name in the interface language (`kind-host`, …), shared with the other views.
+pub fn kind_label(tr: &crate::i18n::Tr, kind: DeviceKind) -> String {
+    match kind {
+        DeviceKind::Host => tr!(tr, "kind-host"),
+        DeviceKind::Server => tr!(tr, "kind-server"),
+        DeviceKind::Switch => tr!(tr, "kind-switch"),
+        DeviceKind::Hub => tr!(tr, "kind-hub"),
+        DeviceKind::Router => tr!(tr, "kind-router"),
+    }
+}
 
 /// Props of [`Palette`].
 #[derive(Properties, PartialEq)]
@@ -25,7 +33,9 @@ pub struct PaletteProps {
 /// The palette, floating over the canvas's left edge.
 #[function_component(Palette)]
 pub fn palette(props: &PaletteProps) -> Html {
-    let items = KINDS.iter().map(|&(kind, label)| {
+    let tr = use_tr();
+    let items = KINDS.iter().map(|&kind| {
+        let label = kind_label(&tr, kind);
         let ondragstart = move |e: DragEvent| {
             if let Some(t) = e.data_transfer() {
                 let _ = t.set_data(DRAG_TYPE, kind.name());
@@ -35,7 +45,7 @@ pub fn palette(props: &PaletteProps) -> Html {
         html! {
             <button type="button" class="palette-item" draggable="true"
                 data-testid={format!("palette-{}", kind.name())}
-                title={format!("Add a {} (click, or drag onto the canvas)", kind.name())}
+                title={tr!(tr, "palette-add", kind = kind.name())}
                 onclick={props.on_place.reform(move |_: MouseEvent| kind)} {ondragstart}>
                 <svg class="palette-icon" viewBox="-32 -26 64 52" aria-hidden="true">
                     <g class={classes!("device", format!("device-{}", kind.name()))}>{ icon(kind) }</g>
@@ -45,7 +55,7 @@ pub fn palette(props: &PaletteProps) -> Html {
         }
     });
     html! {
-        <nav class="palette" aria-label="Add devices" data-testid="palette">
+        <nav class="palette" aria-label={tr!(tr, "palette-label")} data-testid="palette">
             { for items }
         </nav>
     }

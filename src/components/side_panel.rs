@@ -6,6 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::use_tr;
+use crate::tr;
+
 use packet_engine::trace::LeaseInfo;
 use packet_engine::Scenario;
 
@@ -40,6 +43,7 @@ pub struct SidePanelProps {
 /// The side panel.
 #[function_component(SidePanel)]
 pub fn side_panel(props: &SidePanelProps) -> Html {
+    let tr = use_tr();
     let body = match (&*props.selected, &*props.selected_links) {
         ([device], []) => html! {
             <DevicePanel scenario={props.scenario.clone()} device={*device}
@@ -49,24 +53,24 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
             <LinkPanel scenario={props.scenario.clone()} link={*link}
                 errors={props.errors.clone()} on_edit={props.on_edit.clone()} />
         },
-        ([], []) => overview(props),
+        ([], []) => overview(props, &tr),
         (devices, links) => html! {
             <section class="panel-section" data-testid="multi-selection">
-                <h2 class="panel-heading">{ "Selection" }</h2>
-                <p class="panel-lead">{ format!("{} devices, {} links selected", devices.len(), links.len()) }</p>
-                <p class="muted">{ "Drag one of them to move them together; Delete removes them all." }</p>
+                <h2 class="panel-heading">{ tr!(tr, "selection-heading") }</h2>
+                <p class="panel-lead">{ tr!(tr, "selection-count", devices = devices.len(), links = links.len()) }</p>
+                <p class="muted">{ tr!(tr, "selection-hint") }</p>
                 <button type="button" class="tool" data-testid="delete-selection"
-                    onclick={props.on_edit.reform(|_: MouseEvent| EditAction::DeleteSelection)}>{ "Delete selection" }</button>
+                    onclick={props.on_edit.reform(|_: MouseEvent| EditAction::DeleteSelection)}>{ tr!(tr, "selection-delete") }</button>
             </section>
         },
     };
     html! {
-        <aside class="side-panel" aria-label="Details">{ body }</aside>
+        <aside class="side-panel" aria-label={tr!(tr, "side-panel-label")}>{ body }</aside>
     }
 }
 
 /// Nothing selected: the lab's title (editable) and story, and the examples.
-fn overview(props: &SidePanelProps) -> Html {
+fn overview(props: &SidePanelProps, tr: &crate::i18n::Tr) -> Html {
     let s = &props.scenario;
     let examples = props.examples.iter().enumerate().map(|(index, example)| {
         let current = props.current == Some(index);
@@ -87,17 +91,17 @@ fn overview(props: &SidePanelProps) -> Html {
     html! {
         <>
             <section class="panel-section">
-                <h2 class="panel-heading">{ "Lab" }</h2>
-                <input class="title-input" type="text" value={s.name.clone()} aria-label="Lab title"
-                    data-testid="lab-title" placeholder="Untitled lab" onchange={on_title} />
-                <p class="muted">{ format!("{} devices, {} links", s.devices.len(), s.links.len()) }</p>
+                <h2 class="panel-heading">{ tr!(tr, "lab-heading") }</h2>
+                <input class="title-input" type="text" value={s.name.clone()} aria-label={tr!(tr, "lab-title")}
+                    data-testid="lab-title" placeholder={tr!(tr, "lab-untitled")} onchange={on_title} />
+                <p class="muted">{ tr!(tr, "lab-count", devices = s.devices.len(), links = s.links.len()) }</p>
                 if !s.description.is_empty() {
                     <p class="description">{ s.description.clone() }</p>
                 }
-                <p class="muted hint-small">{ "Select a device to edit its name, addresses and routes." }</p>
+                <p class="muted hint-small">{ tr!(tr, "lab-select-hint") }</p>
             </section>
             <section class="panel-section">
-                <h2 class="panel-heading">{ "Examples" }</h2>
+                <h2 class="panel-heading">{ tr!(tr, "examples-heading") }</h2>
                 <ul class="example-list">{ for examples }</ul>
             </section>
         </>

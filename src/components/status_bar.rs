@@ -5,6 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::diagram::Diagram;
+use crate::i18n::use_tr;
+use crate::tr;
 
 /// Props of [`StatusBar`].
 #[derive(Properties, PartialEq)]
@@ -20,19 +22,15 @@ pub struct StatusBarProps {
 /// The status bar.
 #[function_component(StatusBar)]
 pub fn status_bar(props: &StatusBarProps) -> Html {
+    let tr = use_tr();
     let scenario = match &props.diagram {
-        Some(d) => format!(
-            "{}: {} devices, {} links",
-            d.title,
-            d.devices.len(),
-            d.links.len()
-        ),
-        None => "No scenario loaded".to_owned(),
+        Some(d) => tr!(tr, "status-scenario", title = d.title.to_string(), devices = d.devices.len(), links = d.links.len()),
+        None => tr!(tr, "status-no-scenario"),
     };
     html! {
         <footer class="status-bar" role="status">
             <span class="status-item status-state">
-                { if props.started { "Ready" } else { "Starting…" } }
+                { if props.started { tr!(tr, "status-ready") } else { tr!(tr, "status-starting") } }
             </span>
             <span class="status-item">{ scenario }</span>
             <span class="status-item status-engine">

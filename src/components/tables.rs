@@ -13,6 +13,9 @@ use packet_engine::trace::{NetworkState, RouteEntry};
 use crate::playback::{format_time, lookup_text};
 use yew::prelude::*;
 
+use crate::i18n::{use_tr, Tr};
+use crate::tr;
+
 /// Props of [`Tables`].
 #[derive(Properties, PartialEq)]
 pub struct TablesProps {
@@ -25,37 +28,39 @@ pub struct TablesProps {
 /// All tables, device by device.
 #[function_component(Tables)]
 pub fn tables(props: &TablesProps) -> Html {
+    let tr = use_tr();
+    let tr = &*tr;
     let t = &props.tables;
     let blocks = props.devices.iter().map(|(name, kind)| {
         let body = match kind {
-            DeviceKind::Switch => mac_table(t, name),
-            DeviceKind::Hub => html! { <p class="table-empty">{ "A hub keeps no table: it repeats every frame." }</p> },
-            DeviceKind::Router => html! { <>{ routes(t, name) }{ neighbours(t, name) }</> },
+            DeviceKind::Switch => mac_table(tr, t, name),
+            DeviceKind::Hub => html! { <p class="table-empty">{ tr!(tr, "table-hub") }</p> },
+            DeviceKind::Router => html! { <>{ routes(tr, t, name) }{ neighbours(tr, t, name) }</> },
             // A host's table too: links set down and `ip route` change it during a run.
-            DeviceKind::Host | DeviceKind::Server => html! { <>{ neighbours(t, name) }{ routes(t, name) }</> },
+            DeviceKind::Host | DeviceKind::Server => html! { <>{ neighbours(tr, t, name) }{ routes(tr, t, name) }</> },
         };
         html! {
             <section class="dev-tables" data-testid={format!("tables-{name}")} key={name.as_str()}>
-                <h3 class="dev-title">{ name.clone() }<span class="badge">{ kind.name() }</span></h3>
-                { link_state(t, name) }
+                <h3 class="dev-title">{ name.clone() }<span class="badge">{ crate::components::palette::kind_label(tr, *kind) }</span></h3>
+                { link_state(tr, t, name) }
                 { body }
-                { client_leases(t, name) }
-                { server_leases(t, name) }
-                { dns_answers(t, name) }
-                { sockets(t, name) }
-                { conntrack(t, name) }
+                { client_leases(tr, t, name) }
+                { server_leases(tr, t, name) }
+                { dns_answers(tr, t, name) }
+                { sockets(tr, t, name) }
+                { conntrack(tr, t, name) }
             </section>
         }
     });
     html! {
-        <section class="pane tables-pane" aria-label="Tables">
-            <header class="pane-head"><h2 class="pane-title">{ "Tables now" }</h2></header>
-            <div class="pane-scroll" tabindex="0" role="region" aria-label="Tables now">{ for blocks }</div>
+        <section class="pane tables-pane" aria-label={tr!(tr, "tables-label")}>
+            <header class="pane-head"><h2 class="pane-title">{ tr!(tr, "tables-now") }</h2></header>
+            <div class="pane-scroll" tabindex="0" role="region" aria-label={tr!(tr, "tables-now")}>{ for blocks }</div>
         </section>
     }
 }
 
-fn neighbours(t: &NetworkState, device: &str) -> Html {
+fn neighbours(tr: &Tr, t: &NetworkState, device: &str) -> Html {
     let rows: Vec<Html> = t
         .neighbors
         .get(device)
@@ -76,18 +81,18 @@ fn neighbours(t: &NetworkState, device: &str) -> Html {
         .collect();
     html! {
         <table class="mini-table" data-testid="arp-table">
-            <caption>{ "ARP cache (ip neigh)" }</caption>
+            <caption>{ tr!(tr, "table-arp") }</caption>
             if rows.is_empty() {
-                <tbody><tr><td class="table-empty" colspan="3">{ "empty" }</td></tr></tbody>
+                <tbody><tr><td class="table-empty" colspan="3">{ tr!(tr, "table-empty") }</td></tr></tbody>
             } else {
-                <thead><tr><th>{ "IP" }</th><th>{ "MAC" }</th><th>{ "state" }</th></tr></thead>
+                <thead><tr><th>{ "IP" }</th><th>{ "MAC" }</th><th>{ tr!(tr, "col-state") }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             }
         </table>
     }
 }
 
-fn mac_table(t: &NetworkState, device: &str) -> Html {
+fn mac_table(tr: &Tr, t: &NetworkState, device: &str) -> Html {
     let rows: Vec<Html> = t
         .mac_tables
         .get(device)
@@ -103,11 +108,11 @@ fn mac_table(t: &NetworkState, device: &str) -> Html {
         .collect();
     html! {
         <table class="mini-table" data-testid="mac-table">
-            <caption>{ "MAC table" }</caption>
+            <caption>{ tr!(tr, "table-mac") }</caption>
             if rows.is_empty() {
-                <tbody><tr><td class="table-empty" colspan="2">{ "empty: nothing learned yet" }</td></tr></tbody>
+                <tbody><tr><td class="table-empty" colspan="2">{ tr!(tr, "table-mac-empty") }</td></tr></tbody>
             } else {
-                <thead><tr><th>{ "MAC" }</th><th>{ "port" }</th></tr></thead>
+                <thead><tr><th>{ "MAC" }</th><th>{ tr!(tr, "col-port") }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             }
         </table>
@@ -115,22 +120,22 @@ fn mac_table(t: &NetworkState, device: &str) -> Html {
 }
 
 /// Powered off, or ports that are down (set down or without carrier), when so.
-fn link_state(t: &NetworkState, device: &str) -> Html {
+fn link_state(tr: &Tr, t: &NetworkState, device: &str) -> Html {
     if t.powered_off.iter().any(|d| d == device) {
-        return html! { <p class="link-state" data-testid="power-off">{ "powered off" }</p> };
+        return html! { <p class="link-state" data-testid="power-off">{ tr!(tr, "table-powered-off") }</p> };
     }
     let Some(down) = t.down.get(device) else { return Html::default() };
     let list = down.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
-    html! { <p class="link-state" data-testid="ports-down">{ format!("down: {list}") }</p> }
+    html! { <p class="link-state" data-testid="ports-down">{ tr!(tr, "table-ports-down", ports = list) }</p> }
 }
 
-fn routes(t: &NetworkState, device: &str) -> Html {
+fn routes(tr: &Tr, t: &NetworkState, device: &str) -> Html {
     let rows: Vec<Html> = t.routes.get(device).into_iter().flatten().map(route_row).collect();
     html! {
         <table class="mini-table" data-testid="route-table">
-            <caption>{ "Routing table (ip route)" }</caption>
+            <caption>{ tr!(tr, "table-routes") }</caption>
             if rows.is_empty() {
-                <tbody><tr><td class="table-empty" colspan="3">{ "empty: no route" }</td></tr></tbody>
+                <tbody><tr><td class="table-empty" colspan="3">{ tr!(tr, "table-routes-empty") }</td></tr></tbody>
             } else {
                 <tbody>{ for rows }</tbody>
             }
@@ -149,7 +154,7 @@ fn route_row(r: &RouteEntry) -> Html {
 }
 
 /// The client's lease per interface (what dhclient wrote to the interface and resolv.conf).
-fn client_leases(t: &NetworkState, device: &str) -> Html {
+fn client_leases(tr: &Tr, t: &NetworkState, device: &str) -> Html {
     let Some(leases) = t.dhcp_client_leases.get(device).filter(|l| !l.is_empty()) else {
         return Html::default();
     };
@@ -159,11 +164,11 @@ fn client_leases(t: &NetworkState, device: &str) -> Html {
         let cells = [iface.to_string(), l.address.to_string(), router, if dns.is_empty() { "—".into() } else { dns }, format!("{} s", l.lease_time)];
         text_row("client-lease-row", l.address.to_string(), cells)
     });
-    text_table("client-lease-table", "DHCP lease (dhclient)", &["dev", "address", "router", "DNS", "lease"], rows)
+    text_table("client-lease-table", tr!(tr, "table-client-lease"), &["dev".into(), tr!(tr, "col-address"), tr!(tr, "col-router"), "DNS".into(), tr!(tr, "col-lease")], rows)
 }
 
 /// The server's lease table, one row per leased address.
-fn server_leases(t: &NetworkState, device: &str) -> Html {
+fn server_leases(tr: &Tr, t: &NetworkState, device: &str) -> Html {
     let Some(leases) = t.dhcp_server_leases.get(device).filter(|l| !l.is_empty()) else {
         return Html::default();
     };
@@ -171,20 +176,20 @@ fn server_leases(t: &NetworkState, device: &str) -> Html {
         let host = row.hostname.clone().unwrap_or_else(|| "*".into());
         text_row("lease-row", ip.to_string(), [ip.to_string(), row.mac.to_string(), host, format_time(row.expires.as_nanos())])
     });
-    text_table("lease-table", "DHCP leases (dnsmasq.leases)", &["IP", "MAC", "host", "expires"], rows)
+    text_table("lease-table", tr!(tr, "table-server-leases"), &["IP".into(), "MAC".into(), tr!(tr, "col-host"), tr!(tr, "col-expires")], rows)
 }
 
 /// The resolver's last answer per name.
-fn dns_answers(t: &NetworkState, device: &str) -> Html {
+fn dns_answers(tr: &Tr, t: &NetworkState, device: &str) -> Html {
     let Some(answers) = t.dns_answers.get(device).filter(|a| !a.is_empty()) else {
         return Html::default();
     };
     let rows = answers.iter().map(|(name, outcome)| text_row("dns-row", name.clone(), [name.clone(), lookup_text(outcome)]));
-    text_table("dns-table", "Name lookups (resolver)", &["name", "answer"], rows)
+    text_table("dns-table", tr!(tr, "table-dns"), &[tr!(tr, "col-name"), tr!(tr, "col-answer")], rows)
 }
 
 /// The TCP sockets, as `ss -tan` lists them (state, local, peer).
-fn sockets(t: &NetworkState, device: &str) -> Html {
+fn sockets(tr: &Tr, t: &NetworkState, device: &str) -> Html {
     let Some(rows) = t.sockets.get(device).filter(|r| !r.is_empty()) else {
         return Html::default();
     };
@@ -192,12 +197,12 @@ fn sockets(t: &NetworkState, device: &str) -> Html {
         let peer = r.peer.map_or_else(|| "*:*".to_string(), |p| p.to_string());
         text_row("socket-row", r.state.name().to_string(), [r.state.name().to_string(), r.local.to_string(), peer])
     });
-    text_table("socket-table", "TCP sockets (ss -tan)", &["state", "local", "peer"], rows)
+    text_table("socket-table", tr!(tr, "table-sockets"), &[tr!(tr, "col-state"), tr!(tr, "col-local"), tr!(tr, "col-peer")], rows)
 }
 
 /// A NAT router's conntrack table: each flow as the inside host sent it, what its replies
 /// look like on the outside, its state and when it expires unless refreshed.
-fn conntrack(t: &NetworkState, device: &str) -> Html {
+fn conntrack(tr: &Tr, t: &NetworkState, device: &str) -> Html {
     use packet_engine::trace::nat_endpoint as ep;
     let Some(rows) = t.conntrack.get(device).filter(|r| !r.is_empty()) else {
         return Html::default();
@@ -222,7 +227,7 @@ fn conntrack(t: &NetworkState, device: &str) -> Html {
         let key = format!("{proto} {original}");
         text_row("nat-row", key, [proto.to_string(), original, reply, state, format_time(r.expires.as_nanos())])
     });
-    text_table("nat-table", "NAT: connection tracking (conntrack -L)", &["proto", "original", "reply", "state", "expires"], rows)
+    text_table("nat-table", tr!(tr, "table-conntrack"), &["proto".into(), tr!(tr, "col-original"), tr!(tr, "col-reply"), tr!(tr, "col-state"), tr!(tr, "col-expires")], rows)
 }
 
 /// A row of plain cells, keyed by `key` (`data-key`) for tests and styles.
@@ -231,11 +236,11 @@ fn text_row<const N: usize>(testid: &'static str, key: String, cells: [String; N
 }
 
 /// A captioned table with a header row; one shape for every DHCP, DNS and TCP table.
-fn text_table(testid: &'static str, caption: &'static str, heads: &[&'static str], rows: impl Iterator<Item = Html>) -> Html {
+fn text_table(testid: &'static str, caption: String, heads: &[String], rows: impl Iterator<Item = Html>) -> Html {
     html! {
         <table class="mini-table" data-testid={testid}>
             <caption>{ caption }</caption>
-            <thead><tr>{ for heads.iter().map(|h| html! { <th>{ *h }</th> }) }</tr></thead>
+            <thead><tr>{ for heads.iter().map(|h| html! { <th>{ h.clone() }</th> }) }</tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
     }

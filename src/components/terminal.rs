@@ -3,6 +3,9 @@
 
 use yew::prelude::*;
 
+use crate::i18n::use_tr;
+use crate::tr;
+
 use packet_engine::trace::EventKind;
 
 use crate::playback::{command_of, RunRef};
@@ -22,6 +25,7 @@ pub struct TerminalProps {
 /// The terminal pane.
 #[function_component(Terminal)]
 pub fn terminal(props: &TerminalProps) -> Html {
+    let tr = use_tr();
     let screen = use_node_ref();
     let mut lines: Vec<Html> = Vec::new();
     if let Some(run) = &props.run {
@@ -49,11 +53,11 @@ pub fn terminal(props: &TerminalProps) -> Html {
         });
     }
     html! {
-        <section class="pane terminal-pane" aria-label="Terminal">
-            <header class="pane-head"><h2 class="pane-title">{ "Terminal" }</h2></header>
-            <pre class="terminal" data-testid="terminal" ref={screen} tabindex="0" aria-label="Terminal output">
+        <section class="pane terminal-pane" aria-label={tr!(tr, "terminal-label")}>
+            <header class="pane-head"><h2 class="pane-title">{ tr!(tr, "terminal-label") }</h2></header>
+            <pre class="terminal" data-testid="terminal" ref={screen} tabindex="0" aria-label={tr!(tr, "terminal-output")}>
                 if lines.is_empty() {
-                    <span class="term-dim">{ "Output of ping and traceroute appears here as the frames arrive." }</span>
+                    <span class="term-dim">{ tr!(tr, "terminal-empty") }</span>
                 }
                 { for lines }
             </pre>

@@ -3,6 +3,9 @@
 
 use yew::prelude::*;
 
+use crate::i18n::use_tr;
+use crate::tr;
+
 use crate::playback::{PlayAction, RunRef};
 
 /// Props of [`Timeline`].
@@ -19,6 +22,7 @@ pub struct TimelineProps {
 /// The scrubber.
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
+    let tr = use_tr();
     let total = props.run.as_ref().map_or(0, |r| r.len());
     let oninput = props.on_action.reform(|e: InputEvent| {
         let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
@@ -26,7 +30,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     });
     html! {
         <div class="timeline">
-            <input type="range" class="scrubber" data-testid="scrubber" aria-label="Timeline: events shown"
+            <input type="range" class="scrubber" data-testid="scrubber" aria-label={tr!(tr, "timeline-label")}
                 min="0" max={total.to_string()} step="1" value={props.shown.to_string()}
                 disabled={total == 0} {oninput} />
         </div>

@@ -11,7 +11,9 @@ use packet_engine::Scenario;
 
 use crate::editor::{EditAction, Mode};
 use crate::state::Example;
+use crate::i18n::use_tr;
 use crate::storage;
+use crate::tr;
 
 /// Props of [`Toolbar`].
 #[derive(Properties, PartialEq)]
@@ -37,6 +39,7 @@ pub struct ToolbarProps {
 /// The toolbar.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
+    let tr = use_tr();
     let file_input = use_node_ref();
     let edit = |action: EditAction| props.on_edit.reform(move |_: MouseEvent| action.clone());
     let on_example = {
@@ -74,7 +77,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let scenario = props.scenario.clone();
         move |_: MouseEvent| storage::download(&scenario)
     };
-    let mode_button = |mode: Mode, label: &'static str, key: &'static str, title: &'static str| {
+    let mode_button = |mode: Mode, label: String, key: &'static str, title: String| {
         let on = props.mode == mode;
         html! {
             <button type="button" class={classes!("tool", on.then_some("on"))} aria-pressed={on.to_string()}
@@ -86,33 +89,33 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         html! { <option value={i.to_string()}>{ e.scenario.name.clone() }</option> }
     });
     html! {
-        <div class="toolbar" role="toolbar" aria-label="Lab" data-testid="toolbar">
+        <div class="toolbar" role="toolbar" aria-label={tr!(tr, "toolbar-label")} data-testid="toolbar">
             <div class="tool-group">
-                <button type="button" class="tool" data-testid="new" title="Start an empty lab"
-                    onclick={edit(EditAction::New)}>{ "New" }</button>
-                <select class="tool tool-select" data-testid="load-example" aria-label="Load example"
+                <button type="button" class="tool" data-testid="new" title={tr!(tr, "toolbar-new-title")}
+                    onclick={edit(EditAction::New)}>{ tr!(tr, "toolbar-new") }</button>
+                <select class="tool tool-select" data-testid="load-example" aria-label={tr!(tr, "toolbar-load-example")}
                     onchange={on_example}>
-                    <option value="" selected=true>{ "Load example…" }</option>
+                    <option value="" selected=true>{ tr!(tr, "toolbar-load-example-prompt") }</option>
                     { for examples }
                 </select>
-                <button type="button" class="tool" data-testid="import" title="Open a lab file (.json)"
-                    onclick={on_import_click}>{ "Import…" }</button>
+                <button type="button" class="tool" data-testid="import" title={tr!(tr, "toolbar-import-title")}
+                    onclick={on_import_click}>{ tr!(tr, "toolbar-import") }</button>
                 <input type="file" accept=".json,application/json" class="visually-hidden"
                     data-testid="import-file" ref={file_input} onchange={on_file} tabindex="-1" aria-hidden="true" />
-                <button type="button" class="tool" data-testid="export" title="Save the lab as a file"
-                    onclick={on_export}>{ "Export" }</button>
+                <button type="button" class="tool" data-testid="export" title={tr!(tr, "toolbar-export-title")}
+                    onclick={on_export}>{ tr!(tr, "toolbar-export") }</button>
             </div>
             <div class="tool-group">
-                <button type="button" class="tool" data-testid="undo" title="Undo (Ctrl+Z)"
-                    disabled={!props.can_undo} onclick={edit(EditAction::Undo)}>{ "↶ Undo" }</button>
-                <button type="button" class="tool" data-testid="redo" title="Redo (Shift+Ctrl+Z)"
-                    disabled={!props.can_redo} onclick={edit(EditAction::Redo)}>{ "↷ Redo" }</button>
+                <button type="button" class="tool" data-testid="undo" title={tr!(tr, "toolbar-undo-title")}
+                    disabled={!props.can_undo} onclick={edit(EditAction::Undo)}>{ tr!(tr, "toolbar-undo") }</button>
+                <button type="button" class="tool" data-testid="redo" title={tr!(tr, "toolbar-redo-title")}
+                    disabled={!props.can_redo} onclick={edit(EditAction::Redo)}>{ tr!(tr, "toolbar-redo") }</button>
             </div>
             <div class="tool-group">
-                { mode_button(Mode::Select, "Select", "select", "Select and move devices (drag the background to pan, Shift-drag to select several)") }
-                { mode_button(Mode::Link, "Link", "link", "Draw cables: drag from one device to another") }
-                <button type="button" class="tool" data-testid="delete" title="Delete the selection (Delete)"
-                    disabled={!props.has_selection} onclick={edit(EditAction::DeleteSelection)}>{ "Delete" }</button>
+                { mode_button(Mode::Select, tr!(tr, "toolbar-select"), "select", tr!(tr, "toolbar-select-title")) }
+                { mode_button(Mode::Link, tr!(tr, "toolbar-link"), "link", tr!(tr, "toolbar-link-title")) }
+                <button type="button" class="tool" data-testid="delete" title={tr!(tr, "toolbar-delete-title")}
+                    disabled={!props.has_selection} onclick={edit(EditAction::DeleteSelection)}>{ tr!(tr, "toolbar-delete") }</button>
             </div>
         </div>
     }
@@ -121,15 +124,16 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
 /// Zoom buttons, floating over the canvas's corner.
 #[function_component(ZoomControls)]
 pub fn zoom_controls(props: &ZoomProps) -> Html {
+    let tr = use_tr();
     let edit = |action: EditAction| props.on_edit.reform(move |_: MouseEvent| action.clone());
     html! {
-        <div class="zoom" role="group" aria-label="Zoom">
-            <button type="button" class="tool" data-testid="zoom-in" title="Zoom in" aria-label="Zoom in"
+        <div class="zoom" role="group" aria-label={tr!(tr, "zoom-label")}>
+            <button type="button" class="tool" data-testid="zoom-in" title={tr!(tr, "zoom-in")} aria-label={tr!(tr, "zoom-in")}
                 onclick={edit(EditAction::Zoom(1.25))}>{ "+" }</button>
-            <button type="button" class="tool" data-testid="zoom-out" title="Zoom out" aria-label="Zoom out"
+            <button type="button" class="tool" data-testid="zoom-out" title={tr!(tr, "zoom-out")} aria-label={tr!(tr, "zoom-out")}
                 onclick={edit(EditAction::Zoom(0.8))}>{ "−" }</button>
-            <button type="button" class="tool" data-testid="zoom-fit" title="Fit the lab in view"
-                onclick={edit(EditAction::FitView)}>{ "Fit" }</button>
+            <button type="button" class="tool" data-testid="zoom-fit" title={tr!(tr, "zoom-fit-title")}
+                onclick={edit(EditAction::FitView)}>{ tr!(tr, "zoom-fit") }</button>
         </div>
     }
 }

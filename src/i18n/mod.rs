@@ -1,0 +1,206 @@
+//! Interface languages: the Fluent catalogues of `locales/`, the language in use, and the
+//! `tr!` macro every view formats its text with (issue 17; docs/languages.md).
+//!
+//! Why Fluent (`fluent-bundle`, Mozilla's reference implementation): a message's grammar lives
+//! in the catalogue, not in code — plurals by the language's CLDR rules ("1 Gerät", "2 Geräte";
+//! French counts 0 as singular), selectors and arguments — so a translator changes one file and
+//! no Rust. The catalogues are compiled in (build.rs writes the table of `locales/*/*.ftl`), so
+//! the lab stays one offline bundle; each is parsed once, when its language is first used.
+//!
+//! The engine stays free of this: it emits typed facts, and the views word them. Text a message
+//! lacks in a language falls back to English (a test fails when any message is missing).
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use unic_langid::LanguageIdentifier;
+
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+/// The language used when nothing else is asked for, and the one every other falls back to.
+pub const DEFAULT: &str = "en";
+
+/// The pseudo-locale: English with every letter of the catalogue's text accented and each
+/// message bracketed, so a string that does not come from the catalogue stands out (the
+/// untranslated-string browser test). Reached with `?lang=qps-ploc`; not in the picker.
+pub const PSEUDO: &str = "qps-ploc";
+
+/// One language's catalogue, ready to format messages.
+pub struct Tr {
+    tag: &'static str,
+    bundle: FluentBundle<FluentResource>,
+    /// English, for a message this language lacks (never for English itself).
+    fallback: Option<Rc<Tr>>,
+}
+
+impl PartialEq for Tr {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag == other.tag
+    }
+}
+
+impl std::fmt::Debug for Tr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Tr({})", self.tag)
+    }
+}
+
+thread_local! {
+    /// Catalogues already parsed, by tag: a language is parsed once per page.
+    static LOADED: RefCell<Vec<Rc<Tr>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The tags of the interface languages, in the picker's order (folder names, sorted).
+pub fn languages() -> impl Iterator<Item = &'static str> {
+    LOCALES.iter().map(|(tag, _)| *tag)
+}
+
+/// `tag` if it is a language of `locales/` (or the pseudo-locale), as its static tag.
+pub fn known(tag: &str) -> Option<&'static str> {
+    if tag.eq_ignore_ascii_case(PSEUDO) {
+        return Some(PSEUDO);
+    }
+    LOCALES.iter().map(|(t, _)| *t).find(|t| t.eq_ignore_ascii_case(tag))
+}
+
+/// The first of the browser's preferred languages (`navigator.languages`, best first) that the
+/// lab has, matched on the primary subtag ("de-AT" → "de"); English if none.
+pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> &'static str {
+    for want in preferred {
+        let primary = want.split(['-', '_']).next().unwrap_or(want);
+        if let Some(tag) = known(want).filter(|t| *t != PSEUDO).or_else(|| known(primary).filter(|t| *t != PSEUDO)) {
+            return tag;
+        }
+    }
+    DEFAULT
+}
+
+/// The catalogue of `tag` (English for an unknown tag), parsed on first use.
+pub fn tr(tag: &str) -> Rc<Tr> {
+    let tag = known(tag).unwrap_or(DEFAULT);
+    if let Some(t) = LOADED.with(|l| l.borrow().iter().find(|t| t.tag == tag).cloned()) {
+        return t;
+    }
+    let fallback = (tag != DEFAULT && tag != PSEUDO).then(|| tr(DEFAULT));
+    let t = Rc::new(Tr { tag, bundle: bundle(tag), fallback });
+    LOADED.with(|l| l.borrow_mut().push(t.clone()));
+    t
+}
+
+/// Parses the sources of `tag` into a bundle. A syntax error in a catalogue is a bug the
+/// catalogue test catches; here the entries that did parse are kept.
+fn bundle(tag: &'static str) -> FluentBundle<FluentResource> {
+    let source_tag = if tag == PSEUDO { DEFAULT } else { tag };
+    let id: LanguageIdentifier = source_tag.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new(vec![id]);
+    // No Unicode isolation marks around arguments: the text goes into the DOM, where names
+    // and addresses are plain left-to-right text, and tests read it back.
+    bundle.set_use_isolating(false);
+    if tag == PSEUDO {
+        bundle.set_transform(Some(pseudo));
+    }
+    for source in sources(source_tag) {
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(partial, _)| partial);
+        // A duplicate id keeps the first definition.
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+fn sources(tag: &str) -> &'static [&'static str] {
+    LOCALES.iter().find(|(t, _)| *t == tag).map_or(&[], |(_, s)| s)
+}
+
+/// The pseudo-locale's transform of a text element: letters accented, so they are still
+/// readable but never plain ASCII.
+fn pseudo(text: &str) -> Cow<'_, str> {
+    const FROM: &str = "aceinouyACEINOUY";
+    const TO: [char; 16] = ['å', 'ç', 'é', 'í', 'ñ', 'ø', 'ü', 'ý', 'Å', 'Ç', 'É', 'Í', 'Ñ', 'Ø', 'Ü', 'Ý'];
+    Cow::Owned(text.chars().map(|c| FROM.find(c).map_or(c, |i| TO[i])).collect())
+}
+
+impl Tr {
+    /// The BCP 47 tag of this catalogue ("de"), for `<html lang>` and links.
+    pub fn tag(&self) -> &'static str {
+        self.tag
+    }
+
+    /// Message `id` without arguments.
+    pub fn t(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// Message `id` with arguments.
+    pub fn f(&self, id: &str, args: &FluentArgs) -> String {
+        self.format(id, Some(args))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        if let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            let text = self.bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            return if self.tag == PSEUDO { format!("[{text}]") } else { text };
+        }
+        match &self.fallback {
+            Some(english) => english.format(id, args),
+            // A missing id shows as itself: visible, and the catalogue test names it.
+            None => id.to_owned(),
+        }
+    }
+}
+
+/// The catalogue of the language in use, from the context [`crate::app::App`] provides.
+#[yew::hook]
+pub fn use_tr() -> Rc<Tr> {
+    yew::use_context::<Rc<Tr>>().unwrap_or_else(|| tr(DEFAULT))
+}
+
+/// Formats a message of the catalogue: `tr!(tr, "id")` or `tr!(tr, "id", name = value, …)`,
+/// where a value is a string or a number (`FluentValue: From`).
+#[macro_export]
+macro_rules! tr {
+    ($tr:expr, $id:literal) => {
+        $tr.t($id)
+    };
+    ($tr:expr, $id:literal, $($key:ident = $value:expr),+ $(,)?) => {{
+        let mut args = fluent_bundle::FluentArgs::new();
+        $(args.set(stringify!($key), $value);)+
+        $tr.f($id, &args)
+    }};
+}
+
+#[cfg(test)]
+mod tests;
+
+/// The `lang=` parameter of a page's query (`location.search`, with or without `?`), if it
+/// names a language of the lab. An unknown tag is ignored (the page opens in the default).
+pub fn from_query(search: &str) -> Option<&'static str> {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    search.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(known)
+}
+
+/// The language a page opens in: the link's `lang=`, else the one picked on an earlier visit,
+/// else the browser's preferred languages, else English.
+pub fn at_boot() -> &'static str {
+    let window = web_sys::window();
+    let search = window.as_ref().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    if let Some(tag) = from_query(&search) {
+        return tag;
+    }
+    if let Some(tag) = crate::storage::load_lang().as_deref().and_then(known) {
+        return tag;
+    }
+    let preferred: Vec<String> = window
+        .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default();
+    negotiate(preferred.iter().map(String::as_str))
+}
+
+/// Marks the page's language (`<html lang>`), for screen readers, hyphenation and fonts.
+pub fn mark_document(tag: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", if tag == PSEUDO { DEFAULT } else { tag });
+    }
+}

@@ -1,0 +1,157 @@
+//! The catalogue checks: every language has every message with the same arguments, each file
+//! parses, and every message id the code formats exists (issue 17: "a check that fails on a
+//! message missing in any language").
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use fluent_bundle::FluentResource;
+
+use super::*;
+
+/// Message id → the `$variables` its text uses, read from one language's sources.
+fn messages(tag: &str) -> Vec<(String, BTreeSet<String>)> {
+    let mut out: Vec<(String, BTreeSet<String>)> = Vec::new();
+    for source in sources(tag) {
+        for line in source.lines() {
+            let starts_message = line.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+            if starts_message {
+                if let Some((id, _)) = line.split_once('=') {
+                    out.push((id.trim().to_owned(), BTreeSet::new()));
+                }
+            }
+            if line.starts_with('#') {
+                continue;
+            }
+            let vars = out.last_mut().map(|(_, v)| v);
+            if let Some(vars) = vars {
+                let mut rest = line;
+                while let Some(i) = rest.find('$') {
+                    rest = &rest[i + 1..];
+                    let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').collect();
+                    vars.insert(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_catalogue_parses() {
+    for (tag, files) in LOCALES {
+        for source in *files {
+            if let Err((_, errors)) = FluentResource::try_new((*source).to_owned()) {
+                panic!("locales/{tag}: {} syntax error(s): {errors:?}", errors.len());
+            }
+        }
+    }
+}
+
+#[test]
+fn every_language_has_every_message_with_the_same_arguments() {
+    let english = messages(DEFAULT);
+    assert!(english.len() > 50, "the English catalogue is read ({} messages)", english.len());
+    let mut seen = BTreeSet::new();
+    for (id, _) in &english {
+        assert!(seen.insert(id.clone()), "locales/en: message {id} is defined twice");
+    }
+    let mut problems = Vec::new();
+    for tag in languages().filter(|t| *t != DEFAULT) {
+        let theirs = messages(tag);
+        for (id, vars) in &english {
+            match theirs.iter().find(|(i, _)| i == id) {
+                None => problems.push(format!("locales/{tag}: missing {id}")),
+                Some((_, v)) if v != vars => {
+                    problems.push(format!("locales/{tag}: {id} uses {v:?}, English uses {vars:?}"))
+                }
+                Some(_) => {}
+            }
+        }
+        for (id, _) in &theirs {
+            if !english.iter().any(|(i, _)| i == id) {
+                problems.push(format!("locales/{tag}: {id} is not in English (a typo or a leftover)"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every `tr!(…, "id"` in the app's sources names a message of the English catalogue.
+#[test]
+fn every_message_the_code_uses_exists() {
+    let english: BTreeSet<String> = messages(DEFAULT).into_iter().map(|(id, _)| id).collect();
+    let mut missing = Vec::new();
+    let mut used = 0;
+    visit(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut |path, text| {
+        let mut rest = text;
+        while let Some(i) = rest.find("tr!(") {
+            // `tr!(`, not `include_str!(`.
+            let macro_call = i == 0 || !rest.as_bytes()[i - 1].is_ascii_alphanumeric() && rest.as_bytes()[i - 1] != b'_';
+            rest = &rest[i + 4..];
+            if !macro_call {
+                continue;
+            }
+            let Some(q) = rest.find('"') else { break };
+            // The id is the first string literal after the catalogue expression.
+            let tail = &rest[q + 1..];
+            let Some(end) = tail.find('"') else { break };
+            let id = &tail[..end];
+            if id.is_empty() || id.contains(' ') {
+                continue;
+            }
+            used += 1;
+            if !english.contains(id) {
+                missing.push(format!("{}: {id}", path.display()));
+            }
+        }
+    });
+    assert!(used > 50, "the sources are scanned ({used} uses)");
+    assert!(missing.is_empty(), "messages used but not in locales/en:\n{}", missing.join("\n"));
+}
+
+fn visit(dir: &Path, f: &mut dyn FnMut(&Path, &str)) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            visit(&path, f);
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/mod.rs") && !path.ends_with("i18n/tests.rs") {
+            f(&path, &std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
+
+#[test]
+fn languages_are_negotiated_on_the_primary_subtag() {
+    assert_eq!(negotiate(["de-AT", "en"]), "de");
+    assert_eq!(negotiate(["fr-CA"]), "fr");
+    assert_eq!(negotiate(["pt-BR", "fr"]), "fr");
+    assert_eq!(negotiate(["pt-BR"]), "en");
+    assert_eq!(negotiate(["qps-ploc"]), "en", "the pseudo-locale is only asked for by name");
+    assert_eq!(known("DE"), Some("de"));
+    assert_eq!(known("xx"), None);
+}
+
+#[test]
+fn plurals_follow_each_language() {
+    assert_eq!(tr!(tr("en"), "status-scenario", title = "Lab", devices = 1, links = 2), "Lab: 1 device, 2 links");
+    assert_eq!(tr!(tr("de"), "status-scenario", title = "Lab", devices = 1, links = 2), "Lab: 1 Gerät, 2 Verbindungen");
+    // French: 0 and 1 are singular.
+    assert_eq!(tr!(tr("fr"), "status-scenario", title = "Lab", devices = 0, links = 1), "Lab : 0 appareil, 1 liaison");
+}
+
+#[test]
+fn the_pseudo_locale_marks_every_message_and_keeps_arguments() {
+    let p = tr(PSEUDO);
+    let text = tr!(p, "status-scenario", title = "Lab", devices = 2, links = 2);
+    assert!(text.starts_with('[') && text.ends_with(']'), "{text}");
+    assert!(text.contains("Lab"), "arguments are not transformed: {text}");
+    assert!(!text.contains("devices"), "letters are accented: {text}");
+}
+
+#[test]
+fn a_message_missing_in_a_language_falls_back_to_english_and_an_unknown_id_shows_itself() {
+    assert_eq!(tr("de").t("no-such-message"), "no-such-message");
+    assert_eq!(tr("xx").tag(), "en");
+}
