@@ -85,7 +85,7 @@ fn neighbours(tr: &Tr, t: &NetworkState, device: &str) -> Html {
             if rows.is_empty() {
                 <tbody><tr><td class="table-empty" colspan="3">{ tr!(tr, "table-empty") }</td></tr></tbody>
             } else {
-                <thead><tr><th>{ "IP" }</th><th>{ "MAC" }</th><th>{ tr!(tr, "col-state") }</th></tr></thead>
+                <thead><tr><th>{ tr!(tr, "col-ip") }</th><th>{ tr!(tr, "col-mac") }</th><th>{ tr!(tr, "col-state") }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             }
         </table>
@@ -112,7 +112,7 @@ fn mac_table(tr: &Tr, t: &NetworkState, device: &str) -> Html {
             if rows.is_empty() {
                 <tbody><tr><td class="table-empty" colspan="2">{ tr!(tr, "table-mac-empty") }</td></tr></tbody>
             } else {
-                <thead><tr><th>{ "MAC" }</th><th>{ tr!(tr, "col-port") }</th></tr></thead>
+                <thead><tr><th>{ tr!(tr, "col-mac") }</th><th>{ tr!(tr, "col-port") }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             }
         </table>
@@ -164,7 +164,7 @@ fn client_leases(tr: &Tr, t: &NetworkState, device: &str) -> Html {
         let cells = [iface.to_string(), l.address.to_string(), router, if dns.is_empty() { "—".into() } else { dns }, format!("{} s", l.lease_time)];
         text_row("client-lease-row", l.address.to_string(), cells)
     });
-    text_table("client-lease-table", tr!(tr, "table-client-lease"), &["dev".into(), tr!(tr, "col-address"), tr!(tr, "col-router"), "DNS".into(), tr!(tr, "col-lease")], rows)
+    text_table("client-lease-table", tr!(tr, "table-client-lease"), &[tr!(tr, "col-dev"), tr!(tr, "col-address"), tr!(tr, "col-router"), tr!(tr, "col-dns"), tr!(tr, "col-lease")], rows)
 }
 
 /// The server's lease table, one row per leased address.
@@ -176,7 +176,7 @@ fn server_leases(tr: &Tr, t: &NetworkState, device: &str) -> Html {
         let host = row.hostname.clone().unwrap_or_else(|| "*".into());
         text_row("lease-row", ip.to_string(), [ip.to_string(), row.mac.to_string(), host, format_time(row.expires.as_nanos())])
     });
-    text_table("lease-table", tr!(tr, "table-server-leases"), &["IP".into(), "MAC".into(), tr!(tr, "col-host"), tr!(tr, "col-expires")], rows)
+    text_table("lease-table", tr!(tr, "table-server-leases"), &[tr!(tr, "col-ip"), tr!(tr, "col-mac"), tr!(tr, "col-host"), tr!(tr, "col-expires")], rows)
 }
 
 /// The resolver's last answer per name.
@@ -227,7 +227,7 @@ fn conntrack(tr: &Tr, t: &NetworkState, device: &str) -> Html {
         let key = format!("{proto} {original}");
         text_row("nat-row", key, [proto.to_string(), original, reply, state, format_time(r.expires.as_nanos())])
     });
-    text_table("nat-table", tr!(tr, "table-conntrack"), &["proto".into(), tr!(tr, "col-original"), tr!(tr, "col-reply"), tr!(tr, "col-state"), tr!(tr, "col-expires")], rows)
+    text_table("nat-table", tr!(tr, "table-conntrack"), &[tr!(tr, "col-proto"), tr!(tr, "col-original"), tr!(tr, "col-reply"), tr!(tr, "col-state"), tr!(tr, "col-expires")], rows)
 }
 
 /// A row of plain cells, keyed by `key` (`data-key`) for tests and styles.
