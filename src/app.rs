@@ -197,6 +197,7 @@ fn shell() -> Html {
                     let dispatcher = lab.dispatcher();
                     Callback::from(move |tag: String| {
                         storage::save_lang(&tag);
+                        crate::i18n::follow_pick_in_url(&tag);
                         dispatcher.dispatch(Action::SetLanguage(tag));
                     })
                 }} />

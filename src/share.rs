@@ -432,9 +432,16 @@ pub fn embed_snippet(url: &str, title: &str) -> String {
     )
 }
 
-/// `page` (the lab's URL without query or fragment) as an embed URL for `fragment`.
-pub fn embed_url(page: &str, fragment: &str, autoplay: bool) -> String {
-    format!("{page}?embed=1{}#{fragment}", if autoplay { "&autoplay=1" } else { "" })
+/// `page` (the lab's URL without query or fragment) as a link to the lab `fragment`, opening in
+/// the interface language `lang` (docs/languages.md).
+pub fn lab_url(page: &str, fragment: &str, lang: &str) -> String {
+    format!("{page}?lang={lang}#{fragment}")
+}
+
+/// `page` (the lab's URL without query or fragment) as an embed URL for `fragment`, in the
+/// interface language `lang`.
+pub fn embed_url(page: &str, fragment: &str, autoplay: bool, lang: &str) -> String {
+    format!("{page}?embed=1{}&lang={lang}#{fragment}", if autoplay { "&autoplay=1" } else { "" })
 }
 
 fn escape_attr(s: &str) -> String {
@@ -674,7 +681,10 @@ mod tests {
         let e = parse_embed("?embed=1&view=diagram&lanes=a,b&hide=arp").unwrap();
         assert_eq!(e.story, [Some("diagram".into()), Some("a,b".into()), Some("arp".into())]);
         assert_eq!(parse_embed("embed&example=<b>&scale=90").unwrap(), Embed::default());
-        assert_eq!(embed_url("https://x.org/lab/", "lab=abc", true), "https://x.org/lab/?embed=1&autoplay=1#lab=abc");
+        assert_eq!(embed_url("https://x.org/lab/", "lab=abc", true, "de"), "https://x.org/lab/?embed=1&autoplay=1&lang=de#lab=abc");
+        assert_eq!(lab_url("https://x.org/lab/", "lab=abc", "fr"), "https://x.org/lab/?lang=fr#lab=abc");
+        assert_eq!(crate::i18n::from_query("?embed=1&autoplay=1&lang=de"), Some("de"));
+        assert_eq!(crate::i18n::from_query("?lang=zz"), None);
     }
 
     #[test]

@@ -282,8 +282,9 @@ fn share_dialog() -> Html {
         },
     );
     let page = page_url();
-    let url = format!("{page}#{fragment}");
-    let embed_url = share::embed_url(&page, &fragment, *autoplay);
+    // Both links carry the interface language (`lang=`): a German deck stays German.
+    let url = share::lab_url(&page, &fragment, lab.lang);
+    let embed_url = share::embed_url(&page, &fragment, *autoplay, lab.lang);
     let snippet = share::embed_snippet(&embed_url, &lab.edit.scenario.name);
     let dispatcher = lab.dispatcher();
     let close = {

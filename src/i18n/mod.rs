@@ -204,3 +204,26 @@ pub fn mark_document(tag: &str) {
         let _ = root.set_attribute("lang", if tag == PSEUDO { DEFAULT } else { tag });
     }
 }
+
+/// After the user picks `tag`: a `lang=` in the page's URL is rewritten to it, so a reload
+/// (where the link's `lang=` wins) keeps the language just picked.
+pub fn follow_pick_in_url(tag: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let search = location.search().unwrap_or_default();
+    let Some(query) = search.strip_prefix('?') else { return };
+    if !query.split('&').any(|p| p.starts_with("lang=")) {
+        return;
+    }
+    let query: Vec<String> =
+        query.split('&').map(|p| if p.starts_with("lang=") { format!("lang={tag}") } else { p.to_owned() }).collect();
+    let url = format!(
+        "{}?{}{}",
+        location.pathname().unwrap_or_default(),
+        query.join("&"),
+        location.hash().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

@@ -54,6 +54,12 @@ test("a link's lang= wins over the browser's language; an unknown one is ignored
     const { page, context } = await openPage(fx, "?lang=fr", { locale: "de-DE" });
     assert.equal(await htmlLang(page), "fr");
     assert.equal(await page.getByTestId("new").innerText(), "Nouveau");
+    // Picking another language rewrites the link's lang=, so a reload keeps the pick.
+    await page.getByTestId("language").selectOption("de");
+    await page.waitForFunction(() => location.search === "?lang=de");
+    await page.reload();
+    await page.waitForSelector('.app[data-ready="true"]');
+    assert.equal(await htmlLang(page), "de");
     await context.close();
   }
   {

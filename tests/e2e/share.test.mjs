@@ -190,7 +190,8 @@ test("the presenter scale enlarges labels and travels in the link", async () => 
   assert.equal(await size(), "1.5");
   const url = await page.getByTestId("share-url").inputValue();
   const embed = await page.getByTestId("share-embed-code").inputValue();
-  assert.match(embed, /^<iframe src="[^"]+\?embed=1#lab=[A-Za-z0-9_-]+" title="Packet Lab: Same network"/);
+  assert.match(embed, /^<iframe src="[^"]+\?embed=1&amp;lang=en#lab=[A-Za-z0-9_-]+" title="Packet Lab: Same network"/);
+  assert.match(url, /\?lang=en#lab=/, "the link carries the interface language");
   const other = await open(url);
   assert.equal(await labelScale(other.page), "1.5");
   await context.close();
