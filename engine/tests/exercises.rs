@@ -770,3 +770,32 @@ fn why_page_fails() {
     // Another port that is not 80 still fails.
     assert_unsolved(&ex, &[&|s| web_port(s, Some(8000))]);
 }
+
+#[test]
+fn translations_fall_back_field_by_field_and_are_validated() {
+    let mut ex = exercise("default-gateway");
+    let base_hint = ex.hints[1].clone();
+    let text = ex.to_json_pretty();
+    let with = text.replacen(
+        "\"goal\":",
+        r#""translations": { "de": { "title": "Titel", "hints": ["Erster Hinweis"] } }, "goal":"#,
+        1,
+    );
+    ex = Exercise::from_json(&with).expect("a translation is valid");
+    let de = ex.text("de");
+    assert_eq!(de.title, "Titel");
+    assert_eq!(de.story, ex.story, "a text left out is the original");
+    assert_eq!(de.hint(0), Some("Erster Hinweis"));
+    assert_eq!(de.hint(1), Some(base_hint.as_str()), "the hints not translated stay");
+    assert_eq!(ex.text("fr").title, ex.title, "a language without translations");
+    assert_eq!(Exercise::from_json(&ex.to_json_pretty()).unwrap(), ex, "round-trips");
+    for (bad, field) in [
+        (r#""translations": { "de": { "title": " " } }, "goal":"#, "translations.de.title"),
+        (r#""translations": { "d e": { "title": "x" } }, "goal":"#, "translations.d e"),
+        (r#""translations": { "de": { "hints": ["a", "b", "c", "d"] } }, "goal":"#, "translations.de.hints"),
+        (r#""translations": { "de": { "tittle": "x" } }, "goal":"#, "translations"),
+    ] {
+        let err = Exercise::from_json(&text.replacen("\"goal\":", bad, 1)).expect_err(bad);
+        assert!(err.to_string().contains(field), "{bad}: {err}");
+    }
+}

@@ -56,6 +56,49 @@ pub struct Exercise {
     pub goal: Vec<Check>,
     /// One or two sentences on what the student just saw, shown when solved.
     pub solved_text: String,
+    /// The same texts in other languages, by language tag (`"de"`, `"fr"`): each field may be
+    /// left out, and then the text above is shown (docs/exercise-format.md, docs/languages.md).
+    /// The lab, the locks and the goal are the same in every language.
+    #[serde(default, skip_serializing_if = "crate::vec_map::VecMap::is_empty")]
+    pub translations: crate::vec_map::VecMap<String, ExerciseText>,
+}
+
+/// An exercise's texts in one language; a field left out falls back to the exercise's own.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseText {
+    /// See [`Exercise::title`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// See [`Exercise::story`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    /// See [`Exercise::hints`]: the same hints in the same order (fewer keeps the rest as they are).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<String>,
+    /// See [`Exercise::solved_text`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub solved_text: Option<String>,
+}
+
+/// An exercise's texts as one language shows them (see [`Exercise::text`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExerciseWords<'a> {
+    /// The title.
+    pub title: &'a str,
+    /// The story.
+    pub story: &'a str,
+    /// Hint `i`, in that language where it has it.
+    hints: (&'a [String], &'a [String]),
+    /// The text shown when solved.
+    pub solved_text: &'a str,
+}
+
+impl<'a> ExerciseWords<'a> {
+    /// Hint `i` (0-based), if the exercise has it.
+    pub fn hint(&self, i: usize) -> Option<&'a str> {
+        self.hints.0.get(i).or_else(|| self.hints.1.get(i)).map(String::as_str)
+    }
 }
 
 fn one() -> u32 {
@@ -74,6 +117,18 @@ impl Exercise {
     /// Pretty JSON, the format of the files in `exercises/`.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("an Exercise always serializes")
+    }
+
+    /// The texts in the language `lang` (a tag such as `"de"`), each falling back to the
+    /// exercise's own where that language lacks it.
+    pub fn text(&self, lang: &str) -> ExerciseWords<'_> {
+        let t = self.translations.get(lang);
+        ExerciseWords {
+            title: t.and_then(|t| t.title.as_deref()).unwrap_or(&self.title),
+            story: t.and_then(|t| t.story.as_deref()).unwrap_or(&self.story),
+            hints: (t.map_or(&[][..], |t| &t.hints[..]), &self.hints[..]),
+            solved_text: t.and_then(|t| t.solved_text.as_deref()).unwrap_or(&self.solved_text),
+        }
     }
 
     /// Checks the whole file; the first problem is returned with its field path.
@@ -126,6 +181,29 @@ impl Exercise {
                 format!("hints[{h}]"),
                 "a hint must not be empty",
             ));
+        }
+        for (tag, t) in self.translations.iter() {
+            let at = |field: &str| format!("translations.{tag}.{field}");
+            if tag.is_empty() || tag.len() > 16 || !tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                return Err(ScenarioError::new(
+                    format!("translations.{tag}"),
+                    "a language is named by its tag, such as \"de\" or \"pt-BR\"",
+                ));
+            }
+            for (field, text) in [("title", &t.title), ("story", &t.story), ("solved_text", &t.solved_text)] {
+                if text.as_deref().is_some_and(|x| x.trim().is_empty()) {
+                    return Err(ScenarioError::new(at(field), "must not be empty (leave it out to show the original)"));
+                }
+            }
+            if t.hints.len() > self.hints.len() {
+                return Err(ScenarioError::new(
+                    at("hints"),
+                    format!("{} hints, but the exercise has {}: translate each hint once", t.hints.len(), self.hints.len()),
+                ));
+            }
+            if let Some(h) = t.hints.iter().position(|h| h.trim().is_empty()) {
+                return Err(ScenarioError::new(at(&format!("hints[{h}]")), "a hint must not be empty"));
+            }
         }
         if self.goal.is_empty() {
             return Err(ScenarioError::new(
