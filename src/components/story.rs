@@ -453,3 +453,19 @@ fn layer_name(tr: &Tr, layer: &'static str) -> String {
         other => other.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The catalogue's chapter titles are the story's, in English, number by number.
+    #[test]
+    fn chapter_titles_follow_the_story() {
+        let en = crate::i18n::tr("en");
+        for (i, title) in chapters::TITLES.iter().enumerate() {
+            let c = Chapter { number: i as u8 + 1, title, event: 0 };
+            assert_eq!(chapter_title(&en, &c), *title);
+            assert_ne!(chapter_title(&crate::i18n::tr("de"), &c), *title);
+        }
+    }
+}
