@@ -210,7 +210,7 @@ story-chapter-title = { $number ->
     }
 story-narration = { $title } (Kapitel { $number }): { $sentence }
 story-hide = Ausblenden:
-story-noise-ack = TCP nur ACK
+story-noise-ack = reine TCP-ACKs
 story-hidden = ausgeblendet: { $count ->
         [one] { $count } Frame
        *[other] { $count } Frames
@@ -224,8 +224,8 @@ story-no-frames = Keine Frames zwischen diesen Lebenslinien.
 story-encap-label = Kapselung
 story-encap-empty = Geh zu einem Frame, um seine Schichten als Kästen in Kästen zu sehen.
 story-encap-event = Kapselung von Ereignis { $event }
-# $router: der Name des Routers (der Router: „er“).
-story-encap-router = { $router } hat den empfangenen Frame (Ereignis { $event }) ausgepackt: Er war nicht an seine MAC gerichtet, also hat er das Paket herausgenommen und in einen neuen Frame für die nächste Verbindung verpackt.
+# $router: der Name des Routers.
+story-encap-router = { $router } hat den empfangenen Frame (Ereignis { $event }) ausgepackt: Er war nicht für seine MAC, also hat der Router das Paket herausgenommen und in einen neuen Frame für die nächste Verbindung verpackt.
 story-change = { $change ->
         [rewrapped] ausgepackt und neu verpackt
         [edited] vom Router geändert

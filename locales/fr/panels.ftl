@@ -50,7 +50,7 @@ device-ports-hint = Nommés p1 … pN ; une liaison prend le premier libre
 
 ## Panneau de liaison
 device-link-badge = liaison
-device-link-port = Port de { $device }
+device-link-port = Port côté { $device }
 device-link-speed = { $delay } µs dans un sens, { $bandwidth } Mbit/s
 
 ## Champs de formulaire
@@ -214,7 +214,7 @@ story-chapter-title = { $number ->
     }
 story-narration = { $title } (chapitre { $number }) : { $sentence }
 story-hide = Masquer :
-story-noise-ack = TCP ACK seul
+story-noise-ack = ACK TCP seuls
 story-hidden = { $count ->
         [one] { $count } trame masquée
        *[other] { $count } trames masquées
