@@ -15,6 +15,8 @@ use packet_engine::MacAddr;
 use crate::diagram::{DeviceView, Diagram};
 use crate::editor::{subnet_of, EditAction, Gesture, Mode, Pointer, Target, SUBNET_PALETTE};
 use crate::geometry::{label_layout, label_scale, trim_segment, Point, Rect, ViewBox, LABEL_TOP};
+use crate::i18n::{use_tr, Tr};
+use crate::tr;
 
 /// Where a device's name sits below its centre: under the tallest icon, the same for every kind
 /// so that names of devices in a row line up.
@@ -108,6 +110,7 @@ impl Touches {
 /// The canvas area.
 #[function_component(Canvas)]
 pub fn canvas(props: &CanvasProps) -> Html {
+    let tr = use_tr();
     let svg = use_node_ref();
     let d = &props.diagram;
     let view = props.view;
@@ -296,7 +299,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
             above: above.get(index).copied().unwrap_or(false),
             height: label_sizes.get(index).map_or(0.0, |s| s.1),
         };
-        device_node(index, device, &addresses, selected, linking, placement, onpointerdown, onkeydown)
+        device_node(&tr, index, device, &addresses, selected, linking, placement, onpointerdown, onkeydown)
     });
     let preview = match &props.gesture {
         Some(Gesture::Link { from, to }) => d.devices.get(*from).map(|f| {
@@ -316,7 +319,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
         html! {
             <text class="canvas-empty" x={c.x.to_string()} y={c.y.to_string()}
                 style={format!("font-size: {}px", 18.0 * k)}>
-                { "Empty lab: click or drag a device from the palette" }
+                { tr!(tr, "canvas-empty") }
             </text>
         }
     });
@@ -328,9 +331,9 @@ pub fn canvas(props: &CanvasProps) -> Html {
     );
 
     html! {
-        <section {class} aria-label="Network canvas" data-testid="canvas">
+        <section {class} aria-label={tr!(tr, "canvas-label")} data-testid="canvas">
             <svg class="canvas-svg" ref={svg.clone()} viewBox={view.to_attr()} role="group"
-                aria-label="Network diagram" preserveAspectRatio="xMidYMid meet"
+                aria-label={tr!(tr, "canvas-diagram")} preserveAspectRatio="xMidYMid meet"
                 onpointerdown={press(Target::Background)} onpointermove={on_move}
                 onpointerup={on_up} onpointercancel={on_cancel} onwheel={on_wheel}
                 ondragover={on_dragover} ondrop={on_drop}>
@@ -381,6 +384,7 @@ pub fn derived_mac(device: &str, interface: &str) -> String {
 /// One device: its icon, its name and its addresses (coloured by subnet), focusable.
 #[allow(clippy::too_many_arguments)]
 fn device_node(
+    tr: &Tr,
     index: usize,
     device: &DeviceView,
     addresses: &[(String, Option<&'static str>)],
@@ -409,8 +413,9 @@ fn device_node(
         <g {class} data-device={device.name.clone()} data-index={index.to_string()} tabindex="0" role="button"
             aria-pressed={selected.to_string()}
             // The visible text (name, then addresses) starts the accessible name (WCAG 2.5.3).
-            aria-label={format!("{}{} ({})", device.name,
-                addresses.iter().map(|(a, _)| format!(" {a}")).collect::<String>(), device.kind.name())}
+            aria-label={tr!(tr, "canvas-device", name = device.name.clone(),
+                addresses = addresses.iter().map(|(a, _)| format!(" {a}")).collect::<String>(),
+                kind = crate::components::device_panel::kind_badge(tr, device.kind))}
             transform={format!("translate({} {})", device.position.x, device.position.y)}
             onpointerdown={Callback::from(onpointerdown)} onkeydown={Callback::from(onkeydown)}>
             <circle class="device-halo" r={(r + 8.0).to_string()} />

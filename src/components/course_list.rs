@@ -9,6 +9,8 @@ use yew::prelude::*;
 use packet_engine::exercise::Exercise;
 
 use crate::exercises::ExerciseAction;
+use crate::i18n::use_tr;
+use crate::tr;
 use crate::progress::{self, Progress};
 use crate::storage;
 
@@ -30,7 +32,7 @@ pub struct CourseListProps {
 }
 
 /// A button that opens a hidden file picker and hands the chosen file's name and text on.
-fn file_button(input: &NodeRef, label: &'static str, testid: &'static str, done: Callback<(String, String)>) -> Html {
+fn file_button(input: &NodeRef, label: String, testid: &'static str, done: Callback<(String, String)>) -> Html {
     let onclick = {
         let input = input.clone();
         move |_: MouseEvent| {
@@ -59,6 +61,7 @@ fn file_button(input: &NodeRef, label: &'static str, testid: &'static str, done:
 /// The course list.
 #[function_component(CourseList)]
 pub fn course_list(props: &CourseListProps) -> Html {
+    let tr = use_tr();
     let exercise_file = use_node_ref();
     let progress_file = use_node_ref();
     let solved = props.course.iter().filter(|e| props.progress.solved(&e.id)).count();
@@ -73,7 +76,7 @@ pub fn course_list(props: &CourseListProps) -> Html {
                     <span class="course-number">{ i + 1 }</span>
                     <span class="course-title">{ e.title.clone() }</span>
                     if done {
-                        <span class="course-solved" data-testid={format!("solved-mark-{}", e.id)}>{ "✓ solved" }</span>
+                        <span class="course-solved" data-testid={format!("solved-mark-{}", e.id)}>{ tr!(tr, "course-solved-mark") }</span>
                     }
                 </button>
             </li>
@@ -86,21 +89,21 @@ pub fn course_list(props: &CourseListProps) -> Html {
     html! {
         <details class="panel-section course" open={props.open} data-testid="course">
             <summary class="panel-heading course-summary">
-                { format!("Exercises · {solved} of {} solved", props.course.len()) }
+                { tr!(tr, "course-summary", solved = solved, total = props.course.len()) }
             </summary>
             <ol class="course-list">{ for items }</ol>
             <div class="course-tools">
-                { file_button(&exercise_file, "Open exercise file…", "open-exercise",
+                { file_button(&exercise_file, tr!(tr, "course-open-file"), "open-exercise",
                     props.on_action.reform(|(file, text)| ExerciseAction::Open { file, text })) }
-                <button type="button" class="tool tool-small" data-testid="export-progress" onclick={on_export}>{ "Export progress" }</button>
-                { file_button(&progress_file, "Import progress…", "import-progress",
+                <button type="button" class="tool tool-small" data-testid="export-progress" onclick={on_export}>{ tr!(tr, "course-export") }</button>
+                { file_button(&progress_file, tr!(tr, "course-import"), "import-progress",
                     props.on_action.reform(|(file, text)| ExerciseAction::ImportProgress { file, text })) }
             </div>
             if let Some(error) = &props.error {
                 <div class="course-error" role="alert" data-testid="exercise-error">
                     <p>{ error.clone() }</p>
                     <button type="button" class="link-button"
-                        onclick={props.on_action.reform(|_: MouseEvent| ExerciseAction::DismissError)}>{ "Dismiss" }</button>
+                        onclick={props.on_action.reform(|_: MouseEvent| ExerciseAction::DismissError)}>{ tr!(tr, "course-dismiss") }</button>
                 </div>
             }
         </details>

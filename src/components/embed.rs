@@ -16,6 +16,8 @@ use crate::app::LabContext;
 use crate::components::{controls_of, sprites, use_play_clock, use_reduced_motion, use_run_driver, Canvas, Packets};
 
 use crate::editor::EditAction;
+use crate::i18n::use_tr;
+use crate::tr;
 use crate::playback::{PlayAction, Playback, SPEED_COUNT};
 use crate::state::Action;
 
@@ -24,6 +26,7 @@ use super::share_dialog::LinkError;
 /// The lab as an embed: canvas, compact controls, the current event's sentence.
 #[function_component(EmbedShell)]
 pub fn embed_shell() -> Html {
+    let tr = use_tr();
     let lab = use_context::<LabContext>().expect("EmbedShell is only rendered inside App's provider");
     {
         let dispatcher = lab.dispatcher();
@@ -67,11 +70,11 @@ pub fn embed_shell() -> Html {
         },
         _ => Html::default(),
     };
-    let narration = super::narrate(story_index.as_ref(), play.shown(), sentence(play));
+    let narration = super::story::narrate_in(&tr, story_index.as_ref(), play.shown(), sentence(play));
     html! {
         <div class={classes!("app", "embed", presenter_class(lab.share.scale))} style={presenter_style(lab.share.scale)}
             data-ready={lab.started.to_string()} data-testid="embed">
-            <main class={classes!("embed-stage", lab.story.open.then_some("with-story"))} aria-label={format!("Packet Lab: {}", edit.scenario.name)}>
+            <main class={classes!("embed-stage", lab.story.open.then_some("with-story"))} aria-label={tr!(tr, "embed-label", name = edit.scenario.name.clone())}>
                 <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone()} view={edit.view}
                     selected={Rc::<[usize]>::from([])} selected_links={Rc::<[usize]>::from([])}
                     mode={edit.mode} link_from={None::<usize>} gesture={edit.gesture.clone()}

@@ -5,6 +5,8 @@
 use yew::prelude::*;
 
 use crate::exercises::{ExerciseAction, Session};
+use crate::i18n::use_tr;
+use crate::tr;
 use crate::progress::Record;
 
 /// Props of [`ExercisePanel`].
@@ -23,6 +25,7 @@ pub struct ExercisePanelProps {
 /// The exercise panel.
 #[function_component(ExercisePanel)]
 pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
+    let tr = use_tr();
     let s = &props.session;
     let ex = &s.exercise;
     let eval = &s.evaluation;
@@ -35,14 +38,14 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
                 data-passed={c.passed.to_string()}>
                 <span class="check-mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
                 <span class="check-text">
-                    <span class="visually-hidden">{ if c.passed { "Passes: " } else { "Fails: " } }</span>
+                    <span class="visually-hidden">{ if c.passed { tr!(tr, "exercise-passes") } else { tr!(tr, "exercise-fails") } }</span>
                     { c.description.clone() }
                 </span>
                 if open {
                     <p class="check-why" data-testid="check-why">{ c.why.clone() }</p>
                     if let Some(d) = &c.diagnosis {
                         <details class="check-diagnosis" data-testid="check-diagnosis">
-                            <summary>{ "Why did it fail?" }</summary>
+                            <summary>{ tr!(tr, "exercise-why") }</summary>
                             <p>{ d.text.clone() }</p>
                         </details>
                     }
@@ -51,66 +54,66 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
         }
     });
     let number = match s.builtin {
-        Some(i) => format!("Exercise {} of {}", i + 1, props.course_len),
-        None => "Your teacher's exercise".to_string(),
+        Some(i) => tr!(tr, "exercise-number", number = i + 1, total = props.course_len),
+        None => tr!(tr, "exercise-teacher"),
     };
     let hints = s.hints().iter().enumerate().map(|(i, h)| {
-        html! { <li class="hint" data-testid="hint-text"><strong>{ format!("Hint {}: ", i + 1) }</strong>{ h.clone() }</li> }
+        html! { <li class="hint" data-testid="hint-text"><strong>{ tr!(tr, "exercise-hint", number = i + 1) }</strong>{ h.clone() }</li> }
     });
     let next = s.builtin.map(|i| i + 1).filter(|&i| i < props.course_len);
     // A link that carries the whole exercise file, for a teacher to hand out.
     let link = use_memo(ex.clone(), |ex| format!("#{}", crate::share::encode_exercise(&ex.to_json_pretty())));
     html! {
         <section class={classes!("panel-section", "exercise", solved.then_some("is-solved"))}
-            aria-label="Exercise" data-testid="exercise" data-exercise={ex.id.clone()}>
+            aria-label={tr!(tr, "exercise-label")} data-testid="exercise" data-exercise={ex.id.clone()}>
             <p class="panel-heading">{ number }</p>
             <h2 class="exercise-title">{ ex.title.clone() }</h2>
             <p class="exercise-story">{ ex.story.clone() }</p>
             <div class="exercise-status" role="status" aria-live="polite">
                 if solved {
-                    <p class="solved-badge" data-testid="exercise-solved">{ "✓ Solved" }</p>
+                    <p class="solved-badge" data-testid="exercise-solved">{ tr!(tr, "exercise-solved") }</p>
                 } else {
                     <p class="unsolved-badge" data-testid="exercise-unsolved">
-                        { format!("{} of {} checks pass", eval.checks.iter().filter(|c| c.passed).count(), eval.checks.len()) }
+                        { tr!(tr, "exercise-checks", passed = eval.checks.iter().filter(|c| c.passed).count(), total = eval.checks.len()) }
                     </p>
                 }
             </div>
             if solved {
                 <div class="solved-text" data-testid="solved-text">
-                    <p class="panel-heading">{ "What you just saw" }</p>
+                    <p class="panel-heading">{ tr!(tr, "exercise-saw") }</p>
                     <p>{ ex.solved_text.clone() }</p>
                 </div>
             }
             if let Some(invalid) = &eval.invalid {
-                <p class="exercise-invalid" data-testid="exercise-invalid">{ format!("This lab cannot run: {}", invalid.error) }</p>
+                <p class="exercise-invalid" data-testid="exercise-invalid">{ tr!(tr, "exercise-cannot-run", error = invalid.error.to_string()) }</p>
                 if let Some(d) = &invalid.diagnosis {
                     <p class="check-why">{ d.text.clone() }</p>
                 }
             }
-            <p class="panel-heading">{ "Goal" }</p>
+            <p class="panel-heading">{ tr!(tr, "exercise-goal") }</p>
             <ul class="checks">{ for checks }</ul>
             if !ex.hints.is_empty() {
                 <ol class="hints" aria-live="polite">{ for hints }</ol>
                 if s.more_hints() {
                     <button type="button" class="tool tool-small" data-testid="hint-button"
                         onclick={props.on_action.reform(|_: MouseEvent| ExerciseAction::Hint)}>
-                        { format!("Show hint {} of {}", s.hints_shown + 1, ex.hints.len()) }
+                        { tr!(tr, "exercise-show-hint", number = s.hints_shown + 1, total = ex.hints.len()) }
                     </button>
                 }
             }
             <p class="muted exercise-record" data-testid="exercise-record">
-                { format!("Attempts: {} · hints used: {} of {}", props.record.attempts, s.hints_shown, ex.hints.len()) }
-                if props.record.solved && !solved { { " · solved before" } }
+                { tr!(tr, "exercise-record", attempts = props.record.attempts, used = s.hints_shown, total = ex.hints.len()) }
+                if props.record.solved && !solved { { tr!(tr, "exercise-solved-before") } }
             </p>
             <div class="exercise-tools">
                 if let (true, Some(n)) = (solved, next) {
                     <button type="button" class="tool" data-testid="next-exercise"
-                        onclick={props.on_action.reform(move |_: MouseEvent| ExerciseAction::Start(n))}>{ "Next exercise →" }</button>
+                        onclick={props.on_action.reform(move |_: MouseEvent| ExerciseAction::Start(n))}>{ tr!(tr, "exercise-next") }</button>
                 }
                 <a class="link-button" href={(*link).clone()} data-testid="exercise-link"
-                    title="A link that opens this exercise (copy it to share)">{ "Link" }</a>
+                    title={tr!(tr, "exercise-link-title")}>{ tr!(tr, "exercise-link") }</a>
                 <button type="button" class="link-button" data-testid="leave-exercise"
-                    onclick={props.on_action.reform(|_: MouseEvent| ExerciseAction::Leave)}>{ "Leave exercise" }</button>
+                    onclick={props.on_action.reform(|_: MouseEvent| ExerciseAction::Leave)}>{ tr!(tr, "exercise-leave") }</button>
             </div>
         </section>
     }

@@ -6,12 +6,28 @@
 use yew::prelude::*;
 
 use crate::editor::{EditAction, Field, FieldError};
+use crate::i18n::use_tr;
+use crate::tr;
 
 /// The lock icon of a locked field.
 fn lock_icon(testid: &str) -> Html {
+    html! { <LockIcon testid={testid.to_string()} /> }
+}
+
+/// Props of [`LockIcon`].
+#[derive(Properties, PartialEq)]
+struct LockIconProps {
+    testid: AttrValue,
+}
+
+/// The lock drawn by [`lock_icon`]: a component so that its words come from the catalogue
+/// while `check` and `choice` stay plain functions (no element of its own around the `<svg>`).
+#[function_component(LockIcon)]
+fn lock_icon_view(props: &LockIconProps) -> Html {
+    let tr = use_tr();
     html! {
-        <svg class="lock" data-testid={format!("{testid}-lock")} viewBox="0 0 12 14" width="10" height="12"
-            role="img" aria-label="locked"><title>{ "Locked in this exercise" }</title>
+        <svg class="lock" data-testid={format!("{}-lock", props.testid)} viewBox="0 0 12 14" width="10" height="12"
+            role="img" aria-label={tr!(tr, "fields-locked-label")}><title>{ tr!(tr, "fields-locked") }</title>
             <path d="M3 6V4a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="1.6" />
             <rect x="1" y="6" width="10" height="8" rx="1.5" fill="currentColor" /></svg>
     }
@@ -41,6 +57,7 @@ pub(crate) struct EntryProps {
 /// One labelled text field that commits on change (Enter or leaving the field).
 #[function_component(Entry)]
 pub(crate) fn entry(props: &EntryProps) -> Html {
+    let tr = use_tr();
     let id = format!("field-{}", props.testid);
     let message_id = format!("{id}-message");
     let field = props.field;
@@ -69,7 +86,7 @@ pub(crate) fn entry(props: &EntryProps) -> Html {
                     { err.message.clone() }
                 </p>
             } else if locked {
-                <p class="field-hint" id={message_id}>{ "Locked in this exercise" }</p>
+                <p class="field-hint" id={message_id}>{ tr!(tr, "fields-locked") }</p>
             } else if !props.hint.is_empty() {
                 <p class="field-hint" id={message_id}>{ props.hint.clone() }</p>
             }
@@ -82,7 +99,8 @@ pub(crate) fn entry(props: &EntryProps) -> Html {
 /// plain functions rather than components).
 pub(crate) struct Control<'a> {
     pub field: Field,
-    pub label: &'static str,
+    /// Its label, in the interface language.
+    pub label: String,
     pub testid: &'a str,
     pub error: Option<&'a FieldError>,
     pub locked: bool,
@@ -114,7 +132,7 @@ pub(crate) fn check(c: Control, checked: bool) -> Html {
             <label for={id.clone()}>
                 <input {id} type="checkbox" {checked} disabled={c.locked} data-testid={c.testid.to_string()}
                     aria-invalid={c.error.is_some().to_string()} {onchange} />
-                { c.label }
+                { c.label.clone() }
                 if c.locked { { lock_icon(c.testid) } }
             </label>
             { c.error_line() }
@@ -134,7 +152,7 @@ pub(crate) fn choice(c: Control, value: &str, options: &[String]) -> Html {
     let extra = (!options.iter().any(|o| o == value)).then(|| value.to_string());
     html! {
         <div class={classes!("form-field", c.error.map(|_| "invalid"), c.locked.then_some("locked"))}>
-            <label for={id.clone()}>{ c.label }
+            <label for={id.clone()}>{ c.label.clone() }
                 if c.locked { { lock_icon(c.testid) } }
             </label>
             <select {id} data-testid={c.testid.to_string()} aria-invalid={c.error.is_some().to_string()} disabled={c.locked} {onchange}>

@@ -17,7 +17,9 @@ use packet_engine::explain::{self, AndView};
 use packet_engine::trace::EventKind;
 use packet_engine::Scenario;
 
+use crate::i18n::{use_tr, Tr};
 use crate::inspector::{self as model, Check, InspectAction, Inspector as Model, Layer};
+use crate::tr;
 use crate::playback::{format_time, RunRef};
 
 /// Props of [`Inspector`].
@@ -38,6 +40,8 @@ pub struct InspectorProps {
 /// The inspector panel.
 #[function_component(Inspector)]
 pub fn inspector(props: &InspectorProps) -> Html {
+    let tr = use_tr();
+    let tr = &*tr;
     // Diagnoses depend only on the run (and the lab it came from): computed once per run.
     let diagnoses = use_memo((props.run.clone(), props.scenario.clone()), |(run, scenario)| {
         let found: Vec<Diagnosis> = match run {
@@ -52,19 +56,19 @@ pub fn inspector(props: &InspectorProps) -> Html {
     });
     let close = props.on_action.reform(|_: MouseEvent| InspectAction::Close);
     let body = match (&props.run, props.event) {
-        (Some(run), Some(index)) if index < run.len() => event_view(props, run, index, *rel),
+        (Some(run), Some(index)) if index < run.len() => event_view(tr, props, run, index, *rel),
         _ => html! {
-            <p class="muted insp-empty">{ "Click an event in the list to see its frame, field by field." }</p>
+            <p class="muted insp-empty">{ tr!(tr, "inspector-empty") }</p>
         },
     };
     html! {
-        <aside class="side-panel inspector" aria-label="Inspector" data-testid="inspector">
+        <aside class="side-panel inspector" aria-label={tr!(tr, "inspector-label")} data-testid="inspector">
             <header class="insp-head">
-                <h2 class="panel-heading">{ "Inspector" }</h2>
+                <h2 class="panel-heading">{ tr!(tr, "inspector-label") }</h2>
                 <button type="button" class="link-button" data-testid="inspector-close" onclick={close}
-                    aria-label="Close the inspector">{ "✕ Close" }</button>
+                    aria-label={tr!(tr, "inspector-close-label")}>{ tr!(tr, "inspector-close") }</button>
             </header>
-            { why_failed(&shown_diagnoses(&diagnoses, props.run.as_ref(), props.event)) }
+            { why_failed(tr, &shown_diagnoses(&diagnoses, props.run.as_ref(), props.event)) }
             { body }
             { downloads(props) }
         </aside>
@@ -86,20 +90,20 @@ fn shown_diagnoses(all: &[Diagnosis], run: Option<&RunRef>, event: Option<usize>
 }
 
 /// The "Why did it fail?" box.
-fn why_failed(diagnoses: &[Diagnosis]) -> Html {
+fn why_failed(tr: &Tr, diagnoses: &[Diagnosis]) -> Html {
     if diagnoses.is_empty() {
         return Html::default();
     }
     html! {
         <section class="insp-why" role="note" data-testid="diagnosis">
-            <h3 class="insp-why-title">{ "Why did it fail?" }</h3>
+            <h3 class="insp-why-title">{ tr!(tr, "inspector-why") }</h3>
             { for diagnoses.iter().map(|d| html! {
                 <div class="insp-why-item" data-cause={cause_id(d)}>
                     if !d.command.is_empty() {
                         <p class="insp-why-cmd">{ d.command.clone() }</p>
                     }
                     <p data-testid="diagnosis-text">{ d.text.clone() }</p>
-                    <p class="insp-why-field">{ "Look at " }<strong>{ d.device.clone() }</strong>{ ": " }
+                    <p class="insp-why-field">{ tr!(tr, "inspector-look-at") }<strong>{ d.device.clone() }</strong>{ tr!(tr, "inspector-look-at-colon") }
                         <code data-testid="diagnosis-field">{ d.field.clone() }</code></p>
                 </div>
             }) }
@@ -130,28 +134,28 @@ fn cause_id(d: &Diagnosis) -> &'static str {
 }
 
 /// Everything about one event.
-fn event_view(props: &InspectorProps, run: &RunRef, index: usize, rel: model::Rel) -> Html {
+fn event_view(tr: &Tr, props: &InspectorProps, run: &RunRef, index: usize, rel: model::Rel) -> Html {
     let event = &run.outcome.trace.events[index];
     let mut extra = Vec::new();
     if let EventKind::Route { decision, .. } = &event.kind {
         for check in &decision.checks {
-            extra.push(and_view(&check.interface, &explain::and_view_of(check, decision.destination)));
+            extra.push(and_view(tr, &check.interface, &explain::and_view_of(check, decision.destination)));
         }
     }
     if let EventKind::FrameSent { bytes, .. } = &event.kind {
         if let Some(arrived) = model::rewrap::forwarded_from(&run.outcome.trace, index) {
             if let EventKind::FrameReceived { bytes: before, .. } = &run.outcome.trace.events[arrived].kind {
                 if let Some(diff) = model::rewrap::diff(before, bytes) {
-                    extra.push(rewrap(&diff, arrived));
+                    extra.push(rewrap(tr, &diff, arrived));
                 }
             }
         }
     }
-    let frame = model::frame_of(&event.kind).map(|bytes| frame_view(props, index, bytes, rel));
+    let frame = model::frame_of(&event.kind).map(|bytes| frame_view(tr, props, index, bytes, rel));
     html! {
         <>
             <section class="insp-event" data-testid="inspected-event" data-index={index.to_string()}>
-                <p class="insp-meta">{ format!("Event {} · {}", index + 1, format_time(event.time.as_nanos())) }</p>
+                <p class="insp-meta">{ tr!(tr, "inspector-event", number = (index + 1).to_string(), time = format_time(event.time.as_nanos())) }</p>
                 <p class="insp-explain" data-testid="inspector-explain">{ event.explain() }</p>
             </section>
             { for extra }
@@ -161,7 +165,7 @@ fn event_view(props: &InspectorProps, run: &RunRef, index: usize, rel: model::Re
 }
 
 /// The binary AND of one interface check.
-fn and_view(interface: &str, v: &AndView) -> Html {
+fn and_view(tr: &Tr, interface: &str, v: &AndView) -> Html {
     let rows = v.rows.iter().enumerate().map(|(r, row)| {
         let bits = row.octets.iter().enumerate().map(|(o, octet)| {
             let cells = octet.chars().enumerate().map(|(b, c)| {
@@ -185,16 +189,16 @@ fn and_view(interface: &str, v: &AndView) -> Html {
     });
     html! {
         <section class="insp-and" data-testid="and-view" data-equal={v.equal.to_string()}>
-            <h3 class="insp-sub">{ format!("The AND on {interface} (/{})", v.prefix_len) }</h3>
+            <h3 class="insp-sub">{ tr!(tr, "inspector-and", interface = interface.to_owned(), prefix = v.prefix_len.to_string()) }</h3>
             <table class="and-table"><tbody>{ for rows }</tbody></table>
-            <p class="insp-note">{ "Every 1 in the mask marks a bit of the network part (shaded): AND keeps those bits of the address and clears the rest." }</p>
+            <p class="insp-note">{ tr!(tr, "inspector-and-note") }</p>
             <p class={if v.equal { "and-verdict same" } else { "and-verdict other" }} data-testid="and-verdict">{ v.verdict.clone() }</p>
         </section>
     }
 }
 
 /// The router's rewrap as a diff.
-fn rewrap(diff: &[explain::FieldChange], arrived: usize) -> Html {
+fn rewrap(tr: &Tr, diff: &[explain::FieldChange], arrived: usize) -> Html {
     let rows = diff.iter().map(|c| {
         let changed = c.changed();
         html! {
@@ -209,9 +213,9 @@ fn rewrap(diff: &[explain::FieldChange], arrived: usize) -> Html {
     });
     html! {
         <section class="insp-diff" data-testid="rewrap">
-            <h3 class="insp-sub">{ format!("Rewrap: the frame that arrived (event {}) and the frame that left", arrived + 1) }</h3>
+            <h3 class="insp-sub">{ tr!(tr, "inspector-rewrap", event = (arrived + 1).to_string()) }</h3>
             <table class="diff-table">
-                <thead><tr><th>{ "Field" }</th><th>{ "Arrived" }</th><th /><th>{ "Left" }</th></tr></thead>
+                <thead><tr><th>{ tr!(tr, "inspector-col-field") }</th><th>{ tr!(tr, "inspector-col-arrived") }</th><th /><th>{ tr!(tr, "inspector-col-left") }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
         </section>
@@ -219,7 +223,7 @@ fn rewrap(diff: &[explain::FieldChange], arrived: usize) -> Html {
 }
 
 /// The layer tree over the hex + ASCII dump.
-fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8], rel: model::Rel) -> Html {
+fn frame_view(tr: &Tr, props: &InspectorProps, event: usize, bytes: &[u8], rel: model::Rel) -> Html {
     let layers: Rc<Vec<Layer>> = Rc::new(model::layers(bytes, rel));
     let selected = props.model.field_of(event);
     let highlight = selected.and_then(|id| model::range_of(&layers, id)).unwrap_or(0..0);
@@ -231,9 +235,9 @@ fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8], rel: model::Re
             // One span for the three verdicts (issue 15: each html! is code of its own).
             let check = field.check.map(|c| {
                 let (css, text) = match c {
-                    Check::Correct => ("check ok", "[correct]".to_string()),
-                    Check::Wrong { expected } => ("check bad", format!("[wrong, should be 0x{expected:04x}]")),
-                    Check::Unverified => ("check muted", "[unverified]".to_string()),
+                    Check::Correct => ("check ok", tr!(tr, "inspector-check-correct")),
+                    Check::Wrong { expected } => ("check bad", tr!(tr, "inspector-check-wrong", expected = format!("0x{expected:04x}"))),
+                    Check::Unverified => ("check muted", tr!(tr, "inspector-check-unverified")),
                 };
                 html! { <span class={css}>{ text }</span> }
             });
@@ -241,7 +245,7 @@ fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8], rel: model::Re
                 <li>
                     <button type="button" class={if on { "field selected" } else { "field" }} data-testid="field"
                         data-name={field.name.clone()} data-depth={field.depth.to_string()} aria-pressed={on.to_string()}
-                        title={format!("bytes {}–{}", field.range.start, field.range.end.saturating_sub(1))}
+                        title={tr!(tr, "inspector-bytes", start = field.range.start.to_string(), end = field.range.end.saturating_sub(1).to_string())}
                         onclick={props.on_action.reform(move |_: MouseEvent| InspectAction::Select(event, pick))}>
                         <span class="field-name">{ field.name.clone() }{ ": " }</span>
                         <span class="field-value" data-testid="field-value">{ field.value.clone() }</span>
@@ -294,7 +298,7 @@ fn frame_view(props: &InspectorProps, event: usize, bytes: &[u8], rel: model::Re
     });
     html! {
         <section class="insp-frame">
-            <h3 class="insp-sub">{ format!("Frame: {} bytes", bytes.len()) }</h3>
+            <h3 class="insp-sub">{ tr!(tr, "inspector-frame", bytes = bytes.len()) }</h3>
             <ul class="tree" data-testid="layer-tree">{ for tree }</ul>
             <div class="hexdump" data-testid="hexdump" onclick={on_byte}>{ for rows }</div>
         </section>
@@ -325,6 +329,7 @@ struct PcapProps {
 /// The capture buttons: the whole run, or the link picked in the menu.
 #[function_component(PcapDownloads)]
 fn pcap_downloads(props: &PcapProps) -> Html {
+    let tr = use_tr();
     // The menu's value is read at click time: it is a form control, not app state.
     let menu = use_node_ref();
     let whole = {
@@ -343,17 +348,17 @@ fn pcap_downloads(props: &PcapProps) -> Html {
     let chosen = props.link.clone().or_else(|| props.links.first().cloned()).unwrap_or_default();
     html! {
         <section class="insp-pcap">
-            <h3 class="insp-sub">{ "Capture" }</h3>
-            <p class="muted">{ format!("{frames} frames on the wires; open the file in Wireshark.") }</p>
+            <h3 class="insp-sub">{ tr!(tr, "inspector-capture") }</h3>
+            <p class="muted">{ tr!(tr, "inspector-capture-frames", frames = frames) }</p>
             <div class="insp-pcap-buttons">
-                <button type="button" class="tool" data-testid="pcap-all" onclick={whole}>{ "Download .pcap" }</button>
+                <button type="button" class="tool" data-testid="pcap-all" onclick={whole}>{ tr!(tr, "inspector-download") }</button>
                 if !props.links.is_empty() {
-                    <select class="tool tool-select" data-testid="pcap-link-select" aria-label="Link to capture" ref={menu}>
+                    <select class="tool tool-select" data-testid="pcap-link-select" aria-label={tr!(tr, "inspector-capture-link")} ref={menu}>
                         { for props.links.iter().map(|l| html! {
-                            <option value={l.clone()} selected={*l == chosen}>{ format!("link {l}") }</option>
+                            <option value={l.clone()} selected={*l == chosen}>{ tr!(tr, "inspector-link-option", link = l.to_string()) }</option>
                         }) }
                     </select>
-                    <button type="button" class="tool" data-testid="pcap-link" onclick={one}>{ "Download link .pcap" }</button>
+                    <button type="button" class="tool" data-testid="pcap-link" onclick={one}>{ tr!(tr, "inspector-download-link") }</button>
                 }
             </div>
         </section>

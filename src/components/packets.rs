@@ -15,6 +15,7 @@ use yew::prelude::*;
 use crate::anim::{flood_ring, frame_point, mark_opacity};
 use crate::diagram::Diagram;
 use crate::geometry::Point;
+use crate::i18n::{use_tr, Tr};
 use crate::playback::Playback;
 
 /// Above this many frames in flight they are drawn as plain dots without their protocol label
@@ -150,6 +151,7 @@ fn dense_frames(frames: &[Sprite]) -> Html {
 /// The layer of frames in flight; drawn inside the canvas's `<svg>`.
 #[function_component(Packets)]
 pub fn packets(props: &PacketsProps) -> Html {
+    let tr = use_tr();
     let marks = props.marks.iter().map(|m| {
         let (x, y) = (m.at.x.to_string(), m.at.y.to_string());
         match m.drop {
@@ -162,7 +164,7 @@ pub fn packets(props: &PacketsProps) -> Html {
                     transform={format!("translate({x} {y})")} opacity={format!("{:.3}", m.opacity)}>
                     <circle class="drop-disc" cx="22" cy="-22" r="10" />
                     <path class="drop-x" d="M16 -28 L28 -16 M28 -28 L16 -16" />
-                    <text class="drop-reason" x="0" y="-40">{ reason }</text>
+                    <text class="drop-reason" x="0" y="-40">{ drop_text(&tr, reason) }</text>
                 </g>
             },
         }
@@ -206,5 +208,67 @@ pub fn packets(props: &PacketsProps) -> Html {
             <g class="marks">{ for marks }</g>
             <g class="frames">{ for frames }</g>
         </g>
+    }
+}
+
+/// A drop mark's words (`playback::short_reason`, English) in the interface language: the
+/// reason's key in the `canvas-drop` message; a reason the catalogue lacks shows as it is.
+fn drop_text(tr: &Tr, reason: &'static str) -> String {
+    match drop_key(reason) {
+        Some(key) => crate::tr!(tr, "canvas-drop", reason = key),
+        None => reason.to_owned(),
+    }
+}
+
+/// The `canvas-drop` variant of a short drop reason.
+fn drop_key(reason: &str) -> Option<&'static str> {
+    Some(match reason {
+        "not my MAC" => "not-my-mac",
+        "ARP not for me" => "arp-not-for-me",
+        "host does not forward" => "not-forwarding",
+        "TTL expired" => "ttl-expired",
+        "no route" => "no-route",
+        "ARP failed" => "arp-failed",
+        "ARP queue full" => "arp-queue-full",
+        "same port" => "same-port",
+        "queue full" => "queue-full",
+        "no cable" => "no-cable",
+        "link down" => "link-down",
+        "lost on the cable" => "lost",
+        "no route back" => "no-route-back",
+        "malformed" => "malformed",
+        "not modelled" => "not-modelled",
+        "rate-limited" => "rate-limited",
+        "no listener" => "no-listener",
+        "no NAT port" => "no-nat-port",
+        "dropped" => "dropped",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use packet_engine::trace::DropReason;
+
+    use super::*;
+    use crate::playback::short_reason;
+
+    /// Every drop reason has its words in the catalogue, and English reads as before.
+    #[test]
+    fn every_drop_reason_is_in_the_catalogue() {
+        use DropReason::*;
+        let en = crate::i18n::tr("en");
+        for r in [
+            NotForMyMac, ArpNotForMe, NotForwarding, TtlExpired, NoRoute, NeighborFailed, NeighborQueueFull,
+            SameSegment, TxQueueFull, NoLink, NoCarrier, Malformed, Unsupported, IcmpRateLimited, NoListener,
+            RedirectIgnored, NatNoFreePort, LostOnLink, NoRouteBack,
+        ] {
+            let short = short_reason(r);
+            assert!(drop_key(short).is_some(), "{r:?}: {short}");
+            assert_eq!(drop_text(&en, short), short);
+            for tag in ["de", "fr"] {
+                assert_ne!(drop_text(&crate::i18n::tr(tag), short), short, "{tag}: {short}");
+            }
+        }
     }
 }

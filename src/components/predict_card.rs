@@ -6,7 +6,9 @@ use yew::prelude::*;
 
 use packet_engine::exercise::predict::Question;
 
+use crate::i18n::use_tr;
 use crate::predict::{Answered, PredictAction};
+use crate::tr;
 
 /// Props of [`PredictToggle`].
 #[derive(Properties, PartialEq)]
@@ -26,16 +28,17 @@ pub struct PredictToggleProps {
 /// The predict switch and the running score.
 #[function_component(PredictToggle)]
 pub fn predict_toggle(props: &PredictToggleProps) -> Html {
+    let tr = use_tr();
     let onchange = props.on_action.reform(|e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         PredictAction::Set(input.checked())
     });
     html! {
         <div class="predict-toggle">
-            <label title="Pause before each decision and guess what happens next">
+            <label title={tr!(tr, "predict-toggle-title")}>
                 <input type="checkbox" data-testid="predict-toggle" checked={props.on}
                     disabled={!props.enabled} {onchange} />
-                { " Predict" }
+                { tr!(tr, "predict-toggle") }
             </label>
             if props.on {
                 <span class="predict-score" data-testid="predict-score" aria-live="polite">
@@ -60,6 +63,7 @@ pub struct PredictCardProps {
 /// The question card.
 #[function_component(PredictCard)]
 pub fn predict_card(props: &PredictCardProps) -> Html {
+    let tr = use_tr();
     let q = &props.question;
     let continue_ref = use_node_ref();
     {
@@ -109,23 +113,23 @@ pub fn predict_card(props: &PredictCardProps) -> Html {
         }
     });
     html! {
-        <section class="predict-card" ref={card_ref} role="dialog" aria-label="Predict what happens next" data-testid="predict-card">
-            <p class="panel-heading">{ "Predict: what happens next?" }</p>
+        <section class="predict-card" ref={card_ref} role="dialog" aria-label={tr!(tr, "predict-label")} data-testid="predict-card">
+            <p class="panel-heading">{ tr!(tr, "predict-heading") }</p>
             <p class="predict-prompt" data-testid="predict-prompt">{ q.prompt.clone() }</p>
             <ul class="predict-choices">{ for choices }</ul>
             if let Some(a) = props.answered {
                 <div class={classes!("predict-verdict", if a.right { "right" } else { "wrong" })}
                     role="status" data-testid="predict-verdict">
                     if a.right {
-                        <p><strong>{ "Right. " }</strong></p>
+                        <p><strong>{ tr!(tr, "predict-right") }</strong></p>
                     } else {
-                        <p><strong>{ "Not quite. " }</strong>{ "The answer is: " }
+                        <p><strong>{ tr!(tr, "predict-not-quite") }</strong>{ tr!(tr, "predict-answer-is") }
                             <span data-testid="predict-right-answer">{ q.choices[q.correct].text.clone() }</span></p>
                     }
                     <p class="predict-why" data-testid="predict-why">{ q.feedback.clone() }</p>
                 </div>
                 <button type="button" class="tool" data-testid="predict-continue" ref={continue_ref}
-                    onclick={props.on_action.reform(|_: MouseEvent| PredictAction::Continue)}>{ "Continue ▶" }</button>
+                    onclick={props.on_action.reform(|_: MouseEvent| PredictAction::Continue)}>{ tr!(tr, "predict-continue") }</button>
             }
         </section>
     }

@@ -15,6 +15,8 @@ use crate::components::device_panel::Errors;
 use crate::components::fields::{check, choice, Control, Entry};
 use crate::editor::{join_list, DhcpKey, DnsKey, EditAction, Field, NewRecord};
 use crate::exercises::LockContext;
+use crate::i18n::Tr;
+use crate::tr;
 
 /// The inputs of the add-record form (name, type, value, TTL).
 #[derive(Clone, Default, PartialEq)]
@@ -22,6 +24,8 @@ pub(crate) struct RecordRefs(pub NodeRef, pub NodeRef, pub NodeRef, pub NodeRef)
 
 /// What the services section is drawn from.
 pub(crate) struct Services<'a> {
+    /// The interface language.
+    pub tr: &'a Tr,
     pub dev: &'a DeviceSpec,
     pub device: usize,
     pub errors: &'a Errors,
@@ -31,11 +35,11 @@ pub(crate) struct Services<'a> {
 }
 
 impl Services<'_> {
-    fn control<'b>(&'b self, field: Field, label: &'static str, testid: &'b str) -> Control<'b> {
+    fn control<'b>(&'b self, field: Field, label: String, testid: &'b str) -> Control<'b> {
         Control { field, label, testid, error: self.errors.get(&field), locked: self.locks.locked(field), on_edit: self.on_edit }
     }
 
-    fn entry(&self, field: Field, label: &'static str, testid: String, value: String, placeholder: &'static str) -> Html {
+    fn entry(&self, field: Field, label: String, testid: String, value: String, placeholder: String) -> Html {
         html! {
             <Entry {field} {label} {testid} {value} {placeholder}
                 error={self.errors.get(&field).cloned()} on_edit={self.on_edit.clone()} />
@@ -45,12 +49,12 @@ impl Services<'_> {
 
 /// The "Services" section of the device panel.
 pub(crate) fn services_panel(s: &Services) -> Html {
-    let (dev, d) = (s.dev, s.device);
+    let (dev, d, tr) = (s.dev, s.device, s.tr);
     if dev.kind == DeviceKind::Host {
         return html! {
             <>
-                <h3 class="panel-heading">{ "Services" }</h3>
-                <p class="muted" data-testid="services-host">{ "DHCP and DNS servers run on a server or a router." }</p>
+                <h3 class="panel-heading">{ tr!(tr, "services-heading") }</h3>
+                <p class="muted" data-testid="services-host">{ tr!(tr, "services-host") }</p>
             </>
         };
     }
@@ -58,31 +62,31 @@ pub(crate) fn services_panel(s: &Services) -> Html {
     let dhcp = |key| Field::DhcpServer(d, key);
     let dhcp_server = services.dhcp.as_ref().map(|spec| {
         let interfaces: Vec<String> = dev.interfaces.iter().map(|i| i.name.clone()).collect();
-        let text = |key: DhcpKey, label: &'static str, testid: &str, value: String, placeholder: &'static str| {
+        let text = |key: DhcpKey, label: String, testid: &str, value: String, placeholder: String| {
             s.entry(dhcp(key), label, testid.to_string(), value, placeholder)
         };
         html! {
             <div class="service" data-testid="dhcp-server">
-                { choice(s.control(dhcp(DhcpKey::Interface), "Interface", "dhcp-interface"), &spec.interface, &interfaces) }
+                { choice(s.control(dhcp(DhcpKey::Interface), tr!(tr, "services-interface"), "dhcp-interface"), &spec.interface, &interfaces) }
                 <div class="route">
-                    { text(DhcpKey::PoolStart, "Pool start", "dhcp-pool-start", spec.pool_start.clone(), "192.168.1.100") }
-                    { text(DhcpKey::PoolEnd, "Pool end", "dhcp-pool-end", spec.pool_end.clone(), "192.168.1.200") }
+                    { text(DhcpKey::PoolStart, tr!(tr, "services-pool-start"), "dhcp-pool-start", spec.pool_start.clone(), "192.168.1.100".into()) }
+                    { text(DhcpKey::PoolEnd, tr!(tr, "services-pool-end"), "dhcp-pool-end", spec.pool_end.clone(), "192.168.1.200".into()) }
                 </div>
-                { text(DhcpKey::Router, "Router (option 3)", "dhcp-router", spec.router.clone().unwrap_or_default(), "none") }
-                { text(DhcpKey::Dns, "DNS servers (option 6)", "dhcp-dns", join_list(&spec.dns), "none") }
-                { text(DhcpKey::LeaseTime, "Lease time, s (option 51)", "dhcp-lease-time",
-                    spec.lease_time_s.map(|t| t.to_string()).unwrap_or_default(), "3600") }
-                { text(DhcpKey::Domain, "Domain (option 15)", "dhcp-domain", spec.domain.clone().unwrap_or_default(), "none") }
+                { text(DhcpKey::Router, tr!(tr, "services-router"), "dhcp-router", spec.router.clone().unwrap_or_default(), tr!(tr, "services-router-none")) }
+                { text(DhcpKey::Dns, tr!(tr, "services-dns"), "dhcp-dns", join_list(&spec.dns), tr!(tr, "services-dns-none")) }
+                { text(DhcpKey::LeaseTime, tr!(tr, "services-lease-time"), "dhcp-lease-time",
+                    spec.lease_time_s.map(|t| t.to_string()).unwrap_or_default(), "3600".into()) }
+                { text(DhcpKey::Domain, tr!(tr, "services-domain"), "dhcp-domain", spec.domain.clone().unwrap_or_default(), tr!(tr, "services-domain-none")) }
             </div>
         }
     });
     let dns_server = services.dns.as_ref().map(|spec| dns(s, spec));
     html! {
         <>
-            <h3 class="panel-heading">{ "Services" }</h3>
-            { check(s.control(dhcp(DhcpKey::Enabled), "DHCP server (dnsmasq)", "dhcp-server-on"), services.dhcp.is_some()) }
+            <h3 class="panel-heading">{ tr!(tr, "services-heading") }</h3>
+            { check(s.control(dhcp(DhcpKey::Enabled), tr!(tr, "services-dhcp-server"), "dhcp-server-on"), services.dhcp.is_some()) }
             { for dhcp_server }
-            { check(s.control(Field::DnsServer(d, DnsKey::Enabled), "DNS server (port 53)", "dns-server-on"), services.dns.is_some()) }
+            { check(s.control(Field::DnsServer(d, DnsKey::Enabled), tr!(tr, "services-dns-server"), "dns-server-on"), services.dns.is_some()) }
             { for dns_server }
         </>
     }
@@ -90,42 +94,42 @@ pub(crate) fn services_panel(s: &Services) -> Html {
 
 /// The DNS server's settings: zone, records (edit, remove, add), forwarders, recursive.
 fn dns(s: &Services, spec: &DnsServiceSpec) -> Html {
-    let d = s.device;
+    let (d, tr) = (s.device, s.tr);
     let field = |key| Field::DnsServer(d, key);
     let types = ["A".to_string(), "CNAME".to_string()];
     let records = spec.records.iter().enumerate().map(|(r, rec)| {
         let type_id = format!("record-type-{r}");
         html! {
             <div class="record" key={format!("record-{r}")} data-testid={format!("record-{r}")}>
-                { s.entry(field(DnsKey::RecordName(r)), "Name", format!("record-name-{r}"), rec.name.clone(), "") }
-                { choice(s.control(field(DnsKey::RecordType(r)), "Type", &type_id), &rec.rtype, &types) }
-                { s.entry(field(DnsKey::RecordValue(r)), "Value", format!("record-value-{r}"), rec.value.clone(), "") }
-                { s.entry(field(DnsKey::RecordTtl(r)), "TTL", format!("record-ttl-{r}"),
-                    rec.ttl.map(|t| t.to_string()).unwrap_or_default(), "3600") }
+                { s.entry(field(DnsKey::RecordName(r)), tr!(tr, "services-record-name"), format!("record-name-{r}"), rec.name.clone(), String::new()) }
+                { choice(s.control(field(DnsKey::RecordType(r)), tr!(tr, "services-record-type"), &type_id), &rec.rtype, &types) }
+                { s.entry(field(DnsKey::RecordValue(r)), tr!(tr, "services-record-value"), format!("record-value-{r}"), rec.value.clone(), String::new()) }
+                { s.entry(field(DnsKey::RecordTtl(r)), "TTL".into(), format!("record-ttl-{r}"),
+                    rec.ttl.map(|t| t.to_string()).unwrap_or_default(), "3600".into()) }
                 <button type="button" class="link-button" data-testid={format!("remove-record-{r}")}
-                    title={format!("Remove {}", rec.name)}
-                    onclick={s.on_edit.reform(move |_: MouseEvent| EditAction::RemoveRecord(d, r))}>{ "Remove" }</button>
+                    title={tr!(tr, "services-remove-record", name = rec.name.clone())}
+                    onclick={s.on_edit.reform(move |_: MouseEvent| EditAction::RemoveRecord(d, r))}>{ tr!(tr, "services-remove") }</button>
             </div>
         }
     });
     html! {
         <div class="service" data-testid="dns-server">
-            { s.entry(field(DnsKey::Zone), "Zone", "dns-zone".into(), spec.zone.clone().unwrap_or_default(), "example.com") }
-            <p class="field-label">{ "Records" }</p>
+            { s.entry(field(DnsKey::Zone), tr!(tr, "services-zone"), "dns-zone".into(), spec.zone.clone().unwrap_or_default(), "example.com".into()) }
+            <p class="field-label">{ tr!(tr, "services-records") }</p>
             if spec.records.is_empty() {
-                <p class="muted">{ "None yet." }</p>
+                <p class="muted">{ tr!(tr, "services-no-records") }</p>
             }
             { for records }
             { record_form(s) }
-            { s.entry(field(DnsKey::Forwarders), "Forwarders", "dns-forwarders".into(), join_list(&spec.forwarders), "none (8.8.8.8)") }
-            { check(s.control(field(DnsKey::Recursive), "Recursive (a public resolver like 8.8.8.8)", "dns-recursive"), spec.recursive) }
+            { s.entry(field(DnsKey::Forwarders), tr!(tr, "services-forwarders"), "dns-forwarders".into(), join_list(&spec.forwarders), tr!(tr, "services-forwarders-placeholder")) }
+            { check(s.control(field(DnsKey::Recursive), tr!(tr, "services-recursive"), "dns-recursive"), spec.recursive) }
         </div>
     }
 }
 
 /// The form adding a record: name, type, value, TTL.
 fn record_form(s: &Services) -> Html {
-    let d = s.device;
+    let (d, tr) = (s.device, s.tr);
     let locked = s.locks.locked(Field::NewRecord(d));
     let error = s.errors.get(&Field::NewRecord(d));
     let onsubmit = {
@@ -141,17 +145,17 @@ fn record_form(s: &Services) -> Html {
     html! {
         <>
             <form class={classes!("route-add", "record-add", error.map(|_| "invalid"))} {onsubmit}>
-                <input ref={s.refs.0.clone()} type="text" placeholder="www.example.com" aria-label="New record name"
+                <input ref={s.refs.0.clone()} type="text" placeholder="www.example.com" aria-label={tr!(tr, "services-new-record-name")}
                     data-testid="new-record-name" aria-invalid={invalid.clone()} readonly={locked} />
-                <select ref={s.refs.1.clone()} aria-label="New record type" data-testid="new-record-type" disabled={locked}>
+                <select ref={s.refs.1.clone()} aria-label={tr!(tr, "services-new-record-type")} data-testid="new-record-type" disabled={locked}>
                     <option value="A" selected=true>{ "A" }</option>
                     <option value="CNAME">{ "CNAME" }</option>
                 </select>
-                <input ref={s.refs.2.clone()} type="text" placeholder="93.184.216.34" aria-label="New record value"
+                <input ref={s.refs.2.clone()} type="text" placeholder="93.184.216.34" aria-label={tr!(tr, "services-new-record-value")}
                     data-testid="new-record-value" aria-invalid={invalid.clone()} readonly={locked} />
-                <input ref={s.refs.3.clone()} type="text" placeholder="TTL 3600" aria-label="New record TTL"
+                <input ref={s.refs.3.clone()} type="text" placeholder={tr!(tr, "services-new-record-ttl-placeholder")} aria-label={tr!(tr, "services-new-record-ttl")}
                     data-testid="new-record-ttl" aria-invalid={invalid} readonly={locked} />
-                <button type="submit" class="tool tool-small" data-testid="add-record" disabled={locked}>{ "Add record" }</button>
+                <button type="submit" class="tool tool-small" data-testid="add-record" disabled={locked}>{ tr!(tr, "services-add-record") }</button>
             </form>
             if let Some(e) = error {
                 <p class="field-error" role="alert" data-testid="new-record-error">{ e.message.clone() }</p>

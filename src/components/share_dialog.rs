@@ -13,6 +13,8 @@ use yew::prelude::*;
 
 use crate::app::LabContext;
 use crate::editor::{EditAction, Editor};
+use crate::i18n::use_tr;
+use crate::tr;
 use crate::playback::{PlayAction, Playback};
 use crate::share::{self, ShareAction, SharedLab, SCALES};
 use crate::state::{Action, State};
@@ -130,7 +132,9 @@ pub fn boot(state: &mut State) {
             let previous = state.share.previous;
             *state = State::new(examples, None);
             state.share.previous = previous;
-            state.share.error = Some(Rc::from(format!("This link could not be opened: {e}. Here is the first example instead.")));
+            // Worded once, in the language the page opens in (the state keeps the sentence).
+            let tr = crate::i18n::tr(crate::i18n::at_boot());
+            state.share.error = Some(Rc::from(tr!(tr, "share-link-broken", error = e.to_string())));
             forget_fragment();
         }
     }
@@ -139,6 +143,7 @@ pub fn boot(state: &mut State) {
 /// The question a link asks before replacing the user's own lab.
 #[function_component(LinkPrompt)]
 pub fn link_prompt() -> Html {
+    let tr = use_tr();
     let lab = use_context::<LabContext>().expect("LinkPrompt is only rendered inside App's provider");
     let open_ref = use_node_ref();
     {
@@ -167,15 +172,15 @@ pub fn link_prompt() -> Html {
         })
     };
     let shared = &lab.share.pending.as_ref().expect("checked above").scenario;
-    let title = if shared.name.is_empty() { "an untitled lab".to_string() } else { format!("“{}”", shared.name) };
+    let title = if shared.name.is_empty() { tr!(tr, "share-untitled") } else { tr!(tr, "share-quoted", name = shared.name.clone()) };
     html! {
         <div class="share-backdrop">
             <div class="share-dialog" role="dialog" aria-modal="true" aria-labelledby="link-prompt-title" data-testid="link-prompt">
-                <h2 id="link-prompt-title">{ "Open the shared lab?" }</h2>
-                <p>{ format!("This link holds {title}, with {} devices. Opening it replaces the lab you were working on; yours is kept, and “Restore my previous lab” in the Share dialog brings it back.", shared.devices.len()) }</p>
+                <h2 id="link-prompt-title">{ tr!(tr, "share-prompt-title") }</h2>
+                <p>{ tr!(tr, "share-prompt", title = title, devices = shared.devices.len()) }</p>
                 <div class="share-actions">
-                    <button type="button" class="btn btn-primary" ref={open_ref} data-testid="share-open" onclick={on_open}>{ "Open the shared lab" }</button>
-                    <button type="button" class="btn" data-testid="share-keep" onclick={on_keep}>{ "Keep mine" }</button>
+                    <button type="button" class="btn btn-primary" ref={open_ref} data-testid="share-open" onclick={on_open}>{ tr!(tr, "share-open") }</button>
+                    <button type="button" class="btn" data-testid="share-keep" onclick={on_keep}>{ tr!(tr, "share-keep") }</button>
                 </div>
             </div>
         </div>
@@ -185,6 +190,7 @@ pub fn link_prompt() -> Html {
 /// Why the link the page was opened with could not be used.
 #[function_component(LinkError)]
 pub fn link_error() -> Html {
+    let tr = use_tr();
     let lab = use_context::<LabContext>().expect("LinkError is only rendered inside App's provider");
     let Some(error) = lab.share.error.clone() else { return html! {} };
     let dismiss = {
@@ -198,7 +204,7 @@ pub fn link_error() -> Html {
                 <RestoreButton />
             }
             if lab.share.embed.is_none() {
-                <button type="button" class="link-button" onclick={dismiss}>{ "Dismiss" }</button>
+                <button type="button" class="link-button" onclick={dismiss}>{ tr!(tr, "share-dismiss") }</button>
             }
         </div>
     }
@@ -207,6 +213,7 @@ pub fn link_error() -> Html {
 /// "Restore my previous lab": swaps the lab on screen with the one a link replaced.
 #[function_component(RestoreButton)]
 fn restore_button() -> Html {
+    let tr = use_tr();
     let lab = use_context::<LabContext>().expect("RestoreButton is only rendered inside App's provider");
     let onclick = {
         let lab = lab.clone();
@@ -220,7 +227,7 @@ fn restore_button() -> Html {
         })
     };
     html! {
-        <button type="button" class="btn" data-testid="restore-previous" {onclick}>{ "Restore my previous lab" }</button>
+        <button type="button" class="btn" data-testid="restore-previous" {onclick}>{ tr!(tr, "share-restore") }</button>
     }
 }
 
@@ -243,6 +250,7 @@ fn copy(text: String, field: &NodeRef) {
 /// The header's Share button and its dialog.
 #[function_component(ShareButton)]
 pub fn share_button() -> Html {
+    let tr = use_tr();
     let lab = use_context::<LabContext>().expect("ShareButton is only rendered inside App's provider");
     let set_open = |open: bool| {
         let dispatcher = lab.dispatcher();
@@ -251,7 +259,7 @@ pub fn share_button() -> Html {
     html! {
         <>
             <button type="button" class="btn share-button" data-testid="share" aria-haspopup="dialog"
-                onclick={set_open(true)}>{ "Share" }</button>
+                onclick={set_open(true)}>{ tr!(tr, "share-button") }</button>
             if lab.share.dialog {
                 <ShareDialog />
             }
@@ -262,6 +270,7 @@ pub fn share_button() -> Html {
 /// The Share dialog.
 #[function_component(ShareDialog)]
 fn share_dialog() -> Html {
+    let tr = use_tr();
     let lab = use_context::<LabContext>().expect("ShareDialog is only rendered inside App's provider");
     let autoplay = use_state(|| false);
     let (url_ref, code_ref, close_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
@@ -322,40 +331,40 @@ fn share_dialog() -> Html {
         })
     };
     let scales = SCALES.iter().map(|&s| {
-        html! { <option value={s.to_string()} selected={s == lab.share.scale}>{ format!("{s}%") }</option> }
+        html! { <option value={s.to_string()} selected={s == lab.share.scale}>{ tr!(tr, "share-scale-option", scale = s.to_string()) }</option> }
     });
     let _ = close_ref;
     html! {
         <div class="share-backdrop" onkeydown={on_key}>
             <div class="share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" data-testid="share-dialog">
-                <h2 id="share-title">{ "Share this lab" }</h2>
-                <p class="share-note">{ "The link holds the whole lab, at the current event. It never reaches a server: it is all after the #." }</p>
+                <h2 id="share-title">{ tr!(tr, "share-title") }</h2>
+                <p class="share-note">{ tr!(tr, "share-note") }</p>
                 <label class="share-field">
-                    <span>{ "Link" }</span>
+                    <span>{ tr!(tr, "share-link") }</span>
                     <input type="text" readonly=true ref={url_ref} value={url} data-testid="share-url" />
                 </label>
-                <button type="button" class="btn btn-primary" data-testid="share-copy" onclick={copy_url}>{ "Copy link" }</button>
-                <h3>{ "Embed in slides or a web page" }</h3>
+                <button type="button" class="btn btn-primary" data-testid="share-copy" onclick={copy_url}>{ tr!(tr, "share-copy-link") }</button>
+                <h3>{ tr!(tr, "share-embed") }</h3>
                 <label class="share-check">
                     <input type="checkbox" checked={*autoplay} onchange={on_autoplay} data-testid="share-autoplay" />
-                    { " Start playing when shown" }
+                    { tr!(tr, "share-autoplay") }
                 </label>
                 <label class="share-field">
-                    <span>{ "Embed code" }</span>
+                    <span>{ tr!(tr, "share-embed-code") }</span>
                     <textarea readonly=true rows="3" ref={code_ref} value={snippet} data-testid="share-embed-code" />
                 </label>
-                <button type="button" class="btn" data-testid="share-copy-embed" onclick={copy_code}>{ "Copy embed code" }</button>
-                <h3>{ "Presenting" }</h3>
+                <button type="button" class="btn" data-testid="share-copy-embed" onclick={copy_code}>{ tr!(tr, "share-copy-embed") }</button>
+                <h3>{ tr!(tr, "share-presenting") }</h3>
                 <label class="share-field share-inline">
-                    <span>{ "Presenter scale (labels and packets)" }</span>
+                    <span>{ tr!(tr, "share-scale") }</span>
                     <select data-testid="presenter-scale" onchange={on_scale}>{ for scales }</select>
                 </label>
                 if lab.share.previous {
-                    <p class="share-note">{ "A link replaced your lab earlier; it was kept." }</p>
+                    <p class="share-note">{ tr!(tr, "share-replaced") }</p>
                     <RestoreButton />
                 }
                 <div class="share-actions">
-                    <button type="button" class="btn" data-testid="share-close" onclick={close}>{ "Close" }</button>
+                    <button type="button" class="btn" data-testid="share-close" onclick={close}>{ tr!(tr, "share-close") }</button>
                 </div>
             </div>
         </div>

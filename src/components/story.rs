@@ -12,12 +12,14 @@ use yew::prelude::*;
 use packet_engine::trace::EventKind;
 use packet_engine::Name;
 
+use crate::i18n::{use_tr, Tr};
 use crate::playback::{format_time, PlayAction, RunRef};
 use crate::story::chapters::{self, Chapter};
 use crate::story::encap::{self, Shell};
 use crate::story::layout::{self, Layout, ROW_H};
 use crate::story::svg;
 use crate::story::{Noise, Story, StoryAction, StoryIndex};
+use crate::tr;
 
 /// A story index compared by identity (one per run).
 #[derive(Clone)]
@@ -41,12 +43,31 @@ pub fn use_story_index(run: Option<RunRef>, needed: bool) -> Option<IndexRef> {
 }
 
 /// The narration's sentence with the chapter it belongs to in front ("Resolve the name
-/// (chapter 3): …"), so a screen reader hears where in the story a step is.
+/// (chapter 3): …"), so a screen reader hears where in the story a step is. In English; a view
+/// with the interface language at hand calls [`narrate_in`].
 pub fn narrate(index: Option<&IndexRef>, shown: usize, sentence: Option<String>) -> Option<String> {
+    narrate_in(&crate::i18n::tr(crate::i18n::DEFAULT), index, shown, sentence)
+}
+
+/// [`narrate`] in the language of `tr` (the chapter's words; the sentence is the engine's).
+pub fn narrate_in(tr: &Tr, index: Option<&IndexRef>, shown: usize, sentence: Option<String>) -> Option<String> {
     let sentence = sentence?;
     match index.and_then(|i| chapters::current(&i.0.chapters, shown)) {
-        Some(c) => Some(format!("{} (chapter {}): {sentence}", c.title, c.number)),
+        Some(c) => Some(tr!(tr, "story-narration", title = chapter_title(tr, c), number = c.number.to_string(), sentence = sentence)),
         None => Some(sentence),
+    }
+}
+
+/// A chapter's title in the interface language, by its number (`chapters::TITLES`).
+fn chapter_title(tr: &Tr, c: &Chapter) -> String {
+    tr!(tr, "story-chapter-title", number = c.number)
+}
+
+/// A noise filter's chip: protocol names stay, words are translated.
+fn noise_label(tr: &Tr, n: Noise) -> String {
+    match n {
+        Noise::TcpAck => tr!(tr, "story-noise-ack"),
+        _ => n.label().to_owned(),
     }
 }
 
@@ -72,6 +93,7 @@ pub struct StoryPanelProps {
 /// The story panel.
 #[function_component(StoryPanel)]
 pub fn story_panel(props: &StoryPanelProps) -> Html {
+    let tr = use_tr();
     let index = &props.index.0;
     let lanes: Vec<Name> = props.story.lanes_for(&index.touched);
     let layout = {
@@ -79,36 +101,37 @@ pub fn story_panel(props: &StoryPanelProps) -> Html {
         use_memo((index, lanes, noise), |(index, lanes, noise)| layout::layout(&index.0, lanes, *noise))
     };
     let export = {
-        let (layout, run, title) = (layout.clone(), props.run.clone(), props.title.clone());
+        let (layout, run) = (layout.clone(), props.run.clone());
+        let title = tr!(tr, "story-svg-title", title = props.title.to_string());
         Callback::from(move |_: MouseEvent| {
             let summary = |e: usize| run.rows.get(e).map(|r| r.summary.to_string()).unwrap_or_default();
-            let svg = crate::story::svg::export(&layout, &format!("Packet Lab: {title}"), &summary, &|ns| format_time(ns));
+            let svg = crate::story::svg::export(&layout, &title, &summary, &|ns| format_time(ns));
             crate::download::offer(svg.as_bytes(), "packet-lab-sequence.svg", "image/svg+xml");
         })
     };
     let all: Rc<[Name]> = index.touched.clone().into();
     html! {
-        <section class="story-panel" aria-label="Sequence diagram" data-testid="story-panel">
+        <section class="story-panel" aria-label={tr!(tr, "story-label")} data-testid="story-panel">
             <ChapterBar chapters={Rc::<[Chapter]>::from(index.chapters.clone())} shown={props.shown} on_play={props.on_play.clone()} />
             <div class="story-tools">
-                <span class="story-tools-label" id="noise-label">{ "Hide:" }</span>
+                <span class="story-tools-label" id="noise-label">{ tr!(tr, "story-hide") }</span>
                 <div role="group" aria-labelledby="noise-label" class="story-chips">
                     { for Noise::ALL.into_iter().map(|n| {
                         let on = props.story.noise.contains(n);
                         html! {
                             <button type="button" class={classes!("chip", on.then_some("on"))} aria-pressed={on.to_string()}
                                 data-testid={format!("noise-{}", n.key())}
-                                onclick={props.on_story.reform(move |_: MouseEvent| StoryAction::ToggleNoise(n))}>{ n.label() }</button>
+                                onclick={props.on_story.reform(move |_: MouseEvent| StoryAction::ToggleNoise(n))}>{ noise_label(&tr, n) }</button>
                         }
                     }) }
                 </div>
                 if layout.hidden > 0 {
                     <span class="story-hidden" data-testid="hidden-note" data-count={layout.hidden.to_string()}>
-                        { format!("hidden: {} frame{}", layout.hidden, if layout.hidden == 1 { "" } else { "s" }) }
+                        { tr!(tr, "story-hidden", count = layout.hidden) }
                     </span>
                 }
                 <details class="story-lanes">
-                    <summary>{ format!("Lanes ({}/{})", lanes.len(), all.len()) }</summary>
+                    <summary>{ tr!(tr, "story-lanes", shown = lanes.len().to_string(), total = all.len().to_string()) }</summary>
                     <ul>
                         { for all.iter().map(|d| {
                             let on = lanes.contains(d);
@@ -123,10 +146,10 @@ pub fn story_panel(props: &StoryPanelProps) -> Html {
                         }) }
                     </ul>
                     <button type="button" class="link-button" onclick={props.on_story.reform(|_: MouseEvent| StoryAction::DefaultLanes)}>
-                        { "Every device the frames touch" }
+                        { tr!(tr, "story-default-lanes") }
                     </button>
                 </details>
-                <button type="button" class="tool" data-testid="export-svg" onclick={export}>{ "Export SVG" }</button>
+                <button type="button" class="tool" data-testid="export-svg" onclick={export}>{ tr!(tr, "story-export-svg") }</button>
             </div>
             <SequenceDiagram run={props.run.clone()} layout={LayoutRef(layout.clone())} shown={props.shown} on_play={props.on_play.clone()} />
             <Encapsulation run={props.run.clone()} index={props.index.clone()} event={props.shown.checked_sub(1)} />
@@ -148,12 +171,13 @@ pub struct ChapterBarProps {
 /// "1 Get an address · 2 Find the gateway · …": each jumps to its chapter's first frame.
 #[function_component(ChapterBar)]
 pub fn chapter_bar(props: &ChapterBarProps) -> Html {
+    let tr = use_tr();
     if props.chapters.is_empty() {
         return html! {};
     }
     let current = chapters::current(&props.chapters, props.shown).map(|c| c.number);
     html! {
-        <nav class="chapter-bar" aria-label="Chapters" data-testid="chapter-bar">
+        <nav class="chapter-bar" aria-label={tr!(tr, "story-chapters")} data-testid="chapter-bar">
             <ol>
                 { for props.chapters.iter().map(|c| {
                     let here = current == Some(c.number);
@@ -164,7 +188,7 @@ pub fn chapter_bar(props: &ChapterBarProps) -> Html {
                                 data-number={c.number.to_string()} data-event={event.to_string()}
                                 aria-current={here.then_some("step")}
                                 onclick={props.on_play.reform(move |_: MouseEvent| PlayAction::Jump(event))}>
-                                <span class="chapter-n">{ c.number }</span>{ c.title }
+                                <span class="chapter-n">{ c.number }</span>{ chapter_title(&tr, c) }
                             </button>
                         </li>
                     }
@@ -203,6 +227,7 @@ const SUMMARY_CHARS: usize = 52;
 /// The diagram: lane headings (sticky), lane lines, and the arrows of the rows in view.
 #[function_component(SequenceDiagram)]
 pub fn sequence_diagram(props: &SequenceProps) -> Html {
+    let tr = use_tr();
     let layout = &props.layout.0;
     let scroller = use_node_ref();
     // (scroll offset, viewport height) rounded to rows: a re-render only when another row
@@ -317,11 +342,11 @@ pub fn sequence_diagram(props: &SequenceProps) -> Html {
     };
     html! {
         <div class="seq-scroll" ref={scroller} {onscroll} {onclick} {onkeydown} tabindex="0" role="region"
-            aria-label="Frames between devices, one row per frame" data-testid="sequence" data-rows={layout.arrows.len().to_string()}>
+            aria-label={tr!(tr, "story-sequence-label")} data-testid="sequence" data-rows={layout.arrows.len().to_string()}>
             <div class="seq-heads" style={format!("width: {width:.0}px")}>{ for heads }</div>
             { Html::from_html_unchecked((*body).clone()) }
             if layout.arrows.is_empty() {
-                <p class="muted seq-empty">{ "No frames between these lanes." }</p>
+                <p class="muted seq-empty">{ tr!(tr, "story-no-frames") }</p>
             }
         </div>
     }
@@ -352,6 +377,8 @@ pub struct EncapProps {
 /// The current frame as nested boxes; across a router, what was unwrapped and rewrapped.
 #[function_component(Encapsulation)]
 pub fn encapsulation(props: &EncapProps) -> Html {
+    let tr = use_tr();
+    let tr = &*tr;
     let events = &props.run.outcome.trace.events;
     let Some((event, kind)) = props.event.and_then(|e| events.get(e).map(|ev| (e, &ev.kind))) else {
         return html! {};
@@ -361,11 +388,7 @@ pub fn encapsulation(props: &EncapProps) -> Html {
             Some(received) => match &events[received].kind {
                 EventKind::FrameReceived { bytes: before, .. } => (
                     encap::across(before, bytes),
-                    Some(format!(
-                        "{} unwrapped the frame it received (event {}): not for its MAC, so it took the packet out, and wrapped it in a new frame for the next link.",
-                        from.device,
-                        received + 1
-                    )),
+                    Some(tr!(tr, "story-encap-router", router = from.device.to_string(), event = (received + 1).to_string())),
                 ),
                 _ => (encap::shells(bytes), None),
             },
@@ -373,24 +396,24 @@ pub fn encapsulation(props: &EncapProps) -> Html {
         },
         EventKind::FrameReceived { bytes, .. } | EventKind::FrameDropped { bytes, .. } => (encap::shells(bytes), None),
         _ => return html! {
-            <section class="encap" aria-label="Encapsulation" data-testid="encap">
-                <p class="muted">{ "Step to a frame to see its layers as boxes inside boxes." }</p>
+            <section class="encap" aria-label={tr!(tr, "story-encap-label")} data-testid="encap">
+                <p class="muted">{ tr!(tr, "story-encap-empty") }</p>
             </section>
         },
     };
     html! {
-        <section class="encap" aria-label="Encapsulation" data-testid="encap" data-event={event.to_string()} tabindex="0">
-            <h3 class="insp-sub">{ format!("Encapsulation of event {}", event + 1) }</h3>
+        <section class="encap" aria-label={tr!(tr, "story-encap-label")} data-testid="encap" data-event={event.to_string()} tabindex="0">
+            <h3 class="insp-sub">{ tr!(tr, "story-encap-event", event = (event + 1).to_string()) }</h3>
             if let Some(note) = note {
                 <p class="encap-note" data-testid="encap-note">{ note }</p>
             }
-            { nest(&boxes) }
+            { nest(tr, &boxes) }
         </section>
     }
 }
 
 /// `boxes[0]` with the rest inside it.
-fn nest(boxes: &[Shell]) -> Html {
+fn nest(tr: &Tr, boxes: &[Shell]) -> Html {
     let Some((outer, inner)) = boxes.split_first() else { return html! {} };
     let fields = outer.fields.iter().map(|f| {
         let changed = f.before.is_some();
@@ -411,13 +434,38 @@ fn nest(boxes: &[Shell]) -> Html {
         <div class={classes!("encap-box", format!("proto-{}", outer.css), format!("change-{}", outer.change.key()))}
             data-testid="encap-box" data-layer={outer.layer} data-change={outer.change.key()}>
             <div class="encap-head">
-                <strong>{ outer.layer }</strong>
+                <strong>{ layer_name(tr, outer.layer) }</strong>
                 if !outer.change.label().is_empty() {
-                    <span class="encap-badge">{ outer.change.label() }</span>
+                    <span class="encap-badge">{ tr!(tr, "story-change", change = outer.change.key()) }</span>
                 }
             </div>
             <dl class="encap-fields">{ for fields }</dl>
-            { nest(inner) }
+            { nest(tr, inner) }
         </div>
+    }
+}
+
+/// A box's name: protocol names stay, the two words are translated (`story::encap`'s names).
+fn layer_name(tr: &Tr, layer: &'static str) -> String {
+    match layer {
+        "Data" => tr!(tr, "story-layer-data"),
+        "Quoted packet" => tr!(tr, "story-layer-quoted"),
+        other => other.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The catalogue's chapter titles are the story's, in English, number by number.
+    #[test]
+    fn chapter_titles_follow_the_story() {
+        let en = crate::i18n::tr("en");
+        for (i, title) in chapters::TITLES.iter().enumerate() {
+            let c = Chapter { number: i as u8 + 1, title, event: 0 };
+            assert_eq!(chapter_title(&en, &c), *title);
+            assert_ne!(chapter_title(&crate::i18n::tr("de"), &c), *title);
+        }
     }
 }
