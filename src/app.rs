@@ -13,7 +13,7 @@ use crate::components::{
     SidePanel, StatusBar, Tables, Terminal, Timeline, LanguagePicker,
 };
 use crate::components::InspectorPanel;
-use crate::components::{narrate, use_story_index, StoryPanel};
+use crate::components::{narrate_in, use_story_index, StoryPanel};
 use crate::story::StoryAction;
 use crate::components::{CourseList, ExercisePanel, PredictCard, PredictToggle};
 use crate::exercises::LockContext;
@@ -182,7 +182,7 @@ fn shell() -> Html {
         },
         _ => Html::default(),
     };
-    let narration = narrate(story_index.as_ref(), lab.play.shown(), sentence(&lab.play));
+    let narration = narrate_in(&tr, story_index.as_ref(), lab.play.shown(), sentence(&lab.play));
 
     html! {
         <div class={classes!("app", presenter_class(lab.share.scale))} style={presenter_style(lab.share.scale)}

@@ -57,8 +57,10 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
         Some(i) => tr!(tr, "exercise-number", number = i + 1, total = props.course_len),
         None => tr!(tr, "exercise-teacher"),
     };
-    let hints = s.hints().iter().enumerate().map(|(i, h)| {
-        html! { <li class="hint" data-testid="hint-text"><strong>{ tr!(tr, "exercise-hint", number = i + 1) }</strong>{ h.clone() }</li> }
+    // The exercise's own words in the interface language, where the file has them.
+    let words = ex.text(tr.tag());
+    let hints = (0..s.hints().len()).filter_map(|i| words.hint(i).map(|h| (i, h))).map(|(i, h)| {
+        html! { <li class="hint" data-testid="hint-text"><strong>{ tr!(tr, "exercise-hint", number = i + 1) }</strong>{ h.to_owned() }</li> }
     });
     let next = s.builtin.map(|i| i + 1).filter(|&i| i < props.course_len);
     // A link that carries the whole exercise file, for a teacher to hand out.
@@ -67,8 +69,8 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
         <section class={classes!("panel-section", "exercise", solved.then_some("is-solved"))}
             aria-label={tr!(tr, "exercise-label")} data-testid="exercise" data-exercise={ex.id.clone()}>
             <p class="panel-heading">{ number }</p>
-            <h2 class="exercise-title">{ ex.title.clone() }</h2>
-            <p class="exercise-story">{ ex.story.clone() }</p>
+            <h2 class="exercise-title">{ words.title.to_owned() }</h2>
+            <p class="exercise-story">{ words.story.to_owned() }</p>
             <div class="exercise-status" role="status" aria-live="polite">
                 if solved {
                     <p class="solved-badge" data-testid="exercise-solved">{ tr!(tr, "exercise-solved") }</p>
@@ -81,7 +83,7 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
             if solved {
                 <div class="solved-text" data-testid="solved-text">
                     <p class="panel-heading">{ tr!(tr, "exercise-saw") }</p>
-                    <p>{ ex.solved_text.clone() }</p>
+                    <p>{ words.solved_text.to_owned() }</p>
                 </div>
             }
             if let Some(invalid) = &eval.invalid {

@@ -45,4 +45,4 @@ pub use status_bar::StatusBar;
 pub use course_list::CourseList;
 pub use exercise_panel::ExercisePanel;
 pub use predict_card::{PredictCard, PredictToggle};
-pub use story::{narrate, use_story_index, StoryPanel};
+pub use story::{narrate_in, use_story_index, StoryPanel};

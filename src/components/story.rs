@@ -43,13 +43,8 @@ pub fn use_story_index(run: Option<RunRef>, needed: bool) -> Option<IndexRef> {
 }
 
 /// The narration's sentence with the chapter it belongs to in front ("Resolve the name
-/// (chapter 3): …"), so a screen reader hears where in the story a step is. In English; a view
-/// with the interface language at hand calls [`narrate_in`].
-pub fn narrate(index: Option<&IndexRef>, shown: usize, sentence: Option<String>) -> Option<String> {
-    narrate_in(&crate::i18n::tr(crate::i18n::DEFAULT), index, shown, sentence)
-}
-
-/// [`narrate`] in the language of `tr` (the chapter's words; the sentence is the engine's).
+/// (chapter 3): …"), so a screen reader hears where in the story a step is; the chapter's words
+/// in the language of `tr` (the sentence is the engine's).
 pub fn narrate_in(tr: &Tr, index: Option<&IndexRef>, shown: usize, sentence: Option<String>) -> Option<String> {
     let sentence = sentence?;
     match index.and_then(|i| chapters::current(&i.0.chapters, shown)) {
