@@ -774,6 +774,7 @@ fn why_page_fails() {
 #[test]
 fn translations_fall_back_field_by_field_and_are_validated() {
     let mut ex = exercise("default-gateway");
+    ex.translations = Default::default();
     let base_hint = ex.hints[1].clone();
     let text = ex.to_json_pretty();
     let with = text.replacen(
@@ -797,5 +798,18 @@ fn translations_fall_back_field_by_field_and_are_validated() {
     ] {
         let err = Exercise::from_json(&text.replacen("\"goal\":", bad, 1)).expect_err(bad);
         assert!(err.to_string().contains(field), "{bad}: {err}");
+    }
+}
+
+/// The built-in course speaks every interface language (locales/: en, de, fr) in full.
+#[test]
+fn every_built_in_exercise_is_translated_into_german_and_french() {
+    for ex in course() {
+        for tag in ["de", "fr"] {
+            let t = ex.translations.get(tag).unwrap_or_else(|| panic!("{}: no {tag}", ex.id));
+            assert!(t.title.is_some() && t.story.is_some() && t.solved_text.is_some(), "{}: {tag} lacks a text", ex.id);
+            assert_eq!(t.hints.len(), ex.hints.len(), "{}: {tag} hints", ex.id);
+            assert_ne!(ex.text(tag).title, ex.title, "{}: {tag} title is translated", ex.id);
+        }
     }
 }
