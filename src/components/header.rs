@@ -56,7 +56,7 @@ pub fn language_picker(props: &LanguagePickerProps) -> Html {
     html! {
         <label class="language-picker">
             <span class="visually-hidden">{ tr!(tr, "language-picker") }</span>
-            <select data-testid="language" aria-label={tr!(tr, "language-picker")} {onchange}>
+            <select class="tool tool-select" data-testid="language" aria-label={tr!(tr, "language-picker")} {onchange}>
                 { for names.iter().map(|(tag, name)| html! {
                     <option value={*tag} selected={*tag == props.current} lang={*tag}>{ name.clone() }</option>
                 }) }

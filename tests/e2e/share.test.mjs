@@ -72,7 +72,7 @@ test("share → open the link in a new browser: the same devices, addresses and 
   const narration = await page.getByTestId("narration").textContent();
   assert.ok(narration.length > 10, `the current event is narrated: ${narration}`);
   const url = await shareUrl(page);
-  assert.ok(url.startsWith(`${fx.appUrl}#lab=`), url);
+  assert.ok(url.startsWith(`${fx.appUrl}?lang=en#lab=`), url);
   assert.match(url.slice(url.indexOf("#") + 5), /^[A-Za-z0-9_-]+$/, "URL-safe");
 
   const other = await open(url);
