@@ -53,6 +53,7 @@ const FILES: &[(&str, &str)] = &[
         "switch-loop",
         include_str!("../../scenarios/switch-loop.json"),
     ),
+    ("stp-loop", include_str!("../../scenarios/stp-loop.json")),
 ];
 
 /// Every example as (file stem, scenario), in teaching order.
@@ -83,6 +84,8 @@ fn host(id: String, address: String, gateway: String) -> DeviceSpec {
         position: None,
         dns: Vec::new(),
         services: None,
+        stp: false,
+        bridge_priority: None,
     }
 }
 
@@ -141,6 +144,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             position: None,
             dns: Vec::new(),
             services: None,
+            stp: false,
+            bridge_priority: None,
         });
         links.push(link(
             format!("{sw}-r{}", r + 1),
@@ -203,6 +208,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             position: None,
             dns: Vec::new(),
             services: None,
+            stp: false,
+            bridge_priority: None,
         });
     }
     Scenario {

@@ -22,6 +22,8 @@ impl Editor {
             position: Some([snap(at.x), snap(at.y)]),
             dns: Vec::new(),
             services: None,
+            stp: false,
+            bridge_priority: None,
         });
         let index = s.devices.len() - 1;
         let effect = self.commit_structural(s);

@@ -30,6 +30,7 @@ impl Device for Hub {
             ctx,
             self.dev,
             &self.ports,
+            &|_| true,
             in_port,
             in_name,
             dst,

@@ -1,9 +1,11 @@
 //! Layer 2: devices that forward Ethernet frames without looking inside them.
 //! `switch.rs` is a learning bridge (Linux bridge, STP off), `hub.rs` a
-//! repeater. Later: VLANs, STP.
+//! repeater, `stp.rs` the spanning tree a switch runs with `stp: true`.
+//! Later: VLANs.
 
 mod flood;
 mod hub;
+pub(crate) mod stp;
 mod switch;
 
 pub(crate) use hub::Hub;

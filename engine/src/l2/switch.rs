@@ -1,16 +1,20 @@
 //! A learning switch (a Linux bridge with STP off): it learns which port each
 //! source MAC lives behind, forwards known unicast out of that one port,
 //! floods broadcast, multicast and unknown unicast, and forgets a MAC after
-//! 300 s of silence (`br_fdb_cleanup`).
+//! 300 s of silence (`br_fdb_cleanup`). With `stp: true` its ports follow
+//! the spanning tree (`stp.rs`): BPDUs go to the STP code, frames enter and
+//! leave only through forwarding ports, and MACs age after forward delay
+//! (15 s) during a topology change.
 
 use super::flood::flood;
+use super::stp::Stp;
 use super::mac_at;
 use crate::mac::MacAddr;
 use crate::sim::ctx::Ctx;
 use crate::sim::device::{Device, Timer};
 use crate::sim::Frame;
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, FlushCause, ForwardReason, Forwarding};
+use crate::trace::{DropReason, EventKind, FlushCause, ForwardReason, Forwarding, Name, StpState};
 use crate::vec_map::VecMap;
 
 /// Linux bridge default `ageing_time`.
@@ -31,6 +35,8 @@ pub(crate) struct Switch {
     /// MAC → where it was last seen. Lookup and update are O(log n) in the
     /// number of learned MACs; ageing costs one timer event per entry per 300 s.
     fdb: VecMap<MacAddr, FdbEntry>,
+    /// The spanning tree, when the lab turns it on (Linux's default is off).
+    stp: Option<Box<Stp>>,
 }
 
 impl Switch {
@@ -39,7 +45,60 @@ impl Switch {
             dev,
             ports,
             fdb: VecMap::new(),
+            stp: None,
         }
+    }
+
+    /// Turns the spanning tree on (before [`Switch::stp_start`]).
+    pub(crate) fn set_stp(&mut self, stp: Stp) {
+        self.stp = Some(Box::new(stp));
+    }
+
+    /// The bridge id, when STP is on.
+    #[allow(dead_code)]
+    pub(crate) fn bridge_id(&self) -> Option<crate::trace::BridgeId> {
+        self.stp.as_ref().map(|s| s.bridge_id())
+    }
+
+    /// The bridge comes up: STP's hello timer starts, ports with carrier are enabled.
+    pub(crate) fn stp_start(&mut self, ctx: &mut Ctx) {
+        if let Some(stp) = &mut self.stp {
+            stp.start(ctx);
+        }
+        self.stp_sync(ctx);
+    }
+
+    /// Carrier on local port `port` came or went: the spanning tree hears of it.
+    pub(crate) fn carrier(&mut self, ctx: &mut Ctx, port: u32, up: bool) {
+        if let Some(stp) = &mut self.stp {
+            stp.carrier(ctx, port as usize, up);
+        }
+        self.stp_sync(ctx);
+    }
+
+    /// Records what STP changed and sends its BPDUs; when a topology change
+    /// begins, every MAC is checked again against the short ageing.
+    fn stp_sync(&mut self, ctx: &mut Ctx) {
+        let Some(stp) = &mut self.stp else { return };
+        let names: Vec<Name> = self.ports.iter().map(|&p| ctx.port_name(p)).collect();
+        if stp.sync(ctx, &names) {
+            let hold = stp.hold_time(AGEING_TIME);
+            let now = ctx.now;
+            for (mac, e) in self.fdb.iter() {
+                let at = (e.last_seen + hold).max(now);
+                ctx.timer(at, self.dev, Timer::MacAge { mac: *mac, quiet: true });
+            }
+        }
+    }
+
+    /// How long a MAC is kept: 300 s, forward delay during an STP topology change.
+    fn hold_time(&self) -> SimTime {
+        self.stp.as_ref().map_or(AGEING_TIME, |s| s.hold_time(AGEING_TIME))
+    }
+
+    /// Local port `p` forwards data frames (always, without STP).
+    fn forwarding(&self, p: usize) -> bool {
+        self.stp.as_ref().is_none_or(|s| s.state(p) == StpState::Forwarding)
     }
 
     /// Learns (or moves) `src` to `in_port`, recording what changed.
@@ -63,7 +122,8 @@ impl Switch {
                     },
                 );
                 learned = Some(None);
-                ctx.timer(now + AGEING_TIME, self.dev, Timer::MacAge { mac: src });
+                let (hold, quiet) = (self.hold_time(), self.stp.is_some());
+                ctx.timer(now + hold, self.dev, Timer::MacAge { mac: src, quiet });
             }
         }
         if let Some(moved_from) = learned {
@@ -86,9 +146,10 @@ impl Switch {
         let Some(entry) = self.fdb.get(&mac) else {
             return;
         };
-        let expires = entry.last_seen + AGEING_TIME;
+        let expires = entry.last_seen + self.hold_time();
         if expires > now {
-            ctx.timer(expires, self.dev, Timer::MacAge { mac });
+            let quiet = self.stp.is_some();
+            ctx.timer(expires, self.dev, Timer::MacAge { mac, quiet });
             return;
         }
         let port = entry.port;
@@ -132,6 +193,31 @@ impl Device for Switch {
             ctx.drop_frame(self.dev, Some(port), DropReason::Malformed, frame);
             return;
         };
+        if let Some(stp) = &self.stp {
+            if dst.0 == crate::wire::stp::BRIDGE_GROUP {
+                // Link-local frames are learned from on any enabled port
+                // (`__br_handle_local_finish`), then go to the STP code, never on.
+                if !src.is_multicast() && stp.state(in_port as usize) != StpState::Disabled {
+                    self.learn(ctx, src, in_port);
+                }
+                if let Some(stp) = &mut self.stp {
+                    stp.receive(ctx, in_port as usize, &frame);
+                }
+                self.stp_sync(ctx);
+                return;
+            }
+            // br_handle_frame: a learning port learns, then drops; other
+            // states than forwarding drop at once.
+            let state = stp.state(in_port as usize);
+            if state != StpState::Forwarding {
+                if state == StpState::Learning && !src.is_multicast() {
+                    self.learn(ctx, src, in_port);
+                }
+                let port = self.ports[in_port as usize];
+                ctx.drop_frame(self.dev, Some(port), DropReason::PortNotForwarding, frame);
+                return;
+            }
+        }
         if !src.is_multicast() {
             self.learn(ctx, src, in_port);
         }
@@ -152,6 +238,10 @@ impl Device for Switch {
                 let port = self.ports[in_port as usize];
                 ctx.drop_frame(self.dev, Some(port), DropReason::SameSegment, frame);
             }
+            Some(p) if !self.forwarding(p as usize) => {
+                let port = self.ports[p as usize];
+                ctx.drop_frame(self.dev, Some(port), DropReason::PortNotForwarding, frame);
+            }
             Some(p) => {
                 let out = Forwarding::Port {
                     port: ctx.port_name(self.ports[p as usize]),
@@ -171,6 +261,7 @@ impl Device for Switch {
                 ctx,
                 self.dev,
                 &self.ports,
+                &|p| self.forwarding(p),
                 in_port,
                 in_name,
                 dst,
@@ -182,8 +273,15 @@ impl Device for Switch {
     }
 
     fn on_timer(&mut self, ctx: &mut Ctx, timer: Timer) {
-        if let Timer::MacAge { mac } = timer {
-            self.age(ctx, mac);
+        match timer {
+            Timer::MacAge { mac, .. } => self.age(ctx, mac),
+            Timer::Stp { which, gen } => {
+                if let Some(stp) = &mut self.stp {
+                    stp.timer(ctx, which, gen);
+                }
+                self.stp_sync(ctx);
+            }
+            _ => {}
         }
     }
 }

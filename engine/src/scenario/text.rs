@@ -103,6 +103,14 @@ pub struct DeviceSpec {
     /// Programs serving the network from this router or server (dnsmasq).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub services: Option<ServicesSpec>,
+    /// A switch runs the spanning tree (`ip link set br0 type bridge stp_state 1`);
+    /// off by default, as on Linux.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stp: bool,
+    /// A spanning-tree switch's bridge priority (0–65535, default 32768):
+    /// the lowest bridge id (priority, then MAC) becomes the root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bridge_priority: Option<u32>,
 }
 
 /// The services a router or server runs.

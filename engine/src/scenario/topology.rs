@@ -52,6 +52,10 @@ pub struct Device {
     pub dns_server: Option<DnsService>,
     /// A web server.
     pub web_server: Option<WebService>,
+    /// A switch running the spanning tree.
+    pub stp: bool,
+    /// Its bridge priority (32768 unless the lab says otherwise).
+    pub bridge_priority: u16,
 }
 
 /// A web server's settings.

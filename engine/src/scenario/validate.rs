@@ -421,6 +421,31 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
         }
         _ => {}
     }
+    if dev.kind != super::text::DeviceKind::Switch && dev.stp {
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.stp"),
+            format!("a {kind} runs no spanning tree (it repeats every frame); only a switch does"),
+        );
+    }
+    if dev.bridge_priority.is_some() && !dev.stp {
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.bridge_priority"),
+            "a bridge priority needs the spanning tree on (\"stp\": true)".to_string(),
+        );
+    }
+    let bridge_priority = match dev.bridge_priority {
+        None => crate::l2::stp::DEFAULT_PRIORITY,
+        Some(p) if p <= u16::MAX as u32 => p as u16,
+        Some(p) => {
+            return err(
+                ErrorKind::OutOfRange,
+                format!("{at}.bridge_priority"),
+                format!("{p} is out of range (0–65535; the default is 32768)"),
+            );
+        }
+    };
     Ok(Device {
         id: dev.id.clone(),
         kind: dev.kind,
@@ -432,6 +457,8 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
         dhcp_server: None,
         dns_server: None,
         web_server: None,
+        stp: dev.stp,
+        bridge_priority,
     })
 }
 
@@ -447,6 +474,14 @@ fn validate_ip_device(
             ErrorKind::WrongForKind,
             format!("{at}.ports"),
             format!("a {} has interfaces, not numbered ports", dev.kind.name()),
+        );
+    }
+    if dev.stp || dev.bridge_priority.is_some() {
+        let field = if dev.stp { "stp" } else { "bridge_priority" };
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.{field}"),
+            format!("a {} does not bridge, so it runs no spanning tree; only a switch does", dev.kind.name()),
         );
     }
     let mut names = VecSet::new();
@@ -662,6 +697,8 @@ fn validate_ip_device(
         dhcp_server,
         dns_server,
         web_server,
+        stp: false,
+        bridge_priority: crate::l2::stp::DEFAULT_PRIORITY,
     })
 }
 

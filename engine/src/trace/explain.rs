@@ -276,6 +276,9 @@ impl TraceEvent {
             | EventKind::NeighborFlushed { .. }
             | EventKind::AddressChanged { .. }
             | EventKind::PowerChanged { .. } => s = super::config::explain(&self.kind).unwrap_or_default(),
+            EventKind::StpBridge { .. } | EventKind::StpPort { .. } | EventKind::StpTopologyChange { .. } => {
+                s = super::stp::explain(&self.kind).unwrap_or_default()
+            }
             EventKind::Storm {
                 links,
                 devices,

@@ -8,7 +8,7 @@
 use serde::Serialize;
 use smoltcp::wire::{EthernetFrame, EthernetProtocol};
 
-use super::{arp, ipv4, report, Arp, ByteRange, Field, Ipv4, LayerKind, MacAddr, Problem};
+use super::{arp, ipv4, report, stp, Arp, ByteRange, Field, Ipv4, LayerKind, MacAddr, Problem};
 
 mod field {
     use super::ByteRange;
@@ -82,6 +82,9 @@ pub enum Network {
     Arp(Arp),
     /// An IPv4 datagram.
     Ipv4(Ipv4),
+    /// An IEEE 802.3 frame (length, not type) with an LLC header and a
+    /// spanning-tree BPDU.
+    Stp(stp::Stp),
     /// A payload we do not decode (IPv6, unknown EtherTypes).
     Data(ByteRange),
 }
@@ -113,6 +116,13 @@ pub(super) fn decode(frame: &[u8], problem: &mut Option<Problem>) -> Option<Ethe
             trailer = trailer_after(ip.range.end, frame.len());
             Network::Ipv4(ip)
         }),
+        // An 802.3 length (≤ 1500) and the STP LLC header (DSAP = SSAP = 0x42).
+        EtherType::Unknown(n) if n <= 1500 && frame.get(14..17) == Some(&stp::LLC_STP[..]) => {
+            stp::decode(frame, field::PAYLOAD, n as usize, problem).map(|s| {
+                trailer = trailer_after(s.range.end, frame.len());
+                Network::Stp(s)
+            })
+        }
         EtherType::Ipv6 | EtherType::Unknown(_) => Some(Network::Data(field::PAYLOAD..frame.len())),
     };
     Some(Ethernet {
