@@ -180,3 +180,14 @@ fn a_lower_priority_makes_the_root() {
     assert_eq!(state.stp["sw2"].bridge.priority, 4096);
     assert_eq!(state.stp["sw3"].root_port.as_deref(), Some("p1"));
 }
+
+#[test]
+fn predict_asks_which_port_blocks() {
+    use packet_engine::exercise::predict::{self, Answer, QuestionKind};
+    let out = run(STP);
+    let qs = predict::questions(&out.topology, &out.trace, 1);
+    let q = qs.iter().find(|q| q.kind == QuestionKind::BlockedPort).expect("a blocked-port question");
+    assert_eq!(q.choices[q.correct].answer, Answer::SwitchPort { device: "sw2".into(), port: "p1".into() });
+    assert!((3..=4).contains(&q.choices.len()), "{:?}", q.choices);
+    assert!(q.feedback.starts_with("sw2 blocks p1"), "{}", q.feedback);
+}

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use packet_engine::scenario::{DeviceKind, Scenario};
+use packet_engine::trace::{NetworkState, StpRole, StpState};
 use packet_engine::MacAddr;
 
 use crate::diagram::{DeviceView, Diagram};
@@ -67,9 +68,46 @@ pub struct CanvasProps {
     /// Drawn over the devices, in the same coordinates: the playback's frames in flight.
     #[prop_or_default]
     pub overlay: Html,
+    /// Spanning-tree ports at the playhead ([`stp_badges`]): a badge by each.
+    #[prop_or_default]
+    pub stp: Rc<[StpBadge]>,
     /// Drawn over the canvas (not scaled): hints and floating controls.
     #[prop_or_default]
     pub children: Html,
+}
+
+/// One spanning-tree port's role and state at the playhead, for its badge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StpBadge {
+    pub device: AttrValue,
+    pub port: AttrValue,
+    pub role: StpRole,
+    pub state: StpState,
+}
+
+/// The badges of every spanning-tree port in `t` (none without STP).
+pub fn stp_badges(t: &NetworkState) -> Rc<[StpBadge]> {
+    t.stp
+        .iter()
+        .flat_map(|(device, table)| {
+            table.ports.iter().map(move |(port, role, state)| StpBadge {
+                device: AttrValue::from(device.clone()),
+                port: AttrValue::from(port.clone()),
+                role: *role,
+                state: *state,
+            })
+        })
+        .collect()
+}
+
+/// A badge's letter: root, designated, alternate (blocked), disabled.
+fn badge_letter(role: StpRole) -> &'static str {
+    match role {
+        StpRole::Root => "R",
+        StpRole::Designated => "D",
+        StpRole::Alternate => "B",
+        StpRole::Disabled => "–",
+    }
 }
 
 /// The pointer event `e` as the editor wants it, relative to the canvas element `svg`.
@@ -243,14 +281,35 @@ pub fn canvas(props: &CanvasProps) -> Html {
         let (start, end) = trim_segment(from, to, icon_radius(a.kind), icon_radius(b.kind))?;
         let spec = props.scenario.links.iter().find(|s| s.id == link.id)?;
         let selected = props.selected_links.contains(&l);
-        let knob = |at: Point, device: &str, port: &str| {
+        let knob = |at: Point, toward: Point, device: &str, port: &str| {
             let colour = colours.get(&(device.to_owned(), port.to_owned())).copied();
+            // The port's STP role and state, a little way along its cable.
+            let badge = props.stp.iter().find(|b| b.device == device && b.port == port).map(|b| {
+                let (dx, dy) = (toward.x - at.x, toward.y - at.y);
+                let len = (dx * dx + dy * dy).sqrt().max(1.0);
+                let off = (16.0 * k).min(len / 3.0);
+                let (x, y) = (at.x + dx / len * off, at.y + dy / len * off);
+                html! {
+                    <g class={classes!("stp-badge", format!("stp-{}", b.state.name()))}
+                        data-testid="stp-badge" data-port={format!("{device}/{port}")}
+                        data-role={b.role.name()} data-state={b.state.name()}>
+                        <circle cx={x.to_string()} cy={y.to_string()} r={(7.0 * k).to_string()} />
+                        <text x={x.to_string()} y={y.to_string()} style={format!("font-size: {}px", 9.0 * k)}>
+                            { badge_letter(b.role) }
+                        </text>
+                        <title>{ format!("{device} {port}: {} port, {}", b.role.name(), b.state.name()) }</title>
+                    </g>
+                }
+            });
             html! {
+                <>
                 <circle class={classes!("port", colour.is_none().then_some("port-plain"))}
                     cx={at.x.to_string()} cy={at.y.to_string()} r={(5.0 * k).to_string()}
                     style={colour.map(|c| format!("fill: {c}"))}>
                     <title>{ format!("{device} {port}") }</title>
                 </circle>
+                { for badge }
+                </>
             }
         };
         Some(html! {
@@ -260,8 +319,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     x2={end.x.to_string()} y2={end.y.to_string()} />
                 <line class="link-line" x1={start.x.to_string()} y1={start.y.to_string()}
                     x2={end.x.to_string()} y2={end.y.to_string()} />
-                { knob(start, &spec.a.device, &spec.a.port) }
-                { knob(end, &spec.b.device, &spec.b.port) }
+                { knob(start, end, &spec.a.device, &spec.a.port) }
+                { knob(end, start, &spec.b.device, &spec.b.port) }
             </g>
         })
     });

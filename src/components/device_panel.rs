@@ -200,6 +200,17 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                     value={dev.ports.unwrap_or(0).to_string()}
                     hint="Named p1 … pN; links take the first free one"
                     error={err(Field::Ports(d))} on_edit={on_edit.clone()} />
+                // ip link set br0 type bridge stp_state 1 (Linux's default is 0).
+                if dev.kind == DeviceKind::Switch {
+                    { check(Control { field: Field::Stp(d), label: "Spanning tree (STP)", testid: "stp",
+                        error: props.errors.get(&Field::Stp(d)), locked: locks.locked(Field::Stp(d)), on_edit }, dev.stp) }
+                    if dev.stp {
+                        <Entry field={Field::BridgePriority(d)} label="Bridge priority" testid="bridge-priority"
+                            value={dev.bridge_priority.map(|p| p.to_string()).unwrap_or_default()} placeholder="32768"
+                            hint="The lowest bridge id (priority, then MAC) becomes the root"
+                            error={err(Field::BridgePriority(d))} on_edit={on_edit.clone()} />
+                    }
+                }
             }
         </div>
     }

@@ -28,7 +28,7 @@ pub fn tables(props: &TablesProps) -> Html {
     let t = &props.tables;
     let blocks = props.devices.iter().map(|(name, kind)| {
         let body = match kind {
-            DeviceKind::Switch => mac_table(t, name),
+            DeviceKind::Switch => html! { <>{ stp_table(t, name) }{ mac_table(t, name) }</> },
             DeviceKind::Hub => html! { <p class="table-empty">{ "A hub keeps no table: it repeats every frame." }</p> },
             DeviceKind::Router => html! { <>{ routes(t, name) }{ neighbours(t, name) }</> },
             // A host's table too: links set down and `ip route` change it during a run.
@@ -110,6 +110,40 @@ fn mac_table(t: &NetworkState, device: &str) -> Html {
                 <thead><tr><th>{ "MAC" }</th><th>{ "port" }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             }
+        </table>
+    }
+}
+
+/// A spanning-tree switch's STP state, as `bridge -d link` and the bridge's sysfs show it:
+/// its id, the root, its root port and cost, each port's role and state.
+fn stp_table(t: &NetworkState, device: &str) -> Html {
+    let Some(s) = t.stp.get(device) else { return Html::default() };
+    let rows = s.ports.iter().map(|(port, role, state)| {
+        html! {
+            <tr data-testid="stp-row" data-port={port.clone()} data-role={role.name()} data-state={state.name()}>
+                <td>{ port.clone() }</td>
+                <td>{ role.name() }</td>
+                <td class={classes!("stp-state", format!("stp-{}", state.name()))}>{ state.name() }</td>
+            </tr>
+        }
+    });
+    let root = if s.root == s.bridge {
+        "this bridge".to_string()
+    } else {
+        format!("{} via {}, cost {}", s.root, s.root_port.as_deref().unwrap_or("?"), s.cost)
+    };
+    html! {
+        <table class="mini-table" data-testid="stp-table" data-root-port={s.root_port.clone().unwrap_or_default()}>
+            <caption>{ "Spanning tree (STP)" }</caption>
+            <tbody>
+                <tr><th scope="row">{ "bridge id" }</th><td colspan="2"><code>{ s.bridge.to_string() }</code></td></tr>
+                <tr><th scope="row">{ "root" }</th><td colspan="2" data-testid="stp-root"><code>{ root }</code></td></tr>
+                if s.topology_change {
+                    <tr><td colspan="3" class="muted">{ "topology change: MACs age after 15 s" }</td></tr>
+                }
+                <tr><th>{ "port" }</th><th>{ "role" }</th><th>{ "state" }</th></tr>
+                { for rows }
+            </tbody>
         </table>
     }
 }

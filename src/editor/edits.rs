@@ -142,6 +142,23 @@ impl Editor {
                     let n: u32 = text.trim().parse().map_err(|_| format!("{} is not a whole number of ports", text.trim()))?;
                     s.devices.get_mut(d).ok_or("no such device")?.ports = Some(n);
                 }
+                Field::Stp(d) => {
+                    let dev = s.devices.get_mut(d).ok_or("no such device")?;
+                    dev.stp = text.trim() == "on";
+                    if !dev.stp {
+                        // A priority only means something with the tree on.
+                        dev.bridge_priority = None;
+                    }
+                }
+                Field::BridgePriority(d) => {
+                    let t = text.trim();
+                    let p = if t.is_empty() {
+                        None
+                    } else {
+                        Some(t.parse::<u32>().map_err(|_| format!("{t} is not a whole number (0–65535; the default is 32768)"))?)
+                    };
+                    s.devices.get_mut(d).ok_or("no such device")?.bridge_priority = p;
+                }
                 Field::RoutePrefix(d, r) => {
                     let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or("no such route")?;
                     route.prefix = text.trim().to_owned();

@@ -64,6 +64,10 @@ pub enum Field {
     Gateway(usize),
     /// The number of ports of a switch or hub.
     Ports(usize),
+    /// Whether a switch runs the spanning tree (`on` / `off`); a checkbox.
+    Stp(usize),
+    /// A spanning-tree switch's bridge priority (empty: the default 32768).
+    BridgePriority(usize),
     /// The destination of a device's static route.
     RoutePrefix(usize, usize),
     /// The next hop of a device's static route.
@@ -138,6 +142,8 @@ impl Field {
             Field::Nat(d, i) => format!("devices[{d}].interfaces[{i}].nat"),
             Field::Gateway(d) => format!("devices[{d}].gateway"),
             Field::Ports(d) => format!("devices[{d}].ports"),
+            Field::Stp(d) => format!("devices[{d}].stp"),
+            Field::BridgePriority(d) => format!("devices[{d}].bridge_priority"),
             Field::RoutePrefix(d, r) => format!("devices[{d}].routes[{r}].prefix"),
             Field::RouteVia(d, r) => format!("devices[{d}].routes[{r}].via"),
             Field::NewRoute(d) => format!("devices[{d}].routes"),

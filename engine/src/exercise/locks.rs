@@ -63,6 +63,8 @@ pub enum EditableField {
     Services,
     /// An interface's NAT (`nat`: masquerade on a router's outside interface).
     Nat,
+    /// A switch's spanning tree (`stp`) and bridge priority (`bridge_priority`).
+    Stp,
 }
 
 impl EditableField {
@@ -77,6 +79,7 @@ impl EditableField {
             EditableField::Dns => "DNS servers",
             EditableField::Services => "services",
             EditableField::Nat => "NAT",
+            EditableField::Stp => "spanning tree",
         }
     }
 }
@@ -285,6 +288,12 @@ fn compare_device(
     }
     if orig.services != dev.services && !editable.allows(id, None, EditableField::Services) {
         push(format!("{at}.services"), locked("services"));
+    }
+    if orig.stp != dev.stp && !editable.allows(id, None, EditableField::Stp) {
+        push(format!("{at}.stp"), locked("spanning tree"));
+    }
+    if orig.bridge_priority != dev.bridge_priority && !editable.allows(id, None, EditableField::Stp) {
+        push(format!("{at}.bridge_priority"), locked("bridge priority"));
     }
     let names = |d: &DeviceSpec| {
         d.interfaces
