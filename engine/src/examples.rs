@@ -86,6 +86,8 @@ fn host(id: String, address: String, gateway: String) -> DeviceSpec {
         services: None,
         stp: false,
         bridge_priority: None,
+        vlan_filtering: false,
+        vlans: Default::default(),
     }
 }
 
@@ -146,6 +148,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             services: None,
             stp: false,
             bridge_priority: None,
+            vlan_filtering: false,
+            vlans: Default::default(),
         });
         links.push(link(
             format!("{sw}-r{}", r + 1),
@@ -210,6 +214,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             services: None,
             stp: false,
             bridge_priority: None,
+            vlan_filtering: false,
+            vlans: Default::default(),
         });
     }
     Scenario {

@@ -162,7 +162,7 @@ fn stp_is_a_switch_option() {
     let mut lab: serde_json::Value = serde_json::from_str(STP).unwrap();
     lab["devices"][0]["stp"] = true.into();
     let e = Scenario::from_json(&lab.to_string()).unwrap_err().to_string();
-    assert!(e.starts_with("devices[0].stp: a host does not bridge"), "{e}");
+    assert!(e.starts_with("devices[0].stp: a host does not bridge, so it runs no spanning tree"), "{e}");
     let mut lab: serde_json::Value = serde_json::from_str(STP).unwrap();
     lab["devices"][2]["bridge_priority"] = 70000.into();
     let e = Scenario::from_json(&lab.to_string()).unwrap_err().to_string();

@@ -24,6 +24,8 @@ impl Editor {
             services: None,
             stp: false,
             bridge_priority: None,
+            vlan_filtering: false,
+            vlans: Default::default(),
         });
         let index = s.devices.len() - 1;
         let effect = self.commit_structural(s);

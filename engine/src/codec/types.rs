@@ -147,7 +147,7 @@ wire_enum!(DropReason {
     5 => NeighborFailed, 6 => NeighborQueueFull, 7 => SameSegment, 8 => TxQueueFull, 9 => NoLink,
     10 => Malformed, 11 => Unsupported, 12 => IcmpRateLimited, 13 => NoListener,
     14 => RedirectIgnored, 15 => NatNoFreePort, 16 => LostOnLink, 17 => NoRouteBack,
-    18 => NoCarrier, 19 => PortNotForwarding,
+    18 => NoCarrier, 19 => PortNotForwarding, 20 => VlanFiltered,
 });
 wire_enum!(Forwarding { 0 => Port { port }, 1 => Flood { ports } });
 wire_enum!(ForwardReason { 0 => Broadcast, 1 => Multicast, 2 => UnknownUnicast, 3 => Learned, 4 => Hub });
@@ -180,8 +180,8 @@ wire_enum!(EventKind {
     2 => FrameReceived { at, link, bytes },
     3 => FrameDropped { device, port, reason, bytes },
     4 => PacketDropped { device, reason, bytes },
-    5 => SwitchForward { device, in_port, dst, out, why },
-    6 => MacLearned { device, mac, port, moved_from },
+    5 => SwitchForward { device, in_port, dst, out, why, vlan },
+    6 => MacLearned { device, mac, port, moved_from, vlan },
     7 => MacAged { device, mac, port },
     8 => Route { device, decision },
     9 => NeighborChanged { device, interface, ip, mac, old, new },

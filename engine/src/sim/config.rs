@@ -172,6 +172,9 @@ impl Sim {
         let body = match &mut self.bodies[d] {
             Body::Switch(_) => {
                 let mut sw = Switch::new(d as u32, ports.clone());
+                if let Some(v) = &spec.vlans {
+                    sw.set_vlans(v.clone());
+                }
                 if spec.stp {
                     sw.set_stp(super::new_stp(d, spec, &ports, &self.ctx, &self.stp_names));
                     sw.stp_start(&mut self.ctx);

@@ -32,7 +32,7 @@ pub(crate) enum Timer {
     /// A switch checks whether a forwarding-database entry has aged out (l2/switch.rs).
     /// `quiet`: on a spanning-tree switch, whose entries BPDUs refresh for
     /// ever, so a run may end with it pending.
-    MacAge { mac: MacAddr, quiet: bool },
+    MacAge { vid: u16, mac: MacAddr, quiet: bool },
     /// A spanning-tree timer of a switch (l2/stp.rs); `gen` makes a cancelled one stale.
     Stp { which: crate::l2::stp::StpTimer, gen: u32 },
     /// A command starts (apps/).

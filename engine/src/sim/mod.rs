@@ -315,6 +315,9 @@ impl Sim {
                 if spec.stp {
                     sw.set_stp(new_stp(d, spec, &device_ports[d], &ctx, &bridges));
                 }
+                if let Some(v) = &spec.vlans {
+                    sw.set_vlans(v.clone());
+                }
             }
         }
         // Services start with the device; dhclient runs at boot on "dhcp" interfaces.

@@ -118,6 +118,9 @@ pub enum EventKind {
         dst: MacAddr,
         out: Forwarding,
         why: ForwardReason,
+        /// The frame's VLAN on a VLAN-filtering switch.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        vlan: Option<u16>,
     },
     /// A switch learned (or re-learned on a new port) where a MAC lives.
     MacLearned {
@@ -125,6 +128,9 @@ pub enum EventKind {
         mac: MacAddr,
         port: Name,
         moved_from: Option<Name>,
+        /// The VLAN it was learned in, on a VLAN-filtering switch.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        vlan: Option<u16>,
     },
     /// A switch forgot a MAC that was silent for the ageing time (300 s).
     MacAged {

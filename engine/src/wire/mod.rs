@@ -32,7 +32,7 @@ use serde::Serialize;
 
 pub use crate::mac::MacAddr;
 pub use arp::{Arp, ArpAddresses, ArpHardware, ArpOperation};
-pub use ethernet::{EtherType, Ethernet, Network};
+pub use ethernet::{EtherType, Ethernet, Network, VlanTag, TPID_8021Q};
 pub use icmp::{Icmp, IcmpBody};
 pub use ipv4::{IpProtocol, Ipv4, Transport};
 pub use std::net::Ipv4Addr;
