@@ -54,6 +54,7 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../scenarios/switch-loop.json"),
     ),
     ("stp-loop", include_str!("../../scenarios/stp-loop.json")),
+    ("two-vlans", include_str!("../../scenarios/two-vlans.json")),
 ];
 
 /// Every example as (file stem, scenario), in teaching order.
