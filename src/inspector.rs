@@ -94,6 +94,20 @@ pub fn layers(frame: &[u8], rel: Rel) -> Vec<Layer> {
             type_row,
         ],
     });
+    // An 802.1Q tag between the MACs and the payload's type (a trunk between switches).
+    if let Some(v) = &eth.vlan {
+        let inner = u16::from(v.ethertype.value);
+        out.push(Layer {
+            title: format!("802.1Q Virtual LAN, PRI: {}, DEI: {}, ID: {}", v.pcp, u8::from(v.dei), v.vid.value),
+            css: "vlan",
+            range: v.range.clone(),
+            fields: vec![
+                row("Priority", v.pcp.to_string(), v.vid.range.clone()),
+                row("ID (VLAN)", v.vid.value.to_string(), v.vid.range.clone()),
+                row("Type", format!("{} (0x{inner:04x})", ethertype_name(v.ethertype.value)), v.ethertype.range.clone()),
+            ],
+        });
+    }
     match &eth.payload {
         Some(Network::Arp(arp)) => {
             let op = u16::from(arp.operation.value);

@@ -301,8 +301,35 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     </g>
                 }
             });
+            // A VLAN-filtering switch's port: its access VLAN, or T (a trunk) with the tagged ones.
+            let vlan = props.scenario.devices.iter().find(|d| d.id == device && d.vlan_filtering).map(|d| {
+                let spec = d.vlans.get(port);
+                let pvid = spec.and_then(|v| v.pvid).unwrap_or(1);
+                let tagged: Vec<String> = spec.map(|v| v.tagged.iter().map(|t| t.to_string()).collect()).unwrap_or_default();
+                let (label, hue) = if tagged.is_empty() { (pvid.to_string(), pvid) } else { ("T".to_string(), 0) };
+                let (dx, dy) = (toward.x - at.x, toward.y - at.y);
+                let len = (dx * dx + dy * dy).sqrt().max(1.0);
+                let off = (16.0 * k).min(len / 3.0);
+                // On the other side of the cable from an STP badge.
+                let (x, y) = (at.x + dx / len * off - dy / len * 12.0 * k, at.y + dy / len * off + dx / len * 12.0 * k);
+                let title = if tagged.is_empty() {
+                    format!("{device} {port}: VLAN {pvid} (untagged)")
+                } else {
+                    format!("{device} {port}: trunk, VLANs {} tagged, {pvid} untagged", tagged.join(", "))
+                };
+                html! {
+                    <g class={classes!("vlan-badge", (hue != 0).then(|| format!("vlan-c{}", hue % 6)))}
+                        data-testid="vlan-badge" data-port={format!("{device}/{port}")} data-vlan={label.clone()}>
+                        <rect x={(x - 9.0 * k).to_string()} y={(y - 6.0 * k).to_string()} width={(18.0 * k).to_string()}
+                            height={(12.0 * k).to_string()} rx={(3.0 * k).to_string()} />
+                        <text x={x.to_string()} y={y.to_string()} style={format!("font-size: {}px", 8.0 * k)}>{ label }</text>
+                        <title>{ title }</title>
+                    </g>
+                }
+            });
             html! {
                 <>
+                { for vlan }
                 <circle class={classes!("port", colour.is_none().then_some("port-plain"))}
                     cx={at.x.to_string()} cy={at.y.to_string()} r={(5.0 * k).to_string()}
                     style={colour.map(|c| format!("fill: {c}"))}>
