@@ -39,9 +39,8 @@ pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(Q
     }
     Some((
         QuestionKind::BlockedPort,
-        format!(
-            "The switches have heard each other's BPDUs. One port must block to break the loop: the port whose cable another bridge serves with a cheaper path to the root (or, at equal cost, a lower bridge id). Which port blocks now?"
-        ),
+        "The switches have heard each other's BPDUs. One port must block to break the loop: the port whose cable another bridge serves with a cheaper path to the root (or, at equal cost, a lower bridge id). Which port blocks now?"
+            .to_string(),
         choice(device, port),
         wrong,
     ))

@@ -210,10 +210,6 @@ impl Stp {
         }
     }
 
-    pub(crate) fn bridge_id(&self) -> BridgeId {
-        self.bridge_id
-    }
-
     /// The port forwards frames (not BPDUs, which every enabled port hears).
     pub(crate) fn state(&self, port: usize) -> StpState {
         self.ports[port].state

@@ -63,12 +63,6 @@ impl Switch {
         self.stp = Some(Box::new(stp));
     }
 
-    /// The bridge id, when STP is on.
-    #[allow(dead_code)]
-    pub(crate) fn bridge_id(&self) -> Option<crate::trace::BridgeId> {
-        self.stp.as_ref().map(|s| s.bridge_id())
-    }
-
     /// The bridge comes up: STP's hello timer starts, ports with carrier are enabled.
     pub(crate) fn stp_start(&mut self, ctx: &mut Ctx) {
         if let Some(stp) = &mut self.stp {
