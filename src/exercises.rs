@@ -247,6 +247,7 @@ impl Locks {
             Field::Gateway(d) => !allows(d, None, EditableField::Gateway),
             Field::Ports(d) => !allows(d, None, EditableField::Kind),
             Field::Stp(d) | Field::BridgePriority(d) => !allows(d, None, EditableField::Stp),
+            Field::VlanFiltering(d) | Field::PortPvid(d, _) | Field::PortTagged(d, _) => !allows(d, None, EditableField::Vlans),
             Field::RoutePrefix(d, _) | Field::RouteVia(d, _) | Field::NewRoute(d) => !allows(d, None, EditableField::Routes),
             Field::LinkPort(..) => !e.cables,
         }

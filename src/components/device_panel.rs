@@ -210,6 +210,25 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                             hint="The lowest bridge id (priority, then MAC) becomes the root"
                             error={err(Field::BridgePriority(d))} on_edit={on_edit.clone()} />
                     }
+                    // ip link set br0 type bridge vlan_filtering 1; bridge vlan add dev pN vid V …
+                    { check(Control { field: Field::VlanFiltering(d), label: "VLAN filtering (802.1Q)", testid: "vlan-filtering",
+                        error: props.errors.get(&Field::VlanFiltering(d)), locked: locks.locked(Field::VlanFiltering(d)), on_edit }, dev.vlan_filtering) }
+                    if dev.vlan_filtering {
+                        { for (0..dev.ports.unwrap_or(0) as usize).map(|p| {
+                            let spec = dev.vlans.get(&format!("p{}", p + 1)).cloned().unwrap_or_default();
+                            let tagged = spec.tagged.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ");
+                            html! {
+                                <div class="route" key={format!("vlan-p{}", p + 1)}>
+                                    <Entry field={Field::PortPvid(d, p)} label={format!("p{} VLAN", p + 1)} testid={format!("pvid-{}", p + 1)}
+                                        value={spec.pvid.map(|v| v.to_string()).unwrap_or_default()} placeholder="1"
+                                        error={err(Field::PortPvid(d, p))} on_edit={on_edit.clone()} />
+                                    <Entry field={Field::PortTagged(d, p)} label="tagged" testid={format!("tagged-{}", p + 1)}
+                                        value={tagged} placeholder="none"
+                                        error={err(Field::PortTagged(d, p))} on_edit={on_edit.clone()} />
+                                </div>
+                            }
+                        }) }
+                    }
                 }
             }
         </div>

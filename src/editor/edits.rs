@@ -152,6 +152,30 @@ impl Editor {
                         dev.bridge_priority = None;
                     }
                 }
+                Field::VlanFiltering(d) => {
+                    let dev = s.devices.get_mut(d).ok_or("no such device")?;
+                    dev.vlan_filtering = text.trim() == "on";
+                    if !dev.vlan_filtering {
+                        dev.vlans = Default::default();
+                    }
+                }
+                Field::PortPvid(d, p) | Field::PortTagged(d, p) => {
+                    let dev = s.devices.get_mut(d).ok_or("no such device")?;
+                    let port = format!("p{}", p + 1);
+                    let mut spec = dev.vlans.get(&port).cloned().unwrap_or_default();
+                    let number = |t: &str| t.parse::<u32>().map_err(|_| format!("{t} is not a VLAN id (1–4094)"));
+                    if let Field::PortPvid(..) = field {
+                        let t = text.trim();
+                        spec.pvid = if t.is_empty() { None } else { Some(number(t)?) };
+                    } else {
+                        spec.tagged = text.split(',').map(str::trim).filter(|t| !t.is_empty()).map(number).collect::<Result<_, _>>()?;
+                    }
+                    if spec == Default::default() {
+                        dev.vlans.remove(&port);
+                    } else {
+                        dev.vlans.insert(port, spec);
+                    }
+                }
                 Field::BridgePriority(d) => {
                     let t = text.trim();
                     let p = if t.is_empty() {

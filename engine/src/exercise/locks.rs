@@ -65,6 +65,8 @@ pub enum EditableField {
     Nat,
     /// A switch's spanning tree (`stp`) and bridge priority (`bridge_priority`).
     Stp,
+    /// A switch's VLAN filtering and its ports' VLANs (`vlan_filtering`, `vlans`).
+    Vlans,
 }
 
 impl EditableField {
@@ -80,6 +82,7 @@ impl EditableField {
             EditableField::Services => "services",
             EditableField::Nat => "NAT",
             EditableField::Stp => "spanning tree",
+            EditableField::Vlans => "VLANs",
         }
     }
 }
@@ -294,6 +297,11 @@ fn compare_device(
     }
     if orig.bridge_priority != dev.bridge_priority && !editable.allows(id, None, EditableField::Stp) {
         push(format!("{at}.bridge_priority"), locked("bridge priority"));
+    }
+    if (orig.vlan_filtering != dev.vlan_filtering || orig.vlans != dev.vlans)
+        && !editable.allows(id, None, EditableField::Vlans)
+    {
+        push(format!("{at}.vlans"), locked("VLANs"));
     }
     let names = |d: &DeviceSpec| {
         d.interfaces
