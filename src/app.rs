@@ -208,7 +208,8 @@ fn shell() -> Html {
                     <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone().expect("the lab is always drawn")}
                         view={edit.view} selected={selected.clone()} selected_links={selected_links.clone()}
                         mode={edit.mode} link_from={edit.link_from} gesture={edit.gesture.clone()}
-                        label_factor={f64::from(lab.share.scale) / 100.0} on_edit={on_edit.clone()}>
+                        label_factor={f64::from(lab.share.scale) / 100.0} on_edit={on_edit.clone()}
+                        stp={crate::components::stp_badges(lab.play.tables())}>
                         { packets_layer.unwrap_or_default() }
                         <Palette on_place={on_edit.reform(|kind| EditAction::Place(kind, None))} />
                         <ZoomControls on_edit={on_edit.clone()} />

@@ -246,6 +246,8 @@ impl Locks {
             Field::Nat(d, i) => !allows(d, Some(i), EditableField::Nat),
             Field::Gateway(d) => !allows(d, None, EditableField::Gateway),
             Field::Ports(d) => !allows(d, None, EditableField::Kind),
+            Field::Stp(d) | Field::BridgePriority(d) => !allows(d, None, EditableField::Stp),
+            Field::VlanFiltering(d) | Field::PortPvid(d, _) | Field::PortTagged(d, _) => !allows(d, None, EditableField::Vlans),
             Field::RoutePrefix(d, _) | Field::RouteVia(d, _) | Field::NewRoute(d) => !allows(d, None, EditableField::Routes),
             Field::LinkPort(..) => !e.cables,
         }
@@ -287,9 +289,9 @@ mod tests {
     }
 
     #[test]
-    fn the_course_is_the_engines_fifteen_exercises() {
+    fn the_course_is_the_engines_sixteen_exercises() {
         let ex = Exercises::default();
-        assert_eq!(ex.course.len(), 15);
+        assert_eq!(ex.course.len(), 16);
         assert_eq!(ex.course[0].id, "right-network");
     }
 
@@ -381,7 +383,7 @@ mod tests {
         assert_eq!((e.id.as_str(), builtin), ("my-loop", None));
         let same = packet_engine::exercise::course::source("ttl-loop").unwrap().to_string();
         let (_, builtin) = ex.resolve(&ExerciseAction::Open { file: "x.json".into(), text: same }).unwrap();
-        assert_eq!(builtin, Some(7), "the course's own file is recognised");
+        assert_eq!(builtin, Some(8), "the course's own file is recognised");
     }
 
     #[test]

@@ -78,16 +78,36 @@ pub fn layers(frame: &[u8], rel: Rel) -> Vec<Layer> {
         return out;
     };
     let ethertype = u16::from(eth.ethertype.value);
+    // Below 0x0600 the field is an IEEE 802.3 length, not a type (a BPDU's frame).
+    let (kind, type_row) = if ethertype <= 1500 {
+        ("IEEE 802.3 Ethernet", row("Length", ethertype.to_string(), eth.ethertype.range.clone()))
+    } else {
+        ("Ethernet II", row("Type", format!("{} (0x{ethertype:04x})", ethertype_name(eth.ethertype.value)), eth.ethertype.range.clone()))
+    };
     out.push(Layer {
-        title: format!("Ethernet II, Src: {}, Dst: {}", eth.src.value, eth.dst.value),
+        title: format!("{kind}, Src: {}, Dst: {}", eth.src.value, eth.dst.value),
         css: "eth",
         range: 0..14.min(frame.len()),
         fields: vec![
             row("Destination", mac_text(eth.dst.value), eth.dst.range.clone()),
             row("Source", mac_text(eth.src.value), eth.src.range.clone()),
-            row("Type", format!("{} (0x{ethertype:04x})", ethertype_name(eth.ethertype.value)), eth.ethertype.range.clone()),
+            type_row,
         ],
     });
+    // An 802.1Q tag between the MACs and the payload's type (a trunk between switches).
+    if let Some(v) = &eth.vlan {
+        let inner = u16::from(v.ethertype.value);
+        out.push(Layer {
+            title: format!("802.1Q Virtual LAN, PRI: {}, DEI: {}, ID: {}", v.pcp, u8::from(v.dei), v.vid.value),
+            css: "vlan",
+            range: v.range.clone(),
+            fields: vec![
+                row("Priority", v.pcp.to_string(), v.vid.range.clone()),
+                row("ID (VLAN)", v.vid.value.to_string(), v.vid.range.clone()),
+                row("Type", format!("{} (0x{inner:04x})", ethertype_name(v.ethertype.value)), v.ethertype.range.clone()),
+            ],
+        });
+    }
     match &eth.payload {
         Some(Network::Arp(arp)) => {
             let op = u16::from(arp.operation.value);
@@ -125,6 +145,7 @@ pub fn layers(frame: &[u8], rel: Rel) -> Vec<Layer> {
             });
         }
         Some(Network::Ipv4(ip)) => push_ipv4(&mut out, frame, ip, Some(rel)),
+        Some(Network::Stp(stp)) => push_stp(&mut out, stp),
         Some(Network::Data(r)) => out.push(data_layer("Data", r.clone())),
         None => {}
     }
@@ -135,6 +156,51 @@ pub fn layers(frame: &[u8], rel: Rel) -> Vec<Layer> {
         out.push(problem_layer(&d.problem, frame.len()));
     }
     out
+}
+
+/// The LLC header and the BPDU of a spanning-tree frame, as Wireshark lays them out.
+fn push_stp(out: &mut Vec<Layer>, s: &wire::stp::Stp) {
+    let llc = s.dsap.range.start..s.control.range.end;
+    out.push(Layer {
+        title: "Logical-Link Control".into(),
+        css: "stp",
+        range: llc,
+        fields: vec![
+            row("DSAP", format!("Spanning Tree BPDU (0x{:02x})", s.dsap.value), s.dsap.range.clone()),
+            row("SSAP", format!("Spanning Tree BPDU (0x{:02x})", s.ssap.value), s.ssap.range.clone()),
+            row("Control field", format!("U, func=UI (0x{:02x})", s.control.value), s.control.range.clone()),
+        ],
+    });
+    let kind = if s.config.is_some() { "Configuration" } else { "Topology Change Notification" };
+    let mut fields = vec![
+        row("Protocol Identifier", format!("Spanning Tree Protocol (0x{:04x})", s.protocol.value), s.protocol.range.clone()),
+        row("Protocol Version Identifier", format!("Spanning Tree ({})", s.version.value), s.version.range.clone()),
+        row("BPDU Type", format!("{kind} (0x{:02x})", s.bpdu_type.value), s.bpdu_type.range.clone()),
+    ];
+    if let Some(c) = &s.config {
+        let yes = |b: bool| if b { "Yes" } else { "No" };
+        let secs = |t: u16| format!("{} s ({t}/256)", t as f64 / 256.0);
+        let id = |b: packet_engine::trace::BridgeId| format!("{} / {} ({b})", b.priority, b.mac);
+        fields.push(row(
+            "BPDU flags",
+            format!("0x{:02x}: Topology Change {}, Acknowledgment {}", c.flags.value, yes(c.topology_change()), yes(c.topology_change_ack())),
+            c.flags.range.clone(),
+        ));
+        fields.push(row("Root Identifier", id(c.root.value), c.root.range.clone()));
+        fields.push(row("Root Path Cost", c.root_path_cost.value.to_string(), c.root_path_cost.range.clone()));
+        fields.push(row("Bridge Identifier", id(c.bridge.value), c.bridge.range.clone()));
+        fields.push(row("Port identifier", format!("0x{:04x}", c.port_id.value), c.port_id.range.clone()));
+        fields.push(row("Message Age", secs(c.message_age.value), c.message_age.range.clone()));
+        fields.push(row("Max Age", secs(c.max_age.value), c.max_age.range.clone()));
+        fields.push(row("Hello Time", secs(c.hello_time.value), c.hello_time.range.clone()));
+        fields.push(row("Forward Delay", secs(c.forward_delay.value), c.forward_delay.range.clone()));
+    }
+    out.push(Layer {
+        title: format!("Spanning Tree Protocol ({kind})"),
+        css: "stp",
+        range: s.protocol.range.start..s.range.end,
+        fields,
+    });
 }
 
 /// A top-level field. Out of line: the trees call it from many sites (issue 15).

@@ -98,6 +98,7 @@ fn kind_order(kind: QuestionKind) -> u8 {
         QuestionKind::SourcePort => 7,
         QuestionKind::NextFlags => 8,
         QuestionKind::MacsOnDownPort => 10,
+        QuestionKind::BlockedPort => 11,
     }
 }
 

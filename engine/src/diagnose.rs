@@ -15,6 +15,9 @@
 //!    destination: an unknown host);
 //! 5. the answer's way back: the destination has no route to the sender.
 //!
+//! A ping to a host of the same subnet in another VLAN is recognised first
+//! (`vlan.rs`).
+//!
 //! Before all of these, `nat.rs` recognises the forgotten NAT (a private
 //! sender whose answers a router on the internet drops), and `services.rs`
 //! the DHCP and DNS failures.
@@ -26,6 +29,7 @@ mod changes;
 mod nat;
 mod services;
 mod tcp;
+mod vlan;
 
 use crate::vec_map::VecMap;
 use std::net::Ipv4Addr;
@@ -72,6 +76,9 @@ pub enum Cause {
     ConnectionRefused { port: u16 },
     /// The SYN (or its answer) never got through; these were the retransmission gaps.
     NoAnswerToSyn { retransmitted_after: Vec<crate::time::SimTime> },
+    /// The target shares the sender's subnet but its switch port is in another VLAN
+    /// (the sender's, the target's).
+    WrongVlan { peer: String, vlans: (u16, u16) },
     /// The command failed after `device` ran `run`, a change during the run
     /// (a link set down, a device powered off, an address or route removed).
     ChangedDuringRun { device: String, run: String },
@@ -172,6 +179,10 @@ pub fn diagnose(topology: &Topology, outcome: &RunOutcome) -> Vec<Diagnosis> {
             continue;
         }
         if let Some(d) = tcp::diagnose_curl(topology, outcome, spec, j) {
+            out.push(d);
+            continue;
+        }
+        if let Some(d) = vlan::wrong_vlan(topology, spec) {
             out.push(d);
             continue;
         }

@@ -53,6 +53,8 @@ const FILES: &[(&str, &str)] = &[
         "switch-loop",
         include_str!("../../scenarios/switch-loop.json"),
     ),
+    ("stp-loop", include_str!("../../scenarios/stp-loop.json")),
+    ("two-vlans", include_str!("../../scenarios/two-vlans.json")),
 ];
 
 /// Every example as (file stem, scenario), in teaching order.
@@ -83,6 +85,10 @@ fn host(id: String, address: String, gateway: String) -> DeviceSpec {
         position: None,
         dns: Vec::new(),
         services: None,
+        stp: false,
+        bridge_priority: None,
+        vlan_filtering: false,
+        vlans: Default::default(),
     }
 }
 
@@ -141,6 +147,10 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             position: None,
             dns: Vec::new(),
             services: None,
+            stp: false,
+            bridge_priority: None,
+            vlan_filtering: false,
+            vlans: Default::default(),
         });
         links.push(link(
             format!("{sw}-r{}", r + 1),
@@ -203,6 +213,10 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             position: None,
             dns: Vec::new(),
             services: None,
+            stp: false,
+            bridge_priority: None,
+            vlan_filtering: false,
+            vlans: Default::default(),
         });
     }
     Scenario {

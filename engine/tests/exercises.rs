@@ -88,6 +88,7 @@ fn the_course_has_fifteen_exercises_in_teaching_order() {
             "neighbours-by-mask",
             "who-hears-arp",
             "hub-or-switch",
+            "stop-the-storm",
             "default-gateway",
             "gateway-off-subnet",
             "missing-route",
@@ -248,6 +249,24 @@ fn who_hears_arp() {
 
 #[test]
 fn hub_or_switch() {
+    let ex = exercise("stop-the-storm");
+    let stp = |on: &'static [&'static str]| {
+        move |s: &mut Scenario| {
+            for id in on {
+                dev(s, id).stp = true;
+            }
+        }
+    };
+    assert_solved(&ex, &[&stp(&["sw1", "sw2", "sw3"])]);
+    // STP on one switch of the loop is enough too: the other two flood its BPDUs
+    // round the loop (a bridge without STP forwards 01:80:c2:00:00:00), it hears
+    // its own BPDU come back on its other port and blocks that one.
+    assert_solved(&ex, &[&stp(&["sw2"])]);
+    // Pulling a cable is refused: cables are locked.
+    let mut cut = ex.lab.clone();
+    cut.links.retain(|l| l.id != "sw2-sw3");
+    assert!(!ex.evaluate(&cut).locked.is_empty());
+
     let ex = exercise("hub-or-switch");
     let to_switch =
         |s: &mut Scenario| dev(s, "hub1").kind = packet_engine::scenario::DeviceKind::Switch;

@@ -140,6 +140,11 @@ fn reference_solution(ex: &Exercise) -> Scenario {
             s.devices.iter_mut().find(|d| d.id == "hub1").unwrap().kind =
                 packet_engine::scenario::DeviceKind::Switch
         }
+        "stop-the-storm" => {
+            for d in s.devices.iter_mut().filter(|d| d.kind == packet_engine::scenario::DeviceKind::Switch) {
+                d.stp = true;
+            }
+        }
         "default-gateway" => set_gateway(&mut s, "pc1", Some("192.168.1.1")),
         "gateway-off-subnet" => set_address(&mut s, "r1", "eth0", "192.168.1.1/24"),
         "missing-route" => add_route(&mut s, "r1", "192.168.2.0/24", "10.0.0.2"),

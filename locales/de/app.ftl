@@ -172,3 +172,12 @@ run-error = Dieses Labor kann nicht laufen: { $error }
 run-progress = Das Labor läuft … bisher { $events } Ereignisse
 run-budget = Verbrauchter Anteil des Arbeitsbudgets
 cancel = Abbrechen
+
+## Spanning-Tree-Tabelle (Rollen und Zustände bleiben die Wörter des Kernels)
+table-stp = Spanning Tree (STP)
+stp-this-bridge = diese Bridge
+stp-root-via = { $root } über { $port }, Kosten { $cost }
+stp-bridge-id = Bridge-ID
+stp-root = Root
+stp-topology-change = Topologieänderung: MAC-Adressen altern nach 15 s
+stp-role = Rolle

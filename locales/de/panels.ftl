@@ -260,3 +260,12 @@ canvas-drop = { $reason ->
         [no-nat-port] kein NAT-Port frei
        *[dropped] verworfen
     }
+
+## Switch: Spanning Tree und VLANs
+device-stp = Spanning Tree (STP)
+device-bridge-priority = Bridge-Priorität
+device-bridge-priority-hint = Die niedrigste Bridge-ID (Priorität, dann MAC) wird Root
+device-vlan-filtering = VLAN-Filterung (802.1Q)
+device-port-vlan = { $port } VLAN
+device-port-tagged = getaggt
+device-port-tagged-none = keine

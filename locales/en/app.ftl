@@ -172,3 +172,12 @@ run-error = This lab cannot run: { $error }
 run-progress = Running the lab… { $events } events so far
 run-budget = Share of the run's work budget used
 cancel = Cancel
+
+## Spanning tree table (roles and states stay the kernel's words: root, designated, forwarding)
+table-stp = Spanning tree (STP)
+stp-this-bridge = this bridge
+stp-root-via = { $root } via { $port }, cost { $cost }
+stp-bridge-id = bridge id
+stp-root = root
+stp-topology-change = topology change: MACs age after 15 s
+stp-role = role

@@ -259,3 +259,12 @@ canvas-drop = { $reason ->
         [no-nat-port] no NAT port
        *[dropped] dropped
     }
+
+## Switch: spanning tree and VLANs (issue 14)
+device-stp = Spanning tree (STP)
+device-bridge-priority = Bridge priority
+device-bridge-priority-hint = The lowest bridge id (priority, then MAC) becomes the root
+device-vlan-filtering = VLAN filtering (802.1Q)
+device-port-vlan = { $port } VLAN
+device-port-tagged = tagged
+device-port-tagged-none = none

@@ -172,3 +172,12 @@ run-error = Ce labo ne peut pas tourner : { $error }
 run-progress = Le labo tourne… { $events } événements jusqu'ici
 run-budget = Part du budget de travail utilisée
 cancel = Annuler
+
+## Table de l'arbre couvrant (rôles et états restent les mots du noyau)
+table-stp = Arbre couvrant (STP)
+stp-this-bridge = ce pont
+stp-root-via = { $root } via { $port }, coût { $cost }
+stp-bridge-id = identifiant du pont
+stp-root = racine
+stp-topology-change = changement de topologie : les adresses MAC expirent après 15 s
+stp-role = rôle

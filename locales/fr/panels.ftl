@@ -266,3 +266,12 @@ canvas-drop = { $reason ->
         [no-nat-port] plus de port NAT libre
        *[dropped] rejetée
     }
+
+## Commutateur : arbre couvrant et VLAN
+device-stp = Arbre couvrant (STP)
+device-bridge-priority = Priorité du pont
+device-bridge-priority-hint = L'identifiant de pont le plus bas (priorité, puis MAC) devient la racine
+device-vlan-filtering = Filtrage VLAN (802.1Q)
+device-port-vlan = VLAN de { $port }
+device-port-tagged = étiquetés
+device-port-tagged-none = aucun

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use packet_engine::scenario::{DeviceKind, Scenario};
+use packet_engine::trace::{NetworkState, StpRole, StpState};
 use packet_engine::MacAddr;
 
 use crate::diagram::{DeviceView, Diagram};
@@ -69,9 +70,46 @@ pub struct CanvasProps {
     /// Drawn over the devices, in the same coordinates: the playback's frames in flight.
     #[prop_or_default]
     pub overlay: Html,
+    /// Spanning-tree ports at the playhead ([`stp_badges`]): a badge by each.
+    #[prop_or_default]
+    pub stp: Rc<[StpBadge]>,
     /// Drawn over the canvas (not scaled): hints and floating controls.
     #[prop_or_default]
     pub children: Html,
+}
+
+/// One spanning-tree port's role and state at the playhead, for its badge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StpBadge {
+    pub device: AttrValue,
+    pub port: AttrValue,
+    pub role: StpRole,
+    pub state: StpState,
+}
+
+/// The badges of every spanning-tree port in `t` (none without STP).
+pub fn stp_badges(t: &NetworkState) -> Rc<[StpBadge]> {
+    t.stp
+        .iter()
+        .flat_map(|(device, table)| {
+            table.ports.iter().map(move |(port, role, state)| StpBadge {
+                device: AttrValue::from(device.clone()),
+                port: AttrValue::from(port.clone()),
+                role: *role,
+                state: *state,
+            })
+        })
+        .collect()
+}
+
+/// A badge's letter: root, designated, alternate (blocked), disabled.
+fn badge_letter(role: StpRole) -> &'static str {
+    match role {
+        StpRole::Root => "R",
+        StpRole::Designated => "D",
+        StpRole::Alternate => "B",
+        StpRole::Disabled => "–",
+    }
 }
 
 /// The pointer event `e` as the editor wants it, relative to the canvas element `svg`.
@@ -246,14 +284,62 @@ pub fn canvas(props: &CanvasProps) -> Html {
         let (start, end) = trim_segment(from, to, icon_radius(a.kind), icon_radius(b.kind))?;
         let spec = props.scenario.links.iter().find(|s| s.id == link.id)?;
         let selected = props.selected_links.contains(&l);
-        let knob = |at: Point, device: &str, port: &str| {
+        let knob = |at: Point, toward: Point, device: &str, port: &str| {
             let colour = colours.get(&(device.to_owned(), port.to_owned())).copied();
+            // The port's STP role and state, a little way along its cable.
+            let badge = props.stp.iter().find(|b| b.device == device && b.port == port).map(|b| {
+                let (dx, dy) = (toward.x - at.x, toward.y - at.y);
+                let len = (dx * dx + dy * dy).sqrt().max(1.0);
+                let off = (16.0 * k).min(len / 3.0);
+                let (x, y) = (at.x + dx / len * off, at.y + dy / len * off);
+                html! {
+                    <g class={classes!("stp-badge", format!("stp-{}", b.state.name()))}
+                        data-testid="stp-badge" data-port={format!("{device}/{port}")}
+                        data-role={b.role.name()} data-state={b.state.name()}>
+                        <circle cx={x.to_string()} cy={y.to_string()} r={(7.0 * k).to_string()} />
+                        <text x={x.to_string()} y={y.to_string()} style={format!("font-size: {}px", 9.0 * k)}>
+                            { badge_letter(b.role) }
+                        </text>
+                        <title>{ format!("{device} {port}: {} port, {}", b.role.name(), b.state.name()) }</title>
+                    </g>
+                }
+            });
+            // A VLAN-filtering switch's port: its access VLAN, or T (a trunk) with the tagged ones.
+            let vlan = props.scenario.devices.iter().find(|d| d.id == device && d.vlan_filtering).map(|d| {
+                let spec = d.vlans.get(port);
+                let pvid = spec.and_then(|v| v.pvid).unwrap_or(1);
+                let tagged: Vec<String> = spec.map(|v| v.tagged.iter().map(|t| t.to_string()).collect()).unwrap_or_default();
+                let (label, hue) = if tagged.is_empty() { (pvid.to_string(), pvid) } else { ("T".to_string(), 0) };
+                let (dx, dy) = (toward.x - at.x, toward.y - at.y);
+                let len = (dx * dx + dy * dy).sqrt().max(1.0);
+                let off = (16.0 * k).min(len / 3.0);
+                // On the other side of the cable from an STP badge.
+                let (x, y) = (at.x + dx / len * off - dy / len * 12.0 * k, at.y + dy / len * off + dx / len * 12.0 * k);
+                let title = if tagged.is_empty() {
+                    format!("{device} {port}: VLAN {pvid} (untagged)")
+                } else {
+                    format!("{device} {port}: trunk, VLANs {} tagged, {pvid} untagged", tagged.join(", "))
+                };
+                html! {
+                    <g class={classes!("vlan-badge", (hue != 0).then(|| format!("vlan-c{}", hue % 6)))}
+                        data-testid="vlan-badge" data-port={format!("{device}/{port}")} data-vlan={label.clone()}>
+                        <rect x={(x - 9.0 * k).to_string()} y={(y - 6.0 * k).to_string()} width={(18.0 * k).to_string()}
+                            height={(12.0 * k).to_string()} rx={(3.0 * k).to_string()} />
+                        <text x={x.to_string()} y={y.to_string()} style={format!("font-size: {}px", 8.0 * k)}>{ label }</text>
+                        <title>{ title }</title>
+                    </g>
+                }
+            });
             html! {
+                <>
+                { for vlan }
                 <circle class={classes!("port", colour.is_none().then_some("port-plain"))}
                     cx={at.x.to_string()} cy={at.y.to_string()} r={(5.0 * k).to_string()}
                     style={colour.map(|c| format!("fill: {c}"))}>
                     <title>{ format!("{device} {port}") }</title>
                 </circle>
+                { for badge }
+                </>
             }
         };
         Some(html! {
@@ -263,8 +349,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     x2={end.x.to_string()} y2={end.y.to_string()} />
                 <line class="link-line" x1={start.x.to_string()} y1={start.y.to_string()}
                     x2={end.x.to_string()} y2={end.y.to_string()} />
-                { knob(start, &spec.a.device, &spec.a.port) }
-                { knob(end, &spec.b.device, &spec.b.port) }
+                { knob(start, end, &spec.a.device, &spec.a.port) }
+                { knob(end, start, &spec.b.device, &spec.b.port) }
             </g>
         })
     });

@@ -207,6 +207,36 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                     value={dev.ports.unwrap_or(0).to_string()}
                     hint={tr!(tr, "device-ports-hint")}
                     error={err(Field::Ports(d))} on_edit={on_edit.clone()} />
+                // ip link set br0 type bridge stp_state 1 (Linux's default is 0).
+                if dev.kind == DeviceKind::Switch {
+                    { check(Control { field: Field::Stp(d), label: tr!(tr, "device-stp"), testid: "stp",
+                        error: props.errors.get(&Field::Stp(d)), locked: locks.locked(Field::Stp(d)), on_edit }, dev.stp) }
+                    if dev.stp {
+                        <Entry field={Field::BridgePriority(d)} label={tr!(tr, "device-bridge-priority")} testid="bridge-priority"
+                            value={dev.bridge_priority.map(|p| p.to_string()).unwrap_or_default()} placeholder="32768"
+                            hint={tr!(tr, "device-bridge-priority-hint")}
+                            error={err(Field::BridgePriority(d))} on_edit={on_edit.clone()} />
+                    }
+                    // ip link set br0 type bridge vlan_filtering 1; bridge vlan add dev pN vid V …
+                    { check(Control { field: Field::VlanFiltering(d), label: tr!(tr, "device-vlan-filtering"), testid: "vlan-filtering",
+                        error: props.errors.get(&Field::VlanFiltering(d)), locked: locks.locked(Field::VlanFiltering(d)), on_edit }, dev.vlan_filtering) }
+                    if dev.vlan_filtering {
+                        { for (0..dev.ports.unwrap_or(0) as usize).map(|p| {
+                            let spec = dev.vlans.get(&format!("p{}", p + 1)).cloned().unwrap_or_default();
+                            let tagged = spec.tagged.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ");
+                            html! {
+                                <div class="route" key={format!("vlan-p{}", p + 1)}>
+                                    <Entry field={Field::PortPvid(d, p)} label={tr!(tr, "device-port-vlan", port = format!("p{}", p + 1))} testid={format!("pvid-{}", p + 1)}
+                                        value={spec.pvid.map(|v| v.to_string()).unwrap_or_default()} placeholder="1"
+                                        error={err(Field::PortPvid(d, p))} on_edit={on_edit.clone()} />
+                                    <Entry field={Field::PortTagged(d, p)} label={tr!(tr, "device-port-tagged")} testid={format!("tagged-{}", p + 1)}
+                                        value={tagged} placeholder={tr!(tr, "device-port-tagged-none")}
+                                        error={err(Field::PortTagged(d, p))} on_edit={on_edit.clone()} />
+                                </div>
+                            }
+                        }) }
+                    }
+                }
             }
         </div>
     }

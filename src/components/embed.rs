@@ -79,6 +79,7 @@ pub fn embed_shell() -> Html {
                     selected={Rc::<[usize]>::from([])} selected_links={Rc::<[usize]>::from([])}
                     mode={edit.mode} link_from={None::<usize>} gesture={edit.gesture.clone()}
                     label_factor={f64::from(lab.share.scale) / 100.0}
+                    stp={crate::components::stp_badges(play.tables())}
                     {on_edit} overlay={html! { <Packets {frames} {marks} /> }}>
                     <LinkError />
                     if let Some(text) = play.storm_notice() {

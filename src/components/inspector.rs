@@ -130,6 +130,7 @@ fn cause_id(d: &Diagnosis) -> &'static str {
         Cause::ConnectionRefused { .. } => "connection-refused",
         Cause::NoAnswerToSyn { .. } => "no-answer-to-syn",
         Cause::ChangedDuringRun { .. } => "changed-during-run",
+        Cause::WrongVlan { .. } => "wrong-vlan",
     }
 }
 

@@ -24,7 +24,7 @@ mod exercise_panel;
 mod predict_card;
 mod story;
 
-pub use canvas::Canvas;
+pub use canvas::{stp_badges, Canvas};
 pub use palette::Palette;
 pub use toolbar::{Toolbar, ZoomControls};
 pub use command_form::CommandForm;

@@ -33,7 +33,7 @@ pub fn tables(props: &TablesProps) -> Html {
     let t = &props.tables;
     let blocks = props.devices.iter().map(|(name, kind)| {
         let body = match kind {
-            DeviceKind::Switch => mac_table(tr, t, name),
+            DeviceKind::Switch => html! { <>{ stp_table(tr, t, name) }{ mac_table(tr, t, name) }</> },
             DeviceKind::Hub => html! { <p class="table-empty">{ tr!(tr, "table-hub") }</p> },
             DeviceKind::Router => html! { <>{ routes(tr, t, name) }{ neighbours(tr, t, name) }</> },
             // A host's table too: links set down and `ip route` change it during a run.
@@ -115,6 +115,40 @@ fn mac_table(tr: &Tr, t: &NetworkState, device: &str) -> Html {
                 <thead><tr><th>{ tr!(tr, "col-mac") }</th><th>{ tr!(tr, "col-port") }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             }
+        </table>
+    }
+}
+
+/// A spanning-tree switch's STP state, as `bridge -d link` and the bridge's sysfs show it:
+/// its id, the root, its root port and cost, each port's role and state.
+fn stp_table(tr: &Tr, t: &NetworkState, device: &str) -> Html {
+    let Some(s) = t.stp.get(device) else { return Html::default() };
+    let rows = s.ports.iter().map(|(port, role, state)| {
+        html! {
+            <tr data-testid="stp-row" data-port={port.clone()} data-role={role.name()} data-state={state.name()}>
+                <td>{ port.clone() }</td>
+                <td>{ role.name() }</td>
+                <td class={classes!("stp-state", format!("stp-{}", state.name()))}>{ state.name() }</td>
+            </tr>
+        }
+    });
+    let root = if s.root == s.bridge {
+        tr!(tr, "stp-this-bridge")
+    } else {
+        tr!(tr, "stp-root-via", root = s.root.to_string(), port = s.root_port.as_deref().unwrap_or("?").to_string(), cost = s.cost)
+    };
+    html! {
+        <table class="mini-table" data-testid="stp-table" data-root-port={s.root_port.clone().unwrap_or_default()}>
+            <caption>{ tr!(tr, "table-stp") }</caption>
+            <tbody>
+                <tr><th scope="row">{ tr!(tr, "stp-bridge-id") }</th><td colspan="2"><code>{ s.bridge.to_string() }</code></td></tr>
+                <tr><th scope="row">{ tr!(tr, "stp-root") }</th><td colspan="2" data-testid="stp-root"><code>{ root }</code></td></tr>
+                if s.topology_change {
+                    <tr><td colspan="3" class="muted">{ tr!(tr, "stp-topology-change") }</td></tr>
+                }
+                <tr><th>{ tr!(tr, "col-port") }</th><th>{ tr!(tr, "stp-role") }</th><th>{ tr!(tr, "col-state") }</th></tr>
+                { for rows }
+            </tbody>
         </table>
     }
 }

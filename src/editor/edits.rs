@@ -22,6 +22,10 @@ impl Editor {
             position: Some([snap(at.x), snap(at.y)]),
             dns: Vec::new(),
             services: None,
+            stp: false,
+            bridge_priority: None,
+            vlan_filtering: false,
+            vlans: Default::default(),
         });
         let index = s.devices.len() - 1;
         let effect = self.commit_structural(s);
@@ -139,6 +143,47 @@ impl Editor {
                 Field::Ports(d) => {
                     let n: u32 = text.trim().parse().map_err(|_| format!("{} is not a whole number of ports", text.trim()))?;
                     s.devices.get_mut(d).ok_or("no such device")?.ports = Some(n);
+                }
+                Field::Stp(d) => {
+                    let dev = s.devices.get_mut(d).ok_or("no such device")?;
+                    dev.stp = text.trim() == "on";
+                    if !dev.stp {
+                        // A priority only means something with the tree on.
+                        dev.bridge_priority = None;
+                    }
+                }
+                Field::VlanFiltering(d) => {
+                    let dev = s.devices.get_mut(d).ok_or("no such device")?;
+                    dev.vlan_filtering = text.trim() == "on";
+                    if !dev.vlan_filtering {
+                        dev.vlans = Default::default();
+                    }
+                }
+                Field::PortPvid(d, p) | Field::PortTagged(d, p) => {
+                    let dev = s.devices.get_mut(d).ok_or("no such device")?;
+                    let port = format!("p{}", p + 1);
+                    let mut spec = dev.vlans.get(&port).cloned().unwrap_or_default();
+                    let number = |t: &str| t.parse::<u32>().map_err(|_| format!("{t} is not a VLAN id (1–4094)"));
+                    if let Field::PortPvid(..) = field {
+                        let t = text.trim();
+                        spec.pvid = if t.is_empty() { None } else { Some(number(t)?) };
+                    } else {
+                        spec.tagged = text.split(',').map(str::trim).filter(|t| !t.is_empty()).map(number).collect::<Result<_, _>>()?;
+                    }
+                    if spec == Default::default() {
+                        dev.vlans.remove(&port);
+                    } else {
+                        dev.vlans.insert(port, spec);
+                    }
+                }
+                Field::BridgePriority(d) => {
+                    let t = text.trim();
+                    let p = if t.is_empty() {
+                        None
+                    } else {
+                        Some(t.parse::<u32>().map_err(|_| format!("{t} is not a whole number (0–65535; the default is 32768)"))?)
+                    };
+                    s.devices.get_mut(d).ok_or("no such device")?.bridge_priority = p;
                 }
                 Field::RoutePrefix(d, r) => {
                     let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or("no such route")?;

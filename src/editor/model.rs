@@ -64,6 +64,16 @@ pub enum Field {
     Gateway(usize),
     /// The number of ports of a switch or hub.
     Ports(usize),
+    /// Whether a switch runs the spanning tree (`on` / `off`); a checkbox.
+    Stp(usize),
+    /// A spanning-tree switch's bridge priority (empty: the default 32768).
+    BridgePriority(usize),
+    /// Whether a switch filters by VLAN (`on` / `off`); a checkbox.
+    VlanFiltering(usize),
+    /// A VLAN-filtering switch port's untagged VLAN (device, port index; empty: 1).
+    PortPvid(usize, usize),
+    /// A VLAN-filtering switch port's tagged VLANs, comma-separated (device, port index).
+    PortTagged(usize, usize),
     /// The destination of a device's static route.
     RoutePrefix(usize, usize),
     /// The next hop of a device's static route.
@@ -138,6 +148,11 @@ impl Field {
             Field::Nat(d, i) => format!("devices[{d}].interfaces[{i}].nat"),
             Field::Gateway(d) => format!("devices[{d}].gateway"),
             Field::Ports(d) => format!("devices[{d}].ports"),
+            Field::Stp(d) => format!("devices[{d}].stp"),
+            Field::BridgePriority(d) => format!("devices[{d}].bridge_priority"),
+            Field::VlanFiltering(d) => format!("devices[{d}].vlan_filtering"),
+            Field::PortPvid(d, p) => format!("devices[{d}].vlans.p{}.pvid", p + 1),
+            Field::PortTagged(d, p) => format!("devices[{d}].vlans.p{}", p + 1),
             Field::RoutePrefix(d, r) => format!("devices[{d}].routes[{r}].prefix"),
             Field::RouteVia(d, r) => format!("devices[{d}].routes[{r}].via"),
             Field::NewRoute(d) => format!("devices[{d}].routes"),

@@ -439,3 +439,34 @@ fn nat_is_ticked_on_a_router_interface_and_refused_where_the_engine_refuses_it()
     assert!(e.error(Field::Nat(0, 0)).unwrap().message.starts_with("laptop is a host: NAT rewrites packets a router forwards"));
     assert_eq!(Field::Nat(2, 1).path(), "devices[2].interfaces[1].nat");
 }
+
+#[test]
+fn stp_and_vlans_are_set_from_a_switch_panel() {
+    let lab = packet_engine::examples::all().into_iter().find(|(s, _)| *s == "switch-loop").unwrap().1;
+    let mut e = editor(lab);
+    let sw1 = e.scenario.devices.iter().position(|d| d.id == "sw1").unwrap();
+    assert_eq!(e.apply(EditAction::SetField(Field::Stp(sw1), "on".into())), Effect::ScenarioChanged);
+    assert!(e.scenario.devices[sw1].stp);
+    e.apply(EditAction::SetField(Field::BridgePriority(sw1), "4096".into()));
+    assert_eq!(e.scenario.devices[sw1].bridge_priority, Some(4096));
+    // Turning STP off drops the priority with it.
+    e.apply(EditAction::SetField(Field::Stp(sw1), "off".into()));
+    assert_eq!((e.scenario.devices[sw1].stp, e.scenario.devices[sw1].bridge_priority), (false, None));
+
+    e.apply(EditAction::SetField(Field::VlanFiltering(sw1), "on".into()));
+    e.apply(EditAction::SetField(Field::PortPvid(sw1, 0), "10".into()));
+    e.apply(EditAction::SetField(Field::PortTagged(sw1, 1), "10, 20".into()));
+    let v = &e.scenario.devices[sw1].vlans;
+    assert_eq!(v["p1"].pvid, Some(10));
+    assert_eq!(v["p2"].tagged, vec![10, 20]);
+    // A VLAN id out of range stays in its field with the engine's reason.
+    let before = e.scenario.clone();
+    assert_eq!(e.apply(EditAction::SetField(Field::PortPvid(sw1, 2), "5000".into())), Effect::ViewOnly);
+    assert_eq!(e.scenario, before);
+    assert!(e.error(Field::PortPvid(sw1, 2)).unwrap().message.contains("VLAN 5000 is out of range (1–4094)"));
+    // Clearing a port's settings removes its entry; unticking filtering removes them all.
+    e.apply(EditAction::SetField(Field::PortPvid(sw1, 0), "".into()));
+    assert!(!e.scenario.devices[sw1].vlans.contains_key("p1"));
+    e.apply(EditAction::SetField(Field::VlanFiltering(sw1), "off".into()));
+    assert!(e.scenario.devices[sw1].vlans.is_empty());
+}

@@ -110,6 +110,8 @@ impl EventClass {
             Protocol::Http => EventClass::Http,
             Protocol::Ipv4Other => EventClass::Ipv4,
             Protocol::Other => EventClass::Ethernet,
+            // The switches' own traffic: shown and filtered with their decisions.
+            Protocol::Stp => EventClass::Switch,
         }
     }
 }
@@ -358,6 +360,25 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             (if *on { "powered on" } else { "powered off" }).to_string()
         }
+        EventKind::StpBridge { device, root_name, root, root_port, cost, .. } => {
+            r.class = EventClass::Switch;
+            r.device = Some(device.clone());
+            let root = root_name.as_ref().map_or_else(|| root.to_string(), |n| n.to_string());
+            match root_port {
+                None => "STP: I am the root bridge".to_string(),
+                Some(p) => format!("STP: root {root} via {p}, cost {cost}"),
+            }
+        }
+        EventKind::StpPort { device, port, role, state, .. } => {
+            r.class = EventClass::Switch;
+            r.device = Some(device.clone());
+            format!("STP: {port} {} {}", role.name(), state.name())
+        }
+        EventKind::StpTopologyChange { device, on } => {
+            r.class = EventClass::Switch;
+            r.device = Some(device.clone());
+            (if *on { "STP: topology change, MACs age in 15 s" } else { "STP: topology change over" }).to_string()
+        }
         EventKind::Storm { events, .. } => {
             r.class = EventClass::Ethernet;
             format!("broadcast storm after {events} events")
@@ -388,6 +409,7 @@ pub fn short_reason(reason: DropReason) -> &'static str {
         DropReason::IcmpRateLimited => "rate-limited",
         DropReason::NoListener => "no listener",
         DropReason::NatNoFreePort => "no NAT port",
+        DropReason::PortNotForwarding => "STP: port not forwarding",
         // The engine gains reasons over time; a new one still gets a mark.
         #[allow(unreachable_patterns)]
         _ => "dropped",

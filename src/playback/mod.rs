@@ -566,6 +566,9 @@ fn is_table_change(kind: &EventKind) -> bool {
             | EventKind::NeighborFlushed { .. }
             | EventKind::LinkChanged { .. }
             | EventKind::PowerChanged { .. }
+            | EventKind::StpBridge { .. }
+            | EventKind::StpPort { .. }
+            | EventKind::StpTopologyChange { .. }
     )
 }
 

@@ -147,7 +147,7 @@ wire_enum!(DropReason {
     5 => NeighborFailed, 6 => NeighborQueueFull, 7 => SameSegment, 8 => TxQueueFull, 9 => NoLink,
     10 => Malformed, 11 => Unsupported, 12 => IcmpRateLimited, 13 => NoListener,
     14 => RedirectIgnored, 15 => NatNoFreePort, 16 => LostOnLink, 17 => NoRouteBack,
-    18 => NoCarrier,
+    18 => NoCarrier, 19 => PortNotForwarding, 20 => VlanFiltered,
 });
 wire_enum!(Forwarding { 0 => Port { port }, 1 => Flood { ports } });
 wire_enum!(ForwardReason { 0 => Broadcast, 1 => Multicast, 2 => UnknownUnicast, 3 => Learned, 4 => Hub });
@@ -165,6 +165,9 @@ wire_enum!(TcpEnd { 0 => Refused, 1 => TimedOut, 2 => Unreachable { code }, 3 =>
 wire_enum!(Retransmitted { 0 => Syn, 1 => SynAck, 2 => Data { bytes }, 3 => Fin });
 wire_enum!(LinkCause { 0 => Command, 1 => Carrier { peer }, 2 => Power });
 wire_enum!(FlushCause { 0 => Command, 1 => LinkDown, 2 => CarrierLost, 3 => AddressRemoved, 4 => PowerOff });
+wire_struct!(BridgeId { priority, mac });
+wire_enum!(StpRole { 0 => Root, 1 => Designated, 2 => Alternate, 3 => Disabled });
+wire_enum!(StpState { 0 => Disabled, 1 => Listening, 2 => Learning, 3 => Forwarding, 4 => Blocking });
 wire_enum!(NatDirection { 0 => Outbound, 1 => Inbound, 2 => InboundError });
 wire_enum!(StopReason {
     0 => Completed, 1 => TimeLimit { at }, 2 => EventBudget { events },
@@ -177,8 +180,8 @@ wire_enum!(EventKind {
     2 => FrameReceived { at, link, bytes },
     3 => FrameDropped { device, port, reason, bytes },
     4 => PacketDropped { device, reason, bytes },
-    5 => SwitchForward { device, in_port, dst, out, why },
-    6 => MacLearned { device, mac, port, moved_from },
+    5 => SwitchForward { device, in_port, dst, out, why, vlan },
+    6 => MacLearned { device, mac, port, moved_from, vlan },
     7 => MacAged { device, mac, port },
     8 => Route { device, decision },
     9 => NeighborChanged { device, interface, ip, mac, old, new },
@@ -205,6 +208,9 @@ wire_enum!(EventKind {
     30 => NeighborFlushed { device, interface, ips, why },
     31 => AddressChanged { device, interface, old, new },
     32 => PowerChanged { device, on },
+    33 => StpBridge { device, bridge, root, root_name, root_port, cost },
+    34 => StpPort { device, port, role, state, old_role, old_state, root_cost, designated, designated_bridge, designated_cost, bridge, path_cost },
+    35 => StpTopologyChange { device, on },
 });
 
 /// An event: its `seq` as the difference from its index (0 in every trace the engine

@@ -23,6 +23,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../../exercises/hub-or-switch.json"),
     ),
     (
+        "stop-the-storm",
+        include_str!("../../../exercises/stop-the-storm.json"),
+    ),
+    (
         "default-gateway",
         include_str!("../../../exercises/default-gateway.json"),
     ),

@@ -98,8 +98,13 @@ fn traffic_check(
         );
     };
     // A check's traffic starts at 1 s; on a device that asks DHCP for its
-    // address, at 8 s (dnsmasq's 3 s ping check and dhclient's exchange come first).
-    let at_ms = if lab.devices[d].interfaces.iter().any(|i| i.dhcp) { 8000 } else { 1000 };
+    // address, at 8 s (dnsmasq's 3 s ping check and dhclient's exchange come first);
+    // in a lab with the spanning tree on, at 31 s.
+    let mut at_ms = if lab.devices[d].interfaces.iter().any(|i| i.dhcp) { 8000 } else { 1000 };
+    // With a spanning-tree switch, after its ports forward: 15 s listening + 15 s learning.
+    if lab.devices.iter().any(|d| d.stp) {
+        at_ms = at_ms.max(31_000);
+    }
     let lab = match lab.with_commands(vec![(at_ms, d, command, run)]) {
         Ok(lab) => lab,
         Err(e) => return failed(check, format!("the check's command cannot run: {e}")),

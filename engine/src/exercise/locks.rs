@@ -63,6 +63,10 @@ pub enum EditableField {
     Services,
     /// An interface's NAT (`nat`: masquerade on a router's outside interface).
     Nat,
+    /// A switch's spanning tree (`stp`) and bridge priority (`bridge_priority`).
+    Stp,
+    /// A switch's VLAN filtering and its ports' VLANs (`vlan_filtering`, `vlans`).
+    Vlans,
 }
 
 impl EditableField {
@@ -77,6 +81,8 @@ impl EditableField {
             EditableField::Dns => "DNS servers",
             EditableField::Services => "services",
             EditableField::Nat => "NAT",
+            EditableField::Stp => "spanning tree",
+            EditableField::Vlans => "VLANs",
         }
     }
 }
@@ -285,6 +291,17 @@ fn compare_device(
     }
     if orig.services != dev.services && !editable.allows(id, None, EditableField::Services) {
         push(format!("{at}.services"), locked("services"));
+    }
+    if orig.stp != dev.stp && !editable.allows(id, None, EditableField::Stp) {
+        push(format!("{at}.stp"), locked("spanning tree"));
+    }
+    if orig.bridge_priority != dev.bridge_priority && !editable.allows(id, None, EditableField::Stp) {
+        push(format!("{at}.bridge_priority"), locked("bridge priority"));
+    }
+    if (orig.vlan_filtering != dev.vlan_filtering || orig.vlans != dev.vlans)
+        && !editable.allows(id, None, EditableField::Vlans)
+    {
+        push(format!("{at}.vlans"), locked("VLANs"));
     }
     let names = |d: &DeviceSpec| {
         d.interfaces

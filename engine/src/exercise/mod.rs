@@ -19,6 +19,7 @@ pub mod locks;
 pub mod predict;
 mod predict_changes;
 mod predict_services;
+mod predict_stp;
 mod predict_tcp;
 
 pub use check::{evaluate, Check, CheckResult, Evaluation, FrameMatch};

@@ -20,7 +20,8 @@
 //! - `NatTranslated` (outbound, rewritten): which source address does the
 //!   packet have after the NAT router? (`predict_services.rs`);
 //! - a connection opening, a SYN or SYN-ACK answered: see `predict_tcp.rs`;
-//! - a switch port going down (its MACs): see `predict_changes.rs`.
+//! - a switch port going down (its MACs): see `predict_changes.rs`;
+//! - a spanning-tree port starting to block: which port? (`predict_stp.rs`).
 
 use super::check::mac_owner;
 use crate::explain::{forwarded_from, rewrap_diff};
@@ -61,6 +62,8 @@ pub enum QuestionKind {
     NatSource,
     /// What a switch does with the MACs of a port that went down.
     MacsOnDownPort,
+    /// Which spanning-tree port blocks.
+    BlockedPort,
 }
 
 /// The value behind a choice, comparable with what the trace shows.
@@ -92,6 +95,8 @@ pub enum Answer {
     Endpoint { ip: Ipv4Addr, port: u16 },
     /// What becomes of a down port's MACs: 0 forgotten at once, 1 aged out, 2 kept.
     MacFate { fate: u8 },
+    /// A port of a switch.
+    SwitchPort { device: String, port: String },
 }
 
 /// One choice: its wording and its value.
@@ -130,7 +135,11 @@ pub fn is_decision(scenario: &Topology, event: &TraceEvent) -> bool {
         EventKind::FrameSent { from, .. } => has_ip(scenario, &from.device),
         EventKind::DhcpLeaseObtained { renewed: false, .. } | EventKind::DnsLookup { .. } => true,
         EventKind::NatTranslated { direction: crate::trace::NatDirection::Outbound, before, after, .. } => before != after,
-        other => super::predict_tcp::is_decision(other) || super::predict_changes::is_decision(other),
+        other => {
+            super::predict_tcp::is_decision(other)
+                || super::predict_changes::is_decision(other)
+                || super::predict_stp::is_decision(other)
+        }
     }
 }
 
@@ -325,6 +334,7 @@ pub fn questions_at(
             if let Some((kind, prompt, correct, wrong)) = super::predict_services::question_parts(scenario, other)
                 .or_else(|| super::predict_tcp::question_parts(other))
                 .or_else(|| super::predict_changes::question_parts(other))
+                .or_else(|| super::predict_stp::question_parts(scenario, other))
             {
                 push(kind, prompt, correct, wrong, None);
             }

@@ -8,26 +8,29 @@ use crate::time::SimTime;
 use crate::trace::{EventKind, ForwardReason, Forwarding, Name};
 
 /// Records the flood decision and sends a copy out of each linked port
-/// (`ports` are the device's global port indices) at time `at`.
+/// (`ports` are the device's global port indices) at time `at`: the frame
+/// `egress` gives for that port (by local index), none where it gives None (a
+/// spanning-tree port that is not forwarding, a port outside the frame's VLAN).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn flood(
     ctx: &mut Ctx,
     dev: u32,
     ports: &[u32],
+    egress: &dyn Fn(usize) -> Option<Frame>,
     in_port: u32,
     in_name: Name,
     dst: MacAddr,
     why: ForwardReason,
-    frame: Frame,
+    vlan: Option<u16>,
     at: SimTime,
 ) {
-    let out: Vec<u32> = ports
+    let out: Vec<(u32, Frame)> = ports
         .iter()
         .enumerate()
         .filter(|&(local, &p)| local as u32 != in_port && ctx.is_linked(p))
-        .map(|(_, &p)| p)
+        .filter_map(|(local, &p)| egress(local).map(|f| (p, f)))
         .collect();
-    let names = out.iter().map(|&p| ctx.port_name(p)).collect();
+    let names = out.iter().map(|&(p, _)| ctx.port_name(p)).collect();
     let device = ctx.id(dev);
     ctx.record(EventKind::SwitchForward {
         device,
@@ -35,8 +38,9 @@ pub(super) fn flood(
         dst,
         out: Forwarding::Flood { ports: names },
         why,
+        vlan,
     });
-    for port in out {
-        ctx.transmit_at(at, port, frame.clone());
+    for (port, frame) in out {
+        ctx.transmit_at(at, port, frame);
     }
 }

@@ -30,11 +30,12 @@ impl Device for Hub {
             ctx,
             self.dev,
             &self.ports,
+            &|_| Some(frame.clone()),
             in_port,
             in_name,
             dst,
             ForwardReason::Hub,
-            frame,
+            None,
             now,
         );
     }

@@ -1,10 +1,13 @@
 //! Layer 2: devices that forward Ethernet frames without looking inside them.
 //! `switch.rs` is a learning bridge (Linux bridge, STP off), `hub.rs` a
-//! repeater. Later: VLANs, STP.
+//! repeater, `stp.rs` the spanning tree a switch runs with `stp: true`,
+//! `vlan.rs` its 802.1Q VLAN filtering with `vlan_filtering: true`.
 
 mod flood;
 mod hub;
+pub(crate) mod stp;
 mod switch;
+mod vlan;
 
 pub(crate) use hub::Hub;
 pub(crate) use switch::Switch;

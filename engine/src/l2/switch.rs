@@ -1,16 +1,20 @@
 //! A learning switch (a Linux bridge with STP off): it learns which port each
 //! source MAC lives behind, forwards known unicast out of that one port,
 //! floods broadcast, multicast and unknown unicast, and forgets a MAC after
-//! 300 s of silence (`br_fdb_cleanup`).
+//! 300 s of silence (`br_fdb_cleanup`). With `stp: true` its ports follow
+//! the spanning tree (`stp.rs`): BPDUs go to the STP code, frames enter and
+//! leave only through forwarding ports, and MACs age after forward delay
+//! (15 s) during a topology change.
 
 use super::flood::flood;
+use super::stp::Stp;
 use super::mac_at;
 use crate::mac::MacAddr;
 use crate::sim::ctx::Ctx;
 use crate::sim::device::{Device, Timer};
 use crate::sim::Frame;
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, FlushCause, ForwardReason, Forwarding};
+use crate::trace::{DropReason, EventKind, FlushCause, ForwardReason, Forwarding, Name, StpState};
 use crate::vec_map::VecMap;
 
 /// Linux bridge default `ageing_time`.
@@ -28,9 +32,14 @@ pub(crate) struct Switch {
     dev: u32,
     /// Global port indices, in port order.
     ports: Vec<u32>,
-    /// MAC → where it was last seen. Lookup and update are O(log n) in the
-    /// number of learned MACs; ageing costs one timer event per entry per 300 s.
-    fdb: VecMap<MacAddr, FdbEntry>,
+    /// (VLAN, MAC) → where it was last seen; the VLAN is 0 on a switch that
+    /// does not filter VLANs. Lookup and update are O(log n) in the number of
+    /// learned MACs; ageing costs one timer event per entry per 300 s.
+    fdb: VecMap<(u16, MacAddr), FdbEntry>,
+    /// Each port's VLANs, when the switch filters by 802.1Q VLAN (`vlan.rs`).
+    vlans: Option<Vec<crate::scenario::PortVlan>>,
+    /// The spanning tree, when the lab turns it on (Linux's default is off).
+    stp: Option<Box<Stp>>,
 }
 
 impl Switch {
@@ -39,14 +48,67 @@ impl Switch {
             dev,
             ports,
             fdb: VecMap::new(),
+            stp: None,
+            vlans: None,
         }
     }
 
+    /// Turns 802.1Q VLAN filtering on with each port's VLANs.
+    pub(crate) fn set_vlans(&mut self, vlans: Vec<crate::scenario::PortVlan>) {
+        self.vlans = Some(vlans);
+    }
+
+    /// Turns the spanning tree on (before [`Switch::stp_start`]).
+    pub(crate) fn set_stp(&mut self, stp: Stp) {
+        self.stp = Some(Box::new(stp));
+    }
+
+    /// The bridge comes up: STP's hello timer starts, ports with carrier are enabled.
+    pub(crate) fn stp_start(&mut self, ctx: &mut Ctx) {
+        if let Some(stp) = &mut self.stp {
+            stp.start(ctx);
+        }
+        self.stp_sync(ctx);
+    }
+
+    /// Carrier on local port `port` came or went: the spanning tree hears of it.
+    pub(crate) fn carrier(&mut self, ctx: &mut Ctx, port: u32, up: bool) {
+        if let Some(stp) = &mut self.stp {
+            stp.carrier(ctx, port as usize, up);
+        }
+        self.stp_sync(ctx);
+    }
+
+    /// Records what STP changed and sends its BPDUs; when a topology change
+    /// begins, every MAC is checked again against the short ageing.
+    fn stp_sync(&mut self, ctx: &mut Ctx) {
+        let Some(stp) = &mut self.stp else { return };
+        let names: Vec<Name> = self.ports.iter().map(|&p| ctx.port_name(p)).collect();
+        if stp.sync(ctx, &names) {
+            let hold = stp.hold_time(AGEING_TIME);
+            let now = ctx.now;
+            for (&(vid, mac), e) in self.fdb.iter() {
+                let at = (e.last_seen + hold).max(now);
+                ctx.timer(at, self.dev, Timer::MacAge { vid, mac, quiet: true });
+            }
+        }
+    }
+
+    /// How long a MAC is kept: 300 s, forward delay during an STP topology change.
+    fn hold_time(&self) -> SimTime {
+        self.stp.as_ref().map_or(AGEING_TIME, |s| s.hold_time(AGEING_TIME))
+    }
+
+    /// Local port `p` forwards data frames (always, without STP).
+    fn forwarding(&self, p: usize) -> bool {
+        self.stp.as_ref().is_none_or(|s| s.state(p) == StpState::Forwarding)
+    }
+
     /// Learns (or moves) `src` to `in_port`, recording what changed.
-    fn learn(&mut self, ctx: &mut Ctx, src: MacAddr, in_port: u32) {
+    fn learn(&mut self, ctx: &mut Ctx, vid: u16, src: MacAddr, in_port: u32) {
         let now = ctx.now;
         let mut learned = None;
-        match self.fdb.get_mut(&src) {
+        match self.fdb.get_mut(&(vid, src)) {
             Some(entry) => {
                 entry.last_seen = now;
                 if entry.port != in_port {
@@ -56,14 +118,15 @@ impl Switch {
             }
             None => {
                 self.fdb.insert(
-                    src,
+                    (vid, src),
                     FdbEntry {
                         port: in_port,
                         last_seen: now,
                     },
                 );
                 learned = Some(None);
-                ctx.timer(now + AGEING_TIME, self.dev, Timer::MacAge { mac: src });
+                let (hold, quiet) = (self.hold_time(), self.stp.is_some());
+                ctx.timer(now + hold, self.dev, Timer::MacAge { vid, mac: src, quiet });
             }
         }
         if let Some(moved_from) = learned {
@@ -75,24 +138,26 @@ impl Switch {
                 mac: src,
                 port,
                 moved_from,
+                vlan: self.vlans.is_some().then_some(vid),
             });
         }
     }
 
     /// The ageing timer of one MAC: forget it if it was silent for 300 s, else
     /// check again 300 s after it was last seen (Linux's `br_fdb_cleanup`).
-    fn age(&mut self, ctx: &mut Ctx, mac: MacAddr) {
+    fn age(&mut self, ctx: &mut Ctx, vid: u16, mac: MacAddr) {
         let now = ctx.now;
-        let Some(entry) = self.fdb.get(&mac) else {
+        let Some(entry) = self.fdb.get(&(vid, mac)) else {
             return;
         };
-        let expires = entry.last_seen + AGEING_TIME;
+        let expires = entry.last_seen + self.hold_time();
         if expires > now {
-            ctx.timer(expires, self.dev, Timer::MacAge { mac });
+            let quiet = self.stp.is_some();
+            ctx.timer(expires, self.dev, Timer::MacAge { vid, mac, quiet });
             return;
         }
         let port = entry.port;
-        self.fdb.remove(&mac);
+        self.fdb.remove(&(vid, mac));
         let device = ctx.id(self.dev);
         let port = ctx.port_name(self.ports[port as usize]);
         ctx.record(EventKind::MacAged { device, mac, port });
@@ -105,10 +170,10 @@ impl Switch {
     /// `br_fdb_delete_by_port`), or `bridge fdb flush dev PORT|BRIDGE`.
     pub(crate) fn flush(&mut self, ctx: &mut Ctx, port: Option<u32>, why: FlushCause) {
         let mut macs = Vec::new();
-        self.fdb.retain(|mac, e| {
+        self.fdb.retain(|&(_, mac), e| {
             let gone = port.is_none_or(|p| p == e.port);
             if gone {
-                macs.push((*mac, e.port));
+                macs.push((mac, e.port));
             }
             !gone
         });
@@ -132,8 +197,48 @@ impl Device for Switch {
             ctx.drop_frame(self.dev, Some(port), DropReason::Malformed, frame);
             return;
         };
+        if let Some(stp) = &self.stp {
+            if dst.0 == crate::wire::stp::BRIDGE_GROUP {
+                // Link-local frames are learned from on any enabled port
+                // (`__br_handle_local_finish`), then go to the STP code, never on.
+                if !src.is_multicast() && stp.state(in_port as usize) != StpState::Disabled {
+                    let vid = self.vlans.as_ref().map_or(0, |v| v[in_port as usize].pvid);
+                    self.learn(ctx, vid, src, in_port);
+                }
+                if let Some(stp) = &mut self.stp {
+                    stp.receive(ctx, in_port as usize, &frame);
+                }
+                self.stp_sync(ctx);
+                return;
+            }
+            // br_handle_frame: a learning port learns, then drops; other
+            // states than forwarding drop at once.
+            let state = stp.state(in_port as usize);
+            if state != StpState::Forwarding {
+                if state == StpState::Learning && !src.is_multicast() {
+                    let vid = self.vlans.as_ref().map_or(0, |v| v[in_port as usize].pvid);
+                    self.learn(ctx, vid, src, in_port);
+                }
+                let port = self.ports[in_port as usize];
+                ctx.drop_frame(self.dev, Some(port), DropReason::PortNotForwarding, frame);
+                return;
+            }
+        }
+        // 802.1Q ingress: the frame's VLAN, and the frame untagged inside the switch.
+        let (vid, frame) = match &self.vlans {
+            None => (0, frame),
+            Some(v) => match super::vlan::ingress(&v[in_port as usize], &frame, ctx.pad) {
+                Ok(x) => x,
+                Err(_) => {
+                    let port = self.ports[in_port as usize];
+                    ctx.drop_frame(self.dev, Some(port), DropReason::VlanFiltered, frame);
+                    return;
+                }
+            },
+        };
+        let vlan = self.vlans.is_some().then_some(vid);
         if !src.is_multicast() {
-            self.learn(ctx, src, in_port);
+            self.learn(ctx, vid, src, in_port);
         }
         let in_name = ctx.port_name(self.ports[in_port as usize]);
         let (why, out_port) = if dst.is_broadcast() {
@@ -141,7 +246,7 @@ impl Device for Switch {
         } else if dst.is_multicast() {
             (ForwardReason::Multicast, None)
         } else {
-            match self.fdb.get(&dst).map(|e| e.port) {
+            match self.fdb.get(&(vid, dst)).map(|e| e.port) {
                 Some(p) => (ForwardReason::Learned, Some(p)),
                 None => (ForwardReason::UnknownUnicast, None),
             }
@@ -151,6 +256,10 @@ impl Device for Switch {
             Some(p) if p == in_port => {
                 let port = self.ports[in_port as usize];
                 ctx.drop_frame(self.dev, Some(port), DropReason::SameSegment, frame);
+            }
+            Some(p) if !self.forwarding(p as usize) => {
+                let port = self.ports[p as usize];
+                ctx.drop_frame(self.dev, Some(port), DropReason::PortNotForwarding, frame);
             }
             Some(p) => {
                 let out = Forwarding::Port {
@@ -163,27 +272,41 @@ impl Device for Switch {
                     dst,
                     out,
                     why,
+                    vlan,
                 });
                 let port = self.ports[p as usize];
+                let frame = match &self.vlans {
+                    Some(v) => super::vlan::egress(&v[p as usize], vid, &frame),
+                    None => frame,
+                };
                 ctx.transmit_at_later(at, port, frame);
             }
-            None => flood(
-                ctx,
-                self.dev,
-                &self.ports,
-                in_port,
-                in_name,
-                dst,
-                why,
-                frame,
-                at,
-            ),
+            None => {
+                let egress = |p: usize| -> Option<Frame> {
+                    if !self.forwarding(p) {
+                        return None;
+                    }
+                    match &self.vlans {
+                        None => Some(frame.clone()),
+                        Some(v) if v[p].member(vid) => Some(super::vlan::egress(&v[p], vid, &frame)),
+                        Some(_) => None,
+                    }
+                };
+                flood(ctx, self.dev, &self.ports, &egress, in_port, in_name, dst, why, vlan, at)
+            }
         }
     }
 
     fn on_timer(&mut self, ctx: &mut Ctx, timer: Timer) {
-        if let Timer::MacAge { mac } = timer {
-            self.age(ctx, mac);
+        match timer {
+            Timer::MacAge { vid, mac, .. } => self.age(ctx, vid, mac),
+            Timer::Stp { which, gen } => {
+                if let Some(stp) = &mut self.stp {
+                    stp.timer(ctx, which, gen);
+                }
+                self.stp_sync(ctx);
+            }
+            _ => {}
         }
     }
 }

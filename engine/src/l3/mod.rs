@@ -316,7 +316,7 @@ impl Device for IpNode {
             Timer::DnsServer { gen } => self.dns_server_timer(ctx, gen),
             Timer::Nat { iface } => self.nat_timer(ctx, iface),
             Timer::Tcp { gen } => self.tcp_timer(ctx, gen),
-            Timer::MacAge { .. } => {}
+            Timer::MacAge { .. } | Timer::Stp { .. } => {}
         }
     }
 }

@@ -103,6 +103,34 @@ pub struct DeviceSpec {
     /// Programs serving the network from this router or server (dnsmasq).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub services: Option<ServicesSpec>,
+    /// A switch runs the spanning tree (`ip link set br0 type bridge stp_state 1`);
+    /// off by default, as on Linux.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stp: bool,
+    /// A spanning-tree switch's bridge priority (0–65535, default 32768):
+    /// the lowest bridge id (priority, then MAC) becomes the root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bridge_priority: Option<u32>,
+    /// A switch filters by 802.1Q VLAN (`ip link set br0 type bridge vlan_filtering 1`):
+    /// every port is in VLAN 1 (pvid, untagged) unless `vlans` says otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub vlan_filtering: bool,
+    /// Port name → its VLANs (`bridge vlan add dev pN vid V [pvid untagged]`).
+    #[serde(default, skip_serializing_if = "crate::vec_map::VecMap::is_empty")]
+    pub vlans: crate::vec_map::VecMap<String, PortVlanSpec>,
+}
+
+/// The VLANs of one port of a VLAN-filtering switch.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PortVlanSpec {
+    /// The VLAN of untagged frames: they enter it, and it leaves this port
+    /// untagged (an access port's VLAN). Absent: 1, the bridge's default_pvid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pvid: Option<u32>,
+    /// VLANs carried tagged (802.1Q) on this port: a trunk.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tagged: Vec<u32>,
 }
 
 /// The services a router or server runs.

@@ -52,6 +52,28 @@ pub struct Device {
     pub dns_server: Option<DnsService>,
     /// A web server.
     pub web_server: Option<WebService>,
+    /// A switch running the spanning tree.
+    pub stp: bool,
+    /// Its bridge priority (32768 unless the lab says otherwise).
+    pub bridge_priority: u16,
+    /// An 802.1Q VLAN-filtering switch: each port's VLANs, in port order.
+    pub vlans: Option<Vec<PortVlan>>,
+}
+
+/// One port's VLANs on a VLAN-filtering switch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortVlan {
+    /// The VLAN untagged frames enter, which also leaves untagged (1–4094).
+    pub pvid: u16,
+    /// VLANs carried tagged, sorted, without the pvid.
+    pub tagged: Vec<u16>,
+}
+
+impl PortVlan {
+    /// The port is a member of `vid`.
+    pub fn member(&self, vid: u16) -> bool {
+        self.pvid == vid || self.tagged.binary_search(&vid).is_ok()
+    }
 }
 
 /// A web server's settings.

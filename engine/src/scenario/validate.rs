@@ -421,6 +421,31 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
         }
         _ => {}
     }
+    if dev.kind != super::text::DeviceKind::Switch && dev.stp {
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.stp"),
+            format!("a {kind} runs no spanning tree (it repeats every frame); only a switch does"),
+        );
+    }
+    if dev.bridge_priority.is_some() && !dev.stp {
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.bridge_priority"),
+            "a bridge priority needs the spanning tree on (\"stp\": true)".to_string(),
+        );
+    }
+    let bridge_priority = match dev.bridge_priority {
+        None => crate::l2::stp::DEFAULT_PRIORITY,
+        Some(p) if p <= u16::MAX as u32 => p as u16,
+        Some(p) => {
+            return err(
+                ErrorKind::OutOfRange,
+                format!("{at}.bridge_priority"),
+                format!("{p} is out of range (0–65535; the default is 32768)"),
+            );
+        }
+    };
     Ok(Device {
         id: dev.id.clone(),
         kind: dev.kind,
@@ -432,6 +457,9 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
         dhcp_server: None,
         dns_server: None,
         web_server: None,
+        stp: dev.stp,
+        bridge_priority,
+        vlans: validate_vlans(at, dev)?,
     })
 }
 
@@ -447,6 +475,22 @@ fn validate_ip_device(
             ErrorKind::WrongForKind,
             format!("{at}.ports"),
             format!("a {} has interfaces, not numbered ports", dev.kind.name()),
+        );
+    }
+    if dev.stp || dev.bridge_priority.is_some() || dev.vlan_filtering || !dev.vlans.is_empty() {
+        let field = if dev.stp {
+            "stp"
+        } else if dev.bridge_priority.is_some() {
+            "bridge_priority"
+        } else if dev.vlan_filtering {
+            "vlan_filtering"
+        } else {
+            "vlans"
+        };
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.{field}"),
+            format!("a {} does not bridge, so it runs no spanning tree and filters no VLANs; only a switch does", dev.kind.name()),
         );
     }
     let mut names = VecSet::new();
@@ -662,7 +706,61 @@ fn validate_ip_device(
         dhcp_server,
         dns_server,
         web_server,
+        stp: false,
+        bridge_priority: crate::l2::stp::DEFAULT_PRIORITY,
+        vlans: None,
     })
+}
+
+/// A switch's 802.1Q settings: VLAN ids 1–4094, ports that exist.
+fn validate_vlans(at: &str, dev: &DeviceSpec) -> Result<Option<Vec<super::topology::PortVlan>>> {
+    if !dev.vlan_filtering {
+        if !dev.vlans.is_empty() {
+            return err(
+                ErrorKind::WrongForKind,
+                format!("{at}.vlans"),
+                "VLANs need \"vlan_filtering\": true on the switch".to_string(),
+            );
+        }
+        return Ok(None);
+    }
+    if dev.kind != super::text::DeviceKind::Switch {
+        return err(
+            ErrorKind::WrongForKind,
+            format!("{at}.vlan_filtering"),
+            format!("a {} does not filter by VLAN (it repeats every frame); only a switch does", dev.kind.name()),
+        );
+    }
+    let names = device_port_names(dev);
+    let mut ports = vec![super::topology::PortVlan { pvid: 1, tagged: Vec::new() }; names.len()];
+    let vid = |v: u32, path: String| -> Result<u16> {
+        if (1..=4094).contains(&v) {
+            Ok(v as u16)
+        } else {
+            err(ErrorKind::OutOfRange, path, format!("VLAN {v} is out of range (1–4094)"))
+        }
+    };
+    for (name, spec) in dev.vlans.iter() {
+        let path = format!("{at}.vlans.{name}");
+        let Some(i) = bridge_port(name, names.len()) else {
+            return err(ErrorKind::UnknownReference, path, format!("{} has no port \"{name}\"", dev.id));
+        };
+        let pvid = match spec.pvid {
+            Some(v) => vid(v, format!("{path}.pvid"))?,
+            None => 1,
+        };
+        let mut tagged = Vec::new();
+        for (k, &v) in spec.tagged.iter().enumerate() {
+            let v = vid(v, format!("{path}.tagged[{k}]"))?;
+            if v != pvid {
+                tagged.push(v);
+            }
+        }
+        tagged.sort_unstable();
+        tagged.dedup();
+        ports[i] = super::topology::PortVlan { pvid, tagged };
+    }
+    Ok(Some(ports))
 }
 
 /// The port a bridge's port name stands for: `p1` … `pN` (as

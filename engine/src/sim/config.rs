@@ -106,7 +106,12 @@ impl Sim {
             }
             Body::Ip(node) if up => node.iface_up(ctx, local, carrier),
             Body::Ip(node) => node.iface_down(ctx, local, why),
-            Body::Switch(sw) if !up => sw.flush(ctx, Some(local), why),
+            Body::Switch(sw) => {
+                if !up {
+                    sw.flush(ctx, Some(local), why);
+                }
+                sw.carrier(ctx, local, carrier);
+            }
             _ => {}
         }
         let Some(peer) = peer else { return };
@@ -119,7 +124,12 @@ impl Sim {
         let ctx = &mut self.ctx;
         match &mut self.bodies[pd as usize] {
             Body::Ip(node) => node.iface_carrier(ctx, plocal, up),
-            Body::Switch(sw) if !up => sw.flush(ctx, Some(plocal), FlushCause::CarrierLost),
+            Body::Switch(sw) => {
+                if !up {
+                    sw.flush(ctx, Some(plocal), FlushCause::CarrierLost);
+                }
+                sw.carrier(ctx, plocal, up);
+            }
             _ => {}
         }
     }
@@ -160,7 +170,17 @@ impl Sim {
         let ports = self.device_ports[d].clone();
         // Its ports are still down here: they come up after, one by one.
         let body = match &mut self.bodies[d] {
-            Body::Switch(_) => Body::Switch(Switch::new(d as u32, ports)),
+            Body::Switch(_) => {
+                let mut sw = Switch::new(d as u32, ports.clone());
+                if let Some(v) = &spec.vlans {
+                    sw.set_vlans(v.clone());
+                }
+                if spec.stp {
+                    sw.set_stp(super::new_stp(d, spec, &ports, &self.ctx, &self.stp_names));
+                    sw.stp_start(&mut self.ctx);
+                }
+                Body::Switch(sw)
+            }
             Body::Hub(_) => Body::Hub(Hub::new(d as u32, ports)),
             Body::Ip(old) => {
                 let mut node = IpNode::build(d as u32, spec, &ports, &mut self.ctx.rng);

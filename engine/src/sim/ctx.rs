@@ -43,6 +43,10 @@ pub(crate) struct Ctx {
     /// entries recorded, frames handed to a port, so a flood out of N ports
     /// costs at least N (3N: the hand-over, its `FrameSent`, its delivery).
     pub(super) work: u64,
+    /// Pending events that are not background (see [`Ev::is_background`]):
+    /// when none is left, a run whose queue holds only the spanning tree's
+    /// periodic work is over.
+    pub(super) foreground: u64,
 }
 
 impl Ctx {
@@ -65,6 +69,7 @@ impl Ctx {
             host_delay: SimTime::ZERO,
             tx_delay: SimTime::ZERO,
             work: 0,
+            foreground: 0,
         }
     }
 
@@ -77,7 +82,11 @@ impl Ctx {
         self.work += 1;
         let seq = self.next_seq;
         self.next_seq += 1;
-        self.queue.push(Reverse(Queued { time, seq, ev }));
+        let background = ev.is_background();
+        if !background {
+            self.foreground += 1;
+        }
+        self.queue.push(Reverse(Queued { time, seq, background, ev }));
     }
 
     /// Sets a timer of device `dev`; it comes back as `on_timer(timer)`

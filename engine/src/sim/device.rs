@@ -30,7 +30,11 @@ pub(crate) enum Timer {
     /// A neighbour-cache timer of one interface (l3/arp.rs).
     Neigh { iface: u32, ip: Ipv4Addr, gen: u32 },
     /// A switch checks whether a forwarding-database entry has aged out (l2/switch.rs).
-    MacAge { mac: MacAddr },
+    /// `quiet`: on a spanning-tree switch, whose entries BPDUs refresh for
+    /// ever, so a run may end with it pending.
+    MacAge { vid: u16, mac: MacAddr, quiet: bool },
+    /// A spanning-tree timer of a switch (l2/stp.rs); `gen` makes a cancelled one stale.
+    Stp { which: crate::l2::stp::StpTimer, gen: u32 },
     /// A command starts (apps/).
     AppStart { app: u32 },
     /// A command's own timer: next ping, traceroute wake-up, exit (apps/).

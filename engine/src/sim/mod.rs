@@ -161,11 +161,30 @@ pub(crate) enum Ev {
     Lost { port: u32, frame: Frame },
 }
 
+impl Ev {
+    /// The spanning tree's periodic work, which never ends on its own: the
+    /// hello, hold and message-age timers, BPDUs on their way, and the MAC
+    /// ageing of STP switches (BPDUs refresh their neighbours' MACs). A run
+    /// with nothing else left is over (otherwise it would never end).
+    fn is_background(&self) -> bool {
+        match self {
+            Ev::Timer { timer: Timer::Stp { which, .. }, .. } => which.is_background(),
+            Ev::Timer { timer: Timer::MacAge { quiet, .. }, .. } => *quiet,
+            Ev::Deliver { frame, .. } | Ev::Transmit { frame, .. } | Ev::Lost { frame, .. } => {
+                frame.starts_with(&crate::wire::stp::BRIDGE_GROUP)
+            }
+            _ => false,
+        }
+    }
+}
+
 /// An event with its place in the queue: ordered by time, then by the order
 /// it was scheduled in (`seq`), so simultaneous events keep a fixed order.
 pub(crate) struct Queued {
     time: SimTime,
     seq: u64,
+    /// [`Ev::is_background`], decided when it was queued.
+    background: bool,
     ev: Ev,
 }
 
@@ -203,6 +222,41 @@ pub(crate) struct Sim {
     device_ports: Vec<Vec<u32>>,
     /// False while a device is powered off (`poweroff`).
     powered: Vec<bool>,
+    /// Spanning-tree bridges by MAC, for naming them in sentences.
+    stp_names: Arc<VecMap<crate::mac::MacAddr, crate::trace::Name>>,
+}
+
+/// The bridge MAC (lowest port MAC) of every STP switch, with its id.
+fn stp_names(sc: &Topology) -> Arc<VecMap<crate::mac::MacAddr, crate::trace::Name>> {
+    let mut names = VecMap::new();
+    for dev in sc.devices.iter().filter(|d| d.stp) {
+        if let Some(mac) = dev.ports.iter().map(|p| crate::mac::MacAddr::derived(&dev.id, p)).min() {
+            names.insert(mac, dev.id.as_str().into());
+        }
+    }
+    Arc::new(names)
+}
+
+/// A switch's spanning tree: port MACs derived from the names (as an IP
+/// device's are), path costs from each port's cable.
+pub(super) fn new_stp(
+    d: usize,
+    spec: &crate::scenario::Device,
+    ports: &[u32],
+    ctx: &Ctx,
+    names: &Arc<VecMap<crate::mac::MacAddr, crate::trace::Name>>,
+) -> crate::l2::stp::Stp {
+    let ports: Vec<_> = ports
+        .iter()
+        .zip(&spec.ports)
+        .map(|(&p, name)| {
+            let cost = ctx.ports[p as usize]
+                .link
+                .map_or(100, |(l, _)| crate::l2::stp::cost_of_link(ctx.links[l as usize].ps_per_byte));
+            (p, crate::mac::MacAddr::derived(&spec.id, name), cost)
+        })
+        .collect();
+    crate::l2::stp::Stp::new(d as u32, spec.bridge_priority, &ports, names.clone())
 }
 
 impl Sim {
@@ -255,6 +309,17 @@ impl Sim {
                 carrier: true,
             });
         }
+        let bridges = stp_names(sc);
+        for (d, spec) in sc.devices.iter().enumerate() {
+            if let Body::Switch(sw) = &mut bodies[d] {
+                if spec.stp {
+                    sw.set_stp(new_stp(d, spec, &device_ports[d], &ctx, &bridges));
+                }
+                if let Some(v) = &spec.vlans {
+                    sw.set_vlans(v.clone());
+                }
+            }
+        }
         // Services start with the device; dhclient runs at boot on "dhcp" interfaces.
         for (d, spec) in sc.devices.iter().enumerate() {
             let Body::Ip(node) = &mut bodies[d] else { continue };
@@ -287,7 +352,15 @@ impl Sim {
                 node.web_server_setup(&mut ctx, s);
             }
         }
+        // Spanning-tree bridges come up (`ip link set br0 up`), after the
+        // routing tables and listeners that open every trace.
+        for body in &mut bodies {
+            if let Body::Switch(sw) = body {
+                sw.stp_start(&mut ctx);
+            }
+        }
         Sim {
+            stp_names: bridges,
             max_events: o.max_events,
             max_work: budget::work_budget(o.max_events),
             max_time: o.max_time,
@@ -373,6 +446,14 @@ impl Sim {
             let Some(Reverse(next)) = self.ctx.queue.pop() else {
                 break StopReason::Completed;
             };
+            if next.background {
+                if self.ctx.foreground == 0 {
+                    // Only the spanning tree's hellos are left.
+                    break StopReason::Completed;
+                }
+            } else {
+                self.ctx.foreground -= 1;
+            }
             if next.time > self.max_time {
                 self.ctx.now = self.max_time;
                 break StopReason::TimeLimit { at: self.max_time };

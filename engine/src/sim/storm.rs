@@ -9,6 +9,11 @@ use super::StopReason;
 use crate::trace::EventKind;
 use crate::vec_map::{VecMap, VecSet};
 
+/// A frame to the bridge group address: a BPDU, which no bridge forwards.
+fn is_bpdu(frame: &[u8]) -> bool {
+    frame.starts_with(&crate::wire::stp::BRIDGE_GROUP)
+}
+
 /// Decides whether the budget ran out because of a loop; `work` is the work
 /// spent when the work budget (not the event budget) ran out.
 ///
@@ -38,7 +43,8 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
     let mut copies: VecMap<(&str, &[u8]), u32> = VecMap::new();
     for ev in ctx.trace.iter().rev().take(WINDOW) {
         if let EventKind::FrameSent { link, bytes, .. } = &ev.kind {
-            if between_bridges.contains_key(link.as_str()) {
+            // Hellos repeat every 2 s by design: never a storm.
+            if between_bridges.contains_key(link.as_str()) && !is_bpdu(bytes) {
                 *copies.entry((link.as_str(), &bytes[..])).or_default() += 1;
             }
         }
@@ -49,7 +55,7 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
     // At most TX_QUEUE_LEN a direction, and each was counted as work.
     for link in &ctx.links {
         if between_bridges.contains_key(link.id.as_str()) {
-            for frame in link.dirs.iter().flat_map(|d| &d.queue) {
+            for frame in link.dirs.iter().flat_map(|d| &d.queue).filter(|f| !is_bpdu(f)) {
                 *copies.entry((link.id.as_str(), &frame[..])).or_default() += 1;
             }
         }
@@ -97,7 +103,7 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
 fn first_repeat(ctx: &Ctx) -> u64 {
     let mut seen = VecSet::new();
     let first = ctx.trace.iter().position(|e| match &e.kind {
-        EventKind::FrameSent { link, from, bytes, .. } => !seen.insert((link, &from.device, bytes)),
+        EventKind::FrameSent { link, from, bytes, .. } => !is_bpdu(bytes) && !seen.insert((link, &from.device, bytes)),
         _ => false,
     });
     first.unwrap_or(ctx.trace.len()) as u64

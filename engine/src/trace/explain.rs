@@ -100,6 +100,7 @@ impl TraceEvent {
                 dst,
                 out,
                 why,
+                vlan,
             } => {
                 let what = match why {
                     ForwardReason::Broadcast => format!("{dst} is the broadcast address"),
@@ -110,6 +111,11 @@ impl TraceEvent {
                     ForwardReason::Learned => format!("{device} learned {dst} on that port"),
                     ForwardReason::Hub => "a hub repeats every frame".to_string(),
                 };
+                // A VLAN-filtering switch floods and looks up within the frame's VLAN only.
+                let what = match vlan {
+                    Some(v) => format!("{what} in VLAN {v}"),
+                    None => what,
+                };
                 match out {
                     Forwarding::Port { port } => {
                         let _ = write!(
@@ -119,7 +125,7 @@ impl TraceEvent {
                     }
                     Forwarding::Flood { ports } => {
                         let list = if ports.is_empty() {
-                            "no other port".to_string()
+                            if vlan.is_some() { "no other port of its VLAN".to_string() } else { "no other port".to_string() }
                         } else {
                             ports
                                 .iter()
@@ -139,14 +145,18 @@ impl TraceEvent {
                 mac,
                 port,
                 moved_from,
-            } => match moved_from {
-                Some(old) => {
-                    let _ = write!(s, "{device} sees {mac} on {port} now (it was on {old}) and updates its MAC table");
+                vlan,
+            } => {
+                let inv = vlan.map_or(String::new(), |v| format!(" in VLAN {v}"));
+                match moved_from {
+                    Some(old) => {
+                        let _ = write!(s, "{device} sees {mac} on {port} now (it was on {old}) and updates its MAC table{inv}");
+                    }
+                    None => {
+                        let _ = write!(s, "{device} learns that {mac} is reached through {port}{inv}");
+                    }
                 }
-                None => {
-                    let _ = write!(s, "{device} learns that {mac} is reached through {port}");
-                }
-            },
+            }
             EventKind::MacAged { device, mac, port } => {
                 let _ = write!(
                     s,
@@ -276,6 +286,9 @@ impl TraceEvent {
             | EventKind::NeighborFlushed { .. }
             | EventKind::AddressChanged { .. }
             | EventKind::PowerChanged { .. } => s = super::config::explain(&self.kind).unwrap_or_default(),
+            EventKind::StpBridge { .. } | EventKind::StpPort { .. } | EventKind::StpTopologyChange { .. } => {
+                s = super::stp::explain(&self.kind).unwrap_or_default()
+            }
             EventKind::Storm {
                 links,
                 devices,

@@ -49,6 +49,12 @@ pub enum DropReason {
     LostOnLink,
     /// A SYN whose answer would have no route back to its sender.
     NoRouteBack,
+    /// A spanning-tree switch port that is not forwarding (blocking,
+    /// listening, learning): only BPDUs pass (br_handle_frame).
+    PortNotForwarding,
+    /// A VLAN-filtering switch port that is not a member of the frame's VLAN
+    /// (`br_allowed_ingress`).
+    VlanFiltered,
 }
 
 impl DropReason {
@@ -71,6 +77,8 @@ impl DropReason {
             DropReason::NatNoFreePort => "the NAT found no free source port for a new flow on its outside address",
             DropReason::NoCarrier => "the port is down or its cable has no carrier (the far end is down), so nothing goes out or comes in",
             DropReason::NoRouteBack => "it is a TCP SYN and there is no route back to its sender for the SYN-ACK, so Linux drops it without answering",
+            DropReason::VlanFiltered => "the frame is tagged for a VLAN this switch port is not a member of (bridge vlan), so it is dropped",
+            DropReason::PortNotForwarding => "the switch port is not forwarding (spanning tree: blocking, listening or learning), so only BPDUs pass",
             DropReason::LostOnLink => "the cable lost it on the way (the lab's drop list for this link names this frame)",
             DropReason::RedirectIgnored => {
                 "it is an ICMP redirect, and Linux hosts only accept one towards a gateway of their default routes (secure_redirects = 1), so the route stays as it is"

@@ -23,12 +23,14 @@ mod facts;
 mod name;
 mod nat;
 mod state;
+mod stp;
 
 pub use explain_tcp::duration as explain_duration;
 pub use config::{FlushCause, FlushedMacs, LinkCause};
 pub use facts::*;
 pub use name::Name;
 pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection};
+pub use stp::{BridgeId, StpRole, StpState, StpTable};
 pub use state::{DhcpLeaseRow, NeighborRow, NetworkState, SocketRow, StateIndex};
 
 use crate::mac::MacAddr;
@@ -116,6 +118,9 @@ pub enum EventKind {
         dst: MacAddr,
         out: Forwarding,
         why: ForwardReason,
+        /// The frame's VLAN on a VLAN-filtering switch.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        vlan: Option<u16>,
     },
     /// A switch learned (or re-learned on a new port) where a MAC lives.
     MacLearned {
@@ -123,6 +128,9 @@ pub enum EventKind {
         mac: MacAddr,
         port: Name,
         moved_from: Option<Name>,
+        /// The VLAN it was learned in, on a VLAN-filtering switch.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        vlan: Option<u16>,
     },
     /// A switch forgot a MAC that was silent for the ageing time (300 s).
     MacAged {
@@ -302,6 +310,41 @@ pub enum EventKind {
     },
     /// `poweroff` / `poweron`.
     PowerChanged { device: Name, on: bool },
+    /// A spanning-tree switch's view of the root changed (br_root_selection):
+    /// at start it believes it is the root; a better BPDU makes another bridge it.
+    StpBridge {
+        device: Name,
+        bridge: BridgeId,
+        root: BridgeId,
+        /// The root bridge's device, when it is a switch of the lab.
+        root_name: Option<Name>,
+        /// None on the root bridge.
+        root_port: Option<Name>,
+        cost: u32,
+    },
+    /// A spanning-tree port changed role or state (br_port_state_selection,
+    /// the forward delay timer, carrier).
+    StpPort {
+        device: Name,
+        port: Name,
+        role: StpRole,
+        state: StpState,
+        /// None: the first record of this port.
+        old_role: Option<StpRole>,
+        old_state: Option<StpState>,
+        /// The bridge's own cost to the root.
+        root_cost: u32,
+        /// The designated bridge of this port's cable (a lab switch), and its id and cost.
+        designated: Option<Name>,
+        designated_bridge: BridgeId,
+        designated_cost: u32,
+        /// This bridge's id, and the port's own path cost (from its link's speed).
+        bridge: BridgeId,
+        path_cost: u32,
+    },
+    /// A spanning-tree switch's topology-change flag went on or off: MACs age
+    /// after forward delay (15 s) while it is on.
+    StpTopologyChange { device: Name, on: bool },
     /// The run stopped at its event or work budget while frames kept circulating.
     Storm {
         links: Vec<String>,

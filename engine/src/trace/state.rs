@@ -47,6 +47,9 @@ pub struct NetworkState {
     /// (sorted `Vec`s rather than sets: no new `BTreeSet` code in the wasm, issue 15).
     #[serde(skip_serializing_if = "VecMap::is_empty")]
     pub down: VecMap<String, Vec<String>>,
+    /// Spanning-tree switches' STP tables (issue 14).
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
+    pub stp: VecMap<String, super::StpTable>,
     /// Devices that are powered off, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub powered_off: Vec<String>,
@@ -176,6 +179,33 @@ impl NetworkState {
                     for ip in ips {
                         table.remove(ip);
                     }
+                }
+            }
+            EventKind::StpBridge { device, bridge, root, root_port, cost, .. } => {
+                let t = self.stp.entry(device.to_string()).or_insert_with(|| super::StpTable {
+                    bridge: *bridge,
+                    root: *root,
+                    root_port: None,
+                    cost: 0,
+                    topology_change: false,
+                    ports: Vec::new(),
+                });
+                t.bridge = *bridge;
+                t.root = *root;
+                t.root_port = root_port.as_ref().map(|p| p.to_string());
+                t.cost = *cost;
+            }
+            EventKind::StpPort { device, port, role, state, .. } => {
+                if let Some(t) = self.stp.get_mut(device.as_str()) {
+                    match t.ports.iter_mut().find(|p| p.0 == port.as_str()) {
+                        Some(p) => (p.1, p.2) = (*role, *state),
+                        None => t.ports.push((port.to_string(), *role, *state)),
+                    }
+                }
+            }
+            EventKind::StpTopologyChange { device, on } => {
+                if let Some(t) = self.stp.get_mut(device.as_str()) {
+                    t.topology_change = *on;
                 }
             }
             EventKind::LinkChanged { device, port, up, .. } => {

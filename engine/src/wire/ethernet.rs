@@ -8,7 +8,7 @@
 use serde::Serialize;
 use smoltcp::wire::{EthernetFrame, EthernetProtocol};
 
-use super::{arp, ipv4, report, Arp, ByteRange, Field, Ipv4, LayerKind, MacAddr, Problem};
+use super::{arp, ipv4, report, stp, Arp, ByteRange, Field, Ipv4, LayerKind, MacAddr, Problem};
 
 mod field {
     use super::ByteRange;
@@ -70,6 +70,27 @@ pub struct Ethernet {
     pub payload: Option<Network>,
     /// Bytes after the payload's own length: Ethernet padding or a trailer.
     pub trailer: Option<ByteRange>,
+    /// The IEEE 802.1Q tag, when the frame carries one (a trunk between
+    /// VLAN-filtering switches); `payload` is then what follows it.
+    pub vlan: Option<VlanTag>,
+}
+
+/// The TPID of an IEEE 802.1Q tag (the EtherType field's value).
+pub const TPID_8021Q: u16 = 0x8100;
+
+/// An IEEE 802.1Q tag: priority, drop eligible, VLAN id, then the payload's EtherType.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VlanTag {
+    /// TPID, TCI and the inner EtherType (bytes 12–17).
+    pub range: ByteRange,
+    /// Priority code point (802.1p), bits 15–13 of the TCI.
+    pub pcp: u8,
+    /// Drop eligible indicator, bit 12.
+    pub dei: bool,
+    /// The VLAN id, the TCI's low 12 bits.
+    pub vid: Field<u16>,
+    /// What the payload is.
+    pub ethertype: Field<EtherType>,
 }
 
 /// What an Ethernet frame carries.
@@ -82,6 +103,9 @@ pub enum Network {
     Arp(Arp),
     /// An IPv4 datagram.
     Ipv4(Ipv4),
+    /// An IEEE 802.3 frame (length, not type) with an LLC header and a
+    /// spanning-tree BPDU.
+    Stp(stp::Stp),
     /// A payload we do not decode (IPv6, unknown EtherTypes).
     Data(ByteRange),
 }
@@ -104,18 +128,41 @@ pub(super) fn decode(frame: &[u8], problem: &mut Option<Problem>) -> Option<Ethe
     };
     let ethertype = EtherType::from(u16::from(view.ethertype()));
     let mut trailer = None;
-    let payload = match ethertype {
-        EtherType::Arp => arp::decode(frame, field::PAYLOAD, problem).map(|arp| {
+    // An IEEE 802.1Q tag (TPID 0x8100): the VLAN, then the payload's own type.
+    let vlan = (u16::from(ethertype) == TPID_8021Q && frame.len() >= field::PAYLOAD + 4).then(|| {
+        let tci = u16::from_be_bytes([frame[14], frame[15]]);
+        VlanTag {
+            range: 12..18,
+            pcp: (tci >> 13) as u8,
+            dei: tci & 0x1000 != 0,
+            vid: Field::new(tci & 0x0fff, 14..16),
+            ethertype: Field::new(EtherType::from(u16::from_be_bytes([frame[16], frame[17]])), 16..18),
+        }
+    });
+    let (at, inner) = match &vlan {
+        Some(v) => (field::PAYLOAD + 4, v.ethertype.value),
+        None => (field::PAYLOAD, ethertype),
+    };
+    let payload = match inner {
+        EtherType::Arp => arp::decode(frame, at, problem).map(|arp| {
             trailer = trailer_after(arp.range.end, frame.len());
             Network::Arp(arp)
         }),
-        EtherType::Ipv4 => ipv4::decode(frame, field::PAYLOAD, false, problem).map(|ip| {
+        EtherType::Ipv4 => ipv4::decode(frame, at, false, problem).map(|ip| {
             trailer = trailer_after(ip.range.end, frame.len());
             Network::Ipv4(ip)
         }),
-        EtherType::Ipv6 | EtherType::Unknown(_) => Some(Network::Data(field::PAYLOAD..frame.len())),
+        // An 802.3 length (≤ 1500) and the STP LLC header (DSAP = SSAP = 0x42).
+        EtherType::Unknown(n) if n <= 1500 && frame.get(at..at + 3) == Some(&stp::LLC_STP[..]) => {
+            stp::decode(frame, at, n as usize, problem).map(|s| {
+                trailer = trailer_after(s.range.end, frame.len());
+                Network::Stp(s)
+            })
+        }
+        EtherType::Ipv6 | EtherType::Unknown(_) => Some(Network::Data(at.min(frame.len())..frame.len())),
     };
     Some(Ethernet {
+        vlan,
         range: 0..frame.len(),
         dst: Field::new(MacAddr(view.dst_addr().0), field::DESTINATION),
         src: Field::new(MacAddr(view.src_addr().0), field::SOURCE),

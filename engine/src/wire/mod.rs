@@ -22,6 +22,7 @@ pub mod http;
 mod icmp;
 mod ipv4;
 mod summary;
+pub mod stp;
 pub mod tcp;
 pub mod udp;
 
@@ -31,7 +32,7 @@ use serde::Serialize;
 
 pub use crate::mac::MacAddr;
 pub use arp::{Arp, ArpAddresses, ArpHardware, ArpOperation};
-pub use ethernet::{EtherType, Ethernet, Network};
+pub use ethernet::{EtherType, Ethernet, Network, VlanTag, TPID_8021Q};
 pub use icmp::{Icmp, IcmpBody};
 pub use ipv4::{IpProtocol, Ipv4, Transport};
 pub use std::net::Ipv4Addr;
@@ -154,6 +155,8 @@ pub enum LayerKind {
     Dns,
     /// A TCP header or its options (RFC 9293).
     Tcp,
+    /// An LLC header and spanning-tree BPDU (IEEE 802.1D).
+    Stp,
 }
 
 impl fmt::Display for LayerKind {
@@ -169,6 +172,7 @@ impl fmt::Display for LayerKind {
             LayerKind::Dhcp => "DHCP",
             LayerKind::Dns => "DNS",
             LayerKind::Tcp => "TCP",
+            LayerKind::Stp => "STP",
         })
     }
 }
@@ -300,6 +304,8 @@ pub enum Protocol {
     Http,
     /// Any other IPv4 packet (other ICMP types, other protocols, fragments, ...).
     Ipv4Other,
+    /// A spanning-tree BPDU (configuration or topology change notification).
+    Stp,
     /// Not ARP or IPv4, or too short to tell.
     Other,
 }
@@ -324,6 +330,7 @@ pub fn protocol(frame: &[u8]) -> Protocol {
             Some(Transport::Tcp(_)) => Protocol::Tcp,
             _ => Protocol::Ipv4Other,
         },
+        Some(Network::Stp(_)) => Protocol::Stp,
         Some(Network::Data(_)) | None => Protocol::Other,
     }
 }
