@@ -25,6 +25,7 @@ mod share;
 mod state;
 mod storage;
 mod story;
+mod whatif;
 mod worker;
 
 fn main() {

@@ -19,6 +19,7 @@ use crate::playback::{PlayAction, Playback};
 use crate::share::{Share, ShareAction, SharedLab};
 use crate::predict::{Predict, PredictAction};
 use crate::story::{Story, StoryAction};
+use crate::whatif::{WhatIf, WhatIfAction};
 
 /// A built-in example scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +49,8 @@ pub struct State {
     pub predict: Predict,
     /// The story views: sequence diagram shown, its lanes, the noise filters (issue 13).
     pub story: Story,
+    /// The what-if comparison: the original lab and run while the editor holds a variant (issue 18).
+    pub whatif: WhatIf,
     /// True once the app has mounted in the page: the `data-ready` marker that the boot guard
     /// (static/boot.js) and the browser tests wait for.
     pub started: bool,
@@ -79,6 +82,7 @@ impl State {
             exercises: Exercises::default(),
             predict: Predict::default(),
             story: Story::default(),
+            whatif: WhatIf::default(),
             started: false,
         }
     }
@@ -114,6 +118,52 @@ impl State {
 
 }
 
+/// What an action means for the what-if (see [`State::what_if`]).
+enum Kind {
+    /// Another lab replaces this one: the what-if ends.
+    NewLab,
+    /// The what-if placed both runs itself.
+    Jump,
+    Other,
+}
+
+impl State {
+    /// Applies a what-if command.
+    fn what_if(&mut self, action: WhatIfAction) {
+        match action {
+            WhatIfAction::Start => {
+                if self.play.run().is_some() {
+                    self.whatif.start(&self.edit.scenario, &self.play);
+                    self.inspect.apply(InspectAction::Close);
+                }
+            }
+            WhatIfAction::Compare => self.whatif.comparing = self.whatif.active(),
+            WhatIfAction::EditVariant => {
+                self.whatif.comparing = false;
+                self.whatif.compared = None;
+            }
+            WhatIfAction::JumpToDivergence => {
+                self.whatif.sync(&self.play);
+                if let Some((variant, original)) = self.whatif.divergence_shown() {
+                    let scenario = self.edit.scenario.clone();
+                    self.play.apply(PlayAction::Seek(variant), &scenario);
+                    self.whatif.show_original(original);
+                    self.inspect.apply(InspectAction::Open);
+                }
+            }
+            WhatIfAction::Exit { keep_variant } => {
+                let whatif = std::mem::take(&mut self.whatif);
+                if let (false, Some(original)) = (keep_variant, whatif.original) {
+                    let scenario = (*original.scenario).clone();
+                    let origin = self.examples.iter().position(|e| *e.scenario == scenario);
+                    self.edit.apply(EditAction::Replace { scenario, origin });
+                    self.play = original.play.clone();
+                }
+            }
+        }
+    }
+}
+
 /// Every way the state can change.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -137,6 +187,8 @@ pub enum Action {
     OpenShared(Rc<SharedLab>),
     /// A story-view command (diagram, lanes, noise filters).
     Story(StoryAction),
+    /// A what-if command (fork, compare, jump to the divergence, leave).
+    WhatIf(WhatIfAction),
 }
 
 impl Reducible for State {
@@ -144,6 +196,11 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let self_action_kind = match &action {
+            Action::LoadExample(_) | Action::OpenShared(_) => Kind::NewLab,
+            Action::WhatIf(WhatIfAction::JumpToDivergence) => Kind::Jump,
+            _ => Kind::Other,
+        };
         match action {
             Action::Started => next.started = true,
             Action::LoadExample(index) => {
@@ -207,6 +264,14 @@ impl Reducible for State {
             Action::Share(share) => next.share.apply(share),
             Action::OpenShared(lab) => next.open_shared(&lab),
             Action::Story(action) => next.story.apply(action),
+            Action::WhatIf(action) => next.what_if(action),
+        }
+        // Another lab (an example, a link, an exercise) ends the what-if.
+        if matches!(self_action_kind, Kind::NewLab) || next.exercises.session != self.exercises.session {
+            next.whatif = WhatIf::default();
+        }
+        if !matches!(self_action_kind, Kind::Jump) {
+            next.whatif.sync(&next.play);
         }
         if next.predict.on {
             // A changed lab or a typed command makes a new run: its questions are made anew.
