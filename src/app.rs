@@ -21,6 +21,7 @@ use crate::components::{
     presenter_class, presenter_style, sentence, share_boot, use_present_keys, EmbedShell, LinkError, LinkPrompt, Narration,
     ShareButton,
 };
+use crate::components::{OriginalCanvas, OriginalEvents, WhatIfBar, WhatIfButton};
 use crate::playback::PlayAction;
 use crate::diagram::{engine_version, Diagram};
 use crate::editor::EditAction;
@@ -177,6 +178,22 @@ fn shell() -> Html {
         _ => Html::default(),
     };
     let narration = narrate(story_index.as_ref(), lab.play.shown(), sentence(&lab.play));
+    // The what-if (issue 18): its bar over the canvases, and the original's canvas while comparing.
+    let whatif = &lab.whatif;
+    let on_whatif = to_action(&lab, Action::WhatIf);
+    let divergence = whatif.compared.as_ref().and_then(|c| c.comparison.divergence.clone());
+    let whatif_bar = whatif.active().then(|| html! {
+        <WhatIfBar comparing={whatif.comparing} sentence={whatif.sentence().map(|s| AttrValue::from(s.to_string()))}
+            diverges={divergence.is_some()} error={lab.play.error.as_deref().map(|e| AttrValue::from(e.to_string()))}
+            on_action={on_whatif.clone()} />
+    });
+    let original_canvas = whatif.original.as_ref().filter(|_| whatif.comparing).map(|original| {
+        let diverged = divergence.as_ref().is_some_and(|d| d.original.is_some() && d.original == original.play.current());
+        html! {
+            <OriginalCanvas original={original.clone()} view={edit.view} label_factor={f64::from(lab.share.scale) / 100.0}
+                {reduced_motion} {diverged} />
+        }
+    });
 
     html! {
         <div class={classes!("app", presenter_class(lab.share.scale))} style={presenter_style(lab.share.scale)}
@@ -190,7 +207,10 @@ fn shell() -> Html {
             </Header>
             <main class={classes!("workspace", lab.inspect.open.then_some("inspecting"),
                 (!edit.selected.is_empty() || !edit.selected_links.is_empty()).then_some("has-selection"))}>
-                <div class={classes!("stage", lab.story.open.then_some("with-story"))}>
+                <div class={classes!("stage", lab.story.open.then_some("with-story"),
+                    whatif.active().then_some("whatif"), whatif.comparing.then_some("comparing"))}>
+                    { whatif_bar.unwrap_or_default() }
+                    { original_canvas.unwrap_or_default() }
                     <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone().expect("the lab is always drawn")}
                         view={edit.view} selected={selected.clone()} selected_links={selected_links.clone()}
                         mode={edit.mode} link_from={edit.link_from} gesture={edit.gesture.clone()}
@@ -206,6 +226,9 @@ fn shell() -> Html {
                             <p class="canvas-hint" data-testid="hint">
                                 { "Press " }<strong>{ "▶ Play" }</strong>{ " below to watch this lab's frames move, one by one." }
                             </p>
+                        }
+                        if whatif.comparing {
+                            <p class="compare-label">{ "What if" }</p>
                         }
                         <LinkError />
                         if let Some(notice) = &edit.notice {
@@ -290,6 +313,8 @@ fn playback_dock() -> Html {
         .map(|a| a.split(['/', ' ']).next().unwrap_or(a).to_string())
         .unwrap_or_default();
     let run = play.run().cloned();
+    let comparing = lab.whatif.comparing;
+    let divergence = lab.whatif.compared.as_ref().and_then(|c| c.comparison.divergence.clone());
     html! {
         <section class="dock" aria-label="Playback" data-testid="dock">
             <div class="dock-bar">
@@ -309,6 +334,9 @@ fn playback_dock() -> Html {
                         <span class="story-toggle-note">{ " · filters on" }</span>
                     }
                 </button>
+                if !lab.whatif.active() {
+                    <WhatIfButton enabled={run.is_some()} on_action={to_action(&lab, Action::WhatIf)} />
+                }
             </div>
             if let Some(pending) = play.pending() {
                 { run_progress(pending, on_action.clone()) }
@@ -322,17 +350,25 @@ fn playback_dock() -> Html {
             } else if let Some(error) = &play.error {
                 <p class="dock-error" role="alert" data-testid="run-error">{ format!("This lab cannot run: {error}") }</p>
             }
-            <div class="dock-panes">
+            <div class={classes!("dock-panes", comparing.then_some("comparing"))}>
                 // Over the event list (which would give the answer away), never over a device.
                 <PredictDock />
+                if let (true, Some(original)) = (comparing, &lab.whatif.original) {
+                    <OriginalEvents original={original.clone()} diverged={divergence.as_ref().and_then(|d| d.original)} />
+                }
                 <EventList run={run.clone()} shown={play.shown()} playing={play.playing} filter={play.filter.clone()}
-                    devices={names.clone()} on_action={on_action.clone()} />
-                <Tables tables={play.tables().clone()} {devices} />
+                    devices={names.clone()} on_action={on_action.clone()}
+                    title={AttrValue::Static(if comparing { "Events — what if" } else { "Events" })}
+                    diverged={divergence.as_ref().and_then(|d| d.variant)} />
+                <Tables tables={play.tables().clone()} {devices}
+                    title={AttrValue::Static(if comparing { "Tables — what if" } else { "Tables now" })} />
+                if !comparing {
                 <Terminal run={run.clone()} shown={play.shown()}>
                     <CommandForm devices={names.clone()} device={from}
                         target={AttrValue::from(target)} error={play.command_error.as_deref().map(|e| AttrValue::from(e.to_string()))}
                         enabled={run.is_some()} {on_action} />
                 </Terminal>
+                }
             </div>
         </section>
     }

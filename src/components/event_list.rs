@@ -32,6 +32,12 @@ pub struct EventListProps {
     pub devices: Rc<[AttrValue]>,
     /// Dispatches `Jump`, `ToggleClass`, `SetDevice`.
     pub on_action: Callback<PlayAction>,
+    /// The pane's title ("Events"; a what-if names which run).
+    #[prop_or(AttrValue::Static("Events"))]
+    pub title: AttrValue,
+    /// An event marked as where this run parts from the other (a what-if's divergence).
+    #[prop_or_default]
+    pub diverged: Option<usize>,
 }
 
 /// The event list with its filters.
@@ -89,12 +95,13 @@ pub fn event_list(props: &EventListProps) -> Html {
                 None => d.to_string(),
             });
             html! {
-                <li key={i} class={match (is_current, row.dropped) {
+                <li key={i} class={classes!(match (is_current, row.dropped) {
                         (true, true) => "event current dropped",
                         (true, false) => "event current",
                         (false, true) => "event dropped",
                         (false, false) => "event",
-                    }}
+                    }, (props.diverged == Some(i)).then_some("diverged"))}
+                    data-diverged={(props.diverged == Some(i)).then_some("true")}
                     data-testid="event" data-index={i.to_string()} data-class={row.class.css()}
                     aria-current={is_current.then_some("true")}
                     onclick={props.on_action.reform(move |_: MouseEvent| PlayAction::Jump(i))}>
@@ -117,9 +124,9 @@ pub fn event_list(props: &EventListProps) -> Html {
         .and_then(|(run, i)| run.outcome.trace.events.get(i))
         .map(|e| e.explain());
     html! {
-        <section class="pane events-pane" aria-label="Events">
+        <section class="pane events-pane" aria-label={props.title.clone()}>
             <header class="pane-head">
-                <h2 class="pane-title">{ "Events" }</h2>
+                <h2 class="pane-title">{ props.title.clone() }</h2>
                 <select class="device-filter" data-testid="device-filter" aria-label="Show events of" onchange={on_device}>
                     <option value="" selected={selected_device.is_empty()}>{ "all devices" }</option>
                     { for devices }

@@ -23,6 +23,7 @@ mod course_list;
 mod exercise_panel;
 mod predict_card;
 mod story;
+mod whatif;
 
 pub use canvas::Canvas;
 pub use palette::Palette;
@@ -46,3 +47,4 @@ pub use course_list::CourseList;
 pub use exercise_panel::ExercisePanel;
 pub use predict_card::{PredictCard, PredictToggle};
 pub use story::{narrate, use_story_index, StoryPanel};
+pub use whatif::{OriginalCanvas, OriginalEvents, WhatIfBar, WhatIfButton};

@@ -20,6 +20,9 @@ pub struct TablesProps {
     pub tables: Rc<NetworkState>,
     /// The devices, in scenario order, with their kinds.
     pub devices: Rc<[(AttrValue, DeviceKind)]>,
+    /// The pane's title ("Tables now"; a what-if names which run).
+    #[prop_or(AttrValue::Static("Tables now"))]
+    pub title: AttrValue,
 }
 
 /// All tables, device by device.
@@ -48,9 +51,9 @@ pub fn tables(props: &TablesProps) -> Html {
         }
     });
     html! {
-        <section class="pane tables-pane" aria-label="Tables">
-            <header class="pane-head"><h2 class="pane-title">{ "Tables now" }</h2></header>
-            <div class="pane-scroll" tabindex="0" role="region" aria-label="Tables now">{ for blocks }</div>
+        <section class="pane tables-pane" aria-label={if props.title == "Tables now" { AttrValue::Static("Tables") } else { props.title.clone() }}>
+            <header class="pane-head"><h2 class="pane-title">{ props.title.clone() }</h2></header>
+            <div class="pane-scroll" tabindex="0" role="region" aria-label={props.title.clone()}>{ for blocks }</div>
         </section>
     }
 }
