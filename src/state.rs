@@ -114,6 +114,31 @@ impl State {
             None => crate::editor::fit_view_scaled(&self.edit.scenario, f64::from(lab.scale) / 100.0),
         };
         self.share.pending = None;
+        // A what-if link: fork the original just opened, then make the variant the lab edited.
+        self.whatif = WhatIf::default();
+        if let Some(w) = &lab.whatif {
+            self.whatif.start(&self.edit.scenario, &self.play);
+            let origin = self.examples.iter().position(|e| *e.scenario == w.variant);
+            self.edit.apply(EditAction::Replace { scenario: w.variant.clone(), origin });
+            self.edit.view = match lab.view {
+                Some(view) => view,
+                None => crate::editor::fit_view_scaled(&self.edit.scenario, f64::from(lab.scale) / 100.0),
+            };
+            let mut play = Playback::new(&self.edit.scenario);
+            let scenario = self.edit.scenario.clone();
+            for action in [PlayAction::SetSpeed(lab.speed), PlayAction::SetPerClick(lab.per_click), PlayAction::Seek(lab.event)] {
+                play.apply(action, &scenario);
+            }
+            for &class in &lab.hidden {
+                play.apply(PlayAction::ToggleClass(class), &scenario);
+            }
+            self.play = play;
+            self.whatif.comparing = w.comparing;
+            self.whatif.sync(&self.play);
+        }
+        if let Some(note) = &lab.whatif_note {
+            self.share.error = Some(Rc::from(note.as_str()));
+        }
     }
 
 }
@@ -197,7 +222,8 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let self_action_kind = match &action {
-            Action::LoadExample(_) | Action::OpenShared(_) => Kind::NewLab,
+            // A link sets its own what-if (`open_shared`).
+            Action::LoadExample(_) => Kind::NewLab,
             Action::WhatIf(WhatIfAction::JumpToDivergence) => Kind::Jump,
             _ => Kind::Other,
         };

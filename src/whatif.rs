@@ -192,6 +192,29 @@ mod tests {
     }
 
     #[test]
+    fn a_share_link_round_trips_the_what_if() {
+        let s = two_subnets();
+        let pc1 = s.edit.scenario.devices.iter().position(|d| d.id == "pc1").unwrap();
+        let s = apply(
+            s,
+            [
+                Action::WhatIf(WhatIfAction::Start),
+                Action::Edit(EditAction::SetField(Field::Address(pc1, 0), "192.168.1.10/16".into())),
+                Action::WhatIf(WhatIfAction::Compare),
+                Action::Play(PlayAction::Seek(9)),
+            ],
+        );
+        let link = crate::share::SharedLab::capture(&s.edit, &s.play, 100).with_whatif(&s.whatif);
+        let link = crate::share::decode(&crate::share::encode(&link)).unwrap();
+        let opened = apply(two_subnets(), [Action::LoadExample(0), Action::OpenShared(Rc::new(link))]);
+        assert_eq!(opened.edit.scenario, s.edit.scenario);
+        assert_eq!(opened.whatif.original.as_ref().unwrap().scenario, s.whatif.original.as_ref().unwrap().scenario);
+        assert_eq!((opened.whatif.comparing, opened.play.shown()), (true, 9));
+        assert_eq!(opened.whatif.sentence(), s.whatif.sentence());
+        assert_eq!(opened.whatif.original.as_ref().unwrap().play.shown(), s.whatif.original.as_ref().unwrap().play.shown());
+    }
+
+    #[test]
     fn loading_another_example_ends_the_what_if() {
         let s = apply(two_subnets(), [Action::WhatIf(WhatIfAction::Start), Action::LoadExample(0)]);
         assert!(!s.whatif.active());
