@@ -21,7 +21,7 @@ use crate::components::{
     presenter_class, presenter_style, sentence, share_boot, use_present_keys, EmbedShell, LinkError, LinkPrompt, Narration,
     ShareButton,
 };
-use crate::components::{OriginalCanvas, OriginalEvents, WhatIfBar, WhatIfButton};
+use crate::components::{FrameDiff, OriginalCanvas, OriginalEvents, WhatIfBar, WhatIfButton};
 use crate::playback::PlayAction;
 use crate::diagram::{engine_version, Diagram};
 use crate::editor::EditAction;
@@ -399,9 +399,15 @@ fn inspector_dock() -> Html {
     };
     // The lab as run lives in the run; with no run (an invalid lab) there is nothing to inspect.
     let scenario = lab.play.lab().cloned().unwrap_or_else(|| lab.edit.scenario.clone());
+    // While comparing, the same step's frame of the original run beside it (issue 18).
+    let diff = lab.whatif.original.as_ref().filter(|_| lab.whatif.comparing).map(|original| html! {
+        <FrameDiff original={original.clone()} run={lab.play.run().cloned()} event={lab.play.current()} />
+    });
     html! {
         <InspectorPanel run={lab.play.run().cloned()} {scenario}
-            event={lab.play.current()} model={lab.inspect.clone()} {on_action} />
+            event={lab.play.current()} model={lab.inspect.clone()} {on_action}>
+            { diff.unwrap_or_default() }
+        </InspectorPanel>
     }
 }
 

@@ -33,6 +33,9 @@ pub struct InspectorProps {
     pub model: Model,
     /// Dispatches inspector actions.
     pub on_action: Callback<InspectAction>,
+    /// Shown under the heading: the what-if's frame diff while comparing (issue 18).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The inspector panel.
@@ -64,6 +67,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 <button type="button" class="link-button" data-testid="inspector-close" onclick={close}
                     aria-label="Close the inspector">{ "✕ Close" }</button>
             </header>
+            { props.children.clone() }
             { why_failed(&shown_diagnoses(&diagnoses, props.run.as_ref(), props.event)) }
             { body }
             { downloads(props) }

@@ -47,4 +47,4 @@ pub use course_list::CourseList;
 pub use exercise_panel::ExercisePanel;
 pub use predict_card::{PredictCard, PredictToggle};
 pub use story::{narrate, use_story_index, StoryPanel};
-pub use whatif::{OriginalCanvas, OriginalEvents, WhatIfBar, WhatIfButton};
+pub use whatif::{FrameDiff, OriginalCanvas, OriginalEvents, WhatIfBar, WhatIfButton};

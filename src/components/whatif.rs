@@ -156,3 +156,59 @@ pub fn original_events(props: &OriginalEventsProps) -> Html {
         </>
     }
 }
+
+/// Props of [`FrameDiff`].
+#[derive(Properties, PartialEq)]
+pub struct FrameDiffProps {
+    /// The original lab and its playback (its current event is the same step).
+    pub original: Rc<Original>,
+    /// The variant's run and current event.
+    pub run: Option<crate::playback::RunRef>,
+    pub event: Option<usize>,
+}
+
+/// The inspector's what-if section: the frame at this step in both runs, the fields that
+/// differ highlighted.
+#[function_component(FrameDiff)]
+pub fn frame_diff(props: &FrameDiffProps) -> Html {
+    use crate::inspector::{compare::frame_diff, frame_of};
+    let at = |run: Option<&crate::playback::RunRef>, event: Option<usize>| {
+        run.zip(event).and_then(|(r, i)| r.outcome.trace.events.get(i).cloned())
+    };
+    let variant = at(props.run.as_ref(), props.event);
+    let original = at(props.original.play.run(), props.original.play.current());
+    let body = match (&original, &variant) {
+        (Some(o), Some(v)) => match (frame_of(&o.kind), frame_of(&v.kind)) {
+            (Some(of), Some(vf)) => {
+                let diff = frame_diff(of, vf);
+                if diff.is_empty() {
+                    html! { <p data-testid="frame-diff-same">{ "The same frame in both runs." }</p> }
+                } else {
+                    let rows = diff.into_iter().map(|d| html! {
+                        <tr class={format!("proto-{}", d.css)}>
+                            <th scope="row">{ d.name }</th>
+                            <td>{ d.original.unwrap_or_else(|| "—".into()) }</td>
+                            <td class="changed">{ d.variant.unwrap_or_else(|| "—".into()) }</td>
+                        </tr>
+                    });
+                    html! {
+                        <table class="frame-diff-table" data-testid="frame-diff-table">
+                            <thead><tr><th>{ "Field" }</th><th>{ "Original" }</th><th>{ "What if" }</th></tr></thead>
+                            <tbody>{ for rows }</tbody>
+                        </table>
+                    }
+                }
+            }
+            _ => html! {
+                <p>{ "At this step: original — " }{ o.explain() }<br />{ "what if — " }{ v.explain() }</p>
+            },
+        },
+        _ => html! { <p>{ "One of the runs has no event at this step." }</p> },
+    };
+    html! {
+        <section class="frame-diff" aria-label="Compared with the original run" data-testid="frame-diff">
+            <h2 class="pane-title">{ "Compared with the original run" }</h2>
+            { body }
+        </section>
+    }
+}
