@@ -9,7 +9,7 @@ use packet_engine::scenario::DeviceKind;
 
 use crate::components::{
     Palette, Toolbar, ZoomControls,
-    controls_of, sprites, use_play_clock, use_reduced_motion, use_run_driver, Canvas, CommandForm, EventList, Header, Packets,
+    controls_of, cut_marks, sprites, use_play_clock, use_reduced_motion, use_run_driver, Canvas, CommandForm, EventList, Header, Packets,
     SidePanel, StatusBar, Tables, Terminal, Timeline,
 };
 use crate::components::InspectorPanel;
@@ -137,6 +137,7 @@ fn shell() -> Html {
         html! {
             <svg class="packets-layer" viewBox={lab.edit.view.to_attr()} preserveAspectRatio="xMidYMid meet"
                 aria-hidden="true" data-testid="packets-layer">
+                { cut_marks(&crate::diagram::cable_cuts(&lab.edit.scenario, d, lab.play.tables())) }
                 <Packets {frames} {marks} on_pick={on_play.reform(PlayAction::Jump)} />
             </svg>
         }

@@ -33,7 +33,7 @@ pub use controls::{controls_of, use_play_clock, use_reduced_motion, use_run_driv
 pub use event_list::EventList;
 #[cfg(feature = "bench")]
 pub use packets::Sprite;
-pub use packets::{sprites, Packets};
+pub use packets::{cut_marks, sprites, Packets};
 pub use tables::Tables;
 pub use terminal::Terminal;
 pub use timeline::Timeline;

@@ -119,10 +119,11 @@ pub fn original_canvas(props: &OriginalCanvasProps) -> Html {
     html! {
         <div class={classes!("compare-original", props.diverged.then_some("diverged"))} data-testid="whatif-original">
             <p class="compare-label">{ "Original" }</p>
-            <Canvas scenario={scenario} diagram={diagram.clone()} view={props.view} selected={none.clone()}
+            <Canvas scenario={scenario.clone()} diagram={diagram.clone()} view={props.view} selected={none.clone()}
                 selected_links={none} mode={crate::editor::Mode::Select} link_from={None} gesture={None}
                 label_factor={props.label_factor} on_edit={Callback::noop()}>
                 <svg class="packets-layer" viewBox={props.view.to_attr()} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
+                    { crate::components::cut_marks(&crate::diagram::cable_cuts(&scenario, &diagram, props.original.play.tables())) }
                     <Packets {frames} {marks} on_pick={Callback::noop()} />
                 </svg>
             </Canvas>

@@ -73,6 +73,8 @@ test("ip link set eth0 down typed mid-ping: ping says why, the tables and events
   assert.equal(await pc1.getByTestId("arp-row").count(), 0);
   assert.equal(await pc1.getByTestId("ports-down").textContent(), "down: eth0");
   assert.equal(await page.getByTestId("tables-sw1").getByTestId("ports-down").textContent(), "down: p1");
+  // The canvas draws the cable cut; pc2's cable is whole.
+  assert.deepEqual(await page.$$eval('[data-testid="cable-cut"]', (cuts) => cuts.map((c) => c.dataset.link)), ["pc1-sw1"]);
 
   // sw1 forgot pc1's MAC when p1 lost carrier; pc2's stays.
   const sw1 = page.getByTestId("tables-sw1");
