@@ -217,7 +217,10 @@ fn shell() -> Html {
                         mode={edit.mode} link_from={edit.link_from} gesture={edit.gesture.clone()}
                         label_factor={f64::from(lab.share.scale) / 100.0} on_edit={on_edit.clone()}>
                         { packets_layer.unwrap_or_default() }
-                        <Palette on_place={on_edit.reform(|kind| EditAction::Place(kind, None))} />
+                        // Comparing is for looking: "Change the variant" brings the palette back.
+                        if !whatif.comparing {
+                            <Palette on_place={on_edit.reform(|kind| EditAction::Place(kind, None))} />
+                        }
                         <ZoomControls on_edit={on_edit.clone()} />
                         if visit {
                             <button type="button" class="visit-action" data-testid="visit" onclick={on_visit}>
