@@ -327,7 +327,7 @@ fn playback_dock() -> Html {
                 <PredictToggle on={lab.predict.on} right={lab.predict.right} asked={lab.predict.asked}
                     enabled={run.is_some()} on_action={to_action(&lab, Action::Predict)} />
                 <button type="button" class={classes!("tool", "story-toggle", lab.story.open.then_some("on"))}
-                    data-testid="story-toggle" aria-pressed={lab.story.open.to_string()} disabled={run.is_none()}
+                    data-testid="story-toggle" aria-pressed={lab.story.open.to_string()} disabled={run.is_none() || lab.whatif.comparing}
                     onclick={to_action(&lab, Action::Story).reform({
                         let open = lab.story.open;
                         move |_: MouseEvent| StoryAction::Open(!open)

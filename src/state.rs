@@ -134,6 +134,9 @@ impl State {
             }
             self.play = play;
             self.whatif.comparing = w.comparing;
+            if w.comparing {
+                self.story.apply(StoryAction::Open(false));
+            }
             self.whatif.sync(&self.play);
         }
         if let Some(note) = &lab.whatif_note {
@@ -162,7 +165,13 @@ impl State {
                     self.inspect.apply(InspectAction::Close);
                 }
             }
-            WhatIfAction::Compare => self.whatif.comparing = self.whatif.active(),
+            WhatIfAction::Compare => {
+                self.whatif.comparing = self.whatif.active();
+                // The two canvases take the sequence diagram's place.
+                if self.whatif.comparing {
+                    self.story.apply(StoryAction::Open(false));
+                }
+            }
             WhatIfAction::EditVariant => {
                 self.whatif.comparing = false;
                 self.whatif.compared = None;
