@@ -124,3 +124,21 @@ test("the 'Pull the cable' example: pings 4 and 5 come back unreachable, r1's et
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("plain traceroute sends UDP probes: hop lines from the terminal, UDP frames in the events", async () => {
+  const { page, context, problems } = await openPage(fx, "");
+  await page.click('[data-example="two-subnets"]');
+  await page.waitForSelector('[data-example="two-subnets"][aria-pressed="true"]');
+  await page.getByTestId("speed").selectOption("6");
+  await typeCommand(page, "pc1", "traceroute -n 192.168.2.20");
+  await termLine(page, " 2  192.168.2.20  ");
+  const lines = await page.getByTestId("term-line").allTextContents();
+  assert.ok(lines.includes("traceroute to 192.168.2.20 (192.168.2.20), 30 hops max, 60 byte packets"), JSON.stringify(lines));
+  assert.ok(lines.some((l) => l.startsWith(" 1  192.168.1.1  ")), JSON.stringify(lines));
+  await pause(page);
+  const summaries = await page.getByTestId("event-summary").allTextContents();
+  // The list draws the rows around the current event: some UDP probe to 33434 and up is there.
+  assert.ok(summaries.some((s) => /\d+ → 334\d\d Len=32$/.test(s)), summaries.slice(0, 20).join("\n"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
