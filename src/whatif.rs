@@ -98,14 +98,17 @@ impl WhatIf {
         self.follow(play);
     }
 
-    /// Moves the original to the variant's step: the same number of significant events shown.
+    /// Moves the original to the variant's step (the same number of significant events shown)
+    /// and, within it, to the variant's simulated time, so its frames move along while playing.
     fn follow(&mut self, play: &Playback) {
         let (Some(compared), Some(original)) = (&self.compared, &mut self.original) else { return };
         let Some(len) = original.play.run().map(|r| r.len()) else { return };
         let shown = compared.comparison.original_shown(play.shown(), len);
-        if original.play.shown() != shown {
-            let scenario = original.scenario.clone();
-            Rc::make_mut(original).play.apply(PlayAction::Seek(shown), &scenario);
+        let mut moved = original.play.clone();
+        moved.follow(shown, play.sim_now());
+        // Compared by position only: a deep comparison of the tables every frame is not needed.
+        if (moved.shown(), moved.clock()) != (original.play.shown(), original.play.clock()) {
+            Rc::make_mut(original).play = moved;
         }
     }
 

@@ -93,37 +93,33 @@ pub fn config_changes(original: &Topology, variant: &Topology) -> Vec<ConfigChan
             continue;
         };
         let device = || o.id.clone();
-        let mut specific = false;
         for oi in &o.interfaces {
             if let Some(vi) = v.interfaces.iter().find(|i| i.name == oi.name) {
                 if oi.address != vi.address {
-                    specific = true;
                     out.push(ConfigChange::Address { device: device(), interface: oi.name.clone(), old: oi.address, new: vi.address });
                 }
             }
         }
         if o.gateway != v.gateway {
-            specific = true;
             out.push(ConfigChange::Gateway { device: device(), old: o.gateway, new: v.gateway });
         }
         let route_key = |r: &crate::scenario::Route| (r.prefix, r.via, r.metric);
         for (from, to, added) in [(&o.routes, &v.routes, false), (&v.routes, &o.routes, true)] {
             for r in from.iter().filter(|r| !to.iter().any(|t| route_key(t) == route_key(r))) {
-                specific = true;
                 out.push(ConfigChange::Route { device: device(), prefix: r.prefix, via: r.via, added });
             }
         }
-        // Whatever else changed, when nothing above already names it.
-        let mut o_rest = o.clone();
-        let v_rest = v.clone();
-        o_rest.gateway = v_rest.gateway;
-        o_rest.routes = v_rest.routes.clone();
-        for oi in &mut o_rest.interfaces {
-            if let Some(vi) = v_rest.interfaces.iter().find(|i| i.name == oi.name) {
+        // Whatever else changed (kind, interfaces added or removed, resolv.conf, services):
+        // the device with the changes named above undone must equal the variant's.
+        let mut rest = o.clone();
+        rest.gateway = v.gateway;
+        rest.routes = v.routes.clone();
+        for oi in &mut rest.interfaces {
+            if let Some(vi) = v.interfaces.iter().find(|i| i.name == oi.name) {
                 oi.address = vi.address;
             }
         }
-        if o_rest != v_rest && !(specific && o_rest.interfaces == v_rest.interfaces && o_rest.kind == v_rest.kind) {
+        if rest != *v {
             out.push(ConfigChange::DeviceOther { device: device() });
         }
     }
