@@ -58,6 +58,9 @@ test("what if pc1's mask were /16: both runs side by side, the divergence explai
   const original = page.getByTestId("whatif-original");
   assert.equal(await original.locator('[data-device="pc1"] .device-address').textContent(), "192.168.1.10/24");
   assert.equal(await page.locator('.stage > .canvas [data-device="pc1"] .device-address').textContent(), "192.168.1.10/16");
+  // Side by side on a wide screen: the original left of the variant, level with it.
+  const [left, right] = [await original.locator(".canvas").boundingBox(), await page.locator(".stage > .canvas").boundingBox()];
+  assert.ok(left.x + left.width <= right.x + 1 && Math.abs(left.y - right.y) < 2, JSON.stringify([left, right]));
   const originalEvents = page.locator('.events-pane[aria-label="Events — original"]');
   const variantEvents = page.locator('.events-pane[aria-label="Events — what if"]');
   await originalEvents.waitFor();
@@ -123,5 +126,21 @@ test("a link with a broken what-if variant opens the original and says why", asy
   assert.equal(await page.getByTestId("whatif-bar").count(), 0);
   const text = await page.getByTestId("link-error").textContent();
   assert.match(text, /what-if variant was left out .*whatif\.variant\.devices\[0\]\.interfaces\[0\]\.address/);
+  await context.close();
+});
+
+test("on a phone the two runs are stacked: the original's canvas above the variant's, full width", async () => {
+  const { page, context, problems } = await openPage(fx, "", { viewport: { width: 390, height: 844 }, hasTouch: true });
+  await pickExample(page, "two-subnets");
+  await page.getByTestId("whatif").click();
+  await page.locator('[data-device="pc1"] .icon').click();
+  await setField(page, "address-0", "192.168.1.10/16");
+  await page.getByTestId("whatif-compare").click();
+  await page.waitForFunction((s) => document.querySelector('[data-testid="whatif-sentence"]')?.textContent === s, SENTENCE);
+  const original = await page.locator('[data-testid="whatif-original"] .canvas').boundingBox();
+  const variant = await page.locator(".stage > .canvas").boundingBox();
+  assert.ok(original.y + original.height <= variant.y + 1, `stacked: ${JSON.stringify([original, variant])}`);
+  assert.ok(original.width > 350 && variant.width > 350, `full width: ${JSON.stringify([original, variant])}`);
+  assert.deepEqual(problems, []);
   await context.close();
 });
