@@ -9,7 +9,7 @@ use packet_engine::scenario::DeviceKind;
 
 use crate::components::{
     Palette, Toolbar, ZoomControls,
-    controls_of, sprites, use_play_clock, use_reduced_motion, use_run_driver, Canvas, CommandForm, EventList, Header, Packets,
+    controls_of, cut_marks, sprites, use_play_clock, use_reduced_motion, use_run_driver, Canvas, CommandForm, EventList, Header, Packets,
     SidePanel, StatusBar, Tables, Terminal, Timeline, LanguagePicker,
 };
 use crate::components::InspectorPanel;
@@ -21,6 +21,7 @@ use crate::components::{
     presenter_class, presenter_style, sentence, share_boot, use_present_keys, EmbedShell, LinkError, LinkPrompt, Narration,
     ShareButton,
 };
+use crate::components::{FrameDiff, OriginalCanvas, OriginalEvents, WhatIfBar, WhatIfButton};
 use crate::playback::PlayAction;
 use crate::diagram::{engine_version, Diagram};
 use crate::editor::EditAction;
@@ -142,6 +143,7 @@ fn shell() -> Html {
         html! {
             <svg class="packets-layer" viewBox={lab.edit.view.to_attr()} preserveAspectRatio="xMidYMid meet"
                 aria-hidden="true" data-testid="packets-layer">
+                { cut_marks(&crate::diagram::cable_cuts(&lab.edit.scenario, d, lab.play.tables())) }
                 <Packets {frames} {marks} on_pick={on_play.reform(PlayAction::Jump)} />
             </svg>
         }
@@ -183,6 +185,22 @@ fn shell() -> Html {
         _ => Html::default(),
     };
     let narration = narrate_in(&tr, story_index.as_ref(), lab.play.shown(), sentence(&lab.play));
+    // The what-if (issue 18): its bar over the canvases, and the original's canvas while comparing.
+    let whatif = &lab.whatif;
+    let on_whatif = to_action(&lab, Action::WhatIf);
+    let divergence = whatif.compared.as_ref().and_then(|c| c.comparison.divergence.clone());
+    let whatif_bar = whatif.active().then(|| html! {
+        <WhatIfBar comparing={whatif.comparing} sentence={whatif.sentence().map(|s| AttrValue::from(s.to_string()))}
+            diverges={divergence.is_some()} error={lab.play.error.as_deref().map(|e| AttrValue::from(e.to_string()))}
+            on_action={on_whatif.clone()} />
+    });
+    let original_canvas = whatif.original.as_ref().filter(|_| whatif.comparing).map(|original| {
+        let diverged = divergence.as_ref().is_some_and(|d| d.original.is_some() && d.original == original.play.current());
+        html! {
+            <OriginalCanvas original={original.clone()} view={edit.view} label_factor={f64::from(lab.share.scale) / 100.0}
+                {reduced_motion} {diverged} />
+        }
+    });
 
     html! {
         <div class={classes!("app", presenter_class(lab.share.scale))} style={presenter_style(lab.share.scale)}
@@ -204,14 +222,20 @@ fn shell() -> Html {
             </Header>
             <main class={classes!("workspace", lab.inspect.open.then_some("inspecting"),
                 (!edit.selected.is_empty() || !edit.selected_links.is_empty()).then_some("has-selection"))}>
-                <div class={classes!("stage", lab.story.open.then_some("with-story"))}>
+                <div class={classes!("stage", lab.story.open.then_some("with-story"),
+                    whatif.active().then_some("whatif"), whatif.comparing.then_some("comparing"))}>
+                    { whatif_bar.unwrap_or_default() }
+                    { original_canvas.unwrap_or_default() }
                     <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone().expect("the lab is always drawn")}
                         view={edit.view} selected={selected.clone()} selected_links={selected_links.clone()}
                         mode={edit.mode} link_from={edit.link_from} gesture={edit.gesture.clone()}
                         label_factor={f64::from(lab.share.scale) / 100.0} on_edit={on_edit.clone()}
                         stp={crate::components::stp_badges(lab.play.tables())}>
                         { packets_layer.unwrap_or_default() }
-                        <Palette on_place={on_edit.reform(|kind| EditAction::Place(kind, None))} />
+                        // Comparing is for looking: "Change the variant" brings the palette back.
+                        if !whatif.comparing {
+                            <Palette on_place={on_edit.reform(|kind| EditAction::Place(kind, None))} />
+                        }
                         <ZoomControls on_edit={on_edit.clone()} />
                         if visit {
                             <button type="button" class="visit-action" data-testid="visit" onclick={on_visit}>
@@ -221,6 +245,9 @@ fn shell() -> Html {
                             <p class="canvas-hint" data-testid="hint">
                                 { crate::tr!(tr, "hint-press") }<strong>{ crate::tr!(tr, "hint-play") }</strong>{ crate::tr!(tr, "hint-rest") }
                             </p>
+                        }
+                        if whatif.comparing {
+                            <p class="compare-label">{ "What if" }</p>
                         }
                         <LinkError />
                         if let Some(notice) = &edit.notice {
@@ -306,6 +333,8 @@ fn playback_dock() -> Html {
         .map(|a| a.split(['/', ' ']).next().unwrap_or(a).to_string())
         .unwrap_or_default();
     let run = play.run().cloned();
+    let comparing = lab.whatif.comparing;
+    let divergence = lab.whatif.compared.as_ref().and_then(|c| c.comparison.divergence.clone());
     html! {
         <section class="dock" aria-label={crate::tr!(tr, "playback-label")} data-testid="dock">
             <div class="dock-bar">
@@ -314,7 +343,7 @@ fn playback_dock() -> Html {
                 <PredictToggle on={lab.predict.on} right={lab.predict.right} asked={lab.predict.asked}
                     enabled={run.is_some()} on_action={to_action(&lab, Action::Predict)} />
                 <button type="button" class={classes!("tool", "story-toggle", lab.story.open.then_some("on"))}
-                    data-testid="story-toggle" aria-pressed={lab.story.open.to_string()} disabled={run.is_none()}
+                    data-testid="story-toggle" aria-pressed={lab.story.open.to_string()} disabled={run.is_none() || lab.whatif.comparing}
                     onclick={to_action(&lab, Action::Story).reform({
                         let open = lab.story.open;
                         move |_: MouseEvent| StoryAction::Open(!open)
@@ -325,6 +354,9 @@ fn playback_dock() -> Html {
                         <span class="story-toggle-note">{ crate::tr!(tr, "story-filters-on") }</span>
                     }
                 </button>
+                if !lab.whatif.active() {
+                    <WhatIfButton enabled={run.is_some()} on_action={to_action(&lab, Action::WhatIf)} />
+                }
             </div>
             if let Some(pending) = play.pending() {
                 { run_progress(&tr, pending, on_action.clone()) }
@@ -338,17 +370,25 @@ fn playback_dock() -> Html {
             } else if let Some(error) = &play.error {
                 <p class="dock-error" role="alert" data-testid="run-error">{ crate::tr!(tr, "run-error", error = error.to_string()) }</p>
             }
-            <div class="dock-panes">
+            <div class={classes!("dock-panes", comparing.then_some("comparing"))}>
                 // Over the event list (which would give the answer away), never over a device.
                 <PredictDock />
+                if let (true, Some(original)) = (comparing, &lab.whatif.original) {
+                    <OriginalEvents original={original.clone()} diverged={divergence.as_ref().and_then(|d| d.original)} />
+                }
                 <EventList run={run.clone()} shown={play.shown()} playing={play.playing} filter={play.filter.clone()}
-                    devices={names.clone()} on_action={on_action.clone()} />
-                <Tables tables={play.tables().clone()} {devices} />
+                    devices={names.clone()} on_action={on_action.clone()}
+                    title={comparing.then(|| AttrValue::from(crate::tr!(tr, "whatif-events")))}
+                    diverged={divergence.as_ref().and_then(|d| d.variant)} />
+                <Tables tables={play.tables().clone()} {devices}
+                    title={comparing.then(|| AttrValue::from(crate::tr!(tr, "whatif-tables")))} />
+                if !comparing {
                 <Terminal run={run.clone()} shown={play.shown()}>
                     <CommandForm devices={names.clone()} device={from}
                         target={AttrValue::from(target)} error={play.command_error.as_deref().map(|e| AttrValue::from(e.to_string()))}
                         enabled={run.is_some()} {on_action} />
                 </Terminal>
+                }
             </div>
         </section>
     }
@@ -379,9 +419,15 @@ fn inspector_dock() -> Html {
     };
     // The lab as run lives in the run; with no run (an invalid lab) there is nothing to inspect.
     let scenario = lab.play.lab().cloned().unwrap_or_else(|| lab.edit.scenario.clone());
+    // While comparing, the same step's frame of the original run beside it (issue 18).
+    let diff = lab.whatif.original.as_ref().filter(|_| lab.whatif.comparing).map(|original| html! {
+        <FrameDiff original={original.clone()} run={lab.play.run().cloned()} event={lab.play.current()} />
+    });
     html! {
         <InspectorPanel run={lab.play.run().cloned()} {scenario}
-            event={lab.play.current()} model={lab.inspect.clone()} {on_action} />
+            event={lab.play.current()} model={lab.inspect.clone()} {on_action}>
+            { diff.unwrap_or_default() }
+        </InspectorPanel>
     }
 }
 

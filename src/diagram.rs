@@ -117,6 +117,42 @@ impl Diagram {
     }
 }
 
+/// Where a cable is cut on the canvas: the middle of a link one of whose ends is down (set
+/// down, no carrier, or its device powered off) in `tables` (issue 18's "pull the cable").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cut {
+    /// The link's id.
+    pub link: String,
+    /// The middle of the drawn link.
+    pub at: Point,
+    /// The link's direction, in degrees (the cut is drawn across it).
+    pub angle: f64,
+}
+
+/// The cables cut at the playhead: `scenario`'s links (drawn as in `diagram`) with an end in
+/// `tables.down` or on a powered-off device.
+pub fn cable_cuts(scenario: &Scenario, diagram: &Diagram, tables: &packet_engine::NetworkState) -> Vec<Cut> {
+    if tables.down.is_empty() && tables.powered_off.is_empty() {
+        return Vec::new();
+    }
+    let down = |device: &str, port: &str| {
+        tables.powered_off.iter().any(|d| d == device) || tables.down.get(device).is_some_and(|ports| ports.iter().any(|p| p == port))
+    };
+    diagram
+        .links
+        .iter()
+        .filter_map(|view| {
+            let link = scenario.links.iter().find(|l| l.id == view.id)?;
+            if !(down(&link.a.device, &link.a.port) || down(&link.b.device, &link.b.port)) {
+                return None;
+            }
+            let (a, b) = diagram.link_ends(view)?;
+            let angle = (b.y - a.y).atan2(b.x - a.x).to_degrees();
+            Some(Cut { link: view.id.clone(), at: a.lerp(b, 0.5), angle })
+        })
+        .collect()
+}
+
 /// The version of the `packet-engine` crate compiled into this app, read from its manifest
 /// at compile time so the status bar names the exact engine that computes everything.
 pub fn engine_version() -> &'static str {
@@ -142,6 +178,21 @@ fn manifest_version(manifest: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cable_with_an_end_down_is_cut_at_its_middle() {
+        let (_, s) = packet_engine::examples::all().into_iter().find(|(stem, _)| *stem == "same-network").unwrap();
+        let d = Diagram::from_scenario(&s);
+        let mut tables = packet_engine::NetworkState::default();
+        assert!(cable_cuts(&s, &d, &tables).is_empty());
+        tables.down.insert("sw1".to_string(), vec!["p1".to_string()]);
+        let cuts = cable_cuts(&s, &d, &tables);
+        assert_eq!(cuts.len(), 1);
+        assert_eq!((cuts[0].link.as_str(), cuts[0].at, cuts[0].angle), ("pc1-sw1", Point::new(220.0, 200.0), 0.0));
+        tables.down.clear();
+        tables.powered_off.push("sw1".to_string());
+        assert_eq!(cable_cuts(&s, &d, &tables).len(), 2, "a switch powered off cuts both its cables");
+    }
 
     #[test]
     fn draws_devices_and_links_of_a_scenario() {

@@ -20,6 +20,7 @@ use packet_engine::wire::dhcp::Node;
 use packet_engine::wire::udp::Application;
 use packet_engine::{RunOutcome, SimTime};
 
+pub mod compare;
 pub mod rewrap;
 mod tcp;
 pub use tcp::Rel;

@@ -26,6 +26,7 @@ mod share;
 mod state;
 mod storage;
 mod story;
+mod whatif;
 mod worker;
 
 fn main() {

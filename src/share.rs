@@ -57,6 +57,20 @@ pub struct SharedLab {
     pub story: crate::story::Story,
     /// What was wrong with the link's story settings (left at their defaults), if anything.
     pub story_note: Option<String>,
+    /// A what-if (issue 18): `scenario` is then the original lab and this its variant, shown
+    /// compared or still being edited.
+    pub whatif: Option<SharedWhatIf>,
+    /// What was wrong with the link's what-if variant (left out: the original opens alone).
+    pub whatif_note: Option<String>,
+}
+
+/// The variant of a what-if link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedWhatIf {
+    /// The changed lab, its typed commands folded in as for `scenario`.
+    pub variant: Scenario,
+    /// Shown compared (else: the variant being edited).
+    pub comparing: bool,
 }
 
 /// Why a link could not be opened.
@@ -122,6 +136,10 @@ pub fn encode(lab: &SharedLab) -> String {
     root.insert("scale".into(), json!(lab.scale));
     if let Some(story) = crate::story::link::to_json(&lab.story) {
         root.insert("story".into(), story);
+    }
+    if let Some(w) = &lab.whatif {
+        let variant = serde_json::to_value(&w.variant).expect("a Scenario always serializes");
+        root.insert("whatif".into(), json!({ "variant": variant, "comparing": w.comparing }));
     }
     pack(FRAGMENT_KEY, &Value::Object(root).to_string())
 }
@@ -224,10 +242,38 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
             crate::story::link::from_json(&v, &devices)
         }
     };
+    // A bad variant never loses the lab: the original opens alone, and the note says why.
+    let (whatif, whatif_note) = match root.remove("whatif") {
+        None => (None, None),
+        Some(v) => match whatif(v) {
+            Ok(w) => (Some(w), None),
+            Err(e) => (None, Some(format!("The link's what-if variant was left out ({e}); the original lab is open."))),
+        },
+    };
     if let Some(key) = root.keys().next() {
         return Err(field(key.clone(), "unknown field"));
     }
-    Ok(SharedLab { scenario, event, speed: speed as usize, per_click, hidden, view, scale, story, story_note })
+    Ok(SharedLab { scenario, event, speed: speed as usize, per_click, hidden, view, scale, story, story_note, whatif, whatif_note })
+}
+
+/// A link's `whatif` object: `{ "variant": <lab>, "comparing": bool }`, the variant checked by
+/// the engine as `scenario` is.
+fn whatif(v: Value) -> Result<SharedWhatIf, ShareError> {
+    let Value::Object(mut w) = v else { return Err(field("whatif", "expected an object")) };
+    let variant = w.remove("variant").ok_or_else(|| field("whatif.variant", "missing"))?;
+    let variant = Scenario::from_json(&variant.to_string()).map_err(|e| {
+        let path = if e.path == "scenario" { "whatif.variant".to_string() } else { format!("whatif.variant.{}", e.path) };
+        field(path, e.message)
+    })?;
+    let comparing = match w.remove("comparing") {
+        None => true,
+        Some(Value::Bool(b)) => b,
+        Some(v) => return Err(field("whatif.comparing", format!("{v} is not true or false"))),
+    };
+    if let Some(key) = w.keys().next() {
+        return Err(field(format!("whatif.{key}"), "unknown field"));
+    }
+    Ok(SharedWhatIf { variant, comparing })
 }
 
 /// The fragment's prefix of an exercise link: `#exercise=…` (added by the exercises engineer).
@@ -367,7 +413,21 @@ impl SharedLab {
             scale,
             story: crate::story::Story::default(),
             story_note: None,
+            whatif: None,
+            whatif_note: None,
         }
+    }
+
+    /// The same link carrying a what-if in progress: the original lab as `scenario`, the lab
+    /// on screen (captured above) as the variant.
+    pub fn with_whatif(mut self, whatif: &crate::whatif::WhatIf) -> SharedLab {
+        if let Some(original) = &whatif.original {
+            let mut scenario = (*original.scenario).clone();
+            scenario.commands.extend(original.play.commands().iter().cloned());
+            let variant = std::mem::replace(&mut self.scenario, scenario);
+            self.whatif = Some(SharedWhatIf { variant, comparing: whatif.comparing });
+        }
+        self
     }
 
     /// The same link carrying the story choices too.
@@ -474,6 +534,24 @@ mod tests {
         assert_eq!(decode_exercise("exercise=ab*d"), Err(ShareError::BadCharacter(2)));
     }
 
+    #[test]
+    fn a_what_if_link_carries_both_labs_and_a_bad_variant_never_loses_the_original() {
+        let original = example("two-subnets");
+        let mut variant = original.clone();
+        variant.devices[0].interfaces[0].address = Some("192.168.1.10/16".into());
+        let shared = SharedLab { scenario: original.clone(), whatif: Some(SharedWhatIf { variant: variant.clone(), comparing: true }), ..lab() };
+        assert_eq!(decode(&encode(&shared)), Ok(shared.clone()));
+        // An old link (no `whatif`) opens as before.
+        assert_eq!(decode(&encode(&lab())).unwrap().whatif, None);
+        // A variant the engine refuses: the original opens, and the note names the field.
+        let mut bad = variant;
+        bad.devices[0].interfaces[0].address = Some("192.168.1.300/16".into());
+        let opened = decode(&encode(&SharedLab { whatif: Some(SharedWhatIf { variant: bad, comparing: false }), ..shared })).unwrap();
+        assert_eq!((opened.scenario, opened.whatif), (original, None));
+        let note = opened.whatif_note.expect("the bad variant is reported");
+        assert!(note.contains("whatif.variant.devices[0].interfaces[0].address"), "{note}");
+    }
+
     fn example(stem: &str) -> Scenario {
         packet_engine::examples::all().into_iter().find(|(s, _)| *s == stem).map(|(_, s)| s).expect("example exists")
     }
@@ -490,6 +568,8 @@ mod tests {
             scale: 150,
             story: crate::story::Story::default(),
             story_note: None,
+            whatif: None,
+            whatif_note: None,
         }
     }
 
@@ -699,7 +779,7 @@ mod tests {
     #[test]
     #[ignore = "prints a link for docs: cargo test -p packet-lab print_example_link -- --ignored --nocapture"]
     fn print_example_link() {
-        let lab = SharedLab { scenario: example("to-the-internet"), event: 0, speed: 4, per_click: false, hidden: vec![], view: None, scale: 150, story: Default::default(), story_note: None };
+        let lab = SharedLab { scenario: example("to-the-internet"), event: 0, speed: 4, per_click: false, hidden: vec![], view: None, scale: 150, story: Default::default(), story_note: None, whatif: None, whatif_note: None };
         println!("{}", encode(&lab));
     }
 }

@@ -19,6 +19,7 @@ use crate::playback::{PlayAction, Playback};
 use crate::share::{Share, ShareAction, SharedLab};
 use crate::predict::{Predict, PredictAction};
 use crate::story::{Story, StoryAction};
+use crate::whatif::{WhatIf, WhatIfAction};
 
 /// A built-in example scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +52,8 @@ pub struct State {
     /// The interface language: a tag of `locales/` ("en", "de", "fr") or the pseudo-locale
     /// (src/i18n/mod.rs). Chosen at boot from the link, the saved choice or the browser.
     pub lang: &'static str,
+    /// The what-if comparison: the original lab and run while the editor holds a variant (issue 18).
+    pub whatif: WhatIf,
     /// True once the app has mounted in the page: the `data-ready` marker that the boot guard
     /// (static/boot.js) and the browser tests wait for.
     pub started: bool,
@@ -83,6 +86,7 @@ impl State {
             predict: Predict::default(),
             story: Story::default(),
             lang: crate::i18n::DEFAULT,
+            whatif: WhatIf::default(),
             started: false,
         }
     }
@@ -114,8 +118,88 @@ impl State {
             None => crate::editor::fit_view_scaled(&self.edit.scenario, f64::from(lab.scale) / 100.0),
         };
         self.share.pending = None;
+        // A what-if link: fork the original just opened, then make the variant the lab edited.
+        self.whatif = WhatIf::default();
+        if let Some(w) = &lab.whatif {
+            self.whatif.start(&self.edit.scenario, &self.play);
+            let origin = self.examples.iter().position(|e| *e.scenario == w.variant);
+            self.edit.apply(EditAction::Replace { scenario: w.variant.clone(), origin });
+            self.edit.view = match lab.view {
+                Some(view) => view,
+                None => crate::editor::fit_view_scaled(&self.edit.scenario, f64::from(lab.scale) / 100.0),
+            };
+            let mut play = Playback::new(&self.edit.scenario);
+            let scenario = self.edit.scenario.clone();
+            for action in [PlayAction::SetSpeed(lab.speed), PlayAction::SetPerClick(lab.per_click), PlayAction::Seek(lab.event)] {
+                play.apply(action, &scenario);
+            }
+            for &class in &lab.hidden {
+                play.apply(PlayAction::ToggleClass(class), &scenario);
+            }
+            self.play = play;
+            self.whatif.comparing = w.comparing;
+            if w.comparing {
+                self.story.apply(StoryAction::Open(false));
+            }
+            self.whatif.sync(&self.play);
+        }
+        if let Some(note) = &lab.whatif_note {
+            self.share.error = Some(Rc::from(note.as_str()));
+        }
     }
 
+}
+
+/// What an action means for the what-if (see [`State::what_if`]).
+enum Kind {
+    /// Another lab replaces this one: the what-if ends.
+    NewLab,
+    /// The what-if placed both runs itself.
+    Jump,
+    Other,
+}
+
+impl State {
+    /// Applies a what-if command.
+    fn what_if(&mut self, action: WhatIfAction) {
+        match action {
+            WhatIfAction::Start => {
+                if self.play.run().is_some() {
+                    self.whatif.start(&self.edit.scenario, &self.play);
+                    self.inspect.apply(InspectAction::Close);
+                }
+            }
+            WhatIfAction::Compare => {
+                self.whatif.comparing = self.whatif.active();
+                // The two canvases take the sequence diagram's place.
+                if self.whatif.comparing {
+                    self.story.apply(StoryAction::Open(false));
+                }
+            }
+            WhatIfAction::EditVariant => {
+                self.whatif.comparing = false;
+                self.whatif.compared = None;
+            }
+            WhatIfAction::JumpToDivergence => {
+                self.whatif.sync(&self.play);
+                if let Some((variant, original)) = self.whatif.divergence_shown() {
+                    let scenario = self.edit.scenario.clone();
+                    self.play.apply(PlayAction::Seek(variant), &scenario);
+                    self.whatif.show_original(original);
+                    self.inspect.apply(InspectAction::Open);
+                }
+            }
+            WhatIfAction::Exit { keep_variant } => {
+                let whatif = std::mem::take(&mut self.whatif);
+                if let (false, Some(original)) = (keep_variant, whatif.original) {
+                    let scenario = (*original.scenario).clone();
+                    let origin = self.examples.iter().position(|e| *e.scenario == scenario);
+                    self.edit.apply(EditAction::Replace { scenario, origin });
+                    self.play = original.play.clone();
+                }
+            }
+        }
+    }
 }
 
 /// Every way the state can change.
@@ -143,6 +227,8 @@ pub enum Action {
     Story(StoryAction),
     /// The user picked an interface language (a tag of `locales/`; anything else is ignored).
     SetLanguage(String),
+    /// A what-if command (fork, compare, jump to the divergence, leave).
+    WhatIf(WhatIfAction),
 }
 
 impl Reducible for State {
@@ -150,6 +236,12 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let self_action_kind = match &action {
+            // A link sets its own what-if (`open_shared`).
+            Action::LoadExample(_) => Kind::NewLab,
+            Action::WhatIf(WhatIfAction::JumpToDivergence) => Kind::Jump,
+            _ => Kind::Other,
+        };
         match action {
             Action::Started => next.started = true,
             Action::LoadExample(index) => {
@@ -218,6 +310,14 @@ impl Reducible for State {
                     next.lang = tag;
                 }
             }
+            Action::WhatIf(action) => next.what_if(action),
+        }
+        // Another lab (an example, a link, an exercise) ends the what-if.
+        if matches!(self_action_kind, Kind::NewLab) || next.exercises.session != self.exercises.session {
+            next.whatif = WhatIf::default();
+        }
+        if !matches!(self_action_kind, Kind::Jump) {
+            next.whatif.sync(&next.play);
         }
         if next.predict.on {
             // A changed lab or a typed command makes a new run: its questions are made anew.

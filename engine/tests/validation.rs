@@ -143,8 +143,8 @@ fn bad_devices_gateways_and_commands_name_the_field() {
         "commands[0].run: ping needs -c COUNT here (a lab run must end); usage: ping -c COUNT [-i SECONDS] [-W SECONDS] [-s SIZE] [-t TTL] [-I IFACE|ADDRESS] ADDRESS"
     );
     assert_eq!(
-        error("ping -c 1 10.0.0.2", "traceroute -n 10.0.0.2"),
-        "commands[0].run: only ICMP traceroute is modelled: add -I; usage: traceroute -I [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] ADDRESS"
+        error("ping -c 1 10.0.0.2", "traceroute -T 10.0.0.2"),
+        "commands[0].run: TCP SYN probes (-T) are not modelled: plain traceroute sends UDP probes to ports 33434 and up, -I sends ICMP echoes; usage: traceroute [-I] [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] [-p PORT] ADDRESS"
     );
     assert_eq!(
         error("ping -c 1 10.0.0.2", "ssh 10.0.0.2"),

@@ -35,6 +35,12 @@ pub struct EventListProps {
     pub devices: Rc<[AttrValue]>,
     /// Dispatches `Jump`, `ToggleClass`, `SetDevice`.
     pub on_action: Callback<PlayAction>,
+    /// The pane's title when not the catalogue's "Events" (a what-if names which run).
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
+    /// An event marked as where this run parts from the other (a what-if's divergence).
+    #[prop_or_default]
+    pub diverged: Option<usize>,
 }
 
 /// The event list with its filters.
@@ -93,12 +99,13 @@ pub fn event_list(props: &EventListProps) -> Html {
                 None => d.to_string(),
             });
             html! {
-                <li key={i} class={match (is_current, row.dropped) {
+                <li key={i} class={classes!(match (is_current, row.dropped) {
                         (true, true) => "event current dropped",
                         (true, false) => "event current",
                         (false, true) => "event dropped",
                         (false, false) => "event",
-                    }}
+                    }, (props.diverged == Some(i)).then_some("diverged"))}
+                    data-diverged={(props.diverged == Some(i)).then_some("true")}
                     data-testid="event" data-index={i.to_string()} data-class={row.class.css()}
                     aria-current={is_current.then_some("true")}
                     onclick={props.on_action.reform(move |_: MouseEvent| PlayAction::Jump(i))}>
@@ -120,10 +127,11 @@ pub fn event_list(props: &EventListProps) -> Html {
         .zip(current)
         .and_then(|(run, i)| run.outcome.trace.events.get(i))
         .map(|e| e.explain());
+    let title = props.title.clone().unwrap_or_else(|| AttrValue::from(tr!(tr, "events-label")));
     html! {
-        <section class="pane events-pane" aria-label={tr!(tr, "events-label")}>
+        <section class="pane events-pane" aria-label={title.clone()}>
             <header class="pane-head">
-                <h2 class="pane-title">{ tr!(tr, "events-label") }</h2>
+                <h2 class="pane-title">{ title }</h2>
                 <select class="device-filter" data-testid="device-filter" aria-label={tr!(tr, "events-device-filter")} onchange={on_device}>
                     <option value="" selected={selected_device.is_empty()}>{ tr!(tr, "events-all-devices") }</option>
                     { for devices }

@@ -35,6 +35,9 @@ pub struct InspectorProps {
     pub model: Model,
     /// Dispatches inspector actions.
     pub on_action: Callback<InspectAction>,
+    /// Shown under the heading: the what-if's frame diff while comparing (issue 18).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The inspector panel.
@@ -68,6 +71,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 <button type="button" class="link-button" data-testid="inspector-close" onclick={close}
                     aria-label={tr!(tr, "inspector-close-label")}>{ tr!(tr, "inspector-close") }</button>
             </header>
+            { props.children.clone() }
             { why_failed(tr, &shown_diagnoses(&diagnoses, props.run.as_ref(), props.event)) }
             { body }
             { downloads(props) }

@@ -23,6 +23,7 @@ mod course_list;
 mod exercise_panel;
 mod predict_card;
 mod story;
+mod whatif;
 
 pub use canvas::{stp_badges, Canvas};
 pub use palette::Palette;
@@ -32,7 +33,7 @@ pub use controls::{controls_of, use_play_clock, use_reduced_motion, use_run_driv
 pub use event_list::EventList;
 #[cfg(feature = "bench")]
 pub use packets::Sprite;
-pub use packets::{sprites, Packets};
+pub use packets::{cut_marks, sprites, Packets};
 pub use tables::Tables;
 pub use terminal::Terminal;
 pub use timeline::Timeline;
@@ -46,3 +47,4 @@ pub use course_list::CourseList;
 pub use exercise_panel::ExercisePanel;
 pub use predict_card::{PredictCard, PredictToggle};
 pub use story::{narrate_in, use_story_index, StoryPanel};
+pub use whatif::{FrameDiff, OriginalCanvas, OriginalEvents, WhatIfBar, WhatIfButton};

@@ -211,6 +211,23 @@ pub fn packets(props: &PacketsProps) -> Html {
     }
 }
 
+/// The cut cables at the playhead ([`crate::diagram::cable_cuts`]): a gap in the cable and
+/// two red strokes across it, drawn over the links in the frames' layer.
+pub fn cut_marks(cuts: &[crate::diagram::Cut]) -> Html {
+    cuts.iter()
+        .map(|c| {
+            let transform = format!("translate({:.1} {:.1}) rotate({:.1})", c.at.x, c.at.y, c.angle);
+            html! {
+                <g class="cable-cut" data-testid="cable-cut" data-link={c.link.clone()} key={c.link.clone()} {transform}>
+                    <rect x="-6" y="-7" width="12" height="14" />
+                    <line x1="-5" y1="-9" x2="-1" y2="9" />
+                    <line x1="1" y1="-9" x2="5" y2="9" />
+                </g>
+            }
+        })
+        .collect()
+}
+
 /// A drop mark's words (`playback::short_reason`, English) in the interface language: the
 /// reason's key in the `canvas-drop` message; a reason the catalogue lacks shows as it is.
 fn drop_text(tr: &Tr, reason: &'static str) -> String {

@@ -284,9 +284,9 @@ fn share_dialog() -> Html {
         });
     }
     let fragment = use_memo(
-        (lab.edit.scenario.clone(), lab.play.commands().to_vec(), lab.play.shown(), lab.play.speed, lab.play.per_click, lab.play.filter.clone(), lab.share.scale),
+        (lab.edit.scenario.clone(), lab.play.commands().to_vec(), lab.play.shown(), lab.play.speed, lab.play.per_click, lab.play.filter.clone(), lab.share.scale, lab.whatif.original.clone(), lab.whatif.comparing),
         {
-            let snapshot = SharedLab::capture(&lab.edit, &lab.play, lab.share.scale).with_story(&lab.story);
+            let snapshot = SharedLab::capture(&lab.edit, &lab.play, lab.share.scale).with_story(&lab.story).with_whatif(&lab.whatif);
             move |_| share::encode(&snapshot)
         },
     );

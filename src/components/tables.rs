@@ -23,6 +23,9 @@ pub struct TablesProps {
     pub tables: Rc<NetworkState>,
     /// The devices, in scenario order, with their kinds.
     pub devices: Rc<[(AttrValue, DeviceKind)]>,
+    /// The pane's title when not the catalogue's "Tables now" (a what-if names which run).
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
 }
 
 /// All tables, device by device.
@@ -52,10 +55,11 @@ pub fn tables(props: &TablesProps) -> Html {
             </section>
         }
     });
+    let title = props.title.clone().unwrap_or_else(|| AttrValue::from(tr!(tr, "tables-now")));
     html! {
-        <section class="pane tables-pane" aria-label={tr!(tr, "tables-label")}>
-            <header class="pane-head"><h2 class="pane-title">{ tr!(tr, "tables-now") }</h2></header>
-            <div class="pane-scroll" tabindex="0" role="region" aria-label={tr!(tr, "tables-now")}>{ for blocks }</div>
+        <section class="pane tables-pane" aria-label={props.title.clone().unwrap_or_else(|| AttrValue::from(tr!(tr, "tables-label")))}>
+            <header class="pane-head"><h2 class="pane-title">{ title.clone() }</h2></header>
+            <div class="pane-scroll" tabindex="0" role="region" aria-label={title}>{ for blocks }</div>
         </section>
     }
 }

@@ -470,6 +470,19 @@ impl Playback {
         }
     }
 
+    /// Shows `events[..n]` with the playhead at simulated time `sim_ns`, kept between the n-th
+    /// event and the next: a run that follows another one's playhead (the what-if's original
+    /// follows the variant), so its frames move as smoothly.
+    pub fn follow(&mut self, n: usize, sim_ns: u64) {
+        self.playing = false;
+        self.set_shown(n);
+        let Some(run) = &self.run else { return };
+        let n = self.shown;
+        let low = if n == 0 { 0.0 } else { run.play_of(n - 1) };
+        let high = if n < run.len() { run.play_of(n) } else { run.end_play() };
+        self.clock = run.timeline.to_play(sim_ns).clamp(low, high.max(low));
+    }
+
     /// Moves the cursor by one event, forward or back.
     fn step(&mut self, by: isize) {
         let Some(run) = &self.run else { return };

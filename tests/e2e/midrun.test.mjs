@@ -73,6 +73,8 @@ test("ip link set eth0 down typed mid-ping: ping says why, the tables and events
   assert.equal(await pc1.getByTestId("arp-row").count(), 0);
   assert.equal(await pc1.getByTestId("ports-down").textContent(), "down: eth0");
   assert.equal(await page.getByTestId("tables-sw1").getByTestId("ports-down").textContent(), "down: p1");
+  // The canvas draws the cable cut; pc2's cable is whole.
+  assert.deepEqual(await page.$$eval('[data-testid="cable-cut"]', (cuts) => cuts.map((c) => c.dataset.link)), ["pc1-sw1"]);
 
   // sw1 forgot pc1's MAC when p1 lost carrier; pc2's stays.
   const sw1 = page.getByTestId("tables-sw1");
@@ -119,6 +121,24 @@ test("the 'Pull the cable' example: pings 4 and 5 come back unreachable, r1's et
   assert.equal(await r1.getByTestId("route-row").count(), 2);
   const end = await page.getByTestId("term-line").allTextContents();
   assert.ok(end.includes("6 packets transmitted, 4 received, +2 errors, 33.3333% packet loss, time 5000ms"), JSON.stringify(end));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("plain traceroute sends UDP probes: hop lines from the terminal, UDP frames in the events", async () => {
+  const { page, context, problems } = await openPage(fx, "");
+  await page.click('[data-example="two-subnets"]');
+  await page.waitForSelector('[data-example="two-subnets"][aria-pressed="true"]');
+  await page.getByTestId("speed").selectOption("6");
+  await typeCommand(page, "pc1", "traceroute -n 192.168.2.20");
+  await termLine(page, " 2  192.168.2.20  ");
+  const lines = await page.getByTestId("term-line").allTextContents();
+  assert.ok(lines.includes("traceroute to 192.168.2.20 (192.168.2.20), 30 hops max, 60 byte packets"), JSON.stringify(lines));
+  assert.ok(lines.some((l) => l.startsWith(" 1  192.168.1.1  ")), JSON.stringify(lines));
+  await pause(page);
+  const summaries = await page.getByTestId("event-summary").allTextContents();
+  // The list draws the rows around the current event: some UDP probe to 33434 and up is there.
+  assert.ok(summaries.some((s) => /\d+ → 334\d\d Len=32$/.test(s)), summaries.slice(0, 20).join("\n"));
   assert.deepEqual(problems, []);
   await context.close();
 });

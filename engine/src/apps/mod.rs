@@ -167,6 +167,19 @@ impl IpNode {
 
 /// The sequence number of our echo request quoted in an ICMP error, if the
 /// quoted datagram is an ICMP echo request with identifier `ident`.
+/// The ports (source, destination) of the UDP datagram an ICMP error quotes.
+fn udp_in_quote(inner: &[u8]) -> Option<(u16, u16)> {
+    if inner.len() < 20 {
+        return None;
+    }
+    let ip = Ipv4Packet::new_unchecked(inner);
+    if ip.next_header() != IpProtocol::Udp {
+        return None;
+    }
+    let udp = inner.get(ip.header_len() as usize..)?.get(..4)?;
+    Some((u16::from_be_bytes([udp[0], udp[1]]), u16::from_be_bytes([udp[2], udp[3]])))
+}
+
 fn echo_in_quote(inner: &[u8], ident: u16) -> Option<u16> {
     // The quote is a header and 8 bytes, shorter than its total length says:
     // too short for `new_checked`, so the header's presence is checked here.

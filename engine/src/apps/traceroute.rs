@@ -1,7 +1,9 @@
-//! traceroute 2.1's `traceroute -I -n`: ICMP echo probes with rising TTL,
-//! up to `-N` in flight, each hop's line printed as its probes finish.
+//! traceroute 2.1: probes with rising TTL, up to `-N` in flight, each hop's
+//! line printed as its probes finish. The probes are UDP datagrams to ports
+//! 33434 and up (the default method, `mod-udp.c`), or ICMP echoes with `-I`
+//! (`mod-icmp.c`).
 
-use super::{echo_in_quote, AppState};
+use super::{echo_in_quote, udp_in_quote, AppState};
 use crate::frames::{self, Ipv4Header};
 use crate::l3::{IcmpInfo, IpNode};
 use crate::sim::ctx::Ctx;
@@ -21,6 +23,8 @@ const TR_PACKET_LEN: usize = 60;
 struct Probe {
     send_time: Option<SimTime>,
     seq: u16,
+    /// UDP probes: the source port of the probe's own socket.
+    sport: u16,
     done: bool,
     is_final: bool,
     from: Option<Ipv4Addr>,
@@ -38,6 +42,8 @@ pub(crate) struct Traceroute {
     queries: usize,
     sim_queries: usize,
     ident: u16,
+    /// UDP probes: the first destination port (probe `seq` goes to `port + seq - 1`).
+    udp_port: Option<u16>,
     next_seq: u16,
     /// IP ID of the connected raw socket (`inet_id`), +1 per probe.
     ip_id: u16,
@@ -101,6 +107,7 @@ impl IpNode {
             queries: queries as usize,
             sim_queries: sim_queries as usize,
             ident,
+            udp_port: opts.udp_port,
             next_seq: 1,
             ip_id,
             probes: vec![Probe::default(); n],
@@ -181,7 +188,7 @@ impl IpNode {
                     t.next_seq = t.next_seq.wrapping_add(1);
                     t.probes[n].seq = seq;
                     t.probes[n].send_time = Some(now);
-                    to_send.push((ttl, seq, t.ip_id));
+                    to_send.push((n, ttl, seq, t.ip_id));
                     t.ip_id = t.ip_id.wrapping_add(1);
                 }
                 if next_time.is_none() {
@@ -197,26 +204,38 @@ impl IpNode {
         for n in printed {
             self.tr_print_probe(ctx, app, n);
         }
-        let (target, ident) = {
+        let (target, ident, udp_port) = {
             let t = self.tr_mut(app);
-            (t.target, t.ident)
+            (t.target, t.ident, t.udp_port)
         };
-        for (ttl, seq, ip_id) in to_send {
+        for (n, ttl, seq, ip_id) in to_send {
+            // Both methods send 60-byte packets (traceroute's default length) of the same fill.
             let data = frames::traceroute_payload(TR_PACKET_LEN - frames::IPV4_HEADER_LEN);
-            let icmp = frames::icmp_echo(true, ident, seq, &data);
             let Some(hop) = self.route_output(ctx, target, false) else {
                 continue;
+            };
+            let (protocol, payload) = match udp_port {
+                None => (IpProtocol::Icmp, frames::icmp_echo(true, ident, seq, &data)),
+                Some(base) => {
+                    // mod-udp.c: a new socket per probe, so a port the kernel picks from
+                    // ip_local_port_range (32768–60999), and the port after the last probe's.
+                    let sport = self.tr_source_port(ctx, app);
+                    self.tr_mut(app).probes[n].sport = sport;
+                    let dport = base.wrapping_add(seq.wrapping_sub(1));
+                    let udp_data = &data[..TR_PACKET_LEN - frames::IPV4_HEADER_LEN - 8];
+                    (IpProtocol::Udp, crate::wire::udp::datagram(hop.src, target, sport, dport, udp_data))
+                }
             };
             let h = Ipv4Header {
                 tos: 0,
                 ident: ip_id,
                 dont_frag: false,
                 ttl,
-                protocol: IpProtocol::Icmp,
+                protocol,
                 src: hop.src,
                 dst: target,
             };
-            let datagram = frames::ipv4_datagram(&h, &icmp);
+            let datagram = frames::ipv4_datagram(&h, &payload);
             if self.is_local(target) {
                 self.ip_local_out(ctx, datagram);
             } else {
@@ -237,6 +256,17 @@ impl IpNode {
         }
         let at = next_time.unwrap_or(now).max(now);
         self.arm_app(ctx, app, at);
+    }
+
+    /// A source port for a UDP probe's socket: random in ip_local_port_range, and not one an
+    /// earlier probe of this traceroute holds (their sockets stay open until it ends).
+    fn tr_source_port(&mut self, ctx: &mut Ctx, app: u32) -> u16 {
+        loop {
+            let port = 32768 + ctx.rng.next_u16() % (60999 - 32768 + 1);
+            if !self.tr_mut(app).probes.iter().any(|p| p.sport == port) {
+                return port;
+            }
+        }
     }
 
     /// `print_probe`: starts a new hop line or appends to the current one.
@@ -280,7 +310,7 @@ impl IpNode {
         let (seq, from, is_final, err) = match info {
             IcmpInfo::EchoReply { from, id, seq, .. } => {
                 // The raw socket is connected to the target: only its replies arrive.
-                if *id != t.ident || *from != t.target {
+                if t.udp_port.is_some() || *id != t.ident || *from != t.target {
                     return false;
                 }
                 (*seq, *from, true, "")
@@ -293,7 +323,16 @@ impl IpNode {
                 code,
                 inner,
             } => {
-                let Some(seq) = echo_in_quote(inner, t.ident) else {
+                let seq = match t.udp_port {
+                    None => echo_in_quote(inner, t.ident),
+                    // The probe's socket (its source port) gets the error (IP_RECVERR); its
+                    // destination port says which probe it was.
+                    Some(base) => udp_in_quote(inner).and_then(|(sport, dport)| {
+                        let seq = dport.wrapping_sub(base).wrapping_add(1);
+                        t.probes.iter().any(|p| p.seq == seq && p.sport == sport && p.send_time.is_some()).then_some(seq)
+                    }),
+                };
+                let Some(seq) = seq else {
                     return false;
                 };
                 let (is_final, err) = match (icmp_type, code) {

@@ -20,7 +20,7 @@ pub enum Command {
         /// `-s`, `-t`, `-W`, `-I`.
         opts: PingOpts,
     },
-    /// `traceroute -I [-n] [-m MAX_TTL] [-q NQUERIES] [-N SIMQUERIES] TARGET` (traceroute 2.1, ICMP).
+    /// `traceroute [-I] [-n] [-m MAX_TTL] [-q NQUERIES] [-N SIMQUERIES] [-p PORT] TARGET` (traceroute 2.1: UDP by default, ICMP with -I).
     Traceroute {
         target: Ipv4Addr,
         /// A host name typed instead of an address, as for `ping`.
@@ -80,11 +80,19 @@ pub struct TraceOpts {
     pub wait_ms: u64,
     pub here: u32,
     pub near: u32,
+    /// The probe method: `None` for ICMP echo (`-I`); `Some(port)` for traceroute's default
+    /// method, UDP datagrams to "unlikely" ports from `port` (`-p`, 33434) up, one more per
+    /// probe, each from its own socket, so the target answers "port unreachable"
+    /// (traceroute 2.1 `mod-udp.c`, the "default" method).
+    pub udp_port: Option<u16>,
 }
+
+/// traceroute's first destination port for UDP probes (`DEF_START_PORT`).
+pub const TRACEROUTE_UDP_PORT: u16 = 33434;
 
 impl Default for TraceOpts {
     fn default() -> TraceOpts {
-        TraceOpts { first_ttl: 1, wait_ms: 5000, here: 3, near: 10 }
+        TraceOpts { first_ttl: 1, wait_ms: 5000, here: 3, near: 10, udp_port: None }
     }
 }
 
@@ -287,8 +295,9 @@ fn parse_ping(args: &[&str]) -> Result<Command, String> {
 }
 
 fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
-    const USAGE: &str = "traceroute -I [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] ADDRESS";
+    const USAGE: &str = "traceroute [-I] [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] [-p PORT] ADDRESS";
     let mut icmp = false;
+    let mut port = None;
     let mut max_hops = 30u8;
     let mut queries = 3u8;
     let mut sim_queries = 16u8;
@@ -343,8 +352,16 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
                 opts = parse_wait(args.get(i + 1).copied(), opts)?;
                 i += 2;
             }
+            "-p" => {
+                let v = args.get(i + 1).ok_or_else(|| "-p needs a port number".to_string())?;
+                port = Some(v.parse::<u16>().ok().filter(|&p| p > 0).ok_or_else(|| format!("-p needs a port number (1–65535), not {v}"))?);
+                i += 2;
+            }
             "-U" | "--udp" | "-T" | "--tcp" => {
-                return Err(format!("{} probes are not modelled: use ICMP probes (-I); usage: {USAGE}", if args[i].contains('U') || args[i].contains('u') { "UDP" } else { "TCP" }));
+                return Err(format!(
+                    "{} are not modelled: plain traceroute sends UDP probes to ports 33434 and up, -I sends ICMP echoes; usage: {USAGE}",
+                    if args[i].contains('U') || args[i].contains('u') { "UDP probes to one fixed port (-U)" } else { "TCP SYN probes (-T)" }
+                ));
             }
             flag if flag.starts_with('-') => {
                 return Err(format!(
@@ -360,10 +377,11 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
             }
         }
     }
-    if !icmp {
-        return Err(format!(
-            "only ICMP traceroute is modelled: add -I; usage: {USAGE}"
-        ));
+    match (icmp, port) {
+        // traceroute 2.1 with no method option: the default method, UDP.
+        (false, port) => opts.udp_port = Some(port.unwrap_or(TRACEROUTE_UDP_PORT)),
+        (true, Some(_)) => return Err(format!("-p sets the UDP probes' first port; ICMP probes (-I) have none here; usage: {USAGE}")),
+        (true, None) => {}
     }
     let (target, name) = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
     if opts.first_ttl > max_hops {

@@ -14,9 +14,11 @@
 //! - `explain.rs`: one sentence per event;
 //! - `nat.rs`: NAT translations and conntrack rows, and their sentences;
 //! - `state.rs`: table replay ([`NetworkState`], [`StateIndex`]);
-//! - `config.rs`: configuration changes during a run (link down, flushes, power) and their sentences.
+//! - `config.rs`: configuration changes during a run (link down, flushes, power) and their sentences;
+//! - `diverge.rs`: what-if comparison: where two runs of a lab and its variant first part, and why.
 
 mod config;
+pub mod diverge;
 mod explain;
 mod explain_tcp;
 mod facts;
