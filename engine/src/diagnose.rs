@@ -109,7 +109,7 @@ pub fn command_failed(command: &Command, lines: &[String]) -> bool {
         return true;
     }
     match command {
-        Command::Ping { .. } => lines.iter().any(|l| {
+        Command::Ping { .. } | Command::Ping6 { .. } => lines.iter().any(|l| {
             // "3 packets transmitted, 1 received, …"
             let mut words = l.split(", ");
             let sent = words.next().and_then(|w| w.strip_suffix(" packets transmitted")).and_then(|n| n.parse::<u32>().ok());
@@ -123,6 +123,10 @@ pub fn command_failed(command: &Command, lines: &[String]) -> bool {
                 head.split_once(" (")?.1.split_once(')')?.0.parse::<std::net::Ipv4Addr>().ok()
             });
             let t = format!(" {} ", resolved.unwrap_or(*target));
+            !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
+        }
+        Command::Traceroute6 { target, .. } => {
+            let t = format!(" {target} ");
             !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
         }
         Command::Dhclient { .. } => false,

@@ -53,6 +53,7 @@ const FILES: &[(&str, &str)] = &[
         "switch-loop",
         include_str!("../../scenarios/switch-loop.json"),
     ),
+    ("ipv6-home", include_str!("../../scenarios/ipv6-home.json")),
 ];
 
 /// Every example as (file stem, scenario), in teaching order.
@@ -76,9 +77,12 @@ fn host(id: String, address: String, gateway: String) -> DeviceSpec {
             address: Some(address),
             mac: None,
             nat: None,
+            ipv6: None,
+            ra: None,
         }],
         gateway: Some(gateway),
         routes: vec![],
+        routes6: vec![],
         ports: None,
         position: None,
         dns: Vec::new(),
@@ -129,6 +133,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             address: Some(format!("{}.1/24", net(j))),
             mac: None,
             nat: None,
+            ipv6: None,
+            ra: None,
         });
         let sw = format!("s{}", j + 1);
         devices.push(DeviceSpec {
@@ -137,6 +143,7 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             interfaces: vec![],
             gateway: None,
             routes: vec![],
+            routes6: vec![],
             ports: Some(on_switch as u32 + 1),
             position: None,
             dns: Vec::new(),
@@ -178,6 +185,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             address: Some(format!("172.16.{k}.1/24")),
             mac: None,
             nat: None,
+            ipv6: None,
+            ra: None,
         });
         let b_if = format!("eth{}", router_ifaces[b].len());
         router_ifaces[b].push(InterfaceSpec {
@@ -185,6 +194,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             address: Some(format!("172.16.{k}.2/24")),
             mac: None,
             nat: None,
+            ipv6: None,
+            ra: None,
         });
         links.push(link(
             format!("r{}-r{}", a + 1, b + 1),
@@ -199,6 +210,7 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             interfaces,
             gateway: None,
             routes: vec![],
+            routes6: vec![],
             ports: None,
             position: None,
             dns: Vec::new(),

@@ -18,6 +18,7 @@ impl Editor {
             interfaces: new_interfaces(kind),
             gateway: None,
             routes: Vec::new(),
+            routes6: Vec::new(),
             ports: (!kind.has_ip()).then_some(NEW_SWITCH_PORTS),
             position: Some([snap(at.x), snap(at.y)]),
             dns: Vec::new(),

@@ -207,6 +207,31 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 None => format!("no route to {}", decision.destination),
             }
         }
+        EventKind::Ipv6 { device, event } => {
+            use packet_engine::trace::Ipv6Event as E;
+            r.device = Some(device.clone());
+            match &**event {
+                E::Neighbor { ip, new, .. } => {
+                    r.class = EventClass::Neighbor;
+                    format!("{ip} → {}", new.name())
+                }
+                E::Address { address, state, .. } => format!("{address} {state:?}").to_lowercase(),
+                E::Routes { routes } => format!("{} IPv6 route(s)", routes.len()),
+                E::Route { decision } => match &decision.next_hop {
+                    Some(hop) => format!("route to {}: next hop {hop}", decision.destination),
+                    None => format!("no route to {}", decision.destination),
+                },
+                E::RouterAdvert { router, prefix, .. } => match prefix {
+                    Some(p) => format!("RA from {router}: {p}"),
+                    None => format!("RA from {router}"),
+                },
+                E::IcmpError { icmp_type, code, to, rate_limited } => {
+                    r.class = EventClass::IcmpError;
+                    let held = if *rate_limited { " (rate-limited)" } else { "" };
+                    format!("{} → {to}{held}", packet_engine::trace::icmp6_error_text(*icmp_type, *code, 1500))
+                }
+            }
+        }
         EventKind::NeighborChanged { device, ip, new, .. } => {
             r.class = EventClass::Neighbor;
             r.device = Some(device.clone());

@@ -49,6 +49,12 @@ pub enum DropReason {
     LostOnLink,
     /// A SYN whose answer would have no route back to its sender.
     NoRouteBack,
+    /// An IPv6 multicast frame for a group this interface did not join (the NIC's filter).
+    NotMyGroup,
+    /// A neighbour-discovery message about an address this device does not have.
+    NdNotForMe,
+    /// An IPv6 packet larger than the next link's MTU (routers never fragment IPv6).
+    TooBig,
 }
 
 impl DropReason {
@@ -70,6 +76,9 @@ impl DropReason {
             DropReason::NoListener => "no program on this device is waiting for it",
             DropReason::NatNoFreePort => "the NAT found no free source port for a new flow on its outside address",
             DropReason::NoCarrier => "the port is down or its cable has no carrier (the far end is down), so nothing goes out or comes in",
+            DropReason::NotMyGroup => "it is for an IPv6 multicast group this interface did not join, so the NIC's filter drops it",
+            DropReason::NdNotForMe => "the neighbour-discovery message is about an address this device does not have (or does not use yet), so it stays silent",
+            DropReason::TooBig => "it is larger than the next link's MTU, and IPv6 routers never fragment",
             DropReason::NoRouteBack => "it is a TCP SYN and there is no route back to its sender for the SYN-ACK, so Linux drops it without answering",
             DropReason::LostOnLink => "the cable lost it on the way (the lab's drop list for this link names this frame)",
             DropReason::RedirectIgnored => {

@@ -20,6 +20,8 @@ mod config;
 mod explain;
 mod explain_tcp;
 mod facts;
+mod ipv6;
+mod explain6;
 mod name;
 mod nat;
 mod state;
@@ -27,6 +29,8 @@ mod state;
 pub use explain_tcp::duration as explain_duration;
 pub use config::{FlushCause, FlushedMacs, LinkCause};
 pub use facts::*;
+pub use ipv6::*;
+pub use explain6::route6_text;
 pub use name::Name;
 pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection};
 pub use state::{DhcpLeaseRow, NeighborRow, NetworkState, SocketRow, StateIndex};
@@ -300,6 +304,9 @@ pub enum EventKind {
         old: Option<ipnet::Ipv4Net>,
         new: Option<ipnet::Ipv4Net>,
     },
+    /// An IPv6 fact of a host or router (issue 16): neighbour cache,
+    /// addresses and DAD, routes, router advertisements, ICMPv6 errors.
+    Ipv6 { device: Name, event: Box<Ipv6Event> },
     /// `poweroff` / `poweron`.
     PowerChanged { device: Name, on: bool },
     /// The run stopped at its event or work budget while frames kept circulating.
