@@ -261,3 +261,34 @@ fn ipv4_labs_send_no_ipv6() {
         assert!(!out.trace.events.iter().any(|e| e.frame().is_some_and(|f| f.get(12..14) == Some(&[0x86, 0xdd]))), "{name}");
     }
 }
+
+#[test]
+fn every_ipv6_frame_decodes_with_fields_in_range_and_summaries_as_wireshark() {
+    use packet_engine::wire::{self, Network};
+    let out = run(HOME);
+    let mut seen = std::collections::BTreeSet::new();
+    for e in &out.trace.events {
+        let Some(f) = e.frame() else { continue };
+        let d = wire::decode(f);
+        assert!(d.problem.is_none(), "{:?}", d.problem);
+        if let Some(Network::Ipv6(ip)) = d.ethernet.as_ref().and_then(|e| e.payload.as_ref()) {
+            for l in &ip.layers {
+                for r in &l.rows {
+                    assert!(r.range.end <= f.len() && r.range.start < r.range.end, "{} {:?}", r.name, r.range);
+                    if let Some(c) = &r.checksum {
+                        assert!(!c.is_bad(), "{}", wire::summarize(f));
+                    }
+                }
+            }
+            let s = wire::summarize(f);
+            seen.insert(s.split(|c: char| c == ' ').take(2).collect::<Vec<_>>().join(" "));
+        }
+    }
+    for want in ["Neighbor Solicitation", "Neighbor Advertisement", "Router Solicitation", "Router Advertisement", "Echo (ping)", "Time Exceeded", "Multicast Listener"] {
+        assert!(seen.contains(want), "{want} not in {seen:?}");
+    }
+    // DAD's solicitation has no source link-layer option; the router's resolution has one.
+    let ns: Vec<String> = out.trace.events.iter().filter_map(|e| e.frame()).map(wire::summarize).filter(|s| s.starts_with("Neighbor Solicitation for 2001:db8:2::10")).collect();
+    assert_eq!(ns.first().map(String::as_str), Some("Neighbor Solicitation for 2001:db8:2::10"));
+    assert!(ns.iter().any(|s| s.starts_with("Neighbor Solicitation for 2001:db8:2::10 from 02:")), "{ns:?}");
+}

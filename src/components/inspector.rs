@@ -138,6 +138,13 @@ fn event_view(props: &InspectorProps, run: &RunRef, index: usize, rel: model::Re
             extra.push(and_view(&check.interface, &explain::and_view_of(check, decision.destination)));
         }
     }
+    if let EventKind::Ipv6 { event: e6, .. } = &event.kind {
+        if let packet_engine::trace::Ipv6Event::Route { decision } = &**e6 {
+            for check in &decision.checks {
+                extra.push(prefix_view(&packet_engine::trace::prefix_view(check, decision.destination)));
+            }
+        }
+    }
     if let EventKind::FrameSent { bytes, .. } = &event.kind {
         if let Some(arrived) = model::rewrap::forwarded_from(&run.outcome.trace, index) {
             if let EventKind::FrameReceived { bytes: before, .. } = &run.outcome.trace.events[arrived].kind {
@@ -189,6 +196,33 @@ fn and_view(interface: &str, v: &AndView) -> Html {
             <table class="and-table"><tbody>{ for rows }</tbody></table>
             <p class="insp-note">{ "Every 1 in the mask marks a bit of the network part (shaded): AND keeps those bits of the address and clears the rest." }</p>
             <p class={if v.equal { "and-verdict same" } else { "and-verdict other" }} data-testid="and-verdict">{ v.verdict.clone() }</p>
+        </section>
+    }
+}
+
+/// The IPv6 prefix check of one route (issue 16): destination, mask, AND and
+/// prefix in hex groups, the network groups shaded, the deciding group in binary.
+fn prefix_view(v: &packet_engine::trace::PrefixView) -> Html {
+    let full = usize::from(v.prefix_len) / 16;
+    let rows = v.rows.iter().enumerate().map(|(r, row)| {
+        let groups = row.groups.iter().enumerate().map(|(g, text)| {
+            let class = if g == v.group { "group net pick" } else if g < full || (g == full && v.prefix_len % 16 != 0) { "group net" } else { "group" };
+            html! { <span {class}>{ text.clone() }</span> }
+        });
+        html! {
+            <tr class={format!("and-{r}")}>
+                <th scope="row">{ row.label }</th>
+                <td class="and-hex">{ for groups }</td>
+                <td class="and-bits">{ row.bits.clone() }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="insp-and" data-testid="prefix-view" data-equal={v.matches.to_string()}>
+            <h3 class="insp-sub">{ format!("The prefix check (/{}), group {} in binary", v.prefix_len, v.group + 1) }</h3>
+            <table class="and-table"><tbody>{ for rows }</tbody></table>
+            <p class="insp-note">{ "An IPv6 address is 8 groups of 16 bits. The mask's 1 bits (the prefix length) mark the network part: AND keeps those bits of the destination, and the route applies when they equal its prefix." }</p>
+            <p class={if v.matches { "and-verdict same" } else { "and-verdict other" }} data-testid="prefix-verdict">{ v.verdict.clone() }</p>
         </section>
     }
 }

@@ -136,6 +136,18 @@ impl Editor {
                         _ => optional(&text),
                     };
                 }
+                Field::Ipv6(d, i) => {
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+                    iface.ipv6 = optional(&text);
+                }
+                Field::RaPrefix(d, i) => {
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+                    iface.ra = match text.trim() {
+                        "" | "off" => None,
+                        "on" => Some(iface.ra.clone().unwrap_or_default()),
+                        prefix => Some(packet_engine::scenario::RaSpec { prefix: Some(prefix.to_owned()), ..iface.ra.clone().unwrap_or_default() }),
+                    };
+                }
                 Field::Gateway(d) => s.devices.get_mut(d).ok_or("no such device")?.gateway = optional(&text),
                 Field::Ports(d) => {
                     let n: u32 = text.trim().parse().map_err(|_| format!("{} is not a whole number of ports", text.trim()))?;

@@ -170,7 +170,7 @@ impl Default for Playback {
             speed: DEFAULT_SPEED,
             per_click: false,
             fit: None,
-            filter: Filter::default(),
+            filter: Filter::quiet(),
             tables: Rc::new(NetworkState::default()),
         }
     }

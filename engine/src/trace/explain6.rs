@@ -120,3 +120,90 @@ pub fn route6_text(r: &Route6Entry) -> String {
         None => format!("{prefix} dev {} proto {proto} metric {}", r.interface, r.metric),
     }
 }
+
+/// One row of the IPv6 prefix view: an address in eight 16-bit groups of
+/// four hex digits, and one group in binary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrefixRow {
+    pub label: &'static str,
+    pub groups: [String; 8],
+    /// The bits of group [`PrefixView::group`], 16 characters.
+    pub bits: String,
+}
+
+/// The IPv6 form of the IPv4 mask AND view: the destination, the prefix
+/// mask, their AND and the route's prefix, in hex, with the group where the
+/// decision falls in binary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrefixView {
+    pub rows: [PrefixRow; 4],
+    pub prefix_len: u8,
+    pub matches: bool,
+    /// The group shown in binary: the first that differs, else the one the prefix ends in.
+    pub group: usize,
+    pub verdict: String,
+}
+
+/// The prefix view of one check of an IPv6 route decision.
+pub fn prefix_view(check: &PrefixCheck, destination: std::net::Ipv6Addr) -> PrefixView {
+    let len = check.prefix.prefix_len().min(128);
+    let mask: u128 = if len == 0 { 0 } else { u128::MAX << (128 - u32::from(len)) };
+    let dst = u128::from(destination);
+    let and = dst & mask;
+    let net = u128::from(check.prefix.network()) & mask;
+    let diff = and ^ net;
+    let matches = diff == 0;
+    let group = if matches { (usize::from(len).saturating_sub(1) / 16).min(7) } else { diff.leading_zeros() as usize / 16 };
+    let row = |label: &'static str, v: u128| {
+        let groups: [String; 8] = std::array::from_fn(|g| format!("{:04x}", (v >> (112 - 16 * g)) as u16));
+        let bits = format!("{:016b}", (v >> (112 - 16 * group)) as u16);
+        PrefixRow { label, groups, bits }
+    };
+    let mask_addr = std::net::Ipv6Addr::from(mask);
+    let verdict = if matches {
+        format!(
+            "{destination} AND {mask_addr} = {} = {}: the first {len} bits match, so this route applies",
+            std::net::Ipv6Addr::from(and),
+            check.prefix
+        )
+    } else {
+        format!(
+            "{destination} AND {mask_addr} = {} ≠ {}: they differ in group {} (bits {}–{}), so this route does not apply",
+            std::net::Ipv6Addr::from(and),
+            check.prefix,
+            group + 1,
+            group * 16,
+            group * 16 + 15
+        )
+    };
+    PrefixView {
+        rows: [row("destination", dst), row("mask", mask), row("AND", and), row("prefix", net)],
+        prefix_len: len,
+        matches,
+        group,
+        verdict,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_view_finds_the_differing_group() {
+        let check = PrefixCheck {
+            prefix: "2001:db8:1::/64".parse().unwrap(),
+            masked_destination: "2001:db8:2::".parse().unwrap(),
+            matches: false,
+        };
+        let v = prefix_view(&check, "2001:db8:2::10".parse().unwrap());
+        assert!(!v.matches);
+        assert_eq!(v.group, 2);
+        assert_eq!(v.rows[0].groups[2], "0002");
+        assert_eq!(v.rows[1].groups, ["ffff", "ffff", "ffff", "ffff", "0000", "0000", "0000", "0000"].map(String::from));
+        assert_eq!(v.rows[3].bits, "0000000000000001");
+        assert!(v.verdict.contains("differ in group 3"), "{}", v.verdict);
+        let ok = prefix_view(&PrefixCheck { prefix: "::/0".parse().unwrap(), masked_destination: "::".parse().unwrap(), matches: true }, "2001:db8:2::10".parse().unwrap());
+        assert!(ok.matches && ok.group == 0);
+    }
+}

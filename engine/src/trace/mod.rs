@@ -30,10 +30,10 @@ pub use explain_tcp::duration as explain_duration;
 pub use config::{FlushCause, FlushedMacs, LinkCause};
 pub use facts::*;
 pub use ipv6::*;
-pub use explain6::route6_text;
+pub use explain6::{prefix_view, route6_text, PrefixRow, PrefixView};
 pub use name::Name;
 pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection};
-pub use state::{DhcpLeaseRow, NeighborRow, NetworkState, SocketRow, StateIndex};
+pub use state::{Addr6Row, DhcpLeaseRow, NeighborRow, NetworkState, SocketRow, StateIndex};
 
 use crate::mac::MacAddr;
 use crate::neighbor::NudState;

@@ -8,7 +8,7 @@
 use serde::Serialize;
 use smoltcp::wire::{EthernetFrame, EthernetProtocol};
 
-use super::{arp, ipv4, report, Arp, ByteRange, Field, Ipv4, LayerKind, MacAddr, Problem};
+use super::{arp, ipv4, ipv6, report, Arp, ByteRange, Field, Ipv4, LayerKind, MacAddr, Problem};
 
 mod field {
     use super::ByteRange;
@@ -26,7 +26,7 @@ pub enum EtherType {
     Ipv4,
     /// 0x0806.
     Arp,
-    /// 0x86dd (recognised, not decoded: Packet Lab is IPv4 only).
+    /// 0x86dd (issue 16).
     Ipv6,
     /// Any other value. Values below 0x0600 are an IEEE 802.3 length, not a type.
     Unknown(u16),
@@ -82,7 +82,9 @@ pub enum Network {
     Arp(Arp),
     /// An IPv4 datagram.
     Ipv4(Ipv4),
-    /// A payload we do not decode (IPv6, unknown EtherTypes).
+    /// An IPv6 packet.
+    Ipv6(ipv6::Ipv6),
+    /// A payload we do not decode (unknown EtherTypes).
     Data(ByteRange),
 }
 
@@ -113,7 +115,11 @@ pub(super) fn decode(frame: &[u8], problem: &mut Option<Problem>) -> Option<Ethe
             trailer = trailer_after(ip.range.end, frame.len());
             Network::Ipv4(ip)
         }),
-        EtherType::Ipv6 | EtherType::Unknown(_) => Some(Network::Data(field::PAYLOAD..frame.len())),
+        EtherType::Ipv6 => ipv6::decode(frame, field::PAYLOAD, problem).map(|ip| {
+            trailer = trailer_after(ip.range.end, frame.len());
+            Network::Ipv6(ip)
+        }),
+        EtherType::Unknown(_) => Some(Network::Data(field::PAYLOAD..frame.len())),
     };
     Some(Ethernet {
         range: 0..frame.len(),

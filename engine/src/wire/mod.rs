@@ -21,7 +21,9 @@ pub mod golden;
 pub mod http;
 mod icmp;
 mod ipv4;
+pub mod ipv6;
 mod summary;
+mod summary6;
 pub mod tcp;
 pub mod udp;
 
@@ -154,6 +156,10 @@ pub enum LayerKind {
     Dns,
     /// A TCP header or its options (RFC 9293).
     Tcp,
+    /// An IPv6 header or its payload length (RFC 8200).
+    Ipv6,
+    /// An ICMPv6 message or its ND options (RFC 4443, 4861).
+    Icmpv6,
 }
 
 impl fmt::Display for LayerKind {
@@ -169,6 +175,8 @@ impl fmt::Display for LayerKind {
             LayerKind::Dhcp => "DHCP",
             LayerKind::Dns => "DNS",
             LayerKind::Tcp => "TCP",
+            LayerKind::Ipv6 => "IPv6",
+            LayerKind::Icmpv6 => "ICMPv6",
         })
     }
 }
@@ -300,6 +308,12 @@ pub enum Protocol {
     Http,
     /// Any other IPv4 packet (other ICMP types, other protocols, fragments, ...).
     Ipv4Other,
+    /// IPv6 neighbour solicitation or advertisement (IPv6's ARP).
+    Ndp,
+    /// IPv6 housekeeping: router solicitations and advertisements, MLD reports.
+    Ipv6Control,
+    /// Any other IPv6 packet.
+    Ipv6Other,
     /// Not ARP or IPv4, or too short to tell.
     Other,
 }
@@ -323,6 +337,13 @@ pub fn protocol(frame: &[u8]) -> Protocol {
             Some(Transport::Tcp(t)) if t.http.is_some() => Protocol::Http,
             Some(Transport::Tcp(_)) => Protocol::Tcp,
             _ => Protocol::Ipv4Other,
+        },
+        Some(Network::Ipv6(ip)) => match ip.icmp.as_ref().map(|i| i.icmp_type) {
+            Some(128 | 129) => Protocol::IcmpEcho,
+            Some(1..=4) => Protocol::IcmpError,
+            Some(135 | 136) => Protocol::Ndp,
+            Some(130..=134 | 143) => Protocol::Ipv6Control,
+            _ => Protocol::Ipv6Other,
         },
         Some(Network::Data(_)) | None => Protocol::Other,
     }
