@@ -61,7 +61,7 @@ pub fn event_list(props: &EventListProps) -> Html {
     let count = |class: EventClass| props.run.as_ref().map_or(0, |run| run.rows.iter().filter(|r| r.class == class).count());
     let has_ipv6 = props.run.as_ref().is_some_and(|run| run.rows.iter().any(|r| r.class.is_ipv6()));
     let chips = EventClass::ALL.iter().filter(|c| has_ipv6 || !c.is_ipv6()).map(|&class| {
-        let on = !props.filter.hidden.contains(&class);
+        let on = props.filter.shows(class);
         let hidden_count = (!on && class.is_ipv6()).then(|| count(class)).filter(|n| *n > 0);
         html! {
             <button type="button" class={format!("chip proto-{}{}", class.css(), if on { " on" } else { "" })}

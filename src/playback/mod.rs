@@ -170,7 +170,7 @@ impl Default for Playback {
             speed: DEFAULT_SPEED,
             per_click: false,
             fit: None,
-            filter: Filter::quiet(),
+            filter: Filter::default(),
             tables: Rc::new(NetworkState::default()),
         }
     }
@@ -465,7 +465,9 @@ impl Playback {
     }
 
     fn toggle_class(&mut self, class: EventClass) {
-        if !self.filter.hidden.remove(&class) {
+        if class == EventClass::Ipv6Control {
+            self.filter.show_ipv6_control = !self.filter.show_ipv6_control;
+        } else if !self.filter.hidden.remove(&class) {
             self.filter.hidden.insert(class);
         }
     }
