@@ -23,6 +23,7 @@
 //! it, and [`diagnose_invalid`] words that refusal the same way.
 
 mod changes;
+mod ipv6;
 mod nat;
 mod services;
 mod tcp;
@@ -75,6 +76,14 @@ pub enum Cause {
     /// The command failed after `device` ran `run`, a change during the run
     /// (a link set down, a device powered off, an address or route removed).
     ChangedDuringRun { device: String, run: String },
+    /// IPv6 (issue 16): the sender's address failed duplicate address detection.
+    DadFailed { address: String },
+    /// IPv6: an "auto" host heard no router advertisement.
+    NoRouterAdvert,
+    /// IPv6: the advertised prefix is not a /64, so SLAAC made no address.
+    WrongPrefixLength { prefix: String },
+    /// IPv6: neighbour discovery for the destination got no answer.
+    Unreachable6 { address: String },
 }
 
 /// A diagnosis of one failed command.
@@ -168,6 +177,10 @@ pub fn diagnose(topology: &Topology, outcome: &RunOutcome) -> Vec<Diagnosis> {
             continue;
         }
         if let Some(d) = nat::forgotten_nat(topology, outcome, spec) {
+            out.push(d);
+            continue;
+        }
+        if let Some(d) = ipv6::diagnose_command(topology, outcome, spec) {
             out.push(d);
             continue;
         }

@@ -292,3 +292,41 @@ fn every_ipv6_frame_decodes_with_fields_in_range_and_summaries_as_wireshark() {
     assert_eq!(ns.first().map(String::as_str), Some("Neighbor Solicitation for 2001:db8:2::10"));
     assert!(ns.iter().any(|s| s.starts_with("Neighbor Solicitation for 2001:db8:2::10 from 02:")), "{ns:?}");
 }
+
+fn diagnoses(lab: &str) -> Vec<packet_engine::diagnose::Diagnosis> {
+    let out = run(lab);
+    packet_engine::diagnose::diagnose(&out.topology, &out)
+}
+
+#[test]
+fn diagnosis_names_no_router_advertisement_a_wrong_prefix_length_and_a_failed_dad() {
+    use packet_engine::diagnose::Cause;
+    let no_ra = HOME.replace(r#", "ra": { "prefix": "2001:db8:1::/64" }"#, "");
+    let d = diagnoses(&no_ra);
+    let ping = d.iter().find(|d| d.command.starts_with("pc1: ping -6")).unwrap();
+    assert_eq!(ping.cause, Cause::NoRouterAdvert);
+    assert_eq!((ping.device.as_str(), ping.field.as_str()), ("r1", "devices[2].interfaces[0].ra"));
+    assert!(ping.text.contains("no router advertisement ever came"), "{}", ping.text);
+
+    let wrong = HOME.replace(r#""prefix": "2001:db8:1::/64" }"#, r#""prefix": "2001:db8:1::/56" }"#);
+    let d = diagnoses(&wrong);
+    let ping = d.iter().find(|d| d.command.starts_with("pc1: ping -6")).unwrap();
+    assert_eq!(ping.cause, Cause::WrongPrefixLength { prefix: "2001:db8:1::/56".into() });
+    assert_eq!(ping.field, "devices[2].interfaces[0].ra.prefix");
+
+    let mut lab: serde_json::Value = serde_json::from_str(HOME).unwrap();
+    lab["devices"][0]["interfaces"][0]["mac"] = "02:00:00:00:00:64".into();
+    lab["devices"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "dup", "kind": "host", "interfaces": [{"name": "eth0", "ipv6": "2001:db8:1::ff:fe00:64/64"}]
+    }));
+    lab["links"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "dup-sw1", "a": {"device": "dup", "port": "eth0"}, "b": {"device": "sw1", "port": "p3"}
+    }));
+    let d = diagnoses(&lab.to_string());
+    let ping = d.iter().find(|d| d.command.starts_with("pc1: ping -6")).unwrap();
+    assert_eq!(ping.cause, Cause::DadFailed { address: "2001:db8:1::ff:fe00:64".into() });
+    assert_eq!((ping.device.as_str(), ping.field.as_str()), ("dup", "devices[4].interfaces[0].ipv6"));
+
+    // A working lab has nothing to diagnose.
+    assert!(diagnoses(HOME).is_empty());
+}

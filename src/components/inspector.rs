@@ -126,6 +126,10 @@ fn cause_id(d: &Diagnosis) -> &'static str {
         Cause::ConnectionRefused { .. } => "connection-refused",
         Cause::NoAnswerToSyn { .. } => "no-answer-to-syn",
         Cause::ChangedDuringRun { .. } => "changed-during-run",
+        Cause::DadFailed { .. } => "dad-failed",
+        Cause::NoRouterAdvert => "no-router-advert",
+        Cause::WrongPrefixLength { .. } => "wrong-prefix-length",
+        Cause::Unreachable6 { .. } => "unreachable6",
     }
 }
 
