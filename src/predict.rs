@@ -98,6 +98,8 @@ fn kind_order(kind: QuestionKind) -> u8 {
         QuestionKind::SourcePort => 7,
         QuestionKind::NextFlags => 8,
         QuestionKind::MacsOnDownPort => 10,
+        QuestionKind::NsDestination => 11,
+        QuestionKind::SlaacAddress => 12,
     }
 }
 

@@ -330,3 +330,17 @@ fn diagnosis_names_no_router_advertisement_a_wrong_prefix_length_and_a_failed_da
     // A working lab has nothing to diagnose.
     assert!(diagnoses(HOME).is_empty());
 }
+
+#[test]
+fn predict_asks_where_the_solicitation_goes_and_which_address_slaac_builds() {
+    use packet_engine::exercise::predict::{questions, QuestionKind};
+    let out = run(HOME);
+    let qs = questions(&out.topology, &out.trace, 7);
+    let ns = qs.iter().find(|q| q.kind == QuestionKind::NsDestination).expect("an NS question");
+    assert_eq!(ns.choices.len(), 4);
+    assert!(ns.choices[ns.correct].text.contains("solicited-node group"), "{:?}", ns.choices[ns.correct]);
+    assert!(ns.feedback.contains("ff02::1:ff"), "{}", ns.feedback);
+    let slaac = qs.iter().find(|q| q.kind == QuestionKind::SlaacAddress).expect("a SLAAC question");
+    assert!(slaac.prompt.contains("2001:db8:1::/64"), "{}", slaac.prompt);
+    assert!(slaac.choices[slaac.correct].text.contains("EUI-64"));
+}

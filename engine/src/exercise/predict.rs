@@ -61,6 +61,10 @@ pub enum QuestionKind {
     NatSource,
     /// What a switch does with the MACs of a port that went down.
     MacsOnDownPort,
+    /// Where an IPv6 neighbour solicitation goes (issue 16).
+    NsDestination,
+    /// The address SLAAC builds from a prefix (issue 16).
+    SlaacAddress,
 }
 
 /// The value behind a choice, comparable with what the trace shows.
@@ -92,6 +96,8 @@ pub enum Answer {
     Endpoint { ip: Ipv4Addr, port: u16 },
     /// What becomes of a down port's MACs: 0 forgotten at once, 1 aged out, 2 kept.
     MacFate { fate: u8 },
+    /// An IPv6 address (a group, a SLAAC address), as text.
+    Ipv6 { address: String },
 }
 
 /// One choice: its wording and its value.
@@ -130,7 +136,11 @@ pub fn is_decision(scenario: &Topology, event: &TraceEvent) -> bool {
         EventKind::FrameSent { from, .. } => has_ip(scenario, &from.device),
         EventKind::DhcpLeaseObtained { renewed: false, .. } | EventKind::DnsLookup { .. } => true,
         EventKind::NatTranslated { direction: crate::trace::NatDirection::Outbound, before, after, .. } => before != after,
-        other => super::predict_tcp::is_decision(other) || super::predict_changes::is_decision(other),
+        other => {
+            super::predict_tcp::is_decision(other)
+                || super::predict_changes::is_decision(other)
+                || super::predict_ipv6::is_decision(other)
+        }
     }
 }
 
@@ -325,6 +335,7 @@ pub fn questions_at(
             if let Some((kind, prompt, correct, wrong)) = super::predict_services::question_parts(scenario, other)
                 .or_else(|| super::predict_tcp::question_parts(other))
                 .or_else(|| super::predict_changes::question_parts(other))
+                .or_else(|| super::predict_ipv6::question_parts(scenario, other))
             {
                 push(kind, prompt, correct, wrong, None);
             }
