@@ -344,3 +344,24 @@ fn predict_asks_where_the_solicitation_goes_and_which_address_slaac_builds() {
     assert!(slaac.prompt.contains("2001:db8:1::/64"), "{}", slaac.prompt);
     assert!(slaac.choices[slaac.correct].text.contains("EUI-64"));
 }
+
+#[test]
+fn link_down_flushes_ipv6_and_up_configures_it_again() {
+    let mut lab: serde_json::Value = serde_json::from_str(HOME).unwrap();
+    lab["commands"] = serde_json::json!([
+        { "at_ms": 4000, "device": "pc1", "run": "ip link set eth0 down" },
+        { "at_ms": 4500, "device": "pc1", "run": "ip link set eth0 up" },
+        { "at_ms": 12000, "device": "pc1", "run": "ping -6 -c 1 2001:db8:2::10" }
+    ]);
+    lab["options"]["max_time_ms"] = 16000.into();
+    let out = run(&lab.to_string());
+    let events = ipv6_events(&out, "pc1");
+    let down = events.iter().position(|e| matches!(e, Ipv6Event::Down { .. })).expect("a Down event");
+    // Afterwards: the link-local address again, a new SLAAC address, and the ping works.
+    assert!(events[down..].iter().any(|e| matches!(e, Ipv6Event::Address { origin: AddrOrigin::LinkLocal, state: AddrState::Preferred, .. })));
+    assert!(events[down..].iter().any(|e| matches!(e, Ipv6Event::Address { origin: AddrOrigin::Slaac, state: AddrState::Preferred, .. })));
+    let ping = output(&out, "pc1: ping -6");
+    assert!(ping[1].starts_with("64 bytes from 2001:db8:2::10"), "{ping:?}");
+    let end = out.trace.state_at(out.trace.events.len());
+    assert_eq!(end.addrs6["pc1"]["eth0"].len(), 2, "{:?}", end.addrs6["pc1"]);
+}

@@ -249,6 +249,11 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                     Some(p) => format!("RA from {router}: {p}"),
                     None => format!("RA from {router}"),
                 },
+                E::Down { interface } => format!("{interface}: IPv6 addresses flushed"),
+                E::NeighborsFlushed { interface, ips } => {
+                    r.class = EventClass::Neighbor;
+                    format!("{interface}: {} IPv6 neighbour(s) flushed", ips.len())
+                }
                 E::IcmpError { icmp_type, code, to, rate_limited } => {
                     r.class = EventClass::IcmpError;
                     let held = if *rate_limited { " (rate-limited)" } else { "" };

@@ -245,6 +245,8 @@ wire_enum!(Ipv6Event {
     3 => Route { decision },
     4 => RouterAdvert { interface, router, lifetime_s, prefix, outcome },
     5 => IcmpError { icmp_type, code, to, rate_limited },
+    6 => Down { interface },
+    7 => NeighborsFlushed { interface, ips },
 });
 
 /// An event: its `seq` as the difference from its index (0 in every trace the engine

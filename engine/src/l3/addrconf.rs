@@ -146,9 +146,9 @@ impl IpNode {
     fn dad_start(&mut self, ctx: &mut Ctx, iface: u32, addr: u32) {
         let delay = SimTime(ctx.rng.below(RTR_SOLICIT_DELAY_JIFFIES) * super::ipv4::JIFFY_NS);
         let Some(v6) = self.ifaces[iface as usize].v6.as_mut() else { return };
-        let a = &mut v6.addrs[addr as usize];
-        a.gen = a.gen.wrapping_add(1);
-        let gen = a.gen;
+        v6.addr_gen = v6.addr_gen.wrapping_add(1);
+        let gen = v6.addr_gen;
+        v6.addrs[addr as usize].gen = gen;
         ctx.timer(ctx.now + delay, self.dev, Timer::Addrconf { iface, what: Addrconf6::Dad { addr, gen, probe: true } });
     }
 
@@ -189,12 +189,44 @@ impl IpNode {
         }
     }
 
+    /// `ip link set DEV down` (`addrconf_ifdown`): with `keep_addr_on_down` 0
+    /// every address goes, the static one too (ip-sysctl.rst: "addresses are
+    /// removed"), with their routes, the groups and the neighbour cache; a
+    /// later `up` makes the link-local address again and solicits routers.
+    pub(crate) fn addrconf_down(&mut self, ctx: &mut Ctx, iface: u32) {
+        let Some(v6) = self.ifaces[iface as usize].v6.as_mut() else { return };
+        if v6.addrs.is_empty() {
+            return;
+        }
+        v6.addrs.clear();
+        v6.groups.clear();
+        v6.configured = None;
+        v6.neigh.flush();
+        v6.rs_sent = 0;
+        v6.ra_received = false;
+        v6.gen = v6.gen.wrapping_add(1);
+        self.routes6.retain(|r| r.iface != iface);
+        let interface = self.ifaces[iface as usize].name.clone();
+        self.record6(ctx, Ipv6Event::Down { interface });
+        self.record_routes6(ctx);
+    }
+
+    /// Carrier lost: the NDP cache empties (`neigh_carrier_down`), the addresses stay.
+    pub(crate) fn addrconf_carrier_down(&mut self, ctx: &mut Ctx, iface: u32) {
+        let Some(v6) = self.ifaces[iface as usize].v6.as_mut() else { return };
+        let ips = v6.neigh.flush();
+        if !ips.is_empty() {
+            let interface = self.ifaces[iface as usize].name.clone();
+            self.record6(ctx, Ipv6Event::NeighborsFlushed { interface, ips });
+        }
+    }
+
     /// Another node has the address (`addrconf_dad_failure`): it is never used.
     pub(crate) fn dad_failed(&mut self, ctx: &mut Ctx, iface: u32, addr: u32) {
         let Some(v6) = self.ifaces[iface as usize].v6.as_mut() else { return };
         let a = &mut v6.addrs[addr as usize];
         a.state = AddrState::DadFailed;
-        a.gen = a.gen.wrapping_add(1);
+        a.gen = 0;
         let net = a.net;
         // The prefix route of a failed static or SLAAC address goes with it.
         if a.origin == AddrOrigin::Static {

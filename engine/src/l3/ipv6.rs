@@ -50,6 +50,9 @@ pub(crate) struct Iface6 {
     pub(crate) ra_sent: u32,
     pub(crate) ra_last: Option<SimTime>,
     pub(crate) gen: u32,
+    /// DAD timer generations, never reused: an address made after the
+    /// interface went down and up again does not match an old timer.
+    pub(crate) addr_gen: u32,
 }
 
 impl Iface6 {
@@ -66,6 +69,7 @@ impl Iface6 {
             ra_sent: 0,
             ra_last: None,
             gen: 0,
+            addr_gen: 0,
         }
     }
 

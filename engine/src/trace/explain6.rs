@@ -96,6 +96,15 @@ pub(super) fn explain(s: &mut String, device: &Name, event: &Ipv6Event) {
                 _ => write!(s, "; it carries no prefix"),
             };
         }
+        Ipv6Event::Down { interface } => {
+            let _ = write!(
+                s,
+                "{device}/{interface} went down: Linux removes all its IPv6 addresses, the static one too (keep_addr_on_down = 0), with their routes and the neighbour cache; when it comes up it makes its link-local address again"
+            );
+        }
+        Ipv6Event::NeighborsFlushed { interface, ips } => {
+            let _ = write!(s, "{device}/{interface} lost carrier: its IPv6 neighbour cache is emptied ({} entries)", ips.len());
+        }
         Ipv6Event::IcmpError { icmp_type, code, to, rate_limited } => {
             let what = icmp6_error_text(*icmp_type, *code, 1500);
             if *rate_limited {

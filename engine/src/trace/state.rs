@@ -239,6 +239,21 @@ impl NetworkState {
             E::Routes { routes } => {
                 self.routes6.insert(device.to_string(), routes.clone());
             }
+            E::Down { interface } => {
+                for table in [&mut self.neighbors6] {
+                    if let Some(t) = table.get_mut(device) {
+                        t.remove(interface.as_str());
+                    }
+                }
+                if let Some(t) = self.addrs6.get_mut(device) {
+                    t.remove(interface.as_str());
+                }
+            }
+            E::NeighborsFlushed { interface, .. } => {
+                if let Some(t) = self.neighbors6.get_mut(device) {
+                    t.remove(interface.as_str());
+                }
+            }
             E::Address { interface, address, origin, state } => {
                 let list = self.addrs6.entry(device.to_string()).or_default().entry(interface.to_string()).or_default();
                 let row = Addr6Row { address: *address, origin: *origin, state: *state };
