@@ -568,6 +568,7 @@ fn is_table_change(kind: &EventKind) -> bool {
             | EventKind::NeighborFlushed { .. }
             | EventKind::LinkChanged { .. }
             | EventKind::PowerChanged { .. }
+            | EventKind::Ipv6 { .. }
     )
 }
 

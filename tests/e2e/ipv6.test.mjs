@@ -16,7 +16,7 @@ const fx = labFixture();
 /** Loads the example and scrubs to its last event, waiting until the counter says "event N / N". */
 async function playToEnd(page) {
   await pickExample(page, "ipv6-home");
-  await page.waitForSelector('[data-testid="event"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="scrubber"]')?.disabled === false);
   const scrubber = page.getByTestId("scrubber");
   await scrubber.fill(await scrubber.getAttribute("max"));
   await page.waitForFunction(() => {
@@ -75,7 +75,7 @@ test("ping -6 across the router; NDP and the IPv6 prefix check in the inspector"
   await ns.click();
   await page.waitForSelector(`[data-testid="inspected-event"][data-index="${index}"]`);
   const ipv6 = page.locator('[data-testid="layer"][data-layer="ipv6"]').first();
-  assert.match(await ipv6.textContent(), /Hop Limit\s*255/);
+  assert.match(await ipv6.textContent(), /Hop Limit:\s*255/);
   assert.match(await ipv6.textContent(), /ff02::1:ff00:10/);
   const ndp = page.locator('[data-testid="layer"][data-layer="ndp"]');
   assert.match(await ndp.textContent(), /Checksum: 0x[0-9a-f]{4}\s*\[correct\]/);
