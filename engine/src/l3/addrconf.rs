@@ -4,8 +4,8 @@
 //! - when the interface comes up: the link-local address fe80::EUI-64
 //!   (`addr_gen_mode` 0) and the lab's static address, both tentative;
 //!   ff02::1 and each address's solicited-node group joined (a router also
-//!   joins ff02::2), and an MLDv2 report for the reportable groups sent at
-//!   once and once more within `unsolicited_report_interval` (1 s);
+//!   joins ff02::2 and ff05::2), and an MLDv2 report for the reportable
+//!   groups 1 jiffy later and once more within `unsolicited_report_interval` (1 s);
 //! - duplicate address detection: after a random delay below
 //!   `rtr_solicit_delay` (1 s) one neighbour solicitation from ::
 //!   (`dad_transmits` 1), then `retrans_time` (1 s) of silence makes the
@@ -56,8 +56,9 @@ pub(crate) enum Addrconf6 {
     Rs { gen: u32 },
     /// radvd's next advertisement.
     Ra { gen: u32 },
-    /// MLD's retransmitted report (robustness 2).
-    Mld,
+    /// MLD's state-change report: the first 1 jiffy after joining
+    /// (`mld_ifc_start_work(idev, 1)`), then `again` once more (robustness 2).
+    Mld { again: bool },
 }
 
 /// `rfc3315_s14_backoff_init`: `irt` × 0.9–1.1.
@@ -88,7 +89,9 @@ impl IpNode {
         }
         v6.groups.push(frames6::ALL_NODES);
         if router {
+            // dev_forward_change: ff02::2 and ff05::2 (and the unreported ff01::2).
             v6.groups.push(frames6::ALL_ROUTERS);
+            v6.groups.push(frames6::SITE_ALL_ROUTERS);
         }
         let mut added = Vec::new();
         for (net, origin) in nets {
@@ -114,9 +117,8 @@ impl IpNode {
             self.record_addr6(ctx, iface, a);
         }
         self.record_routes6(ctx);
-        self.mld_report(ctx, iface);
-        let again = ctx.rng.below(MLD_REPORT_INTERVAL_NS);
-        ctx.timer(ctx.now + SimTime(again), self.dev, Timer::Addrconf { iface, what: Addrconf6::Mld });
+        let jiffy = SimTime(super::ipv4::JIFFY_NS);
+        ctx.timer(ctx.now + jiffy, self.dev, Timer::Addrconf { iface, what: Addrconf6::Mld { again: true } });
         for a in added {
             self.dad_start(ctx, iface, a);
         }
@@ -155,9 +157,15 @@ impl IpNode {
     pub(crate) fn addrconf_timer(&mut self, ctx: &mut Ctx, iface: u32, what: Addrconf6) {
         match what {
             Addrconf6::Dad { addr, gen, probe } => self.dad_timer(ctx, iface, addr, gen, probe),
-            Addrconf6::Rs { gen } => self.rs_timer(ctx, iface, gen),
+            Addrconf6::Rs { gen } => self.rs_timer(ctx, iface, gen, false),
             Addrconf6::Ra { gen } => self.radvd_timer(ctx, iface, gen),
-            Addrconf6::Mld => self.mld_report(ctx, iface),
+            Addrconf6::Mld { again } => {
+                self.mld_report(ctx, iface);
+                if again {
+                    let wait = SimTime(ctx.rng.below(MLD_REPORT_INTERVAL_NS));
+                    ctx.timer(ctx.now + wait, self.dev, Timer::Addrconf { iface, what: Addrconf6::Mld { again: false } });
+                }
+            }
         }
     }
 
@@ -185,7 +193,8 @@ impl IpNode {
         if self.forward {
             self.radvd_start(ctx, iface);
         } else {
-            self.rs_timer(ctx, iface, self.ifaces[iface as usize].v6.as_ref().expect("v6").gen);
+            let gen = self.ifaces[iface as usize].v6.as_ref().expect("v6").gen;
+            self.rs_timer(ctx, iface, gen, true);
         }
     }
 
@@ -235,11 +244,13 @@ impl IpNode {
         self.record_addr6(ctx, iface, addr);
     }
 
-    /// `addrconf_rs_timer`: one more solicitation unless a router answered.
-    fn rs_timer(&mut self, ctx: &mut Ctx, iface: u32, gen: u32) {
+    /// The first solicitation (`first`: `addrconf_dad_completed` sends it
+    /// even when an advertisement already came), then `addrconf_rs_timer`'s:
+    /// one more unless a router answered (IF_RA_RCVD).
+    fn rs_timer(&mut self, ctx: &mut Ctx, iface: u32, gen: u32, first: bool) {
         let mac = self.ifaces[iface as usize].mac;
         let Some(v6) = self.ifaces[iface as usize].v6.as_mut() else { return };
-        if v6.gen != gen || v6.ra_received {
+        if v6.gen != gen || (v6.ra_received && !first) {
             return;
         }
         let Some(src) = v6.link_local() else { return };
