@@ -244,6 +244,7 @@ impl Locks {
             }
             Field::Mac(d, i) => !allows(d, Some(i), EditableField::Mac),
             Field::Nat(d, i) => !allows(d, Some(i), EditableField::Nat),
+            Field::Ipv6(d, i) | Field::RaPrefix(d, i) => !allows(d, Some(i), EditableField::Ipv6),
             Field::Gateway(d) => !allows(d, None, EditableField::Gateway),
             Field::Ports(d) => !allows(d, None, EditableField::Kind),
             Field::Stp(d) | Field::BridgePriority(d) => !allows(d, None, EditableField::Stp),

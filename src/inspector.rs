@@ -147,6 +147,7 @@ pub fn layers(frame: &[u8], rel: Rel) -> Vec<Layer> {
         }
         Some(Network::Ipv4(ip)) => push_ipv4(&mut out, frame, ip, Some(rel)),
         Some(Network::Stp(stp)) => push_stp(&mut out, stp),
+        Some(Network::Ipv6(ip)) => push_ipv6(&mut out, ip),
         Some(Network::Data(r)) => out.push(data_layer("Data", r.clone())),
         None => {}
     }
@@ -230,6 +231,30 @@ fn checksum_row(name: &'static str, c: &Checksum) -> FieldRow {
         value: format!("0x{:04x}", c.field.value),
         range: c.field.range.clone(),
         check: Some(check),
+    }
+}
+
+/// An IPv6 packet's layers (issue 16): the engine names every field and
+/// option as Wireshark does, with its bytes; this only picks colours.
+fn push_ipv6(out: &mut Vec<Layer>, ip: &wire::ipv6::Ipv6) {
+    use wire::ipv6::Layer6Kind;
+    for l in &ip.layers {
+        let css = match (l.kind, ip.icmp.as_ref().map(|i| i.icmp_type)) {
+            (Layer6Kind::Icmpv6, Some(135 | 136)) => "ndp",
+            (Layer6Kind::Icmpv6, Some(130..=134 | 143)) => "ipv6-ctl",
+            (Layer6Kind::Icmpv6, Some(1..=4)) => "icmp-error",
+            (Layer6Kind::Icmpv6, _) => "icmp",
+            _ => "ipv6",
+        };
+        let fields = l
+            .rows
+            .iter()
+            .map(|r| match &r.checksum {
+                Some(c) => checksum_row("Checksum", c),
+                None => FieldRow { name: r.name.clone(), depth: r.depth, value: r.value.clone(), range: r.range.clone(), check: None },
+            })
+            .collect();
+        out.push(Layer { title: l.title.clone(), css, range: l.range.clone(), fields });
     }
 }
 

@@ -99,6 +99,8 @@ fn kind_order(kind: QuestionKind) -> u8 {
         QuestionKind::NextFlags => 8,
         QuestionKind::MacsOnDownPort => 10,
         QuestionKind::BlockedPort => 11,
+        QuestionKind::NsDestination => 12,
+        QuestionKind::SlaacAddress => 13,
     }
 }
 

@@ -26,6 +26,7 @@
 //! it, and [`diagnose_invalid`] words that refusal the same way.
 
 mod changes;
+mod ipv6;
 mod nat;
 mod services;
 mod tcp;
@@ -82,6 +83,14 @@ pub enum Cause {
     /// The command failed after `device` ran `run`, a change during the run
     /// (a link set down, a device powered off, an address or route removed).
     ChangedDuringRun { device: String, run: String },
+    /// IPv6 (issue 16): the sender's address failed duplicate address detection.
+    DadFailed { address: String },
+    /// IPv6: an "auto" host heard no router advertisement.
+    NoRouterAdvert,
+    /// IPv6: the advertised prefix is not a /64, so SLAAC made no address.
+    WrongPrefixLength { prefix: String },
+    /// IPv6: neighbour discovery for the destination got no answer.
+    Unreachable6 { address: String },
 }
 
 /// A diagnosis of one failed command.
@@ -116,7 +125,7 @@ pub fn command_failed(command: &Command, lines: &[String]) -> bool {
         return true;
     }
     match command {
-        Command::Ping { .. } => lines.iter().any(|l| {
+        Command::Ping { .. } | Command::Ping6 { .. } => lines.iter().any(|l| {
             // "3 packets transmitted, 1 received, …"
             let mut words = l.split(", ");
             let sent = words.next().and_then(|w| w.strip_suffix(" packets transmitted")).and_then(|n| n.parse::<u32>().ok());
@@ -130,6 +139,10 @@ pub fn command_failed(command: &Command, lines: &[String]) -> bool {
                 head.split_once(" (")?.1.split_once(')')?.0.parse::<std::net::Ipv4Addr>().ok()
             });
             let t = format!(" {} ", resolved.unwrap_or(*target));
+            !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
+        }
+        Command::Traceroute6 { target, .. } => {
+            let t = format!(" {target} ");
             !lines.iter().any(|l| !l.starts_with("traceroute") && format!("{l} ").contains(&t))
         }
         Command::Dhclient { .. } => false,
@@ -171,6 +184,10 @@ pub fn diagnose(topology: &Topology, outcome: &RunOutcome) -> Vec<Diagnosis> {
             continue;
         }
         if let Some(d) = nat::forgotten_nat(topology, outcome, spec) {
+            out.push(d);
+            continue;
+        }
+        if let Some(d) = ipv6::diagnose_command(topology, outcome, spec) {
             out.push(d);
             continue;
         }

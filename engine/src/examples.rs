@@ -55,6 +55,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("stp-loop", include_str!("../../scenarios/stp-loop.json")),
     ("two-vlans", include_str!("../../scenarios/two-vlans.json")),
+    ("ipv6-home", include_str!("../../scenarios/ipv6-home.json")),
 ];
 
 /// Every example as (file stem, scenario), in teaching order.
@@ -78,9 +79,12 @@ fn host(id: String, address: String, gateway: String) -> DeviceSpec {
             address: Some(address),
             mac: None,
             nat: None,
+            ipv6: None,
+            ra: None,
         }],
         gateway: Some(gateway),
         routes: vec![],
+        routes6: vec![],
         ports: None,
         position: None,
         dns: Vec::new(),
@@ -135,6 +139,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             address: Some(format!("{}.1/24", net(j))),
             mac: None,
             nat: None,
+            ipv6: None,
+            ra: None,
         });
         let sw = format!("s{}", j + 1);
         devices.push(DeviceSpec {
@@ -143,6 +149,7 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             interfaces: vec![],
             gateway: None,
             routes: vec![],
+            routes6: vec![],
             ports: Some(on_switch as u32 + 1),
             position: None,
             dns: Vec::new(),
@@ -188,6 +195,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             address: Some(format!("172.16.{k}.1/24")),
             mac: None,
             nat: None,
+            ipv6: None,
+            ra: None,
         });
         let b_if = format!("eth{}", router_ifaces[b].len());
         router_ifaces[b].push(InterfaceSpec {
@@ -195,6 +204,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             address: Some(format!("172.16.{k}.2/24")),
             mac: None,
             nat: None,
+            ipv6: None,
+            ra: None,
         });
         links.push(link(
             format!("r{}-r{}", a + 1, b + 1),
@@ -209,6 +220,7 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             interfaces,
             gateway: None,
             routes: vec![],
+            routes6: vec![],
             ports: None,
             position: None,
             dns: Vec::new(),

@@ -18,6 +18,7 @@ pub mod examples;
 pub mod exercise;
 pub mod explain;
 pub mod frames;
+pub mod frames6;
 pub(crate) mod l2;
 pub mod l3;
 pub mod l4;

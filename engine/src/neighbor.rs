@@ -1,4 +1,9 @@
-//! The neighbour (ARP) cache of one interface, with Linux's NUD states.
+//! The neighbour cache of one interface, with Linux's NUD states: the ARP
+//! table for IPv4 and, the same state machine over IPv6 addresses, the NDP
+//! neighbour cache (issue 16; `net/ipv6/ndisc.c` uses the same
+//! `net/core/neighbour.c`, and its defaults in `ip-sysctl.rst` are the same
+//! numbers: 3 multicast and 3 unicast solicitations 1 s apart, 5 s delay,
+//! 30 s base reachable time).
 //!
 //! Like smoltcp's `iface/neighbor.rs` the cache never reads a clock: every
 //! call takes `now`, and instead of sending anything it appends
@@ -86,26 +91,46 @@ impl NeighParams {
     }
 }
 
-/// A packet waiting for its next hop's MAC: the full IPv4 datagram.
+/// The address type a neighbour cache is keyed by (IPv4 for ARP, IPv6 for NDP).
+pub trait NeighAddr: Copy + Ord + std::fmt::Debug {
+    /// The source address of a queued datagram of this family.
+    fn datagram_src(datagram: &[u8]) -> Option<Self>;
+}
+
+impl NeighAddr for Ipv4Addr {
+    fn datagram_src(datagram: &[u8]) -> Option<Ipv4Addr> {
+        let b = datagram.get(12..16)?;
+        Some(Ipv4Addr::new(b[0], b[1], b[2], b[3]))
+    }
+}
+
+impl NeighAddr for std::net::Ipv6Addr {
+    fn datagram_src(datagram: &[u8]) -> Option<std::net::Ipv6Addr> {
+        let b: [u8; 16] = datagram.get(8..24)?.try_into().ok()?;
+        Some(std::net::Ipv6Addr::from(b))
+    }
+}
+
+/// A packet waiting for its next hop's MAC: the full IP datagram.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pending {
     pub datagram: Vec<u8>,
 }
 
 impl Pending {
-    /// The source address of the queued datagram (what `arp_solicit` looks at).
-    pub fn src(&self) -> Option<Ipv4Addr> {
-        let b = self.datagram.get(12..16)?;
-        Some(Ipv4Addr::new(b[0], b[1], b[2], b[3]))
+    /// The source address of the queued datagram (what `arp_solicit` and
+    /// `ndisc_solicit` look at).
+    pub fn src<A: NeighAddr>(&self) -> Option<A> {
+        A::datagram_src(&self.datagram)
     }
 }
 
 /// What the caller must do after a call into the cache, in order.
 #[derive(Debug, PartialEq, Eq)]
-pub enum NeighAction {
+pub enum NeighAction<A = Ipv4Addr> {
     /// Transmit `packet` in a frame to `mac`.
     Send {
-        ip: Ipv4Addr,
+        ip: A,
         mac: MacAddr,
         packet: Pending,
     },
@@ -113,23 +138,23 @@ pub enum NeighAction {
     /// that MAC. `queued_src` is the source of the newest queued packet, which
     /// Linux uses as the ARP sender address when it is one of its own (arp_announce 0).
     Solicit {
-        ip: Ipv4Addr,
+        ip: A,
         unicast: Option<MacAddr>,
-        queued_src: Option<Ipv4Addr>,
+        queued_src: Option<A>,
     },
     /// Call [`NeighborCache::timer`] for `ip` with `gen` at time `at`.
-    Timer { ip: Ipv4Addr, at: SimTime, gen: u32 },
+    Timer { ip: A, at: SimTime, gen: u32 },
     /// The entry for `ip` was created or changed state or MAC.
     Changed {
-        ip: Ipv4Addr,
+        ip: A,
         old: Option<NudState>,
         new: NudState,
         mac: Option<MacAddr>,
     },
     /// Resolution failed: report "host unreachable" for this packet.
-    Failed { ip: Ipv4Addr, packet: Pending },
+    Failed { ip: A, packet: Pending },
     /// The queue was full; Linux drops the oldest packet.
-    QueueOverflow { ip: Ipv4Addr, packet: Pending },
+    QueueOverflow { ip: A, packet: Pending },
 }
 
 #[derive(Clone, Debug)]
@@ -148,8 +173,8 @@ struct Entry {
 /// Lookup, insertion and timer handling are O(log n) in the number of
 /// entries (a `VecMap`, which also keeps iteration deterministic).
 #[derive(Clone, Debug)]
-pub struct NeighborCache {
-    entries: VecMap<Ipv4Addr, Entry>,
+pub struct NeighborCache<A = Ipv4Addr> {
+    entries: VecMap<A, Entry>,
     pub params: NeighParams,
     /// The first timer generation of a new entry: above every generation a
     /// flushed entry used, so a flushed entry's pending timer never matches.
@@ -163,8 +188,8 @@ pub struct EntryView {
     pub mac: Option<MacAddr>,
 }
 
-impl NeighborCache {
-    pub fn new(params: NeighParams) -> NeighborCache {
+impl<A: NeighAddr> NeighborCache<A> {
+    pub fn new(params: NeighParams) -> NeighborCache<A> {
         NeighborCache {
             entries: VecMap::new(),
             params,
@@ -173,7 +198,7 @@ impl NeighborCache {
     }
 
     /// The current entry for `ip`, if any.
-    pub fn get(&self, ip: Ipv4Addr) -> Option<EntryView> {
+    pub fn get(&self, ip: A) -> Option<EntryView> {
         let e = self.entries.get(&ip)?;
         Some(EntryView {
             state: e.state?,
@@ -191,7 +216,7 @@ impl NeighborCache {
             }
     }
 
-    fn arm(entry: &mut Entry, ip: Ipv4Addr, at: SimTime, out: &mut Vec<NeighAction>) {
+    fn arm(entry: &mut Entry, ip: A, at: SimTime, out: &mut Vec<NeighAction<A>>) {
         entry.timer_gen = entry.timer_gen.wrapping_add(1);
         out.push(NeighAction::Timer {
             ip,
@@ -217,7 +242,7 @@ impl NeighborCache {
         }
     }
 
-    fn solicit(entry: &mut Entry, ip: Ipv4Addr, ucast_probes: u32, out: &mut Vec<NeighAction>) {
+    fn solicit(entry: &mut Entry, ip: A, ucast_probes: u32, out: &mut Vec<NeighAction<A>>) {
         // neigh_probe → arp_solicit: while probes < ucast_probes the request
         // goes to the cached MAC, afterwards it is broadcast.
         let unicast = if entry.probes < ucast_probes {
@@ -225,7 +250,7 @@ impl NeighborCache {
         } else {
             None
         };
-        let queued_src = entry.queue.back().and_then(Pending::src);
+        let queued_src = entry.queue.back().and_then(Pending::src::<A>);
         out.push(NeighAction::Solicit {
             ip,
             unicast,
@@ -238,10 +263,10 @@ impl NeighborCache {
     /// it is sent at once when the MAC is known, else queued while ARP runs.
     pub fn output(
         &mut self,
-        ip: Ipv4Addr,
+        ip: A,
         packet: Pending,
         now: SimTime,
-        out: &mut Vec<NeighAction>,
+        out: &mut Vec<NeighAction<A>>,
     ) {
         let fresh = self.new_entry(now);
         let params = self.params;
@@ -291,10 +316,10 @@ impl NeighborCache {
 
     fn enqueue(
         entry: &mut Entry,
-        ip: Ipv4Addr,
+        ip: A,
         packet: Pending,
         limit: usize,
-        out: &mut Vec<NeighAction>,
+        out: &mut Vec<NeighAction<A>>,
     ) {
         while entry.queue.len() >= limit.max(1) {
             if let Some(oldest) = entry.queue.pop_front() {
@@ -312,12 +337,12 @@ impl NeighborCache {
     /// (arp_accept = 0: unsolicited replies are ignored).
     pub fn update(
         &mut self,
-        ip: Ipv4Addr,
+        ip: A,
         mac: MacAddr,
         new: NudState,
         create: bool,
         now: SimTime,
-        out: &mut Vec<NeighAction>,
+        out: &mut Vec<NeighAction<A>>,
     ) {
         if !self.entries.contains_key(&ip) {
             if !create {
@@ -366,7 +391,7 @@ impl NeighborCache {
     }
 
     /// The entry's timer fired (`neigh_timer_handler`). Stale generations are ignored.
-    pub fn timer(&mut self, ip: Ipv4Addr, gen: u32, now: SimTime, out: &mut Vec<NeighAction>) {
+    pub fn timer(&mut self, ip: A, gen: u32, now: SimTime, out: &mut Vec<NeighAction<A>>) {
         let params = self.params;
         let max_incomplete = self.max_probes(NudState::Incomplete);
         let max_probe = self.max_probes(NudState::Probe);
@@ -446,7 +471,7 @@ impl NeighborCache {
     /// `neigh_carrier_down` and `ip neigh flush` do) and returns the addresses
     /// of those that had a state, in order. Packets waiting for ARP are freed
     /// without a word, as the kernel's `__skb_queue_purge` does.
-    pub fn flush(&mut self) -> Vec<Ipv4Addr> {
+    pub fn flush(&mut self) -> Vec<A> {
         let top = self.entries.values().map(|e| e.timer_gen).max().unwrap_or(0);
         self.gen_seed = self.gen_seed.max(top.wrapping_add(1));
         let ips = self.entries.iter().filter(|(_, e)| e.state.is_some()).map(|(ip, _)| *ip).collect();
@@ -455,7 +480,7 @@ impl NeighborCache {
     }
 
     /// All entries with a state, in address order.
-    pub fn entries(&self) -> impl Iterator<Item = (Ipv4Addr, EntryView)> + '_ {
+    pub fn entries(&self) -> impl Iterator<Item = (A, EntryView)> + '_ {
         self.entries.iter().filter_map(|(ip, e)| {
             Some((
                 *ip,

@@ -79,7 +79,7 @@ fn assert_unsolved(ex: &Exercise, edits: &[&dyn Fn(&mut Scenario)]) -> Evaluatio
 }
 
 #[test]
-fn the_course_has_fifteen_exercises_in_teaching_order() {
+fn the_course_has_seventeen_exercises_in_teaching_order() {
     let ids: Vec<String> = course().into_iter().map(|e| e.id).collect();
     assert_eq!(
         ids,
@@ -99,7 +99,9 @@ fn the_course_has_fifteen_exercises_in_teaching_order() {
             "why-nxdomain",
             "read-the-handshake",
             "why-page-fails",
-            "add-nat"
+            "add-nat",
+            "ipv6-no-address",
+            "ipv6-prefix-length"
         ]
     );
     for ex in course() {
@@ -831,4 +833,47 @@ fn every_built_in_exercise_is_translated_into_german_and_french() {
             assert_ne!(ex.text(tag).title, ex.title, "{}: {tag} title is translated", ex.id);
         }
     }
+}
+
+fn r1_eth0(s: &mut Scenario) -> &mut packet_engine::scenario::InterfaceSpec {
+    &mut s.devices.iter_mut().find(|d| d.id == "r1").unwrap().interfaces[0]
+}
+
+#[test]
+fn ipv6_no_address_is_solved_by_router_advertisements_on_the_hosts_link() {
+    let ex = exercise("ipv6-no-address");
+    let start = ex.evaluate(&ex.lab);
+    let d = start.checks[0].diagnosis.as_ref().expect("a diagnosis");
+    assert_eq!(d.field, "devices[2].interfaces[0].ra", "{}", d.text);
+    assert_solved(&ex, &[&|s| r1_eth0(s).ra = Some(Default::default())]);
+    assert_solved(&ex, &[&|s| {
+        r1_eth0(s).ra = Some(packet_engine::scenario::RaSpec { prefix: Some("2001:db8:1::/64".into()), ..Default::default() })
+    }]);
+    // Advertisements on the other link do not reach pc1.
+    assert_unsolved(&ex, &[&|s| s.devices.iter_mut().find(|d| d.id == "r1").unwrap().interfaces[1].ra = Some(Default::default())]);
+    // A prefix that is not /64 gives pc1 no address.
+    assert_unsolved(&ex, &[&|s| {
+        r1_eth0(s).ra = Some(packet_engine::scenario::RaSpec { prefix: Some("2001:db8:1::/48".into()), ..Default::default() })
+    }]);
+    // pc1 is not the student's to change.
+    let mut edited = ex.lab.clone();
+    edited.devices[0].interfaces[0].ipv6 = Some("2001:db8:1::10/64".into());
+    assert!(!ex.evaluate(&edited).locked.is_empty());
+}
+
+#[test]
+fn ipv6_prefix_length_is_solved_by_advertising_a_64() {
+    let ex = exercise("ipv6-prefix-length");
+    let start = ex.evaluate(&ex.lab);
+    let d = start.checks[0].diagnosis.as_ref().expect("a diagnosis");
+    assert_eq!(d.field, "devices[2].interfaces[0].ra.prefix", "{}", d.text);
+    assert_solved(&ex, &[&|s| r1_eth0(s).ra.as_mut().unwrap().prefix = Some("2001:db8:1::/64".into())]);
+    assert_solved(&ex, &[&|s| {
+        let f = r1_eth0(s);
+        f.ipv6 = Some("2001:db8:1::1/64".into());
+        f.ra.as_mut().unwrap().prefix = None;
+    }]);
+    // Turning SLAAC off or advertising on the wrong interface does not help.
+    assert_unsolved(&ex, &[&|s| r1_eth0(s).ra.as_mut().unwrap().autonomous = Some(false)]);
+    assert_unsolved(&ex, &[&|s| r1_eth0(s).ra = None]);
 }

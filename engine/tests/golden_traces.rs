@@ -160,6 +160,14 @@ fn reference_solution(ex: &Exercise) -> Scenario {
                 web.port = None;
             }
         }
+        "ipv6-no-address" => {
+            let r1 = s.devices.iter_mut().find(|d| d.id == "r1").unwrap();
+            r1.interfaces[0].ra = Some(Default::default());
+        }
+        "ipv6-prefix-length" => {
+            let r1 = s.devices.iter_mut().find(|d| d.id == "r1").unwrap();
+            r1.interfaces[0].ra.as_mut().unwrap().prefix = Some("2001:db8:1::/64".into());
+        }
         other => panic!("exercise {other} has no reference solution in the golden test: add one"),
     }
     s

@@ -206,3 +206,9 @@ whatif-col-variant = Variante
 whatif-at-step-original = Bei diesem Schritt: Original –{" "}
 whatif-at-step-variant = Variante –{" "}
 whatif-no-event = Einer der Abläufe hat bei diesem Schritt kein Ereignis.
+
+## IPv6-Tabellen
+table-addr6 = IPv6-Adressen (ip -6 addr)
+table-ndp = IPv6-Nachbarn (ip -6 neigh)
+table-routes6 = IPv6-Routen (ip -6 route)
+col-ipv6 = IPv6

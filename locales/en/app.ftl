@@ -206,3 +206,9 @@ whatif-col-variant = What if
 whatif-at-step-original = At this step: original —{" "}
 whatif-at-step-variant = what if —{" "}
 whatif-no-event = One of the runs has no event at this step.
+
+## IPv6 tables (issue 16)
+table-addr6 = IPv6 addresses (ip -6 addr)
+table-ndp = IPv6 neighbours (ip -6 neigh)
+table-routes6 = IPv6 routes (ip -6 route)
+col-ipv6 = IPv6

@@ -206,3 +206,9 @@ whatif-col-variant = Variante
 whatif-at-step-original = À cette étape : original —{" "}
 whatif-at-step-variant = variante —{" "}
 whatif-no-event = L'un des déroulés n'a pas d'événement à cette étape.
+
+## Tables IPv6
+table-addr6 = Adresses IPv6 (ip -6 addr)
+table-ndp = Voisins IPv6 (ip -6 neigh)
+table-routes6 = Routes IPv6 (ip -6 route)
+col-ipv6 = IPv6

@@ -67,13 +67,19 @@ pub fn event_list(props: &EventListProps) -> Html {
             }
         });
     }
-    let chips = EventClass::ALL.iter().map(|&class| {
-        let on = !props.filter.hidden.contains(&class);
+    // IPv6's chips only where the run has IPv6; a hidden class says how many rows it hides.
+    let count = |class: EventClass| props.run.as_ref().map_or(0, |run| run.rows.iter().filter(|r| r.class == class).count());
+    let has_ipv6 = props.run.as_ref().is_some_and(|run| run.rows.iter().any(|r| r.class.is_ipv6()));
+    let chips = EventClass::ALL.iter().filter(|c| has_ipv6 || !c.is_ipv6()).map(|&class| {
+        let on = props.filter.shows(class);
+        let hidden_count = (!on && class.is_ipv6()).then(|| count(class)).filter(|n| *n > 0);
         html! {
             <button type="button" class={format!("chip proto-{}{}", class.css(), if on { " on" } else { "" })}
                 data-testid={format!("filter-{}", class.css())} aria-pressed={on.to_string()}
+                title={hidden_count.map(|n| format!("{n} events hidden"))}
                 onclick={props.on_action.reform(move |_: MouseEvent| PlayAction::ToggleClass(class))}>
                 <span class="swatch" />{ class.label() }
+                { for hidden_count.map(|n| html! { <span class="chip-count" data-testid="hidden-count">{ format!(" ({n} hidden)") }</span> }) }
             </button>
         }
     });

@@ -135,6 +135,10 @@ fn cause_id(d: &Diagnosis) -> &'static str {
         Cause::NoAnswerToSyn { .. } => "no-answer-to-syn",
         Cause::ChangedDuringRun { .. } => "changed-during-run",
         Cause::WrongVlan { .. } => "wrong-vlan",
+        Cause::DadFailed { .. } => "dad-failed",
+        Cause::NoRouterAdvert => "no-router-advert",
+        Cause::WrongPrefixLength { .. } => "wrong-prefix-length",
+        Cause::Unreachable6 { .. } => "unreachable6",
     }
 }
 
@@ -145,6 +149,13 @@ fn event_view(tr: &Tr, props: &InspectorProps, run: &RunRef, index: usize, rel: 
     if let EventKind::Route { decision, .. } = &event.kind {
         for check in &decision.checks {
             extra.push(and_view(tr, &check.interface, &explain::and_view_of(check, decision.destination)));
+        }
+    }
+    if let EventKind::Ipv6 { event: e6, .. } = &event.kind {
+        if let packet_engine::trace::Ipv6Event::Route { decision } = &**e6 {
+            for check in &decision.checks {
+                extra.push(prefix_view(&packet_engine::trace::prefix_view(check, decision.destination)));
+            }
         }
     }
     if let EventKind::FrameSent { bytes, .. } = &event.kind {
@@ -198,6 +209,33 @@ fn and_view(tr: &Tr, interface: &str, v: &AndView) -> Html {
             <table class="and-table"><tbody>{ for rows }</tbody></table>
             <p class="insp-note">{ tr!(tr, "inspector-and-note") }</p>
             <p class={if v.equal { "and-verdict same" } else { "and-verdict other" }} data-testid="and-verdict">{ v.verdict.clone() }</p>
+        </section>
+    }
+}
+
+/// The IPv6 prefix check of one route (issue 16): destination, mask, AND and
+/// prefix in hex groups, the network groups shaded, the deciding group in binary.
+fn prefix_view(v: &packet_engine::trace::PrefixView) -> Html {
+    let full = usize::from(v.prefix_len) / 16;
+    let rows = v.rows.iter().enumerate().map(|(r, row)| {
+        let groups = row.groups.iter().enumerate().map(|(g, text)| {
+            let class = if g == v.group { "group net pick" } else if g < full || (g == full && v.prefix_len % 16 != 0) { "group net" } else { "group" };
+            html! { <span {class}>{ text.clone() }</span> }
+        });
+        html! {
+            <tr class={format!("and-{r}")}>
+                <th scope="row">{ row.label }</th>
+                <td class="and-hex">{ for groups }</td>
+                <td class="and-bits">{ row.bits.clone() }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="insp-and" data-testid="prefix-view" data-equal={v.matches.to_string()}>
+            <h3 class="insp-sub">{ format!("The prefix check (/{}), group {} in binary", v.prefix_len, v.group + 1) }</h3>
+            <table class="and-table"><tbody>{ for rows }</tbody></table>
+            <p class="insp-note">{ "An IPv6 address is 8 groups of 16 bits. The mask's 1 bits (the prefix length) mark the network part: AND keeps those bits of the destination, and the route applies when they equal its prefix." }</p>
+            <p class={if v.matches { "and-verdict same" } else { "and-verdict other" }} data-testid="prefix-verdict">{ v.verdict.clone() }</p>
         </section>
     }
 }

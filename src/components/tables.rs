@@ -38,9 +38,9 @@ pub fn tables(props: &TablesProps) -> Html {
         let body = match kind {
             DeviceKind::Switch => html! { <>{ stp_table(tr, t, name) }{ mac_table(tr, t, name) }</> },
             DeviceKind::Hub => html! { <p class="table-empty">{ tr!(tr, "table-hub") }</p> },
-            DeviceKind::Router => html! { <>{ routes(tr, t, name) }{ neighbours(tr, t, name) }</> },
+            DeviceKind::Router => html! { <>{ routes(tr, t, name) }{ neighbours(tr, t, name) }{ ipv6(tr, t, name) }</> },
             // A host's table too: links set down and `ip route` change it during a run.
-            DeviceKind::Host | DeviceKind::Server => html! { <>{ neighbours(tr, t, name) }{ routes(tr, t, name) }</> },
+            DeviceKind::Host | DeviceKind::Server => html! { <>{ neighbours(tr, t, name) }{ routes(tr, t, name) }{ ipv6(tr, t, name) }</> },
         };
         html! {
             <section class="dev-tables" data-testid={format!("tables-{name}")} key={name.as_str()}>
@@ -93,6 +93,89 @@ fn neighbours(tr: &Tr, t: &NetworkState, device: &str) -> Html {
                 <tbody>{ for rows }</tbody>
             }
         </table>
+    }
+}
+
+/// IPv6 (issue 16), only on devices that have it: addresses with their DAD
+/// state (`ip -6 addr`), the NDP neighbour cache (`ip -6 neigh`, the same NUD
+/// states as ARP's) and the IPv6 routing table (`ip -6 route`).
+fn ipv6(tr: &Tr, t: &NetworkState, device: &str) -> Html {
+    let addrs: Vec<Html> = t
+        .addrs6
+        .get(device)
+        .into_iter()
+        .flat_map(|i| i.iter())
+        .flat_map(|(iface, rows)| rows.iter().map(move |r| (iface, r)))
+        .map(|(iface, r)| {
+            let state = match r.state {
+                packet_engine::trace::AddrState::Tentative => "tentative",
+                packet_engine::trace::AddrState::Preferred => "",
+                packet_engine::trace::AddrState::DadFailed => "dadfailed",
+            };
+            let scope = match r.origin {
+                packet_engine::trace::AddrOrigin::LinkLocal => "scope link",
+                packet_engine::trace::AddrOrigin::Slaac => "scope global dynamic",
+                packet_engine::trace::AddrOrigin::Static => "scope global",
+            };
+            html! {
+                <tr data-testid="addr6-row" data-address={r.address.to_string()} data-state={state}>
+                    <td><code>{ r.address.to_string() }</code></td><td>{ iface.clone() }</td><td>{ format!("{scope} {state}").trim().to_string() }</td>
+                </tr>
+            }
+        })
+        .collect();
+    if addrs.is_empty() {
+        return Html::default();
+    }
+    let neigh: Vec<Html> = t
+        .neighbors6
+        .get(device)
+        .into_iter()
+        .flat_map(|ifaces| ifaces.iter())
+        .flat_map(|(iface, entries)| entries.iter().map(move |(ip, row)| (iface, ip, row)))
+        .map(|(iface, ip, row)| {
+            let mac = row.mac.map(|m| m.to_string());
+            html! {
+                <tr data-testid="ndp-row" data-ip={ip.to_string()} title={format!("{ip} dev {iface}")} data-mac={mac.clone().unwrap_or_default()}
+                    data-state={row.state.name()}>
+                    <td><code>{ ip.to_string() }</code></td>
+                    <td><code>{ mac.unwrap_or_else(|| "—".into()) }</code></td>
+                    <td class={classes!("nud", format!("nud-{}", row.state.name().to_lowercase()))}>{ row.state.name() }</td>
+                </tr>
+            }
+        })
+        .collect();
+    let routes: Vec<Html> = t
+        .routes6
+        .get(device)
+        .into_iter()
+        .flatten()
+        .map(|r| html! { <tr data-testid="route6-row"><td><code>{ packet_engine::trace::route6_text(r) }</code></td></tr> })
+        .collect();
+    html! {
+        <>
+            <table class="mini-table" data-testid="addr6-table">
+                <caption>{ tr!(tr, "table-addr6") }</caption>
+                <tbody>{ for addrs }</tbody>
+            </table>
+            <table class="mini-table" data-testid="ndp-table">
+                <caption>{ tr!(tr, "table-ndp") }</caption>
+                if neigh.is_empty() {
+                    <tbody><tr><td class="table-empty" colspan="3">{ tr!(tr, "table-empty") }</td></tr></tbody>
+                } else {
+                    <thead><tr><th>{ tr!(tr, "col-ipv6") }</th><th>{ tr!(tr, "col-mac") }</th><th>{ tr!(tr, "col-state") }</th></tr></thead>
+                    <tbody>{ for neigh }</tbody>
+                }
+            </table>
+            <table class="mini-table" data-testid="route6-table">
+                <caption>{ tr!(tr, "table-routes6") }</caption>
+                if routes.is_empty() {
+                    <tbody><tr><td class="table-empty">{ tr!(tr, "table-routes-empty") }</td></tr></tbody>
+                } else {
+                    <tbody>{ for routes }</tbody>
+                }
+            </table>
+        </>
     }
 }
 

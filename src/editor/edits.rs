@@ -18,6 +18,7 @@ impl Editor {
             interfaces: new_interfaces(kind),
             gateway: None,
             routes: Vec::new(),
+            routes6: Vec::new(),
             ports: (!kind.has_ip()).then_some(NEW_SWITCH_PORTS),
             position: Some([snap(at.x), snap(at.y)]),
             dns: Vec::new(),
@@ -137,6 +138,18 @@ impl Editor {
                         "on" => Some("masquerade".into()),
                         "off" => None,
                         _ => optional(&text),
+                    };
+                }
+                Field::Ipv6(d, i) => {
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+                    iface.ipv6 = optional(&text);
+                }
+                Field::RaPrefix(d, i) => {
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+                    iface.ra = match text.trim() {
+                        "" | "off" => None,
+                        "on" => Some(iface.ra.clone().unwrap_or_default()),
+                        prefix => Some(packet_engine::scenario::RaSpec { prefix: Some(prefix.to_owned()), ..iface.ra.clone().unwrap_or_default() }),
                     };
                 }
                 Field::Gateway(d) => s.devices.get_mut(d).ok_or("no such device")?.gateway = optional(&text),

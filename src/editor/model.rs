@@ -60,6 +60,11 @@ pub enum Field {
     Mac(usize, usize),
     /// NAT on a router's interface ("masquerade", or empty: none); a checkbox.
     Nat(usize, usize),
+    /// IPv6 on a device's interface ("auto", "2001:db8:1::1/64", or empty: off).
+    Ipv6(usize, usize),
+    /// Router advertisements on a router's interface: the prefix ("on": the
+    /// interface's own /64; empty: radvd off).
+    RaPrefix(usize, usize),
     /// A device's default gateway (empty: none).
     Gateway(usize),
     /// The number of ports of a switch or hub.
@@ -146,6 +151,8 @@ impl Field {
             Field::Address(d, i) => format!("devices[{d}].interfaces[{i}].address"),
             Field::Mac(d, i) => format!("devices[{d}].interfaces[{i}].mac"),
             Field::Nat(d, i) => format!("devices[{d}].interfaces[{i}].nat"),
+            Field::Ipv6(d, i) => format!("devices[{d}].interfaces[{i}].ipv6"),
+            Field::RaPrefix(d, i) => format!("devices[{d}].interfaces[{i}].ra"),
             Field::Gateway(d) => format!("devices[{d}].gateway"),
             Field::Ports(d) => format!("devices[{d}].ports"),
             Field::Stp(d) => format!("devices[{d}].stp"),

@@ -24,6 +24,13 @@ pub enum EventClass {
     Http,
     /// Any other IPv4 frame.
     Ipv4,
+    /// IPv6 neighbour solicitations and advertisements.
+    Ndp,
+    /// IPv6 housekeeping: router solicitations and advertisements, MLD
+    /// reports; hidden by default (noise), with a count on its chip.
+    Ipv6Control,
+    /// Other IPv6 packets.
+    Ipv6,
     /// Any other Ethernet frame.
     Ethernet,
     /// A switch's forwarding decision or MAC table change.
@@ -38,7 +45,7 @@ pub enum EventClass {
 
 impl EventClass {
     /// Every class, in the order the filter chips show them.
-    pub const ALL: [EventClass; 14] = [
+    pub const ALL: [EventClass; 17] = [
         EventClass::Arp,
         EventClass::Icmp,
         EventClass::IcmpError,
@@ -48,6 +55,9 @@ impl EventClass {
         EventClass::Tcp,
         EventClass::Http,
         EventClass::Ipv4,
+        EventClass::Ndp,
+        EventClass::Ipv6Control,
+        EventClass::Ipv6,
         EventClass::Ethernet,
         EventClass::Switch,
         EventClass::Neighbor,
@@ -67,6 +77,9 @@ impl EventClass {
             EventClass::Tcp => "TCP",
             EventClass::Http => "HTTP",
             EventClass::Ipv4 => "IPv4",
+            EventClass::Ndp => "NDP",
+            EventClass::Ipv6Control => "RS/RA/MLD",
+            EventClass::Ipv6 => "IPv6",
             EventClass::Ethernet => "Eth",
             EventClass::Switch => "Switch",
             EventClass::Neighbor => "ARP table",
@@ -87,6 +100,9 @@ impl EventClass {
             EventClass::Tcp => "tcp",
             EventClass::Http => "http",
             EventClass::Ipv4 => "ipv4",
+            EventClass::Ndp => "ndp",
+            EventClass::Ipv6Control => "ipv6-ctl",
+            EventClass::Ipv6 => "ipv6",
             EventClass::Ethernet => "eth",
             EventClass::Switch => "switch",
             EventClass::Neighbor => "neigh",
@@ -97,6 +113,11 @@ impl EventClass {
 
     /// The class of a frame, from the engine's own classification (`wire::protocol`: the
     /// innermost layer its decoder reads, UDP/DHCP/DNS/TCP/HTTP included).
+    /// The IPv6 classes, whose chips show only in runs that have IPv6.
+    pub fn is_ipv6(self) -> bool {
+        matches!(self, EventClass::Ndp | EventClass::Ipv6Control | EventClass::Ipv6)
+    }
+
     pub fn of_frame(bytes: &[u8]) -> EventClass {
         let protocol = wire::protocol(bytes);
         match protocol {
@@ -109,6 +130,9 @@ impl EventClass {
             Protocol::Tcp => EventClass::Tcp,
             Protocol::Http => EventClass::Http,
             Protocol::Ipv4Other => EventClass::Ipv4,
+            Protocol::Ndp => EventClass::Ndp,
+            Protocol::Ipv6Control => EventClass::Ipv6Control,
+            Protocol::Ipv6Other => EventClass::Ipv6,
             Protocol::Other => EventClass::Ethernet,
             // The switches' own traffic: shown and filtered with their decisions.
             Protocol::Stp => EventClass::Switch,
@@ -207,6 +231,36 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             match &decision.next_hop {
                 Some(hop) => format!("route to {}: next hop {hop}", decision.destination),
                 None => format!("no route to {}", decision.destination),
+            }
+        }
+        EventKind::Ipv6 { device, event } => {
+            use packet_engine::trace::Ipv6Event as E;
+            r.device = Some(device.clone());
+            match &**event {
+                E::Neighbor { ip, new, .. } => {
+                    r.class = EventClass::Neighbor;
+                    format!("{ip} → {}", new.name())
+                }
+                E::Address { address, state, .. } => format!("{address} {state:?}").to_lowercase(),
+                E::Routes { routes } => format!("{} IPv6 route(s)", routes.len()),
+                E::Route { decision } => match &decision.next_hop {
+                    Some(hop) => format!("route to {}: next hop {hop}", decision.destination),
+                    None => format!("no route to {}", decision.destination),
+                },
+                E::RouterAdvert { router, prefix, .. } => match prefix {
+                    Some(p) => format!("RA from {router}: {p}"),
+                    None => format!("RA from {router}"),
+                },
+                E::Down { interface } => format!("{interface}: IPv6 addresses flushed"),
+                E::NeighborsFlushed { interface, ips } => {
+                    r.class = EventClass::Neighbor;
+                    format!("{interface}: {} IPv6 neighbour(s) flushed", ips.len())
+                }
+                E::IcmpError { icmp_type, code, to, rate_limited } => {
+                    r.class = EventClass::IcmpError;
+                    let held = if *rate_limited { " (rate-limited)" } else { "" };
+                    format!("{} → {to}{held}", packet_engine::trace::icmp6_error_text(*icmp_type, *code, 1500))
+                }
             }
         }
         EventKind::NeighborChanged { device, ip, new, .. } => {

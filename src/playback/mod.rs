@@ -465,7 +465,9 @@ impl Playback {
     }
 
     fn toggle_class(&mut self, class: EventClass) {
-        if !self.filter.hidden.remove(&class) {
+        if class == EventClass::Ipv6Control {
+            self.filter.show_ipv6_control = !self.filter.show_ipv6_control;
+        } else if !self.filter.hidden.remove(&class) {
             self.filter.hidden.insert(class);
         }
     }
@@ -582,6 +584,7 @@ fn is_table_change(kind: &EventKind) -> bool {
             | EventKind::StpBridge { .. }
             | EventKind::StpPort { .. }
             | EventKind::StpTopologyChange { .. }
+            | EventKind::Ipv6 { .. }
     )
 }
 

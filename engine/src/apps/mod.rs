@@ -95,6 +95,10 @@ impl IpNode {
                 ..
             } => self.traceroute_start(ctx, app, target, max_hops, queries, sim_queries),
             Command::Ping { .. } | Command::Traceroute { .. } => {} // with a name: above
+            Command::Ping6 { count, interval_ms, target, .. } => self.ping6_start(ctx, app, count, interval_ms, target),
+            Command::Traceroute6 { target, max_hops, queries, sim_queries, .. } => {
+                self.traceroute6_start(ctx, app, target, max_hops, queries, sim_queries)
+            }
             Command::Dhclient { interface, release } => {
                 match self.ifaces.iter().position(|f| f.name.as_str() == interface) {
                     Some(i) if release => self.dhcp_client_release(ctx, i as u32),
@@ -163,6 +167,15 @@ impl IpNode {
         let label = self.apps[app as usize].label.clone();
         ctx.output_line(&label, line);
     }
+}
+
+/// The sequence number of our ICMPv6 echo request quoted in an ICMPv6 error.
+fn echo6_in_quote(inner: &[u8], ident: u16) -> Option<u16> {
+    let icmp = inner.get(40..48)?;
+    if inner[6] != crate::frames6::NEXT_ICMPV6 || icmp[0] != crate::frames6::icmp6::ECHO_REQUEST {
+        return None;
+    }
+    (u16::from_be_bytes([icmp[4], icmp[5]]) == ident).then(|| u16::from_be_bytes([icmp[6], icmp[7]]))
 }
 
 /// The sequence number of our echo request quoted in an ICMP error, if the

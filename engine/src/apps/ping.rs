@@ -16,6 +16,8 @@ use std::net::Ipv4Addr;
 /// iputils ping's counters (times in microseconds, as ping keeps them).
 pub(crate) struct Ping {
     target: Ipv4Addr,
+    /// `ping -6`: the target, the source, the flow label (then `target` and `src` are unused).
+    v6: Option<(std::net::Ipv6Addr, std::net::Ipv6Addr, u32)>,
     /// `-s`: data bytes; `timing` when they hold the send time (≥ 16).
     size: usize,
     timing: bool,
@@ -155,6 +157,7 @@ impl IpNode {
         let now = ctx.now;
         self.apps[app as usize].state = AppState::Ping(Box::new(Ping {
             target,
+            v6: None,
             size,
             timing: size >= 16,
             ttl: opts.ttl,
@@ -165,6 +168,74 @@ impl IpNode {
             interval: SimTime::from_millis(interval_ms),
             ident,
             src,
+            ntransmitted: 0,
+            nreceived: 0,
+            nrepeats: 0,
+            nerrors: 0,
+            received: vec![false; count as usize + 1],
+            sent_at: vec![SimTime::ZERO; count as usize + 1],
+            tmin: i64::MAX,
+            tmax: 0,
+            tsum: 0,
+            tsum2: 0,
+            pipesize: -1,
+            start: now,
+            last_send: now,
+        }));
+        self.ping_tick(ctx, app);
+    }
+
+    /// `ping -6` (iputils' ping6_common.c): the same counters and output,
+    /// ICMPv6 echo requests, "PING T(T) 56 data bytes".
+    pub(super) fn ping6_start(&mut self, ctx: &mut Ctx, app: u32, count: u32, interval_ms: u64, target: std::net::Ipv6Addr) {
+        let opts = match &self.apps[app as usize].command {
+            crate::scenario::Command::Ping6 { opts, .. } => opts.clone(),
+            _ => Default::default(),
+        };
+        let oif = match &opts.bind {
+            Some(PingBind::Device(d)) => self.ifaces.iter().position(|f| f.name.as_str() == d).map(|i| i as u32),
+            _ => None,
+        };
+        let src = if self.is_local6(target) {
+            Some(target)
+        } else {
+            match self.route6_probe(target, oif) {
+                None => {
+                    self.output_line(ctx, app, "ping: connect: Network is unreachable".into());
+                    self.finish_app(app);
+                    return;
+                }
+                Some(hop) => hop.src,
+            }
+        };
+        let Some(src) = src else {
+            // No usable address yet (DAD still running): connect() fails.
+            self.output_line(ctx, app, "ping: connect: Cannot assign requested address".into());
+            self.finish_app(app);
+            return;
+        };
+        let ident = ctx.rng.next_u16();
+        let flow = self.flow_label(ctx, src, target);
+        let from = match &opts.bind {
+            Some(PingBind::Device(d)) => format!("from {src} {d}: "),
+            _ => String::new(),
+        };
+        let size = opts.size as usize;
+        self.output_line(ctx, app, format!("PING {target}({target}) {from}{size} data bytes"));
+        let now = ctx.now;
+        self.apps[app as usize].state = AppState::Ping(Box::new(Ping {
+            target: Ipv4Addr::UNSPECIFIED,
+            v6: Some((target, src, flow)),
+            size,
+            timing: size >= 16,
+            ttl: opts.ttl,
+            linger: SimTime::from_millis(opts.linger_ms),
+            oif,
+            hostname: target.to_string(),
+            count,
+            interval: SimTime::from_millis(interval_ms),
+            ident,
+            src: Ipv4Addr::UNSPECIFIED,
             ntransmitted: 0,
             nreceived: 0,
             nrepeats: 0,
@@ -204,6 +275,21 @@ impl IpNode {
         p.sent_at[p.ntransmitted as usize] = now;
         p.last_send = now;
         let (target, ident, src, size, ttl, oif) = (p.target, p.ident, p.src, p.size, p.ttl, p.oif);
+        if let Some((target6, src6, flow)) = p.v6 {
+            if self.route6_probe(target6, oif).is_none() && !self.is_local6(target6) {
+                self.output_line(ctx, app, "ping: sendmsg: Network is unreachable".into());
+                return self.ping_next(ctx, app, now);
+            }
+            let data = frames::ping_payload(epoch, now, size);
+            let body = crate::frames6::echo_body(ident, seq, &data);
+            let datagram =
+                crate::frames6::icmpv6_datagram(src6, target6, ttl, flow, crate::frames6::icmp6::ECHO_REQUEST, 0, &body);
+            self.ip6_local_out_via(ctx, datagram, oif);
+            if !matches!(self.apps[app as usize].state, AppState::Ping(_)) {
+                return;
+            }
+            return self.ping_next(ctx, app, now);
+        }
         if self.ping_src(target, oif).is_none() {
             // The route went during the run (a link set down, an address
             // removed): sendmsg fails with ENETUNREACH, a "hard local error"
@@ -268,39 +354,26 @@ impl IpNode {
         let now = ctx.now;
         let p = self.ping_mut(app);
         let line = match info {
-            IcmpInfo::EchoReply {
-                from,
-                id,
-                seq,
-                ttl,
-                icmp_len,
-            } => {
-                if *id != p.ident || *seq == 0 || *seq as u32 > p.ntransmitted {
+            IcmpInfo::EchoReply { from, id, seq, ttl, icmp_len } if p.v6.is_none() => {
+                match Self::ping_reply(p, now, &from.to_string(), *id, *seq, *ttl, *icmp_len) {
+                    Some(line) => line,
+                    None => return false,
+                }
+            }
+            IcmpInfo::Echo6Reply { from, id, seq, hop_limit, icmp_len } if p.v6.is_some() => {
+                match Self::ping_reply(p, now, &from.to_string(), *id, *seq, *hop_limit, *icmp_len) {
+                    Some(line) => line,
+                    None => return false,
+                }
+            }
+            IcmpInfo::EchoReply { .. } | IcmpInfo::Echo6Reply { .. } => return false,
+            IcmpInfo::Error6 { from, icmp_type, code, param, inner } => {
+                let Some(seq) = super::echo6_in_quote(inner, p.ident).filter(|_| p.v6.is_some()) else {
                     return false;
-                }
-                Self::ping_ack(p, *seq);
-                let sent = p.sent_at[*seq as usize];
-                let rtt = (now.as_micros() - sent.as_micros()) as i64;
-                let dup = p.received[*seq as usize];
-                if dup {
-                    p.nrepeats += 1;
-                } else {
-                    p.received[*seq as usize] = true;
-                    p.nreceived += 1;
-                }
-                let mut line = format!("{icmp_len} bytes from {from}: icmp_seq={seq} ttl={ttl}");
-                // Without the send time in the data (-s under 16) ping measures nothing.
-                if p.timing {
-                    p.tsum += rtt;
-                    p.tsum2 += rtt * rtt;
-                    p.tmin = p.tmin.min(rtt);
-                    p.tmax = p.tmax.max(rtt);
-                    let _ = write!(line, " time={} ms", format_rtt(rtt));
-                }
-                if dup {
-                    line.push_str(" (DUP!)");
-                }
-                line
+                };
+                p.nerrors += 1;
+                Self::ping_ack(p, seq);
+                format!("From {from} icmp_seq={seq} {}", crate::trace::icmp6_error_text(*icmp_type, *code, *param))
             }
             IcmpInfo::Redirect {
                 from,
@@ -323,7 +396,7 @@ impl IpNode {
                 code,
                 inner,
             } => {
-                let Some(seq) = echo_in_quote(inner, p.ident) else {
+                let Some(seq) = echo_in_quote(inner, p.ident).filter(|_| p.v6.is_none()) else {
                     return false;
                 };
                 p.nerrors += 1;
@@ -340,6 +413,37 @@ impl IpNode {
             self.ping_finish(ctx, app);
         }
         true
+    }
+
+    /// gather_statistics for an echo reply: counters, and the line ping prints.
+    #[allow(clippy::too_many_arguments)]
+    fn ping_reply(p: &mut Ping, now: SimTime, from: &str, id: u16, seq: u16, ttl: u8, icmp_len: usize) -> Option<String> {
+        if id != p.ident || seq == 0 || seq as u32 > p.ntransmitted {
+            return None;
+        }
+        Self::ping_ack(p, seq);
+        let sent = p.sent_at[seq as usize];
+        let rtt = (now.as_micros() - sent.as_micros()) as i64;
+        let dup = p.received[seq as usize];
+        if dup {
+            p.nrepeats += 1;
+        } else {
+            p.received[seq as usize] = true;
+            p.nreceived += 1;
+        }
+        let mut line = format!("{icmp_len} bytes from {from}: icmp_seq={seq} ttl={ttl}");
+        // Without the send time in the data (-s under 16) ping measures nothing.
+        if p.timing {
+            p.tsum += rtt;
+            p.tsum2 += rtt * rtt;
+            p.tmin = p.tmin.min(rtt);
+            p.tmax = p.tmax.max(rtt);
+            let _ = write!(line, " time={} ms", format_rtt(rtt));
+        }
+        if dup {
+            line.push_str(" (DUP!)");
+        }
+        Some(line)
     }
 
     fn ping_finish(&mut self, ctx: &mut Ctx, app: u32) {

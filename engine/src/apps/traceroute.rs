@@ -10,13 +10,15 @@ use crate::sim::ctx::Ctx;
 use crate::time::SimTime;
 use smoltcp::wire::IpProtocol;
 use std::fmt::Write as _;
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// The wait for a probe (`-w MAX,HERE,NEAR`, default 5,3,10: at most 5 s, or 3×
 /// a reply from the same hop, or 10× a reply from a later hop) plus 1 ms of precision.
 const TR_WAIT_PREC: SimTime = SimTime::from_millis(1);
 /// traceroute's default IP packet size for ICMP probes.
 const TR_PACKET_LEN: usize = 60;
+/// traceroute's default packet length for IPv6: 40 bytes of header and 40 more.
+const TR6_PACKET_LEN: usize = 80;
 
 /// One traceroute probe.
 #[derive(Clone, Default)]
@@ -27,7 +29,7 @@ struct Probe {
     sport: u16,
     done: bool,
     is_final: bool,
-    from: Option<Ipv4Addr>,
+    from: Option<IpAddr>,
     recv_time: Option<SimTime>,
     err: &'static str,
 }
@@ -35,6 +37,8 @@ struct Probe {
 /// traceroute 2.1's probe table and print cursor.
 pub(crate) struct Traceroute {
     target: Ipv4Addr,
+    /// `traceroute -6`: the IPv6 target (then `target` is unused).
+    target6: Option<Ipv6Addr>,
     /// `-w`: the longest wait and the two factors (0: off).
     wait: SimTime,
     here: u64,
@@ -101,6 +105,7 @@ impl IpNode {
         let first = (opts.first_ttl.max(1) as usize - 1) * queries as usize;
         self.apps[app as usize].state = AppState::Trace(Box::new(Traceroute {
             target,
+            target6: None,
             wait: SimTime::from_millis(opts.wait_ms),
             here: opts.here.into(),
             near: opts.near.into(),
@@ -110,6 +115,43 @@ impl IpNode {
             udp_port: opts.udp_port,
             next_seq: 1,
             ip_id,
+            probes: vec![Probe::default(); n],
+            start: first,
+            end: n,
+            line: None,
+            row: None,
+        }));
+        self.traceroute_poll(ctx, app);
+    }
+
+    /// `traceroute -6 -I`: the same machine, ICMPv6 echo probes with rising hop limits.
+    pub(super) fn traceroute6_start(&mut self, ctx: &mut Ctx, app: u32, target: Ipv6Addr, max_hops: u8, queries: u8, sim_queries: u8) {
+        if self.route6_probe(target, None).and_then(|h| h.src).is_none() && !self.is_local6(target) {
+            self.output_line(ctx, app, String::new());
+            self.output_line(ctx, app, "connect: Network is unreachable".into());
+            self.finish_app(app);
+            return;
+        }
+        self.output_line(ctx, app, format!("traceroute to {target} ({target}), {max_hops} hops max, {TR6_PACKET_LEN} byte packets"));
+        let ident = ctx.rng.next_u16();
+        let n = max_hops as usize * queries as usize;
+        let opts = match &self.apps[app as usize].command {
+            crate::scenario::Command::Traceroute6 { opts, .. } => opts.clone(),
+            _ => Default::default(),
+        };
+        let first = (opts.first_ttl.max(1) as usize - 1) * queries as usize;
+        self.apps[app as usize].state = AppState::Trace(Box::new(Traceroute {
+            target: Ipv4Addr::UNSPECIFIED,
+            target6: Some(target),
+            udp_port: None,
+            wait: SimTime::from_millis(opts.wait_ms),
+            here: opts.here.into(),
+            near: opts.near.into(),
+            queries: queries as usize,
+            sim_queries: sim_queries as usize,
+            ident,
+            next_seq: 1,
+            ip_id: 0,
             probes: vec![Probe::default(); n],
             start: first,
             end: n,
@@ -204,10 +246,33 @@ impl IpNode {
         for n in printed {
             self.tr_print_probe(ctx, app, n);
         }
-        let (target, ident, udp_port) = {
+        let (target, ident, udp_port, target6) = {
             let t = self.tr_mut(app);
-            (t.target, t.ident, t.udp_port)
+            (t.target, t.ident, t.udp_port, t.target6)
         };
+        if let Some(target6) = target6 {
+            for (_, hops, seq, _) in to_send {
+                // traceroute -6: 80-byte packets, the ICMPv6 echo 40 of them.
+                let data = frames::traceroute_payload(TR6_PACKET_LEN - crate::frames6::IPV6_HEADER_LEN);
+                let Some(hop) = self.route6_probe(target6, None) else { continue };
+                let Some(src) = hop.src else { continue };
+                let flow = self.flow_label(ctx, src, target6);
+                let datagram = crate::frames6::icmpv6_datagram(
+                    src,
+                    target6,
+                    hops,
+                    flow,
+                    crate::frames6::icmp6::ECHO_REQUEST,
+                    0,
+                    &crate::frames6::echo_body(ident, seq, &data),
+                );
+                self.ip6_local_out(ctx, datagram);
+                if !matches!(self.apps[app as usize].state, AppState::Trace(_)) {
+                    return;
+                }
+            }
+            return self.tr_after_send(ctx, app, now, next_time);
+        }
         for (n, ttl, seq, ip_id) in to_send {
             // Both methods send 60-byte packets (traceroute's default length) of the same fill.
             let data = frames::traceroute_payload(TR_PACKET_LEN - frames::IPV4_HEADER_LEN);
@@ -245,6 +310,10 @@ impl IpNode {
                 return;
             }
         }
+        self.tr_after_send(ctx, app, now, next_time);
+    }
+
+    fn tr_after_send(&mut self, ctx: &mut Ctx, app: u32, now: SimTime, next_time: Option<SimTime>) {
         let t = self.tr_mut(app);
         if t.start >= t.end {
             if let Some(line) = t.line.take() {
@@ -287,7 +356,7 @@ impl IpNode {
                 let previous = t.probes[n - np..n].iter().rev().find_map(|q| q.from);
                 if np == 0 || previous != Some(addr) {
                     let _ = write!(line, " {addr}");
-                    if let Some((_, addrs)) = &mut t.row {
+                    if let (Some((_, addrs)), IpAddr::V4(addr)) = (&mut t.row, addr) {
                         addrs.push(addr);
                     }
                 }
@@ -310,10 +379,34 @@ impl IpNode {
         let (seq, from, is_final, err) = match info {
             IcmpInfo::EchoReply { from, id, seq, .. } => {
                 // The raw socket is connected to the target: only its replies arrive.
-                if t.udp_port.is_some() || *id != t.ident || *from != t.target {
+                if t.udp_port.is_some() || *id != t.ident || *from != t.target || t.target6.is_some() {
                     return false;
                 }
-                (*seq, *from, true, "")
+                (*seq, IpAddr::V4(*from), true, "")
+            }
+            IcmpInfo::Echo6Reply { from, id, seq, .. } => {
+                if *id != t.ident || Some(*from) != t.target6 {
+                    return false;
+                }
+                (*seq, IpAddr::V6(*from), true, "")
+            }
+            IcmpInfo::Error6 { from, icmp_type, code, inner, .. } => {
+                let Some(seq) = super::echo6_in_quote(inner, t.ident).filter(|_| t.target6.is_some()) else {
+                    return false;
+                };
+                // traceroute.c's ICMPv6 codes: time exceeded goes on; no
+                // route !N, administratively prohibited !X, beyond scope !S,
+                // address unreachable !H; port unreachable is the end.
+                let (is_final, err) = match (icmp_type, code) {
+                    (3, 0) => (false, ""),
+                    (1, 0) => (true, "!N"),
+                    (1, 1) => (true, "!X"),
+                    (1, 2) => (true, "!S"),
+                    (1, 3) => (true, "!H"),
+                    (1, 4) => (true, ""),
+                    _ => (true, "!?"),
+                };
+                (seq, IpAddr::V6(*from), is_final, err)
             }
             // Its raw socket is connected to the target: redirects from a router never reach it.
             IcmpInfo::Redirect { .. } => return false,
@@ -332,7 +425,7 @@ impl IpNode {
                         t.probes.iter().any(|p| p.seq == seq && p.sport == sport && p.send_time.is_some()).then_some(seq)
                     }),
                 };
-                let Some(seq) = seq else {
+                let Some(seq) = seq.filter(|_| t.target6.is_none()) else {
                     return false;
                 };
                 let (is_final, err) = match (icmp_type, code) {
@@ -344,7 +437,7 @@ impl IpNode {
                     (3, 2) => (true, "!P"),
                     _ => (true, "!?"),
                 };
-                (seq, *from, is_final, err)
+                (seq, IpAddr::V4(*from), is_final, err)
             }
         };
         let Some(n) = t

@@ -94,6 +94,28 @@ impl Wire for Ipv4Net {
     }
 }
 
+impl Wire for std::net::Ipv6Addr {
+    fn put(&self, e: &mut Enc) {
+        e.out.extend_from_slice(&self.octets());
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let mut b = [0; 16];
+        b.copy_from_slice(d.take(16)?);
+        Ok(std::net::Ipv6Addr::from(b))
+    }
+}
+
+impl Wire for ipnet::Ipv6Net {
+    fn put(&self, e: &mut Enc) {
+        self.addr().put(e);
+        e.byte(self.prefix_len());
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let addr = std::net::Ipv6Addr::get(d)?;
+        ipnet::Ipv6Net::new(addr, d.byte()?).map_err(|_| CodecError("a prefix is longer than 128"))
+    }
+}
+
 impl Wire for SocketAddrV4 {
     fn put(&self, e: &mut Enc) {
         self.ip().put(e);
@@ -147,7 +169,7 @@ wire_enum!(DropReason {
     5 => NeighborFailed, 6 => NeighborQueueFull, 7 => SameSegment, 8 => TxQueueFull, 9 => NoLink,
     10 => Malformed, 11 => Unsupported, 12 => IcmpRateLimited, 13 => NoListener,
     14 => RedirectIgnored, 15 => NatNoFreePort, 16 => LostOnLink, 17 => NoRouteBack,
-    18 => NoCarrier, 19 => PortNotForwarding, 20 => VlanFiltered,
+    18 => NoCarrier, 19 => PortNotForwarding, 20 => VlanFiltered, 21 => NotMyGroup, 22 => NdNotForMe, 23 => TooBig,
 });
 wire_enum!(Forwarding { 0 => Port { port }, 1 => Flood { ports } });
 wire_enum!(ForwardReason { 0 => Broadcast, 1 => Multicast, 2 => UnknownUnicast, 3 => Learned, 4 => Hub });
@@ -211,6 +233,26 @@ wire_enum!(EventKind {
     33 => StpBridge { device, bridge, root, root_name, root_port, cost },
     34 => StpPort { device, port, role, state, old_role, old_state, root_cost, designated, designated_bridge, designated_cost, bridge, path_cost },
     35 => StpTopologyChange { device, on },
+    36 => Ipv6 { device, event },
+});
+
+// IPv6 (issue 16).
+wire_struct!(Route6Entry { prefix, via, interface, proto, metric });
+wire_struct!(PrefixCheck { prefix, masked_destination, matches });
+wire_struct!(Route6Decision { destination, forwarding, checks, chosen, next_hop });
+wire_enum!(AddrOrigin { 0 => LinkLocal, 1 => Static, 2 => Slaac });
+wire_enum!(AddrState { 0 => Tentative, 1 => Preferred, 2 => DadFailed });
+wire_enum!(Route6Proto { 0 => Kernel, 1 => Static, 2 => Ra });
+wire_enum!(SlaacOutcome { 0 => NewAddress, 1 => Refreshed, 2 => WrongPrefixLength, 3 => NotAutonomous, 4 => NoPrefix });
+wire_enum!(Ipv6Event {
+    0 => Neighbor { interface, ip, mac, old, new },
+    1 => Address { interface, address, origin, state },
+    2 => Routes { routes },
+    3 => Route { decision },
+    4 => RouterAdvert { interface, router, lifetime_s, prefix, outcome },
+    5 => IcmpError { icmp_type, code, to, rate_limited },
+    6 => Down { interface },
+    7 => NeighborsFlushed { interface, ips },
 });
 
 /// An event: its `seq` as the difference from its index (0 in every trace the engine

@@ -35,6 +35,9 @@ pub enum Check {
     PingSucceeds { from: String, to: String },
     /// `ping -c 2 TO` on `from` gets no reply at all (or cannot even send).
     PingFails { from: String, to: String },
+    /// `ping -6 -c 2 TO` on `from` gets every reply (issue 16). `to` is an IPv6
+    /// address or a device with a static one. It starts at 6 s, after SLAAC.
+    Ping6Succeeds { from: String, to: String },
     /// At some point of the lab's run, `device`'s ARP table holds a usable entry
     /// for `ip`, with a MAC of `mac_of` when given.
     ArpCacheHas {
@@ -168,6 +171,25 @@ impl Evaluation {
 
 /// Resolves an address written in a check: `8.8.8.8`, `pc2` (its first
 /// addressed interface) or `r1/eth1`.
+/// An IPv6 address written out, or the static IPv6 address of a device
+/// (`"srv"`) or of one of its interfaces (`"srv/eth0"`).
+pub fn resolve_ip6(lab: &Topology, text: &str) -> Result<std::net::Ipv6Addr, String> {
+    let text = text.trim();
+    if let Ok(ip) = text.parse::<std::net::Ipv6Addr>() {
+        return Ok(ip);
+    }
+    let (device, iface) = match text.split_once('/') {
+        Some((d, i)) => (d, Some(i)),
+        None => (text, None),
+    };
+    let dev = lab.devices.iter().find(|d| d.id == device).ok_or_else(|| format!("no device \"{device}\""))?;
+    dev.interfaces
+        .iter()
+        .filter(|i| iface.is_none_or(|n| i.name == n))
+        .find_map(|i| i.ipv6.as_ref().and_then(|c| c.address).map(|n| n.addr()))
+        .ok_or_else(|| format!("{text} has no static IPv6 address"))
+}
+
 pub fn resolve_ip(lab: &Topology, text: &str) -> Result<Ipv4Addr, String> {
     let text = text.trim();
     if let Ok(ip) = parse_ipv4(text) {
@@ -222,6 +244,7 @@ impl Check {
         match self {
             Check::PingSucceeds { from, to } => format!("ping from {from} to {to} succeeds"),
             Check::PingFails { from, to } => format!("ping from {from} to {to} gets no answer"),
+            Check::Ping6Succeeds { from, to } => format!("ping -6 from {from} to {to} succeeds"),
             Check::ArpCacheHas { device, ip, mac_of } => match mac_of {
                 Some(m) => format!("{device}'s ARP table holds {ip} with {m}'s MAC"),
                 None => format!("{device}'s ARP table holds {ip}"),
@@ -298,6 +321,10 @@ impl Check {
             Check::PingSucceeds { from, to } | Check::PingFails { from, to } => {
                 device("from", from, true)?;
                 address("to", to)
+            }
+            Check::Ping6Succeeds { from, to } => {
+                device("from", from, true)?;
+                resolve_ip6(lab, to).map(|_| ()).map_err(|m| ("to".to_string(), m))
             }
             Check::LookupSucceeds { from, name } => {
                 device("from", from, true)?;
@@ -420,6 +447,13 @@ impl Check {
             Check::LookupSucceeds { from, name } => (
                 from,
                 Command::parse(&format!("host {name}")).map(|c| (c, format!("host {name}"))),
+            ),
+            Check::Ping6Succeeds { from, to } => (
+                from,
+                resolve_ip6(lab, to).map(|target| {
+                    let opts = Default::default();
+                    (Command::Ping6 { count: PING_COUNT, interval_ms: 1000, target, opts }, format!("ping -6 -c {PING_COUNT} {target}"))
+                }),
             ),
             Check::PageLoads { from, url } => (
                 from,

@@ -30,6 +30,7 @@ enum Kind {
     LeavesVia,
     LookupSucceeds,
     PageLoads,
+    Ping6Succeeds,
 }
 
 /// Every field name of every variant. The first six are required wherever they
@@ -58,7 +59,7 @@ impl Kind {
     /// The variant's fields in declaration order, as the derive names them in its messages.
     fn fields(self) -> &'static [&'static str] {
         match self {
-            Kind::PingSucceeds | Kind::PingFails => &["from", "to"],
+            Kind::PingSucceeds | Kind::PingFails | Kind::Ping6Succeeds => &["from", "to"],
             Kind::ArpCacheHas => &["device", "ip", "mac_of"],
             Kind::Receives | Kind::NeverReceives => {
                 &["device", "frame_to_mac_of", "addressed_to", "arp_for"]
@@ -137,6 +138,7 @@ impl<'de> Visitor<'de> for CheckVisitor {
         Ok(match kind {
             Kind::PingSucceeds => Check::PingSucceeds { from, to },
             Kind::PingFails => Check::PingFails { from, to },
+            Kind::Ping6Succeeds => Check::Ping6Succeeds { from, to },
             Kind::ArpCacheHas => Check::ArpCacheHas {
                 device,
                 ip: ip.unwrap_or_default(),

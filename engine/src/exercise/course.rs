@@ -61,6 +61,8 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../../exercises/why-page-fails.json"),
     ),
     ("add-nat", include_str!("../../../exercises/add-nat.json")),
+    ("ipv6-no-address", include_str!("../../../exercises/ipv6-no-address.json")),
+    ("ipv6-prefix-length", include_str!("../../../exercises/ipv6-prefix-length.json")),
 ];
 
 /// Every built-in exercise, in teaching order. The files are checked by the

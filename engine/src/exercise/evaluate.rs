@@ -98,9 +98,15 @@ fn traffic_check(
         );
     };
     // A check's traffic starts at 1 s; on a device that asks DHCP for its
-    // address, at 8 s (dnsmasq's 3 s ping check and dhclient's exchange come first);
-    // in a lab with the spanning tree on, at 31 s.
-    let mut at_ms = if lab.devices[d].interfaces.iter().any(|i| i.dhcp) { 8000 } else { 1000 };
+    // address, at 8 s (dnsmasq's 3 s ping check and dhclient's exchange come first).
+    // IPv6 at 6 s: DAD, the router's advertisement and SLAAC's DAD take up to ~4 s.
+    let mut at_ms = if lab.devices[d].interfaces.iter().any(|i| i.dhcp) {
+        8000
+    } else if matches!(command, Command::Ping6 { .. }) {
+        6000
+    } else {
+        1000
+    };
     // With a spanning-tree switch, after its ports forward: 15 s listening + 15 s learning.
     if lab.devices.iter().any(|d| d.stp) {
         at_ms = at_ms.max(31_000);
@@ -125,9 +131,13 @@ fn traffic_check(
         _ => String::new(),
     };
     let target = lab.commands[0].command.target().unwrap_or(Ipv4Addr::UNSPECIFIED);
+    let target_text = match &lab.commands[0].command {
+        Command::Ping6 { target, .. } => target.to_string(),
+        _ => target.to_string(),
+    };
     let from = device.to_string();
     let mut res = match check {
-        Check::PingSucceeds { .. } | Check::PingFails { .. } => {
+        Check::PingSucceeds { .. } | Check::PingFails { .. } | Check::Ping6Succeeds { .. } => {
             let (sent, got) = ping_counts(&lines);
             let unreachable = lines.iter().find(|l| l.contains("Network is unreachable"));
             let what = match unreachable {
@@ -135,7 +145,7 @@ fn traffic_check(
                 None => {
                     let error = lines.iter().find(|l| l.starts_with("From "));
                     let mut t = format!(
-                        "{from} sent {sent} echo request(s) to {target} and got {got} repl{}",
+                        "{from} sent {sent} echo request(s) to {target_text} and got {got} repl{}",
                         if got == 1 { "y" } else { "ies" }
                     );
                     if let Some(e) = error {
@@ -145,7 +155,7 @@ fn traffic_check(
                 }
             };
             let passed = match check {
-                Check::PingSucceeds { .. } => unreachable.is_none() && sent > 0 && got == sent,
+                Check::PingSucceeds { .. } | Check::Ping6Succeeds { .. } => unreachable.is_none() && sent > 0 && got == sent,
                 _ => got == 0,
             };
             result(check, passed, format!("{what}{storm}."))
@@ -230,6 +240,7 @@ fn traffic_check(
         && matches!(
             check,
             Check::PingSucceeds { .. }
+                | Check::Ping6Succeeds { .. }
                 | Check::TracerouteHops { .. }
                 | Check::LeavesVia { .. }
                 | Check::LookupSucceeds { .. }

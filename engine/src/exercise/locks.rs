@@ -67,6 +67,8 @@ pub enum EditableField {
     Stp,
     /// A switch's VLAN filtering and its ports' VLANs (`vlan_filtering`, `vlans`).
     Vlans,
+    /// IPv6 (issue 16): an interface's `ipv6` and `ra`, a device's `routes6`.
+    Ipv6,
 }
 
 impl EditableField {
@@ -83,6 +85,7 @@ impl EditableField {
             EditableField::Nat => "NAT",
             EditableField::Stp => "spanning tree",
             EditableField::Vlans => "VLANs",
+            EditableField::Ipv6 => "IPv6 settings",
         }
     }
 }
@@ -152,6 +155,7 @@ impl Editable {
                 EditableField::Gateway,
                 EditableField::Routes,
                 EditableField::Nat,
+                EditableField::Ipv6,
             ];
             if !dev.kind.has_ip() {
                 if let Some(f) = e.fields.iter().find(|f| ip_only.contains(f)) {
@@ -285,6 +289,9 @@ fn compare_device(
     if orig.routes != dev.routes && !editable.allows(id, None, EditableField::Routes) {
         push(format!("{at}.routes"), locked("routing table"));
     }
+    if orig.routes6 != dev.routes6 && !editable.allows(id, None, EditableField::Ipv6) {
+        push(format!("{at}.routes6"), locked("IPv6 routing table"));
+    }
     let trimmed = |v: &[String]| v.iter().map(|x| x.trim().to_string()).collect::<Vec<_>>();
     if trimmed(&orig.dns) != trimmed(&dev.dns) && !editable.allows(id, None, EditableField::Dns) {
         push(format!("{at}.dns"), locked("DNS server list"));
@@ -347,6 +354,13 @@ fn compare_device(
                 };
                 push(format!("{at}.interfaces[{i}].address"), locked(&what));
             }
+        }
+        let v6 = |i: &crate::scenario::InterfaceSpec| i.ipv6.as_deref().map(|t| t.trim().to_ascii_lowercase());
+        if v6(old) != v6(iface) && !editable.allows(id, Some(name), EditableField::Ipv6) {
+            push(format!("{at}.interfaces[{i}].ipv6"), locked(&format!("{name} IPv6 address")));
+        }
+        if old.ra != iface.ra && !editable.allows(id, Some(name), EditableField::Ipv6) {
+            push(format!("{at}.interfaces[{i}].ra"), locked(&format!("{name} router advertisements")));
         }
         let nat = |i: &crate::scenario::InterfaceSpec| i.nat.as_deref().map(|t| t.trim().to_ascii_lowercase());
         if nat(old) != nat(iface) && !editable.allows(id, Some(name), EditableField::Nat) {

@@ -18,6 +18,7 @@ mod evaluate;
 pub mod locks;
 pub mod predict;
 mod predict_changes;
+mod predict_ipv6;
 mod predict_services;
 mod predict_stp;
 mod predict_tcp;

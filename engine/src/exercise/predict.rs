@@ -64,6 +64,10 @@ pub enum QuestionKind {
     MacsOnDownPort,
     /// Which spanning-tree port blocks.
     BlockedPort,
+    /// Where an IPv6 neighbour solicitation goes (issue 16).
+    NsDestination,
+    /// The address SLAAC builds from a prefix (issue 16).
+    SlaacAddress,
 }
 
 /// The value behind a choice, comparable with what the trace shows.
@@ -97,6 +101,8 @@ pub enum Answer {
     MacFate { fate: u8 },
     /// A port of a switch.
     SwitchPort { device: String, port: String },
+    /// An IPv6 address (a group, a SLAAC address), as text.
+    Ipv6 { address: String },
 }
 
 /// One choice: its wording and its value.
@@ -139,6 +145,7 @@ pub fn is_decision(scenario: &Topology, event: &TraceEvent) -> bool {
             super::predict_tcp::is_decision(other)
                 || super::predict_changes::is_decision(other)
                 || super::predict_stp::is_decision(other)
+                || super::predict_ipv6::is_decision(other)
         }
     }
 }
@@ -335,6 +342,7 @@ pub fn questions_at(
                 .or_else(|| super::predict_tcp::question_parts(other))
                 .or_else(|| super::predict_changes::question_parts(other))
                 .or_else(|| super::predict_stp::question_parts(scenario, other))
+                .or_else(|| super::predict_ipv6::question_parts(scenario, other))
             {
                 push(kind, prompt, correct, wrong, None);
             }

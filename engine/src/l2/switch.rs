@@ -244,6 +244,11 @@ impl Device for Switch {
         let (why, out_port) = if dst.is_broadcast() {
             (ForwardReason::Broadcast, None)
         } else if dst.is_multicast() {
+            // IPv6's 33:33:… groups too (NDP, MLD, RA): a Linux bridge's
+            // multicast_snooping prunes only while a querier is known
+            // (br_multicast_querier_exists); no device here sends MLD
+            // queries, so it floods them, and the hosts' NIC filters drop
+            // the groups they did not join.
             (ForwardReason::Multicast, None)
         } else {
             match self.fdb.get(&(vid, dst)).map(|e| e.port) {

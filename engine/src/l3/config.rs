@@ -31,14 +31,20 @@ impl IpNode {
             self.record_routes(ctx);
         }
         self.flush_neigh(ctx, iface, why);
+        self.addrconf_down(ctx, iface);
     }
 
     /// `ip link set DEV up`: the connected route of its address comes back
-    /// (marked `linkdown` while the cable has no carrier).
+    /// (marked `linkdown` while the cable has no carrier). IPv6 starts over
+    /// (link-local address, DAD, router solicitation) once there is carrier
+    /// (addrconf_notify: "link is not ready" until then).
     pub(crate) fn iface_up(&mut self, ctx: &mut Ctx, iface: u32, carrier: bool) {
         if let Some(net) = self.ifaces[iface as usize].addr {
             self.add_connected(iface, net, carrier);
             self.record_routes(ctx);
+        }
+        if carrier && self.ifaces[iface as usize].v6.as_ref().is_some_and(|v| v.addrs.is_empty()) {
+            self.addrconf_up(ctx, iface);
         }
     }
 
@@ -56,6 +62,10 @@ impl IpNode {
         }
         if !carrier {
             self.flush_neigh(ctx, iface, FlushCause::CarrierLost);
+            self.addrconf_carrier_down(ctx, iface);
+        } else if self.ifaces[iface as usize].v6.as_ref().is_some_and(|v| v.addrs.is_empty()) {
+            // Up without carrier until now: IPv6 configures itself when the link is ready.
+            self.addrconf_up(ctx, iface);
         }
     }
 

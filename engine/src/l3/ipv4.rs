@@ -88,6 +88,7 @@ impl IpNode {
                 None => ctx.drop_frame(self.dev, Some(port), DropReason::Malformed, frame),
             },
             EthernetProtocol::Ipv4 => self.ip_input(ctx, iface, frame),
+            EthernetProtocol::Ipv6 => self.ip6_frame_input(ctx, iface, frame),
             _ => ctx.drop_frame(self.dev, Some(port), DropReason::Unsupported, frame),
         }
     }

@@ -19,15 +19,22 @@
 //! PREROUTING in `ipv4.rs`'s `ip_input`, POSTROUTING in `arp.rs`'s
 //! `neigh_output`. See docs/architecture.md.
 
+mod addrconf;
 mod arp;
 mod config;
 mod icmp;
+mod icmpv6;
 mod ipv4;
+pub(crate) mod ipv6;
+mod ndisc;
+mod radvd;
+mod route6;
 /// iptables MASQUERADE and conntrack, as a pure function of packets and time.
 pub mod nat;
 mod netfilter;
 mod route;
 
+pub(crate) use addrconf::Addrconf6;
 pub(crate) use route::Hop;
 
 use crate::apps::App;
@@ -55,6 +62,8 @@ pub(crate) struct Iface {
     /// Global port index.
     pub(crate) port: u32,
     pub(crate) neigh: NeighborCache,
+    /// IPv6 on this interface (issue 16); None where the lab leaves it off.
+    pub(crate) v6: Option<Box<ipv6::Iface6>>,
 }
 
 /// A host's or router's IP stack and the commands running on it.
@@ -93,6 +102,12 @@ pub(crate) struct IpNode {
     pub(crate) tcp: crate::l4::tcp_node::TcpSlot,
     /// An nginx-like web server (apps/http/node.rs).
     pub(crate) web_server: Option<Box<crate::apps::http::node::WebSlot>>,
+    /// The IPv6 routing table (l3/route6.rs), longest prefix first.
+    pub(crate) routes6: Vec<route6::Route6Row>,
+    /// ICMPv6 error tokens and last time per destination (l3/icmpv6.rs).
+    pub(crate) peers6: VecMap<std::net::Ipv6Addr, (i64, i64)>,
+    /// The flow-label hash secret, drawn when first needed.
+    pub(crate) flow_secret: Option<u32>,
 }
 
 /// What an application socket gets from the stack.
@@ -104,6 +119,22 @@ pub(crate) enum IcmpInfo {
         seq: u16,
         ttl: u8,
         icmp_len: usize,
+    },
+    /// An ICMPv6 echo reply (issue 16).
+    Echo6Reply {
+        from: std::net::Ipv6Addr,
+        id: u16,
+        seq: u16,
+        hop_limit: u8,
+        icmp_len: usize,
+    },
+    /// An ICMPv6 error; `param` is the MTU of "packet too big"; `inner` the quoted datagram.
+    Error6 {
+        from: std::net::Ipv6Addr,
+        icmp_type: u8,
+        code: u8,
+        param: u32,
+        inner: Vec<u8>,
     },
     /// An ICMP error about a datagram this device sent; `inner` is the quoted datagram.
     Error {
@@ -141,6 +172,12 @@ impl IpNode {
                 addr: s.address,
                 port: ports[i],
                 neigh: NeighborCache::new(NeighParams::linux_defaults(reachable)),
+                // The NDP cache draws its own reachable time, only where IPv6
+                // is on, so an IPv4 lab's random draws stay as they were.
+                v6: s.ipv6.as_ref().map(|c| {
+                    let reachable = SimTime(base / 2 + rng.below(base));
+                    Box::new(ipv6::Iface6::new(c.address, c.ra, reachable))
+                }),
             });
         }
         let mut routes = Vec::new();
@@ -194,7 +231,22 @@ impl IpNode {
             }
         }
         sort_routes(&mut routes);
+        let mut routes6: Vec<route6::Route6Row> = spec
+            .routes6
+            .iter()
+            .map(|r| route6::Route6Row {
+                net: r.prefix,
+                via: Some(r.via),
+                iface: r.iface as u32,
+                proto: crate::trace::Route6Proto::Static,
+                metric: r.metric,
+            })
+            .collect();
+        route6::sort_routes6(&mut routes6);
         IpNode {
+            routes6,
+            peers6: VecMap::new(),
+            flow_secret: None,
             dev,
             udp: crate::l4::udp::UdpTable::new(),
             udp_owner: VecMap::new(),
@@ -316,6 +368,8 @@ impl Device for IpNode {
             Timer::DnsServer { gen } => self.dns_server_timer(ctx, gen),
             Timer::Nat { iface } => self.nat_timer(ctx, iface),
             Timer::Tcp { gen } => self.tcp_timer(ctx, gen),
+            Timer::Neigh6 { iface, ip, gen } => self.neigh6_timer(ctx, iface, ip, gen),
+            Timer::Addrconf { iface, what } => self.addrconf_timer(ctx, iface, what),
             Timer::MacAge { .. } | Timer::Stp { .. } => {}
         }
     }

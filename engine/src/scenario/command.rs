@@ -31,6 +31,22 @@ pub enum Command {
         /// `-f`, `-w`.
         opts: TraceOpts,
     },
+    /// `ping -6 …` or `ping6 …` with an IPv6 address (issue 16): the same options,
+    /// `-I` naming an interface only.
+    Ping6 {
+        count: u32,
+        interval_ms: u64,
+        target: std::net::Ipv6Addr,
+        opts: PingOpts,
+    },
+    /// `traceroute -6 -I …` or `traceroute6 -I …` to an IPv6 address.
+    Traceroute6 {
+        target: std::net::Ipv6Addr,
+        max_hops: u8,
+        queries: u8,
+        sim_queries: u8,
+        opts: TraceOpts,
+    },
     /// `dhclient IFACE` (ISC dhclient): ask for a lease on an interface;
     /// `dhclient -r IFACE`: release it (DHCPRELEASE, address removed).
     Dhclient { interface: String, release: bool },
@@ -108,6 +124,8 @@ pub enum PingBind {
 /// The largest `-s` here: 1500 − 20 − 8; a larger echo needs IP fragmentation,
 /// which this lab does not model (iputils itself allows 65507).
 pub const PING_MAX_SIZE: u16 = 1472;
+/// The same for IPv6: 1500 − 40 − 8.
+pub const PING6_MAX_SIZE: u16 = 1452;
 
 impl Command {
     /// The address the command sends to (ping and traceroute to an address;
@@ -132,8 +150,8 @@ impl Command {
     pub fn parse(line: &str) -> Result<Command, String> {
         let words: Vec<&str> = line.split_whitespace().collect();
         match words.first() {
-            Some(&"ping") => parse_ping(&words[1..]),
-            Some(&"traceroute") => parse_traceroute(&words[1..]),
+            Some(&("ping" | "ping6")) => parse_ping(words[0], &words[1..]),
+            Some(&("traceroute" | "traceroute6")) => parse_traceroute(words[0], &words[1..]),
             Some(&"dhclient") => match &words[1..] {
                 [iface] if !iface.starts_with('-') => Ok(Command::Dhclient {
                     interface: iface.to_string(),
@@ -195,7 +213,24 @@ fn parse_target(word: Option<&&str>, usage: &str) -> Result<(Ipv4Addr, Option<St
     Ok((Ipv4Addr::UNSPECIFIED, Some(name)))
 }
 
-fn parse_ping(args: &[&str]) -> Result<Command, String> {
+/// `-6` among the arguments (or the `ping6`/`traceroute6` name), or an IPv6
+/// target: the IPv6 form of the command; the arguments without `-4`/`-6`.
+fn family<'a>(program: &str, args: &[&'a str]) -> (bool, Vec<&'a str>) {
+    let v6 = program.ends_with('6')
+        || args.contains(&"-6")
+        || args.iter().any(|a| !a.starts_with('-') && a.contains(':') && a.parse::<std::net::Ipv6Addr>().is_ok());
+    (v6, args.iter().copied().filter(|a| *a != "-6" && *a != "-4").collect())
+}
+
+/// An IPv6 target as typed.
+fn parse_target6(word: &str) -> Result<std::net::Ipv6Addr, String> {
+    word.parse()
+        .map_err(|_| format!("{word} is not an IPv6 address (names are not looked up over IPv6 in this lab)"))
+}
+
+fn parse_ping(program: &str, args: &[&str]) -> Result<Command, String> {
+    let (v6, args) = family(program, args);
+    let args = &args[..];
     const USAGE: &str = "ping -c COUNT [-i SECONDS] [-W SECONDS] [-s SIZE] [-t TTL] [-I IFACE|ADDRESS] ADDRESS";
     let mut count = None;
     let mut interval_ms = 1000;
@@ -259,6 +294,13 @@ fn parse_ping(args: &[&str]) -> Result<Command, String> {
                 }
                 opts.ttl = n;
             }
+            Some("-I") if v6 => {
+                let v = value(&mut i, "-I", "an interface")?;
+                if v.contains(':') {
+                    return Err(format!("-I {v}: with -6 this lab binds to an interface (like -I eth0), not an address"));
+                }
+                opts.bind = Some(PingBind::Device(v));
+            }
             Some("-I") => {
                 let v = value(&mut i, "-I", "an interface or a source address")?;
                 // As iputils: an address if it reads as one, else a device name.
@@ -277,14 +319,28 @@ fn parse_ping(args: &[&str]) -> Result<Command, String> {
                 if target.is_some() {
                     return Err(format!("unexpected argument {word}; usage: {USAGE}"));
                 }
-                target = Some(parse_target(Some(&word), USAGE)?);
+                target = Some(if v6 {
+                    (Ipv4Addr::UNSPECIFIED, Some(parse_target6(word)?.to_string()))
+                } else {
+                    parse_target(Some(&word), USAGE)?
+                });
                 i += 1;
             }
         }
     }
+    if v6 && opts.size > PING6_MAX_SIZE {
+        return Err(format!(
+            "-s {} is larger than {PING6_MAX_SIZE}: the packet would need IPv6 fragmentation, which this lab does not model",
+            opts.size
+        ));
+    }
     let count = count
         .ok_or_else(|| format!("ping needs -c COUNT here (a lab run must end); usage: {USAGE}"))?;
     let (target, name) = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
+    if v6 {
+        let target = parse_target6(name.as_deref().unwrap_or_default())?;
+        return Ok(Command::Ping6 { count, interval_ms, target, opts });
+    }
     Ok(Command::Ping {
         count,
         interval_ms,
@@ -294,8 +350,10 @@ fn parse_ping(args: &[&str]) -> Result<Command, String> {
     })
 }
 
-fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
-    const USAGE: &str = "traceroute [-I] [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] [-p PORT] ADDRESS";
+fn parse_traceroute(program: &str, args: &[&str]) -> Result<Command, String> {
+    let (v6, args) = family(program, args);
+    let args = &args[..];
+    const USAGE: &str = "traceroute [-6] [-I] [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] [-p PORT] ADDRESS";
     let mut icmp = false;
     let mut port = None;
     let mut max_hops = 30u8;
@@ -372,7 +430,11 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
                 if target.is_some() {
                     return Err(format!("unexpected argument {word}; usage: {USAGE}"));
                 }
-                target = Some(parse_target(Some(&word), USAGE)?);
+                target = Some(if v6 {
+                    (Ipv4Addr::UNSPECIFIED, Some(parse_target6(word)?.to_string()))
+                } else {
+                    parse_target(Some(&word), USAGE)?
+                });
                 i += 1;
             }
         }
@@ -387,6 +449,18 @@ fn parse_traceroute(args: &[&str]) -> Result<Command, String> {
     if opts.first_ttl > max_hops {
         // traceroute.c: "first hop out of range".
         return Err(format!("first hop out of range: -f {} is above the {max_hops} hops max", opts.first_ttl));
+    }
+    if v6 {
+        // Over IPv6 only ICMPv6 echo probes are modelled (issue 16); UDP probes are IPv4's.
+        if !icmp {
+            return Err(format!("traceroute -6 sends ICMPv6 probes here: add -I; usage: {USAGE}"));
+        }
+        // Over IPv6 only ICMPv6 echo probes are modelled (issue 16); UDP probes are IPv4's.
+        if !icmp {
+            return Err(format!("traceroute -6 sends ICMPv6 probes here: add -I; usage: {USAGE}"));
+        }
+        let target = parse_target6(name.as_deref().unwrap_or_default())?;
+        return Ok(Command::Traceroute6 { target, max_hops, queries, sim_queries, opts });
     }
     Ok(Command::Traceroute {
         target,

@@ -17,6 +17,7 @@ mod address;
 mod command;
 mod config;
 mod error;
+pub mod ipv6;
 mod json;
 pub mod limits;
 mod services;
@@ -30,8 +31,8 @@ pub use error::{ErrorKind, ScenarioError};
 pub(crate) use json::parse_json;
 pub use text::{
     device_port_names, CommandSpec, DeviceKind, DeviceSpec, Endpoint, InterfaceSpec, LinkSpec,
-    Options, PortVlanSpec, RouteSpec, Scenario, ServicesSpec, DhcpServiceSpec, DnsServiceSpec, DnsRecordSpec, WebServiceSpec, is_dhcp, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
+    Options, PortVlanSpec, RouteSpec, Route6Spec, RaSpec, Scenario, ServicesSpec, DhcpServiceSpec, DnsServiceSpec, DnsRecordSpec, WebServiceSpec, is_dhcp, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
 };
 pub use topology::{
-    Device, DhcpService, PortVlan, DnsService, DnsRecord, DnsRecordData, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology, WebService,
+    Device, Ipv6Config, RaConfig, Route6, DhcpService, PortVlan, DnsService, DnsRecord, DnsRecordData, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology, WebService,
 };

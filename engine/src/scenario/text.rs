@@ -100,6 +100,9 @@ pub struct DeviceSpec {
     /// from DHCP replaces them, as dhclient-script rewrites resolv.conf.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dns: Vec<String>,
+    /// Static IPv6 routes (issue 16).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routes6: Vec<Route6Spec>,
     /// Programs serving the network from this router or server (dnsmasq).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub services: Option<ServicesSpec>,
@@ -236,6 +239,51 @@ pub struct InterfaceSpec {
     /// this interface's address, with connection tracking); absent: no NAT.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nat: Option<String>,
+    /// IPv6 on this interface (issue 16): `"auto"` for a link-local address and
+    /// SLAAC from router advertisements, or a static `2001:db8:1::1/64` (`/64`
+    /// when no length is given) beside the link-local one. Absent: IPv6 off
+    /// (Linux turns IPv6 on everywhere; the lab only where a lab file asks, so
+    /// IPv4-only labs run as before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ipv6: Option<String>,
+    /// Router advertisements sent on this interface (radvd), routers only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ra: Option<RaSpec>,
+}
+
+/// radvd's settings for one interface (`radvd.conf`'s `interface … { prefix … {} }`).
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RaSpec {
+    /// The advertised prefix, e.g. `2001:db8:1::/64`; absent: the interface's own /64.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    /// `MaxRtrAdvInterval` in seconds (radvd's default 600; 4–1800).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval_s: Option<u32>,
+    /// `AdvDefaultLifetime` in seconds (default 3 × the interval; 0: not a default router).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime_s: Option<u32>,
+    /// `AdvAutonomous` (default on): hosts may build an address from the prefix (SLAAC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub autonomous: Option<bool>,
+}
+
+/// A static IPv6 route: `ip -6 route add PREFIX via VIA [dev DEV] [metric M]`.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Route6Spec {
+    /// Destination, e.g. `2001:db8:2::/64` (`::/0` for a default route).
+    pub prefix: String,
+    /// Next hop: an address in one of the device's IPv6 prefixes, or a
+    /// link-local `fe80::…` with `dev`.
+    pub via: String,
+    /// The interface, needed for a link-local next hop.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dev: Option<String>,
+    /// Lower wins among routes with the same prefix; default 1024 (Linux's for IPv6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<u32>,
 }
 
 /// A static route: `ip route add PREFIX via VIA [metric M]`.

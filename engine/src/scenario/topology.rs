@@ -42,6 +42,8 @@ pub struct Device {
     pub gateway: Option<Ipv4Addr>,
     /// Static routes, in file order; every next hop is on one of the device's subnets.
     pub routes: Vec<Route>,
+    /// Static IPv6 routes.
+    pub routes6: Vec<Route6>,
     /// Port names in port order: the interface names, or `p1` … `pN`.
     pub ports: Vec<String>,
     /// resolv.conf's `nameserver` lines until a DHCP lease brings its own.
@@ -149,6 +151,39 @@ pub struct Interface {
     /// MASQUERADE on this (outside) interface of a router; the interface has
     /// a fixed address.
     pub masquerade: bool,
+    /// IPv6 is on here (issue 16); None: off.
+    pub ipv6: Option<Ipv6Config>,
+}
+
+/// An interface's IPv6 settings (scenario/ipv6.rs reads them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ipv6Config {
+    /// A static address beside the link-local one; None: `"auto"`.
+    pub address: Option<ipnet::Ipv6Net>,
+    /// radvd on this interface (routers).
+    pub ra: Option<RaConfig>,
+}
+
+/// radvd's settings, with radvd 2.19's defaults filled in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RaConfig {
+    pub prefix: ipnet::Ipv6Net,
+    /// MaxRtrAdvInterval, seconds.
+    pub interval_s: u32,
+    /// AdvDefaultLifetime, seconds.
+    pub lifetime_s: u32,
+    /// AdvAutonomous.
+    pub autonomous: bool,
+}
+
+/// A static IPv6 route.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Route6 {
+    pub prefix: ipnet::Ipv6Net,
+    pub via: std::net::Ipv6Addr,
+    /// The interface index the next hop is on.
+    pub iface: usize,
+    pub metric: u32,
 }
 
 /// A static route: `ip route add PREFIX via VIA metric METRIC`.

@@ -79,6 +79,7 @@ impl Scenario {
         let mut ids: VecMap<&str, usize> = VecMap::new();
         let mut ips: VecMap<Ipv4Addr, String> = VecMap::new();
         let mut macs: VecMap<MacAddr, String> = VecMap::new();
+        let mut ips6: VecMap<std::net::Ipv6Addr, String> = VecMap::new();
         let mut devices = Vec::with_capacity(self.devices.len());
         for (d, dev) in self.devices.iter().enumerate() {
             let at = format!("devices[{d}]");
@@ -107,7 +108,7 @@ impl Scenario {
                 );
             }
             let device = if dev.kind.has_ip() {
-                validate_ip_device(d, dev, &mut ips, &mut macs)?
+                validate_ip_device(d, dev, &mut ips, &mut macs, &mut ips6)?
             } else {
                 validate_bridge(&at, dev)?
             };
@@ -383,6 +384,9 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
             format!("a {kind} has no IP address and no gateway"),
         );
     }
+    if !dev.routes6.is_empty() {
+        return err(ErrorKind::WrongForKind, format!("{at}.routes6"), format!("a {kind} does not route"));
+    }
     if !dev.routes.is_empty() {
         return err(
             ErrorKind::WrongForKind,
@@ -452,6 +456,7 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
         interfaces: Vec::new(),
         gateway: None,
         routes: Vec::new(),
+        routes6: Vec::new(),
         ports: device_port_names(dev),
         nameservers: Vec::new(),
         dhcp_server: None,
@@ -468,6 +473,7 @@ fn validate_ip_device(
     dev: &DeviceSpec,
     ips: &mut VecMap<Ipv4Addr, String>,
     macs: &mut VecMap<MacAddr, String>,
+    ips6: &mut VecMap<std::net::Ipv6Addr, String>,
 ) -> Result<Device> {
     let at = format!("devices[{d}]");
     if dev.ports.is_some() {
@@ -562,12 +568,14 @@ fn validate_ip_device(
             );
         }
         let masquerade = super::services::validate_nat(&at, dev, iface, address, dhcp)?;
+        let ipv6 = super::ipv6::validate_interface(&at, dev, iface, ips6)?;
         interfaces.push(Interface {
             name: name.to_string(),
             address,
             dhcp,
             mac,
             masquerade,
+            ipv6,
         });
     }
     let subnets = Subnets::new(&nets);
@@ -651,6 +659,7 @@ fn validate_ip_device(
             metric: route.metric.unwrap_or(0),
         });
     }
+    let routes6 = super::ipv6::validate_routes(&at, dev, &interfaces)?;
     let mut nameservers = Vec::with_capacity(dev.dns.len());
     for (k, text) in dev.dns.iter().enumerate() {
         let ip = parse_ipv4(text)
@@ -702,6 +711,7 @@ fn validate_ip_device(
         interfaces,
         gateway,
         routes,
+        routes6,
         nameservers,
         dhcp_server,
         dns_server,

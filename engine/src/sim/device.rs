@@ -47,6 +47,10 @@ pub(crate) enum Timer {
     DnsServer { gen: u32 },
     /// A router's conntrack entries on outside interface `iface` may have expired (l3/netfilter.rs).
     Nat { iface: u32 },
+    /// An NDP neighbour-cache timer of one interface (l3/ndisc.rs).
+    Neigh6 { iface: u32, ip: std::net::Ipv6Addr, gen: u32 },
+    /// An interface's IPv6 timers: DAD, router solicitation, radvd, MLD (l3/addrconf.rs).
+    Addrconf { iface: u32, what: crate::l3::Addrconf6 },
     /// The TCP table's next timer: retransmission, delayed ACK, TIME-WAIT (l4/tcp_node.rs).
     Tcp { gen: u32 },
 }

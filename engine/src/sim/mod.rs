@@ -505,5 +505,9 @@ pub(super) fn start_services(node: &mut IpNode, spec: &crate::scenario::Device, 
         if iface.dhcp {
             ctx.timer(at, d, Timer::Dhcp { iface: i as u32, gen: 0 });
         }
+        // IPv6 comes up with a cable (addrconf waits for carrier: "link is not ready").
+        if iface.ipv6.is_some() && ctx.is_linked(node.ifaces[i].port) {
+            node.addrconf_up(ctx, i as u32);
+        }
     }
 }

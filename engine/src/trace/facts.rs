@@ -55,6 +55,12 @@ pub enum DropReason {
     /// A VLAN-filtering switch port that is not a member of the frame's VLAN
     /// (`br_allowed_ingress`).
     VlanFiltered,
+    /// An IPv6 multicast frame for a group this interface did not join (the NIC's filter).
+    NotMyGroup,
+    /// A neighbour-discovery message about an address this device does not have.
+    NdNotForMe,
+    /// An IPv6 packet larger than the next link's MTU (routers never fragment IPv6).
+    TooBig,
 }
 
 impl DropReason {
@@ -76,6 +82,9 @@ impl DropReason {
             DropReason::NoListener => "no program on this device is waiting for it",
             DropReason::NatNoFreePort => "the NAT found no free source port for a new flow on its outside address",
             DropReason::NoCarrier => "the port is down or its cable has no carrier (the far end is down), so nothing goes out or comes in",
+            DropReason::NotMyGroup => "it is for an IPv6 multicast group this interface did not join, so the NIC's filter drops it",
+            DropReason::NdNotForMe => "the neighbour-discovery message is about an address this device does not have (or does not use yet), so it stays silent",
+            DropReason::TooBig => "it is larger than the next link's MTU, and IPv6 routers never fragment",
             DropReason::NoRouteBack => "it is a TCP SYN and there is no route back to its sender for the SYN-ACK, so Linux drops it without answering",
             DropReason::VlanFiltered => "the frame is tagged for a VLAN this switch port is not a member of (bridge vlan), so it is dropped",
             DropReason::PortNotForwarding => "the switch port is not forwarding (spanning tree: blocking, listening or learning), so only BPDUs pass",

@@ -22,6 +22,8 @@ pub mod diverge;
 mod explain;
 mod explain_tcp;
 mod facts;
+mod ipv6;
+mod explain6;
 mod name;
 mod nat;
 mod state;
@@ -30,10 +32,12 @@ mod stp;
 pub use explain_tcp::duration as explain_duration;
 pub use config::{FlushCause, FlushedMacs, LinkCause};
 pub use facts::*;
+pub use ipv6::*;
+pub use explain6::{prefix_view, route6_text, PrefixRow, PrefixView};
 pub use name::Name;
 pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection};
 pub use stp::{BridgeId, StpRole, StpState, StpTable};
-pub use state::{DhcpLeaseRow, NeighborRow, NetworkState, SocketRow, StateIndex};
+pub use state::{Addr6Row, DhcpLeaseRow, NeighborRow, NetworkState, SocketRow, StateIndex};
 
 use crate::mac::MacAddr;
 use crate::neighbor::NudState;
@@ -310,6 +314,9 @@ pub enum EventKind {
         old: Option<ipnet::Ipv4Net>,
         new: Option<ipnet::Ipv4Net>,
     },
+    /// An IPv6 fact of a host or router (issue 16): neighbour cache,
+    /// addresses and DAD, routes, router advertisements, ICMPv6 errors.
+    Ipv6 { device: Name, event: Box<Ipv6Event> },
     /// `poweroff` / `poweron`.
     PowerChanged { device: Name, on: bool },
     /// A spanning-tree switch's view of the root changed (br_root_selection):

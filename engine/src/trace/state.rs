@@ -53,6 +53,23 @@ pub struct NetworkState {
     /// Devices that are powered off, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub powered_off: Vec<String>,
+    /// IPv6 (issue 16): device → interface → IPv6 address → NDP entry (`ip -6 neigh`).
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
+    pub neighbors6: VecMap<String, VecMap<String, VecMap<std::net::Ipv6Addr, NeighborRow>>>,
+    /// device → IPv6 routing table (`ip -6 route`).
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
+    pub routes6: VecMap<String, Vec<super::Route6Entry>>,
+    /// device → interface → IPv6 addresses with their origin and DAD state (`ip -6 addr`).
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
+    pub addrs6: VecMap<String, VecMap<String, Vec<Addr6Row>>>,
+}
+
+/// One IPv6 address of an interface, as `ip -6 addr` shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Addr6Row {
+    pub address: ipnet::Ipv6Net,
+    pub origin: super::AddrOrigin,
+    pub state: super::AddrState,
 }
 
 /// One row of `ss -tan`.
@@ -226,9 +243,53 @@ impl NetworkState {
                     self.dhcp_server_leases.remove(device.as_str());
                 }
             }
+            EventKind::Ipv6 { device, event } => self.apply6(device.as_str(), event),
             EventKind::MacAged { device, mac, .. } => {
                 if let Some(table) = self.mac_tables.get_mut(device.as_str()) {
                     table.remove(mac);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl NetworkState {
+    fn apply6(&mut self, device: &str, event: &super::Ipv6Event) {
+        use super::Ipv6Event as E;
+        match event {
+            E::Neighbor { interface, ip, mac, new, .. } => {
+                self.neighbors6
+                    .entry(device.to_string())
+                    .or_default()
+                    .entry(interface.to_string())
+                    .or_default()
+                    .insert(*ip, NeighborRow { mac: *mac, state: *new });
+            }
+            E::Routes { routes } => {
+                self.routes6.insert(device.to_string(), routes.clone());
+            }
+            E::Down { interface } => {
+                for table in [&mut self.neighbors6] {
+                    if let Some(t) = table.get_mut(device) {
+                        t.remove(interface.as_str());
+                    }
+                }
+                if let Some(t) = self.addrs6.get_mut(device) {
+                    t.remove(interface.as_str());
+                }
+            }
+            E::NeighborsFlushed { interface, .. } => {
+                if let Some(t) = self.neighbors6.get_mut(device) {
+                    t.remove(interface.as_str());
+                }
+            }
+            E::Address { interface, address, origin, state } => {
+                let list = self.addrs6.entry(device.to_string()).or_default().entry(interface.to_string()).or_default();
+                let row = Addr6Row { address: *address, origin: *origin, state: *state };
+                match list.iter_mut().find(|r| r.address == *address) {
+                    Some(r) => *r = row,
+                    None => list.push(row),
                 }
             }
             _ => {}

@@ -8,7 +8,7 @@
 use serde::Serialize;
 use smoltcp::wire::{EthernetFrame, EthernetProtocol};
 
-use super::{arp, ipv4, report, stp, Arp, ByteRange, Field, Ipv4, LayerKind, MacAddr, Problem};
+use super::{arp, ipv4, ipv6, report, stp, Arp, ByteRange, Field, Ipv4, LayerKind, MacAddr, Problem};
 
 mod field {
     use super::ByteRange;
@@ -26,7 +26,7 @@ pub enum EtherType {
     Ipv4,
     /// 0x0806.
     Arp,
-    /// 0x86dd (recognised, not decoded: Packet Lab is IPv4 only).
+    /// 0x86dd (issue 16).
     Ipv6,
     /// Any other value. Values below 0x0600 are an IEEE 802.3 length, not a type.
     Unknown(u16),
@@ -106,7 +106,9 @@ pub enum Network {
     /// An IEEE 802.3 frame (length, not type) with an LLC header and a
     /// spanning-tree BPDU.
     Stp(stp::Stp),
-    /// A payload we do not decode (IPv6, unknown EtherTypes).
+    /// An IPv6 packet.
+    Ipv6(ipv6::Ipv6),
+    /// A payload we do not decode (unknown EtherTypes).
     Data(ByteRange),
 }
 
@@ -159,7 +161,11 @@ pub(super) fn decode(frame: &[u8], problem: &mut Option<Problem>) -> Option<Ethe
                 Network::Stp(s)
             })
         }
-        EtherType::Ipv6 | EtherType::Unknown(_) => Some(Network::Data(at.min(frame.len())..frame.len())),
+        EtherType::Ipv6 => ipv6::decode(frame, at, problem).map(|ip| {
+            trailer = trailer_after(ip.range.end, frame.len());
+            Network::Ipv6(ip)
+        }),
+        EtherType::Unknown(_) => Some(Network::Data(at.min(frame.len())..frame.len())),
     };
     Some(Ethernet {
         vlan,

@@ -21,8 +21,10 @@ pub mod golden;
 pub mod http;
 mod icmp;
 mod ipv4;
+pub mod ipv6;
 mod summary;
 pub mod stp;
+mod summary6;
 pub mod tcp;
 pub mod udp;
 
@@ -157,6 +159,10 @@ pub enum LayerKind {
     Tcp,
     /// An LLC header and spanning-tree BPDU (IEEE 802.1D).
     Stp,
+    /// An IPv6 header or its payload length (RFC 8200).
+    Ipv6,
+    /// An ICMPv6 message or its ND options (RFC 4443, 4861).
+    Icmpv6,
 }
 
 impl fmt::Display for LayerKind {
@@ -173,6 +179,8 @@ impl fmt::Display for LayerKind {
             LayerKind::Dns => "DNS",
             LayerKind::Tcp => "TCP",
             LayerKind::Stp => "STP",
+            LayerKind::Ipv6 => "IPv6",
+            LayerKind::Icmpv6 => "ICMPv6",
         })
     }
 }
@@ -306,6 +314,12 @@ pub enum Protocol {
     Ipv4Other,
     /// A spanning-tree BPDU (configuration or topology change notification).
     Stp,
+    /// IPv6 neighbour solicitation or advertisement (IPv6's ARP).
+    Ndp,
+    /// IPv6 housekeeping: router solicitations and advertisements, MLD reports.
+    Ipv6Control,
+    /// Any other IPv6 packet.
+    Ipv6Other,
     /// Not ARP or IPv4, or too short to tell.
     Other,
 }
@@ -331,6 +345,13 @@ pub fn protocol(frame: &[u8]) -> Protocol {
             _ => Protocol::Ipv4Other,
         },
         Some(Network::Stp(_)) => Protocol::Stp,
+        Some(Network::Ipv6(ip)) => match ip.icmp.as_ref().map(|i| i.icmp_type) {
+            Some(128 | 129) => Protocol::IcmpEcho,
+            Some(1..=4) => Protocol::IcmpError,
+            Some(135 | 136) => Protocol::Ndp,
+            Some(130..=134 | 143) => Protocol::Ipv6Control,
+            _ => Protocol::Ipv6Other,
+        },
         Some(Network::Data(_)) | None => Protocol::Other,
     }
 }

@@ -156,6 +156,7 @@ fn summarize_with(frame: &[u8], bases: &mut Option<TcpBases>) -> String {
                 }
             }
             Some(Network::Stp(stp)) => line.push_str(&super::stp::summary(stp)),
+            Some(Network::Ipv6(ip)) => super::summary6::summarize(&mut line, ip),
             Some(Network::Data(_)) => match eth.ethertype.value {
                 EtherType::Ipv6 => line.push_str("IPv6 (not decoded)"),
                 EtherType::Unknown(n) if n < 0x0600 => {

@@ -1,0 +1,83 @@
+//! Predict questions for IPv6 (issue 16):
+//! - a neighbour-cache entry going INCOMPLETE: where does the neighbour
+//!   solicitation go? (right: the target's solicited-node group; wrong: the
+//!   Ethernet broadcast as ARP would, all nodes ff02::1, the target itself);
+//! - a SLAAC address appearing: which address does the host build from the
+//!   advertised prefix? (right: the prefix and the EUI-64 identifier; wrong:
+//!   the prefix and the MAC's 48 bits as they are, prefix::1, the link-local address).
+
+use super::predict::{Answer, Choice, QuestionKind};
+use crate::frames6::{multicast_mac, solicited_node};
+use crate::mac::MacAddr;
+use crate::neighbor::NudState;
+use crate::scenario::Topology;
+use crate::trace::{AddrOrigin, AddrState, EventKind, Ipv6Event};
+use std::net::Ipv6Addr;
+
+/// True for the IPv6 events predict mode stops before.
+pub(super) fn is_decision(kind: &EventKind) -> bool {
+    let EventKind::Ipv6 { event, .. } = kind else { return false };
+    matches!(
+        **event,
+        Ipv6Event::Neighbor { old: None | Some(NudState::Failed), new: NudState::Incomplete, .. }
+            | Ipv6Event::Address { origin: AddrOrigin::Slaac, state: AddrState::Tentative, .. }
+    )
+}
+
+fn group_choice(text: String, address: Ipv6Addr) -> Choice {
+    Choice { text, answer: Answer::Ipv6 { address: address.to_string() } }
+}
+
+/// (kind, prompt, correct, wrong) for an IPv6 decision event.
+pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(QuestionKind, String, Choice, Vec<Choice>)> {
+    let EventKind::Ipv6 { device, event } = kind else { return None };
+    match &**event {
+        Ipv6Event::Neighbor { ip, new: NudState::Incomplete, .. } => {
+            let group = solicited_node(*ip);
+            let all_nodes: Ipv6Addr = crate::frames6::ALL_NODES;
+            Some((
+                QuestionKind::NsDestination,
+                format!("{device} needs the MAC of {ip}. Where does its neighbour solicitation go?"),
+                group_choice(format!("{group}, the solicited-node group of {ip} (MAC {})", multicast_mac(group)), group),
+                vec![
+                    group_choice(format!("everyone: Ethernet broadcast ff:ff:ff:ff:ff:ff, as ARP does"), Ipv6Addr::from([0xff; 16])),
+                    group_choice(format!("{all_nodes}, all nodes on the link (MAC {})", multicast_mac(all_nodes)), all_nodes),
+                    group_choice(format!("{ip} itself, unicast"), *ip),
+                ],
+            ))
+        }
+        Ipv6Event::Address { interface, address, origin: AddrOrigin::Slaac, .. } => {
+            let mac = scenario
+                .devices
+                .iter()
+                .find(|d| d.id == device.as_str())
+                .and_then(|d| d.interfaces.iter().find(|f| f.name == interface.as_str()))
+                .map(|f| f.mac)
+                .unwrap_or(MacAddr::ZERO);
+            let prefix = address.network().octets();
+            let with = |iid: [u8; 8]| {
+                let mut b = prefix;
+                b[8..].copy_from_slice(&iid);
+                Ipv6Addr::from(b)
+            };
+            let m = mac.0;
+            let raw = with([0, 0, m[0], m[1], m[2], m[3], m[4], m[5]]);
+            let one = with([0, 0, 0, 0, 0, 0, 0, 1]);
+            let ll = crate::scenario::ipv6::link_local(mac);
+            Some((
+                QuestionKind::SlaacAddress,
+                format!(
+                    "{device}/{interface} (MAC {mac}) hears the prefix {}/64 in a router advertisement. Which address does it build for itself?",
+                    address.network()
+                ),
+                group_choice(format!("{} (the prefix + EUI-64: ff:fe in the middle, the 7th bit flipped)", address.addr()), address.addr()),
+                vec![
+                    group_choice(format!("{raw} (the prefix + the MAC as it is)"), raw),
+                    group_choice(format!("{one} (the first address of the prefix)"), one),
+                    group_choice(format!("{ll} (its link-local address; the prefix is not used)"), ll),
+                ],
+            ))
+        }
+        _ => None,
+    }
+}

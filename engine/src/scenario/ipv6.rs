@@ -1,0 +1,210 @@
+//! Reading a lab file's IPv6 fields (issue 16): an interface's `ipv6`
+//! (`"auto"` or a static address), a router interface's `ra` (radvd's
+//! settings) and a device's `routes6`.
+//!
+//! IPv6 is on only on interfaces whose lab file gives `ipv6`: Linux enables
+//! it on every interface (`disable_ipv6` 0), but an IPv4 lab must run exactly
+//! as before, so the lab opts in per interface (docs/scenario-format.md says so).
+
+use super::error::{ErrorKind, ScenarioError};
+use super::text::{DeviceKind, DeviceSpec, InterfaceSpec, RaSpec};
+use super::topology::{Interface, Ipv6Config, RaConfig, Route6};
+use crate::vec_map::VecMap;
+use ipnet::Ipv6Net;
+use std::net::Ipv6Addr;
+
+type Result<T> = std::result::Result<T, ScenarioError>;
+
+fn bad(path: String, message: String) -> ScenarioError {
+    ScenarioError::of(ErrorKind::BadAddress, path, message)
+}
+
+/// `"auto"` (any case) in an interface's `ipv6` field.
+pub fn is_auto(text: &str) -> bool {
+    text.trim().eq_ignore_ascii_case("auto")
+}
+
+/// Reads `2001:db8:1::1/64`, or `2001:db8:1::1` as /64 (the length every
+/// Ethernet IPv6 subnet uses, RFC 4291 2.5.1: 64-bit interface identifiers).
+pub fn parse_ipv6_interface_address(text: &str) -> std::result::Result<Ipv6Net, String> {
+    let text = text.trim();
+    let (ip, len) = match text.split_once('/') {
+        Some((ip, len)) => {
+            let len: u8 = len.trim().parse().map_err(|_| {
+                format!("{text} is not an IPv6 address with a prefix length like 2001:db8:1::1/64")
+            })?;
+            (ip.trim(), len)
+        }
+        None => (text, 64),
+    };
+    let ip: Ipv6Addr = ip
+        .parse()
+        .map_err(|_| format!("{text} is not an IPv6 address like 2001:db8:1::1/64 (or \"auto\")"))?;
+    if len > 128 {
+        return Err(format!("prefix /{len} is out of range (0–128)"));
+    }
+    if ip.is_unspecified() || ip.is_loopback() || ip.is_multicast() {
+        return Err(format!("{ip} cannot be an interface address"));
+    }
+    if ip.segments()[0] & 0xffc0 == 0xfe80 {
+        return Err(format!(
+            "{ip} is a link-local address: Linux makes the interface's fe80:: address from its MAC itself"
+        ));
+    }
+    Ipv6Net::new(ip, len).map_err(|_| format!("prefix /{len} is out of range (0–128)"))
+}
+
+/// Reads a route destination or advertised prefix like `2001:db8:2::/64`; host bits must be zero.
+pub fn parse_ipv6_prefix(text: &str) -> std::result::Result<Ipv6Net, String> {
+    let text = text.trim();
+    let usage = || format!("{text} is not an IPv6 network like 2001:db8:2::/64");
+    let (ip, len) = text.split_once('/').ok_or_else(usage)?;
+    let ip: Ipv6Addr = ip.trim().parse().map_err(|_| usage())?;
+    let len: u8 = len.trim().parse().map_err(|_| usage())?;
+    let net = Ipv6Net::new(ip, len).map_err(|_| format!("prefix /{len} is out of range (0–128)"))?;
+    if net.trunc() != net {
+        return Err(format!("{text} has host bits set; the network is {}", net.trunc()));
+    }
+    Ok(net)
+}
+
+/// radvd's defaults (radvd.conf(5)): MaxRtrAdvInterval 600 s, AdvDefaultLifetime 3 × that.
+pub const RA_DEFAULT_INTERVAL_S: u32 = 600;
+
+/// An interface's `ipv6` and `ra`, checked; `owners` finds an address used twice.
+pub(super) fn validate_interface(
+    at: &str,
+    dev: &DeviceSpec,
+    iface: &InterfaceSpec,
+    owners: &mut VecMap<Ipv6Addr, String>,
+) -> Result<Option<Ipv6Config>> {
+    let Some(text) = &iface.ipv6 else {
+        if iface.ra.is_some() {
+            return Err(ScenarioError::of(
+                ErrorKind::WrongForKind,
+                format!("{at}.ra"),
+                "router advertisements need IPv6 on the interface: give it an \"ipv6\" address",
+            ));
+        }
+        return Ok(None);
+    };
+    let address = if is_auto(text) {
+        None
+    } else {
+        let net = parse_ipv6_interface_address(text).map_err(|m| bad(format!("{at}.ipv6"), m))?;
+        if let Some(owner) = owners.insert(net.addr(), format!("{}/{}", dev.id, iface.name)) {
+            return Err(bad(
+                format!("{at}.ipv6"),
+                format!("duplicate IPv6 address {} (also on {owner})", net.addr()),
+            ));
+        }
+        Some(net)
+    };
+    let ra = match &iface.ra {
+        None => None,
+        Some(spec) => Some(validate_ra(&format!("{at}.ra"), dev, spec, address)?),
+    };
+    Ok(Some(Ipv6Config { address, ra }))
+}
+
+fn validate_ra(at: &str, dev: &DeviceSpec, spec: &RaSpec, address: Option<Ipv6Net>) -> Result<RaConfig> {
+    if dev.kind != DeviceKind::Router {
+        return Err(ScenarioError::of(
+            ErrorKind::WrongForKind,
+            at.to_string(),
+            format!("a {} sends no router advertisements; only a router runs radvd", dev.kind.name()),
+        ));
+    }
+    let prefix = match (&spec.prefix, address) {
+        (Some(t), _) => parse_ipv6_prefix(t).map_err(|m| bad(format!("{at}.prefix"), m))?,
+        (None, Some(a)) => Ipv6Net::new(a.addr(), 64).expect("64 ≤ 128").trunc(),
+        (None, None) => {
+            return Err(bad(
+                format!("{at}.prefix"),
+                "an \"auto\" interface has no prefix of its own to advertise: give the prefix, like 2001:db8:1::/64".into(),
+            ))
+        }
+    };
+    let interval_s = spec.interval_s.unwrap_or(RA_DEFAULT_INTERVAL_S);
+    if !(4..=1800).contains(&interval_s) {
+        // radvd.conf(5): MaxRtrAdvInterval "must be no less than 4 seconds and no greater than 1800 seconds".
+        return Err(ScenarioError::of(
+            ErrorKind::OutOfRange,
+            format!("{at}.interval_s"),
+            format!("{interval_s} s is out of range (4–1800 s, radvd's MaxRtrAdvInterval)"),
+        ));
+    }
+    let lifetime_s = spec.lifetime_s.unwrap_or(3 * interval_s);
+    if lifetime_s > 9000 {
+        return Err(ScenarioError::of(
+            ErrorKind::OutOfRange,
+            format!("{at}.lifetime_s"),
+            format!("{lifetime_s} s is out of range (0–9000 s, radvd's AdvDefaultLifetime)"),
+        ));
+    }
+    Ok(RaConfig { prefix, interval_s, lifetime_s, autonomous: spec.autonomous.unwrap_or(true) })
+}
+
+/// A device's `routes6`, each next hop on one of its IPv6 interfaces.
+pub(super) fn validate_routes(at: &str, dev: &DeviceSpec, interfaces: &[Interface]) -> Result<Vec<Route6>> {
+    let mut routes = Vec::with_capacity(dev.routes6.len());
+    for (r, spec) in dev.routes6.iter().enumerate() {
+        let at = format!("{at}.routes6[{r}]");
+        let prefix = parse_ipv6_prefix(&spec.prefix).map_err(|m| bad(format!("{at}.prefix"), m))?;
+        let via: Ipv6Addr = spec
+            .via
+            .trim()
+            .parse()
+            .map_err(|_| bad(format!("{at}.via"), format!("{} is not an IPv6 address", spec.via.trim())))?;
+        let link_local = via.segments()[0] & 0xffc0 == 0xfe80;
+        let iface = match &spec.dev {
+            Some(name) => interfaces
+                .iter()
+                .position(|f| f.name == *name && f.ipv6.is_some())
+                .ok_or_else(|| {
+                    ScenarioError::of(
+                        ErrorKind::UnknownReference,
+                        format!("{at}.dev"),
+                        format!("{} has no IPv6 interface named {name}", dev.id),
+                    )
+                })?,
+            None if link_local => {
+                return Err(ScenarioError::of(
+                    ErrorKind::BadAddress,
+                    format!("{at}.dev"),
+                    format!("{via} is link-local: say which interface it is on (\"dev\": \"eth0\"), as ip -6 route needs"),
+                ))
+            }
+            None => interfaces
+                .iter()
+                .position(|f| f.ipv6.as_ref().and_then(|c| c.address).is_some_and(|n| n.contains(&via)))
+                .ok_or_else(|| {
+                    ScenarioError::of(
+                        ErrorKind::BadAddress,
+                        format!("{at}.via"),
+                        format!("next hop {via} is not in any of {}'s IPv6 prefixes", dev.id),
+                    )
+                })?,
+        };
+        routes.push(Route6 { prefix, via, iface, metric: spec.metric.unwrap_or(1024) });
+    }
+    Ok(routes)
+}
+
+/// The link-local address Linux gives an interface by default
+/// (`addr_gen_mode` 0, EUI-64, RFC 4291 appendix A): fe80::, then the MAC
+/// with `ff:fe` in its middle and the universal/local bit flipped.
+pub fn link_local(mac: crate::mac::MacAddr) -> Ipv6Addr {
+    let iid = eui64(mac);
+    let mut b = [0u8; 16];
+    b[0] = 0xfe;
+    b[1] = 0x80;
+    b[8..].copy_from_slice(&iid);
+    Ipv6Addr::from(b)
+}
+
+/// The modified EUI-64 interface identifier of a MAC (`addrconf_ifid_eui48`).
+pub fn eui64(mac: crate::mac::MacAddr) -> [u8; 8] {
+    let m = mac.0;
+    [m[0] ^ 0x02, m[1], m[2], 0xff, 0xfe, m[3], m[4], m[5]]
+}
