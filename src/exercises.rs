@@ -290,9 +290,9 @@ mod tests {
     }
 
     #[test]
-    fn the_course_is_the_engines_sixteen_exercises() {
+    fn the_course_is_the_engines_eighteen_exercises() {
         let ex = Exercises::default();
-        assert_eq!(ex.course.len(), 16);
+        assert_eq!(ex.course.len(), 18);
         assert_eq!(ex.course[0].id, "right-network");
     }
 
