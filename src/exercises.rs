@@ -288,9 +288,9 @@ mod tests {
     }
 
     #[test]
-    fn the_course_is_the_engines_fifteen_exercises() {
+    fn the_course_is_the_engines_seventeen_exercises() {
         let ex = Exercises::default();
-        assert_eq!(ex.course.len(), 15);
+        assert_eq!(ex.course.len(), 17);
         assert_eq!(ex.course[0].id, "right-network");
     }
 
