@@ -365,3 +365,20 @@ fn link_down_flushes_ipv6_and_up_configures_it_again() {
     let end = out.trace.state_at(out.trace.events.len());
     assert_eq!(end.addrs6["pc1"]["eth0"].len(), 2, "{:?}", end.addrs6["pc1"]);
 }
+
+#[test]
+fn ip_neigh_flush_empties_the_ndp_cache_too() {
+    let mut lab: serde_json::Value = serde_json::from_str(HOME).unwrap();
+    lab["commands"] = serde_json::json!([
+        { "at_ms": 6000, "device": "pc1", "run": "ping -6 -c 1 2001:db8:2::10" },
+        { "at_ms": 8000, "device": "pc1", "run": "ip neigh flush dev eth0" }
+    ]);
+    let out = run(&lab.to_string());
+    let flushed = ipv6_events(&out, "pc1").into_iter().find_map(|e| match e {
+        Ipv6Event::NeighborsFlushed { ips, .. } => Some(ips),
+        _ => None,
+    });
+    assert!(flushed.is_some_and(|ips| !ips.is_empty()));
+    let end = out.trace.state_at(out.trace.events.len());
+    assert!(end.neighbors6.get("pc1").is_none_or(|t| t.get("eth0").is_none()));
+}

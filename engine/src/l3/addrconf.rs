@@ -220,8 +220,9 @@ impl IpNode {
         self.record_routes6(ctx);
     }
 
-    /// Carrier lost: the NDP cache empties (`neigh_carrier_down`), the addresses stay.
-    pub(crate) fn addrconf_carrier_down(&mut self, ctx: &mut Ctx, iface: u32) {
+    /// Carrier lost (`neigh_carrier_down`), or `ip neigh flush`: the NDP cache
+    /// empties, the addresses stay.
+    pub(crate) fn flush_neigh6(&mut self, ctx: &mut Ctx, iface: u32) {
         let Some(v6) = self.ifaces[iface as usize].v6.as_mut() else { return };
         let ips = v6.neigh.flush();
         if !ips.is_empty() {

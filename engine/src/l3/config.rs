@@ -62,7 +62,7 @@ impl IpNode {
         }
         if !carrier {
             self.flush_neigh(ctx, iface, FlushCause::CarrierLost);
-            self.addrconf_carrier_down(ctx, iface);
+            self.flush_neigh6(ctx, iface);
         } else if self.ifaces[iface as usize].v6.as_ref().is_some_and(|v| v.addrs.is_empty()) {
             // Up without carrier until now: IPv6 configures itself when the link is ready.
             self.addrconf_up(ctx, iface);

@@ -42,6 +42,8 @@ impl Sim {
                     let n = node.ifaces.len() as u32;
                     for i in (0..n).filter(|&i| dev.as_deref().is_none_or(|name| port_of(name) == Some(i))) {
                         node.flush_neigh(&mut self.ctx, i, FlushCause::Command);
+                        // iproute2's default family is AF_UNSPEC: the NDP cache goes too.
+                        node.flush_neigh6(&mut self.ctx, i);
                     }
                 }
                 None

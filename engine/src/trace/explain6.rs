@@ -103,7 +103,7 @@ pub(super) fn explain(s: &mut String, device: &Name, event: &Ipv6Event) {
             );
         }
         Ipv6Event::NeighborsFlushed { interface, ips } => {
-            let _ = write!(s, "{device}/{interface} lost carrier: its IPv6 neighbour cache is emptied ({} entries)", ips.len());
+            let _ = write!(s, "{device}/{interface}: its IPv6 neighbour cache is emptied ({} entries: ip neigh flush, or the cable lost carrier)", ips.len());
         }
         Ipv6Event::IcmpError { icmp_type, code, to, rate_limited } => {
             let what = icmp6_error_text(*icmp_type, *code, 1500);

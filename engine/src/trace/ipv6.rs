@@ -113,7 +113,7 @@ pub enum Ipv6Event {
     /// `ip link set DEV down`: every IPv6 address of the interface, its
     /// neighbour cache and its routes went (keep_addr_on_down 0).
     Down { interface: Name },
-    /// Carrier lost: the interface's NDP cache was emptied.
+    /// Carrier lost or `ip neigh flush`: the interface's NDP cache was emptied.
     NeighborsFlushed { interface: Name, ips: Vec<Ipv6Addr> },
     /// An ICMPv6 error was sent (or held back by the rate limit).
     IcmpError { icmp_type: u8, code: u8, to: Ipv6Addr, rate_limited: bool },
