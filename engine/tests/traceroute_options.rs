@@ -47,7 +47,8 @@ fn bad_options_are_refused_with_the_reason() {
     };
     assert!(error("traceroute -I -f 9 -m 4 192.168.2.20").contains("first hop out of range"));
     assert!(error("traceroute -I -w 5,x 192.168.2.20").contains("HERE must be a whole number"));
-    assert!(error("traceroute -U 192.168.2.20").contains("UDP probes to one fixed port (-U) are not modelled"));
+    assert!(error("traceroute -T 192.168.2.20").contains("TCP SYN probes (-T) are not modelled"));
+    assert!(error("traceroute -I -U 192.168.2.20").contains("-I and -U are two probe methods"));
     assert!(error("traceroute -I -p 40000 192.168.2.20").contains("-p sets the UDP probes' first port"));
     assert!(error("traceroute -p 0 192.168.2.20").contains("-p needs a port number (1–65535), not 0"));
 }
@@ -100,4 +101,37 @@ fn plain_traceroute_sends_udp_probes_and_stops_at_port_unreachable() {
     // -p moves the first port.
     let moved = run(&[(1000, "pc1", "traceroute -n -p 40000 -q 1 192.168.2.20")]);
     assert_eq!(output(&moved, "pc1: traceroute -n -p 40000 -q 1 192.168.2.20").len(), 3);
+}
+
+/// `traceroute -U`: traceroute 2.1's "udp" method, every probe to port 53 (or -p's port), each
+/// from its own socket; the answers are told apart by the quoted source port.
+#[test]
+fn u_sends_every_probe_to_one_port_and_matches_answers_by_source_port() {
+    use packet_engine::trace::EventKind;
+    use packet_engine::wire;
+    let label = "pc1: traceroute -U -n 192.168.2.20";
+    let out = run(&[(1000, "pc1", "traceroute -U -n 192.168.2.20")]);
+    let lines = output(&out, label);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[1].starts_with(" 1  192.168.1.1  ") && lines[1].matches(" ms").count() == 3, "{lines:?}");
+    assert!(lines[2].starts_with(" 2  192.168.2.20  ") && lines[2].matches(" ms").count() == 3, "{lines:?}");
+    let mut probes = Vec::new();
+    for e in &out.trace.events {
+        if let EventKind::FrameSent { from, bytes, .. } = &e.kind {
+            let d = wire::decode(bytes);
+            if let (true, Some(udp)) = (from.device.as_str() == "pc1", d.udp()) {
+                probes.push((udp.src_port.value, udp.dst_port.value));
+            }
+        }
+    }
+    assert!(probes.len() >= 6, "{probes:?}");
+    assert!(probes.iter().all(|p| p.1 == 53), "every probe to port 53: {probes:?}");
+    let mut sports: Vec<u16> = probes.iter().map(|p| p.0).collect();
+    sports.sort_unstable();
+    sports.dedup();
+    assert_eq!(sports.len(), probes.len(), "one socket, one source port, per probe");
+    // -p moves the one port.
+    let moved = run(&[(1000, "pc1", "traceroute -U -p 5353 -n -q 1 192.168.2.20")]);
+    let lines = output(&moved, "pc1: traceroute -U -p 5353 -n -q 1 192.168.2.20");
+    assert_eq!(lines.len(), 3, "{lines:?}");
 }

@@ -144,7 +144,7 @@ fn bad_devices_gateways_and_commands_name_the_field() {
     );
     assert_eq!(
         error("ping -c 1 10.0.0.2", "traceroute -T 10.0.0.2"),
-        "commands[0].run: TCP SYN probes (-T) are not modelled: plain traceroute sends UDP probes to ports 33434 and up, -I sends ICMP echoes; usage: traceroute [-6] [-I] [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] [-p PORT] ADDRESS"
+        "commands[0].run: TCP SYN probes (-T) are not modelled: plain traceroute sends UDP probes to ports 33434 and up, -U to one port (53), -I sends ICMP echoes; usage: traceroute [-6] [-I|-U] [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] [-p PORT] ADDRESS"
     );
     assert_eq!(
         error("ping -c 1 10.0.0.2", "ssh 10.0.0.2"),

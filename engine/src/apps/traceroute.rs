@@ -48,6 +48,8 @@ pub(crate) struct Traceroute {
     ident: u16,
     /// UDP probes: the first destination port (probe `seq` goes to `port + seq - 1`).
     udp_port: Option<u16>,
+    /// `-U`: all probes to `udp_port`.
+    udp_fixed: bool,
     next_seq: u16,
     /// IP ID of the connected raw socket (`inet_id`), +1 per probe.
     ip_id: u16,
@@ -113,6 +115,7 @@ impl IpNode {
             sim_queries: sim_queries as usize,
             ident,
             udp_port: opts.udp_port,
+            udp_fixed: opts.udp_fixed,
             next_seq: 1,
             ip_id,
             probes: vec![Probe::default(); n],
@@ -144,6 +147,7 @@ impl IpNode {
             target: Ipv4Addr::UNSPECIFIED,
             target6: Some(target),
             udp_port: None,
+            udp_fixed: false,
             wait: SimTime::from_millis(opts.wait_ms),
             here: opts.here.into(),
             near: opts.near.into(),
@@ -246,9 +250,9 @@ impl IpNode {
         for n in printed {
             self.tr_print_probe(ctx, app, n);
         }
-        let (target, ident, udp_port, target6) = {
+        let (target, ident, udp_port, udp_fixed, target6) = {
             let t = self.tr_mut(app);
-            (t.target, t.ident, t.udp_port, t.target6)
+            (t.target, t.ident, t.udp_port, t.udp_fixed, t.target6)
         };
         if let Some(target6) = target6 {
             for (_, hops, seq, _) in to_send {
@@ -286,7 +290,8 @@ impl IpNode {
                     // ip_local_port_range (32768–60999), and the port after the last probe's.
                     let sport = self.tr_source_port(ctx, app);
                     self.tr_mut(app).probes[n].sport = sport;
-                    let dport = base.wrapping_add(seq.wrapping_sub(1));
+                    // -U: one port for every probe; the default method: one more per probe.
+                    let dport = if udp_fixed { base } else { base.wrapping_add(seq.wrapping_sub(1)) };
                     let udp_data = &data[..TR_PACKET_LEN - frames::IPV4_HEADER_LEN - 8];
                     (IpProtocol::Udp, crate::wire::udp::datagram(hop.src, target, sport, dport, udp_data))
                 }
@@ -420,6 +425,11 @@ impl IpNode {
                     None => echo_in_quote(inner, t.ident),
                     // The probe's socket (its source port) gets the error (IP_RECVERR); its
                     // destination port says which probe it was.
+                    // -U: every probe has the same destination port; its own socket's source
+                    // port says which probe it was.
+                    Some(base) if t.udp_fixed => udp_in_quote(inner)
+                        .filter(|&(_, dport)| dport == base)
+                        .and_then(|(sport, _)| t.probes.iter().find(|p| p.sport == sport && p.send_time.is_some()).map(|p| p.seq)),
                     Some(base) => udp_in_quote(inner).and_then(|(sport, dport)| {
                         let seq = dport.wrapping_sub(base).wrapping_add(1);
                         t.probes.iter().any(|p| p.seq == seq && p.sport == sport && p.send_time.is_some()).then_some(seq)

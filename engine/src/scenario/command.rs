@@ -20,7 +20,7 @@ pub enum Command {
         /// `-s`, `-t`, `-W`, `-I`.
         opts: PingOpts,
     },
-    /// `traceroute [-I] [-n] [-m MAX_TTL] [-q NQUERIES] [-N SIMQUERIES] [-p PORT] TARGET` (traceroute 2.1: UDP by default, ICMP with -I).
+    /// `traceroute [-I|-U] [-n] [-m MAX_TTL] [-q NQUERIES] [-N SIMQUERIES] [-p PORT] TARGET` (traceroute 2.1: UDP to rising ports by default, to one port with -U, ICMP with -I).
     Traceroute {
         target: Ipv4Addr,
         /// A host name typed instead of an address, as for `ping`.
@@ -101,14 +101,20 @@ pub struct TraceOpts {
     /// probe, each from its own socket, so the target answers "port unreachable"
     /// (traceroute 2.1 `mod-udp.c`, the "default" method).
     pub udp_port: Option<u16>,
+    /// `-U`: traceroute 2.1's "udp" method: every UDP probe to the one port `udp_port`
+    /// (53 by default) instead of one port more per probe.
+    pub udp_fixed: bool,
 }
 
 /// traceroute's first destination port for UDP probes (`DEF_START_PORT`).
 pub const TRACEROUTE_UDP_PORT: u16 = 33434;
 
+/// `-U`'s port when `-p` gives none (`DEF_UDP_PORT`, DNS: likely to pass firewalls).
+pub const TRACEROUTE_UDP_FIXED_PORT: u16 = 53;
+
 impl Default for TraceOpts {
     fn default() -> TraceOpts {
-        TraceOpts { first_ttl: 1, wait_ms: 5000, here: 3, near: 10, udp_port: None }
+        TraceOpts { first_ttl: 1, wait_ms: 5000, here: 3, near: 10, udp_port: None, udp_fixed: false }
     }
 }
 
@@ -353,7 +359,7 @@ fn parse_ping(program: &str, args: &[&str]) -> Result<Command, String> {
 fn parse_traceroute(program: &str, args: &[&str]) -> Result<Command, String> {
     let (v6, args) = family(program, args);
     let args = &args[..];
-    const USAGE: &str = "traceroute [-6] [-I] [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] [-p PORT] ADDRESS";
+    const USAGE: &str = "traceroute [-6] [-I|-U] [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] [-p PORT] ADDRESS";
     let mut icmp = false;
     let mut port = None;
     let mut max_hops = 30u8;
@@ -415,10 +421,15 @@ fn parse_traceroute(program: &str, args: &[&str]) -> Result<Command, String> {
                 port = Some(v.parse::<u16>().ok().filter(|&p| p > 0).ok_or_else(|| format!("-p needs a port number (1–65535), not {v}"))?);
                 i += 2;
             }
-            "-U" | "--udp" | "-T" | "--tcp" => {
+            // traceroute 2.1's "udp" method: every probe to one port, 53 unless -p says
+            // otherwise (mod-udp.c: DEF_UDP_PORT), each from its own socket.
+            "-U" | "--udp" => {
+                opts.udp_fixed = true;
+                i += 1;
+            }
+            "-T" | "--tcp" => {
                 return Err(format!(
-                    "{} are not modelled: plain traceroute sends UDP probes to ports 33434 and up, -I sends ICMP echoes; usage: {USAGE}",
-                    if args[i].contains('U') || args[i].contains('u') { "UDP probes to one fixed port (-U)" } else { "TCP SYN probes (-T)" }
+                    "TCP SYN probes (-T) are not modelled: plain traceroute sends UDP probes to ports 33434 and up, -U to one port (53), -I sends ICMP echoes; usage: {USAGE}"
                 ));
             }
             flag if flag.starts_with('-') => {
@@ -441,7 +452,11 @@ fn parse_traceroute(program: &str, args: &[&str]) -> Result<Command, String> {
     }
     match (icmp, port) {
         // traceroute 2.1 with no method option: the default method, UDP.
-        (false, port) => opts.udp_port = Some(port.unwrap_or(TRACEROUTE_UDP_PORT)),
+        (false, port) => {
+            let default = if opts.udp_fixed { TRACEROUTE_UDP_FIXED_PORT } else { TRACEROUTE_UDP_PORT };
+            opts.udp_port = Some(port.unwrap_or(default));
+        }
+        (true, _) if opts.udp_fixed => return Err(format!("-I and -U are two probe methods: pick one; usage: {USAGE}")),
         (true, Some(_)) => return Err(format!("-p sets the UDP probes' first port; ICMP probes (-I) have none here; usage: {USAGE}")),
         (true, None) => {}
     }
