@@ -269,3 +269,11 @@ device-vlan-filtering = VLAN-Filterung (802.1Q)
 device-port-vlan = { $port } VLAN
 device-port-tagged = getaggt
 device-port-tagged-none = keine
+
+## IPv6-Felder
+device-ipv6 = IPv6-Adresse
+device-ipv6-placeholder = aus (auto, oder 2001:db8:1::1/64)
+device-ipv6-hint = auto: Link-Local + SLAAC aus Router Advertisements; eine Adresse: /64, wenn nicht anders angegeben
+device-ra = Router Advertisements (radvd-Präfix)
+device-ra-placeholder = aus (on, oder 2001:db8:1::/64)
+device-ra-hint = das Präfix, aus dem die Hosts an diesem Link ihre Adressen bilden; on: das /64 dieser Schnittstelle

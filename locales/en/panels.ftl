@@ -268,3 +268,11 @@ device-vlan-filtering = VLAN filtering (802.1Q)
 device-port-vlan = { $port } VLAN
 device-port-tagged = tagged
 device-port-tagged-none = none
+
+## IPv6 fields (issue 16)
+device-ipv6 = IPv6 address
+device-ipv6-placeholder = off (auto, or 2001:db8:1::1/64)
+device-ipv6-hint = auto: link-local + SLAAC from router advertisements; an address: /64 unless given
+device-ra = Router advertisements (radvd prefix)
+device-ra-placeholder = off (on, or 2001:db8:1::/64)
+device-ra-hint = the prefix hosts on this link build their addresses from; on: this interface's /64

@@ -275,3 +275,11 @@ device-vlan-filtering = Filtrage VLAN (802.1Q)
 device-port-vlan = VLAN de { $port }
 device-port-tagged = étiquetés
 device-port-tagged-none = aucun
+
+## Champs IPv6
+device-ipv6 = Adresse IPv6
+device-ipv6-placeholder = désactivée (auto, ou 2001:db8:1::1/64)
+device-ipv6-hint = auto : lien-local + SLAAC d'après les annonces de routeur ; une adresse : /64 sauf indication contraire
+device-ra = Annonces de routeur (préfixe radvd)
+device-ra-placeholder = désactivées (on, ou 2001:db8:1::/64)
+device-ra-hint = le préfixe à partir duquel les hôtes de ce lien construisent leurs adresses ; on : le /64 de cette interface

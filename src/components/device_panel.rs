@@ -110,15 +110,15 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                     placeholder={tr!(tr, "device-mac-automatic", mac = derived_mac(&dev.id, &iface.name))}
                     error={err(Field::Mac(d, i))} on_edit={on_edit.clone()} />
                 // IPv6 beside IPv4 (issue 16): off unless asked for; "auto" is SLAAC.
-                <Entry field={Field::Ipv6(d, i)} label="IPv6 address" testid={format!("ipv6-{i}")}
-                    value={iface.ipv6.clone().unwrap_or_default()} placeholder="off (auto, or 2001:db8:1::1/64)"
-                    hint="auto: link-local + SLAAC from router advertisements; an address: /64 unless given"
+                <Entry field={Field::Ipv6(d, i)} label={tr!(tr, "device-ipv6")} testid={format!("ipv6-{i}")}
+                    value={iface.ipv6.clone().unwrap_or_default()} placeholder={tr!(tr, "device-ipv6-placeholder")}
+                    hint={tr!(tr, "device-ipv6-hint")}
                     error={err(Field::Ipv6(d, i))} on_edit={on_edit.clone()} />
                 if dev.kind == DeviceKind::Router && iface.ipv6.is_some() {
-                    <Entry field={Field::RaPrefix(d, i)} label="Router advertisements (radvd prefix)" testid={format!("ra-{i}")}
+                    <Entry field={Field::RaPrefix(d, i)} label={tr!(tr, "device-ra")} testid={format!("ra-{i}")}
                         value={iface.ra.as_ref().map(|r| r.prefix.clone().unwrap_or_else(|| "on".into())).unwrap_or_default()}
-                        placeholder="off (on, or 2001:db8:1::/64)"
-                        hint="the prefix hosts on this link build their addresses from; on: this interface's /64"
+                        placeholder={tr!(tr, "device-ra-placeholder")}
+                        hint={tr!(tr, "device-ra-hint")}
                         error={err(Field::RaPrefix(d, i))} on_edit={on_edit.clone()} />
                 }
                 // iptables -t nat -A POSTROUTING -o IFACE -j MASQUERADE: the router's outside interface.
