@@ -277,3 +277,8 @@ device-ipv6-hint = auto: Link-Local + SLAAC aus Router Advertisements; eine Adre
 device-ra = Router Advertisements (radvd-Präfix)
 device-ra-placeholder = aus (on, oder 2001:db8:1::/64)
 device-ra-hint = das Präfix, aus dem die Hosts an diesem Link ihre Adressen bilden; on: das /64 dieser Schnittstelle
+
+## Port-Abzeichen
+canvas-stp-badge = { $device } { $port }: Port-Rolle { $role }, Zustand { $state }
+canvas-vlan-access = { $device } { $port }: VLAN { $vlan } (ungetaggt)
+canvas-vlan-trunk = { $device } { $port }: Trunk, VLANs { $tagged } getaggt, { $vlan } ungetaggt

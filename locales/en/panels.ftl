@@ -276,3 +276,8 @@ device-ipv6-hint = auto: link-local + SLAAC from router advertisements; an addre
 device-ra = Router advertisements (radvd prefix)
 device-ra-placeholder = off (on, or 2001:db8:1::/64)
 device-ra-hint = the prefix hosts on this link build their addresses from; on: this interface's /64
+
+## Port badges (STP roles and states stay the kernel's words)
+canvas-stp-badge = { $device } { $port }: { $role } port, { $state }
+canvas-vlan-access = { $device } { $port }: VLAN { $vlan } (untagged)
+canvas-vlan-trunk = { $device } { $port }: trunk, VLANs { $tagged } tagged, { $vlan } untagged

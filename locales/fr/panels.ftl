@@ -283,3 +283,8 @@ device-ipv6-hint = auto : lien-local + SLAAC d'après les annonces de routeur ; 
 device-ra = Annonces de routeur (préfixe radvd)
 device-ra-placeholder = désactivées (on, ou 2001:db8:1::/64)
 device-ra-hint = le préfixe à partir duquel les hôtes de ce lien construisent leurs adresses ; on : le /64 de cette interface
+
+## Badges des ports
+canvas-stp-badge = { $device } { $port } : port de rôle { $role }, état { $state }
+canvas-vlan-access = { $device } { $port } : VLAN { $vlan } (non étiqueté)
+canvas-vlan-trunk = { $device } { $port } : trunk, VLAN { $tagged } étiquetés, { $vlan } non étiqueté

@@ -300,7 +300,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                         <text x={x.to_string()} y={y.to_string()} style={format!("font-size: {}px", 9.0 * k)}>
                             { badge_letter(b.role) }
                         </text>
-                        <title>{ format!("{device} {port}: {} port, {}", b.role.name(), b.state.name()) }</title>
+                        <title>{ tr!(tr, "canvas-stp-badge", device = device.to_string(), port = port.to_string(), role = b.role.name(), state = b.state.name()) }</title>
                     </g>
                 }
             });
@@ -316,9 +316,9 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 // On the other side of the cable from an STP badge.
                 let (x, y) = (at.x + dx / len * off - dy / len * 12.0 * k, at.y + dy / len * off + dx / len * 12.0 * k);
                 let title = if tagged.is_empty() {
-                    format!("{device} {port}: VLAN {pvid} (untagged)")
+                    tr!(tr, "canvas-vlan-access", device = device.to_string(), port = port.to_string(), vlan = pvid)
                 } else {
-                    format!("{device} {port}: trunk, VLANs {} tagged, {pvid} untagged", tagged.join(", "))
+                    tr!(tr, "canvas-vlan-trunk", device = device.to_string(), port = port.to_string(), tagged = tagged.join(", "), vlan = pvid)
                 };
                 html! {
                     <g class={classes!("vlan-badge", (hue != 0).then(|| format!("vlan-c{}", hue % 6)))}
