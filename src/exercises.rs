@@ -290,9 +290,9 @@ mod tests {
     }
 
     #[test]
-    fn the_course_is_the_engines_eighteen_exercises() {
+    fn the_course_is_the_engines_nineteen_exercises() {
         let ex = Exercises::default();
-        assert_eq!(ex.course.len(), 18);
+        assert_eq!(ex.course.len(), 19);
         assert_eq!(ex.course[0].id, "right-network");
     }
 
@@ -384,7 +384,7 @@ mod tests {
         assert_eq!((e.id.as_str(), builtin), ("my-loop", None));
         let same = packet_engine::exercise::course::source("ttl-loop").unwrap().to_string();
         let (_, builtin) = ex.resolve(&ExerciseAction::Open { file: "x.json".into(), text: same }).unwrap();
-        assert_eq!(builtin, Some(8), "the course's own file is recognised");
+        assert_eq!(builtin, Some(9), "the course's own file is recognised");
     }
 
     #[test]

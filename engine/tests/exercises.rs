@@ -89,6 +89,7 @@ fn the_course_has_seventeen_exercises_in_teaching_order() {
             "who-hears-arp",
             "hub-or-switch",
             "stop-the-storm",
+            "right-vlan",
             "default-gateway",
             "gateway-off-subnet",
             "missing-route",
@@ -268,6 +269,16 @@ fn hub_or_switch() {
     let mut cut = ex.lab.clone();
     cut.links.retain(|l| l.id != "sw2-sw3");
     assert!(!ex.evaluate(&cut).locked.is_empty());
+
+    // The wrong VLAN: p2 into VLAN 10 solves it; VLAN filtering off lets the guest in too.
+    let ex = exercise("right-vlan");
+    assert!(!ex.evaluate(&ex.lab).solved(), "the starting lab fails");
+    let p2_in_10 = |s: &mut Scenario| dev(s, "sw1").vlans.get_mut("p2").unwrap().pvid = Some(10);
+    assert_solved(&ex, &[&p2_in_10]);
+    let mut open = ex.lab.clone();
+    dev(&mut open, "sw1").vlan_filtering = false;
+    let e = ex.evaluate(&open);
+    assert!(e.locked.is_empty() && !e.solved(), "filtering off lets the guest reach pc1: {e:?}");
 
     let ex = exercise("hub-or-switch");
     let to_switch =

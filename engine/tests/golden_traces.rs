@@ -145,6 +145,10 @@ fn reference_solution(ex: &Exercise) -> Scenario {
                 d.stp = true;
             }
         }
+        "right-vlan" => {
+            let sw1 = s.devices.iter_mut().find(|d| d.id == "sw1").unwrap();
+            sw1.vlans.get_mut("p2").unwrap().pvid = Some(10);
+        }
         "default-gateway" => set_gateway(&mut s, "pc1", Some("192.168.1.1")),
         "gateway-off-subnet" => set_address(&mut s, "r1", "eth0", "192.168.1.1/24"),
         "missing-route" => add_route(&mut s, "r1", "192.168.2.0/24", "10.0.0.2"),

@@ -27,6 +27,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../../exercises/stop-the-storm.json"),
     ),
     (
+        "right-vlan",
+        include_str!("../../../exercises/right-vlan.json"),
+    ),
+    (
         "default-gateway",
         include_str!("../../../exercises/default-gateway.json"),
     ),
