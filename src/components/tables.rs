@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use packet_engine::scenario::DeviceKind;
-use packet_engine::trace::{NetworkState, RouteEntry};
+use packet_engine::trace::{NeighborRow, NetworkState, RouteEntry};
 
 use crate::playback::{format_time, lookup_text};
 use yew::prelude::*;
@@ -64,6 +64,19 @@ pub fn tables(props: &TablesProps) -> Html {
     }
 }
 
+/// One neighbour-cache row, as `ip neigh` (or `ip -6 neigh`) prints it: address, MAC, NUD state.
+fn neighbour_row(testid: &'static str, iface: &str, ip: &dyn std::fmt::Display, row: &NeighborRow) -> Html {
+    let mac = row.mac.map(|m| m.to_string());
+    html! {
+        <tr data-testid={testid} data-ip={ip.to_string()} title={format!("{ip} dev {iface}")} data-mac={mac.clone().unwrap_or_default()}
+            data-state={row.state.name()}>
+            <td><code>{ ip.to_string() }</code></td>
+            <td><code>{ mac.unwrap_or_else(|| "—".into()) }</code></td>
+            <td class={classes!("nud", format!("nud-{}", row.state.name().to_lowercase()))}>{ row.state.name() }</td>
+        </tr>
+    }
+}
+
 fn neighbours(tr: &Tr, t: &NetworkState, device: &str) -> Html {
     let rows: Vec<Html> = t
         .neighbors
@@ -71,17 +84,7 @@ fn neighbours(tr: &Tr, t: &NetworkState, device: &str) -> Html {
         .into_iter()
         .flat_map(|ifaces| ifaces.iter())
         .flat_map(|(iface, entries)| entries.iter().map(move |(ip, row)| (iface, ip, row)))
-        .map(|(iface, ip, row)| {
-            let mac = row.mac.map(|m| m.to_string());
-            html! {
-                <tr data-testid="arp-row" data-ip={ip.to_string()} title={format!("{ip} dev {iface}")} data-mac={mac.clone().unwrap_or_default()}
-                    data-state={row.state.name()}>
-                    <td><code>{ ip.to_string() }</code></td>
-                    <td><code>{ mac.unwrap_or_else(|| "—".into()) }</code></td>
-                    <td class={classes!("nud", format!("nud-{}", row.state.name().to_lowercase()))}>{ row.state.name() }</td>
-                </tr>
-            }
-        })
+        .map(|(iface, ip, row)| neighbour_row("arp-row", iface, ip, row))
         .collect();
     html! {
         <table class="mini-table" data-testid="arp-table">
@@ -133,17 +136,7 @@ fn ipv6(tr: &Tr, t: &NetworkState, device: &str) -> Html {
         .into_iter()
         .flat_map(|ifaces| ifaces.iter())
         .flat_map(|(iface, entries)| entries.iter().map(move |(ip, row)| (iface, ip, row)))
-        .map(|(iface, ip, row)| {
-            let mac = row.mac.map(|m| m.to_string());
-            html! {
-                <tr data-testid="ndp-row" data-ip={ip.to_string()} title={format!("{ip} dev {iface}")} data-mac={mac.clone().unwrap_or_default()}
-                    data-state={row.state.name()}>
-                    <td><code>{ ip.to_string() }</code></td>
-                    <td><code>{ mac.unwrap_or_else(|| "—".into()) }</code></td>
-                    <td class={classes!("nud", format!("nud-{}", row.state.name().to_lowercase()))}>{ row.state.name() }</td>
-                </tr>
-            }
-        })
+        .map(|(iface, ip, row)| neighbour_row("ndp-row", iface, ip, row))
         .collect();
     let routes: Vec<Html> = t
         .routes6
