@@ -18,6 +18,10 @@ use std::collections::BinaryHeap;
 pub(crate) struct Ctx {
     pub(crate) now: SimTime,
     pub(super) queue: BinaryHeap<Reverse<Queued>>,
+    /// The queued events, by the `slot` their [`Queued`] names; `None` where
+    /// a slot is free (listed in `free_slots`, reused last-freed first).
+    slab: Vec<Option<Ev>>,
+    free_slots: Vec<u32>,
     next_seq: u64,
     pub(super) trace: Vec<TraceEvent>,
     /// Device ids, by device index.
@@ -54,6 +58,8 @@ impl Ctx {
         Ctx {
             now: SimTime::ZERO,
             queue: BinaryHeap::new(),
+            slab: Vec::new(),
+            free_slots: Vec::new(),
             next_seq: 0,
             trace: Vec::new(),
             ids: Vec::new(),
@@ -86,7 +92,23 @@ impl Ctx {
         if !background {
             self.foreground += 1;
         }
-        self.queue.push(Reverse(Queued { time, seq, background, ev }));
+        let slot = match self.free_slots.pop() {
+            Some(slot) => {
+                self.slab[slot as usize] = Some(ev);
+                slot
+            }
+            None => {
+                self.slab.push(Some(ev));
+                u32::try_from(self.slab.len() - 1).expect("fewer than 2^32 events wait at once")
+            }
+        };
+        self.queue.push(Reverse(Queued { time, seq, slot, background }));
+    }
+
+    /// The event a popped [`Queued`] names; its slot is free again.
+    pub(super) fn take_slot(&mut self, slot: u32) -> Ev {
+        self.free_slots.push(slot);
+        self.slab[slot as usize].take().expect("a queued event's slot holds it until it is popped")
     }
 
     /// Sets a timer of device `dev`; it comes back as `on_timer(timer)`
