@@ -25,6 +25,9 @@ fn main() {
             .filter_map(|e| e.ok())
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            // English engine messages come from the engine crate (packet_engine::msg::ENGLISH),
+            // which words English itself; src/i18n/mod.rs adds them, so they are in the wasm once.
+            .filter(|p| tag != "en" || !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("engine-")))
             .collect();
         files.sort();
         out.push_str(&format!("    ({tag:?}, &["));

@@ -184,7 +184,7 @@ fn shell() -> Html {
         },
         _ => Html::default(),
     };
-    let narration = narrate_in(&tr, story_index.as_ref(), lab.play.shown(), sentence(&lab.play));
+    let narration = narrate_in(&tr, story_index.as_ref(), lab.play.shown(), sentence(&tr, &lab.play));
     // The what-if (issue 18): its bar over the canvases, and the original's canvas while comparing.
     let whatif = &lab.whatif;
     let on_whatif = to_action(&lab, Action::WhatIf);
@@ -260,7 +260,7 @@ fn shell() -> Html {
                     </Canvas>
                     { story_panel }
                     if let Some(text) = lab.play.storm_notice() {
-                        <div class="storm-notice" data-testid="storm-notice"><p>{ text }</p></div>
+                        <div class="storm-notice" data-testid="storm-notice"><p>{ tr.msg(&text) }</p></div>
                     }
                     <PlaybackDock />
                 </div>

@@ -23,6 +23,7 @@ pub(crate) mod l2;
 pub mod l3;
 pub mod l4;
 pub mod mac;
+pub mod msg;
 pub mod neighbor;
 pub mod pcap;
 pub mod rng;

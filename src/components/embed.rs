@@ -70,7 +70,7 @@ pub fn embed_shell() -> Html {
         },
         _ => Html::default(),
     };
-    let narration = super::story::narrate_in(&tr, story_index.as_ref(), play.shown(), sentence(play));
+    let narration = super::story::narrate_in(&tr, story_index.as_ref(), play.shown(), sentence(&tr, play));
     html! {
         <div class={classes!("app", "embed", presenter_class(lab.share.scale))} style={presenter_style(lab.share.scale)}
             data-ready={lab.started.to_string()} data-testid="embed">
@@ -83,25 +83,25 @@ pub fn embed_shell() -> Html {
                     {on_edit} overlay={html! { <Packets {frames} {marks} /> }}>
                     <LinkError />
                     if let Some(text) = play.storm_notice() {
-                        <div class="storm-notice" data-testid="storm-notice"><p>{ text }</p></div>
+                        <div class="storm-notice" data-testid="storm-notice"><p>{ tr.msg(&text) }</p></div>
                     }
                 </Canvas>
                 { story_panel }
             </main>
             <div class="embed-bar">
                 { controls_of(play, on_play) }
-                <p class="embed-caption" aria-hidden="true">{ sentence(play).unwrap_or_default() }</p>
+                <p class="embed-caption" aria-hidden="true">{ sentence(&tr, play).unwrap_or_default() }</p>
             </div>
             <Narration playing={play.playing} text={narration.map(AttrValue::from)} />
         </div>
     }
 }
 
-/// The current event's plain-English sentence (the engine's `explain`).
-pub fn sentence(play: &Playback) -> Option<String> {
+/// The current event's sentence (the engine's `explain_msg`), in the interface language.
+pub fn sentence(tr: &crate::i18n::Tr, play: &Playback) -> Option<String> {
     let run = play.run()?;
     let index = play.current()?;
-    run.outcome.trace.events.get(index).map(|e| e.explain())
+    run.outcome.trace.events.get(index).map(|e| tr.msg(&e.explain_msg()))
 }
 
 /// The CSS class of a presenter scale above 100 %.

@@ -132,7 +132,7 @@ pub fn event_list(props: &EventListProps) -> Html {
         .as_ref()
         .zip(current)
         .and_then(|(run, i)| run.outcome.trace.events.get(i))
-        .map(|e| e.explain());
+        .map(|e| tr.msg(&e.explain_msg()));
     let title = props.title.clone().unwrap_or_else(|| AttrValue::from(tr!(tr, "events-label")));
     html! {
         <section class="pane events-pane" aria-label={title.clone()}>

@@ -172,7 +172,7 @@ fn event_view(tr: &Tr, props: &InspectorProps, run: &RunRef, index: usize, rel: 
         <>
             <section class="insp-event" data-testid="inspected-event" data-index={index.to_string()}>
                 <p class="insp-meta">{ tr!(tr, "inspector-event", number = (index + 1).to_string(), time = format_time(event.time.as_nanos())) }</p>
-                <p class="insp-explain" data-testid="inspector-explain">{ event.explain() }</p>
+                <p class="insp-explain" data-testid="inspector-explain">{ tr.msg(&event.explain_msg()) }</p>
             </section>
             { for extra }
             { frame.unwrap_or_default() }

@@ -205,7 +205,7 @@ pub fn frame_diff(props: &FrameDiffProps) -> Html {
                 }
             }
             _ => html! {
-                <p>{ crate::tr!(tr, "whatif-at-step-original") }{ o.explain() }<br />{ crate::tr!(tr, "whatif-at-step-variant") }{ v.explain() }</p>
+                <p>{ crate::tr!(tr, "whatif-at-step-original") }{ tr.msg(&o.explain_msg()) }<br />{ crate::tr!(tr, "whatif-at-step-variant") }{ tr.msg(&v.explain_msg()) }</p>
             },
         },
         _ => html! { <p>{ crate::tr!(tr, "whatif-no-event") }</p> },

@@ -102,15 +102,20 @@ fn bundle(tag: &'static str) -> FluentBundle<FluentResource> {
         bundle.set_transform(Some(pseudo));
     }
     for source in sources(source_tag) {
-        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(partial, _)| partial);
+        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
         // A duplicate id keeps the first definition.
         let _ = bundle.add_resource(resource);
     }
     bundle
 }
 
-fn sources(tag: &str) -> &'static [&'static str] {
-    LOCALES.iter().find(|(t, _)| *t == tag).map_or(&[], |(_, s)| s)
+/// The Fluent sources of `tag`. English's engine messages (`locales/en/engine-*.ftl`) are the
+/// engine's own copy (`packet_engine::msg::ENGLISH`, which words the runner's and the goldens'
+/// English), so build.rs leaves them out of this table: the wasm holds them once.
+fn sources(tag: &str) -> impl Iterator<Item = &'static str> {
+    let own = LOCALES.iter().find(|(t, _)| *t == tag).map_or(&[][..], |(_, s)| s);
+    let engine = if tag == DEFAULT { packet_engine::msg::ENGLISH } else { &[] };
+    own.iter().chain(engine).copied()
 }
 
 /// The pseudo-locale's transform of a text element: letters accented, so they are still
@@ -135,6 +140,12 @@ impl Tr {
     /// Message `id` with arguments.
     pub fn f(&self, id: &str, args: &FluentArgs) -> String {
         self.format(id, Some(args))
+    }
+
+    /// A sentence of the engine (an explanation, a diagnosis, a check, a validation message),
+    /// worded in this language; nested sentences too.
+    pub fn msg(&self, m: &packet_engine::msg::Msg) -> String {
+        m.word(&mut |id, args| self.f(id, args))
     }
 
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {

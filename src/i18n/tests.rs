@@ -110,6 +110,102 @@ fn every_message_the_code_uses_exists() {
     assert!(missing.is_empty(), "messages used but not in locales/en:\n{}", missing.join("\n"));
 }
 
+/// Every message the engine builds (`msg!("id", key = …)`, `Msg::new("id")`) is in the English
+/// catalogue, and every `$argument` its text uses is one the engine passes (issue 17: the
+/// engine emits ids with typed arguments; a typo in either shows here, not as a raw id on screen).
+#[test]
+fn every_message_the_engine_builds_exists_with_its_arguments() {
+    let english = messages(DEFAULT);
+    let mut problems = Vec::new();
+    let mut used = 0;
+    visit(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/engine/src")), &mut |path, text| {
+        for (id, keys) in engine_messages(text) {
+            used += 1;
+            match english.iter().find(|(i, _)| *i == id) {
+                None => problems.push(format!("{}: {id} is not in locales/en/engine-*.ftl", path.display())),
+                Some((_, vars)) => {
+                    if let Some(keys) = keys {
+                        for var in vars.iter().filter(|v| !keys.contains(*v)) {
+                            problems.push(format!("{}: {id} uses ${var}, which the engine does not pass", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+    });
+    assert!(used > 20, "the engine's sources are scanned ({used} messages)");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The `msg!` calls of one source file: each id with the argument names given (None for a
+/// `Msg::new("id")`, whose arguments are added with `.arg` and not checked here).
+fn engine_messages(text: &str) -> Vec<(String, Option<BTreeSet<String>>)> {
+    let mut out = Vec::new();
+    for (open, with_args) in [("msg!(\"", true), ("Msg::new(\"", false)] {
+        let mut rest = text;
+        while let Some(i) = rest.find(open) {
+            let preceded = i > 0 && (rest.as_bytes()[i - 1].is_ascii_alphanumeric() || rest.as_bytes()[i - 1] == b'_');
+            // Not in a comment (the docs show made-up ids).
+            let at = text.len() - rest.len() + i;
+            let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let commented = text[line_start..at].trim_start().starts_with("//");
+            rest = &rest[i + open.len()..];
+            let Some(end) = rest.find('"') else { break };
+            let id = rest[..end].to_owned();
+            if preceded || commented || id.is_empty() || id.contains(' ') || id.contains('{') {
+                continue;
+            }
+            if !with_args {
+                out.push((id, None));
+                continue;
+            }
+            // The arguments: `key = value` pairs at depth 0 up to the closing parenthesis.
+            let mut keys = BTreeSet::new();
+            let body = &rest[end + 1..];
+            let (mut depth, mut start, mut in_str) = (0i32, 0usize, false);
+            let bytes = body.as_bytes();
+            let mut j = 0;
+            while j < bytes.len() {
+                let c = bytes[j];
+                if in_str {
+                    if c == b'\\' {
+                        j += 1;
+                    } else if c == b'"' {
+                        in_str = false;
+                    }
+                } else {
+                    match c {
+                        b'"' => in_str = true,
+                        b'(' | b'[' | b'{' => depth += 1,
+                        b')' | b']' | b'}' if depth == 0 => {
+                            take_key(&body[start..j], &mut keys);
+                            break;
+                        }
+                        b')' | b']' | b'}' => depth -= 1,
+                        b',' if depth == 0 => {
+                            take_key(&body[start..j], &mut keys);
+                            start = j + 1;
+                        }
+                        _ => {}
+                    }
+                }
+                j += 1;
+            }
+            out.push((id, Some(keys)));
+        }
+    }
+    out
+}
+
+fn take_key(arg: &str, keys: &mut BTreeSet<String>) {
+    if let Some((key, _)) = arg.split_once('=') {
+        let key = key.trim();
+        if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            keys.insert(key.to_owned());
+        }
+    }
+}
+
 fn visit(dir: &Path, f: &mut dyn FnMut(&Path, &str)) {
     let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
     entries.sort();

@@ -285,13 +285,13 @@ impl Playback {
 
     /// The storm's explanation, once the playhead has reached the first frame that came round
     /// the loop (and to the end of the run).
-    pub fn storm_notice(&self) -> Option<String> {
+    pub fn storm_notice(&self) -> Option<packet_engine::msg::Msg> {
         let run = self.run.as_ref()?;
         let from = run.storm_from?;
         if self.shown <= from {
             return None;
         }
-        run.outcome.trace.events.iter().rev().find(|e| matches!(e.kind, EventKind::Storm { .. })).map(|e| e.explain())
+        run.outcome.trace.events.iter().rev().find(|e| matches!(e.kind, EventKind::Storm { .. })).map(|e| e.explain_msg())
     }
 
     /// True while the playhead crosses an idle gap faster than real time.

@@ -424,7 +424,7 @@ fn a_storm_is_explained_from_the_first_frame_that_comes_round_the_loop() {
     apply(&mut p, &lab, &[PlayAction::Seek(from)]);
     assert_eq!(p.storm_notice(), None);
     apply(&mut p, &lab, &[PlayAction::StepForward]);
-    assert!(p.storm_notice().unwrap().starts_with("Broadcast storm"));
+    assert!(p.storm_notice().unwrap().to_string().starts_with("Broadcast storm"));
     assert_eq!(Playback::new(&same_network()).run().unwrap().storm_from, None);
 }
 

@@ -431,11 +431,11 @@ fn clause(kind: &EventKind, topo: &Topology) -> String {
         }
         EventKind::FrameReceived { at, bytes, .. } => format!("{} receives {}", at.device, quote(&frame(bytes))),
         EventKind::FrameDropped { device, reason, bytes, .. } => {
-            format!("{device} drops {}: {}", quote(&frame(bytes)), reason.sentence())
+            format!("{device} drops {}: {}", quote(&frame(bytes)), reason.msg())
         }
         EventKind::PacketDropped { device, reason, bytes } => {
             let what = crate::wire::decode(bytes).ipv4().map(|ip| format!("a packet for {}", ip.dst.value)).unwrap_or_else(|| "a packet".into());
-            format!("{device} throws away {what}: {}", reason.sentence())
+            format!("{device} throws away {what}: {}", reason.msg())
         }
         EventKind::Route { device, decision } => match &decision.chosen {
             Some(c) => format!("{device} sends the packet for {} {}", decision.destination, hop_clause(topo, c, decision.destination)),

@@ -27,8 +27,20 @@ impl TraceEvent {
             .is_some_and(|f| f.dst_addr().is_broadcast())
     }
 
-    /// One plain-English sentence that explains the event, for the UI and the runner.
+    /// The sentence that explains the event, as a catalogue message (crate::msg): the UI
+    /// words it in the reader's language.
+    pub fn explain_msg(&self) -> crate::msg::Msg {
+        // Issue 17, in progress: the sentences below move into locales/*/engine-explain.ftl
+        // one by one; until each has, its English text is passed through.
+        crate::msg::Msg::verbatim(self.explain_english())
+    }
+
+    /// The sentence in English, for the runner, the golden traces and tests.
     pub fn explain(&self) -> String {
+        self.explain_msg().to_string()
+    }
+
+    fn explain_english(&self) -> String {
         let mut s = String::new();
         match &self.kind {
             EventKind::RoutesInstalled { device, routes } => {
@@ -79,7 +91,7 @@ impl TraceEvent {
                     s,
                     "{place} drops {}: {}",
                     crate::wire::summarize(bytes),
-                    reason.sentence()
+                    reason.msg()
                 );
             }
             EventKind::PacketDropped {
@@ -91,7 +103,7 @@ impl TraceEvent {
                     s,
                     "{device} drops {}: {}",
                     packet_summary(bytes),
-                    reason.sentence()
+                    reason.msg()
                 );
             }
             EventKind::SwitchForward {

@@ -3,6 +3,8 @@
 //! routing-table row, an ICMP error and its wording.
 
 use super::Name;
+use crate::msg;
+use crate::msg::Msg;
 use ipnet::Ipv4Net;
 use serde::Serialize;
 use std::net::Ipv4Addr;
@@ -64,34 +66,33 @@ pub enum DropReason {
 }
 
 impl DropReason {
-    pub(super) fn sentence(self) -> &'static str {
+    /// Why, as a phrase that ends "… drops <frame>: <this>" (`locales/*/engine-drop.ftl`).
+    pub fn msg(self) -> Msg {
         match self {
-            DropReason::NotForMyMac => "its destination MAC is not this interface's, so the NIC ignores it",
-            DropReason::ArpNotForMe => "the ARP request asks for an address this device does not have, so it stays silent",
-            DropReason::NotForwarding => "it is addressed to another IP and this host does not forward packets (ip_forward = 0)",
-            DropReason::TtlExpired => "its TTL ran out",
-            DropReason::NoRoute => "no route matches its destination",
-            DropReason::NeighborFailed => "ARP for the next hop failed",
-            DropReason::NeighborQueueFull => "too many packets were waiting for ARP",
-            DropReason::SameSegment => "the destination lives on the port the frame came from, so the switch does not send it back",
-            DropReason::TxQueueFull => "the link's transmit queue is full",
-            DropReason::NoLink => "no cable is plugged into that port",
-            DropReason::Malformed => "it is malformed",
-            DropReason::Unsupported => "this lab does not model that protocol",
-            DropReason::IcmpRateLimited => "Linux rate-limits ICMP errors to each destination (icmp_ratelimit), so no error is sent",
-            DropReason::NoListener => "no program on this device is waiting for it",
-            DropReason::NatNoFreePort => "the NAT found no free source port for a new flow on its outside address",
-            DropReason::NoCarrier => "the port is down or its cable has no carrier (the far end is down), so nothing goes out or comes in",
-            DropReason::NotMyGroup => "it is for an IPv6 multicast group this interface did not join, so the NIC's filter drops it",
-            DropReason::NdNotForMe => "the neighbour-discovery message is about an address this device does not have (or does not use yet), so it stays silent",
-            DropReason::TooBig => "it is larger than the next link's MTU, and IPv6 routers never fragment",
-            DropReason::NoRouteBack => "it is a TCP SYN and there is no route back to its sender for the SYN-ACK, so Linux drops it without answering",
-            DropReason::VlanFiltered => "the frame is tagged for a VLAN this switch port is not a member of (bridge vlan), so it is dropped",
-            DropReason::PortNotForwarding => "the switch port is not forwarding (spanning tree: blocking, listening or learning), so only BPDUs pass",
-            DropReason::LostOnLink => "the cable lost it on the way (the lab's drop list for this link names this frame)",
-            DropReason::RedirectIgnored => {
-                "it is an ICMP redirect, and Linux hosts only accept one towards a gateway of their default routes (secure_redirects = 1), so the route stays as it is"
-            }
+            DropReason::NotForMyMac => msg!("drop-not-for-my-mac"),
+            DropReason::ArpNotForMe => msg!("drop-arp-not-for-me"),
+            DropReason::NotForwarding => msg!("drop-not-forwarding"),
+            DropReason::TtlExpired => msg!("drop-ttl-expired"),
+            DropReason::NoRoute => msg!("drop-no-route"),
+            DropReason::NeighborFailed => msg!("drop-neighbor-failed"),
+            DropReason::NeighborQueueFull => msg!("drop-neighbor-queue-full"),
+            DropReason::SameSegment => msg!("drop-same-segment"),
+            DropReason::TxQueueFull => msg!("drop-tx-queue-full"),
+            DropReason::NoLink => msg!("drop-no-link"),
+            DropReason::Malformed => msg!("drop-malformed"),
+            DropReason::Unsupported => msg!("drop-unsupported"),
+            DropReason::IcmpRateLimited => msg!("drop-icmp-rate-limited"),
+            DropReason::NoListener => msg!("drop-no-listener"),
+            DropReason::NatNoFreePort => msg!("drop-nat-no-free-port"),
+            DropReason::NoCarrier => msg!("drop-no-carrier"),
+            DropReason::NotMyGroup => msg!("drop-not-my-group"),
+            DropReason::NdNotForMe => msg!("drop-nd-not-for-me"),
+            DropReason::TooBig => msg!("drop-too-big"),
+            DropReason::NoRouteBack => msg!("drop-no-route-back"),
+            DropReason::VlanFiltered => msg!("drop-vlan-filtered"),
+            DropReason::PortNotForwarding => msg!("drop-port-not-forwarding"),
+            DropReason::LostOnLink => msg!("drop-lost-on-link"),
+            DropReason::RedirectIgnored => msg!("drop-redirect-ignored"),
         }
     }
 }

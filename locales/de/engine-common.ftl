@@ -1,0 +1,4 @@
+# Messages of the engine shared by every kind of text (engine/src/msg.rs).
+
+# Text shown as it is in every language: a program's own output, a quoted value.
+verbatim = { $text }
