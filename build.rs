@@ -2,11 +2,23 @@
 //! BCP 47 tag: `en`, `de`, `fr`), every `*.ftl` file in it a Fluent resource of that language.
 //! Writes `$OUT_DIR/locales.rs`, a table the app includes (src/i18n/mod.rs), so adding a language
 //! is adding a folder (docs/languages.md): no code names the languages.
+//!
+//! English is compiled into the app. In the browser build (wasm32) every other language is
+//! fetched when it is picked (issue 15: the first load carries one language, not all): the
+//! table then names its files (trunk copies `locales/` into dist/, index.html's `copy-dir`)
+//! with a hash of each file's contents in the query, so the service worker can keep them for
+//! offline use and a new deployment's changed file is a new URL. Native builds (the tests)
+//! compile every language in.
 
 use std::{env, fs, path::Path};
 
+/// The default language: compiled in everywhere (src/i18n/mod.rs `DEFAULT`).
+const DEFAULT: &str = "en";
+
 fn main() {
-    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("locales");
+    let manifest = env::var("CARGO_MANIFEST_DIR").unwrap();
+    let root = Path::new(&manifest).join("locales");
+    let remote = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut langs: Vec<_> = fs::read_dir(&root)
         .expect("locales/ exists")
@@ -14,8 +26,9 @@ fn main() {
         .filter(|e| e.path().is_dir())
         .collect();
     langs.sort_by_key(|e| e.file_name());
-    let mut out = String::from("/// Every language folder of `locales/`: its tag and its Fluent sources.\n");
-    out.push_str("pub static LOCALES: &[(&str, &[&str])] = &[\n");
+    let mut out = String::from("/// Every language folder of `locales/`: its tag, its name in itself, the Fluent sources\n");
+    out.push_str("/// compiled in, and the files to fetch (`locales/<tag>/<file>?h=<hash>`) when it is picked.\n");
+    out.push_str("pub static LOCALES: &[Locale] = &[\n");
     for lang in langs {
         let dir = lang.path();
         println!("cargo:rerun-if-changed={}", dir.display());
@@ -27,16 +40,32 @@ fn main() {
             .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
             // English engine messages come from the engine crate (packet_engine::msg::ENGLISH),
             // which words English itself; src/i18n/mod.rs adds them, so they are in the wasm once.
-            .filter(|p| tag != "en" || !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("engine-")))
+            .filter(|p| tag != DEFAULT || !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("engine-")))
             .collect();
         files.sort();
-        out.push_str(&format!("    ({tag:?}, &["));
+        let mut name = tag.clone();
+        let (mut sources, mut fetched) = (String::new(), String::new());
         for f in files {
             println!("cargo:rerun-if-changed={}", f.display());
-            out.push_str(&format!("include_str!({:?}), ", f.display().to_string()));
+            let text = fs::read_to_string(&f).unwrap();
+            if let Some(line) = text.lines().find(|l| l.starts_with("language-name")) {
+                name = line.split_once('=').map_or(name, |(_, v)| v.trim().to_owned());
+            }
+            if remote && tag != DEFAULT {
+                let file = f.file_name().unwrap().to_str().unwrap();
+                fetched.push_str(&format!("{:?}, ", format!("locales/{tag}/{file}?h={:016x}", fnv1a(text.as_bytes()))));
+            } else {
+                sources.push_str(&format!("include_str!({:?}), ", f.display().to_string()));
+            }
         }
-        out.push_str("]),\n");
+        out.push_str(&format!("    Locale {{ tag: {tag:?}, name: {name:?}, sources: &[{sources}], fetch: &[{fetched}] }},\n"));
     }
     out.push_str("];\n");
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("locales.rs"), out).unwrap();
+}
+
+/// FNV-1a, 64 bits: a file's version in its URL (not a security hash; a changed file only
+/// needs a different name).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -65,8 +65,17 @@ pub fn app() -> Html {
         state
     });
     let embed = lab.share.embed.is_some();
-    use_effect_with(lab.lang, |tag| crate::i18n::mark_document(tag));
+    // A language other than English is fetched when it is picked (src/i18n/mod.rs `load`);
+    // the app draws again in it once its files are here.
+    let redraw = use_force_update();
+    use_effect_with(lab.lang, move |tag| {
+        if !crate::i18n::ready(tag) {
+            crate::i18n::load(tag, move || redraw.force_update());
+        }
+    });
     let tr = crate::i18n::tr(lab.lang);
+    // `<html lang>` names the language on screen (English while a picked one is on its way).
+    use_effect_with(tr.tag(), |tag| crate::i18n::mark_document(tag));
     html! {
         <ContextProvider<Rc<crate::i18n::Tr>> context={tr}>
         <ContextProvider<LabContext> context={lab}>

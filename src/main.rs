@@ -42,5 +42,9 @@ fn main() {
         yew::Renderer::<bench::Bench>::new().render();
         return;
     }
-    yew::Renderer::<app::App>::new().render();
+    // A language other than English is fetched (src/i18n/mod.rs): the app is drawn once it is
+    // here (or failed to come), so a German visit never flashes English first.
+    i18n::load(i18n::at_boot(), || {
+        yew::Renderer::<app::App>::new().render();
+    });
 }

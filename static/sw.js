@@ -7,6 +7,8 @@
 //   cache falls back to the last copy offline;
 // - each time index.html is fetched, every file it references is cached (precache) and files
 //   it no longer references (an older build's) are dropped: updating needs no version bump here;
+// - the catalogues of languages other than English (locales/…?h=<hash>) are cached when first
+//   fetched, so a language used once works offline;
 // - everything else is cache-first: a hashed name never changes its contents.
 // All URLs are relative to the worker's scope, so the lab works under any sub-path
 // (https://example.org/packet-lab/). Registered by static/sw-register.js.
@@ -69,6 +71,38 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+/** Keeps a catalogue file (locales/<tag>/<file>.ftl?h=<hash>) and drops the same file of an
+ *  older deployment (another hash). */
+async function keepCatalogue(cache, request, response) {
+  await cache.put(request, response);
+  const url = new URL(typeof request === "string" ? request : request.url);
+  for (const old of await cache.keys()) {
+    const u = new URL(old.url);
+    if (u.pathname === url.pathname && u.search !== url.search) await cache.delete(old);
+  }
+}
+
+function isCatalogue(url) {
+  return url.origin === new URL(SCOPE).origin && url.pathname.startsWith(new URL("locales/", SCOPE).pathname);
+}
+
+// The page names the catalogue files it fetched before this worker controlled it (the first
+// visit; static/sw-register.js): keep them for offline use.
+self.addEventListener("message", (event) => {
+  const urls = event.data && Array.isArray(event.data.keep) ? event.data.keep : [];
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      for (const href of urls) {
+        const url = new URL(href, SCOPE);
+        if (!isCatalogue(url) || (await cache.match(url.href))) continue;
+        const response = await fetch(url.href).catch(() => null);
+        if (response && response.ok) await keepCatalogue(cache, url.href, response);
+      }
+    })(),
+  );
+});
+
 /** True for the app's page itself: the scope, or index.html, whatever the query. */
 function isIndex(url) {
   const bare = url.origin + url.pathname;
@@ -99,6 +133,22 @@ self.addEventListener("fetch", (event) => {
           if (cached) return cached;
           throw offline;
         }
+      })(),
+    );
+    return;
+  }
+  // A language's catalogue (locales/<tag>/<file>.ftl?h=<hash>, fetched when the language is
+  // picked): cache-first by the whole URL, and kept once fetched, so a language used once works
+  // offline; a changed file has a new hash, so a new deployment never meets an old text.
+  if (isCatalogue(url)) {
+    event.respondWith(
+      (async () => {
+        const cache = await caches.open(CACHE);
+        const cached = await cache.match(request);
+        if (cached) return cached;
+        const response = await fetch(request);
+        if (response.ok) event.waitUntil(keepCatalogue(cache, request, response.clone()));
+        return response;
       })(),
     );
     return;

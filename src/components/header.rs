@@ -52,7 +52,7 @@ pub fn language_picker(props: &LanguagePickerProps) -> Html {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         select.value()
     });
-    let names: Rc<[(&'static str, String)]> = i18n::languages().map(|tag| (tag, i18n::tr(tag).t("language-name"))).collect();
+    let names: Rc<[(&'static str, String)]> = i18n::languages().map(|tag| (tag, i18n::language_name(tag).to_owned())).collect();
     html! {
         <label class="language-picker">
             <span class="visually-hidden">{ tr!(tr, "language-picker") }</span>

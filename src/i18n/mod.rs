@@ -17,6 +17,19 @@ use std::rc::Rc;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use unic_langid::LanguageIdentifier;
 
+/// One language of `locales/` (build.rs writes the table).
+pub struct Locale {
+    /// Its BCP 47 tag, the folder's name ("de").
+    pub tag: &'static str,
+    /// Its name in itself, the catalogue's `language-name` ("Deutsch"), for the picker.
+    pub name: &'static str,
+    /// The Fluent sources compiled in: English always, every language in native builds.
+    pub sources: &'static [&'static str],
+    /// The files fetched when the language is picked (browser builds, every language but
+    /// English): `locales/<tag>/<file>.ftl?h=<hash of its contents>`.
+    pub fetch: &'static [&'static str],
+}
+
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 /// The language used when nothing else is asked for, and the one every other falls back to.
@@ -50,11 +63,18 @@ impl std::fmt::Debug for Tr {
 thread_local! {
     /// Catalogues already parsed, by tag: a language is parsed once per page.
     static LOADED: RefCell<Vec<Rc<Tr>>> = const { RefCell::new(Vec::new()) };
+    /// Languages whose files are being fetched.
+    static FETCHING: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The tags of the interface languages, in the picker's order (folder names, sorted).
 pub fn languages() -> impl Iterator<Item = &'static str> {
-    LOCALES.iter().map(|(tag, _)| *tag)
+    LOCALES.iter().map(|l| l.tag)
+}
+
+/// The name of language `tag` in itself ("Deutsch"), known before its catalogue is fetched.
+pub fn language_name(tag: &str) -> &'static str {
+    LOCALES.iter().find(|l| l.tag == tag).map_or("", |l| l.name)
 }
 
 /// `tag` if it is a language of `locales/` (or the pseudo-locale), as its static tag.
@@ -62,7 +82,7 @@ pub fn known(tag: &str) -> Option<&'static str> {
     if tag.eq_ignore_ascii_case(PSEUDO) {
         return Some(PSEUDO);
     }
-    LOCALES.iter().map(|(t, _)| *t).find(|t| t.eq_ignore_ascii_case(tag))
+    LOCALES.iter().map(|l| l.tag).find(|t| t.eq_ignore_ascii_case(tag))
 }
 
 /// The first of the browser's preferred languages (`navigator.languages`, best first) that the
@@ -77,43 +97,112 @@ pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> &'static s
     DEFAULT
 }
 
-/// The catalogue of `tag` (English for an unknown tag), parsed on first use.
+/// The catalogue of `tag` (English for an unknown tag), parsed on first use. A language
+/// whose files are fetched ([`load`]) is English until they have arrived.
 pub fn tr(tag: &str) -> Rc<Tr> {
     let tag = known(tag).unwrap_or(DEFAULT);
     if let Some(t) = LOADED.with(|l| l.borrow().iter().find(|t| t.tag == tag).cloned()) {
         return t;
     }
-    let fallback = (tag != DEFAULT && tag != PSEUDO).then(|| tr(DEFAULT));
-    let t = Rc::new(Tr { tag, bundle: bundle(tag), fallback });
-    LOADED.with(|l| l.borrow_mut().push(t.clone()));
-    t
+    if !fetched(tag).is_empty() {
+        return tr(DEFAULT);
+    }
+    let source_tag = if tag == PSEUDO { DEFAULT } else { tag };
+    Tr::new(tag, sources(source_tag).map(str::to_owned)).keep()
 }
 
-/// Parses the sources of `tag` into a bundle. A syntax error in a catalogue is a bug the
-/// catalogue test catches; here the entries that did parse are kept.
-fn bundle(tag: &'static str) -> FluentBundle<FluentResource> {
-    let source_tag = if tag == PSEUDO { DEFAULT } else { tag };
-    let id: LanguageIdentifier = source_tag.parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new(vec![id]);
-    // No Unicode isolation marks around arguments: the text goes into the DOM, where names
-    // and addresses are plain left-to-right text, and tests read it back.
-    bundle.set_use_isolating(false);
-    if tag == PSEUDO {
-        bundle.set_transform(Some(pseudo));
+/// The files language `tag` is fetched from, if it is not compiled in.
+fn fetched(tag: &str) -> &'static [&'static str] {
+    LOCALES.iter().find(|l| l.tag == tag).map_or(&[], |l| l.fetch)
+}
+
+impl Tr {
+    /// Parses the sources of `tag` into a bundle and keeps it for the page. A syntax error in a
+    /// catalogue is a bug the catalogue test catches; here the entries that did parse are kept.
+    fn new(tag: &'static str, sources: impl Iterator<Item = String>) -> Tr {
+        let source_tag = if tag == PSEUDO { DEFAULT } else { tag };
+        let id: LanguageIdentifier = source_tag.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new(vec![id]);
+        // No Unicode isolation marks around arguments: the text goes into the DOM, where names
+        // and addresses are plain left-to-right text, and tests read it back.
+        bundle.set_use_isolating(false);
+        if tag == PSEUDO {
+            bundle.set_transform(Some(pseudo));
+        }
+        for source in sources {
+            let resource = FluentResource::try_new(source).unwrap_or_else(|(partial, _)| partial);
+            // A duplicate id keeps the first definition.
+            let _ = bundle.add_resource(resource);
+        }
+        let fallback = (tag != DEFAULT && tag != PSEUDO).then(|| tr(DEFAULT));
+        Tr { tag, bundle, fallback }
     }
-    for source in sources(source_tag) {
-        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
-        // A duplicate id keeps the first definition.
-        let _ = bundle.add_resource(resource);
+
+    fn keep(self) -> Rc<Tr> {
+        let t = Rc::new(self);
+        LOADED.with(|l| l.borrow_mut().push(t.clone()));
+        t
     }
-    bundle
+}
+
+/// True when the catalogue of `tag` can be used now (compiled in, or fetched already).
+pub fn ready(tag: &str) -> bool {
+    fetched(tag).is_empty() || LOADED.with(|l| l.borrow().iter().any(|t| t.tag == tag))
+}
+
+/// Fetches the catalogue of `tag` if it is not compiled in and not here yet, then calls
+/// `done` — at once when there is nothing to fetch, after the files arrived or failed to
+/// otherwise (the app then draws again; a language whose files did not arrive stays in
+/// English). The service worker keeps the files for offline use (static/sw.js).
+pub fn load(tag: &'static str, done: impl FnOnce() + 'static) {
+    let files = fetched(tag);
+    if ready(tag) {
+        done();
+        return;
+    }
+    if FETCHING.with(|f| f.borrow().contains(&tag)) {
+        // The first request's `done` draws the app again.
+        return;
+    }
+    FETCHING.with(|f| f.borrow_mut().push(tag));
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut texts = Vec::with_capacity(files.len());
+        for file in files {
+            match fetch_text(file).await {
+                Some(text) => texts.push(text),
+                None => {
+                    // Offline before the language was ever used, or a broken deployment: the
+                    // interface stays in English, and picking the language again retries.
+                    FETCHING.with(|f| f.borrow_mut().retain(|t| *t != tag));
+                    done();
+                    return;
+                }
+            }
+        }
+        Tr::new(tag, texts.into_iter()).keep();
+        FETCHING.with(|f| f.borrow_mut().retain(|t| *t != tag));
+        done();
+    });
+}
+
+/// The text of a file of the lab's directory, or None (offline and not cached, 404).
+async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?;
+    text.as_string()
 }
 
 /// The Fluent sources of `tag`. English's engine messages (`locales/en/engine-*.ftl`) are the
 /// engine's own copy (`packet_engine::msg::ENGLISH`, which words the runner's and the goldens'
 /// English), so build.rs leaves them out of this table: the wasm holds them once.
 fn sources(tag: &str) -> impl Iterator<Item = &'static str> {
-    let own = LOCALES.iter().find(|(t, _)| *t == tag).map_or(&[][..], |(_, s)| s);
+    let own = LOCALES.iter().find(|l| l.tag == tag).map_or(&[][..], |l| l.sources);
     let engine = if tag == DEFAULT { packet_engine::msg::ENGLISH } else { &[] };
     own.iter().chain(engine).copied()
 }

@@ -39,7 +39,7 @@ fn messages(tag: &str) -> Vec<(String, BTreeSet<String>)> {
 
 #[test]
 fn every_catalogue_parses() {
-    for (tag, files) in LOCALES {
+    for Locale { tag, sources: files, .. } in LOCALES {
         for source in *files {
             if let Err((_, errors)) = FluentResource::try_new((*source).to_owned()) {
                 panic!("locales/{tag}: {} syntax error(s): {errors:?}", errors.len());

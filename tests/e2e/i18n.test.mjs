@@ -152,3 +152,28 @@ test("pseudo-locale: every interface string of the shell comes from the catalogu
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("only the language in use is downloaded, and after one visit it works offline", async () => {
+  const { page, context, problems } = await openPage(fx, "", { locale: "fr-FR" });
+  const catalogues = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.includes("/locales/")));
+  assert.ok(catalogues.some((u) => u.includes("/locales/fr/")), "French was fetched");
+  // The app is drawn once French is here: no English first.
+  assert.equal(await page.getByTestId("new").innerText(), "Nouveau");
+  assert.equal(await htmlLang(page), "fr");
+  // English is compiled in; German is never fetched for a French reader.
+  assert.ok(!catalogues.some((u) => u.includes("/locales/de/") || u.includes("/locales/en/")), catalogues.join(" "));
+  // Once the service worker controls the page, the French files are in its cache.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  await page.waitForFunction(async () => {
+    const keys = await (await caches.open("packet-lab-v1")).keys();
+    return keys.filter((k) => k.url.includes("/locales/fr/")).length >= 2;
+  }, null, { polling: 100, timeout: 30_000 });
+  assert.deepEqual(problems, []);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.app[data-ready="true"]');
+  assert.equal(await page.getByTestId("new").innerText(), "Nouveau");
+  assert.equal(await page.getByTestId("play").getAttribute("aria-label"), "Lecture");
+  await context.close();
+});
