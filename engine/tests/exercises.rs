@@ -833,19 +833,6 @@ fn translations_fall_back_field_by_field_and_are_validated() {
     }
 }
 
-/// The built-in course speaks every interface language (locales/: en, de, fr) in full.
-#[test]
-fn every_built_in_exercise_is_translated_into_german_and_french() {
-    for ex in course() {
-        for tag in ["de", "fr"] {
-            let t = ex.translations.get(tag).unwrap_or_else(|| panic!("{}: no {tag}", ex.id));
-            assert!(t.title.is_some() && t.story.is_some() && t.solved_text.is_some(), "{}: {tag} lacks a text", ex.id);
-            assert_eq!(t.hints.len(), ex.hints.len(), "{}: {tag} hints", ex.id);
-            assert_ne!(ex.text(tag).title, ex.title, "{}: {tag} title is translated", ex.id);
-        }
-    }
-}
-
 fn r1_eth0(s: &mut Scenario) -> &mut packet_engine::scenario::InterfaceSpec {
     &mut s.devices.iter_mut().find(|d| d.id == "r1").unwrap().interfaces[0]
 }

@@ -74,7 +74,7 @@ pub fn course_list(props: &CourseListProps) -> Html {
                     data-exercise={e.id.clone()} aria-pressed={current.to_string()}
                     onclick={props.on_action.reform(move |_: MouseEvent| ExerciseAction::Start(i))}>
                     <span class="course-number">{ i + 1 }</span>
-                    <span class="course-title">{ e.text(tr.tag()).title.to_owned() }</span>
+                    <span class="course-title">{ e.text_or(tr.tag(), tr.exercise_text(&e.id).as_ref()).title.to_owned() }</span>
                     if done {
                         <span class="course-solved" data-testid={format!("solved-mark-{}", e.id)}>{ tr!(tr, "course-solved-mark") }</span>
                     }

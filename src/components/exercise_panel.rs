@@ -57,8 +57,10 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
         Some(i) => tr!(tr, "exercise-number", number = i + 1, total = props.course_len),
         None => tr!(tr, "exercise-teacher"),
     };
-    // The exercise's own words in the interface language, where the file has them.
-    let words = ex.text(tr.tag());
+    // The exercise's words in the interface language: the file's own translation, else the
+    // catalogue's for a built-in exercise (by its id), else the file's English.
+    let given = tr.exercise_text(&ex.id);
+    let words = ex.text_or(tr.tag(), given.as_ref());
     let hints = (0..s.hints().len()).filter_map(|i| words.hint(i).map(|h| (i, h))).map(|(i, h)| {
         html! { <li class="hint" data-testid="hint-text"><strong>{ tr!(tr, "exercise-hint", number = i + 1) }</strong>{ h.to_owned() }</li> }
     });

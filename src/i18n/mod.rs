@@ -231,6 +231,26 @@ impl Tr {
         self.format(id, Some(args))
     }
 
+    /// Message `id` of this language's own catalogue, without falling back to English.
+    pub fn own(&self, id: &str) -> Option<String> {
+        let pattern = self.bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        Some(self.bundle.format_pattern(pattern, None, &mut errors).into_owned())
+    }
+
+    /// The texts of exercise `id` in this language from the catalogue (`ex-<id>-title`,
+    /// `-story`, `-hint-<n>`, `-solved`: the built-in course's German and French,
+    /// locales/<tag>/exercises.ftl), if it has them; English is the exercise file's own.
+    pub fn exercise_text(&self, id: &str) -> Option<packet_engine::exercise::ExerciseText> {
+        let title = self.own(&format!("ex-{id}-title"))?;
+        Some(packet_engine::exercise::ExerciseText {
+            title: Some(title),
+            story: self.own(&format!("ex-{id}-story")),
+            hints: (1..).map_while(|n| self.own(&format!("ex-{id}-hint-{n}"))).collect(),
+            solved_text: self.own(&format!("ex-{id}-solved")),
+        })
+    }
+
     /// A sentence of the engine (an explanation, a diagnosis, a check, a validation message),
     /// worded in this language; nested sentences too.
     pub fn msg(&self, m: &packet_engine::msg::Msg) -> String {

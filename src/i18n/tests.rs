@@ -69,12 +69,38 @@ fn every_language_has_every_message_with_the_same_arguments() {
             }
         }
         for (id, _) in &theirs {
-            if !english.iter().any(|(i, _)| i == id) {
+            // The built-in exercises' texts: English is in exercises/*.json (the next test).
+            if !english.iter().any(|(i, _)| i == id) && !id.starts_with("ex-") {
                 problems.push(format!("locales/{tag}: {id} is not in English (a typo or a leftover)"));
             }
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The built-in course speaks every language in full: each exercise's title, story, every hint
+/// and its solved text are in every language's exercises.ftl (English: the exercise files), and
+/// nothing there names an exercise the course does not have.
+#[test]
+fn the_built_in_course_is_in_every_language() {
+    let course = packet_engine::exercise::course();
+    assert!(course.len() >= 19);
+    for tag in languages().filter(|t| *t != DEFAULT) {
+        let t = tr(tag);
+        for ex in &course {
+            let text = t.exercise_text(&ex.id).unwrap_or_else(|| panic!("locales/{tag}: no ex-{}-title", ex.id));
+            assert!(text.story.is_some() && text.solved_text.is_some(), "locales/{tag}: {} lacks its story or solved text", ex.id);
+            assert_eq!(text.hints.len(), ex.hints.len(), "locales/{tag}: {} has {} hints, the exercise {}", ex.id, text.hints.len(), ex.hints.len());
+            let words = ex.text_or(tag, Some(&text));
+            assert_ne!(words.title, ex.title, "locales/{tag}: {} title is translated", ex.id);
+            assert!(!words.story.contains('{') || ex.story.contains('{'), "{tag}: {} story: a Fluent escape leaked", ex.id);
+        }
+        for (id, _) in messages(tag) {
+            if let Some(rest) = id.strip_prefix("ex-") {
+                assert!(course.iter().any(|ex| rest.starts_with(&format!("{}-", ex.id))), "locales/{tag}: {id} names no built-in exercise");
+            }
+        }
+    }
 }
 
 /// Every `tr!(…, "id"` in the app's sources names a message of the English catalogue.

@@ -124,7 +124,13 @@ impl Exercise {
     /// The texts in the language `lang` (a tag such as `"de"`), each falling back to the
     /// exercise's own where that language lacks it.
     pub fn text(&self, lang: &str) -> ExerciseWords<'_> {
-        let t = self.translations.get(lang);
+        self.text_or(lang, None)
+    }
+
+    /// As [`Exercise::text`], with `given` for a language the file itself does not have (the
+    /// built-in course's German and French live in the app's catalogues, docs/languages.md).
+    pub fn text_or<'a>(&'a self, lang: &str, given: Option<&'a ExerciseText>) -> ExerciseWords<'a> {
+        let t = self.translations.get(lang).or(given);
         ExerciseWords {
             title: t.and_then(|t| t.title.as_deref()).unwrap_or(&self.title),
             story: t.and_then(|t| t.story.as_deref()).unwrap_or(&self.story),
