@@ -58,7 +58,10 @@ explain-dhcp-renewed = { $device }/{ $interface } renewed its lease on { $addres
 explain-dhcp-bound = { $device }/{ $interface } got the address { $address } from the DHCP server { $server } for { $seconds } s, with { $gateway } and { $dns }; it installs them like `ip addr add` and `ip route add default`.
 explain-dhcp-gateway = default gateway { $gateway }
 explain-dhcp-no-gateway = no default gateway
-explain-dhcp-dns = DNS server { $servers }
+# $count: how many servers (English keeps the singular, as the engine always wrote it).
+explain-dhcp-dns = { $count ->
+       *[other] DNS server
+    } { $servers }
 explain-dhcp-no-dns = no DNS server
 explain-dhcp-nak = The DHCP server { $server } refused { $device }/{ $interface }'s lease (NAK), so { $device } removes { $address } and starts over with a DISCOVER.
 explain-dhcp-expired = { $device }/{ $interface }'s lease on { $address } expired without being renewed, so { $device } removes the address and its routes and asks again.
