@@ -35,14 +35,20 @@ explain6-route-router = { $device } { $forwarding ->
     } an { $dst }{ $forwarding ->
         [yes] {" "}weiter
        *[other] {""}
-    }: das längste passende Präfix ist { $prefix } ({ $matching } von { $total } Routen passen), also geht es über { $interface } zum Router { $router }
+    }: das längste passende Präfix ist { $prefix } ({ $matching } von { $total } Routen { $matching ->
+        [one] passt
+       *[other] passen
+    }), also geht es über { $interface } zum Router { $router }
 explain6-route-direct = { $device } { $forwarding ->
         [yes] leitet
        *[other] sendet
     } an { $dst }{ $forwarding ->
         [yes] {" "}weiter
        *[other] {""}
-    }: das längste passende Präfix ist { $prefix } ({ $matching } von { $total } Routen passen), also geht es direkt über { $interface } hinaus (on-link)
+    }: das längste passende Präfix ist { $prefix } ({ $matching } von { $total } Routen { $matching ->
+        [one] passt
+       *[other] passen
+    }), also geht es direkt über { $interface } hinaus (on-link)
 explain6-route-none = { $device } hat keine IPv6-Route zu { $dst }: kein Präfix seiner Tabelle passt
 
 # Router Advertisements: $prefix ist eine der Wendungen explain6-ra-… danach.

@@ -32,11 +32,17 @@ explain6-routes = { $device } a { $count ->
 explain6-route-router = { $device } { $forwarding ->
         [yes] relaie
        *[other] envoie
-    } vers { $dst } : le plus long préfixe correspondant est { $prefix } ({ $matching } routes sur { $total } correspondent), donc le paquet sort par { $interface } vers le routeur { $router }
+    } vers { $dst } : le plus long préfixe correspondant est { $prefix } ({ $matching ->
+        [one] { $matching } route sur { $total } correspond
+       *[other] { $matching } routes sur { $total } correspondent
+    }), donc le paquet sort par { $interface } vers le routeur { $router }
 explain6-route-direct = { $device } { $forwarding ->
         [yes] relaie
        *[other] envoie
-    } vers { $dst } : le plus long préfixe correspondant est { $prefix } ({ $matching } routes sur { $total } correspondent), donc le paquet sort directement par { $interface } (on-link)
+    } vers { $dst } : le plus long préfixe correspondant est { $prefix } ({ $matching ->
+        [one] { $matching } route sur { $total } correspond
+       *[other] { $matching } routes sur { $total } correspondent
+    }), donc le paquet sort directement par { $interface } (on-link)
 explain6-route-none = { $device } n'a pas de route IPv6 vers { $dst } : aucun préfixe de sa table ne correspond
 
 # Annonces de routeur : $prefix est l'une des tournures explain6-ra-… suivantes.
