@@ -199,7 +199,7 @@ fn shell() -> Html {
     let on_whatif = to_action(&lab, Action::WhatIf);
     let divergence = whatif.compared.as_ref().and_then(|c| c.comparison.divergence.clone());
     let whatif_bar = whatif.active().then(|| html! {
-        <WhatIfBar comparing={whatif.comparing} sentence={whatif.sentence().map(|s| AttrValue::from(s.to_string()))}
+        <WhatIfBar comparing={whatif.comparing} sentence={whatif.sentence().map(|s| AttrValue::from(tr.msg(s)))}
             diverges={divergence.is_some()} error={lab.play.error.as_deref().map(|e| AttrValue::from(e.to_string()))}
             on_action={on_whatif.clone()} />
     });

@@ -130,9 +130,10 @@ impl WhatIf {
         }
     }
 
-    /// The sentence about the two runs, when comparing.
-    pub fn sentence(&self) -> Option<&str> {
-        self.compared.as_ref().map(|c| c.comparison.sentence.as_str())
+    /// The sentence about the two runs, when comparing (the engine's message: the bar words
+    /// it with `tr.msg`).
+    pub fn sentence(&self) -> Option<&packet_engine::msg::Msg> {
+        self.compared.as_ref().map(|c| &c.comparison.sentence)
     }
 }
 
@@ -174,8 +175,14 @@ mod tests {
             ],
         );
         assert_eq!(s.whatif.original.as_ref().unwrap().scenario, original, "the original is kept as it was");
-        let sentence = s.whatif.sentence().expect("compared");
+        let sentence = s.whatif.sentence().expect("compared").to_string();
         assert!(sentence.contains("pc1 ARPs for pc2 directly instead of for its gateway 192.168.1.1"), "{sentence}");
+        // The same sentence in the reader's language (issue 17), the change phrase capitalised.
+        let m = s.whatif.sentence().unwrap();
+        let de = crate::i18n::tr("de").msg(m);
+        assert!(de.starts_with("Mit 192.168.1.10/16 auf pc1 (statt /24): pc1 und pc2 sind im selben Netz"), "{de}");
+        let fr = crate::i18n::tr("fr").msg(m);
+        assert!(fr.starts_with("Avec 192.168.1.10/16 sur pc1 (au lieu de /24), pc1 et pc2 sont sur le même réseau"), "{fr}");
         // Stepping moves both runs: before the divergence they show the same event.
         let s = apply(s, [Action::Play(PlayAction::Seek(3)), Action::Play(PlayAction::StepForward)]);
         let o = &s.whatif.original.as_ref().unwrap().play;

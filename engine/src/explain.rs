@@ -7,6 +7,8 @@
 
 use std::net::Ipv4Addr;
 
+use crate::msg;
+use crate::msg::Msg;
 use crate::trace::{AndCheck, EventKind, Trace};
 use crate::wire;
 
@@ -25,6 +27,17 @@ impl BitRow {
     fn new(label: &'static str, ip: Ipv4Addr) -> BitRow {
         let o = ip.octets();
         BitRow { label, dotted: ip.to_string(), octets: o.map(|b| format!("{b:08b}")) }
+    }
+
+    /// The row's label as the inspector shows it, in the reader's language
+    /// (`locales/*/engine-explain-inspector.ftl`).
+    pub fn label_msg(&self) -> Msg {
+        match self.label {
+            "address" => msg!("explain-row-address"),
+            "mask" => msg!("explain-row-mask"),
+            "AND" => msg!("explain-row-and"),
+            _ => msg!("explain-row-my-network"),
+        }
     }
 
     /// The 32 bits as one string, octets separated by dots (`11000000.10101000.…`).
@@ -46,7 +59,7 @@ pub struct AndView {
     /// The first bit (0 = leftmost) where the AND and the network differ, if any.
     pub first_difference: Option<u8>,
     /// One sentence: `192.168.2.20 AND 255.255.255.0 = 192.168.2.0 ≠ 192.168.1.0, …`.
-    pub verdict: String,
+    pub verdict: Msg,
 }
 
 /// The AND view for `address` tested against an interface whose network is
@@ -63,9 +76,9 @@ pub fn and_view(address: Ipv4Addr, prefix_len: u8, network: Ipv4Addr) -> AndView
     let first_difference = (diff != 0).then(|| diff.leading_zeros() as u8);
     let equal = diff == 0;
     let verdict = if equal {
-        format!("{address} AND {mask} = {result} = {network}/{prefix_len}: the same network, so deliver directly (ARP for {address})")
+        msg!("explain-and-same", address = address, mask = mask, masked = result, network = network, len = prefix_len)
     } else {
-        format!("{address} AND {mask} = {result} ≠ {network}/{prefix_len}: another network, so it needs a route or a gateway")
+        msg!("explain-and-other", address = address, mask = mask, masked = result, network = network, len = prefix_len)
     };
     AndView {
         rows: [
@@ -207,7 +220,7 @@ mod tests {
         // 00000010 vs 00000001 in the third octet: bit 16 + 6 is the first difference.
         assert_eq!(v.first_difference, Some(22));
         assert_eq!(
-            v.verdict,
+            v.verdict.to_string(),
             "192.168.2.20 AND 255.255.255.0 = 192.168.2.0 ≠ 192.168.1.0/24: another network, so it needs a route or a gateway"
         );
     }
@@ -219,7 +232,7 @@ mod tests {
         assert_eq!(v.first_difference, None);
         assert_eq!(v.rows[2].dotted, "10.10.10.0");
         assert_eq!(
-            v.verdict,
+            v.verdict.to_string(),
             "10.10.10.100 AND 255.255.255.0 = 10.10.10.0 = 10.10.10.0/24: the same network, so deliver directly (ARP for 10.10.10.100)"
         );
     }

@@ -37,6 +37,9 @@ pub enum Arg {
     Msg(Box<Msg>),
     /// Phrases worded one by one and joined with the separator (e.g. `"; "`).
     Join(Vec<Msg>, &'static str),
+    /// A whole sentence used as a clause of another: worded, its closing full stops dropped
+    /// (the what-if sentence quotes an event's explanation mid-sentence).
+    Clause(Box<Msg>),
 }
 
 impl Msg {
@@ -70,6 +73,7 @@ impl Msg {
                 Arg::Join(items, sep) => {
                     FluentValue::from(items.iter().map(|m| m.word(format)).collect::<Vec<_>>().join(sep))
                 }
+                Arg::Clause(m) => FluentValue::from(m.word(format).trim_end_matches('.').to_owned()),
             };
             args.set(*name, value);
         }

@@ -26,7 +26,7 @@ fn identical_runs_do_not_diverge() {
     let s = lab(TWO);
     let c = compare(&run(&s), &run(&s));
     assert_eq!((c.divergence, c.changes.len()), (None, 0));
-    assert_eq!(c.sentence, "The two runs are the same: nothing in the lab changed.");
+    assert_eq!(c.sentence.to_string(), "The two runs are the same: nothing in the lab changed.");
     // Moving a device is not a change the run can show.
     let mut moved = s.clone();
     device(&mut moved, "pc1").position = Some([1.0, 2.0]);
@@ -56,7 +56,7 @@ fn a_wider_mask_makes_the_peer_on_link_pc1_arps_for_it_instead_of_the_gateway() 
         assert!(matches!(&e.kind, EventKind::Route { device, .. } if device.as_str() == "pc1"), "{e:?}");
     }
     assert_eq!(
-        c.sentence,
+        c.sentence.to_string(),
         "With 192.168.1.10/16 on pc1 (instead of /24), pc1 and pc2 are on the same network, so pc1 ARPs for pc2 directly instead of for its gateway 192.168.1.1."
     );
     // Before the divergence both runs show the same steps; stepping maps one onto the other.
@@ -73,7 +73,7 @@ fn a_narrower_mask_sends_the_peer_off_link_where_no_route_leads() {
     let c = compare(&run(&s), &run(&v));
     assert!(c.divergence.is_some());
     assert_eq!(
-        c.sentence,
+        c.sentence.to_string(),
         "With 10.10.10.1/26 on pc1 (instead of /24), 10.10.10.100 is not on pc1's network (10.10.10.0/26) and pc1 has no gateway or route to it, so `pc1: ping -c 3 10.10.10.100` prints “ping: connect: Network is unreachable” instead of “PING 10.10.10.100 (10.10.10.100) 56(84) bytes of data.”."
     );
 }
@@ -86,7 +86,7 @@ fn a_wrong_gateway_sends_the_packet_to_another_next_hop() {
     let c = compare(&run(&s), &run(&v));
     assert_eq!(c.changes, vec![ConfigChange::Gateway { device: "pc1".into(), old: Some("192.168.1.1".parse().unwrap()), new: Some("192.168.1.254".parse().unwrap()) }]);
     assert_eq!(
-        c.sentence,
+        c.sentence.to_string(),
         "With gateway 192.168.1.254 on pc1 (instead of 192.168.1.1), pc1 sends the packet for 192.168.2.20 to its gateway 192.168.1.254 instead of to its gateway 192.168.1.1."
     );
 }
@@ -100,12 +100,12 @@ fn a_pulled_cable_loses_the_frames_that_crossed_it() {
     let c = compare(&o, &w);
     assert_eq!(c.changes, vec![ConfigChange::Cable { link: "pc2-sw1".into(), added: false }]);
     let d = c.divergence.expect("the runs part");
-    assert!(c.sentence.starts_with("Without the cable pc2-sw1, "), "{}", c.sentence);
+    assert!(c.sentence.to_string().starts_with("Without the cable pc2-sw1, "), "{}", c.sentence);
     // The first difference is at sw1's flood of the ARP request: the original reaches pc2.
     let ev = &o.trace.events[d.original.unwrap()];
     assert!(format!("{:?}", ev.kind).contains("sw1"), "{ev:?}");
     assert_eq!(
-        c.sentence,
+        c.sentence.to_string(),
         "Without the cable pc2-sw1, sw1 sends “Who has 10.10.10.100? Tell 10.10.10.1” from p1 out of no port instead of p2: p2 has no cable."
     );
 }
@@ -119,13 +119,13 @@ fn a_cable_set_down_mid_run_is_named_and_its_consequence_explained() {
     let c = compare(&o, &w);
     assert_eq!(c.changes.len(), 1);
     assert!(matches!(&c.changes[0], ConfigChange::Command { added: true, .. }));
-    assert!(c.sentence.starts_with("With `pc2: ip link set eth0 down` at 0.500000 s, "), "{}", c.sentence);
+    assert!(c.sentence.to_string().starts_with("With `pc2: ip link set eth0 down` at 0.500000 s, "), "{}", c.sentence);
     // The link going down is the change itself, not the divergence: the divergence is a frame.
     let d = c.divergence.expect("the runs part");
     let ev = &w.trace.events[d.variant.unwrap()];
     assert!(!matches!(ev.kind, EventKind::LinkChanged { .. } | EventKind::MacFlushed { .. }), "{ev:?}");
     assert_eq!(
-        c.sentence,
+        c.sentence.to_string(),
         "With `pc2: ip link set eth0 down` at 0.500000 s, sw1 sends “Who has 10.10.10.100? Tell 10.10.10.1” from p1 out of no port instead of p2: p2 is down (no carrier: its cable's far end went down)."
     );
 }
@@ -144,5 +144,5 @@ fn a_change_the_run_never_touches_keeps_the_runs_the_same() {
     device(&mut unused, "pc2").dns = vec!["10.10.10.53".into()];
     let c = compare(&run(&lab(SAME)), &run(&unused));
     assert_eq!(c.divergence, None);
-    assert_eq!(c.sentence, "With pc2's settings changed, the run is the same: nothing this run does depends on it.");
+    assert_eq!(c.sentence.to_string(), "With pc2's settings changed, the run is the same: nothing this run does depends on it.");
 }

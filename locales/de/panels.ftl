@@ -258,6 +258,7 @@ canvas-drop = { $reason ->
         [rate-limited] gedrosselt
         [no-listener] kein Dienst lauscht
         [no-nat-port] kein NAT-Port frei
+        [port-not-forwarding] STP: Port leitet nicht weiter
        *[dropped] verworfen
     }
 

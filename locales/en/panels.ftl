@@ -257,6 +257,7 @@ canvas-drop = { $reason ->
         [rate-limited] rate-limited
         [no-listener] no listener
         [no-nat-port] no NAT port
+        [port-not-forwarding] STP: port not forwarding
        *[dropped] dropped
     }
 

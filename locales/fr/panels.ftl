@@ -264,6 +264,7 @@ canvas-drop = { $reason ->
         [rate-limited] débit limité
         [no-listener] aucun service à l'écoute
         [no-nat-port] plus de port NAT libre
+        [port-not-forwarding] STP : port non transmetteur
        *[dropped] rejetée
     }
 

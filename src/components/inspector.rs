@@ -154,7 +154,7 @@ fn event_view(tr: &Tr, props: &InspectorProps, run: &RunRef, index: usize, rel: 
     if let EventKind::Ipv6 { event: e6, .. } = &event.kind {
         if let packet_engine::trace::Ipv6Event::Route { decision } = &**e6 {
             for check in &decision.checks {
-                extra.push(prefix_view(&packet_engine::trace::prefix_view(check, decision.destination)));
+                extra.push(prefix_view(tr, &packet_engine::trace::prefix_view(check, decision.destination)));
             }
         }
     }
@@ -197,7 +197,7 @@ fn and_view(tr: &Tr, interface: &str, v: &AndView) -> Html {
         });
         html! {
             <tr class={format!("and-{r}")}>
-                <th scope="row">{ row.label }</th>
+                <th scope="row">{ tr.msg(&row.label_msg()) }</th>
                 <td class="and-dotted">{ row.dotted.clone() }</td>
                 <td class="and-bits">{ for bits }</td>
             </tr>
@@ -208,14 +208,14 @@ fn and_view(tr: &Tr, interface: &str, v: &AndView) -> Html {
             <h3 class="insp-sub">{ tr!(tr, "inspector-and", interface = interface.to_owned(), prefix = v.prefix_len.to_string()) }</h3>
             <table class="and-table"><tbody>{ for rows }</tbody></table>
             <p class="insp-note">{ tr!(tr, "inspector-and-note") }</p>
-            <p class={if v.equal { "and-verdict same" } else { "and-verdict other" }} data-testid="and-verdict">{ v.verdict.clone() }</p>
+            <p class={if v.equal { "and-verdict same" } else { "and-verdict other" }} data-testid="and-verdict">{ tr.msg(&v.verdict) }</p>
         </section>
     }
 }
 
 /// The IPv6 prefix check of one route (issue 16): destination, mask, AND and
 /// prefix in hex groups, the network groups shaded, the deciding group in binary.
-fn prefix_view(v: &packet_engine::trace::PrefixView) -> Html {
+fn prefix_view(tr: &Tr, v: &packet_engine::trace::PrefixView) -> Html {
     let full = usize::from(v.prefix_len) / 16;
     let rows = v.rows.iter().enumerate().map(|(r, row)| {
         let groups = row.groups.iter().enumerate().map(|(g, text)| {
@@ -224,7 +224,7 @@ fn prefix_view(v: &packet_engine::trace::PrefixView) -> Html {
         });
         html! {
             <tr class={format!("and-{r}")}>
-                <th scope="row">{ row.label }</th>
+                <th scope="row">{ tr.msg(&row.label_msg()) }</th>
                 <td class="and-hex">{ for groups }</td>
                 <td class="and-bits">{ row.bits.clone() }</td>
             </tr>
@@ -232,10 +232,10 @@ fn prefix_view(v: &packet_engine::trace::PrefixView) -> Html {
     });
     html! {
         <section class="insp-and" data-testid="prefix-view" data-equal={v.matches.to_string()}>
-            <h3 class="insp-sub">{ format!("The prefix check (/{}), group {} in binary", v.prefix_len, v.group + 1) }</h3>
+            <h3 class="insp-sub">{ tr!(tr, "explain6-prefix-heading", len = v.prefix_len.to_string(), group = (v.group + 1).to_string()) }</h3>
             <table class="and-table"><tbody>{ for rows }</tbody></table>
-            <p class="insp-note">{ "An IPv6 address is 8 groups of 16 bits. The mask's 1 bits (the prefix length) mark the network part: AND keeps those bits of the destination, and the route applies when they equal its prefix." }</p>
-            <p class={if v.matches { "and-verdict same" } else { "and-verdict other" }} data-testid="prefix-verdict">{ v.verdict.clone() }</p>
+            <p class="insp-note">{ tr!(tr, "explain6-prefix-note") }</p>
+            <p class={if v.matches { "and-verdict same" } else { "and-verdict other" }} data-testid="prefix-verdict">{ tr.msg(&v.verdict) }</p>
         </section>
     }
 }
@@ -247,7 +247,7 @@ fn rewrap(tr: &Tr, diff: &[explain::FieldChange], arrived: usize) -> Html {
         html! {
             <tr class={changed.then_some("changed")} data-testid="diff-row" data-field={c.field}
                 data-changed={changed.to_string()}>
-                <th scope="row">{ c.field }<span class="diff-why">{ c.why }</span></th>
+                <th scope="row">{ field_name(tr, c.field) }<span class="diff-why">{ field_why(tr, c.why) }</span></th>
                 <td class="mono">{ c.before.clone() }</td>
                 <td class="diff-arrow">{ if changed { "→" } else { "=" } }</td>
                 <td class="mono">{ c.after.clone() }</td>
@@ -262,6 +262,54 @@ fn rewrap(tr: &Tr, diff: &[explain::FieldChange], arrived: usize) -> Html {
                 <tbody>{ for rows }</tbody>
             </table>
         </section>
+    }
+}
+
+/// A rewrap row's field (src/inspector/rewrap.rs names it in English, which `data-field` keeps)
+/// in the interface language.
+fn field_name(tr: &Tr, field: &str) -> String {
+    match field {
+        "Destination MAC" => tr!(tr, "explain-field-dst-mac"),
+        "Source MAC" => tr!(tr, "explain-field-src-mac"),
+        "TTL" => tr!(tr, "explain-field-ttl"),
+        "Header checksum" => tr!(tr, "explain-field-checksum"),
+        "Source address" => tr!(tr, "explain-field-src-ip"),
+        "Destination address" => tr!(tr, "explain-field-dst-ip"),
+        "Source port" => tr!(tr, "explain-field-src-port"),
+        "Destination port" => tr!(tr, "explain-field-dst-port"),
+        "TCP checksum" => tr!(tr, "explain-field-tcp-checksum"),
+        "UDP checksum" => tr!(tr, "explain-field-udp-checksum"),
+        "ICMP identifier" => tr!(tr, "explain-field-icmp-id"),
+        "Quoted source address" => tr!(tr, "explain-field-quoted-src-ip"),
+        "Quoted destination address" => tr!(tr, "explain-field-quoted-dst-ip"),
+        "Quoted header checksum" => tr!(tr, "explain-field-quoted-checksum"),
+        "Quoted source port" => tr!(tr, "explain-field-quoted-src-port"),
+        "Quoted destination port" => tr!(tr, "explain-field-quoted-dst-port"),
+        "ICMP checksum" => tr!(tr, "explain-field-icmp-checksum"),
+        other => other.to_owned(),
+    }
+}
+
+/// Why a rewrap row changed (or did not), in the interface language.
+fn field_why(tr: &Tr, why: &str) -> String {
+    match why {
+        "the next hop's MAC on the outgoing link (from ARP)" => tr!(tr, "explain-rewrap-dst-mac"),
+        "the router's own MAC on the outgoing interface" => tr!(tr, "explain-rewrap-src-mac"),
+        "every router lowers it by one" => tr!(tr, "explain-rewrap-ttl"),
+        "recomputed because the TTL changed" => tr!(tr, "explain-rewrap-checksum"),
+        "recomputed: the TTL and an address changed" => tr!(tr, "explain-rewrap-checksum-nat"),
+        "NAT (masquerade): the router's outside address replaces the inside host's" => tr!(tr, "explain-rewrap-nat-src"),
+        "NAT: a reply, sent on to the inside host that opened the flow" => tr!(tr, "explain-rewrap-nat-dst"),
+        "end to end: only NAT rewrites it" => tr!(tr, "explain-rewrap-kept"),
+        "NAT: the quoted packet as the inside host sent it" => tr!(tr, "explain-rewrap-quoted"),
+        "NAT: the router's port for this flow" => tr!(tr, "explain-rewrap-nat-src-port"),
+        "NAT: back to the inside host's own port" => tr!(tr, "explain-rewrap-nat-dst-port"),
+        "updated for the new address and port, which it covers (RFC 1624)" => tr!(tr, "explain-rewrap-l4-checksum"),
+        "covers addresses and ports, not the TTL: unchanged" => tr!(tr, "explain-rewrap-l4-checksum-kept"),
+        "NAT: the echo identifier plays the part of a port" => tr!(tr, "explain-rewrap-icmp-id"),
+        "updated for the rewritten identifier or quoted packet" => tr!(tr, "explain-rewrap-icmp-checksum"),
+        "covers the ICMP message only: unchanged" => tr!(tr, "explain-rewrap-icmp-checksum-kept"),
+        other => other.to_owned(),
     }
 }
 

@@ -258,6 +258,7 @@ fn drop_key(reason: &str) -> Option<&'static str> {
         "rate-limited" => "rate-limited",
         "no listener" => "no-listener",
         "no NAT port" => "no-nat-port",
+        "STP: port not forwarding" => "port-not-forwarding",
         "dropped" => "dropped",
         _ => return None,
     })
@@ -278,7 +279,7 @@ mod tests {
         for r in [
             NotForMyMac, ArpNotForMe, NotForwarding, TtlExpired, NoRoute, NeighborFailed, NeighborQueueFull,
             SameSegment, TxQueueFull, NoLink, NoCarrier, Malformed, Unsupported, IcmpRateLimited, NoListener,
-            RedirectIgnored, NatNoFreePort, LostOnLink, NoRouteBack,
+            RedirectIgnored, NatNoFreePort, LostOnLink, NoRouteBack, PortNotForwarding,
         ] {
             let short = short_reason(r);
             assert!(drop_key(short).is_some(), "{r:?}: {short}");

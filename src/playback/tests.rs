@@ -678,3 +678,49 @@ fn every_example_played_event_by_event_shows_the_tables_of_the_trace() {
         assert_eq!(**p.tables(), run.outcome.trace.state_at(n - 1), "{stem}");
     }
 }
+
+/// The ids of a message and of the messages nested in it: one wording per shape is enough.
+fn shape(m: &packet_engine::msg::Msg, out: &mut String) {
+    use packet_engine::msg::Arg;
+    out.push_str(m.id);
+    out.push('(');
+    for (_, a) in &m.args {
+        match a {
+            Arg::Msg(n) | Arg::Clause(n) => shape(n, out),
+            Arg::Join(items, _) => items.iter().for_each(|n| shape(n, out)),
+            Arg::Text(_) | Arg::Num(_) => {}
+        }
+    }
+    out.push(')');
+}
+
+/// Every event explanation of every example is worded in German, French and the pseudo-locale
+/// (issue 17): no message is missing, no argument is left as `{$x}`, and the words differ
+/// from English.
+#[test]
+fn every_event_explanation_is_worded_in_every_language() {
+    let (en, de, fr, ploc) = (crate::i18n::tr("en"), crate::i18n::tr("de"), crate::i18n::tr("fr"), crate::i18n::tr("qps-ploc"));
+    let mut shapes = std::collections::BTreeSet::new();
+    for (stem, lab) in examples::all() {
+        let p = Playback::new(&lab);
+        let run = p.run().unwrap();
+        for e in &run.outcome.trace.events {
+            let m = e.explain_msg();
+            let mut key = String::new();
+            shape(&m, &mut key);
+            if !shapes.insert(key) {
+                continue;
+            }
+            let english = en.msg(&m);
+            assert_eq!(english, e.explain(), "{stem}: the app's English is the engine's");
+            for (tag, tr) in [("de", &de), ("fr", &fr), ("qps-ploc", &ploc)] {
+                let text = tr.msg(&m);
+                assert!(!text.contains('{') && !text.contains("explain-") && !text.contains("drop-"), "{stem} {tag}: {text}");
+                if m.id != "explain-command-output" && m.id != "explain-command-started" {
+                    assert_ne!(text, english, "{stem} {tag}: not translated");
+                }
+            }
+        }
+    }
+    assert!(shapes.len() > 60, "{} kinds of sentence worded", shapes.len());
+}

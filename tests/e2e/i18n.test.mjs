@@ -1,7 +1,8 @@
 // Interface languages (issue 17): the browser's language picks the catalogue, the picker
 // changes it and a reload keeps it, a link's `lang=` wins (plain and embedded), the
-// same-network story's views speak German and French, and the pseudo-locale finds no
-// interface string that bypasses the catalogue.
+// same-network story's views speak German and French (the engine's explanations of events
+// too, in the event list and the inspector), and the pseudo-locale finds no interface string
+// that bypasses the catalogue, the engine's explanations included.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,6 +13,26 @@ const fx = labFixture();
 
 const text = (page, testid) => page.getByTestId(testid).innerText();
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
+
+/** Steps forward until the event list's explanation matches `re` (at most `max` steps). */
+async function stepUntilExplained(page, re, max = 12) {
+  for (let i = 0; i < max; i++) {
+    await step(page, 1);
+    const explain = await text(page, "explain");
+    if (re.test(explain)) return explain;
+  }
+  assert.fail(`no event explained as ${re} within ${max} steps`);
+}
+
+/** Opens the current event (or the first row whose summary matches) in the inspector. */
+async function inspectRow(page, summary = null) {
+  const row = summary
+    ? page.locator('[data-testid="event"]').filter({ has: page.locator('[data-testid="event-summary"]', { hasText: summary }) }).first()
+    : page.locator('[data-testid="event"][aria-current="true"]');
+  const index = await row.getAttribute("data-index");
+  await row.click();
+  await page.waitForSelector(`[data-testid="inspected-event"][data-index="${index}"]`);
+}
 
 /** Steps `n` events forward with the Next-event button. */
 async function step(page, n) {
@@ -79,8 +100,21 @@ test("a link's lang= wins over the browser's language; an unknown one is ignored
 });
 
 for (const [lang, want] of [
-  ["de", { count: /^Ereignis \d+ \/ \d+$/, arp: "ARP-Cache (ip neigh)", events: "Ereignisse", terminal: "Terminal", state: "Zustand" }],
-  ["fr", { count: /^événement \d+ \/ \d+$/, arp: "Cache ARP (ip neigh)", events: "Événements", terminal: "Terminal", state: "état" }],
+  ["de", {
+    count: /^Ereignis \d+ \/ \d+$/, arp: "ARP-Cache (ip neigh)", events: "Ereignisse", terminal: "Terminal", state: "Zustand",
+    // The engine's sentences (issue 17): the ARP entry, the ARP request, the AND of the routing decision.
+    entry: "ARP-Tabelle von pc1 (eth0): 10.10.10.100 kein Eintrag → INCOMPLETE: ein Paket braucht diese Adresse, also beginnt ARP",
+    request: /^pc1\/eth0 sendet Who has 10\.10\.10\.100\? Tell 10\.10\.10\.1 \(60 Bytes\) über pc1-sw1 an sw1\/p1; er kommt um /,
+    rows: ["Adresse", "Maske", "AND", "mein Netz"],
+    verdict: "10.10.10.100 AND 255.255.255.0 = 10.10.10.0 = 10.10.10.0/24: dasselbe Netz, also direkt zustellen (ARP für 10.10.10.100)",
+  }],
+  ["fr", {
+    count: /^événement \d+ \/ \d+$/, arp: "Cache ARP (ip neigh)", events: "Événements", terminal: "Terminal", state: "état",
+    entry: "Table ARP de pc1 (eth0) : 10.10.10.100 aucune entrée → INCOMPLETE : un paquet a besoin de cette adresse, donc ARP commence",
+    request: /^pc1\/eth0 envoie Who has 10\.10\.10\.100\? Tell 10\.10\.10\.1 \(60 octets\) sur pc1-sw1 vers sw1\/p1 ; elle arrive à /,
+    rows: ["adresse", "masque", "AND", "mon réseau"],
+    verdict: "10.10.10.100 AND 255.255.255.0 = 10.10.10.0 = 10.10.10.0/24 : le même réseau, donc remise directe (ARP pour 10.10.10.100)",
+  }],
 ]) {
   test(`the same-network story in ${lang}: controls, tables and panes in that language`, async () => {
     const { page, context, problems } = await openPage(fx, `?lang=${lang}`);
@@ -98,6 +132,17 @@ for (const [lang, want] of [
     assert.match(state, /^[A-Z]+$/, "NUD states are ip neigh's words");
     const head = await pc1.locator('[data-testid="arp-table"] th').nth(2).innerText();
     assert.equal(head, want.state);
+    // The engine's explanations in that language: the event list's sentence and the inspector's.
+    await page.getByTestId("scrubber").fill("0");
+    await stepUntilExplained(page, new RegExp(`^${want.entry.replace(/[.?()]/g, "\\$&")}$`));
+    const request = await stepUntilExplained(page, want.request);
+    await inspectRow(page);
+    assert.equal(await text(page, "inspector-explain"), request);
+    // pc1's routing decision: the AND picture's rows and verdict.
+    await inspectRow(page, "next hop");
+    const and = page.getByTestId("and-view").first();
+    assert.deepEqual(await and.locator('th[scope="row"]').allInnerTexts(), want.rows);
+    assert.equal(await and.getByTestId("and-verdict").innerText(), want.verdict);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -143,6 +188,22 @@ test("pseudo-locale: every interface string of the shell comes from the catalogu
       checked += 1;
       // The pseudo-locale brackets each message; a string that bypassed it has none.
       if (!v.trim().startsWith("[")) bad.push(`${selector}${attr ? `@${attr}` : ""}: ${JSON.stringify(v)}`);
+    }
+  }
+  // The engine's explanations: the event list's sentence, the inspector's, and the AND picture.
+  await inspectRow(page);
+  await inspectRow(page, "next hop");
+  for (const [selector, attr] of [
+    ['[data-testid="explain"]', null],
+    ['[data-testid="inspector-explain"]', null],
+    ['[data-testid="and-view"] th[scope="row"]', null],
+    ['[data-testid="and-verdict"]', null],
+  ]) {
+    const values = await page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ""));
+    assert.ok(values.length > 0, `${selector} is on the page`);
+    for (const v of values) {
+      checked += 1;
+      if (!v.trim().startsWith("[")) bad.push(`${selector}: ${JSON.stringify(v)}`);
     }
   }
   assert.ok(checked > 40, `${checked} strings checked`);

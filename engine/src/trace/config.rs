@@ -5,8 +5,9 @@
 
 use super::{EventKind, Name, PortRef};
 use crate::mac::MacAddr;
+use crate::msg;
+use crate::msg::{Arg, Msg};
 use serde::Serialize;
-use std::fmt::Write as _;
 
 /// Why a port went down or up.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -38,13 +39,14 @@ pub enum FlushCause {
     PowerOff,
 }
 
-fn because(cause: FlushCause, port: &str) -> String {
+/// Why a table was flushed; `port` is the port or interface named (or the switch as a whole).
+fn because(cause: FlushCause, port: Arg) -> Msg {
     match cause {
-        FlushCause::Command => "it was told to (flush command)".into(),
-        FlushCause::LinkDown => format!("{port} went down"),
-        FlushCause::CarrierLost => format!("{port} lost carrier (the far end of its cable went down)"),
-        FlushCause::AddressRemoved => format!("{port} lost its address"),
-        FlushCause::PowerOff => "it was powered off".into(),
+        FlushCause::Command => msg!("explain-flush-command"),
+        FlushCause::LinkDown => msg!("explain-flush-link-down", port = port),
+        FlushCause::CarrierLost => msg!("explain-flush-carrier-lost", port = port),
+        FlushCause::AddressRemoved => msg!("explain-flush-address-removed", port = port),
+        FlushCause::PowerOff => msg!("explain-flush-power-off"),
     }
 }
 
@@ -52,75 +54,54 @@ fn list<T: std::fmt::Display>(items: impl Iterator<Item = T>) -> String {
     items.map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
 }
 
-/// The sentence of a configuration event; `None` for any other event.
-pub(super) fn explain(kind: &EventKind) -> Option<String> {
-    let mut s = String::new();
+/// The sentence of a configuration event (`locales/*/engine-explain*.ftl`).
+pub(super) fn explain(kind: &EventKind) -> Msg {
     match kind {
-        EventKind::LinkChanged { device, port, up, cause } => {
-            let _ = match (cause, up) {
-                (LinkCause::Command, false) => write!(
-                    s,
-                    "{device} sets {port} down (ip link set {port} down): nothing goes in or out of {port}, and the far end of its cable loses carrier. A host or router also drops every route through {port} and its ARP entries there."
-                ),
-                (LinkCause::Command, true) => write!(
-                    s,
-                    "{device} sets {port} up (ip link set {port} up): the far end of its cable regains carrier. A host or router gets the connected route of {port}'s address back, but not the routes through a gateway that went when it was set down (ip route add them again)."
-                ),
-                (LinkCause::Carrier { peer }, false) => write!(
-                    s,
-                    "{device}/{port} loses carrier because {}/{} at the other end of the cable went down.",
-                    peer.device, peer.port
-                ),
-                (LinkCause::Carrier { peer }, true) => write!(
-                    s,
-                    "{device}/{port} regains carrier because {}/{} at the other end of the cable came up.",
-                    peer.device, peer.port
-                ),
-                (LinkCause::Power, false) => write!(s, "{device}/{port} goes dark: {device} is off."),
-                (LinkCause::Power, true) => write!(s, "{device}/{port} comes up as {device} boots."),
-            };
-        }
+        EventKind::LinkChanged { device, port, up, cause } => match (cause, up) {
+            (LinkCause::Command, false) => msg!("explain-link-set-down", device = device, port = port),
+            (LinkCause::Command, true) => msg!("explain-link-set-up", device = device, port = port),
+            (LinkCause::Carrier { peer }, false) => {
+                msg!("explain-link-carrier-lost", device = device, port = port, peer = &peer.device, peer_port = &peer.port)
+            }
+            (LinkCause::Carrier { peer }, true) => {
+                msg!("explain-link-carrier-back", device = device, port = port, peer = &peer.device, peer_port = &peer.port)
+            }
+            (LinkCause::Power, false) => msg!("explain-link-power-off", device = device, port = port),
+            (LinkCause::Power, true) => msg!("explain-link-power-on", device = device, port = port),
+        },
         EventKind::MacFlushed { device, port, macs, why: cause } => {
-            let which = port.as_ref().map_or(String::from("every port"), |p| p.to_string());
-            let _ = write!(
-                s,
-                "{device} forgets the MACs of {which} because {}: {}. Frames for them are flooded until they are learned again.",
-                because(*cause, port.as_deref().unwrap_or("the switch")),
-                list(macs.iter().map(|(m, _)| m))
-            );
-        }
-        EventKind::NeighborFlushed { device, interface, ips, why: cause } => {
-            let _ = write!(
-                s,
-                "{device} forgets its ARP entries on {interface} because {}: {}. The next packet to them starts with an ARP request.",
-                because(*cause, interface),
-                list(ips.iter())
-            );
-        }
-        EventKind::AddressChanged { device, interface, old, new } => {
-            let _ = match (old, new) {
-                (_, Some(n)) => write!(
-                    s,
-                    "{device}/{interface} now has {n} (ip addr add) and a connected route to {}; Linux announces nothing (arp_notify = 0), so neighbours keep their old entries until they ask.",
-                    n.trunc()
+            let macs = list(macs.iter().map(|(m, _)| m));
+            match port {
+                Some(p) => msg!("explain-mac-flushed", device = device, port = p, why = because(*cause, p.into()), macs = macs),
+                None => msg!(
+                    "explain-mac-flushed-all",
+                    device = device,
+                    why = because(*cause, msg!("explain-flush-the-switch").into()),
+                    macs = macs
                 ),
-                (Some(o), None) => write!(
-                    s,
-                    "{device}/{interface} no longer has {o} (ip addr del): its routes through {interface} go with it."
-                ),
-                (None, None) => write!(s, "{device}/{interface} has no address."),
-            };
+            }
         }
+        EventKind::NeighborFlushed { device, interface, ips, why: cause } => msg!(
+            "explain-arp-flushed",
+            device = device,
+            interface = interface,
+            why = because(*cause, interface.into()),
+            ips = list(ips.iter())
+        ),
+        EventKind::AddressChanged { device, interface, old, new } => match (old, new) {
+            (_, Some(n)) => msg!("explain-address-added", device = device, interface = interface, address = n, network = n.trunc()),
+            (Some(o), None) => msg!("explain-address-removed", device = device, interface = interface, address = o),
+            (None, None) => msg!("explain-address-none", device = device, interface = interface),
+        },
         EventKind::PowerChanged { device, on } => {
-            let _ = if *on {
-                write!(s, "{device} is powered on: it boots with the configuration of the lab file (tables empty, dhclient and services started again).")
+            if *on {
+                msg!("explain-power-on", device = device)
             } else {
-                write!(s, "{device} is powered off: every port goes dark, every table and running program is gone.")
-            };
+                msg!("explain-power-off", device = device)
+            }
         }
-        _ => return None,
+        _ => msg!("explain-nothing"),
     }
-    Some(s)
 }
 
 /// The MACs a switch forgot, with the port each was on.

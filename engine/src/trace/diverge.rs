@@ -17,6 +17,8 @@
 
 use super::facts::{ChosenRoute, RouteDecision, RouteKind};
 use super::{EventKind, Trace, TraceEvent};
+use crate::msg;
+use crate::msg::{Arg, Msg};
 use crate::scenario::Topology;
 use crate::sim::RunOutcome;
 use ipnet::Ipv4Net;
@@ -47,38 +49,42 @@ pub enum ConfigChange {
 
 impl ConfigChange {
     /// The change as a phrase that opens a sentence: "with 10.0.0.1/16 on pc1 (instead of /24)".
-    pub fn phrase(&self) -> String {
+    /// `start`: it is the sentence's first word (capitalised in English).
+    pub fn phrase(&self, start: bool) -> Msg {
+        let start = if start { "yes" } else { "no" };
         match self {
             ConfigChange::Address { device, interface, old, new } => match (old, new) {
                 (Some(o), Some(n)) if o.addr() == n.addr() => {
-                    format!("with {n} on {device} (instead of /{})", o.prefix_len())
+                    msg!("explain-whatif-mask", start = start, address = n, device = device, old_len = o.prefix_len().to_string())
                 }
-                (Some(o), Some(n)) => format!("with {n} on {device} (instead of {o})"),
-                (None, Some(n)) => format!("with {n} on {device} {interface}"),
-                (Some(o), None) => format!("without {o} on {device} {interface}"),
-                (None, None) => format!("with {device} {interface} changed"),
+                (Some(o), Some(n)) => msg!("explain-whatif-address", start = start, address = n, device = device, old = o),
+                (None, Some(n)) => msg!("explain-whatif-address-added", start = start, address = n, device = device, interface = interface),
+                (Some(o), None) => msg!("explain-whatif-address-removed", start = start, address = o, device = device, interface = interface),
+                (None, None) => msg!("explain-whatif-interface-changed", start = start, device = device, interface = interface),
             },
             ConfigChange::Gateway { device, old, new } => match (old, new) {
-                (Some(o), Some(n)) => format!("with gateway {n} on {device} (instead of {o})"),
-                (None, Some(n)) => format!("with gateway {n} on {device}"),
-                (Some(o), None) => format!("without the gateway {o} on {device}"),
-                (None, None) => format!("with {device}'s gateway changed"),
+                (Some(o), Some(n)) => msg!("explain-whatif-gateway", start = start, gateway = n, device = device, old = o),
+                (None, Some(n)) => msg!("explain-whatif-gateway-added", start = start, gateway = n, device = device),
+                (Some(o), None) => msg!("explain-whatif-gateway-removed", start = start, gateway = o, device = device),
+                (None, None) => msg!("explain-whatif-gateway-changed", start = start, device = device),
             },
             ConfigChange::Route { device, prefix, via, added: true } => {
-                format!("with the route {prefix} via {via} on {device}")
+                msg!("explain-whatif-route-added", start = start, prefix = prefix, via = via, device = device)
             }
             ConfigChange::Route { device, prefix, via, added: false } => {
-                format!("without the route {prefix} via {via} on {device}")
+                msg!("explain-whatif-route-removed", start = start, prefix = prefix, via = via, device = device)
             }
-            ConfigChange::Cable { link, added: true } => format!("with the cable {link} plugged in"),
-            ConfigChange::Cable { link, added: false } => format!("without the cable {link}"),
-            ConfigChange::CableChanged { link } => format!("with the cable {link} changed"),
-            ConfigChange::Device { device, added: true } => format!("with {device} added"),
-            ConfigChange::Device { device, added: false } => format!("without {device}"),
-            ConfigChange::Command { label, at, added: true } => format!("with `{label}` at {at}"),
-            ConfigChange::Command { label, added: false, .. } => format!("without `{label}`"),
-            ConfigChange::DeviceOther { device } => format!("with {device}'s settings changed"),
-            ConfigChange::Options => "with the run options changed".to_string(),
+            ConfigChange::Cable { link, added: true } => msg!("explain-whatif-cable-added", start = start, link = link),
+            ConfigChange::Cable { link, added: false } => msg!("explain-whatif-cable-removed", start = start, link = link),
+            ConfigChange::CableChanged { link } => msg!("explain-whatif-cable-changed", start = start, link = link),
+            ConfigChange::Device { device, added: true } => msg!("explain-whatif-device-added", start = start, device = device),
+            ConfigChange::Device { device, added: false } => msg!("explain-whatif-device-removed", start = start, device = device),
+            ConfigChange::Command { label, at, added: true } => {
+                msg!("explain-whatif-command-added", start = start, command = label, at = at)
+            }
+            ConfigChange::Command { label, added: false, .. } => msg!("explain-whatif-command-removed", start = start, command = label),
+            ConfigChange::DeviceOther { device } => msg!("explain-whatif-device-changed", start = start, device = device),
+            ConfigChange::Options => msg!("explain-whatif-options", start = start),
         }
     }
 }
@@ -234,8 +240,8 @@ pub struct Comparison {
     pub changes: Vec<ConfigChange>,
     /// Where the traces part; None: the same run.
     pub divergence: Option<Divergence>,
-    /// One sentence: the change and what it made different first.
-    pub sentence: String,
+    /// One sentence: the change and what it made different first (a catalogue message).
+    pub sentence: Msg,
     /// Each run's significant events, for stepping both together.
     pub original_steps: Steps,
     pub variant_steps: Steps,
@@ -259,29 +265,25 @@ pub fn compare(original: &RunOutcome, variant: &RunOutcome) -> Comparison {
         .then(|| Divergence { step, original: os.0.get(step).copied(), variant: vs.0.get(step).copied() });
     let cause = cause_phrase(&changes);
     let sentence = match &divergence {
-        None if changes.is_empty() => "The two runs are the same: nothing in the lab changed.".to_string(),
-        None => format!("{} the run is the same: nothing this run does depends on it.", capitalise(&format!("{cause},"))),
+        None if changes.is_empty() => msg!("explain-whatif-identical"),
+        None => msg!("explain-whatif-no-effect", cause = cause),
         Some(d) => {
             let (o, v) = (d.original.map(|i| &oe[i]), d.variant.map(|i| &ve[i]));
-            let what = difference(o, v, variant);
-            capitalise(&format!("{cause}, {what}."))
+            msg!("explain-whatif-differs", cause = cause, what = difference(o, v, variant))
         }
     };
     Comparison { changes, divergence, sentence, original_steps: os, variant_steps: vs }
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
 /// The changes as the sentence's opening: the first two named, the rest counted.
-fn cause_phrase(changes: &[ConfigChange]) -> String {
+fn cause_phrase(changes: &[ConfigChange]) -> Msg {
     match changes {
-        [] => "with the same lab".to_string(),
-        [one] => one.phrase(),
-        [a, b] => format!("{} and {}", a.phrase(), b.phrase()),
-        [a, b, rest @ ..] => format!("{}, {} and {} more change(s)", a.phrase(), b.phrase(), rest.len()),
+        [] => msg!("explain-whatif-same-lab"),
+        [one] => one.phrase(true),
+        [a, b] => msg!("explain-whatif-two-changes", first = a.phrase(true), second = b.phrase(false)),
+        [a, b, rest @ ..] => {
+            msg!("explain-whatif-more-changes", first = a.phrase(true), second = b.phrase(false), count = rest.len())
+        }
     }
 }
 
@@ -295,17 +297,17 @@ fn who(topology: &Topology, ip: Ipv4Addr) -> String {
 }
 
 /// Where a route decision sends a packet, as a clause after "sends … ".
-fn hop_clause(topology: &Topology, chosen: &ChosenRoute, dst: Ipv4Addr) -> String {
+fn hop_clause(topology: &Topology, chosen: &ChosenRoute, dst: Ipv4Addr) -> Msg {
     match (chosen.via, chosen.kind) {
-        (None, _) => format!("straight to {} on {}", who(topology, dst), chosen.interface),
-        (Some(gw), RouteKind::Default) => format!("to its gateway {gw}"),
-        (Some(gw), _) => format!("through {gw} (route {})", chosen.prefix),
+        (None, _) => msg!("explain-whatif-hop-direct", peer = who(topology, dst), interface = &chosen.interface),
+        (Some(gw), RouteKind::Default) => msg!("explain-whatif-hop-gateway", gateway = gw),
+        (Some(gw), _) => msg!("explain-whatif-hop-route", router = gw, prefix = chosen.prefix),
     }
 }
 
 /// The first differing pair (either may be missing: that run had ended), told
 /// from both runs' facts.
-fn difference(original: Option<&TraceEvent>, variant: Option<&TraceEvent>, v_run: &RunOutcome) -> String {
+fn difference(original: Option<&TraceEvent>, variant: Option<&TraceEvent>, v_run: &RunOutcome) -> Msg {
     let topo = &v_run.topology;
     match (original.map(|e| &e.kind), variant.map(|e| &e.kind)) {
         (Some(EventKind::Route { device, decision: od }), Some(EventKind::Route { device: vd_dev, decision: vd }))
@@ -318,52 +320,58 @@ fn difference(original: Option<&TraceEvent>, variant: Option<&TraceEvent>, v_run
             Some(EventKind::SwitchForward { device: d2, in_port: i2, out: vo, .. }),
         ) if device == d2 && in_port == i2 => {
             let lost: Vec<&str> = out_ports(oo).into_iter().filter(|p| !out_ports(vo).contains(p)).collect();
-            let why: Vec<String> = lost.iter().filter_map(|p| port_state(v_run, variant.map_or(0, |e| e.seq as usize), device.as_str(), p)).collect();
-            let why = if why.is_empty() { String::new() } else { format!(": {}", why.join(", ")) };
+            let why: Vec<Msg> = lost.iter().filter_map(|p| port_state(v_run, variant.map_or(0, |e| e.seq as usize), device.as_str(), p)).collect();
             // The frame itself: the one that just came in on that port.
             let at = variant.map_or(0, |e| e.seq as usize).min(v_run.trace.events.len());
             let frame = v_run.trace.events[..at].iter().rev().find_map(|e| match &e.kind {
                 EventKind::FrameReceived { at, bytes, .. } if at.device == *device && at.port == *in_port => Some(quote(&crate::wire::summarize(bytes))),
                 _ => None,
             });
-            let frame = frame.unwrap_or_else(|| "the frame".to_string());
-            format!("{device} sends {frame} from {in_port} out of {} instead of {}{why}", out_text(vo), out_text(oo))
+            let frame = frame.unwrap_or_else(|| msg!("explain-whatif-the-frame"));
+            let (now, before) = (out_text(vo), out_text(oo));
+            if why.is_empty() {
+                msg!("explain-whatif-switch", device = device, frame = frame, in_port = in_port, now = now, before = before)
+            } else {
+                let why = Arg::Join(why, ", ");
+                msg!("explain-whatif-switch-why", device = device, frame = frame, in_port = in_port, now = now, before = before, why = why)
+            }
         }
         (
             Some(EventKind::CommandOutput { label, line: ol }),
             Some(EventKind::CommandOutput { label: l2, line: vl }),
-        ) if label == l2 => {
-            let reach = target_reach(topo, label.as_str()).map(|s| format!("{s}, so ")).unwrap_or_default();
-            format!("{reach}`{label}` prints “{vl}” instead of “{ol}”")
-        }
-        (Some(o), Some(v)) => format!("{}, where in the original {}", clause(v, topo), clause(o, topo)),
-        (Some(o), None) => format!("the variant's run has ended where the original goes on: {}", clause(o, topo)),
-        (None, Some(v)) => format!("the original run has ended where the variant goes on: {}", clause(v, topo)),
-        (None, None) => "the runs are the same".to_string(),
+        ) if label == l2 => match target_reach(topo, label.as_str()) {
+            Some(reach) => msg!("explain-whatif-output-unreachable", reach = reach, command = label, now = vl, before = ol),
+            None => msg!("explain-whatif-output", command = label, now = vl, before = ol),
+        },
+        (Some(o), Some(v)) => msg!("explain-whatif-both", variant = clause(v, topo), original = clause(o, topo)),
+        (Some(o), None) => msg!("explain-whatif-variant-ended", original = clause(o, topo)),
+        (None, Some(v)) => msg!("explain-whatif-original-ended", variant = clause(v, topo)),
+        (None, None) => msg!("explain-whatif-runs-same"),
     }
 }
 
 /// Two routing decisions for the same packet.
-fn route_difference(topo: &Topology, device: &str, o: &RouteDecision, v: &RouteDecision) -> String {
+fn route_difference(topo: &Topology, device: &str, o: &RouteDecision, v: &RouteDecision) -> Msg {
     let dst = v.destination;
     let peer = who(topo, dst);
     match (&o.chosen, &v.chosen) {
         (Some(oc), Some(vc)) => match (oc.via, vc.via) {
-            (Some(gw), None) => format!(
-                "{device} and {peer} are on the same network, so {device} ARPs for {peer} directly instead of for its gateway {gw}"
+            (Some(gw), None) => msg!("explain-whatif-now-same-network", device = device, peer = peer, gateway = gw),
+            (None, Some(gw)) if vc.kind == RouteKind::Default => {
+                msg!("explain-whatif-now-other-network-gateway", device = device, peer = peer, gateway = gw)
+            }
+            (None, Some(gw)) => msg!("explain-whatif-now-other-network-router", device = device, peer = peer, router = gw),
+            _ => msg!(
+                "explain-whatif-other-hop",
+                device = device,
+                dst = dst,
+                now = hop_clause(topo, vc, dst),
+                before = hop_clause(topo, oc, dst)
             ),
-            (None, Some(gw)) => format!(
-                "{peer} is not on {device}'s network any more, so {device} ARPs for {} {gw} instead of for {peer} directly",
-                if vc.kind == RouteKind::Default { "its gateway" } else { "the router" }
-            ),
-            _ => format!("{device} sends the packet for {dst} {} instead of {}", hop_clause(topo, vc, dst), hop_clause(topo, oc, dst)),
         },
-        (Some(oc), None) => format!(
-            "{device} has no route to {dst} (it is not on {device}'s network and no route covers it), so the packet goes nowhere instead of {}",
-            hop_clause(topo, oc, dst)
-        ),
-        (None, Some(vc)) => format!("{device} now has a route to {dst}: the packet goes {} instead of nowhere", hop_clause(topo, vc, dst)),
-        (None, None) => format!("{device} decides differently about {dst}"),
+        (Some(oc), None) => msg!("explain-whatif-route-lost", device = device, dst = dst, before = hop_clause(topo, oc, dst)),
+        (None, Some(vc)) => msg!("explain-whatif-route-found", device = device, dst = dst, now = hop_clause(topo, vc, dst)),
+        (None, None) => msg!("explain-whatif-route-other", device = device, dst = dst),
     }
 }
 
@@ -375,33 +383,33 @@ fn out_ports(out: &super::Forwarding) -> Vec<&str> {
     }
 }
 
-fn out_text(out: &super::Forwarding) -> String {
+fn out_text(out: &super::Forwarding) -> Arg {
     match out_ports(out).as_slice() {
-        [] => "no port".to_string(),
-        ports => ports.join(", "),
+        [] => msg!("explain-whatif-no-port").into(),
+        ports => ports.join(", ").into(),
     }
 }
 
 /// Why a port of `device` takes no frame in `run` before trace index `before`: no
 /// cable in its topology, or its last carrier change was a loss.
-fn port_state(run: &RunOutcome, before: usize, device: &str, port: &str) -> Option<String> {
+fn port_state(run: &RunOutcome, before: usize, device: &str, port: &str) -> Option<Msg> {
     let t = &run.topology;
     let d = t.devices.iter().position(|d| d.id == device)?;
     let p = t.devices[d].port(port)?;
     let end = crate::scenario::PortEnd { device: d, port: p };
     if !t.links.iter().any(|l| l.a == end || l.b == end) {
-        return Some(format!("{port} has no cable"));
+        return Some(msg!("explain-whatif-port-no-cable", port = port));
     }
     let last = run.trace.events[..before.min(run.trace.events.len())].iter().rev().find_map(|e| match &e.kind {
         EventKind::LinkChanged { device: dv, port: pt, up, .. } if dv.as_str() == device && pt.as_str() == port => Some(*up),
         _ => None,
     });
-    (last == Some(false)).then(|| format!("{port} is down (no carrier: its cable's far end went down)"))
+    (last == Some(false)).then(|| msg!("explain-whatif-port-down", port = port))
 }
 
 /// For a command with a target (ping, traceroute): how its device reaches the
 /// target in `topo`, when that is "no route" (the usual cause of a different first line).
-fn target_reach(topo: &Topology, label: &str) -> Option<String> {
+fn target_reach(topo: &Topology, label: &str) -> Option<Msg> {
     use crate::scenario::Command;
     let c = topo.commands.iter().find(|c| c.label == label)?;
     let target = match &c.command {
@@ -413,48 +421,50 @@ fn target_reach(topo: &Topology, label: &str) -> Option<String> {
     let routed = d.gateway.is_some() || d.routes.iter().any(|r| r.prefix.contains(&target));
     (!on_link && !routed).then(|| {
         let mine: Vec<String> = d.addresses().map(|a| a.trunc().to_string()).collect();
-        format!(
-            "{target} is not on {}'s network ({}) and {} has no gateway or route to it",
-            d.id,
-            if mine.is_empty() { "it has no address".to_string() } else { mine.join(", ") },
-            d.id
-        )
+        let networks: Arg = if mine.is_empty() { msg!("explain-whatif-no-address").into() } else { mine.join(", ").into() };
+        msg!("explain-whatif-unreachable", target = target, device = &d.id, networks = networks)
     })
 }
 
 /// One event as a short clause ("sw1 drops …: reason").
-fn clause(kind: &EventKind, topo: &Topology) -> String {
-    let frame = |b: &[u8]| crate::wire::summarize(b);
+fn clause(kind: &EventKind, topo: &Topology) -> Msg {
+    let frame = |b: &[u8]| quote(&crate::wire::summarize(b));
     match kind {
         EventKind::FrameSent { from, to, bytes, .. } => {
-            format!("{} sends {} to {}", from.device, quote(&frame(bytes)), to.device)
+            msg!("explain-whatif-clause-sent", device = &from.device, frame = frame(bytes), to = &to.device)
         }
-        EventKind::FrameReceived { at, bytes, .. } => format!("{} receives {}", at.device, quote(&frame(bytes))),
+        EventKind::FrameReceived { at, bytes, .. } => msg!("explain-whatif-clause-received", device = &at.device, frame = frame(bytes)),
         EventKind::FrameDropped { device, reason, bytes, .. } => {
-            format!("{device} drops {}: {}", quote(&frame(bytes)), reason.msg())
+            msg!("explain-whatif-clause-dropped", device = device, frame = frame(bytes), reason = reason.msg())
         }
         EventKind::PacketDropped { device, reason, bytes } => {
-            let what = crate::wire::decode(bytes).ipv4().map(|ip| format!("a packet for {}", ip.dst.value)).unwrap_or_else(|| "a packet".into());
-            format!("{device} throws away {what}: {}", reason.msg())
+            let what = crate::wire::decode(bytes)
+                .ipv4()
+                .map(|ip| msg!("explain-whatif-packet-for", dst = ip.dst.value))
+                .unwrap_or_else(|| msg!("explain-whatif-a-packet"));
+            msg!("explain-whatif-clause-thrown-away", device = device, packet = what, reason = reason.msg())
         }
         EventKind::Route { device, decision } => match &decision.chosen {
-            Some(c) => format!("{device} sends the packet for {} {}", decision.destination, hop_clause(topo, c, decision.destination)),
-            None => format!("{device} has no route to {}", decision.destination),
+            Some(c) => msg!(
+                "explain-whatif-clause-route",
+                device = device,
+                dst = decision.destination,
+                hop = hop_clause(topo, c, decision.destination)
+            ),
+            None => msg!("explain-whatif-clause-no-route", device = device, dst = decision.destination),
         },
         EventKind::NeighborChanged { device, ip, new, .. } => {
-            format!("{device}'s ARP entry for {ip} becomes {}", new.name())
+            msg!("explain-whatif-clause-arp", device = device, ip = ip, state = new.name())
         }
-        EventKind::CommandOutput { label, line } => format!("`{label}` prints “{line}”"),
+        EventKind::CommandOutput { label, line } => msg!("explain-whatif-clause-output", command = label, line = line),
         _ => {
-            let mut s = TraceEvent { seq: 0, time: crate::time::SimTime::ZERO, kind: kind.clone() }.explain();
-            while s.ends_with('.') {
-                s.pop();
-            }
-            s
+            let event = TraceEvent { seq: 0, time: crate::time::SimTime::ZERO, kind: kind.clone() }.explain_msg();
+            msg!("explain-whatif-clause-event", event = Arg::Clause(Box::new(event)))
         }
     }
 }
 
-fn quote(s: &str) -> String {
-    format!("“{s}”")
+/// A frame's summary in quotation marks (the catalogue's: “…”, „…“, « … »).
+fn quote(s: &str) -> Msg {
+    msg!("explain-whatif-quoted", text = s)
 }

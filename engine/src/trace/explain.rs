@@ -1,12 +1,17 @@
 //! The sentence that explains each trace event, built on demand (recording
 //! stays cheap), plus the facts the UI asks of an event (its frame, broadcast).
+//!
+//! Each sentence is a catalogue message (crate::msg, `locales/*/engine-explain*.ftl`):
+//! names, addresses and frame summaries are text arguments, counts are numbers, and the
+//! parts that vary (why a switch floods, why an ARP entry changed) are nested messages.
 
 use super::facts::*;
 use super::Name;
 use super::{EventKind, TraceEvent};
+use crate::msg;
+use crate::msg::{Arg, Msg};
 use crate::neighbor::NudState;
 use crate::time::SimTime;
-use std::fmt::Write as _;
 use std::net::Ipv4Addr;
 
 impl TraceEvent {
@@ -27,313 +32,263 @@ impl TraceEvent {
             .is_some_and(|f| f.dst_addr().is_broadcast())
     }
 
-    /// The sentence that explains the event, as a catalogue message (crate::msg): the UI
-    /// words it in the reader's language.
-    pub fn explain_msg(&self) -> crate::msg::Msg {
-        // Issue 17, in progress: the sentences below move into locales/*/engine-explain.ftl
-        // one by one; until each has, its English text is passed through.
-        crate::msg::Msg::verbatim(self.explain_english())
-    }
-
     /// The sentence in English, for the runner, the golden traces and tests.
     pub fn explain(&self) -> String {
         self.explain_msg().to_string()
     }
 
-    fn explain_english(&self) -> String {
-        let mut s = String::new();
+    /// The sentence that explains the event, as a catalogue message (crate::msg): the UI
+    /// words it in the reader's language.
+    pub fn explain_msg(&self) -> Msg {
         match &self.kind {
-            EventKind::RoutesInstalled { device, routes } => {
-                let _ = write!(s, "{device} has {} route(s): ", routes.len());
-                let rows: Vec<String> = routes.iter().map(route_text).collect();
-                s.push_str(&rows.join("; "));
+            EventKind::RoutesInstalled { device, routes } => msg!(
+                "explain-routes",
+                device = device,
+                count = routes.len(),
+                routes = routes.iter().map(route_text).collect::<Vec<_>>().join("; ")
+            ),
+            EventKind::FrameSent { link, from, to, t_start, t_end, bytes } => msg!(
+                "explain-frame-sent",
+                device = &from.device,
+                port = &from.port,
+                frame = crate::wire::summarize(bytes),
+                bytes = bytes.len(),
+                link = link,
+                to_device = &to.device,
+                to_port = &to.port,
+                arrival = t_end,
+                duration = micros(*t_end - *t_start),
+                start = t_start
+            ),
+            EventKind::FrameReceived { at, link, bytes } => msg!(
+                "explain-frame-received",
+                device = &at.device,
+                port = &at.port,
+                frame = crate::wire::summarize(bytes),
+                link = link
+            ),
+            EventKind::FrameDropped { device, port, reason, bytes } => {
+                let place = port.as_ref().map(|p| format!("{device}/{p}")).unwrap_or_else(|| device.to_string());
+                msg!("explain-frame-dropped", place = place, frame = crate::wire::summarize(bytes), reason = reason.msg())
             }
-            EventKind::FrameSent {
-                link,
-                from,
-                to,
-                t_start,
-                t_end,
-                bytes,
-            } => {
-                let _ = write!(
-                    s,
-                    "{}/{} sends {} ({} bytes) on {link} to {}/{}; it arrives at {t_end} ({} after {t_start})",
-                    from.device,
-                    from.port,
-                    crate::wire::summarize(bytes),
-                    bytes.len(),
-                    to.device,
-                    to.port,
-                    micros(*t_end - *t_start)
-                );
+            EventKind::PacketDropped { device, reason, bytes } => {
+                msg!("explain-packet-dropped", device = device, packet = packet_summary(bytes), reason = reason.msg())
             }
-            EventKind::FrameReceived { at, link, bytes } => {
-                let _ = write!(
-                    s,
-                    "{}/{} receives {} from {link}",
-                    at.device,
-                    at.port,
-                    crate::wire::summarize(bytes)
-                );
-            }
-            EventKind::FrameDropped {
-                device,
-                port,
-                reason,
-                bytes,
-            } => {
-                let place = port
-                    .as_ref()
-                    .map(|p| format!("{device}/{p}"))
-                    .unwrap_or_else(|| device.to_string());
-                let _ = write!(
-                    s,
-                    "{place} drops {}: {}",
-                    crate::wire::summarize(bytes),
-                    reason.msg()
-                );
-            }
-            EventKind::PacketDropped {
-                device,
-                reason,
-                bytes,
-            } => {
-                let _ = write!(
-                    s,
-                    "{device} drops {}: {}",
-                    packet_summary(bytes),
-                    reason.msg()
-                );
-            }
-            EventKind::SwitchForward {
-                device,
-                in_port,
-                dst,
-                out,
-                why,
-                vlan,
-            } => {
+            EventKind::SwitchForward { device, in_port, dst, out, why, vlan } => {
                 let what = match why {
-                    ForwardReason::Broadcast => format!("{dst} is the broadcast address"),
-                    ForwardReason::Multicast => format!("{dst} is a multicast address"),
-                    ForwardReason::UnknownUnicast => {
-                        format!("{device} has not learned where {dst} is")
-                    }
-                    ForwardReason::Learned => format!("{device} learned {dst} on that port"),
-                    ForwardReason::Hub => "a hub repeats every frame".to_string(),
+                    ForwardReason::Broadcast => msg!("explain-why-broadcast", mac = dst),
+                    ForwardReason::Multicast => msg!("explain-why-multicast", mac = dst),
+                    ForwardReason::UnknownUnicast => msg!("explain-why-unknown", device = device, mac = dst),
+                    ForwardReason::Learned => msg!("explain-why-learned", device = device, mac = dst),
+                    ForwardReason::Hub => msg!("explain-why-hub"),
                 };
                 // A VLAN-filtering switch floods and looks up within the frame's VLAN only.
                 let what = match vlan {
-                    Some(v) => format!("{what} in VLAN {v}"),
+                    Some(v) => msg!("explain-why-in-vlan", why = what, vlan = v.to_string()),
                     None => what,
                 };
                 match out {
                     Forwarding::Port { port } => {
-                        let _ = write!(
-                            s,
-                            "{device} forwards the frame from {in_port} only out of {port}: {what}"
-                        );
+                        msg!("explain-switch-forward", device = device, in_port = in_port, port = port, why = what)
                     }
                     Forwarding::Flood { ports } => {
-                        let list = if ports.is_empty() {
-                            if vlan.is_some() { "no other port of its VLAN".to_string() } else { "no other port".to_string() }
-                        } else {
-                            ports
-                                .iter()
-                                .map(Name::as_str)
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                        let list: Arg = match (ports.is_empty(), vlan.is_some()) {
+                            (true, true) => msg!("explain-flood-nowhere-vlan").into(),
+                            (true, false) => msg!("explain-flood-nowhere").into(),
+                            _ => ports.iter().map(Name::as_str).collect::<Vec<_>>().join(", ").into(),
                         };
-                        let _ = write!(
-                            s,
-                            "{device} floods the frame from {in_port} out of {list}: {what}"
-                        );
+                        msg!("explain-switch-flood", device = device, in_port = in_port, ports = list, why = what)
                     }
                 }
             }
-            EventKind::MacLearned {
-                device,
-                mac,
-                port,
-                moved_from,
-                vlan,
-            } => {
-                let inv = vlan.map_or(String::new(), |v| format!(" in VLAN {v}"));
-                match moved_from {
-                    Some(old) => {
-                        let _ = write!(s, "{device} sees {mac} on {port} now (it was on {old}) and updates its MAC table{inv}");
-                    }
-                    None => {
-                        let _ = write!(s, "{device} learns that {mac} is reached through {port}{inv}");
-                    }
+            EventKind::MacLearned { device, mac, port, moved_from, vlan } => match (moved_from, vlan) {
+                (Some(old), Some(v)) => {
+                    msg!("explain-mac-moved-vlan", device = device, mac = mac, port = port, old = old, vlan = v.to_string())
                 }
-            }
-            EventKind::MacAged { device, mac, port } => {
-                let _ = write!(
-                    s,
-                    "{device} forgets {mac} on {port}: nothing came from it for 300 s"
-                );
-            }
-            EventKind::Route { device, decision } => explain_route(&mut s, device, decision),
-            EventKind::Ipv6 { device, event } => super::explain6::explain(&mut s, device, event),
-            EventKind::NeighborChanged {
-                device,
-                interface,
-                ip,
-                mac,
-                old,
-                new,
-            } => {
-                let mac_text = mac.map(|m| format!(" at {m}")).unwrap_or_default();
+                (Some(old), None) => msg!("explain-mac-moved", device = device, mac = mac, port = port, old = old),
+                (None, Some(v)) => msg!("explain-mac-learned-vlan", device = device, mac = mac, port = port, vlan = v.to_string()),
+                (None, None) => msg!("explain-mac-learned", device = device, mac = mac, port = port),
+            },
+            EventKind::MacAged { device, mac, port } => msg!("explain-mac-aged", device = device, mac = mac, port = port),
+            EventKind::Route { device, decision } => explain_route(device, decision),
+            EventKind::Ipv6 { device, event } => super::explain6::explain(device, event),
+            EventKind::NeighborChanged { device, interface, ip, mac, old, new } => {
                 let why = match (old, new) {
-                    (None | Some(NudState::Failed), NudState::Incomplete) => {
-                        "a packet needs this address, so ARP starts"
-                    }
-                    (_, NudState::Reachable) => "a reply confirmed it",
-                    (None, NudState::Stale) => "learned from an ARP packet it received",
-                    (Some(NudState::Reachable), NudState::Stale) => {
-                        "not confirmed for the reachable time"
-                    }
-                    (Some(NudState::Stale), NudState::Delay) => {
-                        "used while stale; Linux waits 5 s for a confirmation"
-                    }
-                    (Some(NudState::Delay), NudState::Probe) => {
-                        "no confirmation within 5 s, so it asks the neighbour directly"
-                    }
-                    (_, NudState::Failed) => "no ARP reply came",
-                    (_, NudState::Stale) => "an ARP packet gave a new MAC",
-                    _ => "state change",
+                    (None | Some(NudState::Failed), NudState::Incomplete) => msg!("explain-arp-why-incomplete"),
+                    (_, NudState::Reachable) => msg!("explain-arp-why-reachable"),
+                    (None, NudState::Stale) => msg!("explain-arp-why-learned"),
+                    (Some(NudState::Reachable), NudState::Stale) => msg!("explain-nud-why-not-confirmed"),
+                    (Some(NudState::Stale), NudState::Delay) => msg!("explain-nud-why-delay"),
+                    (Some(NudState::Delay), NudState::Probe) => msg!("explain-arp-why-probe"),
+                    (_, NudState::Failed) => msg!("explain-arp-why-failed"),
+                    (_, NudState::Stale) => msg!("explain-arp-why-new-mac"),
+                    _ => msg!("explain-nud-why-other"),
                 };
-                let old_text = old.map(|o| o.name()).unwrap_or("no entry");
-                let _ = write!(
-                    s,
-                    "{device} ARP table ({interface}): {ip} {old_text} → {}{mac_text}: {why}",
-                    new.name()
-                );
-            }
-            EventKind::IcmpErrorGenerated {
-                device,
-                error,
-                rate_limited,
-            } => {
-                if *rate_limited {
-                    let _ = write!(
-                        s,
-                        "{device} would send \"{}\" to {}, but Linux's ICMP rate limit holds it back",
-                        error.describe(),
-                        error.to
-                    );
-                } else {
-                    let _ = write!(
-                        s,
-                        "{device} sends ICMP \"{}\" from {} back to {}",
-                        error.describe(),
-                        error.from,
-                        error.to
-                    );
+                let old = nud_old(*old);
+                match mac {
+                    Some(m) => msg!(
+                        "explain-arp-entry-mac",
+                        device = device,
+                        interface = interface,
+                        ip = ip,
+                        old = old,
+                        new = new.name(),
+                        mac = m,
+                        why = why
+                    ),
+                    None => msg!(
+                        "explain-arp-entry",
+                        device = device,
+                        interface = interface,
+                        ip = ip,
+                        old = old,
+                        new = new.name(),
+                        why = why
+                    ),
                 }
             }
-            EventKind::CommandStarted { label, .. } => {
-                let _ = write!(s, "{label} starts");
+            EventKind::IcmpErrorGenerated { device, error, rate_limited } => {
+                if *rate_limited {
+                    msg!("explain-icmp-held", device = device, error = error.describe(), to = error.to)
+                } else {
+                    msg!("explain-icmp-sent", device = device, error = error.describe(), from = error.from, to = error.to)
+                }
             }
-            EventKind::CommandOutput { label, line } => {
-                let _ = write!(s, "{label} prints: {line}");
-            }
+            EventKind::CommandStarted { label, .. } => msg!("explain-command-started", label = label),
+            EventKind::CommandOutput { label, line } => msg!("explain-command-output", label = label, line = line),
             EventKind::DhcpLeaseObtained { device, interface, lease, renewed } => {
-                let gw = lease.router.map_or("no default gateway".to_string(), |r| format!("default gateway {r}"));
-                let dns = if lease.dns.is_empty() {
-                    "no DNS server".to_string()
-                } else {
-                    format!("DNS server {}", lease.dns.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "))
-                };
                 if *renewed {
-                    let _ = write!(s, "{device}/{interface} renewed its lease on {} with the DHCP server {}: it may keep the address {} s more and will ask again at {}.", lease.address.addr(), lease.server, lease.lease_time, lease.renew_at);
+                    msg!(
+                        "explain-dhcp-renewed",
+                        device = device,
+                        interface = interface,
+                        address = lease.address.addr(),
+                        server = lease.server,
+                        seconds = lease.lease_time.to_string(),
+                        renew = lease.renew_at
+                    )
                 } else {
-                    let _ = write!(s, "{device}/{interface} got the address {} from the DHCP server {} for {} s, with {gw} and {dns}; it installs them like `ip addr add` and `ip route add default`.", lease.address, lease.server, lease.lease_time);
+                    let gateway = lease.router.map_or(msg!("explain-dhcp-no-gateway"), |r| msg!("explain-dhcp-gateway", gateway = r));
+                    let dns = if lease.dns.is_empty() {
+                        msg!("explain-dhcp-no-dns")
+                    } else {
+                        msg!(
+                            "explain-dhcp-dns",
+                            count = lease.dns.len(),
+                            servers = lease.dns.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")
+                        )
+                    };
+                    msg!(
+                        "explain-dhcp-bound",
+                        device = device,
+                        interface = interface,
+                        address = lease.address,
+                        server = lease.server,
+                        seconds = lease.lease_time.to_string(),
+                        gateway = gateway,
+                        dns = dns
+                    )
                 }
             }
             EventKind::DhcpLeaseExpired { device, interface, address, nak_from } => match nak_from {
                 Some(server) => {
-                    let _ = write!(s, "The DHCP server {server} refused {device}/{interface}'s lease (NAK), so {device} removes {address} and starts over with a DISCOVER.");
+                    msg!("explain-dhcp-nak", server = server, device = device, interface = interface, address = address)
                 }
-                None => {
-                    let _ = write!(s, "{device}/{interface}'s lease on {address} expired without being renewed, so {device} removes the address and its routes and asks again.");
-                }
+                None => msg!("explain-dhcp-expired", device = device, interface = interface, address = address),
             },
             EventKind::DhcpLeaseReleased { device, interface, address, server } => {
-                let _ = write!(s, "{device}/{interface} gave its lease on {address} back to the DHCP server {server} (DHCPRELEASE) and removes the address and its routes, as `dhclient -r` does; it asks for nothing until dhclient runs again.");
+                msg!("explain-dhcp-released", device = device, interface = interface, address = address, server = server)
             }
             EventKind::DhcpServerRelease { device, mac, address } => {
-                let _ = write!(s, "{mac} gave {address} back (DHCPRELEASE), so the DHCP server on {device} removes the lease and may hand the address out again.");
+                msg!("explain-dhcp-server-release", mac = mac, address = address, device = device)
             }
             EventKind::DhcpNoOffers { device, interface, retry_at } => {
-                let _ = write!(s, "No DHCP server answered {device}/{interface}'s DISCOVERs for 60 s, so dhclient gives up (\"No DHCPOFFERS received.\") and tries again at {retry_at}; the interface has no address meanwhile.");
+                msg!("explain-dhcp-no-offers", device = device, interface = interface, retry = retry_at)
             }
-            EventKind::DhcpServerLease { device, mac, address, hostname, expires } => {
-                let who = hostname.as_deref().map_or(String::new(), |h| format!(" ({h})"));
-                let _ = write!(s, "The DHCP server on {device} leases {address} to {mac}{who} until {expires} and notes it in its lease table.");
-            }
+            EventKind::DhcpServerLease { device, mac, address, hostname, expires } => match hostname {
+                Some(h) => msg!(
+                    "explain-dhcp-server-lease-host",
+                    device = device,
+                    address = address,
+                    mac = mac,
+                    hostname = h.as_str(),
+                    expires = expires
+                ),
+                None => msg!("explain-dhcp-server-lease", device = device, address = address, mac = mac, expires = expires),
+            },
             EventKind::DnsLookup { device, label, name, server, outcome } => {
-                let srv = server.map_or("its DNS server".to_string(), |a| format!("the DNS server {a}"));
-                let _ = match outcome {
-                    LookupOutcome::Answer { addresses, .. } => write!(s, "{srv} answered {device}'s question about {name}: {} ({label}).", addresses.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")),
-                    LookupOutcome::NoData => write!(s, "{srv} says {name} exists but has no IPv4 address (no A record) ({label})."),
-                    LookupOutcome::NxDomain => write!(s, "{srv} answered NXDOMAIN: the name {name} does not exist in DNS ({label})."),
-                    LookupOutcome::Timeout => write!(s, "No DNS server answered {device}'s question about {name}: every query timed out ({label})."),
-                    LookupOutcome::ServerError { rcode } => write!(s, "{srv} could not answer {device}'s question about {name} ({}) ({label}).", crate::wire::dns::rcode_name(*rcode)),
-                    LookupOutcome::NoServers => write!(s, "{device} has no DNS server in its resolv.conf, so it cannot look up {name} ({label})."),
-                };
+                let server = server.map_or(msg!("explain-dns-its-server"), |a| msg!("explain-dns-the-server", server = a));
+                let name = name.as_str();
+                match outcome {
+                    LookupOutcome::Answer { addresses, .. } => msg!(
+                        "explain-dns-answer",
+                        server = server,
+                        device = device,
+                        name = name,
+                        count = addresses.len(),
+                        addresses = addresses.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "),
+                        label = label
+                    ),
+                    LookupOutcome::NoData => msg!("explain-dns-nodata", server = server, name = name, label = label),
+                    LookupOutcome::NxDomain => msg!("explain-dns-nxdomain", server = server, name = name, label = label),
+                    LookupOutcome::Timeout => msg!("explain-dns-timeout", device = device, name = name, label = label),
+                    LookupOutcome::ServerError { rcode } => msg!(
+                        "explain-dns-error",
+                        server = server,
+                        device = device,
+                        name = name,
+                        rcode = crate::wire::dns::rcode_name(*rcode),
+                        label = label
+                    ),
+                    LookupOutcome::NoServers => msg!("explain-dns-no-servers", device = device, name = name, label = label),
+                }
             }
             EventKind::NatTranslated { device, interface, direction, before, after, checksums, entry } => {
-                s = super::nat::translated_sentence(device, interface, *direction, before, after, checksums, entry);
+                super::nat::translated_sentence(device, interface, *direction, before, after, checksums, entry)
             }
-            EventKind::ConntrackExpired { device, entry } => s = super::nat::expired_sentence(device, entry),
+            EventKind::ConntrackExpired { device, entry } => super::nat::expired_sentence(device, entry),
             EventKind::TcpSocket { .. }
             | EventKind::TcpRetransmit { .. }
             | EventKind::TcpResetSent { .. }
             | EventKind::HttpRequest { .. }
-            | EventKind::HttpResponse { .. } => super::explain_tcp::explain(&mut s, &self.kind),
+            | EventKind::HttpResponse { .. } => super::explain_tcp::explain(&self.kind),
             EventKind::LinkChanged { .. }
             | EventKind::MacFlushed { .. }
             | EventKind::NeighborFlushed { .. }
             | EventKind::AddressChanged { .. }
-            | EventKind::PowerChanged { .. } => s = super::config::explain(&self.kind).unwrap_or_default(),
+            | EventKind::PowerChanged { .. } => super::config::explain(&self.kind),
             EventKind::StpBridge { .. } | EventKind::StpPort { .. } | EventKind::StpTopologyChange { .. } => {
-                s = super::stp::explain(&self.kind).unwrap_or_default()
+                super::stp::explain(&self.kind)
             }
-            EventKind::Storm {
-                links,
-                devices,
-                events,
-                ..
-            } => {
+            EventKind::Storm { links, devices, events, .. } => {
                 // A fan-out storm through hundreds of parallel cables names a few and counts the rest.
-                let few = |names: &[String]| match names.len() {
-                    0..=8 => names.join(", "),
-                    n => format!("{} and {} more", names[..6].join(", "), n - 6),
+                let few = |names: &[String]| -> Arg {
+                    match names.len() {
+                        0..=8 => names.join(", ").into(),
+                        n => msg!("explain-storm-more", names = names[..6].join(", "), count = n - 6).into(),
+                    }
                 };
-                let _ = write!(
-                    s,
-                    "Broadcast storm: after {events} events frames were still circulating through {} (links {}). Switches forward broadcasts forever around a loop; real networks run STP to block one port.",
-                    few(devices),
-                    few(links)
-                );
+                msg!("explain-storm", events = events, devices = few(devices), links = few(links))
             }
         }
-        s
     }
 }
 
-/// "IPv4 10.0.0.1 → 10.0.0.2" for a bare IP datagram.
-fn packet_summary(datagram: &[u8]) -> String {
+/// The state an entry had before, for "{old} → {new}": `ip neigh`'s word, or "none"
+/// (no entry yet), which the catalogue words.
+pub(super) fn nud_old(old: Option<NudState>) -> &'static str {
+    old.map_or("none", |o| o.name())
+}
+
+/// "the IPv4 packet 10.0.0.1 → 10.0.0.2" for a bare IP datagram.
+fn packet_summary(datagram: &[u8]) -> Msg {
     match datagram.get(12..20) {
-        Some(b) => format!(
-            "the IPv4 packet {} → {}",
-            Ipv4Addr::new(b[0], b[1], b[2], b[3]),
-            Ipv4Addr::new(b[4], b[5], b[6], b[7])
+        Some(b) => msg!(
+            "explain-ipv4-packet",
+            src = Ipv4Addr::new(b[0], b[1], b[2], b[3]),
+            dst = Ipv4Addr::new(b[4], b[5], b[6], b[7])
         ),
-        None => "a truncated IPv4 packet".to_string(),
+        None => msg!("explain-ipv4-packet-truncated"),
     }
 }
 
@@ -342,12 +297,10 @@ fn micros(t: SimTime) -> String {
     format!("{}.{:03} µs", ns / 1000, ns % 1000)
 }
 
+/// `ip route`'s line for a row (the program's words: the same in every language).
 fn route_text(r: &RouteEntry) -> String {
-    let mut t = if r.prefix.prefix_len() == 0 {
-        "default".to_string()
-    } else {
-        r.prefix.to_string()
-    };
+    use std::fmt::Write as _;
+    let mut t = if r.prefix.prefix_len() == 0 { "default".to_string() } else { r.prefix.to_string() };
     if let Some(via) = r.via {
         let _ = write!(t, " via {via}");
     }
@@ -361,80 +314,86 @@ fn route_text(r: &RouteEntry) -> String {
     t
 }
 
-fn explain_route(s: &mut String, device: &str, d: &RouteDecision) {
+/// "192.168.2.20 AND 255.255.255.0 = 192.168.2.0 ≠ my network (192.168.1.0/24); " for each
+/// check (`mine`: compared with "my network"), joined: the start of a host's routing sentence.
+fn differing_checks(mine: bool, dst: Ipv4Addr, checks: &[&AndCheck]) -> Arg {
+    let parts = checks
+        .iter()
+        .map(|c| {
+            let (mask, masked, network, len) = (c.mask, c.masked_destination, c.network, c.prefix_len);
+            if mine {
+                msg!("explain-and-not-mine", dst = dst, mask = mask, masked = masked, network = network, len = len)
+            } else {
+                msg!("explain-and-differs", dst = dst, mask = mask, masked = masked, network = network, len = len)
+            }
+        })
+        .collect();
+    Arg::Join(parts, "")
+}
+
+fn explain_route(device: &Name, d: &RouteDecision) -> Msg {
     let dst = d.destination;
     let Some(chosen) = &d.chosen else {
         if d.forwarding {
-            let _ = write!(
-                s,
-                "{device}: no route matches {dst}, so the packet cannot be forwarded"
-            );
-        } else {
-            for c in &d.checks {
-                let _ = write!(
-                    s,
-                    "{dst} AND {} = {} ≠ {}/{}; ",
-                    c.mask, c.masked_destination, c.network, c.prefix_len
-                );
-            }
-            let _ = write!(
-                s,
-                "{device} has no route to {dst} and no default gateway: Network is unreachable"
-            );
+            return msg!("explain-route-forward-none", device = device, dst = dst);
         }
-        return;
+        let checks: Vec<&AndCheck> = d.checks.iter().collect();
+        return msg!(
+            "explain-route-host-none",
+            checks = differing_checks(false, dst, &checks),
+            device = device,
+            dst = dst
+        );
     };
     let on_link = d.checks.iter().find(|c| c.on_link);
     if !d.forwarding {
         if let Some(c) = on_link.filter(|_| chosen.kind == RouteKind::Connected) {
-            let _ = write!(
-                s,
-                "{dst} AND {} = {} = my network ({}/{}), so deliver directly: ARP for {dst}",
-                c.mask, c.masked_destination, c.network, c.prefix_len
-            );
-            return;
-        }
-        for c in d.checks.iter().filter(|c| !c.on_link) {
-            let _ = write!(
-                s,
-                "{dst} AND {} = {} ≠ my network ({}/{}); ",
-                c.mask, c.masked_destination, c.network, c.prefix_len
+            return msg!(
+                "explain-route-host-direct",
+                dst = dst,
+                mask = c.mask,
+                masked = c.masked_destination,
+                network = c.network,
+                len = c.prefix_len
             );
         }
+        let checks: Vec<&AndCheck> = d.checks.iter().filter(|c| !c.on_link).collect();
+        let checks = differing_checks(true, dst, &checks);
         let via = chosen.via.map(|v| v.to_string()).unwrap_or_default();
-        match chosen.kind {
-            RouteKind::Default => {
-                let _ = write!(s, "so send it to the default gateway {via}: ARP for {via}");
-            }
-            _ => {
-                let _ = write!(
-                    s,
-                    "route {} matches, so send it to {via} via {}: ARP for {via}",
-                    chosen.prefix, chosen.interface
-                );
-            }
-        }
-        return;
+        return match chosen.kind {
+            RouteKind::Default => msg!("explain-route-host-gateway", checks = checks, via = via),
+            _ => msg!(
+                "explain-route-host-via",
+                checks = checks,
+                prefix = chosen.prefix,
+                via = via,
+                interface = &chosen.interface
+            ),
+        };
     }
     let how = match chosen.via {
-        Some(via) => format!("forward it to {via} out of {}", chosen.interface),
-        None => format!("deliver it directly out of {}", chosen.interface),
+        Some(via) => msg!("explain-route-how-via", via = via, interface = &chosen.interface),
+        None => msg!("explain-route-how-direct", interface = &chosen.interface),
     };
-    let route = if chosen.prefix.prefix_len() == 0 {
-        "the default route".to_string()
-    } else {
-        chosen.prefix.to_string()
-    };
-    let _ = write!(
-        s,
-        "{device}: {dst} matches {route} (longest of {} matching route(s)), so {how}",
-        d.matching_routes
+    let route: Arg = if chosen.prefix.prefix_len() == 0 { msg!("explain-route-default").into() } else { chosen.prefix.into() };
+    let sentence = msg!(
+        "explain-route-forward",
+        device = device,
+        dst = dst,
+        route = route,
+        count = d.matching_routes,
+        how = how
     );
-    if let Some(c) = on_link {
-        let _ = write!(
-            s,
-            " [{dst} AND {} = {} = {}/{}]",
-            c.mask, c.masked_destination, c.network, c.prefix_len
-        );
+    match on_link {
+        Some(c) => msg!(
+            "explain-route-forward-and",
+            sentence = sentence,
+            dst = dst,
+            mask = c.mask,
+            masked = c.masked_destination,
+            network = c.network,
+            len = c.prefix_len
+        ),
+        None => sentence,
     }
 }

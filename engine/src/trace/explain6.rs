@@ -4,113 +4,135 @@
 
 use super::ipv6::*;
 use super::Name;
+use crate::msg;
+use crate::msg::Msg;
 use crate::neighbor::NudState;
-use std::fmt::Write as _;
 
-/// One sentence for an IPv6 fact of `device`.
-pub(super) fn explain(s: &mut String, device: &Name, event: &Ipv6Event) {
+/// One sentence for an IPv6 fact of `device` (`locales/*/engine-explain*.ftl`).
+pub(super) fn explain(device: &Name, event: &Ipv6Event) -> Msg {
     match event {
         Ipv6Event::Neighbor { interface, ip, mac, old, new } => {
-            let mac_text = mac.map(|m| format!(" at {m}")).unwrap_or_default();
-            let group = crate::frames6::solicited_node(*ip);
             let why = match (old, new) {
-                (None | Some(NudState::Failed), NudState::Incomplete) => format!(
-                    "a packet needs this neighbour's MAC, so a neighbour solicitation goes to {group} (the solicited-node group: ff02::1:ff and the address's last 24 bits), which only the owner listens to, not to everyone as ARP's broadcast does"
-                ),
-                (_, NudState::Reachable) => "a solicited neighbour advertisement confirmed it".into(),
-                (None, NudState::Stale) => "learned from a solicitation or router advertisement it received".into(),
-                (Some(NudState::Reachable), NudState::Stale) => "not confirmed for the reachable time".into(),
-                (Some(NudState::Stale), NudState::Delay) => "used while stale; Linux waits 5 s for a confirmation".into(),
-                (Some(NudState::Delay), NudState::Probe) => "no confirmation within 5 s, so it asks the neighbour directly (unicast solicitation)".into(),
-                (_, NudState::Failed) => "no neighbour advertisement came after 3 solicitations".into(),
-                (_, NudState::Stale) => "an advertisement gave a new MAC".into(),
-                _ => "state change".into(),
+                (None | Some(NudState::Failed), NudState::Incomplete) => {
+                    msg!("explain6-nd-why-incomplete", group = crate::frames6::solicited_node(*ip))
+                }
+                (_, NudState::Reachable) => msg!("explain6-nd-why-reachable"),
+                (None, NudState::Stale) => msg!("explain6-nd-why-learned"),
+                (Some(NudState::Reachable), NudState::Stale) => msg!("explain-nud-why-not-confirmed"),
+                (Some(NudState::Stale), NudState::Delay) => msg!("explain-nud-why-delay"),
+                (Some(NudState::Delay), NudState::Probe) => msg!("explain6-nd-why-probe"),
+                (_, NudState::Failed) => msg!("explain6-nd-why-failed"),
+                (_, NudState::Stale) => msg!("explain6-nd-why-new-mac"),
+                _ => msg!("explain-nud-why-other"),
             };
-            let old_text = old.map(|o| o.name()).unwrap_or("no entry");
-            let _ = write!(s, "{device} neighbour cache ({interface}): {ip} {old_text} → {}{mac_text}: {why}", new.name());
-        }
-        Ipv6Event::Address { interface, address, origin, state } => {
-            let from = match origin {
-                AddrOrigin::LinkLocal => "its link-local address (fe80:: + the MAC with ff:fe in the middle and the 7th bit flipped, EUI-64)",
-                AddrOrigin::Static => "its configured address",
-                AddrOrigin::Slaac => "an address it built from the router's prefix and its interface identifier (SLAAC)",
-            };
-            let _ = match state {
-                AddrState::Tentative => write!(
-                    s,
-                    "{device}/{interface} gets {from} {address}, tentative: it sends a neighbour solicitation from :: for it (duplicate address detection) and uses it only if nobody answers within 1 s"
+            let old = super::explain::nud_old(*old);
+            match mac {
+                Some(m) => msg!(
+                    "explain6-nd-entry-mac",
+                    device = device,
+                    interface = interface,
+                    ip = ip,
+                    old = old,
+                    new = new.name(),
+                    mac = m,
+                    why = why
                 ),
-                AddrState::Preferred => write!(s, "{device}/{interface}: nobody else claimed {address} within 1 s, so DAD passed and the address is usable"),
-                AddrState::DadFailed => write!(
-                    s,
-                    "{device}/{interface}: another node answered for {address}, so duplicate address detection failed and Linux never uses it (dadfailed)"
+                None => msg!(
+                    "explain6-nd-entry",
+                    device = device,
+                    interface = interface,
+                    ip = ip,
+                    old = old,
+                    new = new.name(),
+                    why = why
                 ),
-            };
+            }
         }
-        Ipv6Event::Routes { routes } => {
-            let _ = write!(s, "{device} has {} IPv6 route(s): ", routes.len());
-            let rows: Vec<String> = routes.iter().map(route6_text).collect();
-            s.push_str(&rows.join("; "));
-        }
+        Ipv6Event::Address { interface, address, origin, state } => match state {
+            AddrState::Tentative => {
+                let from = match origin {
+                    AddrOrigin::LinkLocal => msg!("explain6-from-link-local"),
+                    AddrOrigin::Static => msg!("explain6-from-static"),
+                    AddrOrigin::Slaac => msg!("explain6-from-slaac"),
+                };
+                msg!("explain6-tentative", device = device, interface = interface, from = from, address = address)
+            }
+            AddrState::Preferred => msg!("explain6-dad-passed", device = device, interface = interface, address = address),
+            AddrState::DadFailed => msg!("explain6-dad-failed", device = device, interface = interface, address = address),
+        },
+        Ipv6Event::Routes { routes } => msg!(
+            "explain6-routes",
+            device = device,
+            count = routes.len(),
+            routes = routes.iter().map(route6_text).collect::<Vec<_>>().join("; ")
+        ),
         Ipv6Event::Route { decision } => {
             let d = decision;
-            let verb = if d.forwarding { "forwards" } else { "sends" };
+            let forwarding = if d.forwarding { "yes" } else { "no" };
             match (&d.chosen, d.next_hop) {
                 (Some(r), Some(nh)) => {
-                    let _ = write!(
-                        s,
-                        "{device} {verb} to {}: the longest matching prefix is {} ({} of {} routes match), so it goes out {}",
-                        d.destination,
-                        r.prefix,
-                        d.checks.iter().filter(|c| c.matches).count(),
-                        d.checks.len(),
-                        r.interface
-                    );
+                    let (matching, total) = (d.checks.iter().filter(|c| c.matches).count(), d.checks.len());
                     if nh != d.destination {
-                        let _ = write!(s, " to the router {nh}");
+                        msg!(
+                            "explain6-route-router",
+                            device = device,
+                            forwarding = forwarding,
+                            dst = d.destination,
+                            prefix = r.prefix,
+                            matching = matching,
+                            total = total,
+                            interface = &r.interface,
+                            router = nh
+                        )
                     } else {
-                        s.push_str(" directly (on-link)");
+                        msg!(
+                            "explain6-route-direct",
+                            device = device,
+                            forwarding = forwarding,
+                            dst = d.destination,
+                            prefix = r.prefix,
+                            matching = matching,
+                            total = total,
+                            interface = &r.interface
+                        )
                     }
                 }
-                _ => {
-                    let _ = write!(s, "{device} has no IPv6 route to {}: no prefix in its table matches", d.destination);
-                }
+                _ => msg!("explain6-route-none", device = device, dst = d.destination),
             }
         }
         Ipv6Event::RouterAdvert { interface, router, lifetime_s, prefix, outcome } => {
-            let _ = write!(s, "{device}/{interface} hears a router advertisement from {router}");
-            if *lifetime_s > 0 {
-                let _ = write!(s, ", which makes it the default router for {lifetime_s} s");
-            } else {
-                s.push_str(" with router lifetime 0, so it is not a default router");
-            }
-            let _ = match (prefix, outcome) {
-                (Some(p), SlaacOutcome::NewAddress) => write!(s, "; prefix {p} is autonomous, so it builds its own address from it (SLAAC)"),
-                (Some(p), SlaacOutcome::Refreshed) => write!(s, "; its address from {p} already exists and stays"),
-                (Some(p), SlaacOutcome::WrongPrefixLength) => write!(
-                    s,
-                    "; prefix {p} is not a /64, and a 64-bit interface identifier needs exactly 64 prefix bits, so no address is made (the kernel logs \"prefix with wrong length {}\")",
-                    p.prefix_len()
-                ),
-                (Some(p), SlaacOutcome::NotAutonomous) => write!(s, "; prefix {p} has the A flag off: on-link only, no address from it"),
-                _ => write!(s, "; it carries no prefix"),
+            let about = match (prefix, outcome) {
+                (Some(p), SlaacOutcome::NewAddress) => msg!("explain6-ra-slaac", prefix = p),
+                (Some(p), SlaacOutcome::Refreshed) => msg!("explain6-ra-refreshed", prefix = p),
+                (Some(p), SlaacOutcome::WrongPrefixLength) => {
+                    msg!("explain6-ra-wrong-length", prefix = p, len = p.prefix_len())
+                }
+                (Some(p), SlaacOutcome::NotAutonomous) => msg!("explain6-ra-not-autonomous", prefix = p),
+                _ => msg!("explain6-ra-no-prefix"),
             };
+            if *lifetime_s > 0 {
+                msg!(
+                    "explain6-ra-default",
+                    device = device,
+                    interface = interface,
+                    router = router,
+                    seconds = lifetime_s.to_string(),
+                    prefix = about
+                )
+            } else {
+                msg!("explain6-ra-not-default", device = device, interface = interface, router = router, prefix = about)
+            }
         }
-        Ipv6Event::Down { interface } => {
-            let _ = write!(
-                s,
-                "{device}/{interface} went down: Linux removes all its IPv6 addresses, the static one too (keep_addr_on_down = 0), with their routes and the neighbour cache; when it comes up it makes its link-local address again"
-            );
-        }
+        Ipv6Event::Down { interface } => msg!("explain6-down", device = device, interface = interface),
         Ipv6Event::NeighborsFlushed { interface, ips } => {
-            let _ = write!(s, "{device}/{interface}: its IPv6 neighbour cache is emptied ({} entries: ip neigh flush, or the cable lost carrier)", ips.len());
+            msg!("explain6-nd-flushed", device = device, interface = interface, count = ips.len())
         }
         Ipv6Event::IcmpError { icmp_type, code, to, rate_limited } => {
-            let what = icmp6_error_text(*icmp_type, *code, 1500);
+            let error = icmp6_error_text(*icmp_type, *code, 1500);
             if *rate_limited {
-                let _ = write!(s, "{device} would send ICMPv6 \"{what}\" to {to}, but Linux's ICMPv6 rate limit holds it back");
+                msg!("explain6-icmp-held", device = device, error = error, to = to)
             } else {
-                let _ = write!(s, "{device} sends ICMPv6 \"{what}\" to {to}");
+                msg!("explain6-icmp-sent", device = device, error = error, to = to)
             }
         }
     }
@@ -150,7 +172,20 @@ pub struct PrefixView {
     pub matches: bool,
     /// The group shown in binary: the first that differs, else the one the prefix ends in.
     pub group: usize,
-    pub verdict: String,
+    /// One sentence: the AND and whether the route applies.
+    pub verdict: Msg,
+}
+
+impl PrefixRow {
+    /// The row's label as the inspector shows it, in the reader's language.
+    pub fn label_msg(&self) -> Msg {
+        match self.label {
+            "destination" => msg!("explain-row-destination"),
+            "mask" => msg!("explain-row-mask"),
+            "AND" => msg!("explain-row-and"),
+            _ => msg!("explain-row-prefix"),
+        }
+    }
 }
 
 /// The prefix view of one check of an IPv6 route decision.
@@ -170,19 +205,24 @@ pub fn prefix_view(check: &PrefixCheck, destination: std::net::Ipv6Addr) -> Pref
     };
     let mask_addr = std::net::Ipv6Addr::from(mask);
     let verdict = if matches {
-        format!(
-            "{destination} AND {mask_addr} = {} = {}: the first {len} bits match, so this route applies",
-            std::net::Ipv6Addr::from(and),
-            check.prefix
+        msg!(
+            "explain6-prefix-match",
+            dst = destination,
+            mask = mask_addr,
+            masked = std::net::Ipv6Addr::from(and),
+            prefix = check.prefix,
+            len = len
         )
     } else {
-        format!(
-            "{destination} AND {mask_addr} = {} ≠ {}: they differ in group {} (bits {}–{}), so this route does not apply",
-            std::net::Ipv6Addr::from(and),
-            check.prefix,
-            group + 1,
-            group * 16,
-            group * 16 + 15
+        msg!(
+            "explain6-prefix-differs",
+            dst = destination,
+            mask = mask_addr,
+            masked = std::net::Ipv6Addr::from(and),
+            prefix = check.prefix,
+            group = group + 1,
+            first = group * 16,
+            last = group * 16 + 15
         )
     };
     PrefixView {
@@ -211,7 +251,7 @@ mod tests {
         assert_eq!(v.rows[0].groups[2], "0002");
         assert_eq!(v.rows[1].groups, ["ffff", "ffff", "ffff", "ffff", "0000", "0000", "0000", "0000"].map(String::from));
         assert_eq!(v.rows[3].bits, "0000000000000001");
-        assert!(v.verdict.contains("differ in group 3"), "{}", v.verdict);
+        assert!(v.verdict.to_string().contains("differ in group 3"), "{}", v.verdict);
         let ok = prefix_view(&PrefixCheck { prefix: "::/0".parse().unwrap(), masked_destination: "::".parse().unwrap(), matches: true }, "2001:db8:2::10".parse().unwrap());
         assert!(ok.matches && ok.group == 0);
     }

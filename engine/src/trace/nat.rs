@@ -4,6 +4,8 @@
 
 use super::Name;
 use crate::l3::nat::{Conntrack, Tuple};
+use crate::msg;
+use crate::msg::{Arg, Msg};
 use crate::time::SimTime;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -118,12 +120,28 @@ fn proto_name(t: &Tuple) -> &'static str {
     }
 }
 
-fn checksum_text(checksums: &[ChecksumChange]) -> String {
+/// "; checksums updated: IPv4 header, UDP", or nothing.
+fn checksum_text(checksums: &[ChecksumChange]) -> Arg {
     if checksums.is_empty() {
-        return String::new();
+        return Arg::Text(String::new());
     }
-    let names: Vec<&str> = checksums.iter().map(|c| c.field).collect();
-    format!("; checksums updated: {}", names.join(", "))
+    let names = checksums
+        .iter()
+        .map(|c| match c.field {
+            "IPv4 header" => msg!("explain-checksum-ipv4-header"),
+            "quoted IPv4 header" => msg!("explain-checksum-quoted-ipv4-header"),
+            f => match f.strip_prefix("quoted ") {
+                Some(proto) => msg!("explain-checksum-quoted", proto = proto),
+                None => msg!("explain-checksum", proto = f),
+            },
+        })
+        .collect();
+    msg!("explain-nat-checksums", fields = Arg::Join(names, ", ")).into()
+}
+
+/// ", ESTABLISHED" for a TCP entry, or nothing.
+fn state_text(entry: &ConntrackRow) -> String {
+    entry.tcp_state.map(|s| format!(", {s}")).unwrap_or_default()
 }
 
 /// The sentence of a `NatTranslated` event.
@@ -135,52 +153,62 @@ pub(super) fn translated_sentence(
     after: &Tuple,
     checksums: &[ChecksumChange],
     entry: &ConntrackRow,
-) -> String {
-    let sums = checksum_text(checksums);
-    let state = entry.tcp_state.map(|s| format!(", {s}")).unwrap_or_default();
+) -> Msg {
+    let state = state_text(entry);
     match direction {
-        _ if before == after => format!(
-            "{device} matches the {} packet {} → {} to a conntrack entry on {interface}: it is {device}'s own flow from its outside address, so nothing is rewritten{state}.",
-            proto_name(before),
-            endpoint(before, true),
-            endpoint(before, false)
+        _ if before == after => msg!(
+            "explain-nat-own-flow",
+            device = device,
+            proto = proto_name(before),
+            src = endpoint(before, true),
+            dst = endpoint(before, false),
+            interface = interface,
+            state = state
         ),
-        NatDirection::Outbound => format!(
-            "{device} (NAT on {interface}) rewrites the source {} → {} so the reply can find its way back: the internet only knows {}, and the conntrack table remembers who is behind it ({}{state}{sums}).",
-            endpoint(before, true),
-            endpoint(after, true),
-            after.src.0,
-            if entry.seen_reply { "known flow" } else { "new flow, no reply yet" },
+        NatDirection::Outbound => msg!(
+            "explain-nat-outbound",
+            device = device,
+            interface = interface,
+            before = endpoint(before, true),
+            after = endpoint(after, true),
+            address = after.src.0,
+            flow = if entry.seen_reply { msg!("explain-nat-known-flow") } else { msg!("explain-nat-new-flow") },
+            state = state,
+            checksums = checksum_text(checksums)
         ),
-        NatDirection::Inbound => format!(
-            "{device} finds the {} reply to {} in its conntrack table and rewrites the destination back to {}, the inside host that started the flow{state}{sums}.",
-            proto_name(before),
-            endpoint(before, false),
-            endpoint(after, false)
+        NatDirection::Inbound => msg!(
+            "explain-nat-inbound",
+            device = device,
+            proto = proto_name(before),
+            before = endpoint(before, false),
+            after = endpoint(after, false),
+            state = state,
+            checksums = checksum_text(checksums)
         ),
-        NatDirection::InboundError => format!(
-            "{device} receives an ICMP error about a packet it translated and rewrites it for {}: the outer destination and the quoted packet's source go back to the inside host{sums}.",
-            after.src.0
-        ),
+        NatDirection::InboundError => {
+            msg!("explain-nat-inbound-error", device = device, host = after.src.0, checksums = checksum_text(checksums))
+        }
     }
 }
 
 /// The sentence of a `ConntrackExpired` event.
-pub(super) fn expired_sentence(device: &Name, entry: &ConntrackRow) -> String {
+pub(super) fn expired_sentence(device: &Name, entry: &ConntrackRow) -> Msg {
     let o = &entry.original;
     if o.src == entry.reply.dst {
-        return format!(
-            "{device} forgets its own {} flow {} → {}: the conntrack entry timed out.",
-            proto_name(o),
-            endpoint(o, true),
-            endpoint(o, false)
+        return msg!(
+            "explain-conntrack-own-expired",
+            device = device,
+            proto = proto_name(o),
+            src = endpoint(o, true),
+            dst = endpoint(o, false)
         );
     }
-    format!(
-        "{device} forgets the {} flow {} → {}, which it had translated to {}: its conntrack entry timed out, so a late reply would no longer be translated.",
-        proto_name(o),
-        endpoint(o, true),
-        endpoint(o, false),
-        endpoint(&entry.reply, false)
+    msg!(
+        "explain-conntrack-expired",
+        device = device,
+        proto = proto_name(o),
+        src = endpoint(o, true),
+        dst = endpoint(o, false),
+        translated = endpoint(&entry.reply, false)
     )
 }

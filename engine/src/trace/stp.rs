@@ -10,9 +10,10 @@
 
 use super::{EventKind, Name};
 use crate::mac::MacAddr;
+use crate::msg;
+use crate::msg::{Arg, Msg};
 use serde::Serialize;
 use std::fmt;
-use std::fmt::Write as _;
 
 /// A bridge id: priority (0x8000 by default) and the bridge's MAC. Compared as
 /// the 8 bytes Linux `memcmp`s: priority first, then the MAC.
@@ -116,81 +117,90 @@ pub struct StpTable {
     pub ports: Vec<(String, StpRole, StpState)>,
 }
 
-fn who(name: &Option<Name>, id: &BridgeId) -> String {
-    name.as_ref().map_or_else(|| format!("bridge {id}"), |n| n.to_string())
+/// A bridge by its device name, or by its id ("bridge 8000.02…") when no device has it.
+fn who(name: &Option<Name>, id: &BridgeId) -> Arg {
+    name.as_ref().map_or_else(|| msg!("explain-stp-bridge-id", id = id.to_string()).into(), Arg::from)
 }
 
-/// The sentence of an STP event; `None` for any other event.
-pub(super) fn explain(kind: &EventKind) -> Option<String> {
-    let mut s = String::new();
+/// " (was listening)" after a port's new state, or nothing.
+fn was(old: &Option<StpState>) -> Arg {
+    old.map_or_else(|| Arg::Text(String::new()), |o| msg!("explain-stp-was", state = o.name()).into())
+}
+
+/// The sentence of an STP event (`locales/*/engine-explain*.ftl`). Roles and states are the
+/// Linux bridge's words (text arguments; the catalogue may word the roles).
+pub(super) fn explain(kind: &EventKind) -> Msg {
     match kind {
-        EventKind::StpBridge { device, bridge, root, root_name, root_port, cost } => {
-            let _ = match root_port {
-                None => write!(
-                    s,
-                    "{device} believes it is the root bridge: no BPDU it heard names a lower bridge id than its own {bridge}. It sends a configuration BPDU every 2 s (hello time) out of its designated ports."
-                ),
-                Some(port) => write!(
-                    s,
-                    "{device} accepts {} ({root}) as the root bridge: its id is lower than {device}'s own {bridge}. {device}'s best path to it leaves through {port} and costs {cost}.",
-                    who(root_name, root)
-                ),
-            };
-        }
+        EventKind::StpBridge { device, bridge, root, root_name, root_port, cost } => match root_port {
+            None => msg!("explain-stp-root-bridge", device = device, bridge = bridge.to_string()),
+            Some(port) => msg!(
+                "explain-stp-accepts-root",
+                device = device,
+                root = who(root_name, root),
+                root_id = root.to_string(),
+                bridge = bridge.to_string(),
+                port = port,
+                cost = cost.to_string()
+            ),
+        },
         EventKind::StpPort { device, port, role, state, old_role, old_state, root_cost, designated, designated_bridge, designated_cost, bridge, path_cost } => {
-            let was = old_state.map_or(String::new(), |o| format!(" (was {})", o.name()));
-            let _ = match (role, state) {
+            let was = was(old_state);
+            let (cost, dcost) = (root_cost.to_string(), designated_cost.to_string());
+            match (role, state) {
                 (StpRole::Root | StpRole::Designated, _) if *old_state == Some(*state) => {
                     let before = old_role.map_or("", |r| r.name());
                     let why = if *role == StpRole::Root {
-                        format!("its best path to the root now leaves through {port} and costs {root_cost}")
+                        msg!("explain-stp-why-root", port = port, cost = cost)
                     } else {
-                        format!("it now offers the best path to the root on this cable (cost {root_cost})")
+                        msg!("explain-stp-why-designated", cost = cost)
                     };
-                    write!(s, "{device}/{port} turns from {before} into the {} port and stays {}: {why}.", role.name(), state.name())
+                    msg!("explain-stp-role-changed", device = device, port = port, before = before, role = role.name(), state = state.name(), why = why)
                 }
-                (StpRole::Disabled, _) => write!(s, "{device}/{port} is disabled{was}: without carrier it takes no part in the spanning tree."),
+                (StpRole::Disabled, _) => msg!("explain-stp-disabled", device = device, port = port, was = was),
                 (StpRole::Alternate, _) => {
                     let other = who(designated, designated_bridge);
                     let cmp = if designated_cost < root_cost {
-                        format!("its own path to the root costs {root_cost}, {other}'s costs {designated_cost}")
+                        msg!("explain-stp-cmp-cheaper", cost = cost, other = other.clone(), other_cost = dcost)
                     } else if designated_cost == root_cost {
-                        format!("{device} and {other} both reach the root at cost {root_cost}, and {other}'s bridge id {designated_bridge} is lower than {device}'s {bridge}")
+                        msg!(
+                            "explain-stp-cmp-tie",
+                            device = device,
+                            other = other.clone(),
+                            cost = cost,
+                            other_id = designated_bridge.to_string(),
+                            bridge = bridge.to_string()
+                        )
                     } else {
-                        format!("{other} offers the root on this cable (cost {designated_cost}) and {device} already has its root port elsewhere")
+                        msg!("explain-stp-cmp-elsewhere", other = other.clone(), other_cost = dcost, device = device)
                     };
-                    write!(s, "{device} blocks {port}{was}: {cmp}, so {other} serves this cable and {device} drops every frame but BPDUs there. That breaks the loop.")
+                    msg!("explain-stp-blocks", device = device, port = port, was = was, why = cmp, other = other)
                 }
-                (StpRole::Root, StpState::Forwarding) | (StpRole::Designated, StpState::Forwarding) => write!(
-                    s,
-                    "{device}/{port} ({} port) is forwarding{was}: after two forward delays (15 s listening, 15 s learning) it learns MACs and forwards frames.",
-                    role.name()
+                (StpRole::Root, StpState::Forwarding) | (StpRole::Designated, StpState::Forwarding) => {
+                    msg!("explain-stp-forwarding", device = device, port = port, role = role.name(), was = was)
+                }
+                (_, StpState::Learning) => msg!("explain-stp-learning", device = device, port = port, role = role.name(), was = was),
+                (StpRole::Root, _) => msg!(
+                    "explain-stp-root-port",
+                    device = device,
+                    port = port,
+                    was = was,
+                    cost = cost,
+                    other_cost = dcost,
+                    path_cost = path_cost.to_string(),
+                    state = state.name()
                 ),
-                (_, StpState::Learning) => write!(
-                    s,
-                    "{device}/{port} ({} port) is learning{was}: for one forward delay (15 s) it learns source MACs but forwards nothing yet.",
-                    role.name()
-                ),
-                (StpRole::Root, _) => write!(
-                    s,
-                    "{device}/{port} is the root port{was}: {device}'s best path to the root ({root_cost} = {designated_cost} from the next bridge + {path_cost} for this cable). It is {}; after 15 s listening and 15 s learning it forwards.",
-                    state.name()
-                ),
-                (StpRole::Designated, _) => write!(
-                    s,
-                    "{device}/{port} is a designated port{was}: {device} offers the best path to the root on this cable (cost {root_cost}). It is {}; after 15 s listening and 15 s learning it forwards.",
-                    state.name()
-                ),
-            };
+                (StpRole::Designated, _) => {
+                    msg!("explain-stp-designated-port", device = device, port = port, was = was, cost = cost, state = state.name())
+                }
+            }
         }
         EventKind::StpTopologyChange { device, on } => {
-            let _ = if *on {
-                write!(s, "{device} learns that the topology changed (a port started or stopped forwarding): for a while it ages MACs after 15 s (forward delay) instead of 300 s, so stale entries go quickly.")
+            if *on {
+                msg!("explain-stp-tc-on", device = device)
             } else {
-                write!(s, "The topology change is over for {device}: MACs age after 300 s again.")
-            };
+                msg!("explain-stp-tc-off", device = device)
+            }
         }
-        _ => return None,
+        _ => msg!("explain-nothing"),
     }
-    Some(s)
 }
