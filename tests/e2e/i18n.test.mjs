@@ -154,13 +154,17 @@ for (const [lang, want] of [
     await box.waitFor();
     assert.match(await box.getByTestId("diagnosis-text").textContent(), want.diagnosis);
     assert.equal(await box.getByTestId("diagnosis-field").textContent(), "commands[0].run");
-
-    await pickExample(page, "same-network");
-    assert.match(await firstQuestion(page), want.prompt);
-    const choices = await page.$$eval('[data-testid="predict-choice"]', (els) => els.map((e) => e.textContent));
-    assert.ok(choices.some((c) => want.choice.test(c)), `${choices}`);
     assert.deepEqual(problems, []);
     await context.close();
+
+    // A fresh page: the inspector now holds the side panel, not the examples.
+    const second = await openPage(fx, `?lang=${lang}`);
+    await pickExample(second.page, "same-network");
+    assert.match(await firstQuestion(second.page), want.prompt);
+    const choices = await second.page.$$eval('[data-testid="predict-choice"]', (els) => els.map((e) => e.textContent));
+    assert.ok(choices.some((c) => want.choice.test(c)), `${choices}`);
+    assert.deepEqual(second.problems, []);
+    await second.context.close();
   });
 }
 
@@ -231,7 +235,7 @@ async function unbracketed(page, probes) {
   return { bad, checked };
 }
 
-test("pseudo-locale: the exercise panel's checks, the diagnosis and the predict card come from the catalogue", async () => {
+test("pseudo-locale: the exercise panel's checks and the diagnosis come from the catalogue", async () => {
   const { page, context, problems } = await openPage(fx, "?lang=qps-ploc");
   // An exercise whose starting lab fails: each check's wording and the first failure's why.
   await page.locator('[data-testid="course"] > summary').click();
@@ -251,7 +255,12 @@ test("pseudo-locale: the exercise panel's checks, the diagnosis and the predict 
   await page.locator('[data-testid="event"]').last().click();
   await page.getByTestId("diagnosis").waitFor();
   assert.deepEqual((await unbracketed(page, ['[data-testid="diagnosis-text"]'])).bad, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
 
+test("pseudo-locale: the predict card comes from the catalogue", async () => {
+  const { page, context, problems } = await openPage(fx, "?lang=qps-ploc");
   // A predict question: its prompt and choices, then the verdict's right answer and why.
   await pickExample(page, "same-network");
   await firstQuestion(page);
