@@ -303,7 +303,7 @@ mod tests {
         assert_eq!(edit.scenario.devices, s.exercise.lab.devices);
         assert!(!s.solved());
         assert_eq!(s.evaluation.checks.len(), 2);
-        assert_eq!(s.evaluation.first_failure().unwrap().description, "ping from pc3 to pc1 succeeds");
+        assert_eq!(s.evaluation.first_failure().unwrap().description.to_string(), "ping from pc3 to pc1 succeeds");
         assert_eq!(ex.progress.get("right-network").attempts, 0);
     }
 

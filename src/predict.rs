@@ -72,7 +72,7 @@ pub fn select(all: Vec<Question>) -> Vec<Question> {
         if out.len() == MAX_QUESTIONS {
             break;
         }
-        let mut texts: Vec<String> = q.choices.iter().map(|c| c.text.clone()).collect();
+        let mut texts: Vec<String> = q.choices.iter().map(|c| c.text.to_string()).collect(); // English: the same choices as before
         texts.sort_unstable(); // equal strings are indistinguishable
         let key = (kind_order(q.kind), texts);
         if events.contains(&q.event) || seen.contains(&key) {

@@ -37,6 +37,8 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
+use crate::msg;
+use crate::msg::Msg;
 use crate::neighbor::NudState;
 use crate::scenario::{Command, DeviceKind, ErrorKind, Scenario, ScenarioError, Topology};
 use crate::sim::RunOutcome;
@@ -104,8 +106,9 @@ pub struct Diagnosis {
     pub device: String,
     /// The scenario field to look at, as validation names fields (`devices[0].gateway`).
     pub field: String,
-    /// The explanation for a student.
-    pub text: String,
+    /// The explanation for a student, a catalogue message (`locales/*/engine-diagnose.ftl`):
+    /// the UI words it in the reader's language, `to_string()` in English.
+    pub text: Msg,
 }
 
 /// True when a command's printed lines show that it did not get its answers.
@@ -223,12 +226,13 @@ pub fn diagnose_invalid(scenario: &Scenario, error: &ScenarioError) -> Option<Di
     let gw = *gw;
     let dev = scenario.devices.get(*index)?;
     let nets: Vec<String> = subnets.iter().map(|n| n.to_string()).collect();
-    let text = format!(
-        "{}'s default gateway {gw} is not on any of its networks ({}): a host can only hand packets to a router it reaches directly, so nothing can leave. Set {}.gateway to the router's address on {}'s network.",
-        dev.id,
-        if nets.is_empty() { "none".to_string() } else { nets.join(", ") },
-        error.path.trim_end_matches(".gateway"),
-        dev.id
+    let networks = if nets.is_empty() { msg!("diagnose-none") } else { Msg::verbatim(nets.join(", ")) };
+    let text = msg!(
+        "diagnose-gateway-off-subnet",
+        device = &dev.id,
+        gateway = gw,
+        networks = networks,
+        path = error.path.trim_end_matches(".gateway"),
     );
     Some(Diagnosis {
         command: String::new(),
@@ -239,7 +243,14 @@ pub fn diagnose_invalid(scenario: &Scenario, error: &ScenarioError) -> Option<Di
     })
 }
 
-type Found = (String, String, Cause, String);
+type Found = (String, String, Cause, Msg);
+
+/// Alternatives joined with "or" in the reader's language: `a or b or c`.
+fn or_list(items: impl IntoIterator<Item = String>) -> Msg {
+    let mut items = items.into_iter().map(Msg::verbatim);
+    let first = items.next().unwrap_or_else(|| Msg::verbatim(""));
+    items.fold(first, |acc, next| msg!("diagnose-or", first = acc, second = next))
+}
 
 /// The scenario's addressing and cabling, indexed for the checks.
 struct Net<'a> {
@@ -333,18 +344,19 @@ impl<'a> Net<'a> {
                 };
                 let v = crate::explain::and_view(n_other.addr(), n_wrong.prefix_len(), n_wrong.addr());
                 let field = format!("devices[{wrong}].interfaces[{iw}].address");
-                let text = format!(
-                    "{} ({n_wrong}) and {} ({n_other}) are cabled to the same network, but they disagree on its size. {}'s mask says {} = {} ≠ {}, so it treats {} as a stranger on another network, while {}'s /{} mask puts both on one network. Make the masks the same: check the /{} of {field}.",
-                    self.id(wrong),
-                    self.id(other),
-                    self.id(wrong),
-                    format_args!("{} AND {}", n_other.addr(), n_wrong.netmask()),
-                    v.rows[2].dotted,
-                    v.rows[3].dotted,
-                    self.id(other),
-                    self.id(other),
-                    n_other.prefix_len(),
-                    n_wrong.prefix_len(),
+                let text = msg!(
+                    "diagnose-wrong-mask",
+                    device = self.id(wrong),
+                    net = n_wrong,
+                    peer = self.id(other),
+                    peer_net = n_other,
+                    address = n_other.addr(),
+                    mask = n_wrong.netmask(),
+                    masked = &v.rows[2].dotted,
+                    network = &v.rows[3].dotted,
+                    peer_len = n_other.prefix_len().to_string(),
+                    len = n_wrong.prefix_len().to_string(),
+                    field = &field,
                 );
                 return Some((self.id(wrong).to_string(), field, Cause::WrongMask { peer: self.id(other).to_string() }, text));
             }
@@ -412,19 +424,23 @@ impl<'a> Net<'a> {
             let fields: Vec<String> = routers.iter().map(|&r| self.route_field(r, outcome, target)).collect();
             let mut round = names.clone();
             round.push(names[0].clone());
-            let text = format!(
-                "The packet to {target} went round in a loop, {} → …, one TTL less at every hop, until a router received it with TTL 1 and answered \"Time to live exceeded\". Each router thinks the other one knows the way. Fix the route on one of them: {}.",
-                round.join(" → "),
-                fields.join(" or ")
+            let text = msg!(
+                "diagnose-ttl-loop",
+                target = target,
+                round = round.join(" → "),
+                fields = or_list(fields.iter().cloned()),
             );
             return Some((names[0].clone(), fields[0].clone(), Cause::TtlLoop { routers: names }, text));
         }
         // 3. The sender has no route at all.
         let sender = self.id(s).to_string();
         if !self.has_route(s, target) {
-            let text = format!(
-                "{target} is not on any of {sender}'s networks ({}), and {sender} has no default gateway, so it has nowhere to send the packet: \"Network is unreachable\". Set devices[{s}].gateway to the address of the router on {sender}'s network.",
-                self.nets_text(s)
+            let text = msg!(
+                "diagnose-no-gateway",
+                target = target,
+                device = &sender,
+                networks = self.nets_text(s),
+                field = format!("devices[{s}].gateway"),
             );
             return Some((sender, format!("devices[{s}].gateway"), Cause::NoGateway, text));
         }
@@ -433,8 +449,12 @@ impl<'a> Net<'a> {
             match &e.kind {
                 EventKind::Route { device, decision } if decision.forwarding && decision.chosen.is_none() && decision.destination == target => {
                     let r = self.index(device)?;
-                    let text = format!(
-                        "{device} received the packet for {target} but has no route that matches it and no default gateway, so it dropped it and answered \"Destination Net Unreachable\". Give {device} a route to {target}'s network (devices[{r}].routes) or a default gateway (devices[{r}].gateway)."
+                    let text = msg!(
+                        "diagnose-no-route",
+                        device = device,
+                        target = target,
+                        routes = format!("devices[{r}].routes"),
+                        gateway = format!("devices[{r}].gateway"),
                     );
                     return Some((device.to_string(), format!("devices[{r}].routes"), Cause::NoRoute, text));
                 }
@@ -442,18 +462,25 @@ impl<'a> Net<'a> {
                     let Some(d) = self.index(device) else { continue };
                     let gateway = self.scenario.devices[d].gateway;
                     if gateway == Some(*ip) && (d == s || Some(d) == owner.map(|o| o.0)) {
-                        let text = format!(
-                            "{device} sent its packet to its default gateway {ip}, but nobody answered the three ARP requests \"Who has {ip}?\": no device on {device}'s network has that address. Set devices[{d}].gateway to the router's address on that network."
+                        let text = msg!(
+                            "diagnose-gateway-no-answer",
+                            device = device,
+                            gateway = ip,
+                            field = format!("devices[{d}].gateway"),
                         );
                         return Some((device.to_string(), format!("devices[{d}].gateway"), Cause::GatewayNoAnswer { gateway: *ip }, text));
                     }
                     if *ip == target {
                         let where_ = match owner {
-                            Some((o, _)) => format!(" {target} belongs to {}, which is not cabled to that network.", self.id(o)),
-                            None => format!(" No device in the lab has {target}."),
+                            Some((o, _)) => msg!("diagnose-unknown-host-elsewhere", target = target, owner = self.id(o)),
+                            None => msg!("diagnose-unknown-host-nowhere", target = target),
                         };
-                        let text = format!(
-                            "{device} asked \"Who has {target}?\" three times and got no reply, so it gave up (\"Destination Host Unreachable\").{where_} Check the address in commands[{j}].run, or the addresses of the devices on {device}'s network."
+                        let text = msg!(
+                            "diagnose-unknown-host",
+                            device = device,
+                            target = target,
+                            place = where_,
+                            field = format!("commands[{j}].run"),
                         );
                         return Some((device.to_string(), format!("commands[{j}].run"), Cause::UnknownHost { address: target }, text));
                     }
@@ -466,24 +493,27 @@ impl<'a> Net<'a> {
         let back = self.ifaces[s].iter().flatten().map(|n| n.addr()).next()?;
         if d != s && !self.has_route(d, back) {
             let peer = self.id(d);
-            let text = format!(
-                "{peer} received the request but cannot answer: {back} is not on any of its networks ({}) and it has no default gateway. Set devices[{d}].gateway to the router on {peer}'s network.",
-                self.nets_text(d)
+            let text = msg!(
+                "diagnose-no-way-back",
+                device = peer,
+                back = back,
+                networks = self.nets_text(d),
+                field = format!("devices[{d}].gateway"),
             );
             return Some((peer.to_string(), format!("devices[{d}].gateway"), Cause::NoGateway, text));
         }
         None
     }
 
-    fn nets_text(&self, d: usize) -> String {
+    fn nets_text(&self, d: usize) -> Msg {
         // Sorted, each once (equal strings are identical: unstable sort is exact).
         let mut nets: Vec<String> = self.ifaces[d].iter().flatten().map(|n| n.trunc().to_string()).collect();
         nets.sort_unstable();
         nets.dedup();
         if nets.is_empty() {
-            "it has no address".to_string()
+            msg!("diagnose-no-address")
         } else {
-            nets.join(", ")
+            Msg::verbatim(nets.join(", "))
         }
     }
 }
@@ -554,7 +584,7 @@ mod tests {
         assert_eq!(d.cause, Cause::WrongMask { peer: "pc2".into() });
         assert_eq!((d.device.as_str(), d.field.as_str()), ("pc1", "devices[0].interfaces[0].address"));
         assert_eq!(d.command, "pc1: ping -c 2 192.168.1.200");
-        assert!(d.text.contains("192.168.1.200 AND 255.255.255.128 = 192.168.1.128 ≠ 192.168.1.0"), "{}", d.text);
+        assert!(d.text.to_string().contains("192.168.1.200 AND 255.255.255.128 = 192.168.1.128 ≠ 192.168.1.0"), "{}", d.text);
         // The other way round: pc1 sends, pc2's /25 cannot answer.
         let mut s2 = s.clone();
         s2.devices[0].interfaces[0].address = Some("192.168.1.10/24".into());
@@ -569,7 +599,7 @@ mod tests {
         let d = one(&two_subnets(|s| s.devices[0].gateway = None));
         assert_eq!(d.cause, Cause::NoGateway);
         assert_eq!((d.device.as_str(), d.field.as_str()), ("pc1", "devices[0].gateway"));
-        assert!(d.text.starts_with("192.168.2.20 is not on any of pc1's networks (192.168.1.0/24)"), "{}", d.text);
+        assert!(d.text.to_string().starts_with("192.168.2.20 is not on any of pc1's networks (192.168.1.0/24)"), "{}", d.text);
         // The reply's way back: pc2 without a gateway gets the request and cannot answer.
         let d = one(&two_subnets(|s| s.devices[4].gateway = None));
         assert_eq!(d.cause, Cause::NoGateway);
@@ -583,7 +613,7 @@ mod tests {
         let d = diagnose_invalid(&s, &err).unwrap();
         assert_eq!(d.cause, Cause::GatewayOffSubnet);
         assert_eq!((d.device.as_str(), d.field.as_str()), ("pc1", "devices[0].gateway"));
-        assert!(d.text.starts_with("pc1's default gateway 192.168.2.1 is not on any of its networks (192.168.1.0/24)"), "{}", d.text);
+        assert!(d.text.to_string().starts_with("pc1's default gateway 192.168.2.1 is not on any of its networks (192.168.1.0/24)"), "{}", d.text);
         // Another refusal is not this module's business.
         assert_eq!(diagnose_invalid(&s, &ScenarioError::new("links[0].a", "no such port")), None);
     }
@@ -600,7 +630,7 @@ mod tests {
         let d = one(&two_subnets(|s| s.commands[0].run = "ping -c 2 10.9.9.9".into()));
         assert_eq!(d.cause, Cause::NoRoute);
         assert_eq!((d.device.as_str(), d.field.as_str()), ("r1", "devices[2].routes"));
-        assert!(d.text.contains("Destination Net Unreachable"));
+        assert!(d.text.to_string().contains("Destination Net Unreachable"));
     }
 
     #[test]
@@ -608,7 +638,7 @@ mod tests {
         let d = one(&two_subnets(|s| s.commands[0].run = "ping -c 2 192.168.1.99".into()));
         assert_eq!(d.cause, Cause::UnknownHost { address: "192.168.1.99".parse().unwrap() });
         assert_eq!((d.device.as_str(), d.field.as_str()), ("pc1", "commands[0].run"));
-        assert!(d.text.contains("No device in the lab has 192.168.1.99"));
+        assert!(d.text.to_string().contains("No device in the lab has 192.168.1.99"));
         let d = one(&two_subnets(|s| s.commands[0].run = "ping -c 2 192.168.2.99".into()));
         assert_eq!(d.device, "r1");
         assert_eq!(d.cause, Cause::UnknownHost { address: "192.168.2.99".parse().unwrap() });
@@ -620,8 +650,8 @@ mod tests {
         let d = one(&s);
         assert_eq!(d.cause, Cause::TtlLoop { routers: vec!["r1".into(), "r2".into()] });
         assert_eq!((d.device.as_str(), d.field.as_str()), ("r1", "devices[1].gateway"));
-        assert!(d.text.contains("r1 → r2 → r1"), "{}", d.text);
-        assert!(d.text.contains("devices[1].gateway or devices[2].gateway"), "{}", d.text);
+        assert!(d.text.to_string().contains("r1 → r2 → r1"), "{}", d.text);
+        assert!(d.text.to_string().contains("devices[1].gateway or devices[2].gateway"), "{}", d.text);
         // A traceroute into the loop is diagnosed the same way.
         let mut t = s.clone();
         t.commands[0].run = "traceroute -I -n -m 8 8.8.8.8".into();

@@ -187,7 +187,7 @@ fn no_dhcp_server_discovers_with_backoff_then_gives_up() {
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0].cause, Cause::NoDhcpServer);
     assert_eq!(d[0].field, "devices[0].interfaces[0].address");
-    assert!(d[0].text.starts_with("No DHCP server answered"));
+    assert!(d[0].text.to_string().starts_with("No DHCP server answered"));
 }
 
 const DHCP_SERVICE: &str = r#","services":{"dhcp":{"interface":"eth0","pool_start":"192.168.1.100","pool_end":"192.168.1.110","router":"192.168.1.1","dns":["DNS"]}"#;
@@ -235,7 +235,7 @@ fn wrong_dns_server_times_out_and_is_diagnosed() {
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0].cause, Cause::DnsUnreachable { server: Some(Ipv4Addr::new(192, 168, 1, 53)) });
     assert_eq!(d[0].field, "devices[2].services.dhcp.dns");
-    assert!(d[0].text.contains("wrong DNS server address"));
+    assert!(d[0].text.to_string().contains("wrong DNS server address"));
 }
 
 #[test]

@@ -241,7 +241,7 @@ fn predict_asks_what_a_switch_does_with_a_down_ports_macs() {
     let out = run(SAME, &[(1000, "pc1", "ping -c 3 10.10.10.100"), (2500, "sw1", "ip link set p2 down")]);
     let qs = questions(&out.topology, &out.trace, 7);
     let q = qs.iter().find(|q| q.kind == QuestionKind::MacsOnDownPort).expect("a question at the flush");
-    assert!(q.prompt.starts_with("sw1's port p2 was set down."), "{}", q.prompt);
+    assert!(q.prompt.to_string().starts_with("sw1's port p2 was set down."), "{}", q.prompt);
     assert_eq!(q.choices[q.correct].answer, Answer::MacFate { fate: 0 });
     assert!(matches!(out.trace.events[q.event].kind, EventKind::MacFlushed { .. }));
 }

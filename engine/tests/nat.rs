@@ -130,7 +130,7 @@ fn forgotten_nat_is_diagnosed() {
     assert_eq!(d[0].cause, Cause::ForgotNat { router: "home-router".into(), address: Ipv4Addr::new(192, 168, 1, 10) });
     assert_eq!(d[0].field, "devices[2].interfaces[1].nat");
     assert!(
-        d[0].text.starts_with("The home router does not translate: the server answers 192.168.1.10, which no router on the internet knows. 192.168.1.10 is a private address (RFC 1918), so isp has no route for it and drops the answer from 8.8.8.8."),
+        d[0].text.to_string().starts_with("The home router does not translate: the server answers 192.168.1.10, which no router on the internet knows. 192.168.1.10 is a private address (RFC 1918), so isp has no route for it and drops the answer from 8.8.8.8."),
         "{}",
         d[0].text
     );
@@ -348,12 +348,12 @@ fn predict_asks_for_the_source_after_the_nat_router() {
     let qs: Vec<_> = questions(&topology, &out.trace, 3).into_iter().filter(|q| q.kind == QuestionKind::NatSource).collect();
     assert_eq!(qs.len(), 1, "one question: the query leaving through eth1 (the reply is not a source rewrite)");
     let q = &qs[0];
-    assert!(q.prompt.starts_with("A packet from 192.168.1.10 to 8.8.8.8 leaves home-router through eth1"), "{}", q.prompt);
+    assert!(q.prompt.to_string().starts_with("A packet from 192.168.1.10 to 8.8.8.8 leaves home-router through eth1"), "{}", q.prompt);
     let Answer::Endpoint { ip, port } = q.choices[q.correct].answer else { panic!() };
     assert_eq!(ip, Ipv4Addr::new(203, 0, 113, 2));
-    let texts: Vec<&str> = q.choices.iter().map(|c| c.text.as_str()).collect();
-    assert!(texts.contains(&format!("192.168.1.10:{port}").as_str()), "unchanged is offered: {texts:?}");
-    assert!(texts.contains(&format!("192.168.1.1:{port}").as_str()), "the router's inside address: {texts:?}");
+    let texts: Vec<String> = q.choices.iter().map(|c| c.text.to_string()).collect();
+    assert!(texts.contains(&format!("192.168.1.10:{port}")), "unchanged is offered: {texts:?}");
+    assert!(texts.contains(&format!("192.168.1.1:{port}")), "the router's inside address: {texts:?}");
     // Without NAT nothing is rewritten, so nothing is asked.
     let plain = Scenario::from_json(FORGOT_NAT).unwrap().validate().unwrap();
     let out = Simulation::from_topology(&plain).run();

@@ -92,7 +92,7 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
             .iter()
             .map(|c| format!("{:?}", c.answer))
             .collect();
-        let texts: BTreeSet<&str> = q.choices.iter().map(|c| c.text.as_str()).collect();
+        let texts: BTreeSet<String> = q.choices.iter().map(|c| c.text.to_string()).collect();
         assert_eq!(
             (answers.len(), texts.len()),
             (q.choices.len(), q.choices.len()),
@@ -100,7 +100,7 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
         );
         let event = &out.trace.events[q.event];
         assert_eq!(
-            q.feedback.split(" (").next(),
+            q.feedback.to_string().split(" (").next(),
             event.explain().split(" (").next()
         );
         match (&event.kind, correct(q)) {
@@ -248,7 +248,7 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
                 assert_eq!(*ttl, wire::decode(bytes).ipv4().unwrap().ttl.value);
                 let t_in: u8 = q
                     .prompt
-                    .split("TTL ")
+                    .to_string().split("TTL ")
                     .nth(1)
                     .unwrap()
                     .split('.')
@@ -326,10 +326,10 @@ fn the_hosts_first_decision_in_detail() {
         .position(|e| matches!(&e.kind, EventKind::Route { device, .. } if device == "pc1"))
         .unwrap();
     let q = questions_at(&s.validate().unwrap(), &out.trace, &out.trace.state_at(i - 1), i, 1).remove(0);
-    assert_eq!(q.prompt, "pc1 has a packet for 192.168.2.20. Which address does it ARP for, to find the MAC to send it to?");
-    let mut texts: Vec<&str> = q.choices.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(q.prompt.to_string(), "pc1 has a packet for 192.168.2.20. Which address does it ARP for, to find the MAC to send it to?");
+    let mut texts: Vec<String> = q.choices.iter().map(|c| c.text.to_string()).collect();
     assert_eq!(
-        q.choices[q.correct].text,
+        q.choices[q.correct].text.to_string(),
         "192.168.1.1, its default gateway"
     );
     texts.sort();
@@ -344,7 +344,7 @@ fn the_hosts_first_decision_in_detail() {
     );
     assert!(
         q.feedback
-            .ends_with("so send it to the default gateway 192.168.1.1: ARP for 192.168.1.1"),
+            .to_string().ends_with("so send it to the default gateway 192.168.1.1: ARP for 192.168.1.1"),
         "{}",
         q.feedback
     );
@@ -355,13 +355,13 @@ fn the_router_hop_in_detail() {
     let (s, out) = example("two-subnets");
     let qs = questions(&s.validate().unwrap(), &out.trace, 3);
     let ttl = qs.iter().find(|q| q.kind == QuestionKind::Ttl).unwrap();
-    let mut got: Vec<&str> = ttl.choices.iter().map(|c| c.text.as_str()).collect();
+    let mut got: Vec<String> = ttl.choices.iter().map(|c| c.text.to_string()).collect();
     got.sort();
     // 63 is right; 64 is both "unchanged" and "reset", so 62 and 65 fill in.
     assert_eq!(got, ["TTL 62", "TTL 63", "TTL 64", "TTL 65"]);
-    assert_eq!(ttl.choices[ttl.correct].text, "TTL 63");
+    assert_eq!(ttl.choices[ttl.correct].text.to_string(), "TTL 63");
     assert!(
-        ttl.feedback.ends_with("(every router lowers it by one)"),
+        ttl.feedback.to_string().ends_with("(every router lowers it by one)"),
         "{}",
         ttl.feedback
     );
@@ -370,17 +370,17 @@ fn the_router_hop_in_detail() {
         .find(|q| q.kind == QuestionKind::DestinationMac && q.event == ttl.event)
         .unwrap();
     let pc2 = packet_engine::MacAddr::derived("pc2", "eth0");
-    assert_eq!(mac.choices[mac.correct].text, format!("{pc2} (pc2/eth0)"));
+    assert_eq!(mac.choices[mac.correct].text.to_string(), format!("{pc2} (pc2/eth0)"));
     let hop = qs.iter().find(|q| q.kind == QuestionKind::NextHop).unwrap();
     assert_eq!(
-        hop.choices[hop.correct].text,
+        hop.choices[hop.correct].text.to_string(),
         "192.168.2.20 itself, directly out of eth1"
     );
     assert!(hop
         .choices
         .iter()
-        .any(|c| c.text == "192.168.1.10 itself, directly out of eth0"
-            || c.text == "192.168.2.20 itself, directly out of eth0"));
+        .any(|c| c.text.to_string() == "192.168.1.10 itself, directly out of eth0"
+            || c.text.to_string() == "192.168.2.20 itself, directly out of eth0"));
 }
 
 #[test]

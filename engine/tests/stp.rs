@@ -189,5 +189,5 @@ fn predict_asks_which_port_blocks() {
     let q = qs.iter().find(|q| q.kind == QuestionKind::BlockedPort).expect("a blocked-port question");
     assert_eq!(q.choices[q.correct].answer, Answer::SwitchPort { device: "sw2".into(), port: "p1".into() });
     assert!((3..=4).contains(&q.choices.len()), "{:?}", q.choices);
-    assert!(q.feedback.starts_with("sw2 blocks p1"), "{}", q.feedback);
+    assert!(q.feedback.to_string().starts_with("sw2 blocks p1"), "{}", q.feedback);
 }

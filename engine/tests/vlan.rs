@@ -74,7 +74,7 @@ fn the_wrong_vlan_is_diagnosed() {
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0].cause, Cause::WrongVlan { peer: "pc3".into(), vlans: (10, 20) });
     assert_eq!((d[0].device.as_str(), d[0].field.as_str()), ("sw1", "devices[3].vlans.p3.pvid"));
-    assert!(d[0].text.starts_with("pc1 and pc3 share a subnet, but pc1's cable ends in VLAN 10 (sw1 p1) and pc3's in VLAN 20 (sw1 p3)."), "{}", d[0].text);
+    assert!(d[0].text.to_string().starts_with("pc1 and pc3 share a subnet, but pc1's cable ends in VLAN 10 (sw1 p1) and pc3's in VLAN 20 (sw1 p3)."), "{}", d[0].text);
 }
 
 #[test]

@@ -39,14 +39,14 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
                 <span class="check-mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
                 <span class="check-text">
                     <span class="visually-hidden">{ if c.passed { tr!(tr, "exercise-passes") } else { tr!(tr, "exercise-fails") } }</span>
-                    { c.description.clone() }
+                    { tr.msg(&c.description) }
                 </span>
                 if open {
-                    <p class="check-why" data-testid="check-why">{ c.why.clone() }</p>
+                    <p class="check-why" data-testid="check-why">{ tr.msg(&c.why) }</p>
                     if let Some(d) = &c.diagnosis {
                         <details class="check-diagnosis" data-testid="check-diagnosis">
                             <summary>{ tr!(tr, "exercise-why") }</summary>
-                            <p>{ d.text.clone() }</p>
+                            <p>{ tr.msg(&d.text) }</p>
                         </details>
                     }
                 }
@@ -91,7 +91,7 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
             if let Some(invalid) = &eval.invalid {
                 <p class="exercise-invalid" data-testid="exercise-invalid">{ tr!(tr, "exercise-cannot-run", error = invalid.error.to_string()) }</p>
                 if let Some(d) = &invalid.diagnosis {
-                    <p class="check-why">{ d.text.clone() }</p>
+                    <p class="check-why">{ tr.msg(&d.text) }</p>
                 }
             }
             <p class="panel-heading">{ tr!(tr, "exercise-goal") }</p>

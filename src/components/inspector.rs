@@ -106,7 +106,7 @@ fn why_failed(tr: &Tr, diagnoses: &[Diagnosis]) -> Html {
                     if !d.command.is_empty() {
                         <p class="insp-why-cmd">{ d.command.clone() }</p>
                     }
-                    <p data-testid="diagnosis-text">{ d.text.clone() }</p>
+                    <p data-testid="diagnosis-text">{ tr.msg(&d.text) }</p>
                     <p class="insp-why-field">{ tr!(tr, "inspector-look-at") }<strong>{ d.device.clone() }</strong>{ tr!(tr, "inspector-look-at-colon") }
                         <code data-testid="diagnosis-field">{ d.field.clone() }</code></p>
                 </div>

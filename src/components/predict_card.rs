@@ -107,7 +107,7 @@ pub fn predict_card(props: &PredictCardProps) -> Html {
                     data-correct={props.answered.map(|_| (i == q.correct).to_string())}
                     disabled={props.answered.is_some()}
                     onclick={props.on_action.reform(move |_: MouseEvent| PredictAction::Answer(i))}>
-                    { c.text.clone() }
+                    { tr.msg(&c.text) }
                 </button>
             </li>
         }
@@ -115,7 +115,7 @@ pub fn predict_card(props: &PredictCardProps) -> Html {
     html! {
         <section class="predict-card" ref={card_ref} role="dialog" aria-label={tr!(tr, "predict-label")} data-testid="predict-card">
             <p class="panel-heading">{ tr!(tr, "predict-heading") }</p>
-            <p class="predict-prompt" data-testid="predict-prompt">{ q.prompt.clone() }</p>
+            <p class="predict-prompt" data-testid="predict-prompt">{ tr.msg(&q.prompt) }</p>
             <ul class="predict-choices">{ for choices }</ul>
             if let Some(a) = props.answered {
                 <div class={classes!("predict-verdict", if a.right { "right" } else { "wrong" })}
@@ -124,9 +124,9 @@ pub fn predict_card(props: &PredictCardProps) -> Html {
                         <p><strong>{ tr!(tr, "predict-right") }</strong></p>
                     } else {
                         <p><strong>{ tr!(tr, "predict-not-quite") }</strong>{ tr!(tr, "predict-answer-is") }
-                            <span data-testid="predict-right-answer">{ q.choices[q.correct].text.clone() }</span></p>
+                            <span data-testid="predict-right-answer">{ tr.msg(&q.choices[q.correct].text) }</span></p>
                     }
-                    <p class="predict-why" data-testid="predict-why">{ q.feedback.clone() }</p>
+                    <p class="predict-why" data-testid="predict-why">{ tr.msg(&q.feedback) }</p>
                 </div>
                 <button type="button" class="tool" data-testid="predict-continue" ref={continue_ref}
                     onclick={props.on_action.reform(|_: MouseEvent| PredictAction::Continue)}>{ tr!(tr, "predict-continue") }</button>

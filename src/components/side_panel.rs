@@ -69,6 +69,18 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
     }
 }
 
+/// A built-in example's title in the interface language: `example-<stem>` of
+/// `locales/*/engine-examples.ftl`, or the lab file's own name when the catalogue has none.
+pub(crate) fn example_title(tr: &crate::i18n::Tr, example: &Example) -> String {
+    let id = format!("example-{}", example.stem);
+    let title = tr.t(&id);
+    if title == id {
+        example.scenario.name.clone()
+    } else {
+        title
+    }
+}
+
 /// Nothing selected: the lab's title (editable) and story, and the examples.
 fn overview(props: &SidePanelProps, tr: &crate::i18n::Tr) -> Html {
     let s = &props.scenario;
@@ -79,7 +91,7 @@ fn overview(props: &SidePanelProps, tr: &crate::i18n::Tr) -> Html {
                 <button type="button" class={classes!("example", current.then_some("current"))}
                     data-example={example.stem} aria-pressed={current.to_string()}
                     onclick={props.on_load.reform(move |_: MouseEvent| index)}>
-                    { example.scenario.name.clone() }
+                    { example_title(tr, example) }
                 </button>
             </li>
         }
@@ -105,5 +117,27 @@ fn overview(props: &SidePanelProps, tr: &crate::i18n::Tr) -> Html {
                 <ul class="example-list">{ for examples }</ul>
             </section>
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every built-in example has its title in every language, and the English one is the
+    /// lab file's own name (one wording per example).
+    #[test]
+    fn every_built_in_example_has_a_title_in_every_language() {
+        for tag in ["en", "de", "fr"] {
+            let tr = crate::i18n::tr(tag);
+            for (stem, scenario) in packet_engine::examples::all() {
+                let id = format!("example-{stem}");
+                assert_ne!(tr.t(&id), id, "{tag} has no title for {stem}");
+                let example = Example { stem, scenario: Rc::new(scenario.clone()) };
+                if tag == "en" {
+                    assert_eq!(example_title(&tr, &example), scenario.name, "{stem}");
+                }
+            }
+        }
     }
 }

@@ -86,7 +86,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         }
     };
     let examples = props.examples.iter().enumerate().map(|(i, e)| {
-        html! { <option value={i.to_string()}>{ e.scenario.name.clone() }</option> }
+        html! { <option value={i.to_string()}>{ super::side_panel::example_title(&tr, e) }</option> }
     });
     html! {
         <div class="toolbar" role="toolbar" aria-label={tr!(tr, "toolbar-label")} data-testid="toolbar">

@@ -148,6 +148,71 @@ for (const [lang, want] of [
   });
 }
 
+/** Moves the scrubber to the last event and waits until it is shown (any language). */
+async function toLastEvent(page) {
+  const scrubber = page.getByTestId("scrubber");
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="scrubber"]')?.getAttribute("max")) > 0);
+  await scrubber.fill(await scrubber.getAttribute("max"));
+  await page.waitForFunction(() => {
+    const m = document.querySelector('[data-testid="event-count"]')?.textContent.match(/(\d+) \/ (\d+)/);
+    return m !== null && m !== undefined && m[1] === m[2];
+  });
+}
+
+/** Turns predict mode on, plays, and returns the first question's prompt. */
+async function firstQuestion(page) {
+  await page.getByTestId("predict-toggle").check();
+  await page.getByTestId("play").click();
+  await page.waitForSelector('[data-testid="predict-card"] [data-testid="predict-choice"]:not([disabled])', { timeout: 30_000 });
+  return page.getByTestId("predict-prompt").textContent();
+}
+
+// The engine's sentences (issue 17): the diagnosis and the predict questions are catalogue
+// messages, worded in the interface language; addresses and the programs' output stay as printed.
+for (const [lang, want] of [
+  [
+    "de",
+    {
+      title: "Niemand zu Hause",
+      diagnosis: /^pc1 hat dreimal „Who has 10\.10\.10\.50\?“ gefragt und keine Antwort bekommen, also hat es aufgegeben \(„Destination Host Unreachable“\)\. Kein Gerät im Labor hat 10\.10\.10\.50\. Prüfe die Adresse in commands\[0\]\.run/,
+      prompt: /^pc1 hat ein Paket für 10\.10\.10\.100\. Nach welcher Adresse fragt es per ARP/,
+      choice: /das Ziel selbst|sein Standardgateway|kein ARP/,
+    },
+  ],
+  [
+    "fr",
+    {
+      title: "Personne à la maison",
+      diagnosis: /^pc1 a demandé trois fois « Who has 10\.10\.10\.50\? » sans réponse, donc il a abandonné \(« Destination Host Unreachable »\)\. Aucun appareil du labo n'a 10\.10\.10\.50\. Vérifiez l'adresse dans commands\[0\]\.run/,
+      prompt: /^pc1 a un paquet pour 10\.10\.10\.100\. Quelle adresse demande-t-il par ARP/,
+      choice: /la destination elle-même|sa passerelle par défaut|pas d'ARP/,
+    },
+  ],
+]) {
+  test(`"why it failed" and a predict question in ${lang}`, async () => {
+    const { page, context, problems } = await openPage(fx, `?lang=${lang}`);
+    assert.equal((await page.locator('[data-example="unknown-host"]').innerText()).trim(), want.title);
+    await pickExample(page, "unknown-host");
+    await toLastEvent(page);
+    await page.locator('[data-testid="event"]').last().click();
+    const box = page.getByTestId("diagnosis");
+    await box.waitFor();
+    assert.match(await box.getByTestId("diagnosis-text").textContent(), want.diagnosis);
+    assert.equal(await box.getByTestId("diagnosis-field").textContent(), "commands[0].run");
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    // A fresh page: the inspector now holds the side panel, not the examples.
+    const second = await openPage(fx, `?lang=${lang}`);
+    await pickExample(second.page, "same-network");
+    assert.match(await firstQuestion(second.page), want.prompt);
+    const choices = await second.page.$$eval('[data-testid="predict-choice"]', (els) => els.map((e) => e.textContent));
+    assert.ok(choices.some((c) => want.choice.test(c)), `${choices}`);
+    assert.deepEqual(second.problems, []);
+    await second.context.close();
+  });
+}
+
 test("pseudo-locale: every interface string of the shell comes from the catalogue", async () => {
   const { page, context, problems } = await openPage(fx, "?lang=qps-ploc");
   await pickExample(page, "same-network");
@@ -174,6 +239,8 @@ test("pseudo-locale: every interface string of the shell comes from the catalogu
     ['[data-testid="cmd-kind"] option[value="frame"]', null],
     ['[data-testid="cmd-run"]', null],
     ['[data-testid="story-toggle"]', null],
+    [".example-list .example", null],
+    ['[data-testid="load-example"] option', null],
   ];
   const bad = [];
   let checked = 0;
@@ -236,5 +303,60 @@ test("only the language in use is downloaded, and after one visit it works offli
   await page.waitForSelector('.app[data-ready="true"]');
   assert.equal(await page.getByTestId("new").innerText(), "Nouveau");
   assert.equal(await page.getByTestId("play").getAttribute("aria-label"), "Lecture");
+  await context.close();
+});
+
+/** The strings of `probes` on the page that did not come through the (bracketing) pseudo-locale. */
+async function unbracketed(page, probes) {
+  const bad = [];
+  let checked = 0;
+  for (const selector of probes) {
+    const values = await page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ""));
+    assert.ok(values.length > 0, `${selector} is on the page`);
+    for (const v of values) {
+      checked += 1;
+      if (!v.trim().startsWith("[")) bad.push(`${selector}: ${JSON.stringify(v)}`);
+    }
+  }
+  return { bad, checked };
+}
+
+test("pseudo-locale: the exercise panel's checks and the diagnosis come from the catalogue", async () => {
+  const { page, context, problems } = await openPage(fx, "?lang=qps-ploc");
+  // An exercise whose starting lab fails: each check's wording and the first failure's why.
+  await page.locator('[data-testid="course"] > summary').click();
+  await page.locator('[data-exercise="right-network"].course-item').click();
+  await page.waitForSelector('[data-testid="exercise"][data-exercise="right-network"] [data-testid="check-why"]');
+  {
+    const { bad, checked } = await unbracketed(page, ['[data-testid="check"] .check-text', '[data-testid="check-why"]']);
+    assert.ok(checked >= 3, `${checked} strings checked`);
+    assert.deepEqual(bad, [], "check texts that do not come from the catalogue");
+  }
+  await page.getByTestId("leave-exercise").click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="exercise"]'));
+
+  // "Why did it fail?" in the inspector.
+  await pickExample(page, "unknown-host");
+  await toLastEvent(page);
+  await page.locator('[data-testid="event"]').last().click();
+  await page.getByTestId("diagnosis").waitFor();
+  assert.deepEqual((await unbracketed(page, ['[data-testid="diagnosis-text"]'])).bad, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("pseudo-locale: the predict card comes from the catalogue", async () => {
+  const { page, context, problems } = await openPage(fx, "?lang=qps-ploc");
+  // A predict question: its prompt and choices, then the verdict's right answer and why.
+  await pickExample(page, "same-network");
+  await firstQuestion(page);
+  {
+    const { bad } = await unbracketed(page, ['[data-testid="predict-prompt"]', '[data-testid="predict-choice"]']);
+    assert.deepEqual(bad, [], "predict texts that do not come from the catalogue");
+  }
+  await page.locator('[data-testid="predict-choice"]').first().click();
+  await page.getByTestId("predict-verdict").waitFor();
+  assert.deepEqual((await unbracketed(page, ['[data-testid="predict-why"]'])).bad, []);
+  assert.deepEqual(problems, []);
   await context.close();
 });

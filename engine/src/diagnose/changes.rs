@@ -39,9 +39,6 @@ pub(super) fn changed_during_run(topology: &Topology, outcome: &RunOutcome, spec
     })?;
     let device = topology.devices[change.device].id.clone();
     let run = change.label.strip_prefix(&format!("{device}: ")).unwrap_or(&change.label).to_string();
-    let text = format!(
-        "The network changed while {} ran: at {} {device} ran `{run}`. What failed follows from that change (its events show the routes removed, the carrier lost, the MACs and ARP entries forgotten), not from the lab file; undo it (or wait for what it broke to come back) and the command works again.",
-        spec.label, change.at
-    );
+    let text = crate::msg!("diagnose-changed-during-run", command = &spec.label, time = change.at, device = &device, run = &run);
     Some(Diagnosis { command: spec.label.clone(), cause: Cause::ChangedDuringRun { device: device.clone(), run }, device, field: format!("commands[{k}].run"), text })
 }

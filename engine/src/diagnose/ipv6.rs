@@ -6,6 +6,8 @@
 //! answered neighbour discovery.
 
 use super::{Cause, Diagnosis};
+use crate::msg;
+use crate::msg::Msg;
 use crate::scenario::{Command, ScheduledCommand, Topology};
 use crate::sim::RunOutcome;
 use crate::trace::{AddrState, EventKind, Ipv6Event, SlaacOutcome};
@@ -25,7 +27,7 @@ pub(super) fn diagnose_command(topology: &Topology, outcome: &RunOutcome, spec: 
     };
     let dev = &topology.devices[spec.device];
     let id = dev.id.as_str();
-    let found = |cause: Cause, device: &str, field: String, text: String| Diagnosis {
+    let found = |cause: Cause, device: &str, field: String, text: Msg| Diagnosis {
         command: spec.label.clone(),
         cause,
         device: device.to_string(),
@@ -44,10 +46,12 @@ pub(super) fn diagnose_command(topology: &Topology, outcome: &RunOutcome, spec: 
                     .then(|| (other.id.clone(), format!("devices[{d}].interfaces[{k}].ipv6")))
             })
         });
+        let holder_msg = match &holder {
+            Some((who, _)) => Msg::verbatim(who),
+            None => msg!("diagnose-another-device"),
+        };
         let (who, field) = holder.unwrap_or_else(|| ("another device".into(), format!("devices[{}].interfaces[{i}].ipv6", spec.device)));
-        let text = format!(
-            "{id}'s address {address} failed duplicate address detection: when {id} asked the link whether anyone already had it (a neighbour solicitation from ::), {who} answered. Linux then never uses the address (dadfailed), so {id} has no address to send from. Give {who} a different address."
-        );
+        let text = msg!("diagnose-dad-failed", device = id, address = address, holder = holder_msg);
         return Some(found(Cause::DadFailed { address: address.to_string() }, &who, field, text));
     }
     // 2 and 3: a host on "auto" that got no usable prefix.
@@ -75,10 +79,12 @@ pub(super) fn diagnose_command(topology: &Topology, outcome: &RunOutcome, spec: 
             match ra {
                 Some((router, Some(prefix), SlaacOutcome::WrongPrefixLength)) => {
                     let (rid, d, k) = router_iface(true).unwrap_or((router.to_string(), spec.device, i));
-                    let text = format!(
-                        "{rid} advertises the prefix {prefix}, but SLAAC builds an address from a 64-bit prefix and the 64-bit interface identifier (EUI-64 of the MAC): with /{} the bits do not add up to 128, so {id} made no address from it (Linux logs \"prefix with wrong length {}\"). Advertise a /64.",
-                        prefix.prefix_len(),
-                        prefix.prefix_len()
+                    let text = msg!(
+                        "diagnose-wrong-prefix-length",
+                        router = &rid,
+                        prefix = prefix,
+                        len = prefix.prefix_len().to_string(),
+                        device = id,
                     );
                     return Some(found(
                         Cause::WrongPrefixLength { prefix: prefix.to_string() },
@@ -92,9 +98,7 @@ pub(super) fn diagnose_command(topology: &Topology, outcome: &RunOutcome, spec: 
                         Some((rid, d, k)) => (rid, format!("devices[{d}].interfaces[{k}].ra")),
                         None => (id.to_string(), format!("devices[{}].interfaces[{i}].ipv6", spec.device)),
                     };
-                    let text = format!(
-                        "{id} is on \"auto\": it asked for routers (router solicitations to ff02::2) but no router advertisement ever came, so it has only its link-local fe80:: address, no global address and no default route. Turn on router advertisements (radvd) on {rid}'s interface on this link, or give {id} a static IPv6 address and route."
-                    );
+                    let text = msg!("diagnose-no-router-advert", device = id, router = &rid);
                     return Some(found(Cause::NoRouterAdvert, &rid, field, text));
                 }
                 _ => {}
@@ -110,13 +114,13 @@ pub(super) fn diagnose_command(topology: &Topology, outcome: &RunOutcome, spec: 
                 (
                     Cause::NoRoute,
                     format!("devices[{d}].routes6"),
-                    format!("{device} has no IPv6 route to {target}: no prefix in its table matches, so it answered \"Destination unreachable: No route\". Add a route for the destination's prefix (or a default route) on {device}."),
+                    msg!("diagnose-no-route6", device = device, target = target),
                 )
             } else {
                 (
                     Cause::Unreachable6 { address: target.to_string() },
                     format!("devices[{d}]"),
-                    format!("{device} asked for {target}'s MAC (neighbour solicitations to its solicited-node group) three times and nobody answered, so it gave up: \"Address unreachable\". Check that a device really has {target} on that link."),
+                    msg!("diagnose-unreachable6", device = device, target = target),
                 )
             };
             return Some(found(cause, device.as_str(), field, text));

@@ -64,13 +64,20 @@ pub(super) fn forgotten_nat(topology: &Topology, outcome: &RunOutcome, spec: &Sc
     })?;
     let k = home.interfaces.iter().position(|i| i.name == out_name.as_str())?;
     let outside = home.interfaces[k].address.map(|n| n.addr());
-    let via = outside.map(|a| format!(" with its own address {a}")).unwrap_or_default();
+    let via = match outside {
+        Some(a) => crate::msg!("diagnose-nat-via", address = a),
+        None => crate::msg::Msg::verbatim(""),
+    };
     let field = format!("devices[{h}].interfaces[{k}].nat");
-    let text = format!(
-        "The home router does not translate: the server answers {back}, which no router on the internet knows. \
-         {back} is a private address (RFC 1918), so {r} has no route for it and drops the answer from {server}. \
-         Turn on NAT (masquerade) on {}'s outside interface {out_name} ({field}): the packets then leave{via}, and the replies come back to it and are translated back to {back}.",
-        home.id
+    let text = crate::msg!(
+        "diagnose-forgot-nat",
+        back = back,
+        router = &r,
+        server = server,
+        home = &home.id,
+        interface = &out_name,
+        field = &field,
+        via = via,
     );
     Some(Diagnosis {
         command: spec.label.clone(),

@@ -4,6 +4,8 @@
 //! trace events and the lab; nothing is re-run.
 
 use super::{Cause, Diagnosis};
+use crate::msg;
+use crate::msg::Msg;
 use crate::scenario::{Command, ScheduledCommand, Topology};
 use crate::sim::RunOutcome;
 use crate::trace::{EventKind, LookupOutcome};
@@ -20,13 +22,13 @@ pub(super) fn diagnose_command(
     let before = |t: crate::time::SimTime| t <= spec.at;
     // curl looks the name up first (getaddrinfo): its failure says so.
     let curl = matches!(spec.command, Command::Curl { .. });
-    let mk = |cause: Cause, device: &str, field: String, text: String| Diagnosis {
+    let mk = |cause: Cause, device: &str, field: String, text: Msg| Diagnosis {
         command: spec.label.clone(),
         text: match (&cause, curl) {
             (Cause::NxDomain { name } | Cause::NameUnresolved { name }, true) => {
-                format!("The name did not resolve: curl could not find an address for {name}. {text}")
+                msg!("diagnose-curl-no-address", name = name, text = text)
             }
-            (Cause::DnsUnreachable { .. }, true) => format!("The name did not resolve. {text}"),
+            (Cause::DnsUnreachable { .. }, true) => msg!("diagnose-curl-unresolved", text = text),
             _ => text,
         },
         cause,
@@ -68,25 +70,27 @@ pub(super) fn diagnose_command(
                             format!("commands[{}].run", command_index(topology, spec)),
                         ),
                     };
-                    let text = format!(
-                        "NXDOMAIN: the DNS server answered that {name} does not exist. The zone on {device} has no record of that name: check the spelling of the name, or add an A (or CNAME) record for it."
-                    );
+                    let text = msg!("diagnose-nxdomain", name = &name, device = &device);
                     return Some(mk(Cause::NxDomain { name }, &device, field, text));
                 }
                 LookupOutcome::Timeout => {
-                    let server_text =
-                        server.map_or("the DNS server".to_string(), |s| s.to_string());
+                    let server_text = server.map_or(msg!("diagnose-the-dns-server"), |s| Msg::verbatim(s.to_string()));
                     let (device, field) = dns_source(topology, outcome, spec);
                     let owner = server.and_then(|s| topology.owner_of(s));
                     let why = match owner {
                         Some((k, _)) if topology.devices[k].dns_server.is_none() => {
-                            format!("{server_text} belongs to {}, which runs no DNS server (its port 53 is closed)", topology.devices[k].id)
+                            msg!("diagnose-dns-no-server-there", server = server_text.clone(), owner = &topology.devices[k].id)
                         }
-                        Some(_) => format!("{server_text} runs a DNS server, but its answers never came back: look at the routes between {id} and it"),
-                        None => format!("no device has the address {server_text}, so every query went unanswered"),
+                        Some(_) => msg!("diagnose-dns-answers-lost", server = server_text.clone(), device = id),
+                        None => msg!("diagnose-dns-no-such-address", server = server_text.clone()),
                     };
-                    let text = format!(
-                        "DNS server unreachable or wrong DNS server address: {id} asked {server_text} about {name} and got no answer in time ({why}). Fix the DNS server address in {field}."
+                    let text = msg!(
+                        "diagnose-dns-timeout",
+                        device = id,
+                        server = server_text,
+                        name = &name,
+                        why = why,
+                        field = &field,
                     );
                     return Some(mk(Cause::DnsUnreachable { server }, &device, field, text));
                 }
@@ -94,7 +98,7 @@ pub(super) fn diagnose_command(
                     if let Some(d) = no_lease(topology, outcome, spec, &mk) {
                         return Some(d);
                     }
-                    let text = format!("{id} has no DNS server in its resolv.conf: give it one (or let DHCP give it one) before looking up {name}.");
+                    let text = msg!("diagnose-no-dns-server", device = id, name = &name);
                     return Some(mk(
                         Cause::DnsUnreachable { server: None },
                         id,
@@ -103,7 +107,7 @@ pub(super) fn diagnose_command(
                     ));
                 }
                 LookupOutcome::NoData | LookupOutcome::ServerError { .. } if curl => {
-                    let text = format!("The DNS server {} has no IPv4 address (A record) for {name}: add one to its zone.", server.map_or("?".to_string(), |s| s.to_string()));
+                    let text = msg!("diagnose-no-a-record", server = server.map_or("?".to_string(), |s| s.to_string()), name = &name);
                     let field = format!("commands[{}].run", command_index(topology, spec));
                     return Some(mk(Cause::NameUnresolved { name }, id, field, text));
                 }
@@ -130,9 +134,7 @@ pub(super) fn diagnose_command(
             .iter()
             .position(|f| f.name == iface.as_str())
             .unwrap_or(0);
-        let text = format!(
-            "The lease expired: {id}/{iface} lost {address} because no DHCP server renewed its lease, so it has no address any more. Check that the DHCP server is still reachable."
-        );
+        let text = msg!("diagnose-lease-expired", device = id, interface = &iface, address = address);
         return Some(mk(
             Cause::LeaseExpired,
             id,
@@ -148,7 +150,7 @@ fn no_lease(
     topology: &Topology,
     outcome: &RunOutcome,
     spec: &ScheduledCommand,
-    mk: &dyn Fn(Cause, &str, String, String) -> Diagnosis,
+    mk: &dyn Fn(Cause, &str, String, Msg) -> Diagnosis,
 ) -> Option<Diagnosis> {
     let dev = &topology.devices[spec.device];
     let id = dev.id.as_str();
@@ -160,10 +162,7 @@ fn no_lease(
     if leased {
         return None;
     }
-    let text = format!(
-        "No DHCP server answered: {id}/{} asks for an address with DHCP, but none of its DISCOVERs got an OFFER, so it has no address, no gateway and no DNS server. Run a DHCP server on the network (a router's services.dhcp) or give {} a fixed address.",
-        iface.name, iface.name
-    );
+    let text = msg!("diagnose-no-dhcp-server", device = id, interface = &iface.name);
     Some(mk(
         Cause::NoDhcpServer,
         id,

@@ -6,6 +6,8 @@
 //! generic checks with the address curl connected to ([`curl_target`]).
 
 use super::{Cause, Diagnosis};
+use crate::msg;
+use crate::msg::Msg;
 use crate::scenario::{Command, ScheduledCommand, Topology};
 use crate::sim::RunOutcome;
 use crate::trace::{explain_duration, DropReason, EventKind, Retransmitted, SocketState, TcpEnd};
@@ -47,7 +49,7 @@ pub(super) fn diagnose_curl(topology: &Topology, outcome: &RunOutcome, spec: &Sc
         _ => None,
     });
     let server = topology.owner_of(*peer.ip()).map(|(k, _)| k);
-    let mk = |cause: Cause, device: &str, field: String, text: String| Diagnosis {
+    let mk = |cause: Cause, device: &str, field: String, text: Msg| Diagnosis {
         command: spec.label.clone(),
         cause,
         device: device.to_string(),
@@ -63,21 +65,23 @@ pub(super) fn diagnose_curl(topology: &Topology, outcome: &RunOutcome, spec: &Sc
                     Some(w) => (
                         id.to_string(),
                         format!("commands[{j}].run"),
-                        format!("{}'s web server listens on port {}, not {port}: use that port in the URL", d.id, w.port),
+                        msg!("diagnose-refused-other-port", server = &d.id, listening = w.port, port = port),
                     ),
                     None => (
                         d.id.clone(),
                         format!("devices[{k}].services"),
-                        format!("{} runs no web server: give it one (services.web) or fetch from the server that has it", d.id),
+                        msg!("diagnose-refused-no-web-server", server = &d.id),
                     ),
                 }
             }
-            None => (id.to_string(), format!("commands[{j}].run"), format!("check the address in {}", url.host)),
+            None => (id.to_string(), format!("commands[{j}].run"), msg!("diagnose-refused-check-address", host = url.host.to_string())),
         };
-        let text = format!(
-            "connection refused: nothing listens on port {port} on {} ({}). Its kernel answered the SYN with a reset (RST|ACK), so curl gave up at once (exit code 7); {hint}.",
-            server.map_or(peer.ip().to_string(), |k| topology.devices[k].id.clone()),
-            peer.ip()
+        let text = msg!(
+            "diagnose-refused",
+            port = port,
+            server = server.map_or(peer.ip().to_string(), |k| topology.devices[k].id.clone()),
+            address = *peer.ip(),
+            hint = hint,
         );
         return Some(mk(Cause::ConnectionRefused { port }, &device, field, text));
     }
@@ -124,24 +128,30 @@ pub(super) fn diagnose_curl(topology: &Topology, outcome: &RunOutcome, spec: &Sc
     });
     if let Some(k) = no_way_back {
         let s = &topology.devices[k].id;
-        let text = format!(
-            "no answer to SYN: {id}'s SYNs reach {s}, but {s} has no route back to {} for its SYN-ACK, so it drops them without answering; {id} retransmitted after {}. Give {s} a default gateway (devices[{k}].gateway) or a route to {id}'s network.",
-            local.ip(),
-            list.join(", ")
+        let text = msg!(
+            "diagnose-syn-no-route-back",
+            device = id,
+            server = s,
+            address = *local.ip(),
+            gaps = list.join(", "),
+            field = format!("devices[{k}].gateway"),
         );
         return Some(mk(Cause::NoAnswerToSyn { retransmitted_after: gaps }, s, format!("devices[{k}].gateway"), text));
     }
     let why = if !links.is_empty() {
-        format!("the cable {} lost them (its drop list in the lab)", links.join(", "))
+        msg!("diagnose-syn-lost", links = links.join(", "))
     } else if server.is_none() {
-        format!("no device has the address {}", peer.ip())
+        msg!("diagnose-syn-no-such-address", address = *peer.ip())
     } else {
-        "no SYN-ACK came back: look at the way back from the server (its routes, or a router that does not translate)".to_string()
+        msg!("diagnose-syn-way-back")
     };
-    let text = format!(
-        "no answer to SYN: {id} sent its SYN to {} port {port} and retransmitted it after {}, without a SYN-ACK — {why}.",
-        peer.ip(),
-        list.join(", ")
+    let text = msg!(
+        "diagnose-syn-unanswered",
+        device = id,
+        address = *peer.ip(),
+        port = port,
+        gaps = list.join(", "),
+        why = why,
     );
     let field = match links.first().and_then(|l| topology.links.iter().position(|x| &x.id == l)) {
         Some(k) => format!("links[{k}]"),

@@ -38,10 +38,18 @@ pub(super) fn wrong_vlan(t: &Topology, spec: &ScheduledCommand) -> Option<Diagno
         return None;
     }
     let (a, b) = (&t.devices[sw_a], &t.devices[sw_b]);
-    let text = format!(
-        "{} and {} share a subnet, but {}'s cable ends in VLAN {vlan_a} ({} {}) and {}'s in VLAN {vlan_b} ({} {}). A VLAN-filtering switch keeps each VLAN apart, as if they were separate switches: {}'s ARP broadcast for {target} is flooded only to VLAN {vlan_a}'s ports, so {} never hears it. Put both ports in the same VLAN (devices[{sw_b}].vlans.{}.pvid), or route between the VLANs.",
-        sender.id, t.devices[peer].id, sender.id, a.id, a.ports[port_a], t.devices[peer].id, b.id, b.ports[port_b],
-        sender.id, t.devices[peer].id, b.ports[port_b],
+    let text = crate::msg!(
+        "diagnose-wrong-vlan",
+        device = &sender.id,
+        peer = &t.devices[peer].id,
+        vlan = vlan_a.to_string(),
+        switch = &a.id,
+        port = &a.ports[port_a],
+        peer_vlan = vlan_b.to_string(),
+        peer_switch = &b.id,
+        peer_port = &b.ports[port_b],
+        target = target,
+        field = format!("devices[{sw_b}].vlans.{}.pvid", b.ports[port_b]),
     );
     Some(Diagnosis {
         command: spec.label.clone(),

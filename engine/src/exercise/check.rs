@@ -15,6 +15,8 @@
 
 use crate::diagnose::Diagnosis;
 use crate::mac::MacAddr;
+use crate::msg;
+use crate::msg::Msg;
 use crate::scenario::{parse_ipv4, Command, ScenarioError, Topology};
 use serde::Serialize;
 use std::net::Ipv4Addr;
@@ -97,18 +99,20 @@ pub struct FrameMatch {
 }
 
 impl FrameMatch {
-    pub(super) fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> Msg {
         let mut parts = Vec::new();
         if let Some(d) = &self.frame_to_mac_of {
-            parts.push(format!("a frame addressed to {d}'s MAC"));
+            parts.push(msg!("check-frame-to-mac-of", device = d));
         }
         if let Some(a) = &self.addressed_to {
-            parts.push(format!("a packet addressed to {a}"));
+            parts.push(msg!("check-packet-to", address = a));
         }
         if let Some(a) = &self.arp_for {
-            parts.push(format!("the ARP request \"Who has {a}?\""));
+            parts.push(msg!("check-arp-for", address = a));
         }
-        parts.join(" that is ")
+        let mut parts = parts.into_iter();
+        let first = parts.next().unwrap_or_else(|| Msg::verbatim(""));
+        parts.fold(first, |acc, next| msg!("check-frames-and", first = acc, second = next))
     }
 }
 
@@ -117,11 +121,14 @@ impl FrameMatch {
 pub struct CheckResult {
     /// The check, as in the goal.
     pub check: Check,
-    /// What the check asks, in words ("ping from pc1 to pc2 succeeds").
-    pub description: String,
+    /// What the check asks, in words ("ping from pc1 to pc2 succeeds"): a catalogue message
+    /// (`locales/*/engine-exercise.ftl`), serialized in English.
+    #[serde(serialize_with = "english")]
+    pub description: Msg,
     pub passed: bool,
-    /// Why it passed or failed, in one or two plain sentences.
-    pub why: String,
+    /// Why it passed or failed, in one or two plain sentences (serialized in English).
+    #[serde(serialize_with = "english")]
+    pub why: Msg,
     /// The printed lines of the check's own command, if it ran one.
     pub output: Vec<String>,
     /// For a failed ping or traceroute: the inspector's "why did it fail?" text.
@@ -132,9 +139,14 @@ pub struct CheckResult {
     pub diagnosis: Option<Diagnosis>,
 }
 
+/// A message as its English text (the runner's JSON and the golden traces).
+pub(super) fn english<S: serde::Serializer>(m: &Msg, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&m.to_string())
+}
+
 fn diagnosis_text<S: serde::Serializer>(d: &Option<Diagnosis>, s: S) -> Result<S::Ok, S::Error> {
     match d {
-        Some(d) => s.serialize_str(&d.text),
+        Some(d) => s.serialize_str(&d.text.to_string()),
         None => s.serialize_none(),
     }
 }
@@ -173,7 +185,7 @@ impl Evaluation {
 /// addressed interface) or `r1/eth1`.
 /// An IPv6 address written out, or the static IPv6 address of a device
 /// (`"srv"`) or of one of its interfaces (`"srv/eth0"`).
-pub fn resolve_ip6(lab: &Topology, text: &str) -> Result<std::net::Ipv6Addr, String> {
+pub fn resolve_ip6(lab: &Topology, text: &str) -> Result<std::net::Ipv6Addr, Msg> {
     let text = text.trim();
     if let Ok(ip) = text.parse::<std::net::Ipv6Addr>() {
         return Ok(ip);
@@ -182,15 +194,15 @@ pub fn resolve_ip6(lab: &Topology, text: &str) -> Result<std::net::Ipv6Addr, Str
         Some((d, i)) => (d, Some(i)),
         None => (text, None),
     };
-    let dev = lab.devices.iter().find(|d| d.id == device).ok_or_else(|| format!("no device \"{device}\""))?;
+    let dev = lab.devices.iter().find(|d| d.id == device).ok_or_else(|| msg!("check-no-device", device = device))?;
     dev.interfaces
         .iter()
         .filter(|i| iface.is_none_or(|n| i.name == n))
         .find_map(|i| i.ipv6.as_ref().and_then(|c| c.address).map(|n| n.addr()))
-        .ok_or_else(|| format!("{text} has no static IPv6 address"))
+        .ok_or_else(|| msg!("check-no-ipv6", address = text))
 }
 
-pub fn resolve_ip(lab: &Topology, text: &str) -> Result<Ipv4Addr, String> {
+pub fn resolve_ip(lab: &Topology, text: &str) -> Result<Ipv4Addr, Msg> {
     let text = text.trim();
     if let Ok(ip) = parse_ipv4(text) {
         return Ok(ip);
@@ -203,22 +215,19 @@ pub fn resolve_ip(lab: &Topology, text: &str) -> Result<Ipv4Addr, String> {
         .devices
         .iter()
         .find(|d| d.id == device)
-        .ok_or_else(|| format!("no device \"{device}\""))?;
+        .ok_or_else(|| msg!("check-no-device", device = device))?;
     let candidates: Vec<_> = dev
         .interfaces
         .iter()
         .filter(|i| iface.is_none_or(|n| i.name == n))
         .collect();
     if iface.is_some() && candidates.is_empty() {
-        return Err(format!(
-            "{device} has no interface \"{}\"",
-            iface.unwrap_or_default()
-        ));
+        return Err(msg!("check-no-interface", device = device, interface = iface.unwrap_or_default()));
     }
     candidates
         .iter()
         .find_map(|i| i.address.map(|n| n.addr()))
-        .ok_or_else(|| format!("{text} has no IP address"))
+        .ok_or_else(|| msg!("check-no-ip", address = text))
 }
 
 /// Every MAC of a device's interfaces (configured or derived).
@@ -240,23 +249,23 @@ pub fn mac_owner(lab: &Topology, mac: MacAddr) -> Option<(String, String)> {
 
 impl Check {
     /// The check in words, for the goal list.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Msg {
         match self {
-            Check::PingSucceeds { from, to } => format!("ping from {from} to {to} succeeds"),
-            Check::PingFails { from, to } => format!("ping from {from} to {to} gets no answer"),
-            Check::Ping6Succeeds { from, to } => format!("ping -6 from {from} to {to} succeeds"),
+            Check::PingSucceeds { from, to } => msg!("check-ping-succeeds", from = from, to = to),
+            Check::PingFails { from, to } => msg!("check-ping-fails", from = from, to = to),
+            Check::Ping6Succeeds { from, to } => msg!("check-ping6-succeeds", from = from, to = to),
             Check::ArpCacheHas { device, ip, mac_of } => match mac_of {
-                Some(m) => format!("{device}'s ARP table holds {ip} with {m}'s MAC"),
-                None => format!("{device}'s ARP table holds {ip}"),
+                Some(m) => msg!("check-arp-cache-has-mac", device = device, ip = ip, owner = m),
+                None => msg!("check-arp-cache-has", device = device, ip = ip),
             },
             Check::Receives { device, .. } => {
-                format!("{device} receives {}", self.frame_match().describe())
+                msg!("check-receives", device = device, frames = self.frame_match().describe())
             }
             Check::NeverReceives { device, .. } => {
-                format!("{device} never receives {}", self.frame_match().describe())
+                msg!("check-never-receives", device = device, frames = self.frame_match().describe())
             }
             Check::TracerouteHops { from, to, hops } => {
-                format!("traceroute from {from} to {to} shows {hops} hop(s)")
+                msg!("check-traceroute-hops", from = from, to = to, hops = hops)
             }
             Check::LeavesVia {
                 device,
@@ -266,14 +275,14 @@ impl Check {
                 link,
             } => {
                 let way = match (towards, link) {
-                    (Some(t), _) => format!("towards {t}"),
-                    (None, Some(l)) => format!("on link {l}"),
-                    (None, None) => String::new(),
+                    (Some(t), _) => msg!("check-way-towards", device = t),
+                    (None, Some(l)) => msg!("check-way-link", link = l),
+                    (None, None) => Msg::verbatim(""),
                 };
-                format!("the ping from {from} to {to} leaves {device} {way}")
+                msg!("check-leaves-via", from = from, to = to, device = device, way = way)
             }
-            Check::LookupSucceeds { from, name } => format!("host {name} on {from} finds its address"),
-            Check::PageLoads { from, url } => format!("curl {url} on {from} loads the page"),
+            Check::LookupSucceeds { from, name } => msg!("check-lookup-succeeds", name = name, from = from),
+            Check::PageLoads { from, url } => msg!("check-page-loads", url = url, from = from),
         }
     }
 
@@ -315,7 +324,7 @@ impl Check {
         let address = |field: &str, text: &str| {
             resolve_ip(lab, text)
                 .map(|_| ())
-                .map_err(|m| (field.to_string(), m))
+                .map_err(|m| (field.to_string(), m.to_string()))
         };
         match self {
             Check::PingSucceeds { from, to } | Check::PingFails { from, to } => {
@@ -324,7 +333,7 @@ impl Check {
             }
             Check::Ping6Succeeds { from, to } => {
                 device("from", from, true)?;
-                resolve_ip6(lab, to).map(|_| ()).map_err(|m| ("to".to_string(), m))
+                resolve_ip6(lab, to).map(|_| ()).map_err(|m| ("to".to_string(), m.to_string()))
             }
             Check::LookupSucceeds { from, name } => {
                 device("from", from, true)?;
@@ -402,7 +411,7 @@ impl Check {
     pub(super) fn command(
         &self,
         lab: &Topology,
-    ) -> Option<Result<(String, Command, String), String>> {
+    ) -> Option<Result<(String, Command, String), Msg>> {
         let (device, run) = match self {
             Check::PingSucceeds { from, to }
             | Check::PingFails { from, to }
@@ -446,7 +455,7 @@ impl Check {
             ),
             Check::LookupSucceeds { from, name } => (
                 from,
-                Command::parse(&format!("host {name}")).map(|c| (c, format!("host {name}"))),
+                Command::parse(&format!("host {name}")).map(|c| (c, format!("host {name}"))).map_err(Msg::verbatim),
             ),
             Check::Ping6Succeeds { from, to } => (
                 from,
@@ -457,7 +466,7 @@ impl Check {
             ),
             Check::PageLoads { from, url } => (
                 from,
-                Command::parse(&format!("curl {url}")).map(|c| (c, format!("curl {url}"))),
+                Command::parse(&format!("curl {url}")).map(|c| (c, format!("curl {url}"))).map_err(Msg::verbatim),
             ),
             _ => return None,
         };

@@ -6,6 +6,8 @@ use super::check::{
 };
 use super::Exercise;
 use crate::diagnose::{diagnose, diagnose_invalid, Diagnosis};
+use crate::msg;
+use crate::msg::Msg;
 use crate::scenario::{Command, Scenario, Topology};
 use crate::sim::{RunOutcome, Simulation, StopReason};
 use crate::trace::EventKind;
@@ -27,7 +29,7 @@ pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
         Ok(topology) => topology,
         Err(error) => {
             let diagnosis = diagnose_invalid(&lab, &error);
-            let why = format!("the lab cannot run: {error}");
+            let why = msg!("check-cannot-run", error = error.to_string());
             let checks = exercise
                 .goal
                 .iter()
@@ -46,7 +48,7 @@ pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
         .goal
         .iter()
         .map(|check| match check.command(lab) {
-            Some(Err(message)) => failed(check, format!("{message} in your lab")),
+            Some(Err(message)) => failed(check, msg!("check-in-your-lab", problem = message)),
             Some(Ok((device, command, run))) => traffic_check(check, lab, &device, command, run),
             None => {
                 let outcome = base.get_or_insert_with(|| Simulation::from_topology(lab).run());
@@ -61,7 +63,7 @@ pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
     }
 }
 
-fn failed(check: &Check, why: String) -> CheckResult {
+fn failed(check: &Check, why: Msg) -> CheckResult {
     CheckResult {
         check: check.clone(),
         description: check.describe(),
@@ -72,7 +74,7 @@ fn failed(check: &Check, why: String) -> CheckResult {
     }
 }
 
-fn result(check: &Check, passed: bool, why: String) -> CheckResult {
+fn result(check: &Check, passed: bool, why: Msg) -> CheckResult {
     CheckResult {
         passed,
         ..failed(check, why)
@@ -92,10 +94,7 @@ fn traffic_check(
         .iter()
         .position(|d| d.id == device && d.kind.has_ip())
     else {
-        return failed(
-            check,
-            format!("{device} is not a host or router in your lab"),
-        );
+        return failed(check, msg!("check-not-ip-device", device = device));
     };
     // A check's traffic starts at 1 s; on a device that asks DHCP for its
     // address, at 8 s (dnsmasq's 3 s ping check and dhclient's exchange come first).
@@ -113,23 +112,19 @@ fn traffic_check(
     }
     let lab = match lab.with_commands(vec![(at_ms, d, command, run)]) {
         Ok(lab) => lab,
-        Err(e) => return failed(check, format!("the check's command cannot run: {e}")),
+        Err(e) => return failed(check, msg!("check-command-cannot-run", error = e.to_string())),
     };
     let outcome = Simulation::from_topology(&lab).run();
     let label = lab.commands[0].label.clone();
     let lines = outcome.outputs.get(&label).cloned().unwrap_or_default();
     let storm = match &outcome.stop {
-        StopReason::BroadcastStorm { links, .. } => {
-            format!(" (the run stopped in a broadcast storm on {})", links.join(", "))
-        }
-        StopReason::EventBudget { events } => format!(
-            " (the run stopped after {events} events with frames still circulating: a loop of cables between switches makes a broadcast storm)"
-        ),
-        StopReason::WorkBudget { events, work } => format!(
-            " (the run stopped at its work budget: {work} units of work in {events} events, with frames still being copied)"
-        ),
-        _ => String::new(),
+        StopReason::BroadcastStorm { links, .. } => msg!("check-storm", links = links.join(", ")),
+        StopReason::EventBudget { events } => msg!("check-event-budget", events = events),
+        StopReason::WorkBudget { events, work } => msg!("check-work-budget", work = work, events = events),
+        _ => Msg::verbatim(""),
     };
+    // The reason, then why the run stopped early, then a full stop.
+    let why = |what: Msg| msg!("check-why", why = what, stopped = storm.clone());
     let target = lab.commands[0].command.target().unwrap_or(Ipv4Addr::UNSPECIFIED);
     let target_text = match &lab.commands[0].command {
         Command::Ping6 { target, .. } => target.to_string(),
@@ -141,24 +136,21 @@ fn traffic_check(
             let (sent, got) = ping_counts(&lines);
             let unreachable = lines.iter().find(|l| l.contains("Network is unreachable"));
             let what = match unreachable {
-                Some(l) => format!("{from} could not send anything: \"{l}\""),
+                Some(l) => msg!("check-ping-no-send", from = &from, line = l),
                 None => {
                     let error = lines.iter().find(|l| l.starts_with("From "));
-                    let mut t = format!(
-                        "{from} sent {sent} echo request(s) to {target_text} and got {got} repl{}",
-                        if got == 1 { "y" } else { "ies" }
-                    );
-                    if let Some(e) = error {
-                        t.push_str(&format!("; it printed \"{e}\""));
+                    let t = msg!("check-ping-sent", from = &from, sent = sent, target = &target_text, got = got);
+                    match error {
+                        Some(e) => msg!("check-ping-printed", counts = t, line = e),
+                        None => t,
                     }
-                    t
                 }
             };
             let passed = match check {
                 Check::PingSucceeds { .. } | Check::Ping6Succeeds { .. } => unreachable.is_none() && sent > 0 && got == sent,
                 _ => got == 0,
             };
-            result(check, passed, format!("{what}{storm}."))
+            result(check, passed, why(what))
         }
         Check::TracerouteHops { hops, .. } => {
             let rows = outcome
@@ -171,18 +163,21 @@ fn traffic_check(
                 .find(|(_, addrs)| addrs.contains(&target))
                 .map(|(n, _)| *n);
             let last_answer = rows.iter().rev().find(|(_, a)| !a.is_empty());
-            let why = match (reached, last_answer) {
-                (Some(n), _) => format!("traceroute reached {target} at hop {n}; the goal is {hops}"),
-                (None, Some((n, a))) => format!(
-                    "traceroute never reached {target}: the last hop that answered was hop {n} ({}), after it only * * *",
-                    a.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
+            let what = match (reached, last_answer) {
+                (Some(n), _) => msg!("check-traceroute-reached", target = target, hop = n, hops = hops),
+                (None, Some((n, a))) => msg!(
+                    "check-traceroute-stopped",
+                    target = target,
+                    hop = n,
+                    addresses = a.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", "),
                 ),
-                (None, None) if lines.iter().any(|l| l.contains("unreachable")) => {
-                    format!("traceroute could not start: {}", lines.iter().find(|l| l.contains("unreachable")).cloned().unwrap_or_default().trim())
-                }
-                (None, None) => format!("traceroute never reached {target}: no hop answered at all"),
+                (None, None) if lines.iter().any(|l| l.contains("unreachable")) => msg!(
+                    "check-traceroute-no-start",
+                    line = lines.iter().find(|l| l.contains("unreachable")).cloned().unwrap_or_default().trim(),
+                ),
+                (None, None) => msg!("check-traceroute-silent", target = target),
             };
-            result(check, reached == Some(*hops), format!("{why}{storm}."))
+            result(check, reached == Some(*hops), why(what))
         }
         Check::LeavesVia {
             device,
@@ -203,21 +198,29 @@ fn traffic_check(
                 EventKind::DnsLookup { label: l, outcome, server, .. } if l.as_str() == label => Some((outcome.clone(), *server)),
                 _ => None,
             });
-            let (passed, why) = match outcome_of {
+            let (passed, what) = match outcome_of {
                 Some((crate::trace::LookupOutcome::Answer { addresses, .. }, _)) => (
                     true,
-                    format!("{from} looked up {name} and got {}", addresses.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")),
+                    msg!(
+                        "check-lookup-answer",
+                        from = &from,
+                        name = name,
+                        addresses = addresses.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "),
+                    ),
                 ),
-                Some((crate::trace::LookupOutcome::NxDomain, _)) => (false, format!("the DNS server answered that {name} does not exist (NXDOMAIN)")),
+                Some((crate::trace::LookupOutcome::NxDomain, _)) => (false, msg!("check-lookup-nxdomain", name = name)),
                 Some((crate::trace::LookupOutcome::Timeout, server)) => (
                     false,
-                    format!("no DNS server answered {from}'s question about {name}{}", server.map_or(String::new(), |s| format!(" (it asked {s})"))),
+                    match server {
+                        Some(s) => msg!("check-lookup-timeout-asked", from = &from, name = name, server = s),
+                        None => msg!("check-lookup-timeout", from = &from, name = name),
+                    },
                 ),
-                Some((crate::trace::LookupOutcome::NoServers, _)) => (false, format!("{from} has no DNS server to ask")),
-                Some((other, _)) => (false, format!("the lookup of {name} found no address ({other:?})")),
-                None => (false, format!("the lookup of {name} did not finish")),
+                Some((crate::trace::LookupOutcome::NoServers, _)) => (false, msg!("check-lookup-no-servers", from = &from)),
+                Some((other, _)) => (false, msg!("check-lookup-no-address", name = name, outcome = format!("{other:?}"))),
+                None => (false, msg!("check-lookup-unfinished", name = name)),
             };
-            result(check, passed, format!("{why}{storm}."))
+            result(check, passed, why(what))
         }
         Check::PageLoads { url, .. } => {
             let status = outcome.trace.events.iter().find_map(|e| match &e.kind {
@@ -225,13 +228,13 @@ fn traffic_check(
                 _ => None,
             });
             let error = lines.iter().find(|l| l.starts_with("curl: (")).cloned();
-            let (passed, why) = match (error, status) {
-                (Some(e), _) => (false, format!("curl failed: {e}")),
-                (None, Some((200, n))) => (true, format!("{from} fetched {url}: 200 OK, {n} bytes")),
-                (None, Some((s, _))) => (false, format!("the web server answered {s} instead of the page")),
-                (None, None) => (false, format!("curl {url} on {from} got no answer before the run ended")),
+            let (passed, what) = match (error, status) {
+                (Some(e), _) => (false, msg!("check-curl-failed", line = e)),
+                (None, Some((200, n))) => (true, msg!("check-page-fetched", from = &from, url = url, bytes = n)),
+                (None, Some((s, _))) => (false, msg!("check-page-status", status = s.to_string())),
+                (None, None) => (false, msg!("check-page-no-answer", url = url, from = &from)),
             };
-            result(check, passed, format!("{why}{storm}."))
+            result(check, passed, why(what))
         }
         _ => unreachable!("only traffic checks have a command"),
     };
@@ -277,8 +280,13 @@ fn no_way_back(lab: &Topology, outcome: &RunOutcome, from: &str) -> Option<Diagn
                 cause: crate::diagnose::Cause::NoRoute,
                 device: device.to_string(),
                 field: format!("devices[{r}].routes"),
-                text: format!(
-                    "{device} has no route back to {back}: whatever it sends to {from} (echo replies, \"Time to live exceeded\") and whatever it should forward there is dropped, so {from} hears nothing from {device} or beyond. Give {device} a route to {from}'s network (devices[{r}].routes) or a default gateway (devices[{r}].gateway)."
+                text: msg!(
+                    "diagnose-no-route-back",
+                    device = device,
+                    back = back,
+                    sender = from,
+                    routes = format!("devices[{r}].routes"),
+                    gateway = format!("devices[{r}].gateway"),
                 ),
             })
         }
@@ -334,7 +342,7 @@ fn leaves_via(
         _ => None,
     });
     let Some((l, neighbour, dst)) = first else {
-        return result(check, false, format!("the echo request to {target} never left {device}: it did not reach {device}, or {device} dropped it."));
+        return result(check, false, msg!("check-never-left", target = target, device = device));
     };
     let next = dst
         .and_then(|m| mac_owner(lab, m))
@@ -345,11 +353,7 @@ fn leaves_via(
         (None, Some(want)) => l == want,
         _ => false,
     };
-    result(
-        check,
-        passed,
-        format!("the echo request to {target} left {device} on link {l}, towards {next}."),
-    )
+    result(check, passed, msg!("check-left-via", target = target, device = device, link = &l, next = &next))
 }
 
 /// Reads an observation check from the lab's own run.
@@ -359,7 +363,7 @@ fn observe(check: &Check, lab: &Topology, outcome: &RunOutcome) -> CheckResult {
         Check::ArpCacheHas { device, ip, mac_of } => {
             let ip = match resolve_ip(lab, ip) {
                 Ok(ip) => ip,
-                Err(m) => return failed(check, format!("{m} in your lab")),
+                Err(m) => return failed(check, msg!("check-in-your-lab", problem = m)),
             };
             let want = mac_of.as_deref().map(|m| device_macs(lab, m));
             let mut held = None;
@@ -377,10 +381,7 @@ fn observe(check: &Check, lab: &Topology, outcome: &RunOutcome) -> CheckResult {
                             return result(
                                 check,
                                 true,
-                                format!(
-                                    "{device}'s ARP table holds {ip} at {mac} (from {}).",
-                                    e.time
-                                ),
+                                msg!("check-arp-held", device = device, ip = ip, mac = mac, time = e.time),
                             );
                         }
                         held = Some(*mac);
@@ -388,8 +389,8 @@ fn observe(check: &Check, lab: &Topology, outcome: &RunOutcome) -> CheckResult {
                 }
             }
             let why = match (held, mac_of) {
-                (Some(mac), Some(m)) => format!("{device}'s ARP table holds {ip} at {mac}, which is not {m}'s MAC."),
-                _ => format!("{device}'s ARP table never held a MAC for {ip}: no ARP exchange between them happened."),
+                (Some(mac), Some(m)) => msg!("check-arp-wrong-mac", device = device, ip = ip, mac = mac, owner = m),
+                _ => msg!("check-arp-never", device = device, ip = ip),
             };
             result(check, false, why)
         }
@@ -402,7 +403,7 @@ fn observe(check: &Check, lab: &Topology, outcome: &RunOutcome) -> CheckResult {
                 resolve(&m.arp_for).transpose(),
             ) {
                 (Ok(a), Ok(b)) => (a, b),
-                (Err(e), _) | (_, Err(e)) => return failed(check, format!("{e} in your lab")),
+                (Err(e), _) | (_, Err(e)) => return failed(check, msg!("check-in-your-lab", problem = e)),
             };
             let matching: Vec<_> = events
                 .iter()
@@ -430,15 +431,36 @@ fn observe(check: &Check, lab: &Topology, outcome: &RunOutcome) -> CheckResult {
                 .collect();
             let what = m.describe();
             let why = match matching.first() {
-                Some((t, port, summary)) => format!(
-                    "{device} received {} such frame(s); the first at {t} on {port}: {summary}.",
-                    matching.len()
+                Some((t, port, summary)) => msg!(
+                    "check-received",
+                    device = device,
+                    count = matching.len(),
+                    time = t,
+                    port = port,
+                    frame = summary,
                 ),
-                None => format!("{device} received no frame that is {what} during the lab's run."),
+                None => msg!("check-received-none", device = device, frames = what),
             };
             let passed = matches!(check, Check::Receives { .. }) == !matching.is_empty();
             result(check, passed, why)
         }
         _ => unreachable!("traffic checks run their own command"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::msg;
+
+    /// Counts go to the catalogue as numbers (for plurals) and read as the old text did.
+    #[test]
+    fn counts_read_as_plain_numbers_and_pick_the_plural() {
+        let m = msg!("check-why", why = msg!("check-ping-sent", from = "pc1", sent = 2u32, target = "10.0.0.2", got = 1u32), stopped = msg!("check-work-budget", work = 1_234_567u64, events = 200_000u64));
+        assert_eq!(
+            m.to_string(),
+            "pc1 sent 2 echo request(s) to 10.0.0.2 and got 1 reply (the run stopped at its work budget: 1234567 units of work in 200000 events, with frames still being copied)."
+        );
+        let none = msg!("check-ping-sent", from = "pc1", sent = 2u32, target = "10.0.0.2", got = 0u32);
+        assert_eq!(none.to_string(), "pc1 sent 2 echo request(s) to 10.0.0.2 and got 0 replies");
     }
 }

@@ -26,6 +26,8 @@
 use super::check::mac_owner;
 use crate::explain::{forwarded_from, rewrap_diff};
 use crate::mac::MacAddr;
+use crate::msg;
+use crate::msg::Msg;
 use crate::rng::Rng;
 use crate::scenario::Topology;
 use crate::trace::{EventKind, Forwarding, NetworkState, Trace, TraceEvent};
@@ -105,10 +107,12 @@ pub enum Answer {
     Ipv6 { address: String },
 }
 
-/// One choice: its wording and its value.
+/// One choice: its wording (a catalogue message, `locales/*/engine-predict.ftl`; serialized
+/// in English) and its value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Choice {
-    pub text: String,
+    #[serde(serialize_with = "super::check::english")]
+    pub text: Msg,
     pub answer: Answer,
 }
 
@@ -118,13 +122,15 @@ pub struct Question {
     /// Index of the decision event in the trace; ask it before showing this event.
     pub event: usize,
     pub kind: QuestionKind,
-    pub prompt: String,
+    #[serde(serialize_with = "super::check::english")]
+    pub prompt: Msg,
     /// The correct choice and 2–3 wrong ones, in seeded order.
     pub choices: Vec<Choice>,
     /// Index of the correct choice in `choices`.
     pub correct: usize,
     /// Why the engine did what it did: the event's explanation.
-    pub feedback: String,
+    #[serde(serialize_with = "super::check::english")]
+    pub feedback: Msg,
 }
 
 impl Question {
@@ -163,12 +169,13 @@ pub fn questions_at(
     let Some(event) = trace.events.get(index) else {
         return vec![];
     };
-    let feedback = event.explain();
+    let feedback = event.explain_msg();
     let mut out = Vec::new();
     let mut push =
-        |kind, prompt: String, correct: Choice, wrong: Vec<Choice>, extra: Option<&str>| {
+        |kind, prompt: Msg, correct: Choice, wrong: Vec<Choice>, extra: Option<&str>| {
             let feedback = match extra {
-                Some(why) => format!("{feedback} ({why})"),
+                // The rewrap's phrase (explain::FieldChange::why) is English for now.
+                Some(why) => msg!("predict-feedback", explanation = feedback.clone(), why = why),
                 None => feedback.clone(),
             };
             if let Some(q) = assemble(index, kind, prompt, correct, wrong, feedback, seed) {
@@ -208,11 +215,11 @@ pub fn questions_at(
             candidates.push(vec![in_port.to_string()]);
             candidates.push(vec![]);
             let owner = mac_owner(scenario, *dst)
-                .map(|(d, _)| format!(" ({d})"))
-                .unwrap_or_default();
+                .map(|(d, _)| msg!("predict-mac-owner", device = d))
+                .unwrap_or_else(|| Msg::verbatim(""));
             push(
                 QuestionKind::SwitchPorts,
-                format!("{device} receives a frame for {dst}{owner} on {in_port}. Which ports does it send the frame out of?"),
+                msg!("predict-switch-ports", device = device, mac = dst, owner = owner, port = in_port),
                 ports_choice(ports, in_port),
                 candidates.into_iter().map(|p| ports_choice(p, in_port)).collect(),
                 None,
@@ -230,7 +237,7 @@ pub fn questions_at(
             let label = |ip: Option<Ipv4Addr>| arp_choice(ip, dst, gateway);
             push(
                 QuestionKind::ArpTarget,
-                format!("{device} has a packet for {dst}. Which address does it ARP for, to find the MAC to send it to?"),
+                msg!("predict-arp-target", device = device, destination = dst),
                 label(decision.next_hop),
                 candidates.into_iter().map(label).collect(),
                 None,
@@ -256,7 +263,7 @@ pub fn questions_at(
                 |(via, iface): (Option<Ipv4Addr>, Option<String>)| next_hop_choice(via, iface, dst);
             push(
                 QuestionKind::NextHop,
-                format!("{device} must forward a packet for {dst}. Which next hop does it choose?"),
+                msg!("predict-next-hop", device = device, destination = dst),
                 label(correct),
                 candidates.into_iter().map(label).collect(),
                 None,
@@ -299,12 +306,7 @@ pub fn questions_at(
             let label = |m: MacAddr| mac_choice(scenario, m);
             push(
                 QuestionKind::DestinationMac,
-                format!(
-                    "{}/{} sends {}. Which MAC goes in the destination field of the frame?",
-                    from.device,
-                    from.port,
-                    wire::summarize(bytes)
-                ),
+                msg!("predict-destination-mac", device = &from.device, port = &from.port, frame = wire::summarize(bytes)),
                 label(dst_mac),
                 macs.into_iter().map(label).collect(),
                 why("Destination MAC"),
@@ -324,12 +326,12 @@ pub fn questions_at(
                         t_in.checked_add(1),
                     ];
                     let label = |t: u8| Choice {
-                        text: format!("TTL {t}"),
+                        text: msg!("predict-ttl-choice", ttl = t.to_string()),
                         answer: Answer::Ttl { ttl: t },
                     };
                     push(
                         QuestionKind::Ttl,
-                        format!("{} forwards a packet that arrived with TTL {t_in}. What TTL does the packet leave with?", from.device),
+                        msg!("predict-ttl", device = &from.device, ttl = t_in.to_string()),
                         label(ip.ttl.value),
                         candidates.into_iter().flatten().map(label).collect(),
                         why("TTL"),
@@ -369,22 +371,23 @@ pub fn questions(scenario: &Topology, trace: &Trace, seed: u64) -> Vec<Question>
 fn assemble(
     event: usize,
     kind: QuestionKind,
-    prompt: String,
+    prompt: Msg,
     correct: Choice,
     wrong: Vec<Choice>,
-    feedback: String,
+    feedback: Msg,
     seed: u64,
 ) -> Option<Question> {
     let mut choices = vec![correct];
+    // Two choices that read the same (in English, as before the catalogue) are one.
+    let mut texts = vec![choices[0].text.to_string()];
     for c in wrong {
         if choices.len() > MAX_WRONG {
             break;
         }
-        if !choices
-            .iter()
-            .any(|x| x.answer == c.answer || x.text == c.text)
-        {
+        let text = c.text.to_string();
+        if !choices.iter().any(|x| x.answer == c.answer) && !texts.contains(&text) {
             choices.push(c);
+            texts.push(text);
         }
     }
     if choices.len() < 3 {
@@ -469,16 +472,16 @@ fn owner_macs(scenario: &Topology, ip: Ipv4Addr) -> Vec<MacAddr> {
 
 fn ports_choice(ports: Vec<String>, in_port: &str) -> Choice {
     let text = match ports.len() {
-        0 => "no port: the frame goes nowhere".to_string(),
-        1 if ports[0] == in_port => format!("only {in_port}, back where it came from"),
-        1 => format!("only {}", ports[0]),
+        0 => msg!("predict-ports-none"),
+        1 if ports[0] == in_port => msg!("predict-ports-back", port = in_port),
+        1 => msg!("predict-ports-one", port = &ports[0]),
         _ => {
             let (last, rest) = ports.split_last().expect("two or more");
-            let mut t = format!("{} and {last}", rest.join(", "));
             if ports.iter().any(|p| p == in_port) {
-                t.push_str(&format!(" (back out of {in_port} too)"));
+                msg!("predict-ports-many-back", ports = rest.join(", "), last = last, port = in_port)
+            } else {
+                msg!("predict-ports-many", ports = rest.join(", "), last = last)
             }
-            t
         }
     };
     Choice {
@@ -489,10 +492,10 @@ fn ports_choice(ports: Vec<String>, in_port: &str) -> Choice {
 
 fn arp_choice(ip: Option<Ipv4Addr>, dst: Ipv4Addr, gateway: Option<Ipv4Addr>) -> Choice {
     let text = match ip {
-        None => "no ARP: it has no route to send it by (\"Network is unreachable\")".to_string(),
-        Some(ip) if ip == dst => format!("{ip}, the destination itself"),
-        Some(ip) if Some(ip) == gateway => format!("{ip}, its default gateway"),
-        Some(ip) => format!("{ip}"),
+        None => msg!("predict-arp-none"),
+        Some(ip) if ip == dst => msg!("predict-arp-destination", address = ip),
+        Some(ip) if Some(ip) == gateway => msg!("predict-arp-gateway", address = ip),
+        Some(ip) => Msg::verbatim(ip.to_string()),
     };
     Choice {
         text,
@@ -502,9 +505,9 @@ fn arp_choice(ip: Option<Ipv4Addr>, dst: Ipv4Addr, gateway: Option<Ipv4Addr>) ->
 
 fn next_hop_choice(via: Option<Ipv4Addr>, interface: Option<String>, dst: Ipv4Addr) -> Choice {
     let text = match (&via, &interface) {
-        (_, None) => "none: no route matches, so it drops the packet and answers \"Destination Net Unreachable\"".to_string(),
-        (Some(v), Some(i)) => format!("{v}, out of {i}"),
-        (None, Some(i)) => format!("{dst} itself, directly out of {i}"),
+        (_, None) => msg!("predict-next-hop-none"),
+        (Some(v), Some(i)) => msg!("predict-next-hop-via", via = v, interface = i),
+        (None, Some(i)) => msg!("predict-next-hop-direct", destination = dst, interface = i),
     };
     Choice {
         text,
@@ -514,13 +517,13 @@ fn next_hop_choice(via: Option<Ipv4Addr>, interface: Option<String>, dst: Ipv4Ad
 
 fn mac_choice(scenario: &Topology, mac: MacAddr) -> Choice {
     let text = if mac == MacAddr::BROADCAST {
-        format!("{mac} (broadcast)")
+        msg!("predict-mac-broadcast", mac = mac)
     } else if mac == MacAddr::ZERO {
-        format!("{mac} (all zero)")
+        msg!("predict-mac-zero", mac = mac)
     } else {
         match mac_owner(scenario, mac) {
-            Some((d, i)) => format!("{mac} ({d}/{i})"),
-            None => mac.to_string(),
+            Some((d, i)) => msg!("predict-mac-of", mac = mac, device = d, interface = i),
+            None => Msg::verbatim(mac.to_string()),
         }
     };
     Choice {

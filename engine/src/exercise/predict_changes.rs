@@ -4,6 +4,8 @@
 //!   300 s; they stay, since the switch only forgets on a flush command)
 
 use super::predict::{Answer, Choice, QuestionKind};
+use crate::msg;
+use crate::msg::Msg;
 use crate::trace::{EventKind, FlushCause};
 
 /// True for the change events predict mode stops before.
@@ -12,19 +14,20 @@ pub(super) fn is_decision(kind: &EventKind) -> bool {
 }
 
 /// (kind, prompt, correct, wrong) for a change event.
-pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, String, Choice, Vec<Choice>)> {
+pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, Msg, Choice, Vec<Choice>)> {
     let EventKind::MacFlushed { device, port: Some(port), macs, why: why @ (FlushCause::LinkDown | FlushCause::CarrierLost) } = kind else {
         return None;
     };
-    let happened = if *why == FlushCause::LinkDown { "was set down" } else { "lost carrier" };
-    let choice = |fate: u8, text: String| Choice { text, answer: Answer::MacFate { fate } };
+    let prompt = if *why == FlushCause::LinkDown {
+        msg!("predict-port-down", device = device, port = port, count = macs.len())
+    } else {
+        msg!("predict-port-no-carrier", device = device, port = port, count = macs.len())
+    };
+    let choice = |fate: u8, text: Msg| Choice { text, answer: Answer::MacFate { fate } };
     Some((
         QuestionKind::MacsOnDownPort,
-        format!("{device}'s port {port} {happened}. {device} had learned {} MAC(s) on it. What happens to them?", macs.len()),
-        choice(0, "forgotten at once: frames for them are flooded until they are learned again".into()),
-        vec![
-            choice(1, "kept until they age out, 300 s after their last frame".into()),
-            choice(2, "kept: a switch forgets a MAC only when told to (bridge fdb flush)".into()),
-        ],
+        prompt,
+        choice(0, msg!("predict-macs-forgotten")),
+        vec![choice(1, msg!("predict-macs-age-out")), choice(2, msg!("predict-macs-kept"))],
     ))
 }

@@ -7,6 +7,8 @@
 //!   the prefix and the MAC's 48 bits as they are, prefix::1, the link-local address).
 
 use super::predict::{Answer, Choice, QuestionKind};
+use crate::msg;
+use crate::msg::Msg;
 use crate::frames6::{multicast_mac, solicited_node};
 use crate::mac::MacAddr;
 use crate::neighbor::NudState;
@@ -24,12 +26,12 @@ pub(super) fn is_decision(kind: &EventKind) -> bool {
     )
 }
 
-fn group_choice(text: String, address: Ipv6Addr) -> Choice {
+fn group_choice(text: Msg, address: Ipv6Addr) -> Choice {
     Choice { text, answer: Answer::Ipv6 { address: address.to_string() } }
 }
 
 /// (kind, prompt, correct, wrong) for an IPv6 decision event.
-pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(QuestionKind, String, Choice, Vec<Choice>)> {
+pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(QuestionKind, Msg, Choice, Vec<Choice>)> {
     let EventKind::Ipv6 { device, event } = kind else { return None };
     match &**event {
         Ipv6Event::Neighbor { ip, new: NudState::Incomplete, .. } => {
@@ -37,12 +39,12 @@ pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(Q
             let all_nodes: Ipv6Addr = crate::frames6::ALL_NODES;
             Some((
                 QuestionKind::NsDestination,
-                format!("{device} needs the MAC of {ip}. Where does its neighbour solicitation go?"),
-                group_choice(format!("{group}, the solicited-node group of {ip} (MAC {})", multicast_mac(group)), group),
+                msg!("predict-ns-destination", device = device, address = ip),
+                group_choice(msg!("predict-ns-solicited-node", group = group, address = ip, mac = multicast_mac(group)), group),
                 vec![
-                    group_choice(format!("everyone: Ethernet broadcast ff:ff:ff:ff:ff:ff, as ARP does"), Ipv6Addr::from([0xff; 16])),
-                    group_choice(format!("{all_nodes}, all nodes on the link (MAC {})", multicast_mac(all_nodes)), all_nodes),
-                    group_choice(format!("{ip} itself, unicast"), *ip),
+                    group_choice(msg!("predict-ns-broadcast"), Ipv6Addr::from([0xff; 16])),
+                    group_choice(msg!("predict-ns-all-nodes", group = all_nodes, mac = multicast_mac(all_nodes)), all_nodes),
+                    group_choice(msg!("predict-ns-unicast", address = ip), *ip),
                 ],
             ))
         }
@@ -66,15 +68,12 @@ pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(Q
             let ll = crate::scenario::ipv6::link_local(mac);
             Some((
                 QuestionKind::SlaacAddress,
-                format!(
-                    "{device}/{interface} (MAC {mac}) hears the prefix {}/64 in a router advertisement. Which address does it build for itself?",
-                    address.network()
-                ),
-                group_choice(format!("{} (the prefix + EUI-64: ff:fe in the middle, the 7th bit flipped)", address.addr()), address.addr()),
+                msg!("predict-slaac", device = device, interface = interface, mac = mac, prefix = address.network()),
+                group_choice(msg!("predict-slaac-eui64", address = address.addr()), address.addr()),
                 vec![
-                    group_choice(format!("{raw} (the prefix + the MAC as it is)"), raw),
-                    group_choice(format!("{one} (the first address of the prefix)"), one),
-                    group_choice(format!("{ll} (its link-local address; the prefix is not used)"), ll),
+                    group_choice(msg!("predict-slaac-raw", address = raw), raw),
+                    group_choice(msg!("predict-slaac-first", address = one), one),
+                    group_choice(msg!("predict-slaac-link-local", address = ll), ll),
                 ],
             ))
         }

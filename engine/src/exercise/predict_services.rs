@@ -8,6 +8,8 @@
 //!   the outside address with a new port)
 
 use super::predict::{Answer, Choice, QuestionKind};
+use crate::msg;
+use crate::msg::Msg;
 use crate::scenario::{DnsRecordData, Topology};
 use crate::trace::{EventKind, LookupOutcome};
 use std::net::Ipv4Addr;
@@ -16,7 +18,7 @@ use std::net::Ipv4Addr;
 pub(super) fn question_parts(
     scenario: &Topology,
     kind: &EventKind,
-) -> Option<(QuestionKind, String, Choice, Vec<Choice>)> {
+) -> Option<(QuestionKind, Msg, Choice, Vec<Choice>)> {
     match kind {
         EventKind::DhcpLeaseObtained {
             device,
@@ -26,8 +28,8 @@ pub(super) fn question_parts(
         } => {
             let label = |ip: Option<Ipv4Addr>| Choice {
                 text: match ip {
-                    Some(ip) => format!("default via {ip}"),
-                    None => "no default route".to_string(),
+                    Some(ip) => msg!("predict-default-via", gateway = ip),
+                    None => msg!("predict-no-default"),
                 },
                 answer: Answer::Gateway { ip },
             };
@@ -37,7 +39,7 @@ pub(super) fn question_parts(
             wrong.push(None);
             Some((
                 QuestionKind::LeaseGateway,
-                format!("{device}/{interface} got the DHCP ACK from {}. Which default gateway does it install?", lease.server),
+                msg!("predict-lease-gateway", device = device, interface = interface, server = lease.server),
                 label(lease.router),
                 wrong.into_iter().map(label).collect(),
             ))
@@ -51,19 +53,16 @@ pub(super) fn question_parts(
         } => {
             let label = |o: LookupOutcome| Choice {
                 text: match &o {
-                    LookupOutcome::Answer { addresses, .. } => format!(
-                        "{name} has address {}",
-                        addresses
-                            .iter()
-                            .map(|a| a.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                    LookupOutcome::Answer { addresses, .. } => msg!(
+                        "predict-lookup-answer",
+                        name = name,
+                        addresses = addresses.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "),
                     ),
-                    LookupOutcome::NoData => format!("{name} exists but has no address"),
-                    LookupOutcome::NxDomain => "not found: NXDOMAIN".to_string(),
-                    LookupOutcome::Timeout => "no answer: connection timed out".to_string(),
-                    LookupOutcome::ServerError { .. } => "the server refuses to answer".to_string(),
-                    LookupOutcome::NoServers => "no DNS server to ask".to_string(),
+                    LookupOutcome::NoData => msg!("predict-lookup-no-data", name = name),
+                    LookupOutcome::NxDomain => msg!("predict-lookup-nxdomain"),
+                    LookupOutcome::Timeout => msg!("predict-lookup-timeout"),
+                    LookupOutcome::ServerError { .. } => msg!("predict-lookup-refused"),
+                    LookupOutcome::NoServers => msg!("predict-lookup-no-servers"),
                 },
                 answer: Answer::Lookup { outcome: o },
             };
@@ -88,7 +87,7 @@ pub(super) fn question_parts(
             wrong.push(LookupOutcome::NoData);
             Some((
                 QuestionKind::LookupResult,
-                format!("{device} looks up {name}. What does it find?"),
+                msg!("predict-lookup", device = device, name = name),
                 label(outcome.clone()),
                 wrong.into_iter().map(label).collect(),
             ))
@@ -96,7 +95,7 @@ pub(super) fn question_parts(
         EventKind::NatTranslated { device, interface, before, after, .. } => {
             let icmp = before.proto == 1;
             let label = |(ip, port): (Ipv4Addr, u16)| Choice {
-                text: if icmp { format!("{ip} (echo id {port})") } else { format!("{ip}:{port}") },
+                text: if icmp { msg!("predict-echo-id", address = ip, id = port.to_string()) } else { Msg::verbatim(format!("{ip}:{port}")) },
                 answer: Answer::Endpoint { ip, port },
             };
             let inside = scenario
@@ -113,10 +112,7 @@ pub(super) fn question_parts(
             wrong.push((before.dst.0, before.src.1));
             Some((
                 QuestionKind::NatSource,
-                format!(
-                    "A packet from {} to {} leaves {device} through {interface}, where NAT (masquerade) is on. Which source address does it have after {device}?",
-                    before.src.0, before.dst.0
-                ),
+                msg!("predict-nat-source", source = before.src.0, destination = before.dst.0, device = device, interface = interface),
                 label(after.src),
                 wrong.into_iter().map(label).collect(),
             ))

@@ -4,6 +4,8 @@
 //! ports that could, in principle, break the loop.
 
 use super::predict::{Answer, Choice, QuestionKind};
+use crate::msg;
+use crate::msg::Msg;
 use crate::scenario::{DeviceKind, Topology};
 use crate::trace::{EventKind, StpState};
 
@@ -14,13 +16,13 @@ pub(super) fn is_decision(kind: &EventKind) -> bool {
 }
 
 /// (kind, prompt, correct, wrong) for a port that starts blocking.
-pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(QuestionKind, String, Choice, Vec<Choice>)> {
+pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(QuestionKind, Msg, Choice, Vec<Choice>)> {
     if !is_decision(kind) {
         return None;
     }
     let EventKind::StpPort { device, port, .. } = kind else { return None };
     let choice = |d: &str, p: &str| Choice {
-        text: format!("{d} {p}"),
+        text: Msg::verbatim(format!("{d} {p}")),
         answer: Answer::SwitchPort { device: d.to_string(), port: p.to_string() },
     };
     let stp_switch = |d: usize| scenario.devices[d].kind == DeviceKind::Switch && scenario.devices[d].stp;
@@ -39,8 +41,7 @@ pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(Q
     }
     Some((
         QuestionKind::BlockedPort,
-        "The switches have heard each other's BPDUs. One port must block to break the loop: the port whose cable another bridge serves with a cheaper path to the root (or, at equal cost, a lower bridge id). Which port blocks now?"
-            .to_string(),
+        msg!("predict-blocked-port"),
         choice(device, port),
         wrong,
     ))

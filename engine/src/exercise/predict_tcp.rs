@@ -6,6 +6,8 @@
 //!   (the handshake's and the reset's flag sets are each other's wrong choices)
 
 use super::predict::{Answer, Choice, QuestionKind};
+use crate::msg;
+use crate::msg::Msg;
 use crate::trace::{EventKind, SocketState};
 
 /// The flag sets a question offers, in tshark's words.
@@ -22,7 +24,7 @@ pub(super) fn is_decision(kind: &EventKind) -> bool {
 }
 
 fn flags_choice(flags: &str) -> Choice {
-    Choice { text: format!("[{flags}]"), answer: Answer::Flags { flags: flags.to_string() } }
+    Choice { text: Msg::verbatim(format!("[{flags}]")), answer: Answer::Flags { flags: flags.to_string() } }
 }
 
 fn flags_question(correct: &str) -> (Choice, Vec<Choice>) {
@@ -30,20 +32,20 @@ fn flags_question(correct: &str) -> (Choice, Vec<Choice>) {
 }
 
 /// (kind, prompt, correct, wrong) for a TCP decision event.
-pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, String, Choice, Vec<Choice>)> {
+pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, Msg, Choice, Vec<Choice>)> {
     match kind {
         EventKind::TcpSocket { device, local, peer: Some(peer), old: None, new: Some(SocketState::SynSent), .. } => {
-            let port = |p: u16, why: &str| Choice { text: format!("{p}{why}"), answer: Answer::Port { port: p } };
-            let correct = port(local.port(), ": a free port the kernel picks from 32768–60999 (ip_local_port_range)");
+            let port = |p: u16, text: fn(String) -> Msg| Choice { text: text(p.to_string()), answer: Answer::Port { port: p } };
+            let correct = port(local.port(), |p| msg!("predict-port-ephemeral", port = p));
             let wrong = vec![
-                port(peer.port(), ": the same port as the server's"),
-                port(if peer.port() == 443 { 80 } else { 443 }, ": the well-known port of the protocol"),
-                port(1023, ": the last reserved port"),
-                port(0, ": no port until the server answers"),
+                port(peer.port(), |p| msg!("predict-port-same", port = p)),
+                port(if peer.port() == 443 { 80 } else { 443 }, |p| msg!("predict-port-well-known", port = p)),
+                port(1023, |p| msg!("predict-port-reserved", port = p)),
+                port(0, |p| msg!("predict-port-none", port = p)),
             ];
             Some((
                 QuestionKind::SourcePort,
-                format!("{device} opens a TCP connection to {} port {}. From which port does its SYN come?", peer.ip(), peer.port()),
+                msg!("predict-source-port", device = device, address = *peer.ip(), port = peer.port().to_string()),
                 correct,
                 wrong,
             ))
@@ -52,7 +54,7 @@ pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, String, 
             let (c, w) = flags_question("SYN, ACK");
             Some((
                 QuestionKind::NextFlags,
-                format!("{device} receives a SYN from {} for its port {}, where a server listens. Which flags does its answer carry?", peer.ip(), local.port()),
+                msg!("predict-syn-listening", device = device, address = *peer.ip(), port = local.port().to_string()),
                 c,
                 w,
             ))
@@ -61,7 +63,7 @@ pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, String, 
             let (c, w) = flags_question("RST, ACK");
             Some((
                 QuestionKind::NextFlags,
-                format!("{device} receives a SYN from {} for its port {}, where nothing listens. Which flags does its answer carry?", peer.ip(), local.port()),
+                msg!("predict-syn-closed", device = device, address = *peer.ip(), port = local.port().to_string()),
                 c,
                 w,
             ))
@@ -70,7 +72,7 @@ pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, String, 
             let (c, w) = flags_question("ACK");
             Some((
                 QuestionKind::NextFlags,
-                format!("{device} receives the SYN-ACK from {}. Which flags does the segment it sends next carry?", peer.ip()),
+                msg!("predict-syn-ack", device = device, address = *peer.ip()),
                 c,
                 w,
             ))
