@@ -79,6 +79,12 @@ impl ScenarioError {
         }
     }
 
+    /// The message with the field's path in front, as `Display` shows it
+    /// (`devices[0].gateway: …`), for a place that shows no field of its own.
+    pub fn with_path(&self) -> Msg {
+        crate::msg!("invalid-path-message", path = &self.path, message = self.message.clone())
+    }
+
     /// The same error inside a larger document (`lab.` + path).
     pub fn within(self, prefix: &str) -> ScenarioError {
         ScenarioError {
