@@ -132,76 +132,6 @@ invalid-too-many-routes = { $count } routes is too many (a device has at most { 
 invalid-too-many-records = { $count } DNS records is too many (a zone has at most { $max })
 invalid-command-length = the command is { $count } characters long (at most { $max })
 
-## Command lines (command.rs, config.rs): a lab's commands and the ones typed during a run.
-## Program names, options and synopses (ping -c COUNT …) stay as the programs spell them.
-
-invalid-usage = usage: { $usage }
-# A synopsis with an example of it, inside "usage: …".
-invalid-usage-example = { $usage } (e.g. { $example })
-invalid-unknown-command = unknown command `{ $command }` (this lab runs ping, traceroute, dhclient, host, dig, getent hosts, curl, ip, bridge, poweroff and poweron)
-invalid-empty-command = empty command
-invalid-missing-destination = missing destination address; usage: { $usage }
-invalid-not-address-or-name = { $value } is neither an IPv4 address nor a host name like www.example.com
-invalid-ipv6-target = { $value } is not an IPv6 address (names are not looked up over IPv6 in this lab)
-invalid-not-host-name = { $value } is not a host name like www.example.com
-invalid-unsupported-option = unsupported { $program } option { $flag }; usage: { $usage }
-invalid-unexpected-argument = unexpected argument { $value }; usage: { $usage }
-# What a flag needs when its value is missing ("-c needs a count").
-invalid-flag-needs = { $flag } needs { $what ->
-    [count] a count
-    [interval] an interval in seconds
-    [timeout] a timeout in seconds
-    [size] a size in bytes
-    [ttl] a TTL
-    [interface] an interface
-   *[interface-or-address] an interface or a source address
-}
-invalid-flag-needs-number = { $flag } needs a number
-invalid-flag-whole-number = { $flag } needs a whole number, not { $value }
-invalid-flag-range = { $flag } { $value } is out of range ({ $min }–{ $max })
-invalid-flag-seconds = { $flag } needs a number of seconds, not { $value }
-invalid-flag-range-seconds = { $flag } { $value } is out of range ({ $min }–{ $max } s)
-invalid-flag-bytes = { $flag } needs a whole number of bytes, not { $value }
-invalid-ping-size = -s { $size } is larger than { $max }: the packet would need IP fragmentation, which this lab does not model
-invalid-ping6-size = -s { $size } is larger than { $max }: the packet would need IPv6 fragmentation, which this lab does not model
-invalid-ping-ttl = -t needs a TTL from 1 to 255, not { $value }
-invalid-ping6-bind = -I { $value }: with -6 this lab binds to an interface (like -I eth0), not an address
-invalid-ping-bind = -I { $value } is neither an IPv4 address nor an interface name
-invalid-ping-needs-count = ping needs -c COUNT here (a lab run must end); usage: { $usage }
-invalid-flag-needs-port = { $flag } needs a port number
-invalid-flag-port = { $flag } needs a port number (1–65535), not { $value }
-invalid-traceroute-tcp = TCP SYN probes (-T) are not modelled: plain traceroute sends UDP probes to ports 33434 and up, -U to one port (53), -I sends ICMP echoes; usage: { $usage }
-invalid-traceroute-two-methods = -I and -U are two probe methods: pick one; usage: { $usage }
-invalid-traceroute-icmp-port = -p sets the UDP probes' first port; ICMP probes (-I) have none here; usage: { $usage }
-invalid-first-hop = first hop out of range: -f { $first } is above the { $max } hops max
-invalid-traceroute6-icmp = traceroute -6 sends ICMPv6 probes here: add -I; usage: { $usage }
-invalid-wait-needs = -w needs a wait in seconds, like -w 5 or -w 5,3,10
-invalid-wait-range = -w { $value }: the wait must be 0–3600 seconds, like -w 5 or -w 5,3,10
-invalid-wait-factor = -w { $value }: { $name } must be a whole number 0–100
-invalid-wait-parts = -w { $value }: at most MAX,HERE,NEAR
-invalid-curl-one-url = one URL at a time: unexpected { $value }; usage: { $usage }
-invalid-curl-needs-url = curl needs a URL; usage: { $usage }
-invalid-url-scheme = { $scheme }:// is not modelled: this lab's curl fetches http:// URLs only (in { $url })
-invalid-url-ipv6 = { $url }: IPv6 addresses are not modelled; use an IPv4 address or a name
-invalid-url-user = { $url }: user names in URLs are not modelled
-invalid-url-port = the port in { $url } must be a number from 1 to 65535, not "{ $port }"
-invalid-url-no-host = { $url } has no host: write it like http://www.example.com/ or http://10.0.0.2/
-invalid-url-ipv4 = { $host } in { $url } is not an IPv4 address (four numbers 0–255 like 10.0.0.2)
-invalid-url-name = { $host } in { $url } is not a host name like www.example.com
-invalid-url-path = the path { $path } has characters a URL cannot carry unencoded
-invalid-fdb-synopsis = bridge fdb flush dev PORT (or dev SWITCH for every port)
-invalid-no-arguments = { $program } takes no arguments, not { $value }
-invalid-ip-object = ip { $object } is not modelled; this lab runs { $commands }
-invalid-device-name = "{ $value }" is not a device name
-invalid-link-state = ip link set { $dev } { $state }: this lab models only down and up; usage: { $usage }
-invalid-flush-arguments = Flush requires arguments; usage: { $usage }
-invalid-route-needs-gateway = this lab's routes need a gateway; usage: { $usage }
-invalid-addr-needs-prefix = { $value } needs its prefix length, like { $value }/24; usage: { $usage }
-invalid-cannot-find-interface = Cannot find device "{ $dev }": { $device } has no interface { $dev } (it has { $ports })
-invalid-cannot-find-port = Cannot find device "{ $dev }": { $device } has no port { $dev } (it has { $ports })
-invalid-no-ip-stack-command = { $device } is a { $kind }: it has no IP stack, so `{ $command }` does not apply (switch commands: ip link set PORT down|up, bridge fdb flush dev PORT)
-invalid-fdb-not-switch = { $device } is a { $kind }; bridge fdb flush runs on switches (a hub learns nothing)
-
 ## Exercise files (engine/src/exercise/mod.rs, locks.rs).
 
 invalid-exercise-id = "{ $id }" must be lower-case letters, digits and - (it keys the saved progress)
@@ -246,32 +176,3 @@ invalid-priority-not-number = { $value } is not a whole number (0–65535; the d
 invalid-not-on-off = "{ $value }" is neither on nor off
 invalid-seconds-not-number = { $value } is not a whole number of seconds
 invalid-dhcp-needs-fixed-address = a DHCP server needs an interface with a fixed address (e.g. 192.168.1.1/24) to serve
-
-## Share links (src/share.rs): why a link could not be opened.
-
-invalid-link-no-lab = the link has no lab in it (it should end in #lab=…)
-invalid-link-too-long = the link is too long ({ $count } characters; a lab link is at most { $max })
-invalid-link-bad-character = the link is damaged: character { $position } is not one a lab link can contain
-invalid-link-damaged = the link is incomplete or damaged ({ $reason }); it may have been cut off when it was copied
-invalid-link-ends-early = it ends too early
-invalid-link-mid-character = it ends in the middle of a character
-invalid-link-checksum = its checksum does not match
-invalid-link-not-ours = it is not compressed data Packet Lab wrote
-invalid-link-too-large = the link's lab is larger than 1 MB once unpacked, which Packet Lab refuses
-invalid-link-not-text = the link is damaged: its contents are not text
-invalid-link-field = the link's lab is not valid: { $path }: { $message }
-invalid-link-not-a-lab = not a lab ({ $detail })
-invalid-link-not-an-object = not a lab (expected a JSON object)
-invalid-link-version = this link was made by another version of Packet Lab (format { $format }, this one reads { $version })
-invalid-link-missing = missing
-invalid-link-not-whole = { $value } is not a whole number ≥ 0
-invalid-link-out-of-range = out of range
-invalid-link-speed = { $value } is not a speed (0–{ $max })
-invalid-link-not-bool = { $value } is not true or false
-invalid-link-event-class = { $value } is not an event class
-invalid-link-not-list = { $value } is not a list
-invalid-link-view = expected [x, y, width, height] with width and height > 0
-invalid-link-scale = { $value }% is not a presenter scale ({ $scales })
-invalid-link-whatif-left-out = The link's what-if variant was left out ({ $error }); the original lab is open.
-invalid-link-unknown-field = unknown field
-invalid-link-expected-object = expected an object
