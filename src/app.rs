@@ -200,7 +200,7 @@ fn shell() -> Html {
     let divergence = whatif.compared.as_ref().and_then(|c| c.comparison.divergence.clone());
     let whatif_bar = whatif.active().then(|| html! {
         <WhatIfBar comparing={whatif.comparing} sentence={whatif.sentence().map(|s| AttrValue::from(tr.msg(s)))}
-            diverges={divergence.is_some()} error={lab.play.error.as_deref().map(|e| AttrValue::from(e.to_string()))}
+            diverges={divergence.is_some()} error={lab.play.error.as_deref().map(|e| AttrValue::from(tr.msg(e)))}
             on_action={on_whatif.clone()} />
     });
     let original_canvas = whatif.original.as_ref().filter(|_| whatif.comparing).map(|original| {
@@ -261,7 +261,7 @@ fn shell() -> Html {
                         <LinkError />
                         if let Some(notice) = &edit.notice {
                             <div class="notice" role="alert" data-testid="notice">
-                                <p>{ notice.clone() }</p>
+                                <p>{ tr.msg(notice) }</p>
                                 <button type="button" class="link-button" data-testid="dismiss-notice"
                                     onclick={on_edit.reform(|_: MouseEvent| EditAction::DismissNotice)}>{ crate::tr!(tr, "dismiss") }</button>
                             </div>
@@ -372,12 +372,12 @@ fn playback_dock() -> Html {
             }
             if let Some(error) = play.error.as_ref().filter(|_| play.cancelled) {
                 <p class="dock-error run-cancelled" role="status" data-testid="run-cancelled">
-                    { crate::tr!(tr, "run-stopped", error = error.to_string()) }{ " " }
+                    { crate::tr!(tr, "run-stopped", error = tr.msg(error)) }{ " " }
                     <button type="button" class="link-button" data-testid="run-again"
                         onclick={on_action.reform(|_: MouseEvent| PlayAction::RunAgain)}>{ crate::tr!(tr, "run-again") }</button>
                 </p>
             } else if let Some(error) = &play.error {
-                <p class="dock-error" role="alert" data-testid="run-error">{ crate::tr!(tr, "run-error", error = error.to_string()) }</p>
+                <p class="dock-error" role="alert" data-testid="run-error">{ crate::tr!(tr, "run-error", error = tr.msg(error)) }</p>
             }
             <div class={classes!("dock-panes", comparing.then_some("comparing"))}>
                 // Over the event list (which would give the answer away), never over a device.
@@ -394,7 +394,7 @@ fn playback_dock() -> Html {
                 if !comparing {
                 <Terminal run={run.clone()} shown={play.shown()}>
                     <CommandForm devices={names.clone()} device={from}
-                        target={AttrValue::from(target)} error={play.command_error.as_deref().map(|e| AttrValue::from(e.to_string()))}
+                        target={AttrValue::from(target)} error={play.command_error.as_deref().map(|e| AttrValue::from(tr.msg(e)))}
                         enabled={run.is_some()} {on_action} />
                 </Terminal>
                 }

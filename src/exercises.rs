@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use packet_engine::exercise::{check_locks, course, Editable, EditableField, Evaluation, Exercise};
 use packet_engine::scenario::DeviceKind;
+use packet_engine::msg::Msg;
 use packet_engine::Scenario;
 
 use crate::editor::{EditAction, Editor, Effect, Field, FieldError};
@@ -177,9 +178,9 @@ impl Exercises {
             *edit = before.clone();
             match action {
                 EditAction::SetField(field, text) => {
-                    edit.errors.insert(*field, FieldError { draft: text.clone(), message });
+                    edit.errors.insert(*field, FieldError { draft: text.clone(), message: Msg::verbatim(message) });
                 }
-                _ => edit.notice = Some(format!("Not in this exercise: {message}.")),
+                _ => edit.notice = Some(packet_engine::msg!("invalid-not-in-exercise", message = message)),
             }
             return Effect::ViewOnly;
         }
@@ -333,7 +334,7 @@ mod tests {
         assert_eq!(e.scenario, lab);
         let err = e.error(Field::Address(pc1, 0)).unwrap();
         assert_eq!(err.draft, "10.0.0.50/24");
-        assert_eq!(err.message, "pc1's eth0 address is locked in this exercise");
+        assert_eq!(err.message.to_string(), "pc1's eth0 address is locked in this exercise");
         assert_eq!(ex.progress.get("right-network").attempts, 0, "a refused edit is no attempt");
     }
 
@@ -345,11 +346,11 @@ mod tests {
         edit(&mut ex, &mut e, EditAction::Select(pc1));
         edit(&mut ex, &mut e, EditAction::DeleteSelection);
         assert_eq!(e.scenario, lab);
-        assert_eq!(e.notice.as_deref(), Some("Not in this exercise: pc1 was removed, but it is part of the exercise."));
+        assert_eq!(e.notice.as_ref().map(|m| m.to_string()).as_deref(), Some("Not in this exercise: pc1 was removed, but it is part of the exercise."));
         // Undo past the exercise's start would bring back another lab: refused too.
         edit(&mut ex, &mut e, EditAction::Undo);
         assert_eq!(e.scenario, lab);
-        assert!(e.notice.as_deref().unwrap().starts_with("Not in this exercise:"));
+        assert!(e.notice.as_ref().unwrap().to_string().starts_with("Not in this exercise:"));
     }
 
     #[test]
@@ -441,7 +442,7 @@ mod tests {
         assert!(locks.locked(Field::Dns(router)));
         // The laptop's DHCP switch is locked: refused at the field.
         edit(&mut ex, &mut e, EditAction::SetField(Field::Dhcp(laptop, 0), "off".into()));
-        assert!(e.error(Field::Dhcp(laptop, 0)).unwrap().message.contains("locked"));
+        assert!(e.error(Field::Dhcp(laptop, 0)).unwrap().message.to_string().contains("locked"));
         assert!(!solved(&ex));
         edit(&mut ex, &mut e, EditAction::SetField(Field::DhcpServer(router, DhcpKey::Enabled), "on".into()));
         assert!(solved(&ex), "{:?}", ex.session.as_ref().unwrap().evaluation.first_failure());

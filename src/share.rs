@@ -18,7 +18,8 @@
 use std::fmt;
 use std::rc::Rc;
 
-use packet_engine::Scenario;
+use packet_engine::msg::Msg;
+use packet_engine::{msg, Scenario};
 use serde_json::{json, Map, Value};
 
 use crate::geometry::ViewBox;
@@ -61,7 +62,7 @@ pub struct SharedLab {
     /// compared or still being edited.
     pub whatif: Option<SharedWhatIf>,
     /// What was wrong with the link's what-if variant (left out: the original opens alone).
-    pub whatif_note: Option<String>,
+    pub whatif_note: Option<Msg>,
 }
 
 /// The variant of a what-if link.
@@ -83,7 +84,7 @@ pub enum ShareError {
     /// A character outside URL-safe base64, at this (0-based) position of the encoded text.
     BadCharacter(usize),
     /// The compressed data is cut short or damaged (the decompressor's reason).
-    Damaged(&'static str),
+    Damaged(Damage),
     /// The lab would unpack to more than [`MAX_DECODED_BYTES`].
     TooLarge,
     /// The unpacked bytes are not UTF-8 text.
@@ -93,32 +94,53 @@ pub enum ShareError {
         /// e.g. `scenario.devices[0].interfaces[0].address` or `event`.
         path: String,
         /// What is wrong.
-        message: String,
+        message: Msg,
     },
 }
 
+/// The decompressor's reasons for [`ShareError::Damaged`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Damage {
+    EndsEarly,
+    MidCharacter,
+    Checksum,
+    NotOurs,
+}
+
+impl ShareError {
+    /// The sentence, worded by the catalogue (`invalid-link-…` in locales/*/engine-invalid.ftl).
+    pub fn msg(&self) -> Msg {
+        match self {
+            ShareError::NotALink => msg!("invalid-link-no-lab"),
+            ShareError::TooLong(n) => msg!("invalid-link-too-long", count = *n, max = MAX_LINK_CHARS),
+            ShareError::BadCharacter(at) => msg!("invalid-link-bad-character", position = at + 1),
+            ShareError::Damaged(why) => msg!(
+                "invalid-link-damaged",
+                reason = match why {
+                    Damage::EndsEarly => msg!("invalid-link-ends-early"),
+                    Damage::MidCharacter => msg!("invalid-link-mid-character"),
+                    Damage::Checksum => msg!("invalid-link-checksum"),
+                    Damage::NotOurs => msg!("invalid-link-not-ours"),
+                }
+            ),
+            ShareError::TooLarge => msg!("invalid-link-too-large"),
+            ShareError::NotText => msg!("invalid-link-not-text"),
+            ShareError::Field { path, message } => msg!("invalid-link-field", path = path, message = message.clone()),
+        }
+    }
+}
+
+/// English, as the catalogue words it.
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ShareError::NotALink => f.write_str("the link has no lab in it (it should end in #lab=…)"),
-            ShareError::TooLong(n) => write!(f, "the link is too long ({n} characters; a lab link is at most {MAX_LINK_CHARS})"),
-            ShareError::BadCharacter(at) => {
-                write!(f, "the link is damaged: character {} is not one a lab link can contain", at + 1)
-            }
-            ShareError::Damaged(why) => {
-                write!(f, "the link is incomplete or damaged ({why}); it may have been cut off when it was copied")
-            }
-            ShareError::TooLarge => f.write_str("the link's lab is larger than 1 MB once unpacked, which Packet Lab refuses"),
-            ShareError::NotText => f.write_str("the link is damaged: its contents are not text"),
-            ShareError::Field { path, message } => write!(f, "the link's lab is not valid: {path}: {message}"),
-        }
+        f.write_str(&self.msg().to_string())
     }
 }
 
 impl std::error::Error for ShareError {}
 
-fn field(path: impl Into<String>, message: impl Into<String>) -> ShareError {
-    ShareError::Field { path: path.into(), message: message.into() }
+fn field(path: impl Into<String>, message: Msg) -> ShareError {
+    ShareError::Field { path: path.into(), message }
 }
 
 /// The fragment (without `#`) for `lab`: `lab=` and the packed JSON.
@@ -168,9 +190,9 @@ fn unpack(fragment: &str, key: &str) -> Result<String, ShareError> {
         use miniz_oxide::inflate::TINFLStatus;
         match e.status {
             TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => ShareError::Damaged("it ends too early"),
-            TINFLStatus::Adler32Mismatch => ShareError::Damaged("its checksum does not match"),
-            _ => ShareError::Damaged("it is not compressed data Packet Lab wrote"),
+            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => ShareError::Damaged(Damage::EndsEarly),
+            TINFLStatus::Adler32Mismatch => ShareError::Damaged(Damage::Checksum),
+            _ => ShareError::Damaged(Damage::NotOurs),
         }
     })?;
     String::from_utf8(bytes).map_err(|_| ShareError::NotText)
@@ -178,16 +200,16 @@ fn unpack(fragment: &str, key: &str) -> Result<String, ShareError> {
 
 /// The link's JSON, checked: the scenario by the engine, the rest here.
 fn parse(text: &str) -> Result<SharedLab, ShareError> {
-    let root: Value = serde_json::from_str(text).map_err(|e| field("link", format!("not a lab ({e})")))?;
-    let Value::Object(mut root) = root else { return Err(field("link", "not a lab (expected a JSON object)")) };
+    let root: Value = serde_json::from_str(text).map_err(|e| field("link", msg!("invalid-link-not-a-lab", detail = e.to_string())))?;
+    let Value::Object(mut root) = root else { return Err(field("link", msg!("invalid-link-not-an-object"))) };
     match root.remove("v") {
         Some(Value::Number(n)) if n.as_u64() == Some(LINK_VERSION) => {}
         Some(other) => {
-            return Err(field("v", format!("this link was made by another version of Packet Lab (format {other}, this one reads {LINK_VERSION})")))
+            return Err(field("v", msg!("invalid-link-version", format = other.to_string(), version = LINK_VERSION.to_string())))
         }
-        None => return Err(field("v", "missing")),
+        None => return Err(field("v", msg!("invalid-link-missing"))),
     }
-    let scenario = root.remove("scenario").ok_or_else(|| field("scenario", "missing"))?;
+    let scenario = root.remove("scenario").ok_or_else(|| field("scenario", msg!("invalid-link-missing")))?;
     // The engine's own parser and validation, with the field path of the first problem.
     let scenario = Scenario::from_json(&scenario.to_string()).map_err(|e| {
         let path = if e.path == "scenario" { e.path } else { format!("scenario.{}", e.path) };
@@ -196,19 +218,19 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
     let number = |root: &mut Map<String, Value>, key: &str, default: u64| -> Result<u64, ShareError> {
         match root.remove(key) {
             None => Ok(default),
-            Some(v) => v.as_u64().ok_or_else(|| field(key, format!("{v} is not a whole number ≥ 0"))),
+            Some(v) => v.as_u64().ok_or_else(|| field(key, msg!("invalid-link-not-whole", value = v.to_string()))),
         }
     };
     let event = number(&mut root, "event", 0)?;
-    let event = usize::try_from(event).map_err(|_| field("event", "out of range"))?;
+    let event = usize::try_from(event).map_err(|_| field("event", msg!("invalid-link-out-of-range")))?;
     let speed = number(&mut root, "speed", crate::playback::DEFAULT_SPEED as u64)?;
     if speed >= SPEED_COUNT as u64 {
-        return Err(field("speed", format!("{speed} is not a speed (0–{})", SPEED_COUNT - 1)));
+        return Err(field("speed", msg!("invalid-link-speed", value = speed.to_string(), max = (SPEED_COUNT - 1).to_string())));
     }
     let per_click = match root.remove("per_click") {
         None => false,
         Some(Value::Bool(b)) => b,
-        Some(v) => return Err(field("per_click", format!("{v} is not true or false"))),
+        Some(v) => return Err(field("per_click", msg!("invalid-link-not-bool", value = v.to_string()))),
     };
     let mut hidden = Vec::new();
     match root.remove("hide") {
@@ -218,23 +240,23 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
                 let class = item
                     .as_str()
                     .and_then(|s| EventClass::ALL.into_iter().find(|c| c.css() == s))
-                    .ok_or_else(|| field(format!("hide[{i}]"), format!("{item} is not an event class")))?;
+                    .ok_or_else(|| field(format!("hide[{i}]"), msg!("invalid-link-event-class", value = item.to_string())))?;
                 if !hidden.contains(&class) {
                     hidden.push(class);
                 }
             }
         }
-        Some(v) => return Err(field("hide", format!("{v} is not a list"))),
+        Some(v) => return Err(field("hide", msg!("invalid-link-not-list", value = v.to_string()))),
     }
     let view = match root.remove("view") {
         None => None,
-        Some(v) => Some(view_box(&v).ok_or_else(|| field("view", "expected [x, y, width, height] with width and height > 0"))?),
+        Some(v) => Some(view_box(&v).ok_or_else(|| field("view", msg!("invalid-link-view")))?),
     };
     let scale = number(&mut root, "scale", 100)?;
     let scale = SCALES
         .into_iter()
         .find(|&s| u64::from(s) == scale)
-        .ok_or_else(|| field("scale", format!("{scale}% is not a presenter scale ({SCALES:?})")))?;
+        .ok_or_else(|| field("scale", msg!("invalid-link-scale", value = scale.to_string(), scales = format!("{SCALES:?}"))))?;
     let (story, story_note) = match root.remove("story") {
         None => Default::default(),
         Some(v) => {
@@ -247,11 +269,11 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
         None => (None, None),
         Some(v) => match whatif(v) {
             Ok(w) => (Some(w), None),
-            Err(e) => (None, Some(format!("The link's what-if variant was left out ({e}); the original lab is open."))),
+            Err(e) => (None, Some(msg!("invalid-link-whatif-left-out", error = e.msg()))),
         },
     };
     if let Some(key) = root.keys().next() {
-        return Err(field(key.clone(), "unknown field"));
+        return Err(field(key.clone(), msg!("invalid-link-unknown-field")));
     }
     Ok(SharedLab { scenario, event, speed: speed as usize, per_click, hidden, view, scale, story, story_note, whatif, whatif_note })
 }
@@ -259,8 +281,8 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
 /// A link's `whatif` object: `{ "variant": <lab>, "comparing": bool }`, the variant checked by
 /// the engine as `scenario` is.
 fn whatif(v: Value) -> Result<SharedWhatIf, ShareError> {
-    let Value::Object(mut w) = v else { return Err(field("whatif", "expected an object")) };
-    let variant = w.remove("variant").ok_or_else(|| field("whatif.variant", "missing"))?;
+    let Value::Object(mut w) = v else { return Err(field("whatif", msg!("invalid-link-expected-object"))) };
+    let variant = w.remove("variant").ok_or_else(|| field("whatif.variant", msg!("invalid-link-missing")))?;
     let variant = Scenario::from_json(&variant.to_string()).map_err(|e| {
         let path = if e.path == "scenario" { "whatif.variant".to_string() } else { format!("whatif.variant.{}", e.path) };
         field(path, e.message)
@@ -268,10 +290,10 @@ fn whatif(v: Value) -> Result<SharedWhatIf, ShareError> {
     let comparing = match w.remove("comparing") {
         None => true,
         Some(Value::Bool(b)) => b,
-        Some(v) => return Err(field("whatif.comparing", format!("{v} is not true or false"))),
+        Some(v) => return Err(field("whatif.comparing", msg!("invalid-link-not-bool", value = v.to_string()))),
     };
     if let Some(key) = w.keys().next() {
-        return Err(field(format!("whatif.{key}"), "unknown field"));
+        return Err(field(format!("whatif.{key}"), msg!("invalid-link-unknown-field")));
     }
     Ok(SharedWhatIf { variant, comparing })
 }
@@ -339,7 +361,7 @@ pub fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
     }
     // One leftover character (6 bits) cannot come from any byte string.
     if text.len() % 4 == 1 {
-        return Err(ShareError::Damaged("it ends in the middle of a character"));
+        return Err(ShareError::Damaged(Damage::MidCharacter));
     }
     Ok(out)
 }
@@ -350,7 +372,7 @@ pub struct Share {
     /// A valid link that would replace the user's own lab, waiting for "Open" or "Keep mine".
     pub pending: Option<Rc<SharedLab>>,
     /// Why the link the page was opened with could not be used.
-    pub error: Option<Rc<str>>,
+    pub error: Option<Rc<Msg>>,
     /// The Share dialog is open.
     pub dialog: bool,
     /// Presenter scale in percent, one of [`SCALES`].
@@ -549,7 +571,7 @@ mod tests {
         let opened = decode(&encode(&SharedLab { whatif: Some(SharedWhatIf { variant: bad, comparing: false }), ..shared })).unwrap();
         assert_eq!((opened.scenario, opened.whatif), (original, None));
         let note = opened.whatif_note.expect("the bad variant is reported");
-        assert!(note.contains("whatif.variant.devices[0].interfaces[0].address"), "{note}");
+        assert!(note.to_string().contains("whatif.variant.devices[0].interfaces[0].address"), "{note}");
     }
 
     fn example(stem: &str) -> Scenario {
@@ -673,7 +695,7 @@ mod tests {
             assert!(matches!(err, ShareError::Damaged(_)), "cut at {keep}: {err:?}");
             assert!(err.to_string().contains("incomplete or damaged"), "{err}");
         }
-        assert_eq!(decode("lab="), Err(ShareError::Damaged("it ends too early")));
+        assert_eq!(decode("lab="), Err(ShareError::Damaged(Damage::EndsEarly)));
     }
 
     #[test]

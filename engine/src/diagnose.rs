@@ -615,7 +615,7 @@ mod tests {
         assert_eq!((d.device.as_str(), d.field.as_str()), ("pc1", "devices[0].gateway"));
         assert!(d.text.to_string().starts_with("pc1's default gateway 192.168.2.1 is not on any of its networks (192.168.1.0/24)"), "{}", d.text);
         // Another refusal is not this module's business.
-        assert_eq!(diagnose_invalid(&s, &ScenarioError::new("links[0].a", "no such port")), None);
+        assert_eq!(diagnose_invalid(&s, &ScenarioError::new("links[0].a", crate::msg::Msg::verbatim("no such port"))), None);
     }
 
     #[test]

@@ -100,7 +100,7 @@ fn a_lab_one_past_each_limit_is_refused_by_name() {
     ] {
         let err = maximal_lab(Some(limit)).validate().expect_err(limit);
         assert_eq!(err.kind, ErrorKind::TooLarge { limit }, "{limit}: {err}");
-        assert!(err.message.contains("at most"), "{limit}: {err}");
+        assert!(err.message.to_string().contains("at most"), "{limit}: {err}");
     }
 }
 
@@ -109,7 +109,7 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     let big = format!(r#"{{"version":1,"name":"{}"}}"#, "x".repeat(limits::MAX_FILE_BYTES));
     let err = Scenario::from_json(&big).unwrap_err();
     assert_eq!(err.kind, ErrorKind::TooLarge { limit: "MAX_FILE_BYTES" });
-    assert!(err.message.contains("too large"), "{err}");
+    assert!(err.message.to_string().contains("too large"), "{err}");
     // One byte under the limit is read (and then judged on its content).
     let fits = format!(r#"{{"version":1,"name":"{}"}}"#, "x".repeat(limits::MAX_FILE_BYTES - 40));
     assert!(Scenario::from_json(&fits).is_ok());
@@ -131,7 +131,7 @@ fn per_device_limits_are_refused_by_name() {
     let lab = format!(r#"{{"version":1,"devices":[{{"id":"s","kind":"switch","ports":{ports}}}]}}"#);
     let err = Scenario::from_json(&lab).unwrap_err();
     assert_eq!(err.path, "devices[0].ports");
-    assert!(err.message.contains(&format!("1–{}", limits::MAX_PORTS_PER_DEVICE)), "{err}");
+    assert!(err.message.to_string().contains(&format!("1–{}", limits::MAX_PORTS_PER_DEVICE)), "{err}");
 }
 
 #[test]

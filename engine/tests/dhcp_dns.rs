@@ -524,7 +524,7 @@ fn dhclient_r_releases_the_lease_by_unicast_and_removes_the_address() {
     assert!(end.dhcp_client_leases["laptop"].contains_key("eth0"));
     assert!(!out.outputs.contains_key("laptop: dhclient eth7"));
     assert_eq!(
-        packet_engine::scenario::Command::parse("dhclient -r").unwrap_err(),
+        packet_engine::scenario::Command::parse("dhclient -r").unwrap_err().to_string(),
         "usage: dhclient [-r] INTERFACE (e.g. dhclient eth0, dhclient -r eth0)"
     );
 }

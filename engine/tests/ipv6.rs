@@ -185,7 +185,7 @@ fn same_address_twice_fails_dad_on_the_later_one() {
     let scenario = packet_engine::Scenario::from_json(&lab);
     // Two interfaces with one address is a lab error, not a run: the lab says so.
     let err = scenario.unwrap_err();
-    assert!(err.message.contains("duplicate IPv6 address 2001:db8::1"), "{}", err.message);
+    assert!(err.message.to_string().contains("duplicate IPv6 address 2001:db8::1"), "{}", err.message);
 }
 
 #[test]

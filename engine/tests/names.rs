@@ -103,7 +103,7 @@ fn a_name_without_a_dns_server_fails_and_numbers_stay_addresses() {
         "commands":[{"at_ms":0,"device":"pc1","run":"ping -c 1 web"}]}"#;
     let out = run(lab);
     assert_eq!(out.outputs["pc1: ping -c 1 web"], ["ping: web: Temporary failure in name resolution"]);
-    assert_eq!(Command::parse("ping -c 1 10.0.0.300").unwrap_err(), "10.0.0.300 is not an IPv4 address");
+    assert_eq!(Command::parse("ping -c 1 10.0.0.300").unwrap_err().to_string(), "10.0.0.300 is not an IPv4 address");
     let c = Command::parse("ping -c 1 www.example.com").unwrap();
     assert_eq!((c.target(), c.lookup()), (None, Some("www.example.com")));
     assert_eq!(Command::parse("ping -c 1 10.0.0.3").unwrap().target(), Some(Ipv4Addr::new(10, 0, 0, 3)));

@@ -299,7 +299,7 @@ fn bad_urls_and_web_fields_are_named() {
     ] {
         let e = invalid(&lab(run));
         assert_eq!(e.path, "commands[0].run", "{run}");
-        assert!(e.message.contains(msg), "{run}: {}", e.message);
+        assert!(e.message.to_string().contains(msg), "{run}: {}", e.message);
         assert_eq!(e.kind, ErrorKind::BadCommand);
     }
     let server = |web: &str| format!(r#"{{"devices":[{{"id":"s","kind":"server","interfaces":[{{"name":"eth0","address":"10.0.0.1/24"}}],"services":{{"web":{web}}}}}]}}"#);
@@ -307,16 +307,16 @@ fn bad_urls_and_web_fields_are_named() {
     assert_eq!(e.path, "devices[0].services.web.port");
     let e = invalid(&server(r#"{"pages":{"index.html":"x"}}"#));
     assert_eq!(e.path, "devices[0].services.web.pages[\"index.html\"]");
-    assert!(e.message.contains("is not a page path"), "{}", e.message);
+    assert!(e.message.to_string().contains("is not a page path"), "{}", e.message);
     let e = invalid(&server(r#"{"pages":{"/":"a","/index.html":"b"}}"#));
-    assert!(e.message.contains("given twice"), "{}", e.message);
+    assert!(e.message.to_string().contains("given twice"), "{}", e.message);
     let e = invalid(r#"{"devices":[{"id":"h","kind":"host","interfaces":[{"name":"eth0","address":"10.0.0.1/24"}],"services":{"web":{}}}]}"#);
     assert_eq!(e.path, "devices[0].services");
     let link = |drop: &str| format!(r#"{{"devices":[{{"id":"a","kind":"host","interfaces":[{{"name":"eth0"}}]}},{{"id":"b","kind":"host","interfaces":[{{"name":"eth0"}}]}}],
         "links":[{{"id":"l","a":{{"device":"a","port":"eth0"}},"b":{{"device":"b","port":"eth0"}},{drop}}}]}}"#);
     let e = invalid(&link(r#""drop_from_b":[0]"#));
     assert_eq!(e.path, "links[0].drop_from_b[0]");
-    assert!(e.message.contains("counted from 1"));
+    assert!(e.message.to_string().contains("counted from 1"));
     let e = invalid(&link(r#""drop_from_a":[2,2]"#));
     assert_eq!(e.path, "links[0].drop_from_a[1]");
     // The parsed URL is typed once: host, port, path.

@@ -75,7 +75,7 @@ fn errors_carry_their_kind() {
     );
     let e = Scenario::from_json(r#"{ "name": "a" } x"#).unwrap_err();
     assert_eq!(e.path, "scenario");
-    assert!(e.message.starts_with("trailing characters"), "{e}");
+    assert!(e.message.to_string().starts_with("trailing characters"), "{e}");
 }
 
 /// Each option that reaches time arithmetic, far too large: refused with its

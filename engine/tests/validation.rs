@@ -174,7 +174,7 @@ fn structural_errors_carry_the_serde_path() {
     );
     let e = Scenario::from_json("{ not json").unwrap_err();
     assert_eq!(e.path, "scenario");
-    assert!(e.message.contains("line 1"), "{}", e.message);
+    assert!(e.message.to_string().contains("line 1"), "{}", e.message);
 }
 
 #[test]

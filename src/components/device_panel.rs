@@ -96,7 +96,7 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                         onclick={on_edit.reform(move |_: MouseEvent| EditAction::RemoveInterface(d, i))}>{ tr!(tr, "device-remove") }</button>
                 </legend>
                 { check(Control { field: Field::Dhcp(d, i), label: tr!(tr, "device-dhcp"), testid: &dhcp_id,
-                    error: props.errors.get(&Field::Dhcp(d, i)), locked: locks.locked(Field::Dhcp(d, i)), on_edit }, dhcp) }
+                    error: props.errors.get(&Field::Dhcp(d, i)), locked: locks.locked(Field::Dhcp(d, i)), on_edit, tr }, dhcp) }
                 if dhcp {
                     <p class="field-hint" data-testid={format!("address-dhcp-{i}")}>{ lease_now }</p>
                 } else {
@@ -124,7 +124,7 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                 // iptables -t nat -A POSTROUTING -o IFACE -j MASQUERADE: the router's outside interface.
                 if dev.kind == DeviceKind::Router {
                     { check(Control { field: Field::Nat(d, i), label: tr!(tr, "device-nat"), testid: &nat_id,
-                        error: props.errors.get(&Field::Nat(d, i)), locked: locks.locked(Field::Nat(d, i)), on_edit }, iface.nat.is_some()) }
+                        error: props.errors.get(&Field::Nat(d, i)), locked: locks.locked(Field::Nat(d, i)), on_edit, tr }, iface.nat.is_some()) }
                 }
             </fieldset>
         }
@@ -210,7 +210,7 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                         <button type="submit" class="tool tool-small" data-testid="add-route">{ tr!(tr, "device-add-route") }</button>
                     </form>
                     if let Some(e) = &route_error {
-                        <p class="field-error" role="alert" data-testid="new-route-error">{ e.message.clone() }</p>
+                        <p class="field-error" role="alert" data-testid="new-route-error">{ tr.msg(&e.message) }</p>
                     }
                 }
                 { services_panel(&Services { tr, dev, device: d, errors: &props.errors, locks: &locks, refs: &refs, on_edit }) }
@@ -222,7 +222,7 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                 // ip link set br0 type bridge stp_state 1 (Linux's default is 0).
                 if dev.kind == DeviceKind::Switch {
                     { check(Control { field: Field::Stp(d), label: tr!(tr, "device-stp"), testid: "stp",
-                        error: props.errors.get(&Field::Stp(d)), locked: locks.locked(Field::Stp(d)), on_edit }, dev.stp) }
+                        error: props.errors.get(&Field::Stp(d)), locked: locks.locked(Field::Stp(d)), on_edit, tr }, dev.stp) }
                     if dev.stp {
                         <Entry field={Field::BridgePriority(d)} label={tr!(tr, "device-bridge-priority")} testid="bridge-priority"
                             value={dev.bridge_priority.map(|p| p.to_string()).unwrap_or_default()} placeholder="32768"
@@ -231,7 +231,7 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                     }
                     // ip link set br0 type bridge vlan_filtering 1; bridge vlan add dev pN vid V …
                     { check(Control { field: Field::VlanFiltering(d), label: tr!(tr, "device-vlan-filtering"), testid: "vlan-filtering",
-                        error: props.errors.get(&Field::VlanFiltering(d)), locked: locks.locked(Field::VlanFiltering(d)), on_edit }, dev.vlan_filtering) }
+                        error: props.errors.get(&Field::VlanFiltering(d)), locked: locks.locked(Field::VlanFiltering(d)), on_edit, tr }, dev.vlan_filtering) }
                     if dev.vlan_filtering {
                         { for (0..dev.ports.unwrap_or(0) as usize).map(|p| {
                             let spec = dev.vlans.get(&format!("p{}", p + 1)).cloned().unwrap_or_default();
@@ -289,7 +289,7 @@ pub fn link_panel(props: &LinkPanelProps) -> Html {
                     { for options.iter().map(|p| html! { <option value={p.clone()} selected={*p == ep.port}>{ p.clone() }</option> }) }
                 </select>
                 if let Some(e) = error {
-                    <p class="field-error" role="alert">{ e.message.clone() }</p>
+                    <p class="field-error" role="alert">{ tr.msg(&e.message) }</p>
                 }
             </div>
         }

@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::editor::{EditAction, Field, FieldError};
-use crate::i18n::use_tr;
+use crate::i18n::{use_tr, Tr};
 use crate::tr;
 
 /// The lock icon of a locked field.
@@ -83,7 +83,7 @@ pub(crate) fn entry(props: &EntryProps) -> Html {
                 {onchange} />
             if let Some(err) = &props.error {
                 <p class="field-error" id={message_id} role="alert" data-testid={format!("{}-error", props.testid)}>
-                    { err.message.clone() }
+                    { tr.msg(&err.message) }
                 </p>
             } else if locked {
                 <p class="field-hint" id={message_id}>{ tr!(tr, "fields-locked") }</p>
@@ -105,6 +105,8 @@ pub(crate) struct Control<'a> {
     pub error: Option<&'a FieldError>,
     pub locked: bool,
     pub on_edit: &'a Callback<EditAction>,
+    /// Words the error line in the interface language.
+    pub tr: &'a Tr,
 }
 
 impl Control<'_> {
@@ -112,7 +114,7 @@ impl Control<'_> {
     fn error_line(&self) -> Html {
         match self.error {
             Some(err) => html! {
-                <p class="field-error" role="alert" data-testid={format!("{}-error", self.testid)}>{ err.message.clone() }</p>
+                <p class="field-error" role="alert" data-testid={format!("{}-error", self.testid)}>{ self.tr.msg(&err.message) }</p>
             },
             None => Html::default(),
         }

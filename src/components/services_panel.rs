@@ -36,7 +36,7 @@ pub(crate) struct Services<'a> {
 
 impl Services<'_> {
     fn control<'b>(&'b self, field: Field, label: String, testid: &'b str) -> Control<'b> {
-        Control { field, label, testid, error: self.errors.get(&field), locked: self.locks.locked(field), on_edit: self.on_edit }
+        Control { field, label, testid, error: self.errors.get(&field), locked: self.locks.locked(field), on_edit: self.on_edit, tr: self.tr }
     }
 
     fn entry(&self, field: Field, label: String, testid: String, value: String, placeholder: String) -> Html {
@@ -158,7 +158,7 @@ fn record_form(s: &Services) -> Html {
                 <button type="submit" class="tool tool-small" data-testid="add-record" disabled={locked}>{ tr!(tr, "services-add-record") }</button>
             </form>
             if let Some(e) = error {
-                <p class="field-error" role="alert" data-testid="new-record-error">{ e.message.clone() }</p>
+                <p class="field-error" role="alert" data-testid="new-record-error">{ tr.msg(&e.message) }</p>
             }
         </>
     }

@@ -81,7 +81,7 @@ pub fn boot(state: &mut State) {
                 view_given = lab.view.is_some();
                 state.open_shared(&lab);
             }
-            Some(Err(e)) => state.share.error = Some(Rc::from(e.to_string())),
+            Some(Err(e)) => state.share.error = Some(Rc::new(e.msg())),
             None => {}
         }
         if let Some(scale) = embed.scale {
@@ -94,7 +94,8 @@ pub fn boot(state: &mut State) {
         if let Some((story, note)) = crate::story::link::from_query(view.as_deref(), lanes.as_deref(), hide.as_deref(), &devices) {
             state.story = story;
             if let Some(note) = note {
-                state.share.error = Some(Rc::from(note));
+                // The story's own notes are not validation messages: English for now.
+                state.share.error = Some(Rc::new(packet_engine::msg::Msg::verbatim(note)));
             }
         }
         if !view_given {
@@ -134,7 +135,7 @@ pub fn boot(state: &mut State) {
             state.share.previous = previous;
             // Worded once, in the language the page opens in (the state keeps the sentence).
             let tr = crate::i18n::tr(crate::i18n::at_boot());
-            state.share.error = Some(Rc::from(tr!(tr, "share-link-broken", error = e.to_string())));
+            state.share.error = Some(Rc::new(packet_engine::msg::Msg::verbatim(tr!(tr, "share-link-broken", error = tr.msg(&e.msg())))));
             forget_fragment();
         }
     }
@@ -199,7 +200,7 @@ pub fn link_error() -> Html {
     };
     html! {
         <div class="share-error" role="alert" data-testid="link-error">
-            <p>{ error.to_string() }</p>
+            <p>{ tr.msg(&error) }</p>
             if lab.share.previous && lab.share.embed.is_none() {
                 <RestoreButton />
             }

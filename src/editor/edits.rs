@@ -103,11 +103,11 @@ impl Editor {
 
     pub(super) fn set_field(&mut self, field: Field, text: String) -> Effect {
         let mut s = (*self.scenario).clone();
-        let applied: Result<(), String> = (|| {
+        let applied: Result<(), Msg> = (|| {
             match field {
                 Field::LabName => s.name = text.trim().to_owned(),
                 Field::Name(d) => {
-                    let dev = s.devices.get_mut(d).ok_or("no such device")?;
+                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
                     let old = std::mem::replace(&mut dev.id, text.clone());
                     // Links and commands name devices by id: follow the rename.
                     for l in &mut s.links {
@@ -124,15 +124,15 @@ impl Editor {
                     }
                 }
                 Field::Address(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
                     iface.address = optional(&text);
                 }
                 Field::Mac(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
                     iface.mac = optional(&text);
                 }
                 Field::Nat(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
                     // The panel's switch says on/off; the lab's one mode is masquerade.
                     iface.nat = match text.trim() {
                         "on" => Some("masquerade".into()),
@@ -141,24 +141,24 @@ impl Editor {
                     };
                 }
                 Field::Ipv6(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
                     iface.ipv6 = optional(&text);
                 }
                 Field::RaPrefix(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
                     iface.ra = match text.trim() {
                         "" | "off" => None,
                         "on" => Some(iface.ra.clone().unwrap_or_default()),
                         prefix => Some(packet_engine::scenario::RaSpec { prefix: Some(prefix.to_owned()), ..iface.ra.clone().unwrap_or_default() }),
                     };
                 }
-                Field::Gateway(d) => s.devices.get_mut(d).ok_or("no such device")?.gateway = optional(&text),
+                Field::Gateway(d) => s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?.gateway = optional(&text),
                 Field::Ports(d) => {
-                    let n: u32 = text.trim().parse().map_err(|_| format!("{} is not a whole number of ports", text.trim()))?;
-                    s.devices.get_mut(d).ok_or("no such device")?.ports = Some(n);
+                    let n: u32 = text.trim().parse().map_err(|_| msg!("invalid-ports-not-number", value = text.trim()))?;
+                    s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?.ports = Some(n);
                 }
                 Field::Stp(d) => {
-                    let dev = s.devices.get_mut(d).ok_or("no such device")?;
+                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
                     dev.stp = text.trim() == "on";
                     if !dev.stp {
                         // A priority only means something with the tree on.
@@ -166,17 +166,17 @@ impl Editor {
                     }
                 }
                 Field::VlanFiltering(d) => {
-                    let dev = s.devices.get_mut(d).ok_or("no such device")?;
+                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
                     dev.vlan_filtering = text.trim() == "on";
                     if !dev.vlan_filtering {
                         dev.vlans = Default::default();
                     }
                 }
                 Field::PortPvid(d, p) | Field::PortTagged(d, p) => {
-                    let dev = s.devices.get_mut(d).ok_or("no such device")?;
+                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
                     let port = format!("p{}", p + 1);
                     let mut spec = dev.vlans.get(&port).cloned().unwrap_or_default();
-                    let number = |t: &str| t.parse::<u32>().map_err(|_| format!("{t} is not a VLAN id (1–4094)"));
+                    let number = |t: &str| t.parse::<u32>().map_err(|_| msg!("invalid-vlan-not-number", value = t));
                     if let Field::PortPvid(..) = field {
                         let t = text.trim();
                         spec.pvid = if t.is_empty() { None } else { Some(number(t)?) };
@@ -194,24 +194,24 @@ impl Editor {
                     let p = if t.is_empty() {
                         None
                     } else {
-                        Some(t.parse::<u32>().map_err(|_| format!("{t} is not a whole number (0–65535; the default is 32768)"))?)
+                        Some(t.parse::<u32>().map_err(|_| msg!("invalid-priority-not-number", value = t))?)
                     };
-                    s.devices.get_mut(d).ok_or("no such device")?.bridge_priority = p;
+                    s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?.bridge_priority = p;
                 }
                 Field::RoutePrefix(d, r) => {
-                    let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or("no such route")?;
+                    let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or_else(|| Msg::verbatim("no such route"))?;
                     route.prefix = text.trim().to_owned();
                 }
                 Field::RouteVia(d, r) => {
-                    let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or("no such route")?;
+                    let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or_else(|| Msg::verbatim("no such route"))?;
                     route.via = text.trim().to_owned();
                 }
-                Field::NewRoute(_) | Field::NewRecord(_) => return Err("use the form's button".into()),
+                Field::NewRoute(_) | Field::NewRecord(_) => return Err(Msg::verbatim("use the form's button")),
                 Field::Dhcp(..) | Field::Dns(_) | Field::DhcpServer(..) | Field::DnsServer(..) => {
                     super::services::apply_service_field(&mut s, field, &text)?;
                 }
                 Field::LinkPort(l, end) => {
-                    let link = s.links.get_mut(l).ok_or("no such link")?;
+                    let link = s.links.get_mut(l).ok_or_else(|| Msg::verbatim("no such link"))?;
                     let end = if end == End::A { &mut link.a } else { &mut link.b };
                     end.port = text.trim().to_owned();
                 }

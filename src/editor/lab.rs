@@ -124,7 +124,7 @@ pub fn free_ports(scenario: &Scenario, device: &str, keep: &str) -> Vec<String> 
 
 /// Gives `device` a free port for a new cable, adding one when all are used: an interface
 /// `ethN` on a host, server or router, a port on a switch or hub (up to the engine's 1024).
-pub(super) fn ensure_free_port(scenario: &mut Scenario, device: usize) -> Result<String, String> {
+pub(super) fn ensure_free_port(scenario: &mut Scenario, device: usize) -> Result<String, Msg> {
     if let Some(port) = first_free_port(scenario, device) {
         return Ok(port);
     }
@@ -137,7 +137,7 @@ pub(super) fn ensure_free_port(scenario: &mut Scenario, device: usize) -> Result
     } else {
         let ports = dev.ports.unwrap_or(0);
         if ports >= MAX_PORTS {
-            return Err(format!("{} has all {MAX_PORTS} ports in use", dev.id));
+            return Err(msg!("invalid-all-ports-used", device = &dev.id, max = MAX_PORTS));
         }
         dev.ports = Some(ports + 1);
         Ok(format!("p{}", ports + 1))
@@ -164,13 +164,13 @@ pub(super) fn optional(text: &str) -> Option<String> {
 /// The message shown at a field for an engine error: its message alone when it is about that
 /// field, else prefixed with the path of the field it is about (e.g. changing an address can
 /// leave the gateway outside every subnet).
-pub(super) fn message_for(field: Field, error: &ScenarioError) -> String {
+pub(super) fn message_for(field: Field, error: &ScenarioError) -> Msg {
     let path = field.path();
     // A list field (`dns`, `forwarders`) owns the errors of its items (`dns[1]`).
     let item = error.path.strip_prefix(&path).is_some_and(|rest| rest.starts_with('['));
     if error.path == path || item {
         error.message.clone()
     } else {
-        format!("{} ({})", error.message, error.path)
+        msg!("invalid-at-path", message = error.message.clone(), path = &error.path)
     }
 }

@@ -14,7 +14,8 @@ use packet_engine::scenario::{
     device_port_names, parse_interface_address, CommandSpec, DeviceKind, DeviceSpec, Endpoint,
     InterfaceSpec, LinkSpec, RouteSpec,
 };
-use packet_engine::{Scenario, ScenarioError};
+use packet_engine::msg::Msg;
+use packet_engine::{msg, Scenario, ScenarioError};
 
 use crate::geometry::{
     client_to_svg, fit_view_box, free_spot, in_band, meet_scale, nearest_within, zoom_about, Point,
@@ -83,7 +84,7 @@ pub struct Editor {
     pub errors: VecMap<Field, FieldError>,
     /// A message about the last whole-lab operation that failed (a bad import file), shown
     /// until dismissed.
-    pub notice: Option<String>,
+    pub notice: Option<Msg>,
     /// Undo and redo.
     pub history: History,
 }
@@ -241,7 +242,7 @@ impl Editor {
                 effect
             }
             Err(e) => {
-                self.notice = Some(e.to_string());
+                self.notice = Some(e.with_path());
                 Effect::ViewOnly
             }
         }
@@ -353,7 +354,7 @@ impl Editor {
                         let message = if e.path.starts_with(&format!("devices[{device}].routes[")) {
                             e.message
                         } else {
-                            e.to_string()
+                            e.with_path()
                         };
                         self.errors.insert(field, FieldError { draft, message });
                         Effect::ViewOnly
@@ -392,7 +393,7 @@ impl Editor {
             EditAction::Import { file, text } => match Scenario::from_json(&text) {
                 Ok(scenario) => self.replace(scenario, None),
                 Err(e) => {
-                    self.notice = Some(format!("{file} was not loaded, the lab is unchanged. {e}"));
+                    self.notice = Some(msg!("invalid-import-failed", file = file, error = e.with_path()));
                     Effect::ViewOnly
                 }
             },
@@ -405,7 +406,7 @@ impl Editor {
 
     fn replace(&mut self, scenario: Scenario, origin: Option<usize>) -> Effect {
         if let Err(e) = scenario.validate() {
-            self.notice = Some(format!("This lab cannot be loaded: {e}"));
+            self.notice = Some(msg!("invalid-lab-cannot-load", error = e.with_path()));
             return Effect::ViewOnly;
         }
         self.push_history(self.scenario.clone());

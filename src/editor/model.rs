@@ -203,8 +203,8 @@ impl Field {
 pub struct FieldError {
     /// The text as typed, shown in the field so nothing typed is lost.
     pub draft: String,
-    /// The engine's reason.
-    pub message: String,
+    /// The engine's reason (or the editor's, for text it could not read), worded when shown.
+    pub message: packet_engine::msg::Msg,
 }
 
 /// The pointer gesture in progress.

@@ -33,33 +33,33 @@ pub fn join_list(items: &[String]) -> String {
 }
 
 /// `on` / `off` of a switch field.
-fn switch(text: &str) -> Result<bool, String> {
+fn switch(text: &str) -> Result<bool, Msg> {
     match text.trim() {
         "on" | "true" => Ok(true),
         "off" | "false" | "" => Ok(false),
-        other => Err(format!("\"{other}\" is neither on nor off")),
+        other => Err(msg!("invalid-not-on-off", value = other)),
     }
 }
 
 /// A whole number of seconds, or `None` for an empty field.
-fn seconds(text: &str) -> Result<Option<u32>, String> {
+fn seconds(text: &str) -> Result<Option<u32>, Msg> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse().map(Some).map_err(|_| format!("{t} is not a whole number of seconds"))
+    t.parse().map(Some).map_err(|_| msg!("invalid-seconds-not-number", value = t))
 }
 
 /// A DHCP server that works as soon as it is turned on: on the first interface with a fixed
 /// address, handing out .100–.200 of a /24 (or every other host address of a smaller subnet),
 /// offering this router (or the device's own gateway) and no DNS server unless the device
 /// runs one. Like a home router's factory settings.
-pub fn dhcp_defaults(dev: &DeviceSpec) -> Result<DhcpServiceSpec, String> {
+pub fn dhcp_defaults(dev: &DeviceSpec) -> Result<DhcpServiceSpec, Msg> {
     let (iface, net) = dev
         .interfaces
         .iter()
         .find_map(|i| i.parsed_address().and_then(Result::ok).filter(|n| n.prefix_len() <= 30).map(|n| (i, n)))
-        .ok_or("a DHCP server needs an interface with a fixed address (e.g. 192.168.1.1/24) to serve")?;
+        .ok_or_else(|| msg!("invalid-dhcp-needs-fixed-address"))?;
     let first = u32::from(net.network()) + 1;
     let last = u32::from(net.broadcast()) - 1;
     let (start, end) = if last - first >= 200 { (first + 99, first + 199) } else { (first, last) };
@@ -79,15 +79,15 @@ pub fn dhcp_defaults(dev: &DeviceSpec) -> Result<DhcpServiceSpec, String> {
 
 /// Applies a DHCP/DNS field's text to `s`; `Err` is a reason to show at the field before the
 /// engine is asked. Other fields are left to `set_field`.
-pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) -> Result<(), String> {
+pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) -> Result<(), Msg> {
     match field {
         Field::Dhcp(d, i) => {
-            let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or("no such interface")?;
+            let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
             iface.address = switch(text)?.then(|| "dhcp".to_owned());
         }
-        Field::Dns(d) => s.devices.get_mut(d).ok_or("no such device")?.dns = split_list(text),
+        Field::Dns(d) => s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?.dns = split_list(text),
         Field::DhcpServer(d, key) => {
-            let dev = s.devices.get_mut(d).ok_or("no such device")?;
+            let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
             if key == DhcpKey::Enabled {
                 let on = switch(text)?;
                 if on && dev.services.as_ref().is_some_and(|sv| sv.dhcp.is_some()) {
@@ -97,7 +97,7 @@ pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) ->
                 set_services(dev, |sv| sv.dhcp = dhcp);
                 return Ok(());
             }
-            let spec = dev.services.as_mut().and_then(|sv| sv.dhcp.as_mut()).ok_or("the DHCP server is off")?;
+            let spec = dev.services.as_mut().and_then(|sv| sv.dhcp.as_mut()).ok_or_else(|| Msg::verbatim("the DHCP server is off"))?;
             let t = text.trim().to_owned();
             match key {
                 DhcpKey::Enabled => unreachable!("handled above"),
@@ -111,7 +111,7 @@ pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) ->
             }
         }
         Field::DnsServer(d, key) => {
-            let dev = s.devices.get_mut(d).ok_or("no such device")?;
+            let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
             if key == DnsKey::Enabled {
                 let on = switch(text)?;
                 if on && dev.services.as_ref().is_some_and(|sv| sv.dns.is_some()) {
@@ -120,7 +120,7 @@ pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) ->
                 set_services(dev, |sv| sv.dns = on.then(DnsServiceSpec::default));
                 return Ok(());
             }
-            let spec = dev.services.as_mut().and_then(|sv| sv.dns.as_mut()).ok_or("the DNS server is off")?;
+            let spec = dev.services.as_mut().and_then(|sv| sv.dns.as_mut()).ok_or_else(|| Msg::verbatim("the DNS server is off"))?;
             let t = text.trim().to_owned();
             match key {
                 DnsKey::Enabled => unreachable!("handled above"),
@@ -128,7 +128,7 @@ pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) ->
                 DnsKey::Forwarders => spec.forwarders = split_list(&t),
                 DnsKey::Recursive => spec.recursive = switch(&t)?,
                 DnsKey::RecordName(r) | DnsKey::RecordType(r) | DnsKey::RecordValue(r) | DnsKey::RecordTtl(r) => {
-                    let rec = spec.records.get_mut(r).ok_or("no such record")?;
+                    let rec = spec.records.get_mut(r).ok_or_else(|| Msg::verbatim("no such record"))?;
                     match key {
                         DnsKey::RecordName(_) => rec.name = t,
                         DnsKey::RecordType(_) => rec.rtype = t.to_ascii_uppercase(),
@@ -156,13 +156,13 @@ impl Editor {
     pub(super) fn add_record(&mut self, device: usize, record: NewRecord) -> Effect {
         let field = Field::NewRecord(device);
         let mut s = (*self.scenario).clone();
-        let added: Result<(), String> = (|| {
+        let added: Result<(), Msg> = (|| {
             let spec = s
                 .devices
                 .get_mut(device)
                 .and_then(|d| d.services.as_mut())
                 .and_then(|sv| sv.dns.as_mut())
-                .ok_or("the DNS server is off")?;
+                .ok_or_else(|| Msg::verbatim("the DNS server is off"))?;
             spec.records.push(DnsRecordSpec {
                 name: record.name.trim().to_owned(),
                 rtype: record.rtype.trim().to_ascii_uppercase(),

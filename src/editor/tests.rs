@@ -217,10 +217,10 @@ fn an_invalid_address_is_kept_at_the_field_and_the_lab_keeps_its_last_valid_stat
     assert_eq!(e.scenario, before);
     let err = e.error(Field::Address(0, 0)).expect("error at the field");
     assert_eq!(err.draft, "10.0.0.300/33");
-    assert_eq!(err.message, "prefix /33 is out of range (0–32)");
+    assert_eq!(err.message.to_string(), "prefix /33 is out of range (0–32)");
     let eff = e.apply(EditAction::SetField(Field::Address(0, 0), "10.0.0.300/24".into()));
     assert_eq!(eff, Effect::ViewOnly);
-    assert_eq!(e.error(Field::Address(0, 0)).unwrap().message, "10.0.0.300/24 is not an IPv4 address");
+    assert_eq!(e.error(Field::Address(0, 0)).unwrap().message.to_string(), "10.0.0.300/24 is not an IPv4 address");
     // Fixing it clears the error.
     e.apply(EditAction::SetField(Field::Address(0, 0), "10.0.0.3/24".into()));
     assert!(e.error(Field::Address(0, 0)).is_none());
@@ -232,15 +232,15 @@ fn errors_about_another_field_name_it() {
     // The laptop's gateway 192.168.1.1 leaves its subnet if its address moves.
     e.apply(EditAction::SetField(Field::Address(0, 0), "10.9.9.9/24".into()));
     let err = e.error(Field::Address(0, 0)).unwrap();
-    assert!(err.message.contains("devices[0].gateway"), "{}", err.message);
+    assert!(err.message.to_string().contains("devices[0].gateway"), "{}", err.message);
     // The gateway is checked first: the laptop's gateway cannot be its own address.
     e.apply(EditAction::SetField(Field::Address(0, 0), "192.168.1.1/24".into()));
-    assert!(e.error(Field::Address(0, 0)).unwrap().message.contains("own address (devices[0].gateway)"));
+    assert!(e.error(Field::Address(0, 0)).unwrap().message.to_string().contains("own address (devices[0].gateway)"));
     let mut same = editor(same_network());
     same.apply(EditAction::SetField(Field::Address(2, 0), "10.10.10.1/24".into()));
-    assert_eq!(same.error(Field::Address(2, 0)).unwrap().message, "duplicate IP address 10.10.10.1 (also on pc1/eth0)");
+    assert_eq!(same.error(Field::Address(2, 0)).unwrap().message.to_string(), "duplicate IP address 10.10.10.1 (also on pc1/eth0)");
     assert!(e.apply(EditAction::SetField(Field::Gateway(0), "192.168.2.1".into())) == Effect::ViewOnly);
-    assert!(e.error(Field::Gateway(0)).unwrap().message.contains("not in any of laptop's subnets"));
+    assert!(e.error(Field::Gateway(0)).unwrap().message.to_string().contains("not in any of laptop's subnets"));
 }
 
 #[test]
@@ -250,7 +250,7 @@ fn renaming_a_device_follows_into_links_and_commands() {
     assert_eq!(e.scenario.links[0].a.device, "alice");
     assert_eq!(e.scenario.commands[0].device, "alice");
     e.apply(EditAction::SetField(Field::Name(2), "alice".into()));
-    assert!(e.error(Field::Name(2)).unwrap().message.starts_with("duplicate device id"));
+    assert!(e.error(Field::Name(2)).unwrap().message.to_string().starts_with("duplicate device id"));
     assert_eq!(e.scenario.devices[2].id, "pc2");
 }
 
@@ -260,26 +260,26 @@ fn mac_gateway_routes_and_ports_are_editable() {
     e.apply(EditAction::SetField(Field::Mac(0, 0), "02:aa:bb:cc:dd:ee".into()));
     assert_eq!(e.scenario.devices[0].interfaces[0].mac.as_deref(), Some("02:aa:bb:cc:dd:ee"));
     e.apply(EditAction::SetField(Field::Mac(2, 0), "01:00:5e:00:00:01".into()));
-    assert!(e.error(Field::Mac(2, 0)).unwrap().message.contains("not a unicast MAC"));
+    assert!(e.error(Field::Mac(2, 0)).unwrap().message.to_string().contains("not a unicast MAC"));
     e.apply(EditAction::SetField(Field::Gateway(0), "10.10.10.254".into()));
     assert_eq!(e.scenario.devices[0].gateway.as_deref(), Some("10.10.10.254"));
     e.apply(EditAction::AddRoute { device: 0, prefix: "8.8.8.0/24".into(), via: "10.10.10.200".into() });
     assert_eq!(e.scenario.devices[0].routes.len(), 1);
     e.apply(EditAction::AddRoute { device: 0, prefix: "8.8.8.1/24".into(), via: "10.10.10.200".into() });
-    assert!(e.error(Field::NewRoute(0)).unwrap().message.contains("host bits set"));
+    assert!(e.error(Field::NewRoute(0)).unwrap().message.to_string().contains("host bits set"));
     assert_eq!(e.scenario.devices[0].routes.len(), 1);
     e.apply(EditAction::SetField(Field::RouteVia(0, 0), "10.10.10.201".into()));
     assert_eq!(e.scenario.devices[0].routes[0].via, "10.10.10.201");
     e.apply(EditAction::RemoveRoute(0, 0));
     assert!(e.scenario.devices[0].routes.is_empty());
     e.apply(EditAction::SetField(Field::Ports(1), "1".into()));
-    assert!(e.error(Field::Ports(1)).unwrap().message.contains("no port \"p2\""));
+    assert!(e.error(Field::Ports(1)).unwrap().message.to_string().contains("no port \"p2\""));
     e.apply(EditAction::SetField(Field::Ports(1), "many".into()));
-    assert_eq!(e.error(Field::Ports(1)).unwrap().message, "many is not a whole number of ports");
+    assert_eq!(e.error(Field::Ports(1)).unwrap().message.to_string(), "many is not a whole number of ports");
     e.apply(EditAction::SetField(Field::LinkPort(1, End::B), "p4".into()));
     assert_eq!(e.scenario.links[1].b.port, "p4");
     e.apply(EditAction::SetField(Field::LinkPort(1, End::B), "p1".into()));
-    assert!(e.error(Field::LinkPort(1, End::B)).unwrap().message.contains("already used"));
+    assert!(e.error(Field::LinkPort(1, End::B)).unwrap().message.to_string().contains("already used"));
 }
 
 #[test]
@@ -330,8 +330,8 @@ fn a_bad_import_changes_nothing_and_names_the_field() {
     assert_eq!(e.apply(EditAction::Import { file: "lab.json".into(), text }), Effect::ViewOnly);
     assert_eq!(e.scenario, before.scenario);
     let notice = e.notice.clone().unwrap();
-    assert!(notice.contains("lab.json was not loaded"), "{notice}");
-    assert!(notice.contains("devices[2].interfaces[0].address: prefix /33 is out of range"), "{notice}");
+    assert!(notice.to_string().contains("lab.json was not loaded"), "{notice}");
+    assert!(notice.to_string().contains("devices[2].interfaces[0].address: prefix /33 is out of range"), "{notice}");
     e.apply(EditAction::Import { file: "x.json".into(), text: "{ not json".into() });
     assert_eq!(e.scenario, before.scenario);
     // A good file replaces the lab, exactly.
@@ -436,7 +436,7 @@ fn nat_is_ticked_on_a_router_interface_and_refused_where_the_engine_refuses_it()
     let before = e.scenario.clone();
     assert_eq!(e.apply(EditAction::SetField(Field::Nat(0, 0), "masquerade".into())), Effect::ViewOnly);
     assert_eq!(e.scenario, before);
-    assert!(e.error(Field::Nat(0, 0)).unwrap().message.starts_with("laptop is a host: NAT rewrites packets a router forwards"));
+    assert!(e.error(Field::Nat(0, 0)).unwrap().message.to_string().starts_with("laptop is a host: NAT rewrites packets a router forwards"));
     assert_eq!(Field::Nat(2, 1).path(), "devices[2].interfaces[1].nat");
 }
 
@@ -463,7 +463,7 @@ fn stp_and_vlans_are_set_from_a_switch_panel() {
     let before = e.scenario.clone();
     assert_eq!(e.apply(EditAction::SetField(Field::PortPvid(sw1, 2), "5000".into())), Effect::ViewOnly);
     assert_eq!(e.scenario, before);
-    assert!(e.error(Field::PortPvid(sw1, 2)).unwrap().message.contains("VLAN 5000 is out of range (1–4094)"));
+    assert!(e.error(Field::PortPvid(sw1, 2)).unwrap().message.to_string().contains("VLAN 5000 is out of range (1–4094)"));
     // Clearing a port's settings removes its entry; unticking filtering removes them all.
     e.apply(EditAction::SetField(Field::PortPvid(sw1, 0), "".into()));
     assert!(!e.scenario.devices[sw1].vlans.contains_key("p1"));

@@ -14,6 +14,7 @@
 //! Every time displayed is simulated time; stepping and scrubbing move by events, exactly.
 //! docs/playback.md has the mapping with numbers.
 
+use packet_engine::msg::Msg;
 use packet_engine::VecSet;
 use std::fmt;
 use std::rc::Rc;
@@ -131,9 +132,9 @@ pub struct Playback {
     /// The scenario the run was made from, positions removed: moving a device does not re-run.
     source: Option<Rc<Scenario>>,
     /// Why the scenario cannot run (the engine's validation message).
-    pub error: Option<Rc<str>>,
+    pub error: Option<Rc<Msg>>,
     /// Why the last typed command was refused.
-    pub command_error: Option<Rc<str>>,
+    pub command_error: Option<Rc<Msg>>,
     /// Commands typed in the lab, appended to the scenario's own.
     extra: Rc<Vec<CommandSpec>>,
     /// Events shown: `events[..shown]` have happened.
@@ -233,7 +234,7 @@ impl Playback {
             }
             Err(e) => {
                 self.run = None;
-                self.error = Some(Rc::from(e));
+                self.error = Some(Rc::new(e));
                 self.shown = 0;
                 self.clock = 0.0;
                 self.tables = Rc::new(NetworkState::default());
@@ -537,7 +538,7 @@ impl Playback {
     fn add_command(&mut self, device: &str, line: &str, scenario: &Scenario) {
         let line = line.trim();
         if let Err(e) = packet_engine::scenario::Command::parse(line) {
-            self.command_error = Some(Rc::from(e));
+            self.command_error = Some(Rc::new(e));
             return;
         }
         let now = self.sim_now();
@@ -555,7 +556,7 @@ impl Playback {
                 self.command_error = None;
                 self.playing = !self.per_click;
             }
-            Err(e) => self.command_error = Some(Rc::from(e)),
+            Err(e) => self.command_error = Some(Rc::new(e)),
         }
     }
 }

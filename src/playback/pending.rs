@@ -55,8 +55,8 @@ impl PartialEq for WorkerJob {
 }
 
 /// The lab's simulation under the browser's budget: the one both the page and the worker run.
-pub fn simulation(lab: &Scenario) -> Result<Simulation, String> {
-    Simulation::new(&Run::capped(lab)).map_err(|e| e.to_string())
+pub fn simulation(lab: &Scenario) -> Result<Simulation, packet_engine::msg::Msg> {
+    Simulation::new(&Run::capped(lab)).map_err(|e| e.with_path())
 }
 
 thread_local! {
@@ -137,7 +137,7 @@ pub enum Started {
 impl Run {
     /// Starts `scenario`'s run under the browser's budget and does the first [`FIRST_WORK`]
     /// units of it; the error is the engine's validation message.
-    pub fn start(scenario: &Scenario) -> Result<Started, String> {
+    pub fn start(scenario: &Scenario) -> Result<Started, packet_engine::msg::Msg> {
         let mut sim = simulation(scenario)?;
         let lab = Rc::new(scenario.clone());
         if sim.step(FIRST_WORK) {
@@ -223,7 +223,7 @@ impl Playback {
                 // Not reached: the lab was validated when the run started.
                 Err(e) => {
                     self.pending = None;
-                    self.error = Some(Rc::from(e));
+                    self.error = Some(Rc::new(e));
                 }
             }
         }
@@ -234,10 +234,11 @@ impl Playback {
         let Some(pending) = self.pending.take() else { return };
         pending.sim.borrow_mut().take();
         self.cancelled = true;
-        self.error = Some(Rc::from(format!(
+        // Not a validation message: still worded here, in English (issue 17's other areas).
+        self.error = Some(Rc::new(packet_engine::msg::Msg::verbatim(format!(
             "the run was cancelled after {} events. The lab is unchanged: press Run again, or edit it.",
             pending.events()
-        )));
+        ))));
     }
 
     /// Runs the lab again after a cancel.

@@ -106,8 +106,8 @@ impl Run {
     /// engine's native default (2 M events, ~450 MB of trace).
     /// The engine's work budget (4 units an event, counting each copy of a flood) ends a
     /// fan-out storm through a 1,024-port hub within the same bounds (issue 19).
-    pub fn new(scenario: &Scenario) -> Result<Run, String> {
-        let sim = Simulation::new(&Run::capped(scenario)).map_err(|e| e.to_string())?;
+    pub fn new(scenario: &Scenario) -> Result<Run, packet_engine::msg::Msg> {
+        let sim = Simulation::new(&Run::capped(scenario)).map_err(|e| e.with_path())?;
         Ok(Run::from_outcome(sim.run(), Rc::new(scenario.clone())))
     }
 

@@ -301,7 +301,7 @@ fn a_config_command_on_a_missing_port_is_refused_with_the_reason() {
     let run = p.run().unwrap().clone();
     apply(&mut p, &s, &[PlayAction::Command { device: "sw1".into(), run: "ip link set p9 down".into() }]);
     let e = p.command_error.as_deref().unwrap();
-    assert!(e.contains("sw1 has no port p9 (it has p1, p2, p3, p4)"), "{e}");
+    assert!(e.to_string().contains("sw1 has no port p9 (it has p1, p2, p3, p4)"), "{e}");
     assert_eq!(p.run().unwrap(), &run, "the run is untouched");
 }
 
@@ -311,7 +311,7 @@ fn a_bad_command_is_refused_with_the_reason() {
     let mut p = Playback::new(&s);
     let run = p.run().unwrap().clone();
     apply(&mut p, &s, &[PlayAction::Command { device: "pc1".into(), run: "ping -c 1 10.10.10".into() }]);
-    assert!(p.command_error.as_deref().unwrap().contains("not an IPv4 address"));
+    assert!(p.command_error.as_deref().unwrap().to_string().contains("not an IPv4 address"));
     assert_eq!(p.run().unwrap(), &run, "the run is untouched");
 }
 
@@ -330,7 +330,7 @@ fn moving_a_device_does_not_rerun_but_changing_an_address_does() {
     broken.devices[0].interfaces[0].address = Some("10.10.10.300/24".into());
     p.invalidate(&broken);
     assert!(p.run().is_none());
-    assert!(p.error.as_deref().unwrap().contains("devices[0]"), "{:?}", p.error);
+    assert!(p.error.as_deref().unwrap().to_string().contains("devices[0]"), "{:?}", p.error);
     p.invalidate(&s);
     assert!(p.run().is_some() && p.error.is_none());
 }
@@ -556,6 +556,7 @@ fn a_cancelled_run_keeps_the_lab_and_can_run_again() {
     apply(&mut p, &lab, &[PlayAction::Continue, PlayAction::CancelRun]);
     assert!(p.pending().is_none() && p.run().is_none());
     let error = p.error.clone().expect("says it was cancelled");
+    let error = error.to_string();
     assert!(error.contains("cancelled after") && error.contains("unchanged"), "{error}");
     // Nothing more happens on a late Continue.
     apply(&mut p, &lab, &[PlayAction::Continue]);
@@ -652,7 +653,7 @@ fn cancelling_a_worker_run_keeps_the_lab_and_ignores_its_late_outcome() {
     let id = p.pending().unwrap().id;
     apply(&mut p, &lab, &[PlayAction::Offload { run: id }, PlayAction::CancelRun]);
     assert!(p.pending().is_none() && p.run().is_none());
-    assert!(p.error.as_deref().is_some_and(|e| e.contains("cancelled after")));
+    assert!(p.error.as_deref().is_some_and(|e| e.to_string().contains("cancelled after")));
     // What the terminated worker might still have posted changes nothing.
     apply(&mut p, &lab, &[PlayAction::WorkerDone { run: id, bytes: worker_bytes(&lab) }]);
     assert!(p.run().is_none() && p.cancelled);

@@ -41,7 +41,7 @@ pub fn serve() {
 /// Runs the lab `text` to its end, posting its progress and then its outcome.
 fn run(scope: &DedicatedWorkerGlobalScope, text: &str) -> Result<(), String> {
     let lab = Scenario::from_json(text).map_err(|e| e.to_string())?;
-    let mut sim = simulation(&lab)?;
+    let mut sim = simulation(&lab).map_err(|e| e.to_string())?;
     loop {
         let done = sim.step(CHUNK_WORK);
         let p = sim.progress();

@@ -337,11 +337,11 @@ impl Check {
             }
             Check::LookupSucceeds { from, name } => {
                 device("from", from, true)?;
-                Command::parse(&format!("host {name}")).map(|_| ()).map_err(|m| ("name".to_string(), m))
+                Command::parse(&format!("host {name}")).map(|_| ()).map_err(|m| ("name".to_string(), m.to_string()))
             }
             Check::PageLoads { from, url } => {
                 device("from", from, true)?;
-                crate::scenario::parse_url(url).map(|_| ()).map_err(|m| ("url".to_string(), m))
+                crate::scenario::parse_url(url).map(|_| ()).map_err(|m| ("url".to_string(), m.to_string()))
             }
             Check::TracerouteHops { from, to, hops } => {
                 device("from", from, true)?;
@@ -455,7 +455,7 @@ impl Check {
             ),
             Check::LookupSucceeds { from, name } => (
                 from,
-                Command::parse(&format!("host {name}")).map(|c| (c, format!("host {name}"))).map_err(Msg::verbatim),
+                Command::parse(&format!("host {name}")).map(|c| (c, format!("host {name}"))),
             ),
             Check::Ping6Succeeds { from, to } => (
                 from,
@@ -466,7 +466,7 @@ impl Check {
             ),
             Check::PageLoads { from, url } => (
                 from,
-                Command::parse(&format!("curl {url}")).map(|c| (c, format!("curl {url}"))).map_err(Msg::verbatim),
+                Command::parse(&format!("curl {url}")).map(|c| (c, format!("curl {url}"))),
             ),
             _ => return None,
         };

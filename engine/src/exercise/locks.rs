@@ -72,20 +72,21 @@ pub enum EditableField {
 }
 
 impl EditableField {
-    fn name(self) -> &'static str {
+    /// The field as the file spells it, for the catalogue's selector ("invalid-editable-field").
+    fn key(self) -> &'static str {
         match self {
             EditableField::Address => "address",
             EditableField::Mask => "mask",
-            EditableField::Mac => "MAC address",
+            EditableField::Mac => "mac",
             EditableField::Gateway => "gateway",
             EditableField::Routes => "routes",
             EditableField::Kind => "kind",
-            EditableField::Dns => "DNS servers",
+            EditableField::Dns => "dns",
             EditableField::Services => "services",
-            EditableField::Nat => "NAT",
-            EditableField::Stp => "spanning tree",
-            EditableField::Vlans => "VLANs",
-            EditableField::Ipv6 => "IPv6 settings",
+            EditableField::Nat => "nat",
+            EditableField::Stp => "stp",
+            EditableField::Vlans => "vlans",
+            EditableField::Ipv6 => "ipv6",
         }
     }
 }
@@ -135,16 +136,13 @@ impl Editable {
         for (i, e) in self.devices.iter().enumerate() {
             let at = format!("editable.devices[{i}]");
             let Some(dev) = lab.devices.iter().find(|d| d.id == e.device) else {
-                return Err(ScenarioError::new(
-                    format!("{at}.device"),
-                    format!("no device \"{}\"", e.device),
-                ));
+                return Err(ScenarioError::new(format!("{at}.device"), crate::msg!("invalid-no-device", name = &e.device)));
             };
             if let Some(name) = &e.interface {
                 if !dev.interfaces.iter().any(|x| &x.name == name) {
                     return Err(ScenarioError::new(
                         format!("{at}.interface"),
-                        format!("{} has no interface \"{name}\"", e.device),
+                        crate::msg!("invalid-no-interface", device = &e.device, name = name),
                     ));
                 }
             }
@@ -161,11 +159,11 @@ impl Editable {
                 if let Some(f) = e.fields.iter().find(|f| ip_only.contains(f)) {
                     return Err(ScenarioError::new(
                         format!("{at}.fields"),
-                        format!(
-                            "{} is a {} and has no {}",
-                            e.device,
-                            dev.kind.name(),
-                            f.name()
+                        crate::msg!(
+                            "invalid-editable-field",
+                            device = &e.device,
+                            kind = crate::scenario::kind_word(dev.kind),
+                            field = f.key()
                         ),
                     ));
                 }

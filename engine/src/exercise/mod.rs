@@ -27,6 +27,7 @@ pub use check::{evaluate, Check, CheckResult, Evaluation, FrameMatch};
 pub use course::course;
 pub use locks::{check_locks, Editable, EditableDevice, EditableField, LockViolation};
 
+use crate::msg;
 use crate::scenario::{Scenario, ScenarioError};
 use serde::{Deserialize, Serialize};
 
@@ -142,13 +143,7 @@ impl Exercise {
     /// Checks the whole file; the first problem is returned with its field path.
     pub fn validate(&self) -> Result<(), ScenarioError> {
         if self.version != 1 {
-            return Err(ScenarioError::new(
-                "version",
-                format!(
-                    "unsupported version {} (this engine reads version 1)",
-                    self.version
-                ),
-            ));
+            return Err(ScenarioError::new("version", msg!("invalid-version", version = self.version.to_string())));
         }
         if self.id.is_empty()
             || !self
@@ -156,13 +151,7 @@ impl Exercise {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            return Err(ScenarioError::new(
-                "id",
-                format!(
-                    "\"{}\" must be lower-case letters, digits and - (it keys the saved progress)",
-                    self.id
-                ),
-            ));
+            return Err(ScenarioError::new("id", msg!("invalid-exercise-id", id = &self.id)));
         }
         for (field, text) in [
             ("title", &self.title),
@@ -170,7 +159,7 @@ impl Exercise {
             ("solved_text", &self.solved_text),
         ] {
             if text.trim().is_empty() {
-                return Err(ScenarioError::new(field, "must not be empty"));
+                return Err(ScenarioError::new(field, msg!("invalid-empty")));
             }
         }
         let lab = self.lab.validate().map_err(|e| e.within("lab"))?;
@@ -178,50 +167,39 @@ impl Exercise {
         if self.hints.len() > MAX_HINTS {
             return Err(ScenarioError::new(
                 "hints",
-                format!(
-                    "{} hints; an exercise gives at most {MAX_HINTS}",
-                    self.hints.len()
-                ),
+                msg!("invalid-too-many-hints", count = self.hints.len(), max = MAX_HINTS),
             ));
         }
         if let Some(h) = self.hints.iter().position(|h| h.trim().is_empty()) {
-            return Err(ScenarioError::new(
-                format!("hints[{h}]"),
-                "a hint must not be empty",
-            ));
+            return Err(ScenarioError::new(format!("hints[{h}]"), msg!("invalid-empty-hint")));
         }
         for (tag, t) in self.translations.iter() {
             let at = |field: &str| format!("translations.{tag}.{field}");
             if tag.is_empty() || tag.len() > 16 || !tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                return Err(ScenarioError::new(
-                    format!("translations.{tag}"),
-                    "a language is named by its tag, such as \"de\" or \"pt-BR\"",
-                ));
+                return Err(ScenarioError::new(format!("translations.{tag}"), msg!("invalid-language-tag")));
             }
             for (field, text) in [("title", &t.title), ("story", &t.story), ("solved_text", &t.solved_text)] {
                 if text.as_deref().is_some_and(|x| x.trim().is_empty()) {
-                    return Err(ScenarioError::new(at(field), "must not be empty (leave it out to show the original)"));
+                    return Err(ScenarioError::new(at(field), msg!("invalid-empty-translation")));
                 }
             }
             if t.hints.len() > self.hints.len() {
                 return Err(ScenarioError::new(
                     at("hints"),
-                    format!("{} hints, but the exercise has {}: translate each hint once", t.hints.len(), self.hints.len()),
+                    msg!("invalid-translated-hints", count = t.hints.len(), total = self.hints.len()),
                 ));
             }
             if let Some(h) = t.hints.iter().position(|h| h.trim().is_empty()) {
-                return Err(ScenarioError::new(at(&format!("hints[{h}]")), "a hint must not be empty"));
+                return Err(ScenarioError::new(at(&format!("hints[{h}]")), msg!("invalid-empty-hint")));
             }
         }
         if self.goal.is_empty() {
-            return Err(ScenarioError::new(
-                "goal",
-                "an exercise needs at least one check",
-            ));
+            return Err(ScenarioError::new("goal", msg!("invalid-no-checks")));
         }
         for (i, check) in self.goal.iter().enumerate() {
             check.validate(&lab).map_err(|(field, message)| {
-                ScenarioError::new(format!("goal[{i}].{field}"), message)
+                // The checks' own wording (check.rs) is English for now.
+                ScenarioError::new(format!("goal[{i}].{field}"), crate::msg::Msg::verbatim(message))
             })?;
         }
         Ok(())

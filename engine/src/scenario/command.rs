@@ -4,6 +4,8 @@
 
 pub use crate::apps::http::curl::Url;
 pub use super::config::ConfigCommand;
+use crate::msg;
+use crate::msg::Msg;
 use std::net::Ipv4Addr;
 
 /// A parsed `run` string.
@@ -153,7 +155,7 @@ impl Command {
     }
 
     /// Reads a command line; the error says what is wrong with it.
-    pub fn parse(line: &str) -> Result<Command, String> {
+    pub fn parse(line: &str) -> Result<Command, Msg> {
         let words: Vec<&str> = line.split_whitespace().collect();
         match words.first() {
             Some(&("ping" | "ping6")) => parse_ping(words[0], &words[1..]),
@@ -167,13 +169,13 @@ impl Command {
                     interface: iface.to_string(),
                     release: true,
                 }),
-                _ => Err("usage: dhclient [-r] INTERFACE (e.g. dhclient eth0, dhclient -r eth0)".into()),
+                _ => Err(usage(example("dhclient [-r] INTERFACE", "dhclient eth0, dhclient -r eth0"))),
             },
             Some(&"host") => match &words[1..] {
                 [name] if !name.starts_with('-') => Ok(Command::Host {
                     name: lookup_name(name)?,
                 }),
-                _ => Err("usage: host NAME (e.g. host www.example.com)".into()),
+                _ => Err(usage(example("host NAME", "host www.example.com"))),
             },
             Some(&"dig") => match &words[1..] {
                 [name] if !name.starts_with(['-', '+', '@']) => Ok(Command::Dig {
@@ -186,20 +188,18 @@ impl Command {
                         short: true,
                     })
                 }
-                _ => Err("usage: dig [+short] NAME (e.g. dig +short www.example.com)".into()),
+                _ => Err(usage(example("dig [+short] NAME", "dig +short www.example.com"))),
             },
             Some(&"getent") => match &words[1..] {
                 ["hosts", name] => Ok(Command::GetentHosts {
                     name: lookup_name(name)?,
                 }),
-                _ => Err("usage: getent hosts NAME".into()),
+                _ => Err(usage("getent hosts NAME")),
             },
             Some(&"curl") => parse_curl(&words[1..]),
             Some(&("ip" | "bridge" | "poweroff" | "poweron")) => super::config::parse(&words).map(Command::Config),
-            Some(other) => Err(format!(
-                "unknown command `{other}` (this lab runs ping, traceroute, dhclient, host, dig, getent hosts, curl, ip, bridge, poweroff and poweron)"
-            )),
-            None => Err("empty command".into()),
+            Some(other) => Err(msg!("invalid-unknown-command", command = *other)),
+            None => Err(msg!("invalid-empty-command")),
         }
     }
 }
@@ -207,15 +207,15 @@ impl Command {
 /// An address, or a host name for getaddrinfo (iputils ping and traceroute
 /// try `inet_aton` first, then resolve). Digits and dots only that do not
 /// read as an address are refused as an address, not looked up.
-fn parse_target(word: Option<&&str>, usage: &str) -> Result<(Ipv4Addr, Option<String>), String> {
-    let word = word.ok_or_else(|| format!("missing destination address; usage: {usage}"))?;
+fn parse_target(word: Option<&&str>, usage: &str) -> Result<(Ipv4Addr, Option<String>), Msg> {
+    let word = word.ok_or_else(|| missing_destination(usage))?;
     if let Ok(a) = word.parse::<Ipv4Addr>() {
         return Ok((a, None));
     }
     if word.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return Err(format!("{word} is not an IPv4 address"));
+        return Err(super::address::not_ipv4(word));
     }
-    let name = lookup_name(word).map_err(|_| format!("{word} is neither an IPv4 address nor a host name like www.example.com"))?;
+    let name = lookup_name(word).map_err(|_| msg!("invalid-not-address-or-name", value = *word))?;
     Ok((Ipv4Addr::UNSPECIFIED, Some(name)))
 }
 
@@ -229,12 +229,48 @@ fn family<'a>(program: &str, args: &[&'a str]) -> (bool, Vec<&'a str>) {
 }
 
 /// An IPv6 target as typed.
-fn parse_target6(word: &str) -> Result<std::net::Ipv6Addr, String> {
-    word.parse()
-        .map_err(|_| format!("{word} is not an IPv6 address (names are not looked up over IPv6 in this lab)"))
+fn parse_target6(word: &str) -> Result<std::net::Ipv6Addr, Msg> {
+    word.parse().map_err(|_| msg!("invalid-ipv6-target", value = word))
 }
 
-fn parse_ping(program: &str, args: &[&str]) -> Result<Command, String> {
+/// "usage: ping -c COUNT …": `usage` is the synopsis, or a synopsis with an example.
+pub(super) fn usage(usage: impl Into<msg::Arg>) -> Msg {
+    let usage: msg::Arg = usage.into();
+    msg!("invalid-usage", usage = usage)
+}
+
+/// A synopsis and an example of it, for [`usage`].
+pub(super) fn example(usage: &str, example: &str) -> Msg {
+    msg!("invalid-usage-example", usage = usage, example = example)
+}
+
+/// "missing destination address; usage: …".
+fn missing_destination(usage: &str) -> Msg {
+    msg!("invalid-missing-destination", usage = usage)
+}
+
+/// "unsupported ping option -x; usage: …".
+fn unsupported(program: &str, flag: &str, usage: impl Into<msg::Arg>) -> Msg {
+    let usage: msg::Arg = usage.into();
+    msg!("invalid-unsupported-option", program = program, flag = flag, usage = usage)
+}
+
+/// "unexpected argument x; usage: …".
+fn unexpected(word: &str, usage: &str) -> Msg {
+    msg!("invalid-unexpected-argument", value = word, usage = usage)
+}
+
+/// "-c 0 is out of range (1–10000)".
+fn flag_range(flag: &str, value: impl ToString, min: impl ToString, max: impl ToString) -> Msg {
+    msg!("invalid-flag-range", flag = flag, value = value.to_string(), min = min.to_string(), max = max.to_string())
+}
+
+/// "-c needs a whole number, not x".
+fn whole_number(flag: &str, value: &str) -> Msg {
+    msg!("invalid-flag-whole-number", flag = flag, value = value)
+}
+
+fn parse_ping(program: &str, args: &[&str]) -> Result<Command, Msg> {
     let (v6, args) = family(program, args);
     let args = &args[..];
     const USAGE: &str = "ping -c COUNT [-i SECONDS] [-W SECONDS] [-s SIZE] [-t TTL] [-I IFACE|ADDRESS] ADDRESS";
@@ -243,21 +279,28 @@ fn parse_ping(program: &str, args: &[&str]) -> Result<Command, String> {
     let mut opts = PingOpts::default();
     let mut target = None;
     let mut i = 0;
-    // A flag's value: the next word, or glued on (`-c3`), as getopt reads it.
-    let value = |i: &mut usize, flag: &str, what: &str| -> Result<String, String> {
+    // A flag's value: the next word, or glued on (`-c3`), as getopt reads it. `what` names
+    // the value the flag needs for the message (a selector in the catalogue).
+    let value = |i: &mut usize, flag: &str, what: &str| -> Result<String, Msg> {
         let word = args[*i];
         *i += 1;
         if word.len() > 2 {
             return Ok(word[2..].to_string());
         }
-        let v = args.get(*i).ok_or_else(|| format!("{flag} needs {what}"))?;
+        let v = args.get(*i).ok_or_else(|| msg!("invalid-flag-needs", flag = flag, what = what))?;
         *i += 1;
         Ok(v.to_string())
     };
-    let seconds = |flag: &str, v: &str, range: std::ops::RangeInclusive<f64>| -> Result<u64, String> {
-        let s: f64 = v.parse().map_err(|_| format!("{flag} needs a number of seconds, not {v}"))?;
+    let seconds = |flag: &str, v: &str, range: std::ops::RangeInclusive<f64>| -> Result<u64, Msg> {
+        let s: f64 = v.parse().map_err(|_| msg!("invalid-flag-seconds", flag = flag, value = v))?;
         if !range.contains(&s) {
-            return Err(format!("{flag} {v} is out of range ({}–{} s)", range.start(), range.end()));
+            return Err(msg!(
+                "invalid-flag-range-seconds",
+                flag = flag,
+                value = v,
+                min = range.start().to_string(),
+                max = range.end().to_string()
+            ));
         }
         Ok((s * 1000.0).round() as u64)
     };
@@ -265,65 +308,63 @@ fn parse_ping(program: &str, args: &[&str]) -> Result<Command, String> {
         let word = args[i];
         match word.get(..2).filter(|_| word.starts_with('-')) {
             Some("-c") => {
-                let v = value(&mut i, "-c", "a count")?;
-                let n: u32 = v.parse().map_err(|_| format!("-c needs a whole number, not {v}"))?;
+                let v = value(&mut i, "-c", "count")?;
+                let n: u32 = v.parse().map_err(|_| whole_number("-c", &v))?;
                 if !(1..=10_000).contains(&n) {
-                    return Err(format!("-c {n} is out of range (1–10000)"));
+                    return Err(flag_range("-c", n, 1, 10_000));
                 }
                 count = Some(n);
             }
             Some("-i") => {
-                let v = value(&mut i, "-i", "an interval in seconds")?;
+                let v = value(&mut i, "-i", "interval")?;
                 interval_ms = seconds("-i", &v, 0.002..=3600.0)?;
             }
             Some("-W") => {
                 // iputils: "bad linger time" below 0; 0 means do not wait.
-                let v = value(&mut i, "-W", "a timeout in seconds")?;
+                let v = value(&mut i, "-W", "timeout")?;
                 opts.linger_ms = seconds("-W", &v, 0.0..=3600.0)?;
             }
             Some("-s") => {
-                let v = value(&mut i, "-s", "a size in bytes")?;
-                let n: u16 = v.parse().map_err(|_| format!("-s needs a whole number of bytes, not {v}"))?;
+                let v = value(&mut i, "-s", "size")?;
+                let n: u16 = v.parse().map_err(|_| msg!("invalid-flag-bytes", flag = "-s", value = &v))?;
                 if n > PING_MAX_SIZE {
-                    return Err(format!(
-                        "-s {n} is larger than {PING_MAX_SIZE}: the packet would need IP fragmentation, which this lab does not model"
-                    ));
+                    return Err(msg!("invalid-ping-size", size = n.to_string(), max = PING_MAX_SIZE.to_string()));
                 }
                 opts.size = n;
             }
             Some("-t") => {
-                let v = value(&mut i, "-t", "a TTL")?;
-                let n: u8 = v.parse().map_err(|_| format!("-t needs a TTL from 1 to 255, not {v}"))?;
+                let v = value(&mut i, "-t", "ttl")?;
+                let n: u8 = v.parse().map_err(|_| msg!("invalid-ping-ttl", value = &v))?;
                 if n == 0 {
                     // setsockopt(IP_TTL, 0) fails: "can't set unicast time-to-live: Invalid argument".
-                    return Err("-t 0: ping: can't set unicast time-to-live: Invalid argument (1–255)".into());
+                    return Err(Msg::verbatim("-t 0: ping: can't set unicast time-to-live: Invalid argument (1–255)"));
                 }
                 opts.ttl = n;
             }
             Some("-I") if v6 => {
-                let v = value(&mut i, "-I", "an interface")?;
+                let v = value(&mut i, "-I", "interface")?;
                 if v.contains(':') {
-                    return Err(format!("-I {v}: with -6 this lab binds to an interface (like -I eth0), not an address"));
+                    return Err(msg!("invalid-ping6-bind", value = &v));
                 }
                 opts.bind = Some(PingBind::Device(v));
             }
             Some("-I") => {
-                let v = value(&mut i, "-I", "an interface or a source address")?;
+                let v = value(&mut i, "-I", "interface-or-address")?;
                 // As iputils: an address if it reads as one, else a device name.
                 opts.bind = Some(match v.parse::<Ipv4Addr>() {
                     Ok(a) => PingBind::Address(a),
                     Err(_) if v.bytes().all(|b| b.is_ascii_digit() || b == b'.') => {
-                        return Err(format!("-I {v} is neither an IPv4 address nor an interface name"))
+                        return Err(msg!("invalid-ping-bind", value = &v))
                     }
                     Err(_) => PingBind::Device(v),
                 });
             }
             Some(flag) => {
-                return Err(format!("unsupported ping option {flag}; usage: {USAGE}"));
+                return Err(unsupported("ping", flag, USAGE));
             }
             None => {
                 if target.is_some() {
-                    return Err(format!("unexpected argument {word}; usage: {USAGE}"));
+                    return Err(unexpected(word, USAGE));
                 }
                 target = Some(if v6 {
                     (Ipv4Addr::UNSPECIFIED, Some(parse_target6(word)?.to_string()))
@@ -335,14 +376,11 @@ fn parse_ping(program: &str, args: &[&str]) -> Result<Command, String> {
         }
     }
     if v6 && opts.size > PING6_MAX_SIZE {
-        return Err(format!(
-            "-s {} is larger than {PING6_MAX_SIZE}: the packet would need IPv6 fragmentation, which this lab does not model",
-            opts.size
-        ));
+        return Err(msg!("invalid-ping6-size", size = opts.size.to_string(), max = PING6_MAX_SIZE.to_string()));
     }
     let count = count
-        .ok_or_else(|| format!("ping needs -c COUNT here (a lab run must end); usage: {USAGE}"))?;
-    let (target, name) = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
+        .ok_or_else(|| msg!("invalid-ping-needs-count", usage = USAGE))?;
+    let (target, name) = target.ok_or_else(|| missing_destination(USAGE))?;
     if v6 {
         let target = parse_target6(name.as_deref().unwrap_or_default())?;
         return Ok(Command::Ping6 { count, interval_ms, target, opts });
@@ -356,7 +394,7 @@ fn parse_ping(program: &str, args: &[&str]) -> Result<Command, String> {
     })
 }
 
-fn parse_traceroute(program: &str, args: &[&str]) -> Result<Command, String> {
+fn parse_traceroute(program: &str, args: &[&str]) -> Result<Command, Msg> {
     let (v6, args) = family(program, args);
     let args = &args[..];
     const USAGE: &str = "traceroute [-6] [-I|-U] [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q PROBES] [-N SIM_PROBES] [-w MAX[,HERE,NEAR]] [-p PORT] ADDRESS";
@@ -369,19 +407,13 @@ fn parse_traceroute(program: &str, args: &[&str]) -> Result<Command, String> {
     let mut target = None;
     let mut i = 0;
     let number =
-        |i: usize, flag: &str, range: std::ops::RangeInclusive<u8>| -> Result<u8, String> {
+        |i: usize, flag: &str, range: std::ops::RangeInclusive<u8>| -> Result<u8, Msg> {
             let v = args
                 .get(i + 1)
-                .ok_or_else(|| format!("{flag} needs a number"))?;
-            let n: u8 = v
-                .parse()
-                .map_err(|_| format!("{flag} needs a whole number, not {v}"))?;
+                .ok_or_else(|| msg!("invalid-flag-needs-number", flag = flag))?;
+            let n: u8 = v.parse().map_err(|_| whole_number(flag, v))?;
             if !range.contains(&n) {
-                return Err(format!(
-                    "{flag} {n} is out of range ({}–{})",
-                    range.start(),
-                    range.end()
-                ));
+                return Err(flag_range(flag, n, range.start(), range.end()));
             }
             Ok(n)
         };
@@ -417,8 +449,8 @@ fn parse_traceroute(program: &str, args: &[&str]) -> Result<Command, String> {
                 i += 2;
             }
             "-p" => {
-                let v = args.get(i + 1).ok_or_else(|| "-p needs a port number".to_string())?;
-                port = Some(v.parse::<u16>().ok().filter(|&p| p > 0).ok_or_else(|| format!("-p needs a port number (1–65535), not {v}"))?);
+                let v = args.get(i + 1).ok_or_else(|| msg!("invalid-flag-needs-port", flag = "-p"))?;
+                port = Some(v.parse::<u16>().ok().filter(|&p| p > 0).ok_or_else(|| msg!("invalid-flag-port", flag = "-p", value = *v))?);
                 i += 2;
             }
             // traceroute 2.1's "udp" method: every probe to one port, 53 unless -p says
@@ -428,18 +460,14 @@ fn parse_traceroute(program: &str, args: &[&str]) -> Result<Command, String> {
                 i += 1;
             }
             "-T" | "--tcp" => {
-                return Err(format!(
-                    "TCP SYN probes (-T) are not modelled: plain traceroute sends UDP probes to ports 33434 and up, -U to one port (53), -I sends ICMP echoes; usage: {USAGE}"
-                ));
+                return Err(msg!("invalid-traceroute-tcp", usage = USAGE));
             }
             flag if flag.starts_with('-') => {
-                return Err(format!(
-                    "unsupported traceroute option {flag}; usage: {USAGE}"
-                ));
+                return Err(unsupported("traceroute", flag, USAGE));
             }
             word => {
                 if target.is_some() {
-                    return Err(format!("unexpected argument {word}; usage: {USAGE}"));
+                    return Err(unexpected(word, USAGE));
                 }
                 target = Some(if v6 {
                     (Ipv4Addr::UNSPECIFIED, Some(parse_target6(word)?.to_string()))
@@ -456,23 +484,23 @@ fn parse_traceroute(program: &str, args: &[&str]) -> Result<Command, String> {
             let default = if opts.udp_fixed { TRACEROUTE_UDP_FIXED_PORT } else { TRACEROUTE_UDP_PORT };
             opts.udp_port = Some(port.unwrap_or(default));
         }
-        (true, _) if opts.udp_fixed => return Err(format!("-I and -U are two probe methods: pick one; usage: {USAGE}")),
-        (true, Some(_)) => return Err(format!("-p sets the UDP probes' first port; ICMP probes (-I) have none here; usage: {USAGE}")),
+        (true, _) if opts.udp_fixed => return Err(msg!("invalid-traceroute-two-methods", usage = USAGE)),
+        (true, Some(_)) => return Err(msg!("invalid-traceroute-icmp-port", usage = USAGE)),
         (true, None) => {}
     }
-    let (target, name) = target.ok_or_else(|| format!("missing destination address; usage: {USAGE}"))?;
+    let (target, name) = target.ok_or_else(|| missing_destination(USAGE))?;
     if opts.first_ttl > max_hops {
         // traceroute.c: "first hop out of range".
-        return Err(format!("first hop out of range: -f {} is above the {max_hops} hops max", opts.first_ttl));
+        return Err(msg!("invalid-first-hop", first = opts.first_ttl.to_string(), max = max_hops.to_string()));
     }
     if v6 {
         // Over IPv6 only ICMPv6 echo probes are modelled (issue 16); UDP probes are IPv4's.
         if !icmp {
-            return Err(format!("traceroute -6 sends ICMPv6 probes here: add -I; usage: {USAGE}"));
+            return Err(msg!("invalid-traceroute6-icmp", usage = USAGE));
         }
         // Over IPv6 only ICMPv6 echo probes are modelled (issue 16); UDP probes are IPv4's.
         if !icmp {
-            return Err(format!("traceroute -6 sends ICMPv6 probes here: add -I; usage: {USAGE}"));
+            return Err(msg!("invalid-traceroute6-icmp", usage = USAGE));
         }
         let target = parse_target6(name.as_deref().unwrap_or_default())?;
         return Ok(Command::Traceroute6 { target, max_hops, queries, sim_queries, opts });
@@ -488,28 +516,28 @@ fn parse_traceroute(program: &str, args: &[&str]) -> Result<Command, String> {
 }
 
 /// `-w MAX[,HERE,NEAR]` (traceroute 2.1: seconds as a float, the factors too).
-fn parse_wait(v: Option<&str>, mut opts: TraceOpts) -> Result<TraceOpts, String> {
-    let v = v.ok_or("-w needs a wait in seconds, like -w 5 or -w 5,3,10")?;
+fn parse_wait(v: Option<&str>, mut opts: TraceOpts) -> Result<TraceOpts, Msg> {
+    let v = v.ok_or_else(|| msg!("invalid-wait-needs"))?;
     let mut parts = v.split(',');
     let max: f64 = parts
         .next()
         .and_then(|p| p.parse().ok())
         .filter(|s: &f64| (0.0..=3600.0).contains(s))
-        .ok_or_else(|| format!("-w {v}: the wait must be 0–3600 seconds, like -w 5 or -w 5,3,10"))?;
+        .ok_or_else(|| msg!("invalid-wait-range", value = v))?;
     opts.wait_ms = (max * 1000.0).round() as u64;
     for (slot, name) in [(&mut opts.here, "HERE"), (&mut opts.near, "NEAR")] {
         if let Some(p) = parts.next() {
-            *slot = p.parse().ok().filter(|n| *n <= 100).ok_or_else(|| format!("-w {v}: {name} must be a whole number 0–100"))?;
+            *slot = p.parse().ok().filter(|n| *n <= 100).ok_or_else(|| msg!("invalid-wait-factor", value = v, name = name))?;
         }
     }
     if parts.next().is_some() {
-        return Err(format!("-w {v}: at most MAX,HERE,NEAR"));
+        return Err(msg!("invalid-wait-parts", value = v));
     }
     Ok(opts)
 }
 
 /// A name to look up, as typed (a trailing dot kept: it makes the name absolute).
-fn lookup_name(word: &str) -> Result<String, String> {
+fn lookup_name(word: &str) -> Result<String, Msg> {
     let bare = word.trim_end_matches('.');
     let ok = !bare.is_empty()
         && bare.len() <= 253
@@ -519,41 +547,39 @@ fn lookup_name(word: &str) -> Result<String, String> {
     if ok {
         Ok(word.to_string())
     } else {
-        Err(format!("{word} is not a host name like www.example.com"))
+        Err(msg!("invalid-not-host-name", value = word))
     }
 }
 
-fn parse_curl(args: &[&str]) -> Result<Command, String> {
-    const USAGE: &str = "curl [-v] URL (e.g. curl -v http://www.example.com/)";
+fn parse_curl(args: &[&str]) -> Result<Command, Msg> {
+    let usage = || example("curl [-v] URL", "curl -v http://www.example.com/");
     let mut verbose = false;
     let mut url = None;
     for a in args {
         match *a {
             "-v" | "--verbose" => verbose = true,
             flag if flag.starts_with('-') => {
-                return Err(format!("unsupported curl option {flag}; usage: {USAGE}"));
+                return Err(unsupported("curl", flag, usage()));
             }
             word => {
                 if url.is_some() {
-                    return Err(format!("one URL at a time: unexpected {word}; usage: {USAGE}"));
+                    return Err(msg!("invalid-curl-one-url", value = word, usage = usage()));
                 }
                 url = Some(parse_url(word)?);
             }
         }
     }
-    let url = url.ok_or_else(|| format!("curl needs a URL; usage: {USAGE}"))?;
+    let url = url.ok_or_else(|| msg!("invalid-curl-needs-url", usage = usage()))?;
     Ok(Command::Curl { url, verbose })
 }
 
 /// `[http://]HOST[:PORT][/PATH]` with HOST a name or a dotted quad. curl
 /// itself adds `http://` when no scheme is given and `/` when no path is.
-pub fn parse_url(text: &str) -> Result<Url, String> {
+pub fn parse_url(text: &str) -> Result<Url, Msg> {
     let rest = match text.split_once("://") {
         Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") => rest,
         Some((scheme, _)) => {
-            return Err(format!(
-                "{scheme}:// is not modelled: this lab's curl fetches http:// URLs only (in {text})"
-            ))
+            return Err(msg!("invalid-url-scheme", scheme = scheme, url = text))
         }
         None => text,
     };
@@ -565,34 +591,32 @@ pub fn parse_url(text: &str) -> Result<Url, String> {
         None => (rest, "/".to_string()),
     };
     if hostport.starts_with('[') {
-        return Err(format!("{text}: IPv6 addresses are not modelled; use an IPv4 address or a name"));
+        return Err(msg!("invalid-url-ipv6", url = text));
     }
     if hostport.contains('@') {
-        return Err(format!("{text}: user names in URLs are not modelled"));
+        return Err(msg!("invalid-url-user", url = text));
     }
     let (host, port) = match hostport.rsplit_once(':') {
         Some((h, p)) => match p.parse::<u16>() {
             Ok(n) if n > 0 => (h, n),
             _ => {
-                return Err(format!(
-                    "the port in {text} must be a number from 1 to 65535, not \"{p}\""
-                ))
+                return Err(msg!("invalid-url-port", url = text, port = p))
             }
         },
         None => (hostport, 80),
     };
     if host.is_empty() {
-        return Err(format!("{text} has no host: write it like http://www.example.com/ or http://10.0.0.2/"));
+        return Err(msg!("invalid-url-no-host", url = text));
     }
     let host = if host.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         host.parse::<Ipv4Addr>()
-            .map_err(|_| format!("{host} in {text} is not an IPv4 address (four numbers 0–255 like 10.0.0.2)"))?
+            .map_err(|_| msg!("invalid-url-ipv4", host = host, url = text))?
             .to_string()
     } else {
-        lookup_name(host).map_err(|_| format!("{host} in {text} is not a host name like www.example.com"))?
+        lookup_name(host).map_err(|_| msg!("invalid-url-name", host = host, url = text))?
     };
     if !path.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(format!("the path {path} has characters a URL cannot carry unencoded"));
+        return Err(msg!("invalid-url-path", path = &path));
     }
     Ok(Url { host, port, path })
 }

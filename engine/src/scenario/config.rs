@@ -9,6 +9,10 @@
 //! kind of device has), once, at validation. The run reads the typed values.
 
 use super::address::{parse_interface_address, parse_ipv4, parse_prefix};
+use super::command::{example, usage};
+use super::error::kind_word;
+use crate::msg;
+use crate::msg::{Arg, Msg};
 use super::text::DeviceKind;
 use super::topology::Device;
 use ipnet::Ipv4Net;
@@ -34,11 +38,26 @@ pub enum ConfigCommand {
     Power { on: bool },
 }
 
-const LINK: &str = "ip link set DEV down|up (e.g. ip link set eth0 down)";
-const NEIGH: &str = "ip neigh flush all | ip neigh flush dev DEV";
-const FDB: &str = "bridge fdb flush dev PORT (or dev SWITCH for every port)";
-const ROUTE: &str = "ip route add|del PREFIX via GATEWAY (e.g. ip route add 10.0.2.0/24 via 10.0.1.1)";
-const ADDR: &str = "ip addr add|del ADDRESS/LEN dev DEV (e.g. ip addr add 10.0.0.5/24 dev eth0)";
+// The synopses the messages show (an example worded by the catalogue: "e.g. …").
+fn link() -> Msg {
+    example("ip link set DEV down|up", "ip link set eth0 down")
+}
+fn neigh() -> Msg {
+    Msg::verbatim("ip neigh flush all | ip neigh flush dev DEV")
+}
+fn fdb() -> Msg {
+    msg!("invalid-fdb-synopsis")
+}
+fn route() -> Msg {
+    example("ip route add|del PREFIX via GATEWAY", "ip route add 10.0.2.0/24 via 10.0.1.1")
+}
+fn addr() -> Msg {
+    example("ip addr add|del ADDRESS/LEN dev DEV", "ip addr add 10.0.0.5/24 dev eth0")
+}
+/// Every `ip` synopsis: "LINK, NEIGH, ROUTE, ADDR".
+fn ip_commands() -> Arg {
+    Arg::Join(vec![link(), neigh(), route(), addr()], ", ")
+}
 
 /// `ip` accepts any unique prefix of its objects and verbs (`ip r`, `ip a`,
 /// `ip neigh`, `ip n`); this reads the usual ones.
@@ -53,69 +72,67 @@ fn object(word: &str) -> Option<&'static str> {
 }
 
 /// Reads an `ip …`, `bridge …`, `poweroff` or `poweron` line (`words[0]` is the program).
-pub(crate) fn parse(words: &[&str]) -> Result<ConfigCommand, String> {
+pub(crate) fn parse(words: &[&str]) -> Result<ConfigCommand, Msg> {
     match words {
         ["poweroff"] => Ok(ConfigCommand::Power { on: false }),
         ["poweron"] => Ok(ConfigCommand::Power { on: true }),
-        ["poweroff" | "poweron", extra, ..] => Err(format!("{} takes no arguments, not {extra}", words[0])),
+        ["poweroff" | "poweron", extra, ..] => Err(msg!("invalid-no-arguments", program = words[0], value = *extra)),
         ["bridge", rest @ ..] => parse_bridge(rest),
         ["ip", obj, rest @ ..] => match object(obj) {
             Some("link") => parse_link(rest),
             Some("neigh") => parse_neigh(rest),
             Some("route") => parse_route(rest),
             Some("addr") => parse_addr(rest),
-            _ => Err(format!(
-                "ip {obj} is not modelled; this lab runs {LINK}, {NEIGH}, {ROUTE}, {ADDR}"
-            )),
+            _ => Err(msg!("invalid-ip-object", object = *obj, commands = ip_commands())),
         },
-        _ => Err(format!("usage: {LINK}, {NEIGH}, {ROUTE}, {ADDR}")),
+        _ => Err(usage(ip_commands())),
     }
 }
 
-fn device_name(word: &str) -> Result<String, String> {
+fn device_name(word: &str) -> Result<String, Msg> {
     if word.is_empty() || word.len() > 15 || word.contains('/') {
         // IFNAMSIZ is 16 with the NUL.
-        return Err(format!("\"{word}\" is not a device name"));
+        return Err(msg!("invalid-device-name", value = word));
     }
     Ok(word.to_string())
 }
 
-fn parse_link(args: &[&str]) -> Result<ConfigCommand, String> {
+fn parse_link(args: &[&str]) -> Result<ConfigCommand, Msg> {
     match args {
         ["set", "dev", dev, state] | ["set", dev, state] => {
             let up = match *state {
                 "up" => true,
                 "down" => false,
-                other => return Err(format!("ip link set {dev} {other}: this lab models only down and up; usage: {LINK}")),
+                other => return Err(msg!("invalid-link-state", dev = *dev, state = other, usage = link())),
             };
             Ok(ConfigCommand::LinkSet { dev: device_name(dev)?, up })
         }
-        _ => Err(format!("usage: {LINK}")),
+        _ => Err(usage(link())),
     }
 }
 
-fn parse_neigh(args: &[&str]) -> Result<ConfigCommand, String> {
+fn parse_neigh(args: &[&str]) -> Result<ConfigCommand, Msg> {
     match args {
         ["flush", "all"] => Ok(ConfigCommand::NeighFlush { dev: None }),
         ["flush", "dev", dev] => Ok(ConfigCommand::NeighFlush { dev: Some(device_name(dev)?) }),
         // iproute2: "Flush requires arguments."
-        ["flush"] => Err(format!("Flush requires arguments; usage: {NEIGH}")),
-        _ => Err(format!("usage: {NEIGH}")),
+        ["flush"] => Err(msg!("invalid-flush-arguments", usage = neigh())),
+        _ => Err(usage(neigh())),
     }
 }
 
-fn parse_bridge(args: &[&str]) -> Result<ConfigCommand, String> {
+fn parse_bridge(args: &[&str]) -> Result<ConfigCommand, Msg> {
     match args {
         ["fdb", "flush", "dev", dev] => Ok(ConfigCommand::FdbFlush { dev: device_name(dev)? }),
-        _ => Err(format!("usage: {FDB}")),
+        _ => Err(usage(fdb())),
     }
 }
 
-fn parse_route(args: &[&str]) -> Result<ConfigCommand, String> {
+fn parse_route(args: &[&str]) -> Result<ConfigCommand, Msg> {
     let (add, rest) = match args.split_first() {
         Some((&"add", rest)) => (true, rest),
         Some((&("del" | "delete"), rest)) => (false, rest),
-        _ => return Err(format!("usage: {ROUTE}")),
+        _ => return Err(usage(route())),
     };
     match rest {
         [prefix, "via", gw] => {
@@ -129,27 +146,27 @@ fn parse_route(args: &[&str]) -> Result<ConfigCommand, String> {
             let via = parse_ipv4(gw)?;
             Ok(ConfigCommand::Route { add, prefix, via })
         }
-        [_, "dev", ..] | [_] => Err(format!("this lab's routes need a gateway; usage: {ROUTE}")),
-        _ => Err(format!("usage: {ROUTE}")),
+        [_, "dev", ..] | [_] => Err(msg!("invalid-route-needs-gateway", usage = route())),
+        _ => Err(usage(route())),
     }
 }
 
-fn parse_addr(args: &[&str]) -> Result<ConfigCommand, String> {
+fn parse_addr(args: &[&str]) -> Result<ConfigCommand, Msg> {
     let (add, rest) = match args.split_first() {
         Some((&"add", rest)) => (true, rest),
         Some((&("del" | "delete"), rest)) => (false, rest),
-        _ => return Err(format!("usage: {ADDR}")),
+        _ => return Err(usage(addr())),
     };
     match rest {
         [addr, "dev", dev] => {
             if !addr.contains('/') {
                 // iproute2 would take /32; a lab address almost always means a subnet.
-                return Err(format!("{addr} needs its prefix length, like {addr}/24; usage: {ADDR}"));
+                return Err(msg!("invalid-addr-needs-prefix", value = *addr, usage = self::addr()));
             }
             let net = parse_interface_address(addr)?;
             Ok(ConfigCommand::Addr { add, net, dev: device_name(dev)? })
         }
-        _ => Err(format!("usage: {ADDR}")),
+        _ => Err(usage(addr())),
     }
 }
 
@@ -157,26 +174,22 @@ impl ConfigCommand {
     /// Checks the command against the device it is typed on: the kind of
     /// device has it, and the interface or port it names exists. The message
     /// says what is wrong ("pc1 has no interface eth3 (it has eth0)").
-    pub fn check(&self, device: &Device) -> Result<(), String> {
+    pub fn check(&self, device: &Device) -> Result<(), Msg> {
         let ports = || device.ports.join(", ");
-        let has_port = |dev: &str| -> Result<(), String> {
+        let has_port = |dev: &str| -> Result<(), Msg> {
             if device.ports.iter().any(|p| p == dev) {
                 Ok(())
             } else if device.kind.has_ip() {
-                Err(format!("Cannot find device \"{dev}\": {} has no interface {dev} (it has {})", device.id, ports()))
+                Err(msg!("invalid-cannot-find-interface", dev = dev, device = &device.id, ports = ports()))
             } else {
-                Err(format!("Cannot find device \"{dev}\": {} has no port {dev} (it has {})", device.id, ports()))
+                Err(msg!("invalid-cannot-find-port", dev = dev, device = &device.id, ports = ports()))
             }
         };
-        let ip_only = |what: &str| -> Result<(), String> {
+        let ip_only = |what: &str| -> Result<(), Msg> {
             if device.kind.has_ip() {
                 Ok(())
             } else {
-                Err(format!(
-                    "{} is a {}: it has no IP stack, so `{what}` does not apply (switch commands: ip link set PORT down|up, bridge fdb flush dev PORT)",
-                    device.id,
-                    device.kind.name()
-                ))
+                Err(msg!("invalid-no-ip-stack-command", device = &device.id, kind = kind_word(device.kind), command = what))
             }
         };
         match self {
@@ -192,11 +205,7 @@ impl ConfigCommand {
             }
             ConfigCommand::FdbFlush { dev } => {
                 if device.kind != DeviceKind::Switch {
-                    return Err(format!(
-                        "{} is a {}; bridge fdb flush runs on switches (a hub learns nothing)",
-                        device.id,
-                        device.kind.name()
-                    ));
+                    return Err(msg!("invalid-fdb-not-switch", device = &device.id, kind = kind_word(device.kind)));
                 }
                 if *dev == device.id {
                     Ok(())
@@ -214,7 +223,7 @@ mod tests {
     use super::*;
 
     fn p(line: &str) -> Result<ConfigCommand, String> {
-        parse(&line.split_whitespace().collect::<Vec<_>>())
+        parse(&line.split_whitespace().collect::<Vec<_>>()).map_err(|m| m.to_string())
     }
 
     #[test]

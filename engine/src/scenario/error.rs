@@ -3,6 +3,7 @@
 //! diagnosis of a gateway off the subnet) without taking the path or the
 //! message apart.
 
+use crate::msg::Msg;
 use ipnet::Ipv4Net;
 use std::fmt;
 use std::net::Ipv4Addr;
@@ -55,28 +56,33 @@ pub enum ErrorKind {
 pub struct ScenarioError {
     /// e.g. `devices[2].interfaces[0].address`.
     pub path: String,
-    /// What is wrong, in words a student understands.
-    pub message: String,
+    /// What is wrong, in words a student understands: a catalogue message
+    /// (`locales/*/engine-invalid*.ftl`), worded in the reader's language by the
+    /// app and in English by `Display`.
+    pub message: Msg,
     /// The mistake as data.
     pub kind: ErrorKind,
 }
 
 impl ScenarioError {
     /// An error of kind [`ErrorKind::Other`].
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> ScenarioError {
+    pub fn new(path: impl Into<String>, message: Msg) -> ScenarioError {
         ScenarioError::of(ErrorKind::Other, path, message)
     }
 
-    pub fn of(
-        kind: ErrorKind,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> ScenarioError {
+    /// An error of `kind` at `path`.
+    pub fn of(kind: ErrorKind, path: impl Into<String>, message: Msg) -> ScenarioError {
         ScenarioError {
             path: path.into(),
-            message: message.into(),
+            message,
             kind,
         }
+    }
+
+    /// The message with the field's path in front, as `Display` shows it
+    /// (`devices[0].gateway: …`), for a place that shows no field of its own.
+    pub fn with_path(&self) -> Msg {
+        crate::msg!("invalid-path-message", path = &self.path, message = self.message.clone())
     }
 
     /// The same error inside a larger document (`lab.` + path).
@@ -95,3 +101,16 @@ impl fmt::Display for ScenarioError {
 }
 
 impl std::error::Error for ScenarioError {}
+
+/// A device kind as a word inside a validation message ("a switch has ports, …"):
+/// a message of its own, so each language words it (and its article) itself.
+pub(crate) fn kind_word(kind: super::text::DeviceKind) -> Msg {
+    use super::text::DeviceKind;
+    match kind {
+        DeviceKind::Host => crate::msg!("invalid-kind-host"),
+        DeviceKind::Server => crate::msg!("invalid-kind-server"),
+        DeviceKind::Router => crate::msg!("invalid-kind-router"),
+        DeviceKind::Switch => crate::msg!("invalid-kind-switch"),
+        DeviceKind::Hub => crate::msg!("invalid-kind-hub"),
+    }
+}

@@ -6,7 +6,9 @@
 //! it on every interface (`disable_ipv6` 0), but an IPv4 lab must run exactly
 //! as before, so the lab opts in per interface (docs/scenario-format.md says so).
 
-use super::error::{ErrorKind, ScenarioError};
+use super::error::{kind_word, ErrorKind, ScenarioError};
+use crate::msg;
+use crate::msg::Msg;
 use super::text::{DeviceKind, DeviceSpec, InterfaceSpec, RaSpec};
 use super::topology::{Interface, Ipv6Config, RaConfig, Route6};
 use crate::vec_map::VecMap;
@@ -15,7 +17,7 @@ use std::net::Ipv6Addr;
 
 type Result<T> = std::result::Result<T, ScenarioError>;
 
-fn bad(path: String, message: String) -> ScenarioError {
+fn bad(path: String, message: Msg) -> ScenarioError {
     ScenarioError::of(ErrorKind::BadAddress, path, message)
 }
 
@@ -26,12 +28,12 @@ pub fn is_auto(text: &str) -> bool {
 
 /// Reads `2001:db8:1::1/64`, or `2001:db8:1::1` as /64 (the length every
 /// Ethernet IPv6 subnet uses, RFC 4291 2.5.1: 64-bit interface identifiers).
-pub fn parse_ipv6_interface_address(text: &str) -> std::result::Result<Ipv6Net, String> {
+pub fn parse_ipv6_interface_address(text: &str) -> std::result::Result<Ipv6Net, Msg> {
     let text = text.trim();
     let (ip, len) = match text.split_once('/') {
         Some((ip, len)) => {
             let len: u8 = len.trim().parse().map_err(|_| {
-                format!("{text} is not an IPv6 address with a prefix length like 2001:db8:1::1/64")
+                msg!("invalid-ipv6-with-prefix", value = text)
             })?;
             (ip.trim(), len)
         }
@@ -39,31 +41,29 @@ pub fn parse_ipv6_interface_address(text: &str) -> std::result::Result<Ipv6Net, 
     };
     let ip: Ipv6Addr = ip
         .parse()
-        .map_err(|_| format!("{text} is not an IPv6 address like 2001:db8:1::1/64 (or \"auto\")"))?;
+        .map_err(|_| msg!("invalid-not-ipv6-or-auto", value = text))?;
     if len > 128 {
-        return Err(format!("prefix /{len} is out of range (0–128)"));
+        return Err(super::address::prefix_range(len, 128));
     }
     if ip.is_unspecified() || ip.is_loopback() || ip.is_multicast() {
-        return Err(format!("{ip} cannot be an interface address"));
+        return Err(msg!("invalid-not-interface-address", ip = ip));
     }
     if ip.segments()[0] & 0xffc0 == 0xfe80 {
-        return Err(format!(
-            "{ip} is a link-local address: Linux makes the interface's fe80:: address from its MAC itself"
-        ));
+        return Err(msg!("invalid-ipv6-link-local", ip = ip));
     }
-    Ipv6Net::new(ip, len).map_err(|_| format!("prefix /{len} is out of range (0–128)"))
+    Ipv6Net::new(ip, len).map_err(|_| super::address::prefix_range(len, 128))
 }
 
 /// Reads a route destination or advertised prefix like `2001:db8:2::/64`; host bits must be zero.
-pub fn parse_ipv6_prefix(text: &str) -> std::result::Result<Ipv6Net, String> {
+pub fn parse_ipv6_prefix(text: &str) -> std::result::Result<Ipv6Net, Msg> {
     let text = text.trim();
-    let usage = || format!("{text} is not an IPv6 network like 2001:db8:2::/64");
+    let usage = || msg!("invalid-not-ipv6-network", value = text);
     let (ip, len) = text.split_once('/').ok_or_else(usage)?;
     let ip: Ipv6Addr = ip.trim().parse().map_err(|_| usage())?;
     let len: u8 = len.trim().parse().map_err(|_| usage())?;
-    let net = Ipv6Net::new(ip, len).map_err(|_| format!("prefix /{len} is out of range (0–128)"))?;
+    let net = Ipv6Net::new(ip, len).map_err(|_| super::address::prefix_range(len, 128))?;
     if net.trunc() != net {
-        return Err(format!("{text} has host bits set; the network is {}", net.trunc()));
+        return Err(msg!("invalid-host-bits-network", value = text, net = net.trunc()));
     }
     Ok(net)
 }
@@ -83,7 +83,7 @@ pub(super) fn validate_interface(
             return Err(ScenarioError::of(
                 ErrorKind::WrongForKind,
                 format!("{at}.ra"),
-                "router advertisements need IPv6 on the interface: give it an \"ipv6\" address",
+                msg!("invalid-ra-needs-ipv6"),
             ));
         }
         return Ok(None);
@@ -95,7 +95,7 @@ pub(super) fn validate_interface(
         if let Some(owner) = owners.insert(net.addr(), format!("{}/{}", dev.id, iface.name)) {
             return Err(bad(
                 format!("{at}.ipv6"),
-                format!("duplicate IPv6 address {} (also on {owner})", net.addr()),
+                msg!("invalid-duplicate-ipv6", ip = net.addr(), owner = owner),
             ));
         }
         Some(net)
@@ -112,7 +112,7 @@ fn validate_ra(at: &str, dev: &DeviceSpec, spec: &RaSpec, address: Option<Ipv6Ne
         return Err(ScenarioError::of(
             ErrorKind::WrongForKind,
             at.to_string(),
-            format!("a {} sends no router advertisements; only a router runs radvd", dev.kind.name()),
+            msg!("invalid-ra-not-router", kind = kind_word(dev.kind)),
         ));
     }
     let prefix = match (&spec.prefix, address) {
@@ -121,7 +121,7 @@ fn validate_ra(at: &str, dev: &DeviceSpec, spec: &RaSpec, address: Option<Ipv6Ne
         (None, None) => {
             return Err(bad(
                 format!("{at}.prefix"),
-                "an \"auto\" interface has no prefix of its own to advertise: give the prefix, like 2001:db8:1::/64".into(),
+                msg!("invalid-ra-auto-prefix"),
             ))
         }
     };
@@ -131,7 +131,7 @@ fn validate_ra(at: &str, dev: &DeviceSpec, spec: &RaSpec, address: Option<Ipv6Ne
         return Err(ScenarioError::of(
             ErrorKind::OutOfRange,
             format!("{at}.interval_s"),
-            format!("{interval_s} s is out of range (4–1800 s, radvd's MaxRtrAdvInterval)"),
+            msg!("invalid-ra-interval", value = interval_s.to_string()),
         ));
     }
     let lifetime_s = spec.lifetime_s.unwrap_or(3 * interval_s);
@@ -139,7 +139,7 @@ fn validate_ra(at: &str, dev: &DeviceSpec, spec: &RaSpec, address: Option<Ipv6Ne
         return Err(ScenarioError::of(
             ErrorKind::OutOfRange,
             format!("{at}.lifetime_s"),
-            format!("{lifetime_s} s is out of range (0–9000 s, radvd's AdvDefaultLifetime)"),
+            msg!("invalid-ra-lifetime", value = lifetime_s.to_string()),
         ));
     }
     Ok(RaConfig { prefix, interval_s, lifetime_s, autonomous: spec.autonomous.unwrap_or(true) })
@@ -155,7 +155,7 @@ pub(super) fn validate_routes(at: &str, dev: &DeviceSpec, interfaces: &[Interfac
             .via
             .trim()
             .parse()
-            .map_err(|_| bad(format!("{at}.via"), format!("{} is not an IPv6 address", spec.via.trim())))?;
+            .map_err(|_| bad(format!("{at}.via"), msg!("invalid-not-ipv6", value = spec.via.trim())))?;
         let link_local = via.segments()[0] & 0xffc0 == 0xfe80;
         let iface = match &spec.dev {
             Some(name) => interfaces
@@ -165,14 +165,14 @@ pub(super) fn validate_routes(at: &str, dev: &DeviceSpec, interfaces: &[Interfac
                     ScenarioError::of(
                         ErrorKind::UnknownReference,
                         format!("{at}.dev"),
-                        format!("{} has no IPv6 interface named {name}", dev.id),
+                        msg!("invalid-no-ipv6-interface", device = &dev.id, name = name),
                     )
                 })?,
             None if link_local => {
                 return Err(ScenarioError::of(
                     ErrorKind::BadAddress,
                     format!("{at}.dev"),
-                    format!("{via} is link-local: say which interface it is on (\"dev\": \"eth0\"), as ip -6 route needs"),
+                    msg!("invalid-link-local-needs-dev", via = via),
                 ))
             }
             None => interfaces
@@ -182,7 +182,7 @@ pub(super) fn validate_routes(at: &str, dev: &DeviceSpec, interfaces: &[Interfac
                     ScenarioError::of(
                         ErrorKind::BadAddress,
                         format!("{at}.via"),
-                        format!("next hop {via} is not in any of {}'s IPv6 prefixes", dev.id),
+                        msg!("invalid-next-hop6-off-link", via = via, device = &dev.id),
                     )
                 })?,
         };

@@ -36,7 +36,9 @@ fn locate(text: &str, root: &str, err: serde_json::Error) -> ScenarioError {
     } else {
         path
     };
-    ScenarioError::of(ErrorKind::Syntax, path, err.to_string())
+    // serde_json's own sentence ("expected `,` or `}` at line 3 column 5") stays as it is
+    // in every language: the catalogue's frame around it is translated.
+    ScenarioError::of(ErrorKind::Syntax, path, crate::msg!("invalid-json", detail = err.to_string()))
 }
 
 /// The byte offset serde_json's (1-based line, column) stands for: the number of

@@ -58,10 +58,12 @@ pub const MAX_COMMAND_CHARS: usize = 256;
 pub const MAX_DNS_RECORDS: usize = 1_024;
 
 use super::error::{ErrorKind, ScenarioError};
+use crate::msg;
+use crate::msg::Msg;
 use super::text::Scenario;
 
 /// An error naming the limit a lab is over.
-fn too_large(limit: &'static str, path: String, message: String) -> ScenarioError {
+fn too_large(limit: &'static str, path: String, message: Msg) -> ScenarioError {
     ScenarioError::of(ErrorKind::TooLarge { limit }, path, message)
 }
 
@@ -71,11 +73,7 @@ pub(crate) fn check_file_size(bytes: usize, root: &str) -> Result<(), ScenarioEr
         return Err(too_large(
             "MAX_FILE_BYTES",
             root.to_string(),
-            format!(
-                "the file is too large ({} KB; a lab file is at most {} KB)",
-                bytes.div_ceil(1024),
-                MAX_FILE_BYTES / 1024
-            ),
+            msg!("invalid-file-too-large", size = bytes.div_ceil(1024), max = MAX_FILE_BYTES / 1024),
         ));
     }
     Ok(())
@@ -85,27 +83,28 @@ pub(crate) fn check_file_size(bytes: usize, root: &str) -> Result<(), ScenarioEr
 /// is read: O(devices + interfaces + routes + links + commands), and no
 /// allocation unless the lab is refused.
 pub(crate) fn check_lab_size(s: &Scenario) -> Result<(), ScenarioError> {
-    let count = |limit: &'static str, path: &str, what: &str, n: usize, max: usize| {
+    // The message is built only when the lab is refused.
+    let count = |limit: &'static str, path: &str, n: usize, max: usize, message: fn(usize, usize) -> Msg| {
         if n > max {
-            Err(too_large(limit, path.to_string(), format!("{n} {what} is too many (a lab has at most {max})")))
+            Err(too_large(limit, path.to_string(), message(n, max)))
         } else {
             Ok(())
         }
     };
-    count("MAX_DEVICES", "devices", "devices", s.devices.len(), MAX_DEVICES)?;
-    count("MAX_LINKS", "links", "links", s.links.len(), MAX_LINKS)?;
-    count("MAX_COMMANDS", "commands", "commands", s.commands.len(), MAX_COMMANDS)?;
-    let id = |path: String, what: &str, text: &str| {
+    count("MAX_DEVICES", "devices", s.devices.len(), MAX_DEVICES, |n, max| msg!("invalid-too-many-devices", count = n, max = max))?;
+    count("MAX_LINKS", "links", s.links.len(), MAX_LINKS, |n, max| msg!("invalid-too-many-links", count = n, max = max))?;
+    count("MAX_COMMANDS", "commands", s.commands.len(), MAX_COMMANDS, |n, max| msg!("invalid-too-many-commands", count = n, max = max))?;
+    let id = |path: String, message: fn(usize, usize) -> Msg, text: &str| {
         let n = text.chars().count();
         if n > MAX_ID_CHARS {
-            Err(too_large("MAX_ID_CHARS", path, format!("{what} is {n} characters long (at most {MAX_ID_CHARS})")))
+            Err(too_large("MAX_ID_CHARS", path, message(n, MAX_ID_CHARS)))
         } else {
             Ok(())
         }
     };
     let mut ports = 0usize;
     for (d, dev) in s.devices.iter().enumerate() {
-        id(format!("devices[{d}].id"), "a device id", &dev.id)?;
+        id(format!("devices[{d}].id"), |n, max| msg!("invalid-device-id-length", count = n, max = max), &dev.id)?;
         // Ports as validation will count them (a bridge's number is checked
         // against MAX_PORTS_PER_DEVICE there, with its own message).
         let n = if dev.kind.has_ip() {
@@ -117,7 +116,7 @@ pub(crate) fn check_lab_size(s: &Scenario) -> Result<(), ScenarioError> {
             return Err(too_large(
                 "MAX_PORTS_PER_DEVICE",
                 format!("devices[{d}].interfaces"),
-                format!("{} interfaces is too many (a device has at most {MAX_PORTS_PER_DEVICE})", dev.interfaces.len()),
+                msg!("invalid-too-many-interfaces", count = dev.interfaces.len(), max = MAX_PORTS_PER_DEVICE),
             ));
         }
         ports += n;
@@ -125,7 +124,7 @@ pub(crate) fn check_lab_size(s: &Scenario) -> Result<(), ScenarioError> {
             return Err(too_large(
                 "MAX_PORTS",
                 format!("devices[{d}]"),
-                format!("with {} the lab has more than {MAX_PORTS} ports and interfaces in all (a lab has at most {MAX_PORTS})", dev.id),
+                msg!("invalid-too-many-ports", device = &dev.id, max = MAX_PORTS),
             ));
         }
         for (i, iface) in dev.interfaces.iter().enumerate() {
@@ -134,7 +133,7 @@ pub(crate) fn check_lab_size(s: &Scenario) -> Result<(), ScenarioError> {
                 return Err(too_large(
                     "MAX_INTERFACE_NAME_CHARS",
                     format!("devices[{d}].interfaces[{i}].name"),
-                    format!("an interface name is {n} characters long (at most {MAX_INTERFACE_NAME_CHARS}, as on Linux)"),
+                    msg!("invalid-interface-name-length", count = n, max = MAX_INTERFACE_NAME_CHARS),
                 ));
             }
         }
@@ -142,7 +141,7 @@ pub(crate) fn check_lab_size(s: &Scenario) -> Result<(), ScenarioError> {
             return Err(too_large(
                 "MAX_ROUTES_PER_DEVICE",
                 format!("devices[{d}].routes"),
-                format!("{} routes is too many (a device has at most {MAX_ROUTES_PER_DEVICE})", dev.routes.len()),
+                msg!("invalid-too-many-routes", count = dev.routes.len(), max = MAX_ROUTES_PER_DEVICE),
             ));
         }
         let records = dev.services.as_ref().and_then(|s| s.dns.as_ref()).map_or(0, |dns| dns.records.len());
@@ -150,12 +149,12 @@ pub(crate) fn check_lab_size(s: &Scenario) -> Result<(), ScenarioError> {
             return Err(too_large(
                 "MAX_DNS_RECORDS",
                 format!("devices[{d}].services.dns.records"),
-                format!("{records} DNS records is too many (a zone has at most {MAX_DNS_RECORDS})"),
+                msg!("invalid-too-many-records", count = records, max = MAX_DNS_RECORDS),
             ));
         }
     }
     for (l, link) in s.links.iter().enumerate() {
-        id(format!("links[{l}].id"), "a link id", &link.id)?;
+        id(format!("links[{l}].id"), |n, max| msg!("invalid-link-id-length", count = n, max = max), &link.id)?;
     }
     for (c, cmd) in s.commands.iter().enumerate() {
         let n = cmd.run.chars().count();
@@ -163,7 +162,7 @@ pub(crate) fn check_lab_size(s: &Scenario) -> Result<(), ScenarioError> {
             return Err(too_large(
                 "MAX_COMMAND_CHARS",
                 format!("commands[{c}].run"),
-                format!("the command is {n} characters long (at most {MAX_COMMAND_CHARS})"),
+                msg!("invalid-command-length", count = n, max = MAX_COMMAND_CHARS),
             ));
         }
     }

@@ -28,6 +28,7 @@ pub(crate) mod validate;
 pub use address::{parse_interface_address, parse_ipv4, parse_prefix};
 pub use command::{parse_url, Command, ConfigCommand, PingBind, PingOpts, TraceOpts, Url, PING_MAX_SIZE};
 pub use error::{ErrorKind, ScenarioError};
+pub(crate) use error::kind_word;
 pub(crate) use json::parse_json;
 pub use text::{
     device_port_names, CommandSpec, DeviceKind, DeviceSpec, Endpoint, InterfaceSpec, LinkSpec,

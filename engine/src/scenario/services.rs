@@ -4,7 +4,9 @@
 //! interface. Called from `validate.rs`.
 
 use super::address::parse_ipv4;
-use super::error::{ErrorKind, ScenarioError};
+use super::error::{kind_word, ErrorKind, ScenarioError};
+use crate::msg;
+use crate::msg::Msg;
 use super::text::{DeviceKind, DeviceSpec, DhcpServiceSpec, DnsServiceSpec, InterfaceSpec, WebServiceSpec};
 use super::topology::{DhcpService, DnsRecord, DnsRecordData, DnsService, Interface, WebService};
 use ipnet::Ipv4Net;
@@ -23,34 +25,34 @@ pub(super) fn validate_nat(at: &str, dev: &DeviceSpec, iface: &InterfaceSpec, ad
         return err(
             ErrorKind::Other,
             at,
-            format!("\"{text}\" is not a NAT mode this lab knows; use \"masquerade\" (iptables -t nat -A POSTROUTING -o {name} -j MASQUERADE)"),
+            msg!("invalid-nat-mode", value = text, name = name),
         );
     }
     if dev.kind != DeviceKind::Router {
         return err(
             ErrorKind::WrongForKind,
             at,
-            format!("{} is a {}: NAT rewrites packets a router forwards, so put it on the outside interface of a router", dev.id, dev.kind.name()),
+            msg!("invalid-nat-not-router", device = &dev.id, kind = kind_word(dev.kind)),
         );
     }
     if dhcp {
         return err(
             ErrorKind::WrongForKind,
             at,
-            format!("{name} gets its address from DHCP; NAT in this lab needs a fixed address on the outside interface"),
+            msg!("invalid-nat-dhcp", name = name),
         );
     }
     if address.is_none() {
         return err(
             ErrorKind::WrongForKind,
             at,
-            format!("{name} has no address: masquerade rewrites the source to the outside interface's address, so give {name} one"),
+            msg!("invalid-nat-no-address", name = name),
         );
     }
     Ok(true)
 }
 
-fn err<T>(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Result<T> {
+fn err<T>(kind: ErrorKind, path: impl Into<String>, message: Msg) -> Result<T> {
     Err(ScenarioError::of(kind, path, message))
 }
 
@@ -61,14 +63,14 @@ pub(super) fn validate_dhcp_service(at: &str, spec: &DhcpServiceSpec, ifaces: &[
         return err(
             ErrorKind::UnknownReference,
             format!("{at}.interface"),
-            format!("no interface \"{}\" on this device", spec.interface),
+            msg!("invalid-no-interface-here", name = &spec.interface),
         );
     };
     let Some(net) = ifaces[i].address else {
         return err(
             ErrorKind::WrongForKind,
             format!("{at}.interface"),
-            format!("{} needs a fixed address to serve DHCP on it", spec.interface),
+            msg!("invalid-dhcp-needs-address", name = &spec.interface),
         );
     };
     let read = |field: &str, text: &str| {
@@ -81,7 +83,7 @@ pub(super) fn validate_dhcp_service(at: &str, spec: &DhcpServiceSpec, ifaces: &[
             return err(
                 ErrorKind::BadAddress,
                 format!("{at}.{field}"),
-                format!("{a} is not a host address of {} ({})", spec.interface, net.trunc()),
+                msg!("invalid-pool-not-host", ip = a, name = &spec.interface, net = net.trunc()),
             );
         }
     }
@@ -89,7 +91,7 @@ pub(super) fn validate_dhcp_service(at: &str, spec: &DhcpServiceSpec, ifaces: &[
         return err(
             ErrorKind::OutOfRange,
             format!("{at}.pool_end"),
-            format!("the pool ends ({pool_end}) before it starts ({pool_start})"),
+            msg!("invalid-pool-order", end = pool_end, start = pool_start),
         );
     }
     let router = spec.router.as_deref().map(|t| read("router", t)).transpose()?;
@@ -103,7 +105,7 @@ pub(super) fn validate_dhcp_service(at: &str, spec: &DhcpServiceSpec, ifaces: &[
         return err(
             ErrorKind::OutOfRange,
             format!("{at}.lease_time_s"),
-            format!("{lease_time} s is out of range (120–31536000)"),
+            msg!("invalid-lease-time", value = lease_time.to_string()),
         );
     }
     let domain = spec.domain.as_deref().map(|d| check_dns_name(&format!("{at}.domain"), d)).transpose()?;
@@ -113,7 +115,7 @@ pub(super) fn validate_dhcp_service(at: &str, spec: &DhcpServiceSpec, ifaces: &[
 pub(super) fn validate_dns_service(at: &str, spec: &DnsServiceSpec) -> Result<DnsService> {
     let zone = spec.zone.as_deref().map(|z| check_dns_name(&format!("{at}.zone"), z)).transpose()?;
     if zone.is_none() && !spec.records.is_empty() {
-        return err(ErrorKind::Other, format!("{at}.zone"), "records need a zone (e.g. \"example.com\")");
+        return err(ErrorKind::Other, format!("{at}.zone"), msg!("invalid-records-need-zone"));
     }
     let mut records = Vec::new();
     for (r, rec) in spec.records.iter().enumerate() {
@@ -124,7 +126,7 @@ pub(super) fn validate_dns_service(at: &str, spec: &DnsServiceSpec) -> Result<Dn
             return err(
                 ErrorKind::Other,
                 format!("{at}.name"),
-                format!("{name} is outside the zone {origin}"),
+                msg!("invalid-outside-zone", name = &name, zone = origin),
             );
         }
         let data = match rec.rtype.trim().to_ascii_uppercase().as_str() {
@@ -136,7 +138,7 @@ pub(super) fn validate_dns_service(at: &str, spec: &DnsServiceSpec) -> Result<Dn
                 return err(
                     ErrorKind::Other,
                     format!("{at}.type"),
-                    format!("record type \"{other}\" is not modelled (A or CNAME)"),
+                    msg!("invalid-record-type", value = other),
                 )
             }
         };
@@ -165,7 +167,7 @@ pub(crate) fn check_dns_name(at: &str, text: &str) -> Result<String> {
         return err(
             ErrorKind::BadName,
             at,
-            format!("\"{text}\" is not a DNS name like www.example.com"),
+            msg!("invalid-dns-name", value = text),
         );
     }
     Ok(name)
@@ -178,7 +180,7 @@ pub(crate) fn check_dns_name(at: &str, text: &str) -> Result<String> {
 pub(super) fn validate_web_service(at: &str, spec: &WebServiceSpec) -> Result<WebService> {
     let port = spec.port.unwrap_or(80);
     if !(1..=65535).contains(&port) {
-        return err(ErrorKind::OutOfRange, format!("{at}.port"), format!("port {port} is out of range (1–65535)"));
+        return err(ErrorKind::OutOfRange, format!("{at}.port"), msg!("invalid-web-port", port = port.to_string()));
     }
     let mut pages = crate::vec_map::VecMap::new();
     for (path, body) in &spec.pages {
@@ -187,19 +189,19 @@ pub(super) fn validate_web_service(at: &str, spec: &WebServiceSpec) -> Result<We
             return err(
                 ErrorKind::Other,
                 field,
-                format!("\"{path}\" is not a page path like / or /about.html (it starts with /, without spaces, ? or #)"),
+                msg!("invalid-page-path", path = path),
             );
         }
         if body.len() > MAX_PAGE_BYTES {
             return err(
                 ErrorKind::OutOfRange,
                 field,
-                format!("the page has {} bytes; at most {MAX_PAGE_BYTES}", body.len()),
+                msg!("invalid-page-size", count = body.len(), max = MAX_PAGE_BYTES),
             );
         }
         let key = if path.ends_with('/') { format!("{path}index.html") } else { path.clone() };
         if pages.insert(key.clone(), body.clone()).is_some() {
-            return err(ErrorKind::Other, field, format!("{key} is given twice (\"/\" and \"/index.html\" are the same page)"));
+            return err(ErrorKind::Other, field, msg!("invalid-page-twice", path = &key));
         }
     }
     Ok(WebService { port: port as u16, pages })

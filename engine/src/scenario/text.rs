@@ -411,7 +411,7 @@ impl Scenario {
 impl InterfaceSpec {
     /// The address as typed, read (`None` when absent). For views of a lab
     /// being edited, which may not validate as a whole.
-    pub fn parsed_address(&self) -> Option<Result<Ipv4Net, String>> {
+    pub fn parsed_address(&self) -> Option<Result<Ipv4Net, crate::msg::Msg>> {
         self.address
             .as_deref()
             .filter(|a| !is_dhcp(a))

@@ -4,7 +4,9 @@
 
 use super::address::{parse_interface_address, parse_ipv4, parse_prefix};
 use super::command::Command;
-use super::error::{ErrorKind, ScenarioError};
+use super::error::{kind_word, ErrorKind, ScenarioError};
+use crate::msg;
+use crate::msg::Msg;
 use super::text::{
     device_port_names, is_dhcp, DeviceSpec, Options, Scenario, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
 };
@@ -19,7 +21,7 @@ use std::net::Ipv4Addr;
 
 type Result<T> = std::result::Result<T, ScenarioError>;
 
-fn err<T>(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Result<T> {
+fn err<T>(kind: ErrorKind, path: impl Into<String>, message: Msg) -> Result<T> {
     Err(ScenarioError::of(kind, path, message))
 }
 
@@ -52,9 +54,10 @@ pub(crate) fn check_command_time(c: usize, at_ms: u64, options: &RunOptions) -> 
         return err(
             ErrorKind::OutOfRange,
             format!("commands[{c}].at_ms"),
-            format!(
-                "{at_ms} ms is after the end of the run (options.max_time_ms = {})",
-                options.max_time.as_nanos() / 1_000_000
+            msg!(
+                "invalid-command-after-end",
+                at = at_ms.to_string(),
+                max = (options.max_time.as_nanos() / 1_000_000).to_string()
             ),
         );
     }
@@ -69,10 +72,7 @@ impl Scenario {
             return err(
                 ErrorKind::UnsupportedVersion,
                 "version",
-                format!(
-                    "unsupported version {} (this engine reads version 1)",
-                    self.version
-                ),
+                msg!("invalid-version", version = self.version.to_string()),
             );
         }
         limits::check_lab_size(self)?;
@@ -87,24 +87,21 @@ impl Scenario {
                 return err(
                     ErrorKind::BadName,
                     format!("{at}.id"),
-                    "a device needs a name",
+                    msg!("invalid-device-needs-name"),
                 );
             }
             if dev.id.trim() != dev.id || dev.id.contains(':') {
                 return err(
                     ErrorKind::BadName,
                     format!("{at}.id"),
-                    format!(
-                        "\"{}\" may not contain ':' or start or end with spaces",
-                        dev.id
-                    ),
+                    msg!("invalid-device-id-chars", id = &dev.id),
                 );
             }
             if let Some(first) = ids.insert(dev.id.as_str(), d) {
                 return err(
                     ErrorKind::BadName,
                     format!("{at}.id"),
-                    format!("duplicate device id \"{}\" (also devices[{first}])", dev.id),
+                    msg!("invalid-duplicate-device-id", id = &dev.id, first = first.to_string()),
                 );
             }
             let device = if dev.kind.has_ip() {
@@ -124,7 +121,7 @@ impl Scenario {
                 return err(
                     ErrorKind::UnknownReference,
                     format!("{at}.device"),
-                    format!("no device \"{}\"", cmd.device),
+                    no_device(&cmd.device),
                 );
             };
             let command = Command::parse(&cmd.run)
@@ -141,10 +138,11 @@ impl Scenario {
                     return err(
                         ErrorKind::BadCommand,
                         format!("{at}.run"),
-                        format!(
-                            "ping: SO_BINDTODEVICE {dev}: No such device ({} has {})",
-                            cmd.device,
-                            devices[d].ports.join(", ")
+                        msg!(
+                            "invalid-ping-bind-device",
+                            dev = dev,
+                            device = &cmd.device,
+                            ports = devices[d].ports.join(", ")
                         ),
                     );
                 }
@@ -152,11 +150,7 @@ impl Scenario {
                     return err(
                         ErrorKind::WrongForKind,
                         format!("{at}.device"),
-                        format!(
-                            "{} is a {}; programs run on hosts, servers and routers (a switch takes ip link set, bridge fdb flush, poweroff and poweron)",
-                            cmd.device,
-                            self.devices[d].kind.name()
-                        ),
+                        msg!("invalid-program-on-bridge", device = &cmd.device, kind = kind_word(self.devices[d].kind)),
                     );
                 }
                 _ => {}
@@ -173,7 +167,7 @@ impl Scenario {
             return err(
                 ErrorKind::OutOfRange,
                 "options.max_events",
-                "must be at least 1",
+                msg!("invalid-at-least-one"),
             );
         }
         Ok(Topology {
@@ -207,21 +201,21 @@ impl Scenario {
                 return err(
                     ErrorKind::BadName,
                     format!("{at}.id"),
-                    "a link needs a name",
+                    msg!("invalid-link-needs-name"),
                 );
             }
             if link.id.contains(['/', '\\']) || link.id.trim() != link.id {
                 return err(
                     ErrorKind::BadName,
                     format!("{at}.id"),
-                    format!("\"{}\" may not contain / or \\ or surrounding spaces (it names a pcap file)", link.id),
+                    msg!("invalid-link-id-chars", id = &link.id),
                 );
             }
             if let Some(first) = link_ids.insert(link.id.as_str(), l) {
                 return err(
                     ErrorKind::BadName,
                     format!("{at}.id"),
-                    format!("duplicate link id \"{}\" (also links[{first}])", link.id),
+                    msg!("invalid-duplicate-link-id", id = &link.id, first = first.to_string()),
                 );
             }
             let mut ends = [PortEnd { device: 0, port: 0 }; 2];
@@ -230,7 +224,7 @@ impl Scenario {
                     return err(
                         ErrorKind::UnknownReference,
                         format!("{at}.{side}.device"),
-                        format!("no device \"{}\"", end.device),
+                        no_device(&end.device),
                     );
                 };
                 let dev = &devices[d];
@@ -240,29 +234,19 @@ impl Scenario {
                     bridge_port(&end.port, dev.ports.len())
                 };
                 let Some(port) = port else {
-                    let list = if dev.ports.is_empty() {
-                        "none".to_string()
+                    let message = if dev.ports.is_empty() {
+                        msg!("invalid-no-port-none", device = &dev.id, port = &end.port)
                     } else {
-                        abbreviate(&dev.ports)
+                        msg!("invalid-no-port-list", device = &dev.id, port = &end.port, ports = abbreviate(&dev.ports))
                     };
-                    return err(
-                        ErrorKind::UnknownReference,
-                        format!("{at}.{side}.port"),
-                        format!(
-                            "{} has no port \"{}\" (its ports: {list})",
-                            dev.id, end.port
-                        ),
-                    );
+                    return err(ErrorKind::UnknownReference, format!("{at}.{side}.port"), message);
                 };
                 let key = PortEnd { device: d, port };
                 if let Some(other) = used.insert(key, link.id.clone()) {
                     return err(
                         ErrorKind::PortInUse,
                         format!("{at}.{side}"),
-                        format!(
-                            "port {}/{} is already used by link \"{other}\"",
-                            end.device, end.port
-                        ),
+                        msg!("invalid-port-in-use", port = format!("{}/{}", end.device, end.port), link = other),
                     );
                 }
                 ends[k] = key;
@@ -272,7 +256,7 @@ impl Scenario {
                 return err(
                     ErrorKind::OutOfRange,
                     format!("{at}.delay_us"),
-                    format!("{delay_us} µs is more than 10 s"),
+                    msg!("invalid-link-delay", value = delay_us.to_string()),
                 );
             }
             let mbps = link.bandwidth_mbps.unwrap_or(DEFAULT_BANDWIDTH_MBPS);
@@ -280,7 +264,7 @@ impl Scenario {
                 return err(
                     ErrorKind::OutOfRange,
                     format!("{at}.bandwidth_mbps"),
-                    format!("{mbps} Mbit/s is out of range (0.001–400000)"),
+                    msg!("invalid-bandwidth", value = mbps.to_string()),
                 );
             }
             let mut drop = [crate::vec_map::VecSet::new(), crate::vec_map::VecSet::new()];
@@ -289,7 +273,7 @@ impl Scenario {
                     return err(
                         ErrorKind::OutOfRange,
                         format!("{at}.{field}"),
-                        format!("{} frame numbers is too many (at most {MAX_DROPS})", list.len()),
+                        msg!("invalid-too-many-drops", count = list.len(), max = MAX_DROPS),
                     );
                 }
                 for (j, &n) in list.iter().enumerate() {
@@ -297,14 +281,14 @@ impl Scenario {
                         return err(
                             ErrorKind::OutOfRange,
                             format!("{at}.{field}[{j}]"),
-                            "frames are counted from 1: the first frame sent that way is 1",
+                            msg!("invalid-drop-zero"),
                         );
                     }
                     if !drop[k].insert(n) {
                         return err(
                             ErrorKind::Other,
                             format!("{at}.{field}[{j}]"),
-                            format!("frame {n} is listed twice"),
+                            msg!("invalid-drop-twice", frame = n.to_string()),
                         );
                     }
                 }
@@ -360,7 +344,7 @@ fn validate_options(o: &Options) -> Result<RunOptions> {
             return err(
                 ErrorKind::OutOfRange,
                 path,
-                format!("{value} {unit} is out of range (0–{max} {unit})"),
+                msg!("invalid-option-range", value = value.to_string(), max = max.to_string(), unit = unit),
             );
         }
     }
@@ -369,43 +353,43 @@ fn validate_options(o: &Options) -> Result<RunOptions> {
 
 /// A switch or hub: numbered ports, nothing else.
 fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
-    let kind = dev.kind.name();
+    let kind = || kind_word(dev.kind);
     if !dev.interfaces.is_empty() {
         return err(
             ErrorKind::WrongForKind,
             format!("{at}.interfaces"),
-            format!("a {kind} has ports, not interfaces: use \"ports\": N"),
+            msg!("invalid-bridge-interfaces", kind = kind()),
         );
     }
     if dev.gateway.is_some() {
         return err(
             ErrorKind::WrongForKind,
             format!("{at}.gateway"),
-            format!("a {kind} has no IP address and no gateway"),
+            msg!("invalid-bridge-gateway", kind = kind()),
         );
     }
     if !dev.routes6.is_empty() {
-        return err(ErrorKind::WrongForKind, format!("{at}.routes6"), format!("a {kind} does not route"));
+        return err(ErrorKind::WrongForKind, format!("{at}.routes6"), msg!("invalid-bridge-routes", kind = kind()));
     }
     if !dev.routes.is_empty() {
         return err(
             ErrorKind::WrongForKind,
             format!("{at}.routes"),
-            format!("a {kind} does not route"),
+            msg!("invalid-bridge-routes", kind = kind()),
         );
     }
     if !dev.dns.is_empty() {
         return err(
             ErrorKind::WrongForKind,
             format!("{at}.dns"),
-            format!("a {kind} has no IP stack and looks up no names"),
+            msg!("invalid-bridge-dns", kind = kind()),
         );
     }
     if dev.services.is_some() {
         return err(
             ErrorKind::WrongForKind,
             format!("{at}.services"),
-            format!("a {kind} runs no services; put them on a router or server"),
+            msg!("invalid-bridge-services", kind = kind()),
         );
     }
     match dev.ports {
@@ -413,14 +397,14 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
             return err(
                 ErrorKind::WrongForKind,
                 format!("{at}.ports"),
-                format!("a {kind} needs a number of ports"),
+                msg!("invalid-bridge-needs-ports", kind = kind()),
             );
         }
         Some(n) if !(1..=limits::MAX_PORTS_PER_DEVICE as u32).contains(&n) => {
             return err(
                 ErrorKind::OutOfRange,
                 format!("{at}.ports"),
-                format!("{n} ports is out of range (1–{})", limits::MAX_PORTS_PER_DEVICE),
+                msg!("invalid-ports-range", count = n, max = limits::MAX_PORTS_PER_DEVICE),
             );
         }
         _ => {}
@@ -429,14 +413,14 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
         return err(
             ErrorKind::WrongForKind,
             format!("{at}.stp"),
-            format!("a {kind} runs no spanning tree (it repeats every frame); only a switch does"),
+            msg!("invalid-hub-stp", kind = kind()),
         );
     }
     if dev.bridge_priority.is_some() && !dev.stp {
         return err(
             ErrorKind::WrongForKind,
             format!("{at}.bridge_priority"),
-            "a bridge priority needs the spanning tree on (\"stp\": true)".to_string(),
+            msg!("invalid-priority-needs-stp"),
         );
     }
     let bridge_priority = match dev.bridge_priority {
@@ -446,7 +430,7 @@ fn validate_bridge(at: &str, dev: &DeviceSpec) -> Result<Device> {
             return err(
                 ErrorKind::OutOfRange,
                 format!("{at}.bridge_priority"),
-                format!("{p} is out of range (0–65535; the default is 32768)"),
+                msg!("invalid-priority-range", value = p.to_string()),
             );
         }
     };
@@ -480,7 +464,7 @@ fn validate_ip_device(
         return err(
             ErrorKind::WrongForKind,
             format!("{at}.ports"),
-            format!("a {} has interfaces, not numbered ports", dev.kind.name()),
+            msg!("invalid-ip-device-ports", kind = kind_word(dev.kind)),
         );
     }
     if dev.stp || dev.bridge_priority.is_some() || dev.vlan_filtering || !dev.vlans.is_empty() {
@@ -496,7 +480,7 @@ fn validate_ip_device(
         return err(
             ErrorKind::WrongForKind,
             format!("{at}.{field}"),
-            format!("a {} does not bridge, so it runs no spanning tree and filters no VLANs; only a switch does", dev.kind.name()),
+            msg!("invalid-ip-device-bridging", kind = kind_word(dev.kind)),
         );
     }
     let mut names = VecSet::new();
@@ -509,14 +493,14 @@ fn validate_ip_device(
             return err(
                 ErrorKind::BadName,
                 format!("{at}.name"),
-                "an interface needs a name like eth0, without spaces",
+                msg!("invalid-interface-name"),
             );
         }
         if !names.insert(name) {
             return err(
                 ErrorKind::BadName,
                 format!("{at}.name"),
-                format!("{} already has an interface named {name}", dev.id),
+                msg!("invalid-duplicate-interface", device = &dev.id, name = name),
             );
         }
         let mut address = None;
@@ -532,7 +516,7 @@ fn validate_ip_device(
                         also_on: owner.clone(),
                     },
                     format!("{at}.address"),
-                    format!("duplicate IP address {} (also on {owner})", net.addr()),
+                    msg!("invalid-duplicate-ip", ip = net.addr(), owner = owner),
                 );
             }
             nets.push(net);
@@ -544,14 +528,14 @@ fn validate_ip_device(
                     return err(
                         ErrorKind::BadAddress,
                         format!("{at}.mac"),
-                        format!("{text} is not a MAC address like 02:00:00:00:00:01"),
+                        msg!("invalid-not-mac", value = text),
                     );
                 };
                 if mac.is_multicast() || mac == MacAddr::ZERO {
                     return err(
                         ErrorKind::BadAddress,
                         format!("{at}.mac"),
-                        format!("{mac} is not a unicast MAC address"),
+                        msg!("invalid-not-unicast-mac", mac = mac),
                     );
                 }
                 mac
@@ -564,7 +548,7 @@ fn validate_ip_device(
                     also_on: owner.clone(),
                 },
                 format!("{at}.mac"),
-                format!("duplicate MAC address {mac} (also on {owner})"),
+                msg!("invalid-duplicate-mac", mac = mac, owner = owner),
             );
         }
         let masquerade = super::services::validate_nat(&at, dev, iface, address, dhcp)?;
@@ -583,14 +567,11 @@ fn validate_ip_device(
     let own = |gw: Ipv4Addr| subnets.owns(gw);
     let describe_nets = || {
         if nets.is_empty() {
-            "it has no addressed interface".to_string()
+            msg!("invalid-no-subnets")
         } else {
-            format!(
-                "its subnets: {}",
-                nets.iter()
-                    .map(|n| n.trunc().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            msg!(
+                "invalid-subnets",
+                subnets = nets.iter().map(|n| n.trunc().to_string()).collect::<Vec<_>>().join(", ")
             )
         }
     };
@@ -605,7 +586,7 @@ fn validate_ip_device(
                     address: gw,
                 },
                 format!("{at}.gateway"),
-                format!("{gw} is {}'s own address", dev.id),
+                msg!("invalid-own-address", ip = gw, device = &dev.id),
             );
         }
         if !on_link(gw) {
@@ -616,11 +597,7 @@ fn validate_ip_device(
                     subnets: nets.iter().map(|n| n.trunc()).collect(),
                 },
                 format!("{at}.gateway"),
-                format!(
-                    "gateway {gw} is not in any of {}'s subnets ({}), so it cannot be reached",
-                    dev.id,
-                    describe_nets()
-                ),
+                msg!("invalid-gateway-off-link", gateway = gw, device = &dev.id, subnets = describe_nets()),
             );
         }
         gateway = Some(gw);
@@ -639,18 +616,14 @@ fn validate_ip_device(
                     address: via,
                 },
                 format!("{at}.via"),
-                format!("{via} is {}'s own address", dev.id),
+                msg!("invalid-own-address", ip = via, device = &dev.id),
             );
         }
         if !on_link(via) {
             return err(
                 ErrorKind::NextHopOffLink { device: d, via },
                 format!("{at}.via"),
-                format!(
-                    "next hop {via} is not in any of {}'s subnets ({})",
-                    dev.id,
-                    describe_nets()
-                ),
+                msg!("invalid-next-hop-off-link", via = via, device = &dev.id, subnets = describe_nets()),
             );
         }
         routes.push(Route {
@@ -671,7 +644,7 @@ fn validate_ip_device(
         return err(
             ErrorKind::OutOfRange,
             format!("{at}.dns"),
-            "at most 3 DNS servers (glibc reads only the first 3 nameserver lines)",
+            msg!("invalid-too-many-dns"),
         );
     }
     let (mut dhcp_server, mut dns_server, mut web_server) = (None, None, None);
@@ -680,7 +653,7 @@ fn validate_ip_device(
             return err(
                 ErrorKind::WrongForKind,
                 format!("{at}.services"),
-                "a host runs no services; make it a server or use a router",
+                msg!("invalid-host-services"),
             );
         }
         if let Some(spec) = &services.dhcp {
@@ -695,7 +668,7 @@ fn validate_ip_device(
                 return err(
                     ErrorKind::OwnAddress { device: d, address: service.forwarders[k] },
                     format!("{at}.services.dns.forwarders[{k}]"),
-                    format!("{} is {}'s own address: a DNS server cannot forward to itself", service.forwarders[k], dev.id),
+                    msg!("invalid-dns-forward-self", ip = service.forwarders[k], device = &dev.id),
                 );
             }
             dns_server = Some(service);
@@ -729,7 +702,7 @@ fn validate_vlans(at: &str, dev: &DeviceSpec) -> Result<Option<Vec<super::topolo
             return err(
                 ErrorKind::WrongForKind,
                 format!("{at}.vlans"),
-                "VLANs need \"vlan_filtering\": true on the switch".to_string(),
+                msg!("invalid-vlans-need-filtering"),
             );
         }
         return Ok(None);
@@ -738,7 +711,7 @@ fn validate_vlans(at: &str, dev: &DeviceSpec) -> Result<Option<Vec<super::topolo
         return err(
             ErrorKind::WrongForKind,
             format!("{at}.vlan_filtering"),
-            format!("a {} does not filter by VLAN (it repeats every frame); only a switch does", dev.kind.name()),
+            msg!("invalid-hub-vlans", kind = kind_word(dev.kind)),
         );
     }
     let names = device_port_names(dev);
@@ -747,13 +720,13 @@ fn validate_vlans(at: &str, dev: &DeviceSpec) -> Result<Option<Vec<super::topolo
         if (1..=4094).contains(&v) {
             Ok(v as u16)
         } else {
-            err(ErrorKind::OutOfRange, path, format!("VLAN {v} is out of range (1–4094)"))
+            err(ErrorKind::OutOfRange, path, msg!("invalid-vlan-range", vlan = v.to_string()))
         }
     };
     for (name, spec) in dev.vlans.iter() {
         let path = format!("{at}.vlans.{name}");
         let Some(i) = bridge_port(name, names.len()) else {
-            return err(ErrorKind::UnknownReference, path, format!("{} has no port \"{name}\"", dev.id));
+            return err(ErrorKind::UnknownReference, path, msg!("invalid-no-port", device = &dev.id, port = name));
         };
         let pvid = match spec.pvid {
             Some(v) => vid(v, format!("{path}.pvid"))?,
@@ -824,6 +797,11 @@ impl Subnets {
             net.is_ok_and(|net| self.keys.contains(&(len, net)))
         })
     }
+}
+
+/// "no device \"pc9\"": a name that is not one of the lab's devices.
+pub(crate) fn no_device(name: &str) -> Msg {
+    msg!("invalid-no-device", name = name)
 }
 
 fn abbreviate(names: &[String]) -> String {
