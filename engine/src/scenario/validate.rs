@@ -239,6 +239,16 @@ impl Scenario {
                 } else {
                     bridge_port(&end.port, dev.ports.len())
                 };
+                if let Some(v) = port.and_then(|p| dev.interfaces.get(p)).and_then(|i| i.vlan) {
+                    return err(
+                        ErrorKind::WrongForKind,
+                        format!("{at}.{side}.port"),
+                        format!(
+                            "{}/{} is a VLAN subinterface of {}: plug the cable into {} (its frames go out there, tagged VLAN {})",
+                            dev.id, end.port, dev.interfaces[v.parent].name, dev.interfaces[v.parent].name, v.vid
+                        ),
+                    );
+                }
                 let Some(port) = port else {
                     let list = if dev.ports.is_empty() {
                         "none".to_string()
@@ -538,6 +548,22 @@ fn validate_ip_device(
             nets.push(net);
             address = Some(net);
         }
+        if iface.parent.is_some() != iface.vlan.is_some() {
+            let (field, missing) = if iface.vlan.is_some() { ("vlan", "parent") } else { ("parent", "vlan") };
+            return err(
+                ErrorKind::Other,
+                format!("{at}.{field}"),
+                format!("a VLAN subinterface needs both \"parent\" (the interface whose cable it uses) and \"vlan\" (its VLAN id): {missing} is missing"),
+            );
+        }
+        if iface.parent.is_some() && iface.mac.is_some() {
+            // vlan_dev_init copies the real device's address; the lab keeps it so.
+            return err(
+                ErrorKind::WrongForKind,
+                format!("{at}.mac"),
+                format!("{name} is a VLAN subinterface: it uses its parent's MAC (as Linux's 8021q does), so it takes no \"mac\""),
+            );
+        }
         let mac = match &iface.mac {
             Some(text) => {
                 let Some(mac) = MacAddr::parse(text) else {
@@ -558,7 +584,9 @@ fn validate_ip_device(
             }
             None => MacAddr::derived(&dev.id, name),
         };
-        if let Some(owner) = macs.insert(mac, format!("{}/{}", dev.id, name)) {
+        if iface.parent.is_some() {
+            // A subinterface's MAC is its parent's, filled in below.
+        } else if let Some(owner) = macs.insert(mac, format!("{}/{}", dev.id, name)) {
             return err(
                 ErrorKind::DuplicateMac {
                     also_on: owner.clone(),
@@ -576,8 +604,10 @@ fn validate_ip_device(
             mac,
             masquerade,
             ipv6,
+            vlan: None,
         });
     }
+    validate_subinterfaces(&at, dev, &mut interfaces)?;
     let subnets = Subnets::new(&nets);
     let on_link = |gw: Ipv4Addr| subnets.contains(gw);
     let own = |gw: Ipv4Addr| subnets.owns(gw);
@@ -720,6 +750,50 @@ fn validate_ip_device(
         bridge_priority: crate::l2::stp::DEFAULT_PRIORITY,
         vlans: None,
     })
+}
+
+/// VLAN subinterfaces (`ip link add link eth0 name eth0.10 type vlan id 10`):
+/// the parent is another interface of the device and not a subinterface
+/// itself, the id is 1–4094 and used once per parent (vlan_check_real_dev's
+/// EEXIST); the subinterface takes its parent's MAC (vlan_dev_init).
+fn validate_subinterfaces(at: &str, dev: &DeviceSpec, interfaces: &mut [Interface]) -> Result<()> {
+    let mut taken: VecMap<(usize, u16), usize> = VecMap::new();
+    for (i, spec) in dev.interfaces.iter().enumerate() {
+        let (Some(parent), Some(vid)) = (&spec.parent, spec.vlan) else { continue };
+        let at = format!("{at}.interfaces[{i}]");
+        let Some(p) = dev.interfaces.iter().position(|f| f.name == *parent) else {
+            let names: Vec<String> = dev.interfaces.iter().filter(|f| f.parent.is_none()).map(|f| f.name.clone()).collect();
+            return err(
+                ErrorKind::UnknownReference,
+                format!("{at}.parent"),
+                format!("{} has no interface \"{parent}\" to carry {} (its interfaces: {})", dev.id, spec.name, abbreviate(&names)),
+            );
+        };
+        if dev.interfaces[p].parent.is_some() || p == i {
+            return err(
+                ErrorKind::Other,
+                format!("{at}.parent"),
+                format!("{parent} is a VLAN subinterface itself: this lab puts VLAN subinterfaces on a network card only (no 802.1Q in 802.1Q)"),
+            );
+        }
+        if !(1..=4094).contains(&vid) {
+            return err(
+                ErrorKind::OutOfRange,
+                format!("{at}.vlan"),
+                format!("VLAN id {vid} is out of range (1–4094)"),
+            );
+        }
+        if let Some(first) = taken.insert((p, vid), i) {
+            return err(
+                ErrorKind::BadName,
+                format!("{at}.vlan"),
+                format!("{parent} already has a subinterface for VLAN {vid} ({}): one per VLAN id", dev.interfaces[first].name),
+            );
+        }
+        interfaces[i].mac = interfaces[p].mac;
+        interfaces[i].vlan = Some(super::topology::VlanOf { parent: p, vid });
+    }
+    Ok(())
 }
 
 /// A switch's 802.1Q settings: VLAN ids 1–4094, ports that exist.

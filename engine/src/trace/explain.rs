@@ -43,6 +43,30 @@ impl TraceEvent {
                 t_start,
                 t_end,
                 bytes,
+                subinterface: Some(sub),
+            } => {
+                // The 8021q driver's tag, named: which subinterface, which VLAN.
+                let vid = if bytes.len() >= 16 { u16::from_be_bytes([bytes[14], bytes[15]]) & 0x0fff } else { 0 };
+                let _ = write!(
+                    s,
+                    "{}/{sub} sends {} tagged VLAN {vid} ({} bytes) out of its parent {} on {link} to {}/{}; it arrives at {t_end} ({} after {t_start})",
+                    from.device,
+                    crate::wire::summarize(bytes),
+                    bytes.len(),
+                    from.port,
+                    to.device,
+                    to.port,
+                    micros(*t_end - *t_start)
+                );
+            }
+            EventKind::FrameSent {
+                link,
+                from,
+                to,
+                t_start,
+                t_end,
+                bytes,
+                subinterface: None,
             } => {
                 let _ = write!(
                     s,

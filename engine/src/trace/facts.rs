@@ -61,6 +61,9 @@ pub enum DropReason {
     NdNotForMe,
     /// An IPv6 packet larger than the next link's MTU (routers never fragment IPv6).
     TooBig,
+    /// A tagged frame for a VLAN id this interface has no subinterface for
+    /// (net/core/dev.c marks it PACKET_OTHERHOST).
+    UnknownVlan,
 }
 
 impl DropReason {
@@ -86,6 +89,7 @@ impl DropReason {
             DropReason::NdNotForMe => "the neighbour-discovery message is about an address this device does not have (or does not use yet), so it stays silent",
             DropReason::TooBig => "it is larger than the next link's MTU, and IPv6 routers never fragment",
             DropReason::NoRouteBack => "it is a TCP SYN and there is no route back to its sender for the SYN-ACK, so Linux drops it without answering",
+            DropReason::UnknownVlan => "it is tagged for a VLAN this interface has no VLAN subinterface for (no ip link … type vlan id for it), so Linux throws it away",
             DropReason::VlanFiltered => "the frame is tagged for a VLAN this switch port is not a member of (bridge vlan), so it is dropped",
             DropReason::PortNotForwarding => "the switch port is not forwarding (spanning tree: blocking, listening or learning), so only BPDUs pass",
             DropReason::LostOnLink => "the cable lost it on the way (the lab's drop list for this link names this frame)",

@@ -93,6 +93,10 @@ pub enum EventKind {
         t_end: SimTime,
         #[serde(serialize_with = "hex_bytes")]
         bytes: Arc<[u8]>,
+        /// The VLAN subinterface (`eth0.10`) that sent the frame out of `from`,
+        /// tagged; None for a frame of the port itself.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        subinterface: Option<Name>,
     },
     /// A frame fully arrived at a port.
     FrameReceived {
