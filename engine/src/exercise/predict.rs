@@ -181,6 +181,7 @@ pub fn questions_at(
             in_port,
             dst,
             out: fwd,
+            vlan,
             ..
         } => {
             let linked = linked_ports(scenario, device);
@@ -197,7 +198,7 @@ pub fn questions_at(
             if let Some(p) = before
                 .mac_tables
                 .get(device.as_str())
-                .and_then(|t| t.get(dst))
+                .and_then(|t| t.get(&crate::trace::MacKey { vlan: *vlan, mac: *dst }))
             {
                 candidates.push(vec![p.clone()]);
             }

@@ -13,7 +13,7 @@ pub(super) fn is_decision(kind: &EventKind) -> bool {
 
 /// (kind, prompt, correct, wrong) for a change event.
 pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, String, Choice, Vec<Choice>)> {
-    let EventKind::MacFlushed { device, port: Some(port), macs, why: why @ (FlushCause::LinkDown | FlushCause::CarrierLost) } = kind else {
+    let EventKind::MacFlushed { device, port: Some(port), macs, why: why @ (FlushCause::LinkDown | FlushCause::CarrierLost), .. } = kind else {
         return None;
     };
     let happened = if *why == FlushCause::LinkDown { "was set down" } else { "lost carrier" };

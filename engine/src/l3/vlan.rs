@@ -4,7 +4,8 @@
 //! - out: vlan_dev_hard_start_xmit tags each frame with the VID (priority 0)
 //!   and hands it to the parent; the sim's port does that (`Ctx::transmit`);
 //! - in: a tagged frame arriving on the parent goes to the subinterface of
-//!   its VID, untagged (vlan_do_receive); an untagged one stays on the parent;
+//!   its VID, untagged (vlan_do_receive, which frees it if that subinterface
+//!   is down); an untagged one stays on the parent;
 //!   a tag for a VID without a subinterface makes the frame PACKET_OTHERHOST
 //!   (net/core/dev.c, `__netif_receive_skb_core`: "Vlan id is non 0 and
 //!   vlan_do_receive() above couldn't find vlan device"), which IP and ARP
@@ -31,6 +32,12 @@ impl IpNode {
         }
         let sub = self.ifaces.iter().position(|f| f.vlan == Some((iface, vid)));
         match sub {
+            // vlan_do_receive frees the frame when the subinterface is down.
+            Some(sub) if !ctx.is_up(self.ifaces[sub].port) => {
+                let port = self.ifaces[sub].port;
+                ctx.drop_frame(self.dev, Some(port), DropReason::NoCarrier, frame);
+                None
+            }
             Some(sub) => Some((sub as u32, crate::l2::vlan::untag(&frame, false))),
             None => {
                 let port = self.ifaces[iface as usize].port;

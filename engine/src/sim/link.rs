@@ -153,6 +153,11 @@ impl Ctx {
 
 impl Ctx {
     /// True when `port` has a cable with carrier (both ends up).
+    /// The port is administratively up (`ip link set DEV up`) and powered.
+    pub(crate) fn is_up(&self, port: u32) -> bool {
+        self.ports[port as usize].up
+    }
+
     /// A VLAN subinterface has its parent's carrier (netif_stacked_transfer_operstate).
     pub(crate) fn has_carrier(&self, port: u32) -> bool {
         let port = self.ports[port as usize].vlan.map_or(port, |(parent, _)| parent);

@@ -80,7 +80,7 @@ pub(super) fn explain(kind: &EventKind) -> Option<String> {
                 (LinkCause::Power, true) => write!(s, "{device}/{port} comes up as {device} boots."),
             };
         }
-        EventKind::MacFlushed { device, port, macs, why: cause } => {
+        EventKind::MacFlushed { device, port, macs, why: cause, .. } => {
             let which = port.as_ref().map_or(String::from("every port"), |p| p.to_string());
             let _ = write!(
                 s,

@@ -181,10 +181,11 @@ impl TraceEvent {
                     }
                 }
             }
-            EventKind::MacAged { device, mac, port } => {
+            EventKind::MacAged { device, mac, port, vlan } => {
+                let inv = vlan.map_or(String::new(), |v| format!(" in VLAN {v}"));
                 let _ = write!(
                     s,
-                    "{device} forgets {mac} on {port}: nothing came from it for 300 s"
+                    "{device} forgets {mac} on {port}{inv}: nothing came from it for 300 s"
                 );
             }
             EventKind::Route { device, decision } => explain_route(&mut s, device, decision),
