@@ -95,6 +95,7 @@ fn the_course_has_seventeen_exercises_in_teaching_order() {
             "missing-route",
             "ttl-loop",
             "read-traceroute",
+            "trunk-to-the-router",
             "laptop-no-address",
             "dns-server-address",
             "why-nxdomain",
@@ -279,6 +280,28 @@ fn hub_or_switch() {
     dev(&mut open, "sw1").vlan_filtering = false;
     let e = ex.evaluate(&open);
     assert!(e.locked.is_empty() && !e.solved(), "filtering off lets the guest reach pc1: {e:?}");
+
+    // Router on a stick: VLAN 20 tagged on the trunk solves it; VLAN 20
+    // untagged there does not (r1 hands untagged frames to eth0, which has no
+    // address), nor does moving pc2 into VLAN 10 (r1 answers its ARP on
+    // eth0.10, but sends the replies out of eth0.20, tagged 20).
+    let ex = exercise("trunk-to-the-router");
+    assert!(!ex.evaluate(&ex.lab).solved(), "the starting lab fails");
+    let tag_20 = |s: &mut Scenario| dev(s, "sw1").vlans.get_mut("p3").unwrap().tagged = vec![10, 20];
+    assert_solved(&ex, &[&tag_20]);
+    for wrong in [
+        (|s: &mut Scenario| dev(s, "sw1").vlans.get_mut("p3").unwrap().pvid = Some(20)) as fn(&mut Scenario),
+        |s: &mut Scenario| dev(s, "sw1").vlans.get_mut("p2").unwrap().pvid = Some(10),
+        |s: &mut Scenario| dev(s, "sw1").vlan_filtering = false,
+    ] {
+        let mut lab = ex.lab.clone();
+        wrong(&mut lab);
+        if !dev(&mut lab, "sw1").vlan_filtering {
+            dev(&mut lab, "sw1").vlans.clear();
+        }
+        let e = ex.evaluate(&lab);
+        assert!(e.locked.is_empty() && !e.solved(), "{e:?}");
+    }
 
     let ex = exercise("hub-or-switch");
     let to_switch =

@@ -189,3 +189,28 @@ fn subinterfaces_are_checked() {
         "links[2].b.port: r1/eth0.10 is a VLAN subinterface of eth0: plug the cable into eth0 (its frames go out there, tagged VLAN 10)"
     );
 }
+
+#[test]
+fn a_trunk_without_the_subinterfaces_vlan_is_diagnosed() {
+    let mut lab = lab();
+    lab["devices"][2]["vlans"]["p3"] = json!({ "tagged": [10] });
+    lab["commands"] = json!([{ "at_ms": 1000, "device": "pc2", "run": "ping -c 1 192.168.10.10" }]);
+    let out = run(&lab.to_string());
+    let d = diagnose(&out.topology, &out);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(
+        d[0].cause,
+        packet_engine::diagnose::Cause::TrunkMissingVlan { router: "r1".into(), interface: "eth0.20".into(), vlan: 20 }
+    );
+    assert_eq!((d[0].device.as_str(), d[0].field.as_str()), ("sw1", "devices[2].vlans.p3.tagged"));
+    assert_eq!(
+        d[0].text,
+        "pc2's packets go to 192.168.20.1, r1's eth0.20 (router on a stick): eth0.20 sends and expects frames tagged VLAN 20 on eth0's cable, but sw1 p3 at the other end (its VLANs: 1 untagged, 10 tagged) is not a member of VLAN 20: it never floods that VLAN's frames out of p3 and drops the ones r1 sends tagged. Add 20 to the tagged VLANs of sw1 p3 (devices[2].vlans.p3.tagged)."
+    );
+    // VLAN 20 untagged on p3: the tag is stripped, the frames land on eth0.
+    lab["devices"][2]["vlans"]["p3"] = json!({ "pvid": 20, "tagged": [10] });
+    let out = run(&lab.to_string());
+    let d = diagnose(&out.topology, &out);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].text.contains("carries VLAN 20 untagged: it strips the tag, and r1 hands untagged frames to eth0, not to eth0.20"), "{}", d[0].text);
+}

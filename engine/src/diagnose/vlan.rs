@@ -51,3 +51,80 @@ pub(super) fn wrong_vlan(t: &Topology, spec: &ScheduledCommand) -> Option<Diagno
         text,
     })
 }
+
+/// The switch port at the far end of device `d`'s interface `i`'s cable,
+/// with its VLANs, when that switch filters VLANs.
+fn far_switch_port(t: &Topology, d: usize, i: usize) -> Option<(usize, usize, &crate::scenario::PortVlan)> {
+    t.links.iter().find_map(|l| {
+        let other = if (l.a.device, l.a.port) == (d, i) {
+            l.b
+        } else if (l.b.device, l.b.port) == (d, i) {
+            l.a
+        } else {
+            return None;
+        };
+        let vlans = t.devices[other.device].vlans.as_ref()?;
+        Some((other.device, other.port, &vlans[other.port]))
+    })
+}
+
+/// Router on a stick with a trunk that does not carry the subinterface's
+/// VLAN tagged: the sender's gateway (or target) is a VLAN subinterface, and
+/// the switch port at the end of its parent's cable is not a tagged member of
+/// that VLAN. The switch then never sends the VLAN's frames to the router
+/// (br_allowed_egress), refuses the router's tagged ones (br_allowed_ingress),
+/// or, where the VLAN is the port's untagged one, strips the tag, and the
+/// router hands the frame to the parent, not the subinterface.
+pub(super) fn trunk_missing_vlan(t: &Topology, spec: &ScheduledCommand) -> Option<Diagnosis> {
+    if !matches!(spec.command, Command::Ping { .. } | Command::Traceroute { .. }) {
+        return None;
+    }
+    let target = spec.command.target()?;
+    let sender = &t.devices[spec.device];
+    // The address the sender hands the packet to: the target on its subnet, else its gateway.
+    let on_link = sender.interfaces.iter().any(|i| i.address.is_some_and(|n| n.trunc().contains(&target)));
+    let hop = if on_link { target } else { sender.gateway? };
+    let (r, ri) = t.owner_of(hop)?;
+    let router = &t.devices[r];
+    let sub = &router.interfaces[ri];
+    let v = sub.vlan?;
+    let (sw, port, pv) = far_switch_port(t, r, v.parent)?;
+    if pv.tagged.contains(&v.vid) {
+        return None;
+    }
+    let (s, parent) = (&t.devices[sw], &router.interfaces[v.parent].name);
+    let carried = {
+        let mut list = vec![format!("{} untagged", pv.pvid)];
+        if !pv.tagged.is_empty() {
+            let tagged: Vec<String> = pv.tagged.iter().map(|x| x.to_string()).collect();
+            list.push(format!("{} tagged", tagged.join(", ")));
+        }
+        list.join(", ")
+    };
+    let what = if pv.pvid == v.vid {
+        format!(
+            "carries VLAN {vid} untagged: it strips the tag, and {r} hands untagged frames to {parent}, not to {sub}",
+            vid = v.vid,
+            r = router.id,
+            sub = sub.name
+        )
+    } else {
+        format!("is not a member of VLAN {}: it never floods that VLAN's frames out of {} and drops the ones {} sends tagged", v.vid, s.ports[port], router.id)
+    };
+    let text = format!(
+        "{sender}'s packets go to {hop}, {r}'s {sub} (router on a stick): {sub} sends and expects frames tagged VLAN {vid} on {parent}'s cable, but {s} {p} at the other end (its VLANs: {carried}) {what}. Add {vid} to the tagged VLANs of {s} {p} (devices[{sw}].vlans.{p}.tagged).",
+        sender = sender.id,
+        r = router.id,
+        sub = sub.name,
+        vid = v.vid,
+        s = s.id,
+        p = s.ports[port],
+    );
+    Some(Diagnosis {
+        command: spec.label.clone(),
+        cause: Cause::TrunkMissingVlan { router: router.id.clone(), interface: sub.name.clone(), vlan: v.vid },
+        device: s.id.clone(),
+        field: format!("devices[{sw}].vlans.{}.tagged", s.ports[port]),
+        text,
+    })
+}
