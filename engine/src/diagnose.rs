@@ -16,7 +16,8 @@
 //! 5. the answer's way back: the destination has no route to the sender.
 //!
 //! A ping to a host of the same subnet in another VLAN is recognised first
-//! (`vlan.rs`).
+//! (`vlan.rs`), and so is a router on a stick whose trunk port does not carry
+//! the VLAN of the sender's gateway subinterface tagged.
 //!
 //! Before all of these, `nat.rs` recognises the forgotten NAT (a private
 //! sender whose answers a router on the internet drops), and `services.rs`
@@ -82,6 +83,10 @@ pub enum Cause {
     /// The target shares the sender's subnet but its switch port is in another VLAN
     /// (the sender's, the target's).
     WrongVlan { peer: String, vlans: (u16, u16) },
+    /// Router on a stick: the sender's next hop is `router`'s VLAN subinterface
+    /// `interface`, and the switch port at the end of its parent's cable does
+    /// not carry `vlan` tagged.
+    TrunkMissingVlan { router: String, interface: String, vlan: u16 },
     /// The command failed after `device` ran `run`, a change during the run
     /// (a link set down, a device powered off, an address or route removed).
     ChangedDuringRun { device: String, run: String },
@@ -199,6 +204,10 @@ pub fn diagnose(topology: &Topology, outcome: &RunOutcome) -> Vec<Diagnosis> {
             continue;
         }
         if let Some(d) = tcp::diagnose_curl(topology, outcome, spec, j) {
+            out.push(d);
+            continue;
+        }
+        if let Some(d) = vlan::trunk_missing_vlan(topology, spec) {
             out.push(d);
             continue;
         }

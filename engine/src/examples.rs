@@ -55,6 +55,10 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("stp-loop", include_str!("../../scenarios/stp-loop.json")),
     ("two-vlans", include_str!("../../scenarios/two-vlans.json")),
+    (
+        "router-on-a-stick",
+        include_str!("../../scenarios/router-on-a-stick.json"),
+    ),
     ("ipv6-home", include_str!("../../scenarios/ipv6-home.json")),
 ];
 
@@ -81,6 +85,8 @@ fn host(id: String, address: String, gateway: String) -> DeviceSpec {
             nat: None,
             ipv6: None,
             ra: None,
+            parent: None,
+            vlan: None,
         }],
         gateway: Some(gateway),
         routes: vec![],
@@ -141,6 +147,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             nat: None,
             ipv6: None,
             ra: None,
+            parent: None,
+            vlan: None,
         });
         let sw = format!("s{}", j + 1);
         devices.push(DeviceSpec {
@@ -197,6 +205,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             nat: None,
             ipv6: None,
             ra: None,
+            parent: None,
+            vlan: None,
         });
         let b_if = format!("eth{}", router_ifaces[b].len());
         router_ifaces[b].push(InterfaceSpec {
@@ -206,6 +216,8 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             nat: None,
             ipv6: None,
             ra: None,
+            parent: None,
+            vlan: None,
         });
         links.push(link(
             format!("r{}-r{}", a + 1, b + 1),

@@ -95,6 +95,7 @@ fn the_course_has_seventeen_exercises_in_teaching_order() {
             "missing-route",
             "ttl-loop",
             "read-traceroute",
+            "trunk-to-the-router",
             "laptop-no-address",
             "dns-server-address",
             "why-nxdomain",
@@ -874,4 +875,34 @@ fn ipv6_prefix_length_is_solved_by_advertising_a_64() {
     // Turning SLAAC off or advertising on the wrong interface does not help.
     assert_unsolved(&ex, &[&|s| r1_eth0(s).ra.as_mut().unwrap().autonomous = Some(false)]);
     assert_unsolved(&ex, &[&|s| r1_eth0(s).ra = None]);
+}
+
+#[test]
+fn trunk_to_the_router() {
+    // Router on a stick: VLAN 20 tagged on the trunk solves it; VLAN 20
+    // untagged there does not (r1 hands untagged frames to eth0, which has no
+    // address), nor does moving pc2 into VLAN 10 (r1 answers its ARP on
+    // eth0.10, but sends the replies out of eth0.20, tagged 20).
+    let ex = exercise("trunk-to-the-router");
+    assert!(!ex.evaluate(&ex.lab).solved(), "the starting lab fails");
+    let tag_20 = |s: &mut Scenario| dev(s, "sw1").vlans.get_mut("p3").unwrap().tagged = vec![10, 20];
+    assert_solved(&ex, &[&tag_20]);
+    for wrong in [
+        (|s: &mut Scenario| dev(s, "sw1").vlans.get_mut("p3").unwrap().pvid = Some(20)) as fn(&mut Scenario),
+        |s: &mut Scenario| dev(s, "sw1").vlans.get_mut("p2").unwrap().pvid = Some(10),
+        |s: &mut Scenario| dev(s, "sw1").vlan_filtering = false,
+    ] {
+        let mut lab = ex.lab.clone();
+        wrong(&mut lab);
+        if !dev(&mut lab, "sw1").vlan_filtering {
+            dev(&mut lab, "sw1").vlans.clear();
+        }
+        let e = ex.evaluate(&lab);
+        assert!(e.locked.is_empty() && !e.solved(), "{e:?}");
+    }
+    // r1's subinterfaces are not the student's to change.
+    let mut lab = ex.lab.clone();
+    dev(&mut lab, "r1").interfaces[2].vlan = Some(30);
+    let e = ex.evaluate(&lab);
+    assert_eq!(e.locked.iter().map(|v| v.to_string()).collect::<Vec<_>>(), ["devices[3].interfaces[2].vlan: r1's eth0.20 VLAN subinterface is locked in this exercise"], "{e:?}");
 }

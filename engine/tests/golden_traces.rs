@@ -153,6 +153,10 @@ fn reference_solution(ex: &Exercise) -> Scenario {
         "gateway-off-subnet" => set_address(&mut s, "r1", "eth0", "192.168.1.1/24"),
         "missing-route" => add_route(&mut s, "r1", "192.168.2.0/24", "10.0.0.2"),
         "ttl-loop" => set_gateway(&mut s, "r2", Some("10.0.1.2")),
+        "trunk-to-the-router" => {
+            let sw1 = s.devices.iter_mut().find(|d| d.id == "sw1").unwrap();
+            sw1.vlans.get_mut("p3").unwrap().tagged = vec![10, 20];
+        }
         "read-traceroute" => add_route(&mut s, "isp2", "192.168.1.0/24", "10.0.12.1"),
         "laptop-no-address" => add_dhcp_server(&mut s, "home-router"),
         "dns-server-address" => set_dns(&mut s, "laptop", &["192.168.1.1"]),

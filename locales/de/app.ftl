@@ -123,6 +123,7 @@ table-sockets = TCP-Sockets (ss -tan)
 table-conntrack = NAT: Verbindungsverfolgung (conntrack -L)
 col-ip = IP
 col-mac = MAC
+col-vlan = VLAN
 col-dev = dev
 col-dns = DNS
 col-proto = Proto

@@ -54,3 +54,10 @@ diagnose-no-dns-server = { $device } hat keinen DNS-Server in seiner resolv.conf
 diagnose-no-a-record = Der DNS-Server { $server } hat keine IPv4-Adresse (A-Eintrag) für { $name }: Füge seiner Zone einen hinzu.
 diagnose-lease-expired = Die Lease ist abgelaufen: { $device }/{ $interface } hat { $address } verloren, weil kein DHCP-Server die Lease verlängert hat, also hat es keine Adresse mehr. Prüfe, ob der DHCP-Server noch erreichbar ist.
 diagnose-no-dhcp-server = Kein DHCP-Server hat geantwortet: { $device }/{ $interface } fragt per DHCP nach einer Adresse, aber keines seiner DISCOVERs hat ein OFFER bekommen, also hat es keine Adresse, kein Gateway und keinen DNS-Server. Lass einen DHCP-Server im Netz laufen (services.dhcp eines Routers) oder gib { $interface } eine feste Adresse.
+
+# Router-on-a-Stick: Der Switch-Port zum Router führt das VLAN des Subinterfaces nicht getaggt.
+diagnose-trunk-carries-untagged = { $pvid } ungetaggt
+diagnose-trunk-carries = { $pvid } ungetaggt, { $tagged } getaggt
+diagnose-trunk-vlan-untagged = führt VLAN { $vlan } ungetaggt: Er entfernt das Tag, und { $router } gibt ungetaggte Frames an { $parent }, nicht an { $sub }
+diagnose-trunk-vlan-missing = ist kein Mitglied von VLAN { $vlan }: Er flutet die Frames dieses VLANs nie über { $port } und verwirft die, die { $router } getaggt sendet
+diagnose-trunk-missing-vlan = Die Pakete von { $sender } gehen an { $hop }, { $sub } von { $router } (Router-on-a-Stick): { $sub } sendet und erwartet Frames mit VLAN-Tag { $vlan } auf dem Kabel von { $parent }, aber { $switch } { $port } am anderen Ende (seine VLANs: { $carried }) { $what }. Füge { $vlan } zu den getaggten VLANs von { $switch } { $port } hinzu (devices[{ $index }].vlans.{ $port }.tagged).

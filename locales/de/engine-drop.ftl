@@ -25,3 +25,4 @@ drop-vlan-filtered = der Frame ist für ein VLAN getaggt, in dem dieser Switch-P
 drop-port-not-forwarding = der Switch-Port leitet nicht weiter (Spanning Tree: blocking, listening oder learning), also passieren nur BPDUs
 drop-lost-on-link = das Kabel hat es unterwegs verloren (die Verlustliste des Labs für diese Leitung nennt diesen Frame)
 drop-redirect-ignored = es ist ein ICMP-Redirect, und Linux-Hosts nehmen nur einen zu einem Gateway ihrer Standardrouten an (secure_redirects = 1), also bleibt die Route, wie sie ist
+drop-unknown-vlan = er ist für ein VLAN getaggt, für das diese Schnittstelle kein VLAN-Subinterface hat (kein ip link … type vlan id dafür), also verwirft Linux ihn

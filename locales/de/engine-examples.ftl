@@ -20,3 +20,4 @@ example-switch-loop = Switch-Schleife
 example-stp-loop = Schleife mit Spanning Tree
 example-two-vlans = Zwei VLANs auf einem Switch
 example-ipv6-home = IPv6 zu Hause
+example-router-on-a-stick = Router-on-a-Stick

@@ -102,3 +102,7 @@ explain-route-forward-and = { $sentence } [{ $dst } AND { $mask } = { $masked } 
 explain-route-default = der Standardroute
 explain-route-how-via = an { $via } über { $interface } weiterleiten
 explain-route-how-direct = direkt über { $interface } zustellen
+
+# Router on a stick (VLAN subinterfaces)
+explain-frame-sent-tagged = { $device }/{ $sub } sendet { $frame } mit VLAN-Tag { $vlan } ({ $bytes } Bytes) über sein Eltern-Interface { $port } auf { $link } an { $to_device }/{ $to_port }; er kommt um { $arrival } an ({ $duration } nach { $start })
+explain-mac-aged-vlan = { $device } vergisst { $mac } an { $port } im VLAN { $vlan }: 300 s lang kam nichts von dort

@@ -174,3 +174,12 @@ invalid-priority-not-number = { $value } ist keine ganze Zahl (0–65535; Standa
 invalid-not-on-off = „{ $value }“ ist weder on noch off
 invalid-seconds-not-number = { $value } ist keine ganze Zahl von Sekunden
 invalid-dhcp-needs-fixed-address = ein DHCP-Server braucht eine Schnittstelle mit fester Adresse (z. B. 192.168.1.1/24), um Adressen zu vergeben
+
+# VLAN-Subinterfaces (eth0.10: "parent" und "vlan").
+invalid-cable-on-subinterface = { $device }/{ $port } ist ein VLAN-Subinterface von { $parent }: Stecke das Kabel in { $parent } (seine Frames gehen dort hinaus, mit VLAN-Tag { $vlan })
+invalid-subinterface-incomplete = ein VLAN-Subinterface braucht "parent" (die Schnittstelle, deren Kabel es nutzt) und "vlan" (seine VLAN-ID): { $missing } fehlt
+invalid-subinterface-mac = { $name } ist ein VLAN-Subinterface: Es nutzt die MAC seines Eltern-Interfaces (wie 8021q unter Linux), also nimmt es kein "mac"
+invalid-subinterface-no-parent = { $device } hat keine Schnittstelle "{ $parent }", die { $name } tragen könnte (seine Schnittstellen: { $interfaces })
+invalid-subinterface-nested = { $parent } ist selbst ein VLAN-Subinterface: Dieses Lab setzt VLAN-Subinterfaces nur auf eine Netzwerkkarte (kein 802.1Q in 802.1Q)
+invalid-subinterface-vlan-range = die VLAN-ID { $vlan } liegt außerhalb des Bereichs (1–4094)
+invalid-subinterface-duplicate = { $parent } hat schon ein Subinterface für VLAN { $vlan } ({ $other }): eines je VLAN-ID

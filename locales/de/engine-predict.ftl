@@ -71,3 +71,8 @@ predict-slaac-eui64 = { $address } (das Präfix + EUI-64: ff:fe in der Mitte, da
 predict-slaac-raw = { $address } (das Präfix + die MAC, wie sie ist)
 predict-slaac-first = { $address } (die erste Adresse des Präfixes)
 predict-slaac-link-local = { $address } (seine Link-Local-Adresse; das Präfix wird nicht benutzt)
+
+# Router-on-a-Stick: Welches 802.1Q-Tag trägt der Frame eines Subinterfaces?
+predict-vlan-no-tag = kein Tag: Der Frame geht ungetaggt hinaus
+predict-vlan-tag = ein Tag für VLAN { $vlan }
+predict-vlan-tag-prompt = { $device }/{ $sub } sendet { $frame } über sein Eltern-Interface { $parent } auf das Kabel zum Switch. Welches 802.1Q-Tag trägt der Frame?

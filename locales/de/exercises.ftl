@@ -152,3 +152,11 @@ ex-why-page-fails-hint-1 = Der Name wird aufgelöst, und das SYN erreicht web: D
 ex-why-page-fails-hint-2 = RST|ACK auf ein SYN bedeutet, dass an diesem Port kein Socket lauscht: Linux selbst antwortet für den geschlossenen Port. Nach welchem Port hat das SYN gefragt, und an welchem Port lauscht der Server von web (schau in seine Socket-Tabelle)?
 ex-why-page-fails-hint-3 = Eine URL ohne Port bedeutet Port 80. Lass den Webserver an Port 80 lauschen (entferne "port": 8080), oder rufe http://www.example.com:8080/ ab.
 ex-why-page-fails-solved = Ein SYN an einen Port, an dem nichts lauscht, bekommt vom Kernel ein RST|ACK (tcp_v4_send_reset), und connect() scheitert sofort mit ECONNREFUSED: curl endet mit Code 7. Mit nginx an Port 80 bekommt das SYN ein SYN-ACK, der Handshake wird abgeschlossen, und GET / bekommt 200 OK.
+
+## trunk-to-the-router
+ex-trunk-to-the-router-title = Beide VLANs zum Router tragen
+ex-trunk-to-the-router-story = r1 routet zwischen VLAN 10 (pc1, 192.168.10.0/24) und VLAN 20 (pc2, 192.168.20.0/24) über ein einziges Kabel: Sein eth0 trägt zwei VLAN-Subinterfaces, eth0.10 und eth0.20, ein Gateway pro VLAN. pc1 erreicht sein Gateway, aber pc2 bekommt keine Antwort, nicht einmal von seinem eigenen Gateway 192.168.20.1. Repariere den Switch, damit pc2 pc1 anpingen kann.
+ex-trunk-to-the-router-hint-1 = Verfolge die ARP-Anfrage von pc2 nach seinem Gateway 192.168.20.1: Sie kommt an p2 in VLAN 20 in sw1 an. Aus welchen Ports darf sw1 einen Frame aus VLAN 20 fluten?
+ex-trunk-to-the-router-hint-2 = Das Kabel zu r1 ist ein Trunk: eth0.20 von r1 nimmt nur Frames mit dem Tag VLAN 20 an, und sw1 schickt einen Frame nur für die VLANs aus p3, in denen p3 Mitglied ist. p3 trägt nur VLAN 10.
+ex-trunk-to-the-router-hint-3 = Füge VLAN 20 zu den getaggten VLANs von p3 an sw1 hinzu (tagged 10, 20). VLAN 20 als ungetaggtes VLAN von p3 reicht nicht: r1 gibt ungetaggte Frames an eth0, und eth0 hat keine Adresse.
+ex-trunk-to-the-router-solved = Mit VLAN 20 getaggt auf p3 überqueren die Frames von pc2 den Trunk mit dem Tag VLAN 20 und erreichen eth0.20, und r1 routet sie aus eth0.10, getaggt mit VLAN 10, über dasselbe Kabel zurück. Ein Kabel, zwei VLANs, zwei Subnetze: ein Router on a Stick.

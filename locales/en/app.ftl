@@ -123,6 +123,7 @@ table-sockets = TCP sockets (ss -tan)
 table-conntrack = NAT: connection tracking (conntrack -L)
 col-ip = IP
 col-mac = MAC
+col-vlan = VLAN
 col-dev = dev
 col-dns = DNS
 col-proto = proto

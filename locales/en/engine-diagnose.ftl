@@ -54,3 +54,10 @@ diagnose-no-dns-server = { $device } has no DNS server in its resolv.conf: give 
 diagnose-no-a-record = The DNS server { $server } has no IPv4 address (A record) for { $name }: add one to its zone.
 diagnose-lease-expired = The lease expired: { $device }/{ $interface } lost { $address } because no DHCP server renewed its lease, so it has no address any more. Check that the DHCP server is still reachable.
 diagnose-no-dhcp-server = No DHCP server answered: { $device }/{ $interface } asks for an address with DHCP, but none of its DISCOVERs got an OFFER, so it has no address, no gateway and no DNS server. Run a DHCP server on the network (a router's services.dhcp) or give { $interface } a fixed address.
+
+# Router on a stick: the switch port to the router does not carry the subinterface's VLAN tagged.
+diagnose-trunk-carries-untagged = { $pvid } untagged
+diagnose-trunk-carries = { $pvid } untagged, { $tagged } tagged
+diagnose-trunk-vlan-untagged = carries VLAN { $vlan } untagged: it strips the tag, and { $router } hands untagged frames to { $parent }, not to { $sub }
+diagnose-trunk-vlan-missing = is not a member of VLAN { $vlan }: it never floods that VLAN's frames out of { $port } and drops the ones { $router } sends tagged
+diagnose-trunk-missing-vlan = { $sender }'s packets go to { $hop }, { $router }'s { $sub } (router on a stick): { $sub } sends and expects frames tagged VLAN { $vlan } on { $parent }'s cable, but { $switch } { $port } at the other end (its VLANs: { $carried }) { $what }. Add { $vlan } to the tagged VLANs of { $switch } { $port } (devices[{ $index }].vlans.{ $port }.tagged).

@@ -25,3 +25,4 @@ drop-vlan-filtered = the frame is tagged for a VLAN this switch port is not a me
 drop-port-not-forwarding = the switch port is not forwarding (spanning tree: blocking, listening or learning), so only BPDUs pass
 drop-lost-on-link = the cable lost it on the way (the lab's drop list for this link names this frame)
 drop-redirect-ignored = it is an ICMP redirect, and Linux hosts only accept one towards a gateway of their default routes (secure_redirects = 1), so the route stays as it is
+drop-unknown-vlan = it is tagged for a VLAN this interface has no VLAN subinterface for (no ip link … type vlan id for it), so Linux throws it away

@@ -20,3 +20,4 @@ example-switch-loop = Switch loop
 example-stp-loop = Loop with spanning tree
 example-two-vlans = Two VLANs on one switch
 example-ipv6-home = IPv6 at home
+example-router-on-a-stick = Router on a stick

@@ -97,3 +97,7 @@ explain-route-forward-and = { $sentence } [{ $dst } AND { $mask } = { $masked } 
 explain-route-default = the default route
 explain-route-how-via = forward it to { $via } out of { $interface }
 explain-route-how-direct = deliver it directly out of { $interface }
+
+# Router on a stick (VLAN subinterfaces)
+explain-frame-sent-tagged = { $device }/{ $sub } sends { $frame } tagged VLAN { $vlan } ({ $bytes } bytes) out of its parent { $port } on { $link } to { $to_device }/{ $to_port }; it arrives at { $arrival } ({ $duration } after { $start })
+explain-mac-aged-vlan = { $device } forgets { $mac } on { $port } in VLAN { $vlan }: nothing came from it for 300 s

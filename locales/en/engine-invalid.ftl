@@ -176,3 +176,12 @@ invalid-priority-not-number = { $value } is not a whole number (0–65535; the d
 invalid-not-on-off = "{ $value }" is neither on nor off
 invalid-seconds-not-number = { $value } is not a whole number of seconds
 invalid-dhcp-needs-fixed-address = a DHCP server needs an interface with a fixed address (e.g. 192.168.1.1/24) to serve
+
+# VLAN subinterfaces (eth0.10: "parent" and "vlan").
+invalid-cable-on-subinterface = { $device }/{ $port } is a VLAN subinterface of { $parent }: plug the cable into { $parent } (its frames go out there, tagged VLAN { $vlan })
+invalid-subinterface-incomplete = a VLAN subinterface needs both "parent" (the interface whose cable it uses) and "vlan" (its VLAN id): { $missing } is missing
+invalid-subinterface-mac = { $name } is a VLAN subinterface: it uses its parent's MAC (as Linux's 8021q does), so it takes no "mac"
+invalid-subinterface-no-parent = { $device } has no interface "{ $parent }" to carry { $name } (its interfaces: { $interfaces })
+invalid-subinterface-nested = { $parent } is a VLAN subinterface itself: this lab puts VLAN subinterfaces on a network card only (no 802.1Q in 802.1Q)
+invalid-subinterface-vlan-range = VLAN id { $vlan } is out of range (1–4094)
+invalid-subinterface-duplicate = { $parent } already has a subinterface for VLAN { $vlan } ({ $other }): one per VLAN id

@@ -65,3 +65,8 @@ predict-slaac-eui64 = { $address } (the prefix + EUI-64: ff:fe in the middle, th
 predict-slaac-raw = { $address } (the prefix + the MAC as it is)
 predict-slaac-first = { $address } (the first address of the prefix)
 predict-slaac-link-local = { $address } (its link-local address; the prefix is not used)
+
+# Router on a stick: which 802.1Q tag does a subinterface's frame carry?
+predict-vlan-no-tag = no tag: the frame leaves untagged
+predict-vlan-tag = a tag for VLAN { $vlan }
+predict-vlan-tag-prompt = { $device }/{ $sub } sends { $frame } out of its parent { $parent } onto the cable to the switch. Which 802.1Q tag does the frame carry?

@@ -20,6 +20,12 @@ device-connect = Connect
 device-interfaces = Interfaces
 device-add-interface = Add interface
 device-not-cabled = not cabled
+device-subinterface-of = VLAN { $vlan } on { $parent } (tagged)
+device-sub-parent = Parent interface
+device-sub-vlan = VLAN id
+device-sub-vlan-hint = Its frames leave the parent tagged with this id (1–4094), as ip link add link eth0 name eth0.10 type vlan id 10 does
+device-add-subinterface = Add VLAN subinterface
+device-add-subinterface-hint = A VLAN subinterface of { $iface } (eth0.10): an address of its own, its frames tagged on { $iface }'s cable
 # $peer: the device and port at the cable's other end ("sw1 p2").
 device-cabled-to = to { $peer }
 device-subnet = subnet { $net }

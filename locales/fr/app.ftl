@@ -123,6 +123,7 @@ table-sockets = Sockets TCP (ss -tan)
 table-conntrack = NAT : suivi des connexions (conntrack -L)
 col-ip = IP
 col-mac = MAC
+col-vlan = VLAN
 col-dev = dev
 col-dns = DNS
 col-proto = proto

@@ -54,3 +54,10 @@ diagnose-no-dns-server = { $device } n'a aucun serveur DNS dans son resolv.conf 
 diagnose-no-a-record = Le serveur DNS { $server } n'a aucune adresse IPv4 (enregistrement A) pour { $name } : ajoutez-en une à sa zone.
 diagnose-lease-expired = Le bail a expiré : { $device }/{ $interface } a perdu { $address } car aucun serveur DHCP n'a renouvelé son bail, donc il n'a plus d'adresse. Vérifiez que le serveur DHCP est toujours joignable.
 diagnose-no-dhcp-server = Aucun serveur DHCP n'a répondu : { $device }/{ $interface } demande une adresse par DHCP, mais aucun de ses DISCOVER n'a reçu d'OFFER, donc il n'a ni adresse, ni passerelle, ni serveur DNS. Faites tourner un serveur DHCP sur le réseau (services.dhcp d'un routeur) ou donnez une adresse fixe à { $interface }.
+
+# Routeur sur un bâton : le port du commutateur vers le routeur ne transporte pas le VLAN de la sous-interface étiqueté.
+diagnose-trunk-carries-untagged = { $pvid } non étiqueté
+diagnose-trunk-carries = { $pvid } non étiqueté, { $tagged } étiquetés
+diagnose-trunk-vlan-untagged = transporte le VLAN { $vlan } sans étiquette : il retire l'étiquette, et { $router } remet les trames non étiquetées à { $parent }, pas à { $sub }
+diagnose-trunk-vlan-missing = n'est pas membre du VLAN { $vlan } : il ne diffuse jamais les trames de ce VLAN par { $port } et rejette celles que { $router } envoie étiquetées
+diagnose-trunk-missing-vlan = Les paquets de { $sender } vont à { $hop }, { $sub } de { $router } (routeur sur un bâton) : { $sub } envoie et attend des trames étiquetées VLAN { $vlan } sur le câble de { $parent }, mais { $switch } { $port } à l'autre bout (ses VLAN : { $carried }) { $what }. Ajoutez { $vlan } aux VLAN étiquetés de { $switch } { $port } (devices[{ $index }].vlans.{ $port }.tagged).

@@ -25,3 +25,4 @@ drop-vlan-filtered = la trame est étiquetée pour un VLAN dont ce port du commu
 drop-port-not-forwarding = le port du commutateur ne relaie pas (spanning tree : blocking, listening ou learning), donc seules les BPDU passent
 drop-lost-on-link = le câble l'a perdu en route (la liste de pertes du lab pour ce lien nomme cette trame)
 drop-redirect-ignored = c'est une redirection ICMP, et les hôtes Linux n'en acceptent qu'une vers une passerelle de leurs routes par défaut (secure_redirects = 1), donc la route reste telle quelle
+drop-unknown-vlan = elle est étiquetée pour un VLAN pour lequel cette interface n'a pas de sous-interface VLAN (aucun ip link … type vlan id pour lui), donc Linux la jette

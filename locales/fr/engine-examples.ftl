@@ -20,3 +20,4 @@ example-switch-loop = Boucle de commutateurs
 example-stp-loop = Boucle avec spanning tree
 example-two-vlans = Deux VLAN sur un commutateur
 example-ipv6-home = IPv6 à la maison
+example-router-on-a-stick = Routeur sur un bâton (router on a stick)

@@ -102,3 +102,7 @@ explain-route-forward-and = { $sentence } [{ $dst } AND { $mask } = { $masked } 
 explain-route-default = la route par défaut
 explain-route-how-via = le relayer vers { $via } par { $interface }
 explain-route-how-direct = le remettre directement par { $interface }
+
+# Router on a stick (VLAN subinterfaces)
+explain-frame-sent-tagged = { $device }/{ $sub } envoie { $frame } étiquetée VLAN { $vlan } ({ $bytes } octets) par son interface parente { $port } sur { $link } vers { $to_device }/{ $to_port } ; elle arrive à { $arrival } ({ $duration } après { $start })
+explain-mac-aged-vlan = { $device } oublie { $mac } sur { $port } dans le VLAN { $vlan } : rien n'en est venu pendant 300 s

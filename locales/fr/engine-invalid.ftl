@@ -174,3 +174,12 @@ invalid-priority-not-number = { $value } n'est pas un nombre entier (0–65535 ;
 invalid-not-on-off = « { $value } » n'est ni on ni off
 invalid-seconds-not-number = { $value } n'est pas un nombre entier de secondes
 invalid-dhcp-needs-fixed-address = un serveur DHCP a besoin d'une interface avec une adresse fixe (par ex. 192.168.1.1/24) pour distribuer des adresses
+
+# Sous-interfaces VLAN (eth0.10 : "parent" et "vlan").
+invalid-cable-on-subinterface = { $device }/{ $port } est une sous-interface VLAN de { $parent } : branchez le câble sur { $parent } (ses trames sortent par là, étiquetées VLAN { $vlan })
+invalid-subinterface-incomplete = une sous-interface VLAN a besoin de "parent" (l'interface dont elle utilise le câble) et de "vlan" (son identifiant de VLAN) : { $missing } manque
+invalid-subinterface-mac = { $name } est une sous-interface VLAN : elle utilise l'adresse MAC de son interface parente (comme 8021q sous Linux), donc elle ne prend pas de "mac"
+invalid-subinterface-no-parent = { $device } n'a pas d'interface "{ $parent }" pour porter { $name } (ses interfaces : { $interfaces })
+invalid-subinterface-nested = { $parent } est elle-même une sous-interface VLAN : ce lab ne place des sous-interfaces VLAN que sur une carte réseau (pas de 802.1Q dans 802.1Q)
+invalid-subinterface-vlan-range = l'identifiant de VLAN { $vlan } est hors limites (1–4094)
+invalid-subinterface-duplicate = { $parent } a déjà une sous-interface pour le VLAN { $vlan } ({ $other }) : une par identifiant de VLAN

@@ -65,3 +65,8 @@ predict-slaac-eui64 = { $address } (le préfixe + EUI-64 : ff:fe au milieu, le 7
 predict-slaac-raw = { $address } (le préfixe + la MAC telle quelle)
 predict-slaac-first = { $address } (la première adresse du préfixe)
 predict-slaac-link-local = { $address } (son adresse lien-local ; le préfixe n'est pas utilisé)
+
+# Routeur sur un bâton : quelle étiquette 802.1Q porte la trame d'une sous-interface ?
+predict-vlan-no-tag = aucune étiquette : la trame part sans étiquette
+predict-vlan-tag = une étiquette pour le VLAN { $vlan }
+predict-vlan-tag-prompt = { $device }/{ $sub } envoie { $frame } par son interface parente { $parent } sur le câble vers le commutateur. Quelle étiquette 802.1Q porte la trame ?

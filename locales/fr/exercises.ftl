@@ -152,3 +152,11 @@ ex-why-page-fails-hint-1 = Le nom se résout et le SYN atteint web : c'est la r�
 ex-why-page-fails-hint-2 = Un RST|ACK en réponse à un SYN signifie qu'aucun socket n'écoute sur ce port : Linux répond lui-même pour le port fermé. Quel port le SYN demandait-il, et sur quel port le serveur de web écoute-t-il (regardez sa table des sockets) ?
 ex-why-page-fails-hint-3 = Une URL sans port signifie le port 80. Faites écouter le serveur web sur le port 80 (retirez "port": 8080), ou récupérez http://www.example.com:8080/.
 ex-why-page-fails-solved = Un SYN vers un port où rien n'écoute reçoit un RST|ACK du noyau (tcp_v4_send_reset), et connect() échoue aussitôt avec ECONNREFUSED : curl se termine avec le code 7. Avec nginx à l'écoute sur le port 80, le SYN reçoit un SYN-ACK, la poignée de main s'achève, et GET / obtient 200 OK.
+
+## trunk-to-the-router
+ex-trunk-to-the-router-title = Amener les deux VLAN jusqu'au routeur
+ex-trunk-to-the-router-story = r1 route entre le VLAN 10 (pc1, 192.168.10.0/24) et le VLAN 20 (pc2, 192.168.20.0/24) par un seul câble : son eth0 porte deux sous-interfaces VLAN, eth0.10 et eth0.20, une passerelle par VLAN. pc1 joint sa passerelle, mais pc2 ne reçoit aucune réponse, pas même de sa propre passerelle 192.168.20.1. Réparez le commutateur pour que pc2 puisse pinguer pc1.
+ex-trunk-to-the-router-hint-1 = Suivez la requête ARP de pc2 pour sa passerelle 192.168.20.1 : elle entre dans sw1 par p2, dans le VLAN 20. Par quels ports sw1 peut-il diffuser une trame du VLAN 20 ?
+ex-trunk-to-the-router-hint-2 = Le câble vers r1 est un trunk : eth0.20 de r1 n'accepte que les trames étiquetées VLAN 20, et sw1 n'envoie une trame par p3 que pour les VLAN dont p3 est membre. p3 ne transporte que le VLAN 10.
+ex-trunk-to-the-router-hint-3 = Ajoutez le VLAN 20 aux VLAN étiquetés du port p3 de sw1 (tagged 10, 20). Faire de 20 le VLAN non étiqueté de p3 ne suffirait pas : r1 remet les trames non étiquetées à eth0, qui n'a pas d'adresse.
+ex-trunk-to-the-router-solved = Avec le VLAN 20 étiqueté sur p3, les trames de pc2 traversent le trunk avec l'étiquette VLAN 20 et atteignent eth0.20, puis r1 les route par eth0.10, étiquetées VLAN 10, sur le même câble. Un câble, deux VLAN, deux sous-réseaux : un routeur sur un bâton (router on a stick).

@@ -71,7 +71,15 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
             .as_deref()
             .and_then(subnet_of)
             .and_then(|n| colours.get(&n).map(|&c| (n, SUBNET_PALETTE[c])));
-        let cable = link_of(&iface.name).map_or_else(|| tr!(tr, "device-not-cabled"), |to| tr!(tr, "device-cabled-to", peer = to));
+        // A VLAN subinterface (eth0.10) has no cable: its frames leave its parent, tagged.
+        let sub = iface.parent.is_some() || iface.vlan.is_some();
+        let cable = if sub {
+            tr!(tr, "device-subinterface-of",
+                vlan = iface.vlan.map_or_else(|| "?".to_string(), |v| v.to_string()),
+                parent = iface.parent.clone().unwrap_or_else(|| "?".into()))
+        } else {
+            link_of(&iface.name).map_or_else(|| tr!(tr, "device-not-cabled"), |to| tr!(tr, "device-cabled-to", peer = to))
+        };
         let dhcp = iface.address.as_deref().is_some_and(packet_engine::scenario::is_dhcp);
         let dhcp_id = format!("dhcp-{i}");
         let nat_id = format!("nat-{i}");
@@ -105,10 +113,21 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                         hint={tr!(tr, "device-ipv4-hint")}
                         error={err(Field::Address(d, i))} on_edit={on_edit.clone()} />
                 }
-                <Entry field={Field::Mac(d, i)} label={tr!(tr, "device-mac")} testid={format!("mac-{i}")}
-                    value={iface.mac.clone().unwrap_or_default()}
-                    placeholder={tr!(tr, "device-mac-automatic", mac = derived_mac(&dev.id, &iface.name))}
-                    error={err(Field::Mac(d, i))} on_edit={on_edit.clone()} />
+                if sub {
+                    // ip link add link PARENT name NAME type vlan id VID.
+                    <Entry field={Field::SubParent(d, i)} label={tr!(tr, "device-sub-parent")} testid={format!("sub-parent-{i}")}
+                        value={iface.parent.clone().unwrap_or_default()} placeholder="eth0"
+                        error={err(Field::SubParent(d, i))} on_edit={on_edit.clone()} />
+                    <Entry field={Field::SubVlan(d, i)} label={tr!(tr, "device-sub-vlan")} testid={format!("sub-vlan-{i}")}
+                        value={iface.vlan.map(|v| v.to_string()).unwrap_or_default()} placeholder="10"
+                        hint={tr!(tr, "device-sub-vlan-hint")}
+                        error={err(Field::SubVlan(d, i))} on_edit={on_edit.clone()} />
+                } else {
+                    <Entry field={Field::Mac(d, i)} label={tr!(tr, "device-mac")} testid={format!("mac-{i}")}
+                        value={iface.mac.clone().unwrap_or_default()}
+                        placeholder={tr!(tr, "device-mac-automatic", mac = derived_mac(&dev.id, &iface.name))}
+                        error={err(Field::Mac(d, i))} on_edit={on_edit.clone()} />
+                }
                 // IPv6 beside IPv4 (issue 16): off unless asked for; "auto" is SLAAC.
                 <Entry field={Field::Ipv6(d, i)} label={tr!(tr, "device-ipv6")} testid={format!("ipv6-{i}")}
                     value={iface.ipv6.clone().unwrap_or_default()} placeholder={tr!(tr, "device-ipv6-placeholder")}
@@ -125,6 +144,11 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                 if dev.kind == DeviceKind::Router {
                     { check(Control { field: Field::Nat(d, i), label: tr!(tr, "device-nat"), testid: &nat_id,
                         error: props.errors.get(&Field::Nat(d, i)), locked: locks.locked(Field::Nat(d, i)), on_edit, tr }, iface.nat.is_some()) }
+                }
+                if !sub {
+                    <button type="button" class="tool tool-small" data-testid={format!("add-subinterface-{i}")}
+                        title={tr!(tr, "device-add-subinterface-hint", iface = iface.name.clone())}
+                        onclick={on_edit.reform(move |_: MouseEvent| EditAction::AddSubinterface(d, i))}>{ tr!(tr, "device-add-subinterface") }</button>
                 }
             </fieldset>
         }

@@ -135,6 +135,7 @@ fn cause_id(d: &Diagnosis) -> &'static str {
         Cause::NoAnswerToSyn { .. } => "no-answer-to-syn",
         Cause::ChangedDuringRun { .. } => "changed-during-run",
         Cause::WrongVlan { .. } => "wrong-vlan",
+        Cause::TrunkMissingVlan { .. } => "trunk-missing-vlan",
         Cause::DadFailed { .. } => "dad-failed",
         Cause::NoRouterAdvert => "no-router-advert",
         Cause::WrongPrefixLength { .. } => "wrong-prefix-length",

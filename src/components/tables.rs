@@ -172,27 +172,42 @@ fn ipv6(tr: &Tr, t: &NetworkState, device: &str) -> Html {
     }
 }
 
+/// The switch's forwarding database (`bridge fdb show`); on a VLAN-filtering
+/// switch a VLAN column, since its table is per VLAN (`bridge fdb` prints
+/// `vlan 10`) and one MAC may be learned in two VLANs.
 fn mac_table(tr: &Tr, t: &NetworkState, device: &str) -> Html {
+    // Entries of a VLAN-filtering switch carry their VLAN; others none.
+    let vlans = t.mac_tables.get(device).is_some_and(|m| m.iter().any(|(k, _)| k.vlan.is_some()));
     let rows: Vec<Html> = t
         .mac_tables
         .get(device)
         .into_iter()
         .flat_map(|m| m.iter())
-        .map(|(mac, port)| {
+        .map(|(key, port)| {
+            let vlan = key.vlan.map(|v| v.to_string());
             html! {
-                <tr data-testid="mac-row" data-mac={mac.to_string()} data-port={port.clone()}>
-                    <td><code>{ mac.to_string() }</code></td><td>{ port.clone() }</td>
+                <tr data-testid="mac-row" data-mac={key.mac.to_string()} data-port={port.clone()} data-vlan={vlan.clone()}>
+                    if vlans {
+                        <td>{ vlan.unwrap_or_default() }</td>
+                    }
+                    <td><code>{ key.mac.to_string() }</code></td><td>{ port.clone() }</td>
                 </tr>
             }
         })
         .collect();
+    let columns = if vlans { "3" } else { "2" };
     html! {
-        <table class="mini-table" data-testid="mac-table">
+        <table class="mini-table" data-testid="mac-table" data-vlans={vlans.then_some("on")}>
             <caption>{ tr!(tr, "table-mac") }</caption>
             if rows.is_empty() {
-                <tbody><tr><td class="table-empty" colspan="2">{ tr!(tr, "table-mac-empty") }</td></tr></tbody>
+                <tbody><tr><td class="table-empty" colspan={columns}>{ tr!(tr, "table-mac-empty") }</td></tr></tbody>
             } else {
-                <thead><tr><th>{ tr!(tr, "col-mac") }</th><th>{ tr!(tr, "col-port") }</th></tr></thead>
+                <thead><tr>
+                    if vlans {
+                        <th data-testid="mac-col-vlan">{ tr!(tr, "col-vlan") }</th>
+                    }
+                    <th>{ tr!(tr, "col-mac") }</th><th>{ tr!(tr, "col-port") }</th>
+                </tr></thead>
                 <tbody>{ for rows }</tbody>
             }
         </table>

@@ -152,6 +152,19 @@ impl Editor {
                         prefix => Some(packet_engine::scenario::RaSpec { prefix: Some(prefix.to_owned()), ..iface.ra.clone().unwrap_or_default() }),
                     };
                 }
+                Field::SubParent(d, i) => {
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    iface.parent = optional(&text);
+                }
+                Field::SubVlan(d, i) => {
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    let t = text.trim();
+                    iface.vlan = if t.is_empty() {
+                        None
+                    } else {
+                        Some(t.parse::<u16>().map_err(|_| msg!("invalid-vlan-not-number", value = t))?)
+                    };
+                }
                 Field::Gateway(d) => s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?.gateway = optional(&text),
                 Field::Ports(d) => {
                     let n: u32 = text.trim().parse().map_err(|_| msg!("invalid-ports-not-number", value = text.trim()))?;

@@ -104,14 +104,20 @@ pub fn first_free_port(scenario: &Scenario, device: usize) -> Option<String> {
             (l.a.device == dev.id && l.a.port == port) || (l.b.device == dev.id && l.b.port == port)
         })
     };
-    device_port_names(dev).into_iter().find(|p| !used(p))
+    cable_ports(dev).into_iter().find(|p| !used(p))
+}
+
+/// The ports a cable may plug into: every port but VLAN subinterfaces, which use their parent's.
+fn cable_ports(dev: &packet_engine::scenario::DeviceSpec) -> Vec<String> {
+    let sub = |p: &String| dev.interfaces.iter().any(|i| &i.name == p && i.parent.is_some());
+    device_port_names(dev).into_iter().filter(|p| !sub(p)).collect()
 }
 
 /// The ports of `device` no link uses, plus `keep` (the port a link already has, so a link's
 /// port menu lists it).
 pub fn free_ports(scenario: &Scenario, device: &str, keep: &str) -> Vec<String> {
     let Some(dev) = scenario.devices.iter().find(|d| d.id == device) else { return Vec::new() };
-    device_port_names(dev)
+    cable_ports(dev)
         .into_iter()
         .filter(|p| {
             p == keep
@@ -132,7 +138,7 @@ pub(super) fn ensure_free_port(scenario: &mut Scenario, device: usize) -> Result
     if dev.kind.has_ip() {
         let name = first_free_name("eth", |n| dev.interfaces.iter().any(|i| i.name == n));
         let name = if dev.interfaces.is_empty() { "eth0".to_owned() } else { name };
-        dev.interfaces.push(InterfaceSpec { name: name.clone(), address: None, mac: None, nat: None, ipv6: None, ra: None });
+        dev.interfaces.push(InterfaceSpec { name: name.clone(), address: None, mac: None, nat: None, ipv6: None, ra: None, parent: None, vlan: None });
         Ok(name)
     } else {
         let ports = dev.ports.unwrap_or(0);
@@ -151,7 +157,7 @@ pub(super) fn new_interfaces(kind: DeviceKind) -> Vec<InterfaceSpec> {
         DeviceKind::Host | DeviceKind::Server => &["eth0"],
         DeviceKind::Switch | DeviceKind::Hub => &[],
     };
-    names.iter().map(|n| InterfaceSpec { name: (*n).into(), address: None, mac: None, nat: None, ipv6: None, ra: None }).collect()
+    names.iter().map(|n| InterfaceSpec { name: (*n).into(), address: None, mac: None, nat: None, ipv6: None, ra: None, parent: None, vlan: None }).collect()
 }
 
 /// `text` with surrounding spaces removed, `None` when nothing is left: an empty field means

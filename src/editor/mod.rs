@@ -146,8 +146,10 @@ pub enum EditAction {
     SetField(Field, String),
     /// Give a host, server or router one more interface.
     AddInterface(usize),
-    /// Remove a device's interface (and the link on it).
+    /// Remove a device's interface (and the link on it, and its VLAN subinterfaces).
     RemoveInterface(usize, usize),
+    /// Give a device's interface a VLAN subinterface (`eth0.10`: the next free VLAN id of 10, 20, …).
+    AddSubinterface(usize, usize),
     /// Add a static route `prefix via via` to a device.
     AddRoute {
         /// The device.
@@ -321,7 +323,29 @@ impl Editor {
                 };
                 let name = first_free_name("eth", |n| dev.interfaces.iter().any(|i| i.name == n));
                 let name = if dev.interfaces.iter().any(|i| i.name == "eth0") { name } else { "eth0".into() };
-                dev.interfaces.push(InterfaceSpec { name, address: None, mac: None, nat: None, ipv6: None, ra: None });
+                dev.interfaces.push(InterfaceSpec { name, address: None, mac: None, nat: None, ipv6: None, ra: None, parent: None, vlan: None });
+                self.commit_structural(s)
+            }
+            EditAction::AddSubinterface(d, i) => {
+                let mut s = (*self.scenario).clone();
+                let Some(dev) = s.devices.get_mut(d).filter(|dev| dev.kind.has_ip()) else {
+                    return Effect::ViewOnly;
+                };
+                let Some(parent) = dev.interfaces.get(i).filter(|x| x.parent.is_none()).map(|x| x.name.clone()) else {
+                    return Effect::ViewOnly;
+                };
+                let taken = |vid: u16| {
+                    dev.interfaces.iter().any(|x| {
+                        (x.parent.as_deref() == Some(parent.as_str()) && x.vlan == Some(vid)) || x.name == format!("{parent}.{vid}")
+                    })
+                };
+                let Some(vid) = (1..=409u16).map(|k| k * 10).find(|&v| !taken(v)) else { return Effect::ViewOnly };
+                dev.interfaces.push(InterfaceSpec {
+                    name: format!("{parent}.{vid}"),
+                    parent: Some(parent),
+                    vlan: Some(vid),
+                    ..Default::default()
+                });
                 self.commit_structural(s)
             }
             EditAction::RemoveInterface(d, i) => {
@@ -331,6 +355,8 @@ impl Editor {
                     return Effect::ViewOnly;
                 }
                 let removed = dev.interfaces.remove(i);
+                // Its VLAN subinterfaces have nothing left to carry them.
+                dev.interfaces.retain(|x| x.parent.as_deref() != Some(removed.name.as_str()));
                 let id = dev.id.clone();
                 s.links.retain(|l| {
                     !((l.a.device == id && l.a.port == removed.name) || (l.b.device == id && l.b.port == removed.name))

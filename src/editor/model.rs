@@ -65,6 +65,10 @@ pub enum Field {
     /// Router advertisements on a router's interface: the prefix ("on": the
     /// interface's own /64; empty: radvd off).
     RaPrefix(usize, usize),
+    /// The parent of a VLAN subinterface (`eth0` for `eth0.10`; empty: none).
+    SubParent(usize, usize),
+    /// The VLAN id of a VLAN subinterface (1–4094; empty: none).
+    SubVlan(usize, usize),
     /// A device's default gateway (empty: none).
     Gateway(usize),
     /// The number of ports of a switch or hub.
@@ -153,6 +157,8 @@ impl Field {
             Field::Nat(d, i) => format!("devices[{d}].interfaces[{i}].nat"),
             Field::Ipv6(d, i) => format!("devices[{d}].interfaces[{i}].ipv6"),
             Field::RaPrefix(d, i) => format!("devices[{d}].interfaces[{i}].ra"),
+            Field::SubParent(d, i) => format!("devices[{d}].interfaces[{i}].parent"),
+            Field::SubVlan(d, i) => format!("devices[{d}].interfaces[{i}].vlan"),
             Field::Gateway(d) => format!("devices[{d}].gateway"),
             Field::Ports(d) => format!("devices[{d}].ports"),
             Field::Stp(d) => format!("devices[{d}].stp"),

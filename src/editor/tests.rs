@@ -294,6 +294,33 @@ fn interfaces_can_be_added_and_removed_with_their_link() {
 }
 
 #[test]
+fn vlan_subinterfaces_are_added_edited_and_removed_with_their_parent() {
+    let lab = packet_engine::examples::all().into_iter().find(|(stem, _)| *stem == "router-on-a-stick").unwrap().1;
+    let r1 = lab.devices.iter().position(|d| d.id == "r1").unwrap();
+    let mut e = editor(lab);
+    // eth0 already has eth0.10 and eth0.20: the next is eth0.30, tagged 30.
+    e.apply(EditAction::AddSubinterface(r1, 0));
+    let added = e.scenario.devices[r1].interfaces.last().unwrap().clone();
+    assert_eq!((added.name.as_str(), added.parent.as_deref(), added.vlan), ("eth0.30", Some("eth0"), Some(30)));
+    assert_eq!(e.apply(EditAction::AddSubinterface(r1, 1)), Effect::ViewOnly, "no subinterface of a subinterface");
+    e.apply(EditAction::SetField(Field::SubVlan(r1, 3), "20".into()));
+    assert_eq!(
+        e.error(Field::SubVlan(r1, 3)).unwrap().message.to_string(),
+        "eth0 already has a subinterface for VLAN 20 (eth0.20): one per VLAN id"
+    );
+    e.apply(EditAction::SetField(Field::SubVlan(r1, 3), "ten".into()));
+    assert_eq!(e.error(Field::SubVlan(r1, 3)).unwrap().message.to_string(), "ten is not a VLAN id (1–4094)");
+    e.apply(EditAction::SetField(Field::SubVlan(r1, 3), "40".into()));
+    assert_eq!(e.scenario.devices[r1].interfaces[3].vlan, Some(40));
+    e.apply(EditAction::SetField(Field::SubParent(r1, 3), "eth7".into()));
+    assert!(e.error(Field::SubParent(r1, 3)).unwrap().message.to_string().starts_with("r1 has no interface \"eth7\""));
+    // A new cable never lands on a subinterface; removing eth0 removes them all.
+    assert_eq!(crate::editor::first_free_port(&e.scenario, r1), None);
+    e.apply(EditAction::RemoveInterface(r1, 0));
+    assert!(e.scenario.devices[r1].interfaces.is_empty());
+}
+
+#[test]
 fn every_edit_undoes_and_redoes_and_a_new_edit_drops_the_redo() {
     let mut e = built();
     let steps = e.history.past.len();

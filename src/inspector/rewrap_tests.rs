@@ -198,6 +198,7 @@ fn a_translated_frame_is_paired_with_the_one_it_forwards() {
                     t_start: SimTime::ZERO,
                     t_end: SimTime::ZERO,
                     bytes: Arc::from(eth(D, C, &out)),
+                    subinterface: None,
                 },
             ),
         ],

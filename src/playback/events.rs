@@ -221,7 +221,7 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             format!("learn {mac} on {port}")
         }
-        EventKind::MacAged { device, mac, port } => {
+        EventKind::MacAged { device, mac, port, .. } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
             format!("forget {mac} on {port}")

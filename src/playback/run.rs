@@ -124,7 +124,7 @@ impl Run {
         let mut flights = Vec::new();
         for (index, event) in outcome.trace.events.iter().enumerate() {
             let time_ns = event.time.as_nanos();
-            if let EventKind::FrameSent { link, from, to, t_start, t_end, bytes } = &event.kind {
+            if let EventKind::FrameSent { link, from, to, t_start, t_end, bytes, .. } = &event.kind {
                 flights.push(Flight {
                     event: index,
                     link: link.clone(),

@@ -170,6 +170,7 @@ wire_enum!(DropReason {
     10 => Malformed, 11 => Unsupported, 12 => IcmpRateLimited, 13 => NoListener,
     14 => RedirectIgnored, 15 => NatNoFreePort, 16 => LostOnLink, 17 => NoRouteBack,
     18 => NoCarrier, 19 => PortNotForwarding, 20 => VlanFiltered, 21 => NotMyGroup, 22 => NdNotForMe, 23 => TooBig,
+    24 => UnknownVlan,
 });
 wire_enum!(Forwarding { 0 => Port { port }, 1 => Flood { ports } });
 wire_enum!(ForwardReason { 0 => Broadcast, 1 => Multicast, 2 => UnknownUnicast, 3 => Learned, 4 => Hub });
@@ -198,13 +199,13 @@ wire_enum!(StopReason {
 
 wire_enum!(EventKind {
     0 => RoutesInstalled { device, routes },
-    1 => FrameSent { link, from, to, t_start, t_end, bytes },
+    1 => FrameSent { link, from, to, t_start, t_end, bytes, subinterface },
     2 => FrameReceived { at, link, bytes },
     3 => FrameDropped { device, port, reason, bytes },
     4 => PacketDropped { device, reason, bytes },
     5 => SwitchForward { device, in_port, dst, out, why, vlan },
     6 => MacLearned { device, mac, port, moved_from, vlan },
-    7 => MacAged { device, mac, port },
+    7 => MacAged { device, mac, port, vlan },
     8 => Route { device, decision },
     9 => NeighborChanged { device, interface, ip, mac, old, new },
     10 => IcmpErrorGenerated { device, error, rate_limited },
@@ -226,7 +227,7 @@ wire_enum!(EventKind {
     26 => HttpResponse { device, peer, method, path, status, reason, body_len },
     27 => Storm { links, devices, events, first_repeat },
     28 => LinkChanged { device, port, up, cause },
-    29 => MacFlushed { device, port, macs, why },
+    29 => MacFlushed { device, port, macs, why, vlans },
     30 => NeighborFlushed { device, interface, ips, why },
     31 => AddressChanged { device, interface, old, new },
     32 => PowerChanged { device, on },

@@ -48,6 +48,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../../exercises/read-traceroute.json"),
     ),
     (
+        "trunk-to-the-router",
+        include_str!("../../../exercises/trunk-to-the-router.json"),
+    ),
+    (
         "laptop-no-address",
         include_str!("../../../exercises/laptop-no-address.json"),
     ),

@@ -65,7 +65,8 @@ pub enum EditableField {
     Nat,
     /// A switch's spanning tree (`stp`) and bridge priority (`bridge_priority`).
     Stp,
-    /// A switch's VLAN filtering and its ports' VLANs (`vlan_filtering`, `vlans`).
+    /// A switch's VLAN filtering and its ports' VLANs (`vlan_filtering`, `vlans`),
+    /// and an interface's VLAN subinterface settings (`parent`, `vlan`).
     Vlans,
     /// IPv6 (issue 16): an interface's `ipv6` and `ra`, a device's `routes6`.
     Ipv6,
@@ -359,6 +360,9 @@ fn compare_device(
         }
         if old.ra != iface.ra && !editable.allows(id, Some(name), EditableField::Ipv6) {
             push(format!("{at}.interfaces[{i}].ra"), locked(&format!("{name} router advertisements")));
+        }
+        if (old.parent != iface.parent || old.vlan != iface.vlan) && !editable.allows(id, Some(name), EditableField::Vlans) {
+            push(format!("{at}.interfaces[{i}].vlan"), locked(&format!("{name} VLAN subinterface")));
         }
         let nat = |i: &crate::scenario::InterfaceSpec| i.nat.as_deref().map(|t| t.trim().to_ascii_lowercase());
         if nat(old) != nat(iface) && !editable.allows(id, Some(name), EditableField::Nat) {

@@ -70,6 +70,8 @@ pub enum QuestionKind {
     NsDestination,
     /// The address SLAAC builds from a prefix (issue 16).
     SlaacAddress,
+    /// The 802.1Q tag a VLAN subinterface's frame carries on its parent's cable (issue 14).
+    VlanTag,
 }
 
 /// The value behind a choice, comparable with what the trace shows.
@@ -105,6 +107,8 @@ pub enum Answer {
     SwitchPort { device: String, port: String },
     /// An IPv6 address (a group, a SLAAC address), as text.
     Ipv6 { address: String },
+    /// The VLAN tag of a frame; `None`: untagged.
+    VlanTag { vlan: Option<u16> },
 }
 
 /// One choice: its wording (a catalogue message, `locales/*/engine-predict.ftl`; serialized
@@ -188,6 +192,7 @@ pub fn questions_at(
             in_port,
             dst,
             out: fwd,
+            vlan,
             ..
         } => {
             let linked = linked_ports(scenario, device);
@@ -204,7 +209,7 @@ pub fn questions_at(
             if let Some(p) = before
                 .mac_tables
                 .get(device.as_str())
-                .and_then(|t| t.get(dst))
+                .and_then(|t| t.get(&crate::trace::MacKey { vlan: *vlan, mac: *dst }))
             {
                 candidates.push(vec![p.clone()]);
             }
@@ -269,7 +274,34 @@ pub fn questions_at(
                 None,
             );
         }
-        EventKind::FrameSent { from, bytes, .. } if has_ip(scenario, &from.device) => {
+        EventKind::FrameSent { from, bytes, subinterface, .. } if has_ip(scenario, &from.device) => {
+            if let Some(sub) = subinterface {
+                // Router on a stick: which tag does the subinterface's frame
+                // carry? The classic mistakes: none (a router's frames look
+                // untagged), the VLAN it came in on, the switch's default VLAN 1.
+                let vid = |b: &[u8]| (b.len() >= 16 && b[12..14] == [0x81, 0x00]).then(|| u16::from_be_bytes([b[14], b[15]]) & 0x0fff);
+                let label = |v: Option<u16>| Choice {
+                    text: v.map_or(msg!("predict-vlan-no-tag"), |v| msg!("predict-vlan-tag", vlan = v.to_string())),
+                    answer: Answer::VlanTag { vlan: v },
+                };
+                let mut wrong = vec![None];
+                if let Some(a) = forwarded_from(trace, index) {
+                    if let EventKind::FrameReceived { bytes: inb, .. } = &trace.events[a].kind {
+                        wrong.push(vid(inb));
+                    }
+                }
+                if let Some(d) = scenario.device_index(&from.device) {
+                    wrong.extend(scenario.devices[d].interfaces.iter().filter_map(|i| i.vlan.map(|v| Some(v.vid))));
+                }
+                wrong.push(Some(1));
+                push(
+                    QuestionKind::VlanTag,
+                    msg!("predict-vlan-tag-prompt", device = &from.device, sub = sub, frame = wire::summarize(bytes), parent = &from.port),
+                    label(vid(bytes)),
+                    wrong.into_iter().map(label).collect(),
+                    None,
+                );
+            }
             let d = wire::decode(bytes);
             let Some(eth) = d.ethernet.as_ref() else {
                 return vec![];

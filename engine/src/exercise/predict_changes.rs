@@ -15,7 +15,7 @@ pub(super) fn is_decision(kind: &EventKind) -> bool {
 
 /// (kind, prompt, correct, wrong) for a change event.
 pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, Msg, Choice, Vec<Choice>)> {
-    let EventKind::MacFlushed { device, port: Some(port), macs, why: why @ (FlushCause::LinkDown | FlushCause::CarrierLost) } = kind else {
+    let EventKind::MacFlushed { device, port: Some(port), macs, why: why @ (FlushCause::LinkDown | FlushCause::CarrierLost), .. } = kind else {
         return None;
     };
     let prompt = if *why == FlushCause::LinkDown {

@@ -7,7 +7,7 @@ mod flood;
 mod hub;
 pub(crate) mod stp;
 mod switch;
-mod vlan;
+pub(crate) mod vlan;
 
 pub(crate) use hub::Hub;
 pub(crate) use switch::Switch;

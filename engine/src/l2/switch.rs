@@ -160,7 +160,8 @@ impl Switch {
         self.fdb.remove(&(vid, mac));
         let device = ctx.id(self.dev);
         let port = ctx.port_name(self.ports[port as usize]);
-        ctx.record(EventKind::MacAged { device, mac, port });
+        let vlan = self.vlans.is_some().then_some(vid);
+        ctx.record(EventKind::MacAged { device, mac, port, vlan });
     }
 }
 
@@ -170,10 +171,15 @@ impl Switch {
     /// `br_fdb_delete_by_port`), or `bridge fdb flush dev PORT|BRIDGE`.
     pub(crate) fn flush(&mut self, ctx: &mut Ctx, port: Option<u32>, why: FlushCause) {
         let mut macs = Vec::new();
-        self.fdb.retain(|&(_, mac), e| {
+        let mut vlans = Vec::new();
+        let filtering = self.vlans.is_some();
+        self.fdb.retain(|&(vid, mac), e| {
             let gone = port.is_none_or(|p| p == e.port);
             if gone {
                 macs.push((mac, e.port));
+                if filtering {
+                    vlans.push(vid);
+                }
             }
             !gone
         });
@@ -183,7 +189,7 @@ impl Switch {
         let macs = macs.into_iter().map(|(m, p)| (m, ctx.port_name(self.ports[p as usize]))).collect();
         let device = ctx.id(self.dev);
         let port = port.map(|p| ctx.port_name(self.ports[p as usize]));
-        ctx.record(EventKind::MacFlushed { device, port, macs, why });
+        ctx.record(EventKind::MacFlushed { device, port, macs, why, vlans });
     }
 }
 

@@ -50,7 +50,7 @@ pub(crate) fn tag(frame: &[u8], vid: u16) -> Frame {
 }
 
 /// Removes the tag; pads to 60 bytes again when the NIC would.
-fn untag(frame: &[u8], pad: bool) -> Frame {
+pub(crate) fn untag(frame: &[u8], pad: bool) -> Frame {
     let mut out = Vec::with_capacity(frame.len());
     out.extend_from_slice(&frame[..12]);
     out.extend_from_slice(&frame[16..]);

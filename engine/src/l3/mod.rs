@@ -33,6 +33,7 @@ mod route6;
 pub mod nat;
 mod netfilter;
 mod route;
+mod vlan;
 
 pub(crate) use addrconf::Addrconf6;
 pub(crate) use route::Hop;
@@ -64,6 +65,8 @@ pub(crate) struct Iface {
     pub(crate) neigh: NeighborCache,
     /// IPv6 on this interface (issue 16); None where the lab leaves it off.
     pub(crate) v6: Option<Box<ipv6::Iface6>>,
+    /// A VLAN subinterface (l3/vlan.rs): its parent's interface index and its VLAN id.
+    pub(crate) vlan: Option<(u32, u16)>,
 }
 
 /// A host's or router's IP stack and the commands running on it.
@@ -171,6 +174,7 @@ impl IpNode {
                 mac: s.mac,
                 addr: s.address,
                 port: ports[i],
+                vlan: s.vlan.map(|v| (v.parent as u32, v.vid)),
                 neigh: NeighborCache::new(NeighParams::linux_defaults(reachable)),
                 // The NDP cache draws its own reachable time, only where IPv6
                 // is on, so an IPv4 lab's random draws stay as they were.
@@ -354,7 +358,9 @@ impl Device for IpNode {
     /// processing delay, which every frame it sends meanwhile waits out.
     fn on_frame(&mut self, ctx: &mut Ctx, iface: u32, frame: Frame) {
         ctx.tx_delay = ctx.host_delay;
-        self.ip_frame_input(ctx, iface, frame);
+        if let Some((iface, frame)) = self.vlan_demux(ctx, iface, frame) {
+            self.ip_frame_input(ctx, iface, frame);
+        }
         ctx.tx_delay = SimTime::ZERO;
     }
 

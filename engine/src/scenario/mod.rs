@@ -35,5 +35,5 @@ pub use text::{
     Options, PortVlanSpec, RouteSpec, Route6Spec, RaSpec, Scenario, ServicesSpec, DhcpServiceSpec, DnsServiceSpec, DnsRecordSpec, WebServiceSpec, is_dhcp, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DELAY_US,
 };
 pub use topology::{
-    Device, Ipv6Config, RaConfig, Route6, DhcpService, PortVlan, DnsService, DnsRecord, DnsRecordData, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology, WebService,
+    Device, Ipv6Config, RaConfig, Route6, DhcpService, PortVlan, VlanOf, DnsService, DnsRecord, DnsRecordData, Interface, Link, PortEnd, Route, RunOptions, ScheduledCommand, Topology, WebService,
 };

@@ -222,7 +222,7 @@ pub struct DnsRecordSpec {
 }
 
 /// A network interface: a port with a MAC and (usually) an IPv4 address.
-#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
 #[serde(deny_unknown_fields)]
 pub struct InterfaceSpec {
     /// Port name, e.g. `eth0`; links refer to it.
@@ -249,6 +249,15 @@ pub struct InterfaceSpec {
     /// Router advertisements sent on this interface (radvd), routers only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ra: Option<RaSpec>,
+    /// An 802.1Q VLAN subinterface (router on a stick): the interface whose
+    /// cable it uses, as `ip link add link eth0 name eth0.10 type vlan id 10`
+    /// names it. Given together with `vlan`; such an interface takes no cable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// The subinterface's VLAN id (1–4094): its frames leave `parent` tagged
+    /// with it, and tagged frames of this VLAN arriving on `parent` are its.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vlan: Option<u16>,
 }
 
 /// radvd's settings for one interface (`radvd.conf`'s `interface … { prefix … {} }`).

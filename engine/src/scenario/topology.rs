@@ -153,6 +153,18 @@ pub struct Interface {
     pub masquerade: bool,
     /// IPv6 is on here (issue 16); None: off.
     pub ipv6: Option<Ipv6Config>,
+    /// A VLAN subinterface (8021q): its parent and VLAN id; None for a NIC.
+    pub vlan: Option<VlanOf>,
+}
+
+/// What makes an interface a VLAN subinterface (`eth0.10`): the parent
+/// interface whose cable it shares and the VLAN id its frames are tagged with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VlanOf {
+    /// Index of the parent in the device's interfaces (a NIC, never another subinterface).
+    pub parent: usize,
+    /// 1–4094.
+    pub vid: u16,
 }
 
 /// An interface's IPv6 settings (scenario/ipv6.rs reads them).
@@ -270,12 +282,13 @@ impl Topology {
         })
     }
 
-    /// The device and interface that own a MAC.
+    /// The device and interface that own a MAC (the NIC, where VLAN
+    /// subinterfaces share its MAC).
     pub fn mac_owner(&self, mac: MacAddr) -> Option<(usize, usize)> {
         self.devices.iter().enumerate().find_map(|(d, dev)| {
             dev.interfaces
                 .iter()
-                .position(|i| i.mac == mac)
+                .position(|i| i.mac == mac && i.vlan.is_none())
                 .map(|i| (d, i))
         })
     }

@@ -233,6 +233,19 @@ impl Scenario {
                 } else {
                     bridge_port(&end.port, dev.ports.len())
                 };
+                if let Some(v) = port.and_then(|p| dev.interfaces.get(p)).and_then(|i| i.vlan) {
+                    return err(
+                        ErrorKind::WrongForKind,
+                        format!("{at}.{side}.port"),
+                        msg!(
+                            "invalid-cable-on-subinterface",
+                            device = &dev.id,
+                            port = &end.port,
+                            parent = &dev.interfaces[v.parent].name,
+                            vlan = v.vid.to_string()
+                        ),
+                    );
+                }
                 let Some(port) = port else {
                     let message = if dev.ports.is_empty() {
                         msg!("invalid-no-port-none", device = &dev.id, port = &end.port)
@@ -522,6 +535,22 @@ fn validate_ip_device(
             nets.push(net);
             address = Some(net);
         }
+        if iface.parent.is_some() != iface.vlan.is_some() {
+            let (field, missing) = if iface.vlan.is_some() { ("vlan", "parent") } else { ("parent", "vlan") };
+            return err(
+                ErrorKind::Other,
+                format!("{at}.{field}"),
+                msg!("invalid-subinterface-incomplete", missing = missing),
+            );
+        }
+        if iface.parent.is_some() && iface.mac.is_some() {
+            // vlan_dev_init copies the real device's address; the lab keeps it so.
+            return err(
+                ErrorKind::WrongForKind,
+                format!("{at}.mac"),
+                msg!("invalid-subinterface-mac", name = name),
+            );
+        }
         let mac = match &iface.mac {
             Some(text) => {
                 let Some(mac) = MacAddr::parse(text) else {
@@ -542,7 +571,9 @@ fn validate_ip_device(
             }
             None => MacAddr::derived(&dev.id, name),
         };
-        if let Some(owner) = macs.insert(mac, format!("{}/{}", dev.id, name)) {
+        if iface.parent.is_some() {
+            // A subinterface's MAC is its parent's, filled in below.
+        } else if let Some(owner) = macs.insert(mac, format!("{}/{}", dev.id, name)) {
             return err(
                 ErrorKind::DuplicateMac {
                     also_on: owner.clone(),
@@ -560,8 +591,10 @@ fn validate_ip_device(
             mac,
             masquerade,
             ipv6,
+            vlan: None,
         });
     }
+    validate_subinterfaces(&at, dev, &mut interfaces)?;
     let subnets = Subnets::new(&nets);
     let on_link = |gw: Ipv4Addr| subnets.contains(gw);
     let own = |gw: Ipv4Addr| subnets.owns(gw);
@@ -693,6 +726,50 @@ fn validate_ip_device(
         bridge_priority: crate::l2::stp::DEFAULT_PRIORITY,
         vlans: None,
     })
+}
+
+/// VLAN subinterfaces (`ip link add link eth0 name eth0.10 type vlan id 10`):
+/// the parent is another interface of the device and not a subinterface
+/// itself, the id is 1–4094 and used once per parent (vlan_check_real_dev's
+/// EEXIST); the subinterface takes its parent's MAC (vlan_dev_init).
+fn validate_subinterfaces(at: &str, dev: &DeviceSpec, interfaces: &mut [Interface]) -> Result<()> {
+    let mut taken: VecMap<(usize, u16), usize> = VecMap::new();
+    for (i, spec) in dev.interfaces.iter().enumerate() {
+        let (Some(parent), Some(vid)) = (&spec.parent, spec.vlan) else { continue };
+        let at = format!("{at}.interfaces[{i}]");
+        let Some(p) = dev.interfaces.iter().position(|f| f.name == *parent) else {
+            let names: Vec<String> = dev.interfaces.iter().filter(|f| f.parent.is_none()).map(|f| f.name.clone()).collect();
+            return err(
+                ErrorKind::UnknownReference,
+                format!("{at}.parent"),
+                msg!("invalid-subinterface-no-parent", device = &dev.id, parent = parent, name = &spec.name, interfaces = abbreviate(&names)),
+            );
+        };
+        if dev.interfaces[p].parent.is_some() || p == i {
+            return err(
+                ErrorKind::Other,
+                format!("{at}.parent"),
+                msg!("invalid-subinterface-nested", parent = parent),
+            );
+        }
+        if !(1..=4094).contains(&vid) {
+            return err(
+                ErrorKind::OutOfRange,
+                format!("{at}.vlan"),
+                msg!("invalid-subinterface-vlan-range", vlan = vid.to_string()),
+            );
+        }
+        if let Some(first) = taken.insert((p, vid), i) {
+            return err(
+                ErrorKind::BadName,
+                format!("{at}.vlan"),
+                msg!("invalid-subinterface-duplicate", parent = parent, vlan = vid.to_string(), other = &dev.interfaces[first].name),
+            );
+        }
+        interfaces[i].mac = interfaces[p].mac;
+        interfaces[i].vlan = Some(super::topology::VlanOf { parent: p, vid });
+    }
+    Ok(())
 }
 
 /// A switch's 802.1Q settings: VLAN ids 1–4094, ports that exist.

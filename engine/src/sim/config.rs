@@ -96,7 +96,7 @@ impl Sim {
         let name = self.ctx.port_name(port);
         let boot = cause == LinkCause::Power;
         let why = if boot { FlushCause::PowerOff } else { FlushCause::LinkDown };
-        self.ctx.record(EventKind::LinkChanged { device, port: name, up, cause });
+        self.ctx.record(EventKind::LinkChanged { device, port: name, up, cause: cause.clone() });
         let carrier = self.ctx.has_carrier(port);
         let ctx = &mut self.ctx;
         match &mut self.bodies[d] {
@@ -116,6 +116,11 @@ impl Sim {
             }
             _ => {}
         }
+        // 8021q's vlan_device_event: NETDEV_DOWN / NETDEV_UP of the parent
+        // takes its VLAN subinterfaces down and up with it (net/8021q/vlan.c).
+        for sub in self.subinterfaces(d, local) {
+            self.set_port(d, sub, up, cause.clone());
+        }
         let Some(peer) = peer else { return };
         // The far end sees carrier come or go (NETDEV_CHANGE).
         let (pd, plocal) = (self.ctx.ports[peer as usize].device, self.ctx.ports[peer as usize].local);
@@ -123,9 +128,16 @@ impl Sim {
         let device = self.ctx.id(pd);
         let name = self.ctx.port_name(peer);
         self.ctx.record(EventKind::LinkChanged { device, port: name, up, cause: LinkCause::Carrier { peer: from } });
+        let subs = self.subinterfaces(pd as usize, plocal);
         let ctx = &mut self.ctx;
         match &mut self.bodies[pd as usize] {
-            Body::Ip(node) => node.iface_carrier(ctx, plocal, up),
+            Body::Ip(node) => {
+                node.iface_carrier(ctx, plocal, up);
+                // The subinterfaces follow the parent's carrier (netif_stacked_transfer_operstate).
+                for sub in subs {
+                    node.iface_carrier(ctx, sub, up);
+                }
+            }
             Body::Switch(sw) => {
                 if !up {
                     sw.flush(ctx, Some(plocal), FlushCause::CarrierLost);
@@ -134,6 +146,12 @@ impl Sim {
             }
             _ => {}
         }
+    }
+
+    /// The VLAN subinterfaces of interface `local` of device `d` (none on a switch).
+    fn subinterfaces(&self, d: usize, local: u32) -> Vec<u32> {
+        let Body::Ip(node) = &self.bodies[d] else { return Vec::new() };
+        (0..node.ifaces.len() as u32).filter(|&i| node.ifaces[i as usize].vlan.is_some_and(|(p, _)| p == local)).collect()
     }
 
     /// `poweroff` / `poweron` of device `d`.

@@ -25,6 +25,9 @@ pub(crate) struct Port {
     pub(crate) link: Option<(u32, u8)>,
     /// Administratively up (`ip link set DEV up`, the default) and powered.
     pub(crate) up: bool,
+    /// A VLAN subinterface (`eth0.10`): its parent's global port and its VLAN
+    /// id. It has no cable of its own: what it sends leaves the parent tagged.
+    pub(crate) vlan: Option<(u32, u16)>,
 }
 
 /// One direction of a link.
@@ -33,7 +36,8 @@ pub(crate) struct Direction {
     /// When the transmitter is free again.
     pub(crate) busy_until: SimTime,
     /// Frames waiting for the transmitter (FIFO).
-    pub(crate) queue: VecDeque<Frame>,
+    /// Each with the VLAN subinterface's port that sent it, if one did.
+    pub(crate) queue: VecDeque<(Frame, Option<u32>)>,
     /// A `TxReady` event is already scheduled.
     pub(crate) wake_pending: bool,
     /// Frames started in this direction so far (the lab's drop lists count them).
@@ -60,6 +64,13 @@ impl Ctx {
     /// occupies the link for its serialisation time.
     pub(crate) fn transmit(&mut self, port: u32, frame: Frame) {
         self.work += 1;
+        // 8021q's vlan_dev_hard_start_xmit: the subinterface inserts its tag
+        // (VID, priority 0: an empty egress priority map) and hands the frame
+        // to the real device (net/8021q/vlan_dev.c).
+        let (sub, port, frame) = match self.ports[port as usize].vlan {
+            Some((parent, vid)) => (Some(port), parent, crate::l2::vlan::tag(&frame, vid)),
+            None => (None, port, frame),
+        };
         let Some((l, dir)) = self.ports[port as usize].link else {
             let device = self.ports[port as usize].device;
             self.drop_frame(device, Some(port), DropReason::NoLink, frame);
@@ -74,12 +85,12 @@ impl Ctx {
         let now = self.now;
         let d = &mut self.links[l as usize].dirs[dir as usize];
         if d.busy_until <= now && d.queue.is_empty() {
-            self.start_tx(l, dir, frame);
+            self.start_tx(l, dir, frame, sub);
         } else if d.queue.len() >= TX_QUEUE_LEN {
             let device = self.ports[port as usize].device;
             self.drop_frame(device, Some(port), DropReason::TxQueueFull, frame);
         } else {
-            d.queue.push_back(frame);
+            d.queue.push_back((frame, sub));
             if !d.wake_pending {
                 d.wake_pending = true;
                 let at = d.busy_until.max(now);
@@ -88,7 +99,7 @@ impl Ctx {
         }
     }
 
-    fn start_tx(&mut self, l: u32, dir: u8, frame: Frame) {
+    fn start_tx(&mut self, l: u32, dir: u8, frame: Frame, sub: Option<u32>) {
         let now = self.now;
         let link = &mut self.links[l as usize];
         let bytes = frame.len() as u64 + WIRE_OVERHEAD;
@@ -108,6 +119,7 @@ impl Ctx {
             t_start: now,
             t_end,
             bytes: frame.clone(),
+            subinterface: sub.map(|p| self.port_name(p)),
         });
         if lost {
             // The frame occupies the wire but never reaches the far end.
@@ -126,9 +138,9 @@ impl Ctx {
             self.schedule(at, Ev::TxReady { link: l, dir });
             return;
         }
-        if let Some(frame) = d.queue.pop_front() {
+        if let Some((frame, sub)) = d.queue.pop_front() {
             let more = !d.queue.is_empty();
-            self.start_tx(l, dir, frame);
+            self.start_tx(l, dir, frame, sub);
             if more {
                 let d = &mut self.links[l as usize].dirs[dir as usize];
                 d.wake_pending = true;
@@ -141,7 +153,14 @@ impl Ctx {
 
 impl Ctx {
     /// True when `port` has a cable with carrier (both ends up).
+    /// The port is administratively up (`ip link set DEV up`) and powered.
+    pub(crate) fn is_up(&self, port: u32) -> bool {
+        self.ports[port as usize].up
+    }
+
+    /// A VLAN subinterface has its parent's carrier (netif_stacked_transfer_operstate).
     pub(crate) fn has_carrier(&self, port: u32) -> bool {
+        let port = self.ports[port as usize].vlan.map_or(port, |(parent, _)| parent);
         self.ports[port as usize].link.is_some_and(|(l, _)| self.links[l as usize].carrier)
     }
 
@@ -162,8 +181,8 @@ impl Ctx {
             for dir in 0..2 {
                 let from = self.links[l as usize].ends[dir];
                 let device = self.ports[from as usize].device;
-                let queued: Vec<Frame> = self.links[l as usize].dirs[dir].queue.drain(..).collect();
-                for frame in queued {
+                let queued: Vec<(Frame, Option<u32>)> = self.links[l as usize].dirs[dir].queue.drain(..).collect();
+                for (frame, _) in queued {
                     self.drop_frame(device, Some(from), DropReason::NoCarrier, frame);
                 }
             }

@@ -285,8 +285,14 @@ impl Sim {
                     local: local as u32,
                     link: None,
                     up: true,
+                    vlan: None,
                 });
                 ports.push(p);
+            }
+            for (i, iface) in spec.interfaces.iter().enumerate() {
+                if let Some(v) = iface.vlan {
+                    ctx.ports[ports[i] as usize].vlan = Some((ports[v.parent], v.vid));
+                }
             }
             ctx.ids.push(spec.id.as_str().into());
             ctx.boots.push(0);

@@ -55,7 +55,7 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
     // At most TX_QUEUE_LEN a direction, and each was counted as work.
     for link in &ctx.links {
         if between_bridges.contains_key(link.id.as_str()) {
-            for frame in link.dirs.iter().flat_map(|d| &d.queue).filter(|f| !is_bpdu(f)) {
+            for frame in link.dirs.iter().flat_map(|d| d.queue.iter().map(|(f, _)| f)).filter(|f| !is_bpdu(f)) {
                 *copies.entry((link.id.as_str(), &frame[..])).or_default() += 1;
             }
         }

@@ -69,7 +69,7 @@ pub(super) fn explain(kind: &EventKind) -> Msg {
             (LinkCause::Power, false) => msg!("explain-link-power-off", device = device, port = port),
             (LinkCause::Power, true) => msg!("explain-link-power-on", device = device, port = port),
         },
-        EventKind::MacFlushed { device, port, macs, why: cause } => {
+        EventKind::MacFlushed { device, port, macs, why: cause, .. } => {
             let macs = list(macs.iter().map(|(m, _)| m));
             match port {
                 Some(p) => msg!("explain-mac-flushed", device = device, port = p, why = because(*cause, p.into()), macs = macs),

@@ -47,7 +47,26 @@ impl TraceEvent {
                 count = routes.len(),
                 routes = routes.iter().map(route_text).collect::<Vec<_>>().join("; ")
             ),
-            EventKind::FrameSent { link, from, to, t_start, t_end, bytes } => msg!(
+            EventKind::FrameSent { link, from, to, t_start, t_end, bytes, subinterface: Some(sub) } => {
+                // The 8021q driver's tag, named: which subinterface, which VLAN.
+                let vid = if bytes.len() >= 16 { u16::from_be_bytes([bytes[14], bytes[15]]) & 0x0fff } else { 0 };
+                msg!(
+                    "explain-frame-sent-tagged",
+                    device = &from.device,
+                    sub = sub,
+                    frame = crate::wire::summarize(bytes),
+                    vlan = vid.to_string(),
+                    bytes = bytes.len(),
+                    port = &from.port,
+                    link = link,
+                    to_device = &to.device,
+                    to_port = &to.port,
+                    arrival = t_end,
+                    duration = micros(*t_end - *t_start),
+                    start = t_start
+                )
+            }
+            EventKind::FrameSent { link, from, to, t_start, t_end, bytes, subinterface: None } => msg!(
                 "explain-frame-sent",
                 device = &from.device,
                 port = &from.port,
@@ -109,7 +128,10 @@ impl TraceEvent {
                 (None, Some(v)) => msg!("explain-mac-learned-vlan", device = device, mac = mac, port = port, vlan = v.to_string()),
                 (None, None) => msg!("explain-mac-learned", device = device, mac = mac, port = port),
             },
-            EventKind::MacAged { device, mac, port } => msg!("explain-mac-aged", device = device, mac = mac, port = port),
+            EventKind::MacAged { device, mac, port, vlan: None } => msg!("explain-mac-aged", device = device, mac = mac, port = port),
+            EventKind::MacAged { device, mac, port, vlan: Some(v) } => {
+                msg!("explain-mac-aged-vlan", device = device, mac = mac, port = port, vlan = v.to_string())
+            }
             EventKind::Route { device, decision } => explain_route(device, decision),
             EventKind::Ipv6 { device, event } => super::explain6::explain(device, event),
             EventKind::NeighborChanged { device, interface, ip, mac, old, new } => {

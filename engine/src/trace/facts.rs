@@ -63,6 +63,9 @@ pub enum DropReason {
     NdNotForMe,
     /// An IPv6 packet larger than the next link's MTU (routers never fragment IPv6).
     TooBig,
+    /// A tagged frame for a VLAN id this interface has no subinterface for
+    /// (net/core/dev.c marks it PACKET_OTHERHOST).
+    UnknownVlan,
 }
 
 impl DropReason {
@@ -89,6 +92,7 @@ impl DropReason {
             DropReason::NdNotForMe => msg!("drop-nd-not-for-me"),
             DropReason::TooBig => msg!("drop-too-big"),
             DropReason::NoRouteBack => msg!("drop-no-route-back"),
+            DropReason::UnknownVlan => msg!("drop-unknown-vlan"),
             DropReason::VlanFiltered => msg!("drop-vlan-filtered"),
             DropReason::PortNotForwarding => msg!("drop-port-not-forwarding"),
             DropReason::LostOnLink => msg!("drop-lost-on-link"),

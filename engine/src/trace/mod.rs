@@ -37,7 +37,7 @@ pub use explain6::{prefix_view, route6_text, PrefixRow, PrefixView};
 pub use name::Name;
 pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection};
 pub use stp::{BridgeId, StpRole, StpState, StpTable};
-pub use state::{Addr6Row, DhcpLeaseRow, NeighborRow, NetworkState, SocketRow, StateIndex};
+pub use state::{Addr6Row, DhcpLeaseRow, MacKey, NeighborRow, NetworkState, SocketRow, StateIndex};
 
 use crate::mac::MacAddr;
 use crate::neighbor::NudState;
@@ -93,6 +93,10 @@ pub enum EventKind {
         t_end: SimTime,
         #[serde(serialize_with = "hex_bytes")]
         bytes: Arc<[u8]>,
+        /// The VLAN subinterface (`eth0.10`) that sent the frame out of `from`,
+        /// tagged; None for a frame of the port itself.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        subinterface: Option<Name>,
     },
     /// A frame fully arrived at a port.
     FrameReceived {
@@ -143,6 +147,9 @@ pub enum EventKind {
         device: Name,
         mac: MacAddr,
         port: Name,
+        /// The VLAN it was learned in, on a VLAN-filtering switch.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        vlan: Option<u16>,
     },
     /// A host or router chose how to send an IP packet.
     Route {
@@ -299,6 +306,10 @@ pub enum EventKind {
         port: Option<Name>,
         macs: FlushedMacs,
         why: FlushCause,
+        /// On a VLAN-filtering switch, the VLAN of each of `macs`, in their
+        /// order (a MAC may go twice, from two VLANs); empty otherwise.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        vlans: Vec<u16>,
     },
     /// A host or router emptied an interface's ARP table.
     NeighborFlushed {

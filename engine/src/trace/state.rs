@@ -17,13 +17,56 @@ pub struct NeighborRow {
     pub state: NudState,
 }
 
+/// A MAC table row's key: the VLAN the MAC was learned in (on a
+/// VLAN-filtering switch, whose table is per VLAN: the same MAC may be in two
+/// VLANs, a router on a stick's is) and the MAC. Ordered by VLAN, then MAC.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MacKey {
+    pub vlan: Option<u16>,
+    pub mac: MacAddr,
+}
+
+impl MacKey {
+    /// The key of `mac` learned without VLANs.
+    pub fn plain(mac: MacAddr) -> MacKey {
+        MacKey { vlan: None, mac }
+    }
+}
+
+/// The MAC tables as JSON: `MAC → port` per switch, the form of labs
+/// without VLANs; a MAC learned in several VLANs (a router on a stick's) is
+/// `"MAC vlan N"`, once per VLAN, so no key repeats.
+fn mac_tables_json<S: serde::Serializer>(tables: &VecMap<String, VecMap<MacKey, String>>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    struct Table<'a>(&'a VecMap<MacKey, String>);
+    impl Serialize for Table<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut m = s.serialize_map(Some(self.0.len()))?;
+            for (k, port) in self.0.iter() {
+                let twice = self.0.iter().filter(|(o, _)| o.mac == k.mac).count() > 1;
+                match k.vlan {
+                    Some(v) if twice => m.serialize_entry(&format!("{} vlan {v}", k.mac), port)?,
+                    _ => m.serialize_entry(&k.mac.to_string(), port)?,
+                }
+            }
+            m.end()
+        }
+    }
+    let mut m = s.serialize_map(Some(tables.len()))?;
+    for (device, table) in tables.iter() {
+        m.serialize_entry(device, &Table(table))?;
+    }
+    m.end()
+}
+
 /// Every table of every device at one point of the trace.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct NetworkState {
     /// device → interface → IP → entry.
     pub neighbors: VecMap<String, VecMap<String, VecMap<Ipv4Addr, NeighborRow>>>,
-    /// switch → MAC → port.
-    pub mac_tables: VecMap<String, VecMap<MacAddr, String>>,
+    /// switch → (VLAN, MAC) → port.
+    #[serde(serialize_with = "mac_tables_json")]
+    pub mac_tables: VecMap<String, VecMap<MacKey, String>>,
     /// device → routing table.
     pub routes: VecMap<String, Vec<RouteEntry>>,
     /// DHCP client leases: device → interface → lease.
@@ -118,12 +161,12 @@ impl NetworkState {
                     );
             }
             EventKind::MacLearned {
-                device, mac, port, ..
+                device, mac, port, vlan, ..
             } => {
                 self.mac_tables
                     .entry(device.to_string())
                     .or_default()
-                    .insert(*mac, port.to_string());
+                    .insert(MacKey { vlan: *vlan, mac: *mac }, port.to_string());
             }
             EventKind::DhcpLeaseObtained { device, interface, lease, .. } => {
                 self.dhcp_client_leases
@@ -184,10 +227,10 @@ impl NetworkState {
                     self.sockets.remove(device.as_str());
                 }
             }
-            EventKind::MacFlushed { device, macs, .. } => {
+            EventKind::MacFlushed { device, macs, vlans, .. } => {
                 if let Some(table) = self.mac_tables.get_mut(device.as_str()) {
-                    for (mac, _) in macs {
-                        table.remove(mac);
+                    for (i, (mac, _)) in macs.iter().enumerate() {
+                        table.remove(&MacKey { vlan: vlans.get(i).copied(), mac: *mac });
                     }
                 }
             }
@@ -244,9 +287,9 @@ impl NetworkState {
                 }
             }
             EventKind::Ipv6 { device, event } => self.apply6(device.as_str(), event),
-            EventKind::MacAged { device, mac, .. } => {
+            EventKind::MacAged { device, mac, vlan, .. } => {
                 if let Some(table) = self.mac_tables.get_mut(device.as_str()) {
-                    table.remove(mac);
+                    table.remove(&MacKey { vlan: *vlan, mac: *mac });
                 }
             }
             _ => {}
