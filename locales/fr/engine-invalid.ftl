@@ -174,3 +174,35 @@ invalid-priority-not-number = { $value } n'est pas un nombre entier (0–65535 ;
 invalid-not-on-off = « { $value } » n'est ni on ni off
 invalid-seconds-not-number = { $value } n'est pas un nombre entier de secondes
 invalid-dhcp-needs-fixed-address = un serveur DHCP a besoin d'une interface avec une adresse fixe (par ex. 192.168.1.1/24) pour distribuer des adresses
+
+## Ce qu'un élève ne peut pas changer dans un exercice (engine/src/exercise/locks.rs).
+
+invalid-locked-seed = la graine fait partie de l'exercice et ne peut pas changer
+invalid-locked-options = les options d'exécution font partie de l'exercice et ne peuvent pas changer
+invalid-locked-removed = { $device } a été supprimé, mais il fait partie de l'exercice
+invalid-locked-new-not-switch = { $device } est nouveau : seuls des commutateurs et des concentrateurs peuvent être ajoutés
+invalid-locked-new = { $device } est nouveau : aucun appareil ne peut être ajouté dans cet exercice
+invalid-locked-cable-new = le câble { $a } — { $b } est nouveau ou modifié, mais les câbles sont verrouillés
+invalid-locked-cable-removed = le câble { $a } — { $b } a été supprimé ou modifié, mais les câbles sont verrouillés
+invalid-locked-interfaces = des interfaces de { $device } ont été ajoutées ou supprimées, mais elles sont verrouillées
+invalid-locked = { $what ->
+    [kind] le type de { $device } est verrouillé
+    [ports] les ports de { $device } sont verrouillés
+    [gateway] la passerelle par défaut de { $device } est verrouillée
+    [routes] la table de routage de { $device } est verrouillée
+    [routes6] la table de routage IPv6 de { $device } est verrouillée
+    [dns] la liste des serveurs DNS de { $device } est verrouillée
+    [services] les services de { $device } sont verrouillés
+    [stp] le spanning tree de { $device } est verrouillé
+    [bridge_priority] la priorité de pont de { $device } est verrouillée
+    [vlans] les VLAN de { $device } sont verrouillés
+    [mask] le masque de { $name } sur { $device } est verrouillé
+    [address] l'adresse de { $name } sur { $device } est verrouillée
+    [ipv6] l'adresse IPv6 de { $name } sur { $device } est verrouillée
+    [ra] les annonces de routeur de { $name } sur { $device } sont verrouillées
+    [nat] le NAT de { $name } sur { $device } est verrouillé
+   *[mac] l'adresse MAC de { $name } sur { $device } est verrouillée
+} dans cet exercice
+invalid-progress-not-imported = { $file } n'a pas été importé, votre progression est inchangée. { $error }
+invalid-exercise-not-opened = { $file } n'a pas été ouvert, votre labo est inchangé. { $error }
+invalid-exercise-link-not-opened = Le lien d'exercice n'a pas été ouvert : { $error }
