@@ -56,7 +56,7 @@ pub fn app() -> Html {
                     let action = crate::exercises::ExerciseAction::Open { file: "The exercise link".into(), text };
                     state = (*Rc::new(state).reduce(Action::Exercise(action))).clone();
                 }
-                Err(e) => state.exercises.error = Some(format!("The exercise link was not opened: {e}")),
+                Err(e) => state.exercises.error = Some(packet_engine::msg!("invalid-exercise-link-not-opened", error = e.msg())),
             }
         }
         // A link in the URL (#lab=…) and the embed mode (?embed=1).
@@ -444,6 +444,7 @@ fn inspector_dock() -> Html {
 #[function_component(ExerciseDock)]
 fn exercise_dock() -> Html {
     let lab = use_context::<LabContext>().expect("ExerciseDock is only rendered inside App's provider");
+    let tr = crate::i18n::use_tr();
     let on_action = to_action(&lab, Action::Exercise);
     let ex = &lab.exercises;
     html! {
@@ -454,7 +455,7 @@ fn exercise_dock() -> Html {
             }
             // Keyed by the exercise: starting one folds the list away again.
             <CourseList key={ex.session.as_ref().map_or(String::new(), |s| s.exercise.id.clone())} course={ex.course.clone()} current={ex.session.as_ref().and_then(|s| s.builtin)}
-                progress={ex.progress.clone()} error={ex.error.clone().map(AttrValue::from)}
+                progress={ex.progress.clone()} error={ex.error.as_ref().map(|e| AttrValue::from(tr.msg(e)))}
                 open={false} {on_action} />
         </>
     }

@@ -81,8 +81,8 @@ pub struct Exercises {
     pub session: Option<Session>,
     /// Solved, attempts and hints per exercise id.
     pub progress: Progress,
-    /// Why the last exercise or progress file was refused.
-    pub error: Option<String>,
+    /// Why the last exercise or progress file was refused, worded when shown.
+    pub error: Option<Msg>,
 }
 
 impl Default for Exercises {
@@ -115,7 +115,8 @@ impl Exercises {
                     self.progress.merge(&p);
                     self.error = None;
                 }
-                Err(e) => self.error = Some(format!("{file} was not imported, your progress is unchanged. {e}")),
+                // The progress file's own reasons (progress.rs) are English for now.
+                Err(e) => self.error = Some(packet_engine::msg!("invalid-progress-not-imported", file = &file, error = Msg::verbatim(e))),
             },
             ExerciseAction::DismissError => self.error = None,
             ExerciseAction::Start(_) | ExerciseAction::Open { .. } => {}
@@ -133,7 +134,7 @@ impl Exercises {
                     Some((Rc::new(e), builtin))
                 }
                 Err(e) => {
-                    self.error = Some(format!("{file} was not opened, your lab is unchanged. {e}"));
+                    self.error = Some(packet_engine::msg!("invalid-exercise-not-opened", file = file, error = e.with_path()));
                     None
                 }
             },
@@ -178,7 +179,7 @@ impl Exercises {
             *edit = before.clone();
             match action {
                 EditAction::SetField(field, text) => {
-                    edit.errors.insert(*field, FieldError { draft: text.clone(), message: Msg::verbatim(message) });
+                    edit.errors.insert(*field, FieldError { draft: text.clone(), message });
                 }
                 _ => edit.notice = Some(packet_engine::msg!("invalid-not-in-exercise", message = message)),
             }
@@ -196,17 +197,17 @@ impl Exercises {
 }
 
 /// The first lock violation of `after` that `before` did not already have, as a sentence.
-fn new_violation(exercise: &Exercise, before: &Scenario, after: &Scenario) -> Option<String> {
-    // Sorted and each once, as a VecSet would be (equal strings are identical,
-    // so the unstable sort is exact); a Vec avoids a set type in the wasm (issue 15).
-    let messages = |lab: &Scenario| -> Vec<String> {
-        let mut m: Vec<String> = check_locks(&exercise.lab, lab, &exercise.editable)
+fn new_violation(exercise: &Exercise, before: &Scenario, after: &Scenario) -> Option<Msg> {
+    // Sorted by their English and each once, as a VecSet of the sentences would be; a Vec
+    // avoids a set type in the wasm (issue 15).
+    let messages = |lab: &Scenario| -> Vec<Msg> {
+        let mut m: Vec<Msg> = check_locks(&exercise.lab, lab, &exercise.editable)
             .err()
             .unwrap_or_default()
             .into_iter()
             .map(|v| v.message)
             .collect();
-        m.sort_unstable();
+        m.sort_by_cached_key(|m| m.to_string());
         m.dedup();
         m
     };
@@ -380,7 +381,7 @@ mod tests {
         let bad = ExerciseAction::Open { file: "mine.json".into(), text: r#"{"id": "Bad Id"}"#.into() };
         assert!(ex.resolve(&bad).is_none());
         let err = ex.error.clone().unwrap();
-        assert!(err.starts_with("mine.json was not opened, your lab is unchanged."), "{err}");
+        assert!(err.to_string().starts_with("mine.json was not opened, your lab is unchanged."), "{err}");
         let text = packet_engine::exercise::course::source("ttl-loop").unwrap().replace("\"ttl-loop\"", "\"my-loop\"");
         let (e, builtin) = ex.resolve(&ExerciseAction::Open { file: "loop.json".into(), text }).unwrap();
         assert_eq!((e.id.as_str(), builtin), ("my-loop", None));
@@ -399,7 +400,7 @@ mod tests {
         assert!(fresh.session.as_ref().unwrap().solved());
         assert_eq!(fresh.progress.get("right-network"), crate::progress::Record { solved: true, attempts: 0, hints: 0 });
         ex.apply(ExerciseAction::ImportProgress { file: "p.json".into(), text: "{}".into() });
-        assert!(ex.error.as_deref().unwrap().starts_with("p.json was not imported"));
+        assert!(ex.error.as_ref().unwrap().to_string().starts_with("p.json was not imported"));
     }
 
     #[test]

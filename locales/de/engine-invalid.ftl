@@ -54,7 +54,7 @@ invalid-bridge-routes = ein { $kind } routet nicht
 invalid-bridge-dns = ein { $kind } hat keinen IP-Stack und löst keine Namen auf
 invalid-bridge-services = auf einem { $kind } laufen keine Dienste; setz sie auf einen Router oder Server
 invalid-bridge-needs-ports = ein { $kind } braucht eine Anzahl Ports
-invalid-ports-range = { $count } Ports liegt außerhalb des Bereichs (1–{ $max })
+invalid-ports-range = { $count } Ports liegen außerhalb des Bereichs (1–{ $max })
 invalid-hub-stp = ein { $kind } betreibt keinen Spanning Tree (er wiederholt jeden Frame); das tut nur ein Switch
 invalid-priority-needs-stp = eine Bridge-Priorität braucht den Spanning Tree ("stp": true)
 invalid-priority-range = { $value } liegt außerhalb des Bereichs (0–65535; Standard ist 32768)
@@ -183,3 +183,35 @@ invalid-subinterface-no-parent = { $device } hat keine Schnittstelle "{ $parent 
 invalid-subinterface-nested = { $parent } ist selbst ein VLAN-Subinterface: Dieses Lab setzt VLAN-Subinterfaces nur auf eine Netzwerkkarte (kein 802.1Q in 802.1Q)
 invalid-subinterface-vlan-range = die VLAN-ID { $vlan } liegt außerhalb des Bereichs (1–4094)
 invalid-subinterface-duplicate = { $parent } hat schon ein Subinterface für VLAN { $vlan } ({ $other }): eines je VLAN-ID
+
+## Was in einer Übung nicht geändert werden darf (engine/src/exercise/locks.rs).
+
+invalid-locked-seed = der Seed gehört zur Übung und kann sich nicht ändern
+invalid-locked-options = die Laufoptionen gehören zur Übung und können sich nicht ändern
+invalid-locked-removed = { $device } wurde entfernt, gehört aber zur Übung
+invalid-locked-new-not-switch = { $device } ist neu: nur Switches und Hubs dürfen hinzukommen
+invalid-locked-new = { $device } ist neu: in dieser Übung dürfen keine Geräte hinzukommen
+invalid-locked-cable-new = das Kabel { $a } — { $b } ist neu oder geändert, aber die Kabel sind gesperrt
+invalid-locked-cable-removed = das Kabel { $a } — { $b } wurde entfernt oder geändert, aber die Kabel sind gesperrt
+invalid-locked-interfaces = an { $device } wurden Schnittstellen hinzugefügt oder entfernt, aber sie sind gesperrt
+invalid-locked = { $what ->
+    [kind] die Art von { $device } ist
+    [ports] die Ports von { $device } sind
+    [gateway] das Standardgateway von { $device } ist
+    [routes] die Routingtabelle von { $device } ist
+    [routes6] die IPv6-Routingtabelle von { $device } ist
+    [dns] die DNS-Serverliste von { $device } ist
+    [services] die Dienste von { $device } sind
+    [stp] der Spanning Tree von { $device } ist
+    [bridge_priority] die Bridge-Priorität von { $device } ist
+    [vlans] die VLANs von { $device } sind
+    [mask] die Maske von { $name } an { $device } ist
+    [address] die Adresse von { $name } an { $device } ist
+    [ipv6] die IPv6-Adresse von { $name } an { $device } ist
+    [ra] die Router Advertisements von { $name } an { $device } sind
+    [nat] das NAT von { $name } an { $device } ist
+   *[mac] die MAC-Adresse von { $name } an { $device } ist
+} in dieser Übung gesperrt
+invalid-progress-not-imported = { $file } wurde nicht importiert, dein Fortschritt ist unverändert. { $error }
+invalid-exercise-not-opened = { $file } wurde nicht geöffnet, dein Labor ist unverändert. { $error }
+invalid-exercise-link-not-opened = Der Übungslink wurde nicht geöffnet: { $error }

@@ -185,3 +185,36 @@ invalid-subinterface-no-parent = { $device } has no interface "{ $parent }" to c
 invalid-subinterface-nested = { $parent } is a VLAN subinterface itself: this lab puts VLAN subinterfaces on a network card only (no 802.1Q in 802.1Q)
 invalid-subinterface-vlan-range = VLAN id { $vlan } is out of range (1–4094)
 invalid-subinterface-duplicate = { $parent } already has a subinterface for VLAN { $vlan } ({ $other }): one per VLAN id
+
+## What a student may not change in an exercise (engine/src/exercise/locks.rs).
+
+invalid-locked-seed = the seed is part of the exercise and cannot change
+invalid-locked-options = the run options are part of the exercise and cannot change
+invalid-locked-removed = { $device } was removed, but it is part of the exercise
+invalid-locked-new-not-switch = { $device } is new: only switches and hubs may be added
+invalid-locked-new = { $device } is new: no devices may be added in this exercise
+invalid-locked-cable-new = the cable { $a } — { $b } is new or changed, but cables are locked
+invalid-locked-cable-removed = the cable { $a } — { $b } was removed or changed, but cables are locked
+invalid-locked-interfaces = { $device }'s interfaces were added or removed, but they are locked
+# $what is the setting; $name the interface for the interface settings (empty otherwise).
+invalid-locked = { $device }'s { $what ->
+    [kind] kind
+    [ports] ports
+    [gateway] gateway
+    [routes] routing table
+    [routes6] IPv6 routing table
+    [dns] DNS server list
+    [services] services
+    [stp] spanning tree
+    [bridge_priority] bridge priority
+    [vlans] VLANs
+    [mask] { $name } mask
+    [address] { $name } address
+    [ipv6] { $name } IPv6 address
+    [ra] { $name } router advertisements
+    [nat] { $name } NAT
+   *[mac] { $name } MAC address
+} is locked in this exercise
+invalid-progress-not-imported = { $file } was not imported, your progress is unchanged. { $error }
+invalid-exercise-not-opened = { $file } was not opened, your lab is unchanged. { $error }
+invalid-exercise-link-not-opened = The exercise link was not opened: { $error }

@@ -54,7 +54,7 @@ invalid-bridge-routes = un { $kind } ne route pas
 invalid-bridge-dns = un { $kind } n'a pas de pile IP et ne résout aucun nom
 invalid-bridge-services = un { $kind } n'exécute aucun service ; placez-les sur un routeur ou un serveur
 invalid-bridge-needs-ports = un { $kind } a besoin d'un nombre de ports
-invalid-ports-range = { $count } ports est hors limites (1–{ $max })
+invalid-ports-range = le nombre de ports { $count } est hors limites (1–{ $max })
 invalid-hub-stp = un { $kind } n'exécute pas de spanning tree (il répète chaque trame) ; seul un commutateur le fait
 invalid-priority-needs-stp = une priorité de pont demande le spanning tree activé ("stp": true)
 invalid-priority-range = { $value } est hors limites (0–65535 ; la valeur par défaut est 32768)
@@ -183,3 +183,35 @@ invalid-subinterface-no-parent = { $device } n'a pas d'interface "{ $parent }" p
 invalid-subinterface-nested = { $parent } est elle-même une sous-interface VLAN : ce lab ne place des sous-interfaces VLAN que sur une carte réseau (pas de 802.1Q dans 802.1Q)
 invalid-subinterface-vlan-range = l'identifiant de VLAN { $vlan } est hors limites (1–4094)
 invalid-subinterface-duplicate = { $parent } a déjà une sous-interface pour le VLAN { $vlan } ({ $other }) : une par identifiant de VLAN
+
+## Ce qu'un élève ne peut pas changer dans un exercice (engine/src/exercise/locks.rs).
+
+invalid-locked-seed = la graine fait partie de l'exercice et ne peut pas changer
+invalid-locked-options = les options d'exécution font partie de l'exercice et ne peuvent pas changer
+invalid-locked-removed = { $device } a été supprimé, mais il fait partie de l'exercice
+invalid-locked-new-not-switch = { $device } est nouveau : seuls des commutateurs et des concentrateurs peuvent être ajoutés
+invalid-locked-new = { $device } est nouveau : aucun appareil ne peut être ajouté dans cet exercice
+invalid-locked-cable-new = le câble { $a } — { $b } est nouveau ou modifié, mais les câbles sont verrouillés
+invalid-locked-cable-removed = le câble { $a } — { $b } a été supprimé ou modifié, mais les câbles sont verrouillés
+invalid-locked-interfaces = des interfaces de { $device } ont été ajoutées ou supprimées, mais elles sont verrouillées
+invalid-locked = { $what ->
+    [kind] le type de { $device } est verrouillé
+    [ports] les ports de { $device } sont verrouillés
+    [gateway] la passerelle par défaut de { $device } est verrouillée
+    [routes] la table de routage de { $device } est verrouillée
+    [routes6] la table de routage IPv6 de { $device } est verrouillée
+    [dns] la liste des serveurs DNS de { $device } est verrouillée
+    [services] les services de { $device } sont verrouillés
+    [stp] le spanning tree de { $device } est verrouillé
+    [bridge_priority] la priorité de pont de { $device } est verrouillée
+    [vlans] les VLAN de { $device } sont verrouillés
+    [mask] le masque de { $name } sur { $device } est verrouillé
+    [address] l'adresse de { $name } sur { $device } est verrouillée
+    [ipv6] l'adresse IPv6 de { $name } sur { $device } est verrouillée
+    [ra] les annonces de routeur de { $name } sur { $device } sont verrouillées
+    [nat] le NAT de { $name } sur { $device } est verrouillé
+   *[mac] l'adresse MAC de { $name } sur { $device } est verrouillée
+} dans cet exercice
+invalid-progress-not-imported = { $file } n'a pas été importé, votre progression est inchangée. { $error }
+invalid-exercise-not-opened = { $file } n'a pas été ouvert, votre labo est inchangé. { $error }
+invalid-exercise-link-not-opened = Le lien d'exercice n'a pas été ouvert : { $error }

@@ -1,13 +1,14 @@
 // Interface languages (issue 17): the browser's language picks the catalogue, the picker
 // changes it and a reload keeps it, a link's `lang=` wins (plain and embedded), the
 // same-network story's views speak German and French (the engine's explanations of events
-// too, in the event list and the inspector), and the pseudo-locale finds no interface string
-// that bypasses the catalogue, the engine's explanations included.
+// too, in the event list and the inspector; its diagnosis, predict questions and validation
+// messages), only the language in use is downloaded and works offline, and the pseudo-locale
+// finds no interface string that bypasses the catalogue, the engine's sentences included.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { labFixture, openPage, pickExample } from "./helpers.mjs";
+import { labFixture, openPage, pickExample, setField } from "./helpers.mjs";
 
 const fx = labFixture();
 
@@ -213,6 +214,58 @@ for (const [lang, want] of [
   });
 }
 
+/** Selects pc1 of the loaded lab and types `address` into its first address field; returns
+ *  the field's error once the engine has refused it. */
+async function refusedAddress(page, address) {
+  await page.locator('[data-device="pc1"] .icon').click();
+  await page.waitForSelector('[data-device="pc1"].selected');
+  await setField(page, "address-0", address);
+  await page.waitForSelector('[data-testid="address-0"][aria-invalid="true"]');
+  return text(page, "address-0-error");
+}
+
+// The engine's validation messages (issue 17): a Msg worded by the app's catalogue, with the
+// typed value as it was typed; a nested sentence (another field's message) too.
+for (const [lang, want] of [
+  ["de", {
+    bad: "10.0.0.300/24 ist keine IPv4-Adresse",
+    range: "Präfix /33 liegt außerhalb des Bereichs (0–32)",
+    own: /^10\.10\.10\.50 ist eine eigene Adresse von pc2 \(devices\[2\]\.gateway\)$/,
+    command: "unbekannter Befehl `pong` (dieses Labor kennt ping,",
+  }],
+  ["fr", {
+    bad: "10.0.0.300/24 n'est pas une adresse IPv4",
+    range: "le préfixe /33 est hors limites (0–32)",
+    own: /^10\.10\.10\.50 est une adresse de pc2 lui-même \(devices\[2\]\.gateway\)$/,
+    command: "commande inconnue `pong` (ce labo exécute ping,",
+  }],
+]) {
+  test(`validation messages in ${lang}: an editor field and a command typed mid-run`, async () => {
+    const { page, context, problems } = await openPage(fx, `?lang=${lang}`);
+    await pickExample(page, "same-network");
+    assert.equal(await refusedAddress(page, "10.0.0.300/24"), want.bad);
+    await setField(page, "address-0", "10.10.10.1/33");
+    await page.waitForFunction((t) => document.querySelector('[data-testid="address-0-error"]')?.textContent === t, want.range);
+    // pc2's gateway on pc2's own address: the message about another field names its path.
+    await page.locator('[data-device="pc2"] .icon').click();
+    await page.waitForSelector('[data-device="pc2"].selected');
+    await setField(page, "gateway", "10.10.10.50");
+    await page.waitForFunction(() => document.querySelector('[data-testid="gateway"]')?.getAttribute("aria-invalid") === "false");
+    await setField(page, "address-0", "10.10.10.50/24");
+    await page.waitForSelector('[data-testid="address-0"][aria-invalid="true"]');
+    assert.match(await text(page, "address-0-error"), want.own);
+    // A command typed during the run that does not read.
+    await page.getByTestId("cmd-device").selectOption("pc1");
+    await page.getByTestId("cmd-kind").selectOption("line");
+    await page.getByTestId("cmd-target").fill("pong 10.10.10.100");
+    await page.getByTestId("cmd-run").click();
+    await page.waitForSelector('[data-testid="cmd-error"]');
+    assert.ok((await text(page, "cmd-error")).startsWith(want.command), await text(page, "cmd-error"));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
 test("pseudo-locale: every interface string of the shell comes from the catalogue", async () => {
   const { page, context, problems } = await openPage(fx, "?lang=qps-ploc");
   await pickExample(page, "same-network");
@@ -275,6 +328,11 @@ test("pseudo-locale: every interface string of the shell comes from the catalogu
   }
   assert.ok(checked > 40, `${checked} strings checked`);
   assert.deepEqual(bad, [], "strings that do not come from the catalogue");
+  // The engine's validation messages too: a refused address, worded by the catalogue (the
+  // typed value, an argument, stays as typed).
+  const refused = await refusedAddress(page, "10.0.0.300/24");
+  assert.match(refused, /^\[10\.0\.0\.300\/24 .*\]$/, refused);
+  assert.notEqual(refused, "[10.0.0.300/24 is not an IPv4 address]", "accented, not plain");
   // Accented, not plain: "Plåý" rather than "Play".
   assert.match(await page.getByTestId("play").getAttribute("aria-label"), /^\[Plåý\]$/);
   assert.deepEqual(problems, []);

@@ -7,6 +7,8 @@
 //! locked: they are the student's own experiments, and the checks run their own
 //! traffic. Names, descriptions and positions are ignored.
 
+use crate::msg;
+use crate::msg::Msg;
 use crate::scenario::{DeviceKind, DeviceSpec, LinkSpec, Scenario, ScenarioError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -97,8 +99,8 @@ impl EditableField {
 pub struct LockViolation {
     /// The field in the *edited* lab (`devices[1].gateway`), or `links`, `devices`, `seed`, `options`.
     pub path: String,
-    /// What changed and that it is locked.
-    pub message: String,
+    /// What changed and that it is locked (`invalid-locked…` in locales/*/engine-invalid.ftl).
+    pub message: crate::msg::Msg,
 }
 
 impl fmt::Display for LockViolation {
@@ -182,27 +184,18 @@ pub fn check_locks(
     editable: &Editable,
 ) -> Result<(), Vec<LockViolation>> {
     let mut out = Vec::new();
-    let mut push = |path: String, message: String| out.push(LockViolation { path, message });
+    let mut push = |path: String, message: Msg| out.push(LockViolation { path, message });
     if edited.seed != original.seed {
-        push(
-            "seed".into(),
-            "the seed is part of the exercise and cannot change".into(),
-        );
+        push("seed".into(), msg!("invalid-locked-seed"));
     }
     if edited.options != original.options {
-        push(
-            "options".into(),
-            "the run options are part of the exercise and cannot change".into(),
-        );
+        push("options".into(), msg!("invalid-locked-options"));
     }
     for dev in &original.devices {
         if !edited.devices.iter().any(|d| d.id == dev.id) {
             let switchy = matches!(dev.kind, DeviceKind::Switch | DeviceKind::Hub);
             if !(switchy && editable.switches) {
-                push(
-                    "devices".into(),
-                    format!("{} was removed, but it is part of the exercise", dev.id),
-                );
+                push("devices".into(), msg!("invalid-locked-removed", device = &dev.id));
             }
         }
     }
@@ -211,12 +204,12 @@ pub fn check_locks(
         let Some(orig) = original.devices.iter().find(|o| o.id == dev.id) else {
             let switchy = matches!(dev.kind, DeviceKind::Switch | DeviceKind::Hub);
             if !(switchy && editable.switches) {
-                let what = if editable.switches {
-                    "only switches and hubs may be added"
+                let message = if editable.switches {
+                    msg!("invalid-locked-new-not-switch", device = &dev.id)
                 } else {
-                    "no devices may be added in this exercise"
+                    msg!("invalid-locked-new", device = &dev.id)
                 };
-                push(at, format!("{} is new: {what}", dev.id));
+                push(at, message);
             }
             continue;
         };
@@ -237,9 +230,10 @@ pub fn check_locks(
             } else {
                 push(
                     format!("links[{l}]"),
-                    format!(
-                        "the cable {}/{} — {}/{} is new or changed, but cables are locked",
-                        link.a.device, link.a.port, link.b.device, link.b.port
+                    msg!(
+                        "invalid-locked-cable-new",
+                        a = format!("{}/{}", link.a.device, link.a.port),
+                        b = format!("{}/{}", link.b.device, link.b.port)
                     ),
                 );
             }
@@ -247,10 +241,7 @@ pub fn check_locks(
         for (a, b, ..) in &remaining {
             push(
                 "links".into(),
-                format!(
-                    "the cable {}/{} — {}/{} was removed or changed, but cables are locked",
-                    a.0, a.1, b.0, b.1
-                ),
+                msg!("invalid-locked-cable-removed", a = format!("{}/{}", a.0, a.1), b = format!("{}/{}", b.0, b.1)),
             );
         }
     }
@@ -266,10 +257,11 @@ fn compare_device(
     dev: &DeviceSpec,
     at: &str,
     editable: &Editable,
-    push: &mut impl FnMut(String, String),
+    push: &mut impl FnMut(String, Msg),
 ) {
     let id = dev.id.as_str();
-    let locked = |what: &str| format!("{id}'s {what} is locked in this exercise");
+    // `what` picks the catalogue's words for the setting; `name` is the interface, if any.
+    let locked = |what: &str, name: &str| msg!("invalid-locked", device = id, what = what, name = name);
     if (orig.kind != dev.kind || orig.ports != dev.ports)
         && !editable.allows(id, None, EditableField::Kind)
     {
@@ -278,36 +270,36 @@ fn compare_device(
         } else {
             "ports"
         };
-        push(format!("{at}.{field}"), locked(field));
+        push(format!("{at}.{field}"), locked(field, ""));
     }
     if orig.gateway.as_deref().map(str::trim) != dev.gateway.as_deref().map(str::trim)
         && !editable.allows(id, None, EditableField::Gateway)
     {
-        push(format!("{at}.gateway"), locked("gateway"));
+        push(format!("{at}.gateway"), locked("gateway", ""));
     }
     if orig.routes != dev.routes && !editable.allows(id, None, EditableField::Routes) {
-        push(format!("{at}.routes"), locked("routing table"));
+        push(format!("{at}.routes"), locked("routes", ""));
     }
     if orig.routes6 != dev.routes6 && !editable.allows(id, None, EditableField::Ipv6) {
-        push(format!("{at}.routes6"), locked("IPv6 routing table"));
+        push(format!("{at}.routes6"), locked("routes6", ""));
     }
     let trimmed = |v: &[String]| v.iter().map(|x| x.trim().to_string()).collect::<Vec<_>>();
     if trimmed(&orig.dns) != trimmed(&dev.dns) && !editable.allows(id, None, EditableField::Dns) {
-        push(format!("{at}.dns"), locked("DNS server list"));
+        push(format!("{at}.dns"), locked("dns", ""));
     }
     if orig.services != dev.services && !editable.allows(id, None, EditableField::Services) {
-        push(format!("{at}.services"), locked("services"));
+        push(format!("{at}.services"), locked("services", ""));
     }
     if orig.stp != dev.stp && !editable.allows(id, None, EditableField::Stp) {
-        push(format!("{at}.stp"), locked("spanning tree"));
+        push(format!("{at}.stp"), locked("stp", ""));
     }
     if orig.bridge_priority != dev.bridge_priority && !editable.allows(id, None, EditableField::Stp) {
-        push(format!("{at}.bridge_priority"), locked("bridge priority"));
+        push(format!("{at}.bridge_priority"), locked("bridge_priority", ""));
     }
     if (orig.vlan_filtering != dev.vlan_filtering || orig.vlans != dev.vlans)
         && !editable.allows(id, None, EditableField::Vlans)
     {
-        push(format!("{at}.vlans"), locked("VLANs"));
+        push(format!("{at}.vlans"), locked("vlans", ""));
     }
     let names = |d: &DeviceSpec| {
         d.interfaces
@@ -323,7 +315,7 @@ fn compare_device(
     if a != b && !editable.fully_open(id) {
         push(
             format!("{at}.interfaces"),
-            format!("{id}'s interfaces were added or removed, but they are locked"),
+            msg!("invalid-locked-interfaces", device = id),
         );
     }
     for (i, iface) in dev.interfaces.iter().enumerate() {
@@ -346,34 +338,30 @@ fn compare_device(
                 EditableField::Address
             };
             if !editable.allows(id, Some(name), needed) {
-                let what = if only_mask {
-                    format!("{name} mask")
-                } else {
-                    format!("{name} address")
-                };
-                push(format!("{at}.interfaces[{i}].address"), locked(&what));
+                let what = if only_mask { "mask" } else { "address" };
+                push(format!("{at}.interfaces[{i}].address"), locked(what, name));
             }
         }
         let v6 = |i: &crate::scenario::InterfaceSpec| i.ipv6.as_deref().map(|t| t.trim().to_ascii_lowercase());
         if v6(old) != v6(iface) && !editable.allows(id, Some(name), EditableField::Ipv6) {
-            push(format!("{at}.interfaces[{i}].ipv6"), locked(&format!("{name} IPv6 address")));
+            push(format!("{at}.interfaces[{i}].ipv6"), locked("ipv6", name));
         }
         if old.ra != iface.ra && !editable.allows(id, Some(name), EditableField::Ipv6) {
-            push(format!("{at}.interfaces[{i}].ra"), locked(&format!("{name} router advertisements")));
+            push(format!("{at}.interfaces[{i}].ra"), locked("ra", name));
         }
         if (old.parent != iface.parent || old.vlan != iface.vlan) && !editable.allows(id, Some(name), EditableField::Vlans) {
             push(format!("{at}.interfaces[{i}].vlan"), locked(&format!("{name} VLAN subinterface")));
         }
         let nat = |i: &crate::scenario::InterfaceSpec| i.nat.as_deref().map(|t| t.trim().to_ascii_lowercase());
         if nat(old) != nat(iface) && !editable.allows(id, Some(name), EditableField::Nat) {
-            push(format!("{at}.interfaces[{i}].nat"), locked(&format!("{name} NAT")));
+            push(format!("{at}.interfaces[{i}].nat"), locked("nat", name));
         }
         if old.typed_mac(id) != iface.typed_mac(id)
             && !editable.allows(id, Some(name), EditableField::Mac)
         {
             push(
                 format!("{at}.interfaces[{i}].mac"),
-                locked(&format!("{name} MAC address")),
+                locked("mac", name),
             );
         }
     }
