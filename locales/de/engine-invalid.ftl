@@ -210,6 +210,7 @@ invalid-locked = { $what ->
     [ipv6] die IPv6-Adresse von { $name } an { $device } ist
     [ra] die Router Advertisements von { $name } an { $device } sind
     [nat] das NAT von { $name } an { $device } ist
+    [subinterface] das VLAN-Subinterface { $name } an { $device } ist
    *[mac] die MAC-Adresse von { $name } an { $device } ist
 } in dieser Übung gesperrt
 invalid-progress-not-imported = { $file } wurde nicht importiert, dein Fortschritt ist unverändert. { $error }

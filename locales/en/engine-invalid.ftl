@@ -213,6 +213,7 @@ invalid-locked = { $device }'s { $what ->
     [ipv6] { $name } IPv6 address
     [ra] { $name } router advertisements
     [nat] { $name } NAT
+    [subinterface] { $name } VLAN subinterface
    *[mac] { $name } MAC address
 } is locked in this exercise
 invalid-progress-not-imported = { $file } was not imported, your progress is unchanged. { $error }

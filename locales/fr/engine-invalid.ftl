@@ -210,6 +210,7 @@ invalid-locked = { $what ->
     [ipv6] l'adresse IPv6 de { $name } sur { $device } est verrouillée
     [ra] les annonces de routeur de { $name } sur { $device } sont verrouillées
     [nat] le NAT de { $name } sur { $device } est verrouillé
+    [subinterface] la sous-interface VLAN { $name } sur { $device } est verrouillée
    *[mac] l'adresse MAC de { $name } sur { $device } est verrouillée
 } dans cet exercice
 invalid-progress-not-imported = { $file } n'a pas été importé, votre progression est inchangée. { $error }

@@ -350,7 +350,7 @@ fn compare_device(
             push(format!("{at}.interfaces[{i}].ra"), locked("ra", name));
         }
         if (old.parent != iface.parent || old.vlan != iface.vlan) && !editable.allows(id, Some(name), EditableField::Vlans) {
-            push(format!("{at}.interfaces[{i}].vlan"), locked(&format!("{name} VLAN subinterface")));
+            push(format!("{at}.interfaces[{i}].vlan"), locked("subinterface", name));
         }
         let nat = |i: &crate::scenario::InterfaceSpec| i.nat.as_deref().map(|t| t.trim().to_ascii_lowercase());
         if nat(old) != nat(iface) && !editable.allows(id, Some(name), EditableField::Nat) {
