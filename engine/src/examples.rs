@@ -81,6 +81,7 @@ fn host(id: String, address: String, gateway: String) -> DeviceSpec {
             nat: None,
             ipv6: None,
             ra: None,
+            mtu: None,
         }],
         gateway: Some(gateway),
         routes: vec![],
@@ -141,6 +142,7 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             nat: None,
             ipv6: None,
             ra: None,
+            mtu: None,
         });
         let sw = format!("s{}", j + 1);
         devices.push(DeviceSpec {
@@ -197,6 +199,7 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             nat: None,
             ipv6: None,
             ra: None,
+            mtu: None,
         });
         let b_if = format!("eth{}", router_ifaces[b].len());
         router_ifaces[b].push(InterfaceSpec {
@@ -206,6 +209,7 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             nat: None,
             ipv6: None,
             ra: None,
+            mtu: None,
         });
         links.push(link(
             format!("r{}-r{}", a + 1, b + 1),

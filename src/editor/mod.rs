@@ -320,7 +320,7 @@ impl Editor {
                 };
                 let name = first_free_name("eth", |n| dev.interfaces.iter().any(|i| i.name == n));
                 let name = if dev.interfaces.iter().any(|i| i.name == "eth0") { name } else { "eth0".into() };
-                dev.interfaces.push(InterfaceSpec { name, address: None, mac: None, nat: None, ipv6: None, ra: None });
+                dev.interfaces.push(InterfaceSpec { name, address: None, mac: None, nat: None, ipv6: None, ra: None, mtu: None });
                 self.commit_structural(s)
             }
             EditAction::RemoveInterface(d, i) => {

@@ -68,6 +68,36 @@ pub fn parse_ipv6_prefix(text: &str) -> std::result::Result<Ipv6Net, String> {
     Ok(net)
 }
 
+/// Ethernet's MTU, every interface's unless the lab file says otherwise.
+pub const DEFAULT_MTU: u32 = 1500;
+/// Linux's limits for an Ethernet device (`ether_setup`: ETH_MIN_MTU 68,
+/// RFC 791's smallest datagram every host must take whole; veth's max_mtu
+/// ETH_MAX_MTU 0xffff). `dev_validate_mtu` refuses others.
+pub const MIN_MTU: u32 = 68;
+pub const MAX_MTU: u32 = 65535;
+/// RFC 8200 5: every link that carries IPv6 has an MTU of 1280 or more.
+pub const IPV6_MIN_MTU: u32 = 1280;
+
+/// An interface's `mtu`, checked against Linux's limits, and against IPv6's
+/// minimum where IPv6 is on (Linux turns IPv6 off on a smaller link:
+/// `addrconf_notify`, NETDEV_CHANGEMTU below IPV6_MIN_MTU).
+pub(super) fn validate_mtu(at: &str, iface: &InterfaceSpec) -> Result<u32> {
+    let Some(mtu) = iface.mtu else { return Ok(DEFAULT_MTU) };
+    let out = |m: String| Err(ScenarioError::of(ErrorKind::OutOfRange, format!("{at}.mtu"), m));
+    if mtu < MIN_MTU {
+        return out(format!("MTU {mtu} is less than the device minimum, {MIN_MTU} bytes (IPv4's smallest datagram)"));
+    }
+    if mtu > MAX_MTU {
+        return out(format!("MTU {mtu} is greater than the device maximum, {MAX_MTU} bytes"));
+    }
+    if mtu < IPV6_MIN_MTU && iface.ipv6.is_some() {
+        return out(format!(
+            "MTU {mtu} is too small for IPv6: every IPv6 link carries at least {IPV6_MIN_MTU} bytes (RFC 8200), and Linux turns IPv6 off on a smaller one"
+        ));
+    }
+    Ok(mtu)
+}
+
 /// radvd's defaults (radvd.conf(5)): MaxRtrAdvInterval 600 s, AdvDefaultLifetime 3 × that.
 pub const RA_DEFAULT_INTERVAL_S: u32 = 600;
 

@@ -249,6 +249,9 @@ pub struct InterfaceSpec {
     /// Router advertisements sent on this interface (radvd), routers only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ra: Option<RaSpec>,
+    /// The link MTU in bytes (`ip link set DEV mtu N`); absent: Ethernet's 1500.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mtu: Option<u32>,
 }
 
 /// radvd's settings for one interface (`radvd.conf`'s `interface … { prefix … {} }`).

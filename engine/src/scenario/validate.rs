@@ -569,6 +569,7 @@ fn validate_ip_device(
         }
         let masquerade = super::services::validate_nat(&at, dev, iface, address, dhcp)?;
         let ipv6 = super::ipv6::validate_interface(&at, dev, iface, ips6)?;
+        let mtu = super::ipv6::validate_mtu(&at, iface)?;
         interfaces.push(Interface {
             name: name.to_string(),
             address,
@@ -576,6 +577,7 @@ fn validate_ip_device(
             mac,
             masquerade,
             ipv6,
+            mtu,
         });
     }
     let subnets = Subnets::new(&nets);

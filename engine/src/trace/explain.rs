@@ -165,6 +165,7 @@ impl TraceEvent {
             }
             EventKind::Route { device, decision } => explain_route(&mut s, device, decision),
             EventKind::Ipv6 { device, event } => super::explain6::explain(&mut s, device, event),
+            EventKind::Mtu { device, event } => super::mtu::explain(&mut s, device, event),
             EventKind::NeighborChanged {
                 device,
                 interface,

@@ -61,6 +61,8 @@ pub enum DropReason {
     NdNotForMe,
     /// An IPv6 packet larger than the next link's MTU (routers never fragment IPv6).
     TooBig,
+    /// An IPv4 packet larger than the next link's MTU with Don't Fragment set.
+    FragNeeded,
 }
 
 impl DropReason {
@@ -85,6 +87,7 @@ impl DropReason {
             DropReason::NotMyGroup => "it is for an IPv6 multicast group this interface did not join, so the NIC's filter drops it",
             DropReason::NdNotForMe => "the neighbour-discovery message is about an address this device does not have (or does not use yet), so it stays silent",
             DropReason::TooBig => "it is larger than the next link's MTU, and IPv6 routers never fragment",
+            DropReason::FragNeeded => "it is larger than the next link's MTU and its Don't Fragment bit is set, so the router may not split it",
             DropReason::NoRouteBack => "it is a TCP SYN and there is no route back to its sender for the SYN-ACK, so Linux drops it without answering",
             DropReason::VlanFiltered => "the frame is tagged for a VLAN this switch port is not a member of (bridge vlan), so it is dropped",
             DropReason::PortNotForwarding => "the switch port is not forwarding (spanning tree: blocking, listening or learning), so only BPDUs pass",
