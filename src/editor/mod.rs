@@ -54,6 +54,7 @@ mod tests;
 mod services_tests;
 
 pub use history::History;
+pub(crate) use edits::routes6_text;
 use history::Snapshot;
 pub use lab::*;
 pub use model::*;

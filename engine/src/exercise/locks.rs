@@ -69,6 +69,8 @@ pub enum EditableField {
     Vlans,
     /// IPv6 (issue 16): an interface's `ipv6` and `ra`, a device's `routes6`.
     Ipv6,
+    /// An interface's link MTU (`mtu`).
+    Mtu,
 }
 
 impl EditableField {
@@ -86,6 +88,7 @@ impl EditableField {
             EditableField::Stp => "spanning tree",
             EditableField::Vlans => "VLANs",
             EditableField::Ipv6 => "IPv6 settings",
+            EditableField::Mtu => "MTU",
         }
     }
 }
@@ -156,6 +159,7 @@ impl Editable {
                 EditableField::Routes,
                 EditableField::Nat,
                 EditableField::Ipv6,
+                EditableField::Mtu,
             ];
             if !dev.kind.has_ip() {
                 if let Some(f) = e.fields.iter().find(|f| ip_only.contains(f)) {
@@ -361,6 +365,9 @@ fn compare_device(
         }
         if old.ra != iface.ra && !editable.allows(id, Some(name), EditableField::Ipv6) {
             push(format!("{at}.interfaces[{i}].ra"), locked(&format!("{name} router advertisements")));
+        }
+        if old.mtu != iface.mtu && !editable.allows(id, Some(name), EditableField::Mtu) {
+            push(format!("{at}.interfaces[{i}].mtu"), locked(&format!("{name} MTU")));
         }
         let nat = |i: &crate::scenario::InterfaceSpec| i.nat.as_deref().map(|t| t.trim().to_ascii_lowercase());
         if nat(old) != nat(iface) && !editable.allows(id, Some(name), EditableField::Nat) {
