@@ -256,6 +256,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                     r.class = EventClass::Neighbor;
                     format!("{interface}: {} IPv6 neighbour(s) flushed", ips.len())
                 }
+                E::AddressRemoved { interface, address } => format!("{interface}: {address} removed"),
+                E::DefaultRouterExpired { router, .. } => format!("default route via {router} expired"),
                 E::IcmpError { icmp_type, code, to, rate_limited } => {
                     r.class = EventClass::IcmpError;
                     let held = if *rate_limited { " (rate-limited)" } else { "" };

@@ -282,6 +282,8 @@ wire_enum!(Ipv6Event {
     5 => IcmpError { icmp_type, code, to, rate_limited },
     6 => Down { interface },
     7 => NeighborsFlushed { interface, ips },
+    8 => AddressRemoved { interface, address },
+    9 => DefaultRouterExpired { interface, router },
 });
 
 /// An event: its `seq` as the difference from its index (0 in every trace the engine

@@ -50,6 +50,10 @@ pub(crate) struct Iface6 {
     pub(crate) ra_sent: u32,
     pub(crate) ra_last: Option<SimTime>,
     pub(crate) gen: u32,
+    /// When each default router's lifetime runs out (`rt6_set_expires`), and
+    /// the generation of the one expiry timer (bumped by each advertisement).
+    pub(crate) router_expires: crate::vec_map::VecMap<Ipv6Addr, SimTime>,
+    pub(crate) router_gen: u32,
     /// DAD timer generations, never reused: an address made after the
     /// interface went down and up again does not match an old timer.
     pub(crate) addr_gen: u32,
@@ -69,6 +73,8 @@ impl Iface6 {
             ra_sent: 0,
             ra_last: None,
             gen: 0,
+            router_expires: crate::vec_map::VecMap::new(),
+            router_gen: 0,
             addr_gen: 0,
         }
     }

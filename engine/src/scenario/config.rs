@@ -11,8 +11,8 @@
 use super::address::{parse_interface_address, parse_ipv4, parse_prefix};
 use super::text::DeviceKind;
 use super::topology::Device;
-use ipnet::Ipv4Net;
-use std::net::Ipv4Addr;
+use ipnet::{Ipv4Net, Ipv6Net};
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// A configuration change, typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +29,11 @@ pub enum ConfigCommand {
     Route { add: bool, prefix: Ipv4Net, via: Ipv4Addr },
     /// `ip addr add|del ADDR/LEN dev DEV`.
     Addr { add: bool, net: Ipv4Net, dev: String },
+    /// `ip -6 route add|del PREFIX via GW [dev DEV]` (`default` is ::/0;
+    /// iproute2 also takes an IPv6 prefix without `-6`).
+    Route6 { add: bool, prefix: Ipv6Net, via: Ipv6Addr, dev: Option<String> },
+    /// `ip -6 addr add|del ADDR/LEN dev DEV`.
+    Addr6 { add: bool, net: Ipv6Net, dev: String },
     /// `poweroff` / `poweron`: the lab's power switch (every port loses
     /// carrier; on again, the device boots with its lab-file configuration).
     Power { on: bool },
@@ -39,6 +44,8 @@ const NEIGH: &str = "ip neigh flush all | ip neigh flush dev DEV";
 const FDB: &str = "bridge fdb flush dev PORT (or dev SWITCH for every port)";
 const ROUTE: &str = "ip route add|del PREFIX via GATEWAY (e.g. ip route add 10.0.2.0/24 via 10.0.1.1)";
 const ADDR: &str = "ip addr add|del ADDRESS/LEN dev DEV (e.g. ip addr add 10.0.0.5/24 dev eth0)";
+const ROUTE6: &str = "ip -6 route add|del PREFIX via GATEWAY [dev DEV] (e.g. ip -6 route add 2001:db8:2::/64 via 2001:db8:1::2)";
+const ADDR6: &str = "ip -6 addr add|del ADDRESS/LEN dev DEV (e.g. ip -6 addr add 2001:db8:1::5/64 dev eth0)";
 
 /// `ip` accepts any unique prefix of its objects and verbs (`ip r`, `ip a`,
 /// `ip neigh`, `ip n`); this reads the usual ones.
@@ -59,6 +66,13 @@ pub(crate) fn parse(words: &[&str]) -> Result<ConfigCommand, String> {
         ["poweron"] => Ok(ConfigCommand::Power { on: true }),
         ["poweroff" | "poweron", extra, ..] => Err(format!("{} takes no arguments, not {extra}", words[0])),
         ["bridge", rest @ ..] => parse_bridge(rest),
+        ["ip", "-6", obj, rest @ ..] => match object(obj) {
+            Some("route") => parse_route6(rest),
+            Some("addr") => parse_addr6(rest),
+            // ip -6 neigh flush: this lab's flush empties both caches anyway.
+            Some("neigh") => parse_neigh(rest),
+            _ => Err(format!("ip -6 {obj} is not modelled; this lab runs {ROUTE6}, {ADDR6}")),
+        },
         ["ip", obj, rest @ ..] => match object(obj) {
             Some("link") => parse_link(rest),
             Some("neigh") => parse_neigh(rest),
@@ -117,6 +131,10 @@ fn parse_route(args: &[&str]) -> Result<ConfigCommand, String> {
         Some((&("del" | "delete"), rest)) => (false, rest),
         _ => return Err(format!("usage: {ROUTE}")),
     };
+    if rest.iter().take(3).any(|w| w.contains(':')) {
+        // iproute2 reads the family from the address.
+        return parse_route6(args);
+    }
     match rest {
         [prefix, "via", gw] => {
             let prefix = if *prefix == "default" {
@@ -140,6 +158,9 @@ fn parse_addr(args: &[&str]) -> Result<ConfigCommand, String> {
         Some((&("del" | "delete"), rest)) => (false, rest),
         _ => return Err(format!("usage: {ADDR}")),
     };
+    if rest.first().is_some_and(|w| w.contains(':')) {
+        return parse_addr6(args);
+    }
     match rest {
         [addr, "dev", dev] => {
             if !addr.contains('/') {
@@ -150,6 +171,52 @@ fn parse_addr(args: &[&str]) -> Result<ConfigCommand, String> {
             Ok(ConfigCommand::Addr { add, net, dev: device_name(dev)? })
         }
         _ => Err(format!("usage: {ADDR}")),
+    }
+}
+
+fn parse_route6(args: &[&str]) -> Result<ConfigCommand, String> {
+    let (add, rest) = match args.split_first() {
+        Some((&"add", rest)) => (true, rest),
+        Some((&("del" | "delete"), rest)) => (false, rest),
+        _ => return Err(format!("usage: {ROUTE6}")),
+    };
+    let (prefix, gw, dev) = match rest {
+        [prefix, "via", gw] => (*prefix, *gw, None),
+        [prefix, "via", gw, "dev", dev] => (*prefix, *gw, Some(device_name(dev)?)),
+        [_, "dev", ..] | [_] => return Err(format!("this lab's routes need a gateway; usage: {ROUTE6}")),
+        _ => return Err(format!("usage: {ROUTE6}")),
+    };
+    let prefix = if prefix == "default" {
+        Ipv6Net::default()
+    } else {
+        super::ipv6::parse_ipv6_prefix(prefix)?
+    };
+    let via: Ipv6Addr = gw.parse().map_err(|_| format!("{gw} is not an IPv6 address; usage: {ROUTE6}"))?;
+    if via.is_multicast() || via.is_unspecified() {
+        return Err(format!("{via} cannot be a gateway"));
+    }
+    if via.segments()[0] & 0xffc0 == 0xfe80 && dev.is_none() {
+        return Err(format!("{via} is link-local: say which interface it is on (dev DEV); usage: {ROUTE6}"));
+    }
+    Ok(ConfigCommand::Route6 { add, prefix, via, dev })
+}
+
+fn parse_addr6(args: &[&str]) -> Result<ConfigCommand, String> {
+    let (add, rest) = match args.split_first() {
+        Some((&"add", rest)) => (true, rest),
+        Some((&("del" | "delete"), rest)) => (false, rest),
+        _ => return Err(format!("usage: {ADDR6}")),
+    };
+    match rest {
+        [addr, "dev", dev] => {
+            if !addr.contains('/') {
+                // iproute2 would take /128; a lab address almost always means a /64 subnet.
+                return Err(format!("{addr} needs its prefix length, like {addr}/64; usage: {ADDR6}"));
+            }
+            let net = super::ipv6::parse_ipv6_interface_address(addr)?;
+            Ok(ConfigCommand::Addr6 { add, net, dev: device_name(dev)? })
+        }
+        _ => Err(format!("usage: {ADDR6}")),
     }
 }
 
@@ -186,6 +253,24 @@ impl ConfigCommand {
                 dev.as_deref().map_or(Ok(()), has_port)
             }
             ConfigCommand::Route { .. } => ip_only("ip route"),
+            ConfigCommand::Route6 { dev, .. } => {
+                ip_only("ip -6 route")?;
+                if device.interfaces.iter().all(|f| f.ipv6.is_none()) {
+                    return Err(format!("{} has IPv6 off on every interface: give one an \"ipv6\" address in the lab first", device.id));
+                }
+                dev.as_deref().map_or(Ok(()), has_port)
+            }
+            ConfigCommand::Addr6 { dev, .. } => {
+                ip_only("ip -6 addr")?;
+                has_port(dev)?;
+                match device.interfaces.iter().find(|f| f.name == *dev) {
+                    Some(f) if f.ipv6.is_none() => Err(format!(
+                        "{}'s {dev} has IPv6 off in this lab: give it an \"ipv6\" setting (auto, or an address) first",
+                        device.id
+                    )),
+                    _ => Ok(()),
+                }
+            }
             ConfigCommand::Addr { dev, .. } => {
                 ip_only("ip addr")?;
                 has_port(dev)
@@ -249,5 +334,30 @@ mod tests {
         assert!(p("ip addr add 10.0.0.5 dev eth0").unwrap_err().contains("10.0.0.5/24"));
         assert!(p("ip tunnel add x").unwrap_err().contains("not modelled"));
         assert!(p("poweroff now").unwrap_err().contains("now"));
+        assert!(p("ip -6 addr add 2001:db8::5 dev eth0").unwrap_err().contains("2001:db8::5/64"));
+        assert!(p("ip -6 route add 2001:db8:2::1/64 via 2001:db8::1").unwrap_err().contains("host bits"));
+        assert!(p("ip -6 route add ::/0 via fe80::1").unwrap_err().contains("dev DEV"));
+        assert!(p("ip -6 tunnel add x").unwrap_err().contains("not modelled"));
+    }
+
+    #[test]
+    fn reads_the_ipv6_forms() {
+        assert_eq!(
+            p("ip -6 route add 2001:db8:2::/64 via 2001:db8:1::2"),
+            Ok(ConfigCommand::Route6 { add: true, prefix: "2001:db8:2::/64".parse().unwrap(), via: "2001:db8:1::2".parse().unwrap(), dev: None })
+        );
+        // iproute2 reads the family from the address, without -6 too.
+        assert_eq!(
+            p("ip route del default via fe80::1 dev eth1"),
+            Ok(ConfigCommand::Route6 { add: false, prefix: Ipv6Net::default(), via: "fe80::1".parse().unwrap(), dev: Some("eth1".into()) })
+        );
+        assert_eq!(
+            p("ip -6 addr add 2001:db8:1::5/64 dev eth0"),
+            Ok(ConfigCommand::Addr6 { add: true, net: "2001:db8:1::5/64".parse().unwrap(), dev: "eth0".into() })
+        );
+        assert_eq!(
+            p("ip a del 2001:db8:1::5/64 dev eth0"),
+            Ok(ConfigCommand::Addr6 { add: false, net: "2001:db8:1::5/64".parse().unwrap(), dev: "eth0".into() })
+        );
     }
 }

@@ -105,6 +105,15 @@ pub(super) fn explain(s: &mut String, device: &Name, event: &Ipv6Event) {
         Ipv6Event::NeighborsFlushed { interface, ips } => {
             let _ = write!(s, "{device}/{interface}: its IPv6 neighbour cache is emptied ({} entries: ip neigh flush, or the cable lost carrier)", ips.len());
         }
+        Ipv6Event::AddressRemoved { interface, address } => {
+            let _ = write!(s, "{device}/{interface}: {address} is removed (ip -6 addr del); its prefix route goes too unless another address of the interface is in {}", address.trunc());
+        }
+        Ipv6Event::DefaultRouterExpired { interface, router } => {
+            let _ = write!(
+                s,
+                "{device}/{interface}: no router advertisement from {router} came within its router lifetime, so the default route through it expires and IPv6 packets to other networks have no route"
+            );
+        }
         Ipv6Event::IcmpError { icmp_type, code, to, rate_limited } => {
             let what = icmp6_error_text(*icmp_type, *code, 1500);
             if *rate_limited {

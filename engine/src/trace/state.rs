@@ -284,6 +284,11 @@ impl NetworkState {
                     t.remove(interface.as_str());
                 }
             }
+            E::AddressRemoved { interface, address } => {
+                if let Some(list) = self.addrs6.get_mut(device).and_then(|t| t.get_mut(interface.as_str())) {
+                    list.retain(|r| r.address != *address);
+                }
+            }
             E::Address { interface, address, origin, state } => {
                 let list = self.addrs6.entry(device.to_string()).or_default().entry(interface.to_string()).or_default();
                 let row = Addr6Row { address: *address, origin: *origin, state: *state };
