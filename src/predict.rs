@@ -101,6 +101,7 @@ fn kind_order(kind: QuestionKind) -> u8 {
         QuestionKind::BlockedPort => 11,
         QuestionKind::NsDestination => 12,
         QuestionKind::SlaacAddress => 13,
+        QuestionKind::TooBig => 14,
     }
 }
 

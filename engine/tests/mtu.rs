@@ -162,3 +162,33 @@ fn packets_that_fit_pass_and_small_mtus_are_refused() {
         assert!(text.contains(says), "{mtu}: {text}");
     }
 }
+
+#[test]
+fn the_diagnosis_names_the_link_and_its_mtu() {
+    let json = home_with_mtu(1280, &[(6000, "ping -6 -c 3 -s 1400 2001:db8:2::10"), (10000, "ping -c 3 -s 1400 10.0.2.10")]);
+    let out = run(&json);
+    let found = packet_engine::diagnose::diagnose(&out.topology, &out);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].field, "devices[2].interfaces[1].mtu");
+    assert!(found[0].text.starts_with("r1 cannot forward the 1448-byte packet out eth1 (MTU 1280): IPv6 routers never fragment"), "{}", found[0].text);
+    assert!(found[0].text.contains("ping -6 -s 1232 or less"));
+    assert!(found[1].text.starts_with("r1 cannot forward the 1428-byte packet out eth1 (MTU 1280): ping sets Don't Fragment"), "{}", found[1].text);
+    assert!(found[1].text.contains("ping -s 1252 or less"));
+}
+
+#[test]
+fn predict_asks_what_the_router_does_with_a_packet_too_big() {
+    use packet_engine::exercise::predict::{questions, Answer, QuestionKind};
+    for (cmd, v6) in [("ping -6 -c 2 -s 1400 2001:db8:2::10", true), ("ping -c 2 -s 1400 10.0.2.10", false)] {
+        let out = run(&home_with_mtu(1280, &[(6000, cmd)]));
+        let qs = questions(&out.topology, &out.trace, 7);
+        let q = qs.iter().find(|q| q.kind == QuestionKind::TooBig).expect("a packet-too-big question");
+        let right = &q.choices[q.correct];
+        assert_eq!(right.answer, Answer::MtuAction { action: 0 });
+        assert!(right.text.contains(if v6 { "packet too big" } else { "fragmentation needed" }), "{}", right.text);
+        assert_eq!(q.choices.len(), 4);
+        // What happened: the router dropped the packet right after this event and sent the error.
+        let next = &out.trace.events[q.event + 1].kind;
+        assert!(matches!(next, EventKind::FrameDropped { reason: DropReason::TooBig | DropReason::FragNeeded, .. }), "{next:?}");
+    }
+}

@@ -68,6 +68,8 @@ pub enum QuestionKind {
     NsDestination,
     /// The address SLAAC builds from a prefix (issue 16).
     SlaacAddress,
+    /// What a router does with a packet larger than the next link's MTU (issue 16).
+    TooBig,
 }
 
 /// The value behind a choice, comparable with what the trace shows.
@@ -103,6 +105,10 @@ pub enum Answer {
     SwitchPort { device: String, port: String },
     /// An IPv6 address (a group, a SLAAC address), as text.
     Ipv6 { address: String },
+    /// What a router does with a packet too big for the next link: 0 drops it
+    /// and tells the sender (packet too big / fragmentation needed), 1
+    /// fragments it, 2 sends it whole, 3 drops it silently.
+    MtuAction { action: u8 },
 }
 
 /// One choice: its wording and its value.

@@ -4,7 +4,11 @@
 //!   Ethernet broadcast as ARP would, all nodes ff02::1, the target itself);
 //! - a SLAAC address appearing: which address does the host build from the
 //!   advertised prefix? (right: the prefix and the EUI-64 identifier; wrong:
-//!   the prefix and the MAC's 48 bits as they are, prefix::1, the link-local address).
+//!   the prefix and the MAC's 48 bits as they are, prefix::1, the link-local address);
+//! - a packet larger than the next link's MTU at a router: what does it do?
+//!   (right: drop it and send "packet too big" — or, IPv4 with DF set,
+//!   "fragmentation needed" — with the link's MTU; wrong: fragment it, send
+//!   it whole anyway, drop it without a word).
 
 use super::predict::{Answer, Choice, QuestionKind};
 use crate::frames6::{multicast_mac, solicited_node};
@@ -16,6 +20,9 @@ use std::net::Ipv6Addr;
 
 /// True for the IPv6 events predict mode stops before.
 pub(super) fn is_decision(kind: &EventKind) -> bool {
+    if let EventKind::Mtu { event: crate::trace::MtuEvent::TooBig { .. }, .. } = kind {
+        return true;
+    }
     let EventKind::Ipv6 { event, .. } = kind else { return false };
     matches!(
         **event,
@@ -30,6 +37,9 @@ fn group_choice(text: String, address: Ipv6Addr) -> Choice {
 
 /// (kind, prompt, correct, wrong) for an IPv6 decision event.
 pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(QuestionKind, String, Choice, Vec<Choice>)> {
+    if let EventKind::Mtu { device, event: crate::trace::MtuEvent::TooBig { interface, size, mtu, v6 } } = kind {
+        return Some(too_big(device.as_str(), interface.as_str(), *size, *mtu, *v6));
+    }
     let EventKind::Ipv6 { device, event } = kind else { return None };
     match &**event {
         Ipv6Event::Neighbor { ip, new: NudState::Incomplete, .. } => {
@@ -80,4 +90,33 @@ pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(Q
         }
         _ => None,
     }
+}
+
+fn action(text: String, action: u8) -> Choice {
+    Choice { text, answer: Answer::MtuAction { action } }
+}
+
+/// The question before a router meets a packet too big for its next link.
+fn too_big(device: &str, interface: &str, size: u32, mtu: u32, v6: bool) -> (QuestionKind, String, Choice, Vec<Choice>) {
+    let (what, right) = if v6 {
+        (
+            format!("{device} must forward a {size}-byte IPv6 packet out {interface}, whose MTU is {mtu}. What does it do?"),
+            format!("drops it and sends ICMPv6 \"packet too big\" (MTU {mtu}) to the sender: IPv6 routers never fragment"),
+        )
+    } else {
+        (
+            format!("{device} must forward a {size}-byte IPv4 packet with Don't Fragment set out {interface}, whose MTU is {mtu}. What does it do?"),
+            format!("drops it and sends ICMP \"fragmentation needed\" (next-hop MTU {mtu}) to the sender"),
+        )
+    };
+    (
+        QuestionKind::TooBig,
+        what,
+        action(right, 0),
+        vec![
+            action(format!("splits it into fragments of at most {mtu} bytes and sends them on"), 1),
+            action(format!("sends it whole anyway: the next device will cope"), 2),
+            action("drops it without telling anyone".to_string(), 3),
+        ],
+    )
 }
