@@ -192,3 +192,15 @@ fn predict_asks_what_the_router_does_with_a_packet_too_big() {
         assert!(matches!(next, EventKind::FrameDropped { reason: DropReason::TooBig | DropReason::FragNeeded, .. }), "{next:?}");
     }
 }
+
+#[test]
+fn fragments_read_as_wireshark_shows_them() {
+    let out = run(&home_with_mtu(1280, &[(6000, "ping -6 -c 2 -s 1400 2001:db8:2::10")]));
+    let frags: Vec<_> = frames_on(&out, "pc1-sw1").into_iter().filter(|f| f.from == "pc1" && f.bytes.len() > 54 && f.bytes[20] == 44).collect();
+    let (a, b) = (packet_engine::wire::summarize(&frags[0].bytes), packet_engine::wire::summarize(&frags[1].bytes));
+    let ident = u32::from_be_bytes(frags[0].bytes[58..62].try_into().unwrap());
+    assert_eq!(a, format!("IPv6 fragment (off=0 more=y ident=0x{ident:08x} nxt=58)"));
+    assert_eq!(b, format!("IPv6 fragment (off=1232 more=n ident=0x{ident:08x} nxt=58)"));
+    let ptb = frames_on(&out, "sw1-r1").into_iter().find(|f| f.from == "r1" && f.bytes.len() == 14 + 1280).unwrap();
+    assert_eq!(packet_engine::wire::summarize(&ptb.bytes), "Packet Too Big (MTU 1280)");
+}
