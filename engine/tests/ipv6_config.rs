@@ -97,3 +97,17 @@ fn router_lifetime_zero_gives_no_default_route_and_a_silent_router_expires() {
     assert!((5000..=11000).contains(&t), "{t}");
     assert_eq!(output(&out, "pc1: ping -6"), vec!["ping: connect: Network is unreachable".to_string()]);
 }
+
+#[test]
+fn a_slaac_address_counts_down_from_the_prefix_lifetimes() {
+    let out = run(HOME);
+    let end = out.trace.state_at(out.trace.events.len());
+    let rows = &end.addrs6.get("pc1").unwrap().get("eth0").unwrap();
+    let slaac = rows.iter().find(|r| r.origin == packet_engine::trace::AddrOrigin::Slaac).unwrap();
+    let heard = slaac.heard.expect("heard from an advertisement");
+    let left = 86_400 - (end.now.as_micros() - heard.as_micros()) / 1_000_000;
+    assert_eq!(slaac.lifetimes_text(end.now), format!("valid_lft {left}sec preferred_lft {}sec", left - 72_000));
+    assert!(left < 86_400, "time passed since the advertisement: {left}");
+    let ll = rows.iter().find(|r| r.origin == packet_engine::trace::AddrOrigin::LinkLocal).unwrap();
+    assert_eq!(ll.lifetimes_text(end.now), "valid_lft forever preferred_lft forever");
+}
