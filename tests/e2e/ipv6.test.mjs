@@ -144,21 +144,24 @@ test("a small MTU: packet too big, ping's line, fragments, the inspector and the
     null,
     { timeout: 60_000 },
   );
-  const lines = await page.getByTestId("term-line").allTextContents();
+  // The terminal's text (a typed command's lines interleave with the example's running ping:
+  // read the screen as a whole rather than the line nodes).
+  const lines = (await page.getByTestId("terminal").innerText()).split("\n");
   assert.ok(lines.includes("From 2001:db8:1::1 icmp_seq=1 Packet too big: mtu=1280"), JSON.stringify(lines));
   assert.ok(lines.some((l) => /^1408 bytes from 2001:db8:2::10: icmp_seq=2 ttl=63 time=/.test(l)), JSON.stringify(lines));
 
-  // To the end: r1's MTU fact in the event list, with its sentence.
+  // To the end. The list shows the events up to the playhead, and clicking a row moves the
+  // playhead there: the later row (the error frame) first, then r1's MTU fact before it.
   const scrubber = page.getByTestId("scrubber");
-  await scrubber.fill(await scrubber.getAttribute("max"));
+  const toEnd = async () => {
+    await scrubber.fill(await scrubber.getAttribute("max"));
+    await page.waitForFunction(() => {
+      const m = document.querySelector('[data-testid="event-count"]')?.textContent.match(/event (\d+) \/ (\d+)/);
+      return m !== null && m !== undefined && m[1] === m[2];
+    });
+  };
+  await toEnd();
   await page.getByTestId("device-filter").selectOption("r1");
-  const fact = page
-    .locator('[data-testid="event"]')
-    .filter({ has: page.locator('[data-testid="event-summary"]', { hasText: /^1448 bytes > MTU 1280 of eth1$/ }) })
-    .first();
-  await fact.dispatchEvent("click");
-  await page.waitForFunction(() => /r1 cannot forward the 1448-byte packet out eth1 \(MTU 1280\)/.test(document.querySelector('[data-testid="inspector-explain"]')?.textContent ?? ""));
-
   // The error frame itself: ICMPv6 type 2 with its MTU field.
   const ptb = page
     .locator('[data-testid="event"]')
@@ -169,14 +172,22 @@ test("a small MTU: packet too big, ping's line, fragments, the inspector and the
   await page.waitForSelector(`[data-testid="inspected-event"][data-index="${index}"]`);
   const icmp = page.locator('[data-testid="layer"][data-layer="icmp-error"]').first();
   assert.match(await icmp.textContent(), /MTU:?\s*1280/);
+  // r1's MTU fact, with its sentence.
+  const fact = page
+    .locator('[data-testid="event"]')
+    .filter({ has: page.locator('[data-testid="event-summary"]', { hasText: /^1448 bytes > MTU 1280 of eth1$/ }) })
+    .first();
+  await fact.dispatchEvent("click");
+  await page.waitForFunction(() => /r1 cannot forward the 1448-byte packet out eth1 \(MTU 1280\)/.test(document.querySelector('[data-testid="inspector-explain"]')?.textContent ?? ""));
 
   // pc1's fragments are listed as Wireshark lists them.
+  await toEnd();
   await page.getByTestId("device-filter").selectOption("pc1");
   await page.waitForSelector('[data-testid="event-summary"]:text-matches("^IPv6 fragment \\\\(off=1232 more=n ident=0x[0-9a-f]{8} nxt=58\\\\)$")');
 
   // The last event is after the ping's last line: "Why did it fail?" names r1's eth1 MTU.
   await page.getByTestId("device-filter").selectOption("");
-  await page.locator('[data-testid="event"]').last().click();
+  await page.locator('[data-testid="event"]').last().dispatchEvent("click");
   const box = page.getByTestId("diagnosis");
   await box.waitFor();
   const causes = await box.locator("[data-cause]").evaluateAll((xs) => xs.map((x) => x.dataset.cause));
