@@ -221,27 +221,6 @@ pub fn decrease_hop_limit(datagram: &mut [u8]) {
     datagram[7] = datagram[7].saturating_sub(1);
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn solicited_node_and_its_mac() {
-        let a: Ipv6Addr = "2001:db8:1::64".parse().unwrap();
-        assert_eq!(solicited_node(a), "ff02::1:ff00:64".parse::<Ipv6Addr>().unwrap());
-        assert_eq!(multicast_mac(solicited_node(a)), MacAddr([0x33, 0x33, 0xff, 0, 0, 0x64]));
-    }
-
-    #[test]
-    fn checksum_of_a_known_ns() {
-        // A DAD NS for fe80::200:ff:fe00:1 (checksum checked with tshark).
-        let t: Ipv6Addr = "fe80::200:ff:fe00:1".parse().unwrap();
-        let d = ns(Ipv6Addr::UNSPECIFIED, solicited_node(t), t, None);
-        assert_eq!(d.len(), 64);
-        assert_eq!(icmpv6_checksum(Ipv6Addr::UNSPECIFIED, solicited_node(t), &d[40..]), 0);
-    }
-}
-
 /// The Fragment extension header's next-header number (RFC 8200 4.5).
 pub const NEXT_FRAGMENT: u8 = 44;
 /// Its length: next header, reserved, offset and M flag, identification.
@@ -274,4 +253,26 @@ pub fn fragment_ipv6(datagram: &[u8], mtu: usize, ident: u32) -> Vec<Vec<u8>> {
         at = end;
     }
     out
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn solicited_node_and_its_mac() {
+        let a: Ipv6Addr = "2001:db8:1::64".parse().unwrap();
+        assert_eq!(solicited_node(a), "ff02::1:ff00:64".parse::<Ipv6Addr>().unwrap());
+        assert_eq!(multicast_mac(solicited_node(a)), MacAddr([0x33, 0x33, 0xff, 0, 0, 0x64]));
+    }
+
+    #[test]
+    fn checksum_of_a_known_ns() {
+        // A DAD NS for fe80::200:ff:fe00:1 (checksum checked with tshark).
+        let t: Ipv6Addr = "fe80::200:ff:fe00:1".parse().unwrap();
+        let d = ns(Ipv6Addr::UNSPECIFIED, solicited_node(t), t, None);
+        assert_eq!(d.len(), 64);
+        assert_eq!(icmpv6_checksum(Ipv6Addr::UNSPECIFIED, solicited_node(t), &d[40..]), 0);
+    }
 }

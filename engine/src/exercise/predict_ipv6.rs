@@ -115,7 +115,7 @@ fn too_big(device: &str, interface: &str, size: u32, mtu: u32, v6: bool) -> (Que
         action(right, 0),
         vec![
             action(format!("splits it into fragments of at most {mtu} bytes and sends them on"), 1),
-            action(format!("sends it whole anyway: the next device will cope"), 2),
+            action("sends it whole anyway: the next device will cope".to_string(), 2),
             action("drops it without telling anyone".to_string(), 3),
         ],
     )
