@@ -204,3 +204,33 @@ fn fragments_read_as_wireshark_shows_them() {
     let ptb = frames_on(&out, "sw1-r1").into_iter().find(|f| f.from == "r1" && f.bytes.len() == 14 + 1280).unwrap();
     assert_eq!(packet_engine::wire::summarize(&ptb.bytes), "Packet Too Big (MTU 1280)");
 }
+
+#[test]
+fn neither_error_is_rate_limited() {
+    // pc1 sends one big packet to each of eight addresses behind r1 at once: eight errors to
+    // pc1 within a millisecond, more than the burst of six that Linux's ICMP limit allows per
+    // destination. Neither kind is limited: packet too big is outside icmpv6 ratemask, and
+    // icmpv4_mask_allow says "Don't limit PMTU discovery".
+    let pings: Vec<String> = (11..19)
+        .flat_map(|h| [format!("ping -c 1 -W 1 -s 1400 10.0.2.{h}"), format!("ping -6 -c 1 -W 1 -s 1400 2001:db8:2::{h}")])
+        .collect();
+    let commands: Vec<(u64, &str)> = pings.iter().map(|p| (6000, p.as_str())).collect();
+    let out = run(&home_with_mtu(1280, &commands));
+    let (mut sent4, mut sent6) = (0, 0);
+    for e in &out.trace.events {
+        match &e.kind {
+            EventKind::IcmpErrorGenerated { error, rate_limited, .. } if error.icmp_type == 3 && error.code == 4 => {
+                assert!(!rate_limited);
+                sent4 += 1;
+            }
+            EventKind::Ipv6 { event, .. } => {
+                if let packet_engine::trace::Ipv6Event::IcmpError { icmp_type: 2, rate_limited, .. } = **event {
+                    assert!(!rate_limited);
+                    sent6 += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!((sent4, sent6), (8, 8));
+}

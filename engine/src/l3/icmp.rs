@@ -38,7 +38,8 @@ pub(crate) enum IcmpLimit {
     Xrlim,
     /// `ip_error`'s bucket, then `icmpv4_xrlim_allow` (no route).
     NoRoute,
-    /// Already decided by the redirect logic (type 5 is not in icmp_ratemask).
+    /// Not limited: decided by the redirect logic (type 5 is not in
+    /// icmp_ratemask), or fragmentation needed (PMTU discovery is never limited).
     None,
 }
 

@@ -200,12 +200,12 @@ impl IpNode {
             return;
         }
         // ip_exceeds_mtu: larger than the outgoing link and DF set →
-        // fragmentation needed, the next-hop MTU in the low 16 bits (RFC 1191);
-        // type 3 is in icmp_ratemask, so the usual limit applies.
+        // fragmentation needed, the next-hop MTU in the low 16 bits (RFC 1191),
+        // never rate-limited (icmpv4_mask_allow: "Don't limit PMTU discovery").
         if self.forward_too_big4(ctx, hop.iface, &datagram) {
             ctx.drop_frame(self.dev, Some(port), DropReason::FragNeeded, frame);
             let mtu = (self.ifaces[hop.iface as usize].mtu as u16).to_be_bytes();
-            self.icmp_send(ctx, &datagram, 3, 4, [0, 0, mtu[0], mtu[1]], IcmpLimit::Xrlim);
+            self.icmp_send(ctx, &datagram, 3, 4, [0, 0, mtu[0], mtu[1]], IcmpLimit::None);
             return;
         }
         frames::decrease_ttl(&mut datagram);
