@@ -248,6 +248,11 @@ impl Locks {
             Field::Nat(d, i) => !allows(d, Some(i), EditableField::Nat),
             Field::Ipv6(d, i) | Field::RaPrefix(d, i) => !allows(d, Some(i), EditableField::Ipv6),
             Field::SubParent(d, i) | Field::SubVlan(d, i) => !allows(d, Some(i), EditableField::Vlans),
+            Field::Ipv6(d, i) | Field::RaPrefix(d, i) | Field::RaInterval(d, i) | Field::RaLifetime(d, i) => {
+                !allows(d, Some(i), EditableField::Ipv6)
+            }
+            Field::Routes6(d) => !allows(d, None, EditableField::Ipv6),
+            Field::Mtu(d, i) => !allows(d, Some(i), EditableField::Mtu),
             Field::Gateway(d) => !allows(d, None, EditableField::Gateway),
             Field::Ports(d) => !allows(d, None, EditableField::Kind),
             Field::Stp(d) | Field::BridgePriority(d) => !allows(d, None, EditableField::Stp),

@@ -102,6 +102,7 @@ fn kind_order(kind: QuestionKind) -> u8 {
         QuestionKind::NsDestination => 12,
         QuestionKind::SlaacAddress => 13,
         QuestionKind::VlanTag => 14,
+        QuestionKind::TooBig => 15,
     }
 }
 

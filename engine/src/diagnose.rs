@@ -19,6 +19,8 @@
 //! (`vlan.rs`), and so is a router on a stick whose trunk port does not carry
 //! the VLAN of the sender's gateway subinterface tagged.
 //!
+//! A packet too big for a link on the way (`mtu.rs`) comes before them too.
+//!
 //! Before all of these, `nat.rs` recognises the forgotten NAT (a private
 //! sender whose answers a router on the internet drops), and `services.rs`
 //! the DHCP and DNS failures.
@@ -28,6 +30,7 @@
 
 mod changes;
 mod ipv6;
+mod mtu;
 mod nat;
 mod services;
 mod tcp;
@@ -98,6 +101,9 @@ pub enum Cause {
     WrongPrefixLength { prefix: String },
     /// IPv6: neighbour discovery for the destination got no answer.
     Unreachable6 { address: String },
+    /// A packet larger than the MTU of `router`'s outgoing link (packet too
+    /// big / fragmentation needed); the sender fragments from then on.
+    TooBig { router: String, mtu: u32 },
 }
 
 /// A diagnosis of one failed command.
@@ -192,6 +198,10 @@ pub fn diagnose(topology: &Topology, outcome: &RunOutcome) -> Vec<Diagnosis> {
             continue;
         }
         if let Some(d) = nat::forgotten_nat(topology, outcome, spec) {
+            out.push(d);
+            continue;
+        }
+        if let Some(d) = mtu::too_big(topology, outcome, spec) {
             out.push(d);
             continue;
         }

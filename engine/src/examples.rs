@@ -87,6 +87,7 @@ fn host(id: String, address: String, gateway: String) -> DeviceSpec {
             ra: None,
             parent: None,
             vlan: None,
+            mtu: None,
         }],
         gateway: Some(gateway),
         routes: vec![],
@@ -149,6 +150,7 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             ra: None,
             parent: None,
             vlan: None,
+            mtu: None,
         });
         let sw = format!("s{}", j + 1);
         devices.push(DeviceSpec {
@@ -207,6 +209,7 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             ra: None,
             parent: None,
             vlan: None,
+            mtu: None,
         });
         let b_if = format!("eth{}", router_ifaces[b].len());
         router_ifaces[b].push(InterfaceSpec {
@@ -218,6 +221,7 @@ pub fn benchmark(hosts: usize, switches: usize, routers: usize) -> Scenario {
             ra: None,
             parent: None,
             vlan: None,
+            mtu: None,
         });
         links.push(link(
             format!("r{}-r{}", a + 1, b + 1),

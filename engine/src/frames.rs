@@ -223,6 +223,63 @@ pub fn decrease_ttl(datagram: &mut [u8]) {
     datagram[8] -= 1;
 }
 
+/// Splits an IPv4 datagram (20-byte header) into fragments of at most `mtu`
+/// bytes, as `ip_do_fragment` does: every fragment but the last carries a
+/// multiple of 8 data bytes, `(mtu − 20) & !7`; each has the original's
+/// header and ID, its offset in 8-byte units, More Fragments on all but the
+/// last (and on the last if the original had it), Don't Fragment clear, and
+/// its own header checksum.
+pub fn fragment_ipv4(datagram: &[u8], mtu: usize) -> Vec<Vec<u8>> {
+    let hlen = IPV4_HEADER_LEN;
+    let data = &datagram[hlen..];
+    let chunk = (mtu.saturating_sub(hlen) & !7).max(8);
+    let orig = Ipv4Packet::new_unchecked(datagram);
+    let (base, more_after) = (orig.frag_offset() as usize, orig.more_frags());
+    let mut out = Vec::with_capacity(data.len() / chunk + 1);
+    let mut at = 0;
+    while at < data.len() {
+        let end = (at + chunk).min(data.len());
+        let mut f = Vec::with_capacity(hlen + end - at);
+        f.extend_from_slice(&datagram[..hlen]);
+        f.extend_from_slice(&data[at..end]);
+        let mut p = Ipv4Packet::new_unchecked(&mut f[..]);
+        p.set_total_len((hlen + end - at) as u16);
+        p.clear_flags();
+        p.set_more_frags(end < data.len() || more_after);
+        p.set_frag_offset((base + at) as u16);
+        p.fill_checksum();
+        out.push(f);
+        at = end;
+    }
+    out
+}
+
+/// A fragment's place: `(offset in bytes, more fragments follow)`, for the
+/// reassembly queue; None for a datagram that is not a fragment.
+pub fn ipv4_fragment_of(datagram: &[u8]) -> Option<(usize, bool)> {
+    let p = Ipv4Packet::new_unchecked(datagram);
+    let (off, more) = (p.frag_offset() as usize, p.more_frags());
+    (off != 0 || more).then_some((off, more))
+}
+
+/// The datagram rebuilt from its first fragment's header and the data of
+/// all of them in order (`ip_frag_reasm`): the whole length, no fragment
+/// flags, a fresh header checksum.
+pub fn ipv4_reassembled(first: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut d = Vec::with_capacity(IPV4_HEADER_LEN + data.len());
+    d.extend_from_slice(&first[..IPV4_HEADER_LEN]);
+    d.extend_from_slice(data);
+    let total = d.len() as u16;
+    let mut p = Ipv4Packet::new_unchecked(&mut d[..]);
+    p.set_total_len(total);
+    let df = p.dont_frag();
+    p.clear_flags();
+    p.set_dont_frag(df);
+    p.set_frag_offset(0);
+    p.fill_checksum();
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

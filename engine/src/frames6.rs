@@ -221,6 +221,41 @@ pub fn decrease_hop_limit(datagram: &mut [u8]) {
     datagram[7] = datagram[7].saturating_sub(1);
 }
 
+/// The Fragment extension header's next-header number (RFC 8200 4.5).
+pub const NEXT_FRAGMENT: u8 = 44;
+/// Its length: next header, reserved, offset and M flag, identification.
+pub const FRAG_HEADER_LEN: usize = 8;
+
+/// Splits an IPv6 datagram (the 40-byte header its unfragmentable part: the
+/// lab's packets carry no hop-by-hop or routing header) into fragments of at
+/// most `mtu` bytes, as `ip6_fragment` does: each is the header with the
+/// payload length of the fragment, next header 44, then a Fragment header
+/// (the original next header, offset in 8-byte units, M on all but the
+/// last, `ident`) and `(mtu − 48) & !7` data bytes (the last: the rest).
+pub fn fragment_ipv6(datagram: &[u8], mtu: usize, ident: u32) -> Vec<Vec<u8>> {
+    let data = &datagram[IPV6_HEADER_LEN..];
+    let chunk = (mtu.saturating_sub(IPV6_HEADER_LEN + FRAG_HEADER_LEN) & !7).max(8);
+    let next = datagram[6];
+    let mut out = Vec::with_capacity(data.len() / chunk + 1);
+    let mut at = 0;
+    while at < data.len() {
+        let end = (at + chunk).min(data.len());
+        let mut f = Vec::with_capacity(IPV6_HEADER_LEN + FRAG_HEADER_LEN + end - at);
+        f.extend_from_slice(&datagram[..IPV6_HEADER_LEN]);
+        f[4..6].copy_from_slice(&((FRAG_HEADER_LEN + end - at) as u16).to_be_bytes());
+        f[6] = NEXT_FRAGMENT;
+        let off = (at as u16) | u16::from(end < data.len());
+        f.extend_from_slice(&[next, 0]);
+        f.extend_from_slice(&off.to_be_bytes());
+        f.extend_from_slice(&ident.to_be_bytes());
+        f.extend_from_slice(&data[at..end]);
+        out.push(f);
+        at = end;
+    }
+    out
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -82,3 +82,32 @@ fn damaged_bytes_are_an_error_not_a_panic() {
         let _ = decode(&flipped, out.topology.clone());
     }
 }
+
+#[test]
+fn mtu_facts_round_trip() {
+    // Packet too big, fragmentation needed, fragments, reassembly, path MTUs (EventKind 37).
+    let lab = Scenario::from_json(include_str!("../../scripts/testdata/mtu-lab.json")).unwrap();
+    round_trip("mtu lab", &lab);
+    let out = Simulation::new(&lab).unwrap().run();
+    assert!(out.trace.events.iter().any(|e| matches!(e.kind, packet_engine::EventKind::Mtu { .. })));
+}
+
+#[test]
+fn ipv6_config_facts_round_trip() {
+    // An address removed and a default router expired (Ipv6Event 8 and 9).
+    let mut lab: serde_json::Value = serde_json::from_str(include_str!("../../scenarios/ipv6-home.json")).unwrap();
+    lab["devices"][2]["interfaces"][0]["ra"] = serde_json::json!({ "prefix": "2001:db8:1::/64", "interval_s": 4, "lifetime_s": 6 });
+    lab["commands"] = serde_json::json!([
+        { "at_ms": 2000, "device": "srv", "run": "ip -6 addr add 2001:db8:2::20/64 dev eth0" },
+        { "at_ms": 4000, "device": "srv", "run": "ip -6 addr del 2001:db8:2::20/64 dev eth0" },
+        { "at_ms": 5000, "device": "r1", "run": "ip link set eth0 down" }
+    ]);
+    let lab = Scenario::from_json(&lab.to_string()).unwrap();
+    round_trip("ipv6 config lab", &lab);
+    let out = Simulation::new(&lab).unwrap().run();
+    let has = |f: fn(&packet_engine::trace::Ipv6Event) -> bool| {
+        out.trace.events.iter().any(|e| matches!(&e.kind, packet_engine::EventKind::Ipv6 { event, .. } if f(event)))
+    };
+    assert!(has(|e| matches!(e, packet_engine::trace::Ipv6Event::AddressRemoved { .. })));
+    assert!(has(|e| matches!(e, packet_engine::trace::Ipv6Event::DefaultRouterExpired { .. })));
+}

@@ -26,3 +26,4 @@ drop-port-not-forwarding = der Switch-Port leitet nicht weiter (Spanning Tree: b
 drop-lost-on-link = das Kabel hat es unterwegs verloren (die Verlustliste des Labs für diese Leitung nennt diesen Frame)
 drop-redirect-ignored = es ist ein ICMP-Redirect, und Linux-Hosts nehmen nur einen zu einem Gateway ihrer Standardrouten an (secure_redirects = 1), also bleibt die Route, wie sie ist
 drop-unknown-vlan = er ist für ein VLAN getaggt, für das diese Schnittstelle kein VLAN-Subinterface hat (kein ip link … type vlan id dafür), also verwirft Linux ihn
+drop-frag-needed = es ist größer als die MTU der nächsten Leitung und sein Don't-Fragment-Bit ist gesetzt, also darf der Router es nicht aufteilen

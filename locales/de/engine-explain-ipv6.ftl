@@ -72,3 +72,6 @@ explain6-icmp-sent = { $device } sendet ICMPv6 „{ $error }“ an { $to }
 # Die Präfixansicht des Inspektors: das Ziel AND die Präfixmaske, verglichen mit dem Präfix der Route.
 explain6-prefix-match = { $dst } AND { $mask } = { $masked } = { $prefix }: die ersten { $len } Bit stimmen überein, also gilt diese Route
 explain6-prefix-differs = { $dst } AND { $mask } = { $masked } ≠ { $prefix }: sie unterscheiden sich in Gruppe { $group } (Bit { $first }–{ $last }), also gilt diese Route nicht
+
+explain6-address-removed = { $device }/{ $interface }: { $address } wird entfernt (ip -6 addr del); seine Präfixroute verschwindet auch, außer eine andere Adresse der Schnittstelle liegt in { $prefix }
+explain6-default-router-expired = { $device }/{ $interface }: Innerhalb seiner Router Lifetime kam kein Router Advertisement von { $router }, also läuft die Standardroute über ihn ab, und IPv6-Pakete in andere Netze haben keine Route

@@ -66,3 +66,11 @@ invalid-cannot-find-interface = Cannot find device "{ $dev }": { $device } hat k
 invalid-cannot-find-port = Cannot find device "{ $dev }": { $device } hat keinen Port { $dev } (es hat { $ports })
 invalid-no-ip-stack-command = { $device } ist ein { $kind }: er hat keinen IP-Stack, also gilt `{ $command }` hier nicht (Switch-Befehle: ip link set PORT down|up, bridge fdb flush dev PORT)
 invalid-fdb-not-switch = { $device } ist ein { $kind }; bridge fdb flush läuft auf Switches (ein Hub lernt nichts)
+
+# ip -6 während eines Laufs (Issue 16).
+invalid-ip6-object = ip -6 { $object } wird nicht nachgebildet; dieses Labor kennt { $commands }
+invalid-route6-needs-gateway = die Routen dieses Labors brauchen ein Gateway; Aufruf: { $usage }
+invalid-route6-gateway = { $value } ist keine IPv6-Adresse; Aufruf: { $usage }
+invalid-route6-not-a-gateway = { $value } kann kein Gateway sein
+invalid-route6-link-local = { $value } ist link-lokal: Gib an, an welcher Schnittstelle es liegt (dev DEV); Aufruf: { $usage }
+invalid-addr6-needs-length = { $value } braucht seine Präfixlänge, etwa { $value }/64; Aufruf: { $usage }

@@ -211,8 +211,23 @@ invalid-locked = { $what ->
     [ra] die Router Advertisements von { $name } an { $device } sind
     [nat] das NAT von { $name } an { $device } ist
     [subinterface] das VLAN-Subinterface { $name } an { $device } ist
+    [mtu] die MTU von { $name } an { $device } ist
    *[mac] die MAC-Adresse von { $name } an { $device } ist
 } in dieser Übung gesperrt
 invalid-progress-not-imported = { $file } wurde nicht importiert, dein Fortschritt ist unverändert. { $error }
 invalid-exercise-not-opened = { $file } wurde nicht geöffnet, dein Labor ist unverändert. { $error }
 invalid-exercise-link-not-opened = Der Übungslink wurde nicht geöffnet: { $error }
+
+# Die IPv6-Felder des Editors (Issue 16).
+invalid-ra-off = Router Advertisements sind an dieser Schnittstelle aus
+invalid-mtu-not-number = { $value } ist keine ganze Zahl von Bytes (68–65535; Standard ist 1500)
+invalid-routes6-item = „{ $item }“: Schreibe jede Route als PRÄFIX via NÄCHSTER-HOP (z. B. 2001:db8:2::/64 via 2001:db8:1::2), durch Kommas getrennt
+invalid-routes6-metric = „{ $item }“: Metrik { $value } ist keine ganze Zahl
+invalid-routes6-options = „{ $item }“: Schreibe jede Route als PRÄFIX via NÄCHSTER-HOP (z. B. 2001:db8:2::/64 via 2001:db8:1::2), durch Kommas getrennt; danach optional dev DEV und metric N
+
+# MTUs der Leitungen (Issue 16).
+invalid-mtu-small = MTU { $mtu } ist kleiner als das Minimum des Geräts, { $min } Bytes (das kleinste IPv4-Datagramm)
+invalid-mtu-large = MTU { $mtu } ist größer als das Maximum des Geräts, { $max } Bytes
+invalid-mtu-ipv6 = MTU { $mtu } ist zu klein für IPv6: Jede IPv6-Leitung trägt mindestens { $min } Bytes (RFC 8200), und Linux schaltet IPv6 auf einer kleineren ab
+invalid-ip6-off-everywhere = { $device } hat IPv6 an jeder Schnittstelle aus: Gib einer zuerst im Labor eine "ipv6"-Adresse
+invalid-ip6-off = { $interface } von { $device } hat in diesem Labor IPv6 aus: Gib ihr zuerst eine "ipv6"-Einstellung (auto oder eine Adresse)

@@ -76,3 +76,12 @@ predict-slaac-link-local = { $address } (seine Link-Local-Adresse; das Präfix w
 predict-vlan-no-tag = kein Tag: Der Frame geht ungetaggt hinaus
 predict-vlan-tag = ein Tag für VLAN { $vlan }
 predict-vlan-tag-prompt = { $device }/{ $sub } sendet { $frame } über sein Eltern-Interface { $parent } auf das Kabel zum Switch. Welches 802.1Q-Tag trägt der Frame?
+
+# Was ein Router mit einem Paket macht, das für die nächste Leitung zu groß ist (Issue 16).
+predict-too-big-v6 = { $device } muss ein { $size }-Byte-IPv6-Paket über { $interface } weiterleiten, dessen MTU { $mtu } ist. Was tut er?
+predict-too-big-v6-right = er verwirft es und schickt ICMPv6 „packet too big“ (MTU { $mtu }) an den Absender: IPv6-Router fragmentieren nie
+predict-frag-needed = { $device } muss ein { $size }-Byte-IPv4-Paket mit gesetztem Don't Fragment über { $interface } weiterleiten, dessen MTU { $mtu } ist. Was tut er?
+predict-frag-needed-right = er verwirft es und schickt ICMP „fragmentation needed“ (Next-Hop-MTU { $mtu }) an den Absender
+predict-mtu-fragments = er teilt es in Fragmente zu höchstens { $mtu } Bytes und schickt sie weiter
+predict-mtu-whole = er schickt es trotzdem ganz: Das nächste Gerät wird damit klarkommen
+predict-mtu-silent = er verwirft es, ohne jemandem Bescheid zu sagen

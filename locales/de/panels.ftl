@@ -284,6 +284,16 @@ device-ipv6-hint = auto: Link-Local + SLAAC aus Router Advertisements; eine Adre
 device-ra = Router Advertisements (radvd-Präfix)
 device-ra-placeholder = aus (on, oder 2001:db8:1::/64)
 device-ra-hint = das Präfix, aus dem die Hosts an diesem Link ihre Adressen bilden; on: das /64 dieser Schnittstelle
+device-ra-interval = Intervall der Advertisements (s)
+device-ra-interval-hint = MaxRtrAdvInterval von radvd: 4–1800 s, leer: 600
+device-ra-lifetime = Router-Lebensdauer (s)
+device-ra-lifetime-placeholder = 3 × das Intervall
+device-ra-lifetime-hint = wie lange die Hosts diesen Router als Default-Route behalten; 0: die Hosts übernehmen das Präfix, aber keine Default-Route
+device-mtu = MTU (Bytes)
+device-mtu-hint = das größte Paket, das dieser Link trägt: 68–65535, mit IPv6 mindestens 1280; leer: 1500 (Ethernet)
+device-routes6 = Statische IPv6-Routen
+device-routes6-none = keine (2001:db8:2::/64 via 2001:db8:1::2)
+device-routes6-hint = PRÄFIX via NÄCHSTER-HOP, durch Kommas getrennt; ein Link-Local-Next-Hop braucht dev SCHNITTSTELLE
 
 ## Port-Abzeichen
 canvas-stp-badge = { $device } { $port }: Port-Rolle { $role }, Zustand { $state }

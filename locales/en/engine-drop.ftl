@@ -26,3 +26,4 @@ drop-port-not-forwarding = the switch port is not forwarding (spanning tree: blo
 drop-lost-on-link = the cable lost it on the way (the lab's drop list for this link names this frame)
 drop-redirect-ignored = it is an ICMP redirect, and Linux hosts only accept one towards a gateway of their default routes (secure_redirects = 1), so the route stays as it is
 drop-unknown-vlan = it is tagged for a VLAN this interface has no VLAN subinterface for (no ip link … type vlan id for it), so Linux throws it away
+drop-frag-needed = it is larger than the next link's MTU and its Don't Fragment bit is set, so the router may not split it

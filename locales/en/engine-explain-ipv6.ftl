@@ -54,3 +54,6 @@ explain6-icmp-sent = { $device } sends ICMPv6 "{ $error }" to { $to }
 # The inspector's IPv6 prefix view: the destination AND the prefix mask, compared with the route's prefix.
 explain6-prefix-match = { $dst } AND { $mask } = { $masked } = { $prefix }: the first { $len } bits match, so this route applies
 explain6-prefix-differs = { $dst } AND { $mask } = { $masked } ≠ { $prefix }: they differ in group { $group } (bits { $first }–{ $last }), so this route does not apply
+
+explain6-address-removed = { $device }/{ $interface }: { $address } is removed (ip -6 addr del); its prefix route goes too unless another address of the interface is in { $prefix }
+explain6-default-router-expired = { $device }/{ $interface }: no router advertisement from { $router } came within its router lifetime, so the default route through it expires and IPv6 packets to other networks have no route

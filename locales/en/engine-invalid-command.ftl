@@ -70,3 +70,11 @@ invalid-cannot-find-interface = Cannot find device "{ $dev }": { $device } has n
 invalid-cannot-find-port = Cannot find device "{ $dev }": { $device } has no port { $dev } (it has { $ports })
 invalid-no-ip-stack-command = { $device } is a { $kind }: it has no IP stack, so `{ $command }` does not apply (switch commands: ip link set PORT down|up, bridge fdb flush dev PORT)
 invalid-fdb-not-switch = { $device } is a { $kind }; bridge fdb flush runs on switches (a hub learns nothing)
+
+# ip -6 during a run (issue 16).
+invalid-ip6-object = ip -6 { $object } is not modelled; this lab runs { $commands }
+invalid-route6-needs-gateway = this lab's routes need a gateway; usage: { $usage }
+invalid-route6-gateway = { $value } is not an IPv6 address; usage: { $usage }
+invalid-route6-not-a-gateway = { $value } cannot be a gateway
+invalid-route6-link-local = { $value } is link-local: say which interface it is on (dev DEV); usage: { $usage }
+invalid-addr6-needs-length = { $value } needs its prefix length, like { $value }/64; usage: { $usage }

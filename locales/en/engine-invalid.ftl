@@ -214,8 +214,23 @@ invalid-locked = { $device }'s { $what ->
     [ra] { $name } router advertisements
     [nat] { $name } NAT
     [subinterface] { $name } VLAN subinterface
+    [mtu] { $name } MTU
    *[mac] { $name } MAC address
 } is locked in this exercise
 invalid-progress-not-imported = { $file } was not imported, your progress is unchanged. { $error }
 invalid-exercise-not-opened = { $file } was not opened, your lab is unchanged. { $error }
 invalid-exercise-link-not-opened = The exercise link was not opened: { $error }
+
+# The editor's IPv6 fields (issue 16).
+invalid-ra-off = router advertisements are off on this interface
+invalid-mtu-not-number = { $value } is not a whole number of bytes (68–65535; the default is 1500)
+invalid-routes6-item = "{ $item }": write each route as PREFIX via NEXT-HOP (e.g. 2001:db8:2::/64 via 2001:db8:1::2), comma-separated
+invalid-routes6-metric = "{ $item }": metric { $value } is not a whole number
+invalid-routes6-options = "{ $item }": write each route as PREFIX via NEXT-HOP (e.g. 2001:db8:2::/64 via 2001:db8:1::2), comma-separated; then optionally dev DEV and metric N
+
+# Link MTUs (issue 16).
+invalid-mtu-small = MTU { $mtu } is less than the device minimum, { $min } bytes (IPv4's smallest datagram)
+invalid-mtu-large = MTU { $mtu } is greater than the device maximum, { $max } bytes
+invalid-mtu-ipv6 = MTU { $mtu } is too small for IPv6: every IPv6 link carries at least { $min } bytes (RFC 8200), and Linux turns IPv6 off on a smaller one
+invalid-ip6-off-everywhere = { $device } has IPv6 off on every interface: give one an "ipv6" address in the lab first
+invalid-ip6-off = { $device }'s { $interface } has IPv6 off in this lab: give it an "ipv6" setting (auto, or an address) first

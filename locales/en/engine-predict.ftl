@@ -70,3 +70,12 @@ predict-slaac-link-local = { $address } (its link-local address; the prefix is n
 predict-vlan-no-tag = no tag: the frame leaves untagged
 predict-vlan-tag = a tag for VLAN { $vlan }
 predict-vlan-tag-prompt = { $device }/{ $sub } sends { $frame } out of its parent { $parent } onto the cable to the switch. Which 802.1Q tag does the frame carry?
+
+# What a router does with a packet too big for the next link (issue 16).
+predict-too-big-v6 = { $device } must forward a { $size }-byte IPv6 packet out { $interface }, whose MTU is { $mtu }. What does it do?
+predict-too-big-v6-right = drops it and sends ICMPv6 "packet too big" (MTU { $mtu }) to the sender: IPv6 routers never fragment
+predict-frag-needed = { $device } must forward a { $size }-byte IPv4 packet with Don't Fragment set out { $interface }, whose MTU is { $mtu }. What does it do?
+predict-frag-needed-right = drops it and sends ICMP "fragmentation needed" (next-hop MTU { $mtu }) to the sender
+predict-mtu-fragments = splits it into fragments of at most { $mtu } bytes and sends them on
+predict-mtu-whole = sends it whole anyway: the next device will cope
+predict-mtu-silent = drops it without telling anyone

@@ -283,6 +283,16 @@ device-ipv6-hint = auto: link-local + SLAAC from router advertisements; an addre
 device-ra = Router advertisements (radvd prefix)
 device-ra-placeholder = off (on, or 2001:db8:1::/64)
 device-ra-hint = the prefix hosts on this link build their addresses from; on: this interface's /64
+device-ra-interval = Advertisement interval (s)
+device-ra-interval-hint = radvd's MaxRtrAdvInterval: 4–1800 s, 600 when empty
+device-ra-lifetime = Router lifetime (s)
+device-ra-lifetime-placeholder = 3 × the interval
+device-ra-lifetime-hint = how long hosts keep this router as their default route; 0: hosts take the prefix but no default route
+device-mtu = MTU (bytes)
+device-mtu-hint = the largest packet this link carries: 68–65535, at least 1280 with IPv6; 1500 (Ethernet) when empty
+device-routes6 = IPv6 static routes
+device-routes6-none = none (2001:db8:2::/64 via 2001:db8:1::2)
+device-routes6-hint = PREFIX via NEXT-HOP, comma-separated; a link-local next hop needs dev IFACE
 
 ## Port badges (STP roles and states stay the kernel's words)
 canvas-stp-badge = { $device } { $port }: { $role } port, { $state }

@@ -26,3 +26,4 @@ drop-port-not-forwarding = le port du commutateur ne relaie pas (spanning tree :
 drop-lost-on-link = le câble l'a perdu en route (la liste de pertes du lab pour ce lien nomme cette trame)
 drop-redirect-ignored = c'est une redirection ICMP, et les hôtes Linux n'en acceptent qu'une vers une passerelle de leurs routes par défaut (secure_redirects = 1), donc la route reste telle quelle
 drop-unknown-vlan = elle est étiquetée pour un VLAN pour lequel cette interface n'a pas de sous-interface VLAN (aucun ip link … type vlan id pour lui), donc Linux la jette
+drop-frag-needed = il est plus grand que la MTU du lien suivant et son bit Don't Fragment est positionné, donc le routeur ne peut pas le découper

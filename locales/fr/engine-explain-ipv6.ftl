@@ -66,3 +66,6 @@ explain6-icmp-sent = { $device } envoie l'ICMPv6 « { $error } » à { $to }
 # La vue des préfixes de l'inspecteur : la destination ET le masque de préfixe, comparé au préfixe de la route.
 explain6-prefix-match = { $dst } AND { $mask } = { $masked } = { $prefix } : les { $len } premiers bits correspondent, donc cette route s'applique
 explain6-prefix-differs = { $dst } AND { $mask } = { $masked } ≠ { $prefix } : ils diffèrent dans le groupe { $group } (bits { $first }–{ $last }), donc cette route ne s'applique pas
+
+explain6-address-removed = { $device }/{ $interface } : { $address } est supprimée (ip -6 addr del) ; sa route de préfixe disparaît aussi, sauf si une autre adresse de l'interface est dans { $prefix }
+explain6-default-router-expired = { $device }/{ $interface } : aucune annonce de routeur de { $router } n'est arrivée pendant sa durée de vie de routeur, donc la route par défaut qui passe par lui expire et les paquets IPv6 vers d'autres réseaux n'ont plus de route

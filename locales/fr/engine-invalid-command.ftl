@@ -66,3 +66,11 @@ invalid-cannot-find-interface = Cannot find device "{ $dev }": { $device } n'a p
 invalid-cannot-find-port = Cannot find device "{ $dev }": { $device } n'a pas de port { $dev } (il a { $ports })
 invalid-no-ip-stack-command = { $device } est un { $kind } : il n'a pas de pile IP, donc `{ $command }` ne s'applique pas (commandes de commutateur : ip link set PORT down|up, bridge fdb flush dev PORT)
 invalid-fdb-not-switch = { $device } est un { $kind } ; bridge fdb flush s'exécute sur les commutateurs (un concentrateur n'apprend rien)
+
+# ip -6 pendant une exécution (issue 16).
+invalid-ip6-object = ip -6 { $object } n'est pas modélisé ; ce labo exécute { $commands }
+invalid-route6-needs-gateway = les routes de ce labo ont besoin d'une passerelle ; usage : { $usage }
+invalid-route6-gateway = { $value } n'est pas une adresse IPv6 ; usage : { $usage }
+invalid-route6-not-a-gateway = { $value } ne peut pas être une passerelle
+invalid-route6-link-local = { $value } est link-local : indiquez sur quelle interface elle se trouve (dev DEV) ; usage : { $usage }
+invalid-addr6-needs-length = { $value } a besoin de sa longueur de préfixe, comme { $value }/64 ; usage : { $usage }

@@ -211,8 +211,23 @@ invalid-locked = { $what ->
     [ra] les annonces de routeur de { $name } sur { $device } sont verrouillées
     [nat] le NAT de { $name } sur { $device } est verrouillé
     [subinterface] la sous-interface VLAN { $name } sur { $device } est verrouillée
+    [mtu] la MTU de { $name } sur { $device } est verrouillée
    *[mac] l'adresse MAC de { $name } sur { $device } est verrouillée
 } dans cet exercice
 invalid-progress-not-imported = { $file } n'a pas été importé, votre progression est inchangée. { $error }
 invalid-exercise-not-opened = { $file } n'a pas été ouvert, votre labo est inchangé. { $error }
 invalid-exercise-link-not-opened = Le lien d'exercice n'a pas été ouvert : { $error }
+
+# Les champs IPv6 de l'éditeur (issue 16).
+invalid-ra-off = les annonces de routeur sont désactivées sur cette interface
+invalid-mtu-not-number = { $value } n'est pas un nombre entier d'octets (68–65535 ; 1500 par défaut)
+invalid-routes6-item = « { $item } » : écrivez chaque route sous la forme PRÉFIXE via PROCHAIN-SAUT (par ex. 2001:db8:2::/64 via 2001:db8:1::2), séparées par des virgules
+invalid-routes6-metric = « { $item } » : la métrique { $value } n'est pas un nombre entier
+invalid-routes6-options = « { $item } » : écrivez chaque route sous la forme PRÉFIXE via PROCHAIN-SAUT (par ex. 2001:db8:2::/64 via 2001:db8:1::2), séparées par des virgules ; puis, au choix, dev DEV et metric N
+
+# MTU des liens (issue 16).
+invalid-mtu-small = la MTU { $mtu } est inférieure au minimum de l'appareil, { $min } octets (le plus petit datagramme IPv4)
+invalid-mtu-large = la MTU { $mtu } est supérieure au maximum de l'appareil, { $max } octets
+invalid-mtu-ipv6 = la MTU { $mtu } est trop petite pour IPv6 : tout lien IPv6 transporte au moins { $min } octets (RFC 8200), et Linux désactive IPv6 sur un lien plus petit
+invalid-ip6-off-everywhere = { $device } a IPv6 désactivé sur toutes ses interfaces : donnez d'abord à l'une d'elles une adresse "ipv6" dans le lab
+invalid-ip6-off = { $interface } de { $device } a IPv6 désactivé dans ce lab : donnez-lui d'abord un réglage "ipv6" (auto, ou une adresse)

@@ -70,3 +70,12 @@ predict-slaac-link-local = { $address } (son adresse lien-local ; le préfixe n'
 predict-vlan-no-tag = aucune étiquette : la trame part sans étiquette
 predict-vlan-tag = une étiquette pour le VLAN { $vlan }
 predict-vlan-tag-prompt = { $device }/{ $sub } envoie { $frame } par son interface parente { $parent } sur le câble vers le commutateur. Quelle étiquette 802.1Q porte la trame ?
+
+# Ce qu'un routeur fait d'un paquet trop grand pour le lien suivant (issue 16).
+predict-too-big-v6 = { $device } doit relayer un paquet IPv6 de { $size } octets par { $interface }, dont la MTU est { $mtu }. Que fait-il ?
+predict-too-big-v6-right = il le rejette et envoie à l'expéditeur un ICMPv6 « packet too big » (MTU { $mtu }) : les routeurs IPv6 ne fragmentent jamais
+predict-frag-needed = { $device } doit relayer un paquet IPv4 de { $size } octets avec Don't Fragment positionné par { $interface }, dont la MTU est { $mtu }. Que fait-il ?
+predict-frag-needed-right = il le rejette et envoie à l'expéditeur un ICMP « fragmentation needed » (MTU du saut suivant { $mtu })
+predict-mtu-fragments = il le découpe en fragments d'au plus { $mtu } octets et les envoie
+predict-mtu-whole = il l'envoie entier quand même : l'appareil suivant se débrouillera
+predict-mtu-silent = il le rejette sans prévenir personne

@@ -290,6 +290,16 @@ device-ipv6-hint = auto : lien-local + SLAAC d'après les annonces de routeur ; 
 device-ra = Annonces de routeur (préfixe radvd)
 device-ra-placeholder = désactivées (on, ou 2001:db8:1::/64)
 device-ra-hint = le préfixe à partir duquel les hôtes de ce lien construisent leurs adresses ; on : le /64 de cette interface
+device-ra-interval = Intervalle des annonces (s)
+device-ra-interval-hint = MaxRtrAdvInterval de radvd : 4–1800 s, 600 si vide
+device-ra-lifetime = Durée de vie du routeur (s)
+device-ra-lifetime-placeholder = 3 × l'intervalle
+device-ra-lifetime-hint = combien de temps les hôtes gardent ce routeur comme route par défaut ; 0 : les hôtes prennent le préfixe mais pas de route par défaut
+device-mtu = MTU (octets)
+device-mtu-hint = le plus grand paquet que ce lien transporte : 68–65535, au moins 1280 avec IPv6 ; 1500 (Ethernet) si vide
+device-routes6 = Routes IPv6 statiques
+device-routes6-none = aucune (2001:db8:2::/64 via 2001:db8:1::2)
+device-routes6-hint = PRÉFIXE via PROCHAIN-SAUT, séparées par des virgules ; un prochain saut lien-local demande dev INTERFACE
 
 ## Badges des ports
 canvas-stp-badge = { $device } { $port } : port de rôle { $role }, état { $state }

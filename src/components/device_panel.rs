@@ -139,7 +139,23 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                         placeholder={tr!(tr, "device-ra-placeholder")}
                         hint={tr!(tr, "device-ra-hint")}
                         error={err(Field::RaPrefix(d, i))} on_edit={on_edit.clone()} />
+                    if let Some(ra) = &iface.ra {
+                        <Entry field={Field::RaInterval(d, i)} label={tr!(tr, "device-ra-interval")} testid={format!("ra-interval-{i}")}
+                            value={ra.interval_s.map(|v| v.to_string()).unwrap_or_default()} placeholder="600"
+                            hint={tr!(tr, "device-ra-interval-hint")}
+                            error={err(Field::RaInterval(d, i))} on_edit={on_edit.clone()} />
+                        <Entry field={Field::RaLifetime(d, i)} label={tr!(tr, "device-ra-lifetime")} testid={format!("ra-lifetime-{i}")}
+                            value={ra.lifetime_s.map(|v| v.to_string()).unwrap_or_default()}
+                            placeholder={tr!(tr, "device-ra-lifetime-placeholder")}
+                            hint={tr!(tr, "device-ra-lifetime-hint")}
+                            error={err(Field::RaLifetime(d, i))} on_edit={on_edit.clone()} />
+                    }
                 }
+                // ip link set IFACE mtu N.
+                <Entry field={Field::Mtu(d, i)} label={tr!(tr, "device-mtu")} testid={format!("mtu-{i}")}
+                    value={iface.mtu.map(|v| v.to_string()).unwrap_or_default()} placeholder="1500"
+                    hint={tr!(tr, "device-mtu-hint")}
+                    error={err(Field::Mtu(d, i))} on_edit={on_edit.clone()} />
                 // iptables -t nat -A POSTROUTING -o IFACE -j MASQUERADE: the router's outside interface.
                 if dev.kind == DeviceKind::Router {
                     { check(Control { field: Field::Nat(d, i), label: tr!(tr, "device-nat"), testid: &nat_id,
@@ -236,6 +252,13 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
                     if let Some(e) = &route_error {
                         <p class="field-error" role="alert" data-testid="new-route-error">{ tr.msg(&e.message) }</p>
                     }
+                }
+                // ip -6 route add PREFIX via NEXT-HOP: shown once IPv6 is on somewhere on the device.
+                if dev.interfaces.iter().any(|f| f.ipv6.is_some()) || !dev.routes6.is_empty() {
+                    <Entry field={Field::Routes6(d)} label={tr!(tr, "device-routes6")} testid="routes6"
+                        value={crate::editor::routes6_text(&dev.routes6)} placeholder={tr!(tr, "device-routes6-none")}
+                        hint={tr!(tr, "device-routes6-hint")}
+                        error={err(Field::Routes6(d))} on_edit={on_edit.clone()} />
                 }
                 { services_panel(&Services { tr, dev, device: d, errors: &props.errors, locks: &locks, refs: &refs, on_edit }) }
             } else {

@@ -140,6 +140,7 @@ fn cause_id(d: &Diagnosis) -> &'static str {
         Cause::NoRouterAdvert => "no-router-advert",
         Cause::WrongPrefixLength { .. } => "wrong-prefix-length",
         Cause::Unreachable6 { .. } => "unreachable6",
+        Cause::TooBig { .. } => "too-big",
     }
 }
 

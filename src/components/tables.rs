@@ -120,9 +120,12 @@ fn ipv6(tr: &Tr, t: &NetworkState, device: &str) -> Html {
                 packet_engine::trace::AddrOrigin::Slaac => "scope global dynamic",
                 packet_engine::trace::AddrOrigin::Static => "scope global",
             };
+            // ip -6 addr's second line: a SLAAC address counts down from the prefix's lifetimes.
+            let lifetimes = r.lifetimes_text(t.now);
             html! {
                 <tr data-testid="addr6-row" data-address={r.address.to_string()} data-state={state}>
                     <td><code>{ r.address.to_string() }</code></td><td>{ iface.clone() }</td><td>{ format!("{scope} {state}").trim().to_string() }</td>
+                    <td data-testid="addr6-lifetimes"><code>{ lifetimes }</code></td>
                 </tr>
             }
         })

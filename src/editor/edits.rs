@@ -165,6 +165,35 @@ impl Editor {
                         Some(t.parse::<u16>().map_err(|_| msg!("invalid-vlan-not-number", value = t))?)
                     };
                 }
+                Field::RaInterval(d, i) | Field::RaLifetime(d, i) => {
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    let t = text.trim();
+                    let seconds = if t.is_empty() {
+                        None
+                    } else {
+                        Some(t.parse::<u32>().map_err(|_| msg!("invalid-seconds-not-number", value = t))?)
+                    };
+                    let mut ra = iface.ra.clone().ok_or_else(|| msg!("invalid-ra-off"))?;
+                    if let Field::RaInterval(..) = field {
+                        ra.interval_s = seconds;
+                    } else {
+                        ra.lifetime_s = seconds;
+                    }
+                    iface.ra = Some(ra);
+                }
+                Field::Mtu(d, i) => {
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    let t = text.trim();
+                    iface.mtu = if t.is_empty() {
+                        None
+                    } else {
+                        Some(t.parse::<u32>().map_err(|_| msg!("invalid-mtu-not-number", value = t))?)
+                    };
+                }
+                Field::Routes6(d) => {
+                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
+                    dev.routes6 = parse_routes6(&text)?;
+                }
                 Field::Gateway(d) => s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?.gateway = optional(&text),
                 Field::Ports(d) => {
                     let n: u32 = text.trim().parse().map_err(|_| msg!("invalid-ports-not-number", value = text.trim()))?;
@@ -246,4 +275,48 @@ impl Editor {
             }
         }
     }
+}
+
+/// The IPv6 routes field: `PREFIX via NEXT-HOP [dev DEV] [metric N]`, comma-
+/// separated, as `ip -6 route add` reads each (`default` is `::/0`). The
+/// engine checks the addresses themselves.
+pub(crate) fn parse_routes6(text: &str) -> Result<Vec<packet_engine::scenario::Route6Spec>, Msg> {
+    let mut routes = Vec::new();
+    for item in text.split([',', ';']).map(str::trim).filter(|t| !t.is_empty()) {
+        let words: Vec<&str> = item.split_whitespace().collect();
+        let (prefix, via, rest) = match words.as_slice() {
+            [prefix, "via", via, rest @ ..] => (*prefix, *via, rest),
+            _ => return Err(msg!("invalid-routes6-item", item = item)),
+        };
+        let prefix = if prefix == "default" { "::/0" } else { prefix };
+        let mut route = packet_engine::scenario::Route6Spec { prefix: prefix.into(), via: via.into(), dev: None, metric: None };
+        let mut it = rest.iter();
+        while let Some(word) = it.next() {
+            match (*word, it.next()) {
+                ("dev", Some(d)) => route.dev = Some((*d).into()),
+                ("metric", Some(m)) => route.metric = Some(m.parse().map_err(|_| msg!("invalid-routes6-metric", item = item, value = *m))?),
+                _ => return Err(msg!("invalid-routes6-options", item = item)),
+            }
+        }
+        routes.push(route);
+    }
+    Ok(routes)
+}
+
+/// The IPv6 routes field's text for a device's routes.
+pub(crate) fn routes6_text(routes: &[packet_engine::scenario::Route6Spec]) -> String {
+    routes
+        .iter()
+        .map(|r| {
+            let mut t = format!("{} via {}", r.prefix, r.via);
+            if let Some(d) = &r.dev {
+                t.push_str(&format!(" dev {d}"));
+            }
+            if let Some(m) = r.metric {
+                t.push_str(&format!(" metric {m}"));
+            }
+            t
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

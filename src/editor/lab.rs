@@ -138,7 +138,7 @@ pub(super) fn ensure_free_port(scenario: &mut Scenario, device: usize) -> Result
     if dev.kind.has_ip() {
         let name = first_free_name("eth", |n| dev.interfaces.iter().any(|i| i.name == n));
         let name = if dev.interfaces.is_empty() { "eth0".to_owned() } else { name };
-        dev.interfaces.push(InterfaceSpec { name: name.clone(), address: None, mac: None, nat: None, ipv6: None, ra: None, parent: None, vlan: None });
+        dev.interfaces.push(InterfaceSpec { name: name.clone(), address: None, mac: None, nat: None, ipv6: None, ra: None, parent: None, vlan: None, mtu: None });
         Ok(name)
     } else {
         let ports = dev.ports.unwrap_or(0);
@@ -157,7 +157,7 @@ pub(super) fn new_interfaces(kind: DeviceKind) -> Vec<InterfaceSpec> {
         DeviceKind::Host | DeviceKind::Server => &["eth0"],
         DeviceKind::Switch | DeviceKind::Hub => &[],
     };
-    names.iter().map(|n| InterfaceSpec { name: (*n).into(), address: None, mac: None, nat: None, ipv6: None, ra: None, parent: None, vlan: None }).collect()
+    names.iter().map(|n| InterfaceSpec { name: (*n).into(), address: None, mac: None, nat: None, ipv6: None, ra: None, parent: None, vlan: None, mtu: None }).collect()
 }
 
 /// `text` with surrounding spaces removed, `None` when nothing is left: an empty field means

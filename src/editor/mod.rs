@@ -55,6 +55,7 @@ mod tests;
 mod services_tests;
 
 pub use history::History;
+pub(crate) use edits::routes6_text;
 use history::Snapshot;
 pub use lab::*;
 pub use model::*;
@@ -323,7 +324,7 @@ impl Editor {
                 };
                 let name = first_free_name("eth", |n| dev.interfaces.iter().any(|i| i.name == n));
                 let name = if dev.interfaces.iter().any(|i| i.name == "eth0") { name } else { "eth0".into() };
-                dev.interfaces.push(InterfaceSpec { name, address: None, mac: None, nat: None, ipv6: None, ra: None, parent: None, vlan: None });
+                dev.interfaces.push(InterfaceSpec { name, address: None, mac: None, nat: None, ipv6: None, ra: None, parent: None, vlan: None, mtu: None });
                 self.commit_structural(s)
             }
             EditAction::AddSubinterface(d, i) => {

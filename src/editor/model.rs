@@ -69,6 +69,14 @@ pub enum Field {
     SubParent(usize, usize),
     /// The VLAN id of a VLAN subinterface (1–4094; empty: none).
     SubVlan(usize, usize),
+    /// radvd's MaxRtrAdvInterval on a router's interface, seconds (empty: 600).
+    RaInterval(usize, usize),
+    /// radvd's AdvDefaultLifetime on a router's interface, seconds (empty: 3 × the interval; 0: not a default router).
+    RaLifetime(usize, usize),
+    /// An interface's link MTU in bytes (empty: 1500).
+    Mtu(usize, usize),
+    /// A device's static IPv6 routes, typed as a list: `PREFIX via NEXT-HOP [dev DEV]`, comma-separated.
+    Routes6(usize),
     /// A device's default gateway (empty: none).
     Gateway(usize),
     /// The number of ports of a switch or hub.
@@ -159,6 +167,10 @@ impl Field {
             Field::RaPrefix(d, i) => format!("devices[{d}].interfaces[{i}].ra"),
             Field::SubParent(d, i) => format!("devices[{d}].interfaces[{i}].parent"),
             Field::SubVlan(d, i) => format!("devices[{d}].interfaces[{i}].vlan"),
+            Field::RaInterval(d, i) => format!("devices[{d}].interfaces[{i}].ra.interval_s"),
+            Field::RaLifetime(d, i) => format!("devices[{d}].interfaces[{i}].ra.lifetime_s"),
+            Field::Mtu(d, i) => format!("devices[{d}].interfaces[{i}].mtu"),
+            Field::Routes6(d) => format!("devices[{d}].routes6"),
             Field::Gateway(d) => format!("devices[{d}].gateway"),
             Field::Ports(d) => format!("devices[{d}].ports"),
             Field::Stp(d) => format!("devices[{d}].stp"),

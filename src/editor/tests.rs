@@ -497,3 +497,31 @@ fn stp_and_vlans_are_set_from_a_switch_panel() {
     e.apply(EditAction::SetField(Field::VlanFiltering(sw1), "off".into()));
     assert!(e.scenario.devices[sw1].vlans.is_empty());
 }
+
+#[test]
+fn mtu_ra_timers_and_ipv6_routes_are_editable() {
+    let home = Scenario::from_json(include_str!("../../scenarios/ipv6-home.json")).unwrap();
+    let mut e = editor(home);
+    // r1 is device 2; its eth1 takes an MTU, its eth0's radvd its timers.
+    e.apply(EditAction::SetField(Field::Mtu(2, 1), "1280".into()));
+    assert_eq!(e.scenario.devices[2].interfaces[1].mtu, Some(1280));
+    e.apply(EditAction::SetField(Field::Mtu(2, 1), "1000".into()));
+    assert!(e.error(Field::Mtu(2, 1)).unwrap().message.to_string().contains("too small for IPv6"));
+    e.apply(EditAction::SetField(Field::Mtu(2, 1), "big".into()));
+    assert!(e.error(Field::Mtu(2, 1)).unwrap().message.to_string().contains("not a whole number of bytes"));
+    e.apply(EditAction::SetField(Field::Mtu(2, 1), "".into()));
+    assert_eq!(e.scenario.devices[2].interfaces[1].mtu, None);
+    e.apply(EditAction::SetField(Field::RaLifetime(2, 0), "0".into()));
+    assert_eq!(e.scenario.devices[2].interfaces[0].ra.as_ref().unwrap().lifetime_s, Some(0));
+    e.apply(EditAction::SetField(Field::RaInterval(2, 0), "2".into()));
+    assert!(e.error(Field::RaInterval(2, 0)).unwrap().message.to_string().contains("4–1800"));
+    // srv (device 3): its routes6 as one list.
+    e.apply(EditAction::SetField(Field::Routes6(3), "default via 2001:db8:2::1, 2001:db8:9::/64 via 2001:db8:2::1 metric 5".into()));
+    let r = &e.scenario.devices[3].routes6;
+    assert_eq!((r.len(), r[0].prefix.as_str(), r[1].metric), (2, "::/0", Some(5)));
+    assert_eq!(routes6_text(r), "::/0 via 2001:db8:2::1, 2001:db8:9::/64 via 2001:db8:2::1 metric 5");
+    e.apply(EditAction::SetField(Field::Routes6(3), "2001:db8:9::/64 to 2001:db8:2::1".into()));
+    assert!(e.error(Field::Routes6(3)).unwrap().message.to_string().contains("PREFIX via NEXT-HOP"));
+    e.apply(EditAction::SetField(Field::Routes6(3), "2001:db8:9::/64 via 2001:db8:7::1".into()));
+    assert!(e.error(Field::Routes6(3)).unwrap().message.to_string().contains("not in any of srv's IPv6 prefixes"));
+}

@@ -256,6 +256,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                     r.class = EventClass::Neighbor;
                     format!("{interface}: {} IPv6 neighbour(s) flushed", ips.len())
                 }
+                E::AddressRemoved { interface, address } => format!("{interface}: {address} removed"),
+                E::DefaultRouterExpired { router, .. } => format!("default route via {router} expired"),
                 E::IcmpError { icmp_type, code, to, rate_limited } => {
                     r.class = EventClass::IcmpError;
                     let held = if *rate_limited { " (rate-limited)" } else { "" };
@@ -428,6 +430,14 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             format!("STP: {port} {} {}", role.name(), state.name())
         }
+        EventKind::Mtu { device, event } => {
+            use packet_engine::trace::MtuEvent as M;
+            r.device = Some(device.clone());
+            if matches!(event, M::TooBig { .. }) {
+                r.class = EventClass::IcmpError;
+            }
+            packet_engine::trace::mtu_summary(event)
+        }
         EventKind::StpTopologyChange { device, on } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
@@ -464,6 +474,8 @@ pub fn short_reason(reason: DropReason) -> &'static str {
         DropReason::NoListener => "no listener",
         DropReason::NatNoFreePort => "no NAT port",
         DropReason::PortNotForwarding => "STP: port not forwarding",
+        DropReason::TooBig => "too big for the MTU",
+        DropReason::FragNeeded => "too big, DF set",
         // The engine gains reasons over time; a new one still gets a mark.
         #[allow(unreachable_patterns)]
         _ => "dropped",

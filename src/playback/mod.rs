@@ -521,7 +521,14 @@ impl Playback {
         let mut changed = false;
         for event in &run.outcome.trace.events[self.shown..n] {
             if is_table_change(&event.kind) {
-                tables.apply(&event.kind);
+                tables.apply_event(event);
+                changed = true;
+            }
+        }
+        // The remaining IPv6 lifetimes count down with the playhead.
+        if let Some(last) = run.outcome.trace.events[self.shown..n].last() {
+            if tables.now != last.time && !tables.addrs6.is_empty() {
+                tables.now = last.time;
                 changed = true;
             }
         }

@@ -104,3 +104,95 @@ test("ping -6 across the router; NDP and the IPv6 prefix check in the inspector"
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Packet too big (issue 16): r1's eth1 gets MTU 1280 in the device panel; pc1 then pings the
+// server with 1400 data bytes. r1 drops the 1448-byte packet and answers ICMPv6 "packet too big";
+// ping prints iputils' line, the next requests go as fragments and are answered; the event list
+// has r1's MTU fact and the error frame, whose inspector names the MTU; "Why did it fail?" names
+// the link's MTU field.
+test("a small MTU: packet too big, ping's line, fragments, the inspector and the diagnosis", async () => {
+  const { page, context, problems } = await openPage(fx);
+  await pickExample(page, "ipv6-home");
+  await page.locator('[data-device="r1"] .icon').click();
+  await page.waitForSelector('[data-testid="device-panel"] h2:text("r1")');
+  const mtu = page.locator('[data-testid="iface-1"] [data-testid="mtu-1"]');
+  await mtu.fill("1000");
+  await mtu.press("Enter");
+  // IPv6 needs 1280: the panel says so at the field, and the lab keeps its last valid state.
+  await page.waitForFunction(() => /too small for IPv6/.test(document.querySelector('[data-testid="device-panel"]').textContent));
+  await mtu.fill("1280");
+  await mtu.press("Enter");
+  await page.waitForFunction(() => !/too small for IPv6/.test(document.querySelector('[data-testid="device-panel"]').textContent));
+
+  // Play until the example's own ping has its first reply (SLAAC is done), then ping big.
+  await page.getByTestId("speed").selectOption("6");
+  await page.getByTestId("play").click();
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-testid="term-line"]')].some((l) => l.textContent.startsWith("64 bytes from 2001:db8:2::10: icmp_seq=1 ")),
+    null,
+    { timeout: 60_000 },
+  );
+  if ((await page.getByTestId("play").getAttribute("aria-label")) === "Pause") {
+    await page.getByTestId("play").click();
+  }
+  await page.getByTestId("cmd-device").selectOption("pc1");
+  await page.getByTestId("cmd-kind").selectOption("line");
+  await page.getByTestId("cmd-target").fill("ping -6 -c 3 -s 1400 2001:db8:2::10");
+  await page.getByTestId("cmd-run").click();
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-testid="term-line"]')].some((l) => /^3 packets transmitted, 2 received, \+1 errors/.test(l.textContent)),
+    null,
+    { timeout: 60_000 },
+  );
+  // The terminal's text (a typed command's lines interleave with the example's running ping:
+  // read the screen as a whole rather than the line nodes).
+  const lines = (await page.getByTestId("terminal").innerText()).split("\n");
+  assert.ok(lines.includes("From 2001:db8:1::1 icmp_seq=1 Packet too big: mtu=1280"), JSON.stringify(lines));
+  assert.ok(lines.some((l) => /^1408 bytes from 2001:db8:2::10: icmp_seq=2 ttl=63 time=/.test(l)), JSON.stringify(lines));
+
+  // To the end. The list shows the events up to the playhead, and clicking a row moves the
+  // playhead there: the later row (the error frame) first, then r1's MTU fact before it.
+  const scrubber = page.getByTestId("scrubber");
+  const toEnd = async () => {
+    await scrubber.fill(await scrubber.getAttribute("max"));
+    await page.waitForFunction(() => {
+      const m = document.querySelector('[data-testid="event-count"]')?.textContent.match(/event (\d+) \/ (\d+)/);
+      return m !== null && m !== undefined && m[1] === m[2];
+    });
+  };
+  await toEnd();
+  await page.getByTestId("device-filter").selectOption("r1");
+  // The error frame itself: ICMPv6 type 2 with its MTU field.
+  const ptb = page
+    .locator('[data-testid="event"]')
+    .filter({ has: page.locator('[data-testid="event-summary"]', { hasText: /^Packet Too Big \(MTU 1280\)$/ }) })
+    .first();
+  const index = await ptb.getAttribute("data-index");
+  await ptb.dispatchEvent("click");
+  await page.waitForSelector(`[data-testid="inspected-event"][data-index="${index}"]`);
+  const icmp = page.locator('[data-testid="layer"][data-layer="icmp-error"]').first();
+  assert.match(await icmp.textContent(), /MTU:?\s*1280/);
+  // r1's MTU fact, with its sentence.
+  const fact = page
+    .locator('[data-testid="event"]')
+    .filter({ has: page.locator('[data-testid="event-summary"]', { hasText: /^1448 bytes > MTU 1280 of eth1$/ }) })
+    .first();
+  await fact.dispatchEvent("click");
+  await page.waitForFunction(() => /r1 cannot forward the 1448-byte packet out eth1 \(MTU 1280\)/.test(document.querySelector('[data-testid="inspector-explain"]')?.textContent ?? ""));
+
+  // pc1's fragments are listed as Wireshark lists them.
+  await toEnd();
+  await page.getByTestId("device-filter").selectOption("pc1");
+  await page.waitForSelector('[data-testid="event-summary"]:text-matches("^IPv6 fragment \\\\(off=1232 more=n ident=0x[0-9a-f]{8} nxt=58\\\\)$")');
+
+  // The last event is after the ping's last line: "Why did it fail?" names r1's eth1 MTU.
+  await page.getByTestId("device-filter").selectOption("");
+  await page.locator('[data-testid="event"]').last().dispatchEvent("click");
+  const box = page.getByTestId("diagnosis");
+  await box.waitFor();
+  const causes = await box.locator("[data-cause]").evaluateAll((xs) => xs.map((x) => x.dataset.cause));
+  assert.ok(causes.includes("too-big"), JSON.stringify(causes));
+  assert.ok((await box.getByTestId("diagnosis-field").allTextContents()).includes("devices[2].interfaces[1].mtu"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

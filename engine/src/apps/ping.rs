@@ -394,6 +394,7 @@ impl IpNode {
                 from,
                 icmp_type,
                 code,
+                info,
                 inner,
             } => {
                 let Some(seq) = echo_in_quote(inner, p.ident).filter(|_| p.v6.is_none()) else {
@@ -401,10 +402,12 @@ impl IpNode {
                 };
                 p.nerrors += 1;
                 Self::ping_ack(p, seq);
-                format!(
-                    "From {from} icmp_seq={seq} {}",
-                    icmp_error_text(*icmp_type, *code)
-                )
+                if (*icmp_type, *code) == (3, 4) {
+                    // iputils pr_icmph: "Frag needed and DF set (mtu = %u)" with ee_info.
+                    format!("From {from} icmp_seq={seq} Frag needed and DF set (mtu = {info})")
+                } else {
+                    format!("From {from} icmp_seq={seq} {}", icmp_error_text(*icmp_type, *code))
+                }
             }
         };
         self.output_line(ctx, app, line);

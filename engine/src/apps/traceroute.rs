@@ -420,6 +420,7 @@ impl IpNode {
                 icmp_type,
                 code,
                 inner,
+                ..
             } => {
                 let seq = match t.udp_port {
                     None => echo_in_quote(inner, t.ident),

@@ -105,6 +105,28 @@ impl Wire for std::net::Ipv6Addr {
     }
 }
 
+impl Wire for std::net::IpAddr {
+    fn put(&self, e: &mut Enc) {
+        match self {
+            std::net::IpAddr::V4(a) => {
+                e.byte(4);
+                a.put(e);
+            }
+            std::net::IpAddr::V6(a) => {
+                e.byte(6);
+                a.put(e);
+            }
+        }
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        match d.byte()? {
+            4 => Ok(Ipv4Addr::get(d)?.into()),
+            6 => Ok(std::net::Ipv6Addr::get(d)?.into()),
+            _ => Err(CodecError("an address is neither IPv4 nor IPv6")),
+        }
+    }
+}
+
 impl Wire for ipnet::Ipv6Net {
     fn put(&self, e: &mut Enc) {
         self.addr().put(e);
@@ -170,7 +192,7 @@ wire_enum!(DropReason {
     10 => Malformed, 11 => Unsupported, 12 => IcmpRateLimited, 13 => NoListener,
     14 => RedirectIgnored, 15 => NatNoFreePort, 16 => LostOnLink, 17 => NoRouteBack,
     18 => NoCarrier, 19 => PortNotForwarding, 20 => VlanFiltered, 21 => NotMyGroup, 22 => NdNotForMe, 23 => TooBig,
-    24 => UnknownVlan,
+    24 => UnknownVlan, 25 => FragNeeded,
 });
 wire_enum!(Forwarding { 0 => Port { port }, 1 => Flood { ports } });
 wire_enum!(ForwardReason { 0 => Broadcast, 1 => Multicast, 2 => UnknownUnicast, 3 => Learned, 4 => Hub });
@@ -235,6 +257,13 @@ wire_enum!(EventKind {
     34 => StpPort { device, port, role, state, old_role, old_state, root_cost, designated, designated_bridge, designated_cost, bridge, path_cost },
     35 => StpTopologyChange { device, on },
     36 => Ipv6 { device, event },
+    37 => Mtu { device, event },
+});
+wire_enum!(MtuEvent {
+    0 => TooBig { interface, size, mtu, v6 },
+    1 => Fragmented { interface, size, mtu, fragments, v6 },
+    2 => Reassembled { size, fragments, v6 },
+    3 => PathMtu { destination, mtu, from },
 });
 
 // IPv6 (issue 16).
@@ -254,6 +283,8 @@ wire_enum!(Ipv6Event {
     5 => IcmpError { icmp_type, code, to, rate_limited },
     6 => Down { interface },
     7 => NeighborsFlushed { interface, ips },
+    8 => AddressRemoved { interface, address },
+    9 => DefaultRouterExpired { interface, router },
 });
 
 /// An event: its `seq` as the difference from its index (0 in every trace the engine

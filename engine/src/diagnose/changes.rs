@@ -32,6 +32,8 @@ pub(super) fn changed_during_run(topology: &Topology, outcome: &RunOutcome, spec
                         | ConfigCommand::Power { on: false }
                         | ConfigCommand::Route { add: false, .. }
                         | ConfigCommand::Addr { .. }
+                        | ConfigCommand::Route6 { add: false, .. }
+                        | ConfigCommand::Addr6 { .. }
                         | ConfigCommand::NeighFlush { .. }
                         | ConfigCommand::FdbFlush { .. }
                 )

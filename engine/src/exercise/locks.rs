@@ -72,6 +72,8 @@ pub enum EditableField {
     Vlans,
     /// IPv6 (issue 16): an interface's `ipv6` and `ra`, a device's `routes6`.
     Ipv6,
+    /// An interface's link MTU (`mtu`).
+    Mtu,
 }
 
 impl EditableField {
@@ -90,6 +92,7 @@ impl EditableField {
             EditableField::Stp => "stp",
             EditableField::Vlans => "vlans",
             EditableField::Ipv6 => "ipv6",
+            EditableField::Mtu => "mtu",
         }
     }
 }
@@ -157,6 +160,7 @@ impl Editable {
                 EditableField::Routes,
                 EditableField::Nat,
                 EditableField::Ipv6,
+                EditableField::Mtu,
             ];
             if !dev.kind.has_ip() {
                 if let Some(f) = e.fields.iter().find(|f| ip_only.contains(f)) {
@@ -351,6 +355,9 @@ fn compare_device(
         }
         if (old.parent != iface.parent || old.vlan != iface.vlan) && !editable.allows(id, Some(name), EditableField::Vlans) {
             push(format!("{at}.interfaces[{i}].vlan"), locked("subinterface", name));
+        }
+        if old.mtu != iface.mtu && !editable.allows(id, Some(name), EditableField::Mtu) {
+            push(format!("{at}.interfaces[{i}].mtu"), locked("mtu", name));
         }
         let nat = |i: &crate::scenario::InterfaceSpec| i.nat.as_deref().map(|t| t.trim().to_ascii_lowercase());
         if nat(old) != nat(iface) && !editable.allows(id, Some(name), EditableField::Nat) {

@@ -72,6 +72,8 @@ pub enum QuestionKind {
     SlaacAddress,
     /// The 802.1Q tag a VLAN subinterface's frame carries on its parent's cable (issue 14).
     VlanTag,
+    /// What a router does with a packet larger than the next link's MTU (issue 16).
+    TooBig,
 }
 
 /// The value behind a choice, comparable with what the trace shows.
@@ -109,6 +111,10 @@ pub enum Answer {
     Ipv6 { address: String },
     /// The VLAN tag of a frame; `None`: untagged.
     VlanTag { vlan: Option<u16> },
+    /// What a router does with a packet too big for the next link: 0 drops it
+    /// and tells the sender (packet too big / fragmentation needed), 1
+    /// fragments it, 2 sends it whole, 3 drops it silently.
+    MtuAction { action: u8 },
 }
 
 /// One choice: its wording (a catalogue message, `locales/*/engine-predict.ftl`; serialized

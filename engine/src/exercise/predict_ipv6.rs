@@ -4,7 +4,11 @@
 //!   Ethernet broadcast as ARP would, all nodes ff02::1, the target itself);
 //! - a SLAAC address appearing: which address does the host build from the
 //!   advertised prefix? (right: the prefix and the EUI-64 identifier; wrong:
-//!   the prefix and the MAC's 48 bits as they are, prefix::1, the link-local address).
+//!   the prefix and the MAC's 48 bits as they are, prefix::1, the link-local address);
+//! - a packet larger than the next link's MTU at a router: what does it do?
+//!   (right: drop it and send "packet too big" — or, IPv4 with DF set,
+//!   "fragmentation needed" — with the link's MTU; wrong: fragment it, send
+//!   it whole anyway, drop it without a word).
 
 use super::predict::{Answer, Choice, QuestionKind};
 use crate::msg;
@@ -18,6 +22,9 @@ use std::net::Ipv6Addr;
 
 /// True for the IPv6 events predict mode stops before.
 pub(super) fn is_decision(kind: &EventKind) -> bool {
+    if let EventKind::Mtu { event: crate::trace::MtuEvent::TooBig { .. }, .. } = kind {
+        return true;
+    }
     let EventKind::Ipv6 { event, .. } = kind else { return false };
     matches!(
         **event,
@@ -32,6 +39,9 @@ fn group_choice(text: Msg, address: Ipv6Addr) -> Choice {
 
 /// (kind, prompt, correct, wrong) for an IPv6 decision event.
 pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(QuestionKind, Msg, Choice, Vec<Choice>)> {
+    if let EventKind::Mtu { device, event: crate::trace::MtuEvent::TooBig { interface, size, mtu, v6 } } = kind {
+        return Some(too_big(device.as_str(), interface.as_str(), *size, *mtu, *v6));
+    }
     let EventKind::Ipv6 { device, event } = kind else { return None };
     match &**event {
         Ipv6Event::Neighbor { ip, new: NudState::Incomplete, .. } => {
@@ -79,4 +89,33 @@ pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(Q
         }
         _ => None,
     }
+}
+
+fn action(text: Msg, action: u8) -> Choice {
+    Choice { text, answer: Answer::MtuAction { action } }
+}
+
+/// The question before a router meets a packet too big for its next link.
+fn too_big(device: &str, interface: &str, size: u32, mtu: u32, v6: bool) -> (QuestionKind, Msg, Choice, Vec<Choice>) {
+    let (what, right) = if v6 {
+        (
+            msg!("predict-too-big-v6", device = device, size = size.to_string(), interface = interface, mtu = mtu.to_string()),
+            msg!("predict-too-big-v6-right", mtu = mtu.to_string()),
+        )
+    } else {
+        (
+            msg!("predict-frag-needed", device = device, size = size.to_string(), interface = interface, mtu = mtu.to_string()),
+            msg!("predict-frag-needed-right", mtu = mtu.to_string()),
+        )
+    };
+    (
+        QuestionKind::TooBig,
+        what,
+        action(right, 0),
+        vec![
+            action(msg!("predict-mtu-fragments", mtu = mtu.to_string()), 1),
+            action(msg!("predict-mtu-whole"), 2),
+            action(msg!("predict-mtu-silent"), 3),
+        ],
+    )
 }

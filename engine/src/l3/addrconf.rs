@@ -59,6 +59,8 @@ pub(crate) enum Addrconf6 {
     /// MLD's state-change report: the first 1 jiffy after joining
     /// (`mld_ifc_start_work(idev, 1)`), then `again` once more (robustness 2).
     Mld { again: bool },
+    /// The earliest default router's lifetime may have run out (generation `gen`).
+    RouterExpiry { gen: u32 },
 }
 
 /// `rfc3315_s14_backoff_init`: `irt` × 0.9–1.1.
@@ -159,6 +161,25 @@ impl IpNode {
             Addrconf6::Dad { addr, gen, probe } => self.dad_timer(ctx, iface, addr, gen, probe),
             Addrconf6::Rs { gen } => self.rs_timer(ctx, iface, gen, false),
             Addrconf6::Ra { gen } => self.radvd_timer(ctx, iface, gen),
+            Addrconf6::RouterExpiry { gen } => {
+                let now = ctx.now;
+                let Some(v6) = self.ifaces[iface as usize].v6.as_mut() else { return };
+                if v6.router_gen != gen {
+                    return; // a newer timer stands, or the interface went down
+                }
+                let expired: Vec<Ipv6Addr> = v6.router_expires.iter().filter(|(_, &t)| t <= now).map(|(r, _)| *r).collect();
+                v6.router_expires.retain(|_, t| *t > now);
+                for router in expired {
+                    let before = self.routes6.len();
+                    self.routes6.retain(|r| !(r.net.prefix_len() == 0 && r.via == Some(router) && r.iface == iface && r.proto == Route6Proto::Ra));
+                    if self.routes6.len() != before {
+                        let interface = self.ifaces[iface as usize].name.clone();
+                        self.record6(ctx, Ipv6Event::DefaultRouterExpired { interface, router });
+                        self.record_routes6(ctx);
+                    }
+                }
+                self.arm_router_expiry(ctx, iface);
+            }
             Addrconf6::Mld { again } => {
                 self.mld_report(ctx, iface);
                 if again {
@@ -214,6 +235,8 @@ impl IpNode {
         v6.rs_sent = 0;
         v6.ra_received = false;
         v6.gen = v6.gen.wrapping_add(1);
+        v6.router_gen = v6.router_gen.wrapping_add(1);
+        v6.router_expires.clear();
         self.routes6.retain(|r| r.iface != iface);
         let interface = self.ifaces[iface as usize].name.clone();
         self.record6(ctx, Ipv6Event::Down { interface });
@@ -243,6 +266,78 @@ impl IpNode {
             self.routes6.retain(|r| !(r.iface == iface && r.net == net.trunc() && r.proto == Route6Proto::Kernel));
         }
         self.record_addr6(ctx, iface, addr);
+    }
+
+    /// One timer per interface, at the earliest default router's expiry;
+    /// a new generation cancels the one before.
+    fn arm_router_expiry(&mut self, ctx: &mut Ctx, iface: u32) {
+        let Some(v6) = self.ifaces[iface as usize].v6.as_mut() else { return };
+        v6.router_gen = v6.router_gen.wrapping_add(1);
+        let gen = v6.router_gen;
+        if let Some(at) = v6.router_expires.values().min().copied() {
+            ctx.timer(at, self.dev, Timer::Addrconf { iface, what: Addrconf6::RouterExpiry { gen } });
+        }
+    }
+
+    /// `ip -6 addr add|del NET dev IFACE` during a run: a new static address
+    /// is tentative and runs DAD, with its prefix route; one removed takes its
+    /// prefix route along (`ipv6_del_addr`). While the link is not ready (no
+    /// link-local address yet) a new address waits for it, as the lab file's does.
+    pub(crate) fn config_addr6(&mut self, ctx: &mut Ctx, add: bool, net: Ipv6Net, iface: u32) -> Option<String> {
+        let name = self.ifaces[iface as usize].name.clone();
+        let Some(v6) = self.ifaces[iface as usize].v6.as_mut() else {
+            return Some(format!("Error: IPv6 is off on {name} in this lab."));
+        };
+        let at = v6.addrs.iter().position(|a| a.net.addr() == net.addr());
+        if add {
+            if at.is_some() || (v6.addrs.is_empty() && v6.configured == Some(net)) {
+                return Some("RTNETLINK answers: File exists".into());
+            }
+            if v6.addrs.is_empty() {
+                v6.configured = Some(net);
+                return None;
+            }
+            v6.addrs.push(Addr6 { net, origin: AddrOrigin::Static, state: AddrState::Tentative, gen: 0 });
+            let a = v6.addrs.len() as u32 - 1;
+            let group = frames6::solicited_node(net.addr());
+            let new_group = !v6.groups.contains(&group);
+            if new_group {
+                v6.groups.push(group);
+            }
+            self.record_addr6(ctx, iface, a);
+            if self.add_route6(Route6Row { net: net.trunc(), via: None, iface, proto: Route6Proto::Kernel, metric: METRIC_PREFIX }) {
+                self.record_routes6(ctx);
+            }
+            if new_group {
+                self.mld_report(ctx, iface);
+            }
+            self.dad_start(ctx, iface, a);
+            return None;
+        }
+        let Some(at) = at.filter(|&i| v6.addrs[i].net.prefix_len() == net.prefix_len()) else {
+            if v6.addrs.is_empty() && v6.configured == Some(net) {
+                v6.configured = None;
+                return None;
+            }
+            // inet6_addr_del: EADDRNOTAVAIL.
+            return Some("RTNETLINK answers: Cannot assign requested address".into());
+        };
+        let gone = v6.addrs.remove(at);
+        let others_in_prefix = v6.addrs.iter().any(|a| a.net.trunc() == gone.net.trunc());
+        // Later addresses moved down one place: a DAD still running restarts under its new place.
+        let restart: Vec<u32> = (at..v6.addrs.len()).filter(|&i| v6.addrs[i].state == AddrState::Tentative).map(|i| i as u32).collect();
+        self.record6(ctx, Ipv6Event::AddressRemoved { interface: name, address: gone.net });
+        if !others_in_prefix {
+            let before = self.routes6.len();
+            self.routes6.retain(|r| !(r.iface == iface && r.net == gone.net.trunc() && r.proto == Route6Proto::Kernel));
+            if self.routes6.len() != before {
+                self.record_routes6(ctx);
+            }
+        }
+        for a in restart {
+            self.dad_start(ctx, iface, a);
+        }
+        None
     }
 
     /// The first solicitation (`first`: `addrconf_dad_completed` sends it
@@ -278,6 +373,7 @@ impl IpNode {
         v6.ra_received = true;
         v6.gen = v6.gen.wrapping_add(1);
         let mut changed = false;
+        let is_this_default = |r: &Route6Row| r.net.prefix_len() == 0 && r.via == Some(router) && r.iface == iface && r.proto == Route6Proto::Ra;
         if lifetime > 0 {
             changed |= self.add_route6(Route6Row {
                 net: Ipv6Net::default(),
@@ -286,6 +382,17 @@ impl IpNode {
                 proto: Route6Proto::Ra,
                 metric: METRIC_DEFAULT,
             });
+            // The route expires `lifetime` seconds from now unless another
+            // advertisement refreshes it (rt6_set_expires; rt6_age_exceptions /
+            // fib6_age remove it): a timer per interface, its generation bumped on each refresh.
+            let at = ctx.now + SimTime::from_millis(u64::from(lifetime) * 1000);
+            self.ifaces[iface as usize].v6.as_mut().expect("v6").router_expires.insert(router, at);
+            self.arm_router_expiry(ctx, iface);
+        } else if self.routes6.iter().any(is_this_default) {
+            // ndisc_router_discovery: "if (rt && lifetime == 0) ip6_del_rt(...)".
+            self.routes6.retain(|r| !is_this_default(r));
+            self.ifaces[iface as usize].v6.as_mut().expect("v6").router_expires.remove(&router);
+            changed = true;
         }
         if let Some(mac) = lladdr_option(options, 1) {
             let now = ctx.now;

@@ -177,3 +177,51 @@ impl IpNode {
         }
     }
 }
+
+/// `ip -6 route` and `ip -6 addr` during a run (issue 16): the same table
+/// changes as the lab file's `routes6` and `ipv6`, and iproute2's refusals.
+impl IpNode {
+    /// `ip -6 route add|del PREFIX via GW [dev DEV]` (`proto static`, metric 1024).
+    pub(crate) fn config_route6(
+        &mut self,
+        ctx: &mut Ctx,
+        add: bool,
+        prefix: ipnet::Ipv6Net,
+        via: std::net::Ipv6Addr,
+        dev: Option<u32>,
+    ) -> Option<String> {
+        use super::route6::Route6Row;
+        use crate::trace::Route6Proto;
+        if !add {
+            let Some(at) = self
+                .routes6
+                .iter()
+                .position(|r| r.net == prefix && r.via == Some(via) && dev.is_none_or(|d| r.iface == d))
+            else {
+                return Some("RTNETLINK answers: No such process".into());
+            };
+            self.routes6.remove(at);
+            self.record_routes6(ctx);
+            return None;
+        }
+        // ip6_validate_gw: the gateway must be on a connected prefix (or link-local on `dev`).
+        let iface = match dev {
+            Some(d) if super::ipv6::is_link_local(via) => Some(d),
+            _ => self
+                .routes6
+                .iter()
+                .find(|r| r.proto == Route6Proto::Kernel && r.via.is_none() && r.net.prefix_len() > 0 && r.net.contains(&via))
+                .filter(|r| dev.is_none_or(|d| r.iface == d))
+                .map(|r| r.iface),
+        };
+        let Some(iface) = iface.filter(|&i| self.ifaces[i as usize].v6.is_some()) else {
+            return Some("Error: Nexthop has invalid gateway.".into());
+        };
+        if self.routes6.iter().any(|r| r.net == prefix && r.metric == 1024 && r.via == Some(via) && r.iface == iface) {
+            return Some("RTNETLINK answers: File exists".into());
+        }
+        self.add_route6(Route6Row { net: prefix, via: Some(via), iface, proto: Route6Proto::Static, metric: 1024 });
+        self.record_routes6(ctx);
+        None
+    }
+}

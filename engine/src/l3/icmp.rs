@@ -38,7 +38,8 @@ pub(crate) enum IcmpLimit {
     Xrlim,
     /// `ip_error`'s bucket, then `icmpv4_xrlim_allow` (no route).
     NoRoute,
-    /// Already decided by the redirect logic (type 5 is not in icmp_ratemask).
+    /// Not limited: decided by the redirect logic (type 5 is not in
+    /// icmp_ratemask), or fragmentation needed (PMTU discovery is never limited).
     None,
 }
 
@@ -140,11 +141,20 @@ impl IpNode {
             ty @ (Icmpv4Message::DstUnreachable
             | Icmpv4Message::TimeExceeded
             | Icmpv4Message::ParamProblem) => {
+                let word = u32::from_be_bytes([icmp[4], icmp[5], icmp[6], icmp[7]]);
+                let inner = packet.data().to_vec();
+                if ty == Icmpv4Message::DstUnreachable && code == 4 && inner.len() >= frames::IPV4_HEADER_LEN {
+                    // icmp_unreach → icmp_err: ipv4_update_pmtu with the
+                    // next-hop MTU (RFC 1191: the low 16 bits of the word).
+                    let to = Ipv4Addr::new(inner[16], inner[17], inner[18], inner[19]);
+                    self.learn_pmtu4(ctx, to, word & 0xffff, src);
+                }
                 let info = IcmpInfo::Error {
                     from: src,
                     icmp_type: u8::from(ty),
                     code,
-                    inner: packet.data().to_vec(),
+                    info: word & 0xffff,
+                    inner,
                 };
                 self.deliver_to_apps(ctx, info, Some(datagram));
             }
@@ -246,6 +256,7 @@ impl IpNode {
                 from: src,
                 icmp_type,
                 code,
+                info: u32::from_be_bytes(rest) & 0xffff,
                 inner: icmp[8..].to_vec(),
             };
             self.deliver_to_apps(ctx, info, None);

@@ -67,6 +67,12 @@ impl IpNode {
                 self.deliver6(ctx, info, datagram);
             }
             ty @ (icmp6::DST_UNREACH | icmp6::PACKET_TOO_BIG | icmp6::TIME_EXCEEDED | icmp6::PARAM_PROBLEM) => {
+                let param = u32::from_be_bytes([msg[4], msg[5], msg[6], msg[7]]);
+                if ty == icmp6::PACKET_TOO_BIG && msg.len() >= 8 + frames6::IPV6_HEADER_LEN {
+                    // icmpv6_err → ip6_update_pmtu for the quoted packet's destination.
+                    let to = V6(&msg[8..]).dst();
+                    self.learn_pmtu6(ctx, to, param, src);
+                }
                 let info = IcmpInfo::Error6 {
                     from: src,
                     icmp_type: ty,

@@ -110,7 +110,7 @@ impl IpNode {
         }
         match self.route_output_via(ctx, dst, false, oif) {
             Some(hop) => {
-                self.neigh_output(ctx, hop, datagram);
+                self.local_output4(ctx, hop, datagram);
                 true
             }
             None => false,
@@ -199,6 +199,15 @@ impl IpNode {
             self.icmp_send(ctx, &datagram, 11, 0, [0; 4], IcmpLimit::Xrlim);
             return;
         }
+        // ip_exceeds_mtu: larger than the outgoing link and DF set →
+        // fragmentation needed, the next-hop MTU in the low 16 bits (RFC 1191),
+        // never rate-limited (icmpv4_mask_allow: "Don't limit PMTU discovery").
+        if self.forward_too_big4(ctx, hop.iface, &datagram) {
+            ctx.drop_frame(self.dev, Some(port), DropReason::FragNeeded, frame);
+            let mtu = (self.ifaces[hop.iface as usize].mtu as u16).to_be_bytes();
+            self.icmp_send(ctx, &datagram, 3, 4, [0, 0, mtu[0], mtu[1]], IcmpLimit::None);
+            return;
+        }
         frames::decrease_ttl(&mut datagram);
         let subnet = self.ifaces[in_iface as usize].addr;
         // __mkroute_input: same device in and out, the sender directly
@@ -210,12 +219,24 @@ impl IpNode {
         if redirect {
             self.send_redirect(ctx, &datagram, src, hop.next_hop);
         }
+        // Larger than the link without DF: ip_fragment splits it.
+        let mtu = self.ifaces[hop.iface as usize].mtu as usize;
+        if datagram.len() > mtu {
+            return self.fragment_out4(ctx, hop, &datagram, mtu);
+        }
         self.neigh_output(ctx, hop, datagram);
     }
 
     /// A datagram for one of this device's addresses: handed to its
     /// protocol (one line per protocol this stack speaks).
     pub(super) fn local_deliver(&mut self, ctx: &mut Ctx, datagram: &[u8]) {
+        if frames::ipv4_fragment_of(datagram).is_some() {
+            // ip_local_deliver → ip_defrag: wait for the other fragments.
+            if let Some(whole) = self.defrag4(ctx, datagram) {
+                self.local_deliver(ctx, &whole);
+            }
+            return;
+        }
         match view(datagram).next_header() {
             IpProtocol::Icmp => self.icmp_input(ctx, datagram),
             IpProtocol::Udp => self.udp_input(ctx, datagram, false),

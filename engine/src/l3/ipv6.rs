@@ -50,6 +50,10 @@ pub(crate) struct Iface6 {
     pub(crate) ra_sent: u32,
     pub(crate) ra_last: Option<SimTime>,
     pub(crate) gen: u32,
+    /// When each default router's lifetime runs out (`rt6_set_expires`), and
+    /// the generation of the one expiry timer (bumped by each advertisement).
+    pub(crate) router_expires: crate::vec_map::VecMap<Ipv6Addr, SimTime>,
+    pub(crate) router_gen: u32,
     /// DAD timer generations, never reused: an address made after the
     /// interface went down and up again does not match an old timer.
     pub(crate) addr_gen: u32,
@@ -69,6 +73,8 @@ impl Iface6 {
             ra_sent: 0,
             ra_last: None,
             gen: 0,
+            router_expires: crate::vec_map::VecMap::new(),
+            router_gen: 0,
             addr_gen: 0,
         }
     }
@@ -196,9 +202,11 @@ impl IpNode {
             self.icmp6_send(ctx, &datagram, frames6::icmp6::DST_UNREACH, 2, 0);
             return;
         }
-        if datagram.len() > MTU {
+        if let Some(mtu) = self.forward_too_big6(ctx, hop.iface, &datagram) {
+            // RFC 4443 3.2: type 2, code 0, the next link's MTU, as much of
+            // the packet as fits in 1280 bytes; outside icmpv6 ratemask.
             ctx.drop_frame(self.dev, Some(port), DropReason::TooBig, frame);
-            self.icmp6_send(ctx, &datagram, frames6::icmp6::PACKET_TOO_BIG, 0, MTU as u32);
+            self.icmp6_send(ctx, &datagram, frames6::icmp6::PACKET_TOO_BIG, 0, mtu);
             return;
         }
         frames6::decrease_hop_limit(&mut datagram);
@@ -221,7 +229,7 @@ impl IpNode {
         }
         match self.route6_output_via(ctx, dst, false, oif) {
             Some(hop) => {
-                self.neigh6_output(ctx, hop, datagram);
+                self.local_output6(ctx, hop, datagram);
                 true
             }
             None => false,
@@ -232,6 +240,13 @@ impl IpNode {
     /// upper layer this lab's IPv6 speaks. A hop-by-hop header (MLD's
     /// router alert) is stepped over. `iface` is u32::MAX for loopback.
     fn ip6_local_deliver(&mut self, ctx: &mut Ctx, iface: u32, datagram: &[u8]) {
+        if super::mtu::is_fragment6(datagram) {
+            // ipv6_frag_rcv: wait for the other fragments, then the whole.
+            if let Some(whole) = self.defrag6(ctx, datagram, IPV6_HEADER_LEN) {
+                self.ip6_local_deliver(ctx, iface, &whole);
+            }
+            return;
+        }
         let ip = V6(datagram);
         let (mut next, mut at) = (ip.next(), IPV6_HEADER_LEN);
         if next == frames6::NEXT_HOP_BY_HOP {
@@ -257,6 +272,3 @@ impl IpNode {
         ctx.record(EventKind::Ipv6 { device, event: Box::new(event) });
     }
 }
-
-/// Every link of the lab is Ethernet with a 1500-byte MTU.
-pub(crate) const MTU: usize = 1500;

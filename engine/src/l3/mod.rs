@@ -25,6 +25,7 @@ mod config;
 mod icmp;
 mod icmpv6;
 mod ipv4;
+mod mtu;
 pub(crate) mod ipv6;
 mod ndisc;
 mod radvd;
@@ -67,6 +68,8 @@ pub(crate) struct Iface {
     pub(crate) v6: Option<Box<ipv6::Iface6>>,
     /// A VLAN subinterface (l3/vlan.rs): its parent's interface index and its VLAN id.
     pub(crate) vlan: Option<(u32, u16)>,
+    /// The link MTU (`ip link set DEV mtu`): 1500 unless the lab sets it.
+    pub(crate) mtu: u32,
 }
 
 /// A host's or router's IP stack and the commands running on it.
@@ -111,6 +114,9 @@ pub(crate) struct IpNode {
     pub(crate) peers6: VecMap<std::net::Ipv6Addr, (i64, i64)>,
     /// The flow-label hash secret, drawn when first needed.
     pub(crate) flow_secret: Option<u32>,
+    /// Path MTUs learned from "fragmentation needed" and "packet too big",
+    /// fragment ids and reassembly queues (l3/mtu.rs).
+    pub(crate) mtu: mtu::MtuState,
 }
 
 /// What an application socket gets from the stack.
@@ -144,6 +150,8 @@ pub(crate) enum IcmpInfo {
         from: Ipv4Addr,
         icmp_type: u8,
         code: u8,
+        /// The header's second word: the next-hop MTU of "fragmentation needed" (RFC 1191).
+        info: u32,
         inner: Vec<u8>,
     },
     /// A redirect (type 5): the router `from` says to use `gateway` instead.
@@ -182,6 +190,7 @@ impl IpNode {
                     let reachable = SimTime(base / 2 + rng.below(base));
                     Box::new(ipv6::Iface6::new(c.address, c.ra, reachable))
                 }),
+                mtu: s.mtu,
             });
         }
         let mut routes = Vec::new();
@@ -251,6 +260,7 @@ impl IpNode {
             routes6,
             peers6: VecMap::new(),
             flow_secret: None,
+            mtu: Default::default(),
             dev,
             udp: crate::l4::udp::UdpTable::new(),
             udp_owner: VecMap::new(),

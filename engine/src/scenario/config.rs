@@ -15,8 +15,8 @@ use crate::msg;
 use crate::msg::{Arg, Msg};
 use super::text::DeviceKind;
 use super::topology::Device;
-use ipnet::Ipv4Net;
-use std::net::Ipv4Addr;
+use ipnet::{Ipv4Net, Ipv6Net};
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// A configuration change, typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +33,11 @@ pub enum ConfigCommand {
     Route { add: bool, prefix: Ipv4Net, via: Ipv4Addr },
     /// `ip addr add|del ADDR/LEN dev DEV`.
     Addr { add: bool, net: Ipv4Net, dev: String },
+    /// `ip -6 route add|del PREFIX via GW [dev DEV]` (`default` is ::/0;
+    /// iproute2 also takes an IPv6 prefix without `-6`).
+    Route6 { add: bool, prefix: Ipv6Net, via: Ipv6Addr, dev: Option<String> },
+    /// `ip -6 addr add|del ADDR/LEN dev DEV`.
+    Addr6 { add: bool, net: Ipv6Net, dev: String },
     /// `poweroff` / `poweron`: the lab's power switch (every port loses
     /// carrier; on again, the device boots with its lab-file configuration).
     Power { on: bool },
@@ -53,6 +58,12 @@ fn route() -> Msg {
 }
 fn addr() -> Msg {
     example("ip addr add|del ADDRESS/LEN dev DEV", "ip addr add 10.0.0.5/24 dev eth0")
+}
+fn route6() -> Msg {
+    example("ip -6 route add|del PREFIX via GATEWAY [dev DEV]", "ip -6 route add 2001:db8:2::/64 via 2001:db8:1::2")
+}
+fn addr6() -> Msg {
+    example("ip -6 addr add|del ADDRESS/LEN dev DEV", "ip -6 addr add 2001:db8:1::5/64 dev eth0")
 }
 /// Every `ip` synopsis: "LINK, NEIGH, ROUTE, ADDR".
 fn ip_commands() -> Arg {
@@ -78,6 +89,13 @@ pub(crate) fn parse(words: &[&str]) -> Result<ConfigCommand, Msg> {
         ["poweron"] => Ok(ConfigCommand::Power { on: true }),
         ["poweroff" | "poweron", extra, ..] => Err(msg!("invalid-no-arguments", program = words[0], value = *extra)),
         ["bridge", rest @ ..] => parse_bridge(rest),
+        ["ip", "-6", obj, rest @ ..] => match object(obj) {
+            Some("route") => parse_route6(rest),
+            Some("addr") => parse_addr6(rest),
+            // ip -6 neigh flush: this lab's flush empties both caches anyway.
+            Some("neigh") => parse_neigh(rest),
+            _ => Err(msg!("invalid-ip6-object", object = *obj, commands = Arg::Join(vec![route6(), addr6()], ", "))),
+        },
         ["ip", obj, rest @ ..] => match object(obj) {
             Some("link") => parse_link(rest),
             Some("neigh") => parse_neigh(rest),
@@ -134,6 +152,10 @@ fn parse_route(args: &[&str]) -> Result<ConfigCommand, Msg> {
         Some((&("del" | "delete"), rest)) => (false, rest),
         _ => return Err(usage(route())),
     };
+    if rest.iter().take(3).any(|w| w.contains(':')) {
+        // iproute2 reads the family from the address.
+        return parse_route6(args);
+    }
     match rest {
         [prefix, "via", gw] => {
             let prefix = if *prefix == "default" {
@@ -157,6 +179,9 @@ fn parse_addr(args: &[&str]) -> Result<ConfigCommand, Msg> {
         Some((&("del" | "delete"), rest)) => (false, rest),
         _ => return Err(usage(addr())),
     };
+    if rest.first().is_some_and(|w| w.contains(':')) {
+        return parse_addr6(args);
+    }
     match rest {
         [addr, "dev", dev] => {
             if !addr.contains('/') {
@@ -167,6 +192,52 @@ fn parse_addr(args: &[&str]) -> Result<ConfigCommand, Msg> {
             Ok(ConfigCommand::Addr { add, net, dev: device_name(dev)? })
         }
         _ => Err(usage(addr())),
+    }
+}
+
+fn parse_route6(args: &[&str]) -> Result<ConfigCommand, Msg> {
+    let (add, rest) = match args.split_first() {
+        Some((&"add", rest)) => (true, rest),
+        Some((&("del" | "delete"), rest)) => (false, rest),
+        _ => return Err(usage(route6())),
+    };
+    let (prefix, gw, dev) = match rest {
+        [prefix, "via", gw] => (*prefix, *gw, None),
+        [prefix, "via", gw, "dev", dev] => (*prefix, *gw, Some(device_name(dev)?)),
+        [_, "dev", ..] | [_] => return Err(msg!("invalid-route6-needs-gateway", usage = route6())),
+        _ => return Err(usage(route6())),
+    };
+    let prefix = if prefix == "default" {
+        Ipv6Net::default()
+    } else {
+        super::ipv6::parse_ipv6_prefix(prefix)?
+    };
+    let via: Ipv6Addr = gw.parse().map_err(|_| msg!("invalid-route6-gateway", value = gw, usage = route6()))?;
+    if via.is_multicast() || via.is_unspecified() {
+        return Err(msg!("invalid-route6-not-a-gateway", value = via));
+    }
+    if via.segments()[0] & 0xffc0 == 0xfe80 && dev.is_none() {
+        return Err(msg!("invalid-route6-link-local", value = via, usage = route6()));
+    }
+    Ok(ConfigCommand::Route6 { add, prefix, via, dev })
+}
+
+fn parse_addr6(args: &[&str]) -> Result<ConfigCommand, Msg> {
+    let (add, rest) = match args.split_first() {
+        Some((&"add", rest)) => (true, rest),
+        Some((&("del" | "delete"), rest)) => (false, rest),
+        _ => return Err(usage(addr6())),
+    };
+    match rest {
+        [addr, "dev", dev] => {
+            if !addr.contains('/') {
+                // iproute2 would take /128; a lab address almost always means a /64 subnet.
+                return Err(msg!("invalid-addr6-needs-length", value = *addr, usage = addr6()));
+            }
+            let net = super::ipv6::parse_ipv6_interface_address(addr)?;
+            Ok(ConfigCommand::Addr6 { add, net, dev: device_name(dev)? })
+        }
+        _ => Err(usage(addr6())),
     }
 }
 
@@ -199,6 +270,21 @@ impl ConfigCommand {
                 dev.as_deref().map_or(Ok(()), has_port)
             }
             ConfigCommand::Route { .. } => ip_only("ip route"),
+            ConfigCommand::Route6 { dev, .. } => {
+                ip_only("ip -6 route")?;
+                if device.interfaces.iter().all(|f| f.ipv6.is_none()) {
+                    return Err(msg!("invalid-ip6-off-everywhere", device = &device.id));
+                }
+                dev.as_deref().map_or(Ok(()), has_port)
+            }
+            ConfigCommand::Addr6 { dev, .. } => {
+                ip_only("ip -6 addr")?;
+                has_port(dev)?;
+                match device.interfaces.iter().find(|f| f.name == *dev) {
+                    Some(f) if f.ipv6.is_none() => Err(msg!("invalid-ip6-off", device = &device.id, interface = dev)),
+                    _ => Ok(()),
+                }
+            }
             ConfigCommand::Addr { dev, .. } => {
                 ip_only("ip addr")?;
                 has_port(dev)
@@ -258,5 +344,30 @@ mod tests {
         assert!(p("ip addr add 10.0.0.5 dev eth0").unwrap_err().contains("10.0.0.5/24"));
         assert!(p("ip tunnel add x").unwrap_err().contains("not modelled"));
         assert!(p("poweroff now").unwrap_err().contains("now"));
+        assert!(p("ip -6 addr add 2001:db8::5 dev eth0").unwrap_err().contains("2001:db8::5/64"));
+        assert!(p("ip -6 route add 2001:db8:2::1/64 via 2001:db8::1").unwrap_err().contains("host bits"));
+        assert!(p("ip -6 route add ::/0 via fe80::1").unwrap_err().contains("dev DEV"));
+        assert!(p("ip -6 tunnel add x").unwrap_err().contains("not modelled"));
+    }
+
+    #[test]
+    fn reads_the_ipv6_forms() {
+        assert_eq!(
+            p("ip -6 route add 2001:db8:2::/64 via 2001:db8:1::2"),
+            Ok(ConfigCommand::Route6 { add: true, prefix: "2001:db8:2::/64".parse().unwrap(), via: "2001:db8:1::2".parse().unwrap(), dev: None })
+        );
+        // iproute2 reads the family from the address, without -6 too.
+        assert_eq!(
+            p("ip route del default via fe80::1 dev eth1"),
+            Ok(ConfigCommand::Route6 { add: false, prefix: Ipv6Net::default(), via: "fe80::1".parse().unwrap(), dev: Some("eth1".into()) })
+        );
+        assert_eq!(
+            p("ip -6 addr add 2001:db8:1::5/64 dev eth0"),
+            Ok(ConfigCommand::Addr6 { add: true, net: "2001:db8:1::5/64".parse().unwrap(), dev: "eth0".into() })
+        );
+        assert_eq!(
+            p("ip a del 2001:db8:1::5/64 dev eth0"),
+            Ok(ConfigCommand::Addr6 { add: false, net: "2001:db8:1::5/64".parse().unwrap(), dev: "eth0".into() })
+        );
     }
 }

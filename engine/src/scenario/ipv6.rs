@@ -68,6 +68,34 @@ pub fn parse_ipv6_prefix(text: &str) -> std::result::Result<Ipv6Net, Msg> {
     Ok(net)
 }
 
+/// Ethernet's MTU, every interface's unless the lab file says otherwise.
+pub const DEFAULT_MTU: u32 = 1500;
+/// Linux's limits for an Ethernet device (`ether_setup`: ETH_MIN_MTU 68,
+/// RFC 791's smallest datagram every host must take whole; veth's max_mtu
+/// ETH_MAX_MTU 0xffff). `dev_validate_mtu` refuses others.
+pub const MIN_MTU: u32 = 68;
+pub const MAX_MTU: u32 = 65535;
+/// RFC 8200 5: every link that carries IPv6 has an MTU of 1280 or more.
+pub const IPV6_MIN_MTU: u32 = 1280;
+
+/// An interface's `mtu`, checked against Linux's limits, and against IPv6's
+/// minimum where IPv6 is on (Linux turns IPv6 off on a smaller link:
+/// `addrconf_notify`, NETDEV_CHANGEMTU below IPV6_MIN_MTU).
+pub(super) fn validate_mtu(at: &str, iface: &InterfaceSpec) -> Result<u32> {
+    let Some(mtu) = iface.mtu else { return Ok(DEFAULT_MTU) };
+    let out = |m: Msg| Err(ScenarioError::of(ErrorKind::OutOfRange, format!("{at}.mtu"), m));
+    if mtu < MIN_MTU {
+        return out(msg!("invalid-mtu-small", mtu = mtu.to_string(), min = MIN_MTU.to_string()));
+    }
+    if mtu > MAX_MTU {
+        return out(msg!("invalid-mtu-large", mtu = mtu.to_string(), max = MAX_MTU.to_string()));
+    }
+    if mtu < IPV6_MIN_MTU && iface.ipv6.is_some() {
+        return out(msg!("invalid-mtu-ipv6", mtu = mtu.to_string(), min = IPV6_MIN_MTU.to_string()));
+    }
+    Ok(mtu)
+}
+
 /// radvd's defaults (radvd.conf(5)): MaxRtrAdvInterval 600 s, AdvDefaultLifetime 3 × that.
 pub const RA_DEFAULT_INTERVAL_S: u32 = 600;
 

@@ -258,6 +258,9 @@ pub struct InterfaceSpec {
     /// with it, and tagged frames of this VLAN arriving on `parent` are its.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vlan: Option<u16>,
+    /// The link MTU in bytes (`ip link set DEV mtu N`); absent: Ethernet's 1500.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mtu: Option<u32>,
 }
 
 /// radvd's settings for one interface (`radvd.conf`'s `interface … { prefix … {} }`).

@@ -153,6 +153,8 @@ pub struct Interface {
     pub masquerade: bool,
     /// IPv6 is on here (issue 16); None: off.
     pub ipv6: Option<Ipv6Config>,
+    /// The link MTU in bytes: 1500 unless the lab file sets it.
+    pub mtu: u32,
     /// A VLAN subinterface (8021q): its parent and VLAN id; None for a NIC.
     pub vlan: Option<VlanOf>,
 }

@@ -584,6 +584,7 @@ fn validate_ip_device(
         }
         let masquerade = super::services::validate_nat(&at, dev, iface, address, dhcp)?;
         let ipv6 = super::ipv6::validate_interface(&at, dev, iface, ips6)?;
+        let mtu = super::ipv6::validate_mtu(&at, iface)?;
         interfaces.push(Interface {
             name: name.to_string(),
             address,
@@ -592,6 +593,7 @@ fn validate_ip_device(
             masquerade,
             ipv6,
             vlan: None,
+            mtu,
         });
     }
     validate_subinterfaces(&at, dev, &mut interfaces)?;

@@ -74,6 +74,20 @@ impl Sim {
                     _ => None,
                 }
             }
+            ConfigCommand::Route6 { add, prefix, via, dev } => {
+                let oif = dev.as_deref().and_then(port_of);
+                match &mut self.bodies[d] {
+                    Body::Ip(node) => node.config_route6(&mut self.ctx, *add, *prefix, *via, oif),
+                    _ => None,
+                }
+            }
+            ConfigCommand::Addr6 { add, net, dev } => {
+                let Some(local) = port_of(dev) else { return };
+                match &mut self.bodies[d] {
+                    Body::Ip(node) => node.config_addr6(&mut self.ctx, *add, *net, local),
+                    _ => None,
+                }
+            }
             ConfigCommand::Power { on } => {
                 self.power(d, *on);
                 None

@@ -134,6 +134,7 @@ impl TraceEvent {
             }
             EventKind::Route { device, decision } => explain_route(device, decision),
             EventKind::Ipv6 { device, event } => super::explain6::explain(device, event),
+            EventKind::Mtu { device, event } => super::mtu::explain(device, event),
             EventKind::NeighborChanged { device, interface, ip, mac, old, new } => {
                 let why = match (old, new) {
                     (None | Some(NudState::Failed), NudState::Incomplete) => msg!("explain-arp-why-incomplete"),

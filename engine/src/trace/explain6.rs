@@ -127,6 +127,12 @@ pub(super) fn explain(device: &Name, event: &Ipv6Event) -> Msg {
         Ipv6Event::NeighborsFlushed { interface, ips } => {
             msg!("explain6-nd-flushed", device = device, interface = interface, count = ips.len())
         }
+        Ipv6Event::AddressRemoved { interface, address } => {
+            msg!("explain6-address-removed", device = device, interface = interface, address = address, prefix = address.trunc())
+        }
+        Ipv6Event::DefaultRouterExpired { interface, router } => {
+            msg!("explain6-default-router-expired", device = device, interface = interface, router = router)
+        }
         Ipv6Event::IcmpError { icmp_type, code, to, rate_limited } => {
             let error = icmp6_error_text(*icmp_type, *code, 1500);
             if *rate_limited {

@@ -66,6 +66,8 @@ pub enum DropReason {
     /// A tagged frame for a VLAN id this interface has no subinterface for
     /// (net/core/dev.c marks it PACKET_OTHERHOST).
     UnknownVlan,
+    /// An IPv4 packet larger than the next link's MTU with Don't Fragment set.
+    FragNeeded,
 }
 
 impl DropReason {
@@ -91,6 +93,7 @@ impl DropReason {
             DropReason::NotMyGroup => msg!("drop-not-my-group"),
             DropReason::NdNotForMe => msg!("drop-nd-not-for-me"),
             DropReason::TooBig => msg!("drop-too-big"),
+            DropReason::FragNeeded => msg!("drop-frag-needed"),
             DropReason::NoRouteBack => msg!("drop-no-route-back"),
             DropReason::UnknownVlan => msg!("drop-unknown-vlan"),
             DropReason::VlanFiltered => msg!("drop-vlan-filtered"),

@@ -117,6 +117,10 @@ pub enum Ipv6Event {
     NeighborsFlushed { interface: Name, ips: Vec<Ipv6Addr> },
     /// An ICMPv6 error was sent (or held back by the rate limit).
     IcmpError { icmp_type: u8, code: u8, to: Ipv6Addr, rate_limited: bool },
+    /// `ip -6 addr del`: the address went, with its prefix route if no other address has that prefix.
+    AddressRemoved { interface: Name, address: Ipv6Net },
+    /// No advertisement from `router` came within its router lifetime: the default route through it went.
+    DefaultRouterExpired { interface: Name, router: Ipv6Addr },
 }
 
 /// The words of an ICMPv6 error, as iputils ping prints them (ping6_common.c).

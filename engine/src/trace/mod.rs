@@ -24,6 +24,7 @@ mod explain_tcp;
 mod facts;
 mod ipv6;
 mod explain6;
+mod mtu;
 mod name;
 mod nat;
 mod state;
@@ -34,6 +35,7 @@ pub use config::{FlushCause, FlushedMacs, LinkCause};
 pub use facts::*;
 pub use ipv6::*;
 pub use explain6::{prefix_view, route6_text, PrefixRow, PrefixView};
+pub use mtu::{mtu_summary, MtuEvent};
 pub use name::Name;
 pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection};
 pub use stp::{BridgeId, StpRole, StpState, StpTable};
@@ -365,6 +367,8 @@ pub enum EventKind {
     /// A spanning-tree switch's topology-change flag went on or off: MACs age
     /// after forward delay (15 s) while it is on.
     StpTopologyChange { device: Name, on: bool },
+    /// An MTU fact (issue 16): too big to forward, fragmented, reassembled, a path MTU learned.
+    Mtu { device: Name, event: MtuEvent },
     /// The run stopped at its event or work budget while frames kept circulating.
     Storm {
         links: Vec<String>,

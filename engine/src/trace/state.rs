@@ -105,6 +105,9 @@ pub struct NetworkState {
     /// device → interface → IPv6 addresses with their origin and DAD state (`ip -6 addr`).
     #[serde(skip_serializing_if = "VecMap::is_empty")]
     pub addrs6: VecMap<String, VecMap<String, Vec<Addr6Row>>>,
+    /// The time of the last event applied (for remaining lifetimes; not a table).
+    #[serde(skip)]
+    pub now: crate::time::SimTime,
 }
 
 /// One IPv6 address of an interface, as `ip -6 addr` shows it.
@@ -113,6 +116,32 @@ pub struct Addr6Row {
     pub address: ipnet::Ipv6Net,
     pub origin: super::AddrOrigin,
     pub state: super::AddrState,
+    /// A SLAAC address: when a router advertisement last gave or refreshed it.
+    #[serde(skip)]
+    pub heard: Option<crate::time::SimTime>,
+}
+
+/// radvd's AdvValidLifetime and AdvPreferredLifetime, the prefix lifetimes
+/// the lab's routers advertise (radvd.conf(5) defaults: 86400 s and 14400 s).
+pub const RA_VALID_LIFETIME_S: u64 = 86_400;
+pub const RA_PREFERRED_LIFETIME_S: u64 = 14_400;
+
+impl Addr6Row {
+    /// `ip -6 addr`'s `valid_lft` and `preferred_lft` at `now`, in whole
+    /// seconds left; None: forever (link-local and static addresses).
+    pub fn lifetimes(&self, now: crate::time::SimTime) -> Option<(u64, u64)> {
+        let heard = self.heard?;
+        let gone = now.as_nanos().saturating_sub(heard.as_nanos()) / 1_000_000_000;
+        Some((RA_VALID_LIFETIME_S.saturating_sub(gone), RA_PREFERRED_LIFETIME_S.saturating_sub(gone)))
+    }
+
+    /// The lifetimes as `ip -6 addr` prints them.
+    pub fn lifetimes_text(&self, now: crate::time::SimTime) -> String {
+        match self.lifetimes(now) {
+            Some((v, p)) => format!("valid_lft {v}sec preferred_lft {p}sec"),
+            None => "valid_lft forever preferred_lft forever".into(),
+        }
+    }
 }
 
 /// One row of `ss -tan`.
@@ -133,6 +162,12 @@ pub struct DhcpLeaseRow {
 }
 
 impl NetworkState {
+    /// Applies one event: its time, then its table change.
+    pub fn apply_event(&mut self, event: &super::TraceEvent) {
+        self.now = event.time;
+        self.apply(&event.kind);
+    }
+
     /// Applies one event's table change, if it has one.
     pub fn apply(&mut self, kind: &EventKind) {
         match kind {
@@ -327,12 +362,27 @@ impl NetworkState {
                     t.remove(interface.as_str());
                 }
             }
+            E::AddressRemoved { interface, address } => {
+                if let Some(list) = self.addrs6.get_mut(device).and_then(|t| t.get_mut(interface.as_str())) {
+                    list.retain(|r| r.address != *address);
+                }
+            }
             E::Address { interface, address, origin, state } => {
+                let now = self.now;
                 let list = self.addrs6.entry(device.to_string()).or_default().entry(interface.to_string()).or_default();
-                let row = Addr6Row { address: *address, origin: *origin, state: *state };
+                let heard = (*origin == super::AddrOrigin::Slaac).then_some(now);
+                let row = Addr6Row { address: *address, origin: *origin, state: *state, heard };
                 match list.iter_mut().find(|r| r.address == *address) {
-                    Some(r) => *r = row,
+                    Some(r) => *r = Addr6Row { heard: r.heard.or(heard), ..row },
                     None => list.push(row),
+                }
+            }
+            E::RouterAdvert { interface, prefix: Some(p), outcome: super::SlaacOutcome::Refreshed, .. } => {
+                let now = self.now;
+                if let Some(list) = self.addrs6.get_mut(device).and_then(|t| t.get_mut(interface.as_str())) {
+                    for r in list.iter_mut().filter(|r| r.origin == super::AddrOrigin::Slaac && r.address.trunc() == *p) {
+                        r.heard = Some(now);
+                    }
                 }
             }
             _ => {}
@@ -358,7 +408,7 @@ impl Trace {
         let mut state = NetworkState::default();
         let end = index.saturating_add(1).min(self.events.len());
         for event in &self.events[..end] {
-            state.apply(&event.kind);
+            state.apply_event(event);
         }
         state
     }
@@ -374,7 +424,7 @@ impl Trace {
             if i % every == 0 {
                 checkpoints.push(state.clone());
             }
-            state.apply(&event.kind);
+            state.apply_event(event);
         }
         StateIndex { every, checkpoints }
     }
@@ -408,7 +458,7 @@ impl StateIndex {
         let k = (index / self.every).min(self.checkpoints.len().saturating_sub(1));
         let mut state = self.checkpoints.get(k).cloned().unwrap_or_default();
         for event in &trace.events[k * self.every..=index] {
-            state.apply(&event.kind);
+            state.apply_event(event);
         }
         state
     }

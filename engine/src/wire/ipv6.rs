@@ -18,6 +18,8 @@ pub enum Layer6Kind {
     Icmpv6,
     /// The IPv6 header quoted inside an ICMPv6 error.
     QuotedIpv6,
+    /// A Fragment extension header (RFC 8200 4.5).
+    Fragment,
 }
 
 /// One decoded field.
@@ -68,6 +70,8 @@ pub struct Ipv6 {
     /// The layers: IPv6, then a hop-by-hop header, then ICMPv6 (and a quoted packet).
     pub layers: Vec<Layer6>,
     pub icmp: Option<Icmpv6Info>,
+    /// A fragment: (offset in bytes, more fragments, identification, next header).
+    pub fragment: Option<(u16, bool, u32, u8)>,
 }
 
 fn addr_at(b: &[u8], at: usize) -> Ipv6Addr {
@@ -123,6 +127,7 @@ fn next_header_name(n: u8) -> String {
         6 => "TCP (6)".into(),
         17 => "UDP (17)".into(),
         58 => "ICMPv6 (58)".into(),
+        44 => "Fragment Header for IPv6 (44)".into(),
         n => format!("{n}"),
     }
 }
@@ -203,11 +208,41 @@ pub(super) fn decode(frame: &[u8], at: usize, problem: &mut Option<Problem>) -> 
         next = b[p];
         p = hend;
     }
+    let mut fragment = None;
+    if next == 44 && p + 8 <= end {
+        // Wireshark's "Fragment Header for IPv6": the data after it is a piece
+        // of the upper layer, decoded only once reassembled (not per frame).
+        let off = be16(b, p + 2);
+        let ident = u32::from_be_bytes([b[p + 4], b[p + 5], b[p + 6], b[p + 7]]);
+        let f = (off & !7, off & 1 == 1, ident, b[p]);
+        layers.push(Layer6 {
+            kind: Layer6Kind::Fragment,
+            title: "Fragment Header for IPv6".into(),
+            range: p..p + 8,
+            rows: vec![
+                row("Next Header", next_header_name(b[p]), p..p + 1),
+                row("Reserved", format!("0x{:02x}", b[p + 1]), p + 1..p + 2),
+                row("Offset", format!("{} ({} bytes)", f.0 / 8, f.0), p + 2..p + 4),
+                row("More Fragments", if f.1 { "Yes" } else { "No" }.into(), p + 3..p + 4),
+                row("Identification", format!("0x{ident:08x}"), p + 4..p + 8),
+            ],
+        });
+        fragment = Some(f);
+        next = 255;
+    }
     let mut icmp = None;
     if next == 58 {
         icmp = decode_icmpv6(b, p, end, src, dst, &mut layers, problem);
     }
-    Some(Ipv6 { range: at..end, src: Field::new(src, at + 8..at + 24), dst: Field::new(dst, at + 24..at + 40), hop_limit: Field::new(b[at + 7], at + 7..at + 8), layers, icmp })
+    Some(Ipv6 {
+        range: at..end,
+        src: Field::new(src, at + 8..at + 24),
+        dst: Field::new(dst, at + 24..at + 40),
+        hop_limit: Field::new(b[at + 7], at + 7..at + 8),
+        layers,
+        icmp,
+        fragment,
+    })
 }
 
 fn decode_icmpv6(

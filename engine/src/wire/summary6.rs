@@ -6,6 +6,12 @@ use super::ipv6::{code_name, type_name, Ipv6};
 use std::fmt::Write as _;
 
 pub(super) fn summarize(line: &mut String, ip: &Ipv6) {
+    if let Some((off, more, ident, next)) = ip.fragment {
+        // packet-ipv6.c's Info column for a fragment.
+        let more = if more { "y" } else { "n" };
+        let _ = write!(line, "IPv6 fragment (off={off} more={more} ident=0x{ident:08x} nxt={next})");
+        return;
+    }
     let Some(i) = &ip.icmp else {
         let _ = write!(line, "IPv6 {} → {}", ip.src.value, ip.dst.value);
         return;
