@@ -483,11 +483,16 @@ impl Sim {
     fn outcome(self) -> RunOutcome {
         let stop = self.stop.expect("the run has stopped");
         let processed = self.processed;
+        // The trace `Vec` doubled as it grew: up to half of it is spare
+        // capacity, which the browser would hold while a student scrubs
+        // (docs/perf.md, cut 2). Shrinking gives it back in place (glibc's and
+        // dlmalloc's `realloc` split the block; a large one is remapped), with
+        // no copy.
+        let mut events = self.ctx.trace;
+        events.shrink_to_fit();
         RunOutcome {
             topology: self.topology,
-            trace: Trace {
-                events: self.ctx.trace,
-            },
+            trace: Trace { events },
             outputs: self.ctx.outputs,
             traceroute_hops: self.ctx.hops,
             stop,
