@@ -88,7 +88,7 @@ fn main() {
                 ServerEvent::Ping { to, .. } => {
                     for i in 0..3 {
                         let arp = Arp { request: true, sender_mac: ROUTER_MAC, sender_ip: ROUTER, target_mac: MacAddr::ZERO, target_ip: to };
-                        cap.frames.push((now + SimTime::from_secs(i), frames::arp_frame(MacAddr::BROADCAST, &arp, true)));
+                        cap.frames.push((now + SimTime::from_secs(i), frames::arp_frame(MacAddr::BROADCAST, &arp, true).to_vec()));
                     }
                 }
                 ServerEvent::Reply { message, dst, dst_mac } => {
@@ -121,9 +121,9 @@ fn main() {
     // The laptop ARPs for its gateway first.
     now = now + SimTime::from_secs(1);
     let arp = Arp { request: true, sender_mac: LAPTOP_MAC, sender_ip: me, target_mac: MacAddr::ZERO, target_ip: ROUTER };
-    cap.frames.push((now, frames::arp_frame(MacAddr::BROADCAST, &arp, true)));
+    cap.frames.push((now, frames::arp_frame(MacAddr::BROADCAST, &arp, true).to_vec()));
     let reply = Arp { request: false, sender_mac: ROUTER_MAC, sender_ip: ROUTER, target_mac: LAPTOP_MAC, target_ip: me };
-    cap.frames.push((now + SimTime::from_micros(100), frames::arp_frame(LAPTOP_MAC, &reply, true)));
+    cap.frames.push((now + SimTime::from_micros(100), frames::arp_frame(LAPTOP_MAC, &reply, true).to_vec()));
 
     for (program, name, nameserver) in [
         (Program::GetAddrInfo, "www.example.com", ROUTER),

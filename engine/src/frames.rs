@@ -11,6 +11,7 @@ use smoltcp::wire::{
     Icmpv4Message, Icmpv4Packet, IpProtocol, Ipv4Packet,
 };
 use std::net::Ipv4Addr;
+use std::sync::Arc;
 
 /// Length of an Ethernet II header.
 pub const ETH_HEADER_LEN: usize = 14;
@@ -34,6 +35,16 @@ fn eth(mac: MacAddr) -> EthernetAddress {
     EthernetAddress(mac.0)
 }
 
+/// The 14-byte Ethernet II header.
+fn ethernet_header(dst: MacAddr, src: MacAddr, ethertype: EthernetProtocol) -> [u8; ETH_HEADER_LEN] {
+    let mut header = [0u8; ETH_HEADER_LEN];
+    let mut frame = EthernetFrame::new_unchecked(&mut header[..]);
+    frame.set_dst_addr(eth(dst));
+    frame.set_src_addr(eth(src));
+    frame.set_ethertype(ethertype);
+    header
+}
+
 /// An Ethernet II frame around `payload`, zero-padded to 60 bytes when `pad` is set.
 pub fn ethernet(
     dst: MacAddr,
@@ -44,13 +55,38 @@ pub fn ethernet(
 ) -> Vec<u8> {
     let len = ETH_HEADER_LEN + payload.len();
     let total = if pad { len.max(MIN_FRAME_LEN) } else { len };
-    let mut buf = vec![0u8; total];
-    let mut frame = EthernetFrame::new_unchecked(&mut buf[..]);
-    frame.set_dst_addr(eth(dst));
-    frame.set_src_addr(eth(src));
-    frame.set_ethertype(ethertype);
-    buf[ETH_HEADER_LEN..len].copy_from_slice(payload);
+    let mut buf = Vec::with_capacity(total);
+    buf.extend_from_slice(&ethernet_header(dst, src, ethertype));
+    buf.extend_from_slice(payload);
+    buf.resize(total, 0);
     buf
+}
+
+/// Frames up to this size (an Ethernet payload of 1500 bytes) are built on
+/// the stack by [`ethernet_frame`].
+const STACK_FRAME_LEN: usize = ETH_HEADER_LEN + 1500;
+
+/// [`ethernet`]'s frame built straight into the shared buffer the simulation
+/// keeps (`Arc<[u8]>`): one allocation and one copy, where `ethernet(..).into()`
+/// allocated a zeroed `Vec`, then the `Arc`, and copied between them
+/// (docs/perf.md, cut 3). It calls no zeroing allocator either, the pattern
+/// LLVM miscompiled on wasm (docs/wasm-opt-level-crash.md).
+pub fn ethernet_frame(
+    dst: MacAddr,
+    src: MacAddr,
+    ethertype: EthernetProtocol,
+    payload: &[u8],
+    pad: bool,
+) -> Arc<[u8]> {
+    let len = ETH_HEADER_LEN + payload.len();
+    let total = if pad { len.max(MIN_FRAME_LEN) } else { len };
+    if total > STACK_FRAME_LEN {
+        return ethernet(dst, src, ethertype, payload, pad).into();
+    }
+    let mut buf = [0u8; STACK_FRAME_LEN];
+    buf[..ETH_HEADER_LEN].copy_from_slice(&ethernet_header(dst, src, ethertype));
+    buf[ETH_HEADER_LEN..len].copy_from_slice(payload);
+    Arc::from(&buf[..total])
 }
 
 /// The fields of an ARP packet for IPv4 over Ethernet (RFC 826).
@@ -86,8 +122,8 @@ pub fn arp_packet(arp: &Arp) -> [u8; 28] {
 }
 
 /// An ARP frame from `arp.sender_mac` to `eth_dst`.
-pub fn arp_frame(eth_dst: MacAddr, arp: &Arp, pad: bool) -> Vec<u8> {
-    ethernet(
+pub fn arp_frame(eth_dst: MacAddr, arp: &Arp, pad: bool) -> Arc<[u8]> {
+    ethernet_frame(
         eth_dst,
         arp.sender_mac,
         EthernetProtocol::Arp,
@@ -137,8 +173,8 @@ pub struct Ipv4Header {
 /// An IPv4 datagram with a correct header checksum.
 pub fn ipv4_datagram(h: &Ipv4Header, payload: &[u8]) -> Vec<u8> {
     let total = IPV4_HEADER_LEN + payload.len();
-    let mut buf = vec![0u8; total];
-    let mut p = Ipv4Packet::new_unchecked(&mut buf[..]);
+    let mut header = [0u8; IPV4_HEADER_LEN];
+    let mut p = Ipv4Packet::new_unchecked(&mut header[..]);
     p.set_version(4);
     p.set_header_len(IPV4_HEADER_LEN as u8);
     p.set_dscp(h.tos >> 2);
@@ -153,14 +189,17 @@ pub fn ipv4_datagram(h: &Ipv4Header, payload: &[u8]) -> Vec<u8> {
     p.set_src_addr(h.src);
     p.set_dst_addr(h.dst);
     p.fill_checksum();
-    buf[IPV4_HEADER_LEN..].copy_from_slice(payload);
+    let mut buf = Vec::with_capacity(total);
+    buf.extend_from_slice(&header);
+    buf.extend_from_slice(payload);
     buf
 }
 
 /// An ICMP echo request or reply with a correct checksum.
 pub fn icmp_echo(request: bool, ident: u16, seq: u16, data: &[u8]) -> Vec<u8> {
-    let mut buf = vec![0u8; ICMP_HEADER_LEN + data.len()];
-    buf[ICMP_HEADER_LEN..].copy_from_slice(data);
+    let mut buf = Vec::with_capacity(ICMP_HEADER_LEN + data.len());
+    buf.extend_from_slice(&[0u8; ICMP_HEADER_LEN]);
+    buf.extend_from_slice(data);
     let mut p = Icmpv4Packet::new_unchecked(&mut buf[..]);
     p.set_msg_type(if request {
         Icmpv4Message::EchoRequest
@@ -180,9 +219,10 @@ pub fn icmp_echo(request: bool, ident: u16, seq: u16, data: &[u8]) -> Vec<u8> {
 pub fn icmp_error(msg_type: u8, code: u8, rest: [u8; 4], original: &[u8]) -> Vec<u8> {
     let room = ICMP_ERROR_MAX_LEN - IPV4_HEADER_LEN - ICMP_HEADER_LEN;
     let quoted = &original[..original.len().min(room)];
-    let mut buf = vec![0u8; ICMP_HEADER_LEN + quoted.len()];
-    buf[ICMP_HEADER_LEN..].copy_from_slice(quoted);
-    buf[4..8].copy_from_slice(&rest);
+    let mut buf = Vec::with_capacity(ICMP_HEADER_LEN + quoted.len());
+    buf.extend_from_slice(&[0u8; 4]);
+    buf.extend_from_slice(&rest);
+    buf.extend_from_slice(quoted);
     let mut p = Icmpv4Packet::new_unchecked(&mut buf[..]);
     p.set_msg_type(Icmpv4Message::from(msg_type));
     p.set_msg_code(code);
@@ -305,9 +345,21 @@ mod tests {
             0, 0, 0, 0, 0, 0, 10, 10, 10, 100, // target
         ];
         expected.resize(60, 0);
-        assert_eq!(frame, expected);
+        assert_eq!(frame[..], expected[..]);
         assert_eq!(parse_arp(&frame[14..]), Some(arp));
         assert_eq!(arp_frame(MacAddr::BROADCAST, &arp, false).len(), 42);
+    }
+
+    #[test]
+    fn a_frame_built_shared_is_the_frame_built_as_a_vec() {
+        for len in [0, 1, 28, 46, 47, 84, 1500, 1501, 9000] {
+            let payload: Vec<u8> = (0..len).map(|i| (i * 7 + 3) as u8).collect();
+            for pad in [false, true] {
+                let shared = ethernet_frame(PC2, PC1, EthernetProtocol::Ipv4, &payload, pad);
+                let plain = ethernet(PC2, PC1, EthernetProtocol::Ipv4, &payload, pad);
+                assert_eq!(shared[..], plain[..], "{len} bytes, pad {pad}");
+            }
+        }
     }
 
     #[test]

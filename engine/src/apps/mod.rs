@@ -9,6 +9,7 @@
 //! each of `app_start`, `app_timer` and `app_icmp`.
 
 mod ping;
+mod text;
 mod traceroute;
 
 // Pure, clock-free protocol programs (issue 11/12 phase 1): they take `now` and
@@ -164,8 +165,7 @@ impl IpNode {
     }
 
     fn output_line(&mut self, ctx: &mut Ctx, app: u32, line: String) {
-        let label = self.apps[app as usize].label.clone();
-        ctx.output_line(&label, line);
+        ctx.output_line(&self.apps[app as usize].label, line);
     }
 }
 

@@ -9,8 +9,9 @@ use crate::sim::ctx::Ctx;
 use crate::time::SimTime;
 use crate::trace::icmp_error_text;
 use smoltcp::wire::IpProtocol;
+use super::text::{push_i64, push_ipv4, push_padded, push_u64};
 use std::fmt::Write as _;
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr};
 
 
 /// iputils ping's counters (times in microseconds, as ping keeps them).
@@ -48,37 +49,54 @@ pub(crate) struct Ping {
     last_send: SimTime,
 }
 
-/// C's `%g` for ping's loss percentage (a `float`).
-fn format_g(v: f64) -> String {
+/// C's `%g` for ping's loss percentage (a `float`), appended to `s`.
+fn push_g(s: &mut String, v: f64) {
     let v = v as f32 as f64;
-    if v == 0.0 {
-        return "0".into();
+    // 0 % and 100 % (and any whole percentage) are what most runs print:
+    // `%g` drops the point and the zeros, so it is the integer.
+    if v.fract() == 0.0 && v.abs() < 1e6 {
+        push_i64(s, v as i64);
+        return;
     }
     let exp = v.abs().log10().floor() as i32;
     let decimals = (5 - exp).max(0) as usize;
-    let mut s = format!("{v:.decimals$}");
-    if s.contains('.') {
-        while s.ends_with('0') {
-            s.pop();
+    let mut g = format!("{v:.decimals$}");
+    if g.contains('.') {
+        while g.ends_with('0') {
+            g.pop();
         }
-        if s.ends_with('.') {
-            s.pop();
+        if g.ends_with('.') {
+            g.pop();
         }
     }
-    s
+    s.push_str(&g);
 }
 
 /// ping's "time=" field: 3 decimals under 1 ms, 2 under 10 ms, 1 under 100 ms.
-fn format_rtt(us: i64) -> String {
-    if us >= 100_000 {
-        format!("{}", (us + 500) / 1000)
+/// `us` is never negative (a reply comes after its request).
+fn push_rtt(s: &mut String, us: i64) {
+    let us = us.max(0) as u64;
+    let (whole, frac, digits) = if us >= 100_000 {
+        ((us + 500) / 1000, 0, 0)
     } else if us >= 10_000 {
-        format!("{}.{:01}", (us + 50) / 1000, ((us + 50) % 1000) / 100)
+        ((us + 50) / 1000, ((us + 50) % 1000) / 100, 1)
     } else if us >= 1000 {
-        format!("{}.{:02}", (us + 5) / 1000, ((us + 5) % 1000) / 10)
+        ((us + 5) / 1000, ((us + 5) % 1000) / 10, 2)
     } else {
-        format!("{}.{:03}", us / 1000, us % 1000)
+        (us / 1000, us % 1000, 3)
+    };
+    push_u64(s, whole);
+    if digits > 0 {
+        s.push('.');
+        push_padded(s, frac, digits);
     }
+}
+
+/// Microseconds as ping's statistics print them: milliseconds with 3 decimals.
+fn push_ms3(s: &mut String, us: i64) {
+    push_i64(s, us / 1000);
+    s.push('.');
+    push_padded(s, (us % 1000).unsigned_abs(), 3);
 }
 
 /// Integer square root as iputils computes mdev (Newton's method).
@@ -144,16 +162,24 @@ impl IpNode {
             None => String::new(),
         };
         let size = opts.size as usize;
-        self.output_line(
-            ctx,
-            app,
-            format!(
-                "PING {} ({target}) {from}{}({}) bytes of data.",
-                hostname.as_deref().unwrap_or(&target.to_string()),
-                size,
-                size + 28
-            ),
-        );
+        let hostname = hostname.unwrap_or_else(|| {
+            let mut h = String::with_capacity(15);
+            push_ipv4(&mut h, target);
+            h
+        });
+        // "PING {hostname} ({target}) {from}{size}({size + 28}) bytes of data."
+        let mut line = String::with_capacity(48 + hostname.len() + from.len());
+        line.push_str("PING ");
+        line.push_str(&hostname);
+        line.push_str(" (");
+        push_ipv4(&mut line, target);
+        line.push_str(") ");
+        line.push_str(&from);
+        push_u64(&mut line, size as u64);
+        line.push('(');
+        push_u64(&mut line, size as u64 + 28);
+        line.push_str(") bytes of data.");
+        self.output_line(ctx, app, line);
         let now = ctx.now;
         self.apps[app as usize].state = AppState::Ping(Box::new(Ping {
             target,
@@ -163,7 +189,7 @@ impl IpNode {
             ttl: opts.ttl,
             linger: SimTime::from_millis(opts.linger_ms),
             oif,
-            hostname: hostname.unwrap_or_else(|| target.to_string()),
+            hostname,
             count,
             interval: SimTime::from_millis(interval_ms),
             ident,
@@ -355,13 +381,13 @@ impl IpNode {
         let p = self.ping_mut(app);
         let line = match info {
             IcmpInfo::EchoReply { from, id, seq, ttl, icmp_len } if p.v6.is_none() => {
-                match Self::ping_reply(p, now, &from.to_string(), *id, *seq, *ttl, *icmp_len) {
+                match Self::ping_reply(p, now, IpAddr::V4(*from), *id, *seq, *ttl, *icmp_len) {
                     Some(line) => line,
                     None => return false,
                 }
             }
             IcmpInfo::Echo6Reply { from, id, seq, hop_limit, icmp_len } if p.v6.is_some() => {
-                match Self::ping_reply(p, now, &from.to_string(), *id, *seq, *hop_limit, *icmp_len) {
+                match Self::ping_reply(p, now, IpAddr::V6(*from), *id, *seq, *hop_limit, *icmp_len) {
                     Some(line) => line,
                     None => return false,
                 }
@@ -420,7 +446,7 @@ impl IpNode {
 
     /// gather_statistics for an echo reply: counters, and the line ping prints.
     #[allow(clippy::too_many_arguments)]
-    fn ping_reply(p: &mut Ping, now: SimTime, from: &str, id: u16, seq: u16, ttl: u8, icmp_len: usize) -> Option<String> {
+    fn ping_reply(p: &mut Ping, now: SimTime, from: IpAddr, id: u16, seq: u16, ttl: u8, icmp_len: usize) -> Option<String> {
         if id != p.ident || seq == 0 || seq as u32 > p.ntransmitted {
             return None;
         }
@@ -434,14 +460,29 @@ impl IpNode {
             p.received[seq as usize] = true;
             p.nreceived += 1;
         }
-        let mut line = format!("{icmp_len} bytes from {from}: icmp_seq={seq} ttl={ttl}");
+        // "{icmp_len} bytes from {from}: icmp_seq={seq} ttl={ttl}"
+        let mut line = String::with_capacity(64);
+        push_u64(&mut line, icmp_len as u64);
+        line.push_str(" bytes from ");
+        match from {
+            IpAddr::V4(a) => push_ipv4(&mut line, a),
+            IpAddr::V6(a) => {
+                let _ = write!(line, "{a}");
+            }
+        }
+        line.push_str(": icmp_seq=");
+        push_u64(&mut line, u64::from(seq));
+        line.push_str(" ttl=");
+        push_u64(&mut line, u64::from(ttl));
         // Without the send time in the data (-s under 16) ping measures nothing.
         if p.timing {
             p.tsum += rtt;
             p.tsum2 += rtt * rtt;
             p.tmin = p.tmin.min(rtt);
             p.tmax = p.tmax.max(rtt);
-            let _ = write!(line, " time={} ms", format_rtt(rtt));
+            line.push_str(" time=");
+            push_rtt(&mut line, rtt);
+            line.push_str(" ms");
         }
         if dup {
             line.push_str(" (DUP!)");
@@ -451,49 +492,64 @@ impl IpNode {
 
     fn ping_finish(&mut self, ctx: &mut Ctx, app: u32) {
         let p = self.ping_mut(app);
-        let mut lines = vec![
-            String::new(),
-            format!("--- {} ping statistics ---", p.hostname),
-        ];
+        let mut title = String::with_capacity(p.hostname.len() + 24);
+        title.push_str("--- ");
+        title.push_str(&p.hostname);
+        title.push_str(" ping statistics ---");
+        let mut lines = [String::new(), title, String::new(), String::new()];
         let ms = {
             let us = (p.last_send - p.start).as_micros();
             us / 1000 + u64::from(us % 1000 >= 500)
         };
-        let mut stats = format!(
-            "{} packets transmitted, {} received",
-            p.ntransmitted, p.nreceived
-        );
+        // "{ntransmitted} packets transmitted, {nreceived} received[, +{nrepeats} duplicates]
+        // [, +{nerrors} errors][, {loss}% packet loss, time {ms}ms]"
+        let stats = &mut lines[2];
+        stats.reserve(80);
+        push_u64(stats, u64::from(p.ntransmitted));
+        stats.push_str(" packets transmitted, ");
+        push_u64(stats, u64::from(p.nreceived));
+        stats.push_str(" received");
         if p.nrepeats > 0 {
-            let _ = write!(stats, ", +{} duplicates", p.nrepeats);
+            stats.push_str(", +");
+            push_u64(stats, u64::from(p.nrepeats));
+            stats.push_str(" duplicates");
         }
         if p.nerrors > 0 {
-            let _ = write!(stats, ", +{} errors", p.nerrors);
+            stats.push_str(", +");
+            push_u64(stats, u64::from(p.nerrors));
+            stats.push_str(" errors");
         }
         if p.ntransmitted > 0 {
             let loss = (p.ntransmitted as f64 - p.nreceived as f64) * 100.0 / p.ntransmitted as f64;
-            let _ = write!(stats, ", {}% packet loss, time {ms}ms", format_g(loss));
+            stats.push_str(", ");
+            push_g(stats, loss);
+            stats.push_str("% packet loss, time ");
+            push_u64(stats, ms);
+            stats.push_str("ms");
         }
-        lines.push(stats);
-        let mut tail = String::new();
+        let tail = &mut lines[3];
         if p.nreceived > 0 && p.timing {
             let n = (p.nreceived + p.nrepeats) as i64;
             let avg = p.tsum / n;
             let mdev = llsqrt(p.tsum2 / n - avg * avg);
-            let f = |v: i64| format!("{}.{:03}", v / 1000, v % 1000);
-            let _ = write!(
-                tail,
-                "rtt min/avg/max/mdev = {}/{}/{}/{} ms",
-                f(p.tmin),
-                f(avg),
-                f(p.tmax),
-                f(mdev)
-            );
+            // "rtt min/avg/max/mdev = {min}/{avg}/{max}/{mdev} ms", each as ms with 3 decimals
+            tail.reserve(56);
+            tail.push_str("rtt min/avg/max/mdev = ");
+            for (i, v) in [p.tmin, avg, p.tmax, mdev].into_iter().enumerate() {
+                if i > 0 {
+                    tail.push('/');
+                }
+                push_ms3(tail, v);
+            }
+            tail.push_str(" ms");
         }
         if p.pipesize > 1 {
-            let comma = if tail.is_empty() { "" } else { ", " };
-            let _ = write!(tail, "{comma}pipe {}", p.pipesize);
+            if !tail.is_empty() {
+                tail.push_str(", ");
+            }
+            tail.push_str("pipe ");
+            push_i64(tail, i64::from(p.pipesize));
         }
-        lines.push(tail);
         for line in lines {
             self.output_line(ctx, app, line);
         }
@@ -504,6 +560,30 @@ impl IpNode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn format_g(v: f64) -> String {
+        let mut s = String::new();
+        push_g(&mut s, v);
+        s
+    }
+
+    fn format_rtt(us: i64) -> String {
+        let mut s = String::new();
+        push_rtt(&mut s, us);
+        s
+    }
+
+    #[test]
+    fn statistics_milliseconds() {
+        let ms3 = |us: i64| {
+            let mut s = String::new();
+            push_ms3(&mut s, us);
+            s
+        };
+        for us in [0i64, 5, 45, 999, 1000, 1234, 12_345, 123_456_789] {
+            assert_eq!(ms3(us), format!("{}.{:03}", us / 1000, us % 1000));
+        }
+    }
 
     #[test]
     fn percent_like_printf_g() {
@@ -523,6 +603,8 @@ mod tests {
         assert_eq!(format_rtt(12_345), "12.3");
         assert_eq!(format_rtt(123_456), "123");
         assert_eq!(format_rtt(9_999), "10.00");
+        assert_eq!(format_rtt(99_999), "100.0");
+        assert_eq!(format_rtt(0), "0.000");
     }
 
     #[test]

@@ -57,7 +57,7 @@ impl IpNode {
                 target_mac: arp.sender_mac,
                 target_ip: arp.sender_ip,
             };
-            let bytes: Frame = frames::arp_frame(arp.sender_mac, &reply, ctx.pad).into();
+            let bytes: Frame = frames::arp_frame(arp.sender_mac, &reply, ctx.pad);
             ctx.send_frame(port, bytes);
             return;
         }
@@ -111,9 +111,7 @@ impl IpNode {
                         target_ip: ip,
                     };
                     let port = f.port;
-                    let bytes: Frame =
-                        frames::arp_frame(unicast.unwrap_or(MacAddr::BROADCAST), &arp, ctx.pad)
-                            .into();
+                    let bytes: Frame = frames::arp_frame(unicast.unwrap_or(MacAddr::BROADCAST), &arp, ctx.pad);
                     ctx.send_frame(port, bytes);
                 }
                 NeighAction::Timer { ip, at, gen } => {
@@ -165,8 +163,7 @@ impl IpNode {
     fn send_datagram(&mut self, ctx: &mut Ctx, iface: u32, mac: MacAddr, datagram: &[u8]) {
         let f = &self.ifaces[iface as usize];
         let port = f.port;
-        let bytes: Frame =
-            frames::ethernet(mac, f.mac, EthernetProtocol::Ipv4, datagram, ctx.pad).into();
+        let bytes: Frame = frames::ethernet_frame(mac, f.mac, EthernetProtocol::Ipv4, datagram, ctx.pad);
         ctx.send_frame(port, bytes);
     }
 

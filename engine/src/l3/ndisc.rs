@@ -39,7 +39,7 @@ impl IpNode {
     pub(crate) fn send6(&mut self, ctx: &mut Ctx, iface: u32, mac: MacAddr, datagram: &[u8]) {
         let f = &self.ifaces[iface as usize];
         let port = f.port;
-        let bytes: Frame = crate::frames::ethernet(mac, f.mac, EthernetProtocol::Ipv6, datagram, ctx.pad).into();
+        let bytes: Frame = crate::frames::ethernet_frame(mac, f.mac, EthernetProtocol::Ipv6, datagram, ctx.pad);
         ctx.send_frame(port, bytes);
     }
 

@@ -152,7 +152,7 @@ impl IpNode {
     ) {
         let interface = self.ifaces[iface as usize].name.clone();
         let Some(e) = self.nat.get(&iface).and_then(|s| s.table.entry(&original)) else { return };
-        let entry = ConntrackRow::of(interface.clone(), e);
+        let entry = Box::new(ConntrackRow::of(interface.clone(), e));
         let device = ctx.id(self.dev);
         ctx.record(EventKind::NatTranslated { device, interface, direction, before, after, checksums, entry });
         self.nat_arm(ctx, iface);

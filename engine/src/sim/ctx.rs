@@ -31,6 +31,7 @@ pub(crate) struct Ctx {
     pub(super) ports: Vec<Port>,
     pub(super) links: Vec<Link>,
     pub(crate) rng: Rng,
+    /// Every command's label, each with no lines yet (see `output_line`).
     pub(super) outputs: VecMap<String, Vec<String>>,
     /// Each traceroute's printed hop rows, typed (see `RunOutcome::traceroute_hops`).
     pub(crate) hops: VecMap<String, Vec<(u8, Vec<std::net::Ipv4Addr>)>>,
@@ -195,11 +196,10 @@ impl Ctx {
         self.schedule(at, Ev::Transmit { port, frame });
     }
 
-    /// A command printed a line.
+    /// A command printed a line. It goes into the trace only; the run's
+    /// `outputs` are gathered from the trace when it ends (`Sim::outcome`), so
+    /// a line costs no label lookup and no copy while the run goes.
     pub(crate) fn output_line(&mut self, label: &Name, line: String) {
-        if let Some(lines) = self.outputs.get_mut(label.as_str()) {
-            lines.push(line.clone());
-        }
         self.record(EventKind::CommandOutput {
             label: label.clone(),
             line,

@@ -18,7 +18,7 @@ use crate::l3::IpNode;
 use crate::rng::Rng;
 use crate::scenario::{DeviceKind, Scenario, ScenarioError, Topology};
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, Trace};
+use crate::trace::{DropReason, EventKind, Name, Trace, TraceEvent};
 use ctx::Ctx;
 use device::{Body, Device, Timer};
 use link::{Direction, Link, Port};
@@ -489,16 +489,39 @@ impl Sim {
     fn outcome(self) -> RunOutcome {
         let stop = self.stop.expect("the run has stopped");
         let processed = self.processed;
+        // The trace `Vec` doubled as it grew: up to half of it is spare
+        // capacity, which the browser would hold while a student scrubs
+        // (docs/perf.md, cut 2). Shrinking gives it back in place (glibc's and
+        // dlmalloc's `realloc` split the block; a large one is remapped), with
+        // no copy.
+        let mut events = self.ctx.trace;
+        events.shrink_to_fit();
+        let mut outputs = self.ctx.outputs;
+        gather_lines(&mut outputs, &events);
         RunOutcome {
             topology: self.topology,
-            trace: Trace {
-                events: self.ctx.trace,
-            },
-            outputs: self.ctx.outputs,
+            trace: Trace { events },
+            outputs,
             traceroute_hops: self.ctx.hops,
             stop,
             events_processed: processed,
             work: self.ctx.work,
+        }
+    }
+}
+
+/// Appends each `CommandOutput` line of `events` to its command's lines, in
+/// trace order. A command's lines mostly come in a row (ping's statistics), so
+/// the label is looked up only when it changes.
+fn gather_lines(outputs: &mut VecMap<String, Vec<String>>, events: &[TraceEvent]) {
+    let mut current: Option<(&Name, Option<&mut Vec<String>>)> = None;
+    for e in events {
+        let EventKind::CommandOutput { label, line } = &e.kind else { continue };
+        if !matches!(&current, Some((l, _)) if *l == label) {
+            current = Some((label, outputs.get_mut(label.as_str())));
+        }
+        if let Some((_, Some(lines))) = &mut current {
+            lines.push(line.clone());
         }
     }
 }

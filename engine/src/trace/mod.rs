@@ -55,7 +55,8 @@ pub struct PortRef {
     pub port: Name,
 }
 
-/// One entry of the trace.
+/// One entry of the trace. Its size is every recorded event's cost in memory
+/// (docs/perf.md): a variant bigger than `FrameSent` keeps its bulk in a `Box`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TraceEvent {
     /// Position in the trace, from 0.
@@ -237,8 +238,9 @@ pub enum EventKind {
         before: crate::l3::nat::Tuple,
         after: crate::l3::nat::Tuple,
         checksums: Vec<ChecksumChange>,
-        /// The conntrack entry after this packet.
-        entry: ConntrackRow,
+        /// The conntrack entry after this packet (boxed: inline it made every
+        /// trace record 40 bytes bigger, docs/perf.md).
+        entry: Box<ConntrackRow>,
     },
     /// A conntrack entry timed out and left the table.
     ConntrackExpired { device: Name, entry: ConntrackRow },
@@ -385,4 +387,14 @@ pub enum EventKind {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Trace {
     pub events: Vec<TraceEvent>,
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// `FrameSent` (a link, two ports, two times and the bytes) is the
+    /// biggest variant; a bigger one would grow every record of a storm.
+    #[test]
+    fn a_record_is_no_bigger_than_a_frame_sent() {
+        assert!(std::mem::size_of::<super::TraceEvent>() <= 136, "{}", std::mem::size_of::<super::TraceEvent>());
+    }
 }

@@ -235,8 +235,8 @@ impl NetworkState {
                 let rows = self.conntrack.entry(device.to_string()).or_default();
                 let key = (&entry.interface, entry.original);
                 match rows.binary_search_by(|r| (&r.interface, r.original).cmp(&key)) {
-                    Ok(i) => rows[i] = entry.clone(),
-                    Err(i) => rows.insert(i, entry.clone()),
+                    Ok(i) => rows[i] = super::ConntrackRow::clone(entry),
+                    Err(i) => rows.insert(i, super::ConntrackRow::clone(entry)),
                 }
             }
             EventKind::ConntrackExpired { device, entry } => {

@@ -175,14 +175,13 @@ impl IpNode {
                 ClientEvent::Send(t) => match t.path {
                     SendPath::Raw => {
                         let f = &self.ifaces[iface as usize];
-                        let frame: Frame = frames::ethernet(
+                        let frame: Frame = frames::ethernet_frame(
                             MacAddr::BROADCAST,
                             f.mac,
                             EthernetProtocol::Ipv4,
                             &t.raw_ipv4_datagram(),
                             ctx.pad,
-                        )
-                        .into();
+                        );
                         let port = f.port;
                         ctx.send_frame(port, frame);
                     }
@@ -326,14 +325,13 @@ impl IpNode {
                         dst,
                     };
                     let f = &self.ifaces[iface as usize];
-                    let frame: Frame = frames::ethernet(
+                    let frame: Frame = frames::ethernet_frame(
                         dst_mac,
                         f.mac,
                         EthernetProtocol::Ipv4,
                         &frames::ipv4_datagram(&h, &udp),
                         ctx.pad,
-                    )
-                    .into();
+                    );
                     let port = f.port;
                     ctx.send_frame(port, frame);
                 }
