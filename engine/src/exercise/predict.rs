@@ -302,7 +302,7 @@ pub fn questions_at(
                 wrong.push(Some(1));
                 push(
                     QuestionKind::VlanTag,
-                    msg!("predict-vlan-tag-prompt", device = &from.device, sub = sub, frame = wire::summarize(bytes), parent = &from.port),
+                    msg!("predict-vlan-tag-prompt", device = &from.device, sub = &**sub, frame = wire::summarize(bytes), parent = &from.port),
                     label(vid(bytes)),
                     wrong.into_iter().map(label).collect(),
                     None,

@@ -48,6 +48,7 @@ impl TraceEvent {
                 routes = routes.iter().map(route_text).collect::<Vec<_>>().join("; ")
             ),
             EventKind::FrameSent { link, from, to, t_start, t_end, bytes, subinterface: Some(sub) } => {
+                let sub: &Name = sub;
                 // The 8021q driver's tag, named: which subinterface, which VLAN.
                 let vid = if bytes.len() >= 16 { u16::from_be_bytes([bytes[14], bytes[15]]) & 0x0fff } else { 0 };
                 msg!(
