@@ -20,8 +20,18 @@ fn main() {
     let mut out = String::from("/// The English engine catalogue: `locales/en/engine-*.ftl`.\npub static ENGLISH: &[&str] = &[\n");
     for f in files {
         println!("cargo:rerun-if-changed={}", f.display());
-        out.push_str(&format!("    include_str!({:?}),\n", f.display().to_string()));
+        // Compiled in without its comments (translators' notes).
+        let text = fs::read_to_string(&f).unwrap();
+        let stripped = Path::new(&env::var("OUT_DIR").unwrap()).join(f.file_name().unwrap());
+        fs::write(&stripped, without_comments(&text)).unwrap();
+        out.push_str(&format!("    include_str!({:?}),\n", stripped.display().to_string()));
     }
     out.push_str("];\n");
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("english.rs"), out).unwrap();
+}
+
+/// A Fluent source without its comment lines and blank lines: a comment starts in column 0 with
+/// `#` (a pattern's continuation lines are indented), and a message never needs either.
+fn without_comments(text: &str) -> String {
+    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).flat_map(|l| [l, "\n"]).collect()
 }
