@@ -33,6 +33,8 @@ pub(crate) struct Ctx {
     pub(crate) rng: Rng,
     /// Every command's label, each with no lines yet (see `output_line`).
     pub(super) outputs: VecMap<String, Vec<String>>,
+    /// The trace index of every `CommandOutput` event, in order.
+    pub(super) output_events: Vec<u32>,
     /// Each traceroute's printed hop rows, typed (see `RunOutcome::traceroute_hops`).
     pub(crate) hops: VecMap<String, Vec<(u8, Vec<std::net::Ipv4Addr>)>>,
     /// Pad frames to Ethernet's 60-byte minimum.
@@ -69,6 +71,7 @@ impl Ctx {
             links: Vec::new(),
             rng,
             outputs: VecMap::new(),
+            output_events: Vec::new(),
             hops: VecMap::new(),
             pad: true,
             epoch_secs: 0,
@@ -200,6 +203,8 @@ impl Ctx {
     /// `outputs` are gathered from the trace when it ends (`Sim::outcome`), so
     /// a line costs no label lookup and no copy while the run goes.
     pub(crate) fn output_line(&mut self, label: &Name, line: String) {
+        let at = u32::try_from(self.trace.len()).unwrap_or(u32::MAX);
+        self.output_events.push(at);
         self.record(EventKind::CommandOutput {
             label: label.clone(),
             line,

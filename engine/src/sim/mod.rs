@@ -491,13 +491,16 @@ impl Sim {
         let processed = self.processed;
         // The trace `Vec` doubled as it grew: up to half of it is spare
         // capacity, which the browser would hold while a student scrubs
-        // (docs/perf.md, cut 2). Shrinking gives it back in place (glibc's and
-        // dlmalloc's `realloc` split the block; a large one is remapped), with
-        // no copy.
+        // (docs/perf.md, cut 2). On wasm, dlmalloc's `realloc` shrinks the
+        // block in place, with no copy. Not natively: glibc remaps a large
+        // block, and the next run's trace then faults in fresh pages (twice
+        // the page faults in the throughput bench, and slower by the clock).
+        #[allow(unused_mut)]
         let mut events = self.ctx.trace;
+        #[cfg(target_arch = "wasm32")]
         events.shrink_to_fit();
         let mut outputs = self.ctx.outputs;
-        gather_lines(&mut outputs, &events);
+        gather_lines(&mut outputs, &events, &self.ctx.output_events);
         RunOutcome {
             topology: self.topology,
             trace: Trace { events },
@@ -510,13 +513,14 @@ impl Sim {
     }
 }
 
-/// Appends each `CommandOutput` line of `events` to its command's lines, in
-/// trace order. A command's lines mostly come in a row (ping's statistics), so
-/// the label is looked up only when it changes.
-fn gather_lines(outputs: &mut VecMap<String, Vec<String>>, events: &[TraceEvent]) {
+/// Appends the `CommandOutput` lines of `events` at `at` (their indices, in
+/// order) to their commands' lines. Only those events are read, not the whole
+/// trace (which is cold in the cache by then). A command's lines mostly come
+/// in a row (ping's statistics), so the label is looked up only when it changes.
+fn gather_lines(outputs: &mut VecMap<String, Vec<String>>, events: &[TraceEvent], at: &[u32]) {
     let mut current: Option<(&Name, Option<&mut Vec<String>>)> = None;
-    for e in events {
-        let EventKind::CommandOutput { label, line } = &e.kind else { continue };
+    for &i in at {
+        let EventKind::CommandOutput { label, line } = &events[i as usize].kind else { continue };
         if !matches!(&current, Some((l, _)) if *l == label) {
             current = Some((label, outputs.get_mut(label.as_str())));
         }
