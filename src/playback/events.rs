@@ -401,7 +401,7 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
         EventKind::HttpResponse { device, status, reason, body_len, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            msg!("row-http-response", status = status.to_string(), reason = reason.to_string(), bytes = *body_len as u64)
+            msg!("row-http-response", status = status.to_string(), reason = reason.to_string(), bytes = *body_len)
         }
         // NAT (issue 12): netfilter on the router, beside its routing decisions.
         EventKind::NatTranslated { device, interface, direction, before, after, .. } => {

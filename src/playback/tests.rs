@@ -764,16 +764,3 @@ fn every_row_of_the_examples_is_worded_in_every_language() {
         }
     }
 }
-
-#[test]
-#[ignore]
-fn dump_english_rows() {
-    let mut out = String::new();
-    for (stem, lab) in examples::all() {
-        let p = Playback::new(&lab);
-        for r in p.run().unwrap().rows.iter() {
-            out.push_str(&format!("{stem}\t{}\n", r.english()));
-        }
-    }
-    std::fs::write("/tmp/rows-new.txt", out).unwrap();
-}
