@@ -111,3 +111,10 @@ row-storm = Broadcast-Sturm nach { $count ->
         [one] { $count } Ereignis
        *[other] { $count } Ereignissen
     }
+
+## The event list's filter chips: how many rows a hidden class hides.
+events-hidden-title = { $count ->
+        [one] { $count } Ereignis ausgeblendet
+       *[other] { $count } Ereignisse ausgeblendet
+    }
+events-hidden-count = {" "}({ $count } ausgeblendet)

@@ -77,3 +77,10 @@ row-path-mtu = path MTU to { $destination }: { $mtu }
 row-stp-topology-change = STP: topology change, MACs age in 15 s
 row-stp-topology-change-over = STP: topology change over
 row-storm = broadcast storm after { $count } events
+
+## The event list's filter chips: how many rows a hidden class hides.
+events-hidden-title = { $count ->
+        [one] { $count } event hidden
+       *[other] { $count } events hidden
+    }
+events-hidden-count = {" "}({ $count } hidden)

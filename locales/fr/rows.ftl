@@ -111,3 +111,13 @@ row-storm = tempête de broadcast après { $count ->
         [one] { $count } événement
        *[other] { $count } événements
     }
+
+## The event list's filter chips: how many rows a hidden class hides.
+events-hidden-title = { $count ->
+        [one] { $count } événement masqué
+       *[other] { $count } événements masqués
+    }
+events-hidden-count = {" "}({ $count } { $count ->
+        [one] masqué
+       *[other] masqués
+    })

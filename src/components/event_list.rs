@@ -76,10 +76,10 @@ pub fn event_list(props: &EventListProps) -> Html {
         html! {
             <button type="button" class={format!("chip proto-{}{}", class.css(), if on { " on" } else { "" })}
                 data-testid={format!("filter-{}", class.css())} aria-pressed={on.to_string()}
-                title={hidden_count.map(|n| format!("{n} events hidden"))}
+                title={hidden_count.map(|n| tr!(tr, "events-hidden-title", count = n))}
                 onclick={props.on_action.reform(move |_: MouseEvent| PlayAction::ToggleClass(class))}>
                 <span class="swatch" />{ class.label() }
-                { for hidden_count.map(|n| html! { <span class="chip-count" data-testid="hidden-count">{ format!(" ({n} hidden)") }</span> }) }
+                { for hidden_count.map(|n| html! { <span class="chip-count" data-testid="hidden-count">{ tr!(tr, "events-hidden-count", count = n) }</span> }) }
             </button>
         }
     });
