@@ -265,6 +265,8 @@ canvas-drop = { $reason ->
         [no-listener] kein Dienst lauscht
         [no-nat-port] kein NAT-Port frei
         [port-not-forwarding] STP: Port leitet nicht weiter
+        [too-big] zu groß für die MTU
+        [frag-needed] zu groß, DF gesetzt
        *[dropped] verworfen
     }
 

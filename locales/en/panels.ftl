@@ -264,6 +264,8 @@ canvas-drop = { $reason ->
         [no-listener] no listener
         [no-nat-port] no NAT port
         [port-not-forwarding] STP: port not forwarding
+        [too-big] too big for the MTU
+        [frag-needed] too big, DF set
        *[dropped] dropped
     }
 

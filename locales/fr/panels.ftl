@@ -271,6 +271,8 @@ canvas-drop = { $reason ->
         [no-listener] aucun service à l'écoute
         [no-nat-port] plus de port NAT libre
         [port-not-forwarding] STP : port non transmetteur
+        [too-big] trop grande pour la MTU
+        [frag-needed] trop grande, DF positionné
        *[dropped] rejetée
     }
 

@@ -76,10 +76,10 @@ pub fn event_list(props: &EventListProps) -> Html {
         html! {
             <button type="button" class={format!("chip proto-{}{}", class.css(), if on { " on" } else { "" })}
                 data-testid={format!("filter-{}", class.css())} aria-pressed={on.to_string()}
-                title={hidden_count.map(|n| format!("{n} events hidden"))}
+                title={hidden_count.map(|n| tr!(tr, "events-hidden-title", count = n))}
                 onclick={props.on_action.reform(move |_: MouseEvent| PlayAction::ToggleClass(class))}>
                 <span class="swatch" />{ class.label() }
-                { for hidden_count.map(|n| html! { <span class="chip-count" data-testid="hidden-count">{ format!(" ({n} hidden)") }</span> }) }
+                { for hidden_count.map(|n| html! { <span class="chip-count" data-testid="hidden-count">{ tr!(tr, "events-hidden-count", count = n) }</span> }) }
             </button>
         }
     });
@@ -97,9 +97,12 @@ pub fn event_list(props: &EventListProps) -> Html {
             (0..props.shown.min(run.len())).rev().filter(|&i| props.filter.accepts(&run.rows[i])).take(if props.playing { MAX_ROWS_PLAYING } else { MAX_ROWS }).collect();
         // The highlighted row: the current event, or the nearest earlier one the filter keeps.
         let highlight = visible.first().copied();
+        let tr = tr.clone();
         visible.into_iter().rev().map(move |i| {
             let row = &run.rows[i];
             let is_current = Some(i) == highlight;
+            // Worded here, for the rows drawn only (at most MAX_ROWS of a long run).
+            let summary = tr.msg(&row.summary);
             let device = row.device.as_deref().map(|d| match row.peer.as_deref() {
                 Some(p) => format!("{d} → {p}"),
                 None => d.to_string(),
@@ -117,9 +120,9 @@ pub fn event_list(props: &EventListProps) -> Html {
                     onclick={props.on_action.reform(move |_: MouseEvent| PlayAction::Jump(i))}>
                     <span class="ev-time">{ format_time(row.time_ns).trim_end_matches(" s").to_string() }</span>
                     <span class={format!("tag proto-{}", row.class.css())}>{ row.class.label() }</span>
-                    <span class="ev-text" title={row.summary.to_string()}>
+                    <span class="ev-text" title={summary.clone()}>
                         <span class="ev-device">{ device.unwrap_or_default() }</span>
-                        <span class="ev-summary" data-testid="event-summary">{ row.summary.to_string() }</span>
+                        <span class="ev-summary" data-testid="event-summary">{ summary }</span>
                     </span>
                 </li>
             }

@@ -259,6 +259,8 @@ fn drop_key(reason: &str) -> Option<&'static str> {
         "no listener" => "no-listener",
         "no NAT port" => "no-nat-port",
         "STP: port not forwarding" => "port-not-forwarding",
+        "too big for the MTU" => "too-big",
+        "too big, DF set" => "frag-needed",
         "dropped" => "dropped",
         _ => return None,
     })
@@ -279,7 +281,7 @@ mod tests {
         for r in [
             NotForMyMac, ArpNotForMe, NotForwarding, TtlExpired, NoRoute, NeighborFailed, NeighborQueueFull,
             SameSegment, TxQueueFull, NoLink, NoCarrier, Malformed, Unsupported, IcmpRateLimited, NoListener,
-            RedirectIgnored, NatNoFreePort, LostOnLink, NoRouteBack, PortNotForwarding,
+            RedirectIgnored, NatNoFreePort, LostOnLink, NoRouteBack, PortNotForwarding, TooBig, FragNeeded,
         ] {
             let short = short_reason(r);
             assert!(drop_key(short).is_some(), "{r:?}: {short}");

@@ -96,10 +96,10 @@ pub fn story_panel(props: &StoryPanelProps) -> Html {
         use_memo((index, lanes, noise), |(index, lanes, noise)| layout::layout(&index.0, lanes, *noise))
     };
     let export = {
-        let (layout, run) = (layout.clone(), props.run.clone());
+        let (layout, run, tr) = (layout.clone(), props.run.clone(), tr.clone());
         let title = tr!(tr, "story-svg-title", title = props.title.to_string());
         Callback::from(move |_: MouseEvent| {
-            let summary = |e: usize| run.rows.get(e).map(|r| r.summary.to_string()).unwrap_or_default();
+            let summary = |e: usize| run.rows.get(e).map(|r| tr.msg(&r.summary)).unwrap_or_default();
             let svg = crate::story::svg::export(&layout, &title, &summary, &|ns| format_time(ns));
             crate::download::offer(svg.as_bytes(), "packet-lab-sequence.svg", "image/svg+xml");
         })
@@ -277,9 +277,10 @@ pub fn sequence_diagram(props: &SequenceProps) -> Html {
     // The rows in view as one SVG string (the same writer as the export), made again only when
     // the window moves: stepping re-marks the cursor row (below) without re-parsing the rows.
     let body = {
-        let run = props.run.clone();
-        use_memo((props.layout.clone(), window.clone()), move |(layout, window)| {
-            let summary = move |e: usize| run.rows.get(e).map(|r| short(&r.summary)).unwrap_or_default();
+        let (run, tr) = (props.run.clone(), tr.clone());
+        // The language is a dependency: a new one words the rows in view again.
+        use_memo((props.layout.clone(), window.clone(), tr.tag()), move |(layout, window, _)| {
+            let summary = move |e: usize| run.rows.get(e).map(|r| short(&tr.msg(&r.summary))).unwrap_or_default();
             AttrValue::from(svg::live(&layout.0, window.clone(), None, &summary, &|ns| format_time(ns)))
         })
     };

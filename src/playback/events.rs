@@ -2,6 +2,8 @@
 //! one-line row, computed once per run.
 
 use super::*;
+use packet_engine::msg;
+use packet_engine::msg::Msg;
 
 /// What kind of event a row of the event list is: its colour, its label, and its filter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -154,11 +156,19 @@ pub struct Row {
     /// The link, for frame events.
     pub link: Option<Name>,
     /// A one-line summary: `wire::summarize` for frames, a short phrase otherwise.
-    pub summary: Rc<str>,
+    pub summary: Rc<Msg>,
     /// True for drops (frames and packets thrown away).
     pub dropped: bool,
     /// For a drop, why in two or three words (the canvas label under the ✕).
     pub note: Option<&'static str>,
+}
+
+impl Row {
+    /// The summary in English, as the tests read it.
+    #[cfg(test)]
+    pub fn english(&self) -> String {
+        crate::i18n::tr("en").msg(&self.summary)
+    }
 }
 
 /// The row of one event of `outcome`'s trace (the outcome says which device ran a command).
@@ -169,68 +179,72 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
         device: None,
         peer: None,
         link: None,
-        summary: Rc::from(""),
+        summary: Rc::new(Msg::verbatim("")),
         dropped: false,
         note: None,
     };
-    let summary: String = match kind {
+    let summary: Msg = match kind {
         EventKind::RoutesInstalled { device, routes } => {
             r.device = Some(device.clone());
-            format!("{} route(s) installed", routes.len())
+            msg!("row-routes-installed", count = routes.len())
         }
         EventKind::FrameSent { link, from, to, bytes, .. } => {
             r.class = EventClass::of_frame(bytes);
             r.device = Some(from.device.clone());
             r.peer = Some(to.device.clone());
             r.link = Some(link.clone());
-            wire::summarize(bytes)
+            Msg::verbatim(wire::summarize(bytes))
         }
         EventKind::FrameReceived { at, link, bytes } => {
             r.class = EventClass::of_frame(bytes);
             r.device = Some(at.device.clone());
             r.link = Some(link.clone());
-            format!("received: {}", wire::summarize(bytes))
+            msg!("row-received", frame = wire::summarize(bytes))
         }
         EventKind::FrameDropped { device, bytes, reason, .. } => {
             r.class = EventClass::of_frame(bytes);
             r.device = Some(device.clone());
             r.dropped = true;
             r.note = Some(short_reason(*reason));
-            format!("dropped: {}", wire::summarize(bytes))
+            msg!("row-dropped", frame = wire::summarize(bytes))
         }
         EventKind::PacketDropped { device, reason, .. } => {
             r.class = EventClass::Route;
             r.device = Some(device.clone());
             r.dropped = true;
             r.note = Some(short_reason(*reason));
-            "packet dropped".to_string()
+            Msg::new("row-packet-dropped")
         }
         EventKind::SwitchForward { device, in_port, out, .. } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
             match out {
-                Forwarding::Port { port } => format!("forward {in_port} → {port}"),
+                Forwarding::Port { port } => msg!("row-forward", from = in_port, to = port),
                 Forwarding::Flood { ports } => {
                     let list: Vec<&str> = ports.iter().map(Name::as_str).collect();
-                    format!("flood {in_port} → {}", if list.is_empty() { "nowhere".into() } else { list.join(", ") })
+                    if list.is_empty() {
+                        msg!("row-flood-nowhere", from = in_port)
+                    } else {
+                        msg!("row-flood", from = in_port, ports = list.join(", "))
+                    }
                 }
             }
         }
         EventKind::MacLearned { device, mac, port, .. } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
-            format!("learn {mac} on {port}")
+            msg!("row-mac-learned", mac = mac, port = port)
         }
         EventKind::MacAged { device, mac, port, .. } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
-            format!("forget {mac} on {port}")
+            msg!("row-mac-aged", mac = mac, port = port)
         }
         EventKind::Route { device, decision } => {
             r.device = Some(device.clone());
             match &decision.next_hop {
-                Some(hop) => format!("route to {}: next hop {hop}", decision.destination),
-                None => format!("no route to {}", decision.destination),
+                Some(hop) => msg!("row-route", destination = decision.destination.to_string(), hop = hop.to_string()),
+                None => msg!("row-no-route", destination = decision.destination.to_string()),
             }
         }
         EventKind::Ipv6 { device, event } => {
@@ -239,101 +253,124 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             match &**event {
                 E::Neighbor { ip, new, .. } => {
                     r.class = EventClass::Neighbor;
-                    format!("{ip} → {}", new.name())
+                    msg!("row-neighbor", ip = ip, state = new.name())
                 }
-                E::Address { address, state, .. } => format!("{address} {state:?}").to_lowercase(),
-                E::Routes { routes } => format!("{} IPv6 route(s)", routes.len()),
+                E::Address { address, state, .. } => {
+                    msg!("row-ipv6-address", address = address.to_string().to_lowercase(), state = format!("{state:?}").to_lowercase())
+                }
+                E::Routes { routes } => msg!("row-ipv6-routes", count = routes.len()),
                 E::Route { decision } => match &decision.next_hop {
-                    Some(hop) => format!("route to {}: next hop {hop}", decision.destination),
-                    None => format!("no route to {}", decision.destination),
+                    Some(hop) => msg!("row-route", destination = decision.destination.to_string(), hop = hop.to_string()),
+                    None => msg!("row-no-route", destination = decision.destination.to_string()),
                 },
                 E::RouterAdvert { router, prefix, .. } => match prefix {
-                    Some(p) => format!("RA from {router}: {p}"),
-                    None => format!("RA from {router}"),
+                    Some(p) => msg!("row-ra-prefix", router = router.to_string(), prefix = p.to_string()),
+                    None => msg!("row-ra", router = router.to_string()),
                 },
-                E::Down { interface } => format!("{interface}: IPv6 addresses flushed"),
+                E::Down { interface } => msg!("row-ipv6-down", interface = interface),
                 E::NeighborsFlushed { interface, ips } => {
                     r.class = EventClass::Neighbor;
-                    format!("{interface}: {} IPv6 neighbour(s) flushed", ips.len())
+                    msg!("row-ipv6-neighbors-flushed", interface = interface, count = ips.len())
                 }
-                E::AddressRemoved { interface, address } => format!("{interface}: {address} removed"),
-                E::DefaultRouterExpired { router, .. } => format!("default route via {router} expired"),
+                E::AddressRemoved { interface, address } => {
+                    msg!("row-address-removed", interface = interface, address = address.to_string())
+                }
+                E::DefaultRouterExpired { router, .. } => msg!("row-default-router-expired", router = router.to_string()),
                 E::IcmpError { icmp_type, code, to, rate_limited } => {
                     r.class = EventClass::IcmpError;
-                    let held = if *rate_limited { " (rate-limited)" } else { "" };
-                    format!("{} → {to}{held}", packet_engine::trace::icmp6_error_text(*icmp_type, *code, 1500))
+                    let error = packet_engine::trace::icmp6_error_text(*icmp_type, *code, 1500);
+                    if *rate_limited {
+                        msg!("row-icmp6-error-held", error = error, to = to.to_string())
+                    } else {
+                        msg!("row-icmp6-error", error = error, to = to.to_string())
+                    }
                 }
             }
         }
         EventKind::NeighborChanged { device, ip, new, .. } => {
             r.class = EventClass::Neighbor;
             r.device = Some(device.clone());
-            format!("{ip} → {}", new.name())
+            msg!("row-neighbor", ip = ip.to_string(), state = new.name())
         }
         EventKind::IcmpErrorGenerated { device, error, rate_limited } => {
             r.class = EventClass::IcmpError;
             r.device = Some(device.clone());
-            let held = if *rate_limited { " (rate-limited)" } else { "" };
-            format!("ICMP {} → {}{held}", error.describe(), error.to)
+            if *rate_limited {
+                msg!("row-icmp-error-held", error = error.describe(), to = error.to.to_string())
+            } else {
+                msg!("row-icmp-error", error = error.describe(), to = error.to.to_string())
+            }
         }
         EventKind::CommandStarted { label, device } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("$ {}", command_of(label, device))
+            Msg::verbatim(format!("$ {}", command_of(label, device)))
         }
         EventKind::CommandOutput { line, label } => {
             r.class = EventClass::Command;
             r.device = outcome.command_device(label).map(Name::from);
-            line.clone()
+            Msg::verbatim(line.clone())
         }
         // DHCP and DNS (issue 11): dhclient's, dnsmasq's and the resolver's outcomes, which
         // are programs' results like a command's output lines, so they share its class.
         EventKind::DhcpLeaseObtained { device, interface, lease, renewed } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            let via = lease.router.map(|g| format!(" via {g}")).unwrap_or_default();
-            let dns = if lease.dns.is_empty() {
-                String::new()
-            } else {
-                format!(", DNS {}", lease.dns.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
+            let via = match lease.router {
+                Some(g) => msg!("row-dhcp-via", router = g.to_string()),
+                None => Msg::verbatim(""),
             };
-            let what = if *renewed { "DHCPACK (renewed)" } else { "DHCPACK" };
-            format!("{what}: {}{via}{dns} on {interface}, lease {} s", lease.address, lease.lease_time)
+            let dns = if lease.dns.is_empty() {
+                Msg::verbatim("")
+            } else {
+                msg!("row-dhcp-dns", servers = lease.dns.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
+            };
+            let id = if *renewed { "row-dhcpack-renewed" } else { "row-dhcpack" };
+            Msg::new(id)
+                .arg("address", lease.address.to_string())
+                .arg("via", via)
+                .arg("dns", dns)
+                .arg("interface", interface)
+                .arg("seconds", lease.lease_time)
         }
         EventKind::DhcpLeaseExpired { device, interface, address, nak_from } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             match nak_from {
-                Some(server) => format!("DHCPNAK from {server}: {address} removed from {interface}"),
-                None => format!("DHCP lease on {address} expired: removed from {interface}"),
+                Some(server) => msg!("row-dhcpnak", server = server.to_string(), address = address.to_string(), interface = interface),
+                None => msg!("row-dhcp-expired", address = address.to_string(), interface = interface),
             }
         }
         EventKind::DhcpLeaseReleased { device, interface, address, server } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("DHCPRELEASE to {server}: {address} removed from {interface}")
+            msg!("row-dhcprelease", server = server.to_string(), address = address.to_string(), interface = interface)
         }
         EventKind::DhcpServerRelease { device, address, mac } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("DHCP lease table: {address} released by {mac}")
+            msg!("row-dhcp-server-release", address = address.to_string(), mac = mac.to_string())
         }
         EventKind::DhcpNoOffers { device, interface, retry_at } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("No DHCPOFFERS received on {interface}; retrying at {}", format_time(retry_at.as_nanos()))
+            msg!("row-dhcp-no-offers", interface = interface, time = format_time(retry_at.as_nanos()))
         }
         EventKind::DhcpServerLease { device, address, mac, hostname, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            let host = hostname.as_deref().map(|h| format!(" ({h})")).unwrap_or_default();
-            format!("DHCP lease table: {address} → {mac}{host}")
+            match hostname.as_deref() {
+                Some(h) => msg!("row-dhcp-server-lease-host", address = address.to_string(), mac = mac.to_string(), host = h),
+                None => msg!("row-dhcp-server-lease", address = address.to_string(), mac = mac.to_string()),
+            }
         }
         EventKind::DnsLookup { device, name, server, outcome, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            let from = server.map(|s| format!(" (from {s})")).unwrap_or_default();
-            format!("lookup {name}: {}{from}", lookup_text(outcome))
+            match server {
+                Some(s) => msg!("row-lookup-from", name = name, answer = lookup_msg(outcome), server = s.to_string()),
+                None => msg!("row-lookup", name = name, answer = lookup_msg(outcome)),
+            }
         }
         // TCP and HTTP (issue 12): socket state changes and what programs sent, like
         // a command's results.
@@ -341,43 +378,46 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             let peer = peer.map_or("*".to_string(), |p| p.to_string());
-            format!("TCP {local} ↔ {peer}: {}", new.map_or("closed", |s| s.name()))
+            match new {
+                Some(s) => msg!("row-tcp-state", local = local.to_string(), peer = peer, state = s.name()),
+                None => msg!("row-tcp-closed", local = local.to_string(), peer = peer),
+            }
         }
         EventKind::TcpRetransmit { device, peer, after, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("TCP retransmission to {peer} after {} ms", after.as_nanos() / 1_000_000)
+            msg!("row-tcp-retransmit", peer = peer.to_string(), ms = after.as_nanos() / 1_000_000)
         }
         EventKind::TcpResetSent { device, local, peer, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("TCP reset: {local} → {peer}")
+            msg!("row-tcp-reset", local = local.to_string(), peer = peer.to_string())
         }
         EventKind::HttpRequest { device, method, path, host, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("HTTP {method} {path} (Host: {host})")
+            Msg::verbatim(format!("HTTP {method} {path} (Host: {host})"))
         }
         EventKind::HttpResponse { device, status, reason, body_len, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            format!("HTTP {status} {reason}, {body_len} bytes")
+            msg!("row-http-response", status = status.to_string(), reason = reason.to_string(), bytes = *body_len)
         }
         // NAT (issue 12): netfilter on the router, beside its routing decisions.
         EventKind::NatTranslated { device, interface, direction, before, after, .. } => {
             r.device = Some(device.clone());
             let ep = |t: &packet_engine::l3::nat::Tuple, src: bool| packet_engine::trace::nat_endpoint(t, src);
             match direction {
-                _ if before == after => format!("conntrack {interface}: own flow {} → {}", ep(before, true), ep(before, false)),
-                NatDirection::Outbound => format!("NAT {interface}: source {} → {}", ep(before, true), ep(after, true)),
-                NatDirection::Inbound => format!("NAT {interface}: destination {} → {}", ep(before, false), ep(after, false)),
-                NatDirection::InboundError => format!("NAT {interface}: ICMP error for {}", after.src.0),
+                _ if before == after => msg!("row-conntrack-own", interface = interface, from = ep(before, true), to = ep(before, false)),
+                NatDirection::Outbound => msg!("row-nat-source", interface = interface, from = ep(before, true), to = ep(after, true)),
+                NatDirection::Inbound => msg!("row-nat-destination", interface = interface, from = ep(before, false), to = ep(after, false)),
+                NatDirection::InboundError => msg!("row-nat-icmp-error", interface = interface, address = after.src.0.to_string()),
             }
         }
         EventKind::ConntrackExpired { device, entry } => {
             r.device = Some(device.clone());
             let ep = |t: &packet_engine::l3::nat::Tuple, src: bool| packet_engine::trace::nat_endpoint(t, src);
-            format!("conntrack: {} → {} expired", ep(&entry.original, true), ep(&entry.original, false))
+            msg!("row-conntrack-expired", from = ep(&entry.original, true), to = ep(&entry.original, false))
         }
         // Configuration changes during a run (issue 18): the command's effects.
         EventKind::LinkChanged { device, port, up, cause } => {
@@ -387,48 +427,52 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             match cause {
                 packet_engine::trace::LinkCause::Carrier { peer } => {
                     r.peer = Some(peer.device.clone());
-                    format!("{port}: carrier {} ({}/{} {state})", if *up { "back" } else { "lost" }, peer.device, peer.port)
+                    let id = if *up { "row-carrier-back" } else { "row-carrier-lost" };
+                    Msg::new(id).arg("port", port).arg("peer", &peer.device).arg("peer_port", &peer.port).arg("state", state)
                 }
-                _ => format!("{port} {state}"),
+                _ => msg!("row-link", port = port, state = state),
             }
         }
         EventKind::MacFlushed { device, port, macs, .. } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
-            format!("forget {} MAC(s) of {}", macs.len(), port.as_deref().unwrap_or("every port"))
+            match port.as_deref() {
+                Some(p) => msg!("row-mac-flushed", count = macs.len(), port = p),
+                None => msg!("row-mac-flushed-all", count = macs.len()),
+            }
         }
         EventKind::NeighborFlushed { device, interface, ips, .. } => {
             r.class = EventClass::Neighbor;
             r.device = Some(device.clone());
-            format!("ARP flush on {interface}: {} entr{}", ips.len(), if ips.len() == 1 { "y" } else { "ies" })
+            msg!("row-arp-flush", interface = interface, count = ips.len())
         }
         EventKind::AddressChanged { device, interface, new, old } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             match (new, old) {
-                (Some(n), _) => format!("{interface}: address {n} added"),
-                (None, Some(o)) => format!("{interface}: address {o} removed"),
-                (None, None) => format!("{interface}: no address"),
+                (Some(n), _) => msg!("row-address-added", interface = interface, address = n.to_string()),
+                (None, Some(o)) => msg!("row-address-deleted", interface = interface, address = o.to_string()),
+                (None, None) => msg!("row-no-address", interface = interface),
             }
         }
         EventKind::PowerChanged { device, on } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            (if *on { "powered on" } else { "powered off" }).to_string()
+            Msg::new(if *on { "row-powered-on" } else { "row-powered-off" })
         }
         EventKind::StpBridge { device, root_name, root, root_port, cost, .. } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
             let root = root_name.as_ref().map_or_else(|| root.to_string(), |n| n.to_string());
             match root_port {
-                None => "STP: I am the root bridge".to_string(),
-                Some(p) => format!("STP: root {root} via {p}, cost {cost}"),
+                None => Msg::new("row-stp-root-bridge"),
+                Some(p) => msg!("row-stp-root", root = root, port = p.to_string(), cost = cost.to_string()),
             }
         }
         EventKind::StpPort { device, port, role, state, .. } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
-            format!("STP: {port} {} {}", role.name(), state.name())
+            msg!("row-stp-port", port = port, role = role.name(), state = state.name())
         }
         EventKind::Mtu { device, event } => {
             use packet_engine::trace::MtuEvent as M;
@@ -436,20 +480,39 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             if matches!(event, M::TooBig { .. }) {
                 r.class = EventClass::IcmpError;
             }
-            packet_engine::trace::mtu_summary(event)
+            match event {
+                M::TooBig { interface, size, mtu, .. } => msg!("row-mtu-too-big", size = *size, mtu = mtu.to_string(), interface = interface),
+                M::Fragmented { size, mtu, fragments, .. } => {
+                    msg!("row-mtu-fragmented", size = *size, fragments = *fragments, mtu = mtu.to_string())
+                }
+                M::Reassembled { size, fragments, .. } => msg!("row-mtu-reassembled", fragments = *fragments, size = *size),
+                M::PathMtu { destination, mtu, .. } => msg!("row-path-mtu", destination = destination.to_string(), mtu = mtu.to_string()),
+            }
         }
         EventKind::StpTopologyChange { device, on } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
-            (if *on { "STP: topology change, MACs age in 15 s" } else { "STP: topology change over" }).to_string()
+            Msg::new(if *on { "row-stp-topology-change" } else { "row-stp-topology-change-over" })
         }
         EventKind::Storm { events, .. } => {
             r.class = EventClass::Ethernet;
-            format!("broadcast storm after {events} events")
+            msg!("row-storm", count = *events)
         }
     };
-    r.summary = Rc::from(summary);
+    r.summary = Rc::new(summary);
     r
+}
+
+/// A resolver's answer in a few words: the addresses, or why there are none.
+fn lookup_msg(outcome: &packet_engine::trace::LookupOutcome) -> Msg {
+    use packet_engine::trace::LookupOutcome;
+    match outcome {
+        LookupOutcome::Answer { .. } | LookupOutcome::NxDomain => Msg::verbatim(lookup_text(outcome)),
+        LookupOutcome::NoData => Msg::new("row-lookup-nodata"),
+        LookupOutcome::Timeout => Msg::new("row-lookup-timeout"),
+        LookupOutcome::ServerError { rcode } => msg!("row-lookup-server-error", rcode = packet_engine::wire::dns::rcode_name(*rcode)),
+        LookupOutcome::NoServers => Msg::new("row-lookup-no-servers"),
+    }
 }
 
 /// A drop's reason in a few words; the event's `explain()` has the full sentence.

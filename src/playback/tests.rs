@@ -151,14 +151,14 @@ fn stepping_shows_arp_then_echo_and_back_restores_exact_tables() {
     let s = same_network();
     let mut p = Playback::new(&s);
     let run = p.run().unwrap().clone();
-    let request = find(&run, |r| r.class == EventClass::Arp && r.summary.contains("Who has"));
-    let reply = find(&run, |r| r.class == EventClass::Arp && r.summary.contains("is at"));
-    let echo = find(&run, |r| r.class == EventClass::Icmp && r.summary.contains("request"));
-    let echo_reply = find(&run, |r| r.class == EventClass::Icmp && r.summary.contains("reply"));
+    let request = find(&run, |r| r.class == EventClass::Arp && r.english().contains("Who has"));
+    let reply = find(&run, |r| r.class == EventClass::Arp && r.english().contains("is at"));
+    let echo = find(&run, |r| r.class == EventClass::Icmp && r.english().contains("request"));
+    let echo_reply = find(&run, |r| r.class == EventClass::Icmp && r.english().contains("reply"));
     assert!(request < reply && reply < echo && echo < echo_reply);
 
     // Play forward event by event to just after the ARP reply arrives at pc1.
-    let learned = find(&run, |r| r.class == EventClass::Neighbor && r.device.as_deref() == Some("pc1") && r.summary.contains("REACHABLE"));
+    let learned = find(&run, |r| r.class == EventClass::Neighbor && r.device.as_deref() == Some("pc1") && r.english().contains("REACHABLE"));
     while p.shown() <= learned {
         apply(&mut p, &s, &[PlayAction::StepForward]);
     }
@@ -287,7 +287,7 @@ fn a_link_set_down_mid_run_changes_the_tables_as_the_events_are_shown() {
     apply(&mut p, &s, &[PlayAction::Command { device: "pc1".into(), run: "ip link set eth0 down".into() }]);
     assert_eq!(p.command_error, None);
     let run = p.run().unwrap().clone();
-    let flush = find(&run, |r| r.summary.starts_with("ARP flush on eth0"));
+    let flush = find(&run, |r| r.english().starts_with("ARP flush on eth0"));
     apply(&mut p, &s, &[PlayAction::Jump(flush + 1)]);
     assert!(p.tables().neighbors["pc1"]["eth0"].is_empty());
     assert!(p.tables().routes["pc1"].is_empty());
@@ -397,7 +397,7 @@ fn stepping_through_receive_learn_and_forward_keeps_the_frame_on_the_canvas() {
             );
             apply(&mut p, &lab, &[PlayAction::Jump(i)]);
             if about_a_frame {
-                assert!(!p.in_flight().is_empty(), "{stem}: nothing drawn at event {i}: {}", run.rows[i].summary);
+                assert!(!p.in_flight().is_empty(), "{stem}: nothing drawn at event {i}: {}", run.rows[i].english());
             }
         }
     }
@@ -437,7 +437,7 @@ fn dhcp_and_dns_events_say_what_they_carry() {
         let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == stem).unwrap();
         let p = Playback::new(&lab);
         let run = p.run().unwrap();
-        run.rows.iter().map(|r| (r.class, r.summary.to_string())).collect::<Vec<_>>()
+        run.rows.iter().map(|r| (r.class, r.english())).collect::<Vec<_>>()
     };
     let dhcp = rows("home-dhcp");
     let ack = dhcp.iter().find(|(_, s)| s.starts_with("DHCPACK: ")).expect("a DHCPACK row");
@@ -453,7 +453,7 @@ fn dhcp_and_dns_frames_have_their_own_chips() {
     for (stem, class, summary) in [("home-dhcp", EventClass::Dhcp, "DHCP "), ("name-lookup", EventClass::Dns, "Standard query")] {
         let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == stem).unwrap();
         let run = Playback::new(&lab).run().unwrap().clone();
-        let frames: Vec<&Row> = run.rows.iter().filter(|r| r.link.is_some() && r.summary.contains(summary)).collect();
+        let frames: Vec<&Row> = run.rows.iter().filter(|r| r.link.is_some() && r.english().contains(summary)).collect();
         assert!(!frames.is_empty() && frames.iter().all(|r| r.class == class), "{stem}");
         assert!(EventClass::ALL.contains(&class));
         let mut f = Filter::default();
@@ -505,11 +505,11 @@ fn dhcp_and_dns_frames_have_their_own_filter_class() {
         Run::new(&lab).unwrap()
     };
     let dhcp = run_of("home-dhcp");
-    let discover = find(&dhcp, |r| r.summary.starts_with("DHCP Discover"));
+    let discover = find(&dhcp, |r| r.english().starts_with("DHCP Discover"));
     assert_eq!(dhcp.rows[discover].class, EventClass::Dhcp);
     assert!(dhcp.flights.iter().any(|f| f.class == EventClass::Dhcp));
     let dns = run_of("name-lookup");
-    let query = find(&dns, |r| r.summary.starts_with("Standard query"));
+    let query = find(&dns, |r| r.english().starts_with("Standard query"));
     assert_eq!(dns.rows[query].class, EventClass::Dns);
     let mut f = Filter::default();
     f.hidden.insert(EventClass::Dhcp);
@@ -727,4 +727,40 @@ fn every_event_explanation_is_worded_in_every_language() {
         }
     }
     assert!(shapes.len() > 60, "{} kinds of sentence worded", shapes.len());
+}
+
+/// Issue 17: every row kind of the built-in examples is worded in German and French from their
+/// own catalogues (no id left as itself, no English fallback for a row message).
+#[test]
+fn every_row_of_the_examples_is_worded_in_every_language() {
+    use std::collections::BTreeSet;
+    let mut kinds = BTreeSet::new();
+    let mut rows = Vec::new();
+    for (_, lab) in examples::all() {
+        let p = Playback::new(&lab);
+        let run = p.run().unwrap();
+        for r in run.rows.iter() {
+            // One row per message id (and the ids nested in it), enough to word every kind.
+            let mut ids = vec![r.summary.id];
+            for (_, a) in &r.summary.args {
+                if let packet_engine::msg::Arg::Msg(m) = a {
+                    ids.push(m.id);
+                }
+            }
+            if ids.iter().any(|id| kinds.insert(*id)) {
+                rows.push(r.clone());
+            }
+        }
+    }
+    assert!(kinds.len() > 15, "the examples show many kinds of rows: {kinds:?}");
+    for tag in ["de", "fr"] {
+        let tr = crate::i18n::tr(tag);
+        for r in &rows {
+            let text = tr.msg(&r.summary);
+            assert!(!text.is_empty() || r.summary.id == "verbatim", "{tag}: {} empty", r.summary.id);
+            assert!(!text.contains("row-") && !text.starts_with("verbatim"), "{tag}: unresolved id in {text:?}");
+            // Worded by this language's own catalogue, not by the English fallback.
+            assert!(tr.own(r.summary.id).is_some(), "{tag}: {} falls back to English", r.summary.id);
+        }
+    }
 }
