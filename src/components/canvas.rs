@@ -342,9 +342,10 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 </>
             }
         };
+        let vlan = link_vlan(&props.scenario, spec);
         Some(html! {
-            <g class={classes!("link", selected.then_some("selected"))} data-link={link.id.clone()}
-                onpointerdown={press(Target::Link(l))}>
+            <g class={classes!("link", selected.then_some("selected"), vlan.map(|v| v.class()))} data-link={link.id.clone()}
+                data-vlan={vlan.map(|v| v.label())} onpointerdown={press(Target::Link(l))}>
                 <line class="link-hit" x1={start.x.to_string()} y1={start.y.to_string()}
                     x2={end.x.to_string()} y2={end.y.to_string()} />
                 <line class="link-line" x1={start.x.to_string()} y1={start.y.to_string()}
@@ -571,5 +572,67 @@ pub fn icon(kind: DeviceKind) -> Html {
                 <path class="icon-line" d="M-12 0 H12 M0 -12 V12 M8 -4 L12 0 L8 4 M-8 -4 L-12 0 L-8 4" />
             </g>
         },
+    }
+}
+
+/// What a cable carries on a VLAN-filtering switch (issue 14): one VLAN untagged (an access
+/// port at either end), or tagged frames of several (a trunk: a port with tagged VLANs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkVlan {
+    Access(u32),
+    Trunk,
+}
+
+impl LinkVlan {
+    /// The cable's CSS class: the access VLAN's colour (the port badges' palette), or a trunk.
+    pub fn class(self) -> String {
+        match self {
+            LinkVlan::Access(v) => format!("link-vlan vlan-c{}", v % 6),
+            LinkVlan::Trunk => "link-trunk".to_string(),
+        }
+    }
+
+    /// `data-vlan`: the VLAN id, or `T` for a trunk (as the port badge says).
+    pub fn label(self) -> String {
+        match self {
+            LinkVlan::Access(v) => v.to_string(),
+            LinkVlan::Trunk => "T".to_string(),
+        }
+    }
+}
+
+/// The VLAN a cable carries, from the ports of VLAN-filtering switches at its ends (`None`
+/// when neither end filters VLANs). A trunk end wins: a tagged port's cable carries several.
+pub fn link_vlan(scenario: &packet_engine::Scenario, link: &packet_engine::scenario::LinkSpec) -> Option<LinkVlan> {
+    let end = |e: &packet_engine::scenario::Endpoint| {
+        let d = scenario.devices.iter().find(|d| d.id == e.device && d.vlan_filtering)?;
+        let spec = d.vlans.get(&e.port);
+        if spec.is_some_and(|v| !v.tagged.is_empty()) {
+            Some(LinkVlan::Trunk)
+        } else {
+            Some(LinkVlan::Access(spec.and_then(|v| v.pvid).unwrap_or(1)))
+        }
+    };
+    match (end(&link.a), end(&link.b)) {
+        (Some(LinkVlan::Trunk), _) | (_, Some(LinkVlan::Trunk)) => Some(LinkVlan::Trunk),
+        (Some(v), _) | (None, Some(v)) => Some(v),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod link_vlan_tests {
+    use super::{link_vlan, LinkVlan};
+
+    #[test]
+    fn a_cable_takes_its_access_vlan_and_a_trunk_wins() {
+        let (_, s) = packet_engine::examples::all().into_iter().find(|(stem, _)| *stem == "two-vlans").unwrap();
+        let of = |id: &str| link_vlan(&s, s.links.iter().find(|l| l.id == id).unwrap());
+        assert_eq!(of("pc1-sw1"), Some(LinkVlan::Access(10)));
+        assert_eq!(of("pc3-sw1"), Some(LinkVlan::Access(20)));
+        assert_eq!(of("sw1-sw2"), Some(LinkVlan::Trunk));
+        assert_eq!(LinkVlan::Access(20).class(), "link-vlan vlan-c2");
+        let (_, plain) = packet_engine::examples::all().into_iter().find(|(stem, _)| *stem == "same-network").unwrap();
+        assert!(plain.links.iter().all(|l| link_vlan(&plain, l).is_none()));
     }
 }

@@ -19,6 +19,15 @@ test("VLAN badges, the 802.1Q layer of a trunk frame, and the wrong-VLAN diagnos
     "sw1/p1": "10", "sw1/p2": "10", "sw1/p3": "20", "sw1/p4": "T",
     "sw2/p1": "20", "sw2/p2": "10", "sw2/p3": "T",
   });
+  // The cables take their VLAN's colour; the trunk between the switches is drawn dashed.
+  const links = await page.locator("g.link").evaluateAll((gs) => Object.fromEntries(gs.map((g) => [g.dataset.link, g.dataset.vlan])));
+  assert.deepEqual(links, {
+    "pc1-sw1": "10", "pc2-sw1": "10", "pc3-sw1": "20", "sw1-sw2": "T", "pc4-sw2": "20", "pc5-sw2": "10",
+  });
+  const stroke = (id) => page.locator(`g.link[data-link="${id}"] .link-line`).evaluate((l) => getComputedStyle(l).stroke);
+  assert.equal(await stroke("pc1-sw1"), await stroke("pc2-sw1"));
+  assert.notEqual(await stroke("pc1-sw1"), await stroke("pc3-sw1"));
+  assert.equal(await page.locator('g.link[data-link="sw1-sw2"] .link-line').evaluate((l) => getComputedStyle(l).strokeDasharray), "10px, 4px");
 
   const scrubber = page.getByTestId("scrubber");
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="scrubber"]').getAttribute("max")) > 0);
