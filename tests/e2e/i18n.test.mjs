@@ -25,10 +25,11 @@ async function stepUntilExplained(page, re, max = 12) {
   assert.fail(`no event explained as ${re} within ${max} steps`);
 }
 
-/** Opens the current event (or the first row whose summary matches) in the inspector. */
-async function inspectRow(page, summary = null) {
-  const row = summary
-    ? page.locator('[data-testid="event"]').filter({ has: page.locator('[data-testid="event-summary"]', { hasText: summary }) }).first()
+/** Opens the current event (or the first row of class `cls`, e.g. "route") in the inspector.
+ *  By class, not by text: the rows' summaries are worded in the page's language. */
+async function inspectRow(page, cls = null) {
+  const row = cls
+    ? page.locator(`[data-testid="event"][data-class="${cls}"]`).first()
     : page.locator('[data-testid="event"][aria-current="true"]');
   const index = await row.getAttribute("data-index");
   await row.click();
@@ -140,7 +141,7 @@ for (const [lang, want] of [
     await inspectRow(page);
     assert.equal(await text(page, "inspector-explain"), request);
     // pc1's routing decision: the AND picture's rows and verdict.
-    await inspectRow(page, "next hop");
+    await inspectRow(page, "route");
     const and = page.getByTestId("and-view").first();
     assert.deepEqual(await and.locator('th[scope="row"]').allInnerTexts(), want.rows);
     assert.equal(await and.getByTestId("and-verdict").innerText(), want.verdict);
@@ -312,7 +313,7 @@ test("pseudo-locale: every interface string of the shell comes from the catalogu
   }
   // The engine's explanations: the event list's sentence, the inspector's, and the AND picture.
   await inspectRow(page);
-  await inspectRow(page, "next hop");
+  await inspectRow(page, "route");
   for (const [selector, attr] of [
     ['[data-testid="explain"]', null],
     ['[data-testid="inspector-explain"]', null],
