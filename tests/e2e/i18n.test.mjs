@@ -25,11 +25,12 @@ async function stepUntilExplained(page, re, max = 12) {
   assert.fail(`no event explained as ${re} within ${max} steps`);
 }
 
-/** Opens the current event (or the first row of class `cls`, e.g. "route") in the inspector.
- *  By class, not by text: the rows' summaries are worded in the page's language. */
-async function inspectRow(page, cls = null) {
+/** Opens the current event (or the first row of class `cls`, e.g. "route", whose summary
+ *  names `about`) in the inspector. By class and an address, not by words: the rows'
+ *  summaries are worded in the page's language. */
+async function inspectRow(page, cls = null, about = "") {
   const row = cls
-    ? page.locator(`[data-testid="event"][data-class="${cls}"]`).first()
+    ? page.locator(`[data-testid="event"][data-class="${cls}"]`).filter({ has: page.locator('[data-testid="event-summary"]', { hasText: about }) }).first()
     : page.locator('[data-testid="event"][aria-current="true"]');
   const index = await row.getAttribute("data-index");
   await row.click();
@@ -141,7 +142,7 @@ for (const [lang, want] of [
     await inspectRow(page);
     assert.equal(await text(page, "inspector-explain"), request);
     // pc1's routing decision: the AND picture's rows and verdict.
-    await inspectRow(page, "route");
+    await inspectRow(page, "route", "10.10.10.100");
     const and = page.getByTestId("and-view").first();
     assert.deepEqual(await and.locator('th[scope="row"]').allInnerTexts(), want.rows);
     assert.equal(await and.getByTestId("and-verdict").innerText(), want.verdict);
@@ -313,7 +314,7 @@ test("pseudo-locale: every interface string of the shell comes from the catalogu
   }
   // The engine's explanations: the event list's sentence, the inspector's, and the AND picture.
   await inspectRow(page);
-  await inspectRow(page, "route");
+  await inspectRow(page, "route", "10.10.10.100");
   for (const [selector, attr] of [
     ['[data-testid="explain"]', null],
     ['[data-testid="inspector-explain"]', null],
