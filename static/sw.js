@@ -96,8 +96,13 @@ self.addEventListener("message", (event) => {
       for (const href of urls) {
         const url = new URL(href, SCOPE);
         if (!isCatalogue(url) || (await cache.match(url.href))) continue;
-        const response = await fetch(url.href).catch(() => null);
-        if (response && response.ok) await keepCatalogue(cache, url.href, response);
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const response = await fetch(url.href, { cache: "no-store" }).catch(() => null);
+          if (response && response.ok) {
+            await keepCatalogue(cache, url.href, response);
+            break;
+          }
+        }
       }
     })(),
   );

@@ -166,18 +166,22 @@ pub fn load(tag: &'static str, done: impl FnOnce() + 'static) {
     }
     FETCHING.with(|f| f.borrow_mut().push(tag));
     wasm_bindgen_futures::spawn_local(async move {
+        // Every file is asked for at once (one round trip, not one per file), then read in order.
+        let requests: Vec<_> = files.iter().map(|file| web_sys::window().map(|w| w.fetch_with_str(file))).collect();
         let mut texts = Vec::with_capacity(files.len());
-        for file in files {
-            match fetch_text(file).await {
-                Some(text) => texts.push(text),
-                None => {
-                    // Offline before the language was ever used, or a broken deployment: the
-                    // interface stays in English, and picking the language again retries.
-                    FETCHING.with(|f| f.borrow_mut().retain(|t| *t != tag));
-                    done();
-                    return;
-                }
+        for request in requests {
+            // A file that does not arrive (offline before it was ever kept) leaves its messages
+            // in English; the others still word the interface in the language.
+            if let Some(text) = read_text(request).await {
+                texts.push(text);
             }
+        }
+        if texts.is_empty() {
+            // Offline before the language was ever used, or a broken deployment: the interface
+            // stays in English, and picking the language again retries.
+            FETCHING.with(|f| f.borrow_mut().retain(|t| *t != tag));
+            done();
+            return;
         }
         Tr::new(tag, texts.into_iter()).keep();
         FETCHING.with(|f| f.borrow_mut().retain(|t| *t != tag));
@@ -185,11 +189,10 @@ pub fn load(tag: &'static str, done: impl FnOnce() + 'static) {
     });
 }
 
-/// The text of a file of the lab's directory, or None (offline and not cached, 404).
-async fn fetch_text(url: &str) -> Option<String> {
+/// The text of a fetched file, or None (offline and not cached, 404).
+async fn read_text(request: Option<js_sys::Promise>) -> Option<String> {
     use wasm_bindgen::JsCast;
-    let window = web_sys::window()?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.ok()?;
+    let response = wasm_bindgen_futures::JsFuture::from(request?).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {
         return None;
