@@ -53,7 +53,7 @@ pub fn app() -> Html {
         if let Some(fragment) = crate::progress::take_exercise_link() {
             match crate::share::decode_exercise(&fragment) {
                 Ok(text) => {
-                    let action = crate::exercises::ExerciseAction::Open { file: "The exercise link".into(), text };
+                    let action = crate::exercises::ExerciseAction::Open { file: None, text };
                     state = (*Rc::new(state).reduce(Action::Exercise(action))).clone();
                 }
                 Err(e) => state.exercises.error = Some(packet_engine::msg!("invalid-exercise-link-not-opened", error = e.msg())),

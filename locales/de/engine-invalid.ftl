@@ -217,6 +217,14 @@ invalid-locked = { $what ->
 invalid-progress-not-imported = { $file } wurde nicht importiert, dein Fortschritt ist unverändert. { $error }
 invalid-exercise-not-opened = { $file } wurde nicht geöffnet, dein Labor ist unverändert. { $error }
 invalid-exercise-link-not-opened = Der Übungslink wurde nicht geöffnet: { $error }
+invalid-progress-not-json = keine Fortschrittsdatei: { $error }
+invalid-progress-version = version: nicht unterstützte Version { $version } (diese App liest Version 1)
+invalid-progress-exercise-id = exercises: „{ $id }“ ist keine Übungs-ID
+# Der laufende Lauf wurde mit „Abbrechen“ gestoppt (src/playback/pending.rs).
+run-cancelled = der Lauf wurde nach { $events ->
+        [one] { $events } Ereignis
+       *[other] { $events } Ereignissen
+    } abgebrochen. Das Labor ist unverändert: Klicke auf „Erneut ausführen“ oder bearbeite es.
 
 # Die IPv6-Felder des Editors (Issue 16).
 invalid-ra-off = Router Advertisements sind an dieser Schnittstelle aus

@@ -220,6 +220,14 @@ invalid-locked = { $device }'s { $what ->
 invalid-progress-not-imported = { $file } was not imported, your progress is unchanged. { $error }
 invalid-exercise-not-opened = { $file } was not opened, your lab is unchanged. { $error }
 invalid-exercise-link-not-opened = The exercise link was not opened: { $error }
+invalid-progress-not-json = not a progress file: { $error }
+invalid-progress-version = version: unsupported version { $version } (this app reads version 1)
+invalid-progress-exercise-id = exercises: "{ $id }" is not an exercise id
+# The run in progress stopped with the Cancel button (src/playback/pending.rs).
+run-cancelled = the run was cancelled after { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    }. The lab is unchanged: press Run again, or edit it.
 
 # The editor's IPv6 fields (issue 16).
 invalid-ra-off = router advertisements are off on this interface

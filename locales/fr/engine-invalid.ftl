@@ -217,6 +217,14 @@ invalid-locked = { $what ->
 invalid-progress-not-imported = { $file } n'a pas été importé, votre progression est inchangée. { $error }
 invalid-exercise-not-opened = { $file } n'a pas été ouvert, votre labo est inchangé. { $error }
 invalid-exercise-link-not-opened = Le lien d'exercice n'a pas été ouvert : { $error }
+invalid-progress-not-json = ce n'est pas un fichier de progression : { $error }
+invalid-progress-version = version : version { $version } non prise en charge (cette application lit la version 1)
+invalid-progress-exercise-id = exercises : « { $id } » n'est pas un identifiant d'exercice
+# L'exécution en cours arrêtée avec le bouton Annuler (src/playback/pending.rs).
+run-cancelled = l'exécution a été annulée après { $events ->
+        [one] { $events } événement
+       *[other] { $events } événements
+    }. Le labo est inchangé : cliquez sur « Relancer » ou modifiez-le.
 
 # Les champs IPv6 de l'éditeur (issue 16).
 invalid-ra-off = les annonces de routeur sont désactivées sur cette interface
