@@ -256,7 +256,7 @@ fn shell() -> Html {
                             </p>
                         }
                         if whatif.comparing {
-                            <p class="compare-label">{ "What if" }</p>
+                            <p class="compare-label">{ crate::tr!(tr, "whatif-col-variant") }</p>
                         }
                         <LinkError />
                         if let Some(notice) = &edit.notice {

@@ -35,7 +35,7 @@ check-no-ip-stack = { $device } est { $kind ->
     } ; il n'a pas de pile IP
 check-hops-range = { $hops } est hors limites (1–30)
 check-which-frames = précisez quelles trames : frame_to_mac_of, addressed_to ou arp_for
-check-no-link = pas de lien « { $link } »
+check-no-link = pas de liaison « { $link } »
 check-towards-or-link = indiquez soit towards (un appareil), soit link
 check-in-your-lab = { $problem } dans votre labo
 check-cannot-run = le labo ne peut pas s'exécuter : { $error }
