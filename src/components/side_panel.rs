@@ -81,6 +81,22 @@ pub(crate) fn example_title(tr: &crate::i18n::Tr, example: &Example) -> String {
     }
 }
 
+/// A built-in example's description in the interface language: `example-<stem>-description`
+/// of `locales/<tag>/examples.ftl`; English is the example file's own (`scenarios/<stem>.json`),
+/// which the wasm then holds once.
+pub(crate) fn example_description(tr: &crate::i18n::Tr, example: &Example) -> String {
+    tr.file_text(&format!("example-{}-description", example.stem), &example.scenario.description)
+}
+
+/// The lab's description in the interface language: a built-in example's while it is the
+/// example's own text (loaded, or opened from a link to it), else the lab file's as written.
+pub(crate) fn lab_description(tr: &crate::i18n::Tr, examples: &[Example], text: &str) -> String {
+    match examples.iter().find(|e| e.scenario.description == text) {
+        Some(example) => example_description(tr, example),
+        None => text.to_owned(),
+    }
+}
+
 /// Nothing selected: the lab's title (editable) and story, and the examples.
 fn overview(props: &SidePanelProps, tr: &crate::i18n::Tr) -> Html {
     let s = &props.scenario;
@@ -89,7 +105,7 @@ fn overview(props: &SidePanelProps, tr: &crate::i18n::Tr) -> Html {
         html! {
             <li>
                 <button type="button" class={classes!("example", current.then_some("current"))}
-                    data-example={example.stem} aria-pressed={current.to_string()}
+                    data-example={example.stem} aria-pressed={current.to_string()} title={example_description(tr, example)}
                     onclick={props.on_load.reform(move |_: MouseEvent| index)}>
                     { example_title(tr, example) }
                 </button>
@@ -108,7 +124,7 @@ fn overview(props: &SidePanelProps, tr: &crate::i18n::Tr) -> Html {
                     data-testid="lab-title" placeholder={tr!(tr, "lab-untitled")} onchange={on_title} />
                 <p class="muted">{ tr!(tr, "lab-count", devices = s.devices.len(), links = s.links.len()) }</p>
                 if !s.description.is_empty() {
-                    <p class="description">{ s.description.clone() }</p>
+                    <p class="description" data-testid="lab-description">{ lab_description(tr, &props.examples, &s.description) }</p>
                 }
                 <p class="muted hint-small">{ tr!(tr, "lab-select-hint") }</p>
             </section>
@@ -136,7 +152,12 @@ mod tests {
                 let example = Example { stem, scenario: Rc::new(scenario.clone()) };
                 if tag == "en" {
                     assert_eq!(example_title(&tr, &example), scenario.name, "{stem}");
+                    assert_eq!(example_description(&tr, &example), scenario.description, "{stem}");
                 }
+                // The lab on screen is described in the language while it is the example's text.
+                let examples = [example.clone()];
+                assert_eq!(lab_description(&tr, &examples, &scenario.description), example_description(&tr, &example));
+                assert_eq!(lab_description(&tr, &examples, "my own lab"), "my own lab");
             }
         }
     }
