@@ -523,6 +523,24 @@ test("pseudo-locale: example descriptions, a teacher's file, an exercise link, a
     await context.close();
   }
   {
+    // The what-if comparison: the canvases' labels and the inspector's frame comparison.
+    const { page, context, problems } = await openPage(fx, "?lang=qps-ploc");
+    await pickExample(page, "two-subnets");
+    await page.getByTestId("whatif").click();
+    await page.getByTestId("whatif-banner").waitFor();
+    await page.locator('[data-device="pc1"] .icon').click();
+    await setField(page, "address-0", "192.168.1.10/16");
+    await page.getByTestId("whatif-compare").click();
+    await page.getByTestId("whatif-jump").click();
+    await page.getByTestId("frame-diff").waitFor();
+    const { bad, checked } = await unbracketed(page, [".compare-label", '[data-testid="frame-diff"] .pane-title', '[data-testid="whatif-sentence"]']);
+    assert.ok(checked >= 4, `${checked} strings checked`);
+    assert.deepEqual(bad, [], "what-if texts that do not come from the catalogue");
+    assert.match(await page.getByTestId("frame-diff").getAttribute("aria-label"), /^\[Çømpåréd/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
     // A cancelled run: no Worker (the run goes on the page in pieces) and a paused clock, so the
     // run is still going when Cancel is pressed.
     const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 } });
