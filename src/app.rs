@@ -189,7 +189,7 @@ fn shell() -> Html {
     let story_panel = match (lab.story.open, lab.play.run(), &story_index) {
         (true, Some(run), Some(index)) => html! {
             <StoryPanel run={run.clone()} index={index.clone()} shown={lab.play.shown()} story={lab.story.clone()}
-                title={AttrValue::from(edit.scenario.name.clone())} {on_story} on_play={on_story_play} />
+                title={AttrValue::from(crate::components::lab_title(&tr, &lab.examples, &edit.scenario.name))} {on_story} on_play={on_story_play} />
         },
         _ => Html::default(),
     };

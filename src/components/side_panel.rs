@@ -88,6 +88,15 @@ pub(crate) fn example_description(tr: &crate::i18n::Tr, example: &Example) -> St
     tr.file_text(&format!("example-{}-description", example.stem), &example.scenario.description)
 }
 
+/// The lab's name in the interface language: a built-in example's title while the name is the
+/// example's own (its file's English), else the lab's name as written.
+pub(crate) fn lab_title(tr: &crate::i18n::Tr, examples: &[Example], name: &str) -> String {
+    match examples.iter().find(|e| e.scenario.name == name) {
+        Some(example) => example_title(tr, example),
+        None => name.to_owned(),
+    }
+}
+
 /// The lab's description in the interface language: a built-in example's while it is the
 /// example's own text (loaded, or opened from a link to it), else the lab file's as written.
 pub(crate) fn lab_description(tr: &crate::i18n::Tr, examples: &[Example], text: &str) -> String {
@@ -120,7 +129,7 @@ fn overview(props: &SidePanelProps, tr: &crate::i18n::Tr) -> Html {
         <>
             <section class="panel-section">
                 <h2 class="panel-heading">{ tr!(tr, "lab-heading") }</h2>
-                <input class="title-input" type="text" value={s.name.clone()} aria-label={tr!(tr, "lab-title")}
+                <input class="title-input" type="text" value={lab_title(tr, &props.examples, &s.name)} aria-label={tr!(tr, "lab-title")}
                     data-testid="lab-title" placeholder={tr!(tr, "lab-untitled")} onchange={on_title} />
                 <p class="muted">{ tr!(tr, "lab-count", devices = s.devices.len(), links = s.links.len()) }</p>
                 if !s.description.is_empty() {
@@ -158,6 +167,8 @@ mod tests {
                 let examples = [example.clone()];
                 assert_eq!(lab_description(&tr, &examples, &scenario.description), example_description(&tr, &example));
                 assert_eq!(lab_description(&tr, &examples, "my own lab"), "my own lab");
+                assert_eq!(lab_title(&tr, &examples, &scenario.name), example_title(&tr, &example));
+                assert_eq!(lab_title(&tr, &examples, "my own lab"), "my own lab");
             }
         }
     }

@@ -113,6 +113,7 @@ for (const [lang, want] of [
     entry: "ARP-Tabelle von pc1 (eth0): 10.10.10.100 kein Eintrag → INCOMPLETE: ein Paket braucht diese Adresse, also beginnt ARP",
     request: /^pc1\/eth0 sendet Who has 10\.10\.10\.100\? Tell 10\.10\.10\.1 \(60 Bytes\) über pc1-sw1 an sw1\/p1; er kommt um /,
     rows: ["Adresse", "Maske", "AND", "mein Netz"],
+    name: "Gleiches Netz",
     description: /^Zwei PCs an einem Switch, beide in 10\.10\.10\.0\/24\. pc1 pingt pc2: Zuerst flutet eine ARP-Anfrage den Switch/,
     hub: /^Drei PCs an einem Hub\./,
     verdict: "10.10.10.100 AND 255.255.255.0 = 10.10.10.0 = 10.10.10.0/24: dasselbe Netz, also direkt zustellen (ARP für 10.10.10.100)",
@@ -122,6 +123,7 @@ for (const [lang, want] of [
     entry: "Table ARP de pc1 (eth0) : 10.10.10.100 aucune entrée → INCOMPLETE : un paquet a besoin de cette adresse, donc ARP commence",
     request: /^pc1\/eth0 envoie Who has 10\.10\.10\.100\? Tell 10\.10\.10\.1 \(60 octets\) sur pc1-sw1 vers sw1\/p1 ; elle arrive à /,
     rows: ["adresse", "masque", "AND", "mon réseau"],
+    name: "Même réseau",
     description: /^Deux PC sur un commutateur, tous deux dans 10\.10\.10\.0\/24\. pc1 envoie un ping à pc2 : d'abord une requête ARP/,
     hub: /^Trois PC sur un concentrateur \(hub\)\./,
     verdict: "10.10.10.100 AND 255.255.255.0 = 10.10.10.0 = 10.10.10.0/24 : le même réseau, donc remise directe (ARP pour 10.10.10.100)",
@@ -132,6 +134,7 @@ for (const [lang, want] of [
     await pickExample(page, "same-network");
     // The example's description in the lab panel, and every example's as its button's title.
     assert.match(await text(page, "lab-description"), want.description);
+    assert.equal(await page.getByTestId("lab-title").inputValue(), want.name);
     assert.match(await page.locator('[data-example="hub"]').getAttribute("title"), want.hub);
     await step(page, 4);
     assert.match(await text(page, "event-count"), want.count);
@@ -485,6 +488,7 @@ test("pseudo-locale: example descriptions, a teacher's file, an exercise link, a
     // The loaded example's description, and each example's as its button's title.
     assert.deepEqual((await unbracketed(page, ['[data-testid="lab-description"]'])).bad, []);
     assert.match(await text(page, "lab-description"), /^\[Twø PÇs øñ øñé swítçh/);
+    assert.equal(await page.getByTestId("lab-title").inputValue(), "[Såmé ñétwørk]");
     const titles = await page.$$eval(".example-list .example", (els) => els.map((e) => e.getAttribute("title") ?? ""));
     assert.ok(titles.length >= 20, `${titles.length} examples`);
     assert.deepEqual(titles.filter((t) => !t.startsWith("[")), [], "example descriptions that do not come from the catalogue");
