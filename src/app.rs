@@ -53,7 +53,7 @@ pub fn app() -> Html {
         if let Some(fragment) = crate::progress::take_exercise_link() {
             match crate::share::decode_exercise(&fragment) {
                 Ok(text) => {
-                    let action = crate::exercises::ExerciseAction::Open { file: "The exercise link".into(), text };
+                    let action = crate::exercises::ExerciseAction::Open { file: None, text };
                     state = (*Rc::new(state).reduce(Action::Exercise(action))).clone();
                 }
                 Err(e) => state.exercises.error = Some(packet_engine::msg!("invalid-exercise-link-not-opened", error = e.msg())),
@@ -189,7 +189,7 @@ fn shell() -> Html {
     let story_panel = match (lab.story.open, lab.play.run(), &story_index) {
         (true, Some(run), Some(index)) => html! {
             <StoryPanel run={run.clone()} index={index.clone()} shown={lab.play.shown()} story={lab.story.clone()}
-                title={AttrValue::from(edit.scenario.name.clone())} {on_story} on_play={on_story_play} />
+                title={AttrValue::from(crate::components::lab_title(&tr, &lab.examples, &edit.scenario.name))} {on_story} on_play={on_story_play} />
         },
         _ => Html::default(),
     };
@@ -256,7 +256,7 @@ fn shell() -> Html {
                             </p>
                         }
                         if whatif.comparing {
-                            <p class="compare-label">{ "What if" }</p>
+                            <p class="compare-label">{ crate::tr!(tr, "whatif-col-variant") }</p>
                         }
                         <LinkError />
                         if let Some(notice) = &edit.notice {

@@ -25,8 +25,9 @@ use crate::progress::Progress;
 pub enum ExerciseAction {
     /// Start the built-in exercise at this index of the course.
     Start(usize),
-    /// Start an exercise from a file a teacher wrote: `file` is its name, for messages.
-    Open { file: String, text: String },
+    /// Start an exercise from a file a teacher wrote: `file` is its name, for messages, or
+    /// `None` for an exercise link (`#exercise=…`).
+    Open { file: Option<String>, text: String },
     /// Stop the exercise; the lab stays on screen as an ordinary lab.
     Leave,
     /// Reveal the next hint.
@@ -115,8 +116,7 @@ impl Exercises {
                     self.progress.merge(&p);
                     self.error = None;
                 }
-                // The progress file's own reasons (progress.rs) are English for now.
-                Err(e) => self.error = Some(packet_engine::msg!("invalid-progress-not-imported", file = &file, error = Msg::verbatim(e))),
+                Err(e) => self.error = Some(packet_engine::msg!("invalid-progress-not-imported", file = &file, error = e)),
             },
             ExerciseAction::DismissError => self.error = None,
             ExerciseAction::Start(_) | ExerciseAction::Open { .. } => {}
@@ -134,7 +134,10 @@ impl Exercises {
                     Some((Rc::new(e), builtin))
                 }
                 Err(e) => {
-                    self.error = Some(packet_engine::msg!("invalid-exercise-not-opened", file = file, error = e.with_path()));
+                    self.error = Some(match file {
+                        Some(file) => packet_engine::msg!("invalid-exercise-not-opened", file = file, error = e.with_path()),
+                        None => packet_engine::msg!("invalid-exercise-link-not-opened", error = e.with_path()),
+                    });
                     None
                 }
             },
@@ -383,15 +386,19 @@ mod tests {
     #[test]
     fn a_teachers_file_is_validated_and_a_bad_one_changes_nothing() {
         let mut ex = Exercises::default();
-        let bad = ExerciseAction::Open { file: "mine.json".into(), text: r#"{"id": "Bad Id"}"#.into() };
+        let bad = ExerciseAction::Open { file: Some("mine.json".into()), text: r#"{"id": "Bad Id"}"#.into() };
         assert!(ex.resolve(&bad).is_none());
         let err = ex.error.clone().unwrap();
         assert!(err.to_string().starts_with("mine.json was not opened, your lab is unchanged."), "{err}");
+        // An exercise link has no file name: the sentence names the link.
+        assert!(ex.resolve(&ExerciseAction::Open { file: None, text: r#"{"id": "Bad Id"}"#.into() }).is_none());
+        let err = ex.error.clone().unwrap();
+        assert!(err.to_string().starts_with("The exercise link was not opened: "), "{err}");
         let text = packet_engine::exercise::course::source("ttl-loop").unwrap().replace("\"ttl-loop\"", "\"my-loop\"");
-        let (e, builtin) = ex.resolve(&ExerciseAction::Open { file: "loop.json".into(), text }).unwrap();
+        let (e, builtin) = ex.resolve(&ExerciseAction::Open { file: Some("loop.json".into()), text }).unwrap();
         assert_eq!((e.id.as_str(), builtin), ("my-loop", None));
         let same = packet_engine::exercise::course::source("ttl-loop").unwrap().to_string();
-        let (_, builtin) = ex.resolve(&ExerciseAction::Open { file: "x.json".into(), text: same }).unwrap();
+        let (_, builtin) = ex.resolve(&ExerciseAction::Open { file: Some("x.json".into()), text: same }).unwrap();
         assert_eq!(builtin, Some(9), "the course's own file is recognised");
     }
 

@@ -6,7 +6,8 @@
 //! browser. An imported file is untrusted input: it is parsed strictly and a bad one changes
 //! nothing and says which field is wrong.
 
-use packet_engine::VecMap;
+use packet_engine::msg::Msg;
+use packet_engine::{msg, VecMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -87,13 +88,14 @@ impl Progress {
     }
 
     /// Reads a progress file. The error names the field, like the lab's own files do.
-    pub fn from_json(text: &str) -> Result<Progress, String> {
-        let p: Progress = serde_json::from_str(text).map_err(|e| format!("not a progress file: {e}"))?;
+    /// serde_json's own sentence stays as it is in every language (as for a lab file).
+    pub fn from_json(text: &str) -> Result<Progress, Msg> {
+        let p: Progress = serde_json::from_str(text).map_err(|e| msg!("invalid-progress-not-json", error = e.to_string()))?;
         if p.version != 1 {
-            return Err(format!("version: unsupported version {} (this app reads version 1)", p.version));
+            return Err(msg!("invalid-progress-version", version = p.version.to_string()));
         }
         if let Some(id) = p.exercises.keys().find(|id| id.is_empty() || id.len() > 100) {
-            return Err(format!("exercises: \"{id}\" is not an exercise id"));
+            return Err(msg!("invalid-progress-exercise-id", id = id));
         }
         Ok(p)
     }
@@ -210,14 +212,16 @@ mod tests {
 
     #[test]
     fn a_bad_file_names_what_is_wrong() {
-        let e = Progress::from_json(r#"{"version": 2, "exercises": {}}"#).unwrap_err();
+        let e = Progress::from_json(r#"{"version": 2, "exercises": {}}"#).unwrap_err().to_string();
         assert!(e.starts_with("version: unsupported version 2"), "{e}");
-        let e = Progress::from_json(r#"{"version": 1, "exercises": {"a": {"solved": "yes"}}}"#).unwrap_err();
+        let e = Progress::from_json(r#"{"version": 1, "exercises": {"a": {"solved": "yes"}}}"#).unwrap_err().to_string();
         assert!(e.contains("invalid type"), "{e}");
-        let e = Progress::from_json(r#"{"version": 1, "extra": 1}"#).unwrap_err();
+        let e = Progress::from_json(r#"{"version": 1, "extra": 1}"#).unwrap_err().to_string();
         assert!(e.contains("unknown field `extra`"), "{e}");
         assert!(Progress::from_json("").is_err());
-        assert!(Progress::from_json(r#"{"version": 1, "exercises": {"": {}}}"#).is_err());
+        let e = Progress::from_json(r#"{"version": 1, "exercises": {"": {}}}"#).unwrap_err();
+        assert_eq!(e, msg!("invalid-progress-exercise-id", id = ""));
+        assert_eq!(e.to_string(), "exercises: \"\" is not an exercise id");
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub struct SharedLab {
     /// The sequence diagram shown, its lanes and noise filters (issue 13).
     pub story: crate::story::Story,
     /// What was wrong with the link's story settings (left at their defaults), if anything.
-    pub story_note: Option<String>,
+    pub story_note: Option<Msg>,
     /// A what-if (issue 18): `scenario` is then the original lab and this its variant, shown
     /// compared or still being edited.
     pub whatif: Option<SharedWhatIf>,
@@ -636,7 +636,7 @@ mod tests {
         let text = format!(r#"{{"v":1,"scenario":{},"story":{{"open":true,"lanes":["ghost"],"hide":["arp"]}}}}"#, serde_json::to_string(&lab.scenario).unwrap());
         let opened = decode(&pack(&text)).expect("the lab still opens");
         assert!(opened.story.open && opened.story.noise.contains(Noise::Arp) && opened.story.lanes.is_none());
-        assert!(opened.story_note.unwrap().contains("\"ghost\""));
+        assert!(opened.story_note.unwrap().to_string().contains("\"ghost\""));
     }
 
     #[test]

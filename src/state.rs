@@ -110,7 +110,7 @@ impl State {
         self.story = lab.story.clone();
         // A story choice the link got wrong was left at its default: say which.
         if let Some(note) = &lab.story_note {
-            self.share.error = Some(Rc::new(packet_engine::msg::Msg::verbatim(note.as_str())));
+            self.share.error = Some(Rc::new(note.clone()));
         }
         self.edit.view = match lab.view {
             Some(view) => view,

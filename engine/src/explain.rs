@@ -112,8 +112,8 @@ pub struct FieldChange {
     pub before: String,
     /// Its value in the frame that left.
     pub after: String,
-    /// Why it changed (or why it did not), in one phrase.
-    pub why: &'static str,
+    /// Why it changed (or why it did not), in one phrase (`explain-rewrap-…`).
+    pub why: Msg,
 }
 
 impl FieldChange {
@@ -137,30 +137,30 @@ pub fn rewrap_diff(arrived: &[u8], left: &[u8]) -> Option<Vec<FieldChange>> {
             "Destination MAC",
             ea.dst.value.to_string(),
             eb.dst.value.to_string(),
-            "the next hop's MAC on the outgoing link (from ARP)",
+            msg!("explain-rewrap-dst-mac"),
         ),
         row(
             "Ethernet",
             "Source MAC",
             ea.src.value.to_string(),
             eb.src.value.to_string(),
-            "the router's own MAC on the outgoing interface",
+            msg!("explain-rewrap-src-mac"),
         ),
-        row("IPv4", "TTL", ia.ttl.value.to_string(), ib.ttl.value.to_string(), "every router lowers it by one"),
+        row("IPv4", "TTL", ia.ttl.value.to_string(), ib.ttl.value.to_string(), msg!("explain-rewrap-ttl")),
         row(
             "IPv4",
             "Header checksum",
             format!("0x{:04x}", ia.checksum.field.value),
             format!("0x{:04x}", ib.checksum.field.value),
-            "recomputed because the TTL changed",
+            msg!("explain-rewrap-checksum"),
         ),
-        row("IPv4", "Source address", ia.src.value.to_string(), ib.src.value.to_string(), "end to end: never rewritten"),
+        row("IPv4", "Source address", ia.src.value.to_string(), ib.src.value.to_string(), msg!("explain-rewrap-end-to-end")),
         row(
             "IPv4",
             "Destination address",
             ia.dst.value.to_string(),
             ib.dst.value.to_string(),
-            "end to end: never rewritten",
+            msg!("explain-rewrap-end-to-end"),
         ),
     ])
 }

@@ -530,6 +530,30 @@ fn invalid_exercise_files_name_the_field() {
         error_of(&variant(|v| v["goal"][0]["to"] = json!("sw1"))),
         "goal[0].to: sw1 has no IP address"
     );
+    // The goal checks' own reasons (Check::validate) are catalogue messages with typed
+    // arguments; their English is as it was.
+    assert_eq!(
+        error_of(&variant(|v| v["goal"][0]["from"] = json!("sw1"))),
+        "goal[0].from: sw1 is a switch; it has no IP stack"
+    );
+    let e = Exercise::from_json(&variant(|v| v["goal"][0]["from"] = json!("sw1"))).unwrap_err();
+    assert_eq!(e.message, packet_engine::msg!("check-no-ip-stack", device = "sw1", kind = "switch"));
+    assert_eq!(
+        error_of(&variant(|v| v["goal"][0] = json!({ "check": "traceroute_hops", "from": "pc3", "to": "pc1", "hops": 31 }))),
+        "goal[0].hops: 31 is out of range (1–30)"
+    );
+    assert_eq!(
+        error_of(&variant(|v| v["goal"][0] = json!({ "check": "receives", "device": "pc3" }))),
+        "goal[0].device: say which frames: frame_to_mac_of, addressed_to or arp_for"
+    );
+    assert_eq!(
+        error_of(&variant(|v| v["goal"][0] = json!({ "check": "leaves_via", "device": "pc3", "from": "pc3", "to": "pc1", "link": "nowhere" }))),
+        "goal[0].link: no link \"nowhere\""
+    );
+    assert_eq!(
+        error_of(&variant(|v| v["goal"][0] = json!({ "check": "leaves_via", "device": "pc3", "from": "pc3", "to": "pc1" }))),
+        "goal[0].towards: give either towards (a device) or link"
+    );
     assert_eq!(
         error_of(&variant(|v| v["lab"]["devices"][2]["ports"] = json!(0))),
         "lab.devices[2].ports: 0 ports is out of range (1–1024)"

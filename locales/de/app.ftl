@@ -207,6 +207,8 @@ whatif-col-variant = Variante
 whatif-at-step-original = Bei diesem Schritt: Original –{" "}
 whatif-at-step-variant = Variante –{" "}
 whatif-no-event = Einer der Abläufe hat bei diesem Schritt kein Ereignis.
+whatif-same-frame = In beiden Abläufen derselbe Frame.
+whatif-frame-diff = Verglichen mit dem ursprünglichen Ablauf
 
 ## IPv6-Tabellen
 table-addr6 = IPv6-Adressen (ip -6 addr)

@@ -27,6 +27,16 @@ check-no-device = kein Gerät „{ $device }“
 check-no-interface = { $device } hat keine Schnittstelle „{ $interface }“
 check-no-ip = { $address } hat keine IP-Adresse
 check-no-ipv6 = { $address } hat keine feste IPv6-Adresse
+# Die Übungsdatei einer Lehrkraft, deren Ziel etwas nennt, das ihr Labor nicht hat
+# (Check::validate); davor steht der Pfad des Felds (goal[2].from).
+check-no-ip-stack = { $device } ist { $kind ->
+        [switch] ein Switch
+       *[hub] ein Hub
+    }; er hat keinen IP-Stack
+check-hops-range = { $hops } liegt außerhalb des Bereichs (1–30)
+check-which-frames = gib an, welche Frames: frame_to_mac_of, addressed_to oder arp_for
+check-no-link = keine Leitung „{ $link }“
+check-towards-or-link = gib entweder towards (ein Gerät) oder link an
 check-in-your-lab = { $problem } in deinem Labor
 check-cannot-run = das Labor kann nicht laufen: { $error }
 check-not-ip-device = { $device } ist in deinem Labor kein Host und kein Router

@@ -38,6 +38,7 @@ explain-rewrap-checksum-nat = neu berechnet: die TTL und eine Adresse haben sich
 explain-rewrap-nat-src = NAT (Masquerade): die äußere Adresse des Routers ersetzt die des inneren Hosts
 explain-rewrap-nat-dst = NAT: eine Antwort, weitergeschickt an den inneren Host, der die Verbindung geöffnet hat
 explain-rewrap-kept = Ende zu Ende: nur NAT schreibt sie um
+explain-rewrap-end-to-end = Ende zu Ende: wird nie umgeschrieben
 explain-rewrap-quoted = NAT: das zitierte Paket, wie der innere Host es gesendet hat
 explain-rewrap-nat-src-port = NAT: der Port des Routers für diese Verbindung
 explain-rewrap-nat-dst-port = NAT: zurück auf den eigenen Port des inneren Hosts

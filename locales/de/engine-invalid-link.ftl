@@ -26,3 +26,16 @@ invalid-link-scale = { $value }% ist keine Präsentationsgröße ({ $scales })
 invalid-link-whatif-left-out = Die Was-wäre-wenn-Variante des Links wurde weggelassen ({ $error }); das ursprüngliche Labor ist geöffnet.
 invalid-link-unknown-field = unbekanntes Feld
 invalid-link-expected-object = ein Objekt erwartet
+
+# Die Einstellungen des Sequenzdiagramms in einem geteilten Link oder einer Einbettungs-URL
+# (src/story/link.rs).
+invalid-story-note = Ein Teil der Sequenzdiagramm-Einstellungen des Links wurde nicht verwendet: { $problems }. Stattdessen wird die Standardansicht gezeigt.
+invalid-story-not-object = story ist { $value }, kein Objekt
+invalid-story-open = story.open ist { $value }, weder true noch false
+invalid-story-lanes-names = story.lanes sollte eine Liste von Gerätenamen sein
+invalid-story-lanes = story.lanes ist { $value }, keine Liste von Gerätenamen
+invalid-story-hide = story.hide ist { $value }, keine Liste
+invalid-story-unknown = story.{ $key } ist keine Einstellung des Sequenzdiagramms
+invalid-story-view = view={ $value } ist keine Ansicht (diagram oder network)
+invalid-story-lane = das Labor hat kein Gerät { $device } für eine Lebenslinie
+invalid-story-filter = { $value } ist kein Filter (arp, dhcp, dns oder ack)

@@ -217,6 +217,14 @@ invalid-locked = { $what ->
 invalid-progress-not-imported = { $file } wurde nicht importiert, dein Fortschritt ist unverändert. { $error }
 invalid-exercise-not-opened = { $file } wurde nicht geöffnet, dein Labor ist unverändert. { $error }
 invalid-exercise-link-not-opened = Der Übungslink wurde nicht geöffnet: { $error }
+invalid-progress-not-json = keine Fortschrittsdatei: { $error }
+invalid-progress-version = version: nicht unterstützte Version { $version } (diese App liest Version 1)
+invalid-progress-exercise-id = exercises: „{ $id }“ ist keine Übungs-ID
+# Der laufende Lauf wurde mit „Abbrechen“ gestoppt (src/playback/pending.rs).
+run-cancelled = der Lauf wurde nach { $events ->
+        [one] { $events } Ereignis
+       *[other] { $events } Ereignissen
+    } abgebrochen. Das Labor ist unverändert: Klicke auf „Erneut ausführen“ oder bearbeite es.
 
 # Die IPv6-Felder des Editors (Issue 16).
 invalid-ra-off = Router Advertisements sind an dieser Schnittstelle aus
@@ -231,3 +239,13 @@ invalid-mtu-large = MTU { $mtu } ist größer als das Maximum des Geräts, { $ma
 invalid-mtu-ipv6 = MTU { $mtu } ist zu klein für IPv6: Jede IPv6-Leitung trägt mindestens { $min } Bytes (RFC 8200), und Linux schaltet IPv6 auf einer kleineren ab
 invalid-ip6-off-everywhere = { $device } hat IPv6 an jeder Schnittstelle aus: Gib einer zuerst im Labor eine "ipv6"-Adresse
 invalid-ip6-off = { $interface } von { $device } hat in diesem Labor IPv6 aus: Gib ihr zuerst eine "ipv6"-Einstellung (auto oder eine Adresse)
+
+# Die eigenen Prüfungen des Editors, dass ein Feld noch auf etwas zeigt (src/editor).
+invalid-editor-no-interface = diese Schnittstelle gibt es nicht
+invalid-editor-no-device = dieses Gerät gibt es nicht
+invalid-editor-dhcp-off = der DHCP-Server ist aus
+invalid-editor-dns-off = der DNS-Server ist aus
+invalid-editor-no-record = diesen Eintrag gibt es nicht
+invalid-editor-no-route = diese Route gibt es nicht
+invalid-editor-use-form = benutze die Schaltfläche des Formulars
+invalid-editor-no-link = diese Leitung gibt es nicht

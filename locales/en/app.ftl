@@ -207,6 +207,8 @@ whatif-col-variant = What if
 whatif-at-step-original = At this step: original —{" "}
 whatif-at-step-variant = what if —{" "}
 whatif-no-event = One of the runs has no event at this step.
+whatif-same-frame = The same frame in both runs.
+whatif-frame-diff = Compared with the original run
 
 ## IPv6 tables (issue 16)
 table-addr6 = IPv6 addresses (ip -6 addr)

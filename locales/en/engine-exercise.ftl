@@ -24,6 +24,13 @@ check-no-device = no device "{ $device }"
 check-no-interface = { $device } has no interface "{ $interface }"
 check-no-ip = { $address } has no IP address
 check-no-ipv6 = { $address } has no static IPv6 address
+# A teacher's exercise file whose goal names what its lab lacks (Check::validate); the path of
+# the field (goal[2].from) is put before it.
+check-no-ip-stack = { $device } is a { $kind }; it has no IP stack
+check-hops-range = { $hops } is out of range (1–30)
+check-which-frames = say which frames: frame_to_mac_of, addressed_to or arp_for
+check-no-link = no link "{ $link }"
+check-towards-or-link = give either towards (a device) or link
 check-in-your-lab = { $problem } in your lab
 check-cannot-run = the lab cannot run: { $error }
 check-not-ip-device = { $device } is not a host or router in your lab

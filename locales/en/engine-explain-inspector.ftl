@@ -39,6 +39,7 @@ explain-rewrap-checksum-nat = recomputed: the TTL and an address changed
 explain-rewrap-nat-src = NAT (masquerade): the router's outside address replaces the inside host's
 explain-rewrap-nat-dst = NAT: a reply, sent on to the inside host that opened the flow
 explain-rewrap-kept = end to end: only NAT rewrites it
+explain-rewrap-end-to-end = end to end: never rewritten
 explain-rewrap-quoted = NAT: the quoted packet as the inside host sent it
 explain-rewrap-nat-src-port = NAT: the router's port for this flow
 explain-rewrap-nat-dst-port = NAT: back to the inside host's own port

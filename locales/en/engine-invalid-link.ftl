@@ -28,3 +28,17 @@ invalid-link-scale = { $value }% is not a presenter scale ({ $scales })
 invalid-link-whatif-left-out = The link's what-if variant was left out ({ $error }); the original lab is open.
 invalid-link-unknown-field = unknown field
 invalid-link-expected-object = expected an object
+
+# The sequence diagram's settings in a share link ("story": {…}) or an embed URL (view=, lanes=,
+# hide=), src/story/link.rs: a bad one is left at its default and named here. The values are
+# quoted as the link spells them.
+invalid-story-note = Part of the link's sequence-diagram settings was not used: { $problems }. The default is shown instead.
+invalid-story-not-object = story is { $value }, not an object
+invalid-story-open = story.open is { $value }, not true or false
+invalid-story-lanes-names = story.lanes should be a list of device names
+invalid-story-lanes = story.lanes is { $value }, not a list of device names
+invalid-story-hide = story.hide is { $value }, not a list
+invalid-story-unknown = story.{ $key } is not a story setting
+invalid-story-view = view={ $value } is not a view (diagram or network)
+invalid-story-lane = the lab has no device { $device } for a lane
+invalid-story-filter = { $value } is not a filter (arp, dhcp, dns or ack)

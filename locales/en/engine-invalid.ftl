@@ -220,6 +220,14 @@ invalid-locked = { $device }'s { $what ->
 invalid-progress-not-imported = { $file } was not imported, your progress is unchanged. { $error }
 invalid-exercise-not-opened = { $file } was not opened, your lab is unchanged. { $error }
 invalid-exercise-link-not-opened = The exercise link was not opened: { $error }
+invalid-progress-not-json = not a progress file: { $error }
+invalid-progress-version = version: unsupported version { $version } (this app reads version 1)
+invalid-progress-exercise-id = exercises: "{ $id }" is not an exercise id
+# The run in progress stopped with the Cancel button (src/playback/pending.rs).
+run-cancelled = the run was cancelled after { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    }. The lab is unchanged: press Run again, or edit it.
 
 # The editor's IPv6 fields (issue 16).
 invalid-ra-off = router advertisements are off on this interface
@@ -234,3 +242,14 @@ invalid-mtu-large = MTU { $mtu } is greater than the device maximum, { $max } by
 invalid-mtu-ipv6 = MTU { $mtu } is too small for IPv6: every IPv6 link carries at least { $min } bytes (RFC 8200), and Linux turns IPv6 off on a smaller one
 invalid-ip6-off-everywhere = { $device } has IPv6 off on every interface: give one an "ipv6" address in the lab first
 invalid-ip6-off = { $device }'s { $interface } has IPv6 off in this lab: give it an "ipv6" setting (auto, or an address) first
+
+# The editor's own checks that a field still points at something (src/editor): seen only
+# when a view sends an edit for a device, interface or route that is gone.
+invalid-editor-no-interface = no such interface
+invalid-editor-no-device = no such device
+invalid-editor-dhcp-off = the DHCP server is off
+invalid-editor-dns-off = the DNS server is off
+invalid-editor-no-record = no such record
+invalid-editor-no-route = no such route
+invalid-editor-use-form = use the form's button
+invalid-editor-no-link = no such link

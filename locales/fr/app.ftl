@@ -207,6 +207,8 @@ whatif-col-variant = Variante
 whatif-at-step-original = À cette étape : original —{" "}
 whatif-at-step-variant = variante —{" "}
 whatif-no-event = L'un des déroulés n'a pas d'événement à cette étape.
+whatif-same-frame = La même trame dans les deux déroulés.
+whatif-frame-diff = Comparé au déroulé d'origine
 
 ## Tables IPv6
 table-addr6 = Adresses IPv6 (ip -6 addr)

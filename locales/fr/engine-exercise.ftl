@@ -27,6 +27,16 @@ check-no-device = aucun appareil « { $device } »
 check-no-interface = { $device } n'a pas d'interface « { $interface } »
 check-no-ip = { $address } n'a pas d'adresse IP
 check-no-ipv6 = { $address } n'a pas d'adresse IPv6 fixe
+# Le fichier d'exercice d'un enseignant dont l'objectif nomme ce que son labo n'a pas
+# (Check::validate) ; le chemin du champ (goal[2].from) le précède.
+check-no-ip-stack = { $device } est { $kind ->
+        [switch] un commutateur
+       *[hub] un concentrateur (hub)
+    } ; il n'a pas de pile IP
+check-hops-range = { $hops } est hors limites (1–30)
+check-which-frames = précisez quelles trames : frame_to_mac_of, addressed_to ou arp_for
+check-no-link = pas de liaison « { $link } »
+check-towards-or-link = indiquez soit towards (un appareil), soit link
 check-in-your-lab = { $problem } dans votre labo
 check-cannot-run = le labo ne peut pas s'exécuter : { $error }
 check-not-ip-device = { $device } n'est ni un hôte ni un routeur dans votre labo

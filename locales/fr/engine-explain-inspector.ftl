@@ -38,6 +38,7 @@ explain-rewrap-checksum-nat = recalculée : le TTL et une adresse ont changé
 explain-rewrap-nat-src = NAT (masquerade) : l'adresse extérieure du routeur remplace celle de l'hôte intérieur
 explain-rewrap-nat-dst = NAT : une réponse, renvoyée à l'hôte intérieur qui a ouvert le flux
 explain-rewrap-kept = de bout en bout : seul le NAT la réécrit
+explain-rewrap-end-to-end = de bout en bout : jamais réécrite
 explain-rewrap-quoted = NAT : le paquet cité tel que l'hôte intérieur l'a envoyé
 explain-rewrap-nat-src-port = NAT : le port du routeur pour ce flux
 explain-rewrap-nat-dst-port = NAT : retour au port propre de l'hôte intérieur

@@ -26,3 +26,16 @@ invalid-link-scale = { $value } % n'est pas une échelle de présentation ({ $sc
 invalid-link-whatif-left-out = La variante « Et si… » du lien a été écartée ({ $error }) ; le labo d'origine est ouvert.
 invalid-link-unknown-field = champ inconnu
 invalid-link-expected-object = un objet est attendu
+
+# Les réglages du diagramme de séquence dans un lien partagé ou une URL d'intégration
+# (src/story/link.rs).
+invalid-story-note = Une partie des réglages du diagramme de séquence du lien n'a pas été utilisée : { $problems }. L'affichage par défaut est montré à la place.
+invalid-story-not-object = story vaut { $value }, pas un objet
+invalid-story-open = story.open vaut { $value }, ni true ni false
+invalid-story-lanes-names = story.lanes doit être une liste de noms d'appareils
+invalid-story-lanes = story.lanes vaut { $value }, pas une liste de noms d'appareils
+invalid-story-hide = story.hide vaut { $value }, pas une liste
+invalid-story-unknown = story.{ $key } n'est pas un réglage du diagramme de séquence
+invalid-story-view = view={ $value } n'est pas une vue (diagram ou network)
+invalid-story-lane = le labo n'a pas d'appareil { $device } pour une ligne de vie
+invalid-story-filter = { $value } n'est pas un filtre (arp, dhcp, dns ou ack)

@@ -217,6 +217,14 @@ invalid-locked = { $what ->
 invalid-progress-not-imported = { $file } n'a pas été importé, votre progression est inchangée. { $error }
 invalid-exercise-not-opened = { $file } n'a pas été ouvert, votre labo est inchangé. { $error }
 invalid-exercise-link-not-opened = Le lien d'exercice n'a pas été ouvert : { $error }
+invalid-progress-not-json = ce n'est pas un fichier de progression : { $error }
+invalid-progress-version = version : version { $version } non prise en charge (cette application lit la version 1)
+invalid-progress-exercise-id = exercises : « { $id } » n'est pas un identifiant d'exercice
+# L'exécution en cours arrêtée avec le bouton Annuler (src/playback/pending.rs).
+run-cancelled = l'exécution a été annulée après { $events ->
+        [one] { $events } événement
+       *[other] { $events } événements
+    }. Le labo est inchangé : cliquez sur « Relancer » ou modifiez-le.
 
 # Les champs IPv6 de l'éditeur (issue 16).
 invalid-ra-off = les annonces de routeur sont désactivées sur cette interface
@@ -231,3 +239,13 @@ invalid-mtu-large = la MTU { $mtu } est supérieure au maximum de l'appareil, { 
 invalid-mtu-ipv6 = la MTU { $mtu } est trop petite pour IPv6 : tout lien IPv6 transporte au moins { $min } octets (RFC 8200), et Linux désactive IPv6 sur un lien plus petit
 invalid-ip6-off-everywhere = { $device } a IPv6 désactivé sur toutes ses interfaces : donnez d'abord à l'une d'elles une adresse "ipv6" dans le lab
 invalid-ip6-off = { $interface } de { $device } a IPv6 désactivé dans ce lab : donnez-lui d'abord un réglage "ipv6" (auto, ou une adresse)
+
+# Les vérifications propres de l'éditeur qu'un champ désigne encore quelque chose (src/editor).
+invalid-editor-no-interface = cette interface n'existe pas
+invalid-editor-no-device = cet appareil n'existe pas
+invalid-editor-dhcp-off = le serveur DHCP est désactivé
+invalid-editor-dns-off = le serveur DNS est désactivé
+invalid-editor-no-record = cet enregistrement n'existe pas
+invalid-editor-no-route = cette route n'existe pas
+invalid-editor-use-form = utilisez le bouton du formulaire
+invalid-editor-no-link = ce lien n'existe pas

@@ -94,7 +94,7 @@ pub fn course_list(props: &CourseListProps) -> Html {
             <ol class="course-list">{ for items }</ol>
             <div class="course-tools">
                 { file_button(&exercise_file, tr!(tr, "course-open-file"), "open-exercise",
-                    props.on_action.reform(|(file, text)| ExerciseAction::Open { file, text })) }
+                    props.on_action.reform(|(file, text)| ExerciseAction::Open { file: Some(file), text })) }
                 <button type="button" class="tool tool-small" data-testid="export-progress" onclick={on_export}>{ tr!(tr, "course-export") }</button>
                 { file_button(&progress_file, tr!(tr, "course-import"), "import-progress",
                     props.on_action.reform(|(file, text)| ExerciseAction::ImportProgress { file, text })) }

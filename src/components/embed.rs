@@ -60,13 +60,15 @@ pub fn embed_shell() -> Html {
         frames = frames.iter().filter(|f| !index.0.hidden(f.key, noise)).cloned().collect();
     }
     let play = &lab.play;
+    // A built-in example is named in the interface language.
+    let name = super::side_panel::lab_title(&tr, &lab.examples, &edit.scenario.name);
     // A speaker's slide may open on the sequence diagram (`&view=diagram`, or a link's story).
     let on_story = use_callback(lab.dispatcher(), |a: crate::story::StoryAction, d| d.dispatch(Action::Story(a)));
     let on_story_play = use_callback(lab.dispatcher(), |a: PlayAction, d| d.dispatch(Action::Play(a)));
     let story_panel = match (lab.story.open, play.run(), &story_index) {
         (true, Some(run), Some(index)) => html! {
             <super::StoryPanel run={run.clone()} index={index.clone()} shown={play.shown()} story={lab.story.clone()}
-                title={AttrValue::from(edit.scenario.name.clone())} {on_story} on_play={on_story_play} />
+                title={AttrValue::from(name.clone())} {on_story} on_play={on_story_play} />
         },
         _ => Html::default(),
     };
@@ -74,7 +76,7 @@ pub fn embed_shell() -> Html {
     html! {
         <div class={classes!("app", "embed", presenter_class(lab.share.scale))} style={presenter_style(lab.share.scale)}
             data-ready={lab.started.to_string()} data-testid="embed">
-            <main class={classes!("embed-stage", lab.story.open.then_some("with-story"))} aria-label={tr!(tr, "embed-label", name = edit.scenario.name.clone())}>
+            <main class={classes!("embed-stage", lab.story.open.then_some("with-story"))} aria-label={tr!(tr, "embed-label", name = name.clone())}>
                 <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone()} view={edit.view}
                     selected={Rc::<[usize]>::from([])} selected_links={Rc::<[usize]>::from([])}
                     mode={edit.mode} link_from={None::<usize>} gesture={edit.gesture.clone()}

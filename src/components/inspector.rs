@@ -249,7 +249,7 @@ fn rewrap(tr: &Tr, diff: &[explain::FieldChange], arrived: usize) -> Html {
         html! {
             <tr class={changed.then_some("changed")} data-testid="diff-row" data-field={c.field}
                 data-changed={changed.to_string()}>
-                <th scope="row">{ field_name(tr, c.field) }<span class="diff-why">{ field_why(tr, c.why) }</span></th>
+                <th scope="row">{ field_name(tr, c.field) }<span class="diff-why">{ tr.msg(&c.why) }</span></th>
                 <td class="mono">{ c.before.clone() }</td>
                 <td class="diff-arrow">{ if changed { "→" } else { "=" } }</td>
                 <td class="mono">{ c.after.clone() }</td>
@@ -288,29 +288,6 @@ fn field_name(tr: &Tr, field: &str) -> String {
         "Quoted source port" => tr!(tr, "explain-field-quoted-src-port"),
         "Quoted destination port" => tr!(tr, "explain-field-quoted-dst-port"),
         "ICMP checksum" => tr!(tr, "explain-field-icmp-checksum"),
-        other => other.to_owned(),
-    }
-}
-
-/// Why a rewrap row changed (or did not), in the interface language.
-fn field_why(tr: &Tr, why: &str) -> String {
-    match why {
-        "the next hop's MAC on the outgoing link (from ARP)" => tr!(tr, "explain-rewrap-dst-mac"),
-        "the router's own MAC on the outgoing interface" => tr!(tr, "explain-rewrap-src-mac"),
-        "every router lowers it by one" => tr!(tr, "explain-rewrap-ttl"),
-        "recomputed because the TTL changed" => tr!(tr, "explain-rewrap-checksum"),
-        "recomputed: the TTL and an address changed" => tr!(tr, "explain-rewrap-checksum-nat"),
-        "NAT (masquerade): the router's outside address replaces the inside host's" => tr!(tr, "explain-rewrap-nat-src"),
-        "NAT: a reply, sent on to the inside host that opened the flow" => tr!(tr, "explain-rewrap-nat-dst"),
-        "end to end: only NAT rewrites it" => tr!(tr, "explain-rewrap-kept"),
-        "NAT: the quoted packet as the inside host sent it" => tr!(tr, "explain-rewrap-quoted"),
-        "NAT: the router's port for this flow" => tr!(tr, "explain-rewrap-nat-src-port"),
-        "NAT: back to the inside host's own port" => tr!(tr, "explain-rewrap-nat-dst-port"),
-        "updated for the new address and port, which it covers (RFC 1624)" => tr!(tr, "explain-rewrap-l4-checksum"),
-        "covers addresses and ports, not the TTL: unchanged" => tr!(tr, "explain-rewrap-l4-checksum-kept"),
-        "NAT: the echo identifier plays the part of a port" => tr!(tr, "explain-rewrap-icmp-id"),
-        "updated for the rewritten identifier or quoted packet" => tr!(tr, "explain-rewrap-icmp-checksum"),
-        "covers the ICMP message only: unchanged" => tr!(tr, "explain-rewrap-icmp-checksum-kept"),
         other => other.to_owned(),
     }
 }

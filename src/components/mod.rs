@@ -40,6 +40,7 @@ pub use timeline::Timeline;
 pub use header::{Header, LanguagePicker};
 pub use inspector::Inspector as InspectorPanel;
 pub use side_panel::SidePanel;
+pub(crate) use side_panel::lab_title;
 pub use share_dialog::{boot as share_boot, LinkError, LinkPrompt, ShareButton};
 pub use embed::{presenter_class, presenter_style, sentence, use_present_keys, EmbedShell, Narration};
 pub use status_bar::StatusBar;

@@ -94,8 +94,7 @@ pub fn boot(state: &mut State) {
         if let Some((story, note)) = crate::story::link::from_query(view.as_deref(), lanes.as_deref(), hide.as_deref(), &devices) {
             state.story = story;
             if let Some(note) = note {
-                // The story's own notes are not validation messages: English for now.
-                state.share.error = Some(Rc::new(packet_engine::msg::Msg::verbatim(note)));
+                state.share.error = Some(Rc::new(note));
             }
         }
         if !view_given {

@@ -81,6 +81,31 @@ pub(crate) fn example_title(tr: &crate::i18n::Tr, example: &Example) -> String {
     }
 }
 
+/// A built-in example's description in the interface language: `example-<stem>-description`
+/// of `locales/<tag>/examples.ftl`; English is the example file's own (`scenarios/<stem>.json`),
+/// which the wasm then holds once.
+pub(crate) fn example_description(tr: &crate::i18n::Tr, example: &Example) -> String {
+    tr.file_text(&format!("example-{}-description", example.stem), &example.scenario.description)
+}
+
+/// The lab's name in the interface language: a built-in example's title while the name is the
+/// example's own (its file's English), else the lab's name as written.
+pub(crate) fn lab_title(tr: &crate::i18n::Tr, examples: &[Example], name: &str) -> String {
+    match examples.iter().find(|e| e.scenario.name == name) {
+        Some(example) => example_title(tr, example),
+        None => name.to_owned(),
+    }
+}
+
+/// The lab's description in the interface language: a built-in example's while it is the
+/// example's own text (loaded, or opened from a link to it), else the lab file's as written.
+pub(crate) fn lab_description(tr: &crate::i18n::Tr, examples: &[Example], text: &str) -> String {
+    match examples.iter().find(|e| e.scenario.description == text) {
+        Some(example) => example_description(tr, example),
+        None => text.to_owned(),
+    }
+}
+
 /// Nothing selected: the lab's title (editable) and story, and the examples.
 fn overview(props: &SidePanelProps, tr: &crate::i18n::Tr) -> Html {
     let s = &props.scenario;
@@ -89,7 +114,7 @@ fn overview(props: &SidePanelProps, tr: &crate::i18n::Tr) -> Html {
         html! {
             <li>
                 <button type="button" class={classes!("example", current.then_some("current"))}
-                    data-example={example.stem} aria-pressed={current.to_string()}
+                    data-example={example.stem} aria-pressed={current.to_string()} title={example_description(tr, example)}
                     onclick={props.on_load.reform(move |_: MouseEvent| index)}>
                     { example_title(tr, example) }
                 </button>
@@ -104,11 +129,11 @@ fn overview(props: &SidePanelProps, tr: &crate::i18n::Tr) -> Html {
         <>
             <section class="panel-section">
                 <h2 class="panel-heading">{ tr!(tr, "lab-heading") }</h2>
-                <input class="title-input" type="text" value={s.name.clone()} aria-label={tr!(tr, "lab-title")}
+                <input class="title-input" type="text" value={lab_title(tr, &props.examples, &s.name)} aria-label={tr!(tr, "lab-title")}
                     data-testid="lab-title" placeholder={tr!(tr, "lab-untitled")} onchange={on_title} />
                 <p class="muted">{ tr!(tr, "lab-count", devices = s.devices.len(), links = s.links.len()) }</p>
                 if !s.description.is_empty() {
-                    <p class="description">{ s.description.clone() }</p>
+                    <p class="description" data-testid="lab-description">{ lab_description(tr, &props.examples, &s.description) }</p>
                 }
                 <p class="muted hint-small">{ tr!(tr, "lab-select-hint") }</p>
             </section>
@@ -136,7 +161,14 @@ mod tests {
                 let example = Example { stem, scenario: Rc::new(scenario.clone()) };
                 if tag == "en" {
                     assert_eq!(example_title(&tr, &example), scenario.name, "{stem}");
+                    assert_eq!(example_description(&tr, &example), scenario.description, "{stem}");
                 }
+                // The lab on screen is described in the language while it is the example's text.
+                let examples = [example.clone()];
+                assert_eq!(lab_description(&tr, &examples, &scenario.description), example_description(&tr, &example));
+                assert_eq!(lab_description(&tr, &examples, "my own lab"), "my own lab");
+                assert_eq!(lab_title(&tr, &examples, &scenario.name), example_title(&tr, &example));
+                assert_eq!(lab_title(&tr, &examples, "my own lab"), "my own lab");
             }
         }
     }

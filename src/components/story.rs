@@ -280,8 +280,9 @@ pub fn sequence_diagram(props: &SequenceProps) -> Html {
         let (run, tr) = (props.run.clone(), tr.clone());
         // The language is a dependency: a new one words the rows in view again.
         use_memo((props.layout.clone(), window.clone(), tr.tag()), move |(layout, window, _)| {
+            let label = tr!(tr, "story-label");
             let summary = move |e: usize| run.rows.get(e).map(|r| short(&tr.msg(&r.summary))).unwrap_or_default();
-            AttrValue::from(svg::live(&layout.0, window.clone(), None, &summary, &|ns| format_time(ns)))
+            AttrValue::from(svg::live(&layout.0, window.clone(), None, &label, &summary, &|ns| format_time(ns)))
         })
     };
     {

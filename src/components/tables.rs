@@ -10,7 +10,7 @@ use std::rc::Rc;
 use packet_engine::scenario::DeviceKind;
 use packet_engine::trace::{NeighborRow, NetworkState, RouteEntry};
 
-use crate::playback::{format_time, lookup_text};
+use crate::playback::format_time;
 use yew::prelude::*;
 
 use crate::i18n::{use_tr, Tr};
@@ -316,7 +316,7 @@ fn dns_answers(tr: &Tr, t: &NetworkState, device: &str) -> Html {
     let Some(answers) = t.dns_answers.get(device).filter(|a| !a.is_empty()) else {
         return Html::default();
     };
-    let rows = answers.iter().map(|(name, outcome)| text_row("dns-row", name.clone(), [name.clone(), lookup_text(outcome)]));
+    let rows = answers.iter().map(|(name, outcome)| text_row("dns-row", name.clone(), [name.clone(), tr.msg(&crate::playback::lookup_msg(outcome))]));
     text_table("dns-table", tr!(tr, "table-dns"), &[tr!(tr, "col-name"), tr!(tr, "col-answer")], rows)
 }
 

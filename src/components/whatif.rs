@@ -118,9 +118,10 @@ pub fn original_canvas(props: &OriginalCanvasProps) -> Html {
     let diagram = use_memo(crate::app::ByPtr(scenario.clone()), |s| crate::diagram::Diagram::from_scenario(&s.0));
     let (frames, marks) = sprites(&props.original.play, &diagram, props.reduced_motion);
     let none: Rc<[usize]> = Rc::from([]);
+    let tr = crate::i18n::use_tr();
     html! {
         <div class={classes!("compare-original", props.diverged.then_some("diverged"))} data-testid="whatif-original">
-            <p class="compare-label">{ "Original" }</p>
+            <p class="compare-label">{ crate::tr!(tr, "whatif-col-original") }</p>
             <Canvas scenario={scenario.clone()} diagram={diagram.clone()} view={props.view} selected={none.clone()}
                 selected_links={none} mode={crate::editor::Mode::Select} link_from={None} gesture={None}
                 label_factor={props.label_factor} on_edit={Callback::noop()}>
@@ -187,7 +188,7 @@ pub fn frame_diff(props: &FrameDiffProps) -> Html {
             (Some(of), Some(vf)) => {
                 let diff = frame_diff(of, vf);
                 if diff.is_empty() {
-                    html! { <p data-testid="frame-diff-same">{ "The same frame in both runs." }</p> }
+                    html! { <p data-testid="frame-diff-same">{ crate::tr!(tr, "whatif-same-frame") }</p> }
                 } else {
                     let rows = diff.into_iter().map(|d| html! {
                         <tr class={format!("proto-{}", d.css)}>
@@ -211,8 +212,8 @@ pub fn frame_diff(props: &FrameDiffProps) -> Html {
         _ => html! { <p>{ crate::tr!(tr, "whatif-no-event") }</p> },
     };
     html! {
-        <section class="frame-diff" aria-label="Compared with the original run" data-testid="frame-diff">
-            <h2 class="pane-title">{ "Compared with the original run" }</h2>
+        <section class="frame-diff" aria-label={crate::tr!(tr, "whatif-frame-diff")} data-testid="frame-diff">
+            <h2 class="pane-title">{ crate::tr!(tr, "whatif-frame-diff") }</h2>
             { body }
         </section>
     }

@@ -107,7 +107,7 @@ impl Editor {
             match field {
                 Field::LabName => s.name = text.trim().to_owned(),
                 Field::Name(d) => {
-                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
+                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::new("invalid-editor-no-device"))?;
                     let old = std::mem::replace(&mut dev.id, text.clone());
                     // Links and commands name devices by id: follow the rename.
                     for l in &mut s.links {
@@ -124,15 +124,15 @@ impl Editor {
                     }
                 }
                 Field::Address(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::new("invalid-editor-no-interface"))?;
                     iface.address = optional(&text);
                 }
                 Field::Mac(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::new("invalid-editor-no-interface"))?;
                     iface.mac = optional(&text);
                 }
                 Field::Nat(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::new("invalid-editor-no-interface"))?;
                     // The panel's switch says on/off; the lab's one mode is masquerade.
                     iface.nat = match text.trim() {
                         "on" => Some("masquerade".into()),
@@ -141,11 +141,11 @@ impl Editor {
                     };
                 }
                 Field::Ipv6(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::new("invalid-editor-no-interface"))?;
                     iface.ipv6 = optional(&text);
                 }
                 Field::RaPrefix(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::new("invalid-editor-no-interface"))?;
                     iface.ra = match text.trim() {
                         "" | "off" => None,
                         "on" => Some(iface.ra.clone().unwrap_or_default()),
@@ -153,11 +153,11 @@ impl Editor {
                     };
                 }
                 Field::SubParent(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::new("invalid-editor-no-interface"))?;
                     iface.parent = optional(&text);
                 }
                 Field::SubVlan(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::new("invalid-editor-no-interface"))?;
                     let t = text.trim();
                     iface.vlan = if t.is_empty() {
                         None
@@ -166,7 +166,7 @@ impl Editor {
                     };
                 }
                 Field::RaInterval(d, i) | Field::RaLifetime(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::new("invalid-editor-no-interface"))?;
                     let t = text.trim();
                     let seconds = if t.is_empty() {
                         None
@@ -182,7 +182,7 @@ impl Editor {
                     iface.ra = Some(ra);
                 }
                 Field::Mtu(d, i) => {
-                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+                    let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::new("invalid-editor-no-interface"))?;
                     let t = text.trim();
                     iface.mtu = if t.is_empty() {
                         None
@@ -191,16 +191,16 @@ impl Editor {
                     };
                 }
                 Field::Routes6(d) => {
-                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
+                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::new("invalid-editor-no-device"))?;
                     dev.routes6 = parse_routes6(&text)?;
                 }
-                Field::Gateway(d) => s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?.gateway = optional(&text),
+                Field::Gateway(d) => s.devices.get_mut(d).ok_or_else(|| Msg::new("invalid-editor-no-device"))?.gateway = optional(&text),
                 Field::Ports(d) => {
                     let n: u32 = text.trim().parse().map_err(|_| msg!("invalid-ports-not-number", value = text.trim()))?;
-                    s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?.ports = Some(n);
+                    s.devices.get_mut(d).ok_or_else(|| Msg::new("invalid-editor-no-device"))?.ports = Some(n);
                 }
                 Field::Stp(d) => {
-                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
+                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::new("invalid-editor-no-device"))?;
                     dev.stp = text.trim() == "on";
                     if !dev.stp {
                         // A priority only means something with the tree on.
@@ -208,14 +208,14 @@ impl Editor {
                     }
                 }
                 Field::VlanFiltering(d) => {
-                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
+                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::new("invalid-editor-no-device"))?;
                     dev.vlan_filtering = text.trim() == "on";
                     if !dev.vlan_filtering {
                         dev.vlans = Default::default();
                     }
                 }
                 Field::PortPvid(d, p) | Field::PortTagged(d, p) => {
-                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
+                    let dev = s.devices.get_mut(d).ok_or_else(|| Msg::new("invalid-editor-no-device"))?;
                     let port = format!("p{}", p + 1);
                     let mut spec = dev.vlans.get(&port).cloned().unwrap_or_default();
                     let number = |t: &str| t.parse::<u32>().map_err(|_| msg!("invalid-vlan-not-number", value = t));
@@ -238,22 +238,22 @@ impl Editor {
                     } else {
                         Some(t.parse::<u32>().map_err(|_| msg!("invalid-priority-not-number", value = t))?)
                     };
-                    s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?.bridge_priority = p;
+                    s.devices.get_mut(d).ok_or_else(|| Msg::new("invalid-editor-no-device"))?.bridge_priority = p;
                 }
                 Field::RoutePrefix(d, r) => {
-                    let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or_else(|| Msg::verbatim("no such route"))?;
+                    let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or_else(|| Msg::new("invalid-editor-no-route"))?;
                     route.prefix = text.trim().to_owned();
                 }
                 Field::RouteVia(d, r) => {
-                    let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or_else(|| Msg::verbatim("no such route"))?;
+                    let route = s.devices.get_mut(d).and_then(|dev| dev.routes.get_mut(r)).ok_or_else(|| Msg::new("invalid-editor-no-route"))?;
                     route.via = text.trim().to_owned();
                 }
-                Field::NewRoute(_) | Field::NewRecord(_) => return Err(Msg::verbatim("use the form's button")),
+                Field::NewRoute(_) | Field::NewRecord(_) => return Err(Msg::new("invalid-editor-use-form")),
                 Field::Dhcp(..) | Field::Dns(_) | Field::DhcpServer(..) | Field::DnsServer(..) => {
                     super::services::apply_service_field(&mut s, field, &text)?;
                 }
                 Field::LinkPort(l, end) => {
-                    let link = s.links.get_mut(l).ok_or_else(|| Msg::verbatim("no such link"))?;
+                    let link = s.links.get_mut(l).ok_or_else(|| Msg::new("invalid-editor-no-link"))?;
                     let end = if end == End::A { &mut link.a } else { &mut link.b };
                     end.port = text.trim().to_owned();
                 }

@@ -82,12 +82,12 @@ pub fn dhcp_defaults(dev: &DeviceSpec) -> Result<DhcpServiceSpec, Msg> {
 pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) -> Result<(), Msg> {
     match field {
         Field::Dhcp(d, i) => {
-            let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::verbatim("no such interface"))?;
+            let iface = s.devices.get_mut(d).and_then(|dev| dev.interfaces.get_mut(i)).ok_or_else(|| Msg::new("invalid-editor-no-interface"))?;
             iface.address = switch(text)?.then(|| "dhcp".to_owned());
         }
-        Field::Dns(d) => s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?.dns = split_list(text),
+        Field::Dns(d) => s.devices.get_mut(d).ok_or_else(|| Msg::new("invalid-editor-no-device"))?.dns = split_list(text),
         Field::DhcpServer(d, key) => {
-            let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
+            let dev = s.devices.get_mut(d).ok_or_else(|| Msg::new("invalid-editor-no-device"))?;
             if key == DhcpKey::Enabled {
                 let on = switch(text)?;
                 if on && dev.services.as_ref().is_some_and(|sv| sv.dhcp.is_some()) {
@@ -97,7 +97,7 @@ pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) ->
                 set_services(dev, |sv| sv.dhcp = dhcp);
                 return Ok(());
             }
-            let spec = dev.services.as_mut().and_then(|sv| sv.dhcp.as_mut()).ok_or_else(|| Msg::verbatim("the DHCP server is off"))?;
+            let spec = dev.services.as_mut().and_then(|sv| sv.dhcp.as_mut()).ok_or_else(|| Msg::new("invalid-editor-dhcp-off"))?;
             let t = text.trim().to_owned();
             match key {
                 DhcpKey::Enabled => unreachable!("handled above"),
@@ -111,7 +111,7 @@ pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) ->
             }
         }
         Field::DnsServer(d, key) => {
-            let dev = s.devices.get_mut(d).ok_or_else(|| Msg::verbatim("no such device"))?;
+            let dev = s.devices.get_mut(d).ok_or_else(|| Msg::new("invalid-editor-no-device"))?;
             if key == DnsKey::Enabled {
                 let on = switch(text)?;
                 if on && dev.services.as_ref().is_some_and(|sv| sv.dns.is_some()) {
@@ -120,7 +120,7 @@ pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) ->
                 set_services(dev, |sv| sv.dns = on.then(DnsServiceSpec::default));
                 return Ok(());
             }
-            let spec = dev.services.as_mut().and_then(|sv| sv.dns.as_mut()).ok_or_else(|| Msg::verbatim("the DNS server is off"))?;
+            let spec = dev.services.as_mut().and_then(|sv| sv.dns.as_mut()).ok_or_else(|| Msg::new("invalid-editor-dns-off"))?;
             let t = text.trim().to_owned();
             match key {
                 DnsKey::Enabled => unreachable!("handled above"),
@@ -128,7 +128,7 @@ pub(super) fn apply_service_field(s: &mut Scenario, field: Field, text: &str) ->
                 DnsKey::Forwarders => spec.forwarders = split_list(&t),
                 DnsKey::Recursive => spec.recursive = switch(&t)?,
                 DnsKey::RecordName(r) | DnsKey::RecordType(r) | DnsKey::RecordValue(r) | DnsKey::RecordTtl(r) => {
-                    let rec = spec.records.get_mut(r).ok_or_else(|| Msg::verbatim("no such record"))?;
+                    let rec = spec.records.get_mut(r).ok_or_else(|| Msg::new("invalid-editor-no-record"))?;
                     match key {
                         DnsKey::RecordName(_) => rec.name = t,
                         DnsKey::RecordType(_) => rec.rtype = t.to_ascii_uppercase(),
@@ -162,7 +162,7 @@ impl Editor {
                 .get_mut(device)
                 .and_then(|d| d.services.as_mut())
                 .and_then(|sv| sv.dns.as_mut())
-                .ok_or_else(|| Msg::verbatim("the DNS server is off"))?;
+                .ok_or_else(|| Msg::new("invalid-editor-dns-off"))?;
             spec.records.push(DnsRecordSpec {
                 name: record.name.trim().to_owned(),
                 rtype: record.rtype.trim().to_ascii_uppercase(),

@@ -241,6 +241,19 @@ impl Tr {
         Some(self.bundle.format_pattern(pattern, None, &mut errors).into_owned())
     }
 
+    /// A text whose English is a file's own (a built-in example's description), in this
+    /// language: message `id` of this language's catalogue where it has it, else `english` as
+    /// it is. The pseudo-locale accents and brackets it as if it came from the catalogue, so
+    /// the untranslated-string test tells a view that words it through here from one that
+    /// shows the file's text directly.
+    pub fn file_text(&self, id: &str, english: &str) -> String {
+        match self.own(id) {
+            Some(text) => text,
+            None if self.tag == PSEUDO => format!("[{}]", pseudo(english)),
+            None => english.to_owned(),
+        }
+    }
+
     /// The texts of exercise `id` in this language from the catalogue (`ex-<id>-title`,
     /// `-story`, `-hint-<n>`, `-solved`: the built-in course's German and French,
     /// locales/<tag>/exercises.ftl), if it has them; English is the exercise file's own.

@@ -69,8 +69,10 @@ fn every_language_has_every_message_with_the_same_arguments() {
             }
         }
         for (id, _) in &theirs {
-            // The built-in exercises' texts: English is in exercises/*.json (the next test).
-            if !english.iter().any(|(i, _)| i == id) && !id.starts_with("ex-") {
+            // The built-in exercises' texts and the examples' descriptions: English is in
+            // exercises/*.json and scenarios/*.json (the next tests).
+            let file_text = id.starts_with("ex-") || (id.starts_with("example-") && id.ends_with("-description"));
+            if !english.iter().any(|(i, _)| i == id) && !file_text {
                 problems.push(format!("locales/{tag}: {id} is not in English (a typo or a leftover)"));
             }
         }
@@ -101,6 +103,29 @@ fn the_built_in_course_is_in_every_language() {
             }
         }
     }
+}
+
+/// Every built-in example's description is in every language (English: the example file's
+/// own, `scenarios/<stem>.json`), and no description names an example that does not exist.
+#[test]
+fn every_built_in_example_has_its_description_in_every_language() {
+    let examples = packet_engine::examples::all();
+    for tag in languages().filter(|t| *t != DEFAULT) {
+        let t = tr(tag);
+        for (stem, scenario) in &examples {
+            let text = t.own(&format!("example-{stem}-description")).unwrap_or_else(|| panic!("locales/{tag}: no example-{stem}-description"));
+            assert_ne!(text, scenario.description, "locales/{tag}: {stem}'s description is translated");
+        }
+        for (id, _) in messages(tag) {
+            if let Some(stem) = id.strip_prefix("example-").and_then(|r| r.strip_suffix("-description")) {
+                assert!(examples.iter().any(|(s, _)| *s == stem), "locales/{tag}: {id} names no built-in example");
+            }
+        }
+    }
+    // English has none: the file's own text is shown, and the pseudo-locale marks it.
+    assert_eq!(tr(DEFAULT).own("example-same-network-description"), None);
+    let pseudo = tr(PSEUDO).file_text("example-same-network-description", "Two PCs");
+    assert_eq!(pseudo, "[Twø PÇs]");
 }
 
 /// Every `tr!(…, "id"` in the app's sources names a message of the English catalogue.

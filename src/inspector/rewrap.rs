@@ -11,13 +11,15 @@
 use std::fmt::Display;
 
 use packet_engine::explain::FieldChange;
+use packet_engine::msg;
+use packet_engine::msg::Msg;
 use packet_engine::trace::{EventKind, Trace};
 use packet_engine::wire::{self, IcmpBody, IpProtocol, Ipv4, Transport};
 
 /// Why an address, port or identifier did not change.
-const KEPT: &str = "end to end: only NAT rewrites it";
+const KEPT: Msg = Msg::new("explain-rewrap-kept");
 /// Why a quoted field changed.
-const QUOTED: &str = "NAT: the quoted packet as the inside host sent it";
+const QUOTED: Msg = Msg::new("explain-rewrap-quoted");
 
 /// For a `FrameSent` by a router forwarding an IP packet, the index of the `FrameReceived`
 /// it forwards: the latest earlier arrival at the same device of the same packet (same
@@ -46,24 +48,22 @@ pub fn diff(arrived: &[u8], left: &[u8]) -> Option<Vec<FieldChange>> {
     let mut rows = Vec::new();
     // One row; `changed` explains a difference, `kept` its absence. Values as `dyn Display`:
     // one formatting site for every field type (issue 15).
-    let mut push = |layer, field, before: &dyn Display, after: &dyn Display, changed, kept| {
+    let mut push = |layer, field, before: &dyn Display, after: &dyn Display, changed: Msg, kept: Msg| {
         let (before, after) = (before.to_string(), after.to_string());
         let why = if before == after { kept } else { changed };
         rows.push(FieldChange { layer, field, before, after, why });
     };
-    let next_hop = "the next hop's MAC on the outgoing link (from ARP)";
-    push("Ethernet", "Destination MAC", &ea.dst.value, &eb.dst.value, next_hop, next_hop);
-    let own = "the router's own MAC on the outgoing interface";
-    push("Ethernet", "Source MAC", &ea.src.value, &eb.src.value, own, own);
-    let ttl = "every router lowers it by one";
-    push("IPv4", "TTL", &ia.ttl.value, &ib.ttl.value, ttl, ttl);
+    let next_hop = msg!("explain-rewrap-dst-mac");
+    push("Ethernet", "Destination MAC", &ea.dst.value, &eb.dst.value, next_hop.clone(), next_hop);
+    let own = msg!("explain-rewrap-src-mac");
+    push("Ethernet", "Source MAC", &ea.src.value, &eb.src.value, own.clone(), own);
+    let ttl = msg!("explain-rewrap-ttl");
+    push("IPv4", "TTL", &ia.ttl.value, &ib.ttl.value, ttl.clone(), ttl);
     let nat = ia.src.value != ib.src.value || ia.dst.value != ib.dst.value;
-    let sum = if nat { "recomputed: the TTL and an address changed" } else { "recomputed because the TTL changed" };
-    push("IPv4", "Header checksum", &Hex(ia.checksum.field.value), &Hex(ib.checksum.field.value), sum, sum);
-    let src = "NAT (masquerade): the router's outside address replaces the inside host's";
-    push("IPv4", "Source address", &ia.src.value, &ib.src.value, src, KEPT);
-    let dst = "NAT: a reply, sent on to the inside host that opened the flow";
-    push("IPv4", "Destination address", &ia.dst.value, &ib.dst.value, dst, KEPT);
+    let sum = if nat { msg!("explain-rewrap-checksum-nat") } else { msg!("explain-rewrap-checksum") };
+    push("IPv4", "Header checksum", &Hex(ia.checksum.field.value), &Hex(ib.checksum.field.value), sum.clone(), sum);
+    push("IPv4", "Source address", &ia.src.value, &ib.src.value, msg!("explain-rewrap-nat-src"), KEPT);
+    push("IPv4", "Destination address", &ia.dst.value, &ib.dst.value, msg!("explain-rewrap-nat-dst"), KEPT);
 
     // TCP and UDP alike: the ports and the checksum over the pseudo-header.
     let ports = |t: &Option<Transport>| match t {
@@ -73,16 +73,14 @@ pub fn diff(arrived: &[u8], left: &[u8]) -> Option<Vec<FieldChange>> {
     };
     if let (Some((ps, pd, pc)), Some((qs, qd, qc))) = (ports(&ia.payload), ports(&ib.payload)) {
         let (l4, sum) = if ia.protocol.value == IpProtocol::Tcp { ("TCP", "TCP checksum") } else { ("UDP", "UDP checksum") };
-        push(l4, "Source port", &ps, &qs, "NAT: the router's port for this flow", KEPT);
-        push(l4, "Destination port", &pd, &qd, "NAT: back to the inside host's own port", KEPT);
-        let why = ("updated for the new address and port, which it covers (RFC 1624)", "covers addresses and ports, not the TTL: unchanged");
-        push(l4, sum, &Hex(pc), &Hex(qc), why.0, why.1);
+        push(l4, "Source port", &ps, &qs, msg!("explain-rewrap-nat-src-port"), KEPT);
+        push(l4, "Destination port", &pd, &qd, msg!("explain-rewrap-nat-dst-port"), KEPT);
+        push(l4, sum, &Hex(pc), &Hex(qc), msg!("explain-rewrap-l4-checksum"), msg!("explain-rewrap-l4-checksum-kept"));
     }
     if let (Some(Transport::Icmp(x)), Some(Transport::Icmp(y))) = (&ia.payload, &ib.payload) {
         match (&x.body, &y.body) {
             (IcmpBody::Echo { ident: i, .. }, IcmpBody::Echo { ident: j, .. }) => {
-                let why = "NAT: the echo identifier plays the part of a port";
-                push("ICMP", "ICMP identifier", &i.value, &j.value, why, KEPT);
+                push("ICMP", "ICMP identifier", &i.value, &j.value, msg!("explain-rewrap-icmp-id"), KEPT);
             }
             (IcmpBody::Error { quoted: Some(p), .. }, IcmpBody::Error { quoted: Some(q), .. }) => {
                 push("ICMP", "Quoted source address", &p.src.value, &q.src.value, QUOTED, KEPT);
@@ -95,7 +93,7 @@ pub fn diff(arrived: &[u8], left: &[u8]) -> Option<Vec<FieldChange>> {
             }
             _ => {}
         }
-        let why = ("updated for the rewritten identifier or quoted packet", "covers the ICMP message only: unchanged");
+        let why = (msg!("explain-rewrap-icmp-checksum"), msg!("explain-rewrap-icmp-checksum-kept"));
         push("ICMP", "ICMP checksum", &Hex(x.checksum.field.value), &Hex(y.checksum.field.value), why.0, why.1);
     }
     Some(rows)

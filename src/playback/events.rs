@@ -503,8 +503,9 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
     r
 }
 
-/// A resolver's answer in a few words: the addresses, or why there are none.
-fn lookup_msg(outcome: &packet_engine::trace::LookupOutcome) -> Msg {
+/// A resolver's answer in a few words: the addresses, or why there are none (the event list's
+/// rows and the DNS answers table).
+pub(crate) fn lookup_msg(outcome: &packet_engine::trace::LookupOutcome) -> Msg {
     use packet_engine::trace::LookupOutcome;
     match outcome {
         LookupOutcome::Answer { .. } | LookupOutcome::NxDomain => Msg::verbatim(lookup_text(outcome)),

@@ -234,11 +234,7 @@ impl Playback {
         let Some(pending) = self.pending.take() else { return };
         pending.sim.borrow_mut().take();
         self.cancelled = true;
-        // Not a validation message: still worded here, in English (issue 17's other areas).
-        self.error = Some(Rc::new(packet_engine::msg::Msg::verbatim(format!(
-            "the run was cancelled after {} events. The lab is unchanged: press Run again, or edit it.",
-            pending.events()
-        ))));
+        self.error = Some(Rc::new(packet_engine::msg!("run-cancelled", events = pending.events())));
     }
 
     /// Runs the lab again after a cancel.

@@ -3,11 +3,13 @@
 //! open the diagram at the DNS answer in a slide.
 //!
 //! A link is untrusted input, but the story is only a view of the lab: a bad value is left at
-//! its default and reported in words (the lab still opens), never a reason to refuse the link.
+//! its default and reported in a catalogue message (the lab still opens), never a reason to
+//! refuse the link. The values quoted stay as the link spells them.
 
 use std::rc::Rc;
 
-use packet_engine::Name;
+use packet_engine::msg::{Arg, Msg};
+use packet_engine::{msg, Name};
 use serde_json::{json, Map, Value};
 
 use super::{Noise, NoiseSet, Story};
@@ -30,27 +32,27 @@ pub fn to_json(story: &Story) -> Option<Value> {
 
 /// The story of a link's `story` value for a lab with `devices`; what is wrong in it is left at
 /// its default and described in the second value.
-pub fn from_json(v: &Value, devices: &[&str]) -> (Story, Option<String>) {
+pub fn from_json(v: &Value, devices: &[&str]) -> (Story, Option<Msg>) {
     let mut story = Story::default();
     let mut problems = Vec::new();
     let Value::Object(m) = v else {
-        return (story, Some(note(&[format!("story is {v}, not an object")])));
+        return (story, Some(note(vec![msg!("invalid-story-not-object", value = v.to_string())])));
     };
     match m.get("open") {
         None => {}
         Some(Value::Bool(b)) => story.open = *b,
-        Some(other) => problems.push(format!("story.open is {other}, not true or false")),
+        Some(other) => problems.push(msg!("invalid-story-open", value = other.to_string())),
     }
     match m.get("lanes") {
         None => {}
         Some(Value::Array(items)) => {
             let names: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
             if names.len() != items.len() {
-                problems.push("story.lanes should be a list of device names".to_string());
+                problems.push(msg!("invalid-story-lanes-names"));
             }
             story.lanes = lanes(&names, devices, &mut problems);
         }
-        Some(other) => problems.push(format!("story.lanes is {other}, not a list of device names")),
+        Some(other) => problems.push(msg!("invalid-story-lanes", value = other.to_string())),
     }
     match m.get("hide") {
         None => {}
@@ -58,17 +60,17 @@ pub fn from_json(v: &Value, devices: &[&str]) -> (Story, Option<String>) {
             let keys: Vec<&str> = items.iter().map(|i| i.as_str().unwrap_or("?")).collect();
             story.noise = noise(&keys, &mut problems);
         }
-        Some(other) => problems.push(format!("story.hide is {other}, not a list")),
+        Some(other) => problems.push(msg!("invalid-story-hide", value = other.to_string())),
     }
     for key in m.keys().filter(|k| !["open", "lanes", "hide"].contains(&k.as_str())) {
-        problems.push(format!("story.{key} is not a story setting"));
+        problems.push(msg!("invalid-story-unknown", key = key));
     }
-    (story, (!problems.is_empty()).then(|| note(&problems)))
+    (story, (!problems.is_empty()).then(|| note(problems)))
 }
 
 /// The story of an embed URL's `view`, `lanes` and `hide` parameters (comma-separated), each
 /// `None` when absent; `None` when none is given.
-pub fn from_query(view: Option<&str>, lanes_param: Option<&str>, hide: Option<&str>, devices: &[&str]) -> Option<(Story, Option<String>)> {
+pub fn from_query(view: Option<&str>, lanes_param: Option<&str>, hide: Option<&str>, devices: &[&str]) -> Option<(Story, Option<Msg>)> {
     if view.is_none() && lanes_param.is_none() && hide.is_none() {
         return None;
     }
@@ -79,7 +81,7 @@ pub fn from_query(view: Option<&str>, lanes_param: Option<&str>, hide: Option<&s
     match view {
         None | Some("network") => {}
         Some("diagram") => story.open = true,
-        Some(other) => problems.push(format!("view={other} is not a view (diagram or network)")),
+        Some(other) => problems.push(msg!("invalid-story-view", value = other)),
     }
     if let Some(l) = lanes_param {
         let names: Vec<&str> = l.split(',').filter(|s| !s.is_empty()).collect();
@@ -89,7 +91,7 @@ pub fn from_query(view: Option<&str>, lanes_param: Option<&str>, hide: Option<&s
         let keys: Vec<&str> = h.split(',').filter(|s| !s.is_empty()).collect();
         story.noise = noise(&keys, &mut problems);
     }
-    Some((story, (!problems.is_empty()).then(|| note(&problems))))
+    Some((story, (!problems.is_empty()).then(|| note(problems))))
 }
 
 /// `%XX` escapes of a URL query value decoded (a browser escapes `<`, spaces, non-ASCII);
@@ -118,11 +120,11 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
-fn lanes(names: &[&str], devices: &[&str], problems: &mut Vec<String>) -> Option<Rc<[Name]>> {
+fn lanes(names: &[&str], devices: &[&str], problems: &mut Vec<Msg>) -> Option<Rc<[Name]>> {
     let mut out: Vec<Name> = Vec::new();
     for n in names {
         if !devices.contains(n) {
-            problems.push(format!("the lab has no device {n:?} for a lane"));
+            problems.push(msg!("invalid-story-lane", device = format!("{n:?}")));
         } else if !out.iter().any(|o| o.as_str() == *n) {
             out.push(Name::from(*n));
         }
@@ -130,19 +132,20 @@ fn lanes(names: &[&str], devices: &[&str], problems: &mut Vec<String>) -> Option
     (!out.is_empty()).then(|| out.into())
 }
 
-fn noise(keys: &[&str], problems: &mut Vec<String>) -> NoiseSet {
+fn noise(keys: &[&str], problems: &mut Vec<Msg>) -> NoiseSet {
     let mut set = NoiseSet::default();
     for k in keys {
         match Noise::from_key(k) {
             Some(n) => set = set.with(n),
-            None => problems.push(format!("{k:?} is not a filter (arp, dhcp, dns or ack)")),
+            None => problems.push(msg!("invalid-story-filter", value = format!("{k:?}"))),
         }
     }
     set
 }
 
-fn note(problems: &[String]) -> String {
-    format!("Part of the link's sequence-diagram settings was not used: {}. The default is shown instead.", problems.join("; "))
+/// The sentence around the problems: each worded in the reader's language, joined.
+fn note(problems: Vec<Msg>) -> Msg {
+    msg!("invalid-story-note", problems = Arg::Join(problems, "; "))
 }
 
 #[cfg(test)]
@@ -166,7 +169,8 @@ mod tests {
         assert!(!s.open);
         assert_eq!(s.lanes.as_deref(), Some(&[Name::from("laptop")][..]));
         assert_eq!(s.noise, NoiseSet::default().with(Noise::Arp));
-        let note = note.unwrap();
+        let note = note.unwrap().to_string();
+        assert!(note.starts_with("Part of the link's sequence-diagram settings was not used: "), "{note}");
         for part in ["story.open", "\"ghost\"", "\"html\"", "story.zoom"] {
             assert!(note.contains(part), "{note}");
         }
@@ -188,6 +192,6 @@ mod tests {
         assert_eq!(s.lanes.as_deref(), Some(&[Name::from("home-router")][..]));
         let (s, note) = from_query(Some("%3Cb%3E"), Some("nobody"), None, &DEVICES).unwrap();
         assert_eq!(s, Story::default());
-        assert!(note.unwrap().contains("view=<b> is not a view"));
+        assert!(note.unwrap().to_string().contains("view=<b> is not a view"));
     }
 }

@@ -125,10 +125,12 @@ pub fn write_rows(
 /// Room right of the last lane for the labels that run past it, px.
 pub const SUMMARY_W: f64 = 160.0;
 
-/// The live diagram's `<svg>`: lane lines the whole height and the rows in `rows`.
-pub fn live(layout: &Layout, rows: std::ops::Range<usize>, cursor: Option<usize>, summary: &dyn Fn(usize) -> String, time: &dyn Fn(u64) -> String) -> String {
+/// The live diagram's `<svg>`: lane lines the whole height and the rows in `rows`; `label` is
+/// its accessible name, in the interface language.
+pub fn live(layout: &Layout, rows: std::ops::Range<usize>, cursor: Option<usize>, label: &str, summary: &dyn Fn(usize) -> String, time: &dyn Fn(u64) -> String) -> String {
     let (w, h) = (layout.width + SUMMARY_W, layout.height.max(ROW_H));
-    let mut s = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" class="seq-svg" width="{w:.0}" height="{h:.0}" role="group" aria-label="Sequence diagram"><g class="seq-lanes" aria-hidden="true">"#);
+    let label = escape(label);
+    let mut s = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" class="seq-svg" width="{w:.0}" height="{h:.0}" role="group" aria-label="{label}"><g class="seq-lanes" aria-hidden="true">"#);
     for lane in &layout.lanes {
         let _ = write!(s, r#"<line class="seq-lane" x1="{x:.1}" y1="0" x2="{x:.1}" y2="{h:.0}"/>"#, x = lane.x);
     }
@@ -221,7 +223,7 @@ mod tests {
         assert_eq!(svg.matches("<polygon").count(), l.arrows.len(), "every row, not only those in view");
         let l2 = layout::layout(&idx, &lanes, NoiseSet::default());
         well_formed(&export(&l2, "x", &|_| String::new(), &|_| String::new())).unwrap();
-        let page = live(&l, 2..7, Some(3), &|e| format!("<{e}>"), &|t| t.to_string());
+        let page = live(&l, 2..7, Some(3), "Sequence diagram", &|e| format!("<{e}>"), &|t| t.to_string());
         well_formed(&page).unwrap();
         assert_eq!(page.matches("data-testid=\"seq-arrow\"").count(), 5, "only the rows asked for");
         assert_eq!(page.matches("aria-current=\"step\"").count(), 1);

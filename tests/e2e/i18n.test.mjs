@@ -8,7 +8,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { labFixture, openPage, pickExample, setField } from "./helpers.mjs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { deflateSync } from "node:zlib";
+
+import { READY_TIMEOUT_MS, ROOT, fanOutLab, labFixture, openPage, pickExample, recordProblems, setField } from "./helpers.mjs";
 
 const fx = labFixture();
 
@@ -109,6 +113,9 @@ for (const [lang, want] of [
     entry: "ARP-Tabelle von pc1 (eth0): 10.10.10.100 kein Eintrag → INCOMPLETE: ein Paket braucht diese Adresse, also beginnt ARP",
     request: /^pc1\/eth0 sendet Who has 10\.10\.10\.100\? Tell 10\.10\.10\.1 \(60 Bytes\) über pc1-sw1 an sw1\/p1; er kommt um /,
     rows: ["Adresse", "Maske", "AND", "mein Netz"],
+    name: "Gleiches Netz",
+    description: /^Zwei PCs an einem Switch, beide in 10\.10\.10\.0\/24\. pc1 pingt pc2: Zuerst flutet eine ARP-Anfrage den Switch/,
+    hub: /^Drei PCs an einem Hub\./,
     verdict: "10.10.10.100 AND 255.255.255.0 = 10.10.10.0 = 10.10.10.0/24: dasselbe Netz, also direkt zustellen (ARP für 10.10.10.100)",
   }],
   ["fr", {
@@ -116,12 +123,19 @@ for (const [lang, want] of [
     entry: "Table ARP de pc1 (eth0) : 10.10.10.100 aucune entrée → INCOMPLETE : un paquet a besoin de cette adresse, donc ARP commence",
     request: /^pc1\/eth0 envoie Who has 10\.10\.10\.100\? Tell 10\.10\.10\.1 \(60 octets\) sur pc1-sw1 vers sw1\/p1 ; elle arrive à /,
     rows: ["adresse", "masque", "AND", "mon réseau"],
+    name: "Même réseau",
+    description: /^Deux PC sur un commutateur, tous deux dans 10\.10\.10\.0\/24\. pc1 envoie un ping à pc2 : d'abord une requête ARP/,
+    hub: /^Trois PC sur un concentrateur \(hub\)\./,
     verdict: "10.10.10.100 AND 255.255.255.0 = 10.10.10.0 = 10.10.10.0/24 : le même réseau, donc remise directe (ARP pour 10.10.10.100)",
   }],
 ]) {
   test(`the same-network story in ${lang}: controls, tables and panes in that language`, async () => {
     const { page, context, problems } = await openPage(fx, `?lang=${lang}`);
     await pickExample(page, "same-network");
+    // The example's description in the lab panel, and every example's as its button's title.
+    assert.match(await text(page, "lab-description"), want.description);
+    assert.equal(await page.getByTestId("lab-title").inputValue(), want.name);
+    assert.match(await page.locator('[data-example="hub"]').getAttribute("title"), want.hub);
     await step(page, 4);
     assert.match(await text(page, "event-count"), want.count);
     const pc1 = page.getByTestId("tables-pc1");
@@ -234,12 +248,14 @@ for (const [lang, want] of [
     range: "Präfix /33 liegt außerhalb des Bereichs (0–32)",
     own: /^10\.10\.10\.50 ist eine eigene Adresse von pc2 \(devices\[2\]\.gateway\)$/,
     command: "unbekannter Befehl `pong` (dieses Labor kennt ping,",
+    file: "homework.json wurde nicht geöffnet, dein Labor ist unverändert. goal[0].from: sw1 ist ein Switch; er hat keinen IP-Stack",
   }],
   ["fr", {
     bad: "10.0.0.300/24 n'est pas une adresse IPv4",
     range: "le préfixe /33 est hors limites (0–32)",
     own: /^10\.10\.10\.50 est une adresse de pc2 lui-même \(devices\[2\]\.gateway\)$/,
     command: "commande inconnue `pong` (ce labo exécute ping,",
+    file: "homework.json n'a pas été ouvert, votre labo est inchangé. goal[0].from : sw1 est un commutateur ; il n'a pas de pile IP",
   }],
 ]) {
   test(`validation messages in ${lang}: an editor field and a command typed mid-run`, async () => {
@@ -420,4 +436,140 @@ test("pseudo-locale: the predict card comes from the catalogue", async () => {
   assert.deepEqual((await unbracketed(page, ['[data-testid="predict-why"]'])).bad, []);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/** A teacher's exercise file whose goal asks a switch to ping (right-network's lab has sw1). */
+async function switchPingsExercise() {
+  const source = JSON.parse(await readFile(path.join(ROOT, "exercises", "right-network.json"), "utf8"));
+  return { ...source, goal: [{ check: "ping_succeeds", from: "sw1", to: "pc1" }] };
+}
+
+/** Opens `exercise` as the file homework.json from the course list; returns the refusal. */
+async function refusedExerciseFile(page, exercise) {
+  await page.locator('[data-testid="course"] > summary').click();
+  await page.getByTestId("open-exercise-file").setInputFiles({
+    name: "homework.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exercise)),
+  });
+  await page.waitForSelector('[data-testid="exercise-error"]');
+  return page.getByTestId("exercise-error").textContent();
+}
+
+// A teacher's file's goal check and a story link's note (issue 17's last areas) in German and
+// French: the frame and the reason both in the language, names and the link's values as given.
+for (const [lang, want] of [
+  ["de", {
+    file: "homework.json wurde nicht geöffnet, dein Labor ist unverändert. goal[0].from: sw1 ist ein Switch; er hat keinen IP-Stack",
+    note: /Sequenzdiagramm-Einstellungen des Links wurde nicht verwendet: view=<b> ist keine Ansicht \(diagram oder network\); das Labor hat kein Gerät "ghost" für eine Lebenslinie\. Stattdessen/,
+  }],
+  ["fr", {
+    file: "homework.json n'a pas été ouvert, votre labo est inchangé. goal[0].from : sw1 est un commutateur ; il n'a pas de pile IP",
+    note: /réglages du diagramme de séquence du lien n'a pas été utilisée : view=<b> n'est pas une vue \(diagram ou network\); le labo n'a pas d'appareil "ghost" pour une ligne de vie\. L'affichage/,
+  }],
+]) {
+  test(`a teacher's file's goal check and a story link's note in ${lang}`, async () => {
+    const { page, context, problems } = await openPage(fx, `?lang=${lang}`);
+    const refusal = await refusedExerciseFile(page, await switchPingsExercise());
+    assert.ok(refusal.includes(want.file), refusal);
+    assert.deepEqual(problems, []);
+    await context.close();
+    const embed = await openPage(fx, `?embed=1&example=name-lookup&view=<b>&lanes=ghost&lang=${lang}`);
+    const error = embed.page.getByTestId("link-error");
+    await error.waitFor();
+    assert.match(await error.textContent(), want.note);
+    assert.deepEqual(embed.problems, []);
+    await embed.context.close();
+  });
+}
+
+test("pseudo-locale: example descriptions, a teacher's file, an exercise link, a story link and a cancelled run come from the catalogue", async () => {
+  {
+    const { page, context, problems } = await openPage(fx, "?lang=qps-ploc");
+    await pickExample(page, "same-network");
+    // The loaded example's description, and each example's as its button's title.
+    assert.deepEqual((await unbracketed(page, ['[data-testid="lab-description"]'])).bad, []);
+    assert.match(await text(page, "lab-description"), /^\[Twø PÇs øñ øñé swítçh/);
+    assert.equal(await page.getByTestId("lab-title").inputValue(), "[Såmé ñétwørk]");
+    const titles = await page.$$eval(".example-list .example", (els) => els.map((e) => e.getAttribute("title") ?? ""));
+    assert.ok(titles.length >= 20, `${titles.length} examples`);
+    assert.deepEqual(titles.filter((t) => !t.startsWith("[")), [], "example descriptions that do not come from the catalogue");
+    // A teacher's file whose goal asks a switch to ping: the refusal and the check's reason.
+    const refusal = await refusedExerciseFile(page, await switchPingsExercise());
+    assert.ok(refusal.trim().startsWith("["), refusal);
+    // The device and its kind are arguments, as given; the words around them are the catalogue's.
+    assert.match(refusal, /\[goal\[0\]\.from: \[sw1 ís å switch; ít hås ñø ÍP ståçk\]\]/);
+    assert.ok(!refusal.includes("no IP stack"), refusal);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    // An exercise link with the same mistake: named as the link, in the catalogue's words.
+    const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const problems = recordProblems(page);
+    const fragment = "exercise=" + deflateSync(Buffer.from(JSON.stringify(await switchPingsExercise()))).toString("base64url");
+    await page.goto(`${fx.appUrl}?lang=qps-ploc#${fragment}`);
+    await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+    await page.locator('[data-testid="course"] > summary').click();
+    await page.waitForSelector('[data-testid="exercise-error"]');
+    const refusal = await page.getByTestId("exercise-error").textContent();
+    assert.match(refusal, /^\[Thé éxérçísé líñk wås ñøt øpéñéd: \[goal\[0\]\.from: \[sw1 ís å switch; ít hås ñø ÍP ståçk\]\]\]/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    // A story link's note: the sentence around and each problem.
+    const { page, context, problems } = await openPage(fx, "?embed=1&example=name-lookup&view=<b>&lanes=ghost&lang=qps-ploc");
+    await page.getByTestId("link-error").waitFor();
+    const note = await text(page, "link-error");
+    assert.match(note, /\[Pårt øf thé líñk's séqüéñçé-díågråm séttíñgs wås ñøt üséd: \[víéw=<b> ís ñøt å víéw/);
+    assert.ok(!note.includes("is not a view"), note);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    // The what-if comparison: the canvases' labels and the inspector's frame comparison.
+    const { page, context, problems } = await openPage(fx, "?lang=qps-ploc");
+    await pickExample(page, "two-subnets");
+    await page.getByTestId("whatif").click();
+    await page.getByTestId("whatif-banner").waitFor();
+    await page.locator('[data-device="pc1"] .icon').click();
+    await setField(page, "address-0", "192.168.1.10/16");
+    await page.getByTestId("whatif-compare").click();
+    await page.getByTestId("whatif-jump").click();
+    await page.getByTestId("frame-diff").waitFor();
+    const { bad, checked } = await unbracketed(page, [".compare-label", '[data-testid="frame-diff"] .pane-title', '[data-testid="whatif-sentence"]']);
+    assert.ok(checked >= 4, `${checked} strings checked`);
+    assert.deepEqual(bad, [], "what-if texts that do not come from the catalogue");
+    assert.match(await page.getByTestId("frame-diff").getAttribute("aria-label"), /^\[Çømpåréd/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    // A cancelled run: no Worker (the run goes on the page in pieces) and a paused clock, so the
+    // run is still going when Cancel is pressed.
+    const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await context.addInitScript(() => {
+      window.Worker = function () {
+        throw new Error("no workers in this test");
+      };
+    });
+    const page = await context.newPage();
+    const problems = recordProblems(page);
+    const start = Date.UTC(2026, 0, 1);
+    await page.clock.install({ time: start });
+    await page.goto(`${fx.appUrl}?lang=qps-ploc`);
+    await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+    await page.clock.pauseAt(start + 3_600_000);
+    await page.getByTestId("import-file").setInputFiles({
+      name: "fan-out.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(fanOutLab())),
+    });
+    await page.waitForSelector('[data-testid="run-progress"]');
+    await page.getByTestId("cancel-run").click();
+    await page.waitForSelector('[data-testid="run-cancelled"]');
+    const cancelled = await text(page, "run-cancelled");
+    assert.match(cancelled, /^\[Støppéd: \[thé rüñ wås çåñçélléd åftér [0-9]+ évéñts?\. Thé låb ís üñçhåñgéd/);
+    assert.deepEqual((await unbracketed(page, ['[data-testid="run-again"]'])).bad, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });

@@ -310,13 +310,13 @@ impl Check {
 
     /// Checks the names and addresses against the exercise's lab; the error is
     /// (field, message) for `goal[i].field`.
-    pub(crate) fn validate(&self, lab: &Topology) -> Result<(), (String, String)> {
-        let device = |field: &str, id: &str, needs_ip: bool| -> Result<(), (String, String)> {
+    pub(crate) fn validate(&self, lab: &Topology) -> Result<(), (String, Msg)> {
+        let device = |field: &str, id: &str, needs_ip: bool| -> Result<(), (String, Msg)> {
             match lab.devices.iter().find(|d| d.id == id) {
-                None => Err((field.to_string(), format!("no device \"{id}\""))),
+                None => Err((field.to_string(), msg!("check-no-device", device = id))),
                 Some(d) if needs_ip && !d.kind.has_ip() => Err((
                     field.to_string(),
-                    format!("{id} is a {}; it has no IP stack", d.kind.name()),
+                    msg!("check-no-ip-stack", device = id, kind = d.kind.name()),
                 )),
                 Some(_) => Ok(()),
             }
@@ -324,7 +324,7 @@ impl Check {
         let address = |field: &str, text: &str| {
             resolve_ip(lab, text)
                 .map(|_| ())
-                .map_err(|m| (field.to_string(), m.to_string()))
+                .map_err(|m| (field.to_string(), m))
         };
         match self {
             Check::PingSucceeds { from, to } | Check::PingFails { from, to } => {
@@ -333,21 +333,21 @@ impl Check {
             }
             Check::Ping6Succeeds { from, to } => {
                 device("from", from, true)?;
-                resolve_ip6(lab, to).map(|_| ()).map_err(|m| ("to".to_string(), m.to_string()))
+                resolve_ip6(lab, to).map(|_| ()).map_err(|m| ("to".to_string(), m))
             }
             Check::LookupSucceeds { from, name } => {
                 device("from", from, true)?;
-                Command::parse(&format!("host {name}")).map(|_| ()).map_err(|m| ("name".to_string(), m.to_string()))
+                Command::parse(&format!("host {name}")).map(|_| ()).map_err(|m| ("name".to_string(), m))
             }
             Check::PageLoads { from, url } => {
                 device("from", from, true)?;
-                crate::scenario::parse_url(url).map(|_| ()).map_err(|m| ("url".to_string(), m.to_string()))
+                crate::scenario::parse_url(url).map(|_| ()).map_err(|m| ("url".to_string(), m))
             }
             Check::TracerouteHops { from, to, hops } => {
                 device("from", from, true)?;
                 address("to", to)?;
                 if *hops == 0 || *hops > 30 {
-                    return Err(("hops".into(), format!("{hops} is out of range (1–30)")));
+                    return Err(("hops".into(), msg!("check-hops-range", hops = hops.to_string())));
                 }
                 Ok(())
             }
@@ -367,10 +367,7 @@ impl Check {
                 device("device", d, false)?;
                 let m = self.frame_match();
                 if m == FrameMatch::default() {
-                    return Err((
-                        "device".into(),
-                        "say which frames: frame_to_mac_of, addressed_to or arp_for".into(),
-                    ));
+                    return Err(("device".into(), msg!("check-which-frames")));
                 }
                 if let Some(x) = &m.frame_to_mac_of {
                     device("frame_to_mac_of", x, true)?;
@@ -396,11 +393,8 @@ impl Check {
                 match (towards, link) {
                     (Some(t), None) => device("towards", t, true),
                     (None, Some(l)) if lab.links.iter().any(|x| &x.id == l) => Ok(()),
-                    (None, Some(l)) => Err(("link".into(), format!("no link \"{l}\""))),
-                    _ => Err((
-                        "towards".into(),
-                        "give either towards (a device) or link".into(),
-                    )),
+                    (None, Some(l)) => Err(("link".into(), msg!("check-no-link", link = l))),
+                    _ => Err(("towards".into(), msg!("check-towards-or-link"))),
                 }
             }
         }

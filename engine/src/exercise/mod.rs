@@ -197,10 +197,7 @@ impl Exercise {
             return Err(ScenarioError::new("goal", msg!("invalid-no-checks")));
         }
         for (i, check) in self.goal.iter().enumerate() {
-            check.validate(&lab).map_err(|(field, message)| {
-                // The checks' own wording (check.rs) is English for now.
-                ScenarioError::new(format!("goal[{i}].{field}"), crate::msg::Msg::verbatim(message))
-            })?;
+            check.validate(&lab).map_err(|(field, message)| ScenarioError::new(format!("goal[{i}].{field}"), message))?;
         }
         Ok(())
     }

@@ -182,9 +182,8 @@ pub fn questions_at(
     let feedback = event.explain_msg();
     let mut out = Vec::new();
     let mut push =
-        |kind, prompt: Msg, correct: Choice, wrong: Vec<Choice>, extra: Option<&str>| {
+        |kind, prompt: Msg, correct: Choice, wrong: Vec<Choice>, extra: Option<Msg>| {
             let feedback = match extra {
-                // The rewrap's phrase (explain::FieldChange::why) is English for now.
                 Some(why) => msg!("predict-feedback", explanation = feedback.clone(), why = why),
                 None => feedback.clone(),
             };
@@ -322,7 +321,7 @@ pub fn questions_at(
             let why = |field: &str| {
                 diff.as_ref()
                     .and_then(|d| d.iter().find(|c| c.field == field))
-                    .map(|c| c.why)
+                    .map(|c| c.why.clone())
             };
             // MAC candidates: the owner of the packet's final destination (the
             // classic mistake), the sender's gateway, broadcast, the ARP target's
