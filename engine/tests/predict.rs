@@ -365,6 +365,9 @@ fn the_router_hop_in_detail() {
         "{}",
         ttl.feedback
     );
+    // The rewrap's phrase is a message of its own, so the app words it in the reader's language.
+    let why = ttl.feedback.args.iter().find(|(k, _)| *k == "why").map(|(_, v)| v);
+    assert_eq!(why, Some(&packet_engine::msg::Arg::Msg(Box::new(packet_engine::msg!("explain-rewrap-ttl")))));
     let mac = qs
         .iter()
         .find(|q| q.kind == QuestionKind::DestinationMac && q.event == ttl.event)
