@@ -173,7 +173,7 @@ fn event(seq: u64, kind: EventKind) -> TraceEvent {
 }
 
 fn port(device: &str, p: &str) -> PortRef {
-    PortRef { device: device.into(), port: p.into() }
+    PortRef::new(device.into(), p.into())
 }
 
 #[test]

@@ -26,7 +26,8 @@ use std::sync::Arc;
 
 use crate::scenario::Topology;
 use crate::sim::RunOutcome;
-use crate::trace::Name;
+use crate::trace::{Name, PortRef};
+use crate::vec_map::VecMap;
 
 mod types;
 
@@ -58,7 +59,7 @@ pub fn encode(outcome: &RunOutcome) -> Vec<u8> {
 
 /// The outcome `bytes` encode, with `topology` (the lab's, validated by the caller).
 pub fn decode(bytes: &[u8], topology: Arc<Topology>) -> Res<RunOutcome> {
-    let mut d = Dec { bytes, at: 0, names: Vec::new(), frames: Vec::new(), time: 0 };
+    let mut d = Dec { bytes, at: 0, names: Vec::new(), frames: Vec::new(), ports: VecMap::new(), time: 0 };
     if d.take(MAGIC.len())? != MAGIC {
         return Err(CodecError("not a run of this version"));
     }
@@ -106,6 +107,8 @@ pub(crate) struct Dec<'a> {
     at: usize,
     names: Vec<Name>,
     frames: Vec<Arc<[u8]>>,
+    /// Ports decoded so far, by their names' addresses in `names`.
+    ports: VecMap<(usize, usize), PortRef>,
     time: u64,
 }
 
@@ -271,6 +274,19 @@ impl<T: Wire> Wire for Vec<T> {
             out.push(T::get(d)?);
         }
         Ok(out)
+    }
+}
+
+/// Written as a `Vec`.
+impl<T: Wire> Wire for Box<[T]> {
+    fn put(&self, e: &mut Enc) {
+        e.uint(self.len() as u64);
+        for v in self.iter() {
+            v.put(e);
+        }
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Ok(Vec::<T>::get(d)?.into_boxed_slice())
     }
 }
 

@@ -175,7 +175,24 @@ impl Wire for &'static str {
     }
 }
 
-wire_struct!(PortRef { device, port });
+/// A port: its device's and its own name. Decoded ports are shared again, one
+/// allocation per port of the lab, as the engine made them (`PortRef`).
+impl Wire for PortRef {
+    fn put(&self, e: &mut Enc) {
+        self.device.put(e);
+        self.port.put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let (device, port) = (Name::get(d)?, Name::get(d)?);
+        let key = (device.addr(), port.addr());
+        if let Some(shared) = d.ports.get(&key) {
+            return Ok(shared.clone());
+        }
+        let shared = PortRef::new(device, port);
+        d.ports.insert(key, shared.clone());
+        Ok(shared)
+    }
+}
 wire_struct!(AndCheck { interface, address, prefix_len, mask, masked_destination, network, on_link });
 wire_struct!(ChosenRoute { prefix, via, interface, kind });
 wire_struct!(RouteDecision { destination, forwarding, checks, matching_routes, chosen, next_hop });

@@ -150,11 +150,7 @@ impl Ctx {
     }
 
     pub(super) fn port_ref(&self, port: u32) -> PortRef {
-        let p = &self.ports[port as usize];
-        PortRef {
-            device: self.ids[p.device as usize].clone(),
-            port: p.name.clone(),
-        }
+        self.ports[port as usize].at.clone()
     }
 
     pub(crate) fn drop_frame(

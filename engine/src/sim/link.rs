@@ -6,7 +6,7 @@
 use super::ctx::Ctx;
 use super::{Ev, Frame};
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, Name};
+use crate::trace::{DropReason, EventKind, Name, PortRef};
 use std::collections::VecDeque;
 
 /// Frames a link direction holds while busy (Linux's default `txqueuelen`).
@@ -19,6 +19,8 @@ const WIRE_OVERHEAD: u64 = 24;
 pub(crate) struct Port {
     pub(crate) device: u32,
     pub(crate) name: Name,
+    /// The device's and this port's names, made once: what trace events hold.
+    pub(crate) at: PortRef,
     /// Index of the interface (IP devices) or the port (switches) inside the device.
     pub(crate) local: u32,
     /// The link plugged in, and which end of it this port is.
