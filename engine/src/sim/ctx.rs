@@ -14,6 +14,10 @@ use std::cmp::Reverse;
 use crate::vec_map::VecMap;
 use std::collections::BinaryHeap;
 
+/// Trace length from which the trace grows by a quarter, not by doubling
+/// (see `Ctx::grow_trace`): 64 Ki records, 5.5 MB at 88 bytes a record.
+const TRACE_STEP_FROM: usize = 1 << 16;
+
 /// The shared part of a running simulation (everything but the devices).
 pub(crate) struct Ctx {
     pub(crate) now: SimTime,
@@ -125,12 +129,29 @@ impl Ctx {
     /// Appends an event to the trace at the current time. O(1) amortised.
     pub(crate) fn record(&mut self, kind: EventKind) {
         self.work += 1;
+        if self.trace.len() == self.trace.capacity() {
+            self.grow_trace();
+        }
         let seq = self.trace.len() as u64;
         self.trace.push(TraceEvent {
             seq,
             time: self.now,
             kind,
         });
+    }
+
+    /// Makes room for more trace records. Small traces double, as a `Vec`
+    /// does; from [`TRACE_STEP_FROM`] records on the trace grows by a quarter,
+    /// so at most a fifth of a big trace's block is spare capacity instead of
+    /// up to a half (issue 15's trace memory, docs/perf.md "cut 2"). A block
+    /// that big is its own mapping (glibc) or the heap's top (dlmalloc), so
+    /// growing it mostly extends or remaps it in place rather than copying.
+    #[cold]
+    #[inline(never)]
+    fn grow_trace(&mut self) {
+        let len = self.trace.len();
+        let more = if len < TRACE_STEP_FROM { len.max(256) } else { len / 4 };
+        self.trace.reserve_exact(more);
     }
 
     /// A device's id.

@@ -121,7 +121,7 @@ impl Ctx {
             t_start: now,
             t_end,
             bytes: frame.clone(),
-            subinterface: sub.map(|p| Box::new(self.port_name(p))),
+            subinterface: sub.map(|p| self.port_name(p)),
         });
         if lost {
             // The frame occupies the wire but never reaches the far end.

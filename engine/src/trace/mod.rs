@@ -132,10 +132,9 @@ pub enum EventKind {
         #[serde(serialize_with = "hex_bytes")]
         bytes: Arc<[u8]>,
         /// The VLAN subinterface (`eth0.10`) that sent the frame out of `from`,
-        /// tagged; None for a frame of the port itself. Boxed: a thin pointer keeps
-        /// the record of every frame of a storm 8 bytes smaller than a `Name` would.
+        /// tagged; None for a frame of the port itself.
         #[serde(skip_serializing_if = "Option::is_none")]
-        subinterface: Option<Box<Name>>,
+        subinterface: Option<Name>,
     },
     /// A frame fully arrived at a port.
     FrameReceived {
