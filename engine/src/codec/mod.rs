@@ -277,19 +277,6 @@ impl<T: Wire> Wire for Vec<T> {
     }
 }
 
-/// Written as a `Vec`.
-impl<T: Wire> Wire for Box<[T]> {
-    fn put(&self, e: &mut Enc) {
-        e.uint(self.len() as u64);
-        for v in self.iter() {
-            v.put(e);
-        }
-    }
-    fn get(d: &mut Dec) -> Res<Self> {
-        Ok(Vec::<T>::get(d)?.into_boxed_slice())
-    }
-}
-
 impl<T: Wire> Wire for Box<T> {
     fn put(&self, e: &mut Enc) {
         (**self).put(e);

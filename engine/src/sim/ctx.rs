@@ -15,8 +15,13 @@ use crate::vec_map::VecMap;
 use std::collections::BinaryHeap;
 
 /// Trace length from which the trace grows by a quarter, not by doubling
-/// (see `Ctx::grow_trace`): 64 Ki records, 5.5 MB at 88 bytes a record.
-const TRACE_STEP_FROM: usize = 1 << 16;
+/// (see `Ctx::grow_trace`): 32 MiB of records. glibc serves a block that big
+/// from a mapping of its own whatever its dynamic threshold (at most 32 MiB,
+/// `DEFAULT_MMAP_THRESHOLD_MAX` in malloc/malloc.c), and `realloc` moves such a
+/// block with `mremap`: growing it often costs page-table updates, not copies.
+/// Below it, a quarter-step growth cost the throughput bench's 1 000-host run
+/// 10 M more instructions of `realloc` copies than doubling (docs/perf.md).
+const TRACE_STEP_FROM: usize = (32 << 20) / std::mem::size_of::<TraceEvent>();
 
 /// The shared part of a running simulation (everything but the devices).
 pub(crate) struct Ctx {
@@ -143,9 +148,10 @@ impl Ctx {
     /// Makes room for more trace records. Small traces double, as a `Vec`
     /// does; from [`TRACE_STEP_FROM`] records on the trace grows by a quarter,
     /// so at most a fifth of a big trace's block is spare capacity instead of
-    /// up to a half (issue 15's trace memory, docs/perf.md "cut 2"). A block
-    /// that big is its own mapping (glibc) or the heap's top (dlmalloc), so
-    /// growing it mostly extends or remaps it in place rather than copying.
+    /// up to a half (issue 15's trace memory, docs/perf.md): a storm at the
+    /// 2 M-event budget kept 40 % of its trace block unused. In the browser
+    /// the spare part is given back when the run ends (`Sim::outcome`), but
+    /// the wasm memory grown for it stays: a quarter step keeps that peak low.
     #[cold]
     #[inline(never)]
     fn grow_trace(&mut self) {

@@ -275,8 +275,9 @@ pub enum EventKind {
         /// The packet's tuple before and after (for an ICMP error: the quoted packet's).
         before: crate::l3::nat::Tuple,
         after: crate::l3::nat::Tuple,
-        /// A boxed slice, not a `Vec`: 8 bytes less in every record.
-        checksums: Box<[ChecksumChange]>,
+        /// Boxed (usually empty or one or two): a thin pointer keeps this, the
+        /// biggest variant on wasm, from making every record 8 bytes bigger there.
+        checksums: Box<Vec<ChecksumChange>>,
         /// The conntrack entry after this packet (boxed: inline it made every
         /// trace record 40 bytes bigger, docs/perf.md).
         entry: Box<ConntrackRow>,
@@ -430,6 +431,12 @@ pub enum EventKind {
 pub struct Trace {
     pub events: Vec<TraceEvent>,
 }
+
+// The browser's record (wasm32: 4-byte pointers): 64 bytes, `FrameSent` and
+// the other biggest variants at 47 (docs/perf.md). The tests run natively, so
+// this is checked when the wasm build compiles.
+#[cfg(target_arch = "wasm32")]
+const _: () = assert!(std::mem::size_of::<TraceEvent>() <= 64);
 
 #[cfg(test)]
 mod size_tests {
