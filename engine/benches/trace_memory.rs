@@ -102,10 +102,10 @@ fn measure(what: &str, scenario: &Scenario) -> f64 {
         per(retained.saturating_sub(inline)),
     );
     // On wasm the run gives the trace's spare capacity back when it ends
-    // (`Sim::outcome`): what the browser keeps is this.
+    // (`Sim::outcome`): this, but with wasm32's smaller records (docs/perf.md).
     let spare = std::mem::size_of::<TraceEvent>() * (outcome.trace.events.capacity() - events);
     println!(
-        "    without the trace's spare capacity (what wasm keeps): {:>6.1} B/event processed",
+        "    without the spare capacity (shrunk, as on wasm; native record size): {:>6.1} B/event processed",
         (retained - spare) as f64 / processed,
     );
     println!(
