@@ -168,8 +168,8 @@ fn an_echo_identifier_and_an_icmp_error_through_nat() {
     assert!(diff(&packet_engine::wire::golden::ARP_REQUEST, &eth(A, B, &back)).is_none());
 }
 
-fn event(seq: u64, kind: EventKind) -> TraceEvent {
-    TraceEvent { seq, time: SimTime::ZERO, kind }
+fn event(_seq: u64, kind: EventKind) -> TraceEvent {
+    TraceEvent { time: SimTime::ZERO, kind }
 }
 
 fn port(device: &str, p: &str) -> PortRef {

@@ -304,10 +304,9 @@ wire_enum!(Ipv6Event {
     9 => DefaultRouterExpired { interface, router },
 });
 
-/// An event: its `seq` as the difference from its index (0 in every trace the engine
-/// writes), its time as the difference from the previous event's, then its kind.
-fn put_event(index: u64, event: &TraceEvent, e: &mut Enc) {
-    e.uint(event.seq.wrapping_sub(index));
+/// An event: its time as the difference from the previous event's, then its kind
+/// (its number is its position).
+fn put_event(event: &TraceEvent, e: &mut Enc) {
     let t = event.time.as_nanos();
     // Times never go back; should one, its difference wraps and decodes back the same.
     e.uint(t.wrapping_sub(e.time));
@@ -315,18 +314,17 @@ fn put_event(index: u64, event: &TraceEvent, e: &mut Enc) {
     event.kind.put(e);
 }
 
-fn get_event(index: u64, d: &mut Dec) -> Res<TraceEvent> {
-    let seq = d.uint()?.wrapping_add(index);
+fn get_event(d: &mut Dec) -> Res<TraceEvent> {
     let time = d.uint()?.wrapping_add(d.time);
     d.time = time;
-    Ok(TraceEvent { seq, time: SimTime::from_nanos(time), kind: EventKind::get(d)? })
+    Ok(TraceEvent { time: SimTime::from_nanos(time), kind: EventKind::get(d)? })
 }
 
 pub(super) fn put_outcome(o: &RunOutcome, e: &mut Enc) {
     let RunOutcome { topology: _, trace, outputs, traceroute_hops, stop, events_processed, work } = o;
     e.uint(trace.events.len() as u64);
-    for (i, event) in trace.events.iter().enumerate() {
-        put_event(i as u64, event, e);
+    for event in &trace.events {
+        put_event(event, e);
     }
     outputs.put(e);
     traceroute_hops.put(e);
@@ -338,8 +336,8 @@ pub(super) fn put_outcome(o: &RunOutcome, e: &mut Enc) {
 pub(super) fn get_outcome(d: &mut Dec, topology: Arc<Topology>) -> Res<RunOutcome> {
     let n = d.len()?;
     let mut events = Vec::with_capacity(n);
-    for i in 0..n {
-        events.push(get_event(i as u64, d)?);
+    for _ in 0..n {
+        events.push(get_event(d)?);
     }
     Ok(RunOutcome {
         topology,

@@ -137,9 +137,7 @@ impl Ctx {
         if self.trace.len() == self.trace.capacity() {
             self.grow_trace();
         }
-        let seq = self.trace.len() as u64;
         self.trace.push(TraceEvent {
-            seq,
             time: self.now,
             kind,
         });
