@@ -147,7 +147,7 @@ impl Ctx {
     /// does; from [`TRACE_STEP_FROM`] records on the trace grows by a quarter,
     /// so at most a fifth of a big trace's block is spare capacity instead of
     /// up to a half (issue 15's trace memory, docs/perf.md): a storm at the
-    /// 2 M-event budget kept 40 % of its trace block unused. In the browser
+    /// 2 M-event budget kept 29 % of its trace block unused. In the browser
     /// the spare part is given back when the run ends (`Sim::outcome`), but
     /// the wasm memory grown for it stays: a quarter step keeps that peak low.
     #[cold]
