@@ -101,6 +101,13 @@ fn measure(what: &str, scenario: &Scenario) -> f64 {
         outcome.trace.events.capacity(),
         per(retained.saturating_sub(inline)),
     );
+    // On wasm the run gives the trace's spare capacity back when it ends
+    // (`Sim::outcome`): this, but with wasm32's smaller records (docs/perf.md).
+    let spare = std::mem::size_of::<TraceEvent>() * (outcome.trace.events.capacity() - events);
+    println!(
+        "    without the spare capacity (shrunk, as on wasm; native record size): {:>6.1} B/event processed",
+        (retained - spare) as f64 / processed,
+    );
     println!(
         "    peak     {:>7.1} MB = {:>6.1} B/trace entry; {:.2} allocations per event processed",
         peak as f64 / 1e6,

@@ -229,7 +229,7 @@ fn wrong_dns_server_times_out_and_is_diagnosed() {
         _ => None,
     });
     let (t, outcome) = lookup.expect("lookup finished");
-    assert_eq!(outcome, LookupOutcome::Timeout);
+    assert_eq!(*outcome, LookupOutcome::Timeout);
     assert!(t > SimTime::from_secs(8 + 6) && t <= SimTime::from_secs(8 + 20), "at most two steps × two tries × 5 s: {t:?}");
     let d = diagnose(&out.topology, &out);
     assert_eq!(d.len(), 1, "{d:?}");
@@ -460,7 +460,7 @@ fn a_silent_dns_server_is_waited_out_five_seconds_per_try() {
             _ => None,
         })
         .expect("the lookup ends");
-    assert_eq!(outcome, LookupOutcome::Timeout);
+    assert_eq!(*outcome, LookupOutcome::Timeout);
     assert_eq!((t - start).as_nanos(), 20_000_000_000, "the last 5 s run out");
     assert!(out.outputs["laptop: getent hosts www.example.com"].is_empty());
 }

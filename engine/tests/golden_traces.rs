@@ -16,7 +16,7 @@
 
 use packet_engine::diagnose::diagnose;
 use packet_engine::exercise::{course, predict, Evaluation, Exercise};
-use packet_engine::trace::NetworkState;
+use packet_engine::trace::{NetworkState, Numbered};
 use packet_engine::{examples, Scenario, Simulation};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -83,8 +83,8 @@ fn describe_run(out: &mut String, lab: &Scenario) {
         }
     }
     writeln!(out, "trace: {} events", outcome.trace.events.len()).unwrap();
-    for ev in &outcome.trace.events {
-        writeln!(out, "{}", serde_json::to_string(ev).unwrap()).unwrap();
+    for (i, ev) in outcome.trace.events.iter().enumerate() {
+        writeln!(out, "{}", serde_json::to_string(&Numbered::new(i, ev)).unwrap()).unwrap();
         writeln!(out, "  = {}", ev.explain()).unwrap();
     }
     let end: NetworkState = outcome.trace.state_at(outcome.trace.events.len());

@@ -269,7 +269,7 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
             }
             (EventKind::DnsLookup { outcome, .. }, Answer::Lookup { outcome: predicted }) => {
                 assert_eq!(q.kind, QuestionKind::LookupResult);
-                assert_eq!(predicted, outcome);
+                assert_eq!(*predicted, **outcome);
             }
             (kind, answer) => panic!("unexpected question {answer:?} for {kind:?}"),
         }
@@ -446,7 +446,7 @@ fn dhcp_and_dns_labs_ask_about_the_lease_and_the_lookup() {
                     kinds.insert("LeaseGateway");
                 }
                 (EventKind::DnsLookup { outcome, .. }, Answer::Lookup { outcome: predicted }) => {
-                    assert_eq!(predicted, outcome);
+                    assert_eq!(*predicted, **outcome);
                     assert!(wrong(q).iter().any(|w| matches!(w, Answer::Lookup { outcome: packet_engine::trace::LookupOutcome::NxDomain })));
                     kinds.insert("LookupResult");
                 }

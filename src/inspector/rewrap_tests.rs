@@ -168,12 +168,12 @@ fn an_echo_identifier_and_an_icmp_error_through_nat() {
     assert!(diff(&packet_engine::wire::golden::ARP_REQUEST, &eth(A, B, &back)).is_none());
 }
 
-fn event(seq: u64, kind: EventKind) -> TraceEvent {
-    TraceEvent { seq, time: SimTime::ZERO, kind }
+fn event(_seq: u64, kind: EventKind) -> TraceEvent {
+    TraceEvent { time: SimTime::ZERO, kind }
 }
 
 fn port(device: &str, p: &str) -> PortRef {
-    PortRef { device: device.into(), port: p.into() }
+    PortRef::new(device.into(), p.into())
 }
 
 #[test]

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use packet_engine::trace::Numbered;
 use packet_engine::{EventKind, TraceEvent};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -270,23 +271,23 @@ struct Events<'a>(&'a [TraceEvent]);
 
 impl Serialize for Events<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(EventJson))
+        serializer.collect_seq(self.0.iter().enumerate().map(|(i, e)| EventJson(i, e)))
     }
 }
 
 /// One event with its explanation and summary.
-struct EventJson<'a>(&'a TraceEvent);
+struct EventJson<'a>(usize, &'a TraceEvent);
 
 impl Serialize for EventJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        event_value(self.0).map_err(serde::ser::Error::custom)?.serialize(serializer)
+        event_value(self.0, self.1).map_err(serde::ser::Error::custom)?.serialize(serializer)
     }
 }
 
 /// An event as a JSON value: the engine's serialisation, its `explanation`,
 /// and for a frame its one-line `summary`.
-fn event_value(event: &TraceEvent) -> serde_json::Result<serde_json::Value> {
-    let mut value = serde_json::to_value(event)?;
+fn event_value(index: usize, event: &TraceEvent) -> serde_json::Result<serde_json::Value> {
+    let mut value = serde_json::to_value(Numbered::new(index, event))?;
     let bytes = match &event.kind {
         EventKind::FrameSent { bytes, .. }
         | EventKind::FrameReceived { bytes, .. }
@@ -348,7 +349,7 @@ mod tests {
     /// the reference the streamed file must equal byte for byte.
     fn trace_json_in_memory(outcome: &RunOutcome) -> Vec<u8> {
         let events: Vec<serde_json::Value> =
-            outcome.trace.events.iter().map(|e| event_value(e).unwrap()).collect();
+            outcome.trace.events.iter().enumerate().map(|(i, e)| event_value(i, e).unwrap()).collect();
         let doc = serde_json::json!({
             "stop": outcome.stop,
             "events_processed": outcome.events_processed,

@@ -26,15 +26,17 @@ use std::sync::Arc;
 
 use crate::scenario::Topology;
 use crate::sim::RunOutcome;
-use crate::trace::Name;
+use crate::trace::{Name, PortRef};
+use crate::vec_map::VecMap;
 
 mod types;
 
 /// The first bytes of every encoded run: a page and a worker of different builds refuse
 /// each other's bytes instead of misreading them.
-const MAGIC: &[u8; 4] = b"PLr\x01";
-/// The format version, in [`MAGIC`]'s last byte.
-pub const VERSION: u8 = 1;
+const MAGIC: &[u8; 4] = b"PLr\x02";
+/// The format version, in [`MAGIC`]'s last byte. 2: an event no longer carries
+/// its number (issue 15).
+pub const VERSION: u8 = 2;
 
 /// Bytes that are not an encoded run of this version.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,7 +60,7 @@ pub fn encode(outcome: &RunOutcome) -> Vec<u8> {
 
 /// The outcome `bytes` encode, with `topology` (the lab's, validated by the caller).
 pub fn decode(bytes: &[u8], topology: Arc<Topology>) -> Res<RunOutcome> {
-    let mut d = Dec { bytes, at: 0, names: Vec::new(), frames: Vec::new(), time: 0 };
+    let mut d = Dec { bytes, at: 0, names: Vec::new(), frames: Vec::new(), ports: VecMap::new(), time: 0 };
     if d.take(MAGIC.len())? != MAGIC {
         return Err(CodecError("not a run of this version"));
     }
@@ -106,6 +108,8 @@ pub(crate) struct Dec<'a> {
     at: usize,
     names: Vec<Name>,
     frames: Vec<Arc<[u8]>>,
+    /// Ports decoded so far, by their names' addresses in `names`.
+    ports: VecMap<(usize, usize), PortRef>,
     time: u64,
 }
 

@@ -175,7 +175,24 @@ impl Wire for &'static str {
     }
 }
 
-wire_struct!(PortRef { device, port });
+/// A port: its device's and its own name. Decoded ports are shared again, one
+/// allocation per port of the lab, as the engine made them (`PortRef`).
+impl Wire for PortRef {
+    fn put(&self, e: &mut Enc) {
+        self.device.put(e);
+        self.port.put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let (device, port) = (Name::get(d)?, Name::get(d)?);
+        let key = (device.addr(), port.addr());
+        if let Some(shared) = d.ports.get(&key) {
+            return Ok(shared.clone());
+        }
+        let shared = PortRef::new(device, port);
+        d.ports.insert(key, shared.clone());
+        Ok(shared)
+    }
+}
 wire_struct!(AndCheck { interface, address, prefix_len, mask, masked_destination, network, on_link });
 wire_struct!(ChosenRoute { prefix, via, interface, kind });
 wire_struct!(RouteDecision { destination, forwarding, checks, matching_routes, chosen, next_hop });
@@ -287,10 +304,9 @@ wire_enum!(Ipv6Event {
     9 => DefaultRouterExpired { interface, router },
 });
 
-/// An event: its `seq` as the difference from its index (0 in every trace the engine
-/// writes), its time as the difference from the previous event's, then its kind.
-fn put_event(index: u64, event: &TraceEvent, e: &mut Enc) {
-    e.uint(event.seq.wrapping_sub(index));
+/// An event: its time as the difference from the previous event's, then its kind
+/// (its number is its position).
+fn put_event(event: &TraceEvent, e: &mut Enc) {
     let t = event.time.as_nanos();
     // Times never go back; should one, its difference wraps and decodes back the same.
     e.uint(t.wrapping_sub(e.time));
@@ -298,18 +314,17 @@ fn put_event(index: u64, event: &TraceEvent, e: &mut Enc) {
     event.kind.put(e);
 }
 
-fn get_event(index: u64, d: &mut Dec) -> Res<TraceEvent> {
-    let seq = d.uint()?.wrapping_add(index);
+fn get_event(d: &mut Dec) -> Res<TraceEvent> {
     let time = d.uint()?.wrapping_add(d.time);
     d.time = time;
-    Ok(TraceEvent { seq, time: SimTime::from_nanos(time), kind: EventKind::get(d)? })
+    Ok(TraceEvent { time: SimTime::from_nanos(time), kind: EventKind::get(d)? })
 }
 
 pub(super) fn put_outcome(o: &RunOutcome, e: &mut Enc) {
     let RunOutcome { topology: _, trace, outputs, traceroute_hops, stop, events_processed, work } = o;
     e.uint(trace.events.len() as u64);
-    for (i, event) in trace.events.iter().enumerate() {
-        put_event(i as u64, event, e);
+    for event in &trace.events {
+        put_event(event, e);
     }
     outputs.put(e);
     traceroute_hops.put(e);
@@ -321,8 +336,8 @@ pub(super) fn put_outcome(o: &RunOutcome, e: &mut Enc) {
 pub(super) fn get_outcome(d: &mut Dec, topology: Arc<Topology>) -> Res<RunOutcome> {
     let n = d.len()?;
     let mut events = Vec::with_capacity(n);
-    for i in 0..n {
-        events.push(get_event(i as u64, d)?);
+    for _ in 0..n {
+        events.push(get_event(d)?);
     }
     Ok(RunOutcome {
         topology,

@@ -48,7 +48,7 @@ pub(super) fn diagnose_command(
                 server,
                 outcome,
                 ..
-            } if label.as_str() == spec.label => Some((name.clone(), *server, outcome.clone())),
+            } if label.as_str() == spec.label => Some((name.clone(), *server, LookupOutcome::clone(outcome))),
             _ => None,
         });
         if let Some((name, server, result)) = found {

@@ -195,7 +195,7 @@ fn traffic_check(
         ),
         Check::LookupSucceeds { name, .. } => {
             let outcome_of = outcome.trace.events.iter().find_map(|e| match &e.kind {
-                EventKind::DnsLookup { label: l, outcome, server, .. } if l.as_str() == label => Some((outcome.clone(), *server)),
+                EventKind::DnsLookup { label: l, outcome, server, .. } if l.as_str() == label => Some((crate::trace::LookupOutcome::clone(outcome), *server)),
                 _ => None,
             });
             let (passed, what) = match outcome_of {

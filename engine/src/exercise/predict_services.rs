@@ -88,7 +88,7 @@ pub(super) fn question_parts(
             Some((
                 QuestionKind::LookupResult,
                 msg!("predict-lookup", device = device, name = name),
-                label(outcome.clone()),
+                label(LookupOutcome::clone(outcome)),
                 wrong.into_iter().map(label).collect(),
             ))
         }

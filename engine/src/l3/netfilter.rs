@@ -125,7 +125,7 @@ impl IpNode {
         for e in gone {
             let device = ctx.id(self.dev);
             let entry = ConntrackRow::of(interface.clone(), &e);
-            ctx.record(EventKind::ConntrackExpired { device, entry });
+            ctx.record(EventKind::ConntrackExpired { device, entry: Box::new(entry) });
         }
     }
 
@@ -154,7 +154,7 @@ impl IpNode {
         let Some(e) = self.nat.get(&iface).and_then(|s| s.table.entry(&original)) else { return };
         let entry = Box::new(ConntrackRow::of(interface.clone(), e));
         let device = ctx.id(self.dev);
-        ctx.record(EventKind::NatTranslated { device, interface, direction, before, after, checksums, entry });
+        ctx.record(EventKind::NatTranslated { device, interface, direction, before, after, checksums: Box::new(checksums), entry });
         self.nat_arm(ctx, iface);
     }
 }

@@ -14,6 +14,15 @@ use std::cmp::Reverse;
 use crate::vec_map::VecMap;
 use std::collections::BinaryHeap;
 
+/// Trace length from which the trace grows by a quarter, not by doubling
+/// (see `Ctx::grow_trace`): 32 MiB of records. glibc serves a block that big
+/// from a mapping of its own whatever its dynamic threshold (at most 32 MiB,
+/// `DEFAULT_MMAP_THRESHOLD_MAX` in malloc/malloc.c), and `realloc` moves such a
+/// block with `mremap`: growing it often costs page-table updates, not copies.
+/// Below it, a quarter-step growth cost the throughput bench's 1 000-host run
+/// 10 M more instructions of `realloc` copies than doubling (docs/perf.md).
+const TRACE_STEP_FROM: usize = (32 << 20) / std::mem::size_of::<TraceEvent>();
+
 /// The shared part of a running simulation (everything but the devices).
 pub(crate) struct Ctx {
     pub(crate) now: SimTime,
@@ -125,12 +134,28 @@ impl Ctx {
     /// Appends an event to the trace at the current time. O(1) amortised.
     pub(crate) fn record(&mut self, kind: EventKind) {
         self.work += 1;
-        let seq = self.trace.len() as u64;
+        if self.trace.len() == self.trace.capacity() {
+            self.grow_trace();
+        }
         self.trace.push(TraceEvent {
-            seq,
             time: self.now,
             kind,
         });
+    }
+
+    /// Makes room for more trace records. Small traces double, as a `Vec`
+    /// does; from [`TRACE_STEP_FROM`] records on the trace grows by a quarter,
+    /// so at most a fifth of a big trace's block is spare capacity instead of
+    /// up to a half (issue 15's trace memory, docs/perf.md): a storm at the
+    /// 2 M-event budget kept 29 % of its trace block unused. In the browser
+    /// the spare part is given back when the run ends (`Sim::outcome`), but
+    /// the wasm memory grown for it stays: a quarter step keeps that peak low.
+    #[cold]
+    #[inline(never)]
+    fn grow_trace(&mut self) {
+        let len = self.trace.len();
+        let more = if len < TRACE_STEP_FROM { len.max(256) } else { len / 4 };
+        self.trace.reserve_exact(more);
     }
 
     /// A device's id.
@@ -150,11 +175,7 @@ impl Ctx {
     }
 
     pub(super) fn port_ref(&self, port: u32) -> PortRef {
-        let p = &self.ports[port as usize];
-        PortRef {
-            device: self.ids[p.device as usize].clone(),
-            port: p.name.clone(),
-        }
+        self.ports[port as usize].at.clone()
     }
 
     pub(crate) fn drop_frame(

@@ -6,7 +6,7 @@
 use super::ctx::Ctx;
 use super::{Ev, Frame};
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, Name};
+use crate::trace::{DropReason, EventKind, Name, PortRef};
 use std::collections::VecDeque;
 
 /// Frames a link direction holds while busy (Linux's default `txqueuelen`).
@@ -19,6 +19,8 @@ const WIRE_OVERHEAD: u64 = 24;
 pub(crate) struct Port {
     pub(crate) device: u32,
     pub(crate) name: Name,
+    /// The device's and this port's names, made once: what trace events hold.
+    pub(crate) at: PortRef,
     /// Index of the interface (IP devices) or the port (switches) inside the device.
     pub(crate) local: u32,
     /// The link plugged in, and which end of it this port is.
@@ -119,7 +121,7 @@ impl Ctx {
             t_start: now,
             t_end,
             bytes: frame.clone(),
-            subinterface: sub.map(|p| Box::new(self.port_name(p))),
+            subinterface: sub.map(|p| self.port_name(p)),
         });
         if lost {
             // The frame occupies the wire but never reaches the far end.

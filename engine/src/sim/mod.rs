@@ -18,7 +18,7 @@ use crate::l3::IpNode;
 use crate::rng::Rng;
 use crate::scenario::{DeviceKind, Scenario, ScenarioError, Topology};
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, Name, Trace, TraceEvent};
+use crate::trace::{DropReason, EventKind, Name, PortRef, Trace, TraceEvent};
 use ctx::Ctx;
 use device::{Body, Device, Timer};
 use link::{Direction, Link, Port};
@@ -277,11 +277,14 @@ impl Sim {
         for (d, spec) in sc.devices.iter().enumerate() {
             let d = d as u32;
             let mut ports = Vec::with_capacity(spec.ports.len());
+            let id: Name = spec.id.as_str().into();
             for (local, name) in spec.ports.iter().enumerate() {
                 let p = ctx.ports.len() as u32;
+                let name: Name = name.as_str().into();
                 ctx.ports.push(Port {
                     device: d,
-                    name: name.as_str().into(),
+                    at: PortRef::new(id.clone(), name.clone()),
+                    name,
                     local: local as u32,
                     link: None,
                     up: true,
@@ -294,7 +297,7 @@ impl Sim {
                     ctx.ports[ports[i] as usize].vlan = Some((ports[v.parent], v.vid));
                 }
             }
-            ctx.ids.push(spec.id.as_str().into());
+            ctx.ids.push(id);
             ctx.boots.push(0);
             let body = match spec.kind {
                 DeviceKind::Switch => Body::Switch(Switch::new(d, ports.clone())),

@@ -269,7 +269,7 @@ pub fn compare(original: &RunOutcome, variant: &RunOutcome) -> Comparison {
         None => msg!("explain-whatif-no-effect", cause = cause),
         Some(d) => {
             let (o, v) = (d.original.map(|i| &oe[i]), d.variant.map(|i| &ve[i]));
-            msg!("explain-whatif-differs", cause = cause, what = difference(o, v, variant))
+            msg!("explain-whatif-differs", cause = cause, what = difference(o, v, d.variant.unwrap_or(0), variant))
         }
     };
     Comparison { changes, divergence, sentence, original_steps: os, variant_steps: vs }
@@ -306,8 +306,8 @@ fn hop_clause(topology: &Topology, chosen: &ChosenRoute, dst: Ipv4Addr) -> Msg {
 }
 
 /// The first differing pair (either may be missing: that run had ended), told
-/// from both runs' facts.
-fn difference(original: Option<&TraceEvent>, variant: Option<&TraceEvent>, v_run: &RunOutcome) -> Msg {
+/// from both runs' facts; `v_at` is the variant's event's index (0 without one).
+fn difference(original: Option<&TraceEvent>, variant: Option<&TraceEvent>, v_at: usize, v_run: &RunOutcome) -> Msg {
     let topo = &v_run.topology;
     match (original.map(|e| &e.kind), variant.map(|e| &e.kind)) {
         (Some(EventKind::Route { device, decision: od }), Some(EventKind::Route { device: vd_dev, decision: vd }))
@@ -320,9 +320,9 @@ fn difference(original: Option<&TraceEvent>, variant: Option<&TraceEvent>, v_run
             Some(EventKind::SwitchForward { device: d2, in_port: i2, out: vo, .. }),
         ) if device == d2 && in_port == i2 => {
             let lost: Vec<&str> = out_ports(oo).into_iter().filter(|p| !out_ports(vo).contains(p)).collect();
-            let why: Vec<Msg> = lost.iter().filter_map(|p| port_state(v_run, variant.map_or(0, |e| e.seq as usize), device.as_str(), p)).collect();
+            let why: Vec<Msg> = lost.iter().filter_map(|p| port_state(v_run, v_at, device.as_str(), p)).collect();
             // The frame itself: the one that just came in on that port.
-            let at = variant.map_or(0, |e| e.seq as usize).min(v_run.trace.events.len());
+            let at = v_at.min(v_run.trace.events.len());
             let frame = v_run.trace.events[..at].iter().rev().find_map(|e| match &e.kind {
                 EventKind::FrameReceived { at, bytes, .. } if at.device == *device && at.port == *in_port => Some(quote(&crate::wire::summarize(bytes))),
                 _ => None,
@@ -458,7 +458,7 @@ fn clause(kind: &EventKind, topo: &Topology) -> Msg {
         }
         EventKind::CommandOutput { label, line } => msg!("explain-whatif-clause-output", command = label, line = line),
         _ => {
-            let event = TraceEvent { seq: 0, time: crate::time::SimTime::ZERO, kind: kind.clone() }.explain_msg();
+            let event = TraceEvent { time: crate::time::SimTime::ZERO, kind: kind.clone() }.explain_msg();
             msg!("explain-whatif-clause-event", event = Arg::Clause(Box::new(event)))
         }
     }

@@ -243,7 +243,7 @@ impl TraceEvent {
             EventKind::DnsLookup { device, label, name, server, outcome } => {
                 let server = server.map_or(msg!("explain-dns-its-server"), |a| msg!("explain-dns-the-server", server = a));
                 let name = name.as_str();
-                match outcome {
+                match &**outcome {
                     LookupOutcome::Answer { addresses, .. } => msg!(
                         "explain-dns-answer",
                         server = server,

@@ -207,7 +207,7 @@ impl NetworkState {
                 self.dhcp_client_leases
                     .entry(device.to_string())
                     .or_default()
-                    .insert(interface.to_string(), lease.clone());
+                    .insert(interface.to_string(), LeaseInfo::clone(lease));
             }
             EventKind::DhcpLeaseExpired { device, interface, .. }
             | EventKind::DhcpLeaseReleased { device, interface, .. } => {
@@ -229,7 +229,7 @@ impl NetworkState {
                 self.dns_answers
                     .entry(device.to_string())
                     .or_default()
-                    .insert(name.clone(), outcome.clone());
+                    .insert(name.clone(), LookupOutcome::clone(outcome));
             }
             EventKind::NatTranslated { device, entry, .. } => {
                 let rows = self.conntrack.entry(device.to_string()).or_default();

@@ -218,7 +218,7 @@ impl IpNode {
                     ctx.record(EventKind::DhcpLeaseObtained {
                         device: device.clone(),
                         interface: interface.clone(),
-                        lease: LeaseInfo {
+                        lease: Box::new(LeaseInfo {
                             address: net,
                             router: lease.routers.first().copied(),
                             dns: lease.dns_servers.clone(),
@@ -226,7 +226,7 @@ impl IpNode {
                             lease_time: lease.lease_time,
                             renew_at: lease.renew_at,
                             expires_at: lease.expires_at,
-                        },
+                        }),
                         renewed,
                     });
                 }

@@ -404,7 +404,7 @@ impl IpNode {
             label,
             name: d.name.trim_end_matches('.').to_ascii_lowercase(),
             server: d.last_server,
-            outcome: lookup_outcome(results),
+            outcome: Box::new(lookup_outcome(results)),
         });
         self.finish_app(app);
     }
@@ -433,7 +433,7 @@ impl IpNode {
             label,
             name: name.trim_end_matches('.').to_ascii_lowercase(),
             server,
-            outcome: outcome.clone(),
+            outcome: Box::new(outcome.clone()),
         });
         let first = super::resolver::addresses(results).first().copied();
         let Some(addr) = first else {

@@ -67,10 +67,10 @@ impl IpNode {
             ctx.record(EventKind::HttpResponse {
                 device: device.clone(),
                 peer,
-                method: s.method,
-                path: s.target,
+                method: s.method.into(),
+                path: s.target.into(),
                 status: s.status,
-                reason: if s.status == 200 { "OK" } else { "Not Found" }.to_string(),
+                reason: if s.status == 200 { "OK" } else { "Not Found" }.into(),
                 body_len: s.body_len,
             });
         }
@@ -193,7 +193,7 @@ impl IpNode {
                         label,
                         name: c.curl.url.host.trim_end_matches('.').to_ascii_lowercase(),
                         server,
-                        outcome: lookup_outcome(&results),
+                        outcome: Box::new(lookup_outcome(&results)),
                     });
                     let first = addresses(&results).first().copied();
                     let src = first.map(|a| self.connect_src(a));
@@ -255,8 +255,8 @@ impl IpNode {
                 device,
                 label: label.clone(),
                 method: "GET".into(),
-                path,
-                host,
+                path: path.into(),
+                host: host.into(),
                 to,
             });
         }
