@@ -71,7 +71,10 @@ impl Msg {
                 Arg::Num(n) => FluentValue::from(*n),
                 Arg::Msg(m) => FluentValue::from(m.word(format)),
                 Arg::Join(items, sep) => {
-                    FluentValue::from(items.iter().map(|m| m.word(format)).collect::<Vec<_>>().join(sep))
+                    // "; " is punctuation each language spaces its own way (French puts a space
+                    // before it, as the catalogue does before ":" and ";"); a comma is spaced alike in all three.
+                    let sep = if *sep == "; " { format("list-semicolon", &FluentArgs::new()) } else { (*sep).to_owned() };
+                    FluentValue::from(items.iter().map(|m| m.word(format)).collect::<Vec<_>>().join(&sep))
                 }
                 Arg::Clause(m) => FluentValue::from(m.word(format).trim_end_matches('.').to_owned()),
             };

@@ -306,3 +306,12 @@ fn a_message_missing_in_a_language_falls_back_to_english_and_an_unknown_id_shows
     assert_eq!(tr("de").t("no-such-message"), "no-such-message");
     assert_eq!(tr("xx").tag(), "en");
 }
+
+#[test]
+fn a_list_joined_with_semicolons_is_spaced_as_each_language_writes_it() {
+    use packet_engine::msg::{Arg, Msg};
+    let list = Msg::new("verbatim").arg("text", Arg::Join(vec![Msg::verbatim("a"), Msg::verbatim("b")], "; "));
+    assert_eq!(tr("en").msg(&list), "a; b");
+    assert_eq!(tr("de").msg(&list), "a; b");
+    assert_eq!(tr("fr").msg(&list), "a ; b");
+}
