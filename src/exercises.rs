@@ -249,7 +249,6 @@ impl Locks {
             }
             Field::Mac(d, i) => !allows(d, Some(i), EditableField::Mac),
             Field::Nat(d, i) => !allows(d, Some(i), EditableField::Nat),
-            Field::Ipv6(d, i) | Field::RaPrefix(d, i) => !allows(d, Some(i), EditableField::Ipv6),
             Field::SubParent(d, i) | Field::SubVlan(d, i) => !allows(d, Some(i), EditableField::Vlans),
             Field::Ipv6(d, i) | Field::RaPrefix(d, i) | Field::RaInterval(d, i) | Field::RaLifetime(d, i) => {
                 !allows(d, Some(i), EditableField::Ipv6)
