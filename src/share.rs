@@ -147,7 +147,7 @@ fn field(path: impl Into<String>, message: Msg) -> ShareError {
 pub fn encode(lab: &SharedLab) -> String {
     let mut root = Map::new();
     root.insert("v".into(), json!(LINK_VERSION));
-    root.insert("scenario".into(), serde_json::to_value(&lab.scenario).expect("a Scenario always serializes"));
+    root.insert("scenario".into(), scenario_value(&lab.scenario));
     root.insert("event".into(), json!(lab.event));
     root.insert("speed".into(), json!(lab.speed));
     root.insert("per_click".into(), json!(lab.per_click));
@@ -160,10 +160,31 @@ pub fn encode(lab: &SharedLab) -> String {
         root.insert("story".into(), story);
     }
     if let Some(w) = &lab.whatif {
-        let variant = serde_json::to_value(&w.variant).expect("a Scenario always serializes");
+        let variant = scenario_value(&w.variant);
         root.insert("whatif".into(), json!({ "variant": variant, "comparing": w.comparing }));
     }
     pack(FRAGMENT_KEY, &Value::Object(root).to_string())
+}
+
+/// The lab as a JSON value, the same value `serde_json::to_value` gives: its own text read back,
+/// so the wasm holds one serializer of every lab type (the files' pretty one), not a second
+/// into `Value` (12 KB, docs/size.md). serde_json's reader may miss a 16–17-digit float by one
+/// ulp, so the lab's two float fields (positions, bit rates) are set from the lab itself.
+fn scenario_value(scenario: &Scenario) -> Value {
+    let mut v: Value = serde_json::from_str(&scenario.to_json_pretty()).expect("a lab's own JSON reads");
+    let floats = |v: &mut Value, list: &str, key: &str, values: &mut dyn Iterator<Item = Option<Value>>| {
+        if let Some(items) = v.get_mut(list).and_then(Value::as_array_mut) {
+            for (item, value) in items.iter_mut().zip(values) {
+                if let (Some(slot), Some(value)) = (item.get_mut(key), value) {
+                    *slot = value;
+                }
+            }
+        }
+    };
+    let positions = scenario.devices.iter().map(|d| d.position.map(|[x, y]| Value::Array(vec![Value::from(x), Value::from(y)])));
+    floats(&mut v, "devices", "position", &mut { positions });
+    floats(&mut v, "links", "bandwidth_mbps", &mut scenario.links.iter().map(|l| l.bandwidth_mbps.map(Value::from)));
+    v
 }
 
 /// The lab in a link's fragment (with or without the leading `#`), checked field by field.
@@ -572,6 +593,23 @@ mod tests {
         assert_eq!((opened.scenario, opened.whatif), (original, None));
         let note = opened.whatif_note.expect("the bad variant is reported");
         assert!(note.to_string().contains("whatif.variant.devices[0].interfaces[0].address"), "{note}");
+    }
+
+    #[test]
+    fn the_lab_value_is_the_one_to_value_gives() {
+        for (stem, mut s) in packet_engine::examples::all() {
+            assert_eq!(scenario_value(&s), serde_json::to_value(&s).unwrap(), "{stem}");
+            // Floats serde_json's reader may round differently, and ones it reads exactly.
+            let odd = [0.1 + 0.2, 1e-7, 123_456.789_012_345_67, -45.0, 2.5e300, f64::MIN_POSITIVE];
+            for (d, dev) in s.devices.iter_mut().enumerate() {
+                dev.position = Some([odd[d % odd.len()], odd[(d + 1) % odd.len()]]);
+            }
+            for (l, link) in s.links.iter_mut().enumerate() {
+                link.bandwidth_mbps = Some(odd[(l + 2) % odd.len()]);
+            }
+            assert_eq!(scenario_value(&s), serde_json::to_value(&s).unwrap(), "{stem} with odd floats");
+            assert_eq!(scenario_value(&s).to_string(), serde_json::to_value(&s).unwrap().to_string(), "{stem}");
+        }
     }
 
     fn example(stem: &str) -> Scenario {

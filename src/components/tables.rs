@@ -16,8 +16,8 @@ use yew::prelude::*;
 use crate::i18n::{use_tr, Tr};
 use crate::tr;
 
-/// Props of [`Tables`].
-#[derive(Properties, PartialEq)]
+/// Props of [`Tables`]; equal when they show the same `Rc` of tables (see `PartialEq`).
+#[derive(Properties)]
 pub struct TablesProps {
     /// Every table after the shown events.
     pub tables: Rc<NetworkState>,
@@ -26,6 +26,15 @@ pub struct TablesProps {
     /// The pane's title when not the catalogue's "Tables now" (a what-if names which run).
     #[prop_or_default]
     pub title: Option<AttrValue>,
+}
+
+/// The tables compare by identity: a new state is always a new `Rc`, and comparing every
+/// table field by field cost 5 KB of wasm (docs/size.md); equal tables in a new `Rc` only
+/// render again what is shown.
+impl PartialEq for TablesProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.tables, &other.tables) && self.devices == other.devices && self.title == other.title
+    }
 }
 
 /// All tables, device by device.

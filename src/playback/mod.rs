@@ -152,7 +152,20 @@ pub struct Playback {
     /// The event list's filter.
     pub filter: Filter,
     /// Every table after `events[..shown]`, kept in step with `shown`.
-    tables: Rc<NetworkState>,
+    tables: TablesRef,
+}
+
+/// The shared tables, compared by identity (as [`RunRef`] is): a field-by-field comparison of
+/// every table on each state change cost 5 KB of wasm and is never needed, since a new value is
+/// always a new `Rc` (docs/size.md). Equal tables in two `Rc`s compare unequal, which only
+/// renders again what is already shown.
+#[derive(Clone, Debug)]
+struct TablesRef(Rc<NetworkState>);
+
+impl PartialEq for TablesRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl Default for Playback {
@@ -172,7 +185,7 @@ impl Default for Playback {
             per_click: false,
             fit: None,
             filter: Filter::default(),
-            tables: Rc::new(NetworkState::default()),
+            tables: TablesRef(Rc::new(NetworkState::default())),
         }
     }
 }
@@ -230,14 +243,14 @@ impl Playback {
                 self.pending = Some(pending);
                 self.shown = 0;
                 self.clock = 0.0;
-                self.tables = Rc::new(NetworkState::default());
+                self.tables = TablesRef(Rc::new(NetworkState::default()));
             }
             Err(e) => {
                 self.run = None;
                 self.error = Some(Rc::new(e));
                 self.shown = 0;
                 self.clock = 0.0;
-                self.tables = Rc::new(NetworkState::default());
+                self.tables = TablesRef(Rc::new(NetworkState::default()));
             }
         }
     }
@@ -307,7 +320,7 @@ impl Playback {
 
     /// Every table as it is after the shown events.
     pub fn tables(&self) -> &Rc<NetworkState> {
-        &self.tables
+        &self.tables.0
     }
 
     /// Show ms per wall ms: the picked speed, or the one that fits the run in `fit` seconds.
@@ -507,7 +520,7 @@ impl Playback {
             self.advance_to(n);
         } else {
             self.shown = n;
-            self.tables = Rc::new(run.state_after(n));
+            self.tables = TablesRef(Rc::new(run.state_after(n)));
         }
     }
 
@@ -517,7 +530,7 @@ impl Playback {
         if n <= self.shown {
             return;
         }
-        let mut tables = (*self.tables).clone();
+        let mut tables = (*self.tables.0).clone();
         let mut changed = false;
         for event in &run.outcome.trace.events[self.shown..n] {
             if is_table_change(&event.kind) {
@@ -533,7 +546,7 @@ impl Playback {
             }
         }
         if changed {
-            self.tables = Rc::new(tables);
+            self.tables = TablesRef(Rc::new(tables));
         }
         self.shown = n;
     }

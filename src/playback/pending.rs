@@ -261,7 +261,7 @@ impl Playback {
         // The tables belong to the old run: start the new one from nothing, else
         // `set_shown` would apply only the events past the old cursor on top of them.
         self.shown = 0;
-        self.tables = Rc::new(NetworkState::default());
+        self.tables = super::TablesRef(Rc::new(NetworkState::default()));
         self.set_shown(start);
     }
 }
