@@ -195,7 +195,6 @@ fn a_translated_frame_is_paired_with_the_one_it_forwards() {
                     link: "wan".into(),
                     from: port("router", "eth1"),
                     to: port("isp", "eth0"),
-                    t_start: SimTime::ZERO,
                     t_end: SimTime::ZERO,
                     bytes: Arc::from(eth(D, C, &out)),
                     subinterface: None,

@@ -238,7 +238,7 @@ wire_enum!(StopReason {
 
 wire_enum!(EventKind {
     0 => RoutesInstalled { device, routes },
-    1 => FrameSent { link, from, to, t_start, t_end, bytes, subinterface },
+    1 => FrameSent { link, from, to, t_end, bytes, subinterface },
     2 => FrameReceived { at, link, bytes },
     3 => FrameDropped { device, port, reason, bytes },
     4 => PacketDropped { device, reason, bytes },

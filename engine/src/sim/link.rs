@@ -118,7 +118,6 @@ impl Ctx {
             link: id,
             from: from_ref,
             to: to_ref,
-            t_start: now,
             t_end,
             bytes: frame.clone(),
             subinterface: sub.map(|p| self.port_name(p)),
