@@ -324,8 +324,10 @@ pub enum EventKind {
         interface: Name,
         direction: NatDirection,
         /// The packet's tuple before and after (for an ICMP error: the quoted packet's).
-        before: crate::l3::nat::Tuple,
-        after: crate::l3::nat::Tuple,
+        /// Boxed, as the STP bridge ids and the MTU event: inline they made this,
+        /// `StpPort` and `Mtu` the biggest variants on wasm (docs/perf.md).
+        before: Box<crate::l3::nat::Tuple>,
+        after: Box<crate::l3::nat::Tuple>,
         /// Boxed (usually empty or one or two): a thin pointer keeps this, the
         /// biggest variant on wasm, from making every record 8 bytes bigger there.
         checksums: Box<Vec<ChecksumChange>>,
@@ -456,17 +458,18 @@ pub enum EventKind {
         root_cost: u32,
         /// The designated bridge of this port's cable (a lab switch), and its id and cost.
         designated: Option<Name>,
-        designated_bridge: BridgeId,
+        /// Boxed, as `bridge` (see `NatTranslated.before`).
+        designated_bridge: Box<BridgeId>,
         designated_cost: u32,
         /// This bridge's id, and the port's own path cost (from its link's speed).
-        bridge: BridgeId,
+        bridge: Box<BridgeId>,
         path_cost: u32,
     },
     /// A spanning-tree switch's topology-change flag went on or off: MACs age
     /// after forward delay (15 s) while it is on.
     StpTopologyChange { device: Name, on: bool },
     /// An MTU fact (issue 16): too big to forward, fragmented, reassembled, a path MTU learned.
-    Mtu { device: Name, event: MtuEvent },
+    Mtu { device: Name, event: Box<MtuEvent> },
     /// The run stopped at its event or work budget while frames kept circulating.
     Storm {
         /// Boxed, as `devices`: one event a run (docs/perf.md).
@@ -520,7 +523,7 @@ impl<'a> Numbered<'a> {
 // the other biggest variants at 47 (docs/perf.md). The tests run natively, so
 // this is checked when the wasm build compiles.
 #[cfg(target_arch = "wasm32")]
-const _: () = assert!(std::mem::size_of::<TraceEvent>() <= 56);
+const _: () = assert!(std::mem::size_of::<TraceEvent>() <= 48);
 
 #[cfg(test)]
 mod size_tests {
