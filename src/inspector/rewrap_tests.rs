@@ -197,7 +197,6 @@ fn a_translated_frame_is_paired_with_the_one_it_forwards() {
                     to: port("isp", "eth0"),
                     t_end: SimTime::ZERO,
                     bytes: Arc::from(eth(D, C, &out)),
-                    subinterface: None,
                 },
             ),
         ],
