@@ -523,8 +523,8 @@ pub fn captured<'a>(outcome: &'a RunOutcome, link: Option<&str>) -> Vec<(SimTime
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::FrameSent { link: l, t_start, bytes, .. } if link.is_none_or(|x| l.as_str() == x) => {
-                Some((*t_start, &bytes[..]))
+            EventKind::FrameSent { link: l, bytes, .. } if link.is_none_or(|x| l.as_str() == x) => {
+                Some((e.t_start(), &bytes[..]))
             }
             _ => None,
         })
@@ -551,9 +551,9 @@ pub fn pcapng_file(outcome: &RunOutcome, lab: &packet_engine::Scenario) -> Vec<u
         .map(|(l, d)| Interface { name: &l.id, description: d })
         .collect();
     let frames = outcome.trace.events.iter().filter_map(|e| match &e.kind {
-        EventKind::FrameSent { link, t_start, bytes, .. } => {
+        EventKind::FrameSent { link, bytes, .. } => {
             let index = lab.links.iter().position(|l| l.id == link.as_str())?;
-            Some((index, *t_start, &bytes[..]))
+            Some((index, e.t_start(), &bytes[..]))
         }
         _ => None,
     });

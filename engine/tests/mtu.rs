@@ -33,7 +33,7 @@ fn mtu_events(out: &RunOutcome, device: &str) -> Vec<MtuEvent> {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::Mtu { device: d, event } if d.as_str() == device => Some(event.clone()),
+            EventKind::Mtu { device: d, event } if d.as_str() == device => Some((**event).clone()),
             _ => None,
         })
         .collect()

@@ -182,7 +182,7 @@ fn ping_through_nat_frame_by_frame() {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::NatTranslated { direction, before, after, checksums, entry, .. } => Some((*direction, *before, *after, checksums.clone(), entry.clone())),
+            EventKind::NatTranslated { direction, before, after, checksums, entry, .. } => Some((*direction, **before, **after, checksums.clone(), entry.clone())),
             _ => None,
         })
         .collect();
@@ -294,7 +294,7 @@ fn traceroute_through_nat_gets_its_icmp_errors_translated_back() {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::NatTranslated { direction: NatDirection::InboundError, before, after, checksums, .. } => Some((*before, *after, checksums.clone())),
+            EventKind::NatTranslated { direction: NatDirection::InboundError, before, after, checksums, .. } => Some((**before, **after, checksums.clone())),
             _ => None,
         })
         .collect();

@@ -36,10 +36,9 @@ fn a_different_seed_changes_only_random_choices() {
             .filter_map(|e| match &e.kind {
                 EventKind::FrameSent {
                     link,
-                    t_start,
                     bytes,
                     ..
-                } => Some((link.to_string(), t_start.as_nanos(), bytes.len())),
+                } => Some((link.to_string(), e.t_start().as_nanos(), bytes.len())),
                 _ => None,
             })
             .collect()

@@ -477,10 +477,10 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
         EventKind::Mtu { device, event } => {
             use packet_engine::trace::MtuEvent as M;
             r.device = Some(device.clone());
-            if matches!(event, M::TooBig { .. }) {
+            if matches!(**event, M::TooBig { .. }) {
                 r.class = EventClass::IcmpError;
             }
-            match event {
+            match &**event {
                 M::TooBig { interface, size, mtu, .. } => msg!("row-mtu-too-big", size = *size, mtu = mtu.to_string(), interface = interface),
                 M::Fragmented { size, mtu, fragments, .. } => {
                     msg!("row-mtu-fragmented", size = *size, fragments = *fragments, mtu = mtu.to_string())

@@ -71,7 +71,7 @@ impl StoryIndex {
                         arrived.push((at.device.clone(), index, ip));
                     }
                 }
-                EventKind::FrameSent { from, to, t_start, t_end, bytes, .. } => {
+                EventKind::FrameSent { from, to, t_end, bytes, .. } => {
                     for d in [&from.device, &to.device] {
                         if !touched.contains(d) {
                             touched.push(d.clone());
@@ -82,7 +82,7 @@ impl StoryIndex {
                         event: index,
                         from: from.device.clone(),
                         to: to.device.clone(),
-                        t_start: t_start.as_nanos(),
+                        t_start: event.t_start().as_nanos(),
                         t_end: t_end.as_nanos(),
                         bytes: bytes.clone(),
                         facts: f,

@@ -196,7 +196,6 @@ fn write_files(
     for event in &outcome.trace.events {
         if let EventKind::FrameSent {
             link,
-            t_start,
             bytes,
             ..
         } = &event.kind
@@ -206,7 +205,7 @@ fn write_files(
             per_link
                 .entry(link.as_str())
                 .or_default()
-                .push((*t_start, bytes.clone()));
+                .push((event.t_start(), bytes.clone()));
         }
     }
     for (link, frames) in &per_link {

@@ -33,10 +33,11 @@ mod types;
 
 /// The first bytes of every encoded run: a page and a worker of different builds refuse
 /// each other's bytes instead of misreading them.
-const MAGIC: &[u8; 4] = b"PLr\x02";
+const MAGIC: &[u8; 4] = b"PLr\x03";
 /// The format version, in [`MAGIC`]'s last byte. 2: an event no longer carries
-/// its number (issue 15).
-pub const VERSION: u8 = 2;
+/// its number (issue 15). 3: `FrameSent` no longer carries `t_start` (the
+/// event's time) nor `subinterface` (a port carries it, `PortRef::sub`).
+pub const VERSION: u8 = 3;
 
 /// Bytes that are not an encoded run of this version.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,7 +110,7 @@ pub(crate) struct Dec<'a> {
     names: Vec<Name>,
     frames: Vec<Arc<[u8]>>,
     /// Ports decoded so far, by their names' addresses in `names`.
-    ports: VecMap<(usize, usize), PortRef>,
+    ports: VecMap<(usize, usize, usize), PortRef>,
     time: u64,
 }
 

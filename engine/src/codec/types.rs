@@ -181,14 +181,15 @@ impl Wire for PortRef {
     fn put(&self, e: &mut Enc) {
         self.device.put(e);
         self.port.put(e);
+        self.sub.put(e);
     }
     fn get(d: &mut Dec) -> Res<Self> {
-        let (device, port) = (Name::get(d)?, Name::get(d)?);
-        let key = (device.addr(), port.addr());
+        let (device, port, sub) = (Name::get(d)?, Name::get(d)?, Option::<Name>::get(d)?);
+        let key = (device.addr(), port.addr(), sub.as_ref().map_or(0, |s| s.addr()));
         if let Some(shared) = d.ports.get(&key) {
             return Ok(shared.clone());
         }
-        let shared = PortRef::new(device, port);
+        let shared = PortRef::sent_by(device, port, sub);
         d.ports.insert(key, shared.clone());
         Ok(shared)
     }
@@ -228,6 +229,7 @@ wire_enum!(Retransmitted { 0 => Syn, 1 => SynAck, 2 => Data { bytes }, 3 => Fin 
 wire_enum!(LinkCause { 0 => Command, 1 => Carrier { peer }, 2 => Power });
 wire_enum!(FlushCause { 0 => Command, 1 => LinkDown, 2 => CarrierLost, 3 => AddressRemoved, 4 => PowerOff });
 wire_struct!(BridgeId { priority, mac });
+wire_struct!(StpPortCosts { root_cost, designated, designated_bridge, designated_cost, bridge, path_cost });
 wire_enum!(StpRole { 0 => Root, 1 => Designated, 2 => Alternate, 3 => Disabled });
 wire_enum!(StpState { 0 => Disabled, 1 => Listening, 2 => Learning, 3 => Forwarding, 4 => Blocking });
 wire_enum!(NatDirection { 0 => Outbound, 1 => Inbound, 2 => InboundError });
@@ -238,7 +240,7 @@ wire_enum!(StopReason {
 
 wire_enum!(EventKind {
     0 => RoutesInstalled { device, routes },
-    1 => FrameSent { link, from, to, t_start, t_end, bytes, subinterface },
+    1 => FrameSent { link, from, to, t_end, bytes },
     2 => FrameReceived { at, link, bytes },
     3 => FrameDropped { device, port, reason, bytes },
     4 => PacketDropped { device, reason, bytes },
@@ -271,7 +273,7 @@ wire_enum!(EventKind {
     31 => AddressChanged { device, interface, old, new },
     32 => PowerChanged { device, on },
     33 => StpBridge { device, bridge, root, root_name, root_port, cost },
-    34 => StpPort { device, port, role, state, old_role, old_state, root_cost, designated, designated_bridge, designated_cost, bridge, path_cost },
+    34 => StpPort { device, port, role, state, old_role, old_state, costs },
     35 => StpTopologyChange { device, on },
     36 => Ipv6 { device, event },
     37 => Mtu { device, event },

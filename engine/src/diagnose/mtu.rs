@@ -14,9 +14,12 @@ pub(super) fn too_big(topology: &Topology, outcome: &RunOutcome, spec: &Schedule
         return None;
     }
     let (router, interface, size, mtu, v6) = outcome.trace.events.iter().filter(|e| e.time >= spec.at).find_map(|e| match &e.kind {
-        EventKind::Mtu { device, event: MtuEvent::TooBig { interface, size, mtu, v6 } } => {
-            Some((device.as_str().to_string(), interface.as_str().to_string(), *size, *mtu, *v6))
-        }
+        EventKind::Mtu { device, event } => match &**event {
+            MtuEvent::TooBig { interface, size, mtu, v6 } => {
+                Some((device.as_str().to_string(), interface.as_str().to_string(), *size, *mtu, *v6))
+            }
+            _ => None,
+        },
         _ => None,
     })?;
     let id = &topology.devices[spec.device].id;

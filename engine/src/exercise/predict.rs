@@ -279,8 +279,8 @@ pub fn questions_at(
                 None,
             );
         }
-        EventKind::FrameSent { from, bytes, subinterface, .. } if has_ip(scenario, &from.device) => {
-            if let Some(sub) = subinterface {
+        EventKind::FrameSent { from, bytes, .. } if has_ip(scenario, &from.device) => {
+            if let Some(sub) = &from.sub {
                 // Router on a stick: which tag does the subinterface's frame
                 // carry? The classic mistakes: none (a router's frames look
                 // untagged), the VLAN it came in on, the switch's default VLAN 1.

@@ -22,8 +22,8 @@ use std::net::Ipv6Addr;
 
 /// True for the IPv6 events predict mode stops before.
 pub(super) fn is_decision(kind: &EventKind) -> bool {
-    if let EventKind::Mtu { event: crate::trace::MtuEvent::TooBig { .. }, .. } = kind {
-        return true;
+    if let EventKind::Mtu { event, .. } = kind {
+        return matches!(**event, crate::trace::MtuEvent::TooBig { .. });
     }
     let EventKind::Ipv6 { event, .. } = kind else { return false };
     matches!(
@@ -39,8 +39,10 @@ fn group_choice(text: Msg, address: Ipv6Addr) -> Choice {
 
 /// (kind, prompt, correct, wrong) for an IPv6 decision event.
 pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(QuestionKind, Msg, Choice, Vec<Choice>)> {
-    if let EventKind::Mtu { device, event: crate::trace::MtuEvent::TooBig { interface, size, mtu, v6 } } = kind {
-        return Some(too_big(device.as_str(), interface.as_str(), *size, *mtu, *v6));
+    if let EventKind::Mtu { device, event } = kind {
+        if let crate::trace::MtuEvent::TooBig { interface, size, mtu, v6 } = &**event {
+            return Some(too_big(device.as_str(), interface.as_str(), *size, *mtu, *v6));
+        }
     }
     let EventKind::Ipv6 { device, event } = kind else { return None };
     match &**event {

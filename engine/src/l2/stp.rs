@@ -697,12 +697,14 @@ impl Stp {
                 state: now.1,
                 old_role: old.map(|o| o.0),
                 old_state: old.map(|o| o.1),
-                root_cost: self.root_path_cost,
-                designated: name_of(&p.designated_bridge),
-                designated_bridge: p.designated_bridge,
-                designated_cost: p.designated_cost,
-                bridge: self.bridge_id,
-                path_cost: p.path_cost,
+                costs: Box::new(crate::trace::StpPortCosts {
+                    root_cost: self.root_path_cost,
+                    designated: name_of(&p.designated_bridge),
+                    designated_bridge: p.designated_bridge,
+                    designated_cost: p.designated_cost,
+                    bridge: self.bridge_id,
+                    path_cost: p.path_cost,
+                }),
             });
         }
         let mut shortened = false;

@@ -189,7 +189,7 @@ impl Switch {
         let macs = macs.into_iter().map(|(m, p)| (m, ctx.port_name(self.ports[p as usize]))).collect();
         let device = ctx.id(self.dev);
         let port = port.map(|p| ctx.port_name(self.ports[p as usize]));
-        ctx.record(EventKind::MacFlushed { device, port, macs, why, vlans });
+        ctx.record(EventKind::MacFlushed { device, port, macs: Box::new(macs), why, vlans: Box::new(vlans) });
     }
 }
 

@@ -92,7 +92,7 @@ pub(crate) struct MtuState {
 impl IpNode {
     fn record_mtu(&self, ctx: &mut Ctx, event: MtuEvent) {
         let device = ctx.id(self.dev);
-        ctx.record(EventKind::Mtu { device, event });
+        ctx.record(EventKind::Mtu { device, event: Box::new(event) });
     }
 
     /// The MTU a packet this device originates to `dst` out `iface` must fit:

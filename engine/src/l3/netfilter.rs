@@ -154,7 +154,15 @@ impl IpNode {
         let Some(e) = self.nat.get(&iface).and_then(|s| s.table.entry(&original)) else { return };
         let entry = Box::new(ConntrackRow::of(interface.clone(), e));
         let device = ctx.id(self.dev);
-        ctx.record(EventKind::NatTranslated { device, interface, direction, before, after, checksums: Box::new(checksums), entry });
+        ctx.record(EventKind::NatTranslated {
+            device,
+            interface,
+            direction,
+            before: Box::new(before),
+            after: Box::new(after),
+            checksums: Box::new(checksums),
+            entry,
+        });
         self.nat_arm(ctx, iface);
     }
 }

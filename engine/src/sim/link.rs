@@ -21,6 +21,9 @@ pub(crate) struct Port {
     pub(crate) name: Name,
     /// The device's and this port's names, made once: what trace events hold.
     pub(crate) at: PortRef,
+    /// A VLAN subinterface's: its parent port sending for it (`PortRef::sent_by`),
+    /// a `FrameSent`'s `from`.
+    pub(crate) sent_as: Option<PortRef>,
     /// Index of the interface (IP devices) or the port (switches) inside the device.
     pub(crate) local: u32,
     /// The link plugged in, and which end of it this port is.
@@ -113,15 +116,17 @@ impl Ctx {
         let from = link.ends[dir as usize];
         let to = link.ends[1 - dir as usize];
         let id = link.id.clone();
-        let (from_ref, to_ref) = (self.port_ref(from), self.port_ref(to));
+        let from_ref = match sub {
+            Some(p) => self.ports[p as usize].sent_as.clone().unwrap_or_else(|| self.port_ref(from)),
+            None => self.port_ref(from),
+        };
+        let to_ref = self.port_ref(to);
         self.record(EventKind::FrameSent {
             link: id,
             from: from_ref,
             to: to_ref,
-            t_start: now,
             t_end,
             bytes: frame.clone(),
-            subinterface: sub.map(|p| self.port_name(p)),
         });
         if lost {
             // The frame occupies the wire but never reaches the far end.

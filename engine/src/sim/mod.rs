@@ -284,6 +284,7 @@ impl Sim {
                 ctx.ports.push(Port {
                     device: d,
                     at: PortRef::new(id.clone(), name.clone()),
+                    sent_as: None,
                     name,
                     local: local as u32,
                     link: None,
@@ -295,6 +296,9 @@ impl Sim {
             for (i, iface) in spec.interfaces.iter().enumerate() {
                 if let Some(v) = iface.vlan {
                     ctx.ports[ports[i] as usize].vlan = Some((ports[v.parent], v.vid));
+                    let (parent, sub) = (&ctx.ports[ports[v.parent] as usize].name, &ctx.ports[ports[i] as usize].name);
+                    let sent_as = PortRef::sent_by(id.clone(), parent.clone(), Some(sub.clone()));
+                    ctx.ports[ports[i] as usize].sent_as = Some(sent_as);
                 }
             }
             ctx.ids.push(id);

@@ -86,8 +86,8 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
     let links: Vec<String> = links.into_iter().map(str::to_string).collect();
     let first_repeat = first_repeat(ctx);
     ctx.record(EventKind::Storm {
-        links: links.clone(),
-        devices: devices.clone(),
+        links: Box::new(links.clone()),
+        devices: Box::new(devices.clone()),
         events: processed,
         first_repeat,
     });

@@ -47,8 +47,8 @@ impl TraceEvent {
                 count = routes.len(),
                 routes = routes.iter().map(route_text).collect::<Vec<_>>().join("; ")
             ),
-            EventKind::FrameSent { link, from, to, t_start, t_end, bytes, subinterface: Some(sub) } => {
-                let sub: &Name = sub;
+            EventKind::FrameSent { link, from, to, t_end, bytes } if from.sub.is_some() => {
+                let sub: &Name = from.sub.as_ref().expect("a subinterface");
                 // The 8021q driver's tag, named: which subinterface, which VLAN.
                 let vid = if bytes.len() >= 16 { u16::from_be_bytes([bytes[14], bytes[15]]) & 0x0fff } else { 0 };
                 msg!(
@@ -63,11 +63,11 @@ impl TraceEvent {
                     to_device = &to.device,
                     to_port = &to.port,
                     arrival = t_end,
-                    duration = micros(*t_end - *t_start),
-                    start = t_start
+                    duration = micros(*t_end - self.time),
+                    start = self.time
                 )
             }
-            EventKind::FrameSent { link, from, to, t_start, t_end, bytes, subinterface: None } => msg!(
+            EventKind::FrameSent { link, from, to, t_end, bytes } => msg!(
                 "explain-frame-sent",
                 device = &from.device,
                 port = &from.port,
@@ -77,8 +77,8 @@ impl TraceEvent {
                 to_device = &to.device,
                 to_port = &to.port,
                 arrival = t_end,
-                duration = micros(*t_end - *t_start),
-                start = t_start
+                duration = micros(*t_end - self.time),
+                start = self.time
             ),
             EventKind::FrameReceived { at, link, bytes } => msg!(
                 "explain-frame-received",

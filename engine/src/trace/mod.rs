@@ -53,21 +53,62 @@ use std::sync::Arc;
 /// them is 48 bytes smaller than with the two names inline, and recording one
 /// costs one reference-count increment, not two (issue 15, docs/perf.md).
 /// Read its names as fields (`from.device`, `from.port`): it derefs to
-/// [`PortNames`]. Compares, orders, hashes and serializes as those names.
+/// [`PortNames`]. Compares, orders, hashes and serializes as those two names.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PortRef(Arc<PortNames>);
 
 /// The names of one port of one device (what a [`PortRef`] points to).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// Compares, orders, hashes and serializes as `device` and `port` only.
+#[derive(Clone, Debug, Serialize)]
 pub struct PortNames {
     pub device: Name,
     pub port: Name,
+    /// A `FrameSent`'s `from` only: the VLAN subinterface (`eth0.10`) that
+    /// sent the frame out of `port`, tagged. The simulation makes one such
+    /// port per subinterface, so a record needs no field for this rare case
+    /// (8 bytes less in every record, issue 15).
+    #[serde(skip)]
+    pub sub: Option<Name>,
+}
+
+impl PortNames {
+    fn key(&self) -> (&Name, &Name) {
+        (&self.device, &self.port)
+    }
+}
+
+impl PartialEq for PortNames {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+impl Eq for PortNames {}
+impl PartialOrd for PortNames {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for PortNames {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+impl std::hash::Hash for PortNames {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.key().hash(h)
+    }
 }
 
 impl PortRef {
     /// Port `port` of `device`.
     pub fn new(device: Name, port: Name) -> PortRef {
-        PortRef(Arc::new(PortNames { device, port }))
+        PortRef(Arc::new(PortNames { device, port, sub: None }))
+    }
+
+    /// Port `port` of `device` sending for its VLAN subinterface `sub` (a
+    /// `FrameSent`'s `from`).
+    pub fn sent_by(device: Name, port: Name, sub: Option<Name>) -> PortRef {
+        PortRef(Arc::new(PortNames { device, port, sub }))
     }
 }
 
@@ -95,12 +136,60 @@ impl Serialize for PortRef {
 /// Its number (`seq` in the JSON forms) is its position in [`Trace::events`],
 /// not a field: 8 bytes less in every record (issue 15). Serialized alone it
 /// has no number; [`Numbered`] and [`Trace`] write it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TraceEvent {
     /// When it happened.
     pub time: SimTime,
-    #[serde(flatten)]
     pub kind: EventKind,
+}
+
+impl TraceEvent {
+    /// When a `FrameSent`'s frame started onto its link: the event's own time
+    /// (the record keeps no copy of it, issue 15).
+    pub fn t_start(&self) -> SimTime {
+        self.time
+    }
+}
+
+fn no_vlans(vlans: &Box<Vec<u16>>) -> bool {
+    vlans.is_empty()
+}
+
+/// Writes `{"time":…,"type":…,…}` as the derived form did when `FrameSent`
+/// held its own `t_start`: the same keys in the same order, so `trace.json`
+/// and the golden traces stay byte-identical.
+impl Serialize for TraceEvent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        if let EventKind::FrameSent { link, from, to, t_end, bytes } = &self.kind {
+            struct Hex<'a>(&'a Arc<[u8]>);
+            impl Serialize for Hex<'_> {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    hex_bytes(self.0, s)
+                }
+            }
+            let mut map = s.serialize_map(None)?;
+            map.serialize_entry("time", &self.time)?;
+            map.serialize_entry("type", "FrameSent")?;
+            map.serialize_entry("link", link)?;
+            map.serialize_entry("from", from)?;
+            map.serialize_entry("to", to)?;
+            map.serialize_entry("t_start", &self.time)?;
+            map.serialize_entry("t_end", t_end)?;
+            map.serialize_entry("bytes", &Hex(bytes))?;
+            if let Some(sub) = &from.sub {
+                map.serialize_entry("subinterface", sub)?;
+            }
+            return map.end();
+        }
+        #[derive(Serialize)]
+        struct Flat<'a> {
+            time: &'a SimTime,
+            #[serde(flatten)]
+            kind: &'a EventKind,
+        }
+        Flat { time: &self.time, kind: &self.kind }.serialize(s)
+    }
 }
 
 fn hex_bytes<S: Serializer>(bytes: &Arc<[u8]>, s: S) -> Result<S::Ok, S::Error> {
@@ -128,14 +217,15 @@ pub enum EventKind {
         link: Name,
         from: PortRef,
         to: PortRef,
-        t_start: SimTime,
+        // No `t_start`: it is always the event's `time` (8 bytes less in every
+        // record, issue 15); [`TraceEvent`]'s serializer still writes it, and
+        // [`TraceEvent::t_start`] reads it.
         t_end: SimTime,
         #[serde(serialize_with = "hex_bytes")]
         bytes: Arc<[u8]>,
-        /// The VLAN subinterface (`eth0.10`) that sent the frame out of `from`,
-        /// tagged; None for a frame of the port itself.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        subinterface: Option<Name>,
+        // No `subinterface` field: it is `from.sub` (the VLAN subinterface,
+        // `eth0.10`, that sent the frame out of `from`, tagged; None for a
+        // frame of the port itself), written as `subinterface` in the JSON.
     },
     /// A frame fully arrived at a port.
     FrameReceived {
@@ -274,8 +364,10 @@ pub enum EventKind {
         interface: Name,
         direction: NatDirection,
         /// The packet's tuple before and after (for an ICMP error: the quoted packet's).
-        before: crate::l3::nat::Tuple,
-        after: crate::l3::nat::Tuple,
+        /// Boxed, as the STP bridge ids and the MTU event: inline they made this,
+        /// `StpPort` and `Mtu` the biggest variants on wasm (docs/perf.md).
+        before: Box<crate::l3::nat::Tuple>,
+        after: Box<crate::l3::nat::Tuple>,
         /// Boxed (usually empty or one or two): a thin pointer keeps this, the
         /// biggest variant on wasm, from making every record 8 bytes bigger there.
         checksums: Box<Vec<ChecksumChange>>,
@@ -352,12 +444,14 @@ pub enum EventKind {
         device: Name,
         /// The port whose MACs went; None: every port.
         port: Option<Name>,
-        macs: FlushedMacs,
+        /// Boxed, as `vlans`: a rare event's lists (a record is as big as
+        /// the biggest variant, docs/perf.md).
+        macs: Box<FlushedMacs>,
         why: FlushCause,
         /// On a VLAN-filtering switch, the VLAN of each of `macs`, in their
         /// order (a MAC may go twice, from two VLANs); empty otherwise.
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        vlans: Vec<u16>,
+        #[serde(skip_serializing_if = "no_vlans")]
+        vlans: Box<Vec<u16>>,
     },
     /// A host or router emptied an interface's ARP table.
     NeighborFlushed {
@@ -400,31 +494,42 @@ pub enum EventKind {
         /// None: the first record of this port.
         old_role: Option<StpRole>,
         old_state: Option<StpState>,
-        /// The bridge's own cost to the root.
-        root_cost: u32,
-        /// The designated bridge of this port's cable (a lab switch), and its id and cost.
-        designated: Option<Name>,
-        designated_bridge: BridgeId,
-        designated_cost: u32,
-        /// This bridge's id, and the port's own path cost (from its link's speed).
-        bridge: BridgeId,
-        path_cost: u32,
+        /// The costs and bridges behind the role, boxed: inline they made this
+        /// the biggest variant (63 bytes natively, 47 on wasm; docs/perf.md).
+        /// Flattened: the JSON keys are this variant's own, as before.
+        #[serde(flatten)]
+        costs: Box<StpPortCosts>,
     },
     /// A spanning-tree switch's topology-change flag went on or off: MACs age
     /// after forward delay (15 s) while it is on.
     StpTopologyChange { device: Name, on: bool },
     /// An MTU fact (issue 16): too big to forward, fragmented, reassembled, a path MTU learned.
-    Mtu { device: Name, event: MtuEvent },
+    Mtu { device: Name, event: Box<MtuEvent> },
     /// The run stopped at its event or work budget while frames kept circulating.
     Storm {
-        links: Vec<String>,
-        devices: Vec<String>,
+        /// Boxed, as `devices`: one event a run (docs/perf.md).
+        links: Box<Vec<String>>,
+        devices: Box<Vec<String>>,
         events: u64,
         /// Trace index of the first frame that came round the loop (the same
         /// bytes sent again by the same device on the same link): where the
         /// storm becomes visible.
         first_repeat: u64,
     },
+}
+
+/// What an `StpPort` event says beyond the port's role and state.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StpPortCosts {
+    /// The bridge's own cost to the root.
+    pub root_cost: u32,
+    /// The designated bridge of this port's cable (a lab switch), and its id and cost.
+    pub designated: Option<Name>,
+    pub designated_bridge: BridgeId,
+    pub designated_cost: u32,
+    /// This bridge's id, and the port's own path cost (from its link's speed).
+    pub bridge: BridgeId,
+    pub path_cost: u32,
 }
 
 /// The full trace of a run. Serializes as its events, each [`Numbered`].
@@ -467,7 +572,7 @@ impl<'a> Numbered<'a> {
 // the other biggest variants at 47 (docs/perf.md). The tests run natively, so
 // this is checked when the wasm build compiles.
 #[cfg(target_arch = "wasm32")]
-const _: () = assert!(std::mem::size_of::<TraceEvent>() <= 56);
+const _: () = assert!(std::mem::size_of::<TraceEvent>() <= 48);
 
 #[cfg(test)]
 mod size_tests {
@@ -480,6 +585,6 @@ mod size_tests {
         // trace memory, docs/perf.md).
         // On 64-bit targets (where the tests and benches run).
         let size = std::mem::size_of::<super::TraceEvent>();
-        assert!(cfg!(not(target_pointer_width = "64")) || size <= 80, "{size}");
+        assert!(cfg!(not(target_pointer_width = "64")) || size <= 64, "{size}");
     }
 }

@@ -143,7 +143,8 @@ pub(super) fn explain(kind: &EventKind) -> Msg {
                 cost = cost.to_string()
             ),
         },
-        EventKind::StpPort { device, port, role, state, old_role, old_state, root_cost, designated, designated_bridge, designated_cost, bridge, path_cost } => {
+        EventKind::StpPort { device, port, role, state, old_role, old_state, costs } => {
+            let super::StpPortCosts { root_cost, designated, designated_bridge, designated_cost, bridge, path_cost } = &**costs;
             let was = was(old_state);
             let (cost, dcost) = (root_cost.to_string(), designated_cost.to_string());
             match (role, state) {

@@ -29,12 +29,11 @@ pub fn frames_on(out: &RunOutcome, link: &str) -> Vec<Seen> {
             EventKind::FrameSent {
                 link: l,
                 from,
-                t_start,
                 t_end,
                 bytes,
                 ..
             } if *l == link => Some(Seen {
-                t_start: *t_start,
+                t_start: e.t_start(),
                 t_end: *t_end,
                 from: from.device.to_string(),
                 bytes: bytes.to_vec(),
