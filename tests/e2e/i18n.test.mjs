@@ -463,7 +463,7 @@ for (const [lang, want] of [
   }],
   ["fr", {
     file: "homework.json n'a pas été ouvert, votre labo est inchangé. goal[0].from : sw1 est un commutateur ; il n'a pas de pile IP",
-    note: /réglages du diagramme de séquence du lien n'a pas été utilisée : view=<b> n'est pas une vue \(diagram ou network\); le labo n'a pas d'appareil "ghost" pour une ligne de vie\. L'affichage/,
+    note: /réglages du diagramme de séquence du lien n'a pas été utilisée : view=<b> n'est pas une vue \(diagram ou network\) ; le labo n'a pas d'appareil "ghost" pour une ligne de vie\. L'affichage/,
   }],
 ]) {
   test(`a teacher's file's goal check and a story link's note in ${lang}`, async () => {
