@@ -292,6 +292,28 @@ fn plurals_follow_each_language() {
     assert_eq!(tr!(tr("fr"), "status-scenario", title = "Lab", devices = 0, links = 1), "Lab : 0 appareil, 1 liaison");
 }
 
+/// The plural rules are cut to the languages of `locales/` (vendor/intl_pluralrules): every
+/// language must still find its own, not English's by fallback.
+#[test]
+fn every_language_has_its_own_plural_rules() {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    for tag in languages() {
+        let id: LanguageIdentifier = tag.parse().unwrap();
+        for kind in [PluralRuleType::CARDINAL, PluralRuleType::ORDINAL] {
+            let rules = PluralRules::create(id.clone(), kind);
+            assert!(rules.is_ok(), "no plural rules for {tag}: CLDR 37 does not have it (vendor/intl_pluralrules/build.rs)");
+        }
+    }
+    // The cut keeps the same rules: French counts 0 as one, English and German do not.
+    let cardinal = |tag: &str| PluralRules::create(tag.parse::<LanguageIdentifier>().unwrap(), PluralRuleType::CARDINAL).unwrap();
+    assert_eq!(cardinal("fr").select(0), Ok(PluralCategory::ONE));
+    assert_eq!(cardinal("de").select(0), Ok(PluralCategory::OTHER));
+    assert_eq!(cardinal("en").select(1), Ok(PluralCategory::ONE));
+    assert_eq!(cardinal("en").select("1.0"), Ok(PluralCategory::OTHER));
+    // And only the app's languages are left of CLDR's ~200.
+    assert!(PluralRules::get_locales(PluralRuleType::CARDINAL).len() <= languages().count() + 1);
+}
+
 #[test]
 fn the_pseudo_locale_marks_every_message_and_keeps_arguments() {
     let p = tr(PSEUDO);
