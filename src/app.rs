@@ -61,20 +61,28 @@ pub fn app() -> Html {
         }
         // A link in the URL (#lab=…) and the embed mode (?embed=1).
         share_boot(&mut state);
-        state.lang = crate::i18n::at_boot();
+        // The language was fetched before the app was drawn (src/main.rs): if its files did not
+        // arrive, the app opens in English and says so at the picker.
+        let lang = crate::i18n::at_boot();
+        if crate::i18n::ready(lang) {
+            state.lang = lang;
+        } else {
+            state.lang_failed = Some(lang);
+        }
         state
     });
     let embed = lab.share.embed.is_some();
-    // A language other than English is fetched when it is picked (src/i18n/mod.rs `load`);
-    // the app draws again in it once its files are here.
-    let redraw = use_force_update();
-    use_effect_with(lab.lang, move |tag| {
-        if !crate::i18n::ready(tag) {
-            crate::i18n::load(tag, move || redraw.force_update());
+    // A language the user picked is saved (and a link's `lang=` rewritten) once it is on
+    // screen, so a failed or overtaken fetch leaves no trace but the picker's message.
+    use_effect_with((lab.lang, lab.lang_picked), |&(tag, picked)| {
+        if picked {
+            storage::save_lang(tag);
+            crate::i18n::follow_pick_in_url(tag);
         }
     });
     let tr = crate::i18n::tr(lab.lang);
-    // `<html lang>` names the language on screen (English while a picked one is on its way).
+    // `<html lang>` names the language on screen (the previous one while a picked one is on
+    // its way).
     use_effect_with(tr.tag(), |tag| crate::i18n::mark_document(tag));
     html! {
         <ContextProvider<Rc<crate::i18n::Tr>> context={tr}>
@@ -91,6 +99,19 @@ fn built_in_examples() -> Vec<Example> {
         .into_iter()
         .map(|(stem, scenario)| Example { stem, scenario: Rc::new(scenario) })
         .collect()
+}
+
+/// What picking a language does: a language whose catalogue is here is shown at once; another
+/// is fetched first (src/i18n/mod.rs `load`), the interface staying as it is meanwhile, and
+/// shown when it has arrived (the reducer keeps only the latest pick).
+fn on_pick_language(dispatcher: yew::UseReducerDispatcher<State>) -> Callback<String> {
+    Callback::from(move |tag: String| {
+        let Some(tag) = crate::i18n::known(&tag) else { return };
+        dispatcher.dispatch(Action::PickLanguage(tag.to_owned()));
+        let dispatcher = dispatcher.clone();
+        // Calls back at once when the language is here (then a no-op: nothing is pending).
+        crate::i18n::load(tag, move |arrived| dispatcher.dispatch(Action::LanguageLoaded(tag, arrived)));
+    })
 }
 
 /// The shell: header, canvas, side panel and status bar. Reads the state from the context and
@@ -220,14 +241,12 @@ fn shell() -> Html {
                     has_selection={!edit.selected.is_empty() || !edit.selected_links.is_empty()}
                     mode={edit.mode} on_edit={on_edit.clone()} on_load={on_load.clone()} />
                 <ShareButton />
-                <LanguagePicker current={lab.lang} on_pick={{
-                    let dispatcher = lab.dispatcher();
-                    Callback::from(move |tag: String| {
-                        storage::save_lang(&tag);
-                        crate::i18n::follow_pick_in_url(&tag);
-                        dispatcher.dispatch(Action::SetLanguage(tag));
-                    })
-                }} />
+                <LanguagePicker current={lab.lang} pending={lab.lang_pending} failed={lab.lang_failed}
+                    on_pick={on_pick_language(lab.dispatcher())}
+                    on_dismiss={{
+                        let dispatcher = lab.dispatcher();
+                        Callback::from(move |()| dispatcher.dispatch(Action::DismissLanguageFailed))
+                    }} />
             </Header>
             <main class={classes!("workspace", lab.inspect.open.then_some("inspecting"),
                 (!edit.selected.is_empty() || !edit.selected_links.is_empty()).then_some("has-selection"))}>

@@ -43,8 +43,9 @@ fn main() {
         return;
     }
     // A language other than English is fetched (src/i18n/mod.rs): the app is drawn once it is
-    // here (or failed to come), so a German visit never flashes English first.
-    i18n::load(i18n::at_boot(), || {
+    // here (or failed to come: then in English, saying so), so a German visit never flashes
+    // English first.
+    i18n::load(i18n::at_boot(), |_| {
         yew::Renderer::<app::App>::new().render();
     });
 }

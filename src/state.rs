@@ -51,7 +51,18 @@ pub struct State {
     pub story: Story,
     /// The interface language: a tag of `locales/` ("en", "de", "fr") or the pseudo-locale
     /// (src/i18n/mod.rs). Chosen at boot from the link, the saved choice or the browser.
+    /// Always a language whose catalogue is here: a picked one that must be fetched first is
+    /// `lang_pending` until it arrives.
     pub lang: &'static str,
+    /// A language picked whose catalogue is on its way (docs/languages.md): the interface stays
+    /// in `lang` meanwhile, and switches when it has arrived.
+    pub lang_pending: Option<&'static str>,
+    /// A language whose catalogue did not arrive (offline before it was ever used, a broken
+    /// deployment): the interface stayed in `lang`, and the picker says why.
+    pub lang_failed: Option<&'static str>,
+    /// True once `lang` is one the user picked (not the boot's choice): then it is saved for
+    /// the next visit.
+    pub lang_picked: bool,
     /// The what-if comparison: the original lab and run while the editor holds a variant (issue 18).
     pub whatif: WhatIf,
     /// True once the app has mounted in the page: the `data-ready` marker that the boot guard
@@ -86,6 +97,9 @@ impl State {
             predict: Predict::default(),
             story: Story::default(),
             lang: crate::i18n::DEFAULT,
+            lang_pending: None,
+            lang_failed: None,
+            lang_picked: false,
             whatif: WhatIf::default(),
             started: false,
         }
@@ -226,7 +240,13 @@ pub enum Action {
     /// A story-view command (diagram, lanes, noise filters).
     Story(StoryAction),
     /// The user picked an interface language (a tag of `locales/`; anything else is ignored).
-    SetLanguage(String),
+    /// Shown at once if its catalogue is here, else pending until [`Action::LanguageLoaded`].
+    PickLanguage(String),
+    /// The fetch of a picked language's catalogue ended: arrived (true) or not. Applies only
+    /// to the language still pending (a later pick wins over an earlier one still loading).
+    LanguageLoaded(&'static str, bool),
+    /// The user closed the message about a language that did not arrive.
+    DismissLanguageFailed,
     /// A what-if command (fork, compare, jump to the divergence, leave).
     WhatIf(WhatIfAction),
 }
@@ -305,11 +325,30 @@ impl Reducible for State {
             Action::Share(share) => next.share.apply(share),
             Action::OpenShared(lab) => next.open_shared(&lab),
             Action::Story(action) => next.story.apply(action),
-            Action::SetLanguage(tag) => {
+            Action::PickLanguage(tag) => {
                 if let Some(tag) = crate::i18n::known(&tag) {
-                    next.lang = tag;
+                    next.lang_failed = None;
+                    if crate::i18n::ready(tag) {
+                        next.lang = tag;
+                        next.lang_picked = true;
+                        next.lang_pending = None;
+                    } else {
+                        next.lang_pending = Some(tag);
+                    }
                 }
             }
+            Action::LanguageLoaded(tag, arrived) => {
+                if next.lang_pending == Some(tag) {
+                    next.lang_pending = None;
+                    if arrived {
+                        next.lang = tag;
+                        next.lang_picked = true;
+                    } else {
+                        next.lang_failed = Some(tag);
+                    }
+                }
+            }
+            Action::DismissLanguageFailed => next.lang_failed = None,
             Action::WhatIf(action) => next.what_if(action),
         }
         // Another lab (an example, a link, an exercise) ends the what-if.
@@ -494,5 +533,23 @@ mod tests {
     fn an_action_that_changes_nothing_keeps_the_same_rc() {
         let s = Rc::new(State::new(vec![], None));
         assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::Edit(EditAction::ClearSelection))));
+    }
+
+    #[test]
+    fn a_picked_language_is_shown_when_it_has_arrived_and_a_failed_one_leaves_the_interface_as_it_was() {
+        // Native builds compile every language in: a pick is shown at once and remembered.
+        let s = apply(State::new(vec![], None), &[Action::PickLanguage("de".into())]);
+        assert_eq!((s.lang, s.lang_pending, s.lang_failed, s.lang_picked), ("de", None, None, true));
+        assert_eq!(apply(s.clone(), &[Action::PickLanguage("xx".into())]).lang, "de", "an unknown tag is ignored");
+        // In the browser a fetched language is pending until its files are here (as if picked there).
+        let waiting = State { lang_pending: Some("fr"), ..s.clone() };
+        let arrived = apply(waiting.clone(), &[Action::LanguageLoaded("fr", true)]);
+        assert_eq!((arrived.lang, arrived.lang_pending, arrived.lang_failed), ("fr", None, None));
+        let failed = apply(waiting.clone(), &[Action::LanguageLoaded("fr", false)]);
+        assert_eq!((failed.lang, failed.lang_pending, failed.lang_failed), ("de", None, Some("fr")));
+        assert_eq!(apply(failed, &[Action::DismissLanguageFailed]).lang_failed, None);
+        // A later pick wins over an earlier one still on its way.
+        let overtaken = apply(waiting, &[Action::PickLanguage("en".into()), Action::LanguageLoaded("fr", true)]);
+        assert_eq!((overtaken.lang, overtaken.lang_pending), ("en", None));
     }
 }

@@ -7,6 +7,8 @@ language-name = Deutsch
 ## Kopfzeile
 app-tagline = Ein Netzwerklabor, das in deinem Browser läuft
 language-picker = Sprache
+language-loading = { $language } wird geladen …
+language-failed = { $language } konnte nicht geladen werden (keine Verbindung?), deshalb bleibt die Oberfläche, wie sie war. Wähle die Sprache noch einmal, um es erneut zu versuchen.
 
 ## Statusleiste
 status-ready = Bereit

@@ -7,6 +7,8 @@ language-name = English
 ## Header
 app-tagline = A network lab that runs in your browser
 language-picker = Language
+language-loading = Loading { $language }…
+language-failed = { $language } could not be loaded (is the connection down?), so the interface stays as it was. Pick it again to retry.
 
 ## Status bar
 status-ready = Ready

@@ -7,6 +7,8 @@ language-name = Français
 ## En-tête
 app-tagline = Un laboratoire réseau qui tourne dans votre navigateur
 language-picker = Langue
+language-loading = Chargement de { $language }…
+language-failed = Impossible de charger { $language } (pas de connexion ?) : l'interface reste telle quelle. Choisissez de nouveau la langue pour réessayer.
 
 ## Barre d'état
 status-ready = Prêt

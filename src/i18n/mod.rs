@@ -151,17 +151,20 @@ pub fn ready(tag: &str) -> bool {
 }
 
 /// Fetches the catalogue of `tag` if it is not compiled in and not here yet, then calls
-/// `done` — at once when there is nothing to fetch, after the files arrived or failed to
-/// otherwise (the app then draws again; a language whose files did not arrive stays in
-/// English). The service worker keeps the files for offline use (static/sw.js).
-pub fn load(tag: &'static str, done: impl FnOnce() + 'static) {
+/// `done` with whether it can be used now ([`ready`]): at once when there is nothing to fetch,
+/// else once the files arrived or failed to. A language none of whose files arrived (offline
+/// before it was ever used, a broken deployment) is not ready, and a later `load` retries; a
+/// file of several that did not arrive leaves only its own messages in English. While a
+/// language's files are on their way, a second `load` of it does not call its `done`: the
+/// first one's caller hears the result. The service worker keeps the files for offline use
+/// (static/sw.js).
+pub fn load(tag: &'static str, done: impl FnOnce(bool) + 'static) {
     let files = fetched(tag);
     if ready(tag) {
-        done();
+        done(true);
         return;
     }
     if FETCHING.with(|f| f.borrow().contains(&tag)) {
-        // The first request's `done` draws the app again.
         return;
     }
     FETCHING.with(|f| f.borrow_mut().push(tag));
@@ -170,22 +173,15 @@ pub fn load(tag: &'static str, done: impl FnOnce() + 'static) {
         let requests: Vec<_> = files.iter().map(|file| web_sys::window().map(|w| w.fetch_with_str(file))).collect();
         let mut texts = Vec::with_capacity(files.len());
         for request in requests {
-            // A file that does not arrive (offline before it was ever kept) leaves its messages
-            // in English; the others still word the interface in the language.
             if let Some(text) = read_text(request).await {
                 texts.push(text);
             }
         }
-        if texts.is_empty() {
-            // Offline before the language was ever used, or a broken deployment: the interface
-            // stays in English, and picking the language again retries.
-            FETCHING.with(|f| f.borrow_mut().retain(|t| *t != tag));
-            done();
-            return;
+        if !texts.is_empty() {
+            Tr::new(tag, texts.into_iter()).keep();
         }
-        Tr::new(tag, texts.into_iter()).keep();
         FETCHING.with(|f| f.borrow_mut().retain(|t| *t != tag));
-        done();
+        done(ready(tag));
     });
 }
 

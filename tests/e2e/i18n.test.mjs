@@ -2,7 +2,9 @@
 // changes it and a reload keeps it, a link's `lang=` wins (plain and embedded), the
 // same-network story's views speak German and French (the engine's explanations of events
 // too, in the event list and the inspector; its diagnosis, predict questions and validation
-// messages), only the language in use is downloaded and works offline, and the pseudo-locale
+// messages), only the language in use is downloaded and works offline, an English visit picks
+// German (and keeps it offline), a language that cannot be fetched leaves the interface as it
+// was with a message (picked, or asked for by a link), and the pseudo-locale
 // finds no interface string that bypasses the catalogue, the engine's sentences included.
 
 import { test } from "node:test";
@@ -380,6 +382,86 @@ test("only the language in use is downloaded, and after one visit it works offli
   await page.waitForSelector('.app[data-ready="true"]');
   assert.equal(await page.getByTestId("new").innerText(), "Nouveau");
   assert.equal(await page.getByTestId("play").getAttribute("aria-label"), "Lecture");
+  await context.close();
+});
+
+/** True for a problem that is language `tag`'s file refused offline: the failed request, or
+ *  Chromium's console line about it (which does not name the URL). */
+const refused = (problem, tag) =>
+  problem.includes(`/locales/${tag}/`) || problem === "console error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED";
+
+test("an English visit picks German: German once it has arrived, and offline after", async () => {
+  const { page, context, problems } = await openPage(fx, "", { locale: "en-US" });
+  assert.equal(await htmlLang(page), "en");
+  assert.equal(await page.getByTestId("new").innerText(), "New");
+  await page.getByTestId("language").selectOption("de");
+  // Shown when its files have arrived (English meanwhile), then the whole shell is German.
+  await page.waitForFunction(() => document.documentElement.lang === "de");
+  assert.equal(await page.getByTestId("new").innerText(), "Neu");
+  assert.equal(await page.locator(".app-tagline").innerText(), "Ein Netzwerklabor, das in deinem Browser läuft");
+  assert.equal(await page.getByTestId("play").getAttribute("aria-label"), "Abspielen");
+  assert.match(await page.locator(".status-bar").innerText(), /\d+ Geräte?, \d+ Verbindung(en)?/);
+  assert.equal(await page.getByTestId("language").inputValue(), "de");
+  assert.equal(await page.getByTestId("language-status").innerText(), "", "no message once it is here");
+  const german = await page.evaluate(() =>
+    performance.getEntriesByType("resource").filter((e) => e.name.includes("/locales/de/")).length);
+  assert.ok(german > 0, "German was fetched, not compiled in");
+  // The service worker keeps the German files (fetched through it, or named to it when it
+  // took control after they came), so the pick survives going offline.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  await page.waitForFunction(async (n) => {
+    const keys = await (await caches.open("packet-lab-v1")).keys();
+    return keys.filter((k) => k.url.includes("/locales/de/")).length >= n;
+  }, german, { polling: 100, timeout: 30_000 });
+  assert.deepEqual(problems, []);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.app[data-ready="true"]');
+  assert.equal(await htmlLang(page), "de", "the pick was saved");
+  assert.equal(await page.getByTestId("new").innerText(), "Neu");
+  assert.equal(await page.getByTestId("play").getAttribute("aria-label"), "Abspielen");
+  await context.close();
+});
+
+test("a language whose files do not arrive leaves the interface as it was and says so", async () => {
+  // No service worker here: the files fail for sure, and nothing is kept.
+  const { page, context, problems } = await openPage(fx, "", { locale: "en-US", serviceWorkers: "block" });
+  assert.equal(await page.getByTestId("new").innerText(), "New");
+  await context.setOffline(true);
+  await page.getByTestId("language").selectOption("de");
+  const status = page.getByTestId("language-status");
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('[data-testid="language-status"]').innerText));
+  assert.match(await status.innerText(), /^Deutsch could not be loaded \(is the connection down\?\), so the interface stays as it was\./);
+  assert.equal(await htmlLang(page), "en");
+  assert.equal(await page.getByTestId("new").innerText(), "New");
+  assert.equal(await page.getByTestId("language").inputValue(), "en", "the list shows the language in use again");
+  assert.equal(await page.evaluate(() => localStorage.getItem("packet-lab.lang.v1")), null, "a failed pick is not saved");
+  await page.getByTestId("dismiss-language").click();
+  assert.equal(await status.innerText(), "");
+  // Back online, picking it again works.
+  await context.setOffline(false);
+  await page.getByTestId("language").selectOption("de");
+  await page.waitForFunction(() => document.documentElement.lang === "de");
+  assert.equal(await page.getByTestId("new").innerText(), "Neu");
+  assert.equal(await status.innerText(), "");
+  // The only problems are the German files refused while offline.
+  assert.deepEqual(problems.filter((p) => !refused(p, "de")), []);
+  assert.ok(problems.length > 0, "the offline fetch was tried");
+  await context.close();
+});
+
+test("a link's language that cannot be fetched opens the lab in English, saying so", async () => {
+  const { page, context, problems } = await openPage(fx, "?lang=fr", {
+    locale: "en-US", serviceWorkers: "block", ready: false,
+  });
+  await context.route(/\/locales\/fr\//, (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await page.waitForSelector('.app[data-ready="true"]');
+  assert.equal(await htmlLang(page), "en");
+  assert.equal(await page.getByTestId("new").innerText(), "New");
+  assert.equal(await page.getByTestId("language").inputValue(), "en");
+  assert.match(await page.getByTestId("language-status").innerText(), /^Français could not be loaded/);
+  assert.deepEqual(problems.filter((p) => !refused(p, "fr")), []);
   await context.close();
 });
 
