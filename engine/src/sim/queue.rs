@@ -84,6 +84,15 @@ impl EventQueue {
             if self.occupied == 0 {
                 return None;
             }
+            let b = self.occupied.trailing_zeros() as usize + 1;
+            if self.buckets[b].len() == 1 {
+                // The lowest bucket's only entry is the earliest: taken
+                // directly (four refills in five in the throughput bench).
+                self.occupied &= !(1 << (b - 1));
+                let entry = self.buckets[b].pop().expect("an occupied bucket has entries");
+                self.last = entry.time;
+                return Some(entry);
+            }
             self.refill();
         }
         let entry = self.buckets[0][self.head];
