@@ -6,13 +6,12 @@
 
 use super::device::Timer;
 use super::link::{Link, Port};
-use super::{Ev, Frame, Queued};
+use super::queue::{EventQueue, Queued};
+use super::{Ev, Frame};
 use crate::rng::Rng;
 use crate::time::SimTime;
 use crate::trace::{DropReason, EventKind, Name, PortRef, TraceEvent};
-use std::cmp::Reverse;
 use crate::vec_map::VecMap;
-use std::collections::BinaryHeap;
 
 /// Trace length from which the trace grows by a quarter, not by doubling
 /// (see `Ctx::grow_trace`): 32 MiB of records. glibc serves a block that big
@@ -26,12 +25,11 @@ const TRACE_STEP_FROM: usize = (32 << 20) / std::mem::size_of::<TraceEvent>();
 /// The shared part of a running simulation (everything but the devices).
 pub(crate) struct Ctx {
     pub(crate) now: SimTime,
-    pub(super) queue: BinaryHeap<Reverse<Queued>>,
+    pub(super) queue: EventQueue,
     /// The queued events, by the `slot` their [`Queued`] names; `None` where
     /// a slot is free (listed in `free_slots`, reused last-freed first).
     slab: Vec<Option<Ev>>,
     free_slots: Vec<u32>,
-    next_seq: u64,
     pub(super) trace: Vec<TraceEvent>,
     /// Device ids, by device index.
     pub(super) ids: Vec<Name>,
@@ -69,10 +67,9 @@ impl Ctx {
     pub(super) fn new(rng: Rng) -> Ctx {
         Ctx {
             now: SimTime::ZERO,
-            queue: BinaryHeap::new(),
+            queue: EventQueue::new(),
             slab: Vec::new(),
             free_slots: Vec::new(),
-            next_seq: 0,
             trace: Vec::new(),
             ids: Vec::new(),
             boots: Vec::new(),
@@ -92,15 +89,14 @@ impl Ctx {
         }
     }
 
-    /// Queues `ev` at `time`. O(log n) in the number of pending events.
+    /// Queues `ev` at `time`, after every event already queued at `time`. O(1)
+    /// (amortised; see [`EventQueue`]).
     pub(super) fn schedule(&mut self, time: SimTime, ev: Ev) {
         debug_assert!(
             time >= self.now,
             "an event may not be scheduled in the past"
         );
         self.work += 1;
-        let seq = self.next_seq;
-        self.next_seq += 1;
         let background = ev.is_background();
         if !background {
             self.foreground += 1;
@@ -115,7 +111,7 @@ impl Ctx {
                 u32::try_from(self.slab.len() - 1).expect("fewer than 2^32 events wait at once")
             }
         };
-        self.queue.push(Reverse(Queued { time, seq, slot, background }));
+        self.queue.push(Queued { time, slot, background });
     }
 
     /// The event a popped [`Queued`] names; its slot is free again.

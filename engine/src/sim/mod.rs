@@ -11,6 +11,7 @@ pub(crate) mod ctx;
 pub(crate) mod device;
 pub(crate) mod link;
 mod config;
+mod queue;
 mod storm;
 
 use crate::l2::{Hub, Switch};
@@ -23,7 +24,6 @@ use ctx::Ctx;
 use device::{Body, Device, Timer};
 use link::{Direction, Link, Port};
 use serde::Serialize;
-use std::cmp::{Ordering, Reverse};
 use crate::vec_map::VecMap;
 use std::sync::Arc;
 
@@ -175,37 +175,6 @@ impl Ev {
             }
             _ => false,
         }
-    }
-}
-
-/// An event's place in the queue: ordered by time, then by the order it was
-/// scheduled in (`seq`), so simultaneous events keep a fixed order. The event
-/// itself waits in [`Ctx`]'s slab at `slot`: the heap moves these 24 bytes on
-/// every sift, not the `Ev` (a frame or a timer, over 60 bytes since IPv6
-/// addresses joined the timers), as docs/perf.md's queue cut proposed.
-pub(crate) struct Queued {
-    time: SimTime,
-    seq: u64,
-    /// Where the event waits in the slab.
-    slot: u32,
-    /// [`Ev::is_background`], decided when it was queued.
-    background: bool,
-}
-
-impl PartialEq for Queued {
-    fn eq(&self, other: &Self) -> bool {
-        (self.time, self.seq) == (other.time, other.seq)
-    }
-}
-impl Eq for Queued {}
-impl PartialOrd for Queued {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Queued {
-    fn cmp(&self, other: &Self) -> Ordering {
-        (self.time, self.seq).cmp(&(other.time, other.seq))
     }
 }
 
@@ -460,7 +429,7 @@ impl Sim {
             if self.ctx.work >= until {
                 return false;
             }
-            let Some(Reverse(next)) = self.ctx.queue.pop() else {
+            let Some(next) = self.ctx.queue.pop() else {
                 break StopReason::Completed;
             };
             if next.background {
