@@ -69,7 +69,7 @@ fn a_switch_port_set_down_forgets_its_macs_and_the_host_loses_carrier() {
     assert!(lines.iter().any(|l| l.starts_with("5 packets transmitted, 2 received")), "{lines:?}");
     // Nothing leaves a port without carrier: the flood skips p2.
     let after_cut = &out.trace.events[i..];
-    assert!(!after_cut.iter().any(|e| matches!(&e.kind, EventKind::FrameSent { link, .. } if link == "pc2-sw1")));
+    assert!(!after_cut.iter().any(|e| matches!(&e.kind, EventKind::FrameSent { hop, .. } if hop.link == "pc2-sw1")));
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn power_off_silences_a_device_and_power_on_boots_it_from_the_lab_file() {
     assert!(!booted.powered_off.iter().any(|p| p == "pc2"));
     assert_eq!(booted.routes["pc2"].len(), 1);
     assert!(!booted.down.contains_key("sw1"));
-    assert!(!out.trace.events[off..on].iter().any(|e| matches!(&e.kind, EventKind::FrameSent { from, .. } if from.device == "pc2")));
+    assert!(!out.trace.events[off..on].iter().any(|e| matches!(&e.kind, EventKind::FrameSent { hop, .. } if hop.from.device == "pc2")));
 }
 
 #[test]

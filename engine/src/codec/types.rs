@@ -194,6 +194,45 @@ impl Wire for PortRef {
         Ok(shared)
     }
 }
+/// As the three fields `FrameSent` had: the link, then the two ports.
+impl Wire for Hop {
+    fn put(&self, e: &mut Enc) {
+        self.link.put(e);
+        self.from.put(e);
+        self.to.put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let (link, from, to) = (Name::get(d)?, PortRef::get(d)?, PortRef::get(d)?);
+        let key = (link.addr(), from.addr(), to.addr());
+        if let Some(shared) = d.hops.get(&key) {
+            return Ok(shared.clone());
+        }
+        let shared = Hop::new(link, from, to);
+        d.hops.insert(key, shared.clone());
+        Ok(shared)
+    }
+}
+
+/// As the `Forwarding` it points to.
+impl Wire for Out {
+    fn put(&self, e: &mut Enc) {
+        (**self).put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let how = Forwarding::get(d)?;
+        let key = match &how {
+            Forwarding::Port { port } => (0, vec![port.addr()]),
+            Forwarding::Flood { ports } => (1, ports.iter().map(Name::addr).collect()),
+        };
+        if let Some(shared) = d.outs.get(&key) {
+            return Ok(shared.clone());
+        }
+        let shared = Out::new(how);
+        d.outs.insert(key, shared.clone());
+        Ok(shared)
+    }
+}
+
 wire_struct!(AndCheck { interface, address, prefix_len, mask, masked_destination, network, on_link });
 wire_struct!(ChosenRoute { prefix, via, interface, kind });
 wire_struct!(RouteDecision { destination, forwarding, checks, matching_routes, chosen, next_hop });
@@ -240,12 +279,12 @@ wire_enum!(StopReason {
 
 wire_enum!(EventKind {
     0 => RoutesInstalled { device, routes },
-    1 => FrameSent { link, from, to, t_end, bytes },
+    1 => FrameSent { hop, t_end, bytes },
     2 => FrameReceived { at, link, bytes },
     3 => FrameDropped { device, port, reason, bytes },
     4 => PacketDropped { device, reason, bytes },
-    5 => SwitchForward { device, in_port, dst, out, why, vlan },
-    6 => MacLearned { device, mac, port, moved_from, vlan },
+    5 => SwitchForward { at, dst, out, why, vlan },
+    6 => MacLearned { at, mac, moved_from, vlan },
     7 => MacAged { device, mac, port, vlan },
     8 => Route { device, decision },
     9 => NeighborChanged { device, interface, ip, mac, old, new },

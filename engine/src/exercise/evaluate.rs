@@ -321,13 +321,8 @@ fn leaves_via(
     link: Option<&str>,
 ) -> CheckResult {
     let first = outcome.trace.events.iter().find_map(|e| match &e.kind {
-        EventKind::FrameSent {
-            link: l,
-            from,
-            to,
-            bytes,
-            ..
-        } if from.device == device => {
+        EventKind::FrameSent { hop, bytes, .. } if hop.from.device == device => {
+            let (l, to) = (&hop.link, &hop.to);
             let d = wire::decode(bytes);
             let is_request = d.ipv4().is_some_and(|ip| ip.dst.value == target)
                 && d.icmp().is_some_and(|i| i.icmp_type.value == 8);

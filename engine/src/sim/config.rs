@@ -215,7 +215,7 @@ impl Sim {
                 }
                 Body::Switch(sw)
             }
-            Body::Hub(_) => Body::Hub(Hub::new(d as u32, ports)),
+            Body::Hub(_) => Body::Hub(Hub::new(ports)),
             Body::Ip(old) => {
                 let mut node = IpNode::build(d as u32, spec, &ports, &mut self.ctx.rng);
                 node.apps = std::mem::take(&mut old.apps);

@@ -42,7 +42,8 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
     );
     let mut copies: VecMap<(&str, &[u8]), u32> = VecMap::new();
     for ev in ctx.trace.iter().rev().take(WINDOW) {
-        if let EventKind::FrameSent { link, bytes, .. } = &ev.kind {
+        if let EventKind::FrameSent { hop, bytes, .. } = &ev.kind {
+            let link = &hop.link;
             // Hellos repeat every 2 s by design: never a storm.
             if between_bridges.contains_key(link.as_str()) && !is_bpdu(bytes) {
                 *copies.entry((link.as_str(), &bytes[..])).or_default() += 1;
@@ -103,7 +104,7 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
 fn first_repeat(ctx: &Ctx) -> u64 {
     let mut seen = VecSet::new();
     let first = ctx.trace.iter().position(|e| match &e.kind {
-        EventKind::FrameSent { link, from, bytes, .. } => !is_bpdu(bytes) && !seen.insert((link, &from.device, bytes)),
+        EventKind::FrameSent { hop, bytes, .. } => !is_bpdu(bytes) && !seen.insert((&hop.link, &hop.from.device, bytes)),
         _ => false,
     });
     first.unwrap_or(ctx.trace.len()) as u64

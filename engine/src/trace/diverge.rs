@@ -184,9 +184,9 @@ pub fn significant(event: &TraceEvent) -> bool {
 fn same_step(a: &EventKind, b: &EventKind) -> bool {
     match (a, b) {
         (
-            EventKind::FrameSent { link, from, to, bytes, .. },
-            EventKind::FrameSent { link: l2, from: f2, to: t2, bytes: b2, .. },
-        ) => link == l2 && from == f2 && to == t2 && bytes == b2,
+            EventKind::FrameSent { hop, bytes, .. },
+            EventKind::FrameSent { hop: h2, bytes: b2, .. },
+        ) => hop == h2 && bytes == b2,
         _ => a == b,
     }
 }
@@ -316,9 +316,10 @@ fn difference(original: Option<&TraceEvent>, variant: Option<&TraceEvent>, v_at:
             route_difference(topo, device.as_str(), od, vd)
         }
         (
-            Some(EventKind::SwitchForward { device, in_port, out: oo, .. }),
-            Some(EventKind::SwitchForward { device: d2, in_port: i2, out: vo, .. }),
-        ) if device == d2 && in_port == i2 => {
+            Some(EventKind::SwitchForward { at: in_at, out: oo, .. }),
+            Some(EventKind::SwitchForward { at: a2, out: vo, .. }),
+        ) if in_at == a2 => {
+            let (device, in_port) = (&in_at.device, &in_at.port);
             let lost: Vec<&str> = out_ports(oo).into_iter().filter(|p| !out_ports(vo).contains(p)).collect();
             let why: Vec<Msg> = lost.iter().filter_map(|p| port_state(v_run, v_at, device.as_str(), p)).collect();
             // The frame itself: the one that just came in on that port.
@@ -430,8 +431,8 @@ fn target_reach(topo: &Topology, label: &str) -> Option<Msg> {
 fn clause(kind: &EventKind, topo: &Topology) -> Msg {
     let frame = |b: &[u8]| quote(&crate::wire::summarize(b));
     match kind {
-        EventKind::FrameSent { from, to, bytes, .. } => {
-            msg!("explain-whatif-clause-sent", device = &from.device, frame = frame(bytes), to = &to.device)
+        EventKind::FrameSent { hop, bytes, .. } => {
+            msg!("explain-whatif-clause-sent", device = &hop.from.device, frame = frame(bytes), to = &hop.to.device)
         }
         EventKind::FrameReceived { at, bytes, .. } => msg!("explain-whatif-clause-received", device = &at.device, frame = frame(bytes)),
         EventKind::FrameDropped { device, reason, bytes, .. } => {

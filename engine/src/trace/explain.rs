@@ -7,7 +7,7 @@
 
 use super::facts::*;
 use super::Name;
-use super::{EventKind, TraceEvent};
+use super::{EventKind, HopNames, TraceEvent};
 use crate::msg;
 use crate::msg::{Arg, Msg};
 use crate::neighbor::NudState;
@@ -47,7 +47,8 @@ impl TraceEvent {
                 count = routes.len(),
                 routes = routes.iter().map(route_text).collect::<Vec<_>>().join("; ")
             ),
-            EventKind::FrameSent { link, from, to, t_end, bytes } if from.sub.is_some() => {
+            EventKind::FrameSent { hop, t_end, bytes } if hop.from.sub.is_some() => {
+                let HopNames { link, from, to } = &**hop;
                 let sub: &Name = from.sub.as_ref().expect("a subinterface");
                 // The 8021q driver's tag, named: which subinterface, which VLAN.
                 let vid = if bytes.len() >= 16 { u16::from_be_bytes([bytes[14], bytes[15]]) & 0x0fff } else { 0 };
@@ -67,15 +68,15 @@ impl TraceEvent {
                     start = self.time
                 )
             }
-            EventKind::FrameSent { link, from, to, t_end, bytes } => msg!(
+            EventKind::FrameSent { hop, t_end, bytes } => msg!(
                 "explain-frame-sent",
-                device = &from.device,
-                port = &from.port,
+                device = &hop.from.device,
+                port = &hop.from.port,
                 frame = crate::wire::summarize(bytes),
                 bytes = bytes.len(),
-                link = link,
-                to_device = &to.device,
-                to_port = &to.port,
+                link = &hop.link,
+                to_device = &hop.to.device,
+                to_port = &hop.to.port,
                 arrival = t_end,
                 duration = micros(*t_end - self.time),
                 start = self.time
@@ -94,7 +95,8 @@ impl TraceEvent {
             EventKind::PacketDropped { device, reason, bytes } => {
                 msg!("explain-packet-dropped", device = device, packet = packet_summary(bytes), reason = reason.msg())
             }
-            EventKind::SwitchForward { device, in_port, dst, out, why, vlan } => {
+            EventKind::SwitchForward { at, dst, out, why, vlan } => {
+                let (device, in_port) = (&at.device, &at.port);
                 let what = match why {
                     ForwardReason::Broadcast => msg!("explain-why-broadcast", mac = dst),
                     ForwardReason::Multicast => msg!("explain-why-multicast", mac = dst),
@@ -107,7 +109,7 @@ impl TraceEvent {
                     Some(v) => msg!("explain-why-in-vlan", why = what, vlan = v.to_string()),
                     None => what,
                 };
-                match out {
+                match &**out {
                     Forwarding::Port { port } => {
                         msg!("explain-switch-forward", device = device, in_port = in_port, port = port, why = what)
                     }
@@ -121,13 +123,13 @@ impl TraceEvent {
                     }
                 }
             }
-            EventKind::MacLearned { device, mac, port, moved_from, vlan } => match (moved_from, vlan) {
+            EventKind::MacLearned { at, mac, moved_from, vlan } => match (moved_from, vlan) {
                 (Some(old), Some(v)) => {
-                    msg!("explain-mac-moved-vlan", device = device, mac = mac, port = port, old = old, vlan = v.to_string())
+                    msg!("explain-mac-moved-vlan", device = &at.device, mac = mac, port = &at.port, old = old, vlan = v.to_string())
                 }
-                (Some(old), None) => msg!("explain-mac-moved", device = device, mac = mac, port = port, old = old),
-                (None, Some(v)) => msg!("explain-mac-learned-vlan", device = device, mac = mac, port = port, vlan = v.to_string()),
-                (None, None) => msg!("explain-mac-learned", device = device, mac = mac, port = port),
+                (Some(old), None) => msg!("explain-mac-moved", device = &at.device, mac = mac, port = &at.port, old = old),
+                (None, Some(v)) => msg!("explain-mac-learned-vlan", device = &at.device, mac = mac, port = &at.port, vlan = v.to_string()),
+                (None, None) => msg!("explain-mac-learned", device = &at.device, mac = mac, port = &at.port),
             },
             EventKind::MacAged { device, mac, port, vlan: None } => msg!("explain-mac-aged", device = device, mac = mac, port = port),
             EventKind::MacAged { device, mac, port, vlan: Some(v) } => {

@@ -22,6 +22,7 @@ pub mod diverge;
 mod explain;
 mod explain_tcp;
 mod facts;
+mod frame;
 mod ipv6;
 mod explain6;
 mod mtu;
@@ -33,6 +34,7 @@ mod stp;
 pub use explain_tcp::duration as explain_duration;
 pub use config::{FlushCause, FlushedMacs, LinkCause};
 pub use facts::*;
+pub use frame::Frame;
 pub use ipv6::*;
 pub use explain6::{prefix_view, route6_text, PrefixRow, PrefixView};
 pub use mtu::{mtu_summary, MtuEvent};
@@ -112,6 +114,13 @@ impl PortRef {
     }
 }
 
+impl PortRef {
+    /// Where the shared names live: equal for clones of one port reference.
+    pub(crate) fn addr(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
+}
+
 impl std::ops::Deref for PortRef {
     type Target = PortNames;
     fn deref(&self) -> &PortNames {
@@ -126,6 +135,84 @@ impl std::fmt::Debug for PortRef {
 }
 
 impl Serialize for PortRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+/// One direction of one cable as a `FrameSent` holds it: the link and the
+/// ports at its two ends, behind one shared pointer that the simulation makes
+/// once per link direction (and once per VLAN subinterface sending through
+/// its parent). Three names in 8 bytes: with the link and both ports inline a
+/// `FrameSent` was the biggest record (issue 15's trace memory, docs/perf.md).
+/// Read its parts as fields (`hop.link`, `hop.from.device`): it derefs to
+/// [`HopNames`].
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Hop(Arc<HopNames>);
+
+/// What a [`Hop`] points to.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HopNames {
+    pub link: Name,
+    /// The sending port (for a VLAN subinterface's frame, its parent port
+    /// with `sub` set).
+    pub from: PortRef,
+    pub to: PortRef,
+}
+
+impl Hop {
+    /// `from` sending on `link` to `to`.
+    pub fn new(link: Name, from: PortRef, to: PortRef) -> Hop {
+        Hop(Arc::new(HopNames { link, from, to }))
+    }
+}
+
+impl std::ops::Deref for Hop {
+    type Target = HopNames;
+    fn deref(&self) -> &HopNames {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Hop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+/// Where a switch sent a frame, as a `SwitchForward` holds it: one shared
+/// pointer (8 bytes; a [`Forwarding`] inline is 24). The simulation makes one
+/// per port for `Forwarding::Port` and reuses a flood's list while it stays
+/// the same, so recording one is a reference-count increment, not a `Vec`.
+/// Derefs to the [`Forwarding`]; compares and serializes as it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Out(Arc<Forwarding>);
+
+impl Out {
+    pub fn new(how: Forwarding) -> Out {
+        Out(Arc::new(how))
+    }
+
+    /// True when both are the same shared value.
+    pub fn ptr_eq(a: &Out, b: &Out) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl std::ops::Deref for Out {
+    type Target = Forwarding;
+    fn deref(&self) -> &Forwarding {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Out {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Out {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(s)
     }
@@ -161,26 +248,58 @@ fn no_vlans(vlans: &Box<Vec<u16>>) -> bool {
 impl Serialize for TraceEvent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        if let EventKind::FrameSent { link, from, to, t_end, bytes } = &self.kind {
-            struct Hex<'a>(&'a Arc<[u8]>);
-            impl Serialize for Hex<'_> {
-                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                    hex_bytes(self.0, s)
+        match &self.kind {
+            EventKind::FrameSent { hop, t_end, bytes } => {
+                struct Hex<'a>(&'a Frame);
+                impl Serialize for Hex<'_> {
+                    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                        hex_bytes(self.0, s)
+                    }
                 }
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("time", &self.time)?;
+                map.serialize_entry("type", "FrameSent")?;
+                map.serialize_entry("link", &hop.link)?;
+                map.serialize_entry("from", &hop.from)?;
+                map.serialize_entry("to", &hop.to)?;
+                map.serialize_entry("t_start", &self.time)?;
+                map.serialize_entry("t_end", t_end)?;
+                map.serialize_entry("bytes", &Hex(bytes))?;
+                if let Some(sub) = &hop.from.sub {
+                    map.serialize_entry("subinterface", sub)?;
+                }
+                return map.end();
             }
-            let mut map = s.serialize_map(None)?;
-            map.serialize_entry("time", &self.time)?;
-            map.serialize_entry("type", "FrameSent")?;
-            map.serialize_entry("link", link)?;
-            map.serialize_entry("from", from)?;
-            map.serialize_entry("to", to)?;
-            map.serialize_entry("t_start", &self.time)?;
-            map.serialize_entry("t_end", t_end)?;
-            map.serialize_entry("bytes", &Hex(bytes))?;
-            if let Some(sub) = &from.sub {
-                map.serialize_entry("subinterface", sub)?;
+            // The device and port are one `PortRef` in the record; the JSON
+            // keeps the keys and order of the fields they were.
+            EventKind::SwitchForward { at, dst, out, why, vlan } => {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("time", &self.time)?;
+                map.serialize_entry("type", "SwitchForward")?;
+                map.serialize_entry("device", &at.device)?;
+                map.serialize_entry("in_port", &at.port)?;
+                map.serialize_entry("dst", dst)?;
+                map.serialize_entry("out", out)?;
+                map.serialize_entry("why", why)?;
+                if let Some(vlan) = vlan {
+                    map.serialize_entry("vlan", vlan)?;
+                }
+                return map.end();
             }
-            return map.end();
+            EventKind::MacLearned { at, mac, moved_from, vlan } => {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("time", &self.time)?;
+                map.serialize_entry("type", "MacLearned")?;
+                map.serialize_entry("device", &at.device)?;
+                map.serialize_entry("mac", mac)?;
+                map.serialize_entry("port", &at.port)?;
+                map.serialize_entry("moved_from", moved_from)?;
+                if let Some(vlan) = vlan {
+                    map.serialize_entry("vlan", vlan)?;
+                }
+                return map.end();
+            }
+            _ => {}
         }
         #[derive(Serialize)]
         struct Flat<'a> {
@@ -192,7 +311,7 @@ impl Serialize for TraceEvent {
     }
 }
 
-fn hex_bytes<S: Serializer>(bytes: &Arc<[u8]>, s: S) -> Result<S::Ok, S::Error> {
+fn hex_bytes<S: Serializer>(bytes: &Frame, s: S) -> Result<S::Ok, S::Error> {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut text = String::with_capacity(bytes.len() * 2);
     for b in bytes.iter() {
@@ -214,25 +333,26 @@ pub enum EventKind {
     /// A frame started onto a link; it occupies the link until its last bit
     /// is sent and reaches the far end at `t_end`.
     FrameSent {
-        link: Name,
-        from: PortRef,
-        to: PortRef,
+        /// The link, the sending port and the receiving one (one shared
+        /// pointer; `hop.link`, `hop.from`, `hop.to`). A VLAN subinterface's
+        /// frame has `hop.from.sub` set (`eth0.10`; None for a frame of the
+        /// port itself), written as `subinterface` in the JSON.
+        /// (`TraceEvent`'s serializer writes this variant itself.)
+        #[serde(skip)]
+        hop: Hop,
         // No `t_start`: it is always the event's `time` (8 bytes less in every
         // record, issue 15); [`TraceEvent`]'s serializer still writes it, and
         // [`TraceEvent::t_start`] reads it.
         t_end: SimTime,
         #[serde(serialize_with = "hex_bytes")]
-        bytes: Arc<[u8]>,
-        // No `subinterface` field: it is `from.sub` (the VLAN subinterface,
-        // `eth0.10`, that sent the frame out of `from`, tagged; None for a
-        // frame of the port itself), written as `subinterface` in the JSON.
+        bytes: Frame,
     },
     /// A frame fully arrived at a port.
     FrameReceived {
         at: PortRef,
         link: Name,
         #[serde(serialize_with = "hex_bytes")]
-        bytes: Arc<[u8]>,
+        bytes: Frame,
     },
     /// A device threw a frame (or the packet inside it) away.
     FrameDropped {
@@ -240,7 +360,7 @@ pub enum EventKind {
         port: Option<Name>,
         reason: DropReason,
         #[serde(serialize_with = "hex_bytes")]
-        bytes: Arc<[u8]>,
+        bytes: Frame,
     },
     /// A host or router threw away an IP packet that never became a frame
     /// (its next hop's MAC could not be resolved).
@@ -248,14 +368,15 @@ pub enum EventKind {
         device: Name,
         reason: DropReason,
         #[serde(serialize_with = "hex_bytes")]
-        bytes: Arc<[u8]>,
+        bytes: Frame,
     },
     /// A switch or hub decided where a frame goes.
     SwitchForward {
-        device: Name,
-        in_port: Name,
+        /// The switch and the port the frame came in on (`at.device`,
+        /// `at.port`; written as `device` and `in_port`).
+        at: PortRef,
         dst: MacAddr,
-        out: Forwarding,
+        out: Out,
         why: ForwardReason,
         /// The frame's VLAN on a VLAN-filtering switch.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -263,9 +384,10 @@ pub enum EventKind {
     },
     /// A switch learned (or re-learned on a new port) where a MAC lives.
     MacLearned {
-        device: Name,
+        /// The switch and the port the MAC is now behind (`at.device`,
+        /// `at.port`; written as `device` and `port`, around `mac`).
+        at: PortRef,
         mac: MacAddr,
-        port: Name,
         moved_from: Option<Name>,
         /// The VLAN it was learned in, on a VLAN-filtering switch.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -568,11 +690,11 @@ impl<'a> Numbered<'a> {
     }
 }
 
-// The browser's record (wasm32: 4-byte pointers): 56 bytes, `FrameSent` and
-// the other biggest variants at 47 (docs/perf.md). The tests run natively, so
-// this is checked when the wasm build compiles.
+// The browser's record (wasm32: 4-byte pointers, 8-byte times): 32 bytes
+// (docs/perf.md). The tests run natively, so this is checked when the wasm
+// build compiles.
 #[cfg(target_arch = "wasm32")]
-const _: () = assert!(std::mem::size_of::<TraceEvent>() <= 48);
+const _: () = assert!(std::mem::size_of::<TraceEvent>() <= 32);
 
 #[cfg(test)]
 mod size_tests {
@@ -585,6 +707,6 @@ mod size_tests {
         // trace memory, docs/perf.md).
         // On 64-bit targets (where the tests and benches run).
         let size = std::mem::size_of::<super::TraceEvent>();
-        assert!(cfg!(not(target_pointer_width = "64")) || size <= 64, "{size}");
+        assert!(cfg!(not(target_pointer_width = "64")) || size <= 40, "{size}");
     }
 }

@@ -195,13 +195,11 @@ impl NetworkState {
                         },
                     );
             }
-            EventKind::MacLearned {
-                device, mac, port, vlan, ..
-            } => {
+            EventKind::MacLearned { at, mac, vlan, .. } => {
                 self.mac_tables
-                    .entry(device.to_string())
+                    .entry(at.device.to_string())
                     .or_default()
-                    .insert(MacKey { vlan: *vlan, mac: *mac }, port.to_string());
+                    .insert(MacKey { vlan: *vlan, mac: *mac }, at.port.to_string());
             }
             EventKind::DhcpLeaseObtained { device, interface, lease, .. } => {
                 self.dhcp_client_leases
