@@ -263,9 +263,9 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
                     assert!(ip.is_none_or(|ip| ip == lease.server || lease.dns.contains(&ip) || ip == lease.address.addr()), "{q:#?}");
                 }
             }
-            (EventKind::DnsLookup { outcome, .. }, Answer::Lookup { outcome: predicted }) => {
+            (EventKind::DnsLookup { lookup, .. }, Answer::Lookup { outcome: predicted }) => {
                 assert_eq!(q.kind, QuestionKind::LookupResult);
-                assert_eq!(*predicted, **outcome);
+                assert_eq!(*predicted, lookup.outcome);
             }
             (kind, answer) => panic!("unexpected question {answer:?} for {kind:?}"),
         }
@@ -441,8 +441,8 @@ fn dhcp_and_dns_labs_ask_about_the_lease_and_the_lookup() {
                     assert!(q.choices.len() >= 3);
                     kinds.insert("LeaseGateway");
                 }
-                (EventKind::DnsLookup { outcome, .. }, Answer::Lookup { outcome: predicted }) => {
-                    assert_eq!(*predicted, **outcome);
+                (EventKind::DnsLookup { lookup, .. }, Answer::Lookup { outcome: predicted }) => {
+                    assert_eq!(*predicted, lookup.outcome);
                     assert!(wrong(q).iter().any(|w| matches!(w, Answer::Lookup { outcome: packet_engine::trace::LookupOutcome::NxDomain })));
                     kinds.insert("LookupResult");
                 }

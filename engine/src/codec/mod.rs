@@ -209,6 +209,16 @@ impl Wire for String {
     }
 }
 
+/// Written as a `String` is.
+impl Wire for Box<str> {
+    fn put(&self, e: &mut Enc) {
+        e.raw(self.as_bytes());
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        String::get(d).map(String::into_boxed_str)
+    }
+}
+
 impl Wire for Name {
     fn put(&self, e: &mut Enc) {
         match e.names.get(self.as_str()) {
@@ -293,6 +303,19 @@ impl<T: Wire> Wire for Vec<T> {
             out.push(T::get(d)?);
         }
         Ok(out)
+    }
+}
+
+/// Written as a `Vec` is.
+impl<T: Wire> Wire for Box<[T]> {
+    fn put(&self, e: &mut Enc) {
+        e.uint(self.len() as u64);
+        for v in self.iter() {
+            v.put(e);
+        }
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Vec::get(d).map(Vec::into_boxed_slice)
     }
 }
 

@@ -156,7 +156,7 @@ pub fn is_decision(scenario: &Topology, event: &TraceEvent) -> bool {
         EventKind::SwitchForward { .. } | EventKind::Route { .. } => true,
         EventKind::FrameSent { hop, .. } => has_ip(scenario, &hop.from.device),
         EventKind::DhcpLeaseObtained { renewed: false, .. } | EventKind::DnsLookup { .. } => true,
-        EventKind::NatTranslated { direction: crate::trace::NatDirection::Outbound, before, after, .. } => before != after,
+        EventKind::NatTranslated { direction: crate::trace::NatDirection::Outbound, rewrite, .. } => rewrite.before != rewrite.after,
         other => {
             super::predict_tcp::is_decision(other)
                 || super::predict_changes::is_decision(other)

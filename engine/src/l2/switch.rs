@@ -14,7 +14,7 @@ use crate::sim::ctx::Ctx;
 use crate::sim::device::{Device, Timer};
 use crate::sim::Frame;
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, FlushCause, ForwardReason, Name, StpState};
+use crate::trace::{DropReason, EventKind, FlushCause, ForwardReason, MacFlush, Name, StpState};
 use crate::vec_map::VecMap;
 
 /// Linux bridge default `ageing_time`.
@@ -187,7 +187,7 @@ impl Switch {
         let macs = macs.into_iter().map(|(m, p)| (m, ctx.port_name(self.ports[p as usize]))).collect();
         let device = ctx.id(self.dev);
         let port = port.map(|p| ctx.port_name(self.ports[p as usize]));
-        ctx.record(EventKind::MacFlushed { device, port, macs: Box::new(macs), why, vlans: Box::new(vlans) });
+        ctx.record(EventKind::MacFlushed { device, port, flush: Box::new(MacFlush { macs, why, vlans }) });
     }
 }
 

@@ -373,7 +373,7 @@ impl Sim {
             if let Body::Ip(node) = body {
                 let routes = node.route_entries();
                 let device = ctx.ids[d].clone();
-                ctx.record(EventKind::RoutesInstalled { device, routes });
+                ctx.record(EventKind::RoutesInstalled { device, routes: routes.into_boxed_slice() });
             }
         }
         // nginx starts at boot too; its listener is recorded after the routing tables,
@@ -546,7 +546,7 @@ fn gather_lines(outputs: &mut VecMap<String, Vec<String>>, events: &[TraceEvent]
             current = Some((label, outputs.get_mut(label.as_str())));
         }
         if let Some((_, Some(lines))) = &mut current {
-            lines.push(line.clone());
+            lines.push(line.to_string());
         }
     }
 }

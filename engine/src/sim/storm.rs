@@ -6,7 +6,7 @@
 use super::ctx::Ctx;
 use super::device::Body;
 use super::StopReason;
-use crate::trace::EventKind;
+use crate::trace::{EventKind, StormLoop};
 use crate::vec_map::{VecMap, VecSet};
 
 /// A frame to the bridge group address: a BPDU, which no bridge forwards.
@@ -87,8 +87,7 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
     let links: Vec<String> = links.into_iter().map(str::to_string).collect();
     let first_repeat = first_repeat(ctx);
     ctx.record(EventKind::Storm {
-        links: Box::new(links.clone()),
-        devices: Box::new(devices.clone()),
+        looped: Box::new(StormLoop { links: links.clone(), devices: devices.clone() }),
         events: processed,
         first_repeat,
     });

@@ -341,8 +341,8 @@ fn difference(original: Option<&TraceEvent>, variant: Option<&TraceEvent>, v_at:
             Some(EventKind::CommandOutput { label, line: ol }),
             Some(EventKind::CommandOutput { label: l2, line: vl }),
         ) if label == l2 => match target_reach(topo, label.as_str()) {
-            Some(reach) => msg!("explain-whatif-output-unreachable", reach = reach, command = label, now = vl, before = ol),
-            None => msg!("explain-whatif-output", command = label, now = vl, before = ol),
+            Some(reach) => msg!("explain-whatif-output-unreachable", reach = reach, command = label, now = &**vl, before = &**ol),
+            None => msg!("explain-whatif-output", command = label, now = &**vl, before = &**ol),
         },
         (Some(o), Some(v)) => msg!("explain-whatif-both", variant = clause(v, topo), original = clause(o, topo)),
         (Some(o), None) => msg!("explain-whatif-variant-ended", original = clause(o, topo)),
@@ -457,7 +457,7 @@ fn clause(kind: &EventKind, topo: &Topology) -> Msg {
         EventKind::NeighborChanged { device, ip, new, .. } => {
             msg!("explain-whatif-clause-arp", device = device, ip = ip, state = new.name())
         }
-        EventKind::CommandOutput { label, line } => msg!("explain-whatif-clause-output", command = label, line = line),
+        EventKind::CommandOutput { label, line } => msg!("explain-whatif-clause-output", command = label, line = &**line),
         _ => {
             let event = TraceEvent { time: crate::time::SimTime::ZERO, kind: kind.clone() }.explain_msg();
             msg!("explain-whatif-clause-event", event = Arg::Clause(Box::new(event)))

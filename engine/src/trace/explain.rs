@@ -7,7 +7,8 @@
 
 use super::facts::*;
 use super::Name;
-use super::{EventKind, HopNames, TraceEvent};
+use super::{EventKind, HopNames, StormLoop, TraceEvent};
+use crate::apps::dhcp::server::ServerLease;
 use crate::msg;
 use crate::msg::{Arg, Msg};
 use crate::neighbor::NudState;
@@ -181,7 +182,7 @@ impl TraceEvent {
                 }
             }
             EventKind::CommandStarted { label, .. } => msg!("explain-command-started", label = label),
-            EventKind::CommandOutput { label, line } => msg!("explain-command-output", label = label, line = line),
+            EventKind::CommandOutput { label, line } => msg!("explain-command-output", label = label, line = &**line),
             EventKind::DhcpLeaseObtained { device, interface, lease, renewed } => {
                 if *renewed {
                     msg!(
@@ -231,8 +232,8 @@ impl TraceEvent {
             EventKind::DhcpNoOffers { device, interface, retry_at } => {
                 msg!("explain-dhcp-no-offers", device = device, interface = interface, retry = retry_at)
             }
-            EventKind::DhcpServerLease { device, mac, address, hostname, expires } => match hostname {
-                Some(h) => msg!(
+            EventKind::DhcpServerLease { device, lease } => match &**lease {
+                ServerLease { mac, address, hostname: Some(h), expires } => msg!(
                     "explain-dhcp-server-lease-host",
                     device = device,
                     address = address,
@@ -240,12 +241,15 @@ impl TraceEvent {
                     hostname = h.as_str(),
                     expires = expires
                 ),
-                None => msg!("explain-dhcp-server-lease", device = device, address = address, mac = mac, expires = expires),
+                ServerLease { mac, address, hostname: None, expires } => {
+                    msg!("explain-dhcp-server-lease", device = device, address = address, mac = mac, expires = expires)
+                }
             },
-            EventKind::DnsLookup { device, label, name, server, outcome } => {
+            EventKind::DnsLookup { device, label, lookup } => {
+                let NameLookup { name, server, outcome } = &**lookup;
                 let server = server.map_or(msg!("explain-dns-its-server"), |a| msg!("explain-dns-the-server", server = a));
                 let name = name.as_str();
-                match &**outcome {
+                match outcome {
                     LookupOutcome::Answer { addresses, .. } => msg!(
                         "explain-dns-answer",
                         server = server,
@@ -269,7 +273,8 @@ impl TraceEvent {
                     LookupOutcome::NoServers => msg!("explain-dns-no-servers", device = device, name = name, label = label),
                 }
             }
-            EventKind::NatTranslated { device, interface, direction, before, after, checksums, entry } => {
+            EventKind::NatTranslated { device, interface, direction, rewrite } => {
+                let super::NatRewrite { before, after, checksums, entry } = &**rewrite;
                 super::nat::translated_sentence(device, interface, *direction, before, after, checksums, entry)
             }
             EventKind::ConntrackExpired { device, entry } => super::nat::expired_sentence(device, entry),
@@ -286,7 +291,8 @@ impl TraceEvent {
             EventKind::StpBridge { .. } | EventKind::StpPort { .. } | EventKind::StpTopologyChange { .. } => {
                 super::stp::explain(&self.kind)
             }
-            EventKind::Storm { links, devices, events, .. } => {
+            EventKind::Storm { looped, events, .. } => {
+                let StormLoop { links, devices } = &**looped;
                 // A fan-out storm through hundreds of parallel cables names a few and counts the rest.
                 let few = |names: &[String]| -> Arg {
                     match names.len() {

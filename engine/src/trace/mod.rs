@@ -32,15 +32,15 @@ mod state;
 mod stp;
 
 pub use explain_tcp::duration as explain_duration;
-pub use config::{FlushCause, FlushedMacs, LinkCause};
+pub use config::{FlushCause, FlushedMacs, LinkCause, MacFlush};
 pub use facts::*;
 pub use frame::Frame;
 pub use ipv6::*;
 pub use explain6::{prefix_view, route6_text, PrefixRow, PrefixView};
 pub use mtu::{mtu_summary, MtuEvent};
 pub use name::Name;
-pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection};
-pub use stp::{BridgeId, StpRole, StpState, StpTable};
+pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection, NatRewrite};
+pub use stp::{BridgeId, StpRole, StpRoot, StpState, StpTable};
 pub use state::{Addr6Row, DhcpLeaseRow, MacKey, NeighborRow, NetworkState, SocketRow, StateIndex};
 
 use crate::mac::MacAddr;
@@ -238,10 +238,6 @@ impl TraceEvent {
     }
 }
 
-fn no_vlans(vlans: &Box<Vec<u16>>) -> bool {
-    vlans.is_empty()
-}
-
 /// Writes `{"time":…,"type":…,…}` as the derived form did when `FrameSent`
 /// held its own `t_start`: the same keys in the same order, so `trace.json`
 /// and the golden traces stay byte-identical.
@@ -328,7 +324,9 @@ pub enum EventKind {
     /// Routing tables at the start of the run (they do not change afterwards).
     RoutesInstalled {
         device: Name,
-        routes: Vec<RouteEntry>,
+        /// A boxed slice (16 bytes), not a `Vec` (24): a record is as big as
+        /// the biggest variant (docs/perf.md).
+        routes: Box<[RouteEntry]>,
     },
     /// A frame started onto a link; it occupies the link until its last bit
     /// is sent and reaches the far end at `t_end`.
@@ -425,7 +423,12 @@ pub enum EventKind {
     /// A scheduled command began.
     CommandStarted { label: Name, device: Name },
     /// A command printed a line.
-    CommandOutput { label: Name, line: String },
+    CommandOutput {
+        label: Name,
+        /// `Box<str>` (16 bytes), not `String` (24): a record is as big as the
+        /// biggest variant (docs/perf.md).
+        line: Box<str>,
+    },
     /// A DHCP client got a lease and configured it (address, connected route,
     /// default route, resolv.conf), or renewed it.
     DhcpLeaseObtained {
@@ -459,10 +462,12 @@ pub enum EventKind {
     /// A DHCP server recorded a lease in its table.
     DhcpServerLease {
         device: Name,
-        mac: MacAddr,
-        address: Ipv4Addr,
-        hostname: Option<String>,
-        expires: SimTime,
+        /// The row the server recorded (MAC, address, host name, expiry),
+        /// boxed, as every rare variant's bulk: a record is as big as the
+        /// biggest variant (docs/perf.md). Flattened: the JSON keys are this
+        /// variant's own, in the same order.
+        #[serde(flatten)]
+        lease: Box<crate::apps::dhcp::server::ServerLease>,
     },
     /// A DHCP server dropped a lease its client released (DHCPRELEASE).
     DhcpServerRelease {
@@ -474,10 +479,11 @@ pub enum EventKind {
     DnsLookup {
         device: Name,
         label: Name,
-        name: String,
-        server: Option<Ipv4Addr>,
-        /// Boxed: a rare event's bulk (an answer is two lists).
-        outcome: Box<LookupOutcome>,
+        /// The name asked, the server and the answer: a rare event's bulk,
+        /// in one box (a record is as big as the biggest variant,
+        /// docs/perf.md). Flattened: the JSON keys are this variant's own.
+        #[serde(flatten)]
+        lookup: Box<NameLookup>,
     },
     /// A router's NAT rewrote (or, for its own traffic, only tracked) a packet.
     NatTranslated {
@@ -485,17 +491,12 @@ pub enum EventKind {
         /// The outside interface.
         interface: Name,
         direction: NatDirection,
-        /// The packet's tuple before and after (for an ICMP error: the quoted packet's).
-        /// Boxed, as the STP bridge ids and the MTU event: inline they made this,
-        /// `StpPort` and `Mtu` the biggest variants on wasm (docs/perf.md).
-        before: Box<crate::l3::nat::Tuple>,
-        after: Box<crate::l3::nat::Tuple>,
-        /// Boxed (usually empty or one or two): a thin pointer keeps this, the
-        /// biggest variant on wasm, from making every record 8 bytes bigger there.
-        checksums: Box<Vec<ChecksumChange>>,
-        /// The conntrack entry after this packet (boxed: inline it made every
-        /// trace record 40 bytes bigger, docs/perf.md).
-        entry: Box<ConntrackRow>,
+        /// The tuples before and after, the checksums and the conntrack entry,
+        /// in one box (four boxes before): a record is as big as the biggest
+        /// variant (docs/perf.md). Flattened: the JSON keys are this variant's
+        /// own, in the same order.
+        #[serde(flatten)]
+        rewrite: Box<NatRewrite>,
     },
     /// A conntrack entry timed out and left the table.
     ConntrackExpired { device: Name, entry: Box<ConntrackRow> },
@@ -517,9 +518,11 @@ pub enum EventKind {
         device: Name,
         local: SocketAddrV4,
         peer: SocketAddrV4,
-        what: Retransmitted,
-        /// Time since the previous transmission of the same segment.
-        after: SimTime,
+        /// What was sent again, and when: boxed, as every rare variant's bulk
+        /// (a record is as big as the biggest variant, docs/perf.md).
+        /// Flattened: the JSON keys are this variant's own.
+        #[serde(flatten)]
+        retry: Box<Retry>,
     },
     /// A host answered a segment no socket wants with a reset
     /// (`tcp_v4_send_reset`): a closed port, or a stray ACK.
@@ -534,24 +537,20 @@ pub enum EventKind {
     HttpRequest {
         device: Name,
         label: Name,
-        /// Shared text ([`Name`], 8 bytes), not `String` (24): a record is as
-        /// big as the biggest variant.
-        method: Name,
-        path: Name,
-        host: Name,
-        to: SocketAddrV4,
+        /// Method, path, host and server, boxed: a record is as big as the
+        /// biggest variant (docs/perf.md). Flattened: the JSON keys are this
+        /// variant's own, in the same order.
+        #[serde(flatten)]
+        request: Box<HttpRequestInfo>,
     },
     /// The web server answered a request.
     HttpResponse {
         device: Name,
         peer: SocketAddrV4,
-        /// Shared text, as in `HttpRequest`.
-        method: Name,
-        path: Name,
-        status: u16,
-        reason: Name,
-        /// Body bytes (Content-Length).
-        body_len: usize,
+        /// The request answered and the answer, boxed and flattened as
+        /// `HttpRequest`'s.
+        #[serde(flatten)]
+        response: Box<HttpResponseInfo>,
     },
     /// A port went down or up (issue 18): `ip link set`, carrier from the
     /// cable's far end, or the power switch.
@@ -559,27 +558,29 @@ pub enum EventKind {
         device: Name,
         port: Name,
         up: bool,
-        cause: LinkCause,
+        /// Boxed: a `LinkCause` is 16 bytes (a port, or one of two unit
+        /// variants, which a pointer's one niche cannot tell apart), which made
+        /// this variant bigger than a 32-byte record allows (docs/perf.md).
+        cause: Box<LinkCause>,
     },
     /// A switch forgot learned MACs at once (a port went down, `bridge fdb flush`, power off).
     MacFlushed {
         device: Name,
         /// The port whose MACs went; None: every port.
         port: Option<Name>,
-        /// Boxed, as `vlans`: a rare event's lists (a record is as big as
-        /// the biggest variant, docs/perf.md).
-        macs: Box<FlushedMacs>,
-        why: FlushCause,
-        /// On a VLAN-filtering switch, the VLAN of each of `macs`, in their
-        /// order (a MAC may go twice, from two VLANs); empty otherwise.
-        #[serde(skip_serializing_if = "no_vlans")]
-        vlans: Box<Vec<u16>>,
+        /// The MACs, why they went and their VLANs, in one box: a rare event's
+        /// lists (a record is as big as the biggest variant, docs/perf.md).
+        /// Flattened: the JSON keys are this variant's own, in the same order.
+        #[serde(flatten)]
+        flush: Box<MacFlush>,
     },
     /// A host or router emptied an interface's ARP table.
     NeighborFlushed {
         device: Name,
         interface: Name,
-        ips: Vec<Ipv4Addr>,
+        /// Boxed, as `MacFlushed`'s: a rare event's list (a record is as big
+        /// as the biggest variant, docs/perf.md).
+        ips: Box<Vec<Ipv4Addr>>,
         why: FlushCause,
     },
     /// `ip addr add|del` changed an interface's address.
@@ -599,12 +600,11 @@ pub enum EventKind {
     StpBridge {
         device: Name,
         bridge: BridgeId,
-        root: BridgeId,
-        /// The root bridge's device, when it is a switch of the lab.
-        root_name: Option<Name>,
-        /// None on the root bridge.
-        root_port: Option<Name>,
-        cost: u32,
+        /// The root as this bridge sees it, boxed: inline it made this variant
+        /// bigger than a record's 32 bytes (docs/perf.md). Flattened: the JSON
+        /// keys are this variant's own (`root`, `root_name`, `root_port`, `cost`).
+        #[serde(flatten)]
+        root: Box<StpRoot>,
     },
     /// A spanning-tree port changed role or state (br_port_state_selection,
     /// the forward delay timer, carrier).
@@ -629,9 +629,11 @@ pub enum EventKind {
     Mtu { device: Name, event: Box<MtuEvent> },
     /// The run stopped at its event or work budget while frames kept circulating.
     Storm {
-        /// Boxed, as `devices`: one event a run (docs/perf.md).
-        links: Box<Vec<String>>,
-        devices: Box<Vec<String>>,
+        /// The loop's links and devices, boxed: one event a run, and a record
+        /// is as big as the biggest variant (docs/perf.md). Flattened: the
+        /// JSON keys are this variant's own.
+        #[serde(flatten)]
+        looped: Box<StormLoop>,
         events: u64,
         /// Trace index of the first frame that came round the loop (the same
         /// bytes sent again by the same device on the same link): where the
@@ -652,6 +654,13 @@ pub struct StpPortCosts {
     /// This bridge's id, and the port's own path cost (from its link's speed).
     pub bridge: BridgeId,
     pub path_cost: u32,
+}
+
+/// The links and devices of the loop a `Storm` event names.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StormLoop {
+    pub links: Vec<String>,
+    pub devices: Vec<String>,
 }
 
 /// The full trace of a run. Serializes as its events, each [`Numbered`].
@@ -708,5 +717,58 @@ mod size_tests {
         // On 64-bit targets (where the tests and benches run).
         let size = std::mem::size_of::<super::TraceEvent>();
         assert!(cfg!(not(target_pointer_width = "64")) || size <= 40, "{size}");
+    }
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    fn json(kind: EventKind) -> String {
+        serde_json::to_string(&TraceEvent { time: SimTime::from_nanos(7), kind }).unwrap()
+    }
+
+    /// Boxed and flattened parts write the keys of the variant they came from,
+    /// in its order. The golden traces cover the other variants; they have no
+    /// VLAN-tagged flush nor a lease without a host name, and a storm's last
+    /// event is only in a hashed file.
+    #[test]
+    fn boxed_variants_write_their_keys_in_order() {
+        let mac = MacAddr([2, 0, 0, 0, 0, 1]);
+        let flushed = |vlans: Vec<u16>| EventKind::MacFlushed {
+            device: "sw1".into(),
+            port: Some("p1".into()),
+            flush: Box::new(MacFlush { macs: vec![(mac, "p1".into())], why: FlushCause::Command, vlans }),
+        };
+        assert_eq!(
+            json(flushed(vec![10])),
+            r#"{"time":7,"type":"MacFlushed","device":"sw1","port":"p1","macs":[["02:00:00:00:00:01","p1"]],"why":"command","vlans":[10]}"#
+        );
+        assert_eq!(
+            json(flushed(vec![])),
+            r#"{"time":7,"type":"MacFlushed","device":"sw1","port":"p1","macs":[["02:00:00:00:00:01","p1"]],"why":"command"}"#
+        );
+        let storm = EventKind::Storm {
+            looped: Box::new(StormLoop { links: vec!["l1".into()], devices: vec!["sw1".into(), "sw2".into()] }),
+            events: 20_000,
+            first_repeat: 12,
+        };
+        assert_eq!(
+            json(storm),
+            r#"{"time":7,"type":"Storm","links":["l1"],"devices":["sw1","sw2"],"events":20000,"first_repeat":12}"#
+        );
+        let lease = EventKind::DhcpServerLease {
+            device: "r1".into(),
+            lease: Box::new(crate::apps::dhcp::server::ServerLease {
+                mac,
+                address: Ipv4Addr::new(10, 0, 0, 5),
+                hostname: None,
+                expires: SimTime::from_nanos(9),
+            }),
+        };
+        assert_eq!(
+            json(lease),
+            r#"{"time":7,"type":"DhcpServerLease","device":"r1","mac":"02:00:00:00:00:01","address":"10.0.0.5","hostname":null,"expires":9}"#
+        );
     }
 }
