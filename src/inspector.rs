@@ -523,7 +523,7 @@ pub fn captured<'a>(outcome: &'a RunOutcome, link: Option<&str>) -> Vec<(SimTime
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::FrameSent { link: l, bytes, .. } if link.is_none_or(|x| l.as_str() == x) => {
+            EventKind::FrameSent { hop, bytes, .. } if link.is_none_or(|x| hop.link.as_str() == x) => {
                 Some((e.t_start(), &bytes[..]))
             }
             _ => None,
@@ -551,8 +551,8 @@ pub fn pcapng_file(outcome: &RunOutcome, lab: &packet_engine::Scenario) -> Vec<u
         .map(|(l, d)| Interface { name: &l.id, description: d })
         .collect();
     let frames = outcome.trace.events.iter().filter_map(|e| match &e.kind {
-        EventKind::FrameSent { link, bytes, .. } => {
-            let index = lab.links.iter().position(|l| l.id == link.as_str())?;
+        EventKind::FrameSent { hop, bytes, .. } => {
+            let index = lab.links.iter().position(|l| l.id == hop.link.as_str())?;
             Some((index, e.t_start(), &bytes[..]))
         }
         _ => None,

@@ -174,9 +174,10 @@ pub fn rewrap_diff(arrived: &[u8], left: &[u8]) -> Option<Vec<FieldChange>> {
 /// higher. The TTL condition excludes switches (which do not touch the TTL) and
 /// packets the device originated itself (no such arrival). `None` for anything else.
 pub fn forwarded_from(trace: &Trace, sent: usize) -> Option<usize> {
-    let EventKind::FrameSent { from, bytes, .. } = &trace.events.get(sent)?.kind else {
+    let EventKind::FrameSent { hop, bytes, .. } = &trace.events.get(sent)?.kind else {
         return None;
     };
+    let from = &hop.from;
     let out = wire::decode(bytes);
     let ip = out.ipv4()?;
     let key = (ip.src.value, ip.dst.value, ip.ident.value, ip.protocol.value);
@@ -286,8 +287,8 @@ mod tests {
         // The first echo request r1 sends on.
         let sent = ev
             .iter()
-            .position(|e| matches!(&e.kind, EventKind::FrameSent { from, bytes, .. }
-                if from.device == "r1" && wire::summarize(bytes).starts_with("Echo (ping) request")))
+            .position(|e| matches!(&e.kind, EventKind::FrameSent { hop, bytes, .. }
+                if hop.from.device == "r1" && wire::summarize(bytes).starts_with("Echo (ping) request")))
             .unwrap();
         let got = forwarded_from(&out.trace, sent).expect("r1 received it first");
         let (EventKind::FrameReceived { at, bytes: arrived, .. }, EventKind::FrameSent { bytes: left, .. }) =
@@ -331,8 +332,8 @@ mod tests {
         // pc1's own echo request, r1's own ARP request, a switch's forward: none is a forward by a router.
         let first = |dev: &str, prefix: &str| {
             ev.iter()
-                .position(|e| matches!(&e.kind, EventKind::FrameSent { from, bytes, .. }
-                    if from.device == dev && wire::summarize(bytes).starts_with(prefix)))
+                .position(|e| matches!(&e.kind, EventKind::FrameSent { hop, bytes, .. }
+                    if hop.from.device == dev && wire::summarize(bytes).starts_with(prefix)))
                 .unwrap()
         };
         assert_eq!(forwarded_from(&out.trace, first("pc1", "Echo (ping) request")), None);

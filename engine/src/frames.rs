@@ -11,7 +11,7 @@ use smoltcp::wire::{
     Icmpv4Message, Icmpv4Packet, IpProtocol, Ipv4Packet,
 };
 use std::net::Ipv4Addr;
-use std::sync::Arc;
+use crate::trace::Frame;
 
 /// Length of an Ethernet II header.
 pub const ETH_HEADER_LEN: usize = 14;
@@ -67,7 +67,7 @@ pub fn ethernet(
 const STACK_FRAME_LEN: usize = ETH_HEADER_LEN + 1500;
 
 /// [`ethernet`]'s frame built straight into the shared buffer the simulation
-/// keeps (`Arc<[u8]>`): one allocation and one copy, where `ethernet(..).into()`
+/// keeps ([`Frame`]): one allocation and one copy, where `ethernet(..).into()`
 /// allocated a zeroed `Vec`, then the `Arc`, and copied between them
 /// (docs/perf.md, cut 3). It calls no zeroing allocator either, the pattern
 /// LLVM miscompiled on wasm (docs/wasm-opt-level-crash.md).
@@ -77,7 +77,7 @@ pub fn ethernet_frame(
     ethertype: EthernetProtocol,
     payload: &[u8],
     pad: bool,
-) -> Arc<[u8]> {
+) -> Frame {
     let len = ETH_HEADER_LEN + payload.len();
     let total = if pad { len.max(MIN_FRAME_LEN) } else { len };
     if total > STACK_FRAME_LEN {
@@ -86,7 +86,7 @@ pub fn ethernet_frame(
     let mut buf = [0u8; STACK_FRAME_LEN];
     buf[..ETH_HEADER_LEN].copy_from_slice(&ethernet_header(dst, src, ethertype));
     buf[ETH_HEADER_LEN..len].copy_from_slice(payload);
-    Arc::from(&buf[..total])
+    Frame::from(&buf[..total])
 }
 
 /// The fields of an ARP packet for IPv4 over Ethernet (RFC 826).
@@ -122,7 +122,7 @@ pub fn arp_packet(arp: &Arp) -> [u8; 28] {
 }
 
 /// An ARP frame from `arp.sender_mac` to `eth_dst`.
-pub fn arp_frame(eth_dst: MacAddr, arp: &Arp, pad: bool) -> Arc<[u8]> {
+pub fn arp_frame(eth_dst: MacAddr, arp: &Arp, pad: bool) -> Frame {
     ethernet_frame(
         eth_dst,
         arp.sender_mac,

@@ -38,10 +38,10 @@ fn a_fan_out_storm_stops_at_the_work_budget_and_is_named_a_storm() {
     };
     // The first repeat is a frame sent again on a link by the same device.
     let first = &out.trace.events[*first_repeat as usize];
-    let EventKind::FrameSent { link, from, bytes, .. } = &first.kind else { panic!("{first:?}") };
+    let EventKind::FrameSent { hop, bytes, .. } = &first.kind else { panic!("{first:?}") };
     let earlier = out.trace.events[..*first_repeat as usize].iter().any(|e| {
-        matches!(&e.kind, EventKind::FrameSent { link: l, from: f, bytes: b, .. }
-            if l == link && f.device == from.device && b == bytes)
+        matches!(&e.kind, EventKind::FrameSent { hop: h, bytes: b, .. }
+            if h.link == hop.link && h.from.device == hop.from.device && b == bytes)
     });
     assert!(earlier, "event {first_repeat} repeats an earlier frame");
 }

@@ -7,7 +7,6 @@ mod common;
 use common::labs::fan_out_lab;
 use packet_engine::codec::{decode, encode};
 use packet_engine::{RunOutcome, Scenario, Simulation};
-use std::sync::Arc;
 
 /// Runs `scenario`, encodes and decodes the outcome, and checks they are equal (the trace,
 /// outputs, hops, stop reason, counts) and that frames are shared again as the engine shared
@@ -18,6 +17,10 @@ fn round_trip(what: &str, scenario: &Scenario) -> usize {
     let back = decode(&bytes, out.topology.clone()).unwrap_or_else(|e| panic!("{what}: {e}"));
     assert!(back == out, "{what}: the decoded run differs");
     assert_eq!(shared_frames(&back), shared_frames(&out), "{what}: frame sharing");
+    let ((hops, outs), (hops_before, outs_before)) = (shared_hops(&back), shared_hops(&out));
+    assert_eq!(hops, hops_before, "{what}: one shared hop per link direction, as the simulation made them");
+    // Equal decisions are shared by value, so possibly more than the simulation did.
+    assert!(outs <= outs_before, "{what}: switch decisions shared ({outs} > {outs_before})");
     bytes.len()
 }
 
@@ -30,12 +33,32 @@ fn shared_frames(out: &RunOutcome) -> usize {
         .iter()
         .filter_map(|e| match &e.kind {
             FrameSent { bytes, .. } | FrameReceived { bytes, .. } | FrameDropped { bytes, .. } | PacketDropped { bytes, .. } => {
-                Some(!seen.insert(Arc::as_ptr(bytes) as *const u8 as usize))
+                Some(!seen.insert(bytes.as_ptr() as usize))
             }
             _ => None,
         })
         .filter(|&again| again)
         .count()
+}
+
+/// How many distinct link directions (`FrameSent.hop`) and switch decisions
+/// (`SwitchForward.out`) the trace points to: the simulation makes one per
+/// link direction and per port or flood list, and the decoder shares them again.
+fn shared_hops(out: &RunOutcome) -> (usize, usize) {
+    use packet_engine::EventKind::*;
+    let (mut hops, mut outs) = (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
+    for e in &out.trace.events {
+        match &e.kind {
+            FrameSent { hop, .. } => {
+                hops.insert(&**hop as *const _ as usize);
+            }
+            SwitchForward { out, .. } => {
+                outs.insert(&**out as *const _ as usize);
+            }
+            _ => {}
+        }
+    }
+    (hops.len(), outs.len())
 }
 
 #[test]

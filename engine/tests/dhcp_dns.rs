@@ -225,11 +225,11 @@ fn wrong_dns_server_times_out_and_is_diagnosed() {
         .count();
     assert!(arp_for_53 >= 3);
     let lookup = out.trace.events.iter().find_map(|e| match &e.kind {
-        EventKind::DnsLookup { outcome, .. } => Some((e.time, outcome.clone())),
+        EventKind::DnsLookup { lookup, .. } => Some((e.time, lookup.outcome.clone())),
         _ => None,
     });
     let (t, outcome) = lookup.expect("lookup finished");
-    assert_eq!(*outcome, LookupOutcome::Timeout);
+    assert_eq!(outcome, LookupOutcome::Timeout);
     assert!(t > SimTime::from_secs(8 + 6) && t <= SimTime::from_secs(8 + 20), "at most two steps × two tries × 5 s: {t:?}");
     let d = diagnose(&out.topology, &out);
     assert_eq!(d.len(), 1, "{d:?}");
@@ -389,7 +389,7 @@ fn two_dhcp_servers_on_one_lan_the_first_offer_wins() {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::DhcpServerLease { device, address, .. } => Some((device.to_string(), *address)),
+            EventKind::DhcpServerLease { device, lease } => Some((device.to_string(), lease.address)),
             _ => None,
         })
         .collect();
@@ -456,11 +456,11 @@ fn a_silent_dns_server_is_waited_out_five_seconds_per_try() {
         .events
         .iter()
         .find_map(|e| match &e.kind {
-            EventKind::DnsLookup { outcome, .. } => Some((e.time, outcome.clone())),
+            EventKind::DnsLookup { lookup, .. } => Some((e.time, lookup.outcome.clone())),
             _ => None,
         })
         .expect("the lookup ends");
-    assert_eq!(*outcome, LookupOutcome::Timeout);
+    assert_eq!(outcome, LookupOutcome::Timeout);
     assert_eq!((t - start).as_nanos(), 20_000_000_000, "the last 5 s run out");
     assert!(out.outputs["laptop: getent hosts www.example.com"].is_empty());
 }

@@ -69,7 +69,7 @@ fn nat_field_is_read_and_checked() {
 
 use common::frames_on;
 use packet_engine::diagnose::{diagnose, Cause};
-use packet_engine::trace::{EventKind, NatDirection};
+use packet_engine::trace::{EventKind, NatDirection, NatRewrite};
 use packet_engine::{RunOutcome, SimTime, Simulation};
 use smoltcp::wire::{IpAddress, Ipv4Packet, UdpPacket};
 use std::net::Ipv4Addr;
@@ -182,7 +182,10 @@ fn ping_through_nat_frame_by_frame() {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::NatTranslated { direction, before, after, checksums, entry, .. } => Some((*direction, **before, **after, checksums.clone(), entry.clone())),
+            EventKind::NatTranslated { direction, rewrite, .. } => {
+                let NatRewrite { before, after, checksums, entry } = &**rewrite;
+                Some((*direction, *before, *after, checksums.clone(), entry.clone()))
+            }
             _ => None,
         })
         .collect();
@@ -272,7 +275,7 @@ fn dns_query_through_nat_frame_by_frame() {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::NatTranslated { checksums, .. } => Some(checksums.iter().map(|c| c.field).collect()),
+            EventKind::NatTranslated { rewrite, .. } => Some(rewrite.checksums.iter().map(|c| c.field).collect()),
             _ => None,
         })
         .collect();
@@ -294,7 +297,9 @@ fn traceroute_through_nat_gets_its_icmp_errors_translated_back() {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::NatTranslated { direction: NatDirection::InboundError, before, after, checksums, .. } => Some((**before, **after, checksums.clone())),
+            EventKind::NatTranslated { direction: NatDirection::InboundError, rewrite, .. } => {
+                Some((rewrite.before, rewrite.after, rewrite.checksums.clone()))
+            }
             _ => None,
         })
         .collect();
@@ -331,7 +336,9 @@ fn the_routers_own_traffic_passes_postrouting_untranslated() {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::NatTranslated { before, after, checksums, .. } => Some((before == after, checksums.is_empty(), e.explain())),
+            EventKind::NatTranslated { rewrite, .. } => {
+                Some((rewrite.before == rewrite.after, rewrite.checksums.is_empty(), e.explain()))
+            }
             _ => None,
         })
         .collect();

@@ -40,13 +40,13 @@ fn next_frame<'a>(
     out.trace.events[i + 1..]
         .iter()
         .find_map(|e| match &e.kind {
-            EventKind::FrameSent { from, bytes, .. } if from.device == device => {
+            EventKind::FrameSent { hop, bytes, .. } if hop.from.device == device => {
                 let d = wire::decode(bytes);
                 let ok = match ip_dst {
                     None => true,
                     Some(ip) => d.ipv4().is_some_and(|x| x.dst.value == ip) || d.arp().is_some(),
                 };
-                ok.then(|| (from.port.as_str(), d))
+                ok.then(|| (hop.from.port.as_str(), d))
             }
             _ => None,
         })
@@ -105,16 +105,12 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
         );
         match (&event.kind, correct(q)) {
             (
-                EventKind::SwitchForward {
-                    device,
-                    in_port,
-                    out: fwd,
-                    ..
-                },
+                EventKind::SwitchForward { at, out: fwd, .. },
                 Answer::Ports { ports },
             ) => {
+                let (device, in_port) = (&at.device, &at.port);
                 assert_eq!(q.kind, QuestionKind::SwitchPorts);
-                let did: Vec<String> = match fwd {
+                let did: Vec<String> = match &**fwd {
                     Forwarding::Port { port } => vec![port.to_string()],
                     Forwarding::Flood { ports } => ports.iter().map(|p| p.to_string()).collect(),
                 };
@@ -136,10 +132,10 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
                 let mut sent: Vec<String> = out.trace.events[q.event + 1..]
                     .iter()
                     .filter_map(|e| match &e.kind {
-                        EventKind::FrameSent { from, bytes, .. }
-                            if from.device == *device && *bytes == arrived =>
+                        EventKind::FrameSent { hop, bytes, .. }
+                            if hop.from.device == *device && *bytes == arrived =>
                         {
-                            Some(from.port.to_string())
+                            Some(hop.from.port.to_string())
                         }
                         _ => None,
                     })
@@ -267,9 +263,9 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
                     assert!(ip.is_none_or(|ip| ip == lease.server || lease.dns.contains(&ip) || ip == lease.address.addr()), "{q:#?}");
                 }
             }
-            (EventKind::DnsLookup { outcome, .. }, Answer::Lookup { outcome: predicted }) => {
+            (EventKind::DnsLookup { lookup, .. }, Answer::Lookup { outcome: predicted }) => {
                 assert_eq!(q.kind, QuestionKind::LookupResult);
-                assert_eq!(*predicted, **outcome);
+                assert_eq!(*predicted, lookup.outcome);
             }
             (kind, answer) => panic!("unexpected question {answer:?} for {kind:?}"),
         }
@@ -445,8 +441,8 @@ fn dhcp_and_dns_labs_ask_about_the_lease_and_the_lookup() {
                     assert!(q.choices.len() >= 3);
                     kinds.insert("LeaseGateway");
                 }
-                (EventKind::DnsLookup { outcome, .. }, Answer::Lookup { outcome: predicted }) => {
-                    assert_eq!(*predicted, **outcome);
+                (EventKind::DnsLookup { lookup, .. }, Answer::Lookup { outcome: predicted }) => {
+                    assert_eq!(*predicted, lookup.outcome);
                     assert!(wrong(q).iter().any(|w| matches!(w, Answer::Lookup { outcome: packet_engine::trace::LookupOutcome::NxDomain })));
                     kinds.insert("LookupResult");
                 }
@@ -478,7 +474,7 @@ fn tcp_questions_match_the_frames_that_follow() {
             let frame = out.trace.events[q.event..]
                 .iter()
                 .find_map(|e| match &e.kind {
-                    EventKind::FrameSent { from, bytes, .. } if from.device == device && bytes.len() > 47 && bytes[23] == 6 => Some(bytes.clone()),
+                    EventKind::FrameSent { hop, bytes, .. } if hop.from.device == device && bytes.len() > 47 && bytes[23] == 6 => Some(bytes.clone()),
                     _ => None,
                 })
                 .unwrap();

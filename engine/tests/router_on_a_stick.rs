@@ -29,9 +29,9 @@ fn sent_by_r1(out: &RunOutcome) -> Vec<(Option<String>, Vec<u8>)> {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::FrameSent { from, bytes, .. } if from.device.as_str() == "r1" => {
-                assert_eq!(from.port.as_str(), "eth0", "a subinterface's frame leaves on its parent's cable");
-                Some((from.sub.as_ref().map(|s| s.to_string()), bytes.to_vec()))
+            EventKind::FrameSent { hop, bytes, .. } if hop.from.device.as_str() == "r1" => {
+                assert_eq!(hop.from.port.as_str(), "eth0", "a subinterface's frame leaves on its parent's cable");
+                Some((hop.from.sub.as_ref().map(|s| s.to_string()), bytes.to_vec()))
             }
             _ => None,
         })
@@ -67,7 +67,7 @@ fn frames_out_of_a_subinterface_carry_its_tag_and_the_parents_mac() {
     // The decoder reads the tag, and the sentence names the subinterface and the VLAN.
     let d = packet_engine::wire::decode(first);
     assert_eq!(d.ethernet.as_ref().unwrap().vlan.as_ref().unwrap().vid.value, 10);
-    let sentence = out.trace.events.iter().find(|e| matches!(&e.kind, EventKind::FrameSent { from, .. } if from.sub.is_some())).unwrap().explain();
+    let sentence = out.trace.events.iter().find(|e| matches!(&e.kind, EventKind::FrameSent { hop, .. } if hop.from.sub.is_some())).unwrap().explain();
     assert!(sentence.starts_with("r1/eth0.10 sends 192.168.10.1 is at 02:be:1c:71:54:2e tagged VLAN 10 (64 bytes) out of its parent eth0 on sw1-r1"), "{sentence}");
 }
 
@@ -91,7 +91,7 @@ fn tagged_frames_in_reach_their_subinterface_untagged_and_vlans_are_routed() {
     assert!(lines.iter().any(|l| l.contains("ttl=63")), "{lines:?}");
     // What reaches pc2 is untagged (its access port removed the tag).
     assert!(out.trace.events.iter().all(|e| match &e.kind {
-        EventKind::FrameSent { link, bytes, .. } if link.as_str() == "pc2-sw1" => bytes[12..14] != [0x81, 0x00],
+        EventKind::FrameSent { hop, bytes, .. } if hop.link.as_str() == "pc2-sw1" => bytes[12..14] != [0x81, 0x00],
         _ => true,
     }));
     // Nothing is wrong with this lab.

@@ -38,7 +38,7 @@ fn first_bpdu_of_the_root_byte_for_byte() {
         .events
         .iter()
         .find_map(|e| match &e.kind {
-            EventKind::FrameSent { link, from, bytes, .. } if link.as_str() == "sw2-sw3" && from.device.as_str() == "sw3" => {
+            EventKind::FrameSent { hop, bytes, .. } if hop.link.as_str() == "sw2-sw3" && hop.from.device.as_str() == "sw3" => {
                 Some((e.time.as_nanos(), bytes.clone()))
             }
             _ => None,

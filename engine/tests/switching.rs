@@ -40,11 +40,11 @@ fn switch_learns_source_macs_on_ingress_ports() {
         .iter()
         .filter_map(|e| match &e.kind {
             EventKind::MacLearned {
+                at,
                 mac,
-                port,
                 moved_from: None,
                 ..
-            } => Some((*mac, port.to_string(), e.time)),
+            } => Some((*mac, at.port.to_string(), e.time)),
             _ => None,
         })
         .collect();
@@ -55,13 +55,9 @@ fn switch_learns_source_macs_on_ingress_ports() {
     // The broadcast ARP request floods to p2 and p3, never back out of p1.
     let first = find(&out, |k| matches!(k, EventKind::SwitchForward { .. }));
     match &out.trace.events[first].kind {
-        EventKind::SwitchForward {
-            in_port,
-            out: Forwarding::Flood { ports },
-            why,
-            ..
-        } => {
-            assert_eq!(*in_port, "p1");
+        EventKind::SwitchForward { at, out, why, .. } => {
+            let Forwarding::Flood { ports } = &**out else { panic!("expected a flood, got {out:?}") };
+            assert_eq!(at.port, "p1");
             assert_eq!(ports, &["p2", "p3"]);
             assert_eq!(*why, ForwardReason::Broadcast);
         }
@@ -74,10 +70,10 @@ fn switch_learns_source_macs_on_ingress_ports() {
         .unwrap();
     match &second.kind {
         EventKind::SwitchForward {
-            out: Forwarding::Port { port },
+            out,
             why: ForwardReason::Learned,
             ..
-        } => assert_eq!(*port, "p1"),
+        } => assert_eq!(**out, Forwarding::Port { port: "p1".into() }),
         other => panic!("expected a learned forward, got {other:?}"),
     }
     // pc3 received the broadcast and ignored it.
@@ -130,10 +126,11 @@ fn entries_age_out_after_300_seconds_and_unknown_unicast_floods() {
     match &flood.kind {
         EventKind::SwitchForward {
             dst,
-            out: Forwarding::Flood { ports },
+            out,
             why: ForwardReason::UnknownUnicast,
             ..
         } => {
+            let Forwarding::Flood { ports } = &**out else { panic!("expected a flood, got {out:?}") };
             assert_eq!(*dst, m("02:00:00:00:00:02"));
             assert_eq!(ports, &["p2", "p3"]);
         }

@@ -34,11 +34,7 @@ fn a_different_seed_changes_only_random_choices() {
             .events
             .iter()
             .filter_map(|e| match &e.kind {
-                EventKind::FrameSent {
-                    link,
-                    bytes,
-                    ..
-                } => Some((link.to_string(), e.t_start().as_nanos(), bytes.len())),
+                EventKind::FrameSent { hop, bytes, .. } => Some((hop.link.to_string(), e.t_start().as_nanos(), bytes.len())),
                 _ => None,
             })
             .collect()

@@ -73,13 +73,13 @@ fn plain_traceroute_sends_udp_probes_and_stops_at_port_unreachable() {
     let mut probes = Vec::new();
     let mut unreachable = 0;
     for e in &out.trace.events {
-        if let EventKind::FrameSent { from, bytes, .. } = &e.kind {
+        if let EventKind::FrameSent { hop, bytes, .. } = &e.kind {
             let d = wire::decode(bytes);
-            if let (true, Some(ip), Some(udp)) = (from.device.as_str() == "pc1", d.ipv4(), d.udp()) {
+            if let (true, Some(ip), Some(udp)) = (hop.from.device.as_str() == "pc1", d.ipv4(), d.udp()) {
                 assert_eq!(ip.total_len.value, 60);
                 probes.push((udp.src_port.value, udp.dst_port.value));
             }
-            if from.device.as_str() == "pc2" && d.icmp().is_some_and(|i| (i.icmp_type.value, i.code.value) == (3, 3)) {
+            if hop.from.device.as_str() == "pc2" && d.icmp().is_some_and(|i| (i.icmp_type.value, i.code.value) == (3, 3)) {
                 unreachable += 1;
             }
         }
@@ -117,9 +117,9 @@ fn u_sends_every_probe_to_one_port_and_matches_answers_by_source_port() {
     assert!(lines[2].starts_with(" 2  192.168.2.20  ") && lines[2].matches(" ms").count() == 3, "{lines:?}");
     let mut probes = Vec::new();
     for e in &out.trace.events {
-        if let EventKind::FrameSent { from, bytes, .. } = &e.kind {
+        if let EventKind::FrameSent { hop, bytes, .. } = &e.kind {
             let d = wire::decode(bytes);
-            if let (true, Some(udp)) = (from.device.as_str() == "pc1", d.udp()) {
+            if let (true, Some(udp)) = (hop.from.device.as_str() == "pc1", d.udp()) {
                 probes.push((udp.src_port.value, udp.dst_port.value));
             }
         }

@@ -17,7 +17,7 @@ fn sent_on<'a>(out: &'a RunOutcome, link: &str) -> Vec<&'a [u8]> {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::FrameSent { link: l, bytes, .. } if l.as_str() == link => Some(&bytes[..]),
+            EventKind::FrameSent { hop, bytes, .. } if hop.link.as_str() == link => Some(&bytes[..]),
             _ => None,
         })
         .collect()
@@ -51,8 +51,9 @@ fn the_trunk_carries_tagged_frames_and_access_ports_untagged_ones() {
 fn a_broadcast_stays_in_its_vlan() {
     let out = run(LAB);
     for e in &out.trace.events {
-        if let EventKind::SwitchForward { device, in_port, out: Forwarding::Flood { ports }, vlan, .. } = &e.kind {
-            if device.as_str() == "sw1" && in_port.as_str() == "p1" {
+        if let EventKind::SwitchForward { at, out, vlan, .. } = &e.kind {
+            let Forwarding::Flood { ports } = &**out else { continue };
+            if at.device.as_str() == "sw1" && at.port.as_str() == "p1" {
                 assert_eq!(*vlan, Some(10));
                 let ports: Vec<&str> = ports.iter().map(|p| p.as_str()).collect();
                 assert_eq!(ports, ["p2", "p4"], "not p3 (VLAN 20)");

@@ -379,7 +379,8 @@ fn frame_view(tr: &Tr, props: &InspectorProps, event: usize, bytes: &[u8], rel: 
 fn downloads(props: &InspectorProps) -> Html {
     let Some(run) = &props.run else { return Html::default() };
     let link = props.event.and_then(|i| run.outcome.trace.events.get(i)).and_then(|e| match &e.kind {
-        EventKind::FrameSent { link, .. } | EventKind::FrameReceived { link, .. } => Some(AttrValue::from(link.to_string())),
+        EventKind::FrameSent { hop, .. } => Some(AttrValue::from(hop.link.to_string())),
+        EventKind::FrameReceived { link, .. } => Some(AttrValue::from(link.to_string())),
         _ => None,
     });
     let links: Rc<[AttrValue]> = props.scenario.links.iter().map(|l| AttrValue::from(l.id.clone())).collect();

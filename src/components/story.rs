@@ -381,11 +381,11 @@ pub fn encapsulation(props: &EncapProps) -> Html {
         return html! {};
     };
     let (boxes, note): (Vec<Shell>, Option<String>) = match kind {
-        EventKind::FrameSent { from, bytes, .. } => match props.index.0.hop_of(event).and_then(|h| h.forwarded_from) {
+        EventKind::FrameSent { hop: sent, bytes, .. } => match props.index.0.hop_of(event).and_then(|h| h.forwarded_from) {
             Some(received) => match &events[received].kind {
                 EventKind::FrameReceived { bytes: before, .. } => (
                     encap::across(before, bytes),
-                    Some(tr!(tr, "story-encap-router", router = from.device.to_string(), event = (received + 1).to_string())),
+                    Some(tr!(tr, "story-encap-router", router = sent.from.device.to_string(), event = (received + 1).to_string())),
                 ),
                 _ => (encap::shells(bytes), None),
             },

@@ -37,7 +37,7 @@ pub fn terminal(props: &TerminalProps) -> Html {
                     </div>
                 }),
                 EventKind::CommandOutput { line, .. } => {
-                    lines.push(html! { <div class="term-line" data-testid="term-line">{ line.clone() }</div> })
+                    lines.push(html! { <div class="term-line" data-testid="term-line">{ line.to_string() }</div> })
                 }
                 _ => {}
             }

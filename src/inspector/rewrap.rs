@@ -27,7 +27,8 @@ const QUOTED: Msg = Msg::new("explain-rewrap-quoted");
 /// destination, since NAT rewrites at most one side) with a TTL exactly one higher. The TTL
 /// condition leaves out switches and packets the router sent itself.
 pub fn forwarded_from(trace: &Trace, sent: usize) -> Option<usize> {
-    let EventKind::FrameSent { from, bytes, .. } = &trace.events.get(sent)?.kind else { return None };
+    let EventKind::FrameSent { hop, bytes, .. } = &trace.events.get(sent)?.kind else { return None };
+    let from = &hop.from;
     let out = wire::decode(bytes);
     let ip = out.ipv4()?;
     let key = (ip.ident.value, ip.protocol.value, ip.total_len.value, u16::from(ip.ttl.value) + 1);

@@ -5,7 +5,6 @@
 //! example (where, without NAT, it agrees with the engine's `explain::forwarded_from`).
 
 use std::net::Ipv4Addr;
-use std::sync::Arc;
 
 use super::*;
 use packet_engine::frames::{self, Ipv4Header};
@@ -182,7 +181,7 @@ fn a_translated_frame_is_paired_with_the_one_it_forwards() {
     let mut nat = Masquerade::new(WAN);
     let d = syn(LAPTOP, &mut rng);
     let out = forward(&d, Some((&mut nat, &mut rng)));
-    let received = |at: &str, bytes: Vec<u8>| EventKind::FrameReceived { at: port(at, "eth0"), link: "l".into(), bytes: Arc::from(bytes) };
+    let received = |at: &str, bytes: Vec<u8>| EventKind::FrameReceived { at: port(at, "eth0"), link: "l".into(), bytes: bytes.into() };
     let trace = Trace {
         events: vec![
             event(0, received("router", eth(B, A, &d))),
@@ -192,11 +191,9 @@ fn a_translated_frame_is_paired_with_the_one_it_forwards() {
             event(
                 3,
                 EventKind::FrameSent {
-                    link: "wan".into(),
-                    from: port("router", "eth1"),
-                    to: port("isp", "eth0"),
+                    hop: packet_engine::trace::Hop::new("wan".into(), port("router", "eth1"), port("isp", "eth0")),
                     t_end: SimTime::ZERO,
-                    bytes: Arc::from(eth(D, C, &out)),
+                    bytes: eth(D, C, &out).into(),
                 },
             ),
         ],

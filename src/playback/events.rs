@@ -4,6 +4,7 @@
 use super::*;
 use packet_engine::msg;
 use packet_engine::msg::Msg;
+use packet_engine::trace::{HttpRequestInfo, HttpResponseInfo, StpRoot};
 
 /// What kind of event a row of the event list is: its colour, its label, and its filter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -188,11 +189,11 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             msg!("row-routes-installed", count = routes.len())
         }
-        EventKind::FrameSent { link, from, to, bytes, .. } => {
+        EventKind::FrameSent { hop, bytes, .. } => {
             r.class = EventClass::of_frame(bytes);
-            r.device = Some(from.device.clone());
-            r.peer = Some(to.device.clone());
-            r.link = Some(link.clone());
+            r.device = Some(hop.from.device.clone());
+            r.peer = Some(hop.to.device.clone());
+            r.link = Some(hop.link.clone());
             Msg::verbatim(wire::summarize(bytes))
         }
         EventKind::FrameReceived { at, link, bytes } => {
@@ -215,10 +216,11 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.note = Some(short_reason(*reason));
             Msg::new("row-packet-dropped")
         }
-        EventKind::SwitchForward { device, in_port, out, .. } => {
+        EventKind::SwitchForward { at, out, .. } => {
             r.class = EventClass::Switch;
-            r.device = Some(device.clone());
-            match out {
+            r.device = Some(at.device.clone());
+            let in_port = &at.port;
+            match &**out {
                 Forwarding::Port { port } => msg!("row-forward", from = in_port, to = port),
                 Forwarding::Flood { ports } => {
                     let list: Vec<&str> = ports.iter().map(Name::as_str).collect();
@@ -230,10 +232,10 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 }
             }
         }
-        EventKind::MacLearned { device, mac, port, .. } => {
+        EventKind::MacLearned { at, mac, .. } => {
             r.class = EventClass::Switch;
-            r.device = Some(device.clone());
-            msg!("row-mac-learned", mac = mac, port = port)
+            r.device = Some(at.device.clone());
+            msg!("row-mac-learned", mac = mac, port = &at.port)
         }
         EventKind::MacAged { device, mac, port, .. } => {
             r.class = EventClass::Switch;
@@ -356,18 +358,20 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             msg!("row-dhcp-no-offers", interface = interface, time = format_time(retry_at.as_nanos()))
         }
-        EventKind::DhcpServerLease { device, address, mac, hostname, .. } => {
+        EventKind::DhcpServerLease { device, lease } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            match hostname.as_deref() {
+            let (address, mac) = (lease.address, lease.mac);
+            match lease.hostname.as_deref() {
                 Some(h) => msg!("row-dhcp-server-lease-host", address = address.to_string(), mac = mac.to_string(), host = h),
                 None => msg!("row-dhcp-server-lease", address = address.to_string(), mac = mac.to_string()),
             }
         }
-        EventKind::DnsLookup { device, name, server, outcome, .. } => {
+        EventKind::DnsLookup { device, lookup, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            match server {
+            let (name, outcome) = (&lookup.name, &lookup.outcome);
+            match lookup.server {
                 Some(s) => msg!("row-lookup-from", name = name, answer = lookup_msg(outcome), server = s.to_string()),
                 None => msg!("row-lookup", name = name, answer = lookup_msg(outcome)),
             }
@@ -383,29 +387,32 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 None => msg!("row-tcp-closed", local = local.to_string(), peer = peer),
             }
         }
-        EventKind::TcpRetransmit { device, peer, after, .. } => {
+        EventKind::TcpRetransmit { device, peer, retry, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
-            msg!("row-tcp-retransmit", peer = peer.to_string(), ms = after.as_nanos() / 1_000_000)
+            msg!("row-tcp-retransmit", peer = peer.to_string(), ms = retry.after.as_nanos() / 1_000_000)
         }
         EventKind::TcpResetSent { device, local, peer, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             msg!("row-tcp-reset", local = local.to_string(), peer = peer.to_string())
         }
-        EventKind::HttpRequest { device, method, path, host, .. } => {
+        EventKind::HttpRequest { device, request, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
+            let HttpRequestInfo { method, path, host, .. } = &**request;
             Msg::verbatim(format!("HTTP {method} {path} (Host: {host})"))
         }
-        EventKind::HttpResponse { device, status, reason, body_len, .. } => {
+        EventKind::HttpResponse { device, response, .. } => {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
+            let HttpResponseInfo { status, reason, body_len, .. } = &**response;
             msg!("row-http-response", status = status.to_string(), reason = reason.to_string(), bytes = *body_len)
         }
         // NAT (issue 12): netfilter on the router, beside its routing decisions.
-        EventKind::NatTranslated { device, interface, direction, before, after, .. } => {
+        EventKind::NatTranslated { device, interface, direction, rewrite } => {
             r.device = Some(device.clone());
+            let (before, after) = (&rewrite.before, &rewrite.after);
             let ep = |t: &packet_engine::l3::nat::Tuple, src: bool| packet_engine::trace::nat_endpoint(t, src);
             match direction {
                 _ if before == after => msg!("row-conntrack-own", interface = interface, from = ep(before, true), to = ep(before, false)),
@@ -424,7 +431,7 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             let state = if *up { "up" } else { "down" };
-            match cause {
+            match &**cause {
                 packet_engine::trace::LinkCause::Carrier { peer } => {
                     r.peer = Some(peer.device.clone());
                     let id = if *up { "row-carrier-back" } else { "row-carrier-lost" };
@@ -433,9 +440,10 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 _ => msg!("row-link", port = port, state = state),
             }
         }
-        EventKind::MacFlushed { device, port, macs, .. } => {
+        EventKind::MacFlushed { device, port, flush } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
+            let macs = &flush.macs;
             match port.as_deref() {
                 Some(p) => msg!("row-mac-flushed", count = macs.len(), port = p),
                 None => msg!("row-mac-flushed-all", count = macs.len()),
@@ -460,11 +468,12 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             Msg::new(if *on { "row-powered-on" } else { "row-powered-off" })
         }
-        EventKind::StpBridge { device, root_name, root, root_port, cost, .. } => {
+        EventKind::StpBridge { device, root, .. } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
-            let root = root_name.as_ref().map_or_else(|| root.to_string(), |n| n.to_string());
-            match root_port {
+            let StpRoot { id, name, port, cost } = &**root;
+            let root = name.as_ref().map_or_else(|| id.to_string(), |n| n.to_string());
+            match port {
                 None => Msg::new("row-stp-root-bridge"),
                 Some(p) => msg!("row-stp-root", root = root, port = p.to_string(), cost = cost.to_string()),
             }

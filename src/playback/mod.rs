@@ -365,7 +365,7 @@ impl Playback {
             let row = &run.rows[index];
             let flood = matches!(
                 &run.outcome.trace.events[index].kind,
-                EventKind::SwitchForward { out: Forwarding::Flood { .. }, .. }
+                EventKind::SwitchForward { out, .. } if matches!(**out, Forwarding::Flood { .. })
             );
             if let (true, Some(device)) = (row.dropped || flood, &row.device) {
                 marks.push(Mark { note: row.note, event: index, device: device.clone(), class: row.class, age });

@@ -2,9 +2,8 @@
 //! facts, the frame a router received for each frame it forwarded (so the encapsulation view
 //! can show the rewrap and the diagram the NAT rewrite), and the chapters of the story.
 
-use std::sync::Arc;
 
-use packet_engine::trace::EventKind;
+use packet_engine::trace::{EventKind, Frame};
 use packet_engine::{Name, RunOutcome};
 
 use super::chapters::{chapters, Chapter};
@@ -27,7 +26,7 @@ pub struct Hop {
     /// See `t_start`.
     pub t_end: u64,
     /// Its bytes (shared with the trace).
-    pub bytes: Arc<[u8]>,
+    pub bytes: Frame,
     /// What it is.
     pub facts: FrameFacts,
     /// For a frame a router forwarded: the `FrameReceived` event it came in as.
@@ -71,7 +70,8 @@ impl StoryIndex {
                         arrived.push((at.device.clone(), index, ip));
                     }
                 }
-                EventKind::FrameSent { from, to, t_end, bytes, .. } => {
+                EventKind::FrameSent { hop: sent, t_end, bytes, .. } => {
+                    let (from, to) = (&sent.from, &sent.to);
                     for d in [&from.device, &to.device] {
                         if !touched.contains(d) {
                             touched.push(d.clone());

@@ -10,7 +10,6 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use packet_engine::trace::Numbered;
 use packet_engine::{EventKind, TraceEvent};
@@ -171,7 +170,7 @@ fn frame_count(outcome: &RunOutcome) -> usize {
 }
 
 /// The frames sent on one link, with the time each started.
-type Capture = Vec<(SimTime, Arc<[u8]>)>;
+type Capture = Vec<(SimTime, packet_engine::trace::Frame)>;
 
 /// Write pcaps, trace.json and the command outputs; returns how many files.
 fn write_files(
@@ -194,16 +193,12 @@ fn write_files(
         .map(|l| (l.id.as_str(), Vec::new()))
         .collect();
     for event in &outcome.trace.events {
-        if let EventKind::FrameSent {
-            link,
-            bytes,
-            ..
-        } = &event.kind
+        if let EventKind::FrameSent { hop, bytes, .. } = &event.kind
         {
             // Stamped when the first bit leaves, as a capture on the sending
             // interface would stamp it.
             per_link
-                .entry(link.as_str())
+                .entry(hop.link.as_str())
                 .or_default()
                 .push((event.t_start(), bytes.clone()));
         }

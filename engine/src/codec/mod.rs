@@ -26,18 +26,20 @@ use std::sync::Arc;
 
 use crate::scenario::Topology;
 use crate::sim::RunOutcome;
-use crate::trace::{Name, PortRef};
+use crate::trace::{Frame, Hop, Name, Out, PortRef};
 use crate::vec_map::VecMap;
 
 mod types;
 
 /// The first bytes of every encoded run: a page and a worker of different builds refuse
 /// each other's bytes instead of misreading them.
-const MAGIC: &[u8; 4] = b"PLr\x03";
+const MAGIC: &[u8; 4] = b"PLr\x04";
 /// The format version, in [`MAGIC`]'s last byte. 2: an event no longer carries
 /// its number (issue 15). 3: `FrameSent` no longer carries `t_start` (the
 /// event's time) nor `subinterface` (a port carries it, `PortRef::sub`).
-pub const VERSION: u8 = 3;
+/// 4: `SwitchForward` and `MacLearned` write their device and port as one
+/// port (`at`: device, port, subinterface), as the record holds them.
+pub const VERSION: u8 = 4;
 
 /// Bytes that are not an encoded run of this version.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,7 +63,16 @@ pub fn encode(outcome: &RunOutcome) -> Vec<u8> {
 
 /// The outcome `bytes` encode, with `topology` (the lab's, validated by the caller).
 pub fn decode(bytes: &[u8], topology: Arc<Topology>) -> Res<RunOutcome> {
-    let mut d = Dec { bytes, at: 0, names: Vec::new(), frames: Vec::new(), ports: VecMap::new(), time: 0 };
+    let mut d = Dec {
+        bytes,
+        at: 0,
+        names: Vec::new(),
+        frames: Vec::new(),
+        ports: VecMap::new(),
+        hops: VecMap::new(),
+        outs: VecMap::new(),
+        time: 0,
+    };
     if d.take(MAGIC.len())? != MAGIC {
         return Err(CodecError("not a run of this version"));
     }
@@ -108,9 +119,15 @@ pub(crate) struct Dec<'a> {
     bytes: &'a [u8],
     at: usize,
     names: Vec<Name>,
-    frames: Vec<Arc<[u8]>>,
+    frames: Vec<Frame>,
     /// Ports decoded so far, by their names' addresses in `names`.
     ports: VecMap<(usize, usize, usize), PortRef>,
+    /// Link directions decoded so far, by the link's name's address and the
+    /// two ports' (one shared `Hop` each, as the simulation made them).
+    hops: VecMap<(usize, usize, usize), Hop>,
+    /// Switch decisions decoded so far, by how (0: a port, 1: a flood) and
+    /// their ports' names' addresses (shared again, as the simulation did).
+    outs: VecMap<(u8, Vec<usize>), Out>,
     time: u64,
 }
 
@@ -192,6 +209,16 @@ impl Wire for String {
     }
 }
 
+/// Written as a `String` is.
+impl Wire for Box<str> {
+    fn put(&self, e: &mut Enc) {
+        e.raw(self.as_bytes());
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        String::get(d).map(String::into_boxed_str)
+    }
+}
+
 impl Wire for Name {
     fn put(&self, e: &mut Enc) {
         match e.names.get(self.as_str()) {
@@ -217,9 +244,9 @@ impl Wire for Name {
     }
 }
 
-impl Wire for Arc<[u8]> {
+impl Wire for Frame {
     fn put(&self, e: &mut Enc) {
-        let key = self.as_ptr() as usize;
+        let key = self.addr();
         match e.frames.get(&key) {
             Some(&i) => e.uint(i + 1),
             None => {
@@ -233,7 +260,7 @@ impl Wire for Arc<[u8]> {
     fn get(d: &mut Dec) -> Res<Self> {
         match d.uint()? {
             0 => {
-                let bytes: Arc<[u8]> = Arc::from(d.raw()?);
+                let bytes = Frame::from(d.raw()?);
                 d.frames.push(bytes.clone());
                 Ok(bytes)
             }
@@ -276,6 +303,19 @@ impl<T: Wire> Wire for Vec<T> {
             out.push(T::get(d)?);
         }
         Ok(out)
+    }
+}
+
+/// Written as a `Vec` is.
+impl<T: Wire> Wire for Box<[T]> {
+    fn put(&self, e: &mut Enc) {
+        e.uint(self.len() as u64);
+        for v in self.iter() {
+            v.put(e);
+        }
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Vec::get(d).map(Vec::into_boxed_slice)
     }
 }
 

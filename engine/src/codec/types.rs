@@ -8,6 +8,7 @@ use std::sync::Arc;
 use ipnet::Ipv4Net;
 
 use super::{CodecError, Dec, Enc, Res, Wire};
+use crate::apps::dhcp::server::ServerLease;
 use crate::l3::nat::{TcpCtState, Tuple};
 use crate::mac::MacAddr;
 use crate::neighbor::NudState;
@@ -194,6 +195,45 @@ impl Wire for PortRef {
         Ok(shared)
     }
 }
+/// As the three fields `FrameSent` had: the link, then the two ports.
+impl Wire for Hop {
+    fn put(&self, e: &mut Enc) {
+        self.link.put(e);
+        self.from.put(e);
+        self.to.put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let (link, from, to) = (Name::get(d)?, PortRef::get(d)?, PortRef::get(d)?);
+        let key = (link.addr(), from.addr(), to.addr());
+        if let Some(shared) = d.hops.get(&key) {
+            return Ok(shared.clone());
+        }
+        let shared = Hop::new(link, from, to);
+        d.hops.insert(key, shared.clone());
+        Ok(shared)
+    }
+}
+
+/// As the `Forwarding` it points to.
+impl Wire for Out {
+    fn put(&self, e: &mut Enc) {
+        (**self).put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let how = Forwarding::get(d)?;
+        let key = match &how {
+            Forwarding::Port { port } => (0, vec![port.addr()]),
+            Forwarding::Flood { ports } => (1, ports.iter().map(Name::addr).collect()),
+        };
+        if let Some(shared) = d.outs.get(&key) {
+            return Ok(shared.clone());
+        }
+        let shared = Out::new(how);
+        d.outs.insert(key, shared.clone());
+        Ok(shared)
+    }
+}
+
 wire_struct!(AndCheck { interface, address, prefix_len, mask, masked_destination, network, on_link });
 wire_struct!(ChosenRoute { prefix, via, interface, kind });
 wire_struct!(RouteDecision { destination, forwarding, checks, matching_routes, chosen, next_hop });
@@ -203,6 +243,17 @@ wire_struct!(LeaseInfo { address, router, dns, server, lease_time, renew_at, exp
 wire_struct!(Tuple { proto, src, dst });
 wire_struct!(ChecksumChange { field, old, new });
 wire_struct!(ConntrackRow { interface, original, reply, tcp_state, seen_reply, assured, expires });
+// The boxed bulk of rare events: their fields in the order the variants held them, so
+// the bytes are as before the boxes (a `Box` is written as its content).
+wire_struct!(NatRewrite { before, after, checksums, entry });
+wire_struct!(ServerLease { mac, address, hostname, expires });
+wire_struct!(NameLookup { name, server, outcome });
+wire_struct!(Retry { what, after });
+wire_struct!(HttpRequestInfo { method, path, host, to });
+wire_struct!(HttpResponseInfo { method, path, status, reason, body_len });
+wire_struct!(MacFlush { macs, why, vlans });
+wire_struct!(StpRoot { id, name, port, cost });
+wire_struct!(StormLoop { links, devices });
 
 wire_enum!(DropReason {
     0 => NotForMyMac, 1 => ArpNotForMe, 2 => NotForwarding, 3 => TtlExpired, 4 => NoRoute,
@@ -240,12 +291,12 @@ wire_enum!(StopReason {
 
 wire_enum!(EventKind {
     0 => RoutesInstalled { device, routes },
-    1 => FrameSent { link, from, to, t_end, bytes },
+    1 => FrameSent { hop, t_end, bytes },
     2 => FrameReceived { at, link, bytes },
     3 => FrameDropped { device, port, reason, bytes },
     4 => PacketDropped { device, reason, bytes },
-    5 => SwitchForward { device, in_port, dst, out, why, vlan },
-    6 => MacLearned { device, mac, port, moved_from, vlan },
+    5 => SwitchForward { at, dst, out, why, vlan },
+    6 => MacLearned { at, mac, moved_from, vlan },
     7 => MacAged { device, mac, port, vlan },
     8 => Route { device, decision },
     9 => NeighborChanged { device, interface, ip, mac, old, new },
@@ -256,23 +307,23 @@ wire_enum!(EventKind {
     14 => DhcpLeaseExpired { device, interface, address, nak_from },
     15 => DhcpLeaseReleased { device, interface, address, server },
     16 => DhcpNoOffers { device, interface, retry_at },
-    17 => DhcpServerLease { device, mac, address, hostname, expires },
+    17 => DhcpServerLease { device, lease },
     18 => DhcpServerRelease { device, mac, address },
-    19 => DnsLookup { device, label, name, server, outcome },
-    20 => NatTranslated { device, interface, direction, before, after, checksums, entry },
+    19 => DnsLookup { device, label, lookup },
+    20 => NatTranslated { device, interface, direction, rewrite },
     21 => ConntrackExpired { device, entry },
     22 => TcpSocket { device, local, peer, old, new, end },
-    23 => TcpRetransmit { device, local, peer, what, after },
+    23 => TcpRetransmit { device, local, peer, retry },
     24 => TcpResetSent { device, local, peer, closed_port },
-    25 => HttpRequest { device, label, method, path, host, to },
-    26 => HttpResponse { device, peer, method, path, status, reason, body_len },
-    27 => Storm { links, devices, events, first_repeat },
+    25 => HttpRequest { device, label, request },
+    26 => HttpResponse { device, peer, response },
+    27 => Storm { looped, events, first_repeat },
     28 => LinkChanged { device, port, up, cause },
-    29 => MacFlushed { device, port, macs, why, vlans },
+    29 => MacFlushed { device, port, flush },
     30 => NeighborFlushed { device, interface, ips, why },
     31 => AddressChanged { device, interface, old, new },
     32 => PowerChanged { device, on },
-    33 => StpBridge { device, bridge, root, root_name, root_port, cost },
+    33 => StpBridge { device, bridge, root },
     34 => StpPort { device, port, role, state, old_role, old_state, costs },
     35 => StpTopologyChange { device, on },
     36 => Ipv6 { device, event },

@@ -42,13 +42,9 @@ pub(super) fn diagnose_command(
     ) || spec.command.lookup().is_some()
     {
         let found = events.iter().find_map(|e| match &e.kind {
-            EventKind::DnsLookup {
-                label,
-                name,
-                server,
-                outcome,
-                ..
-            } if label.as_str() == spec.label => Some((name.clone(), *server, LookupOutcome::clone(outcome))),
+            EventKind::DnsLookup { label, lookup, .. } if label.as_str() == spec.label => {
+                Some((lookup.name.clone(), lookup.server, lookup.outcome.clone()))
+            }
             _ => None,
         });
         if let Some((name, server, result)) = found {

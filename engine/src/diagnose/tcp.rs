@@ -92,8 +92,10 @@ pub(super) fn diagnose_curl(topology: &Topology, outcome: &RunOutcome, spec: &Sc
     let gaps: Vec<_> = events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::TcpRetransmit { device, local: l, peer: p, what: Retransmitted::Syn, after } if device.as_str() == id && mine(l, p) => {
-                Some(*after)
+            EventKind::TcpRetransmit { device, local: l, peer: p, retry }
+                if device.as_str() == id && mine(l, p) && retry.what == Retransmitted::Syn =>
+            {
+                Some(retry.after)
             }
             _ => None,
         })

@@ -195,7 +195,7 @@ fn traffic_check(
         ),
         Check::LookupSucceeds { name, .. } => {
             let outcome_of = outcome.trace.events.iter().find_map(|e| match &e.kind {
-                EventKind::DnsLookup { label: l, outcome, server, .. } if l.as_str() == label => Some((crate::trace::LookupOutcome::clone(outcome), *server)),
+                EventKind::DnsLookup { label: l, lookup, .. } if l.as_str() == label => Some((lookup.outcome.clone(), lookup.server)),
                 _ => None,
             });
             let (passed, what) = match outcome_of {
@@ -224,7 +224,7 @@ fn traffic_check(
         }
         Check::PageLoads { url, .. } => {
             let status = outcome.trace.events.iter().find_map(|e| match &e.kind {
-                EventKind::HttpResponse { status, body_len, .. } => Some((*status, *body_len)),
+                EventKind::HttpResponse { response, .. } => Some((response.status, response.body_len)),
                 _ => None,
             });
             let error = lines.iter().find(|l| l.starts_with("curl: (")).cloned();
@@ -321,13 +321,8 @@ fn leaves_via(
     link: Option<&str>,
 ) -> CheckResult {
     let first = outcome.trace.events.iter().find_map(|e| match &e.kind {
-        EventKind::FrameSent {
-            link: l,
-            from,
-            to,
-            bytes,
-            ..
-        } if from.device == device => {
+        EventKind::FrameSent { hop, bytes, .. } if hop.from.device == device => {
+            let (l, to) = (&hop.link, &hop.to);
             let d = wire::decode(bytes);
             let is_request = d.ipv4().is_some_and(|ip| ip.dst.value == target)
                 && d.icmp().is_some_and(|i| i.icmp_type.value == 8);

@@ -154,9 +154,9 @@ impl Question {
 pub fn is_decision(scenario: &Topology, event: &TraceEvent) -> bool {
     match &event.kind {
         EventKind::SwitchForward { .. } | EventKind::Route { .. } => true,
-        EventKind::FrameSent { from, .. } => has_ip(scenario, &from.device),
+        EventKind::FrameSent { hop, .. } => has_ip(scenario, &hop.from.device),
         EventKind::DhcpLeaseObtained { renewed: false, .. } | EventKind::DnsLookup { .. } => true,
-        EventKind::NatTranslated { direction: crate::trace::NatDirection::Outbound, before, after, .. } => before != after,
+        EventKind::NatTranslated { direction: crate::trace::NatDirection::Outbound, rewrite, .. } => rewrite.before != rewrite.after,
         other => {
             super::predict_tcp::is_decision(other)
                 || super::predict_changes::is_decision(other)
@@ -193,15 +193,15 @@ pub fn questions_at(
         };
     match &event.kind {
         EventKind::SwitchForward {
-            device,
-            in_port,
+            at,
             dst,
             out: fwd,
             vlan,
             ..
         } => {
+            let (device, in_port) = (&at.device, &at.port);
             let linked = linked_ports(scenario, device);
-            let ports = match fwd {
+            let ports = match &**fwd {
                 Forwarding::Port { port } => vec![port.to_string()],
                 Forwarding::Flood { ports } => ports.iter().map(|p| p.to_string()).collect(),
             };
@@ -279,7 +279,8 @@ pub fn questions_at(
                 None,
             );
         }
-        EventKind::FrameSent { from, bytes, .. } if has_ip(scenario, &from.device) => {
+        EventKind::FrameSent { hop, bytes, .. } if has_ip(scenario, &hop.from.device) => {
+            let from = &hop.from;
             if let Some(sub) = &from.sub {
                 // Router on a stick: which tag does the subinterface's frame
                 // carry? The classic mistakes: none (a router's frames look

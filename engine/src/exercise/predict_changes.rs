@@ -6,16 +6,19 @@
 use super::predict::{Answer, Choice, QuestionKind};
 use crate::msg;
 use crate::msg::Msg;
-use crate::trace::{EventKind, FlushCause};
+use crate::trace::{EventKind, FlushCause, MacFlush};
 
 /// True for the change events predict mode stops before.
 pub(super) fn is_decision(kind: &EventKind) -> bool {
-    matches!(kind, EventKind::MacFlushed { port: Some(_), why: FlushCause::LinkDown | FlushCause::CarrierLost, .. })
+    matches!(kind, EventKind::MacFlushed { port: Some(_), flush, .. } if matches!(flush.why, FlushCause::LinkDown | FlushCause::CarrierLost))
 }
 
 /// (kind, prompt, correct, wrong) for a change event.
 pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, Msg, Choice, Vec<Choice>)> {
-    let EventKind::MacFlushed { device, port: Some(port), macs, why: why @ (FlushCause::LinkDown | FlushCause::CarrierLost), .. } = kind else {
+    let EventKind::MacFlushed { device, port: Some(port), flush } = kind else {
+        return None;
+    };
+    let MacFlush { macs, why: why @ (FlushCause::LinkDown | FlushCause::CarrierLost), .. } = &**flush else {
         return None;
     };
     let prompt = if *why == FlushCause::LinkDown {

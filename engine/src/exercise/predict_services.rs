@@ -11,7 +11,7 @@ use super::predict::{Answer, Choice, QuestionKind};
 use crate::msg;
 use crate::msg::Msg;
 use crate::scenario::{DnsRecordData, Topology};
-use crate::trace::{EventKind, LookupOutcome};
+use crate::trace::{EventKind, LookupOutcome, NameLookup, NatRewrite};
 use std::net::Ipv4Addr;
 
 /// (kind, prompt, correct, wrong) for a DHCP or DNS decision event.
@@ -44,13 +44,8 @@ pub(super) fn question_parts(
                 wrong.into_iter().map(label).collect(),
             ))
         }
-        EventKind::DnsLookup {
-            device,
-            name,
-            server,
-            outcome,
-            ..
-        } => {
+        EventKind::DnsLookup { device, lookup, .. } => {
+            let NameLookup { name, server, outcome } = &**lookup;
             let label = |o: LookupOutcome| Choice {
                 text: match &o {
                     LookupOutcome::Answer { addresses, .. } => msg!(
@@ -92,7 +87,8 @@ pub(super) fn question_parts(
                 wrong.into_iter().map(label).collect(),
             ))
         }
-        EventKind::NatTranslated { device, interface, before, after, .. } => {
+        EventKind::NatTranslated { device, interface, rewrite, .. } => {
+            let NatRewrite { before, after, .. } = &**rewrite;
             let icmp = before.proto == 1;
             let label = |(ip, port): (Ipv4Addr, u16)| Choice {
                 text: if icmp { msg!("predict-echo-id", address = ip, id = port.to_string()) } else { Msg::verbatim(format!("{ip}:{port}")) },

@@ -10,29 +10,27 @@ use crate::sim::Frame;
 use crate::trace::ForwardReason;
 
 pub(crate) struct Hub {
-    dev: u32,
     /// Global port indices, in port order.
     ports: Vec<u32>,
 }
 
 impl Hub {
-    pub(crate) fn new(dev: u32, ports: Vec<u32>) -> Hub {
-        Hub { dev, ports }
+    pub(crate) fn new(ports: Vec<u32>) -> Hub {
+        Hub { ports }
     }
 }
 
 impl Device for Hub {
     fn on_frame(&mut self, ctx: &mut Ctx, in_port: u32, frame: Frame) {
-        let in_name = ctx.port_name(self.ports[in_port as usize]);
+        let in_at = ctx.port_ref(self.ports[in_port as usize]);
         let dst = mac_at(&frame, 0).unwrap_or(MacAddr::ZERO);
         let now = ctx.now;
         flood(
             ctx,
-            self.dev,
             &self.ports,
             &|_| Some(frame.clone()),
             in_port,
-            in_name,
+            in_at,
             dst,
             ForwardReason::Hub,
             None,

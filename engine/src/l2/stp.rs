@@ -26,7 +26,7 @@ use crate::sim::ctx::Ctx;
 use crate::sim::device::Timer;
 use crate::sim::Frame;
 use crate::time::SimTime;
-use crate::trace::{BridgeId, EventKind, Name, StpRole, StpState};
+use crate::trace::{BridgeId, EventKind, Name, StpRole, StpRoot, StpState};
 use crate::vec_map::VecMap;
 use crate::wire::stp::{self as bpdu, Config, Repr};
 use std::sync::Arc;
@@ -676,10 +676,12 @@ impl Stp {
             ctx.record(EventKind::StpBridge {
                 device: device.clone(),
                 bridge: self.bridge_id,
-                root: self.designated_root,
-                root_name: name_of(&self.designated_root),
-                root_port: self.root_port.map(|r| port_names[r].clone()),
-                cost: self.root_path_cost,
+                root: Box::new(StpRoot {
+                    id: self.designated_root,
+                    name: name_of(&self.designated_root),
+                    port: self.root_port.map(|r| port_names[r].clone()),
+                    cost: self.root_path_cost,
+                }),
             });
         }
         for i in 0..self.ports.len() {

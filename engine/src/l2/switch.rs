@@ -14,7 +14,7 @@ use crate::sim::ctx::Ctx;
 use crate::sim::device::{Device, Timer};
 use crate::sim::Frame;
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, FlushCause, ForwardReason, Forwarding, Name, StpState};
+use crate::trace::{DropReason, EventKind, FlushCause, ForwardReason, MacFlush, Name, StpState};
 use crate::vec_map::VecMap;
 
 /// Linux bridge default `ageing_time`.
@@ -130,13 +130,11 @@ impl Switch {
             }
         }
         if let Some(moved_from) = learned {
-            let port = ctx.port_name(self.ports[in_port as usize]);
+            let at = ctx.port_ref(self.ports[in_port as usize]);
             let moved_from = moved_from.map(|p| ctx.port_name(self.ports[p as usize]));
-            let device = ctx.id(self.dev);
             ctx.record(EventKind::MacLearned {
-                device,
+                at,
                 mac: src,
-                port,
                 moved_from,
                 vlan: self.vlans.is_some().then_some(vid),
             });
@@ -189,7 +187,7 @@ impl Switch {
         let macs = macs.into_iter().map(|(m, p)| (m, ctx.port_name(self.ports[p as usize]))).collect();
         let device = ctx.id(self.dev);
         let port = port.map(|p| ctx.port_name(self.ports[p as usize]));
-        ctx.record(EventKind::MacFlushed { device, port, macs: Box::new(macs), why, vlans: Box::new(vlans) });
+        ctx.record(EventKind::MacFlushed { device, port, flush: Box::new(MacFlush { macs, why, vlans }) });
     }
 }
 
@@ -246,7 +244,7 @@ impl Device for Switch {
         if !src.is_multicast() {
             self.learn(ctx, vid, src, in_port);
         }
-        let in_name = ctx.port_name(self.ports[in_port as usize]);
+        let in_at = ctx.port_ref(self.ports[in_port as usize]);
         let (why, out_port) = if dst.is_broadcast() {
             (ForwardReason::Broadcast, None)
         } else if dst.is_multicast() {
@@ -273,18 +271,8 @@ impl Device for Switch {
                 ctx.drop_frame(self.dev, Some(port), DropReason::PortNotForwarding, frame);
             }
             Some(p) => {
-                let out = Forwarding::Port {
-                    port: ctx.port_name(self.ports[p as usize]),
-                };
-                let device = ctx.id(self.dev);
-                ctx.record(EventKind::SwitchForward {
-                    device,
-                    in_port: in_name,
-                    dst,
-                    out,
-                    why,
-                    vlan,
-                });
+                let out = ctx.port_out(self.ports[p as usize]);
+                ctx.record(EventKind::SwitchForward { at: in_at, dst, out, why, vlan });
                 let port = self.ports[p as usize];
                 let frame = match &self.vlans {
                     Some(v) => super::vlan::egress(&v[p as usize], vid, &frame),
@@ -303,7 +291,7 @@ impl Device for Switch {
                         Some(_) => None,
                     }
                 };
-                flood(ctx, self.dev, &self.ports, &egress, in_port, in_name, dst, why, vlan, at)
+                flood(ctx, &self.ports, &egress, in_port, in_at, dst, why, vlan, at)
             }
         }
     }

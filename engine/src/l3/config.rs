@@ -77,7 +77,7 @@ impl IpNode {
         }
         let device = ctx.id(self.dev);
         let interface = self.ifaces[iface as usize].name.clone();
-        ctx.record(EventKind::NeighborFlushed { device, interface, ips, why });
+        ctx.record(EventKind::NeighborFlushed { device, interface, ips: Box::new(ips), why });
     }
 
     pub(super) fn add_connected(&mut self, iface: u32, net: Ipv4Net, carrier: bool) {

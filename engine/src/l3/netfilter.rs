@@ -21,7 +21,7 @@ use crate::scenario::Device as DeviceSpec;
 use crate::sim::ctx::Ctx;
 use crate::sim::device::Timer;
 use crate::time::SimTime;
-use crate::trace::{ChecksumChange, ConntrackRow, DropReason, EventKind, NatDirection};
+use crate::trace::{ChecksumChange, ConntrackRow, DropReason, EventKind, NatDirection, NatRewrite};
 use crate::vec_map::VecMap;
 
 /// MASQUERADE on one outside interface and its expiry timer.
@@ -152,16 +152,13 @@ impl IpNode {
     ) {
         let interface = self.ifaces[iface as usize].name.clone();
         let Some(e) = self.nat.get(&iface).and_then(|s| s.table.entry(&original)) else { return };
-        let entry = Box::new(ConntrackRow::of(interface.clone(), e));
+        let entry = ConntrackRow::of(interface.clone(), e);
         let device = ctx.id(self.dev);
         ctx.record(EventKind::NatTranslated {
             device,
             interface,
             direction,
-            before: Box::new(before),
-            after: Box::new(after),
-            checksums: Box::new(checksums),
-            entry,
+            rewrite: Box::new(NatRewrite { before, after, checksums, entry }),
         });
         self.nat_arm(ctx, iface);
     }

@@ -9,7 +9,7 @@ use crate::l4::tcp::conn::after;
 use crate::l4::tcp::{OutSegment, SocketId, TcpEvent};
 use crate::sim::ctx::Ctx;
 use crate::time::SimTime;
-use crate::trace::{EventKind, Retransmitted, SocketState, TcpEnd};
+use crate::trace::{EventKind, Retransmitted, Retry, SocketState, TcpEnd};
 use crate::wire::tcp::flags;
 use crate::vec_map::VecMap;
 use std::net::SocketAddrV4;
@@ -154,13 +154,8 @@ impl IpNode {
             Retransmitted::Fin
         };
         let device = ctx.id(self.dev);
-        ctx.record(EventKind::TcpRetransmit {
-            device,
-            local,
-            peer,
-            what,
-            after: now.saturating_sub(previous.unwrap_or(now)),
-        });
+        let after = now.saturating_sub(previous.unwrap_or(now));
+        ctx.record(EventKind::TcpRetransmit { device, local, peer, retry: Box::new(Retry { what, after }) });
     }
 }
 

@@ -110,7 +110,7 @@ impl Sim {
         let name = self.ctx.port_name(port);
         let boot = cause == LinkCause::Power;
         let why = if boot { FlushCause::PowerOff } else { FlushCause::LinkDown };
-        self.ctx.record(EventKind::LinkChanged { device, port: name, up, cause: cause.clone() });
+        self.ctx.record(EventKind::LinkChanged { device, port: name, up, cause: Box::new(cause.clone()) });
         let carrier = self.ctx.has_carrier(port);
         let ctx = &mut self.ctx;
         match &mut self.bodies[d] {
@@ -141,7 +141,8 @@ impl Sim {
         let from = self.ctx.port_ref(port);
         let device = self.ctx.id(pd);
         let name = self.ctx.port_name(peer);
-        self.ctx.record(EventKind::LinkChanged { device, port: name, up, cause: LinkCause::Carrier { peer: from } });
+        let cause = Box::new(LinkCause::Carrier { peer: from });
+        self.ctx.record(EventKind::LinkChanged { device, port: name, up, cause });
         let subs = self.subinterfaces(pd as usize, plocal);
         let ctx = &mut self.ctx;
         match &mut self.bodies[pd as usize] {
@@ -215,7 +216,7 @@ impl Sim {
                 }
                 Body::Switch(sw)
             }
-            Body::Hub(_) => Body::Hub(Hub::new(d as u32, ports)),
+            Body::Hub(_) => Body::Hub(Hub::new(ports)),
             Body::Ip(old) => {
                 let mut node = IpNode::build(d as u32, spec, &ports, &mut self.ctx.rng);
                 node.apps = std::mem::take(&mut old.apps);
@@ -223,7 +224,7 @@ impl Sim {
                 super::start_services(&mut node, spec, d as u32, now, &mut self.ctx);
                 let routes = node.route_entries();
                 let device = self.ctx.id(d as u32);
-                self.ctx.record(EventKind::RoutesInstalled { device, routes });
+                self.ctx.record(EventKind::RoutesInstalled { device, routes: routes.into_boxed_slice() });
                 if let Some(s) = &spec.web_server {
                     node.web_server_setup(&mut self.ctx, s);
                 }

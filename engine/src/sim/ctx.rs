@@ -10,7 +10,7 @@ use super::queue::{EventQueue, Queued};
 use super::{Ev, Frame};
 use crate::rng::Rng;
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, Name, PortRef, TraceEvent};
+use crate::trace::{DropReason, EventKind, Name, Out, PortRef, TraceEvent};
 use crate::vec_map::VecMap;
 
 /// Trace length from which the trace grows by a quarter, not by doubling
@@ -61,6 +61,12 @@ pub(crate) struct Ctx {
     /// when none is left, a run whose queue holds only the spanning tree's
     /// periodic work is over.
     pub(super) foreground: u64,
+    /// The last flood's `out` per port it came in on (global port index): the
+    /// next flood from that port records the same shared list when its ports
+    /// are the same (`l2::flood`), so a storm records no new list per frame.
+    pub(crate) flood_outs: Vec<Option<Out>>,
+    /// A flood's copies, reused from one flood to the next.
+    pub(crate) flood_scratch: Vec<(u32, Frame)>,
 }
 
 impl Ctx {
@@ -86,6 +92,8 @@ impl Ctx {
             tx_delay: SimTime::ZERO,
             work: 0,
             foreground: 0,
+            flood_outs: Vec::new(),
+            flood_scratch: Vec::new(),
         }
     }
 
@@ -170,8 +178,19 @@ impl Ctx {
         self.has_carrier(port)
     }
 
-    pub(super) fn port_ref(&self, port: u32) -> PortRef {
+    /// Port `port` of its device, as trace events hold it.
+    pub(crate) fn port_ref(&self, port: u32) -> PortRef {
         self.ports[port as usize].at.clone()
+    }
+
+    /// A port's name, borrowed.
+    pub(crate) fn port_name_ref(&self, port: u32) -> &Name {
+        &self.ports[port as usize].name
+    }
+
+    /// `Forwarding::Port` out of `port`, as a `SwitchForward` holds it.
+    pub(crate) fn port_out(&self, port: u32) -> Out {
+        self.ports[port as usize].out.clone()
     }
 
     pub(crate) fn drop_frame(
@@ -224,7 +243,7 @@ impl Ctx {
         self.output_events.push(at);
         self.record(EventKind::CommandOutput {
             label: label.clone(),
-            line,
+            line: line.into_boxed_str(),
         });
     }
 }

@@ -6,7 +6,7 @@
 use super::ctx::Ctx;
 use super::{Ev, Frame};
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, Name, PortRef};
+use crate::trace::{DropReason, EventKind, Hop, Name, Out, PortRef};
 use std::collections::VecDeque;
 
 /// Frames a link direction holds while busy (Linux's default `txqueuelen`).
@@ -21,9 +21,12 @@ pub(crate) struct Port {
     pub(crate) name: Name,
     /// The device's and this port's names, made once: what trace events hold.
     pub(crate) at: PortRef,
-    /// A VLAN subinterface's: its parent port sending for it (`PortRef::sent_by`),
-    /// a `FrameSent`'s `from`.
-    pub(crate) sent_as: Option<PortRef>,
+    /// A VLAN subinterface's: its parent port sending for it on the parent's
+    /// cable (`PortRef::sent_by` as `from`), a `FrameSent`'s `hop`.
+    pub(crate) sent_hop: Option<Hop>,
+    /// `Forwarding::Port` out of this port, made once: what a switch's
+    /// `SwitchForward` holds (a reference-count increment per frame).
+    pub(crate) out: Out,
     /// Index of the interface (IP devices) or the port (switches) inside the device.
     pub(crate) local: u32,
     /// The link plugged in, and which end of it this port is.
@@ -53,6 +56,9 @@ pub(crate) struct Link {
     pub(crate) id: Name,
     /// Ports at end 0 and end 1; direction d sends from `ends[d]`.
     pub(crate) ends: [u32; 2],
+    /// What a `FrameSent` in direction d holds: this link, `ends[d]` and
+    /// `ends[1 - d]`, made once.
+    pub(crate) hops: [Hop; 2],
     pub(crate) delay: SimTime,
     /// Serialisation time per byte in picoseconds (8 000 000 / Mbit/s).
     pub(crate) ps_per_byte: u64,
@@ -113,21 +119,12 @@ impl Ctx {
         link.dirs[dir as usize].busy_until = now + serialisation;
         link.dirs[dir as usize].started += 1;
         let lost = link.drop[dir as usize].contains(&link.dirs[dir as usize].started);
-        let from = link.ends[dir as usize];
         let to = link.ends[1 - dir as usize];
-        let id = link.id.clone();
-        let from_ref = match sub {
-            Some(p) => self.ports[p as usize].sent_as.clone().unwrap_or_else(|| self.port_ref(from)),
-            None => self.port_ref(from),
+        let hop = match sub.and_then(|p| self.ports[p as usize].sent_hop.as_ref()) {
+            Some(hop) => hop.clone(),
+            None => link.hops[dir as usize].clone(),
         };
-        let to_ref = self.port_ref(to);
-        self.record(EventKind::FrameSent {
-            link: id,
-            from: from_ref,
-            to: to_ref,
-            t_end,
-            bytes: frame.clone(),
-        });
+        self.record(EventKind::FrameSent { hop, t_end, bytes: frame.clone() });
         if lost {
             // The frame occupies the wire but never reaches the far end.
             self.schedule(t_end, Ev::Lost { port: to, frame });

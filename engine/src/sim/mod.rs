@@ -19,7 +19,7 @@ use crate::l3::IpNode;
 use crate::rng::Rng;
 use crate::scenario::{DeviceKind, Scenario, ScenarioError, Topology};
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, Name, PortRef, Trace, TraceEvent};
+use crate::trace::{DropReason, EventKind, Forwarding, Hop, Name, Out, PortRef, Trace, TraceEvent};
 use ctx::Ctx;
 use device::{Body, Device, Timer};
 use link::{Direction, Link, Port};
@@ -28,7 +28,7 @@ use crate::vec_map::VecMap;
 use std::sync::Arc;
 
 /// Frame bytes, shared between the trace and every copy a switch floods.
-pub(crate) type Frame = Arc<[u8]>;
+pub(crate) use crate::trace::Frame;
 
 /// Why a run stopped.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -243,6 +243,8 @@ impl Sim {
         ctx.host_delay = o.host_delay;
         let mut bodies = Vec::with_capacity(sc.devices.len());
         let mut device_ports: Vec<Vec<u32>> = Vec::with_capacity(sc.devices.len());
+        // VLAN subinterfaces and their parent port sending for them.
+        let mut sent_as: Vec<(u32, PortRef)> = Vec::new();
         for (d, spec) in sc.devices.iter().enumerate() {
             let d = d as u32;
             let mut ports = Vec::with_capacity(spec.ports.len());
@@ -253,7 +255,8 @@ impl Sim {
                 ctx.ports.push(Port {
                     device: d,
                     at: PortRef::new(id.clone(), name.clone()),
-                    sent_as: None,
+                    sent_hop: None,
+                    out: Out::new(Forwarding::Port { port: name.clone() }),
                     name,
                     local: local as u32,
                     link: None,
@@ -266,15 +269,14 @@ impl Sim {
                 if let Some(v) = iface.vlan {
                     ctx.ports[ports[i] as usize].vlan = Some((ports[v.parent], v.vid));
                     let (parent, sub) = (&ctx.ports[ports[v.parent] as usize].name, &ctx.ports[ports[i] as usize].name);
-                    let sent_as = PortRef::sent_by(id.clone(), parent.clone(), Some(sub.clone()));
-                    ctx.ports[ports[i] as usize].sent_as = Some(sent_as);
+                    sent_as.push((ports[i], PortRef::sent_by(id.clone(), parent.clone(), Some(sub.clone()))));
                 }
             }
             ctx.ids.push(id);
             ctx.boots.push(0);
             let body = match spec.kind {
                 DeviceKind::Switch => Body::Switch(Switch::new(d, ports.clone())),
-                DeviceKind::Hub => Body::Hub(Hub::new(d, ports.clone())),
+                DeviceKind::Hub => Body::Hub(Hub::new(ports.clone())),
                 _ => Body::Ip(Box::new(IpNode::build(d, spec, &ports, &mut ctx.rng))),
             };
             bodies.push(body);
@@ -285,8 +287,11 @@ impl Sim {
             let b = device_ports[spec.b.device][spec.b.port];
             ctx.ports[a as usize].link = Some((l as u32, 0));
             ctx.ports[b as usize].link = Some((l as u32, 1));
+            let id: Name = spec.id.as_str().into();
+            let (ra, rb) = (ctx.port_ref(a), ctx.port_ref(b));
             ctx.links.push(Link {
-                id: spec.id.as_str().into(),
+                hops: [Hop::new(id.clone(), ra.clone(), rb.clone()), Hop::new(id.clone(), rb, ra)],
+                id,
                 ends: [a, b],
                 delay: spec.delay,
                 ps_per_byte: spec.ps_per_byte,
@@ -294,6 +299,15 @@ impl Sim {
                 drop: spec.drop.clone(),
                 carrier: true,
             });
+        }
+        // A subinterface's frames leave on its parent's cable, from the
+        // parent port sending for it.
+        for (sub, from) in sent_as {
+            let Some((parent, _)) = ctx.ports[sub as usize].vlan else { continue };
+            let Some((l, end)) = ctx.ports[parent as usize].link else { continue };
+            let link = &ctx.links[l as usize];
+            let to = ctx.port_ref(link.ends[1 - end as usize]);
+            ctx.ports[sub as usize].sent_hop = Some(Hop::new(link.id.clone(), from, to));
         }
         let bridges = stp_names(sc);
         for (d, spec) in sc.devices.iter().enumerate() {
@@ -328,7 +342,7 @@ impl Sim {
             if let Body::Ip(node) = body {
                 let routes = node.route_entries();
                 let device = ctx.ids[d].clone();
-                ctx.record(EventKind::RoutesInstalled { device, routes });
+                ctx.record(EventKind::RoutesInstalled { device, routes: routes.into_boxed_slice() });
             }
         }
         // nginx starts at boot too; its listener is recorded after the routing tables,
@@ -501,7 +515,7 @@ fn gather_lines(outputs: &mut VecMap<String, Vec<String>>, events: &[TraceEvent]
             current = Some((label, outputs.get_mut(label.as_str())));
         }
         if let Some((_, Some(lines))) = &mut current {
-            lines.push(line.clone());
+            lines.push(line.to_string());
         }
     }
 }

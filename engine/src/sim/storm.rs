@@ -6,7 +6,7 @@
 use super::ctx::Ctx;
 use super::device::Body;
 use super::StopReason;
-use crate::trace::EventKind;
+use crate::trace::{EventKind, StormLoop};
 use crate::vec_map::{VecMap, VecSet};
 
 /// A frame to the bridge group address: a BPDU, which no bridge forwards.
@@ -42,7 +42,8 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
     );
     let mut copies: VecMap<(&str, &[u8]), u32> = VecMap::new();
     for ev in ctx.trace.iter().rev().take(WINDOW) {
-        if let EventKind::FrameSent { link, bytes, .. } = &ev.kind {
+        if let EventKind::FrameSent { hop, bytes, .. } = &ev.kind {
+            let link = &hop.link;
             // Hellos repeat every 2 s by design: never a storm.
             if between_bridges.contains_key(link.as_str()) && !is_bpdu(bytes) {
                 *copies.entry((link.as_str(), &bytes[..])).or_default() += 1;
@@ -86,8 +87,7 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
     let links: Vec<String> = links.into_iter().map(str::to_string).collect();
     let first_repeat = first_repeat(ctx);
     ctx.record(EventKind::Storm {
-        links: Box::new(links.clone()),
-        devices: Box::new(devices.clone()),
+        looped: Box::new(StormLoop { links: links.clone(), devices: devices.clone() }),
         events: processed,
         first_repeat,
     });
@@ -103,7 +103,7 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
 fn first_repeat(ctx: &Ctx) -> u64 {
     let mut seen = VecSet::new();
     let first = ctx.trace.iter().position(|e| match &e.kind {
-        EventKind::FrameSent { link, from, bytes, .. } => !is_bpdu(bytes) && !seen.insert((link, &from.device, bytes)),
+        EventKind::FrameSent { hop, bytes, .. } => !is_bpdu(bytes) && !seen.insert((&hop.link, &hop.from.device, bytes)),
         _ => false,
     });
     first.unwrap_or(ctx.trace.len()) as u64

@@ -57,7 +57,7 @@ fn list<T: std::fmt::Display>(items: impl Iterator<Item = T>) -> String {
 /// The sentence of a configuration event (`locales/*/engine-explain*.ftl`).
 pub(super) fn explain(kind: &EventKind) -> Msg {
     match kind {
-        EventKind::LinkChanged { device, port, up, cause } => match (cause, up) {
+        EventKind::LinkChanged { device, port, up, cause } => match (&**cause, up) {
             (LinkCause::Command, false) => msg!("explain-link-set-down", device = device, port = port),
             (LinkCause::Command, true) => msg!("explain-link-set-up", device = device, port = port),
             (LinkCause::Carrier { peer }, false) => {
@@ -69,7 +69,8 @@ pub(super) fn explain(kind: &EventKind) -> Msg {
             (LinkCause::Power, false) => msg!("explain-link-power-off", device = device, port = port),
             (LinkCause::Power, true) => msg!("explain-link-power-on", device = device, port = port),
         },
-        EventKind::MacFlushed { device, port, macs, why: cause, .. } => {
+        EventKind::MacFlushed { device, port, flush } => {
+            let MacFlush { macs, why: cause, .. } = &**flush;
             let macs = list(macs.iter().map(|(m, _)| m));
             match port {
                 Some(p) => msg!("explain-mac-flushed", device = device, port = p, why = because(*cause, p.into()), macs = macs),
@@ -106,3 +107,15 @@ pub(super) fn explain(kind: &EventKind) -> Msg {
 
 /// The MACs a switch forgot, with the port each was on.
 pub type FlushedMacs = Vec<(MacAddr, Name)>;
+
+/// What a `MacFlushed` event's switch forgot, and why: one box for both
+/// lists (a record is as big as the biggest variant, docs/perf.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MacFlush {
+    pub macs: FlushedMacs,
+    pub why: FlushCause,
+    /// On a VLAN-filtering switch, the VLAN of each of `macs`, in their
+    /// order (a MAC may go twice, from two VLANs); empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub vlans: Vec<u16>,
+}

@@ -184,9 +184,9 @@ pub fn significant(event: &TraceEvent) -> bool {
 fn same_step(a: &EventKind, b: &EventKind) -> bool {
     match (a, b) {
         (
-            EventKind::FrameSent { link, from, to, bytes, .. },
-            EventKind::FrameSent { link: l2, from: f2, to: t2, bytes: b2, .. },
-        ) => link == l2 && from == f2 && to == t2 && bytes == b2,
+            EventKind::FrameSent { hop, bytes, .. },
+            EventKind::FrameSent { hop: h2, bytes: b2, .. },
+        ) => hop == h2 && bytes == b2,
         _ => a == b,
     }
 }
@@ -316,9 +316,10 @@ fn difference(original: Option<&TraceEvent>, variant: Option<&TraceEvent>, v_at:
             route_difference(topo, device.as_str(), od, vd)
         }
         (
-            Some(EventKind::SwitchForward { device, in_port, out: oo, .. }),
-            Some(EventKind::SwitchForward { device: d2, in_port: i2, out: vo, .. }),
-        ) if device == d2 && in_port == i2 => {
+            Some(EventKind::SwitchForward { at: in_at, out: oo, .. }),
+            Some(EventKind::SwitchForward { at: a2, out: vo, .. }),
+        ) if in_at == a2 => {
+            let (device, in_port) = (&in_at.device, &in_at.port);
             let lost: Vec<&str> = out_ports(oo).into_iter().filter(|p| !out_ports(vo).contains(p)).collect();
             let why: Vec<Msg> = lost.iter().filter_map(|p| port_state(v_run, v_at, device.as_str(), p)).collect();
             // The frame itself: the one that just came in on that port.
@@ -340,8 +341,8 @@ fn difference(original: Option<&TraceEvent>, variant: Option<&TraceEvent>, v_at:
             Some(EventKind::CommandOutput { label, line: ol }),
             Some(EventKind::CommandOutput { label: l2, line: vl }),
         ) if label == l2 => match target_reach(topo, label.as_str()) {
-            Some(reach) => msg!("explain-whatif-output-unreachable", reach = reach, command = label, now = vl, before = ol),
-            None => msg!("explain-whatif-output", command = label, now = vl, before = ol),
+            Some(reach) => msg!("explain-whatif-output-unreachable", reach = reach, command = label, now = &**vl, before = &**ol),
+            None => msg!("explain-whatif-output", command = label, now = &**vl, before = &**ol),
         },
         (Some(o), Some(v)) => msg!("explain-whatif-both", variant = clause(v, topo), original = clause(o, topo)),
         (Some(o), None) => msg!("explain-whatif-variant-ended", original = clause(o, topo)),
@@ -430,8 +431,8 @@ fn target_reach(topo: &Topology, label: &str) -> Option<Msg> {
 fn clause(kind: &EventKind, topo: &Topology) -> Msg {
     let frame = |b: &[u8]| quote(&crate::wire::summarize(b));
     match kind {
-        EventKind::FrameSent { from, to, bytes, .. } => {
-            msg!("explain-whatif-clause-sent", device = &from.device, frame = frame(bytes), to = &to.device)
+        EventKind::FrameSent { hop, bytes, .. } => {
+            msg!("explain-whatif-clause-sent", device = &hop.from.device, frame = frame(bytes), to = &hop.to.device)
         }
         EventKind::FrameReceived { at, bytes, .. } => msg!("explain-whatif-clause-received", device = &at.device, frame = frame(bytes)),
         EventKind::FrameDropped { device, reason, bytes, .. } => {
@@ -456,7 +457,7 @@ fn clause(kind: &EventKind, topo: &Topology) -> Msg {
         EventKind::NeighborChanged { device, ip, new, .. } => {
             msg!("explain-whatif-clause-arp", device = device, ip = ip, state = new.name())
         }
-        EventKind::CommandOutput { label, line } => msg!("explain-whatif-clause-output", command = label, line = line),
+        EventKind::CommandOutput { label, line } => msg!("explain-whatif-clause-output", command = label, line = &**line),
         _ => {
             let event = TraceEvent { time: crate::time::SimTime::ZERO, kind: kind.clone() }.explain_msg();
             msg!("explain-whatif-clause-event", event = Arg::Clause(Box::new(event)))

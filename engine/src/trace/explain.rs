@@ -7,7 +7,8 @@
 
 use super::facts::*;
 use super::Name;
-use super::{EventKind, TraceEvent};
+use super::{EventKind, HopNames, StormLoop, TraceEvent};
+use crate::apps::dhcp::server::ServerLease;
 use crate::msg;
 use crate::msg::{Arg, Msg};
 use crate::neighbor::NudState;
@@ -47,7 +48,8 @@ impl TraceEvent {
                 count = routes.len(),
                 routes = routes.iter().map(route_text).collect::<Vec<_>>().join("; ")
             ),
-            EventKind::FrameSent { link, from, to, t_end, bytes } if from.sub.is_some() => {
+            EventKind::FrameSent { hop, t_end, bytes } if hop.from.sub.is_some() => {
+                let HopNames { link, from, to } = &**hop;
                 let sub: &Name = from.sub.as_ref().expect("a subinterface");
                 // The 8021q driver's tag, named: which subinterface, which VLAN.
                 let vid = if bytes.len() >= 16 { u16::from_be_bytes([bytes[14], bytes[15]]) & 0x0fff } else { 0 };
@@ -67,15 +69,15 @@ impl TraceEvent {
                     start = self.time
                 )
             }
-            EventKind::FrameSent { link, from, to, t_end, bytes } => msg!(
+            EventKind::FrameSent { hop, t_end, bytes } => msg!(
                 "explain-frame-sent",
-                device = &from.device,
-                port = &from.port,
+                device = &hop.from.device,
+                port = &hop.from.port,
                 frame = crate::wire::summarize(bytes),
                 bytes = bytes.len(),
-                link = link,
-                to_device = &to.device,
-                to_port = &to.port,
+                link = &hop.link,
+                to_device = &hop.to.device,
+                to_port = &hop.to.port,
                 arrival = t_end,
                 duration = micros(*t_end - self.time),
                 start = self.time
@@ -94,7 +96,8 @@ impl TraceEvent {
             EventKind::PacketDropped { device, reason, bytes } => {
                 msg!("explain-packet-dropped", device = device, packet = packet_summary(bytes), reason = reason.msg())
             }
-            EventKind::SwitchForward { device, in_port, dst, out, why, vlan } => {
+            EventKind::SwitchForward { at, dst, out, why, vlan } => {
+                let (device, in_port) = (&at.device, &at.port);
                 let what = match why {
                     ForwardReason::Broadcast => msg!("explain-why-broadcast", mac = dst),
                     ForwardReason::Multicast => msg!("explain-why-multicast", mac = dst),
@@ -107,7 +110,7 @@ impl TraceEvent {
                     Some(v) => msg!("explain-why-in-vlan", why = what, vlan = v.to_string()),
                     None => what,
                 };
-                match out {
+                match &**out {
                     Forwarding::Port { port } => {
                         msg!("explain-switch-forward", device = device, in_port = in_port, port = port, why = what)
                     }
@@ -121,13 +124,13 @@ impl TraceEvent {
                     }
                 }
             }
-            EventKind::MacLearned { device, mac, port, moved_from, vlan } => match (moved_from, vlan) {
+            EventKind::MacLearned { at, mac, moved_from, vlan } => match (moved_from, vlan) {
                 (Some(old), Some(v)) => {
-                    msg!("explain-mac-moved-vlan", device = device, mac = mac, port = port, old = old, vlan = v.to_string())
+                    msg!("explain-mac-moved-vlan", device = &at.device, mac = mac, port = &at.port, old = old, vlan = v.to_string())
                 }
-                (Some(old), None) => msg!("explain-mac-moved", device = device, mac = mac, port = port, old = old),
-                (None, Some(v)) => msg!("explain-mac-learned-vlan", device = device, mac = mac, port = port, vlan = v.to_string()),
-                (None, None) => msg!("explain-mac-learned", device = device, mac = mac, port = port),
+                (Some(old), None) => msg!("explain-mac-moved", device = &at.device, mac = mac, port = &at.port, old = old),
+                (None, Some(v)) => msg!("explain-mac-learned-vlan", device = &at.device, mac = mac, port = &at.port, vlan = v.to_string()),
+                (None, None) => msg!("explain-mac-learned", device = &at.device, mac = mac, port = &at.port),
             },
             EventKind::MacAged { device, mac, port, vlan: None } => msg!("explain-mac-aged", device = device, mac = mac, port = port),
             EventKind::MacAged { device, mac, port, vlan: Some(v) } => {
@@ -179,7 +182,7 @@ impl TraceEvent {
                 }
             }
             EventKind::CommandStarted { label, .. } => msg!("explain-command-started", label = label),
-            EventKind::CommandOutput { label, line } => msg!("explain-command-output", label = label, line = line),
+            EventKind::CommandOutput { label, line } => msg!("explain-command-output", label = label, line = &**line),
             EventKind::DhcpLeaseObtained { device, interface, lease, renewed } => {
                 if *renewed {
                     msg!(
@@ -229,8 +232,8 @@ impl TraceEvent {
             EventKind::DhcpNoOffers { device, interface, retry_at } => {
                 msg!("explain-dhcp-no-offers", device = device, interface = interface, retry = retry_at)
             }
-            EventKind::DhcpServerLease { device, mac, address, hostname, expires } => match hostname {
-                Some(h) => msg!(
+            EventKind::DhcpServerLease { device, lease } => match &**lease {
+                ServerLease { mac, address, hostname: Some(h), expires } => msg!(
                     "explain-dhcp-server-lease-host",
                     device = device,
                     address = address,
@@ -238,12 +241,15 @@ impl TraceEvent {
                     hostname = h.as_str(),
                     expires = expires
                 ),
-                None => msg!("explain-dhcp-server-lease", device = device, address = address, mac = mac, expires = expires),
+                ServerLease { mac, address, hostname: None, expires } => {
+                    msg!("explain-dhcp-server-lease", device = device, address = address, mac = mac, expires = expires)
+                }
             },
-            EventKind::DnsLookup { device, label, name, server, outcome } => {
+            EventKind::DnsLookup { device, label, lookup } => {
+                let NameLookup { name, server, outcome } = &**lookup;
                 let server = server.map_or(msg!("explain-dns-its-server"), |a| msg!("explain-dns-the-server", server = a));
                 let name = name.as_str();
-                match &**outcome {
+                match outcome {
                     LookupOutcome::Answer { addresses, .. } => msg!(
                         "explain-dns-answer",
                         server = server,
@@ -267,7 +273,8 @@ impl TraceEvent {
                     LookupOutcome::NoServers => msg!("explain-dns-no-servers", device = device, name = name, label = label),
                 }
             }
-            EventKind::NatTranslated { device, interface, direction, before, after, checksums, entry } => {
+            EventKind::NatTranslated { device, interface, direction, rewrite } => {
+                let super::NatRewrite { before, after, checksums, entry } = &**rewrite;
                 super::nat::translated_sentence(device, interface, *direction, before, after, checksums, entry)
             }
             EventKind::ConntrackExpired { device, entry } => super::nat::expired_sentence(device, entry),
@@ -284,7 +291,8 @@ impl TraceEvent {
             EventKind::StpBridge { .. } | EventKind::StpPort { .. } | EventKind::StpTopologyChange { .. } => {
                 super::stp::explain(&self.kind)
             }
-            EventKind::Storm { links, devices, events, .. } => {
+            EventKind::Storm { looped, events, .. } => {
+                let StormLoop { links, devices } = &**looped;
                 // A fan-out storm through hundreds of parallel cables names a few and counts the rest.
                 let few = |names: &[String]| -> Arg {
                     match names.len() {

@@ -2,7 +2,7 @@
 //! accepted (SYN-ACK), established, refused, retransmitted, closed (FIN,
 //! TIME-WAIT), and the request and response it carried.
 
-use super::facts::{Retransmitted, SocketState, TcpEnd};
+use super::facts::{HttpRequestInfo, HttpResponseInfo, Retransmitted, Retry, SocketState, TcpEnd};
 use super::EventKind;
 use crate::msg;
 use crate::msg::Msg;
@@ -69,7 +69,8 @@ pub(super) fn explain(kind: &EventKind) -> Msg {
                 ),
             }
         }
-        EventKind::TcpRetransmit { device, peer, what, after, .. } => {
+        EventKind::TcpRetransmit { device, peer, retry, .. } => {
+            let Retry { what, after } = &**retry;
             let (after, ip) = (duration(*after), peer.ip());
             match what {
                 Retransmitted::Syn => msg!("explain-tcp-retransmit-syn", after = after, device = device, ip = ip),
@@ -87,25 +88,31 @@ pub(super) fn explain(kind: &EventKind) -> Msg {
                 msg!("explain-tcp-rst-no-connection", device = device, ip = peer.ip(), port = local.port().to_string())
             }
         }
-        EventKind::HttpRequest { device, method, path, host, to, .. } => msg!(
-            "explain-http-request",
-            method = method,
-            path = path,
-            device = device,
-            ip = to.ip(),
-            port = to.port().to_string(),
-            host = host
-        ),
-        EventKind::HttpResponse { device, peer, method, path, status, reason, body_len } => msg!(
-            "explain-http-response",
-            status = status.to_string(),
-            reason = reason,
-            bytes = body_len,
-            device = device,
-            ip = peer.ip(),
-            method = method,
-            path = path
-        ),
+        EventKind::HttpRequest { device, request, .. } => {
+            let HttpRequestInfo { method, path, host, to } = &**request;
+            msg!(
+                "explain-http-request",
+                method = method,
+                path = path,
+                device = device,
+                ip = to.ip(),
+                port = to.port().to_string(),
+                host = host
+            )
+        }
+        EventKind::HttpResponse { device, peer, response } => {
+            let HttpResponseInfo { method, path, status, reason, body_len } = &**response;
+            msg!(
+                "explain-http-response",
+                status = status.to_string(),
+                reason = reason,
+                bytes = body_len,
+                device = device,
+                ip = peer.ip(),
+                method = method,
+                path = path
+            )
+        }
         _ => msg!("explain-nothing"),
     }
 }

@@ -254,6 +254,17 @@ pub struct LeaseInfo {
     pub expires_at: crate::time::SimTime,
 }
 
+/// What a `DnsLookup` event says beyond who asked: one box (a record is as
+/// big as the biggest variant, docs/perf.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NameLookup {
+    /// The name asked, lower case, without the final dot.
+    pub name: String,
+    /// The server asked last (None: none was).
+    pub server: Option<Ipv4Addr>,
+    pub outcome: LookupOutcome,
+}
+
 /// How a name lookup ended.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "result", rename_all = "snake_case")]
@@ -345,6 +356,38 @@ pub enum TcpEnd {
     Unreachable { code: u8 },
     /// The peer reset an open connection (ECONNRESET).
     Reset,
+}
+
+/// What a `TcpRetransmit` event's segment carried and when it went again:
+/// one box (a record is as big as the biggest variant, docs/perf.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Retry {
+    pub what: Retransmitted,
+    /// Time since the previous transmission of the same segment.
+    pub after: crate::time::SimTime,
+}
+
+/// An HTTP request as curl sent it (a `HttpRequest` event's bulk, boxed: a
+/// record is as big as the biggest variant, docs/perf.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HttpRequestInfo {
+    pub method: Name,
+    pub path: Name,
+    pub host: Name,
+    /// The server's address and port.
+    pub to: std::net::SocketAddrV4,
+}
+
+/// The request a web server answered and its answer (a `HttpResponse`
+/// event's bulk, boxed as [`HttpRequestInfo`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HttpResponseInfo {
+    pub method: Name,
+    pub path: Name,
+    pub status: u16,
+    pub reason: Name,
+    /// Body bytes (Content-Length).
+    pub body_len: usize,
 }
 
 /// What a retransmitted TCP segment carried.

@@ -22,6 +22,7 @@ pub mod diverge;
 mod explain;
 mod explain_tcp;
 mod facts;
+mod frame;
 mod ipv6;
 mod explain6;
 mod mtu;
@@ -31,14 +32,15 @@ mod state;
 mod stp;
 
 pub use explain_tcp::duration as explain_duration;
-pub use config::{FlushCause, FlushedMacs, LinkCause};
+pub use config::{FlushCause, FlushedMacs, LinkCause, MacFlush};
 pub use facts::*;
+pub use frame::Frame;
 pub use ipv6::*;
 pub use explain6::{prefix_view, route6_text, PrefixRow, PrefixView};
 pub use mtu::{mtu_summary, MtuEvent};
 pub use name::Name;
-pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection};
-pub use stp::{BridgeId, StpRole, StpState, StpTable};
+pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection, NatRewrite};
+pub use stp::{BridgeId, StpRole, StpRoot, StpState, StpTable};
 pub use state::{Addr6Row, DhcpLeaseRow, MacKey, NeighborRow, NetworkState, SocketRow, StateIndex};
 
 use crate::mac::MacAddr;
@@ -112,6 +114,13 @@ impl PortRef {
     }
 }
 
+impl PortRef {
+    /// Where the shared names live: equal for clones of one port reference.
+    pub(crate) fn addr(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
+}
+
 impl std::ops::Deref for PortRef {
     type Target = PortNames;
     fn deref(&self) -> &PortNames {
@@ -126,6 +135,84 @@ impl std::fmt::Debug for PortRef {
 }
 
 impl Serialize for PortRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+/// One direction of one cable as a `FrameSent` holds it: the link and the
+/// ports at its two ends, behind one shared pointer that the simulation makes
+/// once per link direction (and once per VLAN subinterface sending through
+/// its parent). Three names in 8 bytes: with the link and both ports inline a
+/// `FrameSent` was the biggest record (issue 15's trace memory, docs/perf.md).
+/// Read its parts as fields (`hop.link`, `hop.from.device`): it derefs to
+/// [`HopNames`].
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Hop(Arc<HopNames>);
+
+/// What a [`Hop`] points to.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HopNames {
+    pub link: Name,
+    /// The sending port (for a VLAN subinterface's frame, its parent port
+    /// with `sub` set).
+    pub from: PortRef,
+    pub to: PortRef,
+}
+
+impl Hop {
+    /// `from` sending on `link` to `to`.
+    pub fn new(link: Name, from: PortRef, to: PortRef) -> Hop {
+        Hop(Arc::new(HopNames { link, from, to }))
+    }
+}
+
+impl std::ops::Deref for Hop {
+    type Target = HopNames;
+    fn deref(&self) -> &HopNames {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Hop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+/// Where a switch sent a frame, as a `SwitchForward` holds it: one shared
+/// pointer (8 bytes; a [`Forwarding`] inline is 24). The simulation makes one
+/// per port for `Forwarding::Port` and reuses a flood's list while it stays
+/// the same, so recording one is a reference-count increment, not a `Vec`.
+/// Derefs to the [`Forwarding`]; compares and serializes as it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Out(Arc<Forwarding>);
+
+impl Out {
+    pub fn new(how: Forwarding) -> Out {
+        Out(Arc::new(how))
+    }
+
+    /// True when both are the same shared value.
+    pub fn ptr_eq(a: &Out, b: &Out) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl std::ops::Deref for Out {
+    type Target = Forwarding;
+    fn deref(&self) -> &Forwarding {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Out {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Out {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(s)
     }
@@ -151,36 +238,64 @@ impl TraceEvent {
     }
 }
 
-fn no_vlans(vlans: &Box<Vec<u16>>) -> bool {
-    vlans.is_empty()
-}
-
 /// Writes `{"time":…,"type":…,…}` as the derived form did when `FrameSent`
 /// held its own `t_start`: the same keys in the same order, so `trace.json`
 /// and the golden traces stay byte-identical.
 impl Serialize for TraceEvent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        if let EventKind::FrameSent { link, from, to, t_end, bytes } = &self.kind {
-            struct Hex<'a>(&'a Arc<[u8]>);
-            impl Serialize for Hex<'_> {
-                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                    hex_bytes(self.0, s)
+        match &self.kind {
+            EventKind::FrameSent { hop, t_end, bytes } => {
+                struct Hex<'a>(&'a Frame);
+                impl Serialize for Hex<'_> {
+                    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                        hex_bytes(self.0, s)
+                    }
                 }
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("time", &self.time)?;
+                map.serialize_entry("type", "FrameSent")?;
+                map.serialize_entry("link", &hop.link)?;
+                map.serialize_entry("from", &hop.from)?;
+                map.serialize_entry("to", &hop.to)?;
+                map.serialize_entry("t_start", &self.time)?;
+                map.serialize_entry("t_end", t_end)?;
+                map.serialize_entry("bytes", &Hex(bytes))?;
+                if let Some(sub) = &hop.from.sub {
+                    map.serialize_entry("subinterface", sub)?;
+                }
+                return map.end();
             }
-            let mut map = s.serialize_map(None)?;
-            map.serialize_entry("time", &self.time)?;
-            map.serialize_entry("type", "FrameSent")?;
-            map.serialize_entry("link", link)?;
-            map.serialize_entry("from", from)?;
-            map.serialize_entry("to", to)?;
-            map.serialize_entry("t_start", &self.time)?;
-            map.serialize_entry("t_end", t_end)?;
-            map.serialize_entry("bytes", &Hex(bytes))?;
-            if let Some(sub) = &from.sub {
-                map.serialize_entry("subinterface", sub)?;
+            // The device and port are one `PortRef` in the record; the JSON
+            // keeps the keys and order of the fields they were.
+            EventKind::SwitchForward { at, dst, out, why, vlan } => {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("time", &self.time)?;
+                map.serialize_entry("type", "SwitchForward")?;
+                map.serialize_entry("device", &at.device)?;
+                map.serialize_entry("in_port", &at.port)?;
+                map.serialize_entry("dst", dst)?;
+                map.serialize_entry("out", out)?;
+                map.serialize_entry("why", why)?;
+                if let Some(vlan) = vlan {
+                    map.serialize_entry("vlan", vlan)?;
+                }
+                return map.end();
             }
-            return map.end();
+            EventKind::MacLearned { at, mac, moved_from, vlan } => {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("time", &self.time)?;
+                map.serialize_entry("type", "MacLearned")?;
+                map.serialize_entry("device", &at.device)?;
+                map.serialize_entry("mac", mac)?;
+                map.serialize_entry("port", &at.port)?;
+                map.serialize_entry("moved_from", moved_from)?;
+                if let Some(vlan) = vlan {
+                    map.serialize_entry("vlan", vlan)?;
+                }
+                return map.end();
+            }
+            _ => {}
         }
         #[derive(Serialize)]
         struct Flat<'a> {
@@ -192,7 +307,7 @@ impl Serialize for TraceEvent {
     }
 }
 
-fn hex_bytes<S: Serializer>(bytes: &Arc<[u8]>, s: S) -> Result<S::Ok, S::Error> {
+fn hex_bytes<S: Serializer>(bytes: &Frame, s: S) -> Result<S::Ok, S::Error> {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut text = String::with_capacity(bytes.len() * 2);
     for b in bytes.iter() {
@@ -209,30 +324,33 @@ pub enum EventKind {
     /// Routing tables at the start of the run (they do not change afterwards).
     RoutesInstalled {
         device: Name,
-        routes: Vec<RouteEntry>,
+        /// A boxed slice (16 bytes), not a `Vec` (24): a record is as big as
+        /// the biggest variant (docs/perf.md).
+        routes: Box<[RouteEntry]>,
     },
     /// A frame started onto a link; it occupies the link until its last bit
     /// is sent and reaches the far end at `t_end`.
     FrameSent {
-        link: Name,
-        from: PortRef,
-        to: PortRef,
+        /// The link, the sending port and the receiving one (one shared
+        /// pointer; `hop.link`, `hop.from`, `hop.to`). A VLAN subinterface's
+        /// frame has `hop.from.sub` set (`eth0.10`; None for a frame of the
+        /// port itself), written as `subinterface` in the JSON.
+        /// (`TraceEvent`'s serializer writes this variant itself.)
+        #[serde(skip)]
+        hop: Hop,
         // No `t_start`: it is always the event's `time` (8 bytes less in every
         // record, issue 15); [`TraceEvent`]'s serializer still writes it, and
         // [`TraceEvent::t_start`] reads it.
         t_end: SimTime,
         #[serde(serialize_with = "hex_bytes")]
-        bytes: Arc<[u8]>,
-        // No `subinterface` field: it is `from.sub` (the VLAN subinterface,
-        // `eth0.10`, that sent the frame out of `from`, tagged; None for a
-        // frame of the port itself), written as `subinterface` in the JSON.
+        bytes: Frame,
     },
     /// A frame fully arrived at a port.
     FrameReceived {
         at: PortRef,
         link: Name,
         #[serde(serialize_with = "hex_bytes")]
-        bytes: Arc<[u8]>,
+        bytes: Frame,
     },
     /// A device threw a frame (or the packet inside it) away.
     FrameDropped {
@@ -240,7 +358,7 @@ pub enum EventKind {
         port: Option<Name>,
         reason: DropReason,
         #[serde(serialize_with = "hex_bytes")]
-        bytes: Arc<[u8]>,
+        bytes: Frame,
     },
     /// A host or router threw away an IP packet that never became a frame
     /// (its next hop's MAC could not be resolved).
@@ -248,14 +366,15 @@ pub enum EventKind {
         device: Name,
         reason: DropReason,
         #[serde(serialize_with = "hex_bytes")]
-        bytes: Arc<[u8]>,
+        bytes: Frame,
     },
     /// A switch or hub decided where a frame goes.
     SwitchForward {
-        device: Name,
-        in_port: Name,
+        /// The switch and the port the frame came in on (`at.device`,
+        /// `at.port`; written as `device` and `in_port`).
+        at: PortRef,
         dst: MacAddr,
-        out: Forwarding,
+        out: Out,
         why: ForwardReason,
         /// The frame's VLAN on a VLAN-filtering switch.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -263,9 +382,10 @@ pub enum EventKind {
     },
     /// A switch learned (or re-learned on a new port) where a MAC lives.
     MacLearned {
-        device: Name,
+        /// The switch and the port the MAC is now behind (`at.device`,
+        /// `at.port`; written as `device` and `port`, around `mac`).
+        at: PortRef,
         mac: MacAddr,
-        port: Name,
         moved_from: Option<Name>,
         /// The VLAN it was learned in, on a VLAN-filtering switch.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -303,7 +423,12 @@ pub enum EventKind {
     /// A scheduled command began.
     CommandStarted { label: Name, device: Name },
     /// A command printed a line.
-    CommandOutput { label: Name, line: String },
+    CommandOutput {
+        label: Name,
+        /// `Box<str>` (16 bytes), not `String` (24): a record is as big as the
+        /// biggest variant (docs/perf.md).
+        line: Box<str>,
+    },
     /// A DHCP client got a lease and configured it (address, connected route,
     /// default route, resolv.conf), or renewed it.
     DhcpLeaseObtained {
@@ -337,10 +462,12 @@ pub enum EventKind {
     /// A DHCP server recorded a lease in its table.
     DhcpServerLease {
         device: Name,
-        mac: MacAddr,
-        address: Ipv4Addr,
-        hostname: Option<String>,
-        expires: SimTime,
+        /// The row the server recorded (MAC, address, host name, expiry),
+        /// boxed, as every rare variant's bulk: a record is as big as the
+        /// biggest variant (docs/perf.md). Flattened: the JSON keys are this
+        /// variant's own, in the same order.
+        #[serde(flatten)]
+        lease: Box<crate::apps::dhcp::server::ServerLease>,
     },
     /// A DHCP server dropped a lease its client released (DHCPRELEASE).
     DhcpServerRelease {
@@ -352,10 +479,11 @@ pub enum EventKind {
     DnsLookup {
         device: Name,
         label: Name,
-        name: String,
-        server: Option<Ipv4Addr>,
-        /// Boxed: a rare event's bulk (an answer is two lists).
-        outcome: Box<LookupOutcome>,
+        /// The name asked, the server and the answer: a rare event's bulk,
+        /// in one box (a record is as big as the biggest variant,
+        /// docs/perf.md). Flattened: the JSON keys are this variant's own.
+        #[serde(flatten)]
+        lookup: Box<NameLookup>,
     },
     /// A router's NAT rewrote (or, for its own traffic, only tracked) a packet.
     NatTranslated {
@@ -363,17 +491,12 @@ pub enum EventKind {
         /// The outside interface.
         interface: Name,
         direction: NatDirection,
-        /// The packet's tuple before and after (for an ICMP error: the quoted packet's).
-        /// Boxed, as the STP bridge ids and the MTU event: inline they made this,
-        /// `StpPort` and `Mtu` the biggest variants on wasm (docs/perf.md).
-        before: Box<crate::l3::nat::Tuple>,
-        after: Box<crate::l3::nat::Tuple>,
-        /// Boxed (usually empty or one or two): a thin pointer keeps this, the
-        /// biggest variant on wasm, from making every record 8 bytes bigger there.
-        checksums: Box<Vec<ChecksumChange>>,
-        /// The conntrack entry after this packet (boxed: inline it made every
-        /// trace record 40 bytes bigger, docs/perf.md).
-        entry: Box<ConntrackRow>,
+        /// The tuples before and after, the checksums and the conntrack entry,
+        /// in one box (four boxes before): a record is as big as the biggest
+        /// variant (docs/perf.md). Flattened: the JSON keys are this variant's
+        /// own, in the same order.
+        #[serde(flatten)]
+        rewrite: Box<NatRewrite>,
     },
     /// A conntrack entry timed out and left the table.
     ConntrackExpired { device: Name, entry: Box<ConntrackRow> },
@@ -395,9 +518,11 @@ pub enum EventKind {
         device: Name,
         local: SocketAddrV4,
         peer: SocketAddrV4,
-        what: Retransmitted,
-        /// Time since the previous transmission of the same segment.
-        after: SimTime,
+        /// What was sent again, and when: boxed, as every rare variant's bulk
+        /// (a record is as big as the biggest variant, docs/perf.md).
+        /// Flattened: the JSON keys are this variant's own.
+        #[serde(flatten)]
+        retry: Box<Retry>,
     },
     /// A host answered a segment no socket wants with a reset
     /// (`tcp_v4_send_reset`): a closed port, or a stray ACK.
@@ -412,24 +537,20 @@ pub enum EventKind {
     HttpRequest {
         device: Name,
         label: Name,
-        /// Shared text ([`Name`], 8 bytes), not `String` (24): a record is as
-        /// big as the biggest variant.
-        method: Name,
-        path: Name,
-        host: Name,
-        to: SocketAddrV4,
+        /// Method, path, host and server, boxed: a record is as big as the
+        /// biggest variant (docs/perf.md). Flattened: the JSON keys are this
+        /// variant's own, in the same order.
+        #[serde(flatten)]
+        request: Box<HttpRequestInfo>,
     },
     /// The web server answered a request.
     HttpResponse {
         device: Name,
         peer: SocketAddrV4,
-        /// Shared text, as in `HttpRequest`.
-        method: Name,
-        path: Name,
-        status: u16,
-        reason: Name,
-        /// Body bytes (Content-Length).
-        body_len: usize,
+        /// The request answered and the answer, boxed and flattened as
+        /// `HttpRequest`'s.
+        #[serde(flatten)]
+        response: Box<HttpResponseInfo>,
     },
     /// A port went down or up (issue 18): `ip link set`, carrier from the
     /// cable's far end, or the power switch.
@@ -437,27 +558,29 @@ pub enum EventKind {
         device: Name,
         port: Name,
         up: bool,
-        cause: LinkCause,
+        /// Boxed: a `LinkCause` is 16 bytes (a port, or one of two unit
+        /// variants, which a pointer's one niche cannot tell apart), which made
+        /// this variant bigger than a 32-byte record allows (docs/perf.md).
+        cause: Box<LinkCause>,
     },
     /// A switch forgot learned MACs at once (a port went down, `bridge fdb flush`, power off).
     MacFlushed {
         device: Name,
         /// The port whose MACs went; None: every port.
         port: Option<Name>,
-        /// Boxed, as `vlans`: a rare event's lists (a record is as big as
-        /// the biggest variant, docs/perf.md).
-        macs: Box<FlushedMacs>,
-        why: FlushCause,
-        /// On a VLAN-filtering switch, the VLAN of each of `macs`, in their
-        /// order (a MAC may go twice, from two VLANs); empty otherwise.
-        #[serde(skip_serializing_if = "no_vlans")]
-        vlans: Box<Vec<u16>>,
+        /// The MACs, why they went and their VLANs, in one box: a rare event's
+        /// lists (a record is as big as the biggest variant, docs/perf.md).
+        /// Flattened: the JSON keys are this variant's own, in the same order.
+        #[serde(flatten)]
+        flush: Box<MacFlush>,
     },
     /// A host or router emptied an interface's ARP table.
     NeighborFlushed {
         device: Name,
         interface: Name,
-        ips: Vec<Ipv4Addr>,
+        /// Boxed, as `MacFlushed`'s: a rare event's list (a record is as big
+        /// as the biggest variant, docs/perf.md).
+        ips: Box<Vec<Ipv4Addr>>,
         why: FlushCause,
     },
     /// `ip addr add|del` changed an interface's address.
@@ -477,12 +600,11 @@ pub enum EventKind {
     StpBridge {
         device: Name,
         bridge: BridgeId,
-        root: BridgeId,
-        /// The root bridge's device, when it is a switch of the lab.
-        root_name: Option<Name>,
-        /// None on the root bridge.
-        root_port: Option<Name>,
-        cost: u32,
+        /// The root as this bridge sees it, boxed: inline it made this variant
+        /// bigger than a record's 32 bytes (docs/perf.md). Flattened: the JSON
+        /// keys are this variant's own (`root`, `root_name`, `root_port`, `cost`).
+        #[serde(flatten)]
+        root: Box<StpRoot>,
     },
     /// A spanning-tree port changed role or state (br_port_state_selection,
     /// the forward delay timer, carrier).
@@ -507,9 +629,11 @@ pub enum EventKind {
     Mtu { device: Name, event: Box<MtuEvent> },
     /// The run stopped at its event or work budget while frames kept circulating.
     Storm {
-        /// Boxed, as `devices`: one event a run (docs/perf.md).
-        links: Box<Vec<String>>,
-        devices: Box<Vec<String>>,
+        /// The loop's links and devices, boxed: one event a run, and a record
+        /// is as big as the biggest variant (docs/perf.md). Flattened: the
+        /// JSON keys are this variant's own.
+        #[serde(flatten)]
+        looped: Box<StormLoop>,
         events: u64,
         /// Trace index of the first frame that came round the loop (the same
         /// bytes sent again by the same device on the same link): where the
@@ -530,6 +654,13 @@ pub struct StpPortCosts {
     /// This bridge's id, and the port's own path cost (from its link's speed).
     pub bridge: BridgeId,
     pub path_cost: u32,
+}
+
+/// The links and devices of the loop a `Storm` event names.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StormLoop {
+    pub links: Vec<String>,
+    pub devices: Vec<String>,
 }
 
 /// The full trace of a run. Serializes as its events, each [`Numbered`].
@@ -568,11 +699,11 @@ impl<'a> Numbered<'a> {
     }
 }
 
-// The browser's record (wasm32: 4-byte pointers): 56 bytes, `FrameSent` and
-// the other biggest variants at 47 (docs/perf.md). The tests run natively, so
-// this is checked when the wasm build compiles.
+// The browser's record (wasm32: 4-byte pointers, 8-byte times): 32 bytes
+// (docs/perf.md). The tests run natively, so this is checked when the wasm
+// build compiles.
 #[cfg(target_arch = "wasm32")]
-const _: () = assert!(std::mem::size_of::<TraceEvent>() <= 48);
+const _: () = assert!(std::mem::size_of::<TraceEvent>() <= 32);
 
 #[cfg(test)]
 mod size_tests {
@@ -585,6 +716,59 @@ mod size_tests {
         // trace memory, docs/perf.md).
         // On 64-bit targets (where the tests and benches run).
         let size = std::mem::size_of::<super::TraceEvent>();
-        assert!(cfg!(not(target_pointer_width = "64")) || size <= 64, "{size}");
+        assert!(cfg!(not(target_pointer_width = "64")) || size <= 40, "{size}");
+    }
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    fn json(kind: EventKind) -> String {
+        serde_json::to_string(&TraceEvent { time: SimTime::from_nanos(7), kind }).unwrap()
+    }
+
+    /// Boxed and flattened parts write the keys of the variant they came from,
+    /// in its order. The golden traces cover the other variants; they have no
+    /// VLAN-tagged flush nor a lease without a host name, and a storm's last
+    /// event is only in a hashed file.
+    #[test]
+    fn boxed_variants_write_their_keys_in_order() {
+        let mac = MacAddr([2, 0, 0, 0, 0, 1]);
+        let flushed = |vlans: Vec<u16>| EventKind::MacFlushed {
+            device: "sw1".into(),
+            port: Some("p1".into()),
+            flush: Box::new(MacFlush { macs: vec![(mac, "p1".into())], why: FlushCause::Command, vlans }),
+        };
+        assert_eq!(
+            json(flushed(vec![10])),
+            r#"{"time":7,"type":"MacFlushed","device":"sw1","port":"p1","macs":[["02:00:00:00:00:01","p1"]],"why":"command","vlans":[10]}"#
+        );
+        assert_eq!(
+            json(flushed(vec![])),
+            r#"{"time":7,"type":"MacFlushed","device":"sw1","port":"p1","macs":[["02:00:00:00:00:01","p1"]],"why":"command"}"#
+        );
+        let storm = EventKind::Storm {
+            looped: Box::new(StormLoop { links: vec!["l1".into()], devices: vec!["sw1".into(), "sw2".into()] }),
+            events: 20_000,
+            first_repeat: 12,
+        };
+        assert_eq!(
+            json(storm),
+            r#"{"time":7,"type":"Storm","links":["l1"],"devices":["sw1","sw2"],"events":20000,"first_repeat":12}"#
+        );
+        let lease = EventKind::DhcpServerLease {
+            device: "r1".into(),
+            lease: Box::new(crate::apps::dhcp::server::ServerLease {
+                mac,
+                address: Ipv4Addr::new(10, 0, 0, 5),
+                hostname: None,
+                expires: SimTime::from_nanos(9),
+            }),
+        };
+        assert_eq!(
+            json(lease),
+            r#"{"time":7,"type":"DhcpServerLease","device":"r1","mac":"02:00:00:00:00:01","address":"10.0.0.5","hostname":null,"expires":9}"#
+        );
     }
 }

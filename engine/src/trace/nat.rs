@@ -31,6 +31,20 @@ pub struct ChecksumChange {
     pub new: u16,
 }
 
+/// What a `NatTranslated` event says beyond where it happened: one box for
+/// the two tuples, the checksums and the entry (a record is as big as the
+/// biggest variant, docs/perf.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NatRewrite {
+    /// The packet's tuple before and after (for an ICMP error: the quoted packet's).
+    pub before: Tuple,
+    pub after: Tuple,
+    /// The checksums the rewrite changed (usually none, one or two).
+    pub checksums: Vec<ChecksumChange>,
+    /// The conntrack entry after this packet.
+    pub entry: ConntrackRow,
+}
+
 /// One row of `conntrack -L` at the time of an event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ConntrackRow {

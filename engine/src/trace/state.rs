@@ -3,7 +3,8 @@
 //! for stepping backwards through a long trace ([`Trace::state_index`]).
 
 use super::facts::{LeaseInfo, LookupOutcome, RouteEntry, SocketState};
-use super::{EventKind, Trace};
+use super::{EventKind, MacFlush, Trace};
+use crate::apps::dhcp::server::ServerLease;
 use crate::mac::MacAddr;
 use crate::neighbor::NudState;
 use serde::Serialize;
@@ -172,7 +173,7 @@ impl NetworkState {
     pub fn apply(&mut self, kind: &EventKind) {
         match kind {
             EventKind::RoutesInstalled { device, routes } => {
-                self.routes.insert(device.to_string(), routes.clone());
+                self.routes.insert(device.to_string(), routes.to_vec());
             }
             EventKind::NeighborChanged {
                 device,
@@ -195,13 +196,11 @@ impl NetworkState {
                         },
                     );
             }
-            EventKind::MacLearned {
-                device, mac, port, vlan, ..
-            } => {
+            EventKind::MacLearned { at, mac, vlan, .. } => {
                 self.mac_tables
-                    .entry(device.to_string())
+                    .entry(at.device.to_string())
                     .or_default()
-                    .insert(MacKey { vlan: *vlan, mac: *mac }, port.to_string());
+                    .insert(MacKey { vlan: *vlan, mac: *mac }, at.port.to_string());
             }
             EventKind::DhcpLeaseObtained { device, interface, lease, .. } => {
                 self.dhcp_client_leases
@@ -215,7 +214,8 @@ impl NetworkState {
                     t.remove(interface.as_str());
                 }
             }
-            EventKind::DhcpServerLease { device, mac, address, hostname, expires } => {
+            EventKind::DhcpServerLease { device, lease } => {
+                let ServerLease { mac, address, hostname, expires } = &**lease;
                 let table = self.dhcp_server_leases.entry(device.to_string()).or_default();
                 table.retain(|_, r| r.mac != *mac);
                 table.insert(*address, DhcpLeaseRow { mac: *mac, hostname: hostname.clone(), expires: *expires });
@@ -225,13 +225,14 @@ impl NetworkState {
                     t.remove(address);
                 }
             }
-            EventKind::DnsLookup { device, name, outcome, .. } => {
+            EventKind::DnsLookup { device, lookup, .. } => {
                 self.dns_answers
                     .entry(device.to_string())
                     .or_default()
-                    .insert(name.clone(), LookupOutcome::clone(outcome));
+                    .insert(lookup.name.clone(), lookup.outcome.clone());
             }
-            EventKind::NatTranslated { device, entry, .. } => {
+            EventKind::NatTranslated { device, rewrite, .. } => {
+                let entry = &rewrite.entry;
                 let rows = self.conntrack.entry(device.to_string()).or_default();
                 let key = (&entry.interface, entry.original);
                 match rows.binary_search_by(|r| (&r.interface, r.original).cmp(&key)) {
@@ -262,7 +263,8 @@ impl NetworkState {
                     self.sockets.remove(device.as_str());
                 }
             }
-            EventKind::MacFlushed { device, macs, vlans, .. } => {
+            EventKind::MacFlushed { device, flush, .. } => {
+                let MacFlush { macs, vlans, .. } = &**flush;
                 if let Some(table) = self.mac_tables.get_mut(device.as_str()) {
                     for (i, (mac, _)) in macs.iter().enumerate() {
                         table.remove(&MacKey { vlan: vlans.get(i).copied(), mac: *mac });
@@ -271,24 +273,24 @@ impl NetworkState {
             }
             EventKind::NeighborFlushed { device, interface, ips, .. } => {
                 if let Some(table) = self.neighbors.get_mut(device.as_str()).and_then(|t| t.get_mut(interface.as_str())) {
-                    for ip in ips {
+                    for ip in ips.iter() {
                         table.remove(ip);
                     }
                 }
             }
-            EventKind::StpBridge { device, bridge, root, root_port, cost, .. } => {
+            EventKind::StpBridge { device, bridge, root } => {
                 let t = self.stp.entry(device.to_string()).or_insert_with(|| super::StpTable {
                     bridge: *bridge,
-                    root: *root,
+                    root: root.id,
                     root_port: None,
                     cost: 0,
                     topology_change: false,
                     ports: Vec::new(),
                 });
                 t.bridge = *bridge;
-                t.root = *root;
-                t.root_port = root_port.as_ref().map(|p| p.to_string());
-                t.cost = *cost;
+                t.root = root.id;
+                t.root_port = root.port.as_ref().map(|p| p.to_string());
+                t.cost = root.cost;
             }
             EventKind::StpPort { device, port, role, state, .. } => {
                 if let Some(t) = self.stp.get_mut(device.as_str()) {

@@ -37,6 +37,24 @@ impl BridgeId {
     }
 }
 
+/// The root bridge as an `StpBridge` event's switch sees it (one box: a
+/// record is as big as the biggest variant, docs/perf.md). Serialized with
+/// the event's own keys: `root`, `root_name`, `root_port`, `cost`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StpRoot {
+    /// The root bridge's id.
+    #[serde(rename = "root")]
+    pub id: BridgeId,
+    /// The root bridge's device, when it is a switch of the lab.
+    #[serde(rename = "root_name")]
+    pub name: Option<Name>,
+    /// The port towards the root; None on the root bridge.
+    #[serde(rename = "root_port")]
+    pub port: Option<Name>,
+    /// The path cost to the root.
+    pub cost: u32,
+}
+
 /// As `/sys/class/net/br0/bridge/bridge_id` shows it: `8000.02a1b2c3d4e5`.
 impl fmt::Display for BridgeId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -131,16 +149,16 @@ fn was(old: &Option<StpState>) -> Arg {
 /// Linux bridge's words (text arguments; the catalogue may word the roles).
 pub(super) fn explain(kind: &EventKind) -> Msg {
     match kind {
-        EventKind::StpBridge { device, bridge, root, root_name, root_port, cost } => match root_port {
+        EventKind::StpBridge { device, bridge, root } => match &root.port {
             None => msg!("explain-stp-root-bridge", device = device, bridge = bridge.to_string()),
             Some(port) => msg!(
                 "explain-stp-accepts-root",
                 device = device,
-                root = who(root_name, root),
-                root_id = root.to_string(),
+                root = who(&root.name, &root.id),
+                root_id = root.id.to_string(),
                 bridge = bridge.to_string(),
                 port = port,
-                cost = cost.to_string()
+                cost = root.cost.to_string()
             ),
         },
         EventKind::StpPort { device, port, role, state, old_role, old_state, costs } => {

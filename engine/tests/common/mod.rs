@@ -26,16 +26,10 @@ pub fn frames_on(out: &RunOutcome, link: &str) -> Vec<Seen> {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::FrameSent {
-                link: l,
-                from,
-                t_end,
-                bytes,
-                ..
-            } if *l == link => Some(Seen {
+            EventKind::FrameSent { hop, t_end, bytes, .. } if hop.link == link => Some(Seen {
                 t_start: e.t_start(),
                 t_end: *t_end,
-                from: from.device.to_string(),
+                from: hop.from.device.to_string(),
                 bytes: bytes.to_vec(),
             }),
             _ => None,

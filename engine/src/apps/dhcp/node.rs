@@ -350,13 +350,7 @@ impl IpNode {
                 }
                 ServerEvent::Leased(l) => {
                     let device = ctx.id(self.dev);
-                    ctx.record(EventKind::DhcpServerLease {
-                        device,
-                        mac: l.mac,
-                        address: l.address,
-                        hostname: l.hostname,
-                        expires: l.expires,
-                    });
+                    ctx.record(EventKind::DhcpServerLease { device, lease: Box::new(l) });
                 }
                 ServerEvent::Released { address, mac } => {
                     let device = ctx.id(self.dev);

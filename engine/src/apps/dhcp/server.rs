@@ -93,7 +93,8 @@ impl DhcpPool {
     }
 }
 
-/// A lease in dnsmasq's table (`struct dhcp_lease`); serialisable for the lab's lease table.
+/// A lease in dnsmasq's table (`struct dhcp_lease`); serialisable for the lab's lease table
+/// and the `DhcpServerLease` trace event, which records it as it is.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ServerLease {
     /// The client's MAC.

@@ -15,7 +15,7 @@ use crate::scenario::{DnsRecordData, DnsService};
 use crate::sim::ctx::Ctx;
 use crate::sim::device::Timer;
 use crate::time::SimTime;
-use crate::trace::{EventKind, LookupOutcome};
+use crate::trace::{EventKind, LookupOutcome, NameLookup};
 use crate::wire::dns::{rcode, rtype, RData};
 use smoltcp::wire::{IpProtocol, Ipv4Packet, UdpPacket};
 use crate::vec_map::VecMap;
@@ -402,9 +402,11 @@ impl IpNode {
         ctx.record(EventKind::DnsLookup {
             device,
             label,
-            name: d.name.trim_end_matches('.').to_ascii_lowercase(),
-            server: d.last_server,
-            outcome: Box::new(lookup_outcome(results)),
+            lookup: Box::new(NameLookup {
+                name: d.name.trim_end_matches('.').to_ascii_lowercase(),
+                server: d.last_server,
+                outcome: lookup_outcome(results),
+            }),
         });
         self.finish_app(app);
     }
@@ -431,9 +433,11 @@ impl IpNode {
         ctx.record(EventKind::DnsLookup {
             device,
             label,
-            name: name.trim_end_matches('.').to_ascii_lowercase(),
-            server,
-            outcome: Box::new(outcome.clone()),
+            lookup: Box::new(NameLookup {
+                name: name.trim_end_matches('.').to_ascii_lowercase(),
+                server,
+                outcome: outcome.clone(),
+            }),
         });
         let first = super::resolver::addresses(results).first().copied();
         let Some(addr) = first else {

@@ -15,7 +15,7 @@ use crate::l4::tcp::TcpEvent;
 use crate::l4::udp::SocketId as UdpSocketId;
 use crate::scenario::{Url, WebService};
 use crate::sim::ctx::Ctx;
-use crate::trace::EventKind;
+use crate::trace::{EventKind, HttpRequestInfo, HttpResponseInfo, NameLookup};
 use crate::vec_map::VecMap;
 use std::net::{Ipv4Addr, SocketAddrV4};
 
@@ -67,11 +67,13 @@ impl IpNode {
             ctx.record(EventKind::HttpResponse {
                 device: device.clone(),
                 peer,
-                method: s.method.into(),
-                path: s.target.into(),
-                status: s.status,
-                reason: if s.status == 200 { "OK" } else { "Not Found" }.into(),
-                body_len: s.body_len,
+                response: Box::new(HttpResponseInfo {
+                    method: s.method.into(),
+                    path: s.target.into(),
+                    status: s.status,
+                    reason: if s.status == 200 { "OK" } else { "Not Found" }.into(),
+                    body_len: s.body_len,
+                }),
             });
         }
     }
@@ -191,9 +193,11 @@ impl IpNode {
                     ctx.record(EventKind::DnsLookup {
                         device,
                         label,
-                        name: c.curl.url.host.trim_end_matches('.').to_ascii_lowercase(),
-                        server,
-                        outcome: Box::new(lookup_outcome(&results)),
+                        lookup: Box::new(NameLookup {
+                            name: c.curl.url.host.trim_end_matches('.').to_ascii_lowercase(),
+                            server,
+                            outcome: lookup_outcome(&results),
+                        }),
                     });
                     let first = addresses(&results).first().copied();
                     let src = first.map(|a| self.connect_src(a));
@@ -254,10 +258,7 @@ impl IpNode {
             ctx.record(EventKind::HttpRequest {
                 device,
                 label: label.clone(),
-                method: "GET".into(),
-                path: path.into(),
-                host: host.into(),
-                to,
+                request: Box::new(HttpRequestInfo { method: "GET".into(), path: path.into(), host: host.into(), to }),
             });
         }
         for (stream, text) in out {
