@@ -70,18 +70,6 @@ impl From<Vec<u8>> for Frame {
     }
 }
 
-impl<const N: usize> From<[u8; N]> for Frame {
-    fn from(bytes: [u8; N]) -> Frame {
-        Frame::from(&bytes[..])
-    }
-}
-
-impl<const N: usize> From<&[u8; N]> for Frame {
-    fn from(bytes: &[u8; N]) -> Frame {
-        Frame::from(&bytes[..])
-    }
-}
-
 impl PartialEq for Frame {
     fn eq(&self, other: &Frame) -> bool {
         Frame::ptr_eq(self, other) || **self == **other

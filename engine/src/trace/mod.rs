@@ -192,11 +192,6 @@ impl Out {
     pub fn new(how: Forwarding) -> Out {
         Out(Arc::new(how))
     }
-
-    /// True when both are the same shared value.
-    pub fn ptr_eq(a: &Out, b: &Out) -> bool {
-        Arc::ptr_eq(&a.0, &b.0)
-    }
 }
 
 impl std::ops::Deref for Out {
