@@ -68,8 +68,8 @@ pub fn event_list(props: &EventListProps) -> Html {
         });
     }
     // IPv6's chips only where the run has IPv6; a hidden class says how many rows it hides.
-    let count = |class: EventClass| props.run.as_ref().map_or(0, |run| run.rows.iter().filter(|r| r.class == class).count());
-    let has_ipv6 = props.run.as_ref().is_some_and(|run| run.rows.iter().any(|r| r.class.is_ipv6()));
+    let count = |class: EventClass| props.run.as_ref().map_or(0, |run| run.count(class));
+    let has_ipv6 = props.run.as_ref().is_some_and(|run| run.has_ipv6());
     let chips = EventClass::ALL.iter().filter(|c| has_ipv6 || !c.is_ipv6()).map(|&class| {
         let on = props.filter.shows(class);
         let hidden_count = (!on && class.is_ipv6()).then(|| count(class)).filter(|n| *n > 0);
@@ -94,14 +94,15 @@ pub fn event_list(props: &EventListProps) -> Html {
 
     let rows = props.run.as_ref().map(|run| {
         let visible: Vec<usize> =
-            (0..props.shown.min(run.len())).rev().filter(|&i| props.filter.accepts(&run.rows[i])).take(if props.playing { MAX_ROWS_PLAYING } else { MAX_ROWS }).collect();
+            (0..props.shown.min(run.len())).rev().filter(|&i| run.accepts(&props.filter, i)).take(if props.playing { MAX_ROWS_PLAYING } else { MAX_ROWS }).collect();
         // The highlighted row: the current event, or the nearest earlier one the filter keeps.
         let highlight = visible.first().copied();
         let tr = tr.clone();
         visible.into_iter().rev().map(move |i| {
-            let row = &run.rows[i];
+            let Some(row) = run.row(i) else { return Html::default() };
             let is_current = Some(i) == highlight;
-            // Worded here, for the rows drawn only (at most MAX_ROWS of a long run).
+            // Worded here, for the rows drawn only (at most MAX_ROWS of a long run): the run keeps
+            // each event's class, not its row.
             let summary = tr.msg(&row.summary);
             let device = row.device.as_deref().map(|d| match row.peer.as_deref() {
                 Some(p) => format!("{d} → {p}"),

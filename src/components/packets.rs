@@ -80,10 +80,11 @@ pub fn sprites(play: &Playback, diagram: &Diagram, reduced_motion: bool) -> (Rc<
         .in_flight()
         .into_iter()
         .filter_map(|f| {
-            let (from, to) = match links.get(f.flight.link.as_str()) {
-                Some(&(a_name, a, b)) if a_name == f.flight.from.as_str() => (a, b),
+            let hop = &f.flight.hop;
+            let (from, to) = match links.get(hop.link.as_str()) {
+                Some(&(a_name, a, b)) if a_name == hop.from.device.as_str() => (a, b),
                 Some(&(_, a, b)) => (b, a),
-                None => (*centres.get(f.flight.from.as_str())?, *centres.get(f.flight.to.as_str())?),
+                None => (*centres.get(hop.from.device.as_str())?, *centres.get(hop.to.device.as_str())?),
             };
             Some(Sprite {
                 key: f.flight.event,

@@ -99,7 +99,7 @@ pub fn story_panel(props: &StoryPanelProps) -> Html {
         let (layout, run, tr) = (layout.clone(), props.run.clone(), tr.clone());
         let title = tr!(tr, "story-svg-title", title = props.title.to_string());
         Callback::from(move |_: MouseEvent| {
-            let summary = |e: usize| run.rows.get(e).map(|r| tr.msg(&r.summary)).unwrap_or_default();
+            let summary = |e: usize| run.row(e).map(|r| tr.msg(&r.summary)).unwrap_or_default();
             let svg = crate::story::svg::export(&layout, &title, &summary, &|ns| format_time(ns));
             crate::download::offer(svg.as_bytes(), "packet-lab-sequence.svg", "image/svg+xml");
         })
@@ -281,7 +281,7 @@ pub fn sequence_diagram(props: &SequenceProps) -> Html {
         // The language is a dependency: a new one words the rows in view again.
         use_memo((props.layout.clone(), window.clone(), tr.tag()), move |(layout, window, _)| {
             let label = tr!(tr, "story-label");
-            let summary = move |e: usize| run.rows.get(e).map(|r| short(&tr.msg(&r.summary))).unwrap_or_default();
+            let summary = move |e: usize| run.row(e).map(|r| short(&tr.msg(&r.summary))).unwrap_or_default();
             AttrValue::from(svg::live(&layout.0, window.clone(), None, &label, &summary, &|ns| format_time(ns)))
         })
     };

@@ -1,5 +1,6 @@
-//! What each trace event is in the event list: its class (colour, label, filter) and its
-//! one-line row, computed once per run.
+//! What each trace event is in the event list: its class (colour, label, filter), computed
+//! once per run, and its one-line row, worded when it is drawn ([`row`]; issue 15: a run of
+//! a million events keeps one byte per event here, not a row).
 
 use super::*;
 use packet_engine::msg;
@@ -143,7 +144,7 @@ impl EventClass {
     }
 }
 
-/// One row of the event list, computed once per run.
+/// One row of the event list, computed when it is drawn ([`Run::row`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     /// Simulated time of the event, in ns.
@@ -157,7 +158,7 @@ pub struct Row {
     /// The link, for frame events.
     pub link: Option<Name>,
     /// A one-line summary: `wire::summarize` for frames, a short phrase otherwise.
-    pub summary: Rc<Msg>,
+    pub summary: Msg,
     /// True for drops (frames and packets thrown away).
     pub dropped: bool,
     /// For a drop, why in two or three words (the canvas label under the ✕).
@@ -180,7 +181,7 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
         device: None,
         peer: None,
         link: None,
-        summary: Rc::new(Msg::verbatim("")),
+        summary: Msg::verbatim(""),
         dropped: false,
         note: None,
     };
@@ -508,8 +509,108 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             msg!("row-storm", count = *events)
         }
     };
-    r.summary = Rc::new(summary);
+    r.summary = summary;
     r
+}
+
+/// The devices an event involves, for the device filter: [`row`]'s `device` and `peer`
+/// without wording anything (a test checks they agree for every example and exercise), so
+/// filtering a long run by device costs one match per event.
+pub(super) fn who<'a>(outcome: &'a RunOutcome, kind: &'a EventKind) -> (Option<&'a str>, Option<&'a str>) {
+    use EventKind as K;
+    match kind {
+        K::FrameSent { hop, .. } => (Some(hop.from.device.as_str()), Some(hop.to.device.as_str())),
+        K::FrameReceived { at, .. } | K::SwitchForward { at, .. } | K::MacLearned { at, .. } => (Some(at.device.as_str()), None),
+        K::CommandOutput { label, .. } => (outcome.command_device(label), None),
+        K::LinkChanged { device, cause, .. } => {
+            let peer = match &**cause {
+                packet_engine::trace::LinkCause::Carrier { peer } => Some(peer.device.as_str()),
+                _ => None,
+            };
+            (Some(device.as_str()), peer)
+        }
+        K::Storm { .. } => (None, None),
+        K::RoutesInstalled { device, .. }
+        | K::FrameDropped { device, .. }
+        | K::PacketDropped { device, .. }
+        | K::MacAged { device, .. }
+        | K::Route { device, .. }
+        | K::Ipv6 { device, .. }
+        | K::NeighborChanged { device, .. }
+        | K::IcmpErrorGenerated { device, .. }
+        | K::CommandStarted { device, .. }
+        | K::DhcpLeaseObtained { device, .. }
+        | K::DhcpLeaseExpired { device, .. }
+        | K::DhcpLeaseReleased { device, .. }
+        | K::DhcpServerRelease { device, .. }
+        | K::DhcpNoOffers { device, .. }
+        | K::DhcpServerLease { device, .. }
+        | K::DnsLookup { device, .. }
+        | K::TcpSocket { device, .. }
+        | K::TcpRetransmit { device, .. }
+        | K::TcpResetSent { device, .. }
+        | K::HttpRequest { device, .. }
+        | K::HttpResponse { device, .. }
+        | K::NatTranslated { device, .. }
+        | K::ConntrackExpired { device, .. }
+        | K::MacFlushed { device, .. }
+        | K::NeighborFlushed { device, .. }
+        | K::AddressChanged { device, .. }
+        | K::PowerChanged { device, .. }
+        | K::StpBridge { device, .. }
+        | K::StpPort { device, .. }
+        | K::Mtu { device, .. }
+        | K::StpTopologyChange { device, .. } => (Some(device.as_str()), None),
+    }
+}
+
+/// An event's class ([`row`]'s `class`, without wording anything; a test checks they agree
+/// for every example and exercise): what [`Run`] keeps for every event.
+pub(super) fn class(kind: &EventKind) -> EventClass {
+    use packet_engine::trace::{Ipv6Event as E6, MtuEvent};
+    use EventKind as K;
+    match kind {
+        K::FrameSent { bytes, .. } | K::FrameReceived { bytes, .. } | K::FrameDropped { bytes, .. } => EventClass::of_frame(bytes),
+        K::SwitchForward { .. }
+        | K::MacLearned { .. }
+        | K::MacAged { .. }
+        | K::MacFlushed { .. }
+        | K::StpBridge { .. }
+        | K::StpPort { .. }
+        | K::StpTopologyChange { .. } => EventClass::Switch,
+        K::NeighborChanged { .. } | K::NeighborFlushed { .. } => EventClass::Neighbor,
+        K::IcmpErrorGenerated { .. } => EventClass::IcmpError,
+        K::Ipv6 { event, .. } => match **event {
+            E6::Neighbor { .. } | E6::NeighborsFlushed { .. } => EventClass::Neighbor,
+            E6::IcmpError { .. } => EventClass::IcmpError,
+            _ => EventClass::Route,
+        },
+        K::Mtu { event, .. } if matches!(**event, MtuEvent::TooBig { .. }) => EventClass::IcmpError,
+        K::CommandStarted { .. }
+        | K::CommandOutput { .. }
+        | K::DhcpLeaseObtained { .. }
+        | K::DhcpLeaseExpired { .. }
+        | K::DhcpLeaseReleased { .. }
+        | K::DhcpServerRelease { .. }
+        | K::DhcpNoOffers { .. }
+        | K::DhcpServerLease { .. }
+        | K::DnsLookup { .. }
+        | K::TcpSocket { .. }
+        | K::TcpRetransmit { .. }
+        | K::TcpResetSent { .. }
+        | K::HttpRequest { .. }
+        | K::HttpResponse { .. }
+        | K::LinkChanged { .. }
+        | K::AddressChanged { .. }
+        | K::PowerChanged { .. } => EventClass::Command,
+        K::Storm { .. } => EventClass::Ethernet,
+        K::RoutesInstalled { .. }
+        | K::PacketDropped { .. }
+        | K::Route { .. }
+        | K::NatTranslated { .. }
+        | K::ConntrackExpired { .. }
+        | K::Mtu { .. } => EventClass::Route,
+    }
 }
 
 /// A resolver's answer in a few words: the addresses, or why there are none (the event list's

@@ -15,12 +15,12 @@
 //! docs/playback.md has the mapping with numbers.
 
 use packet_engine::msg::Msg;
-use packet_engine::VecSet;
+use packet_engine::{VecMap, VecSet};
 use std::fmt;
 use std::rc::Rc;
 
 use packet_engine::scenario::{CommandSpec, Scenario};
-use packet_engine::trace::{DropReason, EventKind, Forwarding, NatDirection, NetworkState};
+use packet_engine::trace::{DropReason, EventKind, Forwarding, Hop, NatDirection, NetworkState};
 use packet_engine::wire::{self, Protocol};
 use packet_engine::{Name, RunOutcome, Simulation};
 
@@ -44,6 +44,8 @@ mod format;
 mod pending;
 mod run;
 pub mod timeline;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod memory;
 #[cfg(test)]
 mod tests;
 
@@ -362,14 +364,15 @@ impl Playback {
                 break;
             }
             let age = age.max(0.0);
-            let row = &run.rows[index];
-            let flood = matches!(
-                &run.outcome.trace.events[index].kind,
-                EventKind::SwitchForward { out, .. } if matches!(**out, Forwarding::Flood { .. })
-            );
-            if let (true, Some(device)) = (row.dropped || flood, &row.device) {
-                marks.push(Mark { note: row.note, event: index, device: device.clone(), class: row.class, age });
-            }
+            // Drops (with why, as their rows say it) and floods, at the device of their row.
+            let (device, note) = match &run.outcome.trace.events[index].kind {
+                EventKind::FrameDropped { device, reason, .. } | EventKind::PacketDropped { device, reason, .. } => {
+                    (device, Some(short_reason(*reason)))
+                }
+                EventKind::SwitchForward { at, out, .. } if matches!(**out, Forwarding::Flood { .. }) => (&at.device, None),
+                _ => continue,
+            };
+            marks.push(Mark { note, event: index, device: device.clone(), class: run.class(index), age });
         }
         marks.reverse();
         marks

@@ -1,5 +1,5 @@
-//! One engine run with what the views need precomputed: rows, flights, the timeline; and
-//! the frames and marks at a playhead.
+//! One engine run with what the views need precomputed: classes, flights, the timeline; and
+//! the frames and marks at a playhead. Rows are worded when drawn ([`Run::row`]).
 
 use super::*;
 
@@ -10,12 +10,9 @@ use packet_engine::trace::StateIndex;
 pub struct Flight {
     /// Index of its `FrameSent` event.
     pub event: usize,
-    /// The link it travels on.
-    pub link: Name,
-    /// Sending device.
-    pub from: Name,
-    /// Receiving device.
-    pub to: Name,
+    /// The link it travels on and its two ends, as the engine recorded them (one shared
+    /// value per link direction: a flight keeps a pointer, not three names).
+    pub hop: Hop,
     /// When its first bit leaves, ns.
     pub t_start: u64,
     /// When its last bit arrives, ns.
@@ -58,8 +55,11 @@ pub struct Mark {
 pub struct Run {
     /// What the engine produced.
     pub outcome: RunOutcome,
-    /// One row per trace event.
-    pub rows: Vec<Row>,
+    /// Each trace event's class (colour, filter): one byte an event; the rest of a row is
+    /// worded when drawn ([`Run::row`]).
+    classes: Vec<EventClass>,
+    /// How many events of each class the run has (the chips' counts), by class.
+    counts: VecMap<EventClass, usize>,
     /// Every `FrameSent`, in trace order (which is `t_start` order).
     pub flights: Vec<Flight>,
     /// The longest flight, ns: bounds the search for what is on a wire.
@@ -77,13 +77,23 @@ pub struct Run {
     /// same bytes sent again by the same device on the same link), from which on the
     /// storm's explanation is shown.
     pub storm_from: Option<usize>,
-    /// Table snapshots every [`STATE_EVERY`] events: stepping back or seeking costs at most
+    /// Table snapshots every [`state_every`] events: stepping back or seeking costs at most
     /// that many table updates instead of a replay from the start.
     states: States,
 }
 
-/// How often [`Run`] keeps a snapshot of the tables, in events.
+/// How often [`Run`] keeps a snapshot of the tables, in events, in a run of up to
+/// [`STATE_SNAPSHOTS`] × this many events.
 pub const STATE_EVERY: usize = 256;
+/// The most table snapshots a run keeps: a longer run takes them further apart, so a
+/// million-event storm keeps ~1 000 copies of its tables, not ~4 000 (issue 15).
+pub const STATE_SNAPSHOTS: usize = 1024;
+
+/// How often a run of `events` events keeps a snapshot of the tables: every
+/// [`STATE_EVERY`] events, or further apart in a run too long for [`STATE_SNAPSHOTS`] of them.
+pub fn state_every(events: usize) -> usize {
+    STATE_EVERY.max(events.div_ceil(STATE_SNAPSHOTS))
+}
 
 /// The engine's [`StateIndex`], never compared (it is derived from the trace, which is).
 #[derive(Clone, Debug)]
@@ -96,7 +106,7 @@ impl PartialEq for States {
 }
 
 /// The most events one run in the browser may take (see [`Run::new`]).
-pub const BROWSER_MAX_EVENTS: u64 = 100_000;
+pub const BROWSER_MAX_EVENTS: u64 = 1_000_000;
 
 impl Run {
     /// Runs `scenario` in the engine; the error is the engine's validation message.
@@ -118,29 +128,31 @@ impl Run {
         capped
     }
 
-    /// Precomputes rows, flights, the timeline and table snapshots of a finished run of `lab`.
+    /// Precomputes classes, flights, the timeline and table snapshots of a finished run of `lab`.
     pub fn from_outcome(outcome: RunOutcome, lab: Rc<Scenario>) -> Run {
-        let mut rows = Vec::with_capacity(outcome.trace.events.len());
+        let mut classes = Vec::with_capacity(outcome.trace.events.len());
+        let mut counts = VecMap::new();
         let mut flights = Vec::new();
         for (index, event) in outcome.trace.events.iter().enumerate() {
-            let time_ns = event.time.as_nanos();
-            if let EventKind::FrameSent { hop, t_end, bytes, .. } = &event.kind {
+            let class = events::class(&event.kind);
+            if let EventKind::FrameSent { hop, t_end, .. } = &event.kind {
                 flights.push(Flight {
                     event: index,
-                    link: hop.link.clone(),
-                    from: hop.from.device.clone(),
-                    to: hop.to.device.clone(),
+                    hop: hop.clone(),
                     t_start: event.t_start().as_nanos(),
                     t_end: t_end.as_nanos(),
-                    class: EventClass::of_frame(bytes),
+                    class,
                     broadcast: event.is_broadcast(),
                 });
             }
-            rows.push(row(&outcome, time_ns, &event.kind));
+            classes.push(class);
+            *counts.entry(class).or_insert(0) += 1;
         }
+        flights.shrink_to_fit();
         let spans: Vec<(u64, u64)> = flights.iter().map(|f| (f.t_start, f.t_end)).collect();
-        let timeline = Timeline::new(rows.iter().map(|r| r.time_ns), &spans);
-        let event_play = rows.iter().map(|r| timeline.to_play(r.time_ns)).collect();
+        let times = || outcome.trace.events.iter().map(|e| e.time.as_nanos());
+        let timeline = Timeline::new(times(), &spans);
+        let event_play = times().map(|t| timeline.to_play(t)).collect();
         let max_flight_ns = spans.iter().map(|(a, b)| b - a).max().unwrap_or(0);
         let start = outcome
             .trace
@@ -148,9 +160,9 @@ impl Run {
             .iter()
             .take_while(|e| matches!(e.kind, EventKind::RoutesInstalled { .. }))
             .count();
-        let states = States(outcome.trace.state_index(STATE_EVERY));
+        let states = States(outcome.trace.state_index(state_every(outcome.trace.events.len())));
         let storm_from = storm_start(&outcome);
-        Run { outcome, rows, flights, max_flight_ns, event_play, timeline, start, lab, storm_from, states }
+        Run { outcome, classes, counts, flights, max_flight_ns, event_play, timeline, start, lab, storm_from, states }
     }
 
     /// Every table after the first `n` events, from the nearest snapshot.
@@ -163,12 +175,48 @@ impl Run {
 
     /// Number of events.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.classes.len()
     }
 
     /// True for an empty trace.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.classes.is_empty()
+    }
+
+    /// The row of event `index`, worded now (`None` past the end).
+    pub fn row(&self, index: usize) -> Option<Row> {
+        let event = self.outcome.trace.events.get(index)?;
+        Some(events::row(&self.outcome, event.time.as_nanos(), &event.kind))
+    }
+
+    /// Every row, worded one by one.
+    #[cfg(test)]
+    pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
+        (0..self.len()).filter_map(|i| self.row(i))
+    }
+
+    /// The class of event `index`.
+    pub fn class(&self, index: usize) -> EventClass {
+        self.classes[index]
+    }
+
+    /// How many events of `class` the run has.
+    pub fn count(&self, class: EventClass) -> usize {
+        self.counts.get(&class).copied().unwrap_or(0)
+    }
+
+    /// True when the run has IPv6 events.
+    pub fn has_ipv6(&self) -> bool {
+        self.counts.keys().any(|c| c.is_ipv6())
+    }
+
+    /// True when `filter` keeps event `index`: its class, then its devices, without wording it.
+    pub fn accepts(&self, filter: &Filter, index: usize) -> bool {
+        filter.shows(self.classes[index])
+            && filter.device.as_deref().is_none_or(|d| {
+                let (device, peer) = events::who(&self.outcome, &self.outcome.trace.events[index].kind);
+                device == Some(d) || peer == Some(d)
+            })
     }
 
     /// Playback time of event `index`.

@@ -33,7 +33,7 @@ fn apply(p: &mut Playback, s: &Scenario, actions: &[PlayAction]) {
 
 /// Index of the first event whose row matches.
 fn find(run: &Run, pred: impl Fn(&Row) -> bool) -> usize {
-    run.rows.iter().position(pred).expect("event present")
+    run.rows().position(|r| pred(&r)).expect("event present")
 }
 
 #[test]
@@ -234,7 +234,7 @@ fn broadcast_is_in_flight_and_flood_marked() {
     let mut p = Playback::new(&s);
     let run = p.run().unwrap().clone();
     // The switch floods the ARP request: jump to the frame it sends out of p2.
-    let flood = run.flights.iter().find(|f| f.from == "sw1" && f.broadcast).unwrap();
+    let flood = run.flights.iter().find(|f| f.hop.from.device == "sw1" && f.broadcast).unwrap();
     apply(&mut p, &s, &[PlayAction::Jump(flood.event)]);
     let flying = p.in_flight();
     assert!(flying.iter().any(|f| f.flight.event == flood.event && f.progress == 0.0));
@@ -344,9 +344,9 @@ fn filters_by_class_and_device() {
     let run = p.run().unwrap();
     let mut f = Filter::default();
     f.hidden.insert(EventClass::Arp);
-    assert!(run.rows.iter().filter(|r| f.accepts(r)).all(|r| r.class != EventClass::Arp));
+    assert!(run.rows().filter(|r| f.accepts(r)).all(|r| r.class != EventClass::Arp));
     let f = Filter { device: Some("pc2".into()), ..Filter::default() };
-    let kept: Vec<&Row> = run.rows.iter().filter(|r| f.accepts(r)).collect();
+    let kept: Vec<Row> = run.rows().filter(|r| f.accepts(r)).collect();
     assert!(!kept.is_empty());
     assert!(kept.iter().all(|r| r.device.as_deref() == Some("pc2") || r.peer.as_deref() == Some("pc2")));
 }
@@ -360,6 +360,30 @@ fn formats_times() {
     assert_eq!(command_of("pc1: ping 10.0.0.1", "pc10"), "pc1: ping 10.0.0.1");
 }
 
+/// Issue 15: the run keeps each event's class and words its row when drawn; the class, the
+/// device filter's devices and the canvas's drop marks are read without wording the row, and
+/// must agree with it for every event of every example and exercise.
+#[test]
+fn what_the_run_keeps_per_event_agrees_with_its_row() {
+    let labs = examples::all()
+        .into_iter()
+        .map(|(_, lab)| lab)
+        .chain(packet_engine::exercise::course::course().into_iter().map(|e| e.lab));
+    for lab in labs {
+        let run = Run::new(&lab).unwrap();
+        for (i, row) in run.rows().enumerate() {
+            let kind = &run.outcome.trace.events[i].kind;
+            assert_eq!(run.class(i), row.class, "event {i}: {kind:?}");
+            let (device, peer) = events::who(&run.outcome, kind);
+            assert_eq!((device, peer), (row.device.as_deref(), row.peer.as_deref()), "event {i}: {kind:?}");
+            for d in [row.device.as_deref(), row.peer.as_deref(), Some("nowhere")].into_iter().flatten() {
+                let f = Filter { device: Some(Rc::from(d)), ..Filter::default() };
+                assert_eq!(run.accepts(&f, i), f.accepts(&row), "event {i} at {d}");
+            }
+        }
+    }
+}
+
 #[test]
 fn command_output_rows_are_placed_at_the_device_the_engine_ran_the_command_on() {
     for (stem, lab) in examples::all() {
@@ -367,7 +391,7 @@ fn command_output_rows_are_placed_at_the_device_the_engine_ran_the_command_on() 
         let run = p.run().unwrap();
         let mut started = packet_engine::VecMap::new();
         let mut outputs = 0;
-        for (event, row) in run.outcome.trace.events.iter().zip(&run.rows) {
+        for (event, row) in run.outcome.trace.events.iter().zip(run.rows()) {
             match &event.kind {
                 EventKind::CommandStarted { label, device } => {
                     started.insert(label.clone(), device.clone());
@@ -397,7 +421,7 @@ fn stepping_through_receive_learn_and_forward_keeps_the_frame_on_the_canvas() {
             );
             apply(&mut p, &lab, &[PlayAction::Jump(i)]);
             if about_a_frame {
-                assert!(!p.in_flight().is_empty(), "{stem}: nothing drawn at event {i}: {}", run.rows[i].english());
+                assert!(!p.in_flight().is_empty(), "{stem}: nothing drawn at event {i}: {}", run.row(i).unwrap().english());
             }
         }
     }
@@ -437,7 +461,7 @@ fn dhcp_and_dns_events_say_what_they_carry() {
         let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == stem).unwrap();
         let p = Playback::new(&lab);
         let run = p.run().unwrap();
-        run.rows.iter().map(|r| (r.class, r.english())).collect::<Vec<_>>()
+        run.rows().map(|r| (r.class, r.english())).collect::<Vec<_>>()
     };
     let dhcp = rows("home-dhcp");
     let ack = dhcp.iter().find(|(_, s)| s.starts_with("DHCPACK: ")).expect("a DHCPACK row");
@@ -453,13 +477,13 @@ fn dhcp_and_dns_frames_have_their_own_chips() {
     for (stem, class, summary) in [("home-dhcp", EventClass::Dhcp, "DHCP "), ("name-lookup", EventClass::Dns, "Standard query")] {
         let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == stem).unwrap();
         let run = Playback::new(&lab).run().unwrap().clone();
-        let frames: Vec<&Row> = run.rows.iter().filter(|r| r.link.is_some() && r.english().contains(summary)).collect();
+        let frames: Vec<Row> = run.rows().filter(|r| r.link.is_some() && r.english().contains(summary)).collect();
         assert!(!frames.is_empty() && frames.iter().all(|r| r.class == class), "{stem}");
         assert!(EventClass::ALL.contains(&class));
         let mut f = Filter::default();
         f.hidden.insert(class);
-        assert!(run.rows.iter().filter(|r| f.accepts(r)).all(|r| r.class != class));
-        assert!(run.rows.iter().filter(|r| f.accepts(r)).count() < run.rows.len());
+        assert!(run.rows().filter(|r| f.accepts(r)).all(|r| r.class != class));
+        assert!(run.rows().filter(|r| f.accepts(r)).count() < run.len());
     }
     let labels: Vec<&str> = EventClass::ALL.iter().map(|c| c.label()).collect();
     for l in ["UDP", "DHCP", "DNS", "TCP", "HTTP"] {
@@ -506,15 +530,15 @@ fn dhcp_and_dns_frames_have_their_own_filter_class() {
     };
     let dhcp = run_of("home-dhcp");
     let discover = find(&dhcp, |r| r.english().starts_with("DHCP Discover"));
-    assert_eq!(dhcp.rows[discover].class, EventClass::Dhcp);
+    assert_eq!(dhcp.class(discover), EventClass::Dhcp);
     assert!(dhcp.flights.iter().any(|f| f.class == EventClass::Dhcp));
     let dns = run_of("name-lookup");
     let query = find(&dns, |r| r.english().starts_with("Standard query"));
-    assert_eq!(dns.rows[query].class, EventClass::Dns);
+    assert_eq!(dns.class(query), EventClass::Dns);
     let mut f = Filter::default();
     f.hidden.insert(EventClass::Dhcp);
-    assert!(!f.accepts(&dhcp.rows[discover]));
-    assert!(dhcp.rows.iter().filter(|r| f.accepts(r)).all(|r| r.class != EventClass::Dhcp));
+    assert!(!f.accepts(&dhcp.row(discover).unwrap()));
+    assert!(dhcp.rows().filter(|r| f.accepts(r)).all(|r| r.class != EventClass::Dhcp));
     assert_eq!(EventClass::ALL.iter().filter(|c| matches!(c, EventClass::Dhcp | EventClass::Dns)).count(), 2);
 }
 
@@ -739,7 +763,7 @@ fn every_row_of_the_examples_is_worded_in_every_language() {
     for (_, lab) in examples::all() {
         let p = Playback::new(&lab);
         let run = p.run().unwrap();
-        for r in run.rows.iter() {
+        for r in run.rows() {
             // One row per message id (and the ids nested in it), enough to word every kind.
             let mut ids = vec![r.summary.id];
             for (_, a) in &r.summary.args {
