@@ -568,8 +568,8 @@ impl Playback {
         let at_ms = now.div_ceil(1_000_000);
         let mut extra = (*self.extra).clone();
         extra.push(CommandSpec { at_ms, device: device.to_string(), run: line.to_string() });
-        match Run::new(&lab_with(scenario, &extra)) {
-            Ok(run) => {
+        match Run::start(&lab_with(scenario, &extra)) {
+            Ok(Started::Done(run)) => {
                 let run = RunRef(Rc::new(run));
                 // Same prefix, so the cursor and tables stay valid; the playhead keeps its
                 // simulated time on the new timeline.
@@ -578,6 +578,20 @@ impl Playback {
                 self.extra = Rc::new(extra);
                 self.command_error = None;
                 self.playing = !self.per_click;
+            }
+            // A long lab (up to a million events) goes on in the worker as any change of the
+            // lab does, instead of freezing the page; the finished run comes back to the
+            // playhead's simulated time (`PendingRun::resume`).
+            Ok(Started::Going(mut pending)) => {
+                pending.resume = Some((now, self.shown));
+                self.extra = Rc::new(extra);
+                self.command_error = None;
+                self.run = None;
+                self.pending = Some(pending);
+                self.playing = false;
+                self.shown = 0;
+                self.clock = 0.0;
+                self.tables = TablesRef(Rc::new(NetworkState::default()));
             }
             Err(e) => self.command_error = Some(Rc::new(e)),
         }

@@ -84,6 +84,9 @@ pub struct PendingRun {
     lab: Rc<Scenario>,
     /// How far it has come.
     pub progress: Progress,
+    /// For a run started by a command typed in the lab: the playhead's simulated time and the
+    /// events shown when it was typed, where the finished run comes back to.
+    pub(super) resume: Option<(u64, usize)>,
 }
 
 impl PartialEq for PendingRun {
@@ -148,7 +151,7 @@ impl Run {
             r.set(r.get() + 1);
             r.get()
         });
-        Ok(Started::Going(PendingRun { id, place: Place::Page, sim: Rc::new(RefCell::new(Some(sim))), lab, progress }))
+        Ok(Started::Going(PendingRun { id, place: Place::Page, sim: Rc::new(RefCell::new(Some(sim))), lab, progress, resume: None }))
     }
 }
 
@@ -169,9 +172,9 @@ impl Playback {
             done.then(|| slot.take()).flatten()
         };
         if let Some(sim) = done {
-            let lab = pending.lab.clone();
+            let (lab, resume) = (pending.lab.clone(), pending.resume);
             self.pending = None;
-            self.install(Run::from_outcome(sim.finish(), lab));
+            self.install_at(Run::from_outcome(sim.finish(), lab), resume);
         }
     }
 
@@ -194,7 +197,7 @@ impl Playback {
     /// worker of another build) make the run go on here instead.
     pub(super) fn worker_done(&mut self, id: u64, bytes: &[u8]) {
         let Some(pending) = self.pending.as_ref().filter(|p| p.id == id && p.place == Place::Worker) else { return };
-        let lab = pending.lab.clone();
+        let (lab, resume) = (pending.lab.clone(), pending.resume);
         let decoded = Run::capped(&lab)
             .validate()
             .map_err(|e| e.to_string())
@@ -202,7 +205,7 @@ impl Playback {
         match decoded {
             Ok(outcome) => {
                 self.pending = None;
-                self.install(Run::from_outcome(outcome, lab));
+                self.install_at(Run::from_outcome(outcome, lab), resume);
             }
             Err(_) => self.worker_failed(id),
         }
@@ -250,6 +253,17 @@ impl Playback {
     pub fn finish_run(&mut self) {
         while self.pending.is_some() {
             self.continue_run();
+        }
+    }
+
+    /// Makes `run` the current run, positioned before its first event, or for a run started
+    /// by a typed command, where the playhead was when it was typed (`resume`).
+    fn install_at(&mut self, run: Run, resume: Option<(u64, usize)>) {
+        self.install(run);
+        if let (Some((now, shown)), Some(run)) = (resume, self.run.clone()) {
+            self.set_shown(shown.min(run.len()));
+            self.clock = run.timeline.to_play(now).max(if self.shown == 0 { 0.0 } else { run.play_of(self.shown - 1) });
+            self.playing = !self.per_click;
         }
     }
 

@@ -441,6 +441,29 @@ fn typed_commands_are_restored_into_the_run() {
     assert!(Playback::restore(&s, bad).commands().is_empty());
 }
 
+/// A command typed in a lab too long for one go (here a storm past `FIRST_WORK`) runs on in
+/// pieces (in the app, in the worker) like any change of the lab, instead of freezing the
+/// page for the whole run, and the finished run comes back to where the playhead was.
+#[test]
+fn a_command_typed_in_a_long_lab_runs_on_and_comes_back_to_the_playhead() {
+    let (_, mut lab) = examples::all().into_iter().find(|(s, _)| *s == "switch-loop").unwrap();
+    lab.options.max_events = 50_000; // 200 000 units of work: more than FIRST_WORK
+    let mut p = Playback::new(&lab);
+    assert!(p.pending().is_some(), "the storm goes on in pieces");
+    p.finish_run();
+    apply(&mut p, &lab, &[PlayAction::Seek(40)]);
+    let (shown, now) = (p.shown, p.sim_now());
+    apply(&mut p, &lab, &[PlayAction::Command { device: "pc2".into(), run: "ping -c 1 10.0.0.1".into() }]);
+    let pending = p.pending().expect("the command's run goes on in pieces too");
+    assert_eq!(pending.resume, Some((now, shown)));
+    assert!(p.run().is_none() && p.command_error.is_none());
+    p.finish_run();
+    let run = p.run().expect("installed");
+    assert!(run.outcome.outputs.keys().any(|k| k == "pc2: ping -c 1 10.0.0.1"), "{:?}", run.outcome.outputs.keys().collect::<Vec<_>>());
+    assert_eq!(p.shown, shown, "back at the same event");
+    assert_eq!(p.commands().len(), 1);
+}
+
 #[test]
 fn a_storm_is_explained_from_the_first_frame_that_comes_round_the_loop() {
     let (_, lab) = examples::all().into_iter().find(|(s, _)| *s == "switch-loop").unwrap();
