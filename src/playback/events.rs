@@ -564,6 +564,38 @@ pub(super) fn who<'a>(outcome: &'a RunOutcome, kind: &'a EventKind) -> (Option<&
     }
 }
 
+/// [`class`] with each frame's class remembered by the address of its bytes: a frame's
+/// sent, received and flooded copies share one allocation, and its class is a full decode
+/// (`wire::protocol`), so a storm's million events decode a few frames, not every event's.
+/// Addresses are unique while the trace holds its frames, which it does while this is used.
+pub(super) struct FrameClasses {
+    /// Direct-mapped by address: (address, class).
+    seen: [(usize, EventClass); 64],
+}
+
+impl Default for FrameClasses {
+    fn default() -> Self {
+        FrameClasses { seen: [(0, EventClass::Ethernet); 64] }
+    }
+}
+
+impl FrameClasses {
+    /// [`class`] of `kind`.
+    pub(super) fn class(&mut self, kind: &EventKind) -> EventClass {
+        match kind {
+            EventKind::FrameSent { bytes, .. } | EventKind::FrameReceived { bytes, .. } | EventKind::FrameDropped { bytes, .. } => {
+                let address = bytes.as_ptr() as usize;
+                let slot = &mut self.seen[(address >> 4) % 64];
+                if slot.0 != address {
+                    *slot = (address, EventClass::of_frame(bytes));
+                }
+                slot.1
+            }
+            _ => class(kind),
+        }
+    }
+}
+
 /// An event's class ([`row`]'s `class`, without wording anything; a test checks they agree
 /// for every example and exercise): what [`Run`] keeps for every event.
 pub(super) fn class(kind: &EventKind) -> EventClass {

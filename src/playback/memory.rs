@@ -97,6 +97,25 @@ fn measure(budget: u64) {
     let index = run.outcome.trace.state_index(state_every(run.len()));
     println!("    table snapshots (every {} events): {:.1} B/event", state_every(run.len()), per(live() - before));
     drop(index);
+    // Where the page's hand-over time goes (wall clock, this machine: a rough split only).
+    let lab = run.lab.clone();
+    let bytes = packet_engine::codec::encode(&run.outcome);
+    drop(run);
+    let t = std::time::Instant::now();
+    let topology = std::sync::Arc::new(lab.validate().unwrap());
+    let outcome = packet_engine::codec::decode(&bytes, topology).unwrap();
+    let decoded = t.elapsed();
+    let t = std::time::Instant::now();
+    let index = outcome.trace.state_index(state_every(outcome.trace.events.len()));
+    let snapshots = t.elapsed();
+    drop(index);
+    let t = std::time::Instant::now();
+    let run = Run::from_outcome(outcome, lab);
+    println!(
+        "    hand-over: {} bytes; decode {decoded:.0?}, Run::from_outcome {:.0?} (of which table snapshots {snapshots:.0?})",
+        bytes.len(),
+        t.elapsed(),
+    );
     drop(run);
 }
 

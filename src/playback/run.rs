@@ -133,8 +133,9 @@ impl Run {
         let mut classes = Vec::with_capacity(outcome.trace.events.len());
         let mut counts = VecMap::new();
         let mut flights = Vec::new();
+        let mut frame_classes = events::FrameClasses::default();
         for (index, event) in outcome.trace.events.iter().enumerate() {
-            let class = events::class(&event.kind);
+            let class = frame_classes.class(&event.kind);
             if let EventKind::FrameSent { hop, t_end, .. } = &event.kind {
                 flights.push(Flight {
                     event: index,
@@ -152,7 +153,7 @@ impl Run {
         let spans: Vec<(u64, u64)> = flights.iter().map(|f| (f.t_start, f.t_end)).collect();
         let times = || outcome.trace.events.iter().map(|e| e.time.as_nanos());
         let timeline = Timeline::new(times(), &spans);
-        let event_play = times().map(|t| timeline.to_play(t)).collect();
+        let event_play = timeline.to_play_all(times());
         let max_flight_ns = spans.iter().map(|(a, b)| b - a).max().unwrap_or(0);
         let start = outcome
             .trace

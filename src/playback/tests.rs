@@ -441,6 +441,28 @@ fn typed_commands_are_restored_into_the_run() {
     assert!(Playback::restore(&s, bad).commands().is_empty());
 }
 
+/// The run's playback times, found by walking the knots, are the timeline's own for every
+/// event of every example, and for times out of order; the knots are every event and flight
+/// time once, in order (issue 15: merged, not sorted whole).
+#[test]
+fn playback_times_walked_along_the_knots_are_the_timelines_own() {
+    for (stem, lab) in examples::all() {
+        let run = Run::new(&lab).unwrap();
+        let times: Vec<u64> = run.outcome.trace.events.iter().map(|e| e.time.as_nanos()).collect();
+        let one_by_one: Vec<f64> = times.iter().map(|&t| run.timeline.to_play(t)).collect();
+        assert_eq!(run.timeline.to_play_all(times.iter().copied()), one_by_one, "{stem}");
+        assert_eq!((0..run.len()).map(|i| run.play_of(i)).collect::<Vec<_>>(), one_by_one, "{stem}");
+        let back: Vec<u64> = times.iter().rev().copied().collect();
+        let expected: Vec<f64> = back.iter().map(|&t| run.timeline.to_play(t)).collect();
+        assert_eq!(run.timeline.to_play_all(back.iter().copied()), expected, "{stem}: times going back");
+        let spans: Vec<(u64, u64)> = run.flights.iter().map(|f| (f.t_start, f.t_end)).collect();
+        let mut all: Vec<u64> = times.iter().copied().chain([0]).chain(spans.iter().flat_map(|&(a, b)| [a, b])).collect();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(run.timeline.knot_times(), &all[..], "{stem}");
+    }
+}
+
 /// A command typed in a lab too long for one go (here a storm past `FIRST_WORK`) runs on in
 /// pieces (in the app, in the worker) like any change of the lab, instead of freezing the
 /// page for the whole run, and the finished run comes back to where the playhead was.
