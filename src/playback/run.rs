@@ -78,7 +78,9 @@ pub struct Run {
     /// storm's explanation is shown.
     pub storm_from: Option<usize>,
     /// Table snapshots every [`state_every`] events: stepping back or seeking costs at most
-    /// that many table updates instead of a replay from the start.
+    /// that many table updates instead of a replay from the start. Taken on the first step
+    /// back or seek (playing forward updates the tables event by event and never needs them),
+    /// so a run is shown without that pass over its trace.
     states: States,
 }
 
@@ -95,9 +97,10 @@ pub fn state_every(events: usize) -> usize {
     STATE_EVERY.max(events.div_ceil(STATE_SNAPSHOTS))
 }
 
-/// The engine's [`StateIndex`], never compared (it is derived from the trace, which is).
-#[derive(Clone, Debug)]
-struct States(StateIndex);
+/// The engine's [`StateIndex`] once taken, never compared (it is derived from the trace,
+/// which is).
+#[derive(Clone, Debug, Default)]
+struct States(std::cell::OnceCell<StateIndex>);
 
 impl PartialEq for States {
     fn eq(&self, _: &Self) -> bool {
@@ -161,15 +164,17 @@ impl Run {
             .iter()
             .take_while(|e| matches!(e.kind, EventKind::RoutesInstalled { .. }))
             .count();
-        let states = States(outcome.trace.state_index(state_every(outcome.trace.events.len())));
         let storm_from = storm_start(&outcome);
-        Run { outcome, classes, counts, flights, max_flight_ns, event_play, timeline, start, lab, storm_from, states }
+        Run { outcome, classes, counts, flights, max_flight_ns, event_play, timeline, start, lab, storm_from, states: States::default() }
     }
 
     /// Every table after the first `n` events, from the nearest snapshot.
     pub fn state_after(&self, n: usize) -> NetworkState {
         match n.checked_sub(1) {
-            Some(index) => self.states.0.state_at(&self.outcome.trace, index),
+            Some(index) => {
+                let trace = &self.outcome.trace;
+                self.states.0.get_or_init(|| trace.state_index(state_every(trace.events.len()))).state_at(trace, index)
+            }
             None => NetworkState::default(),
         }
     }
