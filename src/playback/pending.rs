@@ -16,7 +16,7 @@
 //! nor does the hand-over (`tests/codec.rs`). The app dispatches `Continue` from an animation
 //! frame after each piece is drawn (`components::controls::use_run_driver`); native tests call
 //! [`Playback::finish_run`]. Every run is bounded by the engine's work budget, so a run has at
-//! most `max_work / CHUNK_WORK` pieces (40 at the browser's budget).
+//! most `max_work / CHUNK_WORK` pieces (400 at the browser's budget of 1 M events).
 
 use std::cell::RefCell;
 use std::fmt;
