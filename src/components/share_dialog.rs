@@ -276,7 +276,7 @@ thread_local! {
 /// The Share dialog's code is in its own wasm module (src/split.rs), fetched when first opened.
 #[wasm_split::wasm_split(share)]
 async fn share_view() -> View {
-    fn view() -> Html {
+    fn view(_: &()) -> Html {
         html! { <ShareDialog /> }
     }
     view as View
@@ -286,7 +286,7 @@ async fn share_view() -> View {
 #[function_component(LazyShareDialog)]
 fn lazy_share_dialog() -> Html {
     match use_split_view(&SHARE_VIEW, || Box::pin(share_view())) {
-        Some(view) => view(),
+        Some(view) => view(&()),
         None => Html::default(),
     }
 }
