@@ -13,12 +13,12 @@
 // The split needs the wasm before wasm-opt (index.html's data-wasm-opt="0": trunk stages
 // wasm-bindgen's output), so this script runs wasm-opt itself, on the main module and on each
 // split module, with the flags below. What it writes into the staged build:
-// - the main module over trunk's `packet-lab-<hash>_bg.wasm` (the same name: it is a function
-//   of the same cargo output), and the integrity of index.html's preload link updated;
+// - the main module as `packet-lab-<hash of its bytes>_bg.wasm` instead of trunk's file, with
+//   index.html's loader and preload link (and its integrity) updated;
 // - the split modules, named after a hash of their bytes;
 // - the loader (`packet-lab-split-<hash>.js`, wasm-split's glue with our file names), which the
 //   wasm-bindgen glue imports instead of `./__wasm_split.js`, preloaded by index.html;
-// - <meta name=packet-lab-lazy content="./packet-lab-share-….wasm …">: the service worker
+// - <meta name=packet-lab-lazy content="./packet-lab-….wasm">, one a module: the service worker
 //   precaches what index.html names, so a split view works offline after one visit; ./lab size
 //   leaves these files out of the first load (they are fetched when the view is first drawn,
 //   or by the service worker in the background, never before the page is interactive).
@@ -78,11 +78,16 @@ export function splitWasm(dir) {
       env: { ...process.env, RUST_LOG: "warn" },
     });
 
-    // The main module: optimised over trunk's file, its integrity updated where index.html names it.
+    // The main module, optimised and named after its own bytes (trunk's name is a hash of
+    // wasm-bindgen's output; the split assigns table slots, and the service worker serves a
+    // known name from its cache: a name must never stand for two contents), its integrity
+    // updated where index.html names it.
     const before = readFileSync(wasmFile);
-    wasmOpt(path.join(work, "main.wasm"), wasmFile);
-    const main = readFileSync(wasmFile);
-    html = html.replaceAll(sri(before), sri(main));
+    const mainName = `packet-lab-${hash16(readFileSync(path.join(work, "main.wasm")))}_bg.wasm`;
+    wasmOpt(path.join(work, "main.wasm"), path.join(dir, mainName));
+    rmSync(wasmFile);
+    const main = readFileSync(path.join(dir, mainName));
+    html = html.replaceAll(sri(before), sri(main)).replaceAll(`./${wasmName}`, `./${mainName}`);
 
     // The split modules and their shared chunk, optimised and named after their bytes.
     let loader = readFileSync(path.join(work, "__wasm_split.js"), "utf8");
@@ -110,12 +115,13 @@ export function splitWasm(dir) {
 
     const tags =
       `<link rel=modulepreload crossorigin href=./${loaderName}>` +
-      `<meta name=packet-lab-lazy content="${lazy.map((l) => `./${l.name}`).join(" ")}">`;
+      // One <meta> a module: the service worker's `referenced` reads one ./URL after each `="`.
+      lazy.map((l) => `<meta name=packet-lab-lazy content="./${l.name}">`).join("");
     const at = html.indexOf("</head>");
     if (at < 0) throw new Error("index.html has no </head>");
     html = html.slice(0, at) + tags + html.slice(at);
     writeFileSync(indexFile, html);
-    return `main ${before.length} -> ${main.length} B; ${lazy.map((l) => `${l.name} ${l.bytes} B`).join(", ")}; ${loaderName}`;
+    return `main ${main.length} B (wasm-bindgen output ${before.length} B); ${lazy.map((l) => `${l.name} ${l.bytes} B`).join(", ")}; ${loaderName}`;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
