@@ -19,6 +19,12 @@ fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").unwrap();
     let root = Path::new(&manifest).join("locales");
     let remote = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    if remote {
+        // The split wasm (scripts/split.mjs) reads the call graph from the linker's relocations
+        // and matches functions by name: keep both in cargo's output (wasm-opt drops them later).
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+        println!("cargo:rustc-link-arg-bins=--keep-section=name");
+    }
     println!("cargo:rerun-if-changed={}", root.display());
     let mut langs: Vec<_> = fs::read_dir(&root)
         .expect("locales/ exists")

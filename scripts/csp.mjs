@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { splitWasm } from "./split.mjs";
 import { writeWorker } from "./worker.mjs";
 
 const SCRIPTS = "'sha256-INLINE-SCRIPTS'";
@@ -29,7 +30,14 @@ function fail(message) {
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) fail("TRUNK_STAGING_DIR is not set (run it as a trunk post_build hook)");
 
-// First the engine's worker script and its <meta> (scripts/worker.mjs): index.html changes.
+// First the split wasm (scripts/split.mjs): the wasm, the glue and index.html change.
+try {
+  console.log(`csp.mjs: split wasm: ${splitWasm(dir)}`);
+} catch (e) {
+  fail(`split wasm: ${e.message}`);
+}
+
+// Then the engine's worker script and its <meta> (scripts/worker.mjs): index.html changes.
 try {
   console.log(`csp.mjs: worker script ${writeWorker(dir, process.env.TRUNK_SOURCE_DIR ?? process.cwd())}`);
 } catch (e) {

@@ -23,6 +23,7 @@ mod playback;
 mod predict;
 mod progress;
 mod share;
+mod split;
 mod state;
 mod storage;
 mod story;

@@ -24,7 +24,7 @@ use crate::editor::{free_ports, join_list, subnet_colours, subnet_of, EditAction
 pub type Errors = Rc<VecMap<Field, FieldError>>;
 
 /// Props of [`DevicePanel`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct DevicePanelProps {
     /// The lab.
     pub scenario: Rc<Scenario>,
@@ -302,7 +302,7 @@ pub fn device_panel(props: &DevicePanelProps) -> Html {
 }
 
 /// Props of [`LinkPanel`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct LinkPanelProps {
     /// The lab.
     pub scenario: Rc<Scenario>,
@@ -444,4 +444,14 @@ mod tests {
         assert_eq!(tr!(de, "share-prompt", title = "ein unbenanntes Labor", devices = 2).split('.').next().unwrap(),
             "Dieser Link enthält ein unbenanntes Labor mit 2 Geräten");
     }
+}
+
+crate::split_view! {
+    /// A device's editor form, from its own wasm module (src/split.rs), fetched when first drawn.
+    pub LazyDevicePanel = device::load_device_panel => DevicePanel(DevicePanelProps)
+}
+
+crate::split_view! {
+    /// A link's editor form, from its own wasm module (src/split.rs), fetched when first drawn.
+    pub LazyLinkPanel = link::load_link_panel => LinkPanel(LinkPanelProps)
 }

@@ -10,7 +10,7 @@ use crate::tr;
 use crate::progress::Record;
 
 /// Props of [`ExercisePanel`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ExercisePanelProps {
     /// The session.
     pub session: Session,
@@ -121,4 +121,9 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
             </div>
         </section>
     }
+}
+
+crate::split_view! {
+    /// The exercise being done, from its own wasm module (src/split.rs), fetched when first drawn.
+    pub LazyExercisePanel = exercise::load_exercise_panel => ExercisePanel(ExercisePanelProps)
 }

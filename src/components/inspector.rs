@@ -23,7 +23,7 @@ use crate::tr;
 use crate::playback::{format_time, RunRef};
 
 /// Props of [`Inspector`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct InspectorProps {
     /// The run, if the lab runs.
     pub run: Option<RunRef>,
@@ -436,3 +436,8 @@ fn pcap_downloads(props: &PcapProps) -> Html {
     }
 }
 
+
+crate::split_view! {
+    /// The packet inspector, from its own wasm module (src/split.rs), fetched when first drawn.
+    pub LazyInspector = inspector::load_inspector => Inspector(InspectorProps)
+}

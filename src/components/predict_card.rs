@@ -50,7 +50,7 @@ pub fn predict_toggle(props: &PredictToggleProps) -> Html {
 }
 
 /// Props of [`PredictCard`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct PredictCardProps {
     /// The open question.
     pub question: Question,
@@ -133,4 +133,9 @@ pub fn predict_card(props: &PredictCardProps) -> Html {
             }
         </section>
     }
+}
+
+crate::split_view! {
+    /// Predict mode's question card, from its own wasm module (src/split.rs), fetched when first drawn.
+    pub LazyPredictCard = predict::load_predict_card => PredictCard(PredictCardProps)
 }

@@ -12,7 +12,7 @@ use crate::tr;
 use packet_engine::trace::LeaseInfo;
 use packet_engine::Scenario;
 
-use crate::components::device_panel::{DevicePanel, Errors, LinkPanel};
+use crate::components::device_panel::{Errors, LazyDevicePanel as DevicePanel, LazyLinkPanel as LinkPanel};
 use crate::editor::{EditAction, Field};
 use crate::state::Example;
 

@@ -67,7 +67,7 @@ fn noise_label(tr: &Tr, n: Noise) -> String {
 }
 
 /// Props of [`StoryPanel`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct StoryPanelProps {
     /// The run.
     pub run: RunRef,
@@ -465,4 +465,9 @@ mod tests {
             assert_ne!(chapter_title(&crate::i18n::tr("de"), &c), *title);
         }
     }
+}
+
+crate::split_view! {
+    /// The story panel (sequence diagram, encapsulation, chapters), from its own wasm module (src/split.rs), fetched when first drawn.
+    pub LazyStoryPanel = story::load_story_panel => StoryPanel(StoryPanelProps)
 }

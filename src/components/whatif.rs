@@ -97,7 +97,7 @@ pub fn what_if_bar(props: &WhatIfBarProps) -> Html {
 }
 
 /// Props of [`OriginalCanvas`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct OriginalCanvasProps {
     /// The original lab and its playback.
     pub original: Rc<Original>,
@@ -135,7 +135,7 @@ pub fn original_canvas(props: &OriginalCanvasProps) -> Html {
 }
 
 /// Props of [`OriginalEvents`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct OriginalEventsProps {
     /// The original lab and its playback.
     pub original: Rc<Original>,
@@ -163,7 +163,7 @@ pub fn original_events(props: &OriginalEventsProps) -> Html {
 }
 
 /// Props of [`FrameDiff`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct FrameDiffProps {
     /// The original lab and its playback (its current event is the same step).
     pub original: Rc<Original>,
@@ -217,4 +217,19 @@ pub fn frame_diff(props: &FrameDiffProps) -> Html {
             { body }
         </section>
     }
+}
+
+crate::split_view! {
+    /// The what-if's original canvas, from its own wasm module (src/split.rs), fetched when first drawn.
+    pub LazyOriginalCanvas = whatif_canvas::load_original_canvas => OriginalCanvas(OriginalCanvasProps)
+}
+
+crate::split_view! {
+    /// The what-if's original events, from its own wasm module (src/split.rs), fetched when first drawn.
+    pub LazyOriginalEvents = whatif_events::load_original_events => OriginalEvents(OriginalEventsProps)
+}
+
+crate::split_view! {
+    /// The what-if's frame comparison, from its own wasm module (src/split.rs), fetched when first drawn.
+    pub LazyFrameDiff = whatif_diff::load_frame_diff => FrameDiff(FrameDiffProps)
 }

@@ -1,0 +1,73 @@
+// The split wasm (issue 15, docs/size.md, scripts/split.mjs), in real headless Chromium against
+// the built dist/: a first visit fetches none of the views' modules, a view's module comes
+// when the view is first drawn, and after one visit the modules work offline from the service
+// worker's cache.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import { DIST, READY_TIMEOUT_MS, labFixture, recordProblems } from "./helpers.mjs";
+
+const fx = labFixture();
+
+/** The modules index.html names as fetched later (<meta name=packet-lab-lazy>). */
+async function lazyModules() {
+  const html = await readFile(path.join(DIST, "index.html"), "utf8");
+  return [...html.matchAll(/<meta name=packet-lab-lazy content="\.\/([^"]+)">/g)].map((m) => m[1]);
+}
+
+test("index.html names the split modules, and each is in dist/", async () => {
+  const lazy = await lazyModules();
+  assert.ok(lazy.some((f) => /^packet-lab-share-view-[0-9a-f]{16}\.wasm$/.test(f)), `the share dialog's module: ${lazy}`);
+  for (const f of lazy) await readFile(path.join(DIST, f));
+});
+
+test("a first visit fetches no split module; the Share dialog's comes when it is opened", async () => {
+  const lazy = await lazyModules();
+  // No service worker: its install would precache the modules in the background.
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url().split("/").pop()));
+  await page.goto(fx.appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  assert.equal(wasm.length, 1, `only the main module: ${wasm}`);
+  assert.ok(!lazy.includes(wasm[0]));
+  await page.getByTestId("share").click();
+  await page.getByTestId("share-dialog").waitFor({ timeout: READY_TIMEOUT_MS });
+  assert.match(await page.getByTestId("share-url").inputValue(), /#lab=/);
+  assert.ok(wasm.some((f) => /^packet-lab-share-view-/.test(f)), `the share module was fetched: ${wasm}`);
+  // Closed and opened again: drawn at once, not fetched again.
+  await page.getByTestId("share-close").click();
+  await page.getByTestId("share").click();
+  await page.getByTestId("share-dialog").waitFor();
+  assert.equal(wasm.filter((f) => /^packet-lab-share-view-/.test(f)).length, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("after one visit a split view opens offline, its module served by the service worker", async () => {
+  const lazy = await lazyModules();
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(fx.appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: READY_TIMEOUT_MS });
+  // The install's precache keeps every module index.html names.
+  await page.waitForFunction(async (lazy) => {
+    const keys = (await (await caches.open("packet-lab-v1")).keys()).map((r) => r.url.split("/").pop());
+    return lazy.every((f) => keys.includes(f));
+  }, lazy, { timeout: READY_TIMEOUT_MS });
+  await context.setOffline(true);
+  const served = [];
+  page.on("response", (r) => /packet-lab-share-view-/.test(r.url()) && served.push(r.fromServiceWorker()));
+  await page.reload();
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  await page.getByTestId("share").click();
+  await page.getByTestId("share-dialog").waitFor({ timeout: READY_TIMEOUT_MS });
+  assert.deepEqual(served, [true], "the share module came from the service worker");
+  await context.close();
+});
