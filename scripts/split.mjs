@@ -104,6 +104,16 @@ export function splitWasm(dir) {
       loader = loader.replaceAll(url, `new URL(${JSON.stringify(`./${name}`)}, import.meta.url)`);
       lazy.push({ name, bytes: bytes.length });
     }
+    // A module that cannot be fetched or started: wasm-split's glue logs it and returns
+    // without answering, so the view would wait for ever. Answer `false` (src/split.rs then
+    // says so where the view would be). The main instance is started: its initSync returns
+    // its exports.
+    const failed = /(\} catch \(e\) \{\n)(\s*console\.error\(\s*"Failed to load wasm-split module")/;
+    if (!failed.test(loader)) throw new Error("wasm-split's glue has no catch that logs a failed load (wasm-split-cli changed?)");
+    loader = loader.replace(
+      failed,
+      "$1      if (callbackIndex !== undefined) (initIt || globalThis.__wasm_split_main_initSync)(undefined, undefined).__indirect_function_table.get(callbackIndex)(callbackData, false);\n$2",
+    );
     // The loader imports the main glue's initSync (the instance's exports, once started).
     if (!loader.includes('"./main.js"')) throw new Error("wasm-split's glue does not import ./main.js (wasm-split-cli changed?)");
     loader = loader.replace('"./main.js"', JSON.stringify(`./${glueName}`));

@@ -10,6 +10,10 @@ language-picker = Sprache
 language-loading = { $language } wird geladen …
 language-failed = { $language } konnte nicht geladen werden (keine Verbindung?), deshalb bleibt die Oberfläche, wie sie war. Wähle die Sprache noch einmal, um es erneut zu versuchen.
 
+## Eine Ansicht, deren Code beim ersten Zeigen geladen wird (src/split.rs)
+split-failed = Dieser Teil von Packet Lab konnte nicht geladen werden (keine Verbindung?). Dein Labor bleibt erhalten: Lade die Seite neu, um es erneut zu versuchen.
+split-reload = Neu laden
+
 ## Statusleiste
 status-ready = Bereit
 status-starting = Startet …

@@ -10,6 +10,10 @@ language-picker = Language
 language-loading = Loading { $language }…
 language-failed = { $language } could not be loaded (is the connection down?), so the interface stays as it was. Pick it again to retry.
 
+## A view whose code is fetched when first drawn (src/split.rs)
+split-failed = This part of Packet Lab could not be downloaded (is the connection down?). Your lab is kept: reload the page to try again.
+split-reload = Reload
+
 ## Status bar
 status-ready = Ready
 status-starting = Starting…

@@ -10,6 +10,10 @@ language-picker = Langue
 language-loading = Chargement de { $language }…
 language-failed = Impossible de charger { $language } (pas de connexion ?) : l'interface reste telle quelle. Choisissez de nouveau la langue pour réessayer.
 
+## Une vue dont le code est téléchargé au premier affichage (src/split.rs)
+split-failed = Cette partie de Packet Lab n'a pas pu être téléchargée (pas de connexion ?). Votre labo est conservé : rechargez la page pour réessayer.
+split-reload = Recharger
+
 ## Barre d'état
 status-ready = Prêt
 status-starting = Démarrage…

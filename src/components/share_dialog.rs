@@ -6,7 +6,7 @@
 //! The pure part (the link format, its checks, the share state) is `src/share.rs`. Everything
 //! a link carries is shown as text: Yew escapes text nodes, and nothing here sets innerHTML.
 
-use std::{cell::Cell, rc::Rc};
+use std::rc::Rc;
 
 use packet_engine::Scenario;
 use yew::prelude::*;
@@ -17,7 +17,6 @@ use crate::i18n::use_tr;
 use crate::tr;
 use crate::playback::{PlayAction, Playback};
 use crate::share::{self, ShareAction, SharedLab, SCALES};
-use crate::split::{use_split_view, View};
 use crate::state::{Action, State};
 use crate::storage;
 
@@ -268,27 +267,9 @@ pub fn share_button() -> Html {
     }
 }
 
-thread_local! {
-    /// The Share dialog's view once its module is loaded.
-    static SHARE_VIEW: Cell<Option<View>> = const { Cell::new(None) };
-}
-
-/// The Share dialog's code is in its own wasm module (src/split.rs), fetched when first opened.
-#[wasm_split::wasm_split(share)]
-async fn share_view() -> View {
-    fn view(_: &()) -> Html {
-        html! { <ShareDialog /> }
-    }
-    view as View
-}
-
-/// The Share dialog, once its module is here (nothing is drawn while it is fetched).
-#[function_component(LazyShareDialog)]
-fn lazy_share_dialog() -> Html {
-    match use_split_view(&SHARE_VIEW, || Box::pin(share_view())) {
-        Some(view) => view(&()),
-        None => Html::default(),
-    }
+crate::split_view! {
+    /// The Share dialog, from its own wasm module (src/split.rs), fetched when first opened.
+    LazyShareDialog = "share"::load_share_dialog => ShareDialog(())
 }
 
 /// The Share dialog.

@@ -469,5 +469,5 @@ mod tests {
 
 crate::split_view! {
     /// The story panel (sequence diagram, encapsulation, chapters), from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyStoryPanel = story::load_story_panel => StoryPanel(StoryPanelProps)
+    pub LazyStoryPanel = "story"::load_story_panel => StoryPanel(StoryPanelProps)
 }

@@ -221,15 +221,15 @@ pub fn frame_diff(props: &FrameDiffProps) -> Html {
 
 crate::split_view! {
     /// The what-if's original canvas, from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyOriginalCanvas = whatif_canvas::load_original_canvas => OriginalCanvas(OriginalCanvasProps)
+    pub LazyOriginalCanvas = "whatif_canvas"::load_original_canvas => OriginalCanvas(OriginalCanvasProps)
 }
 
 crate::split_view! {
     /// The what-if's original events, from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyOriginalEvents = whatif_events::load_original_events => OriginalEvents(OriginalEventsProps)
+    pub LazyOriginalEvents = "whatif_events"::load_original_events => OriginalEvents(OriginalEventsProps)
 }
 
 crate::split_view! {
     /// The what-if's frame comparison, from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyFrameDiff = whatif_diff::load_frame_diff => FrameDiff(FrameDiffProps)
+    pub LazyFrameDiff = "whatif_diff"::load_frame_diff => FrameDiff(FrameDiffProps)
 }

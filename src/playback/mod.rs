@@ -22,7 +22,7 @@ use std::rc::Rc;
 use packet_engine::scenario::{CommandSpec, Scenario};
 use packet_engine::trace::{DropReason, EventKind, Forwarding, Hop, NatDirection, NetworkState};
 use packet_engine::wire::{self, Protocol};
-use packet_engine::{Name, RunOutcome, Simulation};
+use packet_engine::{Name, RunOutcome};
 
 /// The speeds offered, slowest first; index [`DEFAULT_SPEED`] is 1×.
 pub const SPEEDS: [f64; 8] = [0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 0.0];

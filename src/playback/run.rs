@@ -122,7 +122,7 @@ impl Run {
     /// (The app starts runs with [`Run::start`], which goes on in pieces; this runs in one go.)
     #[cfg(test)]
     pub fn new(scenario: &Scenario) -> Result<Run, packet_engine::msg::Msg> {
-        let sim = Simulation::new(&Run::capped(scenario)).map_err(|e| e.with_path())?;
+        let sim = packet_engine::Simulation::new(&Run::capped(scenario)).map_err(|e| e.with_path())?;
         Ok(Run::from_outcome(sim.run(), Rc::new(scenario.clone())))
     }
 

@@ -20,7 +20,7 @@ async function lazyModules() {
 
 test("index.html names the split modules, and each is in dist/", async () => {
   const lazy = await lazyModules();
-  assert.ok(lazy.some((f) => /^packet-lab-share-view-[0-9a-f]{16}\.wasm$/.test(f)), `the share dialog's module: ${lazy}`);
+  assert.ok(lazy.some((f) => /^packet-lab-load-share-dialog-[0-9a-f]{16}\.wasm$/.test(f)), `the share dialog's module: ${lazy}`);
   for (const f of lazy) await readFile(path.join(DIST, f));
 });
 
@@ -39,12 +39,12 @@ test("a first visit fetches no split module; the Share dialog's comes when it is
   await page.getByTestId("share").click();
   await page.getByTestId("share-dialog").waitFor({ timeout: READY_TIMEOUT_MS });
   assert.match(await page.getByTestId("share-url").inputValue(), /#lab=/);
-  assert.ok(wasm.some((f) => /^packet-lab-share-view-/.test(f)), `the share module was fetched: ${wasm}`);
+  assert.ok(wasm.some((f) => /^packet-lab-load-share-dialog-/.test(f)), `the share module was fetched: ${wasm}`);
   // Closed and opened again: drawn at once, not fetched again.
   await page.getByTestId("share-close").click();
   await page.getByTestId("share").click();
   await page.getByTestId("share-dialog").waitFor();
-  assert.equal(wasm.filter((f) => /^packet-lab-share-view-/.test(f)).length, 1);
+  assert.equal(wasm.filter((f) => /^packet-lab-load-share-dialog-/.test(f)).length, 1);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -63,11 +63,34 @@ test("after one visit a split view opens offline, its module served by the servi
   }, lazy, { timeout: READY_TIMEOUT_MS });
   await context.setOffline(true);
   const served = [];
-  page.on("response", (r) => /packet-lab-share-view-/.test(r.url()) && served.push(r.fromServiceWorker()));
+  page.on("response", (r) => /packet-lab-load-share-dialog-/.test(r.url()) && served.push(r.fromServiceWorker()));
   await page.reload();
   await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
   await page.getByTestId("share").click();
   await page.getByTestId("share-dialog").waitFor({ timeout: READY_TIMEOUT_MS });
   assert.deepEqual(served, [true], "the share module came from the service worker");
+  await context.close();
+});
+
+test("a split view whose module cannot be fetched says so where it would be; the app goes on", async () => {
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  // The Share dialog's module is refused (offline before the service worker kept it).
+  await page.route(/packet-lab-load-share-dialog[^/]*\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await page.goto(fx.appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  await page.getByTestId("share").click();
+  const failed = page.getByTestId("split-failed");
+  await failed.waitFor({ timeout: READY_TIMEOUT_MS });
+  assert.match(await failed.textContent(), /could not be downloaded.*reload the page/);
+  assert.equal(await page.getByTestId("share-dialog").count(), 0);
+  // Nothing stopped: the lab still plays one step.
+  const count = () => page.getByTestId("event-count").textContent();
+  const before = await count();
+  await page.getByTestId("step").click();
+  await page.waitForFunction((b) => document.querySelector('[data-testid="event-count"]').textContent !== b, before);
+  // What failed is the refused module only (its request and wasm-split's log of it).
+  assert.deepEqual(problems.filter((p) => !/packet-lab-load-share-dialog|Failed to load wasm-split module|ERR_INTERNET_DISCONNECTED/.test(p)), []);
   await context.close();
 });
