@@ -191,8 +191,12 @@ fn a_translated_frame_is_paired_with_the_one_it_forwards() {
             event(
                 3,
                 EventKind::FrameSent {
-                    hop: packet_engine::trace::Hop::new("wan".into(), port("router", "eth1"), port("isp", "eth0")),
-                    t_end: SimTime::ZERO,
+                    hop: packet_engine::trace::Hop::new(
+                        "wan".into(),
+                        port("router", "eth1"),
+                        port("isp", "eth0"),
+                        Default::default(),
+                    ),
                     bytes: eth(D, C, &out).into(),
                 },
             ),

@@ -124,14 +124,14 @@ impl Run {
         let mut flights = Vec::new();
         for (index, event) in outcome.trace.events.iter().enumerate() {
             let time_ns = event.time.as_nanos();
-            if let EventKind::FrameSent { hop, t_end, bytes, .. } = &event.kind {
+            if let EventKind::FrameSent { hop, bytes, .. } = &event.kind {
                 flights.push(Flight {
                     event: index,
                     link: hop.link.clone(),
                     from: hop.from.device.clone(),
                     to: hop.to.device.clone(),
                     t_start: event.t_start().as_nanos(),
-                    t_end: t_end.as_nanos(),
+                    t_end: event.t_end().as_nanos(),
                     class: EventClass::of_frame(bytes),
                     broadcast: event.is_broadcast(),
                 });

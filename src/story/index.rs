@@ -70,7 +70,7 @@ impl StoryIndex {
                         arrived.push((at.device.clone(), index, ip));
                     }
                 }
-                EventKind::FrameSent { hop: sent, t_end, bytes, .. } => {
+                EventKind::FrameSent { hop: sent, bytes, .. } => {
                     let (from, to) = (&sent.from, &sent.to);
                     for d in [&from.device, &to.device] {
                         if !touched.contains(d) {
@@ -83,7 +83,7 @@ impl StoryIndex {
                         from: from.device.clone(),
                         to: to.device.clone(),
                         t_start: event.t_start().as_nanos(),
-                        t_end: t_end.as_nanos(),
+                        t_end: event.t_end().as_nanos(),
                         bytes: bytes.clone(),
                         facts: f,
                         forwarded_from: None,

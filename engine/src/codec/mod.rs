@@ -26,20 +26,22 @@ use std::sync::Arc;
 
 use crate::scenario::Topology;
 use crate::sim::RunOutcome;
-use crate::trace::{Frame, Hop, Name, Out, PortRef};
+use crate::trace::{Frame, Hop, LinkTiming, Name, Out, PortRef};
 use crate::vec_map::VecMap;
 
 mod types;
 
 /// The first bytes of every encoded run: a page and a worker of different builds refuse
 /// each other's bytes instead of misreading them.
-const MAGIC: &[u8; 4] = b"PLr\x04";
+const MAGIC: &[u8; 4] = b"PLr\x05";
 /// The format version, in [`MAGIC`]'s last byte. 2: an event no longer carries
 /// its number (issue 15). 3: `FrameSent` no longer carries `t_start` (the
 /// event's time) nor `subinterface` (a port carries it, `PortRef::sub`).
 /// 4: `SwitchForward` and `MacLearned` write their device and port as one
 /// port (`at`: device, port, subinterface), as the record holds them.
-pub const VERSION: u8 = 4;
+/// 5: `FrameSent` no longer carries `t_end`; its hop carries the cable's
+/// timing (delay, picoseconds per byte), which `t_end` is derived from.
+pub const VERSION: u8 = 5;
 
 /// Bytes that are not an encoded run of this version.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,9 +124,10 @@ pub(crate) struct Dec<'a> {
     frames: Vec<Frame>,
     /// Ports decoded so far, by their names' addresses in `names`.
     ports: VecMap<(usize, usize, usize), PortRef>,
-    /// Link directions decoded so far, by the link's name's address and the
-    /// two ports' (one shared `Hop` each, as the simulation made them).
-    hops: VecMap<(usize, usize, usize), Hop>,
+    /// Link directions decoded so far, by the link's name's address, the
+    /// two ports' and the timing (one shared `Hop` each, as the simulation
+    /// made them).
+    hops: VecMap<(usize, usize, usize, LinkTiming), Hop>,
     /// Switch decisions decoded so far, by how (0: a port, 1: a flood) and
     /// their ports' names' addresses (shared again, as the simulation did).
     outs: VecMap<(u8, Vec<usize>), Out>,

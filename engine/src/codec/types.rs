@@ -195,20 +195,22 @@ impl Wire for PortRef {
         Ok(shared)
     }
 }
-/// As the three fields `FrameSent` had: the link, then the two ports.
+/// The link, the two ports, then the cable's timing (what a `FrameSent`'s
+/// `t_end` is derived from).
 impl Wire for Hop {
     fn put(&self, e: &mut Enc) {
         self.link.put(e);
         self.from.put(e);
         self.to.put(e);
+        self.timing.put(e);
     }
     fn get(d: &mut Dec) -> Res<Self> {
-        let (link, from, to) = (Name::get(d)?, PortRef::get(d)?, PortRef::get(d)?);
-        let key = (link.addr(), from.addr(), to.addr());
+        let (link, from, to, timing) = (Name::get(d)?, PortRef::get(d)?, PortRef::get(d)?, LinkTiming::get(d)?);
+        let key = (link.addr(), from.addr(), to.addr(), timing);
         if let Some(shared) = d.hops.get(&key) {
             return Ok(shared.clone());
         }
-        let shared = Hop::new(link, from, to);
+        let shared = Hop::new(link, from, to, timing);
         d.hops.insert(key, shared.clone());
         Ok(shared)
     }
@@ -254,6 +256,7 @@ wire_struct!(HttpResponseInfo { method, path, status, reason, body_len });
 wire_struct!(MacFlush { macs, why, vlans });
 wire_struct!(StpRoot { id, name, port, cost });
 wire_struct!(StormLoop { links, devices });
+wire_struct!(LinkTiming { delay, ps_per_byte });
 
 wire_enum!(DropReason {
     0 => NotForMyMac, 1 => ArpNotForMe, 2 => NotForwarding, 3 => TtlExpired, 4 => NoRoute,
@@ -291,7 +294,7 @@ wire_enum!(StopReason {
 
 wire_enum!(EventKind {
     0 => RoutesInstalled { device, routes },
-    1 => FrameSent { hop, t_end, bytes },
+    1 => FrameSent { hop, bytes },
     2 => FrameReceived { at, link, bytes },
     3 => FrameDropped { device, port, reason, bytes },
     4 => PacketDropped { device, reason, bytes },

@@ -11,9 +11,6 @@ use std::collections::VecDeque;
 
 /// Frames a link direction holds while busy (Linux's default `txqueuelen`).
 const TX_QUEUE_LEN: usize = 1000;
-/// Bytes a frame occupies on the wire beyond what the trace shows:
-/// FCS (4), preamble and start delimiter (8), inter-frame gap (12).
-const WIRE_OVERHEAD: u64 = 24;
 
 /// One device port (an interface or a numbered switch port).
 pub(crate) struct Port {
@@ -56,12 +53,13 @@ pub(crate) struct Link {
     pub(crate) id: Name,
     /// Ports at end 0 and end 1; direction d sends from `ends[d]`.
     pub(crate) ends: [u32; 2],
-    /// What a `FrameSent` in direction d holds: this link, `ends[d]` and
-    /// `ends[1 - d]`, made once.
+    /// What a `FrameSent` in direction d holds: this link, `ends[d]`,
+    /// `ends[1 - d]` and the cable's delay and bit rate, made once. A frame
+    /// is timed by its hop's `timing`, the one place the cable's timing
+    /// lives, so a record's derived `t_end` is its delivery time: a change of
+    /// delay or rate during a run would put new hops here, and the records
+    /// made before it would keep theirs.
     pub(crate) hops: [Hop; 2],
-    pub(crate) delay: SimTime,
-    /// Serialisation time per byte in picoseconds (8 000 000 / Mbit/s).
-    pub(crate) ps_per_byte: u64,
     pub(crate) dirs: [Direction; 2],
     /// Frame numbers (from 1) this direction loses (`drop_from_a`, `drop_from_b`).
     pub(crate) drop: [crate::vec_map::VecSet<u64>; 2],
@@ -113,18 +111,18 @@ impl Ctx {
     fn start_tx(&mut self, l: u32, dir: u8, frame: Frame, sub: Option<u32>) {
         let now = self.now;
         let link = &mut self.links[l as usize];
-        let bytes = frame.len() as u64 + WIRE_OVERHEAD;
-        let serialisation = SimTime(bytes.saturating_mul(link.ps_per_byte) / 1000);
-        let t_end = now + serialisation + link.delay;
-        link.dirs[dir as usize].busy_until = now + serialisation;
-        link.dirs[dir as usize].started += 1;
-        let lost = link.drop[dir as usize].contains(&link.dirs[dir as usize].started);
-        let to = link.ends[1 - dir as usize];
         let hop = match sub.and_then(|p| self.ports[p as usize].sent_hop.as_ref()) {
             Some(hop) => hop.clone(),
             None => link.hops[dir as usize].clone(),
         };
-        self.record(EventKind::FrameSent { hop, t_end, bytes: frame.clone() });
+        // Timed as the record derives its `t_end` (`TraceEvent::t_end`).
+        let timing = hop.timing;
+        let t_end = timing.arrival(now, frame.len());
+        link.dirs[dir as usize].busy_until = now + timing.serialisation(frame.len());
+        link.dirs[dir as usize].started += 1;
+        let lost = link.drop[dir as usize].contains(&link.dirs[dir as usize].started);
+        let to = link.ends[1 - dir as usize];
+        self.record(EventKind::FrameSent { hop, bytes: frame.clone() });
         if lost {
             // The frame occupies the wire but never reaches the far end.
             self.schedule(t_end, Ev::Lost { port: to, frame });

@@ -19,7 +19,7 @@ use crate::l3::IpNode;
 use crate::rng::Rng;
 use crate::scenario::{DeviceKind, Scenario, ScenarioError, Topology};
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, Forwarding, Hop, Name, Out, PortRef, Trace, TraceEvent};
+use crate::trace::{DropReason, EventKind, Forwarding, Hop, LinkTiming, Name, Out, PortRef, Trace, TraceEvent};
 use ctx::Ctx;
 use device::{Body, Device, Timer};
 use link::{Direction, Link, Port};
@@ -225,7 +225,7 @@ pub(super) fn new_stp(
         .map(|(&p, name)| {
             let cost = ctx.ports[p as usize]
                 .link
-                .map_or(100, |(l, _)| crate::l2::stp::cost_of_link(ctx.links[l as usize].ps_per_byte));
+                .map_or(100, |(l, _)| crate::l2::stp::cost_of_link(ctx.links[l as usize].hops[0].timing.ps_per_byte));
             (p, crate::mac::MacAddr::derived(&spec.id, name), cost)
         })
         .collect();
@@ -289,12 +289,11 @@ impl Sim {
             ctx.ports[b as usize].link = Some((l as u32, 1));
             let id: Name = spec.id.as_str().into();
             let (ra, rb) = (ctx.port_ref(a), ctx.port_ref(b));
+            let timing = LinkTiming { delay: spec.delay, ps_per_byte: spec.ps_per_byte };
             ctx.links.push(Link {
-                hops: [Hop::new(id.clone(), ra.clone(), rb.clone()), Hop::new(id.clone(), rb, ra)],
+                hops: [Hop::new(id.clone(), ra.clone(), rb.clone(), timing), Hop::new(id.clone(), rb, ra, timing)],
                 id,
                 ends: [a, b],
-                delay: spec.delay,
-                ps_per_byte: spec.ps_per_byte,
                 dirs: [Direction::default(), Direction::default()],
                 drop: spec.drop.clone(),
                 carrier: true,
@@ -307,7 +306,7 @@ impl Sim {
             let Some((l, end)) = ctx.ports[parent as usize].link else { continue };
             let link = &ctx.links[l as usize];
             let to = ctx.port_ref(link.ends[1 - end as usize]);
-            ctx.ports[sub as usize].sent_hop = Some(Hop::new(link.id.clone(), from, to));
+            ctx.ports[sub as usize].sent_hop = Some(Hop::new(link.id.clone(), from, to, link.hops[end as usize].timing));
         }
         let bridges = stp_names(sc);
         for (d, spec) in sc.devices.iter().enumerate() {

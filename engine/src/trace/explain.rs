@@ -48,8 +48,9 @@ impl TraceEvent {
                 count = routes.len(),
                 routes = routes.iter().map(route_text).collect::<Vec<_>>().join("; ")
             ),
-            EventKind::FrameSent { hop, t_end, bytes } if hop.from.sub.is_some() => {
-                let HopNames { link, from, to } = &**hop;
+            EventKind::FrameSent { hop, bytes } if hop.from.sub.is_some() => {
+                let HopNames { link, from, to, .. } = &**hop;
+                let t_end = self.t_end();
                 let sub: &Name = from.sub.as_ref().expect("a subinterface");
                 // The 8021q driver's tag, named: which subinterface, which VLAN.
                 let vid = if bytes.len() >= 16 { u16::from_be_bytes([bytes[14], bytes[15]]) & 0x0fff } else { 0 };
@@ -65,11 +66,11 @@ impl TraceEvent {
                     to_device = &to.device,
                     to_port = &to.port,
                     arrival = t_end,
-                    duration = micros(*t_end - self.time),
+                    duration = micros(t_end - self.time),
                     start = self.time
                 )
             }
-            EventKind::FrameSent { hop, t_end, bytes } => msg!(
+            EventKind::FrameSent { hop, bytes } => msg!(
                 "explain-frame-sent",
                 device = &hop.from.device,
                 port = &hop.from.port,
@@ -78,8 +79,8 @@ impl TraceEvent {
                 link = &hop.link,
                 to_device = &hop.to.device,
                 to_port = &hop.to.port,
-                arrival = t_end,
-                duration = micros(*t_end - self.time),
+                arrival = self.t_end(),
+                duration = micros(self.t_end() - self.time),
                 start = self.time
             ),
             EventKind::FrameReceived { at, link, bytes } => msg!(

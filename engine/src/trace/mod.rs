@@ -140,11 +140,13 @@ impl Serialize for PortRef {
     }
 }
 
-/// One direction of one cable as a `FrameSent` holds it: the link and the
-/// ports at its two ends, behind one shared pointer that the simulation makes
-/// once per link direction (and once per VLAN subinterface sending through
-/// its parent). Three names in 8 bytes: with the link and both ports inline a
-/// `FrameSent` was the biggest record (issue 15's trace memory, docs/perf.md).
+/// One direction of one cable as a `FrameSent` holds it: the link, the
+/// ports at its two ends and the cable's timing, behind one shared pointer
+/// that the simulation makes once per link direction (and once per VLAN
+/// subinterface sending through its parent). Three names in 8 bytes: with the
+/// link and both ports inline a `FrameSent` was the biggest record (issue 15's
+/// trace memory, docs/perf.md), and with the timing here a `FrameSent` needs
+/// no arrival time of its own ([`TraceEvent::t_end`] derives it).
 /// Read its parts as fields (`hop.link`, `hop.from.device`): it derefs to
 /// [`HopNames`].
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -158,12 +160,47 @@ pub struct HopNames {
     /// with `sub` set).
     pub from: PortRef,
     pub to: PortRef,
+    /// The cable's delay and bit rate when the frames that hold this hop
+    /// were sent: a record's arrival time is derived from them, so a cable
+    /// whose timing changed needs a new hop from then on.
+    pub timing: LinkTiming,
 }
 
 impl Hop {
-    /// `from` sending on `link` to `to`.
-    pub fn new(link: Name, from: PortRef, to: PortRef) -> Hop {
-        Hop(Arc::new(HopNames { link, from, to }))
+    /// `from` sending on `link`, timed by `timing`, to `to`.
+    pub fn new(link: Name, from: PortRef, to: PortRef, timing: LinkTiming) -> Hop {
+        Hop(Arc::new(HopNames { link, from, to, timing }))
+    }
+}
+
+/// How long a frame takes on one direction of a cable: the transmitter is
+/// busy for its serialisation, and its last bit reaches the far end one
+/// propagation delay later. The simulation times every frame with this, and
+/// a `FrameSent` record derives its `t_end` with it (issue 15).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LinkTiming {
+    /// Propagation delay.
+    pub delay: SimTime,
+    /// Serialisation time per byte in picoseconds (8 000 000 / Mbit/s).
+    pub ps_per_byte: u64,
+}
+
+impl LinkTiming {
+    /// Bytes a frame occupies on the wire beyond what the trace shows:
+    /// FCS (4), preamble and start delimiter (8), inter-frame gap (12).
+    const WIRE_OVERHEAD: u64 = 24;
+
+    /// How long a frame of `len` bytes (as the trace shows it) occupies the
+    /// transmitter.
+    pub fn serialisation(&self, len: usize) -> SimTime {
+        let bytes = len as u64 + Self::WIRE_OVERHEAD;
+        SimTime::from_nanos(bytes.saturating_mul(self.ps_per_byte) / 1000)
+    }
+
+    /// When a frame of `len` bytes that started onto the cable at `start`
+    /// has fully reached the far end.
+    pub fn arrival(&self, start: SimTime, len: usize) -> SimTime {
+        start + self.serialisation(len) + self.delay
     }
 }
 
@@ -231,6 +268,17 @@ impl TraceEvent {
     pub fn t_start(&self) -> SimTime {
         self.time
     }
+
+    /// When a `FrameSent`'s frame has fully reached the far end: derived from
+    /// its start, its length and its hop's [`LinkTiming`], exactly as the
+    /// simulation timed its delivery (the record keeps no copy of it, issue
+    /// 15). For any other event, its own time.
+    pub fn t_end(&self) -> SimTime {
+        match &self.kind {
+            EventKind::FrameSent { hop, bytes } => hop.timing.arrival(self.time, bytes.len()),
+            _ => self.time,
+        }
+    }
 }
 
 /// Writes `{"time":…,"type":…,…}` as the derived form did when `FrameSent`
@@ -240,7 +288,7 @@ impl Serialize for TraceEvent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         match &self.kind {
-            EventKind::FrameSent { hop, t_end, bytes } => {
+            EventKind::FrameSent { hop, bytes } => {
                 struct Hex<'a>(&'a Frame);
                 impl Serialize for Hex<'_> {
                     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -254,7 +302,7 @@ impl Serialize for TraceEvent {
                 map.serialize_entry("from", &hop.from)?;
                 map.serialize_entry("to", &hop.to)?;
                 map.serialize_entry("t_start", &self.time)?;
-                map.serialize_entry("t_end", t_end)?;
+                map.serialize_entry("t_end", &self.t_end())?;
                 map.serialize_entry("bytes", &Hex(bytes))?;
                 if let Some(sub) = &hop.from.sub {
                     map.serialize_entry("subinterface", sub)?;
@@ -324,7 +372,7 @@ pub enum EventKind {
         routes: Box<[RouteEntry]>,
     },
     /// A frame started onto a link; it occupies the link until its last bit
-    /// is sent and reaches the far end at `t_end`.
+    /// is sent and reaches the far end at [`TraceEvent::t_end`].
     FrameSent {
         /// The link, the sending port and the receiving one (one shared
         /// pointer; `hop.link`, `hop.from`, `hop.to`). A VLAN subinterface's
@@ -333,10 +381,11 @@ pub enum EventKind {
         /// (`TraceEvent`'s serializer writes this variant itself.)
         #[serde(skip)]
         hop: Hop,
-        // No `t_start`: it is always the event's `time` (8 bytes less in every
-        // record, issue 15); [`TraceEvent`]'s serializer still writes it, and
-        // [`TraceEvent::t_start`] reads it.
-        t_end: SimTime,
+        // No `t_start`: it is always the event's `time`, and no `t_end`: it
+        // is derived from the time, the frame's length and `hop.timing` (16
+        // bytes less in every record, issue 15). [`TraceEvent`]'s serializer
+        // still writes both; [`TraceEvent::t_start`] and
+        // [`TraceEvent::t_end`] read them.
         #[serde(serialize_with = "hex_bytes")]
         bytes: Frame,
     },
