@@ -416,8 +416,8 @@ impl<'a> Net<'a> {
         let mut seen: VecMap<(Ipv4Addr, Ipv4Addr, u16), Vec<usize>> = VecMap::new();
         let mut looped = None;
         for e in events {
-            let EventKind::FrameReceived { at, bytes, .. } = &e.kind else { continue };
-            let Some(r) = self.index(&at.device) else { continue };
+            let EventKind::FrameReceived { hop, bytes } = &e.kind else { continue };
+            let Some(r) = self.index(&hop.to.device) else { continue };
             if self.scenario.devices[r].kind != DeviceKind::Router {
                 continue;
             }

@@ -101,8 +101,8 @@ fn entries_age_out_after_300_seconds_and_unknown_unicast_floods() {
             .rev()
             .filter(|e| e.time < SimTime::from_secs(300))
             .find_map(|e| match &e.kind {
-                EventKind::FrameReceived { at, bytes, .. }
-                    if at.device == "sw1" && bytes[6..12] == mac.0 =>
+                EventKind::FrameReceived { hop, bytes }
+                    if hop.to.device == "sw1" && bytes[6..12] == mac.0 =>
                 {
                     Some(e.time)
                 }

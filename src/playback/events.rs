@@ -196,10 +196,10 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.link = Some(hop.link.clone());
             Msg::verbatim(wire::summarize(bytes))
         }
-        EventKind::FrameReceived { at, link, bytes } => {
+        EventKind::FrameReceived { hop, bytes } => {
             r.class = EventClass::of_frame(bytes);
-            r.device = Some(at.device.clone());
-            r.link = Some(link.clone());
+            r.device = Some(hop.to.device.clone());
+            r.link = Some(hop.link.clone());
             msg!("row-received", frame = wire::summarize(bytes))
         }
         EventKind::FrameDropped { device, bytes, reason, .. } => {

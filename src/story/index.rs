@@ -62,12 +62,12 @@ impl StoryIndex {
         let mut arrived: Vec<(Name, usize, IpFacts)> = Vec::new();
         for (index, event) in outcome.trace.events.iter().enumerate() {
             match &event.kind {
-                EventKind::FrameReceived { at, bytes, .. } => {
+                EventKind::FrameReceived { hop, bytes } => {
                     if let Some(ip) = facts(bytes).ip {
                         if arrived.len() >= 4 * LOOKBACK {
                             arrived.drain(..arrived.len() - LOOKBACK);
                         }
-                        arrived.push((at.device.clone(), index, ip));
+                        arrived.push((hop.to.device.clone(), index, ip));
                     }
                 }
                 EventKind::FrameSent { hop: sent, bytes, .. } => {

@@ -41,6 +41,7 @@ const MAGIC: &[u8; 4] = b"PLr\x05";
 /// port (`at`: device, port, subinterface), as the record holds them.
 /// 5: `FrameSent` no longer carries `t_end`; its hop carries the cable's
 /// timing (delay, picoseconds per byte), which `t_end` is derived from.
+/// `FrameReceived` writes the hop it came over instead of its port and link.
 pub const VERSION: u8 = 5;
 
 /// Bytes that are not an encoded run of this version.

@@ -403,7 +403,7 @@ fn observe(check: &Check, lab: &Topology, outcome: &RunOutcome) -> CheckResult {
             let matching: Vec<_> = events
                 .iter()
                 .filter_map(|e| match &e.kind {
-                    EventKind::FrameReceived { at, bytes, .. } if at.device == device.as_str() => {
+                    EventKind::FrameReceived { hop, bytes } if hop.to.device == device.as_str() => {
                         let d = wire::decode(bytes);
                         let ok = macs.as_ref().is_none_or(|ms| {
                             d.ethernet
@@ -419,7 +419,7 @@ fn observe(check: &Check, lab: &Topology, outcome: &RunOutcome) -> CheckResult {
                                             .is_some_and(|x| x.target_ip.value == ip)
                                 })
                             });
-                        ok.then(|| (e.time, at.port.to_string(), wire::summarize(bytes)))
+                        ok.then(|| (e.time, hop.to.port.to_string(), wire::summarize(bytes)))
                     }
                     _ => None,
                 })

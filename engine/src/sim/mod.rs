@@ -382,16 +382,11 @@ impl Sim {
         }
         let p = &self.ctx.ports[port as usize];
         let (dev, local) = (p.device, p.local);
-        let link = p
-            .link
-            .map(|(l, _)| self.ctx.links[l as usize].id.clone())
-            .unwrap_or_default();
-        let at = self.ctx.port_ref(port);
-        self.ctx.record(EventKind::FrameReceived {
-            at,
-            link,
-            bytes: frame.clone(),
-        });
+        // The direction towards `port`: its hop's `to` is the port, as
+        // `Ctx::port_ref` gives it (carrier means a cable is plugged in).
+        let (l, end) = p.link.expect("a frame arrives over a cable");
+        let hop = self.ctx.links[l as usize].hops[1 - end as usize].clone();
+        self.ctx.record(EventKind::FrameReceived { hop, bytes: frame.clone() });
         let ctx = &mut self.ctx;
         match &mut self.bodies[dev as usize] {
             Body::Ip(n) => n.on_frame(ctx, local, frame),

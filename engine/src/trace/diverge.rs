@@ -325,7 +325,7 @@ fn difference(original: Option<&TraceEvent>, variant: Option<&TraceEvent>, v_at:
             // The frame itself: the one that just came in on that port.
             let at = v_at.min(v_run.trace.events.len());
             let frame = v_run.trace.events[..at].iter().rev().find_map(|e| match &e.kind {
-                EventKind::FrameReceived { at, bytes, .. } if at.device == *device && at.port == *in_port => Some(quote(&crate::wire::summarize(bytes))),
+                EventKind::FrameReceived { hop, bytes } if hop.to.device == *device && hop.to.port == *in_port => Some(quote(&crate::wire::summarize(bytes))),
                 _ => None,
             });
             let frame = frame.unwrap_or_else(|| msg!("explain-whatif-the-frame"));
@@ -434,7 +434,7 @@ fn clause(kind: &EventKind, topo: &Topology) -> Msg {
         EventKind::FrameSent { hop, bytes, .. } => {
             msg!("explain-whatif-clause-sent", device = &hop.from.device, frame = frame(bytes), to = &hop.to.device)
         }
-        EventKind::FrameReceived { at, bytes, .. } => msg!("explain-whatif-clause-received", device = &at.device, frame = frame(bytes)),
+        EventKind::FrameReceived { hop, bytes } => msg!("explain-whatif-clause-received", device = &hop.to.device, frame = frame(bytes)),
         EventKind::FrameDropped { device, reason, bytes, .. } => {
             msg!("explain-whatif-clause-dropped", device = device, frame = frame(bytes), reason = reason.msg())
         }

@@ -83,12 +83,12 @@ impl TraceEvent {
                 duration = micros(self.t_end() - self.time),
                 start = self.time
             ),
-            EventKind::FrameReceived { at, link, bytes } => msg!(
+            EventKind::FrameReceived { hop, bytes } => msg!(
                 "explain-frame-received",
-                device = &at.device,
-                port = &at.port,
+                device = &hop.to.device,
+                port = &hop.to.port,
                 frame = crate::wire::summarize(bytes),
-                link = link
+                link = &hop.link
             ),
             EventKind::FrameDropped { device, port, reason, bytes } => {
                 let place = port.as_ref().map(|p| format!("{device}/{p}")).unwrap_or_else(|| device.to_string());

@@ -287,14 +287,14 @@ impl TraceEvent {
 impl Serialize for TraceEvent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
+        struct Hex<'a>(&'a Frame);
+        impl Serialize for Hex<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                hex_bytes(self.0, s)
+            }
+        }
         match &self.kind {
             EventKind::FrameSent { hop, bytes } => {
-                struct Hex<'a>(&'a Frame);
-                impl Serialize for Hex<'_> {
-                    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                        hex_bytes(self.0, s)
-                    }
-                }
                 let mut map = s.serialize_map(None)?;
                 map.serialize_entry("time", &self.time)?;
                 map.serialize_entry("type", "FrameSent")?;
@@ -307,6 +307,17 @@ impl Serialize for TraceEvent {
                 if let Some(sub) = &hop.from.sub {
                     map.serialize_entry("subinterface", sub)?;
                 }
+                return map.end();
+            }
+            // The port and the link are one `Hop` in the record; the JSON
+            // keeps the keys and order of the fields they were.
+            EventKind::FrameReceived { hop, bytes } => {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("time", &self.time)?;
+                map.serialize_entry("type", "FrameReceived")?;
+                map.serialize_entry("at", &hop.to)?;
+                map.serialize_entry("link", &hop.link)?;
+                map.serialize_entry("bytes", &Hex(bytes))?;
                 return map.end();
             }
             // The device and port are one `PortRef` in the record; the JSON
@@ -391,8 +402,13 @@ pub enum EventKind {
     },
     /// A frame fully arrived at a port.
     FrameReceived {
-        at: PortRef,
-        link: Name,
+        /// The link direction it came over: it arrived at `hop.to` (written
+        /// as `at`) on `hop.link` (written as `link`). One shared pointer, the
+        /// one the simulation made for that direction, so this record is no
+        /// bigger than a `FrameSent` (issue 15). (`TraceEvent`'s serializer
+        /// writes this variant itself.)
+        #[serde(skip)]
+        hop: Hop,
         #[serde(serialize_with = "hex_bytes")]
         bytes: Frame,
     },
