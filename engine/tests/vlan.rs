@@ -51,10 +51,10 @@ fn the_trunk_carries_tagged_frames_and_access_ports_untagged_ones() {
 fn a_broadcast_stays_in_its_vlan() {
     let out = run(LAB);
     for e in &out.trace.events {
-        if let EventKind::SwitchForward { at, out, vlan, .. } = &e.kind {
+        if let EventKind::SwitchForward { at, out, .. } = &e.kind {
             let Forwarding::Flood { ports } = &**out else { continue };
             if at.device.as_str() == "sw1" && at.port.as_str() == "p1" {
-                assert_eq!(*vlan, Some(10));
+                assert_eq!(at.vlan, Some(10));
                 let ports: Vec<&str> = ports.iter().map(|p| p.as_str()).collect();
                 assert_eq!(ports, ["p2", "p4"], "not p3 (VLAN 20)");
             }

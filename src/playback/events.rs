@@ -237,10 +237,10 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(at.device.clone());
             msg!("row-mac-learned", mac = mac, port = &at.port)
         }
-        EventKind::MacAged { device, mac, port, .. } => {
+        EventKind::MacAged { at, mac } => {
             r.class = EventClass::Switch;
-            r.device = Some(device.clone());
-            msg!("row-mac-aged", mac = mac, port = port)
+            r.device = Some(at.device.clone());
+            msg!("row-mac-aged", mac = mac, port = &at.port)
         }
         EventKind::Route { device, decision } => {
             r.device = Some(device.clone());

@@ -42,6 +42,9 @@ const MAGIC: &[u8; 4] = b"PLr\x05";
 /// 5: `FrameSent` no longer carries `t_end`; its hop carries the cable's
 /// timing (delay, picoseconds per byte), which `t_end` is derived from.
 /// `FrameReceived` writes the hop it came over instead of its port and link.
+/// A port writes its VLAN after its subinterface; `SwitchForward`,
+/// `MacLearned` and `MacAged` no longer write one of their own (their port
+/// carries it), and `MacAged` writes its device and port as one port.
 pub const VERSION: u8 = 5;
 
 /// Bytes that are not an encoded run of this version.
@@ -123,8 +126,8 @@ pub(crate) struct Dec<'a> {
     at: usize,
     names: Vec<Name>,
     frames: Vec<Frame>,
-    /// Ports decoded so far, by their names' addresses in `names`.
-    ports: VecMap<(usize, usize, usize), PortRef>,
+    /// Ports decoded so far, by their names' addresses in `names` and their VLAN.
+    ports: VecMap<(usize, usize, usize, Option<u16>), PortRef>,
     /// Link directions decoded so far, by the link's name's address, the
     /// two ports' and the timing (one shared `Hop` each, as the simulation
     /// made them).

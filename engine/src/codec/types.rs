@@ -183,14 +183,15 @@ impl Wire for PortRef {
         self.device.put(e);
         self.port.put(e);
         self.sub.put(e);
+        self.vlan.put(e);
     }
     fn get(d: &mut Dec) -> Res<Self> {
-        let (device, port, sub) = (Name::get(d)?, Name::get(d)?, Option::<Name>::get(d)?);
-        let key = (device.addr(), port.addr(), sub.as_ref().map_or(0, |s| s.addr()));
+        let (device, port, sub, vlan) = (Name::get(d)?, Name::get(d)?, Option::<Name>::get(d)?, Option::<u16>::get(d)?);
+        let key = (device.addr(), port.addr(), sub.as_ref().map_or(0, |s| s.addr()), vlan);
         if let Some(shared) = d.ports.get(&key) {
             return Ok(shared.clone());
         }
-        let shared = PortRef::sent_by(device, port, sub);
+        let shared = PortRef::from_names(PortNames { device, port, sub, vlan });
         d.ports.insert(key, shared.clone());
         Ok(shared)
     }
@@ -298,9 +299,9 @@ wire_enum!(EventKind {
     2 => FrameReceived { hop, bytes },
     3 => FrameDropped { device, port, reason, bytes },
     4 => PacketDropped { device, reason, bytes },
-    5 => SwitchForward { at, dst, out, why, vlan },
-    6 => MacLearned { at, mac, moved_from, vlan },
-    7 => MacAged { device, mac, port, vlan },
+    5 => SwitchForward { at, dst, out, why },
+    6 => MacLearned { at, mac, moved_from },
+    7 => MacAged { at, mac },
     8 => Route { device, decision },
     9 => NeighborChanged { device, interface, ip, mac, old, new },
     10 => IcmpErrorGenerated { device, error, rate_limited },

@@ -130,14 +130,9 @@ impl Switch {
             }
         }
         if let Some(moved_from) = learned {
-            let at = ctx.port_ref(self.ports[in_port as usize]);
+            let at = ctx.port_ref_in(self.ports[in_port as usize], self.vlans.is_some().then_some(vid));
             let moved_from = moved_from.map(|p| ctx.port_name(self.ports[p as usize]));
-            ctx.record(EventKind::MacLearned {
-                at,
-                mac: src,
-                moved_from,
-                vlan: self.vlans.is_some().then_some(vid),
-            });
+            ctx.record(EventKind::MacLearned { at, mac: src, moved_from });
         }
     }
 
@@ -156,10 +151,8 @@ impl Switch {
         }
         let port = entry.port;
         self.fdb.remove(&(vid, mac));
-        let device = ctx.id(self.dev);
-        let port = ctx.port_name(self.ports[port as usize]);
-        let vlan = self.vlans.is_some().then_some(vid);
-        ctx.record(EventKind::MacAged { device, mac, port, vlan });
+        let at = ctx.port_ref_in(self.ports[port as usize], self.vlans.is_some().then_some(vid));
+        ctx.record(EventKind::MacAged { at, mac });
     }
 }
 
@@ -244,7 +237,7 @@ impl Device for Switch {
         if !src.is_multicast() {
             self.learn(ctx, vid, src, in_port);
         }
-        let in_at = ctx.port_ref(self.ports[in_port as usize]);
+        let in_at = ctx.port_ref_in(self.ports[in_port as usize], vlan);
         let (why, out_port) = if dst.is_broadcast() {
             (ForwardReason::Broadcast, None)
         } else if dst.is_multicast() {
@@ -272,7 +265,7 @@ impl Device for Switch {
             }
             Some(p) => {
                 let out = ctx.port_out(self.ports[p as usize]);
-                ctx.record(EventKind::SwitchForward { at: in_at, dst, out, why, vlan });
+                ctx.record(EventKind::SwitchForward { at: in_at, dst, out, why });
                 let port = self.ports[p as usize];
                 let frame = match &self.vlans {
                     Some(v) => super::vlan::egress(&v[p as usize], vid, &frame),
@@ -291,7 +284,7 @@ impl Device for Switch {
                         Some(_) => None,
                     }
                 };
-                flood(ctx, &self.ports, &egress, in_port, in_at, dst, why, vlan, at)
+                flood(ctx, &self.ports, &egress, in_port, in_at, dst, why, at)
             }
         }
     }

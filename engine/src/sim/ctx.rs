@@ -183,6 +183,20 @@ impl Ctx {
         self.ports[port as usize].at.clone()
     }
 
+    /// Switch port `port` in VLAN `vlan`, as a VLAN-filtering switch's
+    /// `SwitchForward`, `MacLearned` and `MacAged` hold it: made once per
+    /// port and VLAN that occurs. `port_ref` for None.
+    pub(crate) fn port_ref_in(&mut self, port: u32, vlan: Option<u16>) -> PortRef {
+        let Some(vid) = vlan else { return self.port_ref(port) };
+        let p = &mut self.ports[port as usize];
+        if let Some((_, at)) = p.vlan_at.iter().find(|(v, _)| *v == vid) {
+            return at.clone();
+        }
+        let at = PortRef::in_vlan(p.at.device.clone(), p.at.port.clone(), vlan);
+        p.vlan_at.push((vid, at.clone()));
+        at
+    }
+
     /// A port's name, borrowed.
     pub(crate) fn port_name_ref(&self, port: u32) -> &Name {
         &self.ports[port as usize].name

@@ -21,6 +21,9 @@ pub(crate) struct Port {
     /// A VLAN subinterface's: its parent port sending for it on the parent's
     /// cable (`PortRef::sent_by` as `from`), a `FrameSent`'s `hop`.
     pub(crate) sent_hop: Option<Hop>,
+    /// This switch port in each VLAN that occurred on it, made on first use
+    /// (`Ctx::port_ref_in`).
+    pub(crate) vlan_at: Vec<(u16, PortRef)>,
     /// `Forwarding::Port` out of this port, made once: what a switch's
     /// `SwitchForward` holds (a reference-count increment per frame).
     pub(crate) out: Out,

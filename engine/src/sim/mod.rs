@@ -256,6 +256,7 @@ impl Sim {
                     device: d,
                     at: PortRef::new(id.clone(), name.clone()),
                     sent_hop: None,
+                    vlan_at: Vec::new(),
                     out: Out::new(Forwarding::Port { port: name.clone() }),
                     name,
                     local: local as u32,

@@ -97,8 +97,8 @@ impl TraceEvent {
             EventKind::PacketDropped { device, reason, bytes } => {
                 msg!("explain-packet-dropped", device = device, packet = packet_summary(bytes), reason = reason.msg())
             }
-            EventKind::SwitchForward { at, dst, out, why, vlan } => {
-                let (device, in_port) = (&at.device, &at.port);
+            EventKind::SwitchForward { at, dst, out, why } => {
+                let (device, in_port, vlan) = (&at.device, &at.port, &at.vlan);
                 let what = match why {
                     ForwardReason::Broadcast => msg!("explain-why-broadcast", mac = dst),
                     ForwardReason::Multicast => msg!("explain-why-multicast", mac = dst),
@@ -125,7 +125,7 @@ impl TraceEvent {
                     }
                 }
             }
-            EventKind::MacLearned { at, mac, moved_from, vlan } => match (moved_from, vlan) {
+            EventKind::MacLearned { at, mac, moved_from } => match (moved_from, at.vlan) {
                 (Some(old), Some(v)) => {
                     msg!("explain-mac-moved-vlan", device = &at.device, mac = mac, port = &at.port, old = old, vlan = v.to_string())
                 }
@@ -133,9 +133,12 @@ impl TraceEvent {
                 (None, Some(v)) => msg!("explain-mac-learned-vlan", device = &at.device, mac = mac, port = &at.port, vlan = v.to_string()),
                 (None, None) => msg!("explain-mac-learned", device = &at.device, mac = mac, port = &at.port),
             },
-            EventKind::MacAged { device, mac, port, vlan: None } => msg!("explain-mac-aged", device = device, mac = mac, port = port),
-            EventKind::MacAged { device, mac, port, vlan: Some(v) } => {
-                msg!("explain-mac-aged-vlan", device = device, mac = mac, port = port, vlan = v.to_string())
+            EventKind::MacAged { at, mac } => {
+                let (device, port) = (&at.device, &at.port);
+                match at.vlan {
+                    None => msg!("explain-mac-aged", device = device, mac = mac, port = port),
+                    Some(v) => msg!("explain-mac-aged-vlan", device = device, mac = mac, port = port, vlan = v.to_string()),
+                }
             }
             EventKind::Route { device, decision } => explain_route(device, decision),
             EventKind::Ipv6 { device, event } => super::explain6::explain(device, event),

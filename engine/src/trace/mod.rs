@@ -71,6 +71,13 @@ pub struct PortNames {
     /// (8 bytes less in every record, issue 15).
     #[serde(skip)]
     pub sub: Option<Name>,
+    /// A switch port as a `SwitchForward`, `MacLearned` or `MacAged` of a
+    /// VLAN-filtering switch holds it: the VLAN of the frame or the entry
+    /// (written as the event's `vlan`). The simulation makes one such port
+    /// per port and VLAN that occurs, so a record needs no field for it
+    /// (the 32-byte records of issue 15).
+    #[serde(skip)]
+    pub vlan: Option<u16>,
 }
 
 impl PortNames {
@@ -104,17 +111,28 @@ impl std::hash::Hash for PortNames {
 impl PortRef {
     /// Port `port` of `device`.
     pub fn new(device: Name, port: Name) -> PortRef {
-        PortRef(Arc::new(PortNames { device, port, sub: None }))
+        PortRef(Arc::new(PortNames { device, port, sub: None, vlan: None }))
     }
 
     /// Port `port` of `device` sending for its VLAN subinterface `sub` (a
     /// `FrameSent`'s `from`).
     pub fn sent_by(device: Name, port: Name, sub: Option<Name>) -> PortRef {
-        PortRef(Arc::new(PortNames { device, port, sub }))
+        PortRef(Arc::new(PortNames { device, port, sub, vlan: None }))
+    }
+
+    /// Port `port` of `device` in VLAN `vlan` (a VLAN-filtering switch's
+    /// `SwitchForward`, `MacLearned` and `MacAged`).
+    pub fn in_vlan(device: Name, port: Name, vlan: Option<u16>) -> PortRef {
+        PortRef(Arc::new(PortNames { device, port, sub: None, vlan }))
     }
 }
 
 impl PortRef {
+    /// A port reference to `names` (the decoder's).
+    pub(crate) fn from_names(names: PortNames) -> PortRef {
+        PortRef(Arc::new(names))
+    }
+
     /// Where the shared names live: equal for clones of one port reference.
     pub(crate) fn addr(&self) -> usize {
         Arc::as_ptr(&self.0) as usize
@@ -322,7 +340,7 @@ impl Serialize for TraceEvent {
             }
             // The device and port are one `PortRef` in the record; the JSON
             // keeps the keys and order of the fields they were.
-            EventKind::SwitchForward { at, dst, out, why, vlan } => {
+            EventKind::SwitchForward { at, dst, out, why } => {
                 let mut map = s.serialize_map(None)?;
                 map.serialize_entry("time", &self.time)?;
                 map.serialize_entry("type", "SwitchForward")?;
@@ -331,12 +349,12 @@ impl Serialize for TraceEvent {
                 map.serialize_entry("dst", dst)?;
                 map.serialize_entry("out", out)?;
                 map.serialize_entry("why", why)?;
-                if let Some(vlan) = vlan {
+                if let Some(vlan) = &at.vlan {
                     map.serialize_entry("vlan", vlan)?;
                 }
                 return map.end();
             }
-            EventKind::MacLearned { at, mac, moved_from, vlan } => {
+            EventKind::MacLearned { at, mac, moved_from } => {
                 let mut map = s.serialize_map(None)?;
                 map.serialize_entry("time", &self.time)?;
                 map.serialize_entry("type", "MacLearned")?;
@@ -344,7 +362,19 @@ impl Serialize for TraceEvent {
                 map.serialize_entry("mac", mac)?;
                 map.serialize_entry("port", &at.port)?;
                 map.serialize_entry("moved_from", moved_from)?;
-                if let Some(vlan) = vlan {
+                if let Some(vlan) = &at.vlan {
+                    map.serialize_entry("vlan", vlan)?;
+                }
+                return map.end();
+            }
+            EventKind::MacAged { at, mac } => {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("time", &self.time)?;
+                map.serialize_entry("type", "MacAged")?;
+                map.serialize_entry("device", &at.device)?;
+                map.serialize_entry("mac", mac)?;
+                map.serialize_entry("port", &at.port)?;
+                if let Some(vlan) = &at.vlan {
                     map.serialize_entry("vlan", vlan)?;
                 }
                 return map.end();
@@ -429,36 +459,36 @@ pub enum EventKind {
         bytes: Frame,
     },
     /// A switch or hub decided where a frame goes.
+    /// (`TraceEvent`'s serializer writes this variant itself.)
     SwitchForward {
         /// The switch and the port the frame came in on (`at.device`,
-        /// `at.port`; written as `device` and `in_port`).
+        /// `at.port`; written as `device` and `in_port`), and on a
+        /// VLAN-filtering switch the frame's VLAN (`at.vlan`, written as
+        /// `vlan` after `why`).
         at: PortRef,
         dst: MacAddr,
         out: Out,
         why: ForwardReason,
-        /// The frame's VLAN on a VLAN-filtering switch.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        vlan: Option<u16>,
     },
     /// A switch learned (or re-learned on a new port) where a MAC lives.
+    /// (`TraceEvent`'s serializer writes this variant itself.)
     MacLearned {
         /// The switch and the port the MAC is now behind (`at.device`,
-        /// `at.port`; written as `device` and `port`, around `mac`).
+        /// `at.port`; written as `device` and `port`, around `mac`), and on
+        /// a VLAN-filtering switch the VLAN it was learned in (`at.vlan`,
+        /// written as `vlan` last).
         at: PortRef,
         mac: MacAddr,
         moved_from: Option<Name>,
-        /// The VLAN it was learned in, on a VLAN-filtering switch.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        vlan: Option<u16>,
     },
     /// A switch forgot a MAC that was silent for the ageing time (300 s).
+    /// (`TraceEvent`'s serializer writes this variant itself.)
     MacAged {
-        device: Name,
+        /// The switch and the port the MAC was behind, and its VLAN on a
+        /// VLAN-filtering switch (written as `device`, `port` after `mac`,
+        /// and `vlan`).
+        at: PortRef,
         mac: MacAddr,
-        port: Name,
-        /// The VLAN it was learned in, on a VLAN-filtering switch.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        vlan: Option<u16>,
     },
     /// A host or router chose how to send an IP packet.
     Route {

@@ -196,11 +196,11 @@ impl NetworkState {
                         },
                     );
             }
-            EventKind::MacLearned { at, mac, vlan, .. } => {
+            EventKind::MacLearned { at, mac, .. } => {
                 self.mac_tables
                     .entry(at.device.to_string())
                     .or_default()
-                    .insert(MacKey { vlan: *vlan, mac: *mac }, at.port.to_string());
+                    .insert(MacKey { vlan: at.vlan, mac: *mac }, at.port.to_string());
             }
             EventKind::DhcpLeaseObtained { device, interface, lease, .. } => {
                 self.dhcp_client_leases
@@ -324,9 +324,9 @@ impl NetworkState {
                 }
             }
             EventKind::Ipv6 { device, event } => self.apply6(device.as_str(), event),
-            EventKind::MacAged { device, mac, vlan, .. } => {
-                if let Some(table) = self.mac_tables.get_mut(device.as_str()) {
-                    table.remove(&MacKey { vlan: *vlan, mac: *mac });
+            EventKind::MacAged { at, mac } => {
+                if let Some(table) = self.mac_tables.get_mut(at.device.as_str()) {
+                    table.remove(&MacKey { vlan: at.vlan, mac: *mac });
                 }
             }
             _ => {}
