@@ -122,8 +122,8 @@ fn a_vlan_without_a_subinterface_is_dropped_and_untagged_frames_stay_on_the_pare
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::FrameDropped { device, port, reason: DropReason::UnknownVlan, bytes } => {
-                assert_eq!((device.as_str(), port.as_ref().unwrap().as_str()), ("r1", "eth0"));
+            EventKind::FrameDropped { at, reason: DropReason::UnknownVlan, bytes } => {
+                assert_eq!((at.device.as_str(), at.port.as_str()), ("r1", "eth0"));
                 Some(&bytes[..])
             }
             _ => None,

@@ -113,7 +113,7 @@ fn ports_listen_learn_then_forward_and_the_ping_gets_through() {
     assert!(ping.iter().any(|l| l.contains("2 received")), "{ping:?}");
     // No data frame crosses the blocked cable's blocked end.
     let dropped = out.trace.events.iter().any(|e| {
-        matches!(&e.kind, EventKind::FrameDropped { device, reason: packet_engine::trace::DropReason::PortNotForwarding, .. } if device.as_str() == "sw2")
+        matches!(&e.kind, EventKind::FrameDropped { at, reason: packet_engine::trace::DropReason::PortNotForwarding, .. } if at.device.as_str() == "sw2")
     });
     assert!(dropped, "sw2 drops the flooded ARP request at its blocked port");
 }

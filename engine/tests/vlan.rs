@@ -85,7 +85,7 @@ fn a_tagged_frame_for_a_vlan_the_port_lacks_is_dropped() {
     lab["devices"][4]["vlans"]["p3"]["tagged"] = serde_json::json!([20]);
     let out = run(&lab.to_string());
     let dropped = out.trace.events.iter().any(|e| {
-        matches!(&e.kind, EventKind::FrameDropped { device, reason: DropReason::VlanFiltered, .. } if device.as_str() == "sw2")
+        matches!(&e.kind, EventKind::FrameDropped { at, reason: DropReason::VlanFiltered, .. } if at.device.as_str() == "sw2")
     });
     assert!(dropped);
     assert!(out.outputs["pc1: ping -c 1 10.0.0.5"].iter().any(|l| l.contains("0 received")));

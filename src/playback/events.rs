@@ -202,9 +202,9 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.link = Some(hop.link.clone());
             msg!("row-received", frame = wire::summarize(bytes))
         }
-        EventKind::FrameDropped { device, bytes, reason, .. } => {
+        EventKind::FrameDropped { at, bytes, reason } => {
             r.class = EventClass::of_frame(bytes);
-            r.device = Some(device.clone());
+            r.device = Some(at.device.clone());
             r.dropped = true;
             r.note = Some(short_reason(*reason));
             msg!("row-dropped", frame = wire::summarize(bytes))

@@ -297,7 +297,7 @@ wire_enum!(EventKind {
     0 => RoutesInstalled { device, routes },
     1 => FrameSent { hop, bytes },
     2 => FrameReceived { hop, bytes },
-    3 => FrameDropped { device, port, reason, bytes },
+    3 => FrameDropped { at, reason, bytes },
     4 => PacketDropped { device, reason, bytes },
     5 => SwitchForward { at, dst, out, why },
     6 => MacLearned { at, mac, moved_from },

@@ -112,9 +112,9 @@ pub(super) fn diagnose_curl(topology: &Topology, outcome: &RunOutcome, spec: &Sc
     let lost: Vec<String> = events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::FrameDropped { device, port: Some(p), reason: DropReason::LostOnLink, bytes } if is_handshake(bytes, local, peer) => {
+            EventKind::FrameDropped { at, reason: DropReason::LostOnLink, bytes } if is_handshake(bytes, local, peer) => {
                 let link = topology.links.iter().position(|l| {
-                    [l.a, l.b].iter().any(|end| topology.devices[end.device].id == device.as_str() && topology.devices[end.device].ports[end.port] == p.as_str())
+                    [l.a, l.b].iter().any(|end| topology.devices[end.device].id == at.device.as_str() && topology.devices[end.device].ports[end.port] == at.port.as_str())
                 });
                 link.map(|k| topology.links[k].id.clone())
             }

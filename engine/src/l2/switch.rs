@@ -191,7 +191,7 @@ impl Device for Switch {
     fn on_frame(&mut self, ctx: &mut Ctx, in_port: u32, frame: Frame) {
         let (Some(dst), Some(src)) = (mac_at(&frame, 0), mac_at(&frame, 6)) else {
             let port = self.ports[in_port as usize];
-            ctx.drop_frame(self.dev, Some(port), DropReason::Malformed, frame);
+            ctx.drop_frame(self.dev, port, DropReason::Malformed, frame);
             return;
         };
         if let Some(stp) = &self.stp {
@@ -217,7 +217,7 @@ impl Device for Switch {
                     self.learn(ctx, vid, src, in_port);
                 }
                 let port = self.ports[in_port as usize];
-                ctx.drop_frame(self.dev, Some(port), DropReason::PortNotForwarding, frame);
+                ctx.drop_frame(self.dev, port, DropReason::PortNotForwarding, frame);
                 return;
             }
         }
@@ -228,7 +228,7 @@ impl Device for Switch {
                 Ok(x) => x,
                 Err(_) => {
                     let port = self.ports[in_port as usize];
-                    ctx.drop_frame(self.dev, Some(port), DropReason::VlanFiltered, frame);
+                    ctx.drop_frame(self.dev, port, DropReason::VlanFiltered, frame);
                     return;
                 }
             },
@@ -257,11 +257,11 @@ impl Device for Switch {
         match out_port {
             Some(p) if p == in_port => {
                 let port = self.ports[in_port as usize];
-                ctx.drop_frame(self.dev, Some(port), DropReason::SameSegment, frame);
+                ctx.drop_frame(self.dev, port, DropReason::SameSegment, frame);
             }
             Some(p) if !self.forwarding(p as usize) => {
                 let port = self.ports[p as usize];
-                ctx.drop_frame(self.dev, Some(port), DropReason::PortNotForwarding, frame);
+                ctx.drop_frame(self.dev, port, DropReason::PortNotForwarding, frame);
             }
             Some(p) => {
                 let out = ctx.port_out(self.ports[p as usize]);

@@ -31,7 +31,7 @@ impl IpNode {
         let node = &*self;
         let port = node.ifaces[iface as usize].port;
         if arp.sender_ip.is_multicast() || arp.sender_ip.is_broadcast() {
-            ctx.drop_frame(self.dev, Some(port), DropReason::Malformed, frame);
+            ctx.drop_frame(self.dev, port, DropReason::Malformed, frame);
             return;
         }
         let for_me = node.is_local(arp.target_ip);
@@ -80,7 +80,7 @@ impl IpNode {
             self.neigh_actions(ctx, iface, actions);
         }
         if arp.request {
-            ctx.drop_frame(self.dev, Some(port), DropReason::ArpNotForMe, frame);
+            ctx.drop_frame(self.dev, port, DropReason::ArpNotForMe, frame);
         }
     }
 

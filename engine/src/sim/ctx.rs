@@ -207,21 +207,11 @@ impl Ctx {
         self.ports[port as usize].out.clone()
     }
 
-    pub(crate) fn drop_frame(
-        &mut self,
-        device: u32,
-        port: Option<u32>,
-        reason: DropReason,
-        bytes: Frame,
-    ) {
-        let device = self.id(device);
-        let port = port.map(|p| self.port_name(p));
-        self.record(EventKind::FrameDropped {
-            device,
-            port,
-            reason,
-            bytes,
-        });
+    /// Records that `device` threw `bytes` away at its port `port`.
+    pub(crate) fn drop_frame(&mut self, device: u32, port: u32, reason: DropReason, bytes: Frame) {
+        debug_assert_eq!(self.ports[port as usize].device, device, "a device drops at its own port");
+        let at = self.port_ref(port);
+        self.record(EventKind::FrameDropped { at, reason, bytes });
     }
 
     /// Sends after the current device's processing delay (see `tx_delay`).

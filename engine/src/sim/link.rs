@@ -85,13 +85,13 @@ impl Ctx {
         };
         let Some((l, dir)) = self.ports[port as usize].link else {
             let device = self.ports[port as usize].device;
-            self.drop_frame(device, Some(port), DropReason::NoLink, frame);
+            self.drop_frame(device, port, DropReason::NoLink, frame);
             return;
         };
         if !self.links[l as usize].carrier {
             // A NIC without carrier sends nothing (its qdisc is deactivated).
             let device = self.ports[port as usize].device;
-            self.drop_frame(device, Some(port), DropReason::NoCarrier, frame);
+            self.drop_frame(device, port, DropReason::NoCarrier, frame);
             return;
         }
         let now = self.now;
@@ -100,7 +100,7 @@ impl Ctx {
             self.start_tx(l, dir, frame, sub);
         } else if d.queue.len() >= TX_QUEUE_LEN {
             let device = self.ports[port as usize].device;
-            self.drop_frame(device, Some(port), DropReason::TxQueueFull, frame);
+            self.drop_frame(device, port, DropReason::TxQueueFull, frame);
         } else {
             d.queue.push_back((frame, sub));
             if !d.wake_pending {
@@ -188,7 +188,7 @@ impl Ctx {
                 let device = self.ports[from as usize].device;
                 let queued: Vec<(Frame, Option<u32>)> = self.links[l as usize].dirs[dir].queue.drain(..).collect();
                 for (frame, _) in queued {
-                    self.drop_frame(device, Some(from), DropReason::NoCarrier, frame);
+                    self.drop_frame(device, from, DropReason::NoCarrier, frame);
                 }
             }
         }

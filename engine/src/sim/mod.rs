@@ -378,7 +378,7 @@ impl Sim {
         if !self.ctx.has_carrier(port) {
             // The cable went dark while the frame was on it.
             let device = self.ctx.ports[port as usize].device;
-            self.ctx.drop_frame(device, Some(port), DropReason::NoCarrier, frame);
+            self.ctx.drop_frame(device, port, DropReason::NoCarrier, frame);
             return;
         }
         let p = &self.ctx.ports[port as usize];
@@ -403,7 +403,7 @@ impl Sim {
             Ev::Transmit { port, frame } => self.ctx.transmit(port, frame),
             Ev::Lost { port, frame } => {
                 let device = self.ctx.ports[port as usize].device;
-                self.ctx.drop_frame(device, Some(port), DropReason::LostOnLink, frame);
+                self.ctx.drop_frame(device, port, DropReason::LostOnLink, frame);
             }
             Ev::Config { cmd } => self.configure(cmd as usize),
             Ev::Timer { dev, timer, boot } => {

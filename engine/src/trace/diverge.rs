@@ -435,8 +435,8 @@ fn clause(kind: &EventKind, topo: &Topology) -> Msg {
             msg!("explain-whatif-clause-sent", device = &hop.from.device, frame = frame(bytes), to = &hop.to.device)
         }
         EventKind::FrameReceived { hop, bytes } => msg!("explain-whatif-clause-received", device = &hop.to.device, frame = frame(bytes)),
-        EventKind::FrameDropped { device, reason, bytes, .. } => {
-            msg!("explain-whatif-clause-dropped", device = device, frame = frame(bytes), reason = reason.msg())
+        EventKind::FrameDropped { at, reason, bytes } => {
+            msg!("explain-whatif-clause-dropped", device = &at.device, frame = frame(bytes), reason = reason.msg())
         }
         EventKind::PacketDropped { device, reason, bytes } => {
             let what = crate::wire::decode(bytes)

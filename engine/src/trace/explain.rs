@@ -90,8 +90,8 @@ impl TraceEvent {
                 frame = crate::wire::summarize(bytes),
                 link = &hop.link
             ),
-            EventKind::FrameDropped { device, port, reason, bytes } => {
-                let place = port.as_ref().map(|p| format!("{device}/{p}")).unwrap_or_else(|| device.to_string());
+            EventKind::FrameDropped { at, reason, bytes } => {
+                let place = format!("{}/{}", at.device, at.port);
                 msg!("explain-frame-dropped", place = place, frame = crate::wire::summarize(bytes), reason = reason.msg())
             }
             EventKind::PacketDropped { device, reason, bytes } => {

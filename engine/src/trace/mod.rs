@@ -367,6 +367,16 @@ impl Serialize for TraceEvent {
                 }
                 return map.end();
             }
+            EventKind::FrameDropped { at, reason, bytes } => {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("time", &self.time)?;
+                map.serialize_entry("type", "FrameDropped")?;
+                map.serialize_entry("device", &at.device)?;
+                map.serialize_entry("port", &at.port)?;
+                map.serialize_entry("reason", reason)?;
+                map.serialize_entry("bytes", &Hex(bytes))?;
+                return map.end();
+            }
             EventKind::MacAged { at, mac } => {
                 let mut map = s.serialize_map(None)?;
                 map.serialize_entry("time", &self.time)?;
@@ -443,9 +453,11 @@ pub enum EventKind {
         bytes: Frame,
     },
     /// A device threw a frame (or the packet inside it) away.
+    /// (`TraceEvent`'s serializer writes this variant itself.)
     FrameDropped {
-        device: Name,
-        port: Option<Name>,
+        /// The device and the port it dropped the frame at (written as
+        /// `device` and `port`): one shared pointer, the port's own.
+        at: PortRef,
         reason: DropReason,
         #[serde(serialize_with = "hex_bytes")]
         bytes: Frame,
