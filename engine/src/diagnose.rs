@@ -477,7 +477,8 @@ impl<'a> Net<'a> {
                     );
                     return Some((device.to_string(), format!("devices[{r}].routes"), Cause::NoRoute, text));
                 }
-                EventKind::NeighborChanged { device, ip, new: NudState::Failed, .. } => {
+                EventKind::NeighborChanged { at, ip, new: NudState::Failed, .. } => {
+                    let device = &at.device;
                     let Some(d) = self.index(device) else { continue };
                     let gateway = self.scenario.devices[d].gateway;
                     if gateway == Some(*ip) && (d == s || Some(d) == owner.map(|o| o.0)) {

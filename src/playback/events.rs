@@ -289,7 +289,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 }
             }
         }
-        EventKind::NeighborChanged { device, ip, new, .. } => {
+        EventKind::NeighborChanged { at, ip, new, .. } => {
+            let device = &at.device;
             r.class = EventClass::Neighbor;
             r.device = Some(device.clone());
             msg!("row-neighbor", ip = ip.to_string(), state = new.name())
@@ -315,7 +316,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
         }
         // DHCP and DNS (issue 11): dhclient's, dnsmasq's and the resolver's outcomes, which
         // are programs' results like a command's output lines, so they share its class.
-        EventKind::DhcpLeaseObtained { device, interface, lease, renewed } => {
+        EventKind::DhcpLeaseObtained { at, lease, renewed } => {
+            let (device, interface) = (&at.device, at.interface());
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             let via = match lease.router {
@@ -335,7 +337,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 .arg("interface", interface)
                 .arg("seconds", lease.lease_time)
         }
-        EventKind::DhcpLeaseExpired { device, interface, address, nak_from } => {
+        EventKind::DhcpLeaseExpired { at, address, nak_from } => {
+            let (device, interface) = (&at.device, at.interface());
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             match nak_from {
@@ -343,7 +346,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 None => msg!("row-dhcp-expired", address = address.to_string(), interface = interface),
             }
         }
-        EventKind::DhcpLeaseReleased { device, interface, address, server } => {
+        EventKind::DhcpLeaseReleased { at, address, server } => {
+            let (device, interface) = (&at.device, at.interface());
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             msg!("row-dhcprelease", server = server.to_string(), address = address.to_string(), interface = interface)
@@ -353,7 +357,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             msg!("row-dhcp-server-release", address = address.to_string(), mac = mac.to_string())
         }
-        EventKind::DhcpNoOffers { device, interface, retry_at } => {
+        EventKind::DhcpNoOffers { at, retry_at } => {
+            let (device, interface) = (&at.device, at.interface());
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             msg!("row-dhcp-no-offers", interface = interface, time = format_time(retry_at.as_nanos()))
@@ -410,7 +415,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             msg!("row-http-response", status = status.to_string(), reason = reason.to_string(), bytes = *body_len)
         }
         // NAT (issue 12): netfilter on the router, beside its routing decisions.
-        EventKind::NatTranslated { device, interface, direction, rewrite } => {
+        EventKind::NatTranslated { at, direction, rewrite } => {
+            let (device, interface) = (&at.device, at.interface());
             r.device = Some(device.clone());
             let (before, after) = (&rewrite.before, &rewrite.after);
             let ep = |t: &packet_engine::l3::nat::Tuple, src: bool| packet_engine::trace::nat_endpoint(t, src);
@@ -449,12 +455,14 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 None => msg!("row-mac-flushed-all", count = macs.len()),
             }
         }
-        EventKind::NeighborFlushed { device, interface, ips, .. } => {
+        EventKind::NeighborFlushed { at, ips, .. } => {
+            let (device, interface) = (&at.device, at.interface());
             r.class = EventClass::Neighbor;
             r.device = Some(device.clone());
             msg!("row-arp-flush", interface = interface, count = ips.len())
         }
-        EventKind::AddressChanged { device, interface, new, old } => {
+        EventKind::AddressChanged { at, new, old } => {
+            let (device, interface) = (&at.device, at.interface());
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             match (new, old) {

@@ -196,6 +196,16 @@ impl Wire for PortRef {
         Ok(shared)
     }
 }
+/// As its port.
+impl Wire for IfaceRef {
+    fn put(&self, e: &mut Enc) {
+        self.0.put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        PortRef::get(d).map(IfaceRef)
+    }
+}
+
 /// The link, the two ports, then the cable's timing (what a `FrameSent`'s
 /// `t_end` is derived from).
 impl Wire for Hop {
@@ -303,18 +313,18 @@ wire_enum!(EventKind {
     6 => MacLearned { at, mac, moved_from },
     7 => MacAged { at, mac },
     8 => Route { device, decision },
-    9 => NeighborChanged { device, interface, ip, mac, old, new },
+    9 => NeighborChanged { at, ip, mac, old, new },
     10 => IcmpErrorGenerated { device, error, rate_limited },
     11 => CommandStarted { label, device },
     12 => CommandOutput { label, line },
-    13 => DhcpLeaseObtained { device, interface, lease, renewed },
-    14 => DhcpLeaseExpired { device, interface, address, nak_from },
-    15 => DhcpLeaseReleased { device, interface, address, server },
-    16 => DhcpNoOffers { device, interface, retry_at },
+    13 => DhcpLeaseObtained { at, lease, renewed },
+    14 => DhcpLeaseExpired { at, address, nak_from },
+    15 => DhcpLeaseReleased { at, address, server },
+    16 => DhcpNoOffers { at, retry_at },
     17 => DhcpServerLease { device, lease },
     18 => DhcpServerRelease { device, mac, address },
     19 => DnsLookup { device, label, lookup },
-    20 => NatTranslated { device, interface, direction, rewrite },
+    20 => NatTranslated { at, direction, rewrite },
     21 => ConntrackExpired { device, entry },
     22 => TcpSocket { device, local, peer, old, new, end },
     23 => TcpRetransmit { device, local, peer, retry },
@@ -324,8 +334,8 @@ wire_enum!(EventKind {
     27 => Storm { looped, events, first_repeat },
     28 => LinkChanged { device, port, up, cause },
     29 => MacFlushed { device, port, flush },
-    30 => NeighborFlushed { device, interface, ips, why },
-    31 => AddressChanged { device, interface, old, new },
+    30 => NeighborFlushed { at, ips, why },
+    31 => AddressChanged { at, old, new },
     32 => PowerChanged { device, on },
     33 => StpBridge { device, bridge, root },
     34 => StpPort { device, port, role, state, old_role, old_state, costs },

@@ -23,8 +23,8 @@ pub(super) fn forgotten_nat(topology: &Topology, outcome: &RunOutcome, spec: &Sc
     let mut mine: Vec<ipnet::Ipv4Net> = dev.addresses().collect();
     let events = &outcome.trace.events;
     for e in events {
-        if let EventKind::DhcpLeaseObtained { device, lease, .. } = &e.kind {
-            if device == dev.id.as_str() {
+        if let EventKind::DhcpLeaseObtained { at, lease, .. } = &e.kind {
+            if at.device == dev.id.as_str() {
                 mine.push(lease.address);
             }
         }

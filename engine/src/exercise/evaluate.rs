@@ -10,7 +10,7 @@ use crate::msg;
 use crate::msg::Msg;
 use crate::scenario::{Command, Scenario, Topology};
 use crate::sim::{RunOutcome, Simulation, StopReason};
-use crate::trace::EventKind;
+use crate::trace::{EventKind, IfaceRef};
 use crate::wire;
 use std::net::Ipv4Addr;
 
@@ -364,14 +364,14 @@ fn observe(check: &Check, lab: &Topology, outcome: &RunOutcome) -> CheckResult {
             let mut held = None;
             for e in events {
                 if let EventKind::NeighborChanged {
-                    device: d,
+                    at: IfaceRef(d),
                     ip: i,
                     mac: Some(mac),
                     new,
                     ..
                 } = &e.kind
                 {
-                    if d == device && *i == ip && new.is_valid() {
+                    if &d.device == device && *i == ip && new.is_valid() {
                         if want.as_ref().is_none_or(|w| w.contains(mac)) {
                             return result(
                                 check,

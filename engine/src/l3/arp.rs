@@ -123,11 +123,9 @@ impl IpNode {
                     ctx.timer(at, self.dev, Timer::Neigh { iface, ip, gen })
                 }
                 NeighAction::Changed { ip, old, new, mac } => {
-                    let device = ctx.id(self.dev);
-                    let interface = self.ifaces[iface as usize].name.clone();
+                    let at = self.iface_ref(ctx, iface);
                     ctx.record(EventKind::NeighborChanged {
-                        device,
-                        interface,
+                        at,
                         ip,
                         mac,
                         old,

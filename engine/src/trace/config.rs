@@ -82,18 +82,24 @@ pub(super) fn explain(kind: &EventKind) -> Msg {
                 ),
             }
         }
-        EventKind::NeighborFlushed { device, interface, ips, why: cause } => msg!(
-            "explain-arp-flushed",
-            device = device,
-            interface = interface,
-            why = because(*cause, interface.into()),
-            ips = list(ips.iter())
-        ),
-        EventKind::AddressChanged { device, interface, old, new } => match (old, new) {
-            (_, Some(n)) => msg!("explain-address-added", device = device, interface = interface, address = n, network = n.trunc()),
-            (Some(o), None) => msg!("explain-address-removed", device = device, interface = interface, address = o),
-            (None, None) => msg!("explain-address-none", device = device, interface = interface),
-        },
+        EventKind::NeighborFlushed { at, ips, why: cause } => {
+            let (device, interface) = (&at.device, at.interface());
+            msg!(
+                "explain-arp-flushed",
+                device = device,
+                interface = interface,
+                why = because(*cause, interface.into()),
+                ips = list(ips.iter())
+            )
+        }
+        EventKind::AddressChanged { at, old, new } => {
+            let (device, interface) = (&at.device, at.interface());
+            match (old, new) {
+                (_, Some(n)) => msg!("explain-address-added", device = device, interface = interface, address = n, network = n.trunc()),
+                (Some(o), None) => msg!("explain-address-removed", device = device, interface = interface, address = o),
+                (None, None) => msg!("explain-address-none", device = device, interface = interface),
+            }
+        }
         EventKind::PowerChanged { device, on } => {
             if *on {
                 msg!("explain-power-on", device = device)

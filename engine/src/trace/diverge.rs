@@ -454,8 +454,8 @@ fn clause(kind: &EventKind, topo: &Topology) -> Msg {
             ),
             None => msg!("explain-whatif-clause-no-route", device = device, dst = decision.destination),
         },
-        EventKind::NeighborChanged { device, ip, new, .. } => {
-            msg!("explain-whatif-clause-arp", device = device, ip = ip, state = new.name())
+        EventKind::NeighborChanged { at, ip, new, .. } => {
+            msg!("explain-whatif-clause-arp", device = &at.device, ip = ip, state = new.name())
         }
         EventKind::CommandOutput { label, line } => msg!("explain-whatif-clause-output", command = label, line = &**line),
         _ => {

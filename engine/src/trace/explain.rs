@@ -143,7 +143,8 @@ impl TraceEvent {
             EventKind::Route { device, decision } => explain_route(device, decision),
             EventKind::Ipv6 { device, event } => super::explain6::explain(device, event),
             EventKind::Mtu { device, event } => super::mtu::explain(device, event),
-            EventKind::NeighborChanged { device, interface, ip, mac, old, new } => {
+            EventKind::NeighborChanged { at, ip, mac, old, new } => {
+                let (device, interface) = (&at.device, at.interface());
                 let why = match (old, new) {
                     (None | Some(NudState::Failed), NudState::Incomplete) => msg!("explain-arp-why-incomplete"),
                     (_, NudState::Reachable) => msg!("explain-arp-why-reachable"),
@@ -187,7 +188,8 @@ impl TraceEvent {
             }
             EventKind::CommandStarted { label, .. } => msg!("explain-command-started", label = label),
             EventKind::CommandOutput { label, line } => msg!("explain-command-output", label = label, line = &**line),
-            EventKind::DhcpLeaseObtained { device, interface, lease, renewed } => {
+            EventKind::DhcpLeaseObtained { at, lease, renewed } => {
+                let (device, interface) = (&at.device, at.interface());
                 if *renewed {
                     msg!(
                         "explain-dhcp-renewed",
@@ -221,19 +223,24 @@ impl TraceEvent {
                     )
                 }
             }
-            EventKind::DhcpLeaseExpired { device, interface, address, nak_from } => match nak_from {
-                Some(server) => {
-                    msg!("explain-dhcp-nak", server = server, device = device, interface = interface, address = address)
+            EventKind::DhcpLeaseExpired { at, address, nak_from } => {
+                let (device, interface) = (&at.device, at.interface());
+                match nak_from {
+                    Some(server) => {
+                        msg!("explain-dhcp-nak", server = server, device = device, interface = interface, address = address)
+                    }
+                    None => msg!("explain-dhcp-expired", device = device, interface = interface, address = address),
                 }
-                None => msg!("explain-dhcp-expired", device = device, interface = interface, address = address),
-            },
-            EventKind::DhcpLeaseReleased { device, interface, address, server } => {
+            }
+            EventKind::DhcpLeaseReleased { at, address, server } => {
+                let (device, interface) = (&at.device, at.interface());
                 msg!("explain-dhcp-released", device = device, interface = interface, address = address, server = server)
             }
             EventKind::DhcpServerRelease { device, mac, address } => {
                 msg!("explain-dhcp-server-release", mac = mac, address = address, device = device)
             }
-            EventKind::DhcpNoOffers { device, interface, retry_at } => {
+            EventKind::DhcpNoOffers { at, retry_at } => {
+                let (device, interface) = (&at.device, at.interface());
                 msg!("explain-dhcp-no-offers", device = device, interface = interface, retry = retry_at)
             }
             EventKind::DhcpServerLease { device, lease } => match &**lease {
@@ -277,7 +284,8 @@ impl TraceEvent {
                     LookupOutcome::NoServers => msg!("explain-dns-no-servers", device = device, name = name, label = label),
                 }
             }
-            EventKind::NatTranslated { device, interface, direction, rewrite } => {
+            EventKind::NatTranslated { at, direction, rewrite } => {
+                let (device, interface) = (&at.device, at.interface());
                 let super::NatRewrite { before, after, checksums, entry } = &**rewrite;
                 super::nat::translated_sentence(device, interface, *direction, before, after, checksums, entry)
             }

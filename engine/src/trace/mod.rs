@@ -158,6 +158,37 @@ impl Serialize for PortRef {
     }
 }
 
+/// An interface of a host or router as its events hold it: the [`PortRef`]
+/// of its port (the simulation's, one per port), written as `device` and
+/// `interface`. One pointer for the two names keeps these events within a
+/// 32-byte record (issue 15). Read `at.device` and `at.interface()`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IfaceRef(pub PortRef);
+
+impl IfaceRef {
+    /// The interface's name (its port's).
+    pub fn interface(&self) -> &Name {
+        &self.0.port
+    }
+}
+
+impl std::ops::Deref for IfaceRef {
+    type Target = PortNames;
+    fn deref(&self) -> &PortNames {
+        &self.0
+    }
+}
+
+impl Serialize for IfaceRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("IfaceRef", 2)?;
+        st.serialize_field("device", &self.0.device)?;
+        st.serialize_field("interface", &self.0.port)?;
+        st.end()
+    }
+}
+
 /// One direction of one cable as a `FrameSent` holds it: the link, the
 /// ports at its two ends and the cable's timing, behind one shared pointer
 /// that the simulation makes once per link direction (and once per VLAN
@@ -509,8 +540,10 @@ pub enum EventKind {
     },
     /// An ARP table entry was created or changed state.
     NeighborChanged {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         ip: Ipv4Addr,
         mac: Option<MacAddr>,
         old: Option<NudState>,
@@ -534,8 +567,10 @@ pub enum EventKind {
     /// A DHCP client got a lease and configured it (address, connected route,
     /// default route, resolv.conf), or renewed it.
     DhcpLeaseObtained {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         /// Boxed, as every rare variant's bulk: a record is as big as the
         /// biggest variant (docs/perf.md "Trace memory").
         lease: Box<LeaseInfo>,
@@ -543,22 +578,28 @@ pub enum EventKind {
     },
     /// A DHCP client lost its address: the lease ran out, or a server said NAK.
     DhcpLeaseExpired {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         address: Ipv4Addr,
         nak_from: Option<Ipv4Addr>,
     },
     /// `dhclient -r`: the client released its lease to `server` and removed the address.
     DhcpLeaseReleased {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         address: Ipv4Addr,
         server: Ipv4Addr,
     },
     /// dhclient gave up after 60 s without an offer and sleeps until `retry_at`.
     DhcpNoOffers {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         retry_at: SimTime,
     },
     /// A DHCP server recorded a lease in its table.
@@ -589,9 +630,11 @@ pub enum EventKind {
     },
     /// A router's NAT rewrote (or, for its own traffic, only tracked) a packet.
     NatTranslated {
-        device: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
         /// The outside interface.
-        interface: Name,
+        #[serde(flatten)]
+        at: IfaceRef,
         direction: NatDirection,
         /// The tuples before and after, the checksums and the conntrack entry,
         /// in one box (four boxes before): a record is as big as the biggest
@@ -678,8 +721,10 @@ pub enum EventKind {
     },
     /// A host or router emptied an interface's ARP table.
     NeighborFlushed {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         /// Boxed, as `MacFlushed`'s: a rare event's list (a record is as big
         /// as the biggest variant, docs/perf.md).
         ips: Box<Vec<Ipv4Addr>>,
@@ -687,8 +732,10 @@ pub enum EventKind {
     },
     /// `ip addr add|del` changed an interface's address.
     AddressChanged {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         old: Option<ipnet::Ipv4Net>,
         new: Option<ipnet::Ipv4Net>,
     },

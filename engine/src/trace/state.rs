@@ -175,14 +175,8 @@ impl NetworkState {
             EventKind::RoutesInstalled { device, routes } => {
                 self.routes.insert(device.to_string(), routes.to_vec());
             }
-            EventKind::NeighborChanged {
-                device,
-                interface,
-                ip,
-                mac,
-                new,
-                ..
-            } => {
+            EventKind::NeighborChanged { at, ip, mac, new, .. } => {
+                let (device, interface) = (&at.device, at.interface());
                 self.neighbors
                     .entry(device.to_string())
                     .or_default()
@@ -202,14 +196,15 @@ impl NetworkState {
                     .or_default()
                     .insert(MacKey { vlan: at.vlan, mac: *mac }, at.port.to_string());
             }
-            EventKind::DhcpLeaseObtained { device, interface, lease, .. } => {
+            EventKind::DhcpLeaseObtained { at, lease, .. } => {
+                let (device, interface) = (&at.device, at.interface());
                 self.dhcp_client_leases
                     .entry(device.to_string())
                     .or_default()
                     .insert(interface.to_string(), LeaseInfo::clone(lease));
             }
-            EventKind::DhcpLeaseExpired { device, interface, .. }
-            | EventKind::DhcpLeaseReleased { device, interface, .. } => {
+            EventKind::DhcpLeaseExpired { at, .. } | EventKind::DhcpLeaseReleased { at, .. } => {
+                let (device, interface) = (&at.device, at.interface());
                 if let Some(t) = self.dhcp_client_leases.get_mut(device.as_str()) {
                     t.remove(interface.as_str());
                 }
@@ -231,7 +226,8 @@ impl NetworkState {
                     .or_default()
                     .insert(lookup.name.clone(), lookup.outcome.clone());
             }
-            EventKind::NatTranslated { device, rewrite, .. } => {
+            EventKind::NatTranslated { at, rewrite, .. } => {
+                let device = &at.device;
                 let entry = &rewrite.entry;
                 let rows = self.conntrack.entry(device.to_string()).or_default();
                 let key = (&entry.interface, entry.original);
@@ -271,7 +267,8 @@ impl NetworkState {
                     }
                 }
             }
-            EventKind::NeighborFlushed { device, interface, ips, .. } => {
+            EventKind::NeighborFlushed { at, ips, .. } => {
+                let (device, interface) = (&at.device, at.interface());
                 if let Some(table) = self.neighbors.get_mut(device.as_str()).and_then(|t| t.get_mut(interface.as_str())) {
                     for ip in ips.iter() {
                         table.remove(ip);
