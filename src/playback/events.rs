@@ -433,7 +433,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             msg!("row-conntrack-expired", from = ep(&entry.original, true), to = ep(&entry.original, false))
         }
         // Configuration changes during a run (issue 18): the command's effects.
-        EventKind::LinkChanged { device, port, up, cause } => {
+        EventKind::LinkChanged { at, up, cause } => {
+            let (device, port) = (&at.device, &at.port);
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             let state = if *up { "up" } else { "down" };
@@ -446,7 +447,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 _ => msg!("row-link", port = port, state = state),
             }
         }
-        EventKind::MacFlushed { device, port, flush } => {
+        EventKind::MacFlushed { device, flush } => {
+            let port = &flush.port;
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
             let macs = &flush.macs;
@@ -479,14 +481,15 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
         EventKind::StpBridge { device, root, .. } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
-            let StpRoot { id, name, port, cost } = &**root;
+            let StpRoot { id, name, port, cost, .. } = &**root;
             let root = name.as_ref().map_or_else(|| id.to_string(), |n| n.to_string());
             match port {
                 None => Msg::new("row-stp-root-bridge"),
                 Some(p) => msg!("row-stp-root", root = root, port = p.to_string(), cost = cost.to_string()),
             }
         }
-        EventKind::StpPort { device, port, role, state, .. } => {
+        EventKind::StpPort { at, role, state, .. } => {
+            let (device, port) = (&at.device, &at.port);
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
             msg!("row-stp-port", port = port, role = role.name(), state = state.name())
@@ -511,9 +514,9 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             Msg::new(if *on { "row-stp-topology-change" } else { "row-stp-topology-change-over" })
         }
-        EventKind::Storm { events, .. } => {
+        EventKind::Storm { looped, .. } => {
             r.class = EventClass::Ethernet;
-            msg!("row-storm", count = *events)
+            msg!("row-storm", count = looped.events)
         }
     };
     r.summary = Rc::new(summary);

@@ -262,11 +262,11 @@ wire_struct!(NatRewrite { before, after, checksums, entry });
 wire_struct!(ServerLease { mac, address, hostname, expires });
 wire_struct!(NameLookup { name, server, outcome });
 wire_struct!(Retry { what, after });
-wire_struct!(HttpRequestInfo { method, path, host, to });
+wire_struct!(HttpRequestInfo { label, method, path, host, to });
 wire_struct!(HttpResponseInfo { method, path, status, reason, body_len });
-wire_struct!(MacFlush { macs, why, vlans });
-wire_struct!(StpRoot { id, name, port, cost });
-wire_struct!(StormLoop { links, devices });
+wire_struct!(MacFlush { port, macs, why, vlans });
+wire_struct!(StpRoot { bridge, id, name, port, cost });
+wire_struct!(StormLoop { links, devices, events });
 wire_struct!(LinkTiming { delay, ps_per_byte });
 
 wire_enum!(DropReason {
@@ -329,16 +329,16 @@ wire_enum!(EventKind {
     22 => TcpSocket { device, local, peer, old, new, end },
     23 => TcpRetransmit { device, local, peer, retry },
     24 => TcpResetSent { device, local, peer, closed_port },
-    25 => HttpRequest { device, label, request },
+    25 => HttpRequest { device, request },
     26 => HttpResponse { device, peer, response },
-    27 => Storm { looped, events, first_repeat },
-    28 => LinkChanged { device, port, up, cause },
-    29 => MacFlushed { device, port, flush },
+    27 => Storm { looped, first_repeat },
+    28 => LinkChanged { at, up, cause },
+    29 => MacFlushed { device, flush },
     30 => NeighborFlushed { at, ips, why },
     31 => AddressChanged { at, old, new },
     32 => PowerChanged { device, on },
-    33 => StpBridge { device, bridge, root },
-    34 => StpPort { device, port, role, state, old_role, old_state, costs },
+    33 => StpBridge { device, root },
+    34 => StpPort { at, role, state, old_role, old_state, costs },
     35 => StpTopologyChange { device, on },
     36 => Ipv6 { device, event },
     37 => Mtu { device, event },

@@ -180,7 +180,7 @@ impl Switch {
         let macs = macs.into_iter().map(|(m, p)| (m, ctx.port_name(self.ports[p as usize]))).collect();
         let device = ctx.id(self.dev);
         let port = port.map(|p| ctx.port_name(self.ports[p as usize]));
-        ctx.record(EventKind::MacFlushed { device, port, flush: Box::new(MacFlush { macs, why, vlans }) });
+        ctx.record(EventKind::MacFlushed { device, flush: Box::new(MacFlush { port, macs, why, vlans }) });
     }
 }
 

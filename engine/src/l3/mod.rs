@@ -358,7 +358,7 @@ impl IpNode {
     fn record_routes(&self, ctx: &mut Ctx) {
         let device = ctx.id(self.dev);
         let routes = self.route_entries();
-        ctx.record(crate::trace::EventKind::RoutesInstalled { device, routes: routes.into_boxed_slice() });
+        ctx.record(crate::trace::EventKind::RoutesInstalled { device, routes: Box::new(routes) });
     }
 
     /// Adds a scheduled command; returns its local index.

@@ -247,7 +247,7 @@ impl Ctx {
         self.output_events.push(at);
         self.record(EventKind::CommandOutput {
             label: label.clone(),
-            line: line.into_boxed_str(),
+            line: line.into(),
         });
     }
 }

@@ -342,7 +342,7 @@ impl Sim {
             if let Body::Ip(node) = body {
                 let routes = node.route_entries();
                 let device = ctx.ids[d].clone();
-                ctx.record(EventKind::RoutesInstalled { device, routes: routes.into_boxed_slice() });
+                ctx.record(EventKind::RoutesInstalled { device, routes: Box::new(routes) });
             }
         }
         // nginx starts at boot too; its listener is recorded after the routing tables,

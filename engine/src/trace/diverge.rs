@@ -402,7 +402,7 @@ fn port_state(run: &RunOutcome, before: usize, device: &str, port: &str) -> Opti
         return Some(msg!("explain-whatif-port-no-cable", port = port));
     }
     let last = run.trace.events[..before.min(run.trace.events.len())].iter().rev().find_map(|e| match &e.kind {
-        EventKind::LinkChanged { device: dv, port: pt, up, .. } if dv.as_str() == device && pt.as_str() == port => Some(*up),
+        EventKind::LinkChanged { at, up, .. } if at.device.as_str() == device && at.port.as_str() == port => Some(*up),
         _ => None,
     });
     (last == Some(false)).then(|| msg!("explain-whatif-port-down", port = port))

@@ -303,8 +303,8 @@ impl TraceEvent {
             EventKind::StpBridge { .. } | EventKind::StpPort { .. } | EventKind::StpTopologyChange { .. } => {
                 super::stp::explain(&self.kind)
             }
-            EventKind::Storm { looped, events, .. } => {
-                let StormLoop { links, devices } = &**looped;
+            EventKind::Storm { looped, .. } => {
+                let StormLoop { links, devices, events } = &**looped;
                 // A fan-out storm through hundreds of parallel cables names a few and counts the rest.
                 let few = |names: &[String]| -> Arg {
                     match names.len() {

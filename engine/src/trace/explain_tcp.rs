@@ -89,7 +89,7 @@ pub(super) fn explain(kind: &EventKind) -> Msg {
             }
         }
         EventKind::HttpRequest { device, request, .. } => {
-            let HttpRequestInfo { method, path, host, to } = &**request;
+            let HttpRequestInfo { method, path, host, to, .. } = &**request;
             msg!(
                 "explain-http-request",
                 method = method,

@@ -371,6 +371,8 @@ pub struct Retry {
 /// record is as big as the biggest variant, docs/perf.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct HttpRequestInfo {
+    /// The command's label.
+    pub label: Name,
     pub method: Name,
     pub path: Name,
     pub host: Name,

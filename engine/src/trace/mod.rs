@@ -449,9 +449,9 @@ pub enum EventKind {
     /// Routing tables at the start of the run (they do not change afterwards).
     RoutesInstalled {
         device: Name,
-        /// A boxed slice (16 bytes), not a `Vec` (24): a record is as big as
-        /// the biggest variant (docs/perf.md).
-        routes: Box<[RouteEntry]>,
+        /// A boxed `Vec` (8 bytes), not a boxed slice (16) nor a `Vec` (24):
+        /// a record is as big as the biggest variant (docs/perf.md).
+        routes: Box<Vec<RouteEntry>>,
     },
     /// A frame started onto a link; it occupies the link until its last bit
     /// is sent and reaches the far end at [`TraceEvent::t_end`].
@@ -560,9 +560,10 @@ pub enum EventKind {
     /// A command printed a line.
     CommandOutput {
         label: Name,
-        /// `Box<str>` (16 bytes), not `String` (24): a record is as big as the
-        /// biggest variant (docs/perf.md).
-        line: Box<str>,
+        /// A [`Name`] (one thin pointer, 8 bytes), not a `Box<str>` (16) nor
+        /// a `String` (24): a record is as big as the biggest variant
+        /// (docs/perf.md).
+        line: Name,
     },
     /// A DHCP client got a lease and configured it (address, connected route,
     /// default route, resolv.conf), or renewed it.
@@ -681,8 +682,7 @@ pub enum EventKind {
     /// curl sent its HTTP request.
     HttpRequest {
         device: Name,
-        label: Name,
-        /// Method, path, host and server, boxed: a record is as big as the
+        /// The command's label, method, path, host and server, boxed: a record is as big as the
         /// biggest variant (docs/perf.md). Flattened: the JSON keys are this
         /// variant's own, in the same order.
         #[serde(flatten)]
@@ -700,8 +700,10 @@ pub enum EventKind {
     /// A port went down or up (issue 18): `ip link set`, carrier from the
     /// cable's far end, or the power switch.
     LinkChanged {
-        device: Name,
-        port: Name,
+        /// The device and the port (written as `device` and `port`): one
+        /// shared pointer, the port's own.
+        #[serde(flatten)]
+        at: PortRef,
         up: bool,
         /// Boxed: a `LinkCause` is 16 bytes (a port, or one of two unit
         /// variants, which a pointer's one niche cannot tell apart), which made
@@ -711,9 +713,8 @@ pub enum EventKind {
     /// A switch forgot learned MACs at once (a port went down, `bridge fdb flush`, power off).
     MacFlushed {
         device: Name,
-        /// The port whose MACs went; None: every port.
-        port: Option<Name>,
-        /// The MACs, why they went and their VLANs, in one box: a rare event's
+        /// The port whose MACs went (None: every port), the MACs, why they
+        /// went and their VLANs, in one box: a rare event's
         /// lists (a record is as big as the biggest variant, docs/perf.md).
         /// Flattened: the JSON keys are this variant's own, in the same order.
         #[serde(flatten)]
@@ -748,18 +749,20 @@ pub enum EventKind {
     /// at start it believes it is the root; a better BPDU makes another bridge it.
     StpBridge {
         device: Name,
-        bridge: BridgeId,
-        /// The root as this bridge sees it, boxed: inline it made this variant
-        /// bigger than a record's 32 bytes (docs/perf.md). Flattened: the JSON
-        /// keys are this variant's own (`root`, `root_name`, `root_port`, `cost`).
+        /// This bridge's id and the root as it sees it, boxed: inline they
+        /// made this variant bigger than a record's 32 bytes (docs/perf.md).
+        /// Flattened: the JSON keys are this variant's own (`bridge`, `root`,
+        /// `root_name`, `root_port`, `cost`).
         #[serde(flatten)]
         root: Box<StpRoot>,
     },
     /// A spanning-tree port changed role or state (br_port_state_selection,
     /// the forward delay timer, carrier).
     StpPort {
-        device: Name,
-        port: Name,
+        /// The switch and the port (written as `device` and `port`): one
+        /// shared pointer, the port's own.
+        #[serde(flatten)]
+        at: PortRef,
         role: StpRole,
         state: StpState,
         /// None: the first record of this port.
@@ -778,12 +781,11 @@ pub enum EventKind {
     Mtu { device: Name, event: Box<MtuEvent> },
     /// The run stopped at its event or work budget while frames kept circulating.
     Storm {
-        /// The loop's links and devices, boxed: one event a run, and a record
-        /// is as big as the biggest variant (docs/perf.md). Flattened: the
-        /// JSON keys are this variant's own.
+        /// The loop's links and devices and the events processed, boxed:
+        /// one event a run, and a record is as big as the biggest variant
+        /// (docs/perf.md). Flattened: the JSON keys are this variant's own.
         #[serde(flatten)]
         looped: Box<StormLoop>,
-        events: u64,
         /// Trace index of the first frame that came round the loop (the same
         /// bytes sent again by the same device on the same link): where the
         /// storm becomes visible.
@@ -810,6 +812,8 @@ pub struct StpPortCosts {
 pub struct StormLoop {
     pub links: Vec<String>,
     pub devices: Vec<String>,
+    /// Events processed when the run stopped.
+    pub events: u64,
 }
 
 /// The full trace of a run. Serializes as its events, each [`Numbered`].
@@ -886,8 +890,7 @@ mod json_tests {
         let mac = MacAddr([2, 0, 0, 0, 0, 1]);
         let flushed = |vlans: Vec<u16>| EventKind::MacFlushed {
             device: "sw1".into(),
-            port: Some("p1".into()),
-            flush: Box::new(MacFlush { macs: vec![(mac, "p1".into())], why: FlushCause::Command, vlans }),
+            flush: Box::new(MacFlush { port: Some("p1".into()), macs: vec![(mac, "p1".into())], why: FlushCause::Command, vlans }),
         };
         assert_eq!(
             json(flushed(vec![10])),
@@ -898,8 +901,7 @@ mod json_tests {
             r#"{"time":7,"type":"MacFlushed","device":"sw1","port":"p1","macs":[["02:00:00:00:00:01","p1"]],"why":"command"}"#
         );
         let storm = EventKind::Storm {
-            looped: Box::new(StormLoop { links: vec!["l1".into()], devices: vec!["sw1".into(), "sw2".into()] }),
-            events: 20_000,
+            looped: Box::new(StormLoop { links: vec!["l1".into()], devices: vec!["sw1".into(), "sw2".into()], events: 20_000 }),
             first_repeat: 12,
         };
         assert_eq!(

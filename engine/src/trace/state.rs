@@ -275,7 +275,8 @@ impl NetworkState {
                     }
                 }
             }
-            EventKind::StpBridge { device, bridge, root } => {
+            EventKind::StpBridge { device, root } => {
+                let bridge = &root.bridge;
                 let t = self.stp.entry(device.to_string()).or_insert_with(|| super::StpTable {
                     bridge: *bridge,
                     root: root.id,
@@ -289,7 +290,8 @@ impl NetworkState {
                 t.root_port = root.port.as_ref().map(|p| p.to_string());
                 t.cost = root.cost;
             }
-            EventKind::StpPort { device, port, role, state, .. } => {
+            EventKind::StpPort { at, role, state, .. } => {
+                let (device, port) = (&at.device, &at.port);
                 if let Some(t) = self.stp.get_mut(device.as_str()) {
                     match t.ports.iter_mut().find(|p| p.0 == port.as_str()) {
                         Some(p) => (p.1, p.2) = (*role, *state),
@@ -302,7 +304,8 @@ impl NetworkState {
                     t.topology_change = *on;
                 }
             }
-            EventKind::LinkChanged { device, port, up, .. } => {
+            EventKind::LinkChanged { at, up, .. } => {
+                let (device, port) = (&at.device, &at.port);
                 let ports = self.down.entry(device.to_string()).or_default();
                 set_member(ports, port.as_str(), !*up);
                 if ports.is_empty() {

@@ -257,8 +257,7 @@ impl IpNode {
             let device = ctx.id(self.dev);
             ctx.record(EventKind::HttpRequest {
                 device,
-                label: label.clone(),
-                request: Box::new(HttpRequestInfo { method: "GET".into(), path: path.into(), host: host.into(), to }),
+                request: Box::new(HttpRequestInfo { label: label.clone(), method: "GET".into(), path: path.into(), host: host.into(), to }),
             });
         }
         for (stream, text) in out {
