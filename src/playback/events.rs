@@ -383,7 +383,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
         }
         // TCP and HTTP (issue 12): socket state changes and what programs sent, like
         // a command's results.
-        EventKind::TcpSocket { device, local, peer, new, .. } => {
+        EventKind::TcpSocket { device, ends, new, .. } => {
+            let (local, peer) = (&ends.local, &ends.peer);
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             let peer = peer.map_or("*".to_string(), |p| p.to_string());
@@ -392,7 +393,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 None => msg!("row-tcp-closed", local = local.to_string(), peer = peer),
             }
         }
-        EventKind::TcpRetransmit { device, peer, retry, .. } => {
+        EventKind::TcpRetransmit { device, retry } => {
+            let peer = &retry.peer;
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             msg!("row-tcp-retransmit", peer = peer.to_string(), ms = retry.after.as_nanos() / 1_000_000)

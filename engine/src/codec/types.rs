@@ -260,8 +260,9 @@ wire_struct!(ConntrackRow { interface, original, reply, tcp_state, seen_reply, a
 // the bytes are as before the boxes (a `Box` is written as its content).
 wire_struct!(NatRewrite { before, after, checksums, entry });
 wire_struct!(ServerLease { mac, address, hostname, expires });
-wire_struct!(NameLookup { name, server, outcome });
-wire_struct!(Retry { what, after });
+wire_struct!(NameLookup { label, name, server, outcome });
+wire_struct!(Retry { local, peer, what, after });
+wire_struct!(SocketEnds { local, peer });
 wire_struct!(HttpRequestInfo { label, method, path, host, to });
 wire_struct!(HttpResponseInfo { method, path, status, reason, body_len });
 wire_struct!(MacFlush { port, macs, why, vlans });
@@ -323,11 +324,11 @@ wire_enum!(EventKind {
     16 => DhcpNoOffers { at, retry_at },
     17 => DhcpServerLease { device, lease },
     18 => DhcpServerRelease { device, mac, address },
-    19 => DnsLookup { device, label, lookup },
+    19 => DnsLookup { device, lookup },
     20 => NatTranslated { at, direction, rewrite },
     21 => ConntrackExpired { device, entry },
-    22 => TcpSocket { device, local, peer, old, new, end },
-    23 => TcpRetransmit { device, local, peer, retry },
+    22 => TcpSocket { device, ends, old, new, end },
+    23 => TcpRetransmit { device, retry },
     24 => TcpResetSent { device, local, peer, closed_port },
     25 => HttpRequest { device, request },
     26 => HttpResponse { device, peer, response },

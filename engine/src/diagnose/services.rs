@@ -42,7 +42,7 @@ pub(super) fn diagnose_command(
     ) || spec.command.lookup().is_some()
     {
         let found = events.iter().find_map(|e| match &e.kind {
-            EventKind::DnsLookup { label, lookup, .. } if label.as_str() == spec.label => {
+            EventKind::DnsLookup { lookup, .. } if lookup.label.as_str() == spec.label => {
                 Some((lookup.name.clone(), lookup.server, lookup.outcome.clone()))
             }
             _ => None,

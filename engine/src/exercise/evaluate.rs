@@ -195,7 +195,7 @@ fn traffic_check(
         ),
         Check::LookupSucceeds { name, .. } => {
             let outcome_of = outcome.trace.events.iter().find_map(|e| match &e.kind {
-                EventKind::DnsLookup { label: l, lookup, .. } if l.as_str() == label => Some((lookup.outcome.clone(), lookup.server)),
+                EventKind::DnsLookup { lookup, .. } if lookup.label.as_str() == label => Some((lookup.outcome.clone(), lookup.server)),
                 _ => None,
             });
             let (passed, what) = match outcome_of {

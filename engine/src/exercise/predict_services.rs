@@ -41,7 +41,7 @@ pub(super) fn question_parts(
             ))
         }
         EventKind::DnsLookup { device, lookup, .. } => {
-            let NameLookup { name, server, outcome } = &**lookup;
+            let NameLookup { name, server, outcome, .. } = &**lookup;
             let label = |o: LookupOutcome| Choice {
                 text: match &o {
                     LookupOutcome::Answer { addresses, .. } => msg!(

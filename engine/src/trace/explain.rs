@@ -256,8 +256,8 @@ impl TraceEvent {
                     msg!("explain-dhcp-server-lease", device = device, address = address, mac = mac, expires = expires)
                 }
             },
-            EventKind::DnsLookup { device, label, lookup } => {
-                let NameLookup { name, server, outcome } = &**lookup;
+            EventKind::DnsLookup { device, lookup } => {
+                let NameLookup { label, name, server, outcome } = &**lookup;
                 let server = server.map_or(msg!("explain-dns-its-server"), |a| msg!("explain-dns-the-server", server = a));
                 let name = name.as_str();
                 match outcome {

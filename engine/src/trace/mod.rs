@@ -622,8 +622,7 @@ pub enum EventKind {
     /// A program's name lookup finished (the resolver's answer).
     DnsLookup {
         device: Name,
-        label: Name,
-        /// The name asked, the server and the answer: a rare event's bulk,
+        /// The command's label, the name asked, the server and the answer: a rare event's bulk,
         /// in one box (a record is as big as the biggest variant,
         /// docs/perf.md). Flattened: the JSON keys are this variant's own.
         #[serde(flatten)]
@@ -649,9 +648,11 @@ pub enum EventKind {
     /// A TCP socket appeared, changed state or went away (the `ss -tan` row).
     TcpSocket {
         device: Name,
-        local: SocketAddrV4,
-        /// None for a listener.
-        peer: Option<SocketAddrV4>,
+        /// The socket's local address and its peer (None for a listener),
+        /// boxed: inline they made this variant bigger than a 32-byte record
+        /// (docs/perf.md). Flattened: written as `local` and `peer`.
+        #[serde(flatten)]
+        ends: Box<SocketEnds>,
         /// None: the socket is new.
         old: Option<SocketState>,
         /// None: the socket is gone.
@@ -662,9 +663,7 @@ pub enum EventKind {
     /// A TCP segment was sent again: no acknowledgement came in time.
     TcpRetransmit {
         device: Name,
-        local: SocketAddrV4,
-        peer: SocketAddrV4,
-        /// What was sent again, and when: boxed, as every rare variant's bulk
+        /// The connection's ends, what was sent again, and when: boxed, as every rare variant's bulk
         /// (a record is as big as the biggest variant, docs/perf.md).
         /// Flattened: the JSON keys are this variant's own.
         #[serde(flatten)]
@@ -807,6 +806,14 @@ pub struct StpPortCosts {
     pub path_cost: u32,
 }
 
+/// A `TcpSocket` event's socket: its local address and its peer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SocketEnds {
+    pub local: SocketAddrV4,
+    /// None for a listener.
+    pub peer: Option<SocketAddrV4>,
+}
+
 /// The links and devices of the loop a `Storm` event names.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StormLoop {
@@ -860,16 +867,17 @@ const _: () = assert!(std::mem::size_of::<TraceEvent>() <= 32);
 
 #[cfg(test)]
 mod size_tests {
-    /// `FrameSent` (a link, two ports, two times and the bytes) is the
-    /// biggest variant; a bigger one would grow every record of a storm.
+    /// `FrameSent` (its hop and its bytes, two pointers) is as big as a
+    /// variant may be; a bigger one would grow every record of a storm.
     #[test]
     fn a_record_is_no_bigger_than_a_frame_sent() {
         // 144 until names and ports became thin pointers, the rare variants'
-        // bulk went into boxes and `seq` became the position (issue 15's
-        // trace memory, docs/perf.md).
+        // bulk went into boxes and `seq` became the position; 40 until
+        // `FrameSent` derived its `t_end` from its hop and every variant fit
+        // two pointers and 7 bytes (issue 15's trace memory, docs/perf.md).
         // On 64-bit targets (where the tests and benches run).
         let size = std::mem::size_of::<super::TraceEvent>();
-        assert!(cfg!(not(target_pointer_width = "64")) || size <= 40, "{size}");
+        assert!(cfg!(not(target_pointer_width = "64")) || size <= 32, "{size}");
     }
 }
 

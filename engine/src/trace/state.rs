@@ -244,7 +244,8 @@ impl NetworkState {
                     }
                 }
             }
-            EventKind::TcpSocket { device, local, peer, new, .. } => {
+            EventKind::TcpSocket { device, ends, new, .. } => {
+                let super::SocketEnds { local, peer } = &**ends;
                 let rows = self.sockets.entry(device.to_string()).or_default();
                 let at = rows.iter().position(|r| r.local == *local && r.peer == *peer);
                 match (at, new) {

@@ -192,8 +192,8 @@ impl IpNode {
                     let AppState::Curl(c) = &mut self.apps[app as usize].state else { return };
                     ctx.record(EventKind::DnsLookup {
                         device,
-                        label,
                         lookup: Box::new(NameLookup {
+                            label,
                             name: c.curl.url.host.trim_end_matches('.').to_ascii_lowercase(),
                             server,
                             outcome: lookup_outcome(&results),
