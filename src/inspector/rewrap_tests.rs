@@ -182,7 +182,12 @@ fn a_translated_frame_is_paired_with_the_one_it_forwards() {
     let d = syn(LAPTOP, &mut rng);
     let out = forward(&d, Some((&mut nat, &mut rng)));
     let received = |at: &str, bytes: Vec<u8>| EventKind::FrameReceived {
-        hop: packet_engine::trace::Hop::new("l".into(), port("peer", "eth9"), port(at, "eth0"), Default::default()),
+        hop: packet_engine::trace::InHop(packet_engine::trace::Hop::new(
+            "l".into(),
+            port("peer", "eth9"),
+            port(at, "eth0"),
+            Default::default(),
+        )),
         bytes: bytes.into(),
     };
     let trace = Trace {

@@ -217,6 +217,16 @@ impl Wire for String {
 }
 
 /// Written as a `String` is.
+impl Wire for crate::trace::Line {
+    fn put(&self, e: &mut Enc) {
+        e.raw(self.as_bytes());
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        String::get(d).map(crate::trace::Line::from)
+    }
+}
+
+/// Written as a `String` is.
 impl Wire for Box<str> {
     fn put(&self, e: &mut Enc) {
         e.raw(self.as_bytes());

@@ -196,6 +196,16 @@ impl Wire for PortRef {
         Ok(shared)
     }
 }
+/// As its hop.
+impl Wire for InHop {
+    fn put(&self, e: &mut Enc) {
+        self.0.put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Hop::get(d).map(InHop)
+    }
+}
+
 /// As its port.
 impl Wire for IfaceRef {
     fn put(&self, e: &mut Enc) {

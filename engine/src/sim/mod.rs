@@ -19,7 +19,7 @@ use crate::l3::IpNode;
 use crate::rng::Rng;
 use crate::scenario::{DeviceKind, Scenario, ScenarioError, Topology};
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, Forwarding, Hop, LinkTiming, Name, Out, PortRef, Trace, TraceEvent};
+use crate::trace::{DropReason, EventKind, Forwarding, Hop, InHop, LinkTiming, Name, Out, PortRef, Trace, TraceEvent};
 use ctx::Ctx;
 use device::{Body, Device, Timer};
 use link::{Direction, Link, Port};
@@ -386,7 +386,7 @@ impl Sim {
         // The direction towards `port`: its hop's `to` is the port, as
         // `Ctx::port_ref` gives it (carrier means a cable is plugged in).
         let (l, end) = p.link.expect("a frame arrives over a cable");
-        let hop = self.ctx.links[l as usize].hops[1 - end as usize].clone();
+        let hop = InHop(self.ctx.links[l as usize].hops[1 - end as usize].clone());
         self.ctx.record(EventKind::FrameReceived { hop, bytes: frame.clone() });
         let ctx = &mut self.ctx;
         match &mut self.bodies[dev as usize] {

@@ -38,7 +38,7 @@ pub use frame::Frame;
 pub use ipv6::*;
 pub use explain6::{prefix_view, route6_text, PrefixRow, PrefixView};
 pub use mtu::{mtu_summary, MtuEvent};
-pub use name::Name;
+pub use name::{Line, Name};
 pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection, NatRewrite};
 pub use stp::{BridgeId, StpRole, StpRoot, StpState, StpTable};
 pub use state::{Addr6Row, DhcpLeaseRow, MacKey, NeighborRow, NetworkState, SocketRow, StateIndex};
@@ -60,7 +60,9 @@ use std::sync::Arc;
 pub struct PortRef(Arc<PortNames>);
 
 /// The names of one port of one device (what a [`PortRef`] points to).
-/// Compares, orders, hashes and serializes as `device` and `port` only.
+/// Compares, orders and hashes as `device`, `port` and `vlan` (the switch
+/// events compared their VLAN when it was a field of theirs), serializes as
+/// `device` and `port` only.
 #[derive(Clone, Debug, Serialize)]
 pub struct PortNames {
     pub device: Name,
@@ -81,8 +83,8 @@ pub struct PortNames {
 }
 
 impl PortNames {
-    fn key(&self) -> (&Name, &Name) {
-        (&self.device, &self.port)
+    fn key(&self) -> (&Name, &Name, Option<u16>) {
+        (&self.device, &self.port, self.vlan)
     }
 }
 
@@ -197,12 +199,71 @@ impl Serialize for IfaceRef {
 /// trace memory, docs/perf.md), and with the timing here a `FrameSent` needs
 /// no arrival time of its own ([`TraceEvent::t_end`] derives it).
 /// Read its parts as fields (`hop.link`, `hop.from.device`): it derefs to
-/// [`HopNames`].
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// [`HopNames`]. Compares, orders and hashes as its link and ports, not its
+/// timing: as the three fields `FrameSent` had (its `t_end` is compared by
+/// [`TraceEvent`]'s equality, as before).
+#[derive(Clone)]
 pub struct Hop(Arc<HopNames>);
 
+impl Hop {
+    fn key(&self) -> (&Name, &PortRef, &PortRef) {
+        (&self.link, &self.from, &self.to)
+    }
+}
+
+impl PartialEq for Hop {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+impl Eq for Hop {}
+impl PartialOrd for Hop {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Hop {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+impl std::hash::Hash for Hop {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.key().hash(h)
+    }
+}
+
+/// The link direction a `FrameReceived` came over: a [`Hop`] (the one the
+/// simulation made, so the record holds one pointer for its port and link)
+/// that compares, orders and hashes as its receiving port and its link only,
+/// as the two fields `FrameReceived` had (`at`, `link`): a what-if that
+/// moves a cable's far end changes no arrival at the near end.
+/// Read it as a hop (`hop.to`, `hop.link`): it derefs to [`HopNames`].
+#[derive(Clone, Debug)]
+pub struct InHop(pub Hop);
+
+impl InHop {
+    fn key(&self) -> (&PortRef, &Name) {
+        (&self.0.to, &self.0.link)
+    }
+}
+
+impl PartialEq for InHop {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+impl Eq for InHop {}
+
+impl std::ops::Deref for InHop {
+    type Target = HopNames;
+    fn deref(&self) -> &HopNames {
+        &self.0
+    }
+}
+
 /// What a [`Hop`] points to.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug)]
 pub struct HopNames {
     pub link: Name,
     /// The sending port (for a VLAN subinterface's frame, its parent port
@@ -304,11 +365,19 @@ impl Serialize for Out {
 /// Its number (`seq` in the JSON forms) is its position in [`Trace::events`],
 /// not a field: 8 bytes less in every record (issue 15). Serialized alone it
 /// has no number; [`Numbered`] and [`Trace`] write it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct TraceEvent {
     /// When it happened.
     pub time: SimTime,
     pub kind: EventKind,
+}
+
+/// Equal time and kind, and for a `FrameSent` equal [`TraceEvent::t_end`]:
+/// as when the record held its `t_end` (a hop compares as its names).
+impl PartialEq for TraceEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.time == other.time && self.kind == other.kind && self.t_end() == other.t_end()
+    }
 }
 
 impl TraceEvent {
@@ -479,7 +548,7 @@ pub enum EventKind {
         /// bigger than a `FrameSent` (issue 15). (`TraceEvent`'s serializer
         /// writes this variant itself.)
         #[serde(skip)]
-        hop: Hop,
+        hop: InHop,
         #[serde(serialize_with = "hex_bytes")]
         bytes: Frame,
     },
@@ -560,10 +629,10 @@ pub enum EventKind {
     /// A command printed a line.
     CommandOutput {
         label: Name,
-        /// A [`Name`] (one thin pointer, 8 bytes), not a `Box<str>` (16) nor
+        /// A [`Line`] (one thin pointer, 8 bytes), not a `Box<str>` (16) nor
         /// a `String` (24): a record is as big as the biggest variant
         /// (docs/perf.md).
-        line: Name,
+        line: Line,
     },
     /// A DHCP client got a lease and configured it (address, connected route,
     /// default route, resolv.conf), or renewed it.
