@@ -22,7 +22,7 @@ use std::rc::Rc;
 use packet_engine::scenario::{CommandSpec, Scenario};
 use packet_engine::trace::{DropReason, EventKind, Forwarding, Hop, NatDirection, NetworkState};
 use packet_engine::wire::{self, Protocol};
-use packet_engine::{Name, RunOutcome, Simulation};
+use packet_engine::{Name, RunOutcome};
 
 /// The speeds offered, slowest first; index [`DEFAULT_SPEED`] is 1×.
 pub const SPEEDS: [f64; 8] = [0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 0.0];
@@ -366,9 +366,8 @@ impl Playback {
             let age = age.max(0.0);
             // Drops (with why, as their rows say it) and floods, at the device of their row.
             let (device, note) = match &run.outcome.trace.events[index].kind {
-                EventKind::FrameDropped { device, reason, .. } | EventKind::PacketDropped { device, reason, .. } => {
-                    (device, Some(short_reason(*reason)))
-                }
+                EventKind::FrameDropped { at, reason, .. } => (&at.device, Some(short_reason(*reason))),
+                EventKind::PacketDropped { device, reason, .. } => (device, Some(short_reason(*reason))),
                 EventKind::SwitchForward { at, out, .. } if matches!(**out, Forwarding::Flood { .. }) => (&at.device, None),
                 _ => continue,
             };

@@ -122,7 +122,7 @@ impl Run {
     /// (The app starts runs with [`Run::start`], which goes on in pieces; this runs in one go.)
     #[cfg(test)]
     pub fn new(scenario: &Scenario) -> Result<Run, packet_engine::msg::Msg> {
-        let sim = Simulation::new(&Run::capped(scenario)).map_err(|e| e.with_path())?;
+        let sim = packet_engine::Simulation::new(&Run::capped(scenario)).map_err(|e| e.with_path())?;
         Ok(Run::from_outcome(sim.run(), Rc::new(scenario.clone())))
     }
 
@@ -141,12 +141,12 @@ impl Run {
         let mut frame_classes = events::FrameClasses::default();
         for (index, event) in outcome.trace.events.iter().enumerate() {
             let class = frame_classes.class(&event.kind);
-            if let EventKind::FrameSent { hop, t_end, .. } = &event.kind {
+            if let EventKind::FrameSent { hop, .. } = &event.kind {
                 flights.push(Flight {
                     event: index,
                     hop: hop.clone(),
                     t_start: event.t_start().as_nanos(),
-                    t_end: t_end.as_nanos(),
+                    t_end: event.t_end().as_nanos(),
                     class,
                     broadcast: event.is_broadcast(),
                 });
