@@ -416,8 +416,8 @@ impl<'a> Net<'a> {
         let mut seen: VecMap<(Ipv4Addr, Ipv4Addr, u16), Vec<usize>> = VecMap::new();
         let mut looped = None;
         for e in events {
-            let EventKind::FrameReceived { at, bytes, .. } = &e.kind else { continue };
-            let Some(r) = self.index(&at.device) else { continue };
+            let EventKind::FrameReceived { hop, bytes } = &e.kind else { continue };
+            let Some(r) = self.index(&hop.to.device) else { continue };
             if self.scenario.devices[r].kind != DeviceKind::Router {
                 continue;
             }
@@ -477,7 +477,8 @@ impl<'a> Net<'a> {
                     );
                     return Some((device.to_string(), format!("devices[{r}].routes"), Cause::NoRoute, text));
                 }
-                EventKind::NeighborChanged { device, ip, new: NudState::Failed, .. } => {
+                EventKind::NeighborChanged { at, ip, new: NudState::Failed, .. } => {
+                    let device = &at.device;
                     let Some(d) = self.index(device) else { continue };
                     let gateway = self.scenario.devices[d].gateway;
                     if gateway == Some(*ip) && (d == s || Some(d) == owner.map(|o| o.0)) {

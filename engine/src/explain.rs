@@ -183,7 +183,7 @@ pub fn forwarded_from(trace: &Trace, sent: usize) -> Option<usize> {
     let key = (ip.src.value, ip.dst.value, ip.ident.value, ip.protocol.value);
     let ttl = ip.ttl.value;
     trace.events[..sent].iter().rposition(|e| match &e.kind {
-        EventKind::FrameReceived { at, bytes, .. } if at.device == from.device => {
+        EventKind::FrameReceived { hop, bytes } if hop.to.device == from.device => {
             let d = wire::decode(bytes);
             d.ipv4().is_some_and(|i| {
                 (i.src.value, i.dst.value, i.ident.value, i.protocol.value) == key && u16::from(i.ttl.value) == u16::from(ttl) + 1
@@ -291,12 +291,12 @@ mod tests {
                 if hop.from.device == "r1" && wire::summarize(bytes).starts_with("Echo (ping) request")))
             .unwrap();
         let got = forwarded_from(&out.trace, sent).expect("r1 received it first");
-        let (EventKind::FrameReceived { at, bytes: arrived, .. }, EventKind::FrameSent { bytes: left, .. }) =
+        let (EventKind::FrameReceived { hop, bytes: arrived }, EventKind::FrameSent { bytes: left, .. }) =
             (&ev[got].kind, &ev[sent].kind)
         else {
             panic!("wrong kinds");
         };
-        assert_eq!((at.device.as_str(), at.port.as_str()), ("r1", "eth0"));
+        assert_eq!((hop.to.device.as_str(), hop.to.port.as_str()), ("r1", "eth0"));
         let diff = rewrap_diff(arrived, left).unwrap();
         let table: Vec<(&str, &str, &str, bool)> =
             diff.iter().map(|c| (c.field, c.before.as_str(), c.after.as_str(), c.changed())).collect();

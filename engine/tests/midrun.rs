@@ -43,7 +43,8 @@ fn a_switch_port_set_down_forgets_its_macs_and_the_host_loses_carrier() {
     let out = run(SAME, &[(1000, "pc1", "ping -c 5 10.10.10.100"), (2500, "sw1", "ip link set p2 down")]);
     // sw1 forgets pc2's MAC, learned on p2, because p2 went down.
     let i = position(&out, |k| matches!(k, EventKind::MacFlushed { flush, .. } if flush.why == FlushCause::LinkDown)).expect("flushed");
-    let EventKind::MacFlushed { device, port, flush } = &out.trace.events[i].kind else { unreachable!() };
+    let EventKind::MacFlushed { device, flush } = &out.trace.events[i].kind else { unreachable!() };
+    let port = &flush.port;
     let macs = &flush.macs;
     assert_eq!((device.as_str(), port.as_deref()), ("sw1", Some("p2")));
     assert_eq!(macs.len(), 1);
@@ -56,9 +57,9 @@ fn a_switch_port_set_down_forgets_its_macs_and_the_host_loses_carrier() {
     assert!(before.mac_tables["sw1"].contains_key(&key));
     assert!(!after.mac_tables["sw1"].contains_key(&key));
     // pc2's end loses carrier: its ARP entry goes, its route stays, marked linkdown.
-    let j = position(&out, |k| matches!(k, EventKind::LinkChanged { device, up: false, cause, .. } if matches!(**cause, LinkCause::Carrier { .. }) && device == "pc2")).expect("carrier");
+    let j = position(&out, |k| matches!(k, EventKind::LinkChanged { at, up: false, cause } if matches!(**cause, LinkCause::Carrier { .. }) && at.device == "pc2")).expect("carrier");
     assert!(out.trace.events[j].explain().contains("pc2/eth0 loses carrier because sw1/p2"));
-    assert!(position(&out, |k| matches!(k, EventKind::NeighborFlushed { device, why: FlushCause::CarrierLost, .. } if device == "pc2")).is_some());
+    assert!(position(&out, |k| matches!(k, EventKind::NeighborFlushed { at, why: FlushCause::CarrierLost, .. } if at.device == "pc2")).is_some());
     let pc2 = routes_at_end(&out, "pc2");
     assert_eq!(pc2.len(), 1);
     assert!(pc2[0].linkdown);
@@ -76,11 +77,11 @@ fn a_switch_port_set_down_forgets_its_macs_and_the_host_loses_carrier() {
 #[test]
 fn a_host_interface_set_down_loses_its_routes_and_neighbours_and_ping_says_why() {
     let out = run(SAME, &[(1000, "pc1", "ping -c 4 10.10.10.100"), (2500, "pc1", "ip link set eth0 down")]);
-    let i = position(&out, |k| matches!(k, EventKind::LinkChanged { device, up: false, cause, .. } if **cause == LinkCause::Command && device == "pc1")).unwrap();
+    let i = position(&out, |k| matches!(k, EventKind::LinkChanged { at, up: false, cause } if **cause == LinkCause::Command && at.device == "pc1")).unwrap();
     assert!(out.trace.events[i].explain().starts_with("pc1 sets eth0 down (ip link set eth0 down)"));
     // fib_disable_ip: the connected route goes; arp_ifdown: the neighbour goes.
     assert!(routes_at_end(&out, "pc1").is_empty());
-    assert!(position(&out, |k| matches!(k, EventKind::NeighborFlushed { device, why: FlushCause::LinkDown, .. } if device == "pc1")).is_some());
+    assert!(position(&out, |k| matches!(k, EventKind::NeighborFlushed { at, why: FlushCause::LinkDown, .. } if at.device == "pc1")).is_some());
     // The switch's port loses carrier and forgets pc1.
     assert!(position(&out, |k| matches!(k, EventKind::MacFlushed { device, flush, .. } if flush.why == FlushCause::CarrierLost && device == "sw1")).is_some());
     let lines = output(&out, "pc1: ping -c 4 10.10.10.100");
@@ -163,19 +164,19 @@ fn flushes_empty_the_tables_they_name() {
             (2100, "sw1", "bridge fdb flush dev sw1"),
         ],
     );
-    let flushed = position(&out, |k| matches!(k, EventKind::NeighborFlushed { device, .. } if device == "pc1")).unwrap();
+    let flushed = position(&out, |k| matches!(k, EventKind::NeighborFlushed { at, .. } if at.device == "pc1")).unwrap();
     let then = out.trace.state_at(flushed);
     assert!(then.neighbors["pc1"]["eth0"].is_empty());
     assert!(!then.neighbors["pc2"]["eth0"].is_empty(), "pc2 keeps its own");
-    let last = position(&out, |k| matches!(k, EventKind::MacFlushed { port: None, .. })).unwrap();
+    let last = position(&out, |k| matches!(k, EventKind::MacFlushed { flush, .. } if flush.port.is_none())).unwrap();
     assert!(out.trace.state_at(last).mac_tables["sw1"].is_empty());
     let flushes: Vec<_> = out
         .trace
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::MacFlushed { port, flush, .. } if flush.why == FlushCause::Command => {
-                Some((port.as_ref().map(|p| p.to_string()), flush.macs.len()))
+            EventKind::MacFlushed { flush, .. } if flush.why == FlushCause::Command => {
+                Some((flush.port.as_ref().map(|p| p.to_string()), flush.macs.len()))
             }
             _ => None,
         })

@@ -89,7 +89,7 @@ fn packet_too_big_exact_bytes_then_source_fragments() {
     // The drop and the sentence the inspector shows.
     let r1 = mtu_events(&out, "r1");
     assert!(matches!(&r1[0], MtuEvent::TooBig { interface, size: 1448, mtu: 1280, v6: true } if interface.as_str() == "eth1"));
-    assert!(out.trace.events.iter().any(|e| matches!(&e.kind, EventKind::FrameDropped { device, reason: DropReason::TooBig, .. } if device.as_str() == "r1")));
+    assert!(out.trace.events.iter().any(|e| matches!(&e.kind, EventKind::FrameDropped { at, reason: DropReason::TooBig, .. } if at.device.as_str() == "r1")));
     // pc1 learns the path MTU; the next requests go as two fragments, 1280 + 224 bytes.
     let pc1 = mtu_events(&out, "pc1");
     assert!(matches!(&pc1[0], MtuEvent::PathMtu { mtu: 1280, .. }), "{pc1:?}");
@@ -131,7 +131,7 @@ fn frag_needed_exact_bytes_then_source_fragments() {
     assert_eq!(icmp[4..8], [0, 0, 0x05, 0x00], "next-hop MTU 1280 (RFC 1191)");
     assert_eq!(icmp[8..], request[..548], "the request as it arrived, TTL 64");
     assert_eq!(sum16(icmp), 0, "ICMP checksum");
-    assert!(out.trace.events.iter().any(|e| matches!(&e.kind, EventKind::FrameDropped { device, reason: DropReason::FragNeeded, .. } if device.as_str() == "r1")));
+    assert!(out.trace.events.iter().any(|e| matches!(&e.kind, EventKind::FrameDropped { at, reason: DropReason::FragNeeded, .. } if at.device.as_str() == "r1")));
     // The next two go as fragments of 1276 (20 + 1256) and 172 bytes, DF clear.
     let frags: Vec<_> = pc1_out.iter().filter(|f| f.bytes[14 + 6] & 0x3f != 0 || f.bytes[14 + 7] != 0).collect();
     assert_eq!(frags.len(), 4);

@@ -67,7 +67,7 @@ fn ping_a_name_looks_up_a_and_aaaa_then_pings_the_canonical_name() {
     assert!(echo.t_start > answers[1], "{:?} after {answers:?}", echo.t_start);
     // The lookup is in the trace (the resolver's table), under the ping's label.
     let lookup = out.trace.events.iter().find_map(|e| match &e.kind {
-        EventKind::DnsLookup { label, lookup, .. } if label.as_str() == "laptop: ping -c 1 www.example.com" => Some(lookup.outcome.clone()),
+        EventKind::DnsLookup { lookup, .. } if lookup.label.as_str() == "laptop: ping -c 1 www.example.com" => Some(lookup.outcome.clone()),
         _ => None,
     });
     assert!(matches!(lookup, Some(LookupOutcome::Answer { ref addresses, .. }) if addresses == &[Ipv4Addr::new(93, 184, 216, 34)]), "{lookup:?}");

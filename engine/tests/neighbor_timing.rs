@@ -29,12 +29,7 @@ fn transitions(
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::NeighborChanged {
-                device: d,
-                old,
-                new,
-                ..
-            } if *d == device => Some((e.time, *old, *new)),
+            EventKind::NeighborChanged { at, old, new, .. } if at.device == device => Some((e.time, *old, *new)),
             _ => None,
         })
         .collect()

@@ -121,8 +121,8 @@ fn check_all(s: &Scenario, out: &RunOutcome) -> BTreeSet<String> {
                     .iter()
                     .rev()
                     .find_map(|e| match &e.kind {
-                        EventKind::FrameReceived { at, bytes, .. }
-                            if at.device == *device && at.port == *in_port =>
+                        EventKind::FrameReceived { hop, bytes }
+                            if hop.to.device == *device && hop.to.port == *in_port =>
                         {
                             Some(bytes.clone())
                         }

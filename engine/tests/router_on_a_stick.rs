@@ -80,7 +80,7 @@ fn tagged_frames_in_reach_their_subinterface_untagged_and_vlans_are_routed() {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::NeighborChanged { device, interface, ip, old: None, .. } if device.as_str() == "r1" => Some((interface.to_string(), ip.to_string())),
+            EventKind::NeighborChanged { at, ip, old: None, .. } if at.device.as_str() == "r1" => Some((at.interface().to_string(), ip.to_string())),
             _ => None,
         })
         .collect();
@@ -122,8 +122,8 @@ fn a_vlan_without_a_subinterface_is_dropped_and_untagged_frames_stay_on_the_pare
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::FrameDropped { device, port, reason: DropReason::UnknownVlan, bytes } => {
-                assert_eq!((device.as_str(), port.as_ref().unwrap().as_str()), ("r1", "eth0"));
+            EventKind::FrameDropped { at, reason: DropReason::UnknownVlan, bytes } => {
+                assert_eq!((at.device.as_str(), at.port.as_str()), ("r1", "eth0"));
                 Some(&bytes[..])
             }
             _ => None,
@@ -137,7 +137,7 @@ fn a_vlan_without_a_subinterface_is_dropped_and_untagged_frames_stay_on_the_pare
     // pc3's untagged frames stay on eth0 itself, which answers.
     assert!(out.outputs["pc3: ping -c 1 192.168.1.1"].iter().any(|l| l.contains("1 received")));
     assert!(out.trace.events.iter().any(|e| matches!(&e.kind,
-        EventKind::NeighborChanged { device, interface, .. } if device.as_str() == "r1" && interface.as_str() == "eth0")));
+        EventKind::NeighborChanged { at, .. } if at.device.as_str() == "r1" && at.interface().as_str() == "eth0")));
 }
 
 #[test]

@@ -172,7 +172,7 @@ fn no_route_at_a_router_sends_net_unreachable_quoting_the_packet() {
         "From 10.1.0.1 icmp_seq=1 Destination Net Unreachable"
     );
     assert!(out.trace.events.iter().any(|ev| matches!(&ev.kind,
-        EventKind::FrameDropped { device, reason: DropReason::NoRoute, .. } if *device == "r1")));
+        EventKind::FrameDropped { at, reason: DropReason::NoRoute, .. } if at.device == "r1")));
 }
 
 #[test]
@@ -259,7 +259,7 @@ fn routing_loop_ends_in_time_exceeded() {
     assert!(checksum_ok(&e[34..]));
     assert!(
         out.trace.events.iter().any(|ev| matches!(&ev.kind,
-        EventKind::FrameDropped { device, reason: DropReason::TtlExpired, .. } if *device == "r2"))
+        EventKind::FrameDropped { at, reason: DropReason::TtlExpired, .. } if at.device == "r2"))
     );
     assert_eq!(
         output(&out, "pc: ping -c 1 8.8.8.8")[1],

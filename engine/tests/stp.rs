@@ -22,7 +22,7 @@ fn port_history(out: &RunOutcome, device: &str, port: &str) -> Vec<(u64, StpRole
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::StpPort { device: d, port: p, role, state, .. } if d.as_str() == device && p.as_str() == port => {
+            EventKind::StpPort { at, role, state, .. } if at.device.as_str() == device && at.port.as_str() == port => {
                 Some((e.time.as_nanos() / 1_000_000, *role, *state))
             }
             _ => None,
@@ -91,7 +91,7 @@ fn the_lowest_bridge_id_is_root_and_one_port_blocks() {
         .trace
         .events
         .iter()
-        .find(|e| matches!(&e.kind, EventKind::StpPort { device, state: StpState::Blocking, .. } if device.as_str() == "sw2"))
+        .find(|e| matches!(&e.kind, EventKind::StpPort { at, state: StpState::Blocking, .. } if at.device.as_str() == "sw2"))
         .unwrap()
         .explain();
     assert!(why.starts_with("sw2 blocks p1"), "{why}");
@@ -113,7 +113,7 @@ fn ports_listen_learn_then_forward_and_the_ping_gets_through() {
     assert!(ping.iter().any(|l| l.contains("2 received")), "{ping:?}");
     // No data frame crosses the blocked cable's blocked end.
     let dropped = out.trace.events.iter().any(|e| {
-        matches!(&e.kind, EventKind::FrameDropped { device, reason: packet_engine::trace::DropReason::PortNotForwarding, .. } if device.as_str() == "sw2")
+        matches!(&e.kind, EventKind::FrameDropped { at, reason: packet_engine::trace::DropReason::PortNotForwarding, .. } if at.device.as_str() == "sw2")
     });
     assert!(dropped, "sw2 drops the flooded ARP request at its blocked port");
 }

@@ -78,7 +78,7 @@ fn switch_learns_source_macs_on_ingress_ports() {
     }
     // pc3 received the broadcast and ignored it.
     assert!(out.trace.events.iter().any(|e| matches!(&e.kind,
-        EventKind::FrameDropped { device, reason: DropReason::ArpNotForMe, .. } if *device == "pc3")));
+        EventKind::FrameDropped { at, reason: DropReason::ArpNotForMe, .. } if at.device == "pc3")));
 }
 
 #[test]
@@ -101,8 +101,8 @@ fn entries_age_out_after_300_seconds_and_unknown_unicast_floods() {
             .rev()
             .filter(|e| e.time < SimTime::from_secs(300))
             .find_map(|e| match &e.kind {
-                EventKind::FrameReceived { at, bytes, .. }
-                    if at.device == "sw1" && bytes[6..12] == mac.0 =>
+                EventKind::FrameReceived { hop, bytes }
+                    if hop.to.device == "sw1" && bytes[6..12] == mac.0 =>
                 {
                     Some(e.time)
                 }
@@ -155,7 +155,7 @@ fn entries_age_out_after_300_seconds_and_unknown_unicast_floods() {
         "pc3 gets a copy of the flooded echo request"
     );
     assert!(out.trace.events.iter().any(|e| e.time >= at_400
-        && matches!(&e.kind, EventKind::FrameDropped { device, reason: DropReason::NotForMyMac, .. } if *device == "pc3")));
+        && matches!(&e.kind, EventKind::FrameDropped { at, reason: DropReason::NotForMyMac, .. } if at.device == "pc3")));
     // The reply re-teaches the switch, so it is forwarded, not flooded.
     assert!(output(&out, "pc1: ping -c 1 10.0.0.2 (2)")
         .iter()
@@ -186,7 +186,7 @@ fn a_frame_for_the_ingress_port_is_dropped() {
         .iter()
         .any(|l| l.contains("1 received")));
     assert!(out.trace.events.iter().any(|e| matches!(&e.kind,
-        EventKind::FrameDropped { device, reason: DropReason::SameSegment, .. } if *device == "sw1")));
+        EventKind::FrameDropped { at, reason: DropReason::SameSegment, .. } if at.device == "sw1")));
     // The hub repeated pc1's unicast echo request to pc2 and to the switch port.
     let to_switch = frames_on(&out, "c");
     assert!(to_switch.iter().any(|f| icmp_type(&f.bytes) == Some(8)));

@@ -51,10 +51,10 @@ fn the_trunk_carries_tagged_frames_and_access_ports_untagged_ones() {
 fn a_broadcast_stays_in_its_vlan() {
     let out = run(LAB);
     for e in &out.trace.events {
-        if let EventKind::SwitchForward { at, out, vlan, .. } = &e.kind {
+        if let EventKind::SwitchForward { at, out, .. } = &e.kind {
             let Forwarding::Flood { ports } = &**out else { continue };
             if at.device.as_str() == "sw1" && at.port.as_str() == "p1" {
-                assert_eq!(*vlan, Some(10));
+                assert_eq!(at.vlan, Some(10));
                 let ports: Vec<&str> = ports.iter().map(|p| p.as_str()).collect();
                 assert_eq!(ports, ["p2", "p4"], "not p3 (VLAN 20)");
             }
@@ -85,7 +85,7 @@ fn a_tagged_frame_for_a_vlan_the_port_lacks_is_dropped() {
     lab["devices"][4]["vlans"]["p3"]["tagged"] = serde_json::json!([20]);
     let out = run(&lab.to_string());
     let dropped = out.trace.events.iter().any(|e| {
-        matches!(&e.kind, EventKind::FrameDropped { device, reason: DropReason::VlanFiltered, .. } if device.as_str() == "sw2")
+        matches!(&e.kind, EventKind::FrameDropped { at, reason: DropReason::VlanFiltered, .. } if at.device.as_str() == "sw2")
     });
     assert!(dropped);
     assert!(out.outputs["pc1: ping -c 1 10.0.0.5"].iter().any(|l| l.contains("0 received")));

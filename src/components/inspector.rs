@@ -380,7 +380,7 @@ fn downloads(props: &InspectorProps) -> Html {
     let Some(run) = &props.run else { return Html::default() };
     let link = props.event.and_then(|i| run.outcome.trace.events.get(i)).and_then(|e| match &e.kind {
         EventKind::FrameSent { hop, .. } => Some(AttrValue::from(hop.link.to_string())),
-        EventKind::FrameReceived { link, .. } => Some(AttrValue::from(link.to_string())),
+        EventKind::FrameReceived { hop, .. } => Some(AttrValue::from(hop.link.to_string())),
         _ => None,
     });
     let links: Rc<[AttrValue]> = props.scenario.links.iter().map(|l| AttrValue::from(l.id.clone())).collect();

@@ -33,7 +33,7 @@ pub fn forwarded_from(trace: &Trace, sent: usize) -> Option<usize> {
     let ip = out.ipv4()?;
     let key = (ip.ident.value, ip.protocol.value, ip.total_len.value, u16::from(ip.ttl.value) + 1);
     trace.events[..sent].iter().rposition(|e| match &e.kind {
-        EventKind::FrameReceived { at, bytes, .. } if at.device == from.device => wire::decode(bytes).ipv4().is_some_and(|i| {
+        EventKind::FrameReceived { hop, bytes } if hop.to.device == from.device => wire::decode(bytes).ipv4().is_some_and(|i| {
             (i.ident.value, i.protocol.value, i.total_len.value, u16::from(i.ttl.value)) == key
                 && (i.src.value == ip.src.value || i.dst.value == ip.dst.value)
         }),

@@ -181,7 +181,15 @@ fn a_translated_frame_is_paired_with_the_one_it_forwards() {
     let mut nat = Masquerade::new(WAN);
     let d = syn(LAPTOP, &mut rng);
     let out = forward(&d, Some((&mut nat, &mut rng)));
-    let received = |at: &str, bytes: Vec<u8>| EventKind::FrameReceived { at: port(at, "eth0"), link: "l".into(), bytes: bytes.into() };
+    let received = |at: &str, bytes: Vec<u8>| EventKind::FrameReceived {
+        hop: packet_engine::trace::InHop(packet_engine::trace::Hop::new(
+            "l".into(),
+            port("peer", "eth9"),
+            port(at, "eth0"),
+            Default::default(),
+        )),
+        bytes: bytes.into(),
+    };
     let trace = Trace {
         events: vec![
             event(0, received("router", eth(B, A, &d))),
@@ -191,8 +199,12 @@ fn a_translated_frame_is_paired_with_the_one_it_forwards() {
             event(
                 3,
                 EventKind::FrameSent {
-                    hop: packet_engine::trace::Hop::new("wan".into(), port("router", "eth1"), port("isp", "eth0")),
-                    t_end: SimTime::ZERO,
+                    hop: packet_engine::trace::Hop::new(
+                        "wan".into(),
+                        port("router", "eth1"),
+                        port("isp", "eth0"),
+                        Default::default(),
+                    ),
                     bytes: eth(D, C, &out).into(),
                 },
             ),

@@ -197,15 +197,15 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.link = Some(hop.link.clone());
             Msg::verbatim(wire::summarize(bytes))
         }
-        EventKind::FrameReceived { at, link, bytes } => {
+        EventKind::FrameReceived { hop, bytes } => {
             r.class = EventClass::of_frame(bytes);
-            r.device = Some(at.device.clone());
-            r.link = Some(link.clone());
+            r.device = Some(hop.to.device.clone());
+            r.link = Some(hop.link.clone());
             msg!("row-received", frame = wire::summarize(bytes))
         }
-        EventKind::FrameDropped { device, bytes, reason, .. } => {
+        EventKind::FrameDropped { at, bytes, reason } => {
             r.class = EventClass::of_frame(bytes);
-            r.device = Some(device.clone());
+            r.device = Some(at.device.clone());
             r.dropped = true;
             r.note = Some(short_reason(*reason));
             msg!("row-dropped", frame = wire::summarize(bytes))
@@ -238,10 +238,10 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(at.device.clone());
             msg!("row-mac-learned", mac = mac, port = &at.port)
         }
-        EventKind::MacAged { device, mac, port, .. } => {
+        EventKind::MacAged { at, mac } => {
             r.class = EventClass::Switch;
-            r.device = Some(device.clone());
-            msg!("row-mac-aged", mac = mac, port = port)
+            r.device = Some(at.device.clone());
+            msg!("row-mac-aged", mac = mac, port = &at.port)
         }
         EventKind::Route { device, decision } => {
             r.device = Some(device.clone());
@@ -290,7 +290,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 }
             }
         }
-        EventKind::NeighborChanged { device, ip, new, .. } => {
+        EventKind::NeighborChanged { at, ip, new, .. } => {
+            let device = &at.device;
             r.class = EventClass::Neighbor;
             r.device = Some(device.clone());
             msg!("row-neighbor", ip = ip.to_string(), state = new.name())
@@ -316,7 +317,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
         }
         // DHCP and DNS (issue 11): dhclient's, dnsmasq's and the resolver's outcomes, which
         // are programs' results like a command's output lines, so they share its class.
-        EventKind::DhcpLeaseObtained { device, interface, lease, renewed } => {
+        EventKind::DhcpLeaseObtained { at, lease, renewed } => {
+            let (device, interface) = (&at.device, at.interface());
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             let via = match lease.router {
@@ -336,7 +338,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 .arg("interface", interface)
                 .arg("seconds", lease.lease_time)
         }
-        EventKind::DhcpLeaseExpired { device, interface, address, nak_from } => {
+        EventKind::DhcpLeaseExpired { at, address, nak_from } => {
+            let (device, interface) = (&at.device, at.interface());
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             match nak_from {
@@ -344,7 +347,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 None => msg!("row-dhcp-expired", address = address.to_string(), interface = interface),
             }
         }
-        EventKind::DhcpLeaseReleased { device, interface, address, server } => {
+        EventKind::DhcpLeaseReleased { at, address, server } => {
+            let (device, interface) = (&at.device, at.interface());
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             msg!("row-dhcprelease", server = server.to_string(), address = address.to_string(), interface = interface)
@@ -354,7 +358,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             msg!("row-dhcp-server-release", address = address.to_string(), mac = mac.to_string())
         }
-        EventKind::DhcpNoOffers { device, interface, retry_at } => {
+        EventKind::DhcpNoOffers { at, retry_at } => {
+            let (device, interface) = (&at.device, at.interface());
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             msg!("row-dhcp-no-offers", interface = interface, time = format_time(retry_at.as_nanos()))
@@ -379,7 +384,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
         }
         // TCP and HTTP (issue 12): socket state changes and what programs sent, like
         // a command's results.
-        EventKind::TcpSocket { device, local, peer, new, .. } => {
+        EventKind::TcpSocket { device, ends, new, .. } => {
+            let (local, peer) = (&ends.local, &ends.peer);
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             let peer = peer.map_or("*".to_string(), |p| p.to_string());
@@ -388,7 +394,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 None => msg!("row-tcp-closed", local = local.to_string(), peer = peer),
             }
         }
-        EventKind::TcpRetransmit { device, peer, retry, .. } => {
+        EventKind::TcpRetransmit { device, retry } => {
+            let peer = &retry.peer;
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             msg!("row-tcp-retransmit", peer = peer.to_string(), ms = retry.after.as_nanos() / 1_000_000)
@@ -411,7 +418,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             msg!("row-http-response", status = status.to_string(), reason = reason.to_string(), bytes = *body_len)
         }
         // NAT (issue 12): netfilter on the router, beside its routing decisions.
-        EventKind::NatTranslated { device, interface, direction, rewrite } => {
+        EventKind::NatTranslated { at, direction, rewrite } => {
+            let (device, interface) = (&at.device, at.interface());
             r.device = Some(device.clone());
             let (before, after) = (&rewrite.before, &rewrite.after);
             let ep = |t: &packet_engine::l3::nat::Tuple, src: bool| packet_engine::trace::nat_endpoint(t, src);
@@ -428,7 +436,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             msg!("row-conntrack-expired", from = ep(&entry.original, true), to = ep(&entry.original, false))
         }
         // Configuration changes during a run (issue 18): the command's effects.
-        EventKind::LinkChanged { device, port, up, cause } => {
+        EventKind::LinkChanged { at, up, cause } => {
+            let (device, port) = (&at.device, &at.port);
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             let state = if *up { "up" } else { "down" };
@@ -441,7 +450,8 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 _ => msg!("row-link", port = port, state = state),
             }
         }
-        EventKind::MacFlushed { device, port, flush } => {
+        EventKind::MacFlushed { device, flush } => {
+            let port = &flush.port;
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
             let macs = &flush.macs;
@@ -450,12 +460,14 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
                 None => msg!("row-mac-flushed-all", count = macs.len()),
             }
         }
-        EventKind::NeighborFlushed { device, interface, ips, .. } => {
+        EventKind::NeighborFlushed { at, ips, .. } => {
+            let (device, interface) = (&at.device, at.interface());
             r.class = EventClass::Neighbor;
             r.device = Some(device.clone());
             msg!("row-arp-flush", interface = interface, count = ips.len())
         }
-        EventKind::AddressChanged { device, interface, new, old } => {
+        EventKind::AddressChanged { at, new, old } => {
+            let (device, interface) = (&at.device, at.interface());
             r.class = EventClass::Command;
             r.device = Some(device.clone());
             match (new, old) {
@@ -472,14 +484,15 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
         EventKind::StpBridge { device, root, .. } => {
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
-            let StpRoot { id, name, port, cost } = &**root;
+            let StpRoot { id, name, port, cost, .. } = &**root;
             let root = name.as_ref().map_or_else(|| id.to_string(), |n| n.to_string());
             match port {
                 None => Msg::new("row-stp-root-bridge"),
                 Some(p) => msg!("row-stp-root", root = root, port = p.to_string(), cost = cost.to_string()),
             }
         }
-        EventKind::StpPort { device, port, role, state, .. } => {
+        EventKind::StpPort { at, role, state, .. } => {
+            let (device, port) = (&at.device, &at.port);
             r.class = EventClass::Switch;
             r.device = Some(device.clone());
             msg!("row-stp-port", port = port, role = role.name(), state = state.name())
@@ -504,9 +517,9 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             Msg::new(if *on { "row-stp-topology-change" } else { "row-stp-topology-change-over" })
         }
-        EventKind::Storm { events, .. } => {
+        EventKind::Storm { looped, .. } => {
             r.class = EventClass::Ethernet;
-            msg!("row-storm", count = *events)
+            msg!("row-storm", count = looped.events)
         }
     };
     r.summary = summary;
@@ -520,30 +533,34 @@ pub(super) fn who<'a>(outcome: &'a RunOutcome, kind: &'a EventKind) -> (Option<&
     use EventKind as K;
     match kind {
         K::FrameSent { hop, .. } => (Some(hop.from.device.as_str()), Some(hop.to.device.as_str())),
-        K::FrameReceived { at, .. } | K::SwitchForward { at, .. } | K::MacLearned { at, .. } => (Some(at.device.as_str()), None),
+        K::FrameReceived { hop, .. } => (Some(hop.to.device.as_str()), None),
         K::CommandOutput { label, .. } => (outcome.command_device(label), None),
-        K::LinkChanged { device, cause, .. } => {
+        K::LinkChanged { at, cause, .. } => {
             let peer = match &**cause {
                 packet_engine::trace::LinkCause::Carrier { peer } => Some(peer.device.as_str()),
                 _ => None,
             };
-            (Some(device.as_str()), peer)
+            (Some(at.device.as_str()), peer)
         }
         K::Storm { .. } => (None, None),
+        K::FrameDropped { at, .. } | K::SwitchForward { at, .. } | K::MacLearned { at, .. } | K::MacAged { at, .. } | K::StpPort { at, .. } => {
+            (Some(at.device.as_str()), None)
+        }
+        K::NeighborChanged { at, .. }
+        | K::DhcpLeaseObtained { at, .. }
+        | K::DhcpLeaseExpired { at, .. }
+        | K::DhcpLeaseReleased { at, .. }
+        | K::DhcpNoOffers { at, .. }
+        | K::NatTranslated { at, .. }
+        | K::NeighborFlushed { at, .. }
+        | K::AddressChanged { at, .. } => (Some(at.device.as_str()), None),
         K::RoutesInstalled { device, .. }
-        | K::FrameDropped { device, .. }
         | K::PacketDropped { device, .. }
-        | K::MacAged { device, .. }
         | K::Route { device, .. }
         | K::Ipv6 { device, .. }
-        | K::NeighborChanged { device, .. }
         | K::IcmpErrorGenerated { device, .. }
         | K::CommandStarted { device, .. }
-        | K::DhcpLeaseObtained { device, .. }
-        | K::DhcpLeaseExpired { device, .. }
-        | K::DhcpLeaseReleased { device, .. }
         | K::DhcpServerRelease { device, .. }
-        | K::DhcpNoOffers { device, .. }
         | K::DhcpServerLease { device, .. }
         | K::DnsLookup { device, .. }
         | K::TcpSocket { device, .. }
@@ -551,14 +568,10 @@ pub(super) fn who<'a>(outcome: &'a RunOutcome, kind: &'a EventKind) -> (Option<&
         | K::TcpResetSent { device, .. }
         | K::HttpRequest { device, .. }
         | K::HttpResponse { device, .. }
-        | K::NatTranslated { device, .. }
         | K::ConntrackExpired { device, .. }
         | K::MacFlushed { device, .. }
-        | K::NeighborFlushed { device, .. }
-        | K::AddressChanged { device, .. }
         | K::PowerChanged { device, .. }
         | K::StpBridge { device, .. }
-        | K::StpPort { device, .. }
         | K::Mtu { device, .. }
         | K::StpTopologyChange { device, .. } => (Some(device.as_str()), None),
     }

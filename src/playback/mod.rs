@@ -366,9 +366,8 @@ impl Playback {
             let age = age.max(0.0);
             // Drops (with why, as their rows say it) and floods, at the device of their row.
             let (device, note) = match &run.outcome.trace.events[index].kind {
-                EventKind::FrameDropped { device, reason, .. } | EventKind::PacketDropped { device, reason, .. } => {
-                    (device, Some(short_reason(*reason)))
-                }
+                EventKind::FrameDropped { at, reason, .. } => (&at.device, Some(short_reason(*reason))),
+                EventKind::PacketDropped { device, reason, .. } => (device, Some(short_reason(*reason))),
                 EventKind::SwitchForward { at, out, .. } if matches!(**out, Forwarding::Flood { .. }) => (&at.device, None),
                 _ => continue,
             };

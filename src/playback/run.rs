@@ -141,12 +141,12 @@ impl Run {
         let mut frame_classes = events::FrameClasses::default();
         for (index, event) in outcome.trace.events.iter().enumerate() {
             let class = frame_classes.class(&event.kind);
-            if let EventKind::FrameSent { hop, t_end, .. } = &event.kind {
+            if let EventKind::FrameSent { hop, .. } = &event.kind {
                 flights.push(Flight {
                     event: index,
                     hop: hop.clone(),
                     t_start: event.t_start().as_nanos(),
-                    t_end: t_end.as_nanos(),
+                    t_end: event.t_end().as_nanos(),
                     class,
                     broadcast: event.is_broadcast(),
                 });

@@ -62,15 +62,15 @@ impl StoryIndex {
         let mut arrived: Vec<(Name, usize, IpFacts)> = Vec::new();
         for (index, event) in outcome.trace.events.iter().enumerate() {
             match &event.kind {
-                EventKind::FrameReceived { at, bytes, .. } => {
+                EventKind::FrameReceived { hop, bytes } => {
                     if let Some(ip) = facts(bytes).ip {
                         if arrived.len() >= 4 * LOOKBACK {
                             arrived.drain(..arrived.len() - LOOKBACK);
                         }
-                        arrived.push((at.device.clone(), index, ip));
+                        arrived.push((hop.to.device.clone(), index, ip));
                     }
                 }
-                EventKind::FrameSent { hop: sent, t_end, bytes, .. } => {
+                EventKind::FrameSent { hop: sent, bytes, .. } => {
                     let (from, to) = (&sent.from, &sent.to);
                     for d in [&from.device, &to.device] {
                         if !touched.contains(d) {
@@ -83,7 +83,7 @@ impl StoryIndex {
                         from: from.device.clone(),
                         to: to.device.clone(),
                         t_start: event.t_start().as_nanos(),
-                        t_end: t_end.as_nanos(),
+                        t_end: event.t_end().as_nanos(),
                         bytes: bytes.clone(),
                         facts: f,
                         forwarded_from: None,

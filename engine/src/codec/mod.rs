@@ -26,20 +26,26 @@ use std::sync::Arc;
 
 use crate::scenario::Topology;
 use crate::sim::RunOutcome;
-use crate::trace::{Frame, Hop, Name, Out, PortRef};
+use crate::trace::{Frame, Hop, LinkTiming, Name, Out, PortRef};
 use crate::vec_map::VecMap;
 
 mod types;
 
 /// The first bytes of every encoded run: a page and a worker of different builds refuse
 /// each other's bytes instead of misreading them.
-const MAGIC: &[u8; 4] = b"PLr\x04";
+const MAGIC: &[u8; 4] = b"PLr\x05";
 /// The format version, in [`MAGIC`]'s last byte. 2: an event no longer carries
 /// its number (issue 15). 3: `FrameSent` no longer carries `t_start` (the
 /// event's time) nor `subinterface` (a port carries it, `PortRef::sub`).
 /// 4: `SwitchForward` and `MacLearned` write their device and port as one
 /// port (`at`: device, port, subinterface), as the record holds them.
-pub const VERSION: u8 = 4;
+/// 5: `FrameSent` no longer carries `t_end`; its hop carries the cable's
+/// timing (delay, picoseconds per byte), which `t_end` is derived from.
+/// `FrameReceived` writes the hop it came over instead of its port and link.
+/// A port writes its VLAN after its subinterface; `SwitchForward`,
+/// `MacLearned` and `MacAged` no longer write one of their own (their port
+/// carries it), and `MacAged` writes its device and port as one port.
+pub const VERSION: u8 = 5;
 
 /// Bytes that are not an encoded run of this version.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,11 +126,12 @@ pub(crate) struct Dec<'a> {
     at: usize,
     names: Vec<Name>,
     frames: Vec<Frame>,
-    /// Ports decoded so far, by their names' addresses in `names`.
-    ports: VecMap<(usize, usize, usize), PortRef>,
-    /// Link directions decoded so far, by the link's name's address and the
-    /// two ports' (one shared `Hop` each, as the simulation made them).
-    hops: VecMap<(usize, usize, usize), Hop>,
+    /// Ports decoded so far, by their names' addresses in `names` and their VLAN.
+    ports: VecMap<(usize, usize, usize, Option<u16>), PortRef>,
+    /// Link directions decoded so far, by the link's name's address, the
+    /// two ports' and the timing (one shared `Hop` each, as the simulation
+    /// made them).
+    hops: VecMap<(usize, usize, usize, LinkTiming), Hop>,
     /// Switch decisions decoded so far, by how (0: a port, 1: a flood) and
     /// their ports' names' addresses (shared again, as the simulation did).
     outs: VecMap<(u8, Vec<usize>), Out>,
@@ -206,6 +213,16 @@ impl Wire for String {
     }
     fn get(d: &mut Dec) -> Res<Self> {
         String::from_utf8(d.raw()?.to_vec()).map_err(|_| CodecError("text is not UTF-8"))
+    }
+}
+
+/// Written as a `String` is.
+impl Wire for crate::trace::Line {
+    fn put(&self, e: &mut Enc) {
+        e.raw(self.as_bytes());
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        String::get(d).map(crate::trace::Line::from)
     }
 }
 

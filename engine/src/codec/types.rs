@@ -183,32 +183,55 @@ impl Wire for PortRef {
         self.device.put(e);
         self.port.put(e);
         self.sub.put(e);
+        self.vlan.put(e);
     }
     fn get(d: &mut Dec) -> Res<Self> {
-        let (device, port, sub) = (Name::get(d)?, Name::get(d)?, Option::<Name>::get(d)?);
-        let key = (device.addr(), port.addr(), sub.as_ref().map_or(0, |s| s.addr()));
+        let (device, port, sub, vlan) = (Name::get(d)?, Name::get(d)?, Option::<Name>::get(d)?, Option::<u16>::get(d)?);
+        let key = (device.addr(), port.addr(), sub.as_ref().map_or(0, |s| s.addr()), vlan);
         if let Some(shared) = d.ports.get(&key) {
             return Ok(shared.clone());
         }
-        let shared = PortRef::sent_by(device, port, sub);
+        let shared = PortRef::from_names(PortNames { device, port, sub, vlan });
         d.ports.insert(key, shared.clone());
         Ok(shared)
     }
 }
-/// As the three fields `FrameSent` had: the link, then the two ports.
+/// As its hop.
+impl Wire for InHop {
+    fn put(&self, e: &mut Enc) {
+        self.0.put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Hop::get(d).map(InHop)
+    }
+}
+
+/// As its port.
+impl Wire for IfaceRef {
+    fn put(&self, e: &mut Enc) {
+        self.0.put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        PortRef::get(d).map(IfaceRef)
+    }
+}
+
+/// The link, the two ports, then the cable's timing (what a `FrameSent`'s
+/// `t_end` is derived from).
 impl Wire for Hop {
     fn put(&self, e: &mut Enc) {
         self.link.put(e);
         self.from.put(e);
         self.to.put(e);
+        self.timing.put(e);
     }
     fn get(d: &mut Dec) -> Res<Self> {
-        let (link, from, to) = (Name::get(d)?, PortRef::get(d)?, PortRef::get(d)?);
-        let key = (link.addr(), from.addr(), to.addr());
+        let (link, from, to, timing) = (Name::get(d)?, PortRef::get(d)?, PortRef::get(d)?, LinkTiming::get(d)?);
+        let key = (link.addr(), from.addr(), to.addr(), timing);
         if let Some(shared) = d.hops.get(&key) {
             return Ok(shared.clone());
         }
-        let shared = Hop::new(link, from, to);
+        let shared = Hop::new(link, from, to, timing);
         d.hops.insert(key, shared.clone());
         Ok(shared)
     }
@@ -247,13 +270,15 @@ wire_struct!(ConntrackRow { interface, original, reply, tcp_state, seen_reply, a
 // the bytes are as before the boxes (a `Box` is written as its content).
 wire_struct!(NatRewrite { before, after, checksums, entry });
 wire_struct!(ServerLease { mac, address, hostname, expires });
-wire_struct!(NameLookup { name, server, outcome });
-wire_struct!(Retry { what, after });
-wire_struct!(HttpRequestInfo { method, path, host, to });
+wire_struct!(NameLookup { label, name, server, outcome });
+wire_struct!(Retry { local, peer, what, after });
+wire_struct!(SocketEnds { local, peer });
+wire_struct!(HttpRequestInfo { label, method, path, host, to });
 wire_struct!(HttpResponseInfo { method, path, status, reason, body_len });
-wire_struct!(MacFlush { macs, why, vlans });
-wire_struct!(StpRoot { id, name, port, cost });
-wire_struct!(StormLoop { links, devices });
+wire_struct!(MacFlush { port, macs, why, vlans });
+wire_struct!(StpRoot { bridge, id, name, port, cost });
+wire_struct!(StormLoop { links, devices, events });
+wire_struct!(LinkTiming { delay, ps_per_byte });
 
 wire_enum!(DropReason {
     0 => NotForMyMac, 1 => ArpNotForMe, 2 => NotForwarding, 3 => TtlExpired, 4 => NoRoute,
@@ -291,40 +316,40 @@ wire_enum!(StopReason {
 
 wire_enum!(EventKind {
     0 => RoutesInstalled { device, routes },
-    1 => FrameSent { hop, t_end, bytes },
-    2 => FrameReceived { at, link, bytes },
-    3 => FrameDropped { device, port, reason, bytes },
+    1 => FrameSent { hop, bytes },
+    2 => FrameReceived { hop, bytes },
+    3 => FrameDropped { at, reason, bytes },
     4 => PacketDropped { device, reason, bytes },
-    5 => SwitchForward { at, dst, out, why, vlan },
-    6 => MacLearned { at, mac, moved_from, vlan },
-    7 => MacAged { device, mac, port, vlan },
+    5 => SwitchForward { at, dst, out, why },
+    6 => MacLearned { at, mac, moved_from },
+    7 => MacAged { at, mac },
     8 => Route { device, decision },
-    9 => NeighborChanged { device, interface, ip, mac, old, new },
+    9 => NeighborChanged { at, ip, mac, old, new },
     10 => IcmpErrorGenerated { device, error, rate_limited },
     11 => CommandStarted { label, device },
     12 => CommandOutput { label, line },
-    13 => DhcpLeaseObtained { device, interface, lease, renewed },
-    14 => DhcpLeaseExpired { device, interface, address, nak_from },
-    15 => DhcpLeaseReleased { device, interface, address, server },
-    16 => DhcpNoOffers { device, interface, retry_at },
+    13 => DhcpLeaseObtained { at, lease, renewed },
+    14 => DhcpLeaseExpired { at, address, nak_from },
+    15 => DhcpLeaseReleased { at, address, server },
+    16 => DhcpNoOffers { at, retry_at },
     17 => DhcpServerLease { device, lease },
     18 => DhcpServerRelease { device, mac, address },
-    19 => DnsLookup { device, label, lookup },
-    20 => NatTranslated { device, interface, direction, rewrite },
+    19 => DnsLookup { device, lookup },
+    20 => NatTranslated { at, direction, rewrite },
     21 => ConntrackExpired { device, entry },
-    22 => TcpSocket { device, local, peer, old, new, end },
-    23 => TcpRetransmit { device, local, peer, retry },
+    22 => TcpSocket { device, ends, old, new, end },
+    23 => TcpRetransmit { device, retry },
     24 => TcpResetSent { device, local, peer, closed_port },
-    25 => HttpRequest { device, label, request },
+    25 => HttpRequest { device, request },
     26 => HttpResponse { device, peer, response },
-    27 => Storm { looped, events, first_repeat },
-    28 => LinkChanged { device, port, up, cause },
-    29 => MacFlushed { device, port, flush },
-    30 => NeighborFlushed { device, interface, ips, why },
-    31 => AddressChanged { device, interface, old, new },
+    27 => Storm { looped, first_repeat },
+    28 => LinkChanged { at, up, cause },
+    29 => MacFlushed { device, flush },
+    30 => NeighborFlushed { at, ips, why },
+    31 => AddressChanged { at, old, new },
     32 => PowerChanged { device, on },
-    33 => StpBridge { device, bridge, root },
-    34 => StpPort { device, port, role, state, old_role, old_state, costs },
+    33 => StpBridge { device, root },
+    34 => StpPort { at, role, state, old_role, old_state, costs },
     35 => StpTopologyChange { device, on },
     36 => Ipv6 { device, event },
     37 => Mtu { device, event },

@@ -23,8 +23,8 @@ pub(super) fn forgotten_nat(topology: &Topology, outcome: &RunOutcome, spec: &Sc
     let mut mine: Vec<ipnet::Ipv4Net> = dev.addresses().collect();
     let events = &outcome.trace.events;
     for e in events {
-        if let EventKind::DhcpLeaseObtained { device, lease, .. } = &e.kind {
-            if device == dev.id.as_str() {
+        if let EventKind::DhcpLeaseObtained { at, lease, .. } = &e.kind {
+            if at.device == dev.id.as_str() {
                 mine.push(lease.address);
             }
         }
@@ -32,10 +32,10 @@ pub(super) fn forgotten_nat(topology: &Topology, outcome: &RunOutcome, spec: &Sc
     let is_mine = |ip: Ipv4Addr| mine.iter().any(|n| n.addr() == ip);
     // A router dropped a packet for one of the sender's private addresses: no route.
     let (r, back, server) = events.iter().filter(|e| e.time >= spec.at).find_map(|e| match &e.kind {
-        EventKind::FrameDropped { device, reason: DropReason::NoRoute, bytes, .. } => {
+        EventKind::FrameDropped { at, reason: DropReason::NoRoute, bytes } => {
             let ip = wire::decode(bytes).ipv4()?.clone();
             let (src, dst) = (ip.src.value, ip.dst.value);
-            (dst.is_private() && is_mine(dst)).then(|| (device.clone(), dst, src))
+            (dst.is_private() && is_mine(dst)).then(|| (at.device.clone(), dst, src))
         }
         _ => None,
     })?;

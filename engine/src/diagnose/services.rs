@@ -42,7 +42,7 @@ pub(super) fn diagnose_command(
     ) || spec.command.lookup().is_some()
     {
         let found = events.iter().find_map(|e| match &e.kind {
-            EventKind::DnsLookup { label, lookup, .. } if label.as_str() == spec.label => {
+            EventKind::DnsLookup { lookup, .. } if lookup.label.as_str() == spec.label => {
                 Some((lookup.name.clone(), lookup.server, lookup.outcome.clone()))
             }
             _ => None,
@@ -116,12 +116,7 @@ pub(super) fn diagnose_command(
         .iter()
         .filter(|e| before(e.time))
         .find_map(|e| match &e.kind {
-            EventKind::DhcpLeaseExpired {
-                device,
-                interface,
-                address,
-                ..
-            } if device.as_str() == id => Some((interface.clone(), *address)),
+            EventKind::DhcpLeaseExpired { at, address, .. } if at.device.as_str() == id => Some((at.interface().clone(), *address)),
             _ => None,
         })
     {
@@ -153,7 +148,7 @@ fn no_lease(
     let (i, iface) = dev.interfaces.iter().enumerate().find(|(_, f)| f.dhcp)?;
     let leased = outcome.trace.events.iter().any(|e| {
         e.time <= spec.at
-            && matches!(&e.kind, EventKind::DhcpLeaseObtained { device, interface, .. } if device.as_str() == id && interface.as_str() == iface.name)
+            && matches!(&e.kind, EventKind::DhcpLeaseObtained { at, .. } if at.device.as_str() == id && at.interface().as_str() == iface.name)
     });
     if leased {
         return None;
@@ -182,8 +177,8 @@ fn dns_source(
         .filter(|e| e.time <= spec.at)
         .rev()
         .find_map(|e| match &e.kind {
-            EventKind::DhcpLeaseObtained { device, lease, .. }
-                if device.as_str() == id && !lease.dns.is_empty() =>
+            EventKind::DhcpLeaseObtained { at, lease, .. }
+                if at.device.as_str() == id && !lease.dns.is_empty() =>
             {
                 Some(lease.server)
             }

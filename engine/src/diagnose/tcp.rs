@@ -18,10 +18,8 @@ use std::net::SocketAddrV4;
 fn curl_conn(topology: &Topology, outcome: &RunOutcome, spec: &ScheduledCommand) -> Option<(SocketAddrV4, SocketAddrV4)> {
     let id = topology.devices[spec.device].id.as_str();
     outcome.trace.events.iter().filter(|e| e.time >= spec.at).find_map(|e| match &e.kind {
-        EventKind::TcpSocket { device, local, peer: Some(peer), old: None, new: Some(SocketState::SynSent), .. }
-            if device.as_str() == id =>
-        {
-            Some((*local, *peer))
+        EventKind::TcpSocket { device, ends, old: None, new: Some(SocketState::SynSent), .. } if device.as_str() == id => {
+            ends.peer.map(|peer| (ends.local, peer))
         }
         _ => None,
     })
@@ -43,7 +41,9 @@ pub(super) fn diagnose_curl(topology: &Topology, outcome: &RunOutcome, spec: &Sc
     let events = &outcome.trace.events;
     let mine = |l: &SocketAddrV4, p: &SocketAddrV4| *l == local && *p == peer;
     let end = events.iter().find_map(|e| match &e.kind {
-        EventKind::TcpSocket { device, local: l, peer: Some(p), new: None, end, .. } if device.as_str() == id && mine(l, p) => {
+        EventKind::TcpSocket { device, ends, new: None, end, .. }
+            if device.as_str() == id && ends.peer.is_some_and(|p| mine(&ends.local, &p)) =>
+        {
             Some(*end)
         }
         _ => None,
@@ -92,8 +92,8 @@ pub(super) fn diagnose_curl(topology: &Topology, outcome: &RunOutcome, spec: &Sc
     let gaps: Vec<_> = events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::TcpRetransmit { device, local: l, peer: p, retry }
-                if device.as_str() == id && mine(l, p) && retry.what == Retransmitted::Syn =>
+            EventKind::TcpRetransmit { device, retry }
+                if device.as_str() == id && mine(&retry.local, &retry.peer) && retry.what == Retransmitted::Syn =>
             {
                 Some(retry.after)
             }
@@ -101,8 +101,8 @@ pub(super) fn diagnose_curl(topology: &Topology, outcome: &RunOutcome, spec: &Sc
         })
         .collect();
     let established = events.iter().any(|e| {
-        matches!(&e.kind, EventKind::TcpSocket { device, local: l, peer: Some(p), new: Some(SocketState::Established), .. }
-            if device.as_str() == id && mine(l, p))
+        matches!(&e.kind, EventKind::TcpSocket { device, ends, new: Some(SocketState::Established), .. }
+            if device.as_str() == id && ends.peer.is_some_and(|p| mine(&ends.local, &p)))
     });
     if gaps.is_empty() || established {
         return None;
@@ -112,9 +112,9 @@ pub(super) fn diagnose_curl(topology: &Topology, outcome: &RunOutcome, spec: &Sc
     let lost: Vec<String> = events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::FrameDropped { device, port: Some(p), reason: DropReason::LostOnLink, bytes } if is_handshake(bytes, local, peer) => {
+            EventKind::FrameDropped { at, reason: DropReason::LostOnLink, bytes } if is_handshake(bytes, local, peer) => {
                 let link = topology.links.iter().position(|l| {
-                    [l.a, l.b].iter().any(|end| topology.devices[end.device].id == device.as_str() && topology.devices[end.device].ports[end.port] == p.as_str())
+                    [l.a, l.b].iter().any(|end| topology.devices[end.device].id == at.device.as_str() && topology.devices[end.device].ports[end.port] == at.port.as_str())
                 });
                 link.map(|k| topology.links[k].id.clone())
             }

@@ -10,7 +10,7 @@ use crate::msg;
 use crate::msg::Msg;
 use crate::scenario::{Command, Scenario, Topology};
 use crate::sim::{RunOutcome, Simulation, StopReason};
-use crate::trace::EventKind;
+use crate::trace::{EventKind, IfaceRef};
 use crate::wire;
 use std::net::Ipv4Addr;
 
@@ -195,7 +195,7 @@ fn traffic_check(
         ),
         Check::LookupSucceeds { name, .. } => {
             let outcome_of = outcome.trace.events.iter().find_map(|e| match &e.kind {
-                EventKind::DnsLookup { label: l, lookup, .. } if l.as_str() == label => Some((lookup.outcome.clone(), lookup.server)),
+                EventKind::DnsLookup { lookup, .. } if lookup.label.as_str() == label => Some((lookup.outcome.clone(), lookup.server)),
                 _ => None,
             });
             let (passed, what) = match outcome_of {
@@ -364,14 +364,14 @@ fn observe(check: &Check, lab: &Topology, outcome: &RunOutcome) -> CheckResult {
             let mut held = None;
             for e in events {
                 if let EventKind::NeighborChanged {
-                    device: d,
+                    at: IfaceRef(d),
                     ip: i,
                     mac: Some(mac),
                     new,
                     ..
                 } = &e.kind
                 {
-                    if d == device && *i == ip && new.is_valid() {
+                    if &d.device == device && *i == ip && new.is_valid() {
                         if want.as_ref().is_none_or(|w| w.contains(mac)) {
                             return result(
                                 check,
@@ -403,7 +403,7 @@ fn observe(check: &Check, lab: &Topology, outcome: &RunOutcome) -> CheckResult {
             let matching: Vec<_> = events
                 .iter()
                 .filter_map(|e| match &e.kind {
-                    EventKind::FrameReceived { at, bytes, .. } if at.device == device.as_str() => {
+                    EventKind::FrameReceived { hop, bytes } if hop.to.device == device.as_str() => {
                         let d = wire::decode(bytes);
                         let ok = macs.as_ref().is_none_or(|ms| {
                             d.ethernet
@@ -419,7 +419,7 @@ fn observe(check: &Check, lab: &Topology, outcome: &RunOutcome) -> CheckResult {
                                             .is_some_and(|x| x.target_ip.value == ip)
                                 })
                             });
-                        ok.then(|| (e.time, at.port.to_string(), wire::summarize(bytes)))
+                        ok.then(|| (e.time, hop.to.port.to_string(), wire::summarize(bytes)))
                     }
                     _ => None,
                 })

@@ -196,7 +196,6 @@ pub fn questions_at(
             at,
             dst,
             out: fwd,
-            vlan,
             ..
         } => {
             let (device, in_port) = (&at.device, &at.port);
@@ -214,7 +213,7 @@ pub fn questions_at(
             if let Some(p) = before
                 .mac_tables
                 .get(device.as_str())
-                .and_then(|t| t.get(&crate::trace::MacKey { vlan: *vlan, mac: *dst }))
+                .and_then(|t| t.get(&crate::trace::MacKey { vlan: at.vlan, mac: *dst }))
             {
                 candidates.push(vec![p.clone()]);
             }

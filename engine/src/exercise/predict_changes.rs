@@ -10,14 +10,15 @@ use crate::trace::{EventKind, FlushCause, MacFlush};
 
 /// True for the change events predict mode stops before.
 pub(super) fn is_decision(kind: &EventKind) -> bool {
-    matches!(kind, EventKind::MacFlushed { port: Some(_), flush, .. } if matches!(flush.why, FlushCause::LinkDown | FlushCause::CarrierLost))
+    matches!(kind, EventKind::MacFlushed { flush, .. } if flush.port.is_some() && matches!(flush.why, FlushCause::LinkDown | FlushCause::CarrierLost))
 }
 
 /// (kind, prompt, correct, wrong) for a change event.
 pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, Msg, Choice, Vec<Choice>)> {
-    let EventKind::MacFlushed { device, port: Some(port), flush } = kind else {
+    let EventKind::MacFlushed { device, flush } = kind else {
         return None;
     };
+    let Some(port) = &flush.port else { return None };
     let MacFlush { macs, why: why @ (FlushCause::LinkDown | FlushCause::CarrierLost), .. } = &**flush else {
         return None;
     };

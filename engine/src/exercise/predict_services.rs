@@ -20,12 +20,8 @@ pub(super) fn question_parts(
     kind: &EventKind,
 ) -> Option<(QuestionKind, Msg, Choice, Vec<Choice>)> {
     match kind {
-        EventKind::DhcpLeaseObtained {
-            device,
-            interface,
-            lease,
-            renewed: false,
-        } => {
+        EventKind::DhcpLeaseObtained { at, lease, renewed: false } => {
+            let (device, interface) = (&at.device, at.interface());
             let label = |ip: Option<Ipv4Addr>| Choice {
                 text: match ip {
                     Some(ip) => msg!("predict-default-via", gateway = ip),
@@ -45,7 +41,7 @@ pub(super) fn question_parts(
             ))
         }
         EventKind::DnsLookup { device, lookup, .. } => {
-            let NameLookup { name, server, outcome } = &**lookup;
+            let NameLookup { name, server, outcome, .. } = &**lookup;
             let label = |o: LookupOutcome| Choice {
                 text: match &o {
                     LookupOutcome::Answer { addresses, .. } => msg!(
@@ -87,7 +83,8 @@ pub(super) fn question_parts(
                 wrong.into_iter().map(label).collect(),
             ))
         }
-        EventKind::NatTranslated { device, interface, rewrite, .. } => {
+        EventKind::NatTranslated { at, rewrite, .. } => {
+            let (device, interface) = (&at.device, at.interface());
             let NatRewrite { before, after, .. } = &**rewrite;
             let icmp = before.proto == 1;
             let label = |(ip, port): (Ipv4Addr, u16)| Choice {

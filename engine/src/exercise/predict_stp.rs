@@ -20,7 +20,8 @@ pub(super) fn question_parts(scenario: &Topology, kind: &EventKind) -> Option<(Q
     if !is_decision(kind) {
         return None;
     }
-    let EventKind::StpPort { device, port, .. } = kind else { return None };
+    let EventKind::StpPort { at, .. } = kind else { return None };
+    let (device, port) = (&at.device, &at.port);
     let choice = |d: &str, p: &str| Choice {
         text: Msg::verbatim(format!("{d} {p}")),
         answer: Answer::SwitchPort { device: d.to_string(), port: p.to_string() },

@@ -8,7 +8,7 @@
 use super::predict::{Answer, Choice, QuestionKind};
 use crate::msg;
 use crate::msg::Msg;
-use crate::trace::{EventKind, SocketState};
+use crate::trace::{EventKind, SocketEnds, SocketState};
 
 /// The flag sets a question offers, in tshark's words.
 const FLAG_SETS: [&str; 5] = ["SYN, ACK", "ACK", "RST, ACK", "SYN", "FIN, ACK"];
@@ -34,7 +34,8 @@ fn flags_question(correct: &str) -> (Choice, Vec<Choice>) {
 /// (kind, prompt, correct, wrong) for a TCP decision event.
 pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, Msg, Choice, Vec<Choice>)> {
     match kind {
-        EventKind::TcpSocket { device, local, peer: Some(peer), old: None, new: Some(SocketState::SynSent), .. } => {
+        EventKind::TcpSocket { device, ends, old: None, new: Some(SocketState::SynSent), .. } => {
+            let SocketEnds { local, peer: Some(peer) } = &**ends else { return None };
             let port = |p: u16, text: fn(String) -> Msg| Choice { text: text(p.to_string()), answer: Answer::Port { port: p } };
             let correct = port(local.port(), |p| msg!("predict-port-ephemeral", port = p));
             let wrong = vec![
@@ -50,7 +51,8 @@ pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, Msg, Cho
                 wrong,
             ))
         }
-        EventKind::TcpSocket { device, local, peer: Some(peer), old: None, new: Some(SocketState::SynRecv), .. } => {
+        EventKind::TcpSocket { device, ends, old: None, new: Some(SocketState::SynRecv), .. } => {
+            let SocketEnds { local, peer: Some(peer) } = &**ends else { return None };
             let (c, w) = flags_question("SYN, ACK");
             Some((
                 QuestionKind::NextFlags,
@@ -68,7 +70,8 @@ pub(super) fn question_parts(kind: &EventKind) -> Option<(QuestionKind, Msg, Cho
                 w,
             ))
         }
-        EventKind::TcpSocket { device, peer: Some(peer), old: Some(SocketState::SynSent), new: Some(SocketState::Established), .. } => {
+        EventKind::TcpSocket { device, ends, old: Some(SocketState::SynSent), new: Some(SocketState::Established), .. } => {
+            let Some(peer) = &ends.peer else { return None };
             let (c, w) = flags_question("ACK");
             Some((
                 QuestionKind::NextFlags,

@@ -20,7 +20,6 @@ pub(super) fn flood(
     in_at: PortRef,
     dst: MacAddr,
     why: ForwardReason,
-    vlan: Option<u16>,
     at: SimTime,
 ) {
     let mut out = std::mem::take(&mut ctx.flood_scratch);
@@ -33,7 +32,7 @@ pub(super) fn flood(
             .filter_map(|(local, &p)| egress(local).map(|f| (p, f))),
     );
     let how = flood_out(ctx, ports[in_port as usize], &out);
-    ctx.record(EventKind::SwitchForward { at: in_at, dst, out: how, why, vlan });
+    ctx.record(EventKind::SwitchForward { at: in_at, dst, out: how, why });
     for (port, frame) in out.drain(..) {
         ctx.transmit_at(at, port, frame);
     }

@@ -33,7 +33,6 @@ impl Device for Hub {
             in_at,
             dst,
             ForwardReason::Hub,
-            None,
             now,
         );
     }

@@ -675,8 +675,8 @@ impl Stp {
             self.shown_root = Some(root);
             ctx.record(EventKind::StpBridge {
                 device: device.clone(),
-                bridge: self.bridge_id,
                 root: Box::new(StpRoot {
+                    bridge: self.bridge_id,
                     id: self.designated_root,
                     name: name_of(&self.designated_root),
                     port: self.root_port.map(|r| port_names[r].clone()),
@@ -692,9 +692,9 @@ impl Stp {
             }
             self.ports[i].shown = Some(now);
             let p = &self.ports[i];
+            let at = ctx.port_ref(p.global);
             ctx.record(EventKind::StpPort {
-                device: device.clone(),
-                port: port_names[i].clone(),
+                at,
                 role: now.0,
                 state: now.1,
                 old_role: old.map(|o| o.0),

@@ -130,14 +130,9 @@ impl Switch {
             }
         }
         if let Some(moved_from) = learned {
-            let at = ctx.port_ref(self.ports[in_port as usize]);
+            let at = ctx.port_ref_in(self.ports[in_port as usize], self.vlans.is_some().then_some(vid));
             let moved_from = moved_from.map(|p| ctx.port_name(self.ports[p as usize]));
-            ctx.record(EventKind::MacLearned {
-                at,
-                mac: src,
-                moved_from,
-                vlan: self.vlans.is_some().then_some(vid),
-            });
+            ctx.record(EventKind::MacLearned { at, mac: src, moved_from });
         }
     }
 
@@ -156,10 +151,8 @@ impl Switch {
         }
         let port = entry.port;
         self.fdb.remove(&(vid, mac));
-        let device = ctx.id(self.dev);
-        let port = ctx.port_name(self.ports[port as usize]);
-        let vlan = self.vlans.is_some().then_some(vid);
-        ctx.record(EventKind::MacAged { device, mac, port, vlan });
+        let at = ctx.port_ref_in(self.ports[port as usize], self.vlans.is_some().then_some(vid));
+        ctx.record(EventKind::MacAged { at, mac });
     }
 }
 
@@ -187,7 +180,7 @@ impl Switch {
         let macs = macs.into_iter().map(|(m, p)| (m, ctx.port_name(self.ports[p as usize]))).collect();
         let device = ctx.id(self.dev);
         let port = port.map(|p| ctx.port_name(self.ports[p as usize]));
-        ctx.record(EventKind::MacFlushed { device, port, flush: Box::new(MacFlush { macs, why, vlans }) });
+        ctx.record(EventKind::MacFlushed { device, flush: Box::new(MacFlush { port, macs, why, vlans }) });
     }
 }
 
@@ -198,7 +191,7 @@ impl Device for Switch {
     fn on_frame(&mut self, ctx: &mut Ctx, in_port: u32, frame: Frame) {
         let (Some(dst), Some(src)) = (mac_at(&frame, 0), mac_at(&frame, 6)) else {
             let port = self.ports[in_port as usize];
-            ctx.drop_frame(self.dev, Some(port), DropReason::Malformed, frame);
+            ctx.drop_frame(self.dev, port, DropReason::Malformed, frame);
             return;
         };
         if let Some(stp) = &self.stp {
@@ -224,7 +217,7 @@ impl Device for Switch {
                     self.learn(ctx, vid, src, in_port);
                 }
                 let port = self.ports[in_port as usize];
-                ctx.drop_frame(self.dev, Some(port), DropReason::PortNotForwarding, frame);
+                ctx.drop_frame(self.dev, port, DropReason::PortNotForwarding, frame);
                 return;
             }
         }
@@ -235,7 +228,7 @@ impl Device for Switch {
                 Ok(x) => x,
                 Err(_) => {
                     let port = self.ports[in_port as usize];
-                    ctx.drop_frame(self.dev, Some(port), DropReason::VlanFiltered, frame);
+                    ctx.drop_frame(self.dev, port, DropReason::VlanFiltered, frame);
                     return;
                 }
             },
@@ -244,7 +237,7 @@ impl Device for Switch {
         if !src.is_multicast() {
             self.learn(ctx, vid, src, in_port);
         }
-        let in_at = ctx.port_ref(self.ports[in_port as usize]);
+        let in_at = ctx.port_ref_in(self.ports[in_port as usize], vlan);
         let (why, out_port) = if dst.is_broadcast() {
             (ForwardReason::Broadcast, None)
         } else if dst.is_multicast() {
@@ -264,15 +257,15 @@ impl Device for Switch {
         match out_port {
             Some(p) if p == in_port => {
                 let port = self.ports[in_port as usize];
-                ctx.drop_frame(self.dev, Some(port), DropReason::SameSegment, frame);
+                ctx.drop_frame(self.dev, port, DropReason::SameSegment, frame);
             }
             Some(p) if !self.forwarding(p as usize) => {
                 let port = self.ports[p as usize];
-                ctx.drop_frame(self.dev, Some(port), DropReason::PortNotForwarding, frame);
+                ctx.drop_frame(self.dev, port, DropReason::PortNotForwarding, frame);
             }
             Some(p) => {
                 let out = ctx.port_out(self.ports[p as usize]);
-                ctx.record(EventKind::SwitchForward { at: in_at, dst, out, why, vlan });
+                ctx.record(EventKind::SwitchForward { at: in_at, dst, out, why });
                 let port = self.ports[p as usize];
                 let frame = match &self.vlans {
                     Some(v) => super::vlan::egress(&v[p as usize], vid, &frame),
@@ -291,7 +284,7 @@ impl Device for Switch {
                         Some(_) => None,
                     }
                 };
-                flood(ctx, &self.ports, &egress, in_port, in_at, dst, why, vlan, at)
+                flood(ctx, &self.ports, &egress, in_port, in_at, dst, why, at)
             }
         }
     }

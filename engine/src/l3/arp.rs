@@ -31,7 +31,7 @@ impl IpNode {
         let node = &*self;
         let port = node.ifaces[iface as usize].port;
         if arp.sender_ip.is_multicast() || arp.sender_ip.is_broadcast() {
-            ctx.drop_frame(self.dev, Some(port), DropReason::Malformed, frame);
+            ctx.drop_frame(self.dev, port, DropReason::Malformed, frame);
             return;
         }
         let for_me = node.is_local(arp.target_ip);
@@ -80,7 +80,7 @@ impl IpNode {
             self.neigh_actions(ctx, iface, actions);
         }
         if arp.request {
-            ctx.drop_frame(self.dev, Some(port), DropReason::ArpNotForMe, frame);
+            ctx.drop_frame(self.dev, port, DropReason::ArpNotForMe, frame);
         }
     }
 
@@ -123,11 +123,9 @@ impl IpNode {
                     ctx.timer(at, self.dev, Timer::Neigh { iface, ip, gen })
                 }
                 NeighAction::Changed { ip, old, new, mac } => {
-                    let device = ctx.id(self.dev);
-                    let interface = self.ifaces[iface as usize].name.clone();
+                    let at = self.iface_ref(ctx, iface);
                     ctx.record(EventKind::NeighborChanged {
-                        device,
-                        interface,
+                        at,
                         ip,
                         mac,
                         old,

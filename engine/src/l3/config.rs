@@ -75,9 +75,8 @@ impl IpNode {
         if ips.is_empty() {
             return;
         }
-        let device = ctx.id(self.dev);
-        let interface = self.ifaces[iface as usize].name.clone();
-        ctx.record(EventKind::NeighborFlushed { device, interface, ips: Box::new(ips), why });
+        let at = self.iface_ref(ctx, iface);
+        ctx.record(EventKind::NeighborFlushed { at, ips: Box::new(ips), why });
     }
 
     pub(super) fn add_connected(&mut self, iface: u32, net: Ipv4Net, carrier: bool) {
@@ -150,8 +149,8 @@ impl IpNode {
                 None => {}
             }
             self.ifaces[iface as usize].addr = Some(net);
-            let device = ctx.id(self.dev);
-            ctx.record(EventKind::AddressChanged { device, interface: name, old: None, new: Some(net) });
+            let at = self.iface_ref(ctx, iface);
+            ctx.record(EventKind::AddressChanged { at, old: None, new: Some(net) });
             if up {
                 self.add_connected(iface, net, carrier);
                 self.record_routes(ctx);
@@ -163,8 +162,8 @@ impl IpNode {
             return Some("Error: ipv4: Address not found.".into());
         }
         self.ifaces[iface as usize].addr = None;
-        let device = ctx.id(self.dev);
-        ctx.record(EventKind::AddressChanged { device, interface: name, old, new: None });
+        let at = self.iface_ref(ctx, iface);
+        ctx.record(EventKind::AddressChanged { at, old, new: None });
         // The last address went: fib_disable_ip(dev, NETDEV_DOWN, true).
         self.iface_down(ctx, iface, FlushCause::AddressRemoved);
         None

@@ -73,23 +73,23 @@ impl IpNode {
     pub(crate) fn ip_frame_input(&mut self, ctx: &mut Ctx, iface: u32, frame: Frame) {
         let port = self.ifaces[iface as usize].port;
         let Ok(eth) = EthernetFrame::new_checked(&frame[..]) else {
-            ctx.drop_frame(self.dev, Some(port), DropReason::Malformed, frame);
+            ctx.drop_frame(self.dev, port, DropReason::Malformed, frame);
             return;
         };
         let dst = MacAddr(eth.dst_addr().0);
         let my_mac = self.ifaces[iface as usize].mac;
         if dst != my_mac && !dst.is_multicast() {
-            ctx.drop_frame(self.dev, Some(port), DropReason::NotForMyMac, frame);
+            ctx.drop_frame(self.dev, port, DropReason::NotForMyMac, frame);
             return;
         }
         match eth.ethertype() {
             EthernetProtocol::Arp => match frames::parse_arp(eth.payload()) {
                 Some(arp) => self.arp_input(ctx, iface, arp, dst == my_mac, frame),
-                None => ctx.drop_frame(self.dev, Some(port), DropReason::Malformed, frame),
+                None => ctx.drop_frame(self.dev, port, DropReason::Malformed, frame),
             },
             EthernetProtocol::Ipv4 => self.ip_input(ctx, iface, frame),
             EthernetProtocol::Ipv6 => self.ip6_frame_input(ctx, iface, frame),
-            _ => ctx.drop_frame(self.dev, Some(port), DropReason::Unsupported, frame),
+            _ => ctx.drop_frame(self.dev, port, DropReason::Unsupported, frame),
         }
     }
 
@@ -133,7 +133,7 @@ impl IpNode {
                 ip.total_len() as usize
             }
             _ => {
-                ctx.drop_frame(self.dev, Some(port), DropReason::Malformed, frame);
+                ctx.drop_frame(self.dev, port, DropReason::Malformed, frame);
                 return;
             }
         };
@@ -163,11 +163,11 @@ impl IpNode {
         }
         if is_broadcast {
             // icmp_echo_ignore_broadcasts = 1, and nothing else here listens.
-            ctx.drop_frame(self.dev, Some(port), DropReason::Unsupported, frame);
+            ctx.drop_frame(self.dev, port, DropReason::Unsupported, frame);
             return;
         }
         if !node.forward {
-            ctx.drop_frame(self.dev, Some(port), DropReason::NotForwarding, frame);
+            ctx.drop_frame(self.dev, port, DropReason::NotForwarding, frame);
             return;
         }
         self.ip_forward(ctx, iface, datagram, frame, port);
@@ -190,12 +190,12 @@ impl IpNode {
             (ip.src_addr(), ip.dst_addr(), ip.hop_limit())
         };
         let Some(hop) = self.route_output(ctx, dst, true) else {
-            ctx.drop_frame(self.dev, Some(port), DropReason::NoRoute, frame);
+            ctx.drop_frame(self.dev, port, DropReason::NoRoute, frame);
             self.icmp_send(ctx, &datagram, 3, 0, [0; 4], IcmpLimit::NoRoute);
             return;
         };
         if ttl <= 1 {
-            ctx.drop_frame(self.dev, Some(port), DropReason::TtlExpired, frame);
+            ctx.drop_frame(self.dev, port, DropReason::TtlExpired, frame);
             self.icmp_send(ctx, &datagram, 11, 0, [0; 4], IcmpLimit::Xrlim);
             return;
         }
@@ -203,7 +203,7 @@ impl IpNode {
         // fragmentation needed, the next-hop MTU in the low 16 bits (RFC 1191),
         // never rate-limited (icmpv4_mask_allow: "Don't limit PMTU discovery").
         if self.forward_too_big4(ctx, hop.iface, &datagram) {
-            ctx.drop_frame(self.dev, Some(port), DropReason::FragNeeded, frame);
+            ctx.drop_frame(self.dev, port, DropReason::FragNeeded, frame);
             let mtu = (self.ifaces[hop.iface as usize].mtu as u16).to_be_bytes();
             self.icmp_send(ctx, &datagram, 3, 4, [0, 0, mtu[0], mtu[1]], IcmpLimit::None);
             return;

@@ -130,7 +130,7 @@ impl IpNode {
         let Some(v6) = self.ifaces[iface as usize].v6.as_ref() else {
             // IPv6 off here: the NIC joined no IPv6 group, and nothing takes unicast IPv6.
             let reason = if multicast { DropReason::NotMyGroup } else { DropReason::Unsupported };
-            ctx.drop_frame(self.dev, Some(port), reason, frame);
+            ctx.drop_frame(self.dev, port, reason, frame);
             return;
         };
         // RFC 8200 3: version 6, a payload length that fits the frame (padding may follow).
@@ -140,7 +140,7 @@ impl IpNode {
             _ => usize::MAX,
         };
         if total > payload.len() {
-            ctx.drop_frame(self.dev, Some(port), DropReason::Malformed, frame);
+            ctx.drop_frame(self.dev, port, DropReason::Malformed, frame);
             return;
         }
         let datagram = payload[..total].to_vec();
@@ -149,7 +149,7 @@ impl IpNode {
         if dst.is_multicast() {
             // The NIC's multicast filter passes only the groups this interface joined.
             if !v6.groups.contains(&dst) {
-                ctx.drop_frame(self.dev, Some(port), DropReason::NotMyGroup, frame);
+                ctx.drop_frame(self.dev, port, DropReason::NotMyGroup, frame);
                 return;
             }
             return self.ip6_local_deliver(ctx, iface, &datagram);
@@ -162,11 +162,11 @@ impl IpNode {
             if ip.next() == frames6::NEXT_ICMPV6 {
                 return self.ip6_local_deliver(ctx, iface, &datagram);
             }
-            ctx.drop_frame(self.dev, Some(port), DropReason::NotForwarding, frame);
+            ctx.drop_frame(self.dev, port, DropReason::NotForwarding, frame);
             return;
         }
         if !self.forward {
-            ctx.drop_frame(self.dev, Some(port), DropReason::NotForwarding, frame);
+            ctx.drop_frame(self.dev, port, DropReason::NotForwarding, frame);
             return;
         }
         self.ip6_forward(ctx, iface, datagram, frame);
@@ -184,28 +184,28 @@ impl IpNode {
             (ip.src(), ip.dst(), ip.hop_limit())
         };
         if is_link_local(dst) {
-            ctx.drop_frame(self.dev, Some(port), DropReason::NotForwarding, frame);
+            ctx.drop_frame(self.dev, port, DropReason::NotForwarding, frame);
             return;
         }
         let Some(hop) = self.route6_output(ctx, dst, true) else {
-            ctx.drop_frame(self.dev, Some(port), DropReason::NoRoute, frame);
+            ctx.drop_frame(self.dev, port, DropReason::NoRoute, frame);
             self.icmp6_send(ctx, &datagram, frames6::icmp6::DST_UNREACH, 0, 0);
             return;
         };
         if hops <= 1 {
-            ctx.drop_frame(self.dev, Some(port), DropReason::TtlExpired, frame);
+            ctx.drop_frame(self.dev, port, DropReason::TtlExpired, frame);
             self.icmp6_send(ctx, &datagram, frames6::icmp6::TIME_EXCEEDED, 0, 0);
             return;
         }
         if is_link_local(src) && hop.iface != in_iface {
-            ctx.drop_frame(self.dev, Some(port), DropReason::NotForwarding, frame);
+            ctx.drop_frame(self.dev, port, DropReason::NotForwarding, frame);
             self.icmp6_send(ctx, &datagram, frames6::icmp6::DST_UNREACH, 2, 0);
             return;
         }
         if let Some(mtu) = self.forward_too_big6(ctx, hop.iface, &datagram) {
             // RFC 4443 3.2: type 2, code 0, the next link's MTU, as much of
             // the packet as fits in 1280 bytes; outside icmpv6 ratemask.
-            ctx.drop_frame(self.dev, Some(port), DropReason::TooBig, frame);
+            ctx.drop_frame(self.dev, port, DropReason::TooBig, frame);
             self.icmp6_send(ctx, &datagram, frames6::icmp6::PACKET_TOO_BIG, 0, mtu);
             return;
         }

@@ -48,7 +48,7 @@ use crate::sim::ctx::Ctx;
 use crate::sim::device::{Device, Timer};
 use crate::sim::Frame;
 use crate::time::SimTime;
-use crate::trace::{Name, RouteEntry, RouteKind};
+use crate::trace::{IfaceRef, Name, RouteEntry, RouteKind};
 use icmp::Peer;
 use ipnet::Ipv4Net;
 use ipv4::IdentBucket;
@@ -171,6 +171,11 @@ fn sort_routes(routes: &mut [Route]) {
 }
 
 impl IpNode {
+    /// Interface `iface` as its trace events hold it (its port's `PortRef`).
+    pub(crate) fn iface_ref(&self, ctx: &Ctx, iface: u32) -> IfaceRef {
+        IfaceRef(ctx.port_ref(self.ifaces[iface as usize].port))
+    }
+
     pub(crate) fn build(dev: u32, spec: &DeviceSpec, ports: &[u32], rng: &mut Rng) -> IpNode {
         let mut ifaces = Vec::new();
         for (i, s) in spec.interfaces.iter().enumerate() {
@@ -353,7 +358,7 @@ impl IpNode {
     fn record_routes(&self, ctx: &mut Ctx) {
         let device = ctx.id(self.dev);
         let routes = self.route_entries();
-        ctx.record(crate::trace::EventKind::RoutesInstalled { device, routes: routes.into_boxed_slice() });
+        ctx.record(crate::trace::EventKind::RoutesInstalled { device, routes: Box::new(routes) });
     }
 
     /// Adds a scheduled command; returns its local index.

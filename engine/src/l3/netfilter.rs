@@ -153,10 +153,9 @@ impl IpNode {
         let interface = self.ifaces[iface as usize].name.clone();
         let Some(e) = self.nat.get(&iface).and_then(|s| s.table.entry(&original)) else { return };
         let entry = ConntrackRow::of(interface.clone(), e);
-        let device = ctx.id(self.dev);
+        let at = self.iface_ref(ctx, iface);
         ctx.record(EventKind::NatTranslated {
-            device,
-            interface,
+            at,
             direction,
             rewrite: Box::new(NatRewrite { before, after, checksums, entry }),
         });

@@ -35,13 +35,13 @@ impl IpNode {
             // vlan_do_receive frees the frame when the subinterface is down.
             Some(sub) if !ctx.is_up(self.ifaces[sub].port) => {
                 let port = self.ifaces[sub].port;
-                ctx.drop_frame(self.dev, Some(port), DropReason::NoCarrier, frame);
+                ctx.drop_frame(self.dev, port, DropReason::NoCarrier, frame);
                 None
             }
             Some(sub) => Some((sub as u32, crate::l2::vlan::untag(&frame, false))),
             None => {
                 let port = self.ifaces[iface as usize].port;
-                ctx.drop_frame(self.dev, Some(port), DropReason::UnknownVlan, frame);
+                ctx.drop_frame(self.dev, port, DropReason::UnknownVlan, frame);
                 None
             }
         }

@@ -9,7 +9,7 @@ use crate::l4::tcp::conn::after;
 use crate::l4::tcp::{OutSegment, SocketId, TcpEvent};
 use crate::sim::ctx::Ctx;
 use crate::time::SimTime;
-use crate::trace::{EventKind, Retransmitted, Retry, SocketState, TcpEnd};
+use crate::trace::{EventKind, Retransmitted, Retry, SocketEnds, SocketState, TcpEnd};
 use crate::wire::tcp::flags;
 use crate::vec_map::VecMap;
 use std::net::SocketAddrV4;
@@ -81,8 +81,7 @@ impl IpNode {
             };
             ctx.record(EventKind::TcpSocket {
                 device: device.clone(),
-                local: row.local,
-                peer: row.peer,
+                ends: Box::new(SocketEnds { local: row.local, peer: row.peer }),
                 old: old.map(|r| r.state),
                 new: new.map(|r| r.state),
                 end,
@@ -155,7 +154,7 @@ impl IpNode {
         };
         let device = ctx.id(self.dev);
         let after = now.saturating_sub(previous.unwrap_or(now));
-        ctx.record(EventKind::TcpRetransmit { device, local, peer, retry: Box::new(Retry { what, after }) });
+        ctx.record(EventKind::TcpRetransmit { device, retry: Box::new(Retry { local, peer, what, after }) });
     }
 }
 

@@ -106,11 +106,10 @@ impl Sim {
             return;
         }
         let peer = self.ctx.set_port_up(port, up);
-        let device = self.ctx.id(d as u32);
-        let name = self.ctx.port_name(port);
+        let at = self.ctx.port_ref(port);
         let boot = cause == LinkCause::Power;
         let why = if boot { FlushCause::PowerOff } else { FlushCause::LinkDown };
-        self.ctx.record(EventKind::LinkChanged { device, port: name, up, cause: Box::new(cause.clone()) });
+        self.ctx.record(EventKind::LinkChanged { at, up, cause: Box::new(cause.clone()) });
         let carrier = self.ctx.has_carrier(port);
         let ctx = &mut self.ctx;
         match &mut self.bodies[d] {
@@ -139,10 +138,9 @@ impl Sim {
         // The far end sees carrier come or go (NETDEV_CHANGE).
         let (pd, plocal) = (self.ctx.ports[peer as usize].device, self.ctx.ports[peer as usize].local);
         let from = self.ctx.port_ref(port);
-        let device = self.ctx.id(pd);
-        let name = self.ctx.port_name(peer);
+        let at = self.ctx.port_ref(peer);
         let cause = Box::new(LinkCause::Carrier { peer: from });
-        self.ctx.record(EventKind::LinkChanged { device, port: name, up, cause });
+        self.ctx.record(EventKind::LinkChanged { at, up, cause });
         let subs = self.subinterfaces(pd as usize, plocal);
         let ctx = &mut self.ctx;
         match &mut self.bodies[pd as usize] {
@@ -224,7 +222,7 @@ impl Sim {
                 super::start_services(&mut node, spec, d as u32, now, &mut self.ctx);
                 let routes = node.route_entries();
                 let device = self.ctx.id(d as u32);
-                self.ctx.record(EventKind::RoutesInstalled { device, routes: routes.into_boxed_slice() });
+                self.ctx.record(EventKind::RoutesInstalled { device, routes: Box::new(routes) });
                 if let Some(s) = &spec.web_server {
                     node.web_server_setup(&mut self.ctx, s);
                 }

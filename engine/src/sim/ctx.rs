@@ -14,13 +14,17 @@ use crate::trace::{DropReason, EventKind, Name, Out, PortRef, TraceEvent};
 use crate::vec_map::VecMap;
 
 /// Trace length from which the trace grows by a quarter, not by doubling
-/// (see `Ctx::grow_trace`): 32 MiB of records. glibc serves a block that big
-/// from a mapping of its own whatever its dynamic threshold (at most 32 MiB,
-/// `DEFAULT_MMAP_THRESHOLD_MAX` in malloc/malloc.c), and `realloc` moves such a
-/// block with `mremap`: growing it often costs page-table updates, not copies.
-/// Below it, a quarter-step growth cost the throughput bench's 1 000-host run
-/// 10 M more instructions of `realloc` copies than doubling (docs/perf.md).
-const TRACE_STEP_FROM: usize = (32 << 20) / std::mem::size_of::<TraceEvent>();
+/// (see `Ctx::grow_trace`): 4 MiB of records (131 072 of 32 bytes). Doubling
+/// past it left a storm at 100 k events with 163 083 records in room for
+/// 262 144 (88 B per event natively against 56 with the room it needs; issue
+/// 15's ≤ 64). A block that big may be a mapping of glibc's own (up to its
+/// dynamic threshold, at most 32 MiB: `DEFAULT_MMAP_THRESHOLD_MAX` in
+/// malloc/malloc.c), moved by `mremap`, or a heap block, copied: a quarter
+/// step then copies a quarter more than doubling would over a long run. The
+/// throughput bench's runs (107 120 records at most) never reach it, so its
+/// instructions are the same; quarter steps from the first record cost its
+/// 1 000-host run 10 M more instructions of `realloc` copies (docs/perf.md).
+const TRACE_STEP_FROM: usize = (4 << 20) / std::mem::size_of::<TraceEvent>();
 
 /// The shared part of a running simulation (everything but the devices).
 pub(crate) struct Ctx {
@@ -183,6 +187,20 @@ impl Ctx {
         self.ports[port as usize].at.clone()
     }
 
+    /// Switch port `port` in VLAN `vlan`, as a VLAN-filtering switch's
+    /// `SwitchForward`, `MacLearned` and `MacAged` hold it: made once per
+    /// port and VLAN that occurs. `port_ref` for None.
+    pub(crate) fn port_ref_in(&mut self, port: u32, vlan: Option<u16>) -> PortRef {
+        let Some(vid) = vlan else { return self.port_ref(port) };
+        let p = &mut self.ports[port as usize];
+        if let Some((_, at)) = p.vlan_at.iter().find(|(v, _)| *v == vid) {
+            return at.clone();
+        }
+        let at = PortRef::in_vlan(p.at.device.clone(), p.at.port.clone(), vlan);
+        p.vlan_at.push((vid, at.clone()));
+        at
+    }
+
     /// A port's name, borrowed.
     pub(crate) fn port_name_ref(&self, port: u32) -> &Name {
         &self.ports[port as usize].name
@@ -193,21 +211,11 @@ impl Ctx {
         self.ports[port as usize].out.clone()
     }
 
-    pub(crate) fn drop_frame(
-        &mut self,
-        device: u32,
-        port: Option<u32>,
-        reason: DropReason,
-        bytes: Frame,
-    ) {
-        let device = self.id(device);
-        let port = port.map(|p| self.port_name(p));
-        self.record(EventKind::FrameDropped {
-            device,
-            port,
-            reason,
-            bytes,
-        });
+    /// Records that `device` threw `bytes` away at its port `port`.
+    pub(crate) fn drop_frame(&mut self, device: u32, port: u32, reason: DropReason, bytes: Frame) {
+        debug_assert_eq!(self.ports[port as usize].device, device, "a device drops at its own port");
+        let at = self.port_ref(port);
+        self.record(EventKind::FrameDropped { at, reason, bytes });
     }
 
     /// Sends after the current device's processing delay (see `tx_delay`).
@@ -243,7 +251,7 @@ impl Ctx {
         self.output_events.push(at);
         self.record(EventKind::CommandOutput {
             label: label.clone(),
-            line: line.into_boxed_str(),
+            line: line.into(),
         });
     }
 }

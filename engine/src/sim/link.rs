@@ -11,9 +11,6 @@ use std::collections::VecDeque;
 
 /// Frames a link direction holds while busy (Linux's default `txqueuelen`).
 const TX_QUEUE_LEN: usize = 1000;
-/// Bytes a frame occupies on the wire beyond what the trace shows:
-/// FCS (4), preamble and start delimiter (8), inter-frame gap (12).
-const WIRE_OVERHEAD: u64 = 24;
 
 /// One device port (an interface or a numbered switch port).
 pub(crate) struct Port {
@@ -24,6 +21,9 @@ pub(crate) struct Port {
     /// A VLAN subinterface's: its parent port sending for it on the parent's
     /// cable (`PortRef::sent_by` as `from`), a `FrameSent`'s `hop`.
     pub(crate) sent_hop: Option<Hop>,
+    /// This switch port in each VLAN that occurred on it, made on first use
+    /// (`Ctx::port_ref_in`).
+    pub(crate) vlan_at: Vec<(u16, PortRef)>,
     /// `Forwarding::Port` out of this port, made once: what a switch's
     /// `SwitchForward` holds (a reference-count increment per frame).
     pub(crate) out: Out,
@@ -56,12 +56,13 @@ pub(crate) struct Link {
     pub(crate) id: Name,
     /// Ports at end 0 and end 1; direction d sends from `ends[d]`.
     pub(crate) ends: [u32; 2],
-    /// What a `FrameSent` in direction d holds: this link, `ends[d]` and
-    /// `ends[1 - d]`, made once.
+    /// What a `FrameSent` in direction d holds: this link, `ends[d]`,
+    /// `ends[1 - d]` and the cable's delay and bit rate, made once. A frame
+    /// is timed by its hop's `timing`, the one place the cable's timing
+    /// lives, so a record's derived `t_end` is its delivery time: a change of
+    /// delay or rate during a run would put new hops here, and the records
+    /// made before it would keep theirs.
     pub(crate) hops: [Hop; 2],
-    pub(crate) delay: SimTime,
-    /// Serialisation time per byte in picoseconds (8 000 000 / Mbit/s).
-    pub(crate) ps_per_byte: u64,
     pub(crate) dirs: [Direction; 2],
     /// Frame numbers (from 1) this direction loses (`drop_from_a`, `drop_from_b`).
     pub(crate) drop: [crate::vec_map::VecSet<u64>; 2],
@@ -84,13 +85,13 @@ impl Ctx {
         };
         let Some((l, dir)) = self.ports[port as usize].link else {
             let device = self.ports[port as usize].device;
-            self.drop_frame(device, Some(port), DropReason::NoLink, frame);
+            self.drop_frame(device, port, DropReason::NoLink, frame);
             return;
         };
         if !self.links[l as usize].carrier {
             // A NIC without carrier sends nothing (its qdisc is deactivated).
             let device = self.ports[port as usize].device;
-            self.drop_frame(device, Some(port), DropReason::NoCarrier, frame);
+            self.drop_frame(device, port, DropReason::NoCarrier, frame);
             return;
         }
         let now = self.now;
@@ -99,7 +100,7 @@ impl Ctx {
             self.start_tx(l, dir, frame, sub);
         } else if d.queue.len() >= TX_QUEUE_LEN {
             let device = self.ports[port as usize].device;
-            self.drop_frame(device, Some(port), DropReason::TxQueueFull, frame);
+            self.drop_frame(device, port, DropReason::TxQueueFull, frame);
         } else {
             d.queue.push_back((frame, sub));
             if !d.wake_pending {
@@ -113,18 +114,18 @@ impl Ctx {
     fn start_tx(&mut self, l: u32, dir: u8, frame: Frame, sub: Option<u32>) {
         let now = self.now;
         let link = &mut self.links[l as usize];
-        let bytes = frame.len() as u64 + WIRE_OVERHEAD;
-        let serialisation = SimTime(bytes.saturating_mul(link.ps_per_byte) / 1000);
-        let t_end = now + serialisation + link.delay;
-        link.dirs[dir as usize].busy_until = now + serialisation;
-        link.dirs[dir as usize].started += 1;
-        let lost = link.drop[dir as usize].contains(&link.dirs[dir as usize].started);
-        let to = link.ends[1 - dir as usize];
         let hop = match sub.and_then(|p| self.ports[p as usize].sent_hop.as_ref()) {
             Some(hop) => hop.clone(),
             None => link.hops[dir as usize].clone(),
         };
-        self.record(EventKind::FrameSent { hop, t_end, bytes: frame.clone() });
+        // Timed as the record derives its `t_end` (`TraceEvent::t_end`).
+        let timing = hop.timing;
+        let t_end = timing.arrival(now, frame.len());
+        link.dirs[dir as usize].busy_until = now + timing.serialisation(frame.len());
+        link.dirs[dir as usize].started += 1;
+        let lost = link.drop[dir as usize].contains(&link.dirs[dir as usize].started);
+        let to = link.ends[1 - dir as usize];
+        self.record(EventKind::FrameSent { hop, bytes: frame.clone() });
         if lost {
             // The frame occupies the wire but never reaches the far end.
             self.schedule(t_end, Ev::Lost { port: to, frame });
@@ -187,7 +188,7 @@ impl Ctx {
                 let device = self.ports[from as usize].device;
                 let queued: Vec<(Frame, Option<u32>)> = self.links[l as usize].dirs[dir].queue.drain(..).collect();
                 for (frame, _) in queued {
-                    self.drop_frame(device, Some(from), DropReason::NoCarrier, frame);
+                    self.drop_frame(device, from, DropReason::NoCarrier, frame);
                 }
             }
         }

@@ -19,7 +19,7 @@ use crate::l3::IpNode;
 use crate::rng::Rng;
 use crate::scenario::{DeviceKind, Scenario, ScenarioError, Topology};
 use crate::time::SimTime;
-use crate::trace::{DropReason, EventKind, Forwarding, Hop, Name, Out, PortRef, Trace, TraceEvent};
+use crate::trace::{DropReason, EventKind, Forwarding, Hop, InHop, LinkTiming, Name, Out, PortRef, Trace, TraceEvent};
 use ctx::Ctx;
 use device::{Body, Device, Timer};
 use link::{Direction, Link, Port};
@@ -225,7 +225,7 @@ pub(super) fn new_stp(
         .map(|(&p, name)| {
             let cost = ctx.ports[p as usize]
                 .link
-                .map_or(100, |(l, _)| crate::l2::stp::cost_of_link(ctx.links[l as usize].ps_per_byte));
+                .map_or(100, |(l, _)| crate::l2::stp::cost_of_link(ctx.links[l as usize].hops[0].timing.ps_per_byte));
             (p, crate::mac::MacAddr::derived(&spec.id, name), cost)
         })
         .collect();
@@ -256,6 +256,7 @@ impl Sim {
                     device: d,
                     at: PortRef::new(id.clone(), name.clone()),
                     sent_hop: None,
+                    vlan_at: Vec::new(),
                     out: Out::new(Forwarding::Port { port: name.clone() }),
                     name,
                     local: local as u32,
@@ -289,12 +290,11 @@ impl Sim {
             ctx.ports[b as usize].link = Some((l as u32, 1));
             let id: Name = spec.id.as_str().into();
             let (ra, rb) = (ctx.port_ref(a), ctx.port_ref(b));
+            let timing = LinkTiming { delay: spec.delay, ps_per_byte: spec.ps_per_byte };
             ctx.links.push(Link {
-                hops: [Hop::new(id.clone(), ra.clone(), rb.clone()), Hop::new(id.clone(), rb, ra)],
+                hops: [Hop::new(id.clone(), ra.clone(), rb.clone(), timing), Hop::new(id.clone(), rb, ra, timing)],
                 id,
                 ends: [a, b],
-                delay: spec.delay,
-                ps_per_byte: spec.ps_per_byte,
                 dirs: [Direction::default(), Direction::default()],
                 drop: spec.drop.clone(),
                 carrier: true,
@@ -307,7 +307,7 @@ impl Sim {
             let Some((l, end)) = ctx.ports[parent as usize].link else { continue };
             let link = &ctx.links[l as usize];
             let to = ctx.port_ref(link.ends[1 - end as usize]);
-            ctx.ports[sub as usize].sent_hop = Some(Hop::new(link.id.clone(), from, to));
+            ctx.ports[sub as usize].sent_hop = Some(Hop::new(link.id.clone(), from, to, link.hops[end as usize].timing));
         }
         let bridges = stp_names(sc);
         for (d, spec) in sc.devices.iter().enumerate() {
@@ -342,7 +342,7 @@ impl Sim {
             if let Body::Ip(node) = body {
                 let routes = node.route_entries();
                 let device = ctx.ids[d].clone();
-                ctx.record(EventKind::RoutesInstalled { device, routes: routes.into_boxed_slice() });
+                ctx.record(EventKind::RoutesInstalled { device, routes: Box::new(routes) });
             }
         }
         // nginx starts at boot too; its listener is recorded after the routing tables,
@@ -378,21 +378,16 @@ impl Sim {
         if !self.ctx.has_carrier(port) {
             // The cable went dark while the frame was on it.
             let device = self.ctx.ports[port as usize].device;
-            self.ctx.drop_frame(device, Some(port), DropReason::NoCarrier, frame);
+            self.ctx.drop_frame(device, port, DropReason::NoCarrier, frame);
             return;
         }
         let p = &self.ctx.ports[port as usize];
         let (dev, local) = (p.device, p.local);
-        let link = p
-            .link
-            .map(|(l, _)| self.ctx.links[l as usize].id.clone())
-            .unwrap_or_default();
-        let at = self.ctx.port_ref(port);
-        self.ctx.record(EventKind::FrameReceived {
-            at,
-            link,
-            bytes: frame.clone(),
-        });
+        // The direction towards `port`: its hop's `to` is the port, as
+        // `Ctx::port_ref` gives it (carrier means a cable is plugged in).
+        let (l, end) = p.link.expect("a frame arrives over a cable");
+        let hop = InHop(self.ctx.links[l as usize].hops[1 - end as usize].clone());
+        self.ctx.record(EventKind::FrameReceived { hop, bytes: frame.clone() });
         let ctx = &mut self.ctx;
         match &mut self.bodies[dev as usize] {
             Body::Ip(n) => n.on_frame(ctx, local, frame),
@@ -408,7 +403,7 @@ impl Sim {
             Ev::Transmit { port, frame } => self.ctx.transmit(port, frame),
             Ev::Lost { port, frame } => {
                 let device = self.ctx.ports[port as usize].device;
-                self.ctx.drop_frame(device, Some(port), DropReason::LostOnLink, frame);
+                self.ctx.drop_frame(device, port, DropReason::LostOnLink, frame);
             }
             Ev::Config { cmd } => self.configure(cmd as usize),
             Ev::Timer { dev, timer, boot } => {

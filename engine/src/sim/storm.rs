@@ -87,8 +87,7 @@ pub(super) fn budget_exhausted(ctx: &mut Ctx, bodies: &[Body], processed: u64, w
     let links: Vec<String> = links.into_iter().map(str::to_string).collect();
     let first_repeat = first_repeat(ctx);
     ctx.record(EventKind::Storm {
-        looped: Box::new(StormLoop { links: links.clone(), devices: devices.clone() }),
-        events: processed,
+        looped: Box::new(StormLoop { links: links.clone(), devices: devices.clone(), events: processed }),
         first_repeat,
     });
     StopReason::BroadcastStorm { links, devices }

@@ -57,7 +57,9 @@ fn list<T: std::fmt::Display>(items: impl Iterator<Item = T>) -> String {
 /// The sentence of a configuration event (`locales/*/engine-explain*.ftl`).
 pub(super) fn explain(kind: &EventKind) -> Msg {
     match kind {
-        EventKind::LinkChanged { device, port, up, cause } => match (&**cause, up) {
+        EventKind::LinkChanged { at, up, cause } => {
+            let (device, port) = (&at.device, &at.port);
+            match (&**cause, up) {
             (LinkCause::Command, false) => msg!("explain-link-set-down", device = device, port = port),
             (LinkCause::Command, true) => msg!("explain-link-set-up", device = device, port = port),
             (LinkCause::Carrier { peer }, false) => {
@@ -68,9 +70,10 @@ pub(super) fn explain(kind: &EventKind) -> Msg {
             }
             (LinkCause::Power, false) => msg!("explain-link-power-off", device = device, port = port),
             (LinkCause::Power, true) => msg!("explain-link-power-on", device = device, port = port),
-        },
-        EventKind::MacFlushed { device, port, flush } => {
-            let MacFlush { macs, why: cause, .. } = &**flush;
+            }
+        }
+        EventKind::MacFlushed { device, flush } => {
+            let MacFlush { port, macs, why: cause, .. } = &**flush;
             let macs = list(macs.iter().map(|(m, _)| m));
             match port {
                 Some(p) => msg!("explain-mac-flushed", device = device, port = p, why = because(*cause, p.into()), macs = macs),
@@ -82,18 +85,24 @@ pub(super) fn explain(kind: &EventKind) -> Msg {
                 ),
             }
         }
-        EventKind::NeighborFlushed { device, interface, ips, why: cause } => msg!(
-            "explain-arp-flushed",
-            device = device,
-            interface = interface,
-            why = because(*cause, interface.into()),
-            ips = list(ips.iter())
-        ),
-        EventKind::AddressChanged { device, interface, old, new } => match (old, new) {
-            (_, Some(n)) => msg!("explain-address-added", device = device, interface = interface, address = n, network = n.trunc()),
-            (Some(o), None) => msg!("explain-address-removed", device = device, interface = interface, address = o),
-            (None, None) => msg!("explain-address-none", device = device, interface = interface),
-        },
+        EventKind::NeighborFlushed { at, ips, why: cause } => {
+            let (device, interface) = (&at.device, at.interface());
+            msg!(
+                "explain-arp-flushed",
+                device = device,
+                interface = interface,
+                why = because(*cause, interface.into()),
+                ips = list(ips.iter())
+            )
+        }
+        EventKind::AddressChanged { at, old, new } => {
+            let (device, interface) = (&at.device, at.interface());
+            match (old, new) {
+                (_, Some(n)) => msg!("explain-address-added", device = device, interface = interface, address = n, network = n.trunc()),
+                (Some(o), None) => msg!("explain-address-removed", device = device, interface = interface, address = o),
+                (None, None) => msg!("explain-address-none", device = device, interface = interface),
+            }
+        }
         EventKind::PowerChanged { device, on } => {
             if *on {
                 msg!("explain-power-on", device = device)
@@ -112,6 +121,8 @@ pub type FlushedMacs = Vec<(MacAddr, Name)>;
 /// lists (a record is as big as the biggest variant, docs/perf.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MacFlush {
+    /// The port whose MACs went; None: every port.
+    pub port: Option<Name>,
     pub macs: FlushedMacs,
     pub why: FlushCause,
     /// On a VLAN-filtering switch, the VLAN of each of `macs`, in their

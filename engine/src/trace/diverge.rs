@@ -325,7 +325,7 @@ fn difference(original: Option<&TraceEvent>, variant: Option<&TraceEvent>, v_at:
             // The frame itself: the one that just came in on that port.
             let at = v_at.min(v_run.trace.events.len());
             let frame = v_run.trace.events[..at].iter().rev().find_map(|e| match &e.kind {
-                EventKind::FrameReceived { at, bytes, .. } if at.device == *device && at.port == *in_port => Some(quote(&crate::wire::summarize(bytes))),
+                EventKind::FrameReceived { hop, bytes } if hop.to.device == *device && hop.to.port == *in_port => Some(quote(&crate::wire::summarize(bytes))),
                 _ => None,
             });
             let frame = frame.unwrap_or_else(|| msg!("explain-whatif-the-frame"));
@@ -402,7 +402,7 @@ fn port_state(run: &RunOutcome, before: usize, device: &str, port: &str) -> Opti
         return Some(msg!("explain-whatif-port-no-cable", port = port));
     }
     let last = run.trace.events[..before.min(run.trace.events.len())].iter().rev().find_map(|e| match &e.kind {
-        EventKind::LinkChanged { device: dv, port: pt, up, .. } if dv.as_str() == device && pt.as_str() == port => Some(*up),
+        EventKind::LinkChanged { at, up, .. } if at.device.as_str() == device && at.port.as_str() == port => Some(*up),
         _ => None,
     });
     (last == Some(false)).then(|| msg!("explain-whatif-port-down", port = port))
@@ -434,9 +434,9 @@ fn clause(kind: &EventKind, topo: &Topology) -> Msg {
         EventKind::FrameSent { hop, bytes, .. } => {
             msg!("explain-whatif-clause-sent", device = &hop.from.device, frame = frame(bytes), to = &hop.to.device)
         }
-        EventKind::FrameReceived { at, bytes, .. } => msg!("explain-whatif-clause-received", device = &at.device, frame = frame(bytes)),
-        EventKind::FrameDropped { device, reason, bytes, .. } => {
-            msg!("explain-whatif-clause-dropped", device = device, frame = frame(bytes), reason = reason.msg())
+        EventKind::FrameReceived { hop, bytes } => msg!("explain-whatif-clause-received", device = &hop.to.device, frame = frame(bytes)),
+        EventKind::FrameDropped { at, reason, bytes } => {
+            msg!("explain-whatif-clause-dropped", device = &at.device, frame = frame(bytes), reason = reason.msg())
         }
         EventKind::PacketDropped { device, reason, bytes } => {
             let what = crate::wire::decode(bytes)
@@ -454,8 +454,8 @@ fn clause(kind: &EventKind, topo: &Topology) -> Msg {
             ),
             None => msg!("explain-whatif-clause-no-route", device = device, dst = decision.destination),
         },
-        EventKind::NeighborChanged { device, ip, new, .. } => {
-            msg!("explain-whatif-clause-arp", device = device, ip = ip, state = new.name())
+        EventKind::NeighborChanged { at, ip, new, .. } => {
+            msg!("explain-whatif-clause-arp", device = &at.device, ip = ip, state = new.name())
         }
         EventKind::CommandOutput { label, line } => msg!("explain-whatif-clause-output", command = label, line = &**line),
         _ => {

@@ -48,8 +48,9 @@ impl TraceEvent {
                 count = routes.len(),
                 routes = routes.iter().map(route_text).collect::<Vec<_>>().join("; ")
             ),
-            EventKind::FrameSent { hop, t_end, bytes } if hop.from.sub.is_some() => {
-                let HopNames { link, from, to } = &**hop;
+            EventKind::FrameSent { hop, bytes } if hop.from.sub.is_some() => {
+                let HopNames { link, from, to, .. } = &**hop;
+                let t_end = self.t_end();
                 let sub: &Name = from.sub.as_ref().expect("a subinterface");
                 // The 8021q driver's tag, named: which subinterface, which VLAN.
                 let vid = if bytes.len() >= 16 { u16::from_be_bytes([bytes[14], bytes[15]]) & 0x0fff } else { 0 };
@@ -65,11 +66,11 @@ impl TraceEvent {
                     to_device = &to.device,
                     to_port = &to.port,
                     arrival = t_end,
-                    duration = micros(*t_end - self.time),
+                    duration = micros(t_end - self.time),
                     start = self.time
                 )
             }
-            EventKind::FrameSent { hop, t_end, bytes } => msg!(
+            EventKind::FrameSent { hop, bytes } => msg!(
                 "explain-frame-sent",
                 device = &hop.from.device,
                 port = &hop.from.port,
@@ -78,26 +79,26 @@ impl TraceEvent {
                 link = &hop.link,
                 to_device = &hop.to.device,
                 to_port = &hop.to.port,
-                arrival = t_end,
-                duration = micros(*t_end - self.time),
+                arrival = self.t_end(),
+                duration = micros(self.t_end() - self.time),
                 start = self.time
             ),
-            EventKind::FrameReceived { at, link, bytes } => msg!(
+            EventKind::FrameReceived { hop, bytes } => msg!(
                 "explain-frame-received",
-                device = &at.device,
-                port = &at.port,
+                device = &hop.to.device,
+                port = &hop.to.port,
                 frame = crate::wire::summarize(bytes),
-                link = link
+                link = &hop.link
             ),
-            EventKind::FrameDropped { device, port, reason, bytes } => {
-                let place = port.as_ref().map(|p| format!("{device}/{p}")).unwrap_or_else(|| device.to_string());
+            EventKind::FrameDropped { at, reason, bytes } => {
+                let place = format!("{}/{}", at.device, at.port);
                 msg!("explain-frame-dropped", place = place, frame = crate::wire::summarize(bytes), reason = reason.msg())
             }
             EventKind::PacketDropped { device, reason, bytes } => {
                 msg!("explain-packet-dropped", device = device, packet = packet_summary(bytes), reason = reason.msg())
             }
-            EventKind::SwitchForward { at, dst, out, why, vlan } => {
-                let (device, in_port) = (&at.device, &at.port);
+            EventKind::SwitchForward { at, dst, out, why } => {
+                let (device, in_port, vlan) = (&at.device, &at.port, &at.vlan);
                 let what = match why {
                     ForwardReason::Broadcast => msg!("explain-why-broadcast", mac = dst),
                     ForwardReason::Multicast => msg!("explain-why-multicast", mac = dst),
@@ -124,7 +125,7 @@ impl TraceEvent {
                     }
                 }
             }
-            EventKind::MacLearned { at, mac, moved_from, vlan } => match (moved_from, vlan) {
+            EventKind::MacLearned { at, mac, moved_from } => match (moved_from, at.vlan) {
                 (Some(old), Some(v)) => {
                     msg!("explain-mac-moved-vlan", device = &at.device, mac = mac, port = &at.port, old = old, vlan = v.to_string())
                 }
@@ -132,14 +133,18 @@ impl TraceEvent {
                 (None, Some(v)) => msg!("explain-mac-learned-vlan", device = &at.device, mac = mac, port = &at.port, vlan = v.to_string()),
                 (None, None) => msg!("explain-mac-learned", device = &at.device, mac = mac, port = &at.port),
             },
-            EventKind::MacAged { device, mac, port, vlan: None } => msg!("explain-mac-aged", device = device, mac = mac, port = port),
-            EventKind::MacAged { device, mac, port, vlan: Some(v) } => {
-                msg!("explain-mac-aged-vlan", device = device, mac = mac, port = port, vlan = v.to_string())
+            EventKind::MacAged { at, mac } => {
+                let (device, port) = (&at.device, &at.port);
+                match at.vlan {
+                    None => msg!("explain-mac-aged", device = device, mac = mac, port = port),
+                    Some(v) => msg!("explain-mac-aged-vlan", device = device, mac = mac, port = port, vlan = v.to_string()),
+                }
             }
             EventKind::Route { device, decision } => explain_route(device, decision),
             EventKind::Ipv6 { device, event } => super::explain6::explain(device, event),
             EventKind::Mtu { device, event } => super::mtu::explain(device, event),
-            EventKind::NeighborChanged { device, interface, ip, mac, old, new } => {
+            EventKind::NeighborChanged { at, ip, mac, old, new } => {
+                let (device, interface) = (&at.device, at.interface());
                 let why = match (old, new) {
                     (None | Some(NudState::Failed), NudState::Incomplete) => msg!("explain-arp-why-incomplete"),
                     (_, NudState::Reachable) => msg!("explain-arp-why-reachable"),
@@ -183,7 +188,8 @@ impl TraceEvent {
             }
             EventKind::CommandStarted { label, .. } => msg!("explain-command-started", label = label),
             EventKind::CommandOutput { label, line } => msg!("explain-command-output", label = label, line = &**line),
-            EventKind::DhcpLeaseObtained { device, interface, lease, renewed } => {
+            EventKind::DhcpLeaseObtained { at, lease, renewed } => {
+                let (device, interface) = (&at.device, at.interface());
                 if *renewed {
                     msg!(
                         "explain-dhcp-renewed",
@@ -217,19 +223,24 @@ impl TraceEvent {
                     )
                 }
             }
-            EventKind::DhcpLeaseExpired { device, interface, address, nak_from } => match nak_from {
-                Some(server) => {
-                    msg!("explain-dhcp-nak", server = server, device = device, interface = interface, address = address)
+            EventKind::DhcpLeaseExpired { at, address, nak_from } => {
+                let (device, interface) = (&at.device, at.interface());
+                match nak_from {
+                    Some(server) => {
+                        msg!("explain-dhcp-nak", server = server, device = device, interface = interface, address = address)
+                    }
+                    None => msg!("explain-dhcp-expired", device = device, interface = interface, address = address),
                 }
-                None => msg!("explain-dhcp-expired", device = device, interface = interface, address = address),
-            },
-            EventKind::DhcpLeaseReleased { device, interface, address, server } => {
+            }
+            EventKind::DhcpLeaseReleased { at, address, server } => {
+                let (device, interface) = (&at.device, at.interface());
                 msg!("explain-dhcp-released", device = device, interface = interface, address = address, server = server)
             }
             EventKind::DhcpServerRelease { device, mac, address } => {
                 msg!("explain-dhcp-server-release", mac = mac, address = address, device = device)
             }
-            EventKind::DhcpNoOffers { device, interface, retry_at } => {
+            EventKind::DhcpNoOffers { at, retry_at } => {
+                let (device, interface) = (&at.device, at.interface());
                 msg!("explain-dhcp-no-offers", device = device, interface = interface, retry = retry_at)
             }
             EventKind::DhcpServerLease { device, lease } => match &**lease {
@@ -245,8 +256,8 @@ impl TraceEvent {
                     msg!("explain-dhcp-server-lease", device = device, address = address, mac = mac, expires = expires)
                 }
             },
-            EventKind::DnsLookup { device, label, lookup } => {
-                let NameLookup { name, server, outcome } = &**lookup;
+            EventKind::DnsLookup { device, lookup } => {
+                let NameLookup { label, name, server, outcome } = &**lookup;
                 let server = server.map_or(msg!("explain-dns-its-server"), |a| msg!("explain-dns-the-server", server = a));
                 let name = name.as_str();
                 match outcome {
@@ -273,7 +284,8 @@ impl TraceEvent {
                     LookupOutcome::NoServers => msg!("explain-dns-no-servers", device = device, name = name, label = label),
                 }
             }
-            EventKind::NatTranslated { device, interface, direction, rewrite } => {
+            EventKind::NatTranslated { at, direction, rewrite } => {
+                let (device, interface) = (&at.device, at.interface());
                 let super::NatRewrite { before, after, checksums, entry } = &**rewrite;
                 super::nat::translated_sentence(device, interface, *direction, before, after, checksums, entry)
             }
@@ -291,8 +303,8 @@ impl TraceEvent {
             EventKind::StpBridge { .. } | EventKind::StpPort { .. } | EventKind::StpTopologyChange { .. } => {
                 super::stp::explain(&self.kind)
             }
-            EventKind::Storm { looped, events, .. } => {
-                let StormLoop { links, devices } = &**looped;
+            EventKind::Storm { looped, .. } => {
+                let StormLoop { links, devices, events } = &**looped;
                 // A fan-out storm through hundreds of parallel cables names a few and counts the rest.
                 let few = |names: &[String]| -> Arg {
                     match names.len() {

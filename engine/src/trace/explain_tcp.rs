@@ -3,7 +3,7 @@
 //! TIME-WAIT), and the request and response it carried.
 
 use super::facts::{HttpRequestInfo, HttpResponseInfo, Retransmitted, Retry, SocketState, TcpEnd};
-use super::EventKind;
+use super::{EventKind, SocketEnds};
 use crate::msg;
 use crate::msg::Msg;
 use crate::time::SimTime;
@@ -24,7 +24,8 @@ pub fn duration(t: SimTime) -> String {
 /// gets an empty one.
 pub(super) fn explain(kind: &EventKind) -> Msg {
     match kind {
-        EventKind::TcpSocket { device, local, peer, old, new, end } => {
+        EventKind::TcpSocket { device, ends, old, new, end } => {
+            let SocketEnds { local, peer } = &**ends;
             use SocketState as S;
             let Some(p) = peer else {
                 return match new {
@@ -69,8 +70,8 @@ pub(super) fn explain(kind: &EventKind) -> Msg {
                 ),
             }
         }
-        EventKind::TcpRetransmit { device, peer, retry, .. } => {
-            let Retry { what, after } = &**retry;
+        EventKind::TcpRetransmit { device, retry } => {
+            let Retry { peer, what, after, .. } = &**retry;
             let (after, ip) = (duration(*after), peer.ip());
             match what {
                 Retransmitted::Syn => msg!("explain-tcp-retransmit-syn", after = after, device = device, ip = ip),
@@ -89,7 +90,7 @@ pub(super) fn explain(kind: &EventKind) -> Msg {
             }
         }
         EventKind::HttpRequest { device, request, .. } => {
-            let HttpRequestInfo { method, path, host, to } = &**request;
+            let HttpRequestInfo { method, path, host, to, .. } = &**request;
             msg!(
                 "explain-http-request",
                 method = method,

@@ -258,6 +258,8 @@ pub struct LeaseInfo {
 /// big as the biggest variant, docs/perf.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct NameLookup {
+    /// The label of the command that looked the name up.
+    pub label: Name,
     /// The name asked, lower case, without the final dot.
     pub name: String,
     /// The server asked last (None: none was).
@@ -362,6 +364,9 @@ pub enum TcpEnd {
 /// one box (a record is as big as the biggest variant, docs/perf.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Retry {
+    /// The connection's two ends.
+    pub local: std::net::SocketAddrV4,
+    pub peer: std::net::SocketAddrV4,
     pub what: Retransmitted,
     /// Time since the previous transmission of the same segment.
     pub after: crate::time::SimTime,
@@ -371,6 +376,8 @@ pub struct Retry {
 /// record is as big as the biggest variant, docs/perf.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct HttpRequestInfo {
+    /// The command's label.
+    pub label: Name,
     pub method: Name,
     pub path: Name,
     pub host: Name,

@@ -38,7 +38,7 @@ pub use frame::Frame;
 pub use ipv6::*;
 pub use explain6::{prefix_view, route6_text, PrefixRow, PrefixView};
 pub use mtu::{mtu_summary, MtuEvent};
-pub use name::Name;
+pub use name::{Line, Name};
 pub use nat::{endpoint as nat_endpoint, ChecksumChange, ConntrackRow, NatDirection, NatRewrite};
 pub use stp::{BridgeId, StpRole, StpRoot, StpState, StpTable};
 pub use state::{Addr6Row, DhcpLeaseRow, MacKey, NeighborRow, NetworkState, SocketRow, StateIndex};
@@ -60,7 +60,9 @@ use std::sync::Arc;
 pub struct PortRef(Arc<PortNames>);
 
 /// The names of one port of one device (what a [`PortRef`] points to).
-/// Compares, orders, hashes and serializes as `device` and `port` only.
+/// Compares, orders and hashes as `device`, `port` and `vlan` (the switch
+/// events compared their VLAN when it was a field of theirs), serializes as
+/// `device` and `port` only.
 #[derive(Clone, Debug, Serialize)]
 pub struct PortNames {
     pub device: Name,
@@ -71,11 +73,18 @@ pub struct PortNames {
     /// (8 bytes less in every record, issue 15).
     #[serde(skip)]
     pub sub: Option<Name>,
+    /// A switch port as a `SwitchForward`, `MacLearned` or `MacAged` of a
+    /// VLAN-filtering switch holds it: the VLAN of the frame or the entry
+    /// (written as the event's `vlan`). The simulation makes one such port
+    /// per port and VLAN that occurs, so a record needs no field for it
+    /// (the 32-byte records of issue 15).
+    #[serde(skip)]
+    pub vlan: Option<u16>,
 }
 
 impl PortNames {
-    fn key(&self) -> (&Name, &Name) {
-        (&self.device, &self.port)
+    fn key(&self) -> (&Name, &Name, Option<u16>) {
+        (&self.device, &self.port, self.vlan)
     }
 }
 
@@ -104,17 +113,28 @@ impl std::hash::Hash for PortNames {
 impl PortRef {
     /// Port `port` of `device`.
     pub fn new(device: Name, port: Name) -> PortRef {
-        PortRef(Arc::new(PortNames { device, port, sub: None }))
+        PortRef(Arc::new(PortNames { device, port, sub: None, vlan: None }))
     }
 
     /// Port `port` of `device` sending for its VLAN subinterface `sub` (a
     /// `FrameSent`'s `from`).
     pub fn sent_by(device: Name, port: Name, sub: Option<Name>) -> PortRef {
-        PortRef(Arc::new(PortNames { device, port, sub }))
+        PortRef(Arc::new(PortNames { device, port, sub, vlan: None }))
+    }
+
+    /// Port `port` of `device` in VLAN `vlan` (a VLAN-filtering switch's
+    /// `SwitchForward`, `MacLearned` and `MacAged`).
+    pub fn in_vlan(device: Name, port: Name, vlan: Option<u16>) -> PortRef {
+        PortRef(Arc::new(PortNames { device, port, sub: None, vlan }))
     }
 }
 
 impl PortRef {
+    /// A port reference to `names` (the decoder's).
+    pub(crate) fn from_names(names: PortNames) -> PortRef {
+        PortRef(Arc::new(names))
+    }
+
     /// Where the shared names live: equal for clones of one port reference.
     pub(crate) fn addr(&self) -> usize {
         Arc::as_ptr(&self.0) as usize
@@ -140,30 +160,157 @@ impl Serialize for PortRef {
     }
 }
 
-/// One direction of one cable as a `FrameSent` holds it: the link and the
-/// ports at its two ends, behind one shared pointer that the simulation makes
-/// once per link direction (and once per VLAN subinterface sending through
-/// its parent). Three names in 8 bytes: with the link and both ports inline a
-/// `FrameSent` was the biggest record (issue 15's trace memory, docs/perf.md).
+/// An interface of a host or router as its events hold it: the [`PortRef`]
+/// of its port (the simulation's, one per port), written as `device` and
+/// `interface`. One pointer for the two names keeps these events within a
+/// 32-byte record (issue 15). Read `at.device` and `at.interface()`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IfaceRef(pub PortRef);
+
+impl IfaceRef {
+    /// The interface's name (its port's).
+    pub fn interface(&self) -> &Name {
+        &self.0.port
+    }
+}
+
+impl std::ops::Deref for IfaceRef {
+    type Target = PortNames;
+    fn deref(&self) -> &PortNames {
+        &self.0
+    }
+}
+
+impl Serialize for IfaceRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("IfaceRef", 2)?;
+        st.serialize_field("device", &self.0.device)?;
+        st.serialize_field("interface", &self.0.port)?;
+        st.end()
+    }
+}
+
+/// One direction of one cable as a `FrameSent` holds it: the link, the
+/// ports at its two ends and the cable's timing, behind one shared pointer
+/// that the simulation makes once per link direction (and once per VLAN
+/// subinterface sending through its parent). Three names in 8 bytes: with the
+/// link and both ports inline a `FrameSent` was the biggest record (issue 15's
+/// trace memory, docs/perf.md), and with the timing here a `FrameSent` needs
+/// no arrival time of its own ([`TraceEvent::t_end`] derives it).
 /// Read its parts as fields (`hop.link`, `hop.from.device`): it derefs to
-/// [`HopNames`].
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// [`HopNames`]. Compares, orders and hashes as its link and ports, not its
+/// timing: as the three fields `FrameSent` had (its `t_end` is compared by
+/// [`TraceEvent`]'s equality, as before).
+#[derive(Clone)]
 pub struct Hop(Arc<HopNames>);
 
+impl Hop {
+    fn key(&self) -> (&Name, &PortRef, &PortRef) {
+        (&self.link, &self.from, &self.to)
+    }
+}
+
+impl PartialEq for Hop {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+impl Eq for Hop {}
+impl PartialOrd for Hop {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Hop {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+impl std::hash::Hash for Hop {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.key().hash(h)
+    }
+}
+
+/// The link direction a `FrameReceived` came over: a [`Hop`] (the one the
+/// simulation made, so the record holds one pointer for its port and link)
+/// that compares, orders and hashes as its receiving port and its link only,
+/// as the two fields `FrameReceived` had (`at`, `link`): a what-if that
+/// moves a cable's far end changes no arrival at the near end.
+/// Read it as a hop (`hop.to`, `hop.link`): it derefs to [`HopNames`].
+#[derive(Clone, Debug)]
+pub struct InHop(pub Hop);
+
+impl InHop {
+    fn key(&self) -> (&PortRef, &Name) {
+        (&self.0.to, &self.0.link)
+    }
+}
+
+impl PartialEq for InHop {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+impl Eq for InHop {}
+
+impl std::ops::Deref for InHop {
+    type Target = HopNames;
+    fn deref(&self) -> &HopNames {
+        &self.0
+    }
+}
+
 /// What a [`Hop`] points to.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug)]
 pub struct HopNames {
     pub link: Name,
     /// The sending port (for a VLAN subinterface's frame, its parent port
     /// with `sub` set).
     pub from: PortRef,
     pub to: PortRef,
+    /// The cable's delay and bit rate when the frames that hold this hop
+    /// were sent: a record's arrival time is derived from them, so a cable
+    /// whose timing changed needs a new hop from then on.
+    pub timing: LinkTiming,
 }
 
 impl Hop {
-    /// `from` sending on `link` to `to`.
-    pub fn new(link: Name, from: PortRef, to: PortRef) -> Hop {
-        Hop(Arc::new(HopNames { link, from, to }))
+    /// `from` sending on `link`, timed by `timing`, to `to`.
+    pub fn new(link: Name, from: PortRef, to: PortRef, timing: LinkTiming) -> Hop {
+        Hop(Arc::new(HopNames { link, from, to, timing }))
+    }
+}
+
+/// How long a frame takes on one direction of a cable: the transmitter is
+/// busy for its serialisation, and its last bit reaches the far end one
+/// propagation delay later. The simulation times every frame with this, and
+/// a `FrameSent` record derives its `t_end` with it (issue 15).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LinkTiming {
+    /// Propagation delay.
+    pub delay: SimTime,
+    /// Serialisation time per byte in picoseconds (8 000 000 / Mbit/s).
+    pub ps_per_byte: u64,
+}
+
+impl LinkTiming {
+    /// Bytes a frame occupies on the wire beyond what the trace shows:
+    /// FCS (4), preamble and start delimiter (8), inter-frame gap (12).
+    const WIRE_OVERHEAD: u64 = 24;
+
+    /// How long a frame of `len` bytes (as the trace shows it) occupies the
+    /// transmitter.
+    pub fn serialisation(&self, len: usize) -> SimTime {
+        let bytes = len as u64 + Self::WIRE_OVERHEAD;
+        SimTime::from_nanos(bytes.saturating_mul(self.ps_per_byte) / 1000)
+    }
+
+    /// When a frame of `len` bytes that started onto the cable at `start`
+    /// has fully reached the far end.
+    pub fn arrival(&self, start: SimTime, len: usize) -> SimTime {
+        start + self.serialisation(len) + self.delay
     }
 }
 
@@ -218,11 +365,19 @@ impl Serialize for Out {
 /// Its number (`seq` in the JSON forms) is its position in [`Trace::events`],
 /// not a field: 8 bytes less in every record (issue 15). Serialized alone it
 /// has no number; [`Numbered`] and [`Trace`] write it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct TraceEvent {
     /// When it happened.
     pub time: SimTime,
     pub kind: EventKind,
+}
+
+/// Equal time and kind, and for a `FrameSent` equal [`TraceEvent::t_end`]:
+/// as when the record held its `t_end` (a hop compares as its names).
+impl PartialEq for TraceEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.time == other.time && self.kind == other.kind && self.t_end() == other.t_end()
+    }
 }
 
 impl TraceEvent {
@@ -230,6 +385,17 @@ impl TraceEvent {
     /// (the record keeps no copy of it, issue 15).
     pub fn t_start(&self) -> SimTime {
         self.time
+    }
+
+    /// When a `FrameSent`'s frame has fully reached the far end: derived from
+    /// its start, its length and its hop's [`LinkTiming`], exactly as the
+    /// simulation timed its delivery (the record keeps no copy of it, issue
+    /// 15). For any other event, its own time.
+    pub fn t_end(&self) -> SimTime {
+        match &self.kind {
+            EventKind::FrameSent { hop, bytes } => hop.timing.arrival(self.time, bytes.len()),
+            _ => self.time,
+        }
     }
 }
 
@@ -239,14 +405,14 @@ impl TraceEvent {
 impl Serialize for TraceEvent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
+        struct Hex<'a>(&'a Frame);
+        impl Serialize for Hex<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                hex_bytes(self.0, s)
+            }
+        }
         match &self.kind {
-            EventKind::FrameSent { hop, t_end, bytes } => {
-                struct Hex<'a>(&'a Frame);
-                impl Serialize for Hex<'_> {
-                    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                        hex_bytes(self.0, s)
-                    }
-                }
+            EventKind::FrameSent { hop, bytes } => {
                 let mut map = s.serialize_map(None)?;
                 map.serialize_entry("time", &self.time)?;
                 map.serialize_entry("type", "FrameSent")?;
@@ -254,16 +420,27 @@ impl Serialize for TraceEvent {
                 map.serialize_entry("from", &hop.from)?;
                 map.serialize_entry("to", &hop.to)?;
                 map.serialize_entry("t_start", &self.time)?;
-                map.serialize_entry("t_end", t_end)?;
+                map.serialize_entry("t_end", &self.t_end())?;
                 map.serialize_entry("bytes", &Hex(bytes))?;
                 if let Some(sub) = &hop.from.sub {
                     map.serialize_entry("subinterface", sub)?;
                 }
                 return map.end();
             }
+            // The port and the link are one `Hop` in the record; the JSON
+            // keeps the keys and order of the fields they were.
+            EventKind::FrameReceived { hop, bytes } => {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("time", &self.time)?;
+                map.serialize_entry("type", "FrameReceived")?;
+                map.serialize_entry("at", &hop.to)?;
+                map.serialize_entry("link", &hop.link)?;
+                map.serialize_entry("bytes", &Hex(bytes))?;
+                return map.end();
+            }
             // The device and port are one `PortRef` in the record; the JSON
             // keeps the keys and order of the fields they were.
-            EventKind::SwitchForward { at, dst, out, why, vlan } => {
+            EventKind::SwitchForward { at, dst, out, why } => {
                 let mut map = s.serialize_map(None)?;
                 map.serialize_entry("time", &self.time)?;
                 map.serialize_entry("type", "SwitchForward")?;
@@ -272,12 +449,12 @@ impl Serialize for TraceEvent {
                 map.serialize_entry("dst", dst)?;
                 map.serialize_entry("out", out)?;
                 map.serialize_entry("why", why)?;
-                if let Some(vlan) = vlan {
+                if let Some(vlan) = &at.vlan {
                     map.serialize_entry("vlan", vlan)?;
                 }
                 return map.end();
             }
-            EventKind::MacLearned { at, mac, moved_from, vlan } => {
+            EventKind::MacLearned { at, mac, moved_from } => {
                 let mut map = s.serialize_map(None)?;
                 map.serialize_entry("time", &self.time)?;
                 map.serialize_entry("type", "MacLearned")?;
@@ -285,7 +462,29 @@ impl Serialize for TraceEvent {
                 map.serialize_entry("mac", mac)?;
                 map.serialize_entry("port", &at.port)?;
                 map.serialize_entry("moved_from", moved_from)?;
-                if let Some(vlan) = vlan {
+                if let Some(vlan) = &at.vlan {
+                    map.serialize_entry("vlan", vlan)?;
+                }
+                return map.end();
+            }
+            EventKind::FrameDropped { at, reason, bytes } => {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("time", &self.time)?;
+                map.serialize_entry("type", "FrameDropped")?;
+                map.serialize_entry("device", &at.device)?;
+                map.serialize_entry("port", &at.port)?;
+                map.serialize_entry("reason", reason)?;
+                map.serialize_entry("bytes", &Hex(bytes))?;
+                return map.end();
+            }
+            EventKind::MacAged { at, mac } => {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry("time", &self.time)?;
+                map.serialize_entry("type", "MacAged")?;
+                map.serialize_entry("device", &at.device)?;
+                map.serialize_entry("mac", mac)?;
+                map.serialize_entry("port", &at.port)?;
+                if let Some(vlan) = &at.vlan {
                     map.serialize_entry("vlan", vlan)?;
                 }
                 return map.end();
@@ -319,12 +518,12 @@ pub enum EventKind {
     /// Routing tables at the start of the run (they do not change afterwards).
     RoutesInstalled {
         device: Name,
-        /// A boxed slice (16 bytes), not a `Vec` (24): a record is as big as
-        /// the biggest variant (docs/perf.md).
-        routes: Box<[RouteEntry]>,
+        /// A boxed `Vec` (8 bytes), not a boxed slice (16) nor a `Vec` (24):
+        /// a record is as big as the biggest variant (docs/perf.md).
+        routes: Box<Vec<RouteEntry>>,
     },
     /// A frame started onto a link; it occupies the link until its last bit
-    /// is sent and reaches the far end at `t_end`.
+    /// is sent and reaches the far end at [`TraceEvent::t_end`].
     FrameSent {
         /// The link, the sending port and the receiving one (one shared
         /// pointer; `hop.link`, `hop.from`, `hop.to`). A VLAN subinterface's
@@ -333,24 +532,32 @@ pub enum EventKind {
         /// (`TraceEvent`'s serializer writes this variant itself.)
         #[serde(skip)]
         hop: Hop,
-        // No `t_start`: it is always the event's `time` (8 bytes less in every
-        // record, issue 15); [`TraceEvent`]'s serializer still writes it, and
-        // [`TraceEvent::t_start`] reads it.
-        t_end: SimTime,
+        // No `t_start`: it is always the event's `time`, and no `t_end`: it
+        // is derived from the time, the frame's length and `hop.timing` (16
+        // bytes less in every record, issue 15). [`TraceEvent`]'s serializer
+        // still writes both; [`TraceEvent::t_start`] and
+        // [`TraceEvent::t_end`] read them.
         #[serde(serialize_with = "hex_bytes")]
         bytes: Frame,
     },
     /// A frame fully arrived at a port.
     FrameReceived {
-        at: PortRef,
-        link: Name,
+        /// The link direction it came over: it arrived at `hop.to` (written
+        /// as `at`) on `hop.link` (written as `link`). One shared pointer, the
+        /// one the simulation made for that direction, so this record is no
+        /// bigger than a `FrameSent` (issue 15). (`TraceEvent`'s serializer
+        /// writes this variant itself.)
+        #[serde(skip)]
+        hop: InHop,
         #[serde(serialize_with = "hex_bytes")]
         bytes: Frame,
     },
     /// A device threw a frame (or the packet inside it) away.
+    /// (`TraceEvent`'s serializer writes this variant itself.)
     FrameDropped {
-        device: Name,
-        port: Option<Name>,
+        /// The device and the port it dropped the frame at (written as
+        /// `device` and `port`): one shared pointer, the port's own.
+        at: PortRef,
         reason: DropReason,
         #[serde(serialize_with = "hex_bytes")]
         bytes: Frame,
@@ -364,36 +571,36 @@ pub enum EventKind {
         bytes: Frame,
     },
     /// A switch or hub decided where a frame goes.
+    /// (`TraceEvent`'s serializer writes this variant itself.)
     SwitchForward {
         /// The switch and the port the frame came in on (`at.device`,
-        /// `at.port`; written as `device` and `in_port`).
+        /// `at.port`; written as `device` and `in_port`), and on a
+        /// VLAN-filtering switch the frame's VLAN (`at.vlan`, written as
+        /// `vlan` after `why`).
         at: PortRef,
         dst: MacAddr,
         out: Out,
         why: ForwardReason,
-        /// The frame's VLAN on a VLAN-filtering switch.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        vlan: Option<u16>,
     },
     /// A switch learned (or re-learned on a new port) where a MAC lives.
+    /// (`TraceEvent`'s serializer writes this variant itself.)
     MacLearned {
         /// The switch and the port the MAC is now behind (`at.device`,
-        /// `at.port`; written as `device` and `port`, around `mac`).
+        /// `at.port`; written as `device` and `port`, around `mac`), and on
+        /// a VLAN-filtering switch the VLAN it was learned in (`at.vlan`,
+        /// written as `vlan` last).
         at: PortRef,
         mac: MacAddr,
         moved_from: Option<Name>,
-        /// The VLAN it was learned in, on a VLAN-filtering switch.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        vlan: Option<u16>,
     },
     /// A switch forgot a MAC that was silent for the ageing time (300 s).
+    /// (`TraceEvent`'s serializer writes this variant itself.)
     MacAged {
-        device: Name,
+        /// The switch and the port the MAC was behind, and its VLAN on a
+        /// VLAN-filtering switch (written as `device`, `port` after `mac`,
+        /// and `vlan`).
+        at: PortRef,
         mac: MacAddr,
-        port: Name,
-        /// The VLAN it was learned in, on a VLAN-filtering switch.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        vlan: Option<u16>,
     },
     /// A host or router chose how to send an IP packet.
     Route {
@@ -402,8 +609,10 @@ pub enum EventKind {
     },
     /// An ARP table entry was created or changed state.
     NeighborChanged {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         ip: Ipv4Addr,
         mac: Option<MacAddr>,
         old: Option<NudState>,
@@ -420,15 +629,18 @@ pub enum EventKind {
     /// A command printed a line.
     CommandOutput {
         label: Name,
-        /// `Box<str>` (16 bytes), not `String` (24): a record is as big as the
-        /// biggest variant (docs/perf.md).
-        line: Box<str>,
+        /// A [`Line`] (one thin pointer, 8 bytes), not a `Box<str>` (16) nor
+        /// a `String` (24): a record is as big as the biggest variant
+        /// (docs/perf.md).
+        line: Line,
     },
     /// A DHCP client got a lease and configured it (address, connected route,
     /// default route, resolv.conf), or renewed it.
     DhcpLeaseObtained {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         /// Boxed, as every rare variant's bulk: a record is as big as the
         /// biggest variant (docs/perf.md "Trace memory").
         lease: Box<LeaseInfo>,
@@ -436,22 +648,28 @@ pub enum EventKind {
     },
     /// A DHCP client lost its address: the lease ran out, or a server said NAK.
     DhcpLeaseExpired {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         address: Ipv4Addr,
         nak_from: Option<Ipv4Addr>,
     },
     /// `dhclient -r`: the client released its lease to `server` and removed the address.
     DhcpLeaseReleased {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         address: Ipv4Addr,
         server: Ipv4Addr,
     },
     /// dhclient gave up after 60 s without an offer and sleeps until `retry_at`.
     DhcpNoOffers {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         retry_at: SimTime,
     },
     /// A DHCP server recorded a lease in its table.
@@ -473,8 +691,7 @@ pub enum EventKind {
     /// A program's name lookup finished (the resolver's answer).
     DnsLookup {
         device: Name,
-        label: Name,
-        /// The name asked, the server and the answer: a rare event's bulk,
+        /// The command's label, the name asked, the server and the answer: a rare event's bulk,
         /// in one box (a record is as big as the biggest variant,
         /// docs/perf.md). Flattened: the JSON keys are this variant's own.
         #[serde(flatten)]
@@ -482,9 +699,11 @@ pub enum EventKind {
     },
     /// A router's NAT rewrote (or, for its own traffic, only tracked) a packet.
     NatTranslated {
-        device: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
         /// The outside interface.
-        interface: Name,
+        #[serde(flatten)]
+        at: IfaceRef,
         direction: NatDirection,
         /// The tuples before and after, the checksums and the conntrack entry,
         /// in one box (four boxes before): a record is as big as the biggest
@@ -498,9 +717,11 @@ pub enum EventKind {
     /// A TCP socket appeared, changed state or went away (the `ss -tan` row).
     TcpSocket {
         device: Name,
-        local: SocketAddrV4,
-        /// None for a listener.
-        peer: Option<SocketAddrV4>,
+        /// The socket's local address and its peer (None for a listener),
+        /// boxed: inline they made this variant bigger than a 32-byte record
+        /// (docs/perf.md). Flattened: written as `local` and `peer`.
+        #[serde(flatten)]
+        ends: Box<SocketEnds>,
         /// None: the socket is new.
         old: Option<SocketState>,
         /// None: the socket is gone.
@@ -511,9 +732,7 @@ pub enum EventKind {
     /// A TCP segment was sent again: no acknowledgement came in time.
     TcpRetransmit {
         device: Name,
-        local: SocketAddrV4,
-        peer: SocketAddrV4,
-        /// What was sent again, and when: boxed, as every rare variant's bulk
+        /// The connection's ends, what was sent again, and when: boxed, as every rare variant's bulk
         /// (a record is as big as the biggest variant, docs/perf.md).
         /// Flattened: the JSON keys are this variant's own.
         #[serde(flatten)]
@@ -531,8 +750,7 @@ pub enum EventKind {
     /// curl sent its HTTP request.
     HttpRequest {
         device: Name,
-        label: Name,
-        /// Method, path, host and server, boxed: a record is as big as the
+        /// The command's label, method, path, host and server, boxed: a record is as big as the
         /// biggest variant (docs/perf.md). Flattened: the JSON keys are this
         /// variant's own, in the same order.
         #[serde(flatten)]
@@ -550,8 +768,10 @@ pub enum EventKind {
     /// A port went down or up (issue 18): `ip link set`, carrier from the
     /// cable's far end, or the power switch.
     LinkChanged {
-        device: Name,
-        port: Name,
+        /// The device and the port (written as `device` and `port`): one
+        /// shared pointer, the port's own.
+        #[serde(flatten)]
+        at: PortRef,
         up: bool,
         /// Boxed: a `LinkCause` is 16 bytes (a port, or one of two unit
         /// variants, which a pointer's one niche cannot tell apart), which made
@@ -561,9 +781,8 @@ pub enum EventKind {
     /// A switch forgot learned MACs at once (a port went down, `bridge fdb flush`, power off).
     MacFlushed {
         device: Name,
-        /// The port whose MACs went; None: every port.
-        port: Option<Name>,
-        /// The MACs, why they went and their VLANs, in one box: a rare event's
+        /// The port whose MACs went (None: every port), the MACs, why they
+        /// went and their VLANs, in one box: a rare event's
         /// lists (a record is as big as the biggest variant, docs/perf.md).
         /// Flattened: the JSON keys are this variant's own, in the same order.
         #[serde(flatten)]
@@ -571,8 +790,10 @@ pub enum EventKind {
     },
     /// A host or router emptied an interface's ARP table.
     NeighborFlushed {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         /// Boxed, as `MacFlushed`'s: a rare event's list (a record is as big
         /// as the biggest variant, docs/perf.md).
         ips: Box<Vec<Ipv4Addr>>,
@@ -580,8 +801,10 @@ pub enum EventKind {
     },
     /// `ip addr add|del` changed an interface's address.
     AddressChanged {
-        device: Name,
-        interface: Name,
+        /// The device and the interface (written as `device` and
+        /// `interface`): one shared pointer, the interface's port's own.
+        #[serde(flatten)]
+        at: IfaceRef,
         old: Option<ipnet::Ipv4Net>,
         new: Option<ipnet::Ipv4Net>,
     },
@@ -594,18 +817,20 @@ pub enum EventKind {
     /// at start it believes it is the root; a better BPDU makes another bridge it.
     StpBridge {
         device: Name,
-        bridge: BridgeId,
-        /// The root as this bridge sees it, boxed: inline it made this variant
-        /// bigger than a record's 32 bytes (docs/perf.md). Flattened: the JSON
-        /// keys are this variant's own (`root`, `root_name`, `root_port`, `cost`).
+        /// This bridge's id and the root as it sees it, boxed: inline they
+        /// made this variant bigger than a record's 32 bytes (docs/perf.md).
+        /// Flattened: the JSON keys are this variant's own (`bridge`, `root`,
+        /// `root_name`, `root_port`, `cost`).
         #[serde(flatten)]
         root: Box<StpRoot>,
     },
     /// A spanning-tree port changed role or state (br_port_state_selection,
     /// the forward delay timer, carrier).
     StpPort {
-        device: Name,
-        port: Name,
+        /// The switch and the port (written as `device` and `port`): one
+        /// shared pointer, the port's own.
+        #[serde(flatten)]
+        at: PortRef,
         role: StpRole,
         state: StpState,
         /// None: the first record of this port.
@@ -624,12 +849,11 @@ pub enum EventKind {
     Mtu { device: Name, event: Box<MtuEvent> },
     /// The run stopped at its event or work budget while frames kept circulating.
     Storm {
-        /// The loop's links and devices, boxed: one event a run, and a record
-        /// is as big as the biggest variant (docs/perf.md). Flattened: the
-        /// JSON keys are this variant's own.
+        /// The loop's links and devices and the events processed, boxed:
+        /// one event a run, and a record is as big as the biggest variant
+        /// (docs/perf.md). Flattened: the JSON keys are this variant's own.
         #[serde(flatten)]
         looped: Box<StormLoop>,
-        events: u64,
         /// Trace index of the first frame that came round the loop (the same
         /// bytes sent again by the same device on the same link): where the
         /// storm becomes visible.
@@ -651,11 +875,21 @@ pub struct StpPortCosts {
     pub path_cost: u32,
 }
 
+/// A `TcpSocket` event's socket: its local address and its peer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SocketEnds {
+    pub local: SocketAddrV4,
+    /// None for a listener.
+    pub peer: Option<SocketAddrV4>,
+}
+
 /// The links and devices of the loop a `Storm` event names.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StormLoop {
     pub links: Vec<String>,
     pub devices: Vec<String>,
+    /// Events processed when the run stopped.
+    pub events: u64,
 }
 
 /// The full trace of a run. Serializes as its events, each [`Numbered`].
@@ -702,16 +936,17 @@ const _: () = assert!(std::mem::size_of::<TraceEvent>() <= 32);
 
 #[cfg(test)]
 mod size_tests {
-    /// `FrameSent` (a link, two ports, two times and the bytes) is the
-    /// biggest variant; a bigger one would grow every record of a storm.
+    /// `FrameSent` (its hop and its bytes, two pointers) is as big as a
+    /// variant may be; a bigger one would grow every record of a storm.
     #[test]
     fn a_record_is_no_bigger_than_a_frame_sent() {
         // 144 until names and ports became thin pointers, the rare variants'
-        // bulk went into boxes and `seq` became the position (issue 15's
-        // trace memory, docs/perf.md).
+        // bulk went into boxes and `seq` became the position; 40 until
+        // `FrameSent` derived its `t_end` from its hop and every variant fit
+        // two pointers and 7 bytes (issue 15's trace memory, docs/perf.md).
         // On 64-bit targets (where the tests and benches run).
         let size = std::mem::size_of::<super::TraceEvent>();
-        assert!(cfg!(not(target_pointer_width = "64")) || size <= 40, "{size}");
+        assert!(cfg!(not(target_pointer_width = "64")) || size <= 32, "{size}");
     }
 }
 
@@ -732,8 +967,7 @@ mod json_tests {
         let mac = MacAddr([2, 0, 0, 0, 0, 1]);
         let flushed = |vlans: Vec<u16>| EventKind::MacFlushed {
             device: "sw1".into(),
-            port: Some("p1".into()),
-            flush: Box::new(MacFlush { macs: vec![(mac, "p1".into())], why: FlushCause::Command, vlans }),
+            flush: Box::new(MacFlush { port: Some("p1".into()), macs: vec![(mac, "p1".into())], why: FlushCause::Command, vlans }),
         };
         assert_eq!(
             json(flushed(vec![10])),
@@ -744,8 +978,7 @@ mod json_tests {
             r#"{"time":7,"type":"MacFlushed","device":"sw1","port":"p1","macs":[["02:00:00:00:00:01","p1"]],"why":"command"}"#
         );
         let storm = EventKind::Storm {
-            looped: Box::new(StormLoop { links: vec!["l1".into()], devices: vec!["sw1".into(), "sw2".into()] }),
-            events: 20_000,
+            looped: Box::new(StormLoop { links: vec!["l1".into()], devices: vec!["sw1".into(), "sw2".into()], events: 20_000 }),
             first_repeat: 12,
         };
         assert_eq!(

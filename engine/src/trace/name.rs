@@ -113,3 +113,69 @@ impl PartialEq<Name> for String {
         self.as_str() == other.as_str()
     }
 }
+
+/// A command's printed line as a `CommandOutput` record holds it: the text
+/// and its length in one block (triomphe's `ThinArc`, as [`super::Frame`]
+/// holds frame bytes), behind a thin pointer. 8 bytes in the record where a
+/// `Box<str>` is 16, and still one allocation per line (a [`Name`] is two:
+/// the throughput bench prints thousands of lines, docs/perf.md).
+/// Derefs to `str`; compares, prints and serializes as its text.
+#[derive(Clone)]
+pub struct Line(triomphe::ThinArc<(), u8>);
+
+impl Line {
+    pub fn as_str(&self) -> &str {
+        // Made from a `str` only (`From` below).
+        std::str::from_utf8(&self.0.slice).expect("a line is UTF-8")
+    }
+}
+
+impl std::ops::Deref for Line {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Line {
+    fn from(s: &str) -> Line {
+        Line(triomphe::ThinArc::from_header_and_slice((), s.as_bytes()))
+    }
+}
+
+impl From<String> for Line {
+    fn from(s: String) -> Line {
+        Line::from(s.as_str())
+    }
+}
+
+impl From<Line> for String {
+    fn from(l: Line) -> String {
+        l.as_str().to_string()
+    }
+}
+
+impl PartialEq for Line {
+    fn eq(&self, other: &Line) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+impl Eq for Line {}
+
+impl std::fmt::Display for Line {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Line {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl Serialize for Line {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}

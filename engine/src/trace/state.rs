@@ -175,14 +175,8 @@ impl NetworkState {
             EventKind::RoutesInstalled { device, routes } => {
                 self.routes.insert(device.to_string(), routes.to_vec());
             }
-            EventKind::NeighborChanged {
-                device,
-                interface,
-                ip,
-                mac,
-                new,
-                ..
-            } => {
+            EventKind::NeighborChanged { at, ip, mac, new, .. } => {
+                let (device, interface) = (&at.device, at.interface());
                 self.neighbors
                     .entry(device.to_string())
                     .or_default()
@@ -196,20 +190,21 @@ impl NetworkState {
                         },
                     );
             }
-            EventKind::MacLearned { at, mac, vlan, .. } => {
+            EventKind::MacLearned { at, mac, .. } => {
                 self.mac_tables
                     .entry(at.device.to_string())
                     .or_default()
-                    .insert(MacKey { vlan: *vlan, mac: *mac }, at.port.to_string());
+                    .insert(MacKey { vlan: at.vlan, mac: *mac }, at.port.to_string());
             }
-            EventKind::DhcpLeaseObtained { device, interface, lease, .. } => {
+            EventKind::DhcpLeaseObtained { at, lease, .. } => {
+                let (device, interface) = (&at.device, at.interface());
                 self.dhcp_client_leases
                     .entry(device.to_string())
                     .or_default()
                     .insert(interface.to_string(), LeaseInfo::clone(lease));
             }
-            EventKind::DhcpLeaseExpired { device, interface, .. }
-            | EventKind::DhcpLeaseReleased { device, interface, .. } => {
+            EventKind::DhcpLeaseExpired { at, .. } | EventKind::DhcpLeaseReleased { at, .. } => {
+                let (device, interface) = (&at.device, at.interface());
                 if let Some(t) = self.dhcp_client_leases.get_mut(device.as_str()) {
                     t.remove(interface.as_str());
                 }
@@ -231,7 +226,8 @@ impl NetworkState {
                     .or_default()
                     .insert(lookup.name.clone(), lookup.outcome.clone());
             }
-            EventKind::NatTranslated { device, rewrite, .. } => {
+            EventKind::NatTranslated { at, rewrite, .. } => {
+                let device = &at.device;
                 let entry = &rewrite.entry;
                 let rows = self.conntrack.entry(device.to_string()).or_default();
                 let key = (&entry.interface, entry.original);
@@ -248,7 +244,8 @@ impl NetworkState {
                     }
                 }
             }
-            EventKind::TcpSocket { device, local, peer, new, .. } => {
+            EventKind::TcpSocket { device, ends, new, .. } => {
+                let super::SocketEnds { local, peer } = &**ends;
                 let rows = self.sockets.entry(device.to_string()).or_default();
                 let at = rows.iter().position(|r| r.local == *local && r.peer == *peer);
                 match (at, new) {
@@ -271,14 +268,16 @@ impl NetworkState {
                     }
                 }
             }
-            EventKind::NeighborFlushed { device, interface, ips, .. } => {
+            EventKind::NeighborFlushed { at, ips, .. } => {
+                let (device, interface) = (&at.device, at.interface());
                 if let Some(table) = self.neighbors.get_mut(device.as_str()).and_then(|t| t.get_mut(interface.as_str())) {
                     for ip in ips.iter() {
                         table.remove(ip);
                     }
                 }
             }
-            EventKind::StpBridge { device, bridge, root } => {
+            EventKind::StpBridge { device, root } => {
+                let bridge = &root.bridge;
                 let t = self.stp.entry(device.to_string()).or_insert_with(|| super::StpTable {
                     bridge: *bridge,
                     root: root.id,
@@ -292,7 +291,8 @@ impl NetworkState {
                 t.root_port = root.port.as_ref().map(|p| p.to_string());
                 t.cost = root.cost;
             }
-            EventKind::StpPort { device, port, role, state, .. } => {
+            EventKind::StpPort { at, role, state, .. } => {
+                let (device, port) = (&at.device, &at.port);
                 if let Some(t) = self.stp.get_mut(device.as_str()) {
                     match t.ports.iter_mut().find(|p| p.0 == port.as_str()) {
                         Some(p) => (p.1, p.2) = (*role, *state),
@@ -305,7 +305,8 @@ impl NetworkState {
                     t.topology_change = *on;
                 }
             }
-            EventKind::LinkChanged { device, port, up, .. } => {
+            EventKind::LinkChanged { at, up, .. } => {
+                let (device, port) = (&at.device, &at.port);
                 let ports = self.down.entry(device.to_string()).or_default();
                 set_member(ports, port.as_str(), !*up);
                 if ports.is_empty() {
@@ -324,9 +325,9 @@ impl NetworkState {
                 }
             }
             EventKind::Ipv6 { device, event } => self.apply6(device.as_str(), event),
-            EventKind::MacAged { device, mac, vlan, .. } => {
-                if let Some(table) = self.mac_tables.get_mut(device.as_str()) {
-                    table.remove(&MacKey { vlan: *vlan, mac: *mac });
+            EventKind::MacAged { at, mac } => {
+                if let Some(table) = self.mac_tables.get_mut(at.device.as_str()) {
+                    table.remove(&MacKey { vlan: at.vlan, mac: *mac });
                 }
             }
             _ => {}

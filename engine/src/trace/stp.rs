@@ -42,6 +42,8 @@ impl BridgeId {
 /// the event's own keys: `root`, `root_name`, `root_port`, `cost`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StpRoot {
+    /// This bridge's id (an `StpBridge` event's `bridge`).
+    pub bridge: BridgeId,
     /// The root bridge's id.
     #[serde(rename = "root")]
     pub id: BridgeId,
@@ -149,19 +151,20 @@ fn was(old: &Option<StpState>) -> Arg {
 /// Linux bridge's words (text arguments; the catalogue may word the roles).
 pub(super) fn explain(kind: &EventKind) -> Msg {
     match kind {
-        EventKind::StpBridge { device, bridge, root } => match &root.port {
-            None => msg!("explain-stp-root-bridge", device = device, bridge = bridge.to_string()),
+        EventKind::StpBridge { device, root } => match &root.port {
+            None => msg!("explain-stp-root-bridge", device = device, bridge = root.bridge.to_string()),
             Some(port) => msg!(
                 "explain-stp-accepts-root",
                 device = device,
                 root = who(&root.name, &root.id),
                 root_id = root.id.to_string(),
-                bridge = bridge.to_string(),
+                bridge = root.bridge.to_string(),
                 port = port,
                 cost = root.cost.to_string()
             ),
         },
-        EventKind::StpPort { device, port, role, state, old_role, old_state, costs } => {
+        EventKind::StpPort { at, role, state, old_role, old_state, costs } => {
+            let (device, port) = (&at.device, &at.port);
             let super::StpPortCosts { root_cost, designated, designated_bridge, designated_cost, bridge, path_cost } = &**costs;
             let was = was(old_state);
             let (cost, dcost) = (root_cost.to_string(), designated_cost.to_string());

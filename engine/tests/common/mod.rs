@@ -26,9 +26,9 @@ pub fn frames_on(out: &RunOutcome, link: &str) -> Vec<Seen> {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::FrameSent { hop, t_end, bytes, .. } if hop.link == link => Some(Seen {
+            EventKind::FrameSent { hop, bytes, .. } if hop.link == link => Some(Seen {
                 t_start: e.t_start(),
-                t_end: *t_end,
+                t_end: e.t_end(),
                 from: hop.from.device.to_string(),
                 bytes: bytes.to_vec(),
             }),

@@ -168,8 +168,6 @@ impl IpNode {
     }
 
     fn dhcp_client_events(&mut self, ctx: &mut Ctx, iface: u32, events: Vec<ClientEvent>) {
-        let device = ctx.id(self.dev);
-        let interface = self.ifaces[iface as usize].name.clone();
         for ev in events {
             match ev {
                 ClientEvent::Send(t) => match t.path {
@@ -216,8 +214,7 @@ impl IpNode {
                         slot.saved = Some(lease.clone());
                     }
                     ctx.record(EventKind::DhcpLeaseObtained {
-                        device: device.clone(),
-                        interface: interface.clone(),
+                        at: self.iface_ref(ctx, iface),
                         lease: Box::new(LeaseInfo {
                             address: net,
                             router: lease.routers.first().copied(),
@@ -236,8 +233,7 @@ impl IpNode {
                         slot.saved = None;
                     }
                     ctx.record(EventKind::DhcpLeaseExpired {
-                        device: device.clone(),
-                        interface: interface.clone(),
+                        at: self.iface_ref(ctx, iface),
                         address,
                         nak_from,
                     });
@@ -245,16 +241,14 @@ impl IpNode {
                 ClientEvent::Released { address, server } => {
                     self.remove_address(ctx, iface);
                     ctx.record(EventKind::DhcpLeaseReleased {
-                        device: device.clone(),
-                        interface: interface.clone(),
+                        at: self.iface_ref(ctx, iface),
                         address,
                         server,
                     });
                 }
                 ClientEvent::NoOffers { retry_at } => {
                     ctx.record(EventKind::DhcpNoOffers {
-                        device: device.clone(),
-                        interface: interface.clone(),
+                        at: self.iface_ref(ctx, iface),
                         retry_at,
                     });
                 }

@@ -401,8 +401,8 @@ impl IpNode {
         let label = self.apps[app as usize].label.clone();
         ctx.record(EventKind::DnsLookup {
             device,
-            label,
             lookup: Box::new(NameLookup {
+                label,
                 name: d.name.trim_end_matches('.').to_ascii_lowercase(),
                 server: d.last_server,
                 outcome: lookup_outcome(results),
@@ -432,8 +432,8 @@ impl IpNode {
         let label = self.apps[app as usize].label.clone();
         ctx.record(EventKind::DnsLookup {
             device,
-            label,
             lookup: Box::new(NameLookup {
+                label,
                 name: name.trim_end_matches('.').to_ascii_lowercase(),
                 server,
                 outcome: outcome.clone(),

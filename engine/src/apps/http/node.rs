@@ -192,8 +192,8 @@ impl IpNode {
                     let AppState::Curl(c) = &mut self.apps[app as usize].state else { return };
                     ctx.record(EventKind::DnsLookup {
                         device,
-                        label,
                         lookup: Box::new(NameLookup {
+                            label,
                             name: c.curl.url.host.trim_end_matches('.').to_ascii_lowercase(),
                             server,
                             outcome: lookup_outcome(&results),
@@ -257,8 +257,7 @@ impl IpNode {
             let device = ctx.id(self.dev);
             ctx.record(EventKind::HttpRequest {
                 device,
-                label: label.clone(),
-                request: Box::new(HttpRequestInfo { method: "GET".into(), path: path.into(), host: host.into(), to }),
+                request: Box::new(HttpRequestInfo { label: label.clone(), method: "GET".into(), path: path.into(), host: host.into(), to }),
             });
         }
         for (stream, text) in out {
