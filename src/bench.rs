@@ -9,6 +9,9 @@
 //!    [`ENGINE_RUNS`] times, median events/s, next to the native figure from
 //!    `cargo bench -p packet-engine --bench throughput` when the page is given it as
 //!    `?bench&native=EVENTS_PER_SEC` (target: wasm ≥ 0.5× native).
+//! 3. The same runs in the engine's worker module (engine-worker/, built at opt-level 3, which
+//!    runs a lab too long for the page: src/worker/), timed inside the worker around the
+//!    steps only, as (2) times `Simulation::run` (issue 15: wasm ≥ 0.9× native).
 //!
 //! Results appear as JSON in `[data-testid=bench-result]` once `data-done="true"`;
 //! `tests/e2e/bench.test.mjs` opens the page in headless Chromium and prints them.
@@ -123,6 +126,48 @@ fn run_engine() -> EngineResult {
     EngineResult { events, median_ms, fastest_ms: samples[0], events_per_sec: events as f64 / (median_ms / 1000.0) }
 }
 
+/// The worker module's figures, or why there are none.
+type WorkerResult = Result<EngineResult, String>;
+
+/// Runs the benchmark [`ENGINE_RUNS`] times in the engine's worker (static/engine-worker.js
+/// answers `["bench", lab, runs]` with `["bench", events, [ms of each run]]`); `done` gets the
+/// figures. The worker lives as long as the returned handle.
+fn run_worker(done: Callback<WorkerResult>) -> Option<crate::worker::Running> {
+    use js_sys::Array;
+    use wasm_bindgen::{JsCast, JsValue};
+    let lab = examples::benchmark(1000, 50, 20).to_json_pretty();
+    let fail = done.clone();
+    let on_message = move |data: JsValue, post: &dyn Fn(&JsValue) -> bool| {
+        if data.as_string().as_deref() == Some("ready") {
+            let ask = Array::of3(&"bench".into(), &JsValue::from_str(&lab), &(ENGINE_RUNS as f64).into());
+            if !post(&ask) {
+                done.emit(Err("could not post to the worker".into()));
+            }
+        } else if let Some(text) = data.as_string() {
+            done.emit(Err(text));
+        } else if let Some(reply) = data.dyn_ref::<Array>() {
+            let events = reply.get(1).as_f64().unwrap_or(0.0) as u64;
+            let mut samples: Vec<f64> = Array::from(&reply.get(2)).iter().filter_map(|v| v.as_f64()).collect();
+            samples.sort_by(f64::total_cmp);
+            let Some(&fastest_ms) = samples.first() else { return done.emit(Err("no runs".into())) };
+            let median_ms = samples[samples.len() / 2];
+            done.emit(Ok(EngineResult { events, median_ms, fastest_ms, events_per_sec: events as f64 / (median_ms / 1000.0) }));
+        }
+    };
+    crate::worker::Running::open(on_message, move || fail.emit(Err("the worker failed to start".into())))
+}
+
+/// `e` as the bench's JSON, with its ratio to the native figure when there is one.
+fn engine_json(e: &EngineResult, native: Option<f64>) -> String {
+    let native_json = native.map_or("null".to_string(), |v| format!("{v:.0}"));
+    let ratio = native.map_or("null".to_string(), |v| format!("{:.3}", e.events_per_sec / v));
+    format!(
+        "{{\"scenario\": \"benchmark(1000, 50, 20)\", \"events\": {}, \"median_ms\": {:.1}, \"fastest_ms\": {:.1}, \
+         \"wasm_events_per_sec\": {:.0}, \"native_events_per_sec\": {native_json}, \"wasm_over_native\": {ratio}}}",
+        e.events, e.median_ms, e.fastest_ms, e.events_per_sec
+    )
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -139,6 +184,8 @@ pub fn bench() -> Html {
     let work = use_mut_ref(Vec::<f64>::new);
     let frame_start = use_mut_ref(|| 0.0f64);
     let engine = use_state(|| None::<EngineResult>);
+    let worker = use_state(|| None::<WorkerResult>);
+    let worker_handle = use_mut_ref(|| None::<crate::worker::Running>);
     let total = WARMUP_FRAMES + MEASURED_FRAMES;
     {
         let (step, intervals, work, frame_start) = (step.clone(), intervals.clone(), work.clone(), frame_start.clone());
@@ -183,24 +230,35 @@ pub fn bench() -> Html {
         wk.sort_by(f64::total_cmp);
         (iv.len(), percentile(&iv, 0.5), percentile(&iv, 0.95), percentile(&iv, 1.0), percentile(&wk, 0.5), percentile(&wk, 0.95))
     });
+    {
+        // Then the worker's module, once the page's engine has run.
+        let (worker, worker_handle) = (worker.clone(), worker_handle.clone());
+        use_effect_with(engine.is_some(), move |&ran| {
+            if ran && worker.is_none() {
+                let set = worker.clone();
+                *worker_handle.borrow_mut() = run_worker(Callback::from(move |r| set.set(Some(r))));
+                if worker_handle.borrow().is_none() {
+                    worker.set(Some(Err("no worker here".into())));
+                }
+            }
+        });
+    }
     let native = native_figure();
-    let result = match (&frame_stats, &*engine) {
-        (Some((n, p50, p95, max, w50, w95)), Some(e)) => {
-            let native_json = native.map_or("null".to_string(), |v| format!("{v:.0}"));
-            let ratio = native.map_or("null".to_string(), |v| format!("{:.3}", e.events_per_sec / v));
+    let result = match (&frame_stats, &*engine, &*worker) {
+        (Some((n, p50, p95, max, w50, w95)), Some(e), Some(w)) => {
+            let worker_json = match w {
+                Ok(w) => engine_json(w, native),
+                Err(e) => format!("{{\"error\": {:?}}}", e),
+            };
             Some(format!(
                 "{{\"labels\": {}, \"devices\": {}, \"links\": {}, \"in_flight\": {IN_FLIGHT}, \"frames\": {n}, \
                  \"frame_interval_ms\": {{\"p50\": {p50:.2}, \"p95\": {p95:.2}, \"max\": {max:.2}}}, \
                  \"script_ms\": {{\"p50\": {w50:.2}, \"p95\": {w95:.2}}}, \
-                 \"engine\": {{\"scenario\": \"benchmark(1000, 50, 20)\", \"events\": {}, \"median_ms\": {:.1}, \"fastest_ms\": {:.1}, \
-                 \"wasm_events_per_sec\": {:.0}, \"native_events_per_sec\": {native_json}, \"wasm_over_native\": {ratio}}}}}",
+                 \"engine\": {}, \"worker\": {worker_json}}}",
                 labels_forced(),
                 topo.positions.len(),
                 topo.links.len(),
-                e.events,
-                e.median_ms,
-                e.fastest_ms,
-                e.events_per_sec
+                engine_json(e, native),
             ))
         }
         _ => None,
@@ -209,6 +267,8 @@ pub fn bench() -> Html {
         format!("Animating {IN_FLIGHT} frames on {} devices: frame {} / {total}", topo.positions.len(), *step)
     } else if engine.is_none() {
         "Running the engine on benchmark(1000, 50, 20)…".to_string()
+    } else if worker.is_none() {
+        "Running it in the engine's worker module…".to_string()
     } else {
         "Done.".to_string()
     };

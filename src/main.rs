@@ -31,11 +31,6 @@ mod whatif;
 mod worker;
 
 fn main() {
-    // The same module runs the engine's Web Worker (src/worker/): there it serves runs.
-    if worker::in_worker() {
-        worker::serve();
-        return;
-    }
     // `index.html?bench` is the browser benchmark (src/bench.rs), built with the lab's own code
     // but only with the `bench` feature (`./lab bench`): the product build leaves it out.
     #[cfg(feature = "bench")]

@@ -59,6 +59,12 @@ pub fn simulation(lab: &Scenario) -> Result<Simulation, packet_engine::msg::Msg>
     Simulation::new(&Run::capped(lab)).map_err(|e| e.with_path())
 }
 
+/// `lab` as the engine's worker gets it (src/worker/): the lab file's text, its event budget
+/// capped as a run here is, so the worker's run is the one [`simulation`] would make.
+pub fn worker_lab(lab: &Scenario) -> String {
+    Run::capped(lab).to_json_pretty()
+}
+
 thread_local! {
     /// The last run's number: each run started gets the next, so a late message from an
     /// older run's worker is told apart.

@@ -1,28 +1,27 @@
 //! The engine's Web Worker (issue 19, docs/worker.md): a long run goes on off the page's
 //! thread, so the page stays responsive, shows the run's progress and can cancel it.
 //!
-//! The worker runs *this same wasm module*: the page posts its own compiled
-//! `WebAssembly.Module` (`wasm_bindgen::module()`) to a small module-worker script,
-//! `engine-worker-<hash>.js`, which imports the app's wasm-bindgen glue and instantiates the
-//! module with it; `main` then finds itself in a worker and serves runs ([`serve`]) instead of
-//! drawing the app. So nothing more is downloaded or compiled for the worker, the page and the
-//! worker can never be of different builds, and there is one wasm build (no second trunk
-//! target). `scripts/worker.mjs` (a trunk post_build hook) writes the worker script with the
-//! glue's hashed name and names the script in index.html's `<meta name="packet-lab-worker">`,
-//! from where the service worker caches it with the rest.
+//! The worker runs the engine's own module (engine-worker/: the engine alone, built at
+//! opt-level 3, where the app's module is built at "z" for its first load; issue 15), through
+//! a small module-worker script, `engine-worker-<hash>.js`, which imports that module's
+//! wasm-bindgen glue. `scripts/worker.mjs` (a trunk post_build hook) writes the script and the
+//! module under hashed names and names them in index.html (`<meta name="packet-lab-worker">`,
+//! and the module as `<meta name=packet-lab-lazy>`), from where the service worker caches them
+//! with the rest. The module is fetched the first time a run goes to a worker, never by a
+//! first visit's examples.
 //!
 //! The conversation, one worker per run:
-//! 1. page → worker: the `WebAssembly.Module` (taken by the worker script);
-//! 2. worker → page: `"ready"` (the module runs);
-//! 3. page → worker: the lab, in the lab file format (JSON text);
-//! 4. worker → page: `[events, work, max_work]` after each piece of [`CHUNK_WORK`] units, then
+//! 1. worker → page: `"ready"` (its module runs);
+//! 2. page → worker: `[lab, CHUNK_WORK]`, the lab in the lab file format (JSON text, its event
+//!    budget capped as the page's runs are) and the size of a piece;
+//! 3. worker → page: `[events, work, max_work]` after each piece of [`CHUNK_WORK`] units, then
 //!    the outcome in the engine's compact form (`packet_engine::codec`) as a `Uint8Array`
 //!    whose buffer is transferred, not copied; or `"error: …"`.
 //!
 //! Cancel, a new lab or leaving drops [`Running`], which terminates the worker. When the
 //! worker cannot be made (no `Worker`, no module workers, no `<meta>`, a `file://` page) or
-//! fails (its script does not load, its module traps, its bytes do not decode), the run goes
-//! on here in pieces ([`PlayAction::WorkerFailed`]), and later runs do not try again.
+//! fails (its script or module does not load, its module traps, its bytes do not decode), the
+//! run goes on here in pieces ([`PlayAction::WorkerFailed`]), and later runs do not try again.
 //!
 //! [`CHUNK_WORK`]: crate::playback::CHUNK_WORK
 
@@ -35,10 +34,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
-use crate::playback::{PlayAction, WorkerJob};
-
-mod serve;
-pub use serve::{in_worker, serve};
+use crate::playback::{worker_lab, PlayAction, WorkerJob, CHUNK_WORK};
 
 thread_local! {
     /// A worker failed in this page: later runs go on here straight away.
@@ -81,15 +77,36 @@ impl Drop for Running {
 }
 
 impl Running {
+    /// A module worker on the page's worker script: `on_message` gets each message it posts,
+    /// with a way to answer (false when the answer could not be posted), and `on_error` its
+    /// failure (its script or module does not load, its module traps). `None` when no worker
+    /// can be made here.
+    pub fn open(
+        mut on_message: impl FnMut(JsValue, &dyn Fn(&JsValue) -> bool) + 'static,
+        on_error: impl Fn() + 'static,
+    ) -> Option<Running> {
+        let url = script_url()?;
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(&url, &options).ok()?;
+        let on_message = {
+            let worker = worker.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                on_message(event.data(), &|answer| worker.post_message(answer).is_ok());
+            })
+        };
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| on_error());
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // Dropping it terminates the worker.
+        Some(Running { worker, _on_message: on_message, _on_error: on_error })
+    }
+
     /// Starts a worker on `job`, or `None` when none can be made here.
     fn start(job: &WorkerJob, on_action: Callback<PlayAction>) -> Option<Running> {
         if BROKEN.with(Cell::get) {
             return None;
         }
-        let url = script_url()?;
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(&url, &options).ok()?;
         let run = job.id;
         // Said once: the first failure wins, later messages of a failed worker are ignored.
         let failed = Rc::new(Cell::new(false));
@@ -103,14 +120,14 @@ impl Running {
             }
         };
         let on_message = {
-            let (worker, lab, fail) = (worker.clone(), job.lab.to_json_pretty(), fail.clone());
-            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let data = event.data();
+            let (lab, fail) = (worker_lab(&job.lab), fail.clone());
+            move |data: JsValue, answer: &dyn Fn(&JsValue) -> bool| {
                 if failed.get() {
                     return;
                 }
                 if let Some(text) = data.as_string() {
-                    if text == "ready" && worker.post_message(&JsValue::from_str(&lab)).is_ok() {
+                    let job = Array::of2(&JsValue::from_str(&lab), &(CHUNK_WORK as f64).into());
+                    if text == "ready" && answer(&job) {
                         return;
                     }
                     fail();
@@ -121,15 +138,9 @@ impl Running {
                     let progress = packet_engine::Progress { events: at(0), work: at(1), max_work: at(2) };
                     on_action.emit(PlayAction::WorkerProgress { run, progress });
                 }
-            })
+            }
         };
-        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| fail());
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let running = Running { worker, _on_message: on_message, _on_error: on_error };
-        // Dropping `running` terminates the worker.
-        running.worker.post_message(&wasm_bindgen::module()).ok()?;
-        Some(running)
+        Self::open(on_message, fail)
     }
 }
 

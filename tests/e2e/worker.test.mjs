@@ -99,10 +99,16 @@ async function eventsSoFar(page) {
 }
 
 test("a heavy lab runs in the worker: progress from the worker, clicks answered, the outcome plays", async () => {
-  const { page, context, problems } = await open({ hold: true });
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: "block" });
+  const wasm = [];
+  context.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url().split("/").pop()));
+  const { page, problems } = await open({ hold: true, context });
+  // The examples run on the page: the engine's worker module is not fetched by a first visit.
+  assert.equal(wasm.length, 1, `the app's module only: ${wasm}`);
+  assert.doesNotMatch(wasm[0], /^engine-/);
   await importLab(page, fanOutLab());
   await page.waitForSelector('[data-testid="run-progress"]');
-  // One module worker, running the page's own module, with the hashed script the page names.
+  // One module worker, with the hashed script the page names.
   await page.waitForFunction(() => window.__workers.length === 1);
   const [made] = await workers(page);
   const named = await page.locator('meta[name="packet-lab-worker"]').getAttribute("content");
@@ -135,6 +141,11 @@ test("a heavy lab runs in the worker: progress from the worker, clicks answered,
   assert.equal(await page.getByTestId("run-error").count(), 0);
   await page.waitForFunction(() => window.__workers[0].terminated);
   const done = (await workers(page))[0];
+  // It ran the engine's own module (engine-worker/, built for speed), named in index.html as
+  // fetched later, not the page's.
+  const engine = wasm.filter((f) => /^engine-[0-9a-f]{16}_bg\.wasm$/.test(f));
+  assert.equal(engine.length, 1, `the worker fetched the engine's module once: ${wasm}`);
+  assert.equal(await page.locator(`meta[name="packet-lab-lazy"][content="./${engine[0]}"]`).count(), 1);
   console.log(`fan-out lab: ${done.progress} progress messages, outcome ${done.bytes} bytes, page's hand-over ${done.handoverMs.toFixed(1)} ms (fake clock: not a measurement)`);
   assert.ok(done.bytes > 0);
   assert.deepEqual(problems, []);
@@ -165,23 +176,25 @@ test("Cancel terminates the worker and keeps the lab; its late outcome changes n
   await context.close();
 });
 
-test("when the worker's script does not load, the run goes on on the page in pieces", async () => {
-  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await context.route(/engine-worker-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: "gone" }));
-  const { page, problems } = await open({ context });
-  await importLab(page, fanOutLab());
-  await page.waitForSelector('[data-testid="run-progress"]');
-  await page.waitForFunction(() => window.__workers.length === 1);
-  // The failed worker is given up; the page's pieces, one per animation frame, finish the run.
-  for (let frames = 0; (await page.getByTestId("run-progress").count()) > 0; frames++) {
-    assert.ok(frames < 400, "the run ends within its work budget");
-    await page.clock.runFor(20);
-  }
-  await page.waitForSelector('[data-testid="event"]');
-  assert.equal((await workers(page))[0].outcome, 0, "not from a worker");
-  assert.deepEqual(problems.filter((p) => !/engine-worker-[0-9a-f]+\.js/.test(p)), []);
-  await context.close();
-});
+for (const [what, file] of [["script", /engine-worker-[0-9a-f]+\.js/], ["engine module", /engine-[0-9a-f]{16}_bg\.wasm/]]) {
+  test(`when the worker's ${what} does not load, the run goes on on the page in pieces`, async () => {
+    const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await context.route(file, (route) => route.fulfill({ status: 404, body: "gone" }));
+    const { page, problems } = await open({ context });
+    await importLab(page, fanOutLab());
+    await page.waitForSelector('[data-testid="run-progress"]');
+    await page.waitForFunction(() => window.__workers.length === 1);
+    // The failed worker is given up; the page's pieces, one per animation frame, finish the run.
+    for (let frames = 0; (await page.getByTestId("run-progress").count()) > 0; frames++) {
+      assert.ok(frames < 400, "the run ends within its work budget");
+      await page.clock.runFor(20);
+    }
+    await page.waitForSelector('[data-testid="event"]');
+    assert.equal((await workers(page))[0].outcome, 0, "not from a worker");
+    assert.deepEqual(problems.filter((p) => !file.test(p)), []);
+    await context.close();
+  });
+}
 
 test("a storm at the browser's whole budget (1 M events) comes back from the worker and plays (size and time measured)", async () => {
   const { page, context, problems } = await open({ paused: false });
@@ -216,12 +229,15 @@ test("after one visit, a heavy lab runs in the worker offline", async () => {
   const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const { page, problems } = await open({ context, paused: false });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: READY_TIMEOUT_MS });
-  // The worker's script is precached with the rest (the service worker reads index.html).
-  const named = await page.locator('meta[name="packet-lab-worker"]').getAttribute("content");
-  await page.waitForFunction(async (name) => {
-    const keys = await (await caches.open("packet-lab-v1")).keys();
-    return keys.some((r) => r.url.endsWith(name.slice(2)));
-  }, named);
+  // The worker's script and the engine's module and glue are precached with the rest (the
+  // service worker reads index.html).
+  const named = await page.evaluate(() =>
+    [...document.querySelectorAll('meta[name="packet-lab-worker"], meta[name="packet-lab-lazy"]')].map((m) => m.content.slice(2)));
+  assert.ok(named.some((f) => /^engine-[0-9a-f]{16}_bg\.wasm$/.test(f)), `the engine's module is named: ${named}`);
+  await page.waitForFunction(async (names) => {
+    const keys = (await (await caches.open("packet-lab-v1")).keys()).map((r) => r.url.split("/").pop());
+    return names.every((name) => keys.includes(name));
+  }, named, { timeout: READY_TIMEOUT_MS });
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
