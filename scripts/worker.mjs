@@ -9,9 +9,11 @@
 // static/engine-worker.js is filled in with the two names and written as
 // engine-worker-<hash of its text>.js, named in index.html as
 // <meta name="packet-lab-worker" content="./engine-worker-….js">, where the app finds it and the
-// service worker's precache sees it; the module is named as <meta name=packet-lab-lazy>: the
-// service worker precaches it, and ./lab size leaves it out of the first load (it is fetched
-// when a run first goes to a worker, after the page is interactive; no example needs one).
+// service worker's precache sees it; the glue and the module are named as
+// <meta name=packet-lab-on-demand>: the service worker keeps them when first fetched (not on
+// install: ~360 KB gzip that most visits never use) and while index.html names them, and
+// ./lab size leaves them out of the first load (fetched when a run first goes to a worker,
+// after the page is interactive; no example needs one).
 
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -46,7 +48,7 @@ export function writeWorker(dir, source) {
   const indexFile = path.join(dir, "index.html");
   let html = readFileSync(indexFile, "utf8");
   const meta = `<meta name=packet-lab-worker content=./${name}>` +
-    `<meta name=packet-lab-lazy content="./${glueName}"><meta name=packet-lab-lazy content="./${wasmName}">`;
+    `<meta name=packet-lab-on-demand content="./${glueName}"><meta name=packet-lab-on-demand content="./${wasmName}">`;
   const at = html.indexOf("</head>") >= 0 ? html.indexOf("</head>") : html.indexOf("<body");
   if (at < 0) throw new Error("index.html has neither </head> nor <body>");
   html = html.slice(0, at) + meta + html.slice(at);

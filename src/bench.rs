@@ -11,7 +11,8 @@
 //!    `?bench&native=EVENTS_PER_SEC` (target: wasm ≥ 0.5× native).
 //! 3. The same runs in the engine's worker module (engine-worker/, built at opt-level 3, which
 //!    runs a lab too long for the page: src/worker/), timed inside the worker around the
-//!    steps only, as (2) times `Simulation::run` (issue 15: wasm ≥ 0.9× native).
+//!    steps only, as (2) times `Simulation::run`, after [`WORKER_WARMUP`] untimed runs: the
+//!    steady state, to set beside native code (issue 15: wasm ≥ 0.9× native).
 //!
 //! Results appear as JSON in `[data-testid=bench-result]` once `data-done="true"`;
 //! `tests/e2e/bench.test.mjs` opens the page in headless Chromium and prints them.
@@ -37,6 +38,10 @@ pub const WARMUP_FRAMES: u32 = 30;
 pub const MEASURED_FRAMES: u32 = 300;
 /// Engine runs; the median is reported.
 pub const ENGINE_RUNS: usize = 5;
+/// Runs of the worker's module left untimed first (V8 optimises a module's hot functions while
+/// they run), then timed.
+pub const WORKER_WARMUP: usize = 5;
+pub const WORKER_RUNS: usize = 15;
 /// Spacing of the 300-device grid, SVG units.
 const SPACING: f64 = 90.0;
 
@@ -129,9 +134,9 @@ fn run_engine() -> EngineResult {
 /// The worker module's figures, or why there are none.
 type WorkerResult = Result<EngineResult, String>;
 
-/// Runs the benchmark [`ENGINE_RUNS`] times in the engine's worker (static/engine-worker.js
-/// answers `["bench", lab, runs]` with `["bench", events, [ms of each run]]`); `done` gets the
-/// figures. The worker lives as long as the returned handle.
+/// Runs the benchmark in the engine's worker, [`WORKER_WARMUP`] runs untimed then
+/// [`WORKER_RUNS`] timed (static/engine-worker.js answers `["bench", lab, runs, warmup]` with
+/// `["bench", events, [ms of each timed run]]`); `done` gets the figures. The worker lives as long as the returned handle.
 fn run_worker(done: Callback<WorkerResult>) -> Option<crate::worker::Running> {
     use js_sys::Array;
     use wasm_bindgen::{JsCast, JsValue};
@@ -139,7 +144,7 @@ fn run_worker(done: Callback<WorkerResult>) -> Option<crate::worker::Running> {
     let fail = done.clone();
     let on_message = move |data: JsValue, post: &dyn Fn(&JsValue) -> bool| {
         if data.as_string().as_deref() == Some("ready") {
-            let ask = Array::of3(&"bench".into(), &JsValue::from_str(&lab), &(ENGINE_RUNS as f64).into());
+            let ask = Array::of4(&"bench".into(), &JsValue::from_str(&lab), &(WORKER_RUNS as f64).into(), &(WORKER_WARMUP as f64).into());
             if !post(&ask) {
                 done.emit(Err("could not post to the worker".into()));
             }

@@ -9,7 +9,7 @@
 // The conversation: "ready" once the module runs; then the page posts [lab, chunk] (the lab's
 // JSON text, the work of a piece) and gets [events, work, max_work] after each piece, then the
 // outcome's bytes (their buffer transferred); or "error: …". The bench page (src/bench.rs) posts
-// ["bench", lab, runs] and gets ["bench", events, [milliseconds of each run's steps]].
+// ["bench", lab, runs, warmup] and gets ["bench", events, [milliseconds of each timed run's steps]].
 import init, { Job } from "ENGINE_JS";
 
 const said = (error) => `error: ${error && error.message ? error.message : error}`;
@@ -21,7 +21,7 @@ ready.then(() => self.postMessage("ready"), (error) => self.postMessage(said(err
 self.onmessage = async ({ data }) => {
   try {
     await ready;
-    if (data[0] === "bench") return bench(data[1], data[2]);
+    if (data[0] === "bench") return bench(data[1], data[2], data[3]);
     const [lab, chunk] = data;
     const job = new Job(lab);
     for (;;) {
@@ -36,15 +36,17 @@ self.onmessage = async ({ data }) => {
   }
 };
 
-/** Runs `lab` `runs` times, timing its steps only (as the page's bench times `Simulation::run`). */
-function bench(lab, runs) {
+/** Runs `lab` `warmup` times untimed (V8 compiles a module's functions with its baseline
+ *  compiler first and optimises the hot ones while they run), then `runs` times, timing its
+ *  steps only (as the page's bench times `Simulation::run` and the native bench `run()`). */
+function bench(lab, runs, warmup) {
   const times = [];
   let events = 0;
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < warmup + runs; i++) {
     const job = new Job(lab);
     const start = performance.now();
     while (!job.step(1e15));
-    times.push(performance.now() - start);
+    if (i >= warmup) times.push(performance.now() - start);
     events = job.progress()[0];
     job.free();
   }

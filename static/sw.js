@@ -9,6 +9,9 @@
 //   it no longer references (an older build's) are dropped: updating needs no version bump here;
 // - the catalogues of languages other than English (locales/…?h=<hash>) are cached when first
 //   fetched, so a language used once works offline;
+// - the engine's worker module and its glue (<meta name=packet-lab-on-demand>, docs/worker.md:
+//   ~360 KB gzip, fetched only when a run is too long for the page) are not precached either:
+//   they are kept when first fetched, and kept while index.html names them;
 // - everything else is cache-first: a hashed name never changes its contents.
 // All URLs are relative to the worker's scope, so the lab works under any sub-path
 // (https://example.org/packet-lab/). Registered by static/sw-register.js.
@@ -29,12 +32,28 @@ function referenced(html) {
   return urls;
 }
 
-/** Caches `response` (index.html) and every file it names; forgets the files it does not. */
+/** The files index.html names as kept once used (<meta name=packet-lab-on-demand>), resolved. */
+function onDemand(html) {
+  const urls = new Set();
+  for (const m of html.matchAll(/<meta name=packet-lab-on-demand content="?(\.\/[A-Za-z0-9._~\-\/]+)/g)) {
+    urls.add(new URL(m[1], SCOPE).href);
+  }
+  return urls;
+}
+
+/** The engine worker's files (scripts/worker.mjs names them engine-<hash>.js and
+ *  engine-<hash>_bg.wasm): cached when first fetched. */
+const KEPT_WHEN_USED = /\/engine-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+
+/** Caches `response` (index.html) and every file it names but those kept once used; forgets
+ *  the files it does not name. */
 async function precache(response) {
   const cache = await caches.open(CACHE);
   const html = await response.clone().text();
   const assets = referenced(html);
+  const later = onDemand(html);
   for (const url of assets) {
+    if (later.has(url)) continue; // cached when first fetched (the fetch handler)
     if (await cache.match(url)) continue; // same name, same contents
     const asset = await fetch(url, { cache: "no-store" });
     if (!asset.ok) throw new Error(`precache: ${url} answered ${asset.status}`);
@@ -158,11 +177,18 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
-  // Cache-first for the hashed build files.
+  // Cache-first for the hashed build files; the engine worker's, fetched when first needed,
+  // are kept then.
   event.respondWith(
     (async () => {
       const cached = await caches.match(request, { ignoreSearch: true });
-      return cached ?? fetch(request);
+      if (cached) return cached;
+      const response = await fetch(request);
+      if (response.ok && KEPT_WHEN_USED.test(url.pathname)) {
+        const copy = response.clone();
+        event.waitUntil(caches.open(CACHE).then((c) => c.put(url.origin + url.pathname, copy)).catch(() => {}));
+      }
+      return response;
     })(),
   );
 });

@@ -48,6 +48,7 @@ function nativeFigure() {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const line = out.split("\n").find((l) => /^\s*1000 hosts\s+50 switches\s+20 routers/.test(l));
+  console.log(`native: ${line?.trim()}`);
   const m = line?.match(/=\s*([\d.]+) M events\/s/);
   return m ? Number(m[1]) * 1e6 : null;
 }
@@ -69,6 +70,14 @@ test(`benchmark page${labels ? " with every frame labelled" : ""}: frame time an
       `engine wasm ${(e.wasm_events_per_sec / 1e6).toFixed(2)} M events/s, the 1 000-host run in ${e.median_ms} ms (target ≤ 100)` +
       (e.native_events_per_sec ? `, native ${(e.native_events_per_sec / 1e6).toFixed(2)} M events/s, ratio ${e.wasm_over_native}` : ""),
   );
+  const w = result.worker;
+  console.log(
+    w.error
+      ? `engine worker module: no figures (${w.error})`
+      : `engine worker module (opt-level 3), steady state: ${(w.wasm_events_per_sec / 1e6).toFixed(2)} M events/s, ` +
+          `median ${w.median_ms} ms, fastest ${w.fastest_ms} ms` + (w.native_events_per_sec ? `, ratio to native ${w.wasm_over_native} (target ≥ 0.9)` : ""),
+  );
+  assert.ok(!w.error && w.events === e.events, `the worker ran the same lab: ${JSON.stringify(w)}`);
   assert.equal(result.devices, 300);
   assert.equal(result.in_flight, 500);
   assert.ok(result.frames >= 200 && result.frame_interval_ms.p95 > 0);

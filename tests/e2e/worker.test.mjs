@@ -145,7 +145,7 @@ test("a heavy lab runs in the worker: progress from the worker, clicks answered,
   // fetched later, not the page's.
   const engine = wasm.filter((f) => /^engine-[0-9a-f]{16}_bg\.wasm$/.test(f));
   assert.equal(engine.length, 1, `the worker fetched the engine's module once: ${wasm}`);
-  assert.equal(await page.locator(`meta[name="packet-lab-lazy"][content="./${engine[0]}"]`).count(), 1);
+  assert.equal(await page.locator(`meta[name="packet-lab-on-demand"][content="./${engine[0]}"]`).count(), 1);
   console.log(`fan-out lab: ${done.progress} progress messages, outcome ${done.bytes} bytes, page's hand-over ${done.handoverMs.toFixed(1)} ms (fake clock: not a measurement)`);
   assert.ok(done.bytes > 0);
   assert.deepEqual(problems, []);
@@ -225,25 +225,37 @@ test("a storm at the browser's whole budget (1 M events) comes back from the wor
   await context.close();
 });
 
-test("after one visit, a heavy lab runs in the worker offline", async () => {
+test("the engine's module is kept once used, not on install; then a heavy lab runs in the worker offline", async () => {
   const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const { page, problems } = await open({ context, paused: false });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: READY_TIMEOUT_MS });
-  // The worker's script and the engine's module and glue are precached with the rest (the
-  // service worker reads index.html).
-  const named = await page.evaluate(() =>
-    [...document.querySelectorAll('meta[name="packet-lab-worker"], meta[name="packet-lab-lazy"]')].map((m) => m.content.slice(2)));
-  assert.ok(named.some((f) => /^engine-[0-9a-f]{16}_bg\.wasm$/.test(f)), `the engine's module is named: ${named}`);
-  await page.waitForFunction(async (names) => {
-    const keys = (await (await caches.open("packet-lab-v1")).keys()).map((r) => r.url.split("/").pop());
-    return names.every((name) => keys.includes(name));
-  }, named, { timeout: READY_TIMEOUT_MS });
-  await context.setOffline(true);
-  await page.reload();
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const named = (selector) => page.evaluate((s) => [...document.querySelectorAll(s)].map((m) => m.content.slice(2)), selector);
+  const cached = () => page.evaluate(async () => (await (await caches.open("packet-lab-v1")).keys()).map((r) => r.url.split("/").pop()));
+  const [script] = await named('meta[name="packet-lab-worker"]');
+  const onDemand = await named('meta[name="packet-lab-on-demand"]');
+  assert.equal(onDemand.length, 2, `the engine's glue and module: ${onDemand}`);
+  // The install's precache (index.html goes in last) keeps the worker's script, not the engine.
+  await page.waitForFunction(async (script) => {
+    const keys = (await (await caches.open("packet-lab-v1")).keys()).map((r) => r.url);
+    return keys.some((k) => k.endsWith(script)) && keys.some((k) => /\/(index\.html)?$/.test(k));
+  }, script, { timeout: READY_TIMEOUT_MS });
+  assert.deepEqual((await cached()).filter((f) => onDemand.includes(f)), [], "the engine is not precached");
+
+  // A heavy lab online: the worker fetches the engine's module, and the service worker keeps it.
   await importLab(page, fanOutLab());
   await page.waitForFunction(() => window.__workers.length === 1 && window.__workers[0].outcome === 1, null, { timeout: READY_TIMEOUT_MS });
   await page.waitForSelector('[data-testid="event"]');
+  await page.waitForFunction(async (names) => {
+    const keys = (await (await caches.open("packet-lab-v1")).keys()).map((r) => r.url.split("/").pop());
+    return names.every((name) => keys.includes(name));
+  }, onDemand, { timeout: READY_TIMEOUT_MS });
+
+  // Offline, reloaded: the same lab runs in the worker again, from the cache.
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  await page.waitForSelector('[data-testid="event"]', { timeout: READY_TIMEOUT_MS });
+  await page.waitForFunction(() => window.__workers.length === 1 && window.__workers[0].outcome === 1, null, { timeout: READY_TIMEOUT_MS });
   assert.deepEqual(problems, []);
   await context.close();
 });
