@@ -249,6 +249,9 @@ pub enum Action {
     DismissLanguageFailed,
     /// A what-if command (fork, compare, jump to the divergence, leave).
     WhatIf(WhatIfAction),
+    /// A split module the reducer waits for arrived (src/split.rs `SplitFn`: predict mode's
+    /// questions, the what-if's comparison): nothing to do but the syncs every action ends with.
+    CodeLoaded,
 }
 
 impl Reducible for State {
@@ -350,6 +353,7 @@ impl Reducible for State {
             }
             Action::DismissLanguageFailed => next.lang_failed = None,
             Action::WhatIf(action) => next.what_if(action),
+            Action::CodeLoaded => {}
         }
         // Another lab (an example, a link, an exercise) ends the what-if.
         if matches!(self_action_kind, Kind::NewLab) || next.exercises.session != self.exercises.session {
