@@ -479,8 +479,14 @@ fn exercise_dock() -> Html {
     let tr = crate::i18n::use_tr();
     let on_action = to_action(&lab, Action::Exercise);
     let ex = &lab.exercises;
+    // The exercises' judge is code in a split module, fetched when one is started or resumed.
+    let code_loaded = use_callback(lab.dispatcher(), |(), d| d.dispatch(Action::CodeLoaded));
+    let judge_failed = crate::split::use_split_fn(&crate::exercises::JUDGE, ex.pending.is_some(), code_loaded);
     html! {
         <>
+            if judge_failed && ex.pending.is_some() {
+                <crate::split::SplitFailed />
+            }
             if let Some(session) = &ex.session {
                 <ExercisePanel session={session.clone()} course_len={ex.course.len()}
                     record={ex.progress.get(&session.exercise.id)} on_action={on_action.clone()} />
@@ -531,7 +537,12 @@ fn to_action<A: 'static>(lab: &LabContext, wrap: fn(A) -> Action) -> Callback<A>
 #[hook]
 fn use_exercise_storage(lab: &LabContext) {
     use_effect_with(lab.exercises.progress.clone(), |progress| crate::progress::save(progress));
-    let exercise = lab.exercises.session.as_ref().map(|s| s.exercise.clone());
+    // An exercise waiting to be resumed (its judge's module on the way) is still the one
+    // being done: kept, so a reload before its module came resumes it again.
+    let exercise = lab.exercises.session.as_ref().map(|s| s.exercise.clone()).or_else(|| match &lab.exercises.pending {
+        Some(crate::exercises::Pending::Resume(exercise, _)) => Some(exercise.clone()),
+        _ => None,
+    });
     use_effect_with(exercise, |exercise| crate::progress::save_session(exercise.as_deref()));
 }
 

@@ -145,3 +145,25 @@ test("predict mode whose questions' module cannot be fetched says so; the lab st
   assert.deepEqual(problems.filter((p) => !/packet-lab-load-questions|Failed to load wasm-split module|ERR_INTERNET_DISCONNECTED/.test(p)), []);
   await context.close();
 });
+
+test("the exercises' judge is a module fetched when an exercise starts, and again to resume it after a reload", async () => {
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url().split("/").pop()));
+  await page.goto(fx.appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const judge = () => wasm.filter((f) => /^packet-lab-load-judge-/.test(f)).length;
+  assert.equal(judge(), 0, `a first visit does not fetch it: ${wasm}`);
+  await page.locator('[data-testid="course"] > summary').click();
+  await page.locator('[data-exercise="right-network"].course-item').click();
+  await page.waitForSelector('[data-testid="exercise"][data-exercise="right-network"]', { timeout: READY_TIMEOUT_MS });
+  assert.equal(judge(), 1);
+  // The exercise comes back after a reload (its module fetched again: no service worker here).
+  await page.reload();
+  await page.waitForSelector('[data-testid="exercise"][data-exercise="right-network"]', { timeout: READY_TIMEOUT_MS });
+  assert.equal(judge(), 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
