@@ -151,6 +151,10 @@ fn shell() -> Html {
         let dispatcher = lab.dispatcher();
         Callback::from(move |a: PlayAction| dispatcher.dispatch(Action::Play(a)))
     };
+    // The what-if's comparison is code in a split module, fetched when a what-if starts (while
+    // the variant is edited, so it is here by "Run to compare").
+    let code_loaded = use_callback(lab.dispatcher(), |(), d| d.dispatch(Action::CodeLoaded));
+    let compare_failed = crate::split::use_split_fn(&crate::whatif::COMPARE, lab.whatif.active(), code_loaded);
     use_play_clock(lab.play.playing, on_play.clone());
     // A long run: in the engine's worker, or here in pieces where there is none (issue 19).
     use_run_driver(lab.play.pending().and_then(|p| p.stepped_here()), on_play.clone());
@@ -253,6 +257,9 @@ fn shell() -> Html {
                 <div class={classes!("stage", lab.story.open.then_some("with-story"),
                     whatif.active().then_some("whatif"), whatif.comparing.then_some("comparing"))}>
                     { whatif_bar.unwrap_or_default() }
+                    if compare_failed && whatif.comparing {
+                        <crate::split::SplitFailed />
+                    }
                     { original_canvas.unwrap_or_default() }
                     <Canvas scenario={edit.scenario.clone()} diagram={diagram.clone().expect("the lab is always drawn")}
                         view={edit.view} selected={selected.clone()} selected_links={selected_links.clone()}
@@ -335,6 +342,9 @@ fn playback_dock() -> Html {
         let dispatcher = lab.dispatcher();
         Callback::from(move |a: PlayAction| dispatcher.dispatch(Action::Play(a)))
     };
+    // Predict mode's questions are code in a split module, fetched when the mode is turned on.
+    let code_loaded = use_callback(lab.dispatcher(), |(), d| d.dispatch(Action::CodeLoaded));
+    let questions_failed = crate::split::use_split_fn(&crate::predict::QUESTIONS, lab.predict.on, code_loaded);
     let play = &lab.play;
     let scenario = &lab.edit.scenario;
     // Made once per lab (see `use_diagram`), so the panes' props stay equal between frames.
@@ -401,6 +411,9 @@ fn playback_dock() -> Html {
             <div class={classes!("dock-panes", comparing.then_some("comparing"))}>
                 // Over the event list (which would give the answer away), never over a device.
                 <PredictDock />
+                if questions_failed && lab.predict.on {
+                    <crate::split::SplitFailed />
+                }
                 if let (true, Some(original)) = (comparing, &lab.whatif.original) {
                     <OriginalEvents original={original.clone()} diverged={divergence.as_ref().and_then(|d| d.original)} />
                 }
@@ -466,8 +479,14 @@ fn exercise_dock() -> Html {
     let tr = crate::i18n::use_tr();
     let on_action = to_action(&lab, Action::Exercise);
     let ex = &lab.exercises;
+    // The exercises' judge is code in a split module, fetched when one is started or resumed.
+    let code_loaded = use_callback(lab.dispatcher(), |(), d| d.dispatch(Action::CodeLoaded));
+    let judge_failed = crate::split::use_split_fn(&crate::exercises::JUDGE, ex.pending.is_some(), code_loaded);
     html! {
         <>
+            if judge_failed && ex.pending.is_some() {
+                <crate::split::SplitFailed />
+            }
             if let Some(session) = &ex.session {
                 <ExercisePanel session={session.clone()} course_len={ex.course.len()}
                     record={ex.progress.get(&session.exercise.id)} on_action={on_action.clone()} />
@@ -518,7 +537,12 @@ fn to_action<A: 'static>(lab: &LabContext, wrap: fn(A) -> Action) -> Callback<A>
 #[hook]
 fn use_exercise_storage(lab: &LabContext) {
     use_effect_with(lab.exercises.progress.clone(), |progress| crate::progress::save(progress));
-    let exercise = lab.exercises.session.as_ref().map(|s| s.exercise.clone());
+    // An exercise waiting to be resumed (its judge's module on the way) is still the one
+    // being done: kept, so a reload before its module came resumes it again.
+    let exercise = lab.exercises.session.as_ref().map(|s| s.exercise.clone()).or_else(|| match &lab.exercises.pending {
+        Some(crate::exercises::Pending::Resume(exercise, _)) => Some(exercise.clone()),
+        _ => None,
+    });
     use_effect_with(exercise, |exercise| crate::progress::save_session(exercise.as_deref()));
 }
 

@@ -73,6 +73,47 @@ impl Session {
     }
 }
 
+/// What the engine says of a lab of an exercise: the sentences of its lock violations (sorted
+/// by their English, each once) and, when asked for, the goal's results (`Exercise::evaluate`,
+/// which runs the lab and diagnoses a failure).
+type Judged = (Vec<Msg>, Option<Evaluation>);
+
+/// Judges `lab` as a lab of `exercise`; evaluates it when `evaluate` is true.
+fn judge(exercise: &Exercise, lab: &Scenario, evaluate: bool) -> Judged {
+    // Sorted by their English and each once, as a VecSet of the sentences would be; a Vec
+    // avoids a set type in the wasm (issue 15).
+    let mut violations: Vec<Msg> = check_locks(&exercise.lab, lab, &exercise.editable)
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|v| v.message)
+        .collect();
+    violations.sort_by_cached_key(|m| m.to_string());
+    violations.dedup();
+    (violations, evaluate.then(|| exercise.evaluate(lab)))
+}
+
+crate::split_fn! {
+    /// [`judge`], in its own wasm module (src/split.rs): the engine's lock checks, evaluation and
+    /// diagnosis are code a first visit never runs, fetched when an exercise is started or
+    /// resumed ([`Exercises::pending`] waits for it).
+    pub static JUDGE: fn(&Exercise, &Scenario, bool) -> Judged = "exercise_judge"::load_judge => judge;
+}
+
+/// The judge, for code that runs only while an exercise is on: it started once the judge was here.
+fn judge_now() -> fn(&Exercise, &Scenario, bool) -> Judged {
+    JUDGE.get().expect("an exercise starts only once its judge is here (Exercises::pending)")
+}
+
+/// An exercise waiting for [`JUDGE`]'s module, started (or resumed) when it arrives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Start it (a course entry or a teacher's file, already parsed).
+    Start(Rc<Exercise>, Option<usize>),
+    /// Resume it on the lab restored after a reload, if its locks still hold.
+    Resume(Rc<Exercise>, Option<usize>),
+}
+
 /// The exercises' half of the app state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Exercises {
@@ -84,6 +125,8 @@ pub struct Exercises {
     pub progress: Progress,
     /// Why the last exercise or progress file was refused, worded when shown.
     pub error: Option<Msg>,
+    /// The exercise to start or resume once [`JUDGE`]'s module is here (app.rs fetches it).
+    pub pending: Option<Pending>,
 }
 
 impl Default for Exercises {
@@ -95,14 +138,17 @@ impl Default for Exercises {
 impl Exercises {
     /// No exercise started, with this course and stored progress.
     pub fn new(course: Vec<Rc<Exercise>>, progress: Progress) -> Exercises {
-        Exercises { course: course.into(), session: None, progress, error: None }
+        Exercises { course: course.into(), session: None, progress, error: None, pending: None }
     }
 
     /// Handles an action that does not need the editor ([`ExerciseAction::Start`] and
     /// [`ExerciseAction::Open`] go through [`Exercises::start`]).
     pub fn apply(&mut self, action: ExerciseAction) {
         match action {
-            ExerciseAction::Leave => self.session = None,
+            ExerciseAction::Leave => {
+                self.session = None;
+                self.pending = None;
+            }
             ExerciseAction::Hint => {
                 if let Some(s) = &mut self.session {
                     if s.more_hints() {
@@ -147,7 +193,14 @@ impl Exercises {
 
     /// Starts `exercise`: its lab replaces the editor's (undoably), hints start hidden (or as
     /// many as were revealed before), and the starting lab is evaluated, which is not an attempt.
+    /// Until [`JUDGE`]'s module is here the exercise waits in [`Exercises::pending`] and nothing
+    /// changes.
     pub fn start(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>, edit: &mut Editor) -> Effect {
+        if JUDGE.get().is_none() {
+            self.pending = Some(Pending::Start(exercise, builtin));
+            return Effect::ViewOnly;
+        }
+        self.pending = None;
         let effect = edit.apply(EditAction::Replace { scenario: exercise.lab.clone(), origin: None });
         if edit.scenario.devices != exercise.lab.devices {
             // The editor refused the lab (it validated, so this is a bug); stay out of the exercise.
@@ -160,13 +213,26 @@ impl Exercises {
 
     /// Resumes `exercise` on the student's lab as it is (after a reload): evaluated, not an
     /// attempt; a lab that already passes is recorded as solved.
-    pub fn resume(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>, lab: &Scenario) {
-        let evaluation = Rc::new(exercise.evaluate(lab));
+    fn resume(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>, lab: &Scenario) {
+        let evaluation = Rc::new(judge_now()(&exercise, lab, true).1.expect("asked to evaluate"));
         if evaluation.solved() {
             self.progress.mark_solved(&exercise.id);
         }
         let hints_shown = (self.progress.get(&exercise.id).hints as usize).min(exercise.hints.len());
         self.session = Some(Session { exercise, builtin, evaluation, hints_shown });
+    }
+
+    /// Resumes the exercise that was being done before a reload, if `lab` (the restored lab)
+    /// is still a lab of it (its locks hold); otherwise none. Pending until the judge is here.
+    pub fn resume_stored(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>, lab: &Scenario) {
+        let Some(judge) = JUDGE.get() else {
+            self.pending = Some(Pending::Resume(exercise, builtin));
+            return;
+        };
+        self.pending = None;
+        if judge(&exercise, lab, false).0.is_empty() {
+            self.resume(exercise, builtin, lab);
+        }
     }
 
     /// Guards an edit the editor just applied (`before` is the editor as it was). A change to
@@ -178,7 +244,8 @@ impl Exercises {
             return effect;
         }
         let exercise = session.exercise.clone();
-        if let Some(message) = new_violation(&exercise, &before.scenario, &edit.scenario) {
+        let judge = judge_now();
+        if let Some(message) = new_violation(judge, &exercise, &before.scenario, &edit.scenario) {
             *edit = before.clone();
             match action {
                 EditAction::SetField(field, text) => {
@@ -192,7 +259,7 @@ impl Exercises {
             // Only the title changed: nothing to run again.
             return effect;
         }
-        let evaluation = Rc::new(exercise.evaluate(&edit.scenario));
+        let evaluation = Rc::new(judge(&exercise, &edit.scenario, true).1.expect("asked to evaluate"));
         self.progress.attempt(&exercise.id, evaluation.solved());
         session.evaluation = evaluation;
         effect
@@ -200,22 +267,9 @@ impl Exercises {
 }
 
 /// The first lock violation of `after` that `before` did not already have, as a sentence.
-fn new_violation(exercise: &Exercise, before: &Scenario, after: &Scenario) -> Option<Msg> {
-    // Sorted by their English and each once, as a VecSet of the sentences would be; a Vec
-    // avoids a set type in the wasm (issue 15).
-    let messages = |lab: &Scenario| -> Vec<Msg> {
-        let mut m: Vec<Msg> = check_locks(&exercise.lab, lab, &exercise.editable)
-            .err()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|v| v.message)
-            .collect();
-        m.sort_by_cached_key(|m| m.to_string());
-        m.dedup();
-        m
-    };
-    let old = messages(before);
-    messages(after).into_iter().find(|m| !old.contains(m))
+fn new_violation(judge: fn(&Exercise, &Scenario, bool) -> Judged, exercise: &Exercise, before: &Scenario, after: &Scenario) -> Option<Msg> {
+    let old = judge(exercise, before, false).0;
+    judge(exercise, after, false).0.into_iter().find(|m| !old.contains(m))
 }
 
 /// What the device panel needs to draw lock icons: the lab shown and the exercise's permissions.

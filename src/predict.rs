@@ -85,6 +85,17 @@ pub fn select(all: Vec<Question>) -> Vec<Question> {
     out
 }
 
+/// The questions asked about `run`: the engine's, selected.
+fn questions_of(run: &RunRef) -> Vec<Question> {
+    select(questions(&run.outcome.topology, &run.outcome.trace, run.lab.seed))
+}
+
+crate::split_fn! {
+    /// [`questions_of`], in its own wasm module (src/split.rs): the engine's questions are
+    /// code a first visit never runs (34 KB of wasm), fetched when predict mode is turned on.
+    pub static QUESTIONS: fn(&RunRef) -> Vec<Question> = "predict_questions"::load_questions => questions_of;
+}
+
 fn kind_order(kind: QuestionKind) -> u8 {
     match kind {
         QuestionKind::SwitchPorts => 0,
@@ -123,12 +134,15 @@ impl Predict {
         if !self.on || self.run.as_ref() == play.run() {
             return;
         }
+        // Until the questions' module is here (app.rs fetches it when the mode is turned on,
+        // then dispatches), nothing is asked; the first state change after it arrives makes them.
+        let Some(questions_of) = QUESTIONS.get() else { return };
         self.run = play.run().cloned();
         self.open = None;
         self.answered = None;
         self.done.clear();
         self.questions = match &self.run {
-            Some(run) => select(questions(&run.outcome.topology, &run.outcome.trace, run.lab.seed)).into(),
+            Some(run) => questions_of(run).into(),
             None => Rc::from([]),
         };
         // Events already shown are not asked about.

@@ -122,3 +122,83 @@ macro_rules! split_view {
         }
     };
 }
+
+/// A function whose code is in a split module, for work a first visit never does (predict
+/// mode's questions, the what-if's comparison) but that the reducer runs, synchronously, once
+/// the user has asked for it. Declared with [`split_fn!`]. The reducer asks [`SplitFn::get`]
+/// and does nothing while it answers `None`; [`use_split_fn`] fetches the module when the
+/// feature is turned on and then dispatches an action, after which the reducer's work is done.
+pub struct SplitFn<F: 'static> {
+    /// wasm-split's loader of the module (whose loader function answers the function).
+    #[cfg(target_arch = "wasm32")]
+    #[doc(hidden)]
+    pub loader: &'static wasm_split::LazyLoader<(), F>,
+    /// Natively (the tests) the function itself: wasm-split's native loader answers only
+    /// after an `await`, and the reducer cannot wait.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[doc(hidden)]
+    pub f: F,
+}
+
+impl<F: Copy + 'static> SplitFn<F> {
+    /// The function, once its module is here (natively, always).
+    pub fn get(&'static self) -> Option<F> {
+        #[cfg(target_arch = "wasm32")]
+        return self.loader.call(()).ok();
+        #[cfg(not(target_arch = "wasm32"))]
+        Some(self.f)
+    }
+
+    /// Fetches its module (once a page); false when it could not be fetched or started.
+    pub async fn load(&'static self) -> bool {
+        #[cfg(target_arch = "wasm32")]
+        return self.loader.load().await;
+        #[cfg(not(target_arch = "wasm32"))]
+        true
+    }
+}
+
+/// `split_fn!(pub static NAME: fn(…) -> … = "module"::load_x => path::to::function);` declares
+/// a [`SplitFn`] whose function, and everything only it reaches, scripts/split.mjs moves into
+/// the module `module` (the loader's function answers the function's pointer, as
+/// [`split_view!`]'s answers a view's).
+#[macro_export]
+macro_rules! split_fn {
+    ($(#[$doc:meta])* $vis:vis static $name:ident: $ty:ty = $module:tt :: $load:ident => $f:path;) => {
+        $(#[$doc])*
+        #[cfg(target_arch = "wasm32")]
+        $vis static $name: $crate::split::SplitFn<$ty> = {
+            fn $load(_: ()) -> $ty {
+                $f as $ty
+            }
+            static LOADER: wasm_split::LazyLoader<(), $ty> = wasm_split::lazy_loader!(extern $module fn $load(arg: ()) -> $ty);
+            $crate::split::SplitFn { loader: &LOADER }
+        };
+        $(#[$doc])*
+        #[cfg(not(target_arch = "wasm32"))]
+        $vis static $name: $crate::split::SplitFn<$ty> = $crate::split::SplitFn { f: $f as $ty };
+    };
+}
+
+/// Fetches `f`'s module once `wanted` turns true, then calls `on_loaded` (which dispatches an
+/// action, so the reducer runs again and does what it skipped). Answers true when the module
+/// could not be fetched: the caller shows [`SplitFailed`] where the feature would speak.
+#[hook]
+pub fn use_split_fn<F: Copy + 'static>(f: &'static SplitFn<F>, wanted: bool, on_loaded: Callback<()>) -> bool {
+    let failed = use_state(|| false);
+    {
+        let failed = failed.clone();
+        use_effect_with(wanted, move |&wanted| {
+            if wanted && f.get().is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if f.load().await {
+                        on_loaded.emit(());
+                    } else {
+                        failed.set(true);
+                    }
+                });
+            }
+        });
+    }
+    *failed
+}

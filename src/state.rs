@@ -13,7 +13,8 @@ use packet_engine::Scenario;
 use yew::Reducible;
 
 use crate::editor::{EditAction, Editor, Effect};
-use crate::exercises::{ExerciseAction, Exercises};
+use crate::exercises::{ExerciseAction, Exercises, Pending};
+use packet_engine::exercise::Exercise;
 use crate::inspector::{InspectAction, Inspector};
 use crate::playback::{PlayAction, Playback};
 use crate::share::{Share, ShareAction, SharedLab};
@@ -174,6 +175,17 @@ enum Kind {
 }
 
 impl State {
+    /// Starts an exercise (its lab replaces the editor's), or leaves it pending until the
+    /// judge's module is here (`Exercises::pending`).
+    fn start_exercise(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>) {
+        if self.exercises.start(exercise, builtin, &mut self.edit) == Effect::ScenarioChanged {
+            self.play.invalidate(&self.edit.scenario);
+        }
+        if self.exercises.pending.is_none() {
+            self.inspect.apply(InspectAction::Close);
+        }
+    }
+
     /// Applies a what-if command.
     fn what_if(&mut self, action: WhatIfAction) {
         match action {
@@ -249,6 +261,10 @@ pub enum Action {
     DismissLanguageFailed,
     /// A what-if command (fork, compare, jump to the divergence, leave).
     WhatIf(WhatIfAction),
+    /// A split module the reducer waits for arrived (src/split.rs `SplitFn`: predict mode's
+    /// questions, the what-if's comparison, the exercises' judge): a pending exercise starts,
+    /// and the syncs every action ends with run again.
+    CodeLoaded,
 }
 
 impl Reducible for State {
@@ -268,6 +284,7 @@ impl Reducible for State {
                 if let Some(example) = next.examples.get(index) {
                     // An example is not an exercise: loading one ends the exercise.
                     next.exercises.session = None;
+                    next.exercises.pending = None;
                     let scenario = (*example.scenario).clone();
                     if next.edit.apply(EditAction::Replace { scenario, origin: Some(index) })
                         == Effect::ScenarioChanged
@@ -303,12 +320,7 @@ impl Reducible for State {
             }
             Action::Inspect(inspect) => next.inspect.apply(inspect),
             Action::Exercise(action) => match next.exercises.resolve(&action) {
-                Some((exercise, builtin)) => {
-                    if next.exercises.start(exercise, builtin, &mut next.edit) == Effect::ScenarioChanged {
-                        next.play.invalidate(&next.edit.scenario);
-                    }
-                    next.inspect.apply(InspectAction::Close);
-                }
+                Some((exercise, builtin)) => next.start_exercise(exercise, builtin),
                 None => next.exercises.apply(action),
             },
             Action::Predict(action) => {
@@ -350,6 +362,14 @@ impl Reducible for State {
             }
             Action::DismissLanguageFailed => next.lang_failed = None,
             Action::WhatIf(action) => next.what_if(action),
+            Action::CodeLoaded => match next.exercises.pending.take() {
+                Some(Pending::Start(exercise, builtin)) => next.start_exercise(exercise, builtin),
+                Some(Pending::Resume(exercise, builtin)) => {
+                    let lab = next.edit.scenario.clone();
+                    next.exercises.resume_stored(exercise, builtin, &lab);
+                }
+                None => {}
+            },
         }
         // Another lab (an example, a link, an exercise) ends the what-if.
         if matches!(self_action_kind, Kind::NewLab) || next.exercises.session != self.exercises.session {
@@ -504,6 +524,31 @@ mod tests {
         let left = apply(solved, &[Action::LoadExample(1)]);
         assert!(left.exercises.session.is_none());
         assert!(left.exercises.progress.solved("right-network"), "progress stays");
+    }
+
+    /// An exercise asked for before its judge's module was here (in the browser, src/split.rs)
+    /// waits, and starts (or resumes, if its locks hold on the lab) when the module arrives;
+    /// loading an example drops it.
+    #[test]
+    fn a_pending_exercise_starts_when_its_judge_arrives() {
+        let mut s = two_examples();
+        let first = s.exercises.course[0].clone();
+        s.exercises.pending = Some(Pending::Start(first.clone(), Some(0)));
+        let started = apply(s.clone(), &[Action::CodeLoaded]);
+        assert_eq!(started.exercises.session.as_ref().map(|x| x.exercise.id.as_str()), Some("right-network"));
+        assert_eq!(started.edit.scenario.devices, first.lab.devices);
+        assert_eq!(started.exercises.pending, None);
+        // Resumed only on a lab of the exercise: the example "first" is not one.
+        s.exercises.pending = Some(Pending::Resume(first.clone(), Some(0)));
+        let dropped = apply(s.clone(), &[Action::CodeLoaded]);
+        assert_eq!((dropped.exercises.session.is_none(), dropped.exercises.pending.is_none()), (true, true));
+        let mut on_its_lab = started.clone();
+        on_its_lab.exercises.session = None;
+        on_its_lab.exercises.pending = Some(Pending::Resume(first.clone(), Some(0)));
+        let resumed = apply(on_its_lab, &[Action::CodeLoaded]);
+        assert!(resumed.exercises.session.is_some());
+        s.exercises.pending = Some(Pending::Start(first, Some(0)));
+        assert_eq!(apply(s, &[Action::LoadExample(1)]).exercises.pending, None);
     }
 
     #[test]

@@ -13,9 +13,15 @@
 use std::rc::Rc;
 
 use packet_engine::trace::diverge::{compare, Comparison};
-use packet_engine::Scenario;
+use packet_engine::{RunOutcome, Scenario};
 
 use crate::playback::{PlayAction, Playback, RunRef};
+
+crate::split_fn! {
+    /// The engine's comparison of two runs, in its own wasm module (src/split.rs): code a
+    /// first visit never runs (33 KB of wasm), fetched when a what-if starts.
+    pub static COMPARE: fn(&RunOutcome, &RunOutcome) -> Comparison = "whatif_compare"::load_compare => compare;
+}
 
 /// The lab as it was when "What if…?" was pressed.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,6 +98,12 @@ impl WhatIf {
             return;
         };
         if self.compared.as_ref().is_none_or(|c| &c.variant != vrun) {
+            // Until the comparison's module is here (app.rs fetches it when the what-if starts,
+            // then dispatches), the bar says the runs are being compared.
+            let Some(compare) = COMPARE.get() else {
+                self.compared = None;
+                return;
+            };
             let comparison = Rc::new(compare(&orun.outcome, &vrun.outcome));
             self.compared = Some(Compared { comparison, variant: vrun.clone() });
         }

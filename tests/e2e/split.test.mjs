@@ -94,3 +94,76 @@ test("a split view whose module cannot be fetched says so where it would be; the
   assert.deepEqual(problems.filter((p) => !/packet-lab-load-share-dialog|Failed to load wasm-split module|ERR_INTERNET_DISCONNECTED/.test(p)), []);
   await context.close();
 });
+
+test("predict mode's questions and the what-if's comparison are modules fetched when turned on", async () => {
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url().split("/").pop()));
+  await page.goto(fx.appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const fetched = (re) => wasm.filter((f) => re.test(f)).length;
+  assert.equal(fetched(/^packet-lab-load-(questions|compare)-/), 0, `a first visit fetches neither: ${wasm}`);
+
+  // Predict mode: the module comes with the switch, and a question is asked.
+  await page.getByTestId("predict-toggle").check();
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => /packet-lab-load-questions-/.test(e.name)));
+  await page.getByTestId("play").click();
+  await page.getByTestId("predict-card").waitFor({ timeout: READY_TIMEOUT_MS });
+  assert.equal(fetched(/^packet-lab-load-questions-/), 1);
+  await page.getByTestId("predict-toggle").uncheck();
+
+  // The what-if: the comparison's module comes with "What if…?", and compares the two runs.
+  await page.getByTestId("whatif").click();
+  await page.getByTestId("whatif-banner").waitFor();
+  await page.getByTestId("whatif-compare").click();
+  await page.waitForFunction(() => {
+    const s = document.querySelector('[data-testid="whatif-sentence"]')?.textContent;
+    return s && s !== "Running the variant…";
+  }, null, { timeout: READY_TIMEOUT_MS });
+  assert.equal(fetched(/^packet-lab-load-compare-/), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("predict mode whose questions' module cannot be fetched says so; the lab still plays", async () => {
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  await page.route(/packet-lab-load-questions[^/]*\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await page.goto(fx.appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  await page.getByTestId("predict-toggle").check();
+  const failed = page.getByTestId("split-failed");
+  await failed.waitFor({ timeout: READY_TIMEOUT_MS });
+  assert.match(await failed.textContent(), /could not be downloaded/);
+  const count = () => page.getByTestId("event-count").textContent();
+  const before = await count();
+  await page.getByTestId("step").click();
+  await page.waitForFunction((b) => document.querySelector('[data-testid="event-count"]').textContent !== b, before);
+  assert.deepEqual(problems.filter((p) => !/packet-lab-load-questions|Failed to load wasm-split module|ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  await context.close();
+});
+
+test("the exercises' judge is a module fetched when an exercise starts, and again to resume it after a reload", async () => {
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url().split("/").pop()));
+  await page.goto(fx.appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const judge = () => wasm.filter((f) => /^packet-lab-load-judge-/.test(f)).length;
+  assert.equal(judge(), 0, `a first visit does not fetch it: ${wasm}`);
+  await page.locator('[data-testid="course"] > summary').click();
+  await page.locator('[data-exercise="right-network"].course-item').click();
+  await page.waitForSelector('[data-testid="exercise"][data-exercise="right-network"]', { timeout: READY_TIMEOUT_MS });
+  assert.equal(judge(), 1);
+  // The exercise comes back after a reload (its module fetched again: no service worker here).
+  await page.reload();
+  await page.waitForSelector('[data-testid="exercise"][data-exercise="right-network"]', { timeout: READY_TIMEOUT_MS });
+  assert.equal(judge(), 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
