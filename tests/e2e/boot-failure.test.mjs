@@ -18,12 +18,13 @@ after(async () => {
 });
 
 /** A copy of dist/ with its main .wasm file changed by `breakWasm(file)` (the split views'
- *  modules, scripts/split.mjs, are fetched later: not the first load's). */
+ *  modules, scripts/split.mjs, and the engine worker's, scripts/worker.mjs, are fetched later:
+ *  not the first load's). */
 async function brokenDist(breakWasm) {
   const dir = await mkdtemp(path.join(os.tmpdir(), "packet-lab-broken-"));
   temps.push(dir);
   await cp(DIST, dir, { recursive: true });
-  const wasm = (await readdir(dir)).filter((f) => f.endsWith("_bg.wasm"));
+  const wasm = (await readdir(dir)).filter((f) => f.endsWith("_bg.wasm") && !f.startsWith("engine-"));
   assert.equal(wasm.length, 1, `one main .wasm in dist/: ${wasm}`);
   await breakWasm(path.join(dir, wasm[0]));
   return dir;
