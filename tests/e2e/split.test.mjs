@@ -18,6 +18,21 @@ async function lazyModules() {
   return [...html.matchAll(/<meta name=packet-lab-lazy content="\.\/([^"]+)">/g)].map((m) => m[1]);
 }
 
+/** The app with no service worker (its install would precache the modules in the background):
+ *  `wasm` collects the names of the .wasm files it fetches, and modules matching `refuse` are
+ *  refused (as offline before the service worker kept them). */
+async function openApp({ refuse } = {}) {
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url().split("/").pop()));
+  if (refuse) await page.route(refuse, (route) => route.abort("internetdisconnected"));
+  await page.goto(fx.appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  return { context, page, problems, wasm };
+}
+
 test("index.html names the split modules, and each is in dist/", async () => {
   const lazy = await lazyModules();
   assert.ok(lazy.some((f) => /^packet-lab-load-share-dialog-[0-9a-f]{16}\.wasm$/.test(f)), `the share dialog's module: ${lazy}`);
@@ -26,14 +41,7 @@ test("index.html names the split modules, and each is in dist/", async () => {
 
 test("a first visit fetches no split module; the Share dialog's comes when it is opened", async () => {
   const lazy = await lazyModules();
-  // No service worker: its install would precache the modules in the background.
-  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
-  const page = await context.newPage();
-  const problems = recordProblems(page);
-  const wasm = [];
-  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url().split("/").pop()));
-  await page.goto(fx.appUrl);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const { context, page, problems, wasm } = await openApp();
   assert.equal(wasm.length, 1, `only the main module: ${wasm}`);
   assert.ok(!lazy.includes(wasm[0]));
   await page.getByTestId("share").click();
@@ -73,13 +81,8 @@ test("after one visit a split view opens offline, its module served by the servi
 });
 
 test("a split view whose module cannot be fetched says so where it would be; the app goes on", async () => {
-  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
-  const page = await context.newPage();
-  const problems = recordProblems(page);
   // The Share dialog's module is refused (offline before the service worker kept it).
-  await page.route(/packet-lab-load-share-dialog[^/]*\.wasm$/, (route) => route.abort("internetdisconnected"));
-  await page.goto(fx.appUrl);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const { context, page, problems } = await openApp({ refuse: /packet-lab-load-share-dialog[^/]*\.wasm$/ });
   await page.getByTestId("share").click();
   const failed = page.getByTestId("split-failed");
   await failed.waitFor({ timeout: READY_TIMEOUT_MS });
@@ -96,13 +99,7 @@ test("a split view whose module cannot be fetched says so where it would be; the
 });
 
 test("predict mode's questions and the what-if's comparison are modules fetched when turned on", async () => {
-  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
-  const page = await context.newPage();
-  const problems = recordProblems(page);
-  const wasm = [];
-  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url().split("/").pop()));
-  await page.goto(fx.appUrl);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const { context, page, problems, wasm } = await openApp();
   const fetched = (re) => wasm.filter((f) => re.test(f)).length;
   assert.equal(fetched(/^packet-lab-load-(questions|compare)-/), 0, `a first visit fetches neither: ${wasm}`);
 
@@ -128,12 +125,7 @@ test("predict mode's questions and the what-if's comparison are modules fetched 
 });
 
 test("predict mode whose questions' module cannot be fetched says so; the lab still plays", async () => {
-  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
-  const page = await context.newPage();
-  const problems = recordProblems(page);
-  await page.route(/packet-lab-load-questions[^/]*\.wasm$/, (route) => route.abort("internetdisconnected"));
-  await page.goto(fx.appUrl);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const { context, page, problems } = await openApp({ refuse: /packet-lab-load-questions[^/]*\.wasm$/ });
   await page.getByTestId("predict-toggle").check();
   const failed = page.getByTestId("split-failed");
   await failed.waitFor({ timeout: READY_TIMEOUT_MS });
@@ -147,13 +139,7 @@ test("predict mode whose questions' module cannot be fetched says so; the lab st
 });
 
 test("the exercises' judge is a module fetched when an exercise starts, and again to resume it after a reload", async () => {
-  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
-  const page = await context.newPage();
-  const problems = recordProblems(page);
-  const wasm = [];
-  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url().split("/").pop()));
-  await page.goto(fx.appUrl);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const { context, page, problems, wasm } = await openApp();
   const judge = () => wasm.filter((f) => /^packet-lab-load-judge-/.test(f)).length;
   assert.equal(judge(), 0, `a first visit does not fetch it: ${wasm}`);
   await page.locator('[data-testid="course"] > summary').click();
