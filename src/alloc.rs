@@ -6,6 +6,9 @@
 //! traps in `validate_size`. It crashed the engine at opt-level 2 and 3 and works at "z" only
 //! because the inliner happens not to line the two up. The reproduction, the bisection and the
 //! upstream changes involved are in docs/wasm-opt-level-crash.md.
+//!
+//! The engine worker's module (engine-worker/, built at opt-level 3) includes this same file
+//! through a `#[path]` module: there the allocator is what keeps the engine from the trap.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 
