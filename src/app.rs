@@ -344,7 +344,9 @@ fn playback_dock() -> Html {
     };
     // Predict mode's questions are code in a split module, fetched when the mode is turned on.
     let code_loaded = use_callback(lab.dispatcher(), |(), d| d.dispatch(Action::CodeLoaded));
-    let questions_failed = crate::split::use_split_fn(&crate::predict::QUESTIONS, lab.predict.on, code_loaded);
+    let questions_failed = crate::split::use_split_fn(&crate::predict::QUESTIONS, lab.predict.on, code_loaded.clone());
+    // The engine is a split module too, fetched at once after the first paint (playback::engine).
+    let engine_failed = crate::split::use_split_fn(&crate::playback::engine::ENGINE, true, code_loaded);
     let play = &lab.play;
     let scenario = &lab.edit.scenario;
     // Made once per lab (see `use_diagram`), so the panes' props stay equal between frames.
@@ -397,7 +399,7 @@ fn playback_dock() -> Html {
                 }
             </div>
             if let Some(pending) = play.pending() {
-                { run_progress(&tr, pending, on_action.clone()) }
+                { run_progress(&tr, pending, engine_failed, on_action.clone()) }
             }
             if let Some(error) = play.error.as_ref().filter(|_| play.cancelled) {
                 <p class="dock-error run-cancelled" role="status" data-testid="run-cancelled">
@@ -437,7 +439,15 @@ fn playback_dock() -> Html {
 
 /// A long run's progress (events so far, the share of its work budget spent) and its Cancel
 /// button, shown while it runs in pieces (`playback::pending`).
-fn run_progress(tr: &crate::i18n::Tr, pending: &crate::playback::PendingRun, on_action: Callback<PlayAction>) -> Html {
+/// A run waiting for the engine's module says so, or that the module could not be fetched.
+pub fn run_progress(tr: &crate::i18n::Tr, pending: &crate::playback::PendingRun, engine_failed: bool, on_action: Callback<PlayAction>) -> Html {
+    if pending.place == crate::playback::Place::Engine {
+        return if engine_failed {
+            html! { <crate::split::SplitFailed /> }
+        } else {
+            html! { <div class="run-progress" role="status" data-testid="engine-loading"><span>{ crate::tr!(tr, "engine-loading") }</span></div> }
+        };
+    }
     let percent = (pending.fraction() * 100.0).round();
     html! {
         <div class="run-progress" role="status" data-testid="run-progress">

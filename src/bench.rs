@@ -22,7 +22,6 @@ use std::rc::Rc;
 use gloo_render::{request_animation_frame, AnimationFrame};
 use packet_engine::examples;
 use packet_engine::scenario::{DeviceKind, Scenario};
-use packet_engine::Simulation;
 use yew::prelude::*;
 
 use crate::anim::{frame_point, grid_layout};
@@ -120,9 +119,11 @@ fn run_engine() -> EngineResult {
     let mut samples = Vec::new();
     let mut events = 0;
     for _ in 0..ENGINE_RUNS {
-        let sim = Simulation::new(&scenario).expect("the benchmark scenario is valid");
+        let engine = crate::playback::engine::get().expect("loaded before");
+        let mut sim = (engine.new)(&scenario).ok().expect("the benchmark scenario is valid");
         let start = now_ms();
-        let outcome = sim.run();
+        while !(engine.step)(&mut sim, u64::MAX) {}
+        let outcome = (engine.finish)(sim);
         samples.push(now_ms() - start);
         events = outcome.events_processed;
     }
@@ -221,7 +222,14 @@ pub fn bench() -> Html {
         use_effect_with(done_animating, move |&done| {
             let mut timeout = None;
             if done && engine.is_none() {
-                timeout = Some(gloo_timers::callback::Timeout::new(50, move || engine.set(Some(run_engine()))));
+                // The page's engine is a split module (playback::engine): fetched first, not timed.
+                timeout = Some(gloo_timers::callback::Timeout::new(50, move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if crate::playback::engine::ENGINE.load().await {
+                            engine.set(Some(run_engine()));
+                        }
+                    });
+                }));
             }
             move || drop(timeout)
         });

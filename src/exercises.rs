@@ -79,7 +79,9 @@ impl Session {
 type Judged = (Vec<Msg>, Option<Evaluation>);
 
 /// Judges `lab` as a lab of `exercise`; evaluates it when `evaluate` is true.
-fn judge(exercise: &Exercise, lab: &Scenario, evaluate: bool) -> Judged {
+/// `run` is the engine's whole run of a lab (`playback::engine`): the judge's module calls the
+/// engine's own module rather than carry a copy of it.
+fn judge(exercise: &Exercise, lab: &Scenario, evaluate: Option<Run>) -> Judged {
     // Sorted by their English and each once, as a VecSet of the sentences would be; a Vec
     // avoids a set type in the wasm (issue 15).
     let mut violations: Vec<Msg> = check_locks(&exercise.lab, lab, &exercise.editable)
@@ -90,18 +92,32 @@ fn judge(exercise: &Exercise, lab: &Scenario, evaluate: bool) -> Judged {
         .collect();
     violations.sort_by_cached_key(|m| m.to_string());
     violations.dedup();
-    (violations, evaluate.then(|| exercise.evaluate(lab)))
+    (violations, evaluate.map(|run| exercise.evaluate_with(lab, run)))
 }
 
 crate::split_fn! {
     /// [`judge`], in its own wasm module (src/split.rs): the engine's lock checks, evaluation and
     /// diagnosis are code a first visit never runs, fetched when an exercise is started or
     /// resumed ([`Exercises::pending`] waits for it).
-    pub static JUDGE: fn(&Exercise, &Scenario, bool) -> Judged = "exercise_judge"::load_judge => judge;
+    pub static JUDGE: fn(&Exercise, &Scenario, Option<Run>) -> Judged = "exercise_judge"::load_judge => judge;
+}
+
+/// The engine's run of a validated lab, as the judge is given it.
+type Run = fn(&packet_engine::scenario::Topology) -> packet_engine::RunOutcome;
+
+/// The engine's run, for code that runs only while an exercise is on: it started once the
+/// engine was here.
+fn engine_run() -> Option<Run> {
+    Some(crate::playback::engine::get().expect("an exercise starts only once the engine is here (Exercises::pending)").run)
+}
+
+/// Both modules an exercise needs are here: its judge and the engine.
+fn ready() -> bool {
+    JUDGE.get().is_some() && crate::playback::engine::get().is_some()
 }
 
 /// The judge, for code that runs only while an exercise is on: it started once the judge was here.
-fn judge_now() -> fn(&Exercise, &Scenario, bool) -> Judged {
+fn judge_now() -> fn(&Exercise, &Scenario, Option<Run>) -> Judged {
     JUDGE.get().expect("an exercise starts only once its judge is here (Exercises::pending)")
 }
 
@@ -196,7 +212,7 @@ impl Exercises {
     /// Until [`JUDGE`]'s module is here the exercise waits in [`Exercises::pending`] and nothing
     /// changes.
     pub fn start(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>, edit: &mut Editor) -> Effect {
-        if JUDGE.get().is_none() {
+        if !ready() {
             self.pending = Some(Pending::Start(exercise, builtin));
             return Effect::ViewOnly;
         }
@@ -214,7 +230,7 @@ impl Exercises {
     /// Resumes `exercise` on the student's lab as it is (after a reload): evaluated, not an
     /// attempt; a lab that already passes is recorded as solved.
     fn resume(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>, lab: &Scenario) {
-        let evaluation = Rc::new(judge_now()(&exercise, lab, true).1.expect("asked to evaluate"));
+        let evaluation = Rc::new(judge_now()(&exercise, lab, engine_run()).1.expect("asked to evaluate"));
         if evaluation.solved() {
             self.progress.mark_solved(&exercise.id);
         }
@@ -225,12 +241,12 @@ impl Exercises {
     /// Resumes the exercise that was being done before a reload, if `lab` (the restored lab)
     /// is still a lab of it (its locks hold); otherwise none. Pending until the judge is here.
     pub fn resume_stored(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>, lab: &Scenario) {
-        let Some(judge) = JUDGE.get() else {
+        let Some(judge) = JUDGE.get().filter(|_| ready()) else {
             self.pending = Some(Pending::Resume(exercise, builtin));
             return;
         };
         self.pending = None;
-        if judge(&exercise, lab, false).0.is_empty() {
+        if judge(&exercise, lab, None).0.is_empty() {
             self.resume(exercise, builtin, lab);
         }
     }
@@ -259,7 +275,7 @@ impl Exercises {
             // Only the title changed: nothing to run again.
             return effect;
         }
-        let evaluation = Rc::new(judge(&exercise, &edit.scenario, true).1.expect("asked to evaluate"));
+        let evaluation = Rc::new(judge(&exercise, &edit.scenario, engine_run()).1.expect("asked to evaluate"));
         self.progress.attempt(&exercise.id, evaluation.solved());
         session.evaluation = evaluation;
         effect
@@ -267,9 +283,9 @@ impl Exercises {
 }
 
 /// The first lock violation of `after` that `before` did not already have, as a sentence.
-fn new_violation(judge: fn(&Exercise, &Scenario, bool) -> Judged, exercise: &Exercise, before: &Scenario, after: &Scenario) -> Option<Msg> {
-    let old = judge(exercise, before, false).0;
-    judge(exercise, after, false).0.into_iter().find(|m| !old.contains(m))
+fn new_violation(judge: fn(&Exercise, &Scenario, Option<Run>) -> Judged, exercise: &Exercise, before: &Scenario, after: &Scenario) -> Option<Msg> {
+    let old = judge(exercise, before, None).0;
+    judge(exercise, after, None).0.into_iter().find(|m| !old.contains(m))
 }
 
 /// What the device panel needs to draw lock icons: the lab shown and the exercise's permissions.

@@ -362,14 +362,21 @@ impl Reducible for State {
             }
             Action::DismissLanguageFailed => next.lang_failed = None,
             Action::WhatIf(action) => next.what_if(action),
-            Action::CodeLoaded => match next.exercises.pending.take() {
-                Some(Pending::Start(exercise, builtin)) => next.start_exercise(exercise, builtin),
-                Some(Pending::Resume(exercise, builtin)) => {
-                    let lab = next.edit.scenario.clone();
-                    next.exercises.resume_stored(exercise, builtin, &lab);
+            Action::CodeLoaded => {
+                // The engine's module: a run that waited for it starts.
+                next.play.engine_loaded();
+                if let Some(original) = &mut next.whatif.original {
+                    std::rc::Rc::make_mut(original).play.engine_loaded();
                 }
-                None => {}
-            },
+                match next.exercises.pending.take() {
+                    Some(Pending::Start(exercise, builtin)) => next.start_exercise(exercise, builtin),
+                    Some(Pending::Resume(exercise, builtin)) => {
+                        let lab = next.edit.scenario.clone();
+                        next.exercises.resume_stored(exercise, builtin, &lab);
+                    }
+                    None => {}
+                }
+            }
         }
         // Another lab (an example, a link, an exercise) ends the what-if.
         if matches!(self_action_kind, Kind::NewLab) || next.exercises.session != self.exercises.session {

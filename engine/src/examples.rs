@@ -62,6 +62,12 @@ const FILES: &[(&str, &str)] = &[
     ("ipv6-home", include_str!("../../scenarios/ipv6-home.json")),
 ];
 
+/// The example of file stem `stem`, if there is one (parses that one only).
+pub fn get(stem: &str) -> Option<Scenario> {
+    let (_, text) = FILES.iter().find(|(s, _)| *s == stem)?;
+    Some(Scenario::from_json(text).unwrap_or_else(|e| panic!("scenarios/{stem}.json is invalid: {e}")))
+}
+
 /// Every example as (file stem, scenario), in teaching order.
 pub fn all() -> Vec<(&'static str, Scenario)> {
     FILES

@@ -50,6 +50,9 @@ pub fn embed_shell() -> Html {
     use_run_driver(lab.play.pending().and_then(|p| p.stepped_here()), on_play.clone());
     crate::worker::use_engine_worker(lab.play.pending().and_then(|p| p.worker_job()), on_play.clone());
     use_present_keys(lab.play.speed, on_play.clone());
+    // The engine is a split module, fetched at once after the first paint (playback::engine).
+    let code_loaded = use_callback(lab.dispatcher(), |(), d| d.dispatch(Action::CodeLoaded));
+    let engine_failed = crate::split::use_split_fn(&crate::playback::engine::ENGINE, true, code_loaded);
     let reduced_motion = use_reduced_motion();
     let edit = &lab.edit;
     let diagram = crate::app::use_diagram(&edit.scenario);
@@ -91,8 +94,11 @@ pub fn embed_shell() -> Html {
                 { story_panel }
             </main>
             <div class="embed-bar">
-                { controls_of(play, on_play) }
+                { controls_of(play, on_play.clone()) }
                 <p class="embed-caption" aria-hidden="true">{ sentence(&tr, play).unwrap_or_default() }</p>
+                if let Some(pending) = play.pending().filter(|p| p.place == crate::playback::Place::Engine) {
+                    { crate::app::run_progress(&tr, pending, engine_failed, on_play) }
+                }
             </div>
             <Narration playing={play.playing} text={narration.map(AttrValue::from)} />
         </div>

@@ -42,6 +42,8 @@ mod events;
 mod filter;
 mod format;
 mod pending;
+pub mod engine;
+mod first_visit;
 mod run;
 pub mod timeline;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -207,7 +209,8 @@ impl Playback {
             typed.into_iter().filter(|c| packet_engine::scenario::Command::parse(&c.run).is_ok()).collect();
         let mut p = Playback { extra: Rc::new(typed), ..Playback::default() };
         p.invalidate(scenario);
-        if p.run.is_none() && !p.extra.is_empty() {
+        // (A run that waits for the engine's module, or goes on, keeps them.)
+        if p.run.is_none() && p.pending.is_none() && !p.extra.is_empty() {
             return Playback::new(scenario);
         }
         p
@@ -221,7 +224,7 @@ impl Playback {
     /// The scenario changed: run it again from the start unless only positions (or the
     /// title) changed. Commands typed in the lab are kept when their device still exists.
     pub fn invalidate(&mut self, scenario: &Scenario) {
-        let stripped = Rc::new(strip(scenario));
+        let stripped = Rc::new(scenario.strip());
         if self.source.as_deref() == Some(&*stripped) {
             return;
         }
@@ -397,6 +400,12 @@ impl Playback {
                 PlayAction::SetPerClick(on) => self.per_click = on,
                 PlayAction::ToggleClass(c) => self.toggle_class(c),
                 PlayAction::SetDevice(d) => self.filter.device = d,
+                // A link's event, for a run still to come (pending::PendingRun::seek).
+                PlayAction::Seek(n) => {
+                    if let Some(pending) = &mut self.pending {
+                        pending.seek = Some(n);
+                    }
+                }
                 _ => {}
             }
             return;
@@ -630,17 +639,6 @@ fn is_table_change(kind: &EventKind) -> bool {
 fn lab_with(scenario: &Scenario, extra: &[CommandSpec]) -> Scenario {
     let mut s = scenario.clone();
     s.commands.extend(extra.iter().cloned());
-    s
-}
-
-/// The scenario without what does not change a run (positions, name, description).
-fn strip(scenario: &Scenario) -> Scenario {
-    let mut s = scenario.clone();
-    s.name.clear();
-    s.description.clear();
-    for d in &mut s.devices {
-        d.position = None;
-    }
     s
 }
 

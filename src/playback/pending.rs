@@ -12,6 +12,12 @@
 //! among them) between pieces instead of freezing until the run is over. Either way the lab is
 //! never lost: Cancel stops the worker (the hook terminates it) or drops the pieces.
 //!
+//! The page's engine itself is a split module (`super::engine`, issue 15) fetched right after
+//! the first paint: a lab that changes before it is here waits in [`Place::Engine`] (validated
+//! already, so a wrong lab is said at once) and starts when it arrives
+//! ([`Playback::engine_loaded`]). The first visit's example does not wait: its run is
+//! precomputed (`super::first_visit`).
+//!
 //! The pieces change nothing in the outcome (the engine's `a_run_stepped_in_pieces_is_the_run`),
 //! nor does the hand-over (`tests/codec.rs`). The app dispatches `Continue` from an animation
 //! frame after each piece is drawn (`components::controls::use_run_driver`); native tests call
@@ -26,11 +32,14 @@ use packet_engine::scenario::Scenario;
 use packet_engine::trace::NetworkState;
 use packet_engine::{Progress, Simulation};
 
+use super::engine::{self, Engine};
 use super::{Playback, Run, RunRef};
 
 /// Where a run in progress goes on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Place {
+    /// Nowhere yet: the engine's module is on its way (`super::engine`).
+    Engine,
     /// Here, until the worker hook offers it to a worker.
     Page,
     /// In the engine's worker.
@@ -55,8 +64,8 @@ impl PartialEq for WorkerJob {
 }
 
 /// The lab's simulation under the browser's budget: the one both the page and the worker run.
-pub fn simulation(lab: &Scenario) -> Result<Simulation, packet_engine::msg::Msg> {
-    Simulation::new(&Run::capped(lab)).map_err(|e| e.with_path())
+fn simulation(engine: Engine, lab: &Scenario) -> Result<Simulation, packet_engine::msg::Msg> {
+    (engine.new)(&Run::capped(lab))
 }
 
 /// `lab` as the engine's worker gets it (src/worker/): the lab file's text, its event budget
@@ -93,6 +102,9 @@ pub struct PendingRun {
     /// For a run started by a command typed in the lab: the playhead's simulated time and the
     /// events shown when it was typed, where the finished run comes back to.
     pub(super) resume: Option<(u64, usize)>,
+    /// For a link's lab opened before its run was done: the event to show when it is
+    /// (`PlayAction::Seek` while waiting).
+    pub(super) seek: Option<usize>,
 }
 
 impl PartialEq for PendingRun {
@@ -126,12 +138,12 @@ impl PendingRun {
     /// the worker has it, so the hook keeps that worker; `None` once the run is stepped here
     /// after a failure, which drops (terminates) the worker.
     pub fn worker_job(&self) -> Option<WorkerJob> {
-        (self.place != Place::Fallback).then(|| WorkerJob { id: self.id, lab: self.lab.clone() })
+        matches!(self.place, Place::Page | Place::Worker).then(|| WorkerJob { id: self.id, lab: self.lab.clone() })
     }
 
     /// The work done so far, while the run is stepped here (what drives the pieces).
     pub fn stepped_here(&self) -> Option<u64> {
-        (self.place != Place::Worker).then_some(self.progress.work)
+        matches!(self.place, Place::Page | Place::Fallback).then_some(self.progress.work)
     }
 }
 
@@ -146,18 +158,36 @@ pub enum Started {
 impl Run {
     /// Starts `scenario`'s run under the browser's budget and does the first [`FIRST_WORK`]
     /// units of it; the error is the engine's validation message.
+    /// Before the engine's module is here the lab is validated (its error is said at once) and
+    /// its run waits ([`Place::Engine`]), unless it is the first visit's example, whose run
+    /// is precomputed.
     pub fn start(scenario: &Scenario) -> Result<Started, packet_engine::msg::Msg> {
-        let mut sim = simulation(scenario)?;
         let lab = Rc::new(scenario.clone());
-        if sim.step(FIRST_WORK) {
-            return Ok(Started::Done(Run::from_outcome(sim.finish(), lab)));
+        let Some(engine) = engine::get() else {
+            let topology = Run::capped(scenario).validate().map_err(|e| e.with_path())?;
+            if let Some(outcome) = super::first_visit::outcome(scenario, topology) {
+                return Ok(Started::Done(Run::from_outcome(outcome, lab)));
+            }
+            let progress = Progress { events: 0, work: 0, max_work: 0 };
+            return Ok(Started::Going(PendingRun::new(Place::Engine, None, lab, progress)));
+        };
+        let mut sim = simulation(engine, scenario)?;
+        if (engine.step)(&mut sim, FIRST_WORK) {
+            return Ok(Started::Done(Run::from_outcome((engine.finish)(sim), lab)));
         }
         let progress = sim.progress();
+        Ok(Started::Going(PendingRun::new(Place::Page, Some(sim), lab, progress)))
+    }
+}
+
+impl PendingRun {
+    /// A run given the next number.
+    fn new(place: Place, sim: Option<Simulation>, lab: Rc<Scenario>, progress: Progress) -> PendingRun {
         let id = RUNS.with(|r| {
             r.set(r.get() + 1);
             r.get()
         });
-        Ok(Started::Going(PendingRun { id, place: Place::Page, sim: Rc::new(RefCell::new(Some(sim))), lab, progress, resume: None }))
+        PendingRun { id, place, sim: Rc::new(RefCell::new(sim)), lab, progress, resume: None, seek: None }
     }
 }
 
@@ -170,17 +200,41 @@ impl Playback {
     /// One more piece of the run in progress; installs the run when it is over.
     pub(super) fn continue_run(&mut self) {
         let Some(pending) = &mut self.pending else { return };
+        // Pieces are stepped only once the engine is here (a run starts on the page then).
+        let Some(engine) = engine::get() else { return };
         let done = {
             let mut slot = pending.sim.borrow_mut();
             let Some(sim) = slot.as_mut() else { return };
-            let done = sim.step(CHUNK_WORK);
+            let done = (engine.step)(sim, CHUNK_WORK);
             pending.progress = sim.progress();
             done.then(|| slot.take()).flatten()
         };
         if let Some(sim) = done {
-            let (lab, resume) = (pending.lab.clone(), pending.resume);
+            let (lab, resume, seek) = (pending.lab.clone(), pending.resume, pending.seek);
             self.pending = None;
-            self.install_at(Run::from_outcome(sim.finish(), lab), resume);
+            self.install_at(Run::from_outcome((engine.finish)(sim), lab), resume, seek);
+        }
+    }
+
+    /// The engine's module arrived: a run that waited for it starts now (at once, or going on
+    /// in pieces or in the worker as any run does), keeping where it is to be shown.
+    pub fn engine_loaded(&mut self) {
+        let Some(pending) = self.pending.as_ref().filter(|p| p.place == Place::Engine) else { return };
+        let (lab, resume, seek) = (pending.lab.clone(), pending.resume, pending.seek);
+        match Run::start(&lab) {
+            Ok(Started::Done(run)) => {
+                self.pending = None;
+                self.install_at(run, resume, seek);
+            }
+            Ok(Started::Going(mut going)) => {
+                (going.resume, going.seek) = (resume, seek);
+                self.pending = Some(going);
+            }
+            // Not reached: the lab was validated when it was to start.
+            Err(e) => {
+                self.pending = None;
+                self.error = Some(Rc::new(e));
+            }
         }
     }
 
@@ -203,7 +257,7 @@ impl Playback {
     /// worker of another build) make the run go on here instead.
     pub(super) fn worker_done(&mut self, id: u64, bytes: &[u8]) {
         let Some(pending) = self.pending.as_ref().filter(|p| p.id == id && p.place == Place::Worker) else { return };
-        let (lab, resume) = (pending.lab.clone(), pending.resume);
+        let (lab, resume, seek) = (pending.lab.clone(), pending.resume, pending.seek);
         let decoded = Run::capped(&lab)
             .validate()
             .map_err(|e| e.to_string())
@@ -211,7 +265,7 @@ impl Playback {
         match decoded {
             Ok(outcome) => {
                 self.pending = None;
-                self.install_at(Run::from_outcome(outcome, lab), resume);
+                self.install_at(Run::from_outcome(outcome, lab), resume, seek);
             }
             Err(_) => self.worker_failed(id),
         }
@@ -224,7 +278,9 @@ impl Playback {
         let had_it = pending.place == Place::Worker;
         pending.place = Place::Fallback;
         if had_it {
-            match simulation(&pending.lab) {
+            // The engine is here: the run started on the page.
+            let Some(engine) = engine::get() else { return };
+            match simulation(engine, &pending.lab) {
                 Ok(sim) => {
                     pending.progress = sim.progress();
                     *pending.sim.borrow_mut() = Some(sim);
@@ -264,8 +320,12 @@ impl Playback {
 
     /// Makes `run` the current run, positioned before its first event, or for a run started
     /// by a typed command, where the playhead was when it was typed (`resume`).
-    fn install_at(&mut self, run: Run, resume: Option<(u64, usize)>) {
+    /// A link's run waited: it shows event `seek` as the link asked.
+    fn install_at(&mut self, run: Run, resume: Option<(u64, usize)>, seek: Option<usize>) {
         self.install(run);
+        if let (Some(n), Some(run)) = (seek, self.run.clone()) {
+            self.set_shown(n.min(run.len()));
+        }
         if let (Some((now, shown)), Some(run)) = (resume, self.run.clone()) {
             self.set_shown(shown.min(run.len()));
             self.clock = run.timeline.to_play(now).max(if self.shown == 0 { 0.0 } else { run.play_of(self.shown - 1) });

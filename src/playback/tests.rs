@@ -1,7 +1,7 @@
 //! Native tests of playback: the timeline, stepping, ticks, commands, filters.
 
 use super::*;
-use packet_engine::StopReason;
+use packet_engine::{Simulation, StopReason};
 
 #[test]
 fn a_switch_loop_ends_in_a_reported_storm_within_the_browser_budget() {
@@ -655,7 +655,7 @@ fn every_example_runs_at_once() {
 /// What the engine's worker posts at the end of `lab`'s run: its outcome in the compact form
 /// (src/worker/serve.rs runs the same simulation).
 fn worker_bytes(lab: &Scenario) -> Rc<[u8]> {
-    let outcome = simulation(&lab_with(lab, &[])).unwrap().run();
+    let outcome = Simulation::new(&Run::capped(&lab_with(lab, &[]))).unwrap().run();
     Rc::from(packet_engine::codec::encode(&outcome))
 }
 
@@ -835,4 +835,124 @@ fn every_row_of_the_examples_is_worded_in_every_language() {
             assert!(tr.own(r.summary.id).is_some(), "{tag}: {} falls back to English", r.summary.id);
         }
     }
+}
+
+fn visit_example() -> Scenario {
+    examples::get(crate::story::FIRST_VISIT).expect("the first visit's example exists")
+}
+
+/// The engine's module not here for the length of a test (`engine::hide`), here again after,
+/// even when the test fails.
+struct NoEngine;
+
+impl NoEngine {
+    fn new() -> NoEngine {
+        engine::hide(true);
+        NoEngine
+    }
+}
+
+impl Drop for NoEngine {
+    fn drop(&mut self) {
+        engine::hide(false);
+    }
+}
+
+#[test]
+fn the_first_visits_run_is_the_engines() {
+    let lab = visit_example();
+    let bytes = packet_engine::codec::encode(&Simulation::new(&Run::capped(&lab)).unwrap().run());
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/playback/first-visit.run");
+    if std::env::var_os("PACKET_LAB_BLESS").is_some() {
+        std::fs::write(path, &bytes).unwrap();
+        return;
+    }
+    assert!(
+        bytes == first_visit::OUTCOME,
+        "src/playback/first-visit.run is not the engine's run of the first visit's example: \
+         rewrite it with PACKET_LAB_BLESS=1 cargo test -p packet-lab first_visit"
+    );
+    // Before the engine is here, that example (devices moved, title changed) runs at once,
+    // exactly as the engine would run it; any other lab waits.
+    let _hidden = NoEngine::new();
+    let whole = Run::new(&lab).unwrap();
+    let mut moved = lab.clone();
+    moved.name = "mine".into();
+    moved.devices[0].position = Some([1.0, 2.0]);
+    for same in [&lab, &moved] {
+        let p = Playback::new(same);
+        let run = p.run().expect("precomputed, not waiting");
+        assert!(run.outcome.trace == whole.outcome.trace);
+        assert_eq!(packet_engine::codec::encode(&run.outcome), packet_engine::codec::encode(&whole.outcome));
+    }
+    let mut changed = lab.clone();
+    changed.seed += 1;
+    let p = Playback::new(&changed);
+    assert!(p.run().is_none() && p.pending().is_some_and(|r| r.place == Place::Engine));
+}
+
+#[test]
+fn a_lab_waits_for_the_engines_module_and_runs_when_it_arrives() {
+    let lab = same_network();
+    let whole = Run::new(&lab).unwrap();
+    let hidden = NoEngine::new();
+    let mut p = Playback::new(&lab);
+    let waiting = p.pending().expect("waiting").clone();
+    assert_eq!(waiting.place, Place::Engine);
+    assert!(p.run().is_none() && p.error.is_none());
+    // Neither offered to a worker nor stepped here: there is nothing to run it with yet.
+    assert!(waiting.worker_job().is_none() && waiting.stepped_here().is_none());
+    apply(&mut p, &lab, &[PlayAction::Continue]);
+    assert!(p.pending().is_some_and(|r| r.place == Place::Engine));
+    // A link's event is kept for the run to come; playing does nothing yet.
+    apply(&mut p, &lab, &[PlayAction::Seek(5), PlayAction::TogglePlay]);
+    assert!(!p.playing);
+    // The engine arrives (Action::CodeLoaded): the same run as ever, at the link's event.
+    drop(hidden);
+    p.engine_loaded();
+    let run = p.run().expect("installed");
+    assert!(p.pending().is_none());
+    assert!(run.outcome == whole.outcome);
+    assert_eq!(p.shown(), 5);
+    // Once it is here, nothing waits.
+    p.engine_loaded();
+    assert_eq!(p.shown(), 5);
+}
+
+#[test]
+fn a_wrong_lab_is_said_at_once_without_the_engine() {
+    let _hidden = NoEngine::new();
+    let mut lab = same_network();
+    lab.devices[0].interfaces[0].address = Some("10.0.0.300/33".into());
+    let expected = Simulation::new(&lab).err().unwrap().with_path();
+    let p = Playback::new(&lab);
+    assert!(p.pending().is_none() && p.run().is_none());
+    assert_eq!(p.error.as_deref(), Some(&expected));
+}
+
+#[test]
+fn a_restored_lab_keeps_its_typed_commands_while_it_waits() {
+    let lab = same_network();
+    let typed = vec![CommandSpec { at_ms: 5000, device: lab.devices[0].id.clone(), run: "ping -c 1 10.0.0.2".into() }];
+    let hidden = NoEngine::new();
+    let mut p = Playback::restore(&lab, typed.clone());
+    assert_eq!(p.commands(), &typed[..]);
+    drop(hidden);
+    p.engine_loaded();
+    assert_eq!(p.run().unwrap().lab.commands.last(), typed.last());
+}
+
+#[test]
+fn a_long_run_that_waited_goes_on_as_any_long_run() {
+    let lab = long_storm();
+    let hidden = NoEngine::new();
+    let mut p = Playback::new(&lab);
+    assert!(p.pending().is_some_and(|r| r.place == Place::Engine));
+    drop(hidden);
+    p.engine_loaded();
+    let going = p.pending().expect("still going").clone();
+    assert_eq!(going.place, Place::Page);
+    assert!(going.worker_job().is_some(), "offered to a worker");
+    p.finish_run();
+    assert!(p.run().unwrap().outcome == Run::new(&lab).unwrap().outcome);
 }

@@ -17,6 +17,11 @@ use std::net::Ipv4Addr;
 /// Runs the goal on a student's `edited` lab: lock violations, validity, and
 /// one result per check. Pure and deterministic (the engine is).
 pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
+    evaluate_with(exercise, edited, |lab| Simulation::from_topology(lab).run())
+}
+
+/// [`evaluate`], running labs with `run` (the engine's whole run of a validated lab).
+pub fn evaluate_with(exercise: &Exercise, edited: &Scenario, run: fn(&Topology) -> RunOutcome) -> Evaluation {
     let locked = super::check_locks(&exercise.lab, edited, &exercise.editable)
         .err()
         .unwrap_or_default();
@@ -49,9 +54,9 @@ pub fn evaluate(exercise: &Exercise, edited: &Scenario) -> Evaluation {
         .iter()
         .map(|check| match check.command(lab) {
             Some(Err(message)) => failed(check, msg!("check-in-your-lab", problem = message)),
-            Some(Ok((device, command, run))) => traffic_check(check, lab, &device, command, run),
+            Some(Ok((device, command, line))) => traffic_check(check, lab, &device, command, line, run),
             None => {
-                let outcome = base.get_or_insert_with(|| Simulation::from_topology(lab).run());
+                let outcome = base.get_or_insert_with(|| run(lab));
                 observe(check, lab, outcome)
             }
         })
@@ -87,7 +92,8 @@ fn traffic_check(
     lab: &Topology,
     device: &str,
     command: Command,
-    run: String,
+    line: String,
+    run: fn(&Topology) -> RunOutcome,
 ) -> CheckResult {
     let Some(d) = lab
         .devices
@@ -110,11 +116,11 @@ fn traffic_check(
     if lab.devices.iter().any(|d| d.stp) {
         at_ms = at_ms.max(31_000);
     }
-    let lab = match lab.with_commands(vec![(at_ms, d, command, run)]) {
+    let lab = match lab.with_commands(vec![(at_ms, d, command, line)]) {
         Ok(lab) => lab,
         Err(e) => return failed(check, msg!("check-command-cannot-run", error = e.to_string())),
     };
-    let outcome = Simulation::from_topology(&lab).run();
+    let outcome = run(&lab);
     let label = lab.commands[0].label.clone();
     let lines = outcome.outputs.get(&label).cloned().unwrap_or_default();
     let storm = match &outcome.stop {

@@ -206,4 +206,10 @@ impl Exercise {
     pub fn evaluate(&self, edited: &Scenario) -> Evaluation {
         evaluate(self, edited)
     }
+
+    /// [`Exercise::evaluate`] with the engine's run given: the web app passes the engine of
+    /// its own split module, so the judge's module does not carry a second copy of it.
+    pub fn evaluate_with(&self, edited: &Scenario, run: fn(&crate::scenario::Topology) -> crate::RunOutcome) -> Evaluation {
+        evaluate::evaluate_with(self, edited, run)
+    }
 }

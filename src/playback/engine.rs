@@ -1,0 +1,61 @@
+//! The page's engine (the simulation: every protocol, the event loop) is code in its own wasm
+//! module (src/split.rs), fetched right after the first paint: issue 15's first load carries
+//! the page and what its first visit shows, and the first visit's run is precomputed
+//! (`super::first_visit`). What stays in the page is what reads a run: validation of a lab,
+//! the tables, the sentences, the codec's decoder (docs/size.md, "the engine split").
+//!
+//! Until the module is here, a lab's run waits (`super::pending::Place::Engine`). Natively
+//! (the tests) the engine is always here.
+
+use packet_engine::msg::Msg;
+use packet_engine::scenario::Scenario;
+use packet_engine::scenario::Topology;
+use packet_engine::{RunOutcome, Simulation};
+
+/// The engine's entry points, as the page and the exercises' judge call them. Plain function
+/// pointers: what they reach is in the engine's module, not the page's.
+#[derive(Clone, Copy)]
+pub struct Engine {
+    /// A lab's simulation (its error is the validation message, with the field's path).
+    pub new: fn(&Scenario) -> Result<Simulation, Msg>,
+    /// At least this much more work; true when the run is over.
+    pub step: fn(&mut Simulation, u64) -> bool,
+    /// The outcome of a run that `step` finished.
+    pub finish: fn(Simulation) -> RunOutcome,
+    /// A validated lab's whole run (the exercises' checks).
+    pub run: fn(&Topology) -> RunOutcome,
+}
+
+fn engine() -> Engine {
+    Engine {
+        new: |lab| Simulation::new(lab).map_err(|e| e.with_path()),
+        step: Simulation::step,
+        finish: Simulation::finish,
+        run: |topology| Simulation::from_topology(topology).run(),
+    }
+}
+
+crate::split_fn! {
+    /// The engine's module: 224 KB of wasm (104 KB gzip) the first load does not carry.
+    pub static ENGINE: fn() -> Engine = "engine"::load_engine => engine;
+}
+
+/// The engine, once its module is here (natively, always but in tests that [`hide`] it).
+pub fn get() -> Option<Engine> {
+    #[cfg(test)]
+    if HIDDEN.with(std::cell::Cell::get) {
+        return None;
+    }
+    ENGINE.get().map(|f| f())
+}
+
+#[cfg(test)]
+thread_local! {
+    static HIDDEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Tests: the engine's module not here yet (`true`), or here.
+#[cfg(test)]
+pub fn hide(hidden: bool) {
+    HIDDEN.with(|h| h.set(hidden));
+}
