@@ -558,6 +558,27 @@ mod tests {
         assert_eq!(apply(s, &[Action::LoadExample(1)]).exercises.pending, None);
     }
 
+    /// The exercises' checks run the page's engine (a split module too): an exercise waits for
+    /// it as for its judge, and the lab's run waits and starts when it arrives.
+    #[test]
+    fn an_exercise_and_the_lab_wait_for_the_engines_module() {
+        let s = two_examples();
+        let first = s.exercises.course[0].clone();
+        crate::playback::engine::hide(true);
+        let waiting = apply(s.clone(), &[Action::Exercise(crate::exercises::ExerciseAction::Start(0))]);
+        let edited = apply(s.clone(), &[Action::LoadExample(1)]);
+        crate::playback::engine::hide(false);
+        assert_eq!(waiting.exercises.pending, Some(Pending::Start(first.clone(), Some(0))));
+        assert!(waiting.exercises.session.is_none());
+        assert!(edited.play.run().is_none() && edited.play.pending().is_some());
+        let arrived = apply(waiting, &[Action::CodeLoaded]);
+        assert_eq!(arrived.exercises.session.as_ref().map(|x| x.exercise.id.as_str()), Some("right-network"));
+        assert!(arrived.play.run().is_some() && arrived.play.pending().is_none());
+        let ran = apply(edited, &[Action::CodeLoaded]);
+        let fresh = apply(s, &[Action::LoadExample(1)]);
+        assert!(ran.play.run().unwrap().outcome == fresh.play.run().unwrap().outcome);
+    }
+
     #[test]
     fn predict_mode_pauses_the_clock_before_a_question() {
         use crate::predict::PredictAction;

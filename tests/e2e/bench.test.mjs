@@ -106,6 +106,15 @@ const MARK_READY = () => {
 test("load time: navigation to topology on screen with Play enabled, cold and from the service worker (reported, target ≤ 1 000 ms)", { timeout: 300_000 }, async () => {
   const cold = [];
   const warm = [];
+  const engine = [];
+  // When the page's engine (a split module fetched after the first paint, src/playback/engine.rs)
+  // has arrived, in the page's clock: a lab other than the first visit's runs from then on.
+  const engineAt = async (page) =>
+    (await page.waitForFunction(
+      () => performance.getEntriesByType("resource").find((e) => /packet-lab-load-engine-/.test(e.name))?.responseEnd,
+      null,
+      { timeout: 30_000 },
+    )).jsonValue();
   for (let i = 0; i < 5; i++) {
     // A new context: empty HTTP cache, no service worker — a first visit.
     const context = await fx.browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -115,6 +124,7 @@ test("load time: navigation to topology on screen with Play enabled, cold and fr
     await page.goto(fx.server.url + PREFIX.slice(1));
     await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 30_000 });
     cold.push(await page.evaluate(() => window.__interactive));
+    engine.push(await engineAt(page));
     // A second visit: the service worker serves the files.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
     await page.reload();
@@ -127,7 +137,8 @@ test("load time: navigation to topology on screen with Play enabled, cold and fr
   console.log(
     `load to interactive (topology drawn, Play enabled), median of ${cold.length}: first visit ${median(cold).toFixed(0)} ms ` +
       `[${cold.map((x) => x.toFixed(0)).join(", ")}], from the service worker ${median(warm).toFixed(0)} ms ` +
-      `[${warm.map((x) => x.toFixed(0)).join(", ")}] (target ≤ 1 000 ms)`,
+      `[${warm.map((x) => x.toFixed(0)).join(", ")}] (target ≤ 1 000 ms); the page's engine module there by ` +
+      `${median(engine).toFixed(0)} ms [${engine.map((x) => x.toFixed(0)).join(", ")}] on a first visit`,
   );
   assert.ok(cold.every((x) => x > 0) && warm.every((x) => x > 0));
 });

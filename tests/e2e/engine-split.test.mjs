@@ -1,0 +1,117 @@
+// The page's engine is a split module (issue 15, src/playback/engine.rs, docs/size.md "the
+// engine split"), in real headless Chromium against the built dist/: a first visit's example
+// plays before that module has arrived (its run is precomputed); any other lab is drawn at
+// once and runs when the module arrives, at the event a link asked for; a module that cannot
+// be fetched says so and keeps the lab.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { deflateSync } from "node:zlib";
+
+import { READY_TIMEOUT_MS, labFixture, recordProblems, savedLab, scenario } from "./helpers.mjs";
+
+const fx = labFixture();
+const ENGINE = /packet-lab-load-engine-[0-9a-f]{16}\.wasm$/;
+
+/** Opens `url` with no service worker. The engine's module is held until `release()` is
+ *  called, or refused when `refuse` is true. */
+async function open(url, { refuse = false } = {}) {
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  let release, hit;
+  const released = new Promise((r) => (release = r));
+  const asked = new Promise((r) => (hit = r));
+  await page.route(ENGINE, async (route) => {
+    hit();
+    if (refuse) return route.abort("internetdisconnected");
+    await released;
+    await route.continue();
+  });
+  await page.goto(url);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  return { context, page, problems, release, asked };
+}
+
+const count = (page) => page.getByTestId("event-count").textContent();
+
+/** Checks the run is here (the counter says how many events it has) and one step shows the next. */
+async function stepOnce(page) {
+  const before = await count(page);
+  assert.match(before, /^event [0-9]+ \/ [1-9][0-9]*/);
+  await page.getByTestId("step").click();
+  await page.waitForFunction((b) => document.querySelector('[data-testid="event-count"]').textContent !== b, before);
+}
+
+/** A link to `lab` (the link's JSON: { v, scenario, event, … }) made without the app. */
+function linkTo(lab) {
+  return `${fx.appUrl}#lab=${deflateSync(Buffer.from(JSON.stringify(lab))).toString("base64url")}`;
+}
+
+test("a first visit plays its example before the engine's module has arrived; an edit waits for it", async () => {
+  const { context, page, problems, release, asked } = await open(fx.appUrl);
+  // The engine is asked for at once, after the first paint, and held here.
+  await asked;
+  // The example's run is here: Play is enabled and a step shows its first event.
+  assert.equal(await page.getByTestId("play").isEnabled(), true);
+  await stepOnce(page);
+  assert.equal(await page.getByTestId("engine-loading").count(), 0);
+  // Another example needs the engine: drawn at once, its run waits and says so.
+  await page.click('[data-example="same-network"]');
+  await page.waitForSelector('[data-example="same-network"][aria-pressed="true"]');
+  await page.getByTestId("engine-loading").waitFor();
+  assert.match(await page.getByTestId("engine-loading").textContent(), /Loading the packet engine/);
+  assert.ok((await page.locator("[data-device]").count()) > 0, "the lab is drawn");
+  release();
+  await page.getByTestId("engine-loading").waitFor({ state: "detached", timeout: READY_TIMEOUT_MS });
+  await stepOnce(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a link's lab is drawn at once and runs when the engine arrives, at the link's event", async () => {
+  const lab = await scenario("two-subnets");
+  const { context, page, problems, release } = await open(linkTo({ v: 1, scenario: lab, event: 9 }));
+  await page.getByTestId("engine-loading").waitFor();
+  const devices = await page.locator("[data-device]").evaluateAll((d) => d.map((e) => e.dataset.device));
+  assert.deepEqual(devices.sort(), lab.devices.map((d) => d.id).sort());
+  release();
+  await page.waitForFunction(() => document.querySelector('[data-testid="event-count"]').textContent.startsWith("event 9 "), null, { timeout: READY_TIMEOUT_MS });
+  assert.equal(await page.getByTestId("engine-loading").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an embed waits for the engine the same way, and a wrong link is said without it", async () => {
+  const lab = await scenario("hub");
+  const { context, page, release } = await open(linkTo({ v: 1, scenario: lab, event: 3 }).replace("#", "?embed=1#"));
+  await page.getByTestId("engine-loading").waitFor();
+  release();
+  await page.waitForFunction(() => document.querySelector('[data-testid="event-count"]').textContent.startsWith("event 3 "), null, { timeout: READY_TIMEOUT_MS });
+  await context.close();
+
+  // 10.0.0.300: a wrong link is refused by the page itself, not after the engine; the lab on
+  // screen (the first visit's example) stays, and plays without the engine.
+  const wrong = structuredClone(lab);
+  wrong.devices.find((d) => d.interfaces?.length).interfaces[0].address = "10.0.0.300/24";
+  const bad = await open(linkTo({ v: 1, scenario: wrong }));
+  await bad.page.getByTestId("link-error").waitFor();
+  assert.match(await bad.page.getByTestId("link-error").textContent(), /could not be opened/);
+  await stepOnce(bad.page);
+  assert.equal(await bad.page.getByTestId("engine-loading").count(), 0);
+  bad.release();
+  await bad.context.close();
+});
+
+test("an engine module that cannot be fetched is said where the run would be, and the lab is kept", async () => {
+  const lab = await scenario("two-subnets");
+  const { context, page, problems } = await open(linkTo({ v: 1, scenario: lab }), { refuse: true });
+  await page.getByTestId("split-failed").waitFor({ timeout: READY_TIMEOUT_MS });
+  assert.match(await page.getByTestId("split-failed").textContent(), /could not be downloaded/);
+  assert.equal(await page.locator("[data-device]").count(), lab.devices.length);
+  // The lab is in the browser's storage, so "Reload" keeps it.
+  await page.waitForFunction(() => localStorage.getItem("packet-lab.lab.v1") !== null);
+  assert.deepEqual((await savedLab(page)).devices.map((d) => d.id), lab.devices.map((d) => d.id));
+  assert.deepEqual(problems.filter((p) => !/packet-lab-load-engine|Failed to load wasm-split module|ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  await context.close();
+});
