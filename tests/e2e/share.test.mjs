@@ -252,13 +252,19 @@ test("after one visit the lab runs offline, served by its service worker", async
   // The network really is off: an uncached URL fails.
   assert.equal(await page.evaluate(() => fetch("./not-cached.txt").then(() => "fetched", () => "failed")), "failed");
   const wasm = [];
-  page.on("response", (r) => r.url().endsWith(".wasm") && wasm.push(r.fromServiceWorker()));
+  page.on("response", (r) => r.url().endsWith(".wasm") && wasm.push([r.url().split("/").pop(), r.fromServiceWorker()]));
   await page.reload();
   await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
-  assert.deepEqual(wasm, [true], "the wasm came from the service worker");
   const before = await page.getByTestId("event-count").textContent();
   await page.getByTestId("step").click();
   await page.waitForFunction((b) => document.querySelector('[data-testid="event-count"]').textContent !== b, before);
+  // Another example runs too: the page's engine (a split module, src/playback/engine.rs) is
+  // served by the service worker as well.
+  await page.click('[data-example="two-subnets"]');
+  await page.waitForSelector('[data-example="two-subnets"][aria-pressed="true"]');
+  await page.waitForFunction(() => /^event [0-9]+ \/ [1-9]/.test(document.querySelector('[data-testid="event-count"]').textContent), null, { timeout: READY_TIMEOUT_MS });
+  assert.deepEqual(wasm.map(([f]) => f.replace(/-[0-9a-f]{16}/, "")).sort(), ["packet-lab-load-engine.wasm", "packet-lab_bg.wasm"]);
+  assert.ok(wasm.every(([, sw]) => sw), `the wasm came from the service worker: ${wasm}`);
   await context.close();
 });
 
