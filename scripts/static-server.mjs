@@ -51,6 +51,10 @@ export async function startStaticServer({ root, prefix = "/", host = "127.0.0.1"
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
       const body = await readFile(file);
+      // A slow page engine, to find what waits for it (docs/size.md): PACKET_LAB_SLOW_ENGINE_MS=1500
+      // delays the page's engine module (src/playback/engine.rs) by that much.
+      const slow = Number(process.env.PACKET_LAB_SLOW_ENGINE_MS ?? 0);
+      if (slow > 0 && /packet-lab-load-engine-/.test(file)) await new Promise((r) => setTimeout(r, slow));
       send(200, body, TYPES[path.extname(file)] ?? "application/octet-stream");
     } catch {
       send(404, "not found\n");

@@ -400,6 +400,9 @@ fn playback_dock() -> Html {
             </div>
             if let Some(pending) = play.pending() {
                 { run_progress(&tr, pending, engine_failed, on_action.clone()) }
+            } else if !lab.deferred.is_empty() {
+                // Lab edits held until the engine's module (which holds them) is here.
+                { engine_status(&tr, engine_failed) }
             }
             if let Some(error) = play.error.as_ref().filter(|_| play.cancelled) {
                 <p class="dock-error run-cancelled" role="status" data-testid="run-cancelled">
@@ -439,14 +442,19 @@ fn playback_dock() -> Html {
 
 /// A long run's progress (events so far, the share of its work budget spent) and its Cancel
 /// button, shown while it runs in pieces (`playback::pending`).
+/// The engine's module on its way, or that it could not be fetched.
+fn engine_status(tr: &crate::i18n::Tr, failed: bool) -> Html {
+    if failed {
+        html! { <crate::split::SplitFailed /> }
+    } else {
+        html! { <div class="run-progress" role="status" data-testid="engine-loading"><span>{ crate::tr!(tr, "engine-loading") }</span></div> }
+    }
+}
+
 /// A run waiting for the engine's module says so, or that the module could not be fetched.
 pub fn run_progress(tr: &crate::i18n::Tr, pending: &crate::playback::PendingRun, engine_failed: bool, on_action: Callback<PlayAction>) -> Html {
     if pending.place == crate::playback::Place::Engine {
-        return if engine_failed {
-            html! { <crate::split::SplitFailed /> }
-        } else {
-            html! { <div class="run-progress" role="status" data-testid="engine-loading"><span>{ crate::tr!(tr, "engine-loading") }</span></div> }
-        };
+        return engine_status(tr, engine_failed);
     }
     let percent = (pending.fraction() * 100.0).round();
     html! {

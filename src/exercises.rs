@@ -217,7 +217,7 @@ impl Exercises {
             return Effect::ViewOnly;
         }
         self.pending = None;
-        let effect = edit.apply(EditAction::Replace { scenario: exercise.lab.clone(), origin: None });
+        let effect = edit.replace(exercise.lab.clone(), None);
         if edit.scenario.devices != exercise.lab.devices {
             // The editor refused the lab (it validated, so this is a bug); stay out of the exercise.
             return effect;

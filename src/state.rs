@@ -69,6 +69,9 @@ pub struct State {
     /// True once the app has mounted in the page: the `data-ready` marker that the boot guard
     /// (static/boot.js) and the browser tests wait for.
     pub started: bool,
+    /// Lab edits made before the engine's module was here (it holds the editor's lab edits,
+    /// `playback::engine`): applied, in order, when it arrives.
+    pub deferred: Vec<EditAction>,
 }
 
 impl State {
@@ -103,6 +106,7 @@ impl State {
             lang_picked: false,
             whatif: WhatIf::default(),
             started: false,
+            deferred: Vec::new(),
         }
     }
 
@@ -111,7 +115,7 @@ impl State {
     /// user answers "Open the shared lab".
     pub fn open_shared(&mut self, lab: &SharedLab) {
         let origin = self.examples.iter().position(|e| *e.scenario == lab.scenario);
-        self.edit.apply(EditAction::Replace { scenario: lab.scenario.clone(), origin });
+        self.edit.replace(lab.scenario.clone(), origin);
         // A fresh run: commands typed in the old lab are not carried into the shared one.
         self.play = Playback::new(&self.edit.scenario);
         let scenario = self.edit.scenario.clone();
@@ -138,7 +142,7 @@ impl State {
         if let Some(w) = &lab.whatif {
             self.whatif.start(&self.edit.scenario, &self.play);
             let origin = self.examples.iter().position(|e| *e.scenario == w.variant);
-            self.edit.apply(EditAction::Replace { scenario: w.variant.clone(), origin });
+            self.edit.replace(w.variant.clone(), origin);
             self.edit.view = match lab.view {
                 Some(view) => view,
                 None => crate::editor::fit_view_scaled(&self.edit.scenario, f64::from(lab.scale) / 100.0),
@@ -220,7 +224,7 @@ impl State {
                 if let (false, Some(original)) = (keep_variant, whatif.original) {
                     let scenario = (*original.scenario).clone();
                     let origin = self.examples.iter().position(|e| *e.scenario == scenario);
-                    self.edit.apply(EditAction::Replace { scenario, origin });
+                    self.edit.replace(scenario, origin);
                     self.play = original.play.clone();
                 }
             }
@@ -271,6 +275,28 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let engine = crate::playback::engine::get();
+        if let (Action::Edit(edit), None) = (&action, engine) {
+            if !edit.is_view() {
+                let mut next = (*self).clone();
+                next.deferred.push(edit.clone());
+                return Rc::new(next);
+            }
+        }
+        let loaded = matches!(action, Action::CodeLoaded) && engine.is_some();
+        let mut state = self.reduce_one(action);
+        if loaded && !state.deferred.is_empty() {
+            for edit in std::mem::take(&mut Rc::make_mut(&mut state).deferred) {
+                state = state.reduce_one(Action::Edit(edit));
+            }
+        }
+        state
+    }
+}
+
+impl State {
+    /// One action (see [`Reducible::reduce`], which holds lab edits until the engine is here).
+    fn reduce_one(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let self_action_kind = match &action {
             // A link sets its own what-if (`open_shared`).
@@ -285,8 +311,10 @@ impl Reducible for State {
                     // An example is not an exercise: loading one ends the exercise.
                     next.exercises.session = None;
                     next.exercises.pending = None;
+                    // Edits held for the engine were edits of the lab being replaced.
+                    next.deferred.clear();
                     let scenario = (*example.scenario).clone();
-                    if next.edit.apply(EditAction::Replace { scenario, origin: Some(index) })
+                    if next.edit.replace(scenario, Some(index))
                         == Effect::ScenarioChanged
                     {
                         next.play.invalidate(&next.edit.scenario);
@@ -296,7 +324,11 @@ impl Reducible for State {
             Action::Edit(edit) => {
                 let selection = (next.edit.selected.clone(), next.edit.selected_links.clone());
                 let before = next.edit.clone();
-                let effect = next.edit.apply(edit.clone());
+                let effect = match crate::playback::engine::get() {
+                    // (Without the engine, `reduce` held a lab edit back.)
+                    Some(engine) if !edit.is_view() => (engine.edit)(&mut next.edit, edit.clone()),
+                    _ => next.edit.apply_view(edit.clone()),
+                };
                 // In an exercise, a change to a locked part is undone here and refused.
                 if next.exercises.guard(&before, &edit, &mut next.edit, effect) == Effect::ScenarioChanged {
                     next.play.invalidate(&next.edit.scenario);
@@ -556,6 +588,44 @@ mod tests {
         assert!(resumed.exercises.session.is_some());
         s.exercises.pending = Some(Pending::Start(first, Some(0)));
         assert_eq!(apply(s, &[Action::LoadExample(1)]).exercises.pending, None);
+    }
+
+    /// The editor's lab edits are in the engine's module: one made before it is here waits and
+    /// is applied when it arrives, in order; view actions (zoom, selection) are applied at once;
+    /// loading an example drops the held edits.
+    #[test]
+    fn a_lab_edit_waits_for_the_engines_module_and_a_view_action_does_not() {
+        let s = two_examples();
+        let zoom = s.edit.view;
+        crate::playback::engine::hide(true);
+        let held = apply(
+            s.clone(),
+            &[
+                Action::Edit(EditAction::Zoom(2.0)),
+                Action::Edit(EditAction::AddInterface(0)),
+                Action::Edit(EditAction::Place(packet_engine::scenario::DeviceKind::Switch, None)),
+                Action::CodeLoaded,
+            ],
+        );
+        let dropped = apply(held.clone(), &[Action::LoadExample(1)]);
+        crate::playback::engine::hide(false);
+        assert_ne!(held.edit.view, zoom, "zoomed at once");
+        assert_eq!(held.edit.scenario, s.edit.scenario, "the lab waits");
+        assert_eq!(held.deferred.len(), 2);
+        assert!(dropped.deferred.is_empty());
+        let arrived = apply(held, &[Action::CodeLoaded]);
+        let direct = apply(
+            s,
+            &[
+                Action::Edit(EditAction::Zoom(2.0)),
+                Action::Edit(EditAction::AddInterface(0)),
+                Action::Edit(EditAction::Place(packet_engine::scenario::DeviceKind::Switch, None)),
+            ],
+        );
+        assert!(arrived.deferred.is_empty());
+        assert_eq!(arrived.edit.scenario, direct.edit.scenario, "the same edits, in order");
+        assert_eq!(arrived.edit.scenario.devices.len(), 3);
+        assert!(arrived.play.run().unwrap().lab.devices.len() == 3, "and the lab runs again");
     }
 
     /// The exercises' checks run the page's engine (a split module too): an exercise waits for

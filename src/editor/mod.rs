@@ -195,6 +195,26 @@ pub enum EditAction {
     DismissNotice,
 }
 
+impl EditAction {
+    /// True for what changes only the view of the lab (selection, zoom and pan, the mode, a
+    /// notice dismissed); the app applies these at once, the others with the engine's module
+    /// (the pointer's gestures among them: a drag may move a device or draw a cable).
+    pub fn is_view(&self) -> bool {
+        matches!(
+            self,
+            EditAction::Select(_)
+                | EditAction::ClearSelection
+                | EditAction::SelectAll
+                | EditAction::Wheel(..)
+                | EditAction::Zoom(_)
+                | EditAction::Pinch { .. }
+                | EditAction::FitView
+                | EditAction::SetMode(_)
+                | EditAction::DismissNotice
+        )
+    }
+}
+
 impl Editor {
     /// An editor on `scenario`, fitted to the canvas, nothing selected, no history.
     pub fn new(scenario: Scenario, origin: Option<usize>) -> Self {
@@ -261,8 +281,20 @@ impl Editor {
         }
     }
 
-    /// Applies `action`; says what changed.
+    /// Applies `action`; says what changed. The app applies a view action with
+    /// [`Editor::apply_view`] and a lab edit through the engine's module (`playback::engine`,
+    /// issue 15: the lab edits are code a first paint does not run).
     pub fn apply(&mut self, action: EditAction) -> Effect {
+        if action.is_view() {
+            self.apply_view(action)
+        } else {
+            self.apply_lab(action)
+        }
+    }
+
+    /// A view action ([`EditAction::is_view`]): selection, zoom and pan, the mode, a notice
+    /// dismissed. Another action changes nothing.
+    pub fn apply_view(&mut self, action: EditAction) -> Effect {
         match action {
             EditAction::Select(index) => {
                 if index < self.scenario.devices.len() {
@@ -281,10 +313,6 @@ impl Editor {
                 self.selected = (0..self.scenario.devices.len()).collect();
                 Effect::ViewOnly
             }
-            EditAction::PointerDown(target, pointer) => self.pointer_down(target, pointer),
-            EditAction::PointerMove(pointer) => self.pointer_move(pointer),
-            EditAction::PointerUp(pointer) => self.pointer_up(pointer),
-            EditAction::PointerCancel => self.pointer_cancel(),
             EditAction::Wheel(pointer, delta_y) => {
                 let at = client_to_svg(pointer.client, pointer.rect, self.view);
                 // One wheel notch (100 px) zooms by 1.2; trackpads send small deltas.
@@ -313,6 +341,21 @@ impl Editor {
                 self.gesture = None;
                 Effect::ViewOnly
             }
+            EditAction::DismissNotice => {
+                self.notice = None;
+                Effect::ViewOnly
+            }
+            _ => Effect::ViewOnly,
+        }
+    }
+
+    /// A lab edit (not [`EditAction::is_view`]).
+    fn apply_lab(&mut self, action: EditAction) -> Effect {
+        match action {
+            EditAction::PointerDown(target, pointer) => self.pointer_down(target, pointer),
+            EditAction::PointerMove(pointer) => self.pointer_move(pointer),
+            EditAction::PointerUp(pointer) => self.pointer_up(pointer),
+            EditAction::PointerCancel => self.pointer_cancel(),
             EditAction::Place(kind, pointer) => self.place(kind, pointer),
             EditAction::Connect(a, b) => self.connect(a, b),
             EditAction::DeleteSelection => self.delete_selection(),
@@ -424,14 +467,13 @@ impl Editor {
                     Effect::ViewOnly
                 }
             },
-            EditAction::DismissNotice => {
-                self.notice = None;
-                Effect::ViewOnly
-            }
+            _ => self.apply_view(action),
         }
     }
 
-    fn replace(&mut self, scenario: Scenario, origin: Option<usize>) -> Effect {
+    /// Replaces the lab (an example, a link, an exercise, an import), undoably; a lab that does
+    /// not validate is refused with a notice.
+    pub fn replace(&mut self, scenario: Scenario, origin: Option<usize>) -> Effect {
         if let Err(e) = scenario.validate() {
             self.notice = Some(msg!("invalid-lab-cannot-load", error = e.with_path()));
             return Effect::ViewOnly;

@@ -24,6 +24,8 @@ pub struct Engine {
     pub finish: fn(Simulation) -> RunOutcome,
     /// A validated lab's whole run (the exercises' checks).
     pub run: fn(&Topology) -> RunOutcome,
+    /// The editor's actions.
+    pub edit: fn(&mut crate::editor::Editor, crate::editor::EditAction) -> crate::editor::Effect,
 }
 
 fn engine() -> Engine {
@@ -32,6 +34,7 @@ fn engine() -> Engine {
         step: Simulation::step,
         finish: Simulation::finish,
         run: |topology| Simulation::from_topology(topology).run(),
+        edit: crate::editor::Editor::apply,
     }
 }
 

@@ -12,7 +12,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-import { ROOT, buildTwoHostsAndSwitch, labFixture, openPage, savedLab, setField } from "./helpers.mjs";
+import { ROOT, buildTwoHostsAndSwitch, labFixture, openPage, savedLab, setField, waitForRun } from "./helpers.mjs";
 
 const fx = labFixture();
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -32,6 +32,7 @@ async function axeViolations(page, selector) {
 async function toLastEvent(page) {
   await page.waitForSelector('[data-testid="event"]');
   const scrubber = page.getByTestId("scrubber");
+  await waitForRun(page);
   await scrubber.fill(await scrubber.getAttribute("max"));
   await page.waitForFunction(() => {
     const m = document.querySelector('[data-testid="event-count"]')?.textContent.match(/event (\d+) \/ (\d+)/);

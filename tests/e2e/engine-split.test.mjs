@@ -69,6 +69,32 @@ test("a first visit plays its example before the engine's module has arrived; an
   await context.close();
 });
 
+test("the editor's lab edits and gestures wait for the engine's module; the zoom buttons do not", async () => {
+  const { context, page, problems, release } = await open(fx.appUrl);
+  const devices = () => page.locator("[data-device]").count();
+  const viewBox = () => page.locator(".canvas-svg").getAttribute("viewBox");
+  const n = await devices();
+  // A view action is applied at once.
+  const before = await viewBox();
+  await page.getByTestId("zoom-in").click();
+  await page.waitForFunction((b) => document.querySelector(".canvas-svg").getAttribute("viewBox") !== b, before);
+  // A lab edit (a switch from the palette) is held until the engine is here, then applied.
+  await page.getByTestId("palette-switch").click();
+  // (A zoom after it has been drawn: the click was handled before it.)
+  const zoomed = await viewBox();
+  await page.getByTestId("zoom-out").click();
+  await page.waitForFunction((b) => document.querySelector(".canvas-svg").getAttribute("viewBox") !== b, zoomed);
+  assert.equal(await devices(), n, "held: the lab is not changed yet");
+  await page.getByTestId("engine-loading").waitFor();
+  release();
+  await page.waitForFunction((n) => document.querySelectorAll("[data-device]").length === n + 1, n, { timeout: READY_TIMEOUT_MS });
+  // And the changed lab runs.
+  await page.waitForFunction(() => /^event [0-9]+ \/ [1-9]/.test(document.querySelector('[data-testid="event-count"]')?.textContent ?? ""), null, { timeout: READY_TIMEOUT_MS });
+  assert.equal(await page.getByTestId("engine-loading").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a link's lab is drawn at once and runs when the engine arrives, at the link's event", async () => {
   const lab = await scenario("two-subnets");
   const { context, page, problems, release } = await open(linkTo({ v: 1, scenario: lab, event: 9 }));

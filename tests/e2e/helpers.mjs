@@ -211,3 +211,13 @@ export function fanOutLab() {
     commands: [{ at_ms: 0, device: "pc1", run: "ping -c 1 10.0.0.2" }],
   };
 }
+
+/** Waits until the lab's run is here (the timeline's scrubber has events): a lab other than
+ *  the first visit's example runs once the page's engine module has arrived
+ *  (src/playback/engine.rs), as a user sees the timeline fill. */
+export async function waitForRun(page) {
+  await page.waitForFunction(() => {
+    const s = document.querySelector('[data-testid="scrubber"]');
+    return s !== null && !s.disabled && Number(s.getAttribute("max")) > 0;
+  }, null, { timeout: READY_TIMEOUT_MS });
+}

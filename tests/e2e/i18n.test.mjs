@@ -14,7 +14,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 
-import { READY_TIMEOUT_MS, ROOT, fanOutLab, labFixture, openPage, pickExample, recordProblems, setField } from "./helpers.mjs";
+import { READY_TIMEOUT_MS, ROOT, fanOutLab, labFixture, openPage, pickExample, recordProblems, setField, waitForRun } from "./helpers.mjs";
 
 const fx = labFixture();
 
@@ -170,7 +170,7 @@ for (const [lang, want] of [
 /** Moves the scrubber to the last event and waits until it is shown (any language). */
 async function toLastEvent(page) {
   const scrubber = page.getByTestId("scrubber");
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="scrubber"]')?.getAttribute("max")) > 0);
+  await waitForRun(page);
   await scrubber.fill(await scrubber.getAttribute("max"));
   await page.waitForFunction(() => {
     const m = document.querySelector('[data-testid="event-count"]')?.textContent.match(/(\d+) \/ (\d+)/);

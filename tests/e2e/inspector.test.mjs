@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-import { READY_TIMEOUT_MS, ROOT, labFixture, openPage, recordProblems, scenario } from "./helpers.mjs";
+import { READY_TIMEOUT_MS, ROOT, labFixture, openPage, recordProblems, scenario, waitForRun } from "./helpers.mjs";
 
 
 const fx = labFixture();
@@ -27,6 +27,7 @@ async function openLab(lab, options = {}) {
   await page.goto(fx.appUrl);
   await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
   const scrubber = page.getByTestId("scrubber");
+  await waitForRun(page);
   await scrubber.fill(await scrubber.getAttribute("max"));
   await page.waitForSelector('[data-testid="event"]');
   return { page, problems };

@@ -9,14 +9,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { labFixture, openPage, pickExample } from "./helpers.mjs";
+import { labFixture, openPage, pickExample, waitForRun } from "./helpers.mjs";
 
 const fx = labFixture();
 
 /** Loads the example and scrubs to its last event, waiting until the counter says "event N / N". */
 async function playToEnd(page) {
   await pickExample(page, "ipv6-home");
-  await page.waitForFunction(() => document.querySelector('[data-testid="scrubber"]')?.disabled === false);
+  await waitForRun(page);
   const scrubber = page.getByTestId("scrubber");
   await scrubber.fill(await scrubber.getAttribute("max"));
   await page.waitForFunction(() => {
@@ -154,6 +154,7 @@ test("a small MTU: packet too big, ping's line, fragments, the inspector and the
   // playhead there: the later row (the error frame) first, then r1's MTU fact before it.
   const scrubber = page.getByTestId("scrubber");
   const toEnd = async () => {
+    await waitForRun(page);
     await scrubber.fill(await scrubber.getAttribute("max"));
     await page.waitForFunction(() => {
       const m = document.querySelector('[data-testid="event-count"]')?.textContent.match(/event (\d+) \/ (\d+)/);

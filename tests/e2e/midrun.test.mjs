@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { labFixture, openPage } from "./helpers.mjs";
+import { labFixture, openPage, waitForRun } from "./helpers.mjs";
 
 const fx = labFixture();
 
@@ -115,6 +115,7 @@ test("the 'Pull the cable' example: pings 4 and 5 come back unreachable, r1's et
   const lines = await page.getByTestId("term-line").allTextContents();
   assert.ok(lines.includes("From 192.168.1.1 icmp_seq=4 Destination Net Unreachable"), JSON.stringify(lines));
   // At the end: the cable is back, ping 6 got through.
+  await waitForRun(page);
   const total = Number(await page.getByTestId("scrubber").getAttribute("max"));
   await scrubTo(page, total);
   assert.equal(await r1.getByTestId("ports-down").count(), 0, "eth1 is up again");

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { labFixture, openPage } from "./helpers.mjs";
+import { labFixture, openPage, waitForRun } from "./helpers.mjs";
 
 const fx = labFixture();
 
@@ -14,7 +14,7 @@ const fx = labFixture();
  *  (N > 0: the run is there). */
 async function toLastEvent(page) {
   const scrubber = page.getByTestId("scrubber");
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="scrubber"]')?.getAttribute("max")) > 0);
+  await waitForRun(page);
   await scrubber.fill(await scrubber.getAttribute("max"));
   await page.waitForFunction(() => {
     const m = document.querySelector('[data-testid="event-count"]')?.textContent.match(/event (\d+) \/ (\d+)/);

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 
-import { labFixture, openPage, withPage } from "./helpers.mjs";
+import { labFixture, openPage, withPage, waitForRun } from "./helpers.mjs";
 
 const fx = labFixture();
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -163,6 +163,7 @@ test("a storm's thousands of frames: only the rows in view are in the DOM, and s
   await withPage(fx, "", {}, async ({ page, problems }) => {
     await openDiagram(page, "switch-loop");
     const scrubber = page.getByTestId("scrubber");
+    await waitForRun(page);
     await scrubber.fill(await scrubber.getAttribute("max"));
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="sequence"]').dataset.rows) > 1000);
     const total = await rows(page);

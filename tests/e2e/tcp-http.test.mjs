@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { labFixture, openPage } from "./helpers.mjs";
+import { labFixture, openPage, waitForRun } from "./helpers.mjs";
 
 const fx = labFixture();
 
@@ -15,6 +15,7 @@ async function playExample(page, stem) {
   await page.locator(`[data-example="${stem}"]`).click();
   await page.waitForSelector('[data-testid="event"]');
   const scrubber = page.getByTestId("scrubber");
+  await waitForRun(page);
   await scrubber.fill(await scrubber.getAttribute("max"));
   await page.waitForFunction(() => {
     const m = document.querySelector('[data-testid="event-count"]')?.textContent.match(/event (\d+) \/ (\d+)/);

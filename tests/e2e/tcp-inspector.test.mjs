@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 
-import { ROOT, labFixture, withPage } from "./helpers.mjs";
+import { ROOT, labFixture, withPage, waitForRun } from "./helpers.mjs";
 
 const fx = labFixture();
 
@@ -19,6 +19,7 @@ async function playExample(page, stem) {
   await page.locator(`[data-example="${stem}"]`).click();
   await page.waitForSelector('[data-testid="event"]');
   const scrubber = page.getByTestId("scrubber");
+  await waitForRun(page);
   await scrubber.fill(await scrubber.getAttribute("max"));
   await page.waitForFunction(() => {
     const m = document.querySelector('[data-testid="event-count"]')?.textContent.match(/event (\d+) \/ (\d+)/);

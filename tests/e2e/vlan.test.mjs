@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { labFixture, openPage, pickExample } from "./helpers.mjs";
+import { labFixture, openPage, pickExample, waitForRun } from "./helpers.mjs";
 
 const fx = labFixture();
 
@@ -30,7 +30,7 @@ test("VLAN badges, the 802.1Q layer of a trunk frame, and the wrong-VLAN diagnos
   assert.equal(await page.locator('g.link[data-link="sw1-sw2"] .link-line').evaluate((l) => getComputedStyle(l).strokeDasharray), "10px, 4px");
 
   const scrubber = page.getByTestId("scrubber");
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="scrubber"]').getAttribute("max")) > 0);
+  await waitForRun(page);
   await scrubber.fill(await scrubber.getAttribute("max"));
   await page.waitForSelector('[data-testid="event"]');
 
@@ -64,7 +64,7 @@ test("VLAN badges, the 802.1Q layer of a trunk frame, and the wrong-VLAN diagnos
   await page.getByTestId("pvid-3").fill("10");
   await page.getByTestId("pvid-3").press("Enter");
   await page.waitForSelector('[data-testid="vlan-badge"][data-port="sw1/p3"][data-vlan="10"]');
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="scrubber"]').getAttribute("max")) > 0);
+  await waitForRun(page);
   await scrubber.fill(await scrubber.getAttribute("max"));
   await page.waitForFunction(() => (document.querySelector('[data-testid="terminal"]').textContent.match(/1 packets transmitted, 1 received/g) ?? []).length === 3);
   assert.deepEqual(problems, []);
