@@ -106,9 +106,12 @@ test("a heavy lab runs in the engine's worker with no CSP violation", async () =
   const { page, context, problems, violations } = await openWatched("");
   const made = [];
   page.on("worker", (w) => made.push(w.url()));
+  const worker = page.waitForEvent("worker", { timeout: READY_TIMEOUT_MS });
   await page.getByTestId("import-file").setInputFiles({
     name: "fan-out.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(fanOutLab())),
   });
+  // (The import is applied, and its run started, once the page's engine module is here.)
+  await worker;
   await page.waitForSelector('[data-testid="event"]', { timeout: READY_TIMEOUT_MS });
   assert.equal(made.length, 1, "the run went to a worker");
   assert.match(made[0], /\/engine-worker-[0-9a-f]{16}\.js$/);

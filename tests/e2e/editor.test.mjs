@@ -201,6 +201,8 @@ test("wheel and buttons zoom; labels stay legible when zoomed out; a background 
   await page.getByTestId("zoom-fit").click();
   const [x0] = await viewBox();
   await mouseDrag(page, { x: box.x + box.width * 0.7, y: box.y + 110 }, { x: box.x + box.width * 0.7 + 100, y: box.y + 110 });
+  // (A gesture is applied once the engine's module, which holds the gestures, is here.)
+  await page.waitForFunction((x0) => Number(document.querySelector("svg.canvas-svg").getAttribute("viewBox").split(" ")[0]) < x0, x0);
   const [x1] = await viewBox();
   assert.ok(x1 < x0, `panned right: ${x1} < ${x0}`);
   assert.deepEqual(problems, []);

@@ -72,10 +72,12 @@ export async function openPage(fx, at = "", { ready = true, ...options } = {}) {
   return { page, context, problems, response };
 }
 
-/** Picks the example `stem` in the examples menu and waits until it is the lab shown. */
+/** Picks the example `stem` in the examples menu and waits until it is the lab shown and its
+ *  run is here (after the page's engine module: [waitForRun]). */
 export async function pickExample(page, stem) {
   await page.click(`[data-example="${stem}"]`);
   await page.waitForSelector(`[data-example="${stem}"][aria-pressed="true"]`);
+  await waitForRun(page);
 }
 
 /** Runs `body({ page, context, problems })` on a page from [openPage] and closes its context
@@ -98,9 +100,10 @@ export function recordProblems(page) {
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   page.on("requestfailed", (req) => {
-    // The browser's own favicon fetch is cancelled when a test navigates away while it is in
-    // flight (net::ERR_ABORTED on a loaded machine): not a problem of the page.
-    if (/\/favicon-[0-9a-f]+\.svg$/.test(req.url()) && req.failure()?.errorText === "net::ERR_ABORTED") return;
+    // The browser's own favicon fetch, and the page's engine module (fetched right after the
+    // first paint, src/playback/engine.rs), are cancelled when a test navigates away while
+    // they are in flight (net::ERR_ABORTED on a loaded machine): not a problem of the page.
+    if (/\/(favicon-[0-9a-f]+\.svg|packet-lab-load-engine-[0-9a-f]+\.wasm)$/.test(req.url()) && req.failure()?.errorText === "net::ERR_ABORTED") return;
     problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
   });
   page.on("response", (res) => {

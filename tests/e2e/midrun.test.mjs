@@ -92,6 +92,7 @@ test("ip link set eth0 down typed mid-ping: ping says why, the tables and events
 
 /** Shows the first `n` events with the timeline's scrubber, as dragging it does. */
 async function scrubTo(page, n) {
+  await waitForRun(page);
   await page.getByTestId("scrubber").evaluate((el, n) => {
     el.value = String(n);
     el.dispatchEvent(new Event("input", { bubbles: true }));

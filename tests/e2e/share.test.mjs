@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 
-import { DIST, PREFIX, READY_TIMEOUT_MS, labFixture, recordProblems, scenario, serve } from "./helpers.mjs";
+import { DIST, PREFIX, READY_TIMEOUT_MS, labFixture, recordProblems, scenario, serve, waitForRun } from "./helpers.mjs";
 
 const temps = [];
 
@@ -52,6 +52,7 @@ async function shareUrl(page) {
 }
 
 async function stepTo(page, n) {
+  await waitForRun(page);
   for (;;) {
     const [, at] = (await page.getByTestId("event-count").textContent()).match(/event (\d+) /);
     if (Number(at) >= n) return;
@@ -76,6 +77,7 @@ test("share → open the link in a new browser: the same devices, addresses and 
   assert.match(url.slice(url.indexOf("#") + 5), /^[A-Za-z0-9_-]+$/, "URL-safe");
 
   const other = await open(url);
+  await waitForRun(other.page);
   assert.deepEqual(await shown(other.page), before);
   assert.equal(await other.page.getByTestId("narration").textContent(), narration);
   assert.equal(await other.page.getByTestId("link-prompt").count(), 0, "no lab of their own: no question");
@@ -219,6 +221,8 @@ test("the embed URL in an iframe of a slide page renders and steps with the keyb
   assert.ok(svg.width > box.width - 4, `canvas ${svg.width} wide in a ${box.width} frame`);
 
   const count = () => frame.getByTestId("event-count").textContent();
+  // The slide's lab runs once the page's engine module is here (src/playback/engine.rs).
+  await frame.locator('[data-testid="event-count"]', { hasText: /\/ [1-9]/ }).waitFor({ timeout: READY_TIMEOUT_MS });
   const start = await count();
   // Keyboard focus into the frame, then → steps, Home goes back.
   await frame.locator(".embed-caption").click();

@@ -62,6 +62,8 @@ test("an embed at scale 200 in a 960×540 iframe keeps everything inside and sti
   await withPage(fx, "embed-fit-test.html", { ready: false, viewport: { width: 1000, height: 600 } }, async ({ page, problems }) => {
     const frame = page.frameLocator("#f");
     await frame.locator('.app[data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });
+    // The example runs once the page's engine module is here (src/playback/engine.rs).
+    await frame.locator('[data-testid="event-count"]', { hasText: /\/ [1-9]/ }).waitFor({ timeout: READY_TIMEOUT_MS });
     const inner = page.frames().find((f) => f.url().includes("embed=1"));
     /** Every element's box that reaches outside the 960×540 viewport of the frame. */
     const outside = () => inner.evaluate(() => {
@@ -128,6 +130,8 @@ test("the example deck's slides fit their frames at presenter scales 100, 150 an
   await withPage(fx, "embed-example.html?slide=3", { ready: false, viewport: { width: 1280, height: 800 } }, async ({ page, problems }) => {
     const frame = page.frameLocator("section.present iframe");
     await frame.locator('.app[data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });
+    // The example runs once the page's engine module is here (src/playback/engine.rs).
+    await frame.locator('[data-testid="event-count"]', { hasText: /\/ [1-9]/ }).waitFor({ timeout: READY_TIMEOUT_MS });
     const inner = page.frames().find((f) => f.url().includes("embed=1"));
     const overlaps = await inner.evaluate(() => {
       const boxes = [...document.querySelectorAll(".device-name, .device-address")].map((e) => [e.textContent, e.getBoundingClientRect()]);
