@@ -440,8 +440,6 @@ fn playback_dock() -> Html {
     }
 }
 
-/// A long run's progress (events so far, the share of its work budget spent) and its Cancel
-/// button, shown while it runs in pieces (`playback::pending`).
 /// The engine's module on its way, or that it could not be fetched.
 fn engine_status(tr: &crate::i18n::Tr, failed: bool) -> Html {
     if failed {
@@ -451,7 +449,9 @@ fn engine_status(tr: &crate::i18n::Tr, failed: bool) -> Html {
     }
 }
 
-/// A run waiting for the engine's module says so, or that the module could not be fetched.
+/// A long run's progress (events so far, the share of its work budget spent) and its Cancel
+/// button, shown while it runs in pieces (`playback::pending`). A run waiting for the engine's
+/// module says so instead, or that the module could not be fetched.
 pub fn run_progress(tr: &crate::i18n::Tr, pending: &crate::playback::PendingRun, engine_failed: bool, on_action: Callback<PlayAction>) -> Html {
     if pending.place == crate::playback::Place::Engine {
         return engine_status(tr, engine_failed);

@@ -158,6 +158,7 @@ pub enum Started {
 impl Run {
     /// Starts `scenario`'s run under the browser's budget and does the first [`FIRST_WORK`]
     /// units of it; the error is the engine's validation message.
+    ///
     /// Before the engine's module is here the lab is validated (its error is said at once) and
     /// its run waits ([`Place::Engine`]), unless it is the first visit's example, whose run
     /// is precomputed.
