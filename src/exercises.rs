@@ -78,9 +78,9 @@ impl Session {
 /// which runs the lab and diagnoses a failure).
 type Judged = (Vec<Msg>, Option<Evaluation>);
 
-/// Judges `lab` as a lab of `exercise`; evaluates it when `evaluate` is true.
-/// `run` is the engine's whole run of a lab (`playback::engine`): the judge's module calls the
-/// engine's own module rather than carry a copy of it.
+/// Judges `lab` as a lab of `exercise`; evaluates it when given `evaluate`, the engine's whole
+/// run of a lab (`playback::engine`): the judge's module calls the engine's own module rather
+/// than carry a copy of it.
 fn judge(exercise: &Exercise, lab: &Scenario, evaluate: Option<Run>) -> Judged {
     // Sorted by their English and each once, as a VecSet of the sentences would be; a Vec
     // avoids a set type in the wasm (issue 15).

@@ -64,20 +64,17 @@ const FILES: &[(&str, &str)] = &[
 
 /// The example of file stem `stem`, if there is one (parses that one only).
 pub fn get(stem: &str) -> Option<Scenario> {
-    let (_, text) = FILES.iter().find(|(s, _)| *s == stem)?;
-    Some(Scenario::from_json(text).unwrap_or_else(|e| panic!("scenarios/{stem}.json is invalid: {e}")))
+    FILES.iter().find(|(s, _)| *s == stem).map(parse)
 }
 
 /// Every example as (file stem, scenario), in teaching order.
 pub fn all() -> Vec<(&'static str, Scenario)> {
-    FILES
-        .iter()
-        .map(|(stem, text)| {
-            let scenario = Scenario::from_json(text)
-                .unwrap_or_else(|e| panic!("scenarios/{stem}.json is invalid: {e}"));
-            (*stem, scenario)
-        })
-        .collect()
+    FILES.iter().map(|file| (file.0, parse(file))).collect()
+}
+
+/// A file of `scenarios/`, which the engine's tests keep valid.
+fn parse((stem, text): &(&str, &str)) -> Scenario {
+    Scenario::from_json(text).unwrap_or_else(|e| panic!("scenarios/{stem}.json is invalid: {e}"))
 }
 
 fn host(id: String, address: String, gateway: String) -> DeviceSpec {
