@@ -506,11 +506,11 @@ fn exercise_dock() -> Html {
                 <crate::split::SplitFailed />
             }
             if let Some(session) = &ex.session {
-                <ExercisePanel session={session.clone()} course_len={ex.course.len()}
+                <ExercisePanel session={session.clone()} course_len={packet_engine::exercise::course::INDEX.len()}
                     record={ex.progress.get(&session.exercise.id)} on_action={on_action.clone()} />
             }
             // Keyed by the exercise: starting one folds the list away again.
-            <CourseList key={ex.session.as_ref().map_or(String::new(), |s| s.exercise.id.clone())} course={ex.course.clone()} current={ex.session.as_ref().and_then(|s| s.builtin)}
+            <CourseList key={ex.session.as_ref().map_or(String::new(), |s| s.exercise.id.clone())} current={ex.session.as_ref().and_then(|s| s.builtin)}
                 progress={ex.progress.clone()} error={ex.error.as_ref().map(|e| AttrValue::from(tr.msg(e)))}
                 open={false} {on_action} />
         </>
@@ -556,12 +556,26 @@ fn to_action<A: 'static>(lab: &LabContext, wrap: fn(A) -> Action) -> Callback<A>
 fn use_exercise_storage(lab: &LabContext) {
     use_effect_with(lab.exercises.progress.clone(), |progress| crate::progress::save(progress));
     // An exercise waiting to be resumed (its judge's module on the way) is still the one
-    // being done: kept, so a reload before its module came resumes it again.
-    let exercise = lab.exercises.session.as_ref().map(|s| s.exercise.clone()).or_else(|| match &lab.exercises.pending {
-        Some(crate::exercises::Pending::Resume(exercise, _)) => Some(exercise.clone()),
+    // being done: its file is kept, so a reload before its module came resumes it again.
+    let exercise = match (&lab.exercises.session, &lab.exercises.pending) {
+        (Some(session), _) => Some(Stored::Session(session.exercise.clone())),
+        (None, Some(crate::exercises::Pending::Resume(text))) => Some(Stored::File(text.clone())),
         _ => None,
+    };
+    use_effect_with(exercise, |exercise| match exercise {
+        // A session exists only once the judge's module is here (it writes the file).
+        Some(Stored::Session(e)) => crate::progress::save_session(crate::exercises::judge_get().map(|j| (j.to_json)(e)).as_deref()),
+        Some(Stored::File(text)) => crate::progress::save_session(Some(text)),
+        None => crate::progress::save_session(None),
     });
-    use_effect_with(exercise, |exercise| crate::progress::save_session(exercise.as_deref()));
+}
+
+/// The exercise kept in `localStorage`: the one being done, or the stored file still waiting
+/// for the judge's module.
+#[derive(PartialEq)]
+enum Stored {
+    Session(Rc<packet_engine::exercise::Exercise>),
+    File(Rc<str>),
 }
 
 /// The editor's keyboard shortcuts, on the whole page: Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z (or

@@ -95,11 +95,42 @@ fn judge(exercise: &Exercise, lab: &Scenario, evaluate: Option<Run>) -> Judged {
     (violations, evaluate.map(|run| exercise.evaluate_with(lab, run)))
 }
 
+/// The exercises' code a first visit never runs, as the page calls it: plain function pointers,
+/// so what they reach (the exercise files' parser and the course's files, the lock checks, the
+/// evaluation and its diagnosis) is in the judge's module, not the page's (issue 15).
+#[derive(Clone, Copy)]
+pub struct Judge {
+    /// [`judge`].
+    pub judge: fn(&Exercise, &Scenario, Option<Run>) -> Judged,
+    /// An exercise file's text, parsed and checked (`Exercise::from_json`).
+    pub parse: fn(&str) -> Result<Exercise, packet_engine::scenario::ScenarioError>,
+    /// The built-in exercise at an index of the course.
+    pub builtin: fn(usize) -> Option<Exercise>,
+    /// The index of an exercise in the course, if it is a built-in one unchanged.
+    pub position: fn(&Exercise) -> Option<usize>,
+    /// An exercise as a file (kept in `localStorage` while it is being done).
+    pub to_json: fn(&Exercise) -> String,
+}
+
+fn judge_module() -> Judge {
+    Judge {
+        judge,
+        parse: Exercise::from_json,
+        builtin: course::get,
+        position: course::position,
+        to_json: Exercise::to_json_pretty,
+    }
+}
+
 crate::split_fn! {
-    /// [`judge`], in its own wasm module (src/split.rs): the engine's lock checks, evaluation and
-    /// diagnosis are code a first visit never runs, fetched when an exercise is started or
+    /// [`Judge`], in its own wasm module (src/split.rs): fetched when an exercise is started or
     /// resumed ([`Exercises::pending`] waits for it).
-    pub static JUDGE: fn(&Exercise, &Scenario, Option<Run>) -> Judged = "exercise_judge"::load_judge => judge;
+    pub static JUDGE: fn() -> Judge = "exercise_judge"::load_judge => judge_module;
+}
+
+/// The judge, once its module is here.
+pub fn judge_get() -> Option<Judge> {
+    JUDGE.get().map(|f| f())
 }
 
 /// The engine's run of a validated lab, as the judge is given it.
@@ -116,25 +147,33 @@ fn ready() -> bool {
     JUDGE.get().is_some() && crate::playback::engine::get().is_some()
 }
 
-/// The judge, for code that runs only while an exercise is on: it started once the judge was here.
-fn judge_now() -> fn(&Exercise, &Scenario, Option<Run>) -> Judged {
-    JUDGE.get().expect("an exercise starts only once its judge is here (Exercises::pending)")
+fn judge_now() -> Judge {
+    judge_get().expect("an exercise starts only once its judge is here (Exercises::pending)")
+}
+
+/// Where an exercise to start comes from: parsed by the judge's module, once it is here.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// The built-in exercise at this index of the course.
+    Builtin(usize),
+    /// A teacher's file: `file` is its name, for messages, or `None` for an exercise link.
+    File { file: Option<String>, text: String },
 }
 
 /// An exercise waiting for [`JUDGE`]'s module, started (or resumed) when it arrives.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
-    /// Start it (a course entry or a teacher's file, already parsed).
-    Start(Rc<Exercise>, Option<usize>),
-    /// Resume it on the lab restored after a reload, if its locks still hold.
-    Resume(Rc<Exercise>, Option<usize>),
+    /// Start it (a course entry or a teacher's file).
+    Start(Source),
+    /// Resume the exercise stored before a reload (its file) on the restored lab, if its locks
+    /// still hold.
+    Resume(Rc<str>),
 }
 
-/// The exercises' half of the app state.
+/// The exercises' half of the app state. The course is [`course::INDEX`] (ids and titles): its
+/// files are parsed by the judge's module when one is started.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Exercises {
-    /// The built-in course, in teaching order.
-    pub course: Rc<[Rc<Exercise>]>,
     /// The exercise being done, if any.
     pub session: Option<Session>,
     /// Solved, attempts and hints per exercise id.
@@ -147,16 +186,11 @@ pub struct Exercises {
 
 impl Default for Exercises {
     fn default() -> Self {
-        Exercises::new(course().into_iter().map(Rc::new).collect(), Progress::new())
+        Exercises { session: None, progress: Progress::new(), error: None, pending: None }
     }
 }
 
 impl Exercises {
-    /// No exercise started, with this course and stored progress.
-    pub fn new(course: Vec<Rc<Exercise>>, progress: Progress) -> Exercises {
-        Exercises { course: course.into(), session: None, progress, error: None, pending: None }
-    }
-
     /// Handles an action that does not need the editor ([`ExerciseAction::Start`] and
     /// [`ExerciseAction::Open`] go through [`Exercises::start`]).
     pub fn apply(&mut self, action: ExerciseAction) {
@@ -185,38 +219,47 @@ impl Exercises {
         }
     }
 
-    /// The exercise an action starts: a course entry or a parsed teacher's file. A bad file
-    /// sets [`Exercises::error`] (with the path of the field at fault) and changes nothing.
-    pub fn resolve(&mut self, action: &ExerciseAction) -> Option<(Rc<Exercise>, Option<usize>)> {
+    /// Where the exercise an action starts comes from: a course entry or a teacher's file.
+    pub fn resolve(action: &ExerciseAction) -> Option<Source> {
         match action {
-            ExerciseAction::Start(i) => self.course.get(*i).map(|e| (e.clone(), Some(*i))),
-            ExerciseAction::Open { file, text } => match Exercise::from_json(text) {
-                Ok(e) => {
-                    let builtin = self.course.iter().position(|c| **c == e);
-                    Some((Rc::new(e), builtin))
-                }
-                Err(e) => {
-                    self.error = Some(match file {
-                        Some(file) => packet_engine::msg!("invalid-exercise-not-opened", file = file, error = e.with_path()),
-                        None => packet_engine::msg!("invalid-exercise-link-not-opened", error = e.with_path()),
-                    });
-                    None
-                }
-            },
+            ExerciseAction::Start(i) => (*i < course::INDEX.len()).then_some(Source::Builtin(*i)),
+            ExerciseAction::Open { file, text } => Some(Source::File { file: file.clone(), text: text.clone() }),
             _ => None,
         }
     }
 
-    /// Starts `exercise`: its lab replaces the editor's (undoably), hints start hidden (or as
-    /// many as were revealed before), and the starting lab is evaluated, which is not an attempt.
-    /// Until [`JUDGE`]'s module is here the exercise waits in [`Exercises::pending`] and nothing
-    /// changes.
-    pub fn start(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>, edit: &mut Editor) -> Effect {
+    /// Starts the exercise of `source`: its lab replaces the editor's (undoably), hints start
+    /// hidden (or as many as were revealed before), and the starting lab is evaluated, which is
+    /// not an attempt. A bad file sets [`Exercises::error`] (with the path of the field at
+    /// fault) and changes nothing. Until [`JUDGE`]'s module is here (it parses the file) the
+    /// exercise waits in [`Exercises::pending`] and nothing changes.
+    pub fn start(&mut self, source: Source, edit: &mut Editor) -> Effect {
         if !ready() {
-            self.pending = Some(Pending::Start(exercise, builtin));
+            self.pending = Some(Pending::Start(source));
             return Effect::ViewOnly;
         }
         self.pending = None;
+        let judge = judge_now();
+        let (exercise, builtin) = match source {
+            Source::Builtin(i) => match (judge.builtin)(i) {
+                Some(e) => (e, Some(i)),
+                None => return Effect::ViewOnly,
+            },
+            Source::File { file, text } => match (judge.parse)(&text) {
+                Ok(e) => {
+                    let builtin = (judge.position)(&e);
+                    (e, builtin)
+                }
+                Err(e) => {
+                    self.error = Some(match file {
+                        Some(file) => packet_engine::msg!("invalid-exercise-not-opened", file = &file, error = e.with_path()),
+                        None => packet_engine::msg!("invalid-exercise-link-not-opened", error = e.with_path()),
+                    });
+                    return Effect::ViewOnly;
+                }
+            },
+        };
+        let exercise = Rc::new(exercise);
         let effect = edit.replace(exercise.lab.clone(), None);
         if edit.scenario.devices != exercise.lab.devices {
             // The editor refused the lab (it validated, so this is a bug); stay out of the exercise.
@@ -230,7 +273,7 @@ impl Exercises {
     /// Resumes `exercise` on the student's lab as it is (after a reload): evaluated, not an
     /// attempt; a lab that already passes is recorded as solved.
     fn resume(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>, lab: &Scenario) {
-        let evaluation = Rc::new(judge_now()(&exercise, lab, engine_run()).1.expect("asked to evaluate"));
+        let evaluation = Rc::new((judge_now().judge)(&exercise, lab, engine_run()).1.expect("asked to evaluate"));
         if evaluation.solved() {
             self.progress.mark_solved(&exercise.id);
         }
@@ -238,16 +281,19 @@ impl Exercises {
         self.session = Some(Session { exercise, builtin, evaluation, hints_shown });
     }
 
-    /// Resumes the exercise that was being done before a reload, if `lab` (the restored lab)
-    /// is still a lab of it (its locks hold); otherwise none. Pending until the judge is here.
-    pub fn resume_stored(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>, lab: &Scenario) {
-        let Some(judge) = JUDGE.get().filter(|_| ready()) else {
-            self.pending = Some(Pending::Resume(exercise, builtin));
+    /// Resumes the exercise that was being done before a reload (`stored`, its file), if it
+    /// still parses and `lab` (the restored lab) is still a lab of it (its locks hold);
+    /// otherwise none. Pending until the judge is here.
+    pub fn resume_stored(&mut self, stored: Rc<str>, lab: &Scenario) {
+        let Some(judge) = judge_get().filter(|_| ready()) else {
+            self.pending = Some(Pending::Resume(stored));
             return;
         };
         self.pending = None;
-        if judge(&exercise, lab, None).0.is_empty() {
-            self.resume(exercise, builtin, lab);
+        let Ok(exercise) = (judge.parse)(&stored) else { return };
+        if (judge.judge)(&exercise, lab, None).0.is_empty() {
+            let builtin = (judge.position)(&exercise);
+            self.resume(Rc::new(exercise), builtin, lab);
         }
     }
 
@@ -260,7 +306,7 @@ impl Exercises {
             return effect;
         }
         let exercise = session.exercise.clone();
-        let judge = judge_now();
+        let judge = judge_now().judge;
         if let Some(message) = new_violation(judge, &exercise, &before.scenario, &edit.scenario) {
             *edit = before.clone();
             match action {
@@ -354,8 +400,8 @@ mod tests {
     fn started() -> (Exercises, Editor) {
         let mut ex = Exercises::default();
         let mut edit = Editor::new(Scenario::from_json("{}").unwrap(), None);
-        let (exercise, builtin) = ex.resolve(&ExerciseAction::Start(0)).unwrap();
-        assert_eq!(ex.start(exercise, builtin, &mut edit), Effect::ScenarioChanged);
+        let source = Exercises::resolve(&ExerciseAction::Start(0)).unwrap();
+        assert_eq!(ex.start(source, &mut edit), Effect::ScenarioChanged);
         (ex, edit)
     }
 
@@ -371,9 +417,10 @@ mod tests {
 
     #[test]
     fn the_course_is_the_engines_twenty_exercises() {
-        let ex = Exercises::default();
-        assert_eq!(ex.course.len(), 20);
-        assert_eq!(ex.course[0].id, "right-network");
+        assert_eq!(course::INDEX.len(), 20);
+        assert_eq!(course::INDEX[0].0, "right-network");
+        assert_eq!(Exercises::resolve(&ExerciseAction::Start(19)), Some(Source::Builtin(19)));
+        assert_eq!(Exercises::resolve(&ExerciseAction::Start(20)), None, "no such exercise");
     }
 
     #[test]
@@ -447,28 +494,33 @@ mod tests {
         // Coming back to the exercise shows the hints already seen.
         let mut edit = Editor::new(Scenario::from_json("{}").unwrap(), None);
         ex.apply(ExerciseAction::Leave);
-        let (exercise, builtin) = ex.resolve(&ExerciseAction::Start(0)).unwrap();
-        ex.start(exercise, builtin, &mut edit);
+        ex.start(Source::Builtin(0), &mut edit);
         assert_eq!(ex.session.as_ref().unwrap().hints_shown, 3);
     }
 
     #[test]
     fn a_teachers_file_is_validated_and_a_bad_one_changes_nothing() {
         let mut ex = Exercises::default();
-        let bad = ExerciseAction::Open { file: Some("mine.json".into()), text: r#"{"id": "Bad Id"}"#.into() };
-        assert!(ex.resolve(&bad).is_none());
+        let mut edit = Editor::new(Scenario::from_json("{}").unwrap(), None);
+        let lab = edit.scenario.clone();
+        let open = |file: Option<&str>, text: String| {
+            Exercises::resolve(&ExerciseAction::Open { file: file.map(str::to_owned), text }).unwrap()
+        };
+        assert_eq!(ex.start(open(Some("mine.json"), r#"{"id": "Bad Id"}"#.into()), &mut edit), Effect::ViewOnly);
+        assert_eq!((&edit.scenario, &ex.session), (&lab, &None));
         let err = ex.error.clone().unwrap();
         assert!(err.to_string().starts_with("mine.json was not opened, your lab is unchanged."), "{err}");
         // An exercise link has no file name: the sentence names the link.
-        assert!(ex.resolve(&ExerciseAction::Open { file: None, text: r#"{"id": "Bad Id"}"#.into() }).is_none());
+        ex.start(open(None, r#"{"id": "Bad Id"}"#.into()), &mut edit);
         let err = ex.error.clone().unwrap();
         assert!(err.to_string().starts_with("The exercise link was not opened: "), "{err}");
         let text = packet_engine::exercise::course::source("ttl-loop").unwrap().replace("\"ttl-loop\"", "\"my-loop\"");
-        let (e, builtin) = ex.resolve(&ExerciseAction::Open { file: Some("loop.json".into()), text }).unwrap();
-        assert_eq!((e.id.as_str(), builtin), ("my-loop", None));
+        assert_eq!(ex.start(open(Some("loop.json"), text), &mut edit), Effect::ScenarioChanged);
+        let s = ex.session.as_ref().unwrap();
+        assert_eq!((s.exercise.id.as_str(), s.builtin, &ex.error), ("my-loop", None, &None));
         let same = packet_engine::exercise::course::source("ttl-loop").unwrap().to_string();
-        let (_, builtin) = ex.resolve(&ExerciseAction::Open { file: Some("x.json".into()), text: same }).unwrap();
-        assert_eq!(builtin, Some(9), "the course's own file is recognised");
+        ex.start(open(Some("x.json"), same), &mut edit);
+        assert_eq!(ex.session.as_ref().unwrap().builtin, Some(9), "the course's own file is recognised");
     }
 
     #[test]
@@ -477,7 +529,7 @@ mod tests {
         let pc3 = device(&e, "pc3");
         e.apply(EditAction::SetField(Field::Address(pc3, 0), "10.0.0.3/24".into()));
         let mut fresh = Exercises::default();
-        fresh.resume(ex.course[0].clone(), Some(0), &e.scenario);
+        fresh.resume(ex.session.as_ref().unwrap().exercise.clone(), Some(0), &e.scenario);
         assert!(fresh.session.as_ref().unwrap().solved());
         assert_eq!(fresh.progress.get("right-network"), crate::progress::Record { solved: true, attempts: 0, hints: 0 });
         ex.apply(ExerciseAction::ImportProgress { file: "p.json".into(), text: "{}".into() });
@@ -504,9 +556,8 @@ mod tests {
     fn start_id(id: &str) -> (Exercises, Editor) {
         let mut ex = Exercises::default();
         let mut edit = Editor::new(Scenario::from_json("{}").unwrap(), None);
-        let i = ex.course.iter().position(|e| e.id == id).unwrap();
-        let (exercise, builtin) = ex.resolve(&ExerciseAction::Start(i)).unwrap();
-        ex.start(exercise, builtin, &mut edit);
+        let i = course::INDEX.iter().position(|(e, _)| *e == id).unwrap();
+        ex.start(Source::Builtin(i), &mut edit);
         (ex, edit)
     }
 

@@ -135,28 +135,27 @@ pub fn save(progress: &Progress) {
 /// comes back after a reload too).
 const SESSION_KEY: &str = "packet-lab.exercise.v1";
 
-/// Remembers the exercise being done, or that none is.
-pub fn save_session(exercise: Option<&packet_engine::exercise::Exercise>) {
+/// Remembers the exercise being done (its file), or that none is.
+pub fn save_session(exercise: Option<&str>) {
     let Some(storage) = local_storage() else { return };
     let _ = match exercise {
-        Some(e) => storage.set_item(SESSION_KEY, &e.to_json_pretty()),
+        Some(text) => storage.set_item(SESSION_KEY, text),
         None => storage.remove_item(SESSION_KEY),
     };
 }
 
-/// The exercise being done before the reload, if a valid one is stored.
-pub fn load_session() -> Option<packet_engine::exercise::Exercise> {
-    let text = local_storage()?.get_item(SESSION_KEY).ok().flatten()?;
-    packet_engine::exercise::Exercise::from_json(&text).ok()
+/// The file of the exercise being done before the reload, if one is stored; the judge's
+/// module parses it (`Exercises::resume_stored`).
+pub fn load_session() -> Option<String> {
+    local_storage()?.get_item(SESSION_KEY).ok().flatten()
 }
 
 /// At page load: the stored progress, and the exercise that was being done if the restored
 /// `lab` is still a lab of it (its locks hold); otherwise no exercise.
 pub fn boot(exercises: &mut crate::exercises::Exercises, lab: &packet_engine::Scenario) {
     exercises.progress = load();
-    let Some(exercise) = load_session() else { return };
-    let builtin = exercises.course.iter().position(|c| **c == exercise);
-    exercises.resume_stored(std::rc::Rc::new(exercise), builtin, lab);
+    let Some(stored) = load_session() else { return };
+    exercises.resume_stored(stored.into(), lab);
 }
 
 /// Takes an exercise link's fragment (`#exercise=…`) out of the address bar, so a reload goes

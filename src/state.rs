@@ -13,8 +13,7 @@ use packet_engine::Scenario;
 use yew::Reducible;
 
 use crate::editor::{EditAction, Editor, Effect};
-use crate::exercises::{ExerciseAction, Exercises, Pending};
-use packet_engine::exercise::Exercise;
+use crate::exercises::{ExerciseAction, Exercises, Pending, Source};
 use crate::inspector::{InspectAction, Inspector};
 use crate::playback::{PlayAction, Playback};
 use crate::share::{Share, ShareAction, SharedLab};
@@ -181,8 +180,8 @@ enum Kind {
 impl State {
     /// Starts an exercise (its lab replaces the editor's), or leaves it pending until the
     /// judge's module is here (`Exercises::pending`).
-    fn start_exercise(&mut self, exercise: Rc<Exercise>, builtin: Option<usize>) {
-        if self.exercises.start(exercise, builtin, &mut self.edit) == Effect::ScenarioChanged {
+    fn start_exercise(&mut self, source: Source) {
+        if self.exercises.start(source, &mut self.edit) == Effect::ScenarioChanged {
             self.play.invalidate(&self.edit.scenario);
         }
         if self.exercises.pending.is_none() {
@@ -351,8 +350,8 @@ impl State {
                 next.predict.intercept(&play, before, was_playing, &mut next.play, &scenario);
             }
             Action::Inspect(inspect) => next.inspect.apply(inspect),
-            Action::Exercise(action) => match next.exercises.resolve(&action) {
-                Some((exercise, builtin)) => next.start_exercise(exercise, builtin),
+            Action::Exercise(action) => match Exercises::resolve(&action) {
+                Some(source) => next.start_exercise(source),
                 None => next.exercises.apply(action),
             },
             Action::Predict(action) => {
@@ -401,10 +400,10 @@ impl State {
                     std::rc::Rc::make_mut(original).play.engine_loaded();
                 }
                 match next.exercises.pending.take() {
-                    Some(Pending::Start(exercise, builtin)) => next.start_exercise(exercise, builtin),
-                    Some(Pending::Resume(exercise, builtin)) => {
+                    Some(Pending::Start(source)) => next.start_exercise(source),
+                    Some(Pending::Resume(stored)) => {
                         let lab = next.edit.scenario.clone();
-                        next.exercises.resume_stored(exercise, builtin, &lab);
+                        next.exercises.resume_stored(stored, &lab);
                     }
                     None => {}
                 }
@@ -571,22 +570,27 @@ mod tests {
     #[test]
     fn a_pending_exercise_starts_when_its_judge_arrives() {
         let mut s = two_examples();
-        let first = s.exercises.course[0].clone();
-        s.exercises.pending = Some(Pending::Start(first.clone(), Some(0)));
+        let first = packet_engine::exercise::course::get(0).unwrap();
+        let stored: Rc<str> = first.to_json_pretty().into();
+        s.exercises.pending = Some(Pending::Start(Source::Builtin(0)));
         let started = apply(s.clone(), &[Action::CodeLoaded]);
         assert_eq!(started.exercises.session.as_ref().map(|x| x.exercise.id.as_str()), Some("right-network"));
         assert_eq!(started.edit.scenario.devices, first.lab.devices);
         assert_eq!(started.exercises.pending, None);
         // Resumed only on a lab of the exercise: the example "first" is not one.
-        s.exercises.pending = Some(Pending::Resume(first.clone(), Some(0)));
+        s.exercises.pending = Some(Pending::Resume(stored.clone()));
         let dropped = apply(s.clone(), &[Action::CodeLoaded]);
         assert_eq!((dropped.exercises.session.is_none(), dropped.exercises.pending.is_none()), (true, true));
         let mut on_its_lab = started.clone();
         on_its_lab.exercises.session = None;
-        on_its_lab.exercises.pending = Some(Pending::Resume(first.clone(), Some(0)));
-        let resumed = apply(on_its_lab, &[Action::CodeLoaded]);
-        assert!(resumed.exercises.session.is_some());
-        s.exercises.pending = Some(Pending::Start(first, Some(0)));
+        on_its_lab.exercises.pending = Some(Pending::Resume(stored.clone()));
+        let resumed = apply(on_its_lab.clone(), &[Action::CodeLoaded]);
+        assert_eq!(resumed.exercises.session.as_ref().map(|x| (x.exercise.id.as_str(), x.builtin)), Some(("right-network", Some(0))));
+        // A stored file that no longer parses resumes nothing.
+        on_its_lab.exercises.pending = Some(Pending::Resume(stored[1..].into()));
+        let unparsed = apply(on_its_lab, &[Action::CodeLoaded]);
+        assert_eq!((unparsed.exercises.session.is_none(), unparsed.exercises.pending.is_none()), (true, true));
+        s.exercises.pending = Some(Pending::Start(Source::Builtin(0)));
         assert_eq!(apply(s, &[Action::LoadExample(1)]).exercises.pending, None);
     }
 
@@ -633,12 +637,11 @@ mod tests {
     #[test]
     fn an_exercise_and_the_lab_wait_for_the_engines_module() {
         let s = two_examples();
-        let first = s.exercises.course[0].clone();
         crate::playback::engine::hide(true);
         let waiting = apply(s.clone(), &[Action::Exercise(crate::exercises::ExerciseAction::Start(0))]);
         let edited = apply(s.clone(), &[Action::LoadExample(1)]);
         crate::playback::engine::hide(false);
-        assert_eq!(waiting.exercises.pending, Some(Pending::Start(first.clone(), Some(0))));
+        assert_eq!(waiting.exercises.pending, Some(Pending::Start(Source::Builtin(0))));
         assert!(waiting.exercises.session.is_none());
         assert!(edited.play.run().is_none() && edited.play.pending().is_some());
         let arrived = apply(waiting, &[Action::CodeLoaded]);

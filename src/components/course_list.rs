@@ -1,12 +1,10 @@
 //! The course: the built-in exercises with their solved marks, opening a teacher's exercise
 //! file, and the progress record's export and import. Plain props and one `Callback`.
 
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use packet_engine::exercise::Exercise;
+use packet_engine::exercise::course::INDEX;
 
 use crate::exercises::ExerciseAction;
 use crate::i18n::use_tr;
@@ -17,8 +15,6 @@ use crate::storage;
 /// Props of [`CourseList`].
 #[derive(Properties, PartialEq)]
 pub struct CourseListProps {
-    /// The built-in exercises, in teaching order.
-    pub course: Rc<[Rc<Exercise>]>,
     /// Index of the exercise being done, if it is a built-in one.
     pub current: Option<usize>,
     /// Solved, attempts and hints per exercise.
@@ -64,19 +60,21 @@ pub fn course_list(props: &CourseListProps) -> Html {
     let tr = use_tr();
     let exercise_file = use_node_ref();
     let progress_file = use_node_ref();
-    let solved = props.course.iter().filter(|e| props.progress.solved(&e.id)).count();
-    let items = props.course.iter().enumerate().map(|(i, e)| {
-        let done = props.progress.solved(&e.id);
+    let solved = INDEX.iter().filter(|(id, _)| props.progress.solved(id)).count();
+    let items = INDEX.iter().enumerate().map(|(i, (id, title))| {
+        let done = props.progress.solved(id);
         let current = props.current == Some(i);
         html! {
             <li>
                 <button type="button" class={classes!("course-item", current.then_some("current"), done.then_some("solved"))}
-                    data-exercise={e.id.clone()} aria-pressed={current.to_string()}
+                    data-exercise={*id} aria-pressed={current.to_string()}
                     onclick={props.on_action.reform(move |_: MouseEvent| ExerciseAction::Start(i))}>
                     <span class="course-number">{ i + 1 }</span>
-                    <span class="course-title">{ e.text_or(tr.tag(), tr.exercise_text(&e.id).as_ref()).title.to_owned() }</span>
+                    // The built-in files have no translations of their own (course.rs): the
+                    // catalogue's title, else the file's.
+                    <span class="course-title">{ tr.exercise_text(id).and_then(|t| t.title).unwrap_or_else(|| title.to_string()) }</span>
                     if done {
-                        <span class="course-solved" data-testid={format!("solved-mark-{}", e.id)}>{ tr!(tr, "course-solved-mark") }</span>
+                        <span class="course-solved" data-testid={format!("solved-mark-{id}")}>{ tr!(tr, "course-solved-mark") }</span>
                     }
                 </button>
             </li>
@@ -89,7 +87,7 @@ pub fn course_list(props: &CourseListProps) -> Html {
     html! {
         <details class="panel-section course" open={props.open} data-testid="course">
             <summary class="panel-heading course-summary">
-                { tr!(tr, "course-summary", solved = solved, total = props.course.len()) }
+                { tr!(tr, "course-summary", solved = solved, total = INDEX.len()) }
             </summary>
             <ol class="course-list">{ for items }</ol>
             <div class="course-tools">
