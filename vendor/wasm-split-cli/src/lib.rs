@@ -20,8 +20,8 @@ use wasmparser::{
 
 pub const MAKE_LOAD_JS: &str = include_str!("./__wasm_split.js");
 
-/// Packet Lab's patch: the main module keeps every data segment whole.
-const KEEP_DATA_IN_MAIN: bool = true;
+/// Packet Lab's patch (README.md): a data symbol that only split code reaches moves to the split
+/// modules only when none of its bytes is also a byte of a symbol the main module reaches.
 
 /// A parsed wasm module with additional metadata and functionality for splitting and patching.
 ///
@@ -49,6 +49,10 @@ pub struct Splitter<'a> {
     chunks: Vec<HashSet<Node>>,
     data_symbols: BTreeMap<usize, DataSymbol>,
     main_graph: HashSet<Node>,
+    /// Packet Lab's patch: the bytes of the first data segment that a data symbol the main
+    /// module reaches covers (the linker merges equal constants and string tails, so two
+    /// symbols can share bytes).
+    main_data: Vec<bool>,
     call_graph: HashMap<Node, HashSet<Node>>,
     parent_graph: HashMap<Node, HashSet<Node>>,
 }
@@ -102,6 +106,7 @@ impl<'a> Splitter<'a> {
             _ids_to_fns: ids,
             fns_to_ids,
             main_graph: Default::default(),
+            main_data: Default::default(),
             chunks: Default::default(),
             call_graph: Default::default(),
             parent_graph: Default::default(),
@@ -110,6 +115,7 @@ impl<'a> Splitter<'a> {
 
         module.build_call_graph()?;
         module.build_split_chunks();
+        module.mark_main_data();
 
         Ok(module)
     }
@@ -503,11 +509,10 @@ impl<'a> Splitter<'a> {
                     out.funcs.delete(id);
                 }
 
-                // Packet Lab's patch (vendor/wasm-split-cli/README.md): data stays in the main
-                // module. A data symbol only split code reaches may still share bytes with data
-                // the main module reads (the linker merges equal constants and string tails),
-                // and zeroing it broke the main module's format strings.
-                Node::DataSymbol(_) if KEEP_DATA_IN_MAIN => {}
+                // Packet Lab's patch (vendor/wasm-split-cli/README.md): a data symbol only
+                // split code reaches may still share bytes with data the main module reads (the
+                // linker merges equal constants and string tails); such a symbol stays.
+                Node::DataSymbol(id) if !self.movable(id) => {}
                 // Otherwise, zero out the data segment, which should lead to elimination by wasm-opt
                 Node::DataSymbol(id) => {
                     let symbol = self
@@ -745,8 +750,6 @@ impl<'a> Splitter<'a> {
     }
 
     fn clear_data_segments(&self, out: &mut Module, unique_symbols: &HashSet<Node>) {
-        // With the data kept in the main module, a split module writes none.
-        let unique_symbols = &if KEEP_DATA_IN_MAIN { HashSet::new() } else { unique_symbols.clone() };
         // Preserve the data symbols for this module and then clear them away
         let data_ids: Vec<_> = out.data.iter().map(|t| t.id()).collect();
         for (idx, data_id) in data_ids.into_iter().enumerate() {
@@ -772,6 +775,10 @@ impl<'a> Splitter<'a> {
             // And then assign chunks of the data to new data entries that will override the individual slots
             for unique in unique_symbols {
                 if let Node::DataSymbol(id) = unique {
+                    // Packet Lab's patch: what stays in the main module is not written again.
+                    if !self.movable(*id) {
+                        continue;
+                    }
                     if let Some(symbol) = self.data_symbols.get(id) {
                         if symbol.which_data_segment == idx {
                             let range =
@@ -910,6 +917,34 @@ impl<'a> Splitter<'a> {
 
         self.chunks
             .push(funcs_used_by_chunks.keys().cloned().collect());
+    }
+
+    /// Packet Lab's patch: marks [`Splitter::main_data`].
+    fn mark_main_data(&mut self) {
+        let mut covered = Vec::new();
+        for node in self.main_graph.iter() {
+            let Node::DataSymbol(id) = node else { continue };
+            let Some(symbol) = self.data_symbols.get(id) else { continue };
+            if symbol.which_data_segment != 0 {
+                continue;
+            }
+            let end = symbol.segment_offset + symbol.symbol_size;
+            if covered.len() < end {
+                covered.resize(end, false);
+            }
+            covered[symbol.segment_offset..end].fill(true);
+        }
+        self.main_data = covered;
+    }
+
+    /// Packet Lab's patch: data symbol `id` may leave the main module: it is in the first data
+    /// segment (the one the split modules write) and shares no byte with a symbol the main
+    /// module reaches.
+    fn movable(&self, id: usize) -> bool {
+        let Some(symbol) = self.data_symbols.get(&id) else { return false };
+        let range = symbol.segment_offset..symbol.segment_offset + symbol.symbol_size;
+        symbol.which_data_segment == 0
+            && !range.clone().any(|i| self.main_data.get(i).copied().unwrap_or(false))
     }
 
     fn unused_main_symbols(&self) -> HashSet<Node> {
