@@ -1,8 +1,28 @@
 //! Finds the engine's English messages: every `locales/en/engine-*.ftl` of the repository
 //! (the app reads the same folder for every language; docs/languages.md). Writes
 //! `$OUT_DIR/english.rs`, the list src/msg.rs includes, so adding a file needs no code.
+//!
+//! Two lists: `ENGLISH`, and `ENGLISH_MORE` for the files of [`MORE`]. The browser's page
+//! compiles in only the first; the second comes with the page's engine module (issue 15:
+//! src/msg.rs, the app's src/i18n/mod.rs and docs/size.md say why that is safe).
 
 use std::{env, fs, path::Path};
+
+/// The files whose messages are only ever worded once the page's engine module is here: the
+/// diagnoses, predict mode's questions, the exercises' checks, the what-if's sentences, the
+/// inspector's field notes, and the explanations of events no run but an engine's has (STP,
+/// IPv6, path MTU: the first visit's precomputed run has none, the app's test
+/// `the_first_visit_is_worded_without_the_engines_messages` checks it).
+const MORE: &[&str] = &[
+    "engine-diagnose.ftl",
+    "engine-exercise.ftl",
+    "engine-explain-inspector.ftl",
+    "engine-explain-ipv6.ftl",
+    "engine-explain-mtu.ftl",
+    "engine-explain-stp.ftl",
+    "engine-explain-whatif.ftl",
+    "engine-predict.ftl",
+];
 
 fn main() {
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("../locales/en");
@@ -17,16 +37,27 @@ fn main() {
         })
         .collect();
     files.sort();
-    let mut out = String::from("/// The English engine catalogue: `locales/en/engine-*.ftl`.\npub static ENGLISH: &[&str] = &[\n");
+    let mut out = String::from("/// The English engine catalogue: `locales/en/engine-*.ftl` but build.rs's `MORE`.\npub static ENGLISH: &[&str] = &[\n");
+    let mut more = String::from("/// The rest of the English engine catalogue: build.rs's `MORE`.\npub static ENGLISH_MORE: &[&str] = &[\n");
+    for name in MORE {
+        assert!(files.iter().any(|f| f.file_name().is_some_and(|n| n == *name)), "build.rs MORE names {name}, not in locales/en");
+    }
     for f in files {
         println!("cargo:rerun-if-changed={}", f.display());
         // Compiled in without its comments (translators' notes).
         let text = fs::read_to_string(&f).unwrap();
         let stripped = Path::new(&env::var("OUT_DIR").unwrap()).join(f.file_name().unwrap());
         fs::write(&stripped, without_comments(&text)).unwrap();
-        out.push_str(&format!("    include_str!({:?}),\n", stripped.display().to_string()));
+        let line = format!("    include_str!({:?}),\n", stripped.display().to_string());
+        if MORE.iter().any(|m| f.file_name().is_some_and(|n| n == *m)) {
+            more.push_str(&line);
+        } else {
+            out.push_str(&line);
+        }
     }
     out.push_str("];\n");
+    more.push_str("];\n");
+    out.push_str(&more);
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("english.rs"), out).unwrap();
 }
 

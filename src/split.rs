@@ -51,7 +51,11 @@ pub fn use_split_view<P: 'static>(slot: &'static Slot<P>, load: Load<P>) -> Load
         use_effect_with((), move |_| {
             if matches!(*view, Loaded::Pending) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match load().await {
+                    // A view is drawn once the engine's module is here too: some of the texts it
+                    // words come with that module (`crate::i18n::sources`). The module is
+                    // fetched right after the first paint, so this rarely waits.
+                    let engine = crate::playback::engine::ENGINE.load().await && crate::playback::engine::get().is_some();
+                    match load().await.filter(|_| engine) {
                         Some(loaded) => {
                             slot.with(|s| s.set(Some(loaded)));
                             view.set(Loaded::Ready(loaded));

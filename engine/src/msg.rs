@@ -15,6 +15,7 @@
 //! the same in every language); counts as numbers, so a catalogue can choose a plural; a
 //! sentence inside a sentence as a nested [`Msg`], worded first.
 
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
@@ -180,7 +181,9 @@ include!(concat!(env!("OUT_DIR"), "/english.rs"));
 
 thread_local! {
     /// The English engine catalogue, parsed once per thread on first use.
-    static ENGLISH_BUNDLE: FluentBundle<FluentResource> = english_bundle();
+    static ENGLISH_BUNDLE: RefCell<FluentBundle<FluentResource>> = RefCell::new(english_bundle());
+    /// [`ENGLISH_MORE`] is in [`ENGLISH_BUNDLE`].
+    static MORE_ADDED: Cell<bool> = const { Cell::new(false) };
 }
 
 fn english_bundle() -> FluentBundle<FluentResource> {
@@ -191,18 +194,43 @@ fn english_bundle() -> FluentBundle<FluentResource> {
         let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(partial, _)| partial);
         let _ = bundle.add_resource(resource);
     }
+    // In a wasm build (the browser's page, the worker) only `ENGLISH` is compiled in here:
+    // the page's engine module adds the rest ([`add_english_more`]) when it arrives.
+    #[cfg(not(target_arch = "wasm32"))]
+    add_more(&mut bundle);
     bundle
+}
+
+fn add_more(bundle: &mut FluentBundle<FluentResource>) {
+    if MORE_ADDED.with(|m| m.replace(true)) {
+        return;
+    }
+    for source in ENGLISH_MORE {
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+    }
+}
+
+/// Adds [`ENGLISH_MORE`] to the English engine catalogue (once; natively it is always there).
+/// The browser's page calls it from its engine module, so these texts are bytes of that module
+/// rather than of the first load (issue 15): every message of it is worded only once the
+/// engine is here.
+pub fn add_english_more() {
+    ENGLISH_BUNDLE.with(|bundle| add_more(&mut bundle.borrow_mut()));
 }
 
 /// Formats one message of the English engine catalogue; an id it lacks shows as itself
 /// (visible, and the catalogue test names it).
 pub fn english(id: &str, args: &FluentArgs) -> String {
-    ENGLISH_BUNDLE.with(|bundle| match bundle.get_message(id).and_then(|m| m.value()) {
-        Some(pattern) => {
-            let mut errors = Vec::new();
-            bundle.format_pattern(pattern, Some(args), &mut errors).into_owned()
+    ENGLISH_BUNDLE.with(|bundle| {
+        let bundle = bundle.borrow();
+        match bundle.get_message(id).and_then(|m| m.value()) {
+            Some(pattern) => {
+                let mut errors = Vec::new();
+                bundle.format_pattern(pattern, Some(args), &mut errors).into_owned()
+            }
+            None => id.to_owned(),
         }
-        None => id.to_owned(),
     })
 }
 

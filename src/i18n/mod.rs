@@ -11,7 +11,7 @@
 //! lacks in a language falls back to English (a test fails when any message is missing).
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
@@ -43,7 +43,9 @@ pub const PSEUDO: &str = "qps-ploc";
 /// One language's catalogue, ready to format messages.
 pub struct Tr {
     tag: &'static str,
-    bundle: FluentBundle<FluentResource>,
+    /// In a `RefCell`: English (and the pseudo-locale) gain the engine's other messages when
+    /// its module arrives ([`add_english`]).
+    bundle: RefCell<FluentBundle<FluentResource>>,
     /// English, for a message this language lacks (never for English itself).
     fallback: Option<Rc<Tr>>,
 }
@@ -129,13 +131,9 @@ impl Tr {
         if tag == PSEUDO {
             bundle.set_transform(Some(pseudo));
         }
-        for source in sources {
-            let resource = FluentResource::try_new(source).unwrap_or_else(|(partial, _)| partial);
-            // A duplicate id keeps the first definition.
-            let _ = bundle.add_resource(resource);
-        }
+        add_sources(&mut bundle, sources);
         let fallback = (tag != DEFAULT && tag != PSEUDO).then(|| tr(DEFAULT));
-        Tr { tag, bundle, fallback }
+        Tr { tag, bundle: RefCell::new(bundle), fallback }
     }
 
     fn keep(self) -> Rc<Tr> {
@@ -197,13 +195,56 @@ async fn read_text(request: Option<js_sys::Promise>) -> Option<String> {
     text.as_string()
 }
 
+fn add_sources(bundle: &mut FluentBundle<FluentResource>, sources: impl Iterator<Item = String>) {
+    for source in sources {
+        let resource = FluentResource::try_new(source).unwrap_or_else(|(partial, _)| partial);
+        // A duplicate id keeps the first definition.
+        let _ = bundle.add_resource(resource);
+    }
+}
+
+thread_local! {
+    /// The engine's English messages that came with its module ([`add_english`]).
+    static ENGLISH_MORE: Cell<&'static [&'static str]> = const { Cell::new(&[]) };
+}
+
 /// The Fluent sources of `tag`. English's engine messages (`locales/en/engine-*.ftl`) are the
 /// engine's own copy (`packet_engine::msg::ENGLISH`, which words the runner's and the goldens'
 /// English), so build.rs leaves them out of this table: the wasm holds them once.
+///
+/// In the browser the page compiles in `ENGLISH` only: `ENGLISH_MORE` (the diagnoses, predict
+/// mode, the exercises' checks, the what-if, the inspector's notes, STP, IPv6 and path MTU) is
+/// bytes of the engine's module, which hands it over when it arrives ([`add_english`]). Every
+/// message of it is worded only after that: each such run waits for the engine, every split
+/// view waits for it too (src/split.rs), and the first visit's run is worded without them
+/// (`the_first_visit_is_worded_without_the_engines_messages`). Natively it is always here.
 fn sources(tag: &str) -> impl Iterator<Item = &'static str> {
     let own = LOCALES.iter().find(|l| l.tag == tag).map_or(&[][..], |l| l.sources);
-    let engine = if tag == DEFAULT { packet_engine::msg::ENGLISH } else { &[] };
-    own.iter().chain(engine).copied()
+    let (engine, more): (&[&str], &[&str]) = if tag == DEFAULT {
+        #[cfg(not(target_arch = "wasm32"))]
+        let more = packet_engine::msg::ENGLISH_MORE;
+        #[cfg(target_arch = "wasm32")]
+        let more = ENGLISH_MORE.with(Cell::get);
+        (packet_engine::msg::ENGLISH, more)
+    } else {
+        (&[], &[])
+    };
+    own.iter().chain(engine).chain(more).copied()
+}
+
+/// The engine's module arrived with the rest of its English messages (`more`): English and
+/// the pseudo-locale, parsed already or not yet, have them from now on (another language falls
+/// back to English for what it lacks). Once.
+pub fn add_english(more: &'static [&'static str]) {
+    if !ENGLISH_MORE.with(Cell::get).is_empty() {
+        return;
+    }
+    ENGLISH_MORE.with(|m| m.set(more));
+    LOADED.with(|loaded| {
+        for t in loaded.borrow().iter().filter(|t| t.tag == DEFAULT || t.tag == PSEUDO) {
+            add_sources(&mut t.bundle.borrow_mut(), more.iter().map(|s| (*s).to_owned()));
+        }
+    });
 }
 
 /// The pseudo-locale's transform of a text element: letters accented, so they are still
@@ -232,9 +273,10 @@ impl Tr {
 
     /// Message `id` of this language's own catalogue, without falling back to English.
     pub fn own(&self, id: &str) -> Option<String> {
-        let pattern = self.bundle.get_message(id)?.value()?;
+        let bundle = self.bundle.borrow();
+        let pattern = bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
-        Some(self.bundle.format_pattern(pattern, None, &mut errors).into_owned())
+        Some(bundle.format_pattern(pattern, None, &mut errors).into_owned())
     }
 
     /// A text whose English is a file's own (a built-in example's description), in this
@@ -270,10 +312,13 @@ impl Tr {
     }
 
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        if let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) {
-            let mut errors = Vec::new();
-            let text = self.bundle.format_pattern(pattern, args, &mut errors).into_owned();
-            return if self.tag == PSEUDO { format!("[{text}]") } else { text };
+        {
+            let bundle = self.bundle.borrow();
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
+                return if self.tag == PSEUDO { format!("[{text}]") } else { text };
+            }
         }
         match &self.fallback {
             Some(english) => english.format(id, args),
@@ -301,6 +346,29 @@ macro_rules! tr {
         $(args.set(stringify!($key), $value);)+
         $tr.f($id, &args)
     }};
+}
+
+/// Tests: the messages of `m` (and of the messages it nests) that English without the
+/// engine's `ENGLISH_MORE` cannot word, each with what went wrong.
+#[cfg(test)]
+pub fn missing_without_more(m: &packet_engine::msg::Msg) -> Vec<String> {
+    let own = LOCALES.iter().find(|l| l.tag == DEFAULT).map_or(&[][..], |l| l.sources);
+    let core = Tr::new(DEFAULT, own.iter().chain(packet_engine::msg::ENGLISH).map(|s| (*s).to_owned()));
+    let bundle = core.bundle.borrow();
+    let mut missing = Vec::new();
+    m.word(&mut |id, args| match bundle.get_message(id).and_then(|m| m.value()) {
+        Some(pattern) => {
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
+            missing.extend(errors.iter().map(|e| format!("{id}: {e:?}")));
+            text
+        }
+        None => {
+            missing.push(id.to_owned());
+            id.to_owned()
+        }
+    });
+    missing
 }
 
 #[cfg(test)]

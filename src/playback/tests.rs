@@ -956,3 +956,24 @@ fn a_long_run_that_waited_goes_on_as_any_long_run() {
     p.finish_run();
     assert!(p.run().unwrap().outcome == Run::new(&lab).unwrap().outcome);
 }
+
+/// The first visit's run is shown before the engine's module is here, so it is worded without
+/// the English messages that come with that module (engine/build.rs `MORE`): every row, every
+/// explanation, the storm's sentence if any. A file moved to `MORE` that it needs fails here.
+#[test]
+fn the_first_visit_is_worded_without_the_engines_messages() {
+    let lab = packet_engine::examples::get(crate::story::FIRST_VISIT).unwrap();
+    let run = Run::new(&lab).unwrap();
+    assert!(run.len() > 100, "the first visit's run has {} events", run.len());
+    let mut missing = Vec::new();
+    for (i, event) in run.outcome.trace.events.iter().enumerate() {
+        let row = run.row(i).unwrap();
+        for m in [row.summary, event.explain_msg()] {
+            missing.extend(crate::i18n::missing_without_more(&m).into_iter().map(|id| format!("event {i}: {id}")));
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+    // And the check can fail: a diagnosis is one of those messages.
+    let diagnosis = packet_engine::msg!("diagnose-or", first = "a", second = "b");
+    assert_eq!(crate::i18n::missing_without_more(&diagnosis), ["diagnose-or"]);
+}
