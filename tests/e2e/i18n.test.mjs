@@ -10,7 +10,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 
@@ -403,11 +403,13 @@ test("an English visit picks German: German once it has arrived, and offline aft
   assert.match(await page.locator(".status-bar").innerText(), /\d+ Geräte?, \d+ Verbindung(en)?/);
   assert.equal(await page.getByTestId("language").inputValue(), "de");
   assert.equal(await page.getByTestId("language-status").innerText(), "", "no message once it is here");
-  const german = await page.evaluate(() =>
+  const fetched = await page.evaluate(() =>
     performance.getEntriesByType("resource").filter((e) => e.name.includes("/locales/de/")).length);
-  assert.ok(german > 0, "German was fetched, not compiled in");
+  assert.ok(fetched > 0, "German was fetched, not compiled in");
   // The service worker keeps the German files (fetched through it, or named to it when it
-  // took control after they came), so the pick survives going offline.
+  // took control after they came), so the pick survives going offline. Waited for all of them:
+  // the resource timeline can be read before every file's entry is in it.
+  const german = (await readdir(path.join(ROOT, "locales", "de"))).filter((f) => f.endsWith(".ftl")).length;
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
   await page.waitForFunction(async (n) => {
     const keys = await (await caches.open("packet-lab-v1")).keys();
