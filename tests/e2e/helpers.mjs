@@ -224,3 +224,16 @@ export async function waitForRun(page) {
     return s !== null && !s.disabled && Number(s.getAttribute("max")) > 0;
   }, null, { timeout: READY_TIMEOUT_MS });
 }
+
+/** Waits until `predicate(arg)`, an async function run in the page (a check of the Cache API,
+ *  which only answers through a promise), resolves truthy. Playwright's `waitForFunction` takes
+ *  a returned promise as truthy at once, so it cannot wait on such a check: this asks again
+ *  every 100 ms until `timeout`. */
+export async function waitForAsync(page, predicate, arg, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(predicate, arg)) return;
+    if (Date.now() > deadline) throw new Error(`waitForAsync: not true within ${timeout} ms: ${predicate}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -14,7 +14,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 
-import { READY_TIMEOUT_MS, ROOT, fanOutLab, labFixture, openPage, pickExample, recordProblems, setField, waitForRun } from "./helpers.mjs";
+import { READY_TIMEOUT_MS, ROOT, fanOutLab, labFixture, openPage, pickExample, recordProblems, setField, waitForRun, waitForAsync } from "./helpers.mjs";
 
 const fx = labFixture();
 
@@ -371,11 +371,12 @@ test("only the language in use is downloaded, and after one visit it works offli
   assert.ok(!catalogues.some((u) => u.includes("/locales/de/") || u.includes("/locales/en/")), catalogues.join(" "));
   // Once the service worker controls the page, the French files are in its cache.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
-  const french = catalogues.filter((u) => u.includes("/locales/fr/")).length;
-  await page.waitForFunction(async (n) => {
+  // Every French file: the resource timeline can be read before every file's entry is in it.
+  const french = (await readdir(path.join(ROOT, "locales", "fr"))).filter((f) => f.endsWith(".ftl")).length;
+  await waitForAsync(page, async (n) => {
     const keys = await (await caches.open("packet-lab-v1")).keys();
     return keys.filter((k) => k.url.includes("/locales/fr/")).length >= n;
-  }, french, { polling: 100, timeout: 30_000 });
+  }, french);
   assert.deepEqual(problems, []);
   await context.setOffline(true);
   await page.reload();
@@ -411,10 +412,10 @@ test("an English visit picks German: German once it has arrived, and offline aft
   // the resource timeline can be read before every file's entry is in it.
   const german = (await readdir(path.join(ROOT, "locales", "de"))).filter((f) => f.endsWith(".ftl")).length;
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
-  await page.waitForFunction(async (n) => {
+  await waitForAsync(page, async (n) => {
     const keys = await (await caches.open("packet-lab-v1")).keys();
     return keys.filter((k) => k.url.includes("/locales/de/")).length >= n;
-  }, german, { polling: 100, timeout: 30_000 });
+  }, german);
   assert.deepEqual(problems, []);
   await context.setOffline(true);
   await page.reload();

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
 
-import { DIST, PREFIX, READY_TIMEOUT_MS, labFixture, recordProblems, scenario, serve, waitForRun } from "./helpers.mjs";
+import { DIST, PREFIX, READY_TIMEOUT_MS, labFixture, recordProblems, scenario, serve, waitForRun, waitForAsync } from "./helpers.mjs";
 
 const temps = [];
 
@@ -297,7 +297,7 @@ test("a new build is picked up online, then served offline; the old build's file
     assert.equal(await page.title(), "Packet Lab (new build)");
     const cached = async () =>
       page.evaluate(async () => (await (await caches.open("packet-lab-v1")).keys()).map((r) => r.url.split("/").pop()));
-    await page.waitForFunction(async (fresh) => {
+    await waitForAsync(page, async (fresh) => {
       const keys = await (await caches.open("packet-lab-v1")).keys();
       return keys.some((r) => r.url.endsWith(fresh));
     }, fresh);

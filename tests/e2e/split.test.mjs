@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { DIST, READY_TIMEOUT_MS, labFixture, recordProblems } from "./helpers.mjs";
+import { DIST, READY_TIMEOUT_MS, labFixture, recordProblems, waitForAsync } from "./helpers.mjs";
 
 const fx = labFixture();
 
@@ -68,10 +68,10 @@ test("after one visit a split view opens offline, its module served by the servi
   await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: READY_TIMEOUT_MS });
   // The install's precache keeps every module index.html names.
-  await page.waitForFunction(async (lazy) => {
+  await waitForAsync(page, async (lazy) => {
     const keys = (await (await caches.open("packet-lab-v1")).keys()).map((r) => r.url.split("/").pop());
     return lazy.every((f) => keys.includes(f));
-  }, lazy, { timeout: READY_TIMEOUT_MS });
+  }, lazy, READY_TIMEOUT_MS);
   await context.setOffline(true);
   const served = [];
   page.on("response", (r) => /packet-lab-load-share-dialog-/.test(r.url()) && served.push(r.fromServiceWorker()));

@@ -15,7 +15,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { READY_TIMEOUT_MS, fanOutLab, labFixture, recordProblems, savedLab, scenario } from "./helpers.mjs";
+import { READY_TIMEOUT_MS, fanOutLab, labFixture, recordProblems, savedLab, scenario, waitForAsync } from "./helpers.mjs";
 
 const fx = labFixture();
 
@@ -237,20 +237,20 @@ test("the engine's module is kept once used, not on install; then a heavy lab ru
   const onDemand = await named('meta[name="packet-lab-on-demand"]');
   assert.equal(onDemand.length, 2, `the engine's glue and module: ${onDemand}`);
   // The install's precache (index.html goes in last) keeps the worker's script, not the engine.
-  await page.waitForFunction(async (script) => {
+  await waitForAsync(page, async (script) => {
     const keys = (await (await caches.open("packet-lab-v1")).keys()).map((r) => r.url);
     return keys.some((k) => k.endsWith(script)) && keys.some((k) => /\/(index\.html)?$/.test(k));
-  }, script, { timeout: READY_TIMEOUT_MS });
+  }, script, READY_TIMEOUT_MS);
   assert.deepEqual((await cached()).filter((f) => onDemand.includes(f)), [], "the engine is not precached");
 
   // A heavy lab online: the worker fetches the engine's module, and the service worker keeps it.
   await importLab(page, fanOutLab());
   await page.waitForFunction(() => window.__workers.length === 1 && window.__workers[0].outcome === 1, null, { timeout: READY_TIMEOUT_MS });
   await page.waitForSelector('[data-testid="event"]');
-  await page.waitForFunction(async (names) => {
+  await waitForAsync(page, async (names) => {
     const keys = (await (await caches.open("packet-lab-v1")).keys()).map((r) => r.url.split("/").pop());
     return names.every((name) => keys.includes(name));
-  }, onDemand, { timeout: READY_TIMEOUT_MS });
+  }, onDemand, READY_TIMEOUT_MS);
 
   // Offline, reloaded: the same lab runs in the worker again, from the cache.
   await context.setOffline(true);
