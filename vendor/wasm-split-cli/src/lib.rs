@@ -570,7 +570,9 @@ impl<'a> Splitter<'a> {
     fn create_ifunc_initializers(&self, out: &mut Module, unique_symbols: &HashSet<Node>) {
         let ifunc_table = self.load_funcref_table(out);
 
-        let mut initializers = HashMap::new();
+        // Packet Lab's patch: ordered by offset, so the module's bytes are the same build after
+        // build (a hash map's order is not).
+        let mut initializers = BTreeMap::new();
         for segment in out.elements.iter_mut() {
             let ElementKind::Active { offset, .. } = &mut segment.kind else {
                 continue;
@@ -773,6 +775,13 @@ impl<'a> Splitter<'a> {
             };
 
             // And then assign chunks of the data to new data entries that will override the individual slots
+            // Packet Lab's patch: in symbol order, so the module's bytes are the same build after
+            // build (the set's order is not).
+            let mut unique_symbols: Vec<&Node> = unique_symbols.iter().collect();
+            unique_symbols.sort_by_key(|node| match node {
+                Node::DataSymbol(id) => *id,
+                _ => usize::MAX,
+            });
             for unique in unique_symbols {
                 if let Node::DataSymbol(id) = unique {
                     // Packet Lab's patch: what stays in the main module is not written again.
