@@ -19,6 +19,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use packet_engine::msg::Msg;
+use packet_engine::scenario::{ScenarioError, Topology};
 use packet_engine::{msg, Scenario};
 use serde_json::{json, Map, Value};
 
@@ -143,6 +144,28 @@ fn field(path: impl Into<String>, message: Msg) -> ShareError {
     ShareError::Field { path: path.into(), message }
 }
 
+/// A lab's error as a link's: its field's path under `root` (`scenario`, `whatif.variant`).
+fn scenario_field(root: &str, e: ScenarioError) -> ShareError {
+    let path = if e.path == "scenario" { root.to_string() } else { format!("{root}.{}", e.path) };
+    field(path, e.message)
+}
+
+/// A link's lab as the engine takes it. [`decode`] only reads the labs: validation is the
+/// engine's (`validate`), and the page's first load carries none (issue 15), so a link read
+/// at load is checked when the engine's module arrives (`State::check_labs`). The scenario's
+/// error is the link's, with the field's path (`scenario.devices[0].interfaces[0].address`);
+/// a what-if variant that does not validate is left out, the original opening alone, and the
+/// note says why, as for one that does not read.
+pub fn check(lab: &SharedLab, validate: fn(&Scenario) -> Result<Topology, ScenarioError>) -> Result<SharedLab, ShareError> {
+    validate(&lab.scenario).map_err(|e| scenario_field("scenario", e))?;
+    let mut lab = lab.clone();
+    if let Some(Err(e)) = lab.whatif.as_ref().map(|w| validate(&w.variant)) {
+        lab.whatif = None;
+        lab.whatif_note = Some(msg!("invalid-link-whatif-left-out", error = scenario_field("whatif.variant", e).msg()));
+    }
+    Ok(lab)
+}
+
 /// The fragment (without `#`) for `lab`: `lab=` and the packed JSON.
 pub fn encode(lab: &SharedLab) -> String {
     let mut root = Map::new();
@@ -231,11 +254,9 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
         None => return Err(field("v", msg!("invalid-link-missing"))),
     }
     let scenario = root.remove("scenario").ok_or_else(|| field("scenario", msg!("invalid-link-missing")))?;
-    // The engine's own parser and validation, with the field path of the first problem.
-    let scenario = Scenario::from_json(&scenario.to_string()).map_err(|e| {
-        let path = if e.path == "scenario" { e.path } else { format!("scenario.{}", e.path) };
-        field(path, e.message)
-    })?;
+    // The engine's own parser, with the field path of the first problem; its validation is
+    // [`check`]'s.
+    let scenario = Scenario::from_json_unchecked(&scenario.to_string()).map_err(|e| scenario_field("scenario", e))?;
     let number = |root: &mut Map<String, Value>, key: &str, default: u64| -> Result<u64, ShareError> {
         match root.remove(key) {
             None => Ok(default),
@@ -304,10 +325,7 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
 fn whatif(v: Value) -> Result<SharedWhatIf, ShareError> {
     let Value::Object(mut w) = v else { return Err(field("whatif", msg!("invalid-link-expected-object"))) };
     let variant = w.remove("variant").ok_or_else(|| field("whatif.variant", msg!("invalid-link-missing")))?;
-    let variant = Scenario::from_json(&variant.to_string()).map_err(|e| {
-        let path = if e.path == "scenario" { "whatif.variant".to_string() } else { format!("whatif.variant.{}", e.path) };
-        field(path, e.message)
-    })?;
+    let variant = Scenario::from_json_unchecked(&variant.to_string()).map_err(|e| scenario_field("whatif.variant", e))?;
     let comparing = match w.remove("comparing") {
         None => true,
         Some(Value::Bool(b)) => b,
@@ -589,7 +607,9 @@ mod tests {
         // A variant the engine refuses: the original opens, and the note names the field.
         let mut bad = variant;
         bad.devices[0].interfaces[0].address = Some("192.168.1.300/16".into());
-        let opened = decode(&encode(&SharedLab { whatif: Some(SharedWhatIf { variant: bad, comparing: false }), ..shared })).unwrap();
+        let read = decode(&encode(&SharedLab { whatif: Some(SharedWhatIf { variant: bad, comparing: false }), ..shared })).unwrap();
+        assert!(read.whatif.is_some(), "read as it is: validation is the engine's");
+        let opened = check(&read, Scenario::validate).unwrap();
         assert_eq!((opened.scenario, opened.whatif), (original, None));
         let note = opened.whatif_note.expect("the bad variant is reported");
         assert!(note.to_string().contains("whatif.variant.devices[0].interfaces[0].address"), "{note}");
@@ -780,6 +800,8 @@ mod tests {
             (r#"{"v":1,"scenario":{},"scale":300}"#, "scale"),
             (r#"{"v":1,"scenario":{},"script":"<b>"}"#, "script"),
         ];
+        // What the page does with a link: it reads it, and the engine validates its lab.
+        let decode = |text: &str| decode(text).and_then(|lab| check(&lab, Scenario::validate));
         for (json, path) in cases {
             match decode(&pack(json)) {
                 Err(ShareError::Field { path: p, message }) => assert_eq!(p, path, "{json}: {message}"),

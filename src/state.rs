@@ -68,9 +68,23 @@ pub struct State {
     /// True once the app has mounted in the page: the `data-ready` marker that the boot guard
     /// (static/boot.js) and the browser tests wait for.
     pub started: bool,
-    /// Lab edits made before the engine's module was here (it holds the editor's lab edits,
+    /// Lab edits, typed commands and a link opened from its prompt before the engine's module
+    /// was here (it holds the editor's lab edits, the command parser and validation,
     /// `playback::engine`): applied, in order, when it arrives.
-    pub deferred: Vec<EditAction>,
+    pub deferred: Vec<Action>,
+    /// Labs the page took in before the engine's module, their validator, was here, the
+    /// latest last: checked when it arrives ([`State::check_labs`]).
+    pub unchecked: Vec<Unchecked>,
+}
+
+/// A lab taken in without validation (issue 15: validation is engine code, not the first
+/// load's). The built-in examples need none (a native test validates them).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unchecked {
+    /// The lab the last visit stored, on screen.
+    Restored,
+    /// A link's lab, opened (or offered) at load over `before`, the state without the link.
+    Link { before: Rc<State>, lab: Rc<SharedLab> },
 }
 
 impl State {
@@ -79,13 +93,17 @@ impl State {
     /// example.
     pub fn new(examples: Vec<Example>, restored: Option<(Scenario, Option<usize>)>) -> Self {
         let examples: Rc<[Example]> = examples.into();
+        let mut unchecked = Vec::new();
         let edit = match restored {
-            Some((scenario, origin)) => Editor::new(scenario, origin.filter(|&i| i < examples.len())),
+            Some((scenario, origin)) => {
+                unchecked.push(Unchecked::Restored);
+                Editor::new(scenario, origin.filter(|&i| i < examples.len()))
+            }
             None => {
                 let first = examples.iter().position(|e| e.stem == crate::story::FIRST_VISIT).unwrap_or(0);
                 match examples.get(first) {
                     Some(example) => Editor::new((*example.scenario).clone(), Some(first)),
-                    None => Editor::new(Scenario::from_json("{}").expect("the empty lab is valid"), None),
+                    None => Editor::new(Scenario::from_json_unchecked("{}").expect("the empty lab reads"), None),
                 }
             }
         };
@@ -106,6 +124,39 @@ impl State {
             whatif: WhatIf::default(),
             started: false,
             deferred: Vec::new(),
+            unchecked,
+        }
+    }
+
+    /// Validates the labs taken in before the engine's module was here, once it is (natively,
+    /// at once). A link's lab the engine refuses is undone: the page is as the link would have
+    /// left it had it been checked at load (the state before it, the link's error shown, or its
+    /// what-if left out). A stored lab it refuses (a newer version's rules, an edited store) is
+    /// replaced by the first visit's example, and the notice says why.
+    pub fn check_labs(&mut self) {
+        let Some(engine) = crate::playback::engine::get() else { return };
+        while let Some(unchecked) = self.unchecked.pop() {
+            match unchecked {
+                Unchecked::Restored => {
+                    if let Err(e) = (engine.validate)(&self.edit.scenario) {
+                        let first = State::new(self.examples.to_vec(), None);
+                        (self.edit, self.play) = (first.edit, first.play);
+                        self.edit.notice = Some(packet_engine::msg!("invalid-lab-cannot-load", error = e.with_path()));
+                    }
+                }
+                Unchecked::Link { before, lab } => {
+                    let checked = crate::share::check(&lab, engine.validate);
+                    if checked.as_ref() != Ok(&*lab) {
+                        // What the page is, not what it shows, carries over: mounted, its
+                        // language. (Actions held for the engine were on the link's lab:
+                        // `reduce` takes them from the state it goes back to, which has none.)
+                        let kept = (self.started, self.lang, self.lang_pending, self.lang_failed, self.lang_picked);
+                        *self = (*before).clone();
+                        (self.started, self.lang, self.lang_pending, self.lang_failed, self.lang_picked) = kept;
+                        crate::components::share_boot_with(self, Some(checked));
+                    }
+                }
+            }
         }
     }
 
@@ -275,18 +326,21 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let engine = crate::playback::engine::get();
-        if let (Action::Edit(edit), None) = (&action, engine) {
-            if !edit.is_view() {
-                let mut next = (*self).clone();
-                next.deferred.push(edit.clone());
-                return Rc::new(next);
-            }
+        let needs_engine = match &action {
+            Action::Edit(edit) => !edit.is_view(),
+            Action::Play(PlayAction::Command { .. }) | Action::OpenShared(_) => true,
+            _ => false,
+        };
+        if needs_engine && engine.is_none() {
+            let mut next = (*self).clone();
+            next.deferred.push(action);
+            return Rc::new(next);
         }
         let loaded = matches!(action, Action::CodeLoaded) && engine.is_some();
         let mut state = self.reduce_one(action);
         if loaded && !state.deferred.is_empty() {
-            for edit in std::mem::take(&mut Rc::make_mut(&mut state).deferred) {
-                state = state.reduce_one(Action::Edit(edit));
+            for action in std::mem::take(&mut Rc::make_mut(&mut state).deferred) {
+                state = state.reduce_one(action);
             }
         }
         state
@@ -366,7 +420,15 @@ impl State {
                 }
             }
             Action::Share(share) => next.share.apply(share),
-            Action::OpenShared(lab) => next.open_shared(&lab),
+            // (The reducer held it until the engine, which validates its lab, was here.)
+            Action::OpenShared(lab) => match crate::playback::engine::get().map(|engine| crate::share::check(&lab, engine.validate)) {
+                Some(Ok(lab)) => next.open_shared(&lab),
+                Some(Err(e)) => {
+                    next.share.pending = None;
+                    next.share.error = Some(Rc::new(crate::components::broken_link(&e)));
+                }
+                None => {}
+            },
             Action::Story(action) => next.story.apply(action),
             Action::PickLanguage(tag) => {
                 if let Some(tag) = crate::i18n::known(&tag) {
@@ -394,7 +456,9 @@ impl State {
             Action::DismissLanguageFailed => next.lang_failed = None,
             Action::WhatIf(action) => next.what_if(action),
             Action::CodeLoaded => {
-                // The engine's module: a run that waited for it starts.
+                // The engine's module: the labs taken in before it are validated, and a run
+                // that waited for it starts.
+                next.check_labs();
                 next.play.engine_loaded();
                 if let Some(original) = &mut next.whatif.original {
                     std::rc::Rc::make_mut(original).play.engine_loaded();
@@ -630,6 +694,50 @@ mod tests {
         assert_eq!(arrived.edit.scenario, direct.edit.scenario, "the same edits, in order");
         assert_eq!(arrived.edit.scenario.devices.len(), 3);
         assert!(arrived.play.run().unwrap().lab.devices.len() == 3, "and the lab runs again");
+    }
+
+    /// Validation is the engine's (issue 15): a stored lab is taken in as read and checked
+    /// when the engine's module arrives. One it refuses gives way to the first visit's example,
+    /// and the notice says why; a valid one stays, and so does its run.
+    #[test]
+    fn a_stored_lab_is_validated_when_the_engines_module_arrives() {
+        let examples: Vec<Example> =
+            packet_engine::examples::all().into_iter().take(2).map(|(stem, s)| Example { stem, scenario: Rc::new(s) }).collect();
+        let good = (*examples[1].scenario).clone();
+        let mut bad = good.clone();
+        bad.devices[0].interfaces[0].address = Some("10.0.0.300/33".into());
+        crate::playback::engine::hide(true);
+        let kept = State::new(examples.clone(), Some((good.clone(), None)));
+        let taken = State::new(examples.clone(), Some((bad.clone(), None)));
+        crate::playback::engine::hide(false);
+        assert_eq!(taken.edit.scenario.as_ref(), &bad, "shown as stored until the engine is here");
+        assert_eq!(taken.unchecked, vec![Unchecked::Restored]);
+        let refused = apply(taken, &[Action::CodeLoaded]);
+        assert_eq!(refused.edit.scenario, examples[0].scenario, "the first visit's example instead");
+        let notice = refused.edit.notice.as_ref().expect("the notice says why").to_string();
+        assert!(notice.contains("devices[0].interfaces[0].address"), "{notice}");
+        assert!(refused.unchecked.is_empty() && refused.play.run().is_some());
+        let kept = apply(kept, &[Action::CodeLoaded]);
+        assert_eq!(kept.edit.scenario.as_ref(), &good);
+        assert!(kept.edit.notice.is_none() && kept.unchecked.is_empty() && kept.play.run().is_some());
+    }
+
+    /// A typed command waits for the engine's module (its parser) as a lab edit does.
+    #[test]
+    fn a_typed_command_waits_for_the_engines_module() {
+        let s = two_examples();
+        let device = s.edit.scenario.devices[0].id.clone();
+        let typed = Action::Play(PlayAction::Command { device: device.as_str().into(), run: "ping -c 1 10.0.0.2".into() });
+        crate::playback::engine::hide(true);
+        let held = apply(s.clone(), &[typed.clone()]);
+        crate::playback::engine::hide(false);
+        assert_eq!(held.deferred, vec![typed.clone()]);
+        assert!(held.play.commands().is_empty());
+        let arrived = apply(held, &[Action::CodeLoaded]);
+        let direct = apply(s, &[typed]);
+        assert!(arrived.deferred.is_empty());
+        assert_eq!(arrived.play.commands(), direct.play.commands());
+        assert_eq!(arrived.play.commands().len(), 1);
     }
 
     /// The exercises' checks run the page's engine (a split module too): an exercise waits for

@@ -134,3 +134,60 @@ fn ipv6_config_facts_round_trip() {
     assert!(has(|e| matches!(e, packet_engine::trace::Ipv6Event::AddressRemoved { .. })));
     assert!(has(|e| matches!(e, packet_engine::trace::Ipv6Event::DefaultRouterExpired { .. })));
 }
+
+/// A validated lab in the compact form (`codec::lab`, the page's precomputed first visit):
+/// every example's and exercise's, and one command of every kind, decode to the same lab;
+/// damaged bytes are an error.
+#[test]
+fn labs_round_trip() {
+    use packet_engine::codec::lab;
+    use packet_engine::scenario::Command;
+    let check = |what: &str, t: &packet_engine::scenario::Topology| {
+        let bytes = lab::encode(t);
+        assert_eq!(lab::decode(&bytes).as_ref(), Ok(t), "{what}");
+        for n in 0..bytes.len() {
+            assert!(lab::decode(&bytes[..n]).is_err(), "{what}: cut at {n}");
+        }
+    };
+    let mut labs: Vec<(String, Scenario)> = packet_engine::examples::all().into_iter().map(|(s, l)| (s.to_string(), l)).collect();
+    labs.extend(packet_engine::exercise::course().into_iter().map(|e| (e.id.clone(), e.lab.clone())));
+    labs.push(("mtu lab".into(), Scenario::from_json(include_str!("../../scripts/testdata/mtu-lab.json")).unwrap()));
+    let mut kinds = std::collections::HashSet::new();
+    for (what, scenario) in &labs {
+        let t = scenario.validate().unwrap();
+        check(what, &t);
+        kinds.extend(t.commands.iter().map(|c| std::mem::discriminant(&c.command)));
+    }
+    // One of every command (and option) the parser knows, in a lab that has a command.
+    let (_, home) = labs.iter().find(|(s, _)| s == "fetch-page").unwrap();
+    let base = home.validate().unwrap();
+    for line in [
+        "ping -c 3 -i 0.5 -s 100 -t 5 -W 2 -I eth0 example.com",
+        "ping -c 1 -I 10.0.0.1 10.0.0.2",
+        "traceroute -n -q 1 -m 5 -f 2 -w 3 -p 53 -U 8.8.8.8",
+        "traceroute example.com",
+        "ping -6 -c 1 2001:db8::1",
+        "traceroute -6 -I -q 2 -N 2 2001:db8::1",
+        "dhclient -r eth0",
+        "host example.com",
+        "dig +short example.com",
+        "getent hosts example.com",
+        "curl -v http://example.com:8080/a?b",
+        "ip link set eth0 down",
+        "ip neigh flush dev eth0",
+        "ip neigh flush all",
+        "bridge fdb flush dev sw1",
+        "ip route add 10.0.2.0/24 via 10.0.1.1",
+        "ip addr del 10.0.0.5/24 dev eth0",
+        "ip -6 route add default via 2001:db8::1 dev eth0",
+        "ip -6 addr add 2001:db8::5/64 dev eth0",
+        "poweroff",
+    ] {
+        let command = Command::parse(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+        kinds.insert(std::mem::discriminant(&command));
+        let mut t = base.clone();
+        t.commands[0].command = command;
+        check(line, &t);
+    }
+    assert!(kinds.len() >= 10, "every kind of command is written ({} seen)", kinds.len());
+}

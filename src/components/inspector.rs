@@ -49,7 +49,12 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let diagnoses = use_memo((props.run.clone(), props.scenario.clone()), |(run, scenario)| {
         let found: Vec<Diagnosis> = match run {
             Some(run) => diagnose::diagnose(&run.outcome.topology, &run.outcome),
-            None => scenario.validate().err().and_then(|e| diagnose::diagnose_invalid(scenario, &e)).into_iter().collect(),
+            // (The inspector's module waits for the engine's, which validates.)
+            None => crate::playback::engine::get()
+                .and_then(|engine| (engine.validate)(scenario).err())
+                .and_then(|e| diagnose::diagnose_invalid(scenario, &e))
+                .into_iter()
+                .collect(),
         };
         found
     });

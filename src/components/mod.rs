@@ -41,7 +41,7 @@ pub use header::{Header, LanguagePicker};
 pub use inspector::LazyInspector as InspectorPanel;
 pub use side_panel::SidePanel;
 pub(crate) use side_panel::lab_title;
-pub use share_dialog::{boot as share_boot, LinkError, LinkPrompt, ShareButton};
+pub use share_dialog::{boot as share_boot, boot_with as share_boot_with, broken as broken_link, LinkError, LinkPrompt, ShareButton};
 pub use embed::{presenter_class, presenter_style, sentence, use_present_keys, EmbedShell, Narration};
 pub use status_bar::StatusBar;
 pub use course_list::CourseList;

@@ -17,7 +17,7 @@ use crate::i18n::use_tr;
 use crate::tr;
 use crate::playback::{PlayAction, Playback};
 use crate::share::{self, ShareAction, SharedLab, SCALES};
-use crate::state::{Action, State};
+use crate::state::{Action, State, Unchecked};
 use crate::storage;
 
 /// The `localStorage` key of the lab a link replaced, so it can be restored.
@@ -63,10 +63,32 @@ fn page_url() -> String {
 /// what is wrong, after keeping the user's lab as the previous one.
 pub fn boot(state: &mut State) {
     let Some(window) = web_sys::window() else { return };
-    let location = window.location();
-    let search = location.search().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
-    let link = hash.strip_prefix('#').filter(|h| h.starts_with(share::FRAGMENT_KEY)).map(share::decode);
+    let hash = window.location().hash().unwrap_or_default();
+    boot_with(state, hash.strip_prefix('#').filter(|h| h.starts_with(share::FRAGMENT_KEY)).map(share::decode));
+}
+
+/// [`boot`] with the link read (`None`: no link). A link's lab is validated by the engine
+/// (`share::check`): at once when its module is here; else the lab opens (or is offered) as
+/// read, and the state before it is kept (`Unchecked::Link`) for `State::check_labs`, which
+/// goes back to it and calls this again with the checked link when the engine refuses the lab.
+pub fn boot_with(state: &mut State, link: Option<Result<SharedLab, share::ShareError>>) {
+    let engine = crate::playback::engine::get();
+    let link = match (link, engine) {
+        (Some(Ok(lab)), Some(engine)) => Some(share::check(&lab, engine.validate)),
+        (link, _) => link,
+    };
+    let unchecked = match (&link, engine) {
+        (Some(Ok(lab)), None) => Some(Unchecked::Link { before: Rc::new(state.clone()), lab: Rc::new(lab.clone()) }),
+        _ => None,
+    };
+    open_link(state, link);
+    state.unchecked.extend(unchecked);
+}
+
+/// What [`boot_with`] does with the link and the embed mode.
+fn open_link(state: &mut State, link: Option<Result<SharedLab, share::ShareError>>) {
+    let Some(window) = web_sys::window() else { return };
+    let search = window.location().search().unwrap_or_default();
     if let Some(embed) = share::parse_embed(&search) {
         // An embedded lab never shows or touches the visitor's own lab.
         let example = embed.example.as_deref().and_then(|stem| state.examples.iter().position(|e| e.stem == stem));
@@ -132,12 +154,17 @@ pub fn boot(state: &mut State) {
             let previous = state.share.previous;
             *state = State::new(examples, None);
             state.share.previous = previous;
-            // Worded once, in the language the page opens in (the state keeps the sentence).
-            let tr = crate::i18n::tr(crate::i18n::at_boot());
-            state.share.error = Some(Rc::new(packet_engine::msg::Msg::verbatim(tr!(tr, "share-link-broken", error = tr.msg(&e.msg())))));
+            state.share.error = Some(Rc::new(broken(&e)));
             forget_fragment();
         }
     }
+}
+
+/// What the page says of a link it could not open: worded once, in the language the page
+/// opens in (the state keeps the sentence).
+pub fn broken(e: &share::ShareError) -> packet_engine::msg::Msg {
+    let tr = crate::i18n::tr(crate::i18n::at_boot());
+    packet_engine::msg::Msg::verbatim(tr!(tr, "share-link-broken", error = tr.msg(&e.msg())))
 }
 
 /// The question a link asks before replacing the user's own lab.

@@ -458,7 +458,7 @@ impl Editor {
             }
             EditAction::Undo => self.step_history(true),
             EditAction::Redo => self.step_history(false),
-            EditAction::Replace { scenario, origin } => self.replace(scenario, origin),
+            EditAction::Replace { scenario, origin } => self.replace_checked(scenario, origin),
             EditAction::New => self.replace(empty_lab(), None),
             EditAction::Import { file, text } => match Scenario::from_json(&text) {
                 Ok(scenario) => self.replace(scenario, None),
@@ -471,13 +471,20 @@ impl Editor {
         }
     }
 
-    /// Replaces the lab (an example, a link, an exercise, an import), undoably; a lab that does
-    /// not validate is refused with a notice.
-    pub fn replace(&mut self, scenario: Scenario, origin: Option<usize>) -> Effect {
+    /// Replaces the lab undoably, if it validates; one that does not is refused with a notice.
+    fn replace_checked(&mut self, scenario: Scenario, origin: Option<usize>) -> Effect {
         if let Err(e) = scenario.validate() {
             self.notice = Some(msg!("invalid-lab-cannot-load", error = e.with_path()));
             return Effect::ViewOnly;
         }
+        self.replace(scenario, origin)
+    }
+
+    /// Replaces the lab (an example, a link, an exercise, an import), undoably. The lab is one
+    /// the engine validated (an import, an exercise, a link opened once the engine is here),
+    /// a built-in example, or one the page validates when the engine arrives (a link opened
+    /// before, `crate::state`): validation is engine code, not the page's (issue 15).
+    pub fn replace(&mut self, scenario: Scenario, origin: Option<usize>) -> Effect {
         self.push_history(self.scenario.clone());
         self.view = fit_view(&scenario);
         self.scenario = Rc::new(scenario);

@@ -1,15 +1,16 @@
 //! The page's engine (the simulation: every protocol, the event loop) is code in its own wasm
 //! module (src/split.rs), fetched right after the first paint: issue 15's first load carries
 //! the page and what its first visit shows, and the first visit's run is precomputed
-//! (`super::first_visit`). What stays in the page is what reads a run: validation of a lab,
-//! the tables, the sentences, the codec's decoder (docs/size.md, "the engine split").
+//! (`super::first_visit`). What stays in the page is what reads a run: the tables, the
+//! sentences, the codec's decoder (docs/size.md, "the engine split"). Validation of a lab and
+//! the command parser are the engine's too: a lab read before the module is here (the
+//! examples, a stored lab, a link) is validated when it arrives (`crate::state`).
 //!
 //! Until the module is here, a lab's run waits (`super::pending::Place::Engine`). Natively
 //! (the tests) the engine is always here.
 
 use packet_engine::msg::Msg;
-use packet_engine::scenario::Scenario;
-use packet_engine::scenario::Topology;
+use packet_engine::scenario::{Command, Scenario, Topology};
 use packet_engine::{RunOutcome, Simulation};
 
 /// The engine's entry points, as the page and the exercises' judge call them. Plain function
@@ -26,6 +27,10 @@ pub struct Engine {
     pub run: fn(&Topology) -> RunOutcome,
     /// The editor's actions.
     pub edit: fn(&mut crate::editor::Editor, crate::editor::EditAction) -> crate::editor::Effect,
+    /// A lab's validation (its error names the field's path).
+    pub validate: fn(&Scenario) -> Result<Topology, packet_engine::scenario::ScenarioError>,
+    /// A typed command's parse.
+    pub command: fn(&str) -> Result<Command, Msg>,
 }
 
 fn engine() -> Engine {
@@ -39,6 +44,8 @@ fn engine() -> Engine {
         finish: Simulation::finish,
         run: |topology| Simulation::from_topology(topology).run(),
         edit: crate::editor::Editor::apply,
+        validate: Scenario::validate,
+        command: Command::parse,
     }
 }
 

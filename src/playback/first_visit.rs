@@ -4,23 +4,29 @@
 //! form (`packet_engine::codec`, what the worker hands back), decoded here as a worker's are;
 //! a native test (`the_first_visits_run_is_the_engines`) fails when they are not exactly the
 //! engine's run, and `PACKET_LAB_BLESS=1 cargo test -p packet-lab first_visit` rewrites them.
+//! The run's lab, validated, is precomputed the same way (`first-visit.lab`, the codec's
+//! `lab` form): validation is engine code too, and decoding a run needs the lab's topology.
 
 use std::sync::Arc;
 
-use packet_engine::scenario::{Scenario, Topology};
+use packet_engine::scenario::Scenario;
 use packet_engine::RunOutcome;
 
 /// The run of [`crate::story::FIRST_VISIT`] under the browser's budget, encoded.
 pub(super) const OUTCOME: &[u8] = include_bytes!("first-visit.run");
+
+/// That run's lab (under the browser's budget), validated, encoded.
+pub(super) const LAB: &[u8] = include_bytes!("first-visit.lab");
 
 thread_local! {
     /// The first visit's example without what does not change a run.
     static VISIT: Option<Scenario> = packet_engine::examples::get(crate::story::FIRST_VISIT).map(|lab| lab.strip());
 }
 
-/// The run of `lab` (validated: `topology`), when it is the first visit's example: devices
-/// moved, or its title changed, still are.
-pub(super) fn outcome(lab: &Scenario, topology: Topology) -> Option<RunOutcome> {
+/// The run of `lab` when it is the first visit's example: devices moved, or its title
+/// changed, still are.
+pub(super) fn outcome(lab: &Scenario) -> Option<RunOutcome> {
     let same = VISIT.with(|visit| visit.as_ref() == Some(&lab.strip()));
-    same.then(|| packet_engine::codec::decode(OUTCOME, Arc::new(topology)).ok()).flatten()
+    let topology = same.then(|| packet_engine::codec::lab::decode(LAB).ok()).flatten()?;
+    packet_engine::codec::decode(OUTCOME, Arc::new(topology)).ok()
 }

@@ -203,10 +203,13 @@ impl Playback {
     }
 
     /// Playback of `scenario` with commands typed in an earlier visit (restored from storage);
-    /// a command that no longer parses, or a set that does not run, is dropped.
+    /// a command that no longer parses, or a set that does not run, is dropped (by the engine:
+    /// before its module is here, when it arrives, `engine_loaded`).
     pub fn restore(scenario: &Scenario, typed: Vec<CommandSpec>) -> Playback {
-        let typed: Vec<CommandSpec> =
-            typed.into_iter().filter(|c| packet_engine::scenario::Command::parse(&c.run).is_ok()).collect();
+        let typed: Vec<CommandSpec> = match engine::get() {
+            Some(engine) => typed.into_iter().filter(|c| (engine.command)(&c.run).is_ok()).collect(),
+            None => typed,
+        };
         let mut p = Playback { extra: Rc::new(typed), ..Playback::default() };
         p.invalidate(scenario);
         // (A run that waits for the engine's module, or goes on, keeps them.)
@@ -568,7 +571,9 @@ impl Playback {
     /// already shown stays exactly as it was and the cursor stays where it is.
     fn add_command(&mut self, device: &str, line: &str, scenario: &Scenario) {
         let line = line.trim();
-        if let Err(e) = packet_engine::scenario::Command::parse(line) {
+        // (The reducer holds a typed command until the engine's module, its parser, is here.)
+        let Some(engine) = engine::get() else { return };
+        if let Err(e) = (engine.command)(line) {
             self.command_error = Some(Rc::new(e));
             return;
         }

@@ -159,14 +159,13 @@ impl Run {
     /// Starts `scenario`'s run under the browser's budget and does the first [`FIRST_WORK`]
     /// units of it; the error is the engine's validation message.
     ///
-    /// Before the engine's module is here the lab is validated (its error is said at once) and
-    /// its run waits ([`Place::Engine`]), unless it is the first visit's example, whose run
-    /// is precomputed.
+    /// Before the engine's module is here the run waits ([`Place::Engine`]; validation is the
+    /// engine's, so a lab's error is said when it arrives), unless it is the first visit's
+    /// example, whose run is precomputed.
     pub fn start(scenario: &Scenario) -> Result<Started, packet_engine::msg::Msg> {
         let lab = Rc::new(scenario.clone());
         let Some(engine) = engine::get() else {
-            let topology = Run::capped(scenario).validate().map_err(|e| e.with_path())?;
-            if let Some(outcome) = super::first_visit::outcome(scenario, topology) {
+            if let Some(outcome) = super::first_visit::outcome(scenario) {
                 return Ok(Started::Done(Run::from_outcome(outcome, lab)));
             }
             let progress = Progress { events: 0, work: 0, max_work: 0 };
@@ -222,7 +221,22 @@ impl Playback {
     pub fn engine_loaded(&mut self) {
         let Some(pending) = self.pending.as_ref().filter(|p| p.place == Place::Engine) else { return };
         let (lab, resume, seek) = (pending.lab.clone(), pending.resume, pending.seek);
-        match Run::start(&lab) {
+        let mut started = Run::start(&lab);
+        // Commands typed in an earlier visit (`Playback::restore`) are checked now, by the
+        // engine: one that no longer parses is dropped, and a set that does not run is dropped
+        // whole. They are the last of the lab's commands (`lab_with`).
+        if let (Err(_), Some(engine)) = (&started, engine::get().filter(|_| !self.extra.is_empty())) {
+            let mut base = (*lab).clone();
+            base.commands.truncate(base.commands.len().saturating_sub(self.extra.len()));
+            let kept: Vec<_> = self.extra.iter().filter(|c| (engine.command)(&c.run).is_ok()).cloned().collect();
+            started = Run::start(&super::lab_with(&base, &kept));
+            self.extra = Rc::new(kept);
+            if started.is_err() {
+                started = Run::start(&base);
+                self.extra = Rc::new(Vec::new());
+            }
+        }
+        match started {
             Ok(Started::Done(run)) => {
                 self.pending = None;
                 self.install_at(run, resume, seek);
@@ -231,7 +245,7 @@ impl Playback {
                 (going.resume, going.seek) = (resume, seek);
                 self.pending = Some(going);
             }
-            // Not reached: the lab was validated when it was to start.
+            // The lab's validation error, said now that the engine has validated it.
             Err(e) => {
                 self.pending = None;
                 self.error = Some(Rc::new(e));
@@ -254,13 +268,14 @@ impl Playback {
     }
 
     /// The worker finished run `id`: `bytes` is its outcome in the compact form. The topology
-    /// is the lab's, validated here again (linear in the lab); bytes that do not decode (a
-    /// worker of another build) make the run go on here instead.
+    /// is the lab's, validated here again by the engine (linear in the lab; a run goes to the
+    /// worker only once the engine is here); bytes that do not decode (a worker of another
+    /// build) make the run go on here instead.
     pub(super) fn worker_done(&mut self, id: u64, bytes: &[u8]) {
         let Some(pending) = self.pending.as_ref().filter(|p| p.id == id && p.place == Place::Worker) else { return };
         let (lab, resume, seek) = (pending.lab.clone(), pending.resume, pending.seek);
-        let decoded = Run::capped(&lab)
-            .validate()
+        let Some(engine) = engine::get() else { return self.worker_failed(id) };
+        let decoded = (engine.validate)(&Run::capped(&lab))
             .map_err(|e| e.to_string())
             .and_then(|topology| packet_engine::codec::decode(bytes, std::sync::Arc::new(topology)).map_err(|e| e.to_string()));
         match decoded {

@@ -862,15 +862,17 @@ impl Drop for NoEngine {
 fn the_first_visits_run_is_the_engines() {
     let lab = visit_example();
     let bytes = packet_engine::codec::encode(&Simulation::new(&Run::capped(&lab)).unwrap().run());
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/playback/first-visit.run");
+    let topology = packet_engine::codec::lab::encode(&Run::capped(&lab).validate().unwrap());
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/playback/first-visit");
     if std::env::var_os("PACKET_LAB_BLESS").is_some() {
-        std::fs::write(path, &bytes).unwrap();
+        std::fs::write(format!("{path}.run"), &bytes).unwrap();
+        std::fs::write(format!("{path}.lab"), &topology).unwrap();
         return;
     }
     assert!(
-        bytes == first_visit::OUTCOME,
-        "src/playback/first-visit.run is not the engine's run of the first visit's example: \
-         rewrite it with PACKET_LAB_BLESS=1 cargo test -p packet-lab first_visit"
+        bytes == first_visit::OUTCOME && topology == first_visit::LAB,
+        "src/playback/first-visit.run or .lab is not the engine's run or lab of the first visit's \
+         example: rewrite them with PACKET_LAB_BLESS=1 cargo test -p packet-lab first_visit"
     );
     // Before the engine is here, that example (devices moved, title changed) runs at once,
     // exactly as the engine would run it; any other lab waits.
@@ -920,14 +922,41 @@ fn a_lab_waits_for_the_engines_module_and_runs_when_it_arrives() {
 }
 
 #[test]
-fn a_wrong_lab_is_said_at_once_without_the_engine() {
-    let _hidden = NoEngine::new();
+fn a_wrong_lab_is_said_when_the_engine_arrives() {
     let mut lab = same_network();
     lab.devices[0].interfaces[0].address = Some("10.0.0.300/33".into());
     let expected = Simulation::new(&lab).err().unwrap().with_path();
-    let p = Playback::new(&lab);
+    // Validation is the engine's: without it, the lab waits as any other does.
+    let hidden = NoEngine::new();
+    let mut p = Playback::new(&lab);
+    assert!(p.pending().is_some() && p.run().is_none() && p.error.is_none());
+    drop(hidden);
+    p.engine_loaded();
     assert!(p.pending().is_none() && p.run().is_none());
     assert_eq!(p.error.as_deref(), Some(&expected));
+}
+
+#[test]
+fn typed_commands_that_no_longer_parse_are_dropped_when_the_engine_arrives() {
+    let lab = same_network();
+    let dev = lab.devices[0].id.clone();
+    let good = CommandSpec { at_ms: 5000, device: dev.clone(), run: "ping -c 1 10.0.0.2".into() };
+    let bad = CommandSpec { at_ms: 6000, device: dev.clone(), run: "ping --flood 10.0.0.2".into() };
+    let hidden = NoEngine::new();
+    let mut p = Playback::restore(&lab, vec![good.clone(), bad]);
+    assert_eq!(p.commands().len(), 2, "kept until the engine can parse them");
+    drop(hidden);
+    p.engine_loaded();
+    assert_eq!(p.commands(), std::slice::from_ref(&good));
+    assert_eq!(p.run().unwrap().lab.commands.last(), Some(&good));
+    // A set that parses but does not run (a device gone) is dropped whole.
+    let gone = CommandSpec { at_ms: 5000, device: "ghost".into(), run: "ping -c 1 10.0.0.2".into() };
+    let hidden = NoEngine::new();
+    let mut p = Playback::restore(&lab, vec![gone]);
+    drop(hidden);
+    p.engine_loaded();
+    assert!(p.commands().is_empty());
+    assert_eq!(p.run().unwrap().lab.commands, lab.commands);
 }
 
 #[test]

@@ -29,6 +29,44 @@ use crate::sim::RunOutcome;
 use crate::trace::{Frame, Hop, LinkTiming, Name, Out, PortRef};
 use crate::vec_map::VecMap;
 
+/// A struct: its fields in order.
+macro_rules! wire_struct {
+    ($ty:ident { $($f:ident),* $(,)? }) => {
+        impl Wire for $ty {
+            fn put(&self, e: &mut Enc) {
+                let $ty { $($f),* } = self;
+                $( $f.put(e); )*
+            }
+            fn get(d: &mut Dec) -> Res<Self> {
+                Ok($ty { $($f: Wire::get(d)?),* })
+            }
+        }
+    };
+}
+
+/// An enum: a variant byte, then that variant's fields in order.
+macro_rules! wire_enum {
+    ($ty:ident { $( $tag:literal => $var:ident $({ $($f:ident),* $(,)? })? ),* $(,)? }) => {
+        impl Wire for $ty {
+            fn put(&self, e: &mut Enc) {
+                match self {
+                    $( $ty::$var $({ $($f),* })? => {
+                        e.byte($tag);
+                        $($( $f.put(e); )*)?
+                    } )*
+                }
+            }
+            fn get(d: &mut Dec) -> Res<Self> {
+                Ok(match d.byte()? {
+                    $( $tag => $ty::$var $({ $($f: Wire::get(d)?),* })?, )*
+                    _ => return Err(CodecError(concat!("unknown ", stringify!($ty)))),
+                })
+            }
+        }
+    };
+}
+
+pub mod lab;
 mod types;
 
 /// The first bytes of every encoded run: a page and a worker of different builds refuse
@@ -69,16 +107,7 @@ pub fn encode(outcome: &RunOutcome) -> Vec<u8> {
 
 /// The outcome `bytes` encode, with `topology` (the lab's, validated by the caller).
 pub fn decode(bytes: &[u8], topology: Arc<Topology>) -> Res<RunOutcome> {
-    let mut d = Dec {
-        bytes,
-        at: 0,
-        names: Vec::new(),
-        frames: Vec::new(),
-        ports: VecMap::new(),
-        hops: VecMap::new(),
-        outs: VecMap::new(),
-        time: 0,
-    };
+    let mut d = Dec::new(bytes);
     if d.take(MAGIC.len())? != MAGIC {
         return Err(CodecError("not a run of this version"));
     }
@@ -139,6 +168,19 @@ pub(crate) struct Dec<'a> {
 }
 
 impl<'a> Dec<'a> {
+    fn new(bytes: &'a [u8]) -> Dec<'a> {
+        Dec {
+            bytes,
+            at: 0,
+            names: Vec::new(),
+            frames: Vec::new(),
+            ports: VecMap::new(),
+            hops: VecMap::new(),
+            outs: VecMap::new(),
+            time: 0,
+        }
+    }
+
     fn take(&mut self, n: usize) -> Res<&'a [u8]> {
         let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or(CodecError("cut short"))?;
         let out = &self.bytes[self.at..end];

@@ -17,43 +17,6 @@ use crate::sim::{RunOutcome, StopReason};
 use crate::time::SimTime;
 use crate::trace::*;
 
-/// A struct: its fields in order.
-macro_rules! wire_struct {
-    ($ty:ident { $($f:ident),* $(,)? }) => {
-        impl Wire for $ty {
-            fn put(&self, e: &mut Enc) {
-                let $ty { $($f),* } = self;
-                $( $f.put(e); )*
-            }
-            fn get(d: &mut Dec) -> Res<Self> {
-                Ok($ty { $($f: Wire::get(d)?),* })
-            }
-        }
-    };
-}
-
-/// An enum: a variant byte, then that variant's fields in order.
-macro_rules! wire_enum {
-    ($ty:ident { $( $tag:literal => $var:ident $({ $($f:ident),* $(,)? })? ),* $(,)? }) => {
-        impl Wire for $ty {
-            fn put(&self, e: &mut Enc) {
-                match self {
-                    $( $ty::$var $({ $($f),* })? => {
-                        e.byte($tag);
-                        $($( $f.put(e); )*)?
-                    } )*
-                }
-            }
-            fn get(d: &mut Dec) -> Res<Self> {
-                Ok(match d.byte()? {
-                    $( $tag => $ty::$var $({ $($f: Wire::get(d)?),* })?, )*
-                    _ => return Err(CodecError(concat!("unknown ", stringify!($ty)))),
-                })
-            }
-        }
-    };
-}
-
 impl Wire for SimTime {
     fn put(&self, e: &mut Enc) {
         e.uint(self.as_nanos());

@@ -1,0 +1,252 @@
+//! A validated lab ([`Topology`]) in the compact form: the page's first visit shows a
+//! precomputed run before the engine's module is here, and decoding that run needs the lab's
+//! topology, which the page can no longer make itself — validation (`Scenario::validate`,
+//! the command parser) is engine code (issue 15, docs/size.md). So the topology is
+//! precomputed too, and these tables read it back. Why not serde: the validated types have no
+//! `Deserialize` (and should not: nothing but validation makes a `Topology`), and the
+//! codec's tables are already in the page for the run's bytes.
+//!
+//! Every type is written field by field as [`super::types`] writes a run's; a new field is a
+//! compile error here, because every table destructures its type completely.
+
+use super::{CodecError, Dec, Enc, Res, Wire};
+use crate::scenario::{
+    Command, ConfigCommand, Device, DeviceKind, DhcpService, DnsRecord, DnsRecordData, DnsService, Interface,
+    Ipv6Config, Link, PingBind, PingOpts, PortEnd, PortVlan, RaConfig, Route, Route6, RunOptions, ScheduledCommand,
+    Topology, TraceOpts, Url, VlanOf, WebService,
+};
+use crate::vec_map::VecSet;
+
+/// The first bytes of an encoded lab (its last byte is [`super::VERSION`]).
+const MAGIC: &[u8; 4] = b"PLt\x05";
+
+/// Encodes a validated lab.
+pub fn encode(topology: &Topology) -> Vec<u8> {
+    let mut e = Enc::default();
+    e.out.extend_from_slice(MAGIC);
+    topology.put(&mut e);
+    e.out
+}
+
+/// The lab `bytes` encode. Never panics; bytes that are not a lab of this version are an error.
+/// The lab is taken as validated: only [`encode`]'s output of a validated lab is to be given.
+pub fn decode(bytes: &[u8]) -> Res<Topology> {
+    let mut d = Dec::new(bytes);
+    if d.take(MAGIC.len())? != MAGIC {
+        return Err(CodecError("not a lab of this version"));
+    }
+    let topology = Topology::get(&mut d)?;
+    if d.at != bytes.len() {
+        return Err(CodecError("bytes after the end"));
+    }
+    Ok(topology)
+}
+
+wire_struct!(Topology { name, seed, devices, links, commands, options });
+wire_struct!(Device {
+    id, kind, interfaces, gateway, routes, routes6, ports, nameservers, dhcp_server, dns_server, web_server, stp,
+    bridge_priority, vlans,
+});
+wire_enum!(DeviceKind { 0 => Host, 1 => Server, 2 => Router, 3 => Switch, 4 => Hub });
+wire_struct!(PortVlan { pvid, tagged });
+wire_struct!(WebService { port, pages });
+wire_struct!(DhcpService { interface, pool_start, pool_end, router, dns, lease_time, domain });
+wire_struct!(DnsService { zone, records, forwarders, recursive });
+wire_struct!(DnsRecord { name, data, ttl });
+wire_struct!(Interface { name, address, dhcp, mac, masquerade, ipv6, mtu, vlan });
+wire_struct!(VlanOf { parent, vid });
+wire_struct!(Ipv6Config { address, ra });
+wire_struct!(RaConfig { prefix, interval_s, lifetime_s, autonomous });
+wire_struct!(Route6 { prefix, via, iface, metric });
+wire_struct!(Route { prefix, via, metric });
+wire_struct!(PortEnd { device, port });
+wire_struct!(Link { id, a, b, delay, ps_per_byte, drop });
+wire_struct!(ScheduledCommand { at, device, command, label });
+wire_struct!(RunOptions { pad_short_frames, epoch_secs, max_events, max_time, switch_delay, host_delay });
+wire_struct!(PingOpts { size, ttl, linger_ms, bind });
+wire_struct!(TraceOpts { first_ttl, wait_ms, here, near, udp_port, udp_fixed });
+wire_struct!(Url { host, port, path });
+wire_enum!(ConfigCommand {
+    0 => LinkSet { dev, up }, 1 => NeighFlush { dev }, 2 => FdbFlush { dev }, 3 => Route { add, prefix, via },
+    4 => Addr { add, net, dev }, 5 => Route6 { add, prefix, via, dev }, 6 => Addr6 { add, net, dev },
+    7 => Power { on },
+});
+
+// The enums with a variant of one unnamed field, which `wire_enum!` does not take.
+
+impl Wire for DnsRecordData {
+    fn put(&self, e: &mut Enc) {
+        match self {
+            DnsRecordData::A(ip) => {
+                e.byte(0);
+                ip.put(e);
+            }
+            DnsRecordData::Cname(name) => {
+                e.byte(1);
+                name.put(e);
+            }
+        }
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Ok(match d.byte()? {
+            0 => DnsRecordData::A(Wire::get(d)?),
+            1 => DnsRecordData::Cname(Wire::get(d)?),
+            _ => return Err(CodecError("unknown DnsRecordData")),
+        })
+    }
+}
+
+impl Wire for PingBind {
+    fn put(&self, e: &mut Enc) {
+        match self {
+            PingBind::Device(dev) => {
+                e.byte(0);
+                dev.put(e);
+            }
+            PingBind::Address(ip) => {
+                e.byte(1);
+                ip.put(e);
+            }
+        }
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Ok(match d.byte()? {
+            0 => PingBind::Device(Wire::get(d)?),
+            1 => PingBind::Address(Wire::get(d)?),
+            _ => return Err(CodecError("unknown PingBind")),
+        })
+    }
+}
+
+/// `Command::Config` is variant 10; the others are named fields, as `wire_enum!` writes them.
+impl Wire for Command {
+    fn put(&self, e: &mut Enc) {
+        match self {
+            Command::Ping { count, interval_ms, target, name, opts } => {
+                e.byte(0);
+                count.put(e);
+                interval_ms.put(e);
+                target.put(e);
+                name.put(e);
+                opts.put(e);
+            }
+            Command::Traceroute { target, name, max_hops, queries, sim_queries, opts } => {
+                e.byte(1);
+                target.put(e);
+                name.put(e);
+                max_hops.put(e);
+                queries.put(e);
+                sim_queries.put(e);
+                opts.put(e);
+            }
+            Command::Ping6 { count, interval_ms, target, opts } => {
+                e.byte(2);
+                count.put(e);
+                interval_ms.put(e);
+                target.put(e);
+                opts.put(e);
+            }
+            Command::Traceroute6 { target, max_hops, queries, sim_queries, opts } => {
+                e.byte(3);
+                target.put(e);
+                max_hops.put(e);
+                queries.put(e);
+                sim_queries.put(e);
+                opts.put(e);
+            }
+            Command::Dhclient { interface, release } => {
+                e.byte(4);
+                interface.put(e);
+                release.put(e);
+            }
+            Command::Host { name } => {
+                e.byte(5);
+                name.put(e);
+            }
+            Command::Dig { name, short } => {
+                e.byte(6);
+                name.put(e);
+                short.put(e);
+            }
+            Command::GetentHosts { name } => {
+                e.byte(7);
+                name.put(e);
+            }
+            Command::Curl { url, verbose } => {
+                e.byte(8);
+                url.put(e);
+                verbose.put(e);
+            }
+            Command::Config(config) => {
+                e.byte(10);
+                config.put(e);
+            }
+        }
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Ok(match d.byte()? {
+            0 => Command::Ping {
+                count: Wire::get(d)?,
+                interval_ms: Wire::get(d)?,
+                target: Wire::get(d)?,
+                name: Wire::get(d)?,
+                opts: Wire::get(d)?,
+            },
+            1 => Command::Traceroute {
+                target: Wire::get(d)?,
+                name: Wire::get(d)?,
+                max_hops: Wire::get(d)?,
+                queries: Wire::get(d)?,
+                sim_queries: Wire::get(d)?,
+                opts: Wire::get(d)?,
+            },
+            2 => Command::Ping6 {
+                count: Wire::get(d)?,
+                interval_ms: Wire::get(d)?,
+                target: Wire::get(d)?,
+                opts: Wire::get(d)?,
+            },
+            3 => Command::Traceroute6 {
+                target: Wire::get(d)?,
+                max_hops: Wire::get(d)?,
+                queries: Wire::get(d)?,
+                sim_queries: Wire::get(d)?,
+                opts: Wire::get(d)?,
+            },
+            4 => Command::Dhclient { interface: Wire::get(d)?, release: Wire::get(d)? },
+            5 => Command::Host { name: Wire::get(d)? },
+            6 => Command::Dig { name: Wire::get(d)?, short: Wire::get(d)? },
+            7 => Command::GetentHosts { name: Wire::get(d)? },
+            8 => Command::Curl { url: Wire::get(d)?, verbose: Wire::get(d)? },
+            10 => Command::Config(Wire::get(d)?),
+            _ => return Err(CodecError("unknown Command")),
+        })
+    }
+}
+
+/// Written as a list in order (a set's items are sorted, so they are read back as they were).
+impl Wire for VecSet<u64> {
+    fn put(&self, e: &mut Enc) {
+        e.uint(self.len() as u64);
+        for v in self.iter() {
+            v.put(e);
+        }
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        let mut set = VecSet::default();
+        for _ in 0..d.len()? {
+            set.insert(u64::get(d)?);
+        }
+        Ok(set)
+    }
+}
+
+impl<T: Wire> Wire for [T; 2] {
+    fn put(&self, e: &mut Enc) {
+        self[0].put(e);
+        self[1].put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Ok([T::get(d)?, T::get(d)?])
+    }
+}
