@@ -83,8 +83,9 @@ pub struct State {
 pub enum Unchecked {
     /// The lab the last visit stored, on screen.
     Restored,
-    /// A link's lab, opened (or offered) at load over `before`, the state without the link.
-    Link { before: Rc<State>, lab: Rc<SharedLab> },
+    /// A link's lab, opened (or offered) at load over `before`, the state without the link;
+    /// `own` is the visitor's stored lab then.
+    Link { before: Rc<State>, lab: Rc<SharedLab>, own: Option<Scenario> },
 }
 
 impl State {
@@ -144,7 +145,7 @@ impl State {
                         self.edit.notice = Some(packet_engine::msg!("invalid-lab-cannot-load", error = e.with_path()));
                     }
                 }
-                Unchecked::Link { before, lab } => {
+                Unchecked::Link { before, lab, own } => {
                     let checked = crate::share::check(&lab, engine.validate);
                     if checked.as_ref() != Ok(&*lab) {
                         // What the page is, not what it shows, carries over: mounted, its
@@ -153,7 +154,7 @@ impl State {
                         let kept = (self.started, self.lang, self.lang_pending, self.lang_failed, self.lang_picked);
                         *self = (*before).clone();
                         (self.started, self.lang, self.lang_pending, self.lang_failed, self.lang_picked) = kept;
-                        crate::components::share_boot_with(self, Some(checked));
+                        crate::components::share_boot_with(self, Some(checked), own);
                     }
                 }
             }

@@ -64,29 +64,33 @@ fn page_url() -> String {
 pub fn boot(state: &mut State) {
     let Some(window) = web_sys::window() else { return };
     let hash = window.location().hash().unwrap_or_default();
-    boot_with(state, hash.strip_prefix('#').filter(|h| h.starts_with(share::FRAGMENT_KEY)).map(share::decode));
+    let link = hash.strip_prefix('#').filter(|h| h.starts_with(share::FRAGMENT_KEY)).map(share::decode);
+    boot_with(state, link, storage::load().map(|(s, _)| s));
 }
 
-/// [`boot`] with the link read (`None`: no link). A link's lab is validated by the engine
+/// [`boot`] with the link read (`None`: no link) and the visitor's own stored lab, as they were
+/// at load (the page saves the lab on screen meanwhile). A link's lab is validated by the engine
 /// (`share::check`): at once when its module is here; else the lab opens (or is offered) as
 /// read, and the state before it is kept (`Unchecked::Link`) for `State::check_labs`, which
 /// goes back to it and calls this again with the checked link when the engine refuses the lab.
-pub fn boot_with(state: &mut State, link: Option<Result<SharedLab, share::ShareError>>) {
+pub fn boot_with(state: &mut State, link: Option<Result<SharedLab, share::ShareError>>, own: Option<Scenario>) {
     let engine = crate::playback::engine::get();
     let link = match (link, engine) {
         (Some(Ok(lab)), Some(engine)) => Some(share::check(&lab, engine.validate)),
         (link, _) => link,
     };
     let unchecked = match (&link, engine) {
-        (Some(Ok(lab)), None) => Some(Unchecked::Link { before: Rc::new(state.clone()), lab: Rc::new(lab.clone()) }),
+        (Some(Ok(lab)), None) => {
+            Some(Unchecked::Link { before: Rc::new(state.clone()), lab: Rc::new(lab.clone()), own: own.clone() })
+        }
         _ => None,
     };
-    open_link(state, link);
+    open_link(state, link, own);
     state.unchecked.extend(unchecked);
 }
 
 /// What [`boot_with`] does with the link and the embed mode.
-fn open_link(state: &mut State, link: Option<Result<SharedLab, share::ShareError>>) {
+fn open_link(state: &mut State, link: Option<Result<SharedLab, share::ShareError>>, own: Option<Scenario>) {
     let Some(window) = web_sys::window() else { return };
     let search = window.location().search().unwrap_or_default();
     if let Some(embed) = share::parse_embed(&search) {
@@ -137,7 +141,6 @@ fn open_link(state: &mut State, link: Option<Result<SharedLab, share::ShareError
     match link {
         None => {}
         Some(Ok(lab)) => {
-            let own = storage::load().map(|(s, _)| s);
             if own.as_ref().is_none_or(|own| *own == lab.scenario) {
                 state.open_shared(&lab);
                 forget_fragment();
@@ -146,7 +149,7 @@ fn open_link(state: &mut State, link: Option<Result<SharedLab, share::ShareError
             }
         }
         Some(Err(e)) => {
-            if storage::load().is_some() {
+            if own.is_some() {
                 keep_previous(&state.edit.scenario);
                 state.share.previous = true;
             }

@@ -108,7 +108,7 @@ test("a link's lab is drawn at once and runs when the engine arrives, at the lin
   await context.close();
 });
 
-test("an embed waits for the engine the same way, and a wrong link is said without it", async () => {
+test("an embed waits for the engine the same way, and a wrong link is said when it arrives", async () => {
   const lab = await scenario("hub");
   const { context, page, release } = await open(linkTo({ v: 1, scenario: lab, event: 3 }).replace("#", "?embed=1#"));
   await page.getByTestId("engine-loading").waitFor();
@@ -116,17 +116,53 @@ test("an embed waits for the engine the same way, and a wrong link is said witho
   await page.waitForFunction(() => document.querySelector('[data-testid="event-count"]').textContent.startsWith("event 3 "), null, { timeout: READY_TIMEOUT_MS });
   await context.close();
 
-  // 10.0.0.300: a wrong link is refused by the page itself, not after the engine; the lab on
-  // screen (the first visit's example) stays, and plays without the engine.
+  // 10.0.0.300: validation is the engine's (issue 15), so a wrong link's lab is drawn as read
+  // and waits; when the engine arrives it is refused as a link always was: the link's error,
+  // naming the field, and the first visit's example in its place, playing.
   const wrong = structuredClone(lab);
-  wrong.devices.find((d) => d.interfaces?.length).interfaces[0].address = "10.0.0.300/24";
+  const at = wrong.devices.findIndex((d) => d.interfaces?.length);
+  wrong.devices[at].interfaces[0].address = "10.0.0.300/24";
   const bad = await open(linkTo({ v: 1, scenario: wrong }));
-  await bad.page.getByTestId("link-error").waitFor();
-  assert.match(await bad.page.getByTestId("link-error").textContent(), /could not be opened/);
+  await bad.page.getByTestId("engine-loading").waitFor();
+  assert.equal(await bad.page.getByTestId("link-error").count(), 0);
+  assert.equal(await bad.page.locator("[data-device]").count(), wrong.devices.length);
+  bad.release();
+  await bad.page.getByTestId("link-error").waitFor({ timeout: READY_TIMEOUT_MS });
+  const said = await bad.page.getByTestId("link-error").textContent();
+  assert.match(said, /could not be opened/);
+  assert.ok(said.includes(`scenario.devices[${at}].interfaces[0].address`), said);
+  const first = await scenario("visit-example");
+  await bad.page.waitForFunction((n) => /^event [0-9]+ \/ [1-9]/.test(document.querySelector('[data-testid="event-count"]')?.textContent ?? ""), null, { timeout: READY_TIMEOUT_MS });
+  const shown = await bad.page.locator("[data-device]").evaluateAll((d) => d.map((e) => e.dataset.device));
+  assert.deepEqual(shown.sort(), first.devices.map((d) => d.id).sort());
   await stepOnce(bad.page);
   assert.equal(await bad.page.getByTestId("engine-loading").count(), 0);
-  bad.release();
   await bad.context.close();
+});
+
+test("a stored lab the engine refuses gives way to the first visit's example, and the notice says why", async () => {
+  const lab = await scenario("two-subnets");
+  lab.devices[0].interfaces[0].address = "192.168.1.300/24";
+  const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  await context.addInitScript((text) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("packet-lab.lab.v1", text);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, JSON.stringify(lab));
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  await page.goto(fx.appUrl);
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  const notice = page.getByTestId("notice");
+  await notice.waitFor({ timeout: READY_TIMEOUT_MS });
+  assert.match(await notice.textContent(), /devices\[0\]\.interfaces\[0\]\.address/);
+  const first = await scenario("visit-example");
+  await page.waitForFunction(() => /^event [0-9]+ \/ [1-9]/.test(document.querySelector('[data-testid="event-count"]')?.textContent ?? ""), null, { timeout: READY_TIMEOUT_MS });
+  const shown = await page.locator("[data-device]").evaluateAll((d) => d.map((e) => e.dataset.device));
+  assert.deepEqual(shown.sort(), first.devices.map((d) => d.id).sort());
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test("an engine module that cannot be fetched is said where the run would be, and the lab is kept", async () => {
