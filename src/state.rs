@@ -151,10 +151,11 @@ impl State {
                         // What the page is, not what it shows, carries over: mounted, its
                         // language. (Actions held for the engine were on the link's lab:
                         // `reduce` takes them from the state it goes back to, which has none.)
+                        // (After booting: a link refused at boot starts from a new state.)
                         let kept = (self.started, self.lang, self.lang_pending, self.lang_failed, self.lang_picked);
                         *self = (*before).clone();
-                        (self.started, self.lang, self.lang_pending, self.lang_failed, self.lang_picked) = kept;
                         crate::components::share_boot_with(self, Some(checked), own);
+                        (self.started, self.lang, self.lang_pending, self.lang_failed, self.lang_picked) = kept;
                     }
                 }
             }

@@ -17,8 +17,9 @@ use crate::scenario::{
 };
 use crate::vec_map::VecSet;
 
-/// The first bytes of an encoded lab (its last byte is [`super::VERSION`]).
-const MAGIC: &[u8; 4] = b"PLt\x05";
+/// The first bytes of an encoded lab; the last is the lab form's version (1), raised when a
+/// table below changes its bytes, so a page never misreads another build's lab.
+const MAGIC: &[u8; 4] = b"PLt\x01";
 
 /// Encodes a validated lab.
 pub fn encode(topology: &Topology) -> Vec<u8> {
@@ -72,157 +73,20 @@ wire_enum!(ConfigCommand {
     7 => Power { on },
 });
 
-// The enums with a variant of one unnamed field, which `wire_enum!` does not take.
-
-impl Wire for DnsRecordData {
-    fn put(&self, e: &mut Enc) {
-        match self {
-            DnsRecordData::A(ip) => {
-                e.byte(0);
-                ip.put(e);
-            }
-            DnsRecordData::Cname(name) => {
-                e.byte(1);
-                name.put(e);
-            }
-        }
-    }
-    fn get(d: &mut Dec) -> Res<Self> {
-        Ok(match d.byte()? {
-            0 => DnsRecordData::A(Wire::get(d)?),
-            1 => DnsRecordData::Cname(Wire::get(d)?),
-            _ => return Err(CodecError("unknown DnsRecordData")),
-        })
-    }
-}
-
-impl Wire for PingBind {
-    fn put(&self, e: &mut Enc) {
-        match self {
-            PingBind::Device(dev) => {
-                e.byte(0);
-                dev.put(e);
-            }
-            PingBind::Address(ip) => {
-                e.byte(1);
-                ip.put(e);
-            }
-        }
-    }
-    fn get(d: &mut Dec) -> Res<Self> {
-        Ok(match d.byte()? {
-            0 => PingBind::Device(Wire::get(d)?),
-            1 => PingBind::Address(Wire::get(d)?),
-            _ => return Err(CodecError("unknown PingBind")),
-        })
-    }
-}
-
-/// `Command::Config` is variant 10; the others are named fields, as `wire_enum!` writes them.
-impl Wire for Command {
-    fn put(&self, e: &mut Enc) {
-        match self {
-            Command::Ping { count, interval_ms, target, name, opts } => {
-                e.byte(0);
-                count.put(e);
-                interval_ms.put(e);
-                target.put(e);
-                name.put(e);
-                opts.put(e);
-            }
-            Command::Traceroute { target, name, max_hops, queries, sim_queries, opts } => {
-                e.byte(1);
-                target.put(e);
-                name.put(e);
-                max_hops.put(e);
-                queries.put(e);
-                sim_queries.put(e);
-                opts.put(e);
-            }
-            Command::Ping6 { count, interval_ms, target, opts } => {
-                e.byte(2);
-                count.put(e);
-                interval_ms.put(e);
-                target.put(e);
-                opts.put(e);
-            }
-            Command::Traceroute6 { target, max_hops, queries, sim_queries, opts } => {
-                e.byte(3);
-                target.put(e);
-                max_hops.put(e);
-                queries.put(e);
-                sim_queries.put(e);
-                opts.put(e);
-            }
-            Command::Dhclient { interface, release } => {
-                e.byte(4);
-                interface.put(e);
-                release.put(e);
-            }
-            Command::Host { name } => {
-                e.byte(5);
-                name.put(e);
-            }
-            Command::Dig { name, short } => {
-                e.byte(6);
-                name.put(e);
-                short.put(e);
-            }
-            Command::GetentHosts { name } => {
-                e.byte(7);
-                name.put(e);
-            }
-            Command::Curl { url, verbose } => {
-                e.byte(8);
-                url.put(e);
-                verbose.put(e);
-            }
-            Command::Config(config) => {
-                e.byte(10);
-                config.put(e);
-            }
-        }
-    }
-    fn get(d: &mut Dec) -> Res<Self> {
-        Ok(match d.byte()? {
-            0 => Command::Ping {
-                count: Wire::get(d)?,
-                interval_ms: Wire::get(d)?,
-                target: Wire::get(d)?,
-                name: Wire::get(d)?,
-                opts: Wire::get(d)?,
-            },
-            1 => Command::Traceroute {
-                target: Wire::get(d)?,
-                name: Wire::get(d)?,
-                max_hops: Wire::get(d)?,
-                queries: Wire::get(d)?,
-                sim_queries: Wire::get(d)?,
-                opts: Wire::get(d)?,
-            },
-            2 => Command::Ping6 {
-                count: Wire::get(d)?,
-                interval_ms: Wire::get(d)?,
-                target: Wire::get(d)?,
-                opts: Wire::get(d)?,
-            },
-            3 => Command::Traceroute6 {
-                target: Wire::get(d)?,
-                max_hops: Wire::get(d)?,
-                queries: Wire::get(d)?,
-                sim_queries: Wire::get(d)?,
-                opts: Wire::get(d)?,
-            },
-            4 => Command::Dhclient { interface: Wire::get(d)?, release: Wire::get(d)? },
-            5 => Command::Host { name: Wire::get(d)? },
-            6 => Command::Dig { name: Wire::get(d)?, short: Wire::get(d)? },
-            7 => Command::GetentHosts { name: Wire::get(d)? },
-            8 => Command::Curl { url: Wire::get(d)?, verbose: Wire::get(d)? },
-            10 => Command::Config(Wire::get(d)?),
-            _ => return Err(CodecError("unknown Command")),
-        })
-    }
-}
+wire_enum!(DnsRecordData { 0 => A(ip), 1 => Cname(name) });
+wire_enum!(PingBind { 0 => Device(dev), 1 => Address(ip) });
+wire_enum!(Command {
+    0 => Ping { count, interval_ms, target, name, opts },
+    1 => Traceroute { target, name, max_hops, queries, sim_queries, opts },
+    2 => Ping6 { count, interval_ms, target, opts },
+    3 => Traceroute6 { target, max_hops, queries, sim_queries, opts },
+    4 => Dhclient { interface, release },
+    5 => Host { name },
+    6 => Dig { name, short },
+    7 => GetentHosts { name },
+    8 => Curl { url, verbose },
+    9 => Config(config),
+});
 
 /// Written as a list in order (a set's items are sorted, so they are read back as they were).
 impl Wire for VecSet<u64> {

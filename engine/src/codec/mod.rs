@@ -44,21 +44,23 @@ macro_rules! wire_struct {
     };
 }
 
-/// An enum: a variant byte, then that variant's fields in order.
+/// An enum: a variant byte, then that variant's fields in order (named, or one unnamed field:
+/// `3 => Var(field)`).
 macro_rules! wire_enum {
-    ($ty:ident { $( $tag:literal => $var:ident $({ $($f:ident),* $(,)? })? ),* $(,)? }) => {
+    ($ty:ident { $( $tag:literal => $var:ident $({ $($f:ident),* $(,)? })? $(($g:ident))? ),* $(,)? }) => {
         impl Wire for $ty {
             fn put(&self, e: &mut Enc) {
                 match self {
-                    $( $ty::$var $({ $($f),* })? => {
+                    $( $ty::$var $({ $($f),* })? $(($g))? => {
                         e.byte($tag);
                         $($( $f.put(e); )*)?
+                        $( $g.put(e); )?
                     } )*
                 }
             }
             fn get(d: &mut Dec) -> Res<Self> {
                 Ok(match d.byte()? {
-                    $( $tag => $ty::$var $({ $($f: Wire::get(d)?),* })?, )*
+                    $( $tag => $ty::$var $({ $($f: Wire::get(d)?),* })? $(({ let $g = Wire::get(d)?; $g }))?, )*
                     _ => return Err(CodecError(concat!("unknown ", stringify!($ty)))),
                 })
             }
