@@ -149,9 +149,9 @@ impl State {
                     let checked = crate::share::check(&lab, engine.validate);
                     if checked.as_ref() != Ok(&*lab) {
                         // What the page is, not what it shows, carries over: mounted, its
-                        // language. (Actions held for the engine were on the link's lab:
-                        // `reduce` takes them from the state it goes back to, which has none.)
-                        // (After booting: a link refused at boot starts from a new state.)
+                        // language, set again after booting (a link refused at boot starts
+                        // from a new state). Actions held for the engine were on the link's
+                        // lab: `reduce` takes them from the state it goes back to, which has none.
                         let kept = (self.started, self.lang, self.lang_pending, self.lang_failed, self.lang_picked);
                         *self = (*before).clone();
                         crate::components::share_boot_with(self, Some(checked), own);
