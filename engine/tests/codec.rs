@@ -197,3 +197,37 @@ fn labs_round_trip() {
     }
     assert!(kinds.len() >= 10, "every kind of command is written ({} seen)", kinds.len());
 }
+
+/// The words of a run (`codec::words`: the page's first visit shows them before the engine's
+/// module is here): every example's and exercise's decode to the same words; cut bytes are an
+/// error, and flipped ones never a panic.
+#[test]
+fn words_round_trip() {
+    use packet_engine::codec::words::{self, EventWords};
+    let mut labs: Vec<(String, Scenario)> = packet_engine::examples::all().into_iter().map(|(s, l)| (s.to_string(), l)).collect();
+    labs.extend(packet_engine::exercise::course().into_iter().map(|e| (e.id.clone(), e.lab.clone())));
+    let mut smallest: Option<&'static [u8]> = None;
+    let (mut nested, mut framed) = (false, false);
+    for (what, scenario) in &labs {
+        let out = Simulation::new(scenario).expect("valid").run();
+        let w: Vec<EventWords> = out.trace.events.iter().map(EventWords::of).collect();
+        framed |= w.iter().any(|w| w.summary.is_some() && w.protocol.is_some());
+        nested |= w.iter().any(|w| w.explain.args.iter().any(|(_, a)| matches!(a, packet_engine::msg::Arg::Msg(_))));
+        // Decoded words borrow their texts from the bytes, which a page compiles in.
+        let bytes: &'static [u8] = Box::leak(words::encode(&w).into_boxed_slice());
+        assert_eq!(words::decode(bytes).as_ref(), Ok(&w), "{what}");
+        if smallest.is_none_or(|s| bytes.len() < s.len()) {
+            smallest = Some(bytes);
+        }
+    }
+    assert!(nested && framed, "some explanation nests a message, and frames have words");
+    let bytes = smallest.unwrap();
+    for n in 0..bytes.len() {
+        assert!(words::decode(&bytes[..n]).is_err(), "cut at {n}");
+    }
+    for i in 0..bytes.len() {
+        let mut flipped = bytes.to_vec();
+        flipped[i] ^= 0xa5;
+        let _ = words::decode(Box::leak(flipped.into_boxed_slice()));
+    }
+}

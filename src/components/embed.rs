@@ -109,7 +109,7 @@ pub fn embed_shell() -> Html {
 pub fn sentence(tr: &crate::i18n::Tr, play: &Playback) -> Option<String> {
     let run = play.run()?;
     let index = play.current()?;
-    run.outcome.trace.events.get(index).map(|e| tr.msg(&e.explain_msg()))
+    run.explain(index).map(|m| tr.msg(&m))
 }
 
 /// The CSS class of a presenter scale above 100 %.

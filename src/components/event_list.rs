@@ -135,8 +135,8 @@ pub fn event_list(props: &EventListProps) -> Html {
         .run
         .as_ref()
         .zip(current)
-        .and_then(|(run, i)| run.outcome.trace.events.get(i))
-        .map(|e| tr.msg(&e.explain_msg()));
+        .and_then(|(run, i)| run.explain(i))
+        .map(|m| tr.msg(&m));
     let title = props.title.clone().unwrap_or_else(|| AttrValue::from(tr!(tr, "events-label")));
     html! {
         <section class="pane events-pane" aria-label={title.clone()}>

@@ -32,11 +32,14 @@ impl PartialEq for IndexRef {
 }
 
 /// The story index of `run`, computed once per run, and only while `needed` (the diagram is
-/// open or a noise filter is on): a closed story costs the run nothing.
+/// open or a noise filter is on): a closed story costs the run nothing. The index decodes
+/// every frame, which is engine code: none until the engine's module is here (the story's
+/// panel waits for it too, `crate::split`).
 #[hook]
 pub fn use_story_index(run: Option<RunRef>, needed: bool) -> Option<IndexRef> {
-    let memo = use_memo((run, needed), |(run, needed)| match (run, needed) {
-        (Some(run), true) => Some(IndexRef(Rc::new(StoryIndex::new(&run.outcome)))),
+    let engine = crate::playback::engine::get();
+    let memo = use_memo((run, needed, engine.is_some()), move |(run, needed, _)| match (run, needed, engine) {
+        (Some(run), true, Some(engine)) => Some(IndexRef(Rc::new((engine.story)(&run.outcome)))),
         _ => None,
     });
     (*memo).clone()

@@ -1,8 +1,9 @@
 //! The page's engine (the simulation: every protocol, the event loop) is code in its own wasm
 //! module (src/split.rs), fetched right after the first paint: issue 15's first load carries
 //! the page and what its first visit shows, and the first visit's run is precomputed
-//! (`super::first_visit`). What stays in the page is what reads a run: the tables, the
-//! sentences, the codec's decoder (docs/size.md, "the engine split"). Validation of a lab and
+//! (`super::first_visit`, with its words: each frame's class and summary, each event's
+//! explanation). What stays in the page is what reads a run: the tables, the rows' phrases,
+//! the codec's decoder (docs/size.md, "the engine split"). Validation of a lab and
 //! the command parser are the engine's too: a lab read before the module is here (the
 //! examples, a stored lab, a link) is validated when it arrives (`crate::state`).
 //!
@@ -11,6 +12,8 @@
 
 use packet_engine::msg::Msg;
 use packet_engine::scenario::{Command, Scenario, Topology};
+use packet_engine::trace::TraceEvent;
+use packet_engine::wire::Protocol;
 use packet_engine::{RunOutcome, Simulation};
 
 /// The engine's entry points, as the page and the exercises' judge call them. Plain function
@@ -31,6 +34,14 @@ pub struct Engine {
     pub validate: fn(&Scenario) -> Result<Topology, packet_engine::scenario::ScenarioError>,
     /// A typed command's parse.
     pub command: fn(&str) -> Result<Command, Msg>,
+    /// A frame's protocol (its class in the event list): a decode of the frame.
+    pub protocol: fn(&[u8]) -> Protocol,
+    /// A frame's one-line summary (its row in the event list).
+    pub summarize: fn(&[u8]) -> String,
+    /// An event's explanation.
+    pub explain: fn(&TraceEvent) -> Msg,
+    /// A run's story index (the website visit's chapters), which decodes every frame.
+    pub story: fn(&RunOutcome) -> crate::story::StoryIndex,
 }
 
 fn engine() -> Engine {
@@ -46,6 +57,10 @@ fn engine() -> Engine {
         edit: crate::editor::Editor::apply,
         validate: Scenario::validate,
         command: Command::parse,
+        protocol: packet_engine::wire::protocol,
+        summarize: packet_engine::wire::summarize,
+        explain: TraceEvent::explain_msg,
+        story: crate::story::StoryIndex::new,
     }
 }
 

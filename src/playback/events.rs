@@ -122,8 +122,15 @@ impl EventClass {
         matches!(self, EventClass::Ndp | EventClass::Ipv6Control | EventClass::Ipv6)
     }
 
+    /// (Classifying a frame decodes it, which is engine code: the engine's `protocol`, or
+    /// [`EventClass::Ethernet`] before its module is here, when only the first visit's run,
+    /// whose classes are precomputed, is shown.)
     pub fn of_frame(bytes: &[u8]) -> EventClass {
-        let protocol = wire::protocol(bytes);
+        EventClass::of_protocol(super::engine::get().map_or(Protocol::Other, |engine| (engine.protocol)(bytes)))
+    }
+
+    /// The class of a frame of `protocol`.
+    pub fn of_protocol(protocol: Protocol) -> EventClass {
         match protocol {
             Protocol::Arp => EventClass::Arp,
             Protocol::IcmpEcho => EventClass::Icmp,
@@ -173,8 +180,9 @@ impl Row {
     }
 }
 
-/// The row of one event of `outcome`'s trace (the outcome says which device ran a command).
-pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
+/// The row of one event of `outcome`'s trace (the outcome says which device ran a command),
+/// of `class`; `frame` is a frame's summary, worded by the engine (`wire::summarize`).
+pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind, class: EventClass, frame: Option<String>) -> Row {
     let mut r = Row {
         time_ns,
         class: EventClass::Route,
@@ -190,25 +198,25 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind) -> Row {
             r.device = Some(device.clone());
             msg!("row-routes-installed", count = routes.len())
         }
-        EventKind::FrameSent { hop, bytes, .. } => {
-            r.class = EventClass::of_frame(bytes);
+        EventKind::FrameSent { hop, .. } => {
+            r.class = class;
             r.device = Some(hop.from.device.clone());
             r.peer = Some(hop.to.device.clone());
             r.link = Some(hop.link.clone());
-            Msg::verbatim(wire::summarize(bytes))
+            Msg::verbatim(frame.unwrap_or_default())
         }
-        EventKind::FrameReceived { hop, bytes } => {
-            r.class = EventClass::of_frame(bytes);
+        EventKind::FrameReceived { hop, .. } => {
+            r.class = class;
             r.device = Some(hop.to.device.clone());
             r.link = Some(hop.link.clone());
-            msg!("row-received", frame = wire::summarize(bytes))
+            msg!("row-received", frame = frame.unwrap_or_default())
         }
-        EventKind::FrameDropped { at, bytes, reason } => {
-            r.class = EventClass::of_frame(bytes);
+        EventKind::FrameDropped { at, reason, .. } => {
+            r.class = class;
             r.device = Some(at.device.clone());
             r.dropped = true;
             r.note = Some(short_reason(*reason));
-            msg!("row-dropped", frame = wire::summarize(bytes))
+            msg!("row-dropped", frame = frame.unwrap_or_default())
         }
         EventKind::PacketDropped { device, reason, .. } => {
             r.class = EventClass::Route;

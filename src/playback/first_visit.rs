@@ -6,8 +6,14 @@
 //! engine's run, and `PACKET_LAB_BLESS=1 cargo test -p packet-lab first_visit` rewrites them.
 //! The run's lab, validated, is precomputed the same way (`first-visit.lab`, the codec's
 //! `lab` form): validation is engine code too, and decoding a run needs the lab's topology.
+//! And so are its words (`first-visit.words`, the codec's `words` form): the rows' frame
+//! summaries, the classes and the explanations come from the wire decoders and
+//! `explain_msg`, engine code the first load does not carry.
 
+use std::rc::Rc;
 use std::sync::Arc;
+
+use packet_engine::codec::words::EventWords;
 
 use packet_engine::scenario::Scenario;
 use packet_engine::RunOutcome;
@@ -18,15 +24,21 @@ pub(super) const OUTCOME: &[u8] = include_bytes!("first-visit.run");
 /// That run's lab (under the browser's budget), validated, encoded.
 pub(super) const LAB: &[u8] = include_bytes!("first-visit.lab");
 
+/// That run's words (each frame's protocol and summary, each event's explanation), encoded:
+/// wording a run decodes its frames, and the decoders and the explanations are engine code.
+pub(super) const WORDS: &[u8] = include_bytes!("first-visit.words");
+
 thread_local! {
     /// The first visit's example without what does not change a run.
     static VISIT: Option<Scenario> = packet_engine::examples::get(crate::story::FIRST_VISIT).map(|lab| lab.strip());
 }
 
-/// The run of `lab` when it is the first visit's example: devices moved, or its title
-/// changed, still are.
-pub(super) fn outcome(lab: &Scenario) -> Option<RunOutcome> {
+/// The run of `lab` when it is the first visit's example, with its words: devices moved, or
+/// its title changed, still are.
+pub(super) fn outcome(lab: &Scenario) -> Option<(RunOutcome, Rc<[EventWords]>)> {
     let same = VISIT.with(|visit| visit.as_ref() == Some(&lab.strip()));
     let topology = same.then(|| packet_engine::codec::lab::decode(LAB).ok()).flatten()?;
-    packet_engine::codec::decode(OUTCOME, Arc::new(topology)).ok()
+    let outcome = packet_engine::codec::decode(OUTCOME, Arc::new(topology)).ok()?;
+    let words = packet_engine::codec::words::decode(WORDS).ok()?;
+    Some((outcome, words.into()))
 }

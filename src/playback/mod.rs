@@ -21,7 +21,7 @@ use std::rc::Rc;
 
 use packet_engine::scenario::{CommandSpec, Scenario};
 use packet_engine::trace::{DropReason, EventKind, Forwarding, Hop, NatDirection, NetworkState};
-use packet_engine::wire::{self, Protocol};
+use packet_engine::wire::Protocol;
 use packet_engine::{Name, RunOutcome};
 
 /// The speeds offered, slowest first; index [`DEFAULT_SPEED`] is 1×.
@@ -313,7 +313,8 @@ impl Playback {
         if self.shown <= from {
             return None;
         }
-        run.outcome.trace.events.iter().rev().find(|e| matches!(e.kind, EventKind::Storm { .. })).map(|e| e.explain_msg())
+        let storm = run.outcome.trace.events.iter().rposition(|e| matches!(e.kind, EventKind::Storm { .. }))?;
+        run.explain(storm)
     }
 
     /// True while the playhead crosses an idle gap faster than real time.

@@ -165,8 +165,8 @@ impl Run {
     pub fn start(scenario: &Scenario) -> Result<Started, packet_engine::msg::Msg> {
         let lab = Rc::new(scenario.clone());
         let Some(engine) = engine::get() else {
-            if let Some(outcome) = super::first_visit::outcome(scenario) {
-                return Ok(Started::Done(Run::from_outcome(outcome, lab)));
+            if let Some((outcome, words)) = super::first_visit::outcome(scenario) {
+                return Ok(Started::Done(Run::worded(outcome, lab, Some(words))));
             }
             let progress = Progress { events: 0, work: 0, max_work: 0 };
             return Ok(Started::Going(PendingRun::new(Place::Engine, None, lab, progress)));

@@ -3,6 +3,7 @@
 
 use super::*;
 
+use packet_engine::codec::words::EventWords;
 use packet_engine::trace::StateIndex;
 
 /// A frame on a wire: one `FrameSent` event.
@@ -82,6 +83,9 @@ pub struct Run {
     /// back or seek (playing forward updates the tables event by event and never needs them),
     /// so a run is shown without that pass over its trace.
     states: States,
+    /// Each event's words, precomputed: the first visit's run, shown before the engine's
+    /// module (which words every other run) is here (`super::first_visit`).
+    words: Option<Rc<[EventWords]>>,
 }
 
 /// How often [`Run`] keeps a snapshot of the tables, in events, in a run of up to
@@ -135,12 +139,22 @@ impl Run {
 
     /// Precomputes classes, flights, the timeline and table snapshots of a finished run of `lab`.
     pub fn from_outcome(outcome: RunOutcome, lab: Rc<Scenario>) -> Run {
+        Run::worded(outcome, lab, None)
+    }
+
+    /// [`Run::from_outcome`] with each event's words precomputed (`words`, one an event; the
+    /// engine words the events of a run without them).
+    pub(super) fn worded(outcome: RunOutcome, lab: Rc<Scenario>, words: Option<Rc<[EventWords]>>) -> Run {
+        let words = words.filter(|w| w.len() == outcome.trace.events.len());
         let mut classes = Vec::with_capacity(outcome.trace.events.len());
         let mut counts = VecMap::new();
         let mut flights = Vec::new();
         let mut frame_classes = events::FrameClasses::default();
         for (index, event) in outcome.trace.events.iter().enumerate() {
-            let class = frame_classes.class(&event.kind);
+            let class = match words.as_ref().and_then(|w| w[index].protocol) {
+                Some(protocol) => EventClass::of_protocol(protocol),
+                None => frame_classes.class(&event.kind),
+            };
             if let EventKind::FrameSent { hop, .. } = &event.kind {
                 flights.push(Flight {
                     event: index,
@@ -167,7 +181,7 @@ impl Run {
             .take_while(|e| matches!(e.kind, EventKind::RoutesInstalled { .. }))
             .count();
         let storm_from = storm_start(&outcome);
-        Run { outcome, classes, counts, flights, max_flight_ns, event_play, timeline, start, lab, storm_from, states: States::default() }
+        Run { outcome, classes, counts, flights, max_flight_ns, event_play, timeline, start, lab, storm_from, states: States::default(), words }
     }
 
     /// Every table after the first `n` events, from the nearest snapshot.
@@ -194,7 +208,24 @@ impl Run {
     /// The row of event `index`, worded now (`None` past the end).
     pub fn row(&self, index: usize) -> Option<Row> {
         let event = self.outcome.trace.events.get(index)?;
-        Some(events::row(&self.outcome, event.time.as_nanos(), &event.kind))
+        let frame = match (&self.words, &event.kind) {
+            (Some(words), _) => words[index].summary.clone(),
+            (None, EventKind::FrameSent { bytes, .. } | EventKind::FrameReceived { bytes, .. } | EventKind::FrameDropped { bytes, .. }) => {
+                engine::get().map(|engine| (engine.summarize)(bytes))
+            }
+            (None, _) => None,
+        };
+        Some(events::row(&self.outcome, event.time.as_nanos(), &event.kind, self.classes[index], frame))
+    }
+
+    /// Event `index`'s explanation (the engine's `explain_msg`), `None` past the end (or, for a
+    /// run without precomputed words, before the engine's module is here: only the first
+    /// visit's run is shown then, and it has them).
+    pub fn explain(&self, index: usize) -> Option<Msg> {
+        match &self.words {
+            Some(words) => words.get(index).map(|w| w.explain.clone()),
+            None => engine::get().zip(self.outcome.trace.events.get(index)).map(|(engine, event)| (engine.explain)(event)),
+        }
     }
 
     /// Every row, worded one by one.

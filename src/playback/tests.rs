@@ -18,6 +18,7 @@ fn a_switch_loop_ends_in_a_reported_storm_within_the_browser_budget() {
         run.outcome.stop
     );
 }
+use packet_engine::codec::words::EventWords;
 use packet_engine::examples;
 use packet_engine::neighbor::NudState;
 
@@ -863,21 +864,32 @@ fn the_first_visits_run_is_the_engines() {
     let lab = visit_example();
     let bytes = packet_engine::codec::encode(&Simulation::new(&Run::capped(&lab)).unwrap().run());
     let topology = packet_engine::codec::lab::encode(&Run::capped(&lab).validate().unwrap());
+    let whole = Run::new(&lab).unwrap();
+    let words: Vec<EventWords> = whole.outcome.trace.events.iter().map(EventWords::of).collect();
+    let words = packet_engine::codec::words::encode(&words);
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/playback/first-visit");
     if std::env::var_os("PACKET_LAB_BLESS").is_some() {
         std::fs::write(format!("{path}.run"), &bytes).unwrap();
         std::fs::write(format!("{path}.lab"), &topology).unwrap();
+        std::fs::write(format!("{path}.words"), &words).unwrap();
         return;
     }
     assert!(
-        bytes == first_visit::OUTCOME && topology == first_visit::LAB,
-        "src/playback/first-visit.run or .lab is not the engine's run or lab of the first visit's \
-         example: rewrite them with PACKET_LAB_BLESS=1 cargo test -p packet-lab first_visit"
+        bytes == first_visit::OUTCOME && topology == first_visit::LAB && words == first_visit::WORDS,
+        "src/playback/first-visit.run, .lab or .words is not the engine's run, lab or words of the \
+         first visit's example: rewrite them with PACKET_LAB_BLESS=1 cargo test -p packet-lab first_visit"
     );
+    // What the engine words of its run: every row, class and explanation.
+    let worded = |run: &Run| -> Vec<_> { (0..run.len()).map(|i| (run.row(i), run.class(i), run.explain(i))).collect() };
+    let engines = worded(&whole);
+    assert!(engines.iter().all(|(row, _, explain)| row.is_some() && explain.is_some()));
     // Before the engine is here, that example (devices moved, title changed) runs at once,
-    // exactly as the engine would run it; any other lab waits.
+    // exactly as the engine would run it, and is worded exactly as the engine words it; any
+    // other lab waits.
     let _hidden = NoEngine::new();
-    let whole = Run::new(&lab).unwrap();
+    // (Without the engine a run that has no words of its own has none: the words above are
+    // the file's.)
+    assert!(whole.explain(0).is_none() && whole.row(whole.flights[0].event).is_some_and(|r| r.english().is_empty()));
     let mut moved = lab.clone();
     moved.name = "mine".into();
     moved.devices[0].position = Some([1.0, 2.0]);
@@ -886,6 +898,8 @@ fn the_first_visits_run_is_the_engines() {
         let run = p.run().expect("precomputed, not waiting");
         assert!(run.outcome.trace == whole.outcome.trace);
         assert_eq!(packet_engine::codec::encode(&run.outcome), packet_engine::codec::encode(&whole.outcome));
+        assert!(worded(run) == engines, "the precomputed words are not the engine's");
+        assert_eq!(run.count(EventClass::Arp), whole.count(EventClass::Arp));
     }
     let mut changed = lab.clone();
     changed.seed += 1;

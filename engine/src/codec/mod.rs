@@ -69,6 +69,7 @@ macro_rules! wire_enum {
 }
 
 pub mod lab;
+pub mod words;
 mod types;
 
 /// The first bytes of every encoded run: a page and a worker of different builds refuse
