@@ -2,9 +2,11 @@
 //! (the app reads the same folder for every language; docs/languages.md). Writes
 //! `$OUT_DIR/english.rs`, the list src/msg.rs includes, so adding a file needs no code.
 //!
-//! Two lists: `ENGLISH`, and `ENGLISH_MORE` for the files of [`MORE`]. The browser's page
-//! compiles in only the first; the second comes with the page's engine module (issue 15:
-//! src/msg.rs, the app's src/i18n/mod.rs and docs/size.md say why that is safe).
+//! Three lists: `ENGLISH`; `ENGLISH_MORE` for the files of [`MORE`] and [`CHECKS`]; and
+//! `ENGLISH_CHECKS` for those of [`CHECKS`] alone. The browser's page compiles in only the
+//! first; the second comes with the page's engine module (issue 15: src/msg.rs, the app's
+//! src/i18n/mod.rs and docs/size.md say why that is safe); the engine's worker, which words
+//! only a lab's validation error, adds the third.
 
 use std::{env, fs, path::Path};
 
@@ -24,6 +26,12 @@ const MORE: &[&str] = &[
     "engine-predict.ftl",
 ];
 
+/// The validation messages of a lab and of a typed command: validation and the command parser
+/// are the engine module's code (the page validates nothing before it is here), and the
+/// worker words a lab's error with them. What the page says of a file, a link or a progress
+/// file before the engine is here is in `engine-invalid-file.ftl` and `engine-invalid-link.ftl`.
+const CHECKS: &[&str] = &["engine-invalid-command.ftl", "engine-invalid.ftl"];
+
 fn main() {
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("../locales/en");
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -38,8 +46,9 @@ fn main() {
         .collect();
     files.sort();
     let mut out = String::from("/// The English engine catalogue: `locales/en/engine-*.ftl` but build.rs's `MORE`.\npub static ENGLISH: &[&str] = &[\n");
-    let mut more = String::from("/// The rest of the English engine catalogue: build.rs's `MORE`.\npub static ENGLISH_MORE: &[&str] = &[\n");
-    for name in MORE {
+    let mut more = String::from("/// The rest of the English engine catalogue: build.rs's `MORE` and `CHECKS`.\npub static ENGLISH_MORE: &[&str] = &[\n");
+    let mut checks = String::from("/// The validation messages: build.rs's `CHECKS`.\npub static ENGLISH_CHECKS: &[&str] = &[\n");
+    for name in MORE.iter().chain(CHECKS) {
         assert!(files.iter().any(|f| f.file_name().is_some_and(|n| n == *name)), "build.rs MORE names {name}, not in locales/en");
     }
     for f in files {
@@ -49,7 +58,10 @@ fn main() {
         let stripped = Path::new(&env::var("OUT_DIR").unwrap()).join(f.file_name().unwrap());
         fs::write(&stripped, without_comments(&text)).unwrap();
         let line = format!("    include_str!({:?}),\n", stripped.display().to_string());
-        if MORE.iter().any(|m| f.file_name().is_some_and(|n| n == *m)) {
+        if CHECKS.iter().any(|m| f.file_name().is_some_and(|n| n == *m)) {
+            more.push_str(&line);
+            checks.push_str(&line);
+        } else if MORE.iter().any(|m| f.file_name().is_some_and(|n| n == *m)) {
             more.push_str(&line);
         } else {
             out.push_str(&line);
@@ -57,7 +69,9 @@ fn main() {
     }
     out.push_str("];\n");
     more.push_str("];\n");
+    checks.push_str("];\n");
     out.push_str(&more);
+    out.push_str(&checks);
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("english.rs"), out).unwrap();
 }
 

@@ -30,8 +30,16 @@ impl Job {
     /// readies its run; the message says what is wrong when it cannot be run.
     #[wasm_bindgen(constructor)]
     pub fn new(lab: &str) -> Result<Job, String> {
-        let lab = Scenario::from_json(lab).map_err(|e| e.to_string())?;
-        let sim = Simulation::new(&lab).map_err(|e| e.with_path().to_string())?;
+        // The validation messages are not in the engine's first catalogue in a wasm build
+        // (engine/build.rs `CHECKS`): added before an error is worded.
+        let lab = Scenario::from_json(lab).map_err(|e| {
+            packet_engine::msg::add_english_checks();
+            e.to_string()
+        })?;
+        let sim = Simulation::new(&lab).map_err(|e| {
+            packet_engine::msg::add_english_checks();
+            e.with_path().to_string()
+        })?;
         Ok(Job { sim })
     }
 

@@ -184,6 +184,8 @@ thread_local! {
     static ENGLISH_BUNDLE: RefCell<FluentBundle<FluentResource>> = RefCell::new(english_bundle());
     /// [`ENGLISH_MORE`] is in [`ENGLISH_BUNDLE`].
     static MORE_ADDED: Cell<bool> = const { Cell::new(false) };
+    /// [`ENGLISH_CHECKS`] is in [`ENGLISH_BUNDLE`] (alone, or with the rest of `ENGLISH_MORE`).
+    static CHECKS_ADDED: Cell<bool> = const { Cell::new(false) };
 }
 
 fn english_bundle() -> FluentBundle<FluentResource> {
@@ -209,6 +211,22 @@ fn add_more(bundle: &mut FluentBundle<FluentResource>) {
         let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(partial, _)| partial);
         let _ = bundle.add_resource(resource);
     }
+}
+
+/// Adds [`ENGLISH_CHECKS`] (the validation messages, also in [`ENGLISH_MORE`]) to the English
+/// engine catalogue: the engine's worker words a lab's validation error with them, and needs
+/// nothing else of `ENGLISH_MORE`. Adding a message twice keeps the first.
+pub fn add_english_checks() {
+    if MORE_ADDED.with(Cell::get) || CHECKS_ADDED.with(|c| c.replace(true)) {
+        return;
+    }
+    ENGLISH_BUNDLE.with(|bundle| {
+        let mut bundle = bundle.borrow_mut();
+        for source in ENGLISH_CHECKS {
+            let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(partial, _)| partial);
+            let _ = bundle.add_resource(resource);
+        }
+    });
 }
 
 /// Adds [`ENGLISH_MORE`] to the English engine catalogue (once; natively it is always there).

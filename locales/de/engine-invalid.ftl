@@ -2,14 +2,6 @@
 # Meldungen der Prüfung (engine/src/scenario/validate.rs, address.rs, limits.rs, json.rs).
 # Eingegebene Werte, Namen und Adressen sind Text-Argumente; Anzahlen sind Zahlen.
 
-## Gerätearten im Satz („ein Switch hat Ports, …“); alle maskulin: „ein { $kind }“.
-
-invalid-kind-host = Host
-invalid-kind-server = Server
-invalid-kind-router = Router
-invalid-kind-switch = Switch
-invalid-kind-hub = Hub
-
 ## Adressen (address.rs).
 
 invalid-not-ipv4 = { $value } ist keine IPv4-Adresse
@@ -118,9 +110,6 @@ invalid-page-twice = { $path } ist zweimal angegeben ("/" und "/index.html" sind
 
 ## Größengrenzen (limits.rs) und die Datei als Ganzes (json.rs).
 
-# $detail ist die englische Meldung von serde_json.
-invalid-json = Die Datei ist kein gültiges JSON: { $detail }
-invalid-file-too-large = die Datei ist zu groß ({ $size } KB; eine Labordatei hat höchstens { $max } KB)
 invalid-too-many-devices = { $count } Geräte sind zu viele (ein Labor hat höchstens { $max })
 invalid-too-many-links = { $count } Verbindungen sind zu viele (ein Labor hat höchstens { $max })
 invalid-too-many-commands = { $count } Befehle sind zu viele (ein Labor hat höchstens { $max })
@@ -162,11 +151,8 @@ invalid-editable-field = { $device } ist ein { $kind } und hat { $field ->
 
 ## Der Editor und die App (src/editor, src/exercises.rs).
 
-invalid-path-message = { $path }: { $message }
 invalid-at-path = { $message } ({ $path })
 invalid-import-failed = { $file } wurde nicht geladen, das Labor ist unverändert. { $error }
-invalid-lab-cannot-load = Dieses Labor kann nicht geladen werden: { $error }
-invalid-not-in-exercise = Nicht in dieser Übung: { $message }.
 invalid-all-ports-used = an { $device } sind alle { $max } Ports belegt
 invalid-ports-not-number = { $value } ist keine ganze Zahl von Ports
 invalid-vlan-not-number = { $value } ist keine VLAN-ID (1–4094)
@@ -214,17 +200,6 @@ invalid-locked = { $what ->
     [mtu] die MTU von { $name } an { $device } ist
    *[mac] die MAC-Adresse von { $name } an { $device } ist
 } in dieser Übung gesperrt
-invalid-progress-not-imported = { $file } wurde nicht importiert, dein Fortschritt ist unverändert. { $error }
-invalid-exercise-not-opened = { $file } wurde nicht geöffnet, dein Labor ist unverändert. { $error }
-invalid-exercise-link-not-opened = Der Übungslink wurde nicht geöffnet: { $error }
-invalid-progress-not-json = keine Fortschrittsdatei: { $error }
-invalid-progress-version = version: nicht unterstützte Version { $version } (diese App liest Version 1)
-invalid-progress-exercise-id = exercises: „{ $id }“ ist keine Übungs-ID
-# Der laufende Lauf wurde mit „Abbrechen“ gestoppt (src/playback/pending.rs).
-run-cancelled = der Lauf wurde nach { $events ->
-        [one] { $events } Ereignis
-       *[other] { $events } Ereignissen
-    } abgebrochen. Das Labor ist unverändert: Klicke auf „Erneut ausführen“ oder bearbeite es.
 
 # Die IPv6-Felder des Editors (Issue 16).
 invalid-ra-off = Router Advertisements sind an dieser Schnittstelle aus

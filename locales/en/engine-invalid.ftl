@@ -2,14 +2,6 @@
 # (engine/src/scenario/validate.rs, address.rs, limits.rs, json.rs; ScenarioError.message).
 # Values the user typed, names and addresses are text arguments; counts are numbers.
 
-## Device kinds inside a sentence ("a switch has ports, …").
-
-invalid-kind-host = host
-invalid-kind-server = server
-invalid-kind-router = router
-invalid-kind-switch = switch
-invalid-kind-hub = hub
-
 ## Addresses (address.rs).
 
 invalid-not-ipv4 = { $value } is not an IPv4 address
@@ -118,8 +110,6 @@ invalid-page-twice = { $path } is given twice ("/" and "/index.html" are the sam
 
 ## Size limits (limits.rs) and the file as a whole (json.rs).
 
-invalid-json = { $detail }
-invalid-file-too-large = the file is too large ({ $size } KB; a lab file is at most { $max } KB)
 invalid-too-many-devices = { $count } devices is too many (a lab has at most { $max })
 invalid-too-many-links = { $count } links is too many (a lab has at most { $max })
 invalid-too-many-commands = { $count } commands is too many (a lab has at most { $max })
@@ -162,13 +152,9 @@ invalid-editable-field = { $device } is a { $kind } and has no { $field ->
 ## The editor and the app (src/editor, src/exercises.rs): a field it could not read, and the
 ## engine's message placed where it is shown.
 
-# An error with the path of the field it is about, where no field of its own shows it.
-invalid-path-message = { $path }: { $message }
 # An error shown at one field about another field.
 invalid-at-path = { $message } ({ $path })
 invalid-import-failed = { $file } was not loaded, the lab is unchanged. { $error }
-invalid-lab-cannot-load = This lab cannot be loaded: { $error }
-invalid-not-in-exercise = Not in this exercise: { $message }.
 invalid-all-ports-used = { $device } has all { $max } ports in use
 invalid-ports-not-number = { $value } is not a whole number of ports
 invalid-vlan-not-number = { $value } is not a VLAN id (1–4094)
@@ -217,17 +203,6 @@ invalid-locked = { $device }'s { $what ->
     [mtu] { $name } MTU
    *[mac] { $name } MAC address
 } is locked in this exercise
-invalid-progress-not-imported = { $file } was not imported, your progress is unchanged. { $error }
-invalid-exercise-not-opened = { $file } was not opened, your lab is unchanged. { $error }
-invalid-exercise-link-not-opened = The exercise link was not opened: { $error }
-invalid-progress-not-json = not a progress file: { $error }
-invalid-progress-version = version: unsupported version { $version } (this app reads version 1)
-invalid-progress-exercise-id = exercises: "{ $id }" is not an exercise id
-# The run in progress stopped with the Cancel button (src/playback/pending.rs).
-run-cancelled = the run was cancelled after { $events ->
-        [one] { $events } event
-       *[other] { $events } events
-    }. The lab is unchanged: press Run again, or edit it.
 
 # The editor's IPv6 fields (issue 16).
 invalid-ra-off = router advertisements are off on this interface

@@ -2,14 +2,6 @@
 # messages de la validation (engine/src/scenario/validate.rs, address.rs, limits.rs, json.rs).
 # Les valeurs saisies, les noms et les adresses sont des arguments texte ; les nombres, des nombres.
 
-## Les types d'appareil dans une phrase (« un commutateur a des ports, … ») ; tous masculins : « un { $kind } ».
-
-invalid-kind-host = hôte
-invalid-kind-server = serveur
-invalid-kind-router = routeur
-invalid-kind-switch = commutateur
-invalid-kind-hub = concentrateur (hub)
-
 ## Adresses (address.rs).
 
 invalid-not-ipv4 = { $value } n'est pas une adresse IPv4
@@ -118,9 +110,6 @@ invalid-page-twice = { $path } est donné deux fois ("/" et "/index.html" sont l
 
 ## Limites de taille (limits.rs) et le fichier dans son ensemble (json.rs).
 
-# $detail est le message anglais de serde_json.
-invalid-json = Le fichier n'est pas du JSON valide : { $detail }
-invalid-file-too-large = le fichier est trop gros ({ $size } Ko ; un fichier de labo fait au plus { $max } Ko)
 invalid-too-many-devices = { $count } appareils, c'est trop (un labo en a au plus { $max })
 invalid-too-many-links = { $count } liaisons, c'est trop (un labo en a au plus { $max })
 invalid-too-many-commands = { $count } commandes, c'est trop (un labo en a au plus { $max })
@@ -162,11 +151,8 @@ invalid-editable-field = { $device } est un { $kind } et n'a pas { $field ->
 
 ## L'éditeur et l'application (src/editor, src/exercises.rs).
 
-invalid-path-message = { $path } : { $message }
 invalid-at-path = { $message } ({ $path })
 invalid-import-failed = { $file } n'a pas été chargé, le labo est inchangé. { $error }
-invalid-lab-cannot-load = Ce labo ne peut pas être chargé : { $error }
-invalid-not-in-exercise = Pas dans cet exercice : { $message }.
 invalid-all-ports-used = les { $max } ports de { $device } sont tous utilisés
 invalid-ports-not-number = { $value } n'est pas un nombre entier de ports
 invalid-vlan-not-number = { $value } n'est pas un identifiant de VLAN (1–4094)
@@ -214,17 +200,6 @@ invalid-locked = { $what ->
     [mtu] la MTU de { $name } sur { $device } est verrouillée
    *[mac] l'adresse MAC de { $name } sur { $device } est verrouillée
 } dans cet exercice
-invalid-progress-not-imported = { $file } n'a pas été importé, votre progression est inchangée. { $error }
-invalid-exercise-not-opened = { $file } n'a pas été ouvert, votre labo est inchangé. { $error }
-invalid-exercise-link-not-opened = Le lien d'exercice n'a pas été ouvert : { $error }
-invalid-progress-not-json = ce n'est pas un fichier de progression : { $error }
-invalid-progress-version = version : version { $version } non prise en charge (cette application lit la version 1)
-invalid-progress-exercise-id = exercises : « { $id } » n'est pas un identifiant d'exercice
-# L'exécution en cours arrêtée avec le bouton Annuler (src/playback/pending.rs).
-run-cancelled = l'exécution a été annulée après { $events ->
-        [one] { $events } événement
-       *[other] { $events } événements
-    }. Le labo est inchangé : cliquez sur « Relancer » ou modifiez-le.
 
 # Les champs IPv6 de l'éditeur (issue 16).
 invalid-ra-off = les annonces de routeur sont désactivées sur cette interface

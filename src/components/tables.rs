@@ -37,9 +37,46 @@ impl PartialEq for TablesProps {
     }
 }
 
-/// All tables, device by device.
+/// The tables' pane. Its tables are drawn by [`Blocks`], from a split module (issue 15: the
+/// first load carries the pane, not the tables' code; the pane's body fills in once the
+/// module, fetched right after the first paint, is here).
 #[function_component(Tables)]
 pub fn tables(props: &TablesProps) -> Html {
+    let tr = use_tr();
+    let title = props.title.clone().unwrap_or_else(|| AttrValue::from(tr!(tr, "tables-now")));
+    html! {
+        <section class="pane tables-pane" aria-label={props.title.clone().unwrap_or_else(|| AttrValue::from(tr!(tr, "tables-label")))}>
+            <header class="pane-head"><h2 class="pane-title">{ title.clone() }</h2></header>
+            <div class="pane-scroll" tabindex="0" role="region" aria-label={title}>
+                <LazyBlocks tables={props.tables.clone()} devices={props.devices.clone()} />
+            </div>
+        </section>
+    }
+}
+
+/// Props of [`Blocks`]: equal when they show the same `Rc` of tables, as [`TablesProps`].
+#[derive(Properties, Clone)]
+pub struct BlocksProps {
+    /// Every table after the shown events.
+    pub tables: Rc<NetworkState>,
+    /// The devices, in scenario order, with their kinds.
+    pub devices: Rc<[(AttrValue, DeviceKind)]>,
+}
+
+impl PartialEq for BlocksProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.tables, &other.tables) && self.devices == other.devices
+    }
+}
+
+crate::split_view! {
+    /// The tables, from their own wasm module (src/split.rs).
+    LazyBlocks = "tables"::load_tables => Blocks(BlocksProps)
+}
+
+/// All tables, device by device.
+#[function_component(Blocks)]
+fn blocks(props: &BlocksProps) -> Html {
     let tr = use_tr();
     let tr = &*tr;
     let t = &props.tables;
@@ -64,13 +101,7 @@ pub fn tables(props: &TablesProps) -> Html {
             </section>
         }
     });
-    let title = props.title.clone().unwrap_or_else(|| AttrValue::from(tr!(tr, "tables-now")));
-    html! {
-        <section class="pane tables-pane" aria-label={props.title.clone().unwrap_or_else(|| AttrValue::from(tr!(tr, "tables-label")))}>
-            <header class="pane-head"><h2 class="pane-title">{ title.clone() }</h2></header>
-            <div class="pane-scroll" tabindex="0" role="region" aria-label={title}>{ for blocks }</div>
-        </section>
-    }
+    html! { <>{ for blocks }</> }
 }
 
 /// One neighbour-cache row, as `ip neigh` (or `ip -6 neigh`) prints it: address, MAC, NUD state.
