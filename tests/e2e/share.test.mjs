@@ -267,7 +267,7 @@ test("after one visit the lab runs offline, served by its service worker", async
   await page.click('[data-example="two-subnets"]');
   await page.waitForSelector('[data-example="two-subnets"][aria-pressed="true"]');
   await page.waitForFunction(() => /^event [0-9]+ \/ [1-9]/.test(document.querySelector('[data-testid="event-count"]').textContent), null, { timeout: READY_TIMEOUT_MS });
-  assert.deepEqual(wasm.map(([f]) => f.replace(/-[0-9a-f]{16}/, "")).sort(), ["packet-lab-load-engine.wasm", "packet-lab_bg.wasm"]);
+  assert.deepEqual(wasm.map(([f]) => f.replace(/-[0-9a-f]{16}/, "")).sort(), ["packet-lab-load-engine.wasm", "packet-lab-load-tables.wasm", "packet-lab_bg.wasm"]);
   assert.ok(wasm.every(([, sw]) => sw), `the wasm came from the service worker: ${wasm}`);
   await context.close();
 });

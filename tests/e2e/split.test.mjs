@@ -39,12 +39,15 @@ test("index.html names the split modules, and each is in dist/", async () => {
   for (const f of lazy) await readFile(path.join(DIST, f));
 });
 
-test("a first visit fetches no split module; the Share dialog's comes when it is opened", async () => {
+test("a first visit fetches the tables' split module and no other view's; the Share dialog's comes when it is opened", async () => {
   const lazy = await lazyModules();
   const { context, page, problems, wasm } = await openApp();
   // The main module, and the page's engine, fetched right after the first paint
-  // (engine-split.test.mjs).
-  const views = wasm.filter((f) => !/^packet-lab-load-engine-/.test(f));
+  // (engine-split.test.mjs); the tables' pane is on the first paint, and its tables are a
+  // split view: they fill in from their module.
+  await page.locator('.tables-pane [data-testid="tables-laptop"]').waitFor({ timeout: READY_TIMEOUT_MS });
+  assert.ok(wasm.some((f) => /^packet-lab-load-tables-/.test(f)), `the tables' module was fetched: ${wasm}`);
+  const views = wasm.filter((f) => !/^packet-lab-load-(engine|tables)-/.test(f));
   assert.equal(views.length, 1, `only the main module: ${wasm}`);
   assert.ok(!lazy.includes(views[0]));
   await page.getByTestId("share").click();

@@ -104,8 +104,9 @@ test("a heavy lab runs in the worker: progress from the worker, clicks answered,
   context.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url().split("/").pop()));
   const { page, problems } = await open({ hold: true, context });
   // The examples run on the page: the engine's worker module is not fetched by a first visit.
-  // (The page's own engine is a split module, fetched after the first paint: not counted here.)
-  const page_wasm = wasm.filter((f) => !/^packet-lab-load-engine-/.test(f));
+  // (The page's own engine and the tables' view are split modules, fetched after the first
+  // paint: not counted here.)
+  const page_wasm = wasm.filter((f) => !/^packet-lab-load-(engine|tables)-/.test(f));
   assert.equal(page_wasm.length, 1, `the app's module only: ${wasm}`);
   assert.doesNotMatch(page_wasm[0], /^engine-/);
   await importLab(page, fanOutLab());
