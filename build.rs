@@ -15,6 +15,13 @@ use std::{env, fs, path::Path};
 /// The default language: compiled in everywhere (src/i18n/mod.rs `DEFAULT`).
 const DEFAULT: &str = "en";
 
+/// English files of views drawn only from a split module, which waits for the engine's module
+/// (src/split.rs): the device and link panels and the inspector. In a browser build they are
+/// `ENGLISH_VIEWS`, bytes of the engine's module, which hands them to the catalogues when it
+/// arrives (src/i18n/mod.rs `add_english`), not of the first load (issue 15). Natively they
+/// are compiled in with the rest, and `ENGLISH_VIEWS` is empty.
+const LATER: &[&str] = &["views.ftl"];
+
 fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").unwrap();
     let root = Path::new(&manifest).join("locales");
@@ -35,6 +42,7 @@ fn main() {
     let mut out = String::from("/// Every language folder of `locales/`: its tag, its name in itself, the Fluent sources\n");
     out.push_str("/// compiled in, and the files to fetch (`locales/<tag>/<file>?h=<hash>`) when it is picked.\n");
     out.push_str("pub static LOCALES: &[Locale] = &[\n");
+    let mut views = String::new();
     for lang in langs {
         let dir = lang.path();
         println!("cargo:rerun-if-changed={}", dir.display());
@@ -51,6 +59,7 @@ fn main() {
         files.sort();
         let mut name = tag.clone();
         let (mut sources, mut fetched) = (String::new(), String::new());
+        let later = remote && tag == DEFAULT;
         for f in files {
             println!("cargo:rerun-if-changed={}", f.display());
             let text = fs::read_to_string(&f).unwrap();
@@ -64,12 +73,19 @@ fn main() {
                 // Compiled in without its comments (translators' notes, ~9 % of the text).
                 let out = Path::new(&env::var("OUT_DIR").unwrap()).join(format!("{tag}-{}", f.file_name().unwrap().to_str().unwrap()));
                 fs::write(&out, without_comments(&text)).unwrap();
-                sources.push_str(&format!("include_str!({:?}), ", out.display().to_string()));
+                let line = format!("include_str!({:?}), ", out.display().to_string());
+                if later && LATER.iter().any(|l| f.file_name().is_some_and(|n| n == *l)) {
+                    views.push_str(&line);
+                } else {
+                    sources.push_str(&line);
+                }
             }
         }
         out.push_str(&format!("    Locale {{ tag: {tag:?}, name: {name:?}, sources: &[{sources}], fetch: &[{fetched}] }},\n"));
     }
     out.push_str("];\n");
+    out.push_str("/// English's files of split views (`LATER`), in a browser build; natively in `LOCALES`.\n");
+    out.push_str(&format!("pub static ENGLISH_VIEWS: &[&str] = &[{views}];\n"));
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("locales.rs"), out).unwrap();
 }
 

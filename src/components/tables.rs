@@ -112,7 +112,7 @@ fn neighbour_row(testid: &'static str, iface: &str, ip: &dyn std::fmt::Display, 
             data-state={row.state.name()}>
             <td><code>{ ip.to_string() }</code></td>
             <td><code>{ mac.unwrap_or_else(|| "—".into()) }</code></td>
-            <td class={classes!("nud", format!("nud-{}", row.state.name().to_lowercase()))}>{ row.state.name() }</td>
+            <td class={classes!("nud", format!("nud-{}", row.state.name().to_ascii_lowercase()))}>{ row.state.name() }</td>
         </tr>
     }
 }

@@ -206,6 +206,8 @@ fn add_sources(bundle: &mut FluentBundle<FluentResource>, sources: impl Iterator
 thread_local! {
     /// The engine's English messages that came with its module ([`add_english`]).
     static ENGLISH_MORE: Cell<&'static [&'static str]> = const { Cell::new(&[]) };
+    /// The app's English messages that came with it (build.rs `LATER`, [`add_english`]).
+    static VIEWS: Cell<&'static [&'static str]> = const { Cell::new(&[]) };
 }
 
 /// The Fluent sources of `tag`. English's engine messages (`locales/en/engine-*.ftl`) are the
@@ -218,31 +220,35 @@ thread_local! {
 /// message of it is worded only after that: each such run waits for the engine, every split
 /// view waits for it too (src/split.rs), and the first visit's run is worded without them
 /// (`the_first_visit_is_worded_without_the_engines_messages`). Natively it is always here.
+/// So are the app's own messages of views drawn only from a split module (the device and
+/// link panels, the inspector: build.rs `LATER`, `ENGLISH_VIEWS`), handed over with them.
 fn sources(tag: &str) -> impl Iterator<Item = &'static str> {
     let own = LOCALES.iter().find(|l| l.tag == tag).map_or(&[][..], |l| l.sources);
-    let (engine, more): (&[&str], &[&str]) = if tag == DEFAULT {
+    let (engine, more, views): (&[&str], &[&str], &[&str]) = if tag == DEFAULT {
         #[cfg(not(target_arch = "wasm32"))]
         let more = packet_engine::msg::ENGLISH_MORE;
         #[cfg(target_arch = "wasm32")]
         let more = ENGLISH_MORE.with(Cell::get);
-        (packet_engine::msg::ENGLISH, more)
+        (packet_engine::msg::ENGLISH, more, VIEWS.with(Cell::get))
     } else {
-        (&[], &[])
+        (&[], &[], &[])
     };
-    own.iter().chain(engine).chain(more).copied()
+    own.iter().chain(engine).chain(more).chain(views).copied()
 }
 
-/// The engine's module arrived with the rest of its English messages (`more`): English and
-/// the pseudo-locale, parsed already or not yet, have them from now on (another language falls
-/// back to English for what it lacks). Once.
-pub fn add_english(more: &'static [&'static str]) {
+/// The engine's module arrived with the rest of its English messages (`more`) and the app's
+/// messages of split views (`views`, build.rs `LATER`: empty natively, where `own` has them):
+/// English and the pseudo-locale, parsed already or not yet, have them from now on (another
+/// language falls back to English for what it lacks). Once.
+pub fn add_english(more: &'static [&'static str], views: &'static [&'static str]) {
     if !ENGLISH_MORE.with(Cell::get).is_empty() {
         return;
     }
     ENGLISH_MORE.with(|m| m.set(more));
+    VIEWS.with(|m| m.set(views));
     LOADED.with(|loaded| {
         for t in loaded.borrow().iter().filter(|t| t.tag == DEFAULT || t.tag == PSEUDO) {
-            add_sources(&mut t.bundle.borrow_mut(), more.iter().map(|s| (*s).to_owned()));
+            add_sources(&mut t.bundle.borrow_mut(), more.iter().chain(views).map(|s| (*s).to_owned()));
         }
     });
 }

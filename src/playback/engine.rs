@@ -47,7 +47,7 @@ pub struct Engine {
 fn engine() -> Engine {
     // The rest of the engine's English messages are bytes of this module (issue 15): handed to
     // the catalogues the first time the engine is asked for (`crate::i18n::sources`).
-    crate::i18n::add_english(packet_engine::msg::ENGLISH_MORE);
+    crate::i18n::add_english(packet_engine::msg::ENGLISH_MORE, crate::i18n::ENGLISH_VIEWS);
     packet_engine::msg::add_english_more();
     Engine {
         new: |lab| Simulation::new(lab).map_err(|e| e.with_path()),
