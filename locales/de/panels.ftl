@@ -4,6 +4,13 @@
 # Protokolle, Adressen und Gerätenamen bleiben, wie sie sind.
 
 ## Gerätepanel
+device-kind = { $kind ->
+        [host] Host
+        [server] Server
+        [switch] Switch
+        [hub] Hub
+       *[router] Router
+    }
 device-name = Name
 
 ## Teilen, die Frage eines geteilten Links, ein kaputter Link

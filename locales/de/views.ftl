@@ -4,13 +4,6 @@
 
 
 ## Gerätepanel
-device-kind = { $kind ->
-        [host] Host
-        [server] Server
-        [switch] Switch
-        [hub] Hub
-       *[router] Router
-    }
 device-delete = Löschen
 device-done = Fertig
 device-cable-to = Kabel zu

@@ -1,9 +1,17 @@
-# Packet Lab's interface text: the panels (device and link editor, services, inspector, share
-# dialog, embed, exercises, course, predict mode, sequence diagram, canvas). The shell's text
-# is in app.ftl; see docs/languages.md. Program words (ip route, via, dev, REACHABLE), protocol
+# Packet Lab's interface text: the panels (share dialog, embed, exercises, course, predict
+# mode, sequence diagram, canvas; the device and link editors, services and the inspector are
+# in views.ftl). The shell's text is in app.ftl; see docs/languages.md. Program words (ip route, via, dev, REACHABLE), protocol
 # field names, addresses and device names stay as they are.
 
 ## Device panel
+# A device kind on the panel's badge and in the canvas's description of a device.
+device-kind = { $kind ->
+        [host] host
+        [server] server
+        [switch] switch
+        [hub] hub
+       *[router] router
+    }
 device-name = Name
 
 ## Share dialog, the question a shared link asks, a broken link

@@ -4,14 +4,6 @@
 
 
 ## Device panel
-# A device kind on the panel's badge and in the canvas's description of a device.
-device-kind = { $kind ->
-        [host] host
-        [server] server
-        [switch] switch
-        [hub] hub
-       *[router] router
-    }
 device-delete = Delete
 device-done = Done
 device-cable-to = Cable to

@@ -4,6 +4,13 @@
 # noms de champs des protocoles, les adresses et les noms d'appareils restent tels quels.
 
 ## Panneau d'appareil
+device-kind = { $kind ->
+        [host] hôte
+        [server] serveur
+        [switch] commutateur
+        [hub] concentrateur
+       *[router] routeur
+    }
 device-name = Nom
 
 ## Partage, la question d'un lien partagé, un lien cassé

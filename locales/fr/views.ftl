@@ -4,13 +4,6 @@
 
 
 ## Panneau d'appareil
-device-kind = { $kind ->
-        [host] hôte
-        [server] serveur
-        [switch] commutateur
-        [hub] concentrateur
-       *[router] routeur
-    }
 device-delete = Supprimer
 device-done = Terminé
 device-cable-to = Câbler vers
