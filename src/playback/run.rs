@@ -208,12 +208,9 @@ impl Run {
     /// The row of event `index`, worded now (`None` past the end).
     pub fn row(&self, index: usize) -> Option<Row> {
         let event = self.outcome.trace.events.get(index)?;
-        let frame = match (&self.words, &event.kind) {
-            (Some(words), _) => words[index].summary.clone(),
-            (None, EventKind::FrameSent { bytes, .. } | EventKind::FrameReceived { bytes, .. } | EventKind::FrameDropped { bytes, .. }) => {
-                engine::get().map(|engine| (engine.summarize)(bytes))
-            }
-            (None, _) => None,
+        let frame = match &self.words {
+            Some(words) => words[index].summary.clone(),
+            None => event.frame().zip(engine::get()).map(|(bytes, engine)| (engine.summarize)(bytes)),
         };
         Some(events::row(&self.outcome, event.time.as_nanos(), &event.kind, self.classes[index], frame))
     }

@@ -13,7 +13,7 @@
 
 use super::{CodecError, Dec, Enc, Res, Wire};
 use crate::msg::{Arg, Msg};
-use crate::trace::{EventKind, TraceEvent};
+use crate::trace::TraceEvent;
 use crate::wire::Protocol;
 
 /// The first bytes of encoded words; the last is the form's version (1).
@@ -41,15 +41,10 @@ pub struct EventWords {
 impl EventWords {
     /// The words of `event`.
     pub fn of(event: &TraceEvent) -> EventWords {
-        let bytes = match &event.kind {
-            EventKind::FrameSent { bytes, .. } | EventKind::FrameReceived { bytes, .. } | EventKind::FrameDropped { bytes, .. } => {
-                Some(bytes)
-            }
-            _ => None,
-        };
+        let bytes = event.frame();
         EventWords {
-            protocol: bytes.map(|b| crate::wire::protocol(b)),
-            summary: bytes.map(|b| crate::wire::summarize(b)),
+            protocol: bytes.map(crate::wire::protocol),
+            summary: bytes.map(crate::wire::summarize),
             explain: event.explain_msg(),
         }
     }
