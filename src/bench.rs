@@ -261,7 +261,7 @@ pub fn bench() -> Html {
         (Some((n, p50, p95, max, w50, w95)), Some(e), Some(w)) => {
             let worker_json = match w {
                 Ok(w) => engine_json(w, native),
-                Err(e) => format!("{{\"error\": {:?}}}", e),
+                Err(e) => format!("{{\"error\": {}}}", serde_json::Value::from(e.to_string())),
             };
             Some(format!(
                 "{{\"labels\": {}, \"devices\": {}, \"links\": {}, \"in_flight\": {IN_FLIGHT}, \"frames\": {n}, \

@@ -9,6 +9,8 @@
 mod alloc;
 mod anim;
 mod app;
+#[cfg(test)]
+mod build_tests;
 #[cfg(feature = "bench")]
 mod bench;
 mod components;

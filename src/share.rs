@@ -140,6 +140,19 @@ impl fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
+/// A JSON value's text, as its `Display` writes it. Not `Display` itself: that writes through a
+/// `fmt::Write` adapter whose error is an `io::Error` made from a string, which brings `str`'s
+/// `Debug` and Unicode's printable table (8 KB that does not compress) into the first load.
+pub(crate) fn json_text(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+/// The presenter scales as the link's error lists them: `[100, 125, 150, 200]`.
+fn scale_list() -> String {
+    let list: Vec<String> = SCALES.iter().map(u16::to_string).collect();
+    format!("[{}]", list.join(", "))
+}
+
 fn field(path: impl Into<String>, message: Msg) -> ShareError {
     ShareError::Field { path: path.into(), message }
 }
@@ -186,7 +199,7 @@ pub fn encode(lab: &SharedLab) -> String {
         let variant = scenario_value(&w.variant);
         root.insert("whatif".into(), json!({ "variant": variant, "comparing": w.comparing }));
     }
-    pack(FRAGMENT_KEY, &Value::Object(root).to_string())
+    pack(FRAGMENT_KEY, &json_text(&Value::Object(root)))
 }
 
 /// The lab as a JSON value, the same value `serde_json::to_value` gives: its own text read back,
@@ -249,18 +262,18 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
     match root.remove("v") {
         Some(Value::Number(n)) if n.as_u64() == Some(LINK_VERSION) => {}
         Some(other) => {
-            return Err(field("v", msg!("invalid-link-version", format = other.to_string(), version = LINK_VERSION.to_string())))
+            return Err(field("v", msg!("invalid-link-version", format = json_text(&other), version = LINK_VERSION.to_string())))
         }
         None => return Err(field("v", msg!("invalid-link-missing"))),
     }
     let scenario = root.remove("scenario").ok_or_else(|| field("scenario", msg!("invalid-link-missing")))?;
     // The engine's own parser, with the field path of the first problem; its validation is
     // [`check`]'s.
-    let scenario = Scenario::from_json_unchecked(&scenario.to_string()).map_err(|e| scenario_field("scenario", e))?;
+    let scenario = Scenario::from_json_unchecked(&json_text(&scenario)).map_err(|e| scenario_field("scenario", e))?;
     let number = |root: &mut Map<String, Value>, key: &str, default: u64| -> Result<u64, ShareError> {
         match root.remove(key) {
             None => Ok(default),
-            Some(v) => v.as_u64().ok_or_else(|| field(key, msg!("invalid-link-not-whole", value = v.to_string()))),
+            Some(v) => v.as_u64().ok_or_else(|| field(key, msg!("invalid-link-not-whole", value = json_text(&v)))),
         }
     };
     let event = number(&mut root, "event", 0)?;
@@ -272,7 +285,7 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
     let per_click = match root.remove("per_click") {
         None => false,
         Some(Value::Bool(b)) => b,
-        Some(v) => return Err(field("per_click", msg!("invalid-link-not-bool", value = v.to_string()))),
+        Some(v) => return Err(field("per_click", msg!("invalid-link-not-bool", value = json_text(&v)))),
     };
     let mut hidden = Vec::new();
     match root.remove("hide") {
@@ -282,13 +295,13 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
                 let class = item
                     .as_str()
                     .and_then(|s| EventClass::ALL.into_iter().find(|c| c.css() == s))
-                    .ok_or_else(|| field(format!("hide[{i}]"), msg!("invalid-link-event-class", value = item.to_string())))?;
+                    .ok_or_else(|| field(format!("hide[{i}]"), msg!("invalid-link-event-class", value = json_text(item))))?;
                 if !hidden.contains(&class) {
                     hidden.push(class);
                 }
             }
         }
-        Some(v) => return Err(field("hide", msg!("invalid-link-not-list", value = v.to_string()))),
+        Some(v) => return Err(field("hide", msg!("invalid-link-not-list", value = json_text(&v)))),
     }
     let view = match root.remove("view") {
         None => None,
@@ -298,7 +311,7 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
     let scale = SCALES
         .into_iter()
         .find(|&s| u64::from(s) == scale)
-        .ok_or_else(|| field("scale", msg!("invalid-link-scale", value = scale.to_string(), scales = format!("{SCALES:?}"))))?;
+        .ok_or_else(|| field("scale", msg!("invalid-link-scale", value = scale.to_string(), scales = scale_list())))?;
     let (story, story_note) = match root.remove("story") {
         None => Default::default(),
         Some(v) => {
@@ -325,11 +338,11 @@ fn parse(text: &str) -> Result<SharedLab, ShareError> {
 fn whatif(v: Value) -> Result<SharedWhatIf, ShareError> {
     let Value::Object(mut w) = v else { return Err(field("whatif", msg!("invalid-link-expected-object"))) };
     let variant = w.remove("variant").ok_or_else(|| field("whatif.variant", msg!("invalid-link-missing")))?;
-    let variant = Scenario::from_json_unchecked(&variant.to_string()).map_err(|e| scenario_field("whatif.variant", e))?;
+    let variant = Scenario::from_json_unchecked(&json_text(&variant)).map_err(|e| scenario_field("whatif.variant", e))?;
     let comparing = match w.remove("comparing") {
         None => true,
         Some(Value::Bool(b)) => b,
-        Some(v) => return Err(field("whatif.comparing", msg!("invalid-link-not-bool", value = v.to_string()))),
+        Some(v) => return Err(field("whatif.comparing", msg!("invalid-link-not-bool", value = json_text(&v)))),
     };
     if let Some(key) = w.keys().next() {
         return Err(field(format!("whatif.{key}"), msg!("invalid-link-unknown-field")));

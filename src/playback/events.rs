@@ -269,7 +269,7 @@ pub(super) fn row(outcome: &RunOutcome, time_ns: u64, kind: &EventKind, class: E
                 E::Address { address, state, .. } => {
                     // ASCII only (an address, a state's name): `str::to_lowercase` would bring
                     // Unicode's case tables into the first load (docs/size.md).
-                    msg!("row-ipv6-address", address = address.to_string().to_ascii_lowercase(), state = format!("{state:?}").to_ascii_lowercase())
+                    msg!("row-ipv6-address", address = address.to_string().to_ascii_lowercase(), state = state.name())
                 }
                 E::Routes { routes } => msg!("row-ipv6-routes", count = routes.len()),
                 E::Route { decision } => match &decision.next_hop {

@@ -36,12 +36,12 @@ pub fn from_json(v: &Value, devices: &[&str]) -> (Story, Option<Msg>) {
     let mut story = Story::default();
     let mut problems = Vec::new();
     let Value::Object(m) = v else {
-        return (story, Some(note(vec![msg!("invalid-story-not-object", value = v.to_string())])));
+        return (story, Some(note(vec![msg!("invalid-story-not-object", value = crate::share::json_text(v))])));
     };
     match m.get("open") {
         None => {}
         Some(Value::Bool(b)) => story.open = *b,
-        Some(other) => problems.push(msg!("invalid-story-open", value = other.to_string())),
+        Some(other) => problems.push(msg!("invalid-story-open", value = crate::share::json_text(other))),
     }
     match m.get("lanes") {
         None => {}
@@ -52,7 +52,7 @@ pub fn from_json(v: &Value, devices: &[&str]) -> (Story, Option<Msg>) {
             }
             story.lanes = lanes(&names, devices, &mut problems);
         }
-        Some(other) => problems.push(msg!("invalid-story-lanes", value = other.to_string())),
+        Some(other) => problems.push(msg!("invalid-story-lanes", value = crate::share::json_text(other))),
     }
     match m.get("hide") {
         None => {}
@@ -60,7 +60,7 @@ pub fn from_json(v: &Value, devices: &[&str]) -> (Story, Option<Msg>) {
             let keys: Vec<&str> = items.iter().map(|i| i.as_str().unwrap_or("?")).collect();
             story.noise = noise(&keys, &mut problems);
         }
-        Some(other) => problems.push(msg!("invalid-story-hide", value = other.to_string())),
+        Some(other) => problems.push(msg!("invalid-story-hide", value = crate::share::json_text(other))),
     }
     for key in m.keys().filter(|k| !["open", "lanes", "hide"].contains(&k.as_str())) {
         problems.push(msg!("invalid-story-unknown", key = key));
@@ -124,7 +124,7 @@ fn lanes(names: &[&str], devices: &[&str], problems: &mut Vec<Msg>) -> Option<Rc
     let mut out: Vec<Name> = Vec::new();
     for n in names {
         if !devices.contains(n) {
-            problems.push(msg!("invalid-story-lane", device = format!("{n:?}")));
+            problems.push(msg!("invalid-story-lane", device = format!("\"{n}\"")));
         } else if !out.iter().any(|o| o.as_str() == *n) {
             out.push(Name::from(*n));
         }
@@ -137,7 +137,7 @@ fn noise(keys: &[&str], problems: &mut Vec<Msg>) -> NoiseSet {
     for k in keys {
         match Noise::from_key(k) {
             Some(n) => set = set.with(n),
-            None => problems.push(msg!("invalid-story-filter", value = format!("{k:?}"))),
+            None => problems.push(msg!("invalid-story-filter", value = format!("\"{k}\""))),
         }
     }
     set

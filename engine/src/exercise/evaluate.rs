@@ -223,7 +223,7 @@ fn traffic_check(
                     },
                 ),
                 Some((crate::trace::LookupOutcome::NoServers, _)) => (false, msg!("check-lookup-no-servers", from = &from)),
-                Some((other, _)) => (false, msg!("check-lookup-no-address", name = name, outcome = format!("{other:?}"))),
+                Some((other, _)) => (false, msg!("check-lookup-no-address", name = name, outcome = other.name())),
                 None => (false, msg!("check-lookup-unfinished", name = name)),
             };
             result(check, passed, why(what))

@@ -285,6 +285,21 @@ pub enum LookupOutcome {
     NoServers,
 }
 
+impl LookupOutcome {
+    /// A short name of the outcome for a check's message (the spelling `Debug` gave, which the
+    /// browser build no longer formats: docs/size.md, `-Zfmt-debug=none`).
+    pub fn name(&self) -> String {
+        match self {
+            LookupOutcome::Answer { .. } => "Answer".into(),
+            LookupOutcome::NoData => "NoData".into(),
+            LookupOutcome::NxDomain => "NxDomain".into(),
+            LookupOutcome::Timeout => "Timeout".into(),
+            LookupOutcome::ServerError { rcode } => format!("ServerError {{ rcode: {rcode} }}"),
+            LookupOutcome::NoServers => "NoServers".into(),
+        }
+    }
+}
+
 /// A TCP socket's state, named as `ss -tan` prints it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum SocketState {

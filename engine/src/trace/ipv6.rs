@@ -33,6 +33,19 @@ pub enum AddrState {
     DadFailed,
 }
 
+impl AddrState {
+    /// Its name as the rows print it (`ip -6 addr` spells the flags `tentative`, `dadfailed`;
+    /// a preferred address shows none). Not `Debug`: the browser build formats no `{:?}`
+    /// (docs/size.md, `-Zfmt-debug=none`).
+    pub fn name(self) -> &'static str {
+        match self {
+            AddrState::Tentative => "tentative",
+            AddrState::Preferred => "preferred",
+            AddrState::DadFailed => "dadfailed",
+        }
+    }
+}
+
 /// Who put a route in the IPv6 table (`ip -6 route`'s `proto`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Route6Proto {
