@@ -314,6 +314,57 @@ fn every_language_has_its_own_plural_rules() {
     assert!(PluralRules::get_locales(PluralRuleType::CARDINAL).len() <= languages().count() + 1);
 }
 
+/// FTL's number literals and the plural operands are read without `f64::from_str` (patched:
+/// vendor/fluent-bundle, vendor/intl_pluralrules): the same values as before, so the same forms.
+#[test]
+fn number_literals_are_read_without_the_float_parser() {
+    use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentValue};
+    use intl_pluralrules::{operands::PluralOperands, PluralCategory, PluralRuleType, PluralRules};
+    // A literal keeps its value and its fraction digits; a text that is not an FTL literal is a string.
+    let number = |value: f64, fraction: Option<usize>| {
+        FluentValue::Number(FluentNumber::new(value, FluentNumberOptions { minimum_fraction_digits: fraction, ..Default::default() }))
+    };
+    assert_eq!(FluentValue::try_number("6"), number(6.0, None));
+    assert_eq!(FluentValue::try_number("-12"), number(-12.0, None));
+    assert_eq!(FluentValue::try_number("2.50"), number(2.5, Some(2)));
+    assert_eq!(FluentValue::try_number("0.1"), number(0.1, Some(1)));
+    assert_eq!(FluentValue::try_number("123456789012345.5"), number(123_456_789_012_345.5, Some(1)));
+    for text in ["1e3", "+1", ".5", "5.", "-", "", "inf", "1.2.3", "٣"] {
+        assert_eq!(FluentValue::try_number(text), FluentValue::from(text), "{text:?}");
+    }
+    // Variant keys select as before: numeric keys by value, plural categories by the rules.
+    let id: LanguageIdentifier = "en".parse().unwrap();
+    let mut bundle = FluentBundle::new(vec![id]);
+    bundle.set_use_isolating(false);
+    let ftl = "step = { $n ->\n    [1] first\n    [2.5] two and a half\n   *[other] { $n ->\n        [one] one\n       *[other] many\n    }\n}\n";
+    bundle.add_resource(FluentResource::try_new(ftl.to_owned()).unwrap()).unwrap();
+    let say = |n: FluentValue<'static>| {
+        let mut args = FluentArgs::new();
+        args.set("n", n);
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(bundle.get_message("step").unwrap().value().unwrap(), Some(&args), &mut errors).into_owned();
+        assert!(errors.is_empty(), "{errors:?}");
+        text
+    };
+    assert_eq!(say(1.into()), "first");
+    // A key matches a number with its value and its fraction digits (upstream's equality).
+    assert_eq!(say(number(2.5, Some(1))), "two and a half");
+    assert_eq!(say(2.5.into()), "many");
+    assert_eq!(say(3.into()), "many");
+    assert_eq!(say(1.0.into()), "first");
+    // The operands of a fractional number, read back from its text as upstream did.
+    let o = PluralOperands::try_from(2.50f64).unwrap();
+    assert_eq!((o.n, o.i, o.v, o.w, o.f, o.t), (2.5, 2, 1, 1, 5, 5));
+    let o = PluralOperands::try_from("1.20").unwrap();
+    assert_eq!((o.n, o.i, o.v, o.w, o.f, o.t), (1.2, 1, 2, 1, 20, 2));
+    assert_eq!(PluralOperands::try_from(f64::INFINITY).map(|o| o.n), Ok(f64::INFINITY));
+    assert!(PluralOperands::try_from("1e3").is_err());
+    let en = PluralRules::create("en".parse::<LanguageIdentifier>().unwrap(), PluralRuleType::CARDINAL).unwrap();
+    assert_eq!(en.select(1.5), Ok(PluralCategory::OTHER));
+    assert_eq!(en.select("1"), Ok(PluralCategory::ONE));
+}
+
 #[test]
 fn the_pseudo_locale_marks_every_message_and_keeps_arguments() {
     let p = tr(PSEUDO);

@@ -70,6 +70,36 @@ pub struct PluralOperands {
     pub t: u64,
 }
 
+/// Packet Lab: the value of a number's text (`[0-9]+(\.[0-9]+)?`, what `f64`'s `Display` writes
+/// for a finite number, or `inf` / `NaN`), without `f64::from_str`, whose tables (about 10 KB
+/// that do not compress) were the only reason the page carried core's decimal-to-float parser
+/// (../README.md). Exact for up to 15 significant digits; longer texts are rounded once more.
+/// Texts `f64::from_str` also took (`1e3`, `+1`, `.5`) are refused, as any other text.
+fn absolute_value(text: &str) -> Option<f64> {
+    match text {
+        "inf" => return Some(f64::INFINITY),
+        "NaN" => return Some(f64::NAN),
+        _ => {}
+    }
+    let (int, frac) = match text.split_once('.') {
+        Some((int, frac)) if !frac.is_empty() => (int, frac),
+        Some(_) => return None,
+        None => (text, ""),
+    };
+    if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut n = 0f64;
+    for b in int.bytes().chain(frac.bytes()) {
+        n = n * 10.0 + f64::from(b - b'0');
+    }
+    let mut scale = 1f64;
+    for _ in 0..frac.len() {
+        scale *= 10.0;
+    }
+    Some(n / scale)
+}
+
 impl<'a> TryFrom<&'a str> for PluralOperands {
     type Error = &'static str;
 
@@ -80,7 +110,7 @@ impl<'a> TryFrom<&'a str> for PluralOperands {
             &input
         };
 
-        let absolute_value = f64::from_str(&abs_str).map_err(|_| "Incorrect number passed!")?;
+        let absolute_value = absolute_value(abs_str).ok_or("Incorrect number passed!")?;
 
         let integer_digits;
         let num_fraction_digits0;
