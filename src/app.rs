@@ -12,16 +12,19 @@ use crate::components::{
     controls_of, cut_marks, sprites, use_play_clock, use_reduced_motion, use_run_driver, Canvas, CommandForm, EventList, Header, Packets,
     SidePanel, StatusBar, Tables, Terminal, Timeline, LanguagePicker,
 };
-use crate::components::InspectorPanel;
-use crate::components::{narrate_in, use_story_index, StoryPanel};
+use crate::components::{lazy_inspector, InspectorProps};
+use crate::components::{lazy_story_panel, narrate_in, use_story_index, StoryPanelProps};
 use crate::story::StoryAction;
-use crate::components::{CourseList, ExercisePanel, PredictCard, PredictToggle};
+use crate::components::{lazy_exercise_panel, lazy_predict_card, CourseList, ExercisePanelProps, PredictCardProps, PredictToggle};
 use crate::exercises::LockContext;
 use crate::components::{
     presenter_class, presenter_style, sentence, share_boot, use_present_keys, EmbedShell, LinkError, LinkPrompt, Narration,
     ShareButton,
 };
-use crate::components::{FrameDiff, OriginalCanvas, OriginalEvents, WhatIfBar, WhatIfButton};
+use crate::components::{
+    lazy_frame_diff, lazy_original_canvas, lazy_original_events, lazy_what_if_bar, FrameDiffProps, OriginalCanvasProps,
+    OriginalEventsProps, WhatIfBarProps, WhatIfButton,
+};
 use crate::playback::PlayAction;
 use crate::diagram::{engine_version, Diagram};
 use crate::editor::EditAction;
@@ -212,10 +215,15 @@ fn shell() -> Html {
     let on_story = use_callback(lab.dispatcher(), |a: StoryAction, d| d.dispatch(Action::Story(a)));
     let on_story_play = use_callback(lab.dispatcher(), |a: PlayAction, d| d.dispatch(Action::Play(a)));
     let story_panel = match (lab.story.open, lab.play.run(), &story_index) {
-        (true, Some(run), Some(index)) => html! {
-            <StoryPanel run={run.clone()} index={index.clone()} shown={lab.play.shown()} story={lab.story.clone()}
-                title={AttrValue::from(crate::components::lab_title(&tr, &lab.examples, &edit.scenario.name))} {on_story} on_play={on_story_play} />
-        },
+        (true, Some(run), Some(index)) => lazy_story_panel(yew::props!(StoryPanelProps {
+            run: run.clone(),
+            index: index.clone(),
+            shown: lab.play.shown(),
+            story: lab.story.clone(),
+            title: AttrValue::from(crate::components::lab_title(&tr, &lab.examples, &edit.scenario.name)),
+            on_story,
+            on_play: on_story_play,
+        })),
         _ => Html::default(),
     };
     let narration = narrate_in(&tr, story_index.as_ref(), lab.play.shown(), sentence(&tr, &lab.play));
@@ -223,17 +231,24 @@ fn shell() -> Html {
     let whatif = &lab.whatif;
     let on_whatif = to_action(&lab, Action::WhatIf);
     let divergence = whatif.compared.as_ref().and_then(|c| c.comparison.divergence.clone());
-    let whatif_bar = whatif.active().then(|| html! {
-        <WhatIfBar comparing={whatif.comparing} sentence={whatif.sentence().map(|s| AttrValue::from(tr.msg(s)))}
-            diverges={divergence.is_some()} error={lab.play.error.as_deref().map(|e| AttrValue::from(tr.msg(e)))}
-            on_action={on_whatif.clone()} />
+    let whatif_bar = whatif.active().then(|| {
+        lazy_what_if_bar(yew::props!(WhatIfBarProps {
+            comparing: whatif.comparing,
+            sentence: whatif.sentence().map(|s| AttrValue::from(tr.msg(s))),
+            diverges: divergence.is_some(),
+            error: lab.play.error.as_deref().map(|e| AttrValue::from(tr.msg(e))),
+            on_action: on_whatif.clone(),
+        }))
     });
     let original_canvas = whatif.original.as_ref().filter(|_| whatif.comparing).map(|original| {
         let diverged = divergence.as_ref().is_some_and(|d| d.original.is_some() && d.original == original.play.current());
-        html! {
-            <OriginalCanvas original={original.clone()} view={edit.view} label_factor={f64::from(lab.share.scale) / 100.0}
-                {reduced_motion} {diverged} />
-        }
+        lazy_original_canvas(yew::props!(OriginalCanvasProps {
+            original: original.clone(),
+            view: edit.view,
+            label_factor: f64::from(lab.share.scale) / 100.0,
+            reduced_motion,
+            diverged,
+        }))
     });
 
     html! {
@@ -420,7 +435,10 @@ fn playback_dock() -> Html {
                     <crate::split::SplitFailed />
                 }
                 if let (true, Some(original)) = (comparing, &lab.whatif.original) {
-                    <OriginalEvents original={original.clone()} diverged={divergence.as_ref().and_then(|d| d.original)} />
+                    { lazy_original_events(yew::props!(OriginalEventsProps {
+                        original: original.clone(),
+                        diverged: divergence.as_ref().and_then(|d| d.original),
+                    })) }
                 }
                 <EventList run={run.clone()} shown={play.shown()} playing={play.playing} filter={play.filter.clone()}
                     devices={names.clone()} on_action={on_action.clone()}
@@ -479,15 +497,17 @@ fn inspector_dock() -> Html {
     // The lab as run lives in the run; with no run (an invalid lab) there is nothing to inspect.
     let scenario = lab.play.lab().cloned().unwrap_or_else(|| lab.edit.scenario.clone());
     // While comparing, the same step's frame of the original run beside it (issue 18).
-    let diff = lab.whatif.original.as_ref().filter(|_| lab.whatif.comparing).map(|original| html! {
-        <FrameDiff original={original.clone()} run={lab.play.run().cloned()} event={lab.play.current()} />
+    let diff = lab.whatif.original.as_ref().filter(|_| lab.whatif.comparing).map(|original| {
+        lazy_frame_diff(yew::props!(FrameDiffProps { original: original.clone(), run: lab.play.run().cloned(), event: lab.play.current() }))
     });
-    html! {
-        <InspectorPanel run={lab.play.run().cloned()} {scenario}
-            event={lab.play.current()} model={lab.inspect.clone()} {on_action}>
-            { diff.unwrap_or_default() }
-        </InspectorPanel>
-    }
+    lazy_inspector(yew::props!(InspectorProps {
+        run: lab.play.run().cloned(),
+        scenario,
+        event: lab.play.current(),
+        model: lab.inspect.clone(),
+        on_action,
+        children: diff.unwrap_or_default(),
+    }))
 }
 
 /// The exercise being done and the course, above the side panel.
@@ -506,8 +526,12 @@ fn exercise_dock() -> Html {
                 <crate::split::SplitFailed />
             }
             if let Some(session) = &ex.session {
-                <ExercisePanel session={session.clone()} course_len={packet_engine::exercise::course::INDEX.len()}
-                    record={ex.progress.get(&session.exercise.id)} on_action={on_action.clone()} />
+                { lazy_exercise_panel(yew::props!(ExercisePanelProps {
+                    session: session.clone(),
+                    course_len: packet_engine::exercise::course::INDEX.len(),
+                    record: ex.progress.get(&session.exercise.id),
+                    on_action: on_action.clone(),
+                })) }
             }
             // Keyed by the exercise: starting one folds the list away again.
             <CourseList key={ex.session.as_ref().map_or(String::new(), |s| s.exercise.id.clone())} current={ex.session.as_ref().and_then(|s| s.builtin)}
@@ -522,9 +546,7 @@ fn exercise_dock() -> Html {
 fn predict_dock() -> Html {
     let lab = use_context::<LabContext>().expect("PredictDock is only rendered inside App's provider");
     let Some(question) = lab.predict.question().cloned() else { return html! {} };
-    html! {
-        <PredictCard {question} answered={lab.predict.answered} on_action={to_action(&lab, Action::Predict)} />
-    }
+    lazy_predict_card(yew::props!(PredictCardProps { question, answered: lab.predict.answered, on_action: to_action(&lab, Action::Predict) }))
 }
 
 /// An `Rc` compared by identity: a memo keyed by it is made again only when the editor made a

@@ -1,72 +1,79 @@
 //! Views whose code is in a second wasm module, fetched the first time one is drawn (issue 15:
 //! the first load carries what a first visit runs, not every dialog and panel).
 //!
-//! A split point is a function answering a plain `fn(&Props) -> Html` (a [`View`]), loaded
+//! A split point is a function answering a plain `fn(&dyn Any) -> Html` (an [`AnyView`]), loaded
 //! through wasm-split's `lazy_loader!(extern "name" fn …)`; [`split_view!`] writes one for a
-//! component. After the build, scripts/split.mjs (Dioxus' wasm-split) moves every function only
-//! that split point reaches into `packet-lab-<name>-<hash>.wasm`; the first load fetches it, and
-//! reports whether it could. Natively (the tests) the loader calls the function directly.
+//! component, and a function that draws it through the one [`Split`] component. After the build,
+//! scripts/split.mjs (Dioxus' wasm-split) moves every function only that split point reaches into
+//! `packet-lab-<name>-<hash>.wasm`; the first load fetches it, and reports whether it could.
+//! Natively (the tests) the loader calls the function directly.
 //! docs/size.md, "the split wasm", says how it is built and what it costs.
 
-use std::{cell::Cell, future::Future, pin::Pin, thread::LocalKey};
+use std::{any::Any, cell::Cell, future::Future, pin::Pin, rc::Rc, thread::LocalKey};
 
 use yew::prelude::*;
 
 use crate::i18n::use_tr;
 
-/// A view in a split module: a plain function pointer, so once loaded a draw is one indirect call.
-pub type View<P = ()> = fn(&P) -> Html;
+/// A view in a split module: a plain function pointer, so once loaded a draw is one indirect
+/// call. It takes its props as `&dyn Any` and downcasts them to its own type, so that one
+/// component ([`Split`]) and one hook draw every split view: a component per view cost ~2.6 KB
+/// of the first load each (yew's lifecycle, monomorphised for its props).
+pub type AnyView = fn(&dyn Any) -> Html;
 
-/// Where a split view is kept once loaded, so later draws (a dialog opened again) have it at once.
-pub type Slot<P = ()> = LocalKey<Cell<Option<View<P>>>>;
-
-/// Loads a split view: `None` when its module could not be fetched or started.
-pub type Load<P = ()> = fn() -> Pin<Box<dyn Future<Output = Option<View<P>>>>>;
+/// A split view: where it is kept once loaded (so later draws, a dialog opened again, have it at
+/// once) and how to load it (`None` when its module could not be fetched or started).
+pub struct SplitPoint {
+    #[doc(hidden)]
+    pub slot: &'static LocalKey<Cell<Option<AnyView>>>,
+    #[doc(hidden)]
+    pub load: fn() -> Pin<Box<dyn Future<Output = Option<AnyView>>>>,
+}
 
 /// Where a split view stands.
-pub enum Loaded<P: 'static> {
+#[derive(Clone, Copy)]
+pub enum Loaded {
     /// Its module is being fetched.
     Pending,
     /// Here: draw it.
-    Ready(View<P>),
+    Ready(AnyView),
     /// Its module could not be fetched (offline before the service worker kept it, a server
     /// that lost the file): wasm-split does not try a module twice in one page.
     Failed,
 }
 
-// By hand: a derive would ask `P: Copy`, and a `View<P>` is a function pointer whatever `P` is.
-impl<P> Clone for Loaded<P> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<P> Copy for Loaded<P> {}
-
-/// The view kept in `slot`, loaded with `load` the first time.
+/// The view of `point`, loaded the first time. The state is kept with the point it is of: one
+/// `Split` drawn where another was (a device's panel, then a link's) is the same yew component
+/// with new props, and must not draw the old point's view.
 #[hook]
-pub fn use_split_view<P: 'static>(slot: &'static Slot<P>, load: Load<P>) -> Loaded<P> {
-    let view = use_state(|| slot.with(Cell::get).map_or(Loaded::Pending, Loaded::Ready));
+fn use_split_view(point: &'static SplitPoint) -> Loaded {
+    let here = |point: &'static SplitPoint| point.slot.with(Cell::get).map_or(Loaded::Pending, Loaded::Ready);
+    let view = use_state(|| (point as *const SplitPoint as usize, here(point)));
+    let key = point as *const SplitPoint as usize;
+    let loaded = if view.0 == key { view.1 } else { here(point) };
     {
         let view = view.clone();
-        use_effect_with((), move |_| {
-            if matches!(*view, Loaded::Pending) {
+        use_effect_with(key, move |&key| {
+            if let Loaded::Pending = here(point) {
                 wasm_bindgen_futures::spawn_local(async move {
                     // A view is drawn once the engine's module is here too: some of the texts it
                     // words come with that module (`crate::i18n::sources`). The module is
                     // fetched right after the first paint, so this rarely waits.
                     let engine = crate::playback::engine::ENGINE.load().await && crate::playback::engine::get().is_some();
-                    match load().await.filter(|_| engine) {
+                    match (point.load)().await.filter(|_| engine) {
                         Some(loaded) => {
-                            slot.with(|s| s.set(Some(loaded)));
-                            view.set(Loaded::Ready(loaded));
+                            point.slot.with(|s| s.set(Some(loaded)));
+                            view.set((key, Loaded::Ready(loaded)));
                         }
-                        None => view.set(Loaded::Failed),
+                        None => view.set((key, Loaded::Failed)),
                     }
                 });
+            } else if view.0 != key {
+                view.set((key, here(point)));
             }
         });
     }
-    *view
+    loaded
 }
 
 /// What stands in for a split view that is not here: nothing while it is fetched (a module
@@ -87,42 +94,73 @@ pub fn split_failed() -> Html {
     }
 }
 
-/// Draws a split view as it stands.
-pub fn draw<P: 'static>(loaded: Loaded<P>, props: &P) -> Html {
-    match loaded {
-        Loaded::Ready(view) => view(props),
+/// Props of [`Split`]: the view and its own props. Equal when both are (the view's props
+/// compared by `eq`, the `PartialEq` of their type), so a split view re-renders exactly when its
+/// own component would.
+#[derive(Properties, Clone)]
+pub struct SplitProps {
+    /// Which view.
+    pub point: &'static SplitPoint,
+    /// Its props.
+    pub props: Rc<dyn Any>,
+    /// Its props' `PartialEq`.
+    pub eq: fn(&dyn Any, &dyn Any) -> bool,
+}
+
+impl PartialEq for SplitProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.point, other.point) && (self.eq)(&*self.props, &*other.props)
+    }
+}
+
+/// Draws a split view once its module is here, nothing before, and [`SplitFailed`] if it cannot
+/// be fetched. Written by [`split_view!`]'s function, never by hand.
+#[function_component(Split)]
+pub fn split(props: &SplitProps) -> Html {
+    match use_split_view(props.point) {
+        Loaded::Ready(view) => view(&*props.props),
         Loaded::Pending => Html::default(),
         Loaded::Failed => html! { <SplitFailed /> },
     }
 }
 
-/// `split_view!(pub LazyX = "module"::load_x => X(XProps));` declares `LazyX`, a component with
-/// `X`'s props (which must be `Clone`) that draws `X` from the split module `module` once it is
-/// loaded, nothing before, and [`SplitFailed`] if it cannot be. Re-exported under `X`'s name, it
-/// replaces `X` where `X` is used. The loader is wasm-split's `lazy_loader!` (a load that
-/// reports failure), not its `#[wasm_split]` attribute, whose generated code panics (and with
-/// `panic = "abort"` stops the whole app) when a module cannot be fetched.
+/// `split_view!(pub fn lazy_x = "module"::load_x => X(XProps));` declares `lazy_x(props: XProps)
+/// -> Html`, which draws `X` from the split module `module` once it is loaded, nothing before,
+/// and [`SplitFailed`] if it cannot be (`XProps` must be `Clone + PartialEq`). A call site
+/// builds the props with `yew::props!` where it wrote `<X … />`:
+/// `{ lazy_x(yew::props!(XProps { a: 1 })) }`. The loader is wasm-split's `lazy_loader!` (a load
+/// that reports failure), not its `#[wasm_split]` attribute, whose generated code panics (and
+/// with `panic = "abort"` stops the whole app) when a module cannot be fetched.
 #[macro_export]
 macro_rules! split_view {
-    ($(#[$doc:meta])* $vis:vis $lazy:ident = $module:tt :: $load:ident => $comp:ident($props:ty)) => {
+    ($(#[$doc:meta])* $vis:vis fn $lazy:ident = $module:tt :: $load:ident => $comp:ident($props:ty)) => {
         $(#[$doc])*
-        #[yew::function_component]
-        $vis fn $lazy(props: &$props) -> yew::Html {
+        $vis fn $lazy(props: $props) -> yew::Html {
             thread_local! {
-                static SLOT: std::cell::Cell<Option<$crate::split::View<$props>>> = const { std::cell::Cell::new(None) };
+                static SLOT: std::cell::Cell<Option<$crate::split::AnyView>> = const { std::cell::Cell::new(None) };
             }
-            fn $load(_: ()) -> $crate::split::View<$props> {
-                fn view(props: &$props) -> yew::Html {
-                    yew::html! { <$comp ..props.clone() /> }
+            fn $load(_: ()) -> $crate::split::AnyView {
+                fn view(props: &dyn std::any::Any) -> yew::Html {
+                    match props.downcast_ref::<$props>() {
+                        Some(props) => yew::html! { <$comp ..props.clone() /> },
+                        None => yew::Html::default(),
+                    }
                 }
-                view as $crate::split::View<$props>
+                view as $crate::split::AnyView
             }
-            static LOADER: wasm_split::LazyLoader<(), $crate::split::View<$props>> =
-                wasm_split::lazy_loader!(extern $module fn $load(arg: ()) -> $crate::split::View<$props>);
-            let loaded = $crate::split::use_split_view(&SLOT, || {
-                Box::pin(async { if LOADER.load().await { LOADER.call(()).ok() } else { None } })
-            });
-            $crate::split::draw(loaded, props)
+            static LOADER: wasm_split::LazyLoader<(), $crate::split::AnyView> =
+                wasm_split::lazy_loader!(extern $module fn $load(arg: ()) -> $crate::split::AnyView);
+            static POINT: $crate::split::SplitPoint = $crate::split::SplitPoint {
+                slot: &SLOT,
+                load: || Box::pin(async { if LOADER.load().await { LOADER.call(()).ok() } else { None } }),
+            };
+            fn eq(a: &dyn std::any::Any, b: &dyn std::any::Any) -> bool {
+                a.downcast_ref::<$props>() == b.downcast_ref::<$props>()
+            }
+            // Keyed by the view, so that another split view drawn in its place is a new component.
+            yew::html! {
+                <$crate::split::Split key={stringify!($load)} point={&POINT} props={std::rc::Rc::new(props) as std::rc::Rc<dyn std::any::Any>} eq={eq as fn(&dyn std::any::Any, &dyn std::any::Any) -> bool} />
+            }
         }
     };
 }

@@ -35,6 +35,9 @@ pub mod vec_map;
 pub mod trace;
 pub mod wire;
 
+/// This crate's version (its manifest's), which the app's status bar names.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub use mac::MacAddr;
 pub use scenario::{Scenario, ScenarioError};
 pub use sim::{Progress, RunOutcome, Simulation, StopReason};

@@ -448,10 +448,10 @@ mod tests {
 
 crate::split_view! {
     /// A device's editor form, from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyDevicePanel = "device"::load_device_panel => DevicePanel(DevicePanelProps)
+    pub fn lazy_device_panel = "device"::load_device_panel => DevicePanel(DevicePanelProps)
 }
 
 crate::split_view! {
     /// A link's editor form, from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyLinkPanel = "link"::load_link_panel => LinkPanel(LinkPanelProps)
+    pub fn lazy_link_panel = "link"::load_link_panel => LinkPanel(LinkPanelProps)
 }

@@ -69,10 +69,15 @@ pub fn embed_shell() -> Html {
     let on_story = use_callback(lab.dispatcher(), |a: crate::story::StoryAction, d| d.dispatch(Action::Story(a)));
     let on_story_play = use_callback(lab.dispatcher(), |a: PlayAction, d| d.dispatch(Action::Play(a)));
     let story_panel = match (lab.story.open, play.run(), &story_index) {
-        (true, Some(run), Some(index)) => html! {
-            <super::StoryPanel run={run.clone()} index={index.clone()} shown={play.shown()} story={lab.story.clone()}
-                title={AttrValue::from(name.clone())} {on_story} on_play={on_story_play} />
-        },
+        (true, Some(run), Some(index)) => super::lazy_story_panel(yew::props!(super::StoryPanelProps {
+            run: run.clone(),
+            index: index.clone(),
+            shown: play.shown(),
+            story: lab.story.clone(),
+            title: AttrValue::from(name.clone()),
+            on_story,
+            on_play: on_story_play,
+        })),
         _ => Html::default(),
     };
     let narration = super::story::narrate_in(&tr, story_index.as_ref(), play.shown(), sentence(&tr, play));

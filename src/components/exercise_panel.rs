@@ -125,5 +125,5 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
 
 crate::split_view! {
     /// The exercise being done, from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyExercisePanel = "exercise"::load_exercise_panel => ExercisePanel(ExercisePanelProps)
+    pub fn lazy_exercise_panel = "exercise"::load_exercise_panel => ExercisePanel(ExercisePanelProps)
 }

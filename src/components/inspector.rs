@@ -444,5 +444,5 @@ fn pcap_downloads(props: &PcapProps) -> Html {
 
 crate::split_view! {
     /// The packet inspector, from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyInspector = "inspector"::load_inspector => Inspector(InspectorProps)
+    pub fn lazy_inspector = "inspector"::load_inspector => Inspector(InspectorProps)
 }

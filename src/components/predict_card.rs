@@ -137,5 +137,5 @@ pub fn predict_card(props: &PredictCardProps) -> Html {
 
 crate::split_view! {
     /// Predict mode's question card, from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyPredictCard = "predict"::load_predict_card => PredictCard(PredictCardProps)
+    pub fn lazy_predict_card = "predict"::load_predict_card => PredictCard(PredictCardProps)
 }

@@ -291,7 +291,7 @@ pub fn share_button() -> Html {
             <button type="button" class="btn share-button" data-testid="share" aria-haspopup="dialog"
                 onclick={set_open(true)}>{ tr!(tr, "share-button") }</button>
             if lab.share.dialog {
-                <LazyShareDialog />
+                { lazy_share_dialog(()) }
             }
         </>
     }
@@ -299,7 +299,7 @@ pub fn share_button() -> Html {
 
 crate::split_view! {
     /// The Share dialog, from its own wasm module (src/split.rs), fetched when first opened.
-    LazyShareDialog = "share"::load_share_dialog => ShareDialog(())
+    fn lazy_share_dialog = "share"::load_share_dialog => ShareDialog(())
 }
 
 /// The Share dialog.

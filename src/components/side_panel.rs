@@ -12,7 +12,7 @@ use crate::tr;
 use packet_engine::trace::LeaseInfo;
 use packet_engine::Scenario;
 
-use crate::components::device_panel::{Errors, LazyDevicePanel as DevicePanel, LazyLinkPanel as LinkPanel};
+use crate::components::device_panel::{lazy_device_panel, lazy_link_panel, DevicePanelProps, Errors, LinkPanelProps};
 use crate::editor::{EditAction, Field};
 use crate::state::Example;
 
@@ -45,14 +45,19 @@ pub struct SidePanelProps {
 pub fn side_panel(props: &SidePanelProps) -> Html {
     let tr = use_tr();
     let body = match (&*props.selected, &*props.selected_links) {
-        ([device], []) => html! {
-            <DevicePanel scenario={props.scenario.clone()} device={*device}
-                errors={props.errors.clone()} on_edit={props.on_edit.clone()} leases={props.leases.clone()} />
-        },
-        ([], [link]) => html! {
-            <LinkPanel scenario={props.scenario.clone()} link={*link}
-                errors={props.errors.clone()} on_edit={props.on_edit.clone()} />
-        },
+        ([device], []) => lazy_device_panel(yew::props!(DevicePanelProps {
+            scenario: props.scenario.clone(),
+            device: *device,
+            errors: props.errors.clone(),
+            on_edit: props.on_edit.clone(),
+            leases: props.leases.clone(),
+        })),
+        ([], [link]) => lazy_link_panel(yew::props!(LinkPanelProps {
+            scenario: props.scenario.clone(),
+            link: *link,
+            errors: props.errors.clone(),
+            on_edit: props.on_edit.clone(),
+        })),
         ([], []) => overview(props, &tr),
         (devices, links) => html! {
             <section class="panel-section" data-testid="multi-selection">

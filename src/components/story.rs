@@ -472,5 +472,5 @@ mod tests {
 
 crate::split_view! {
     /// The story panel (sequence diagram, encapsulation, chapters), from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyStoryPanel = "story"::load_story_panel => StoryPanel(StoryPanelProps)
+    pub fn lazy_story_panel = "story"::load_story_panel => StoryPanel(StoryPanelProps)
 }

@@ -48,7 +48,7 @@ pub fn tables(props: &TablesProps) -> Html {
         <section class="pane tables-pane" aria-label={props.title.clone().unwrap_or_else(|| AttrValue::from(tr!(tr, "tables-label")))}>
             <header class="pane-head"><h2 class="pane-title">{ title.clone() }</h2></header>
             <div class="pane-scroll" tabindex="0" role="region" aria-label={title}>
-                <LazyBlocks tables={props.tables.clone()} devices={props.devices.clone()} />
+                { lazy_blocks(yew::props!(BlocksProps { tables: props.tables.clone(), devices: props.devices.clone() })) }
             </div>
         </section>
     }
@@ -71,7 +71,7 @@ impl PartialEq for BlocksProps {
 
 crate::split_view! {
     /// The tables, from their own wasm module (src/split.rs).
-    LazyBlocks = "tables"::load_tables => Blocks(BlocksProps)
+    fn lazy_blocks = "tables"::load_tables => Blocks(BlocksProps)
 }
 
 /// All tables, device by device.

@@ -33,7 +33,7 @@ pub fn what_if_button(props: &WhatIfButtonProps) -> Html {
 }
 
 /// Props of [`WhatIfBar`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct WhatIfBarProps {
     /// Comparing (else editing the variant).
     pub comparing: bool,
@@ -220,16 +220,21 @@ pub fn frame_diff(props: &FrameDiffProps) -> Html {
 }
 
 crate::split_view! {
+    /// The what-if's banner, from its own wasm module (src/split.rs), fetched when a what-if starts.
+    pub fn lazy_what_if_bar = "whatif_bar"::load_what_if_bar => WhatIfBar(WhatIfBarProps)
+}
+
+crate::split_view! {
     /// The what-if's original canvas, from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyOriginalCanvas = "whatif_canvas"::load_original_canvas => OriginalCanvas(OriginalCanvasProps)
+    pub fn lazy_original_canvas = "whatif_canvas"::load_original_canvas => OriginalCanvas(OriginalCanvasProps)
 }
 
 crate::split_view! {
     /// The what-if's original events, from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyOriginalEvents = "whatif_events"::load_original_events => OriginalEvents(OriginalEventsProps)
+    pub fn lazy_original_events = "whatif_events"::load_original_events => OriginalEvents(OriginalEventsProps)
 }
 
 crate::split_view! {
     /// The what-if's frame comparison, from its own wasm module (src/split.rs), fetched when first drawn.
-    pub LazyFrameDiff = "whatif_diff"::load_frame_diff => FrameDiff(FrameDiffProps)
+    pub fn lazy_frame_diff = "whatif_diff"::load_frame_diff => FrameDiff(FrameDiffProps)
 }
