@@ -208,3 +208,28 @@ test("wheel and buttons zoom; labels stay legible when zoomed out; a background 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a device's panel, then a link's, then a device's again: each selection shows its own form", async () => {
+  // Both forms are split views drawn in the same place by one component (src/split.rs): a
+  // link's must not be drawn with the device's view, nor the other way round.
+  const { page, problems, context } = await openApp();
+  await pickExample(page, "same-network");
+  const expected = await scenario("same-network");
+  const link = expected.links[0];
+  const click = async (point) => page.mouse.click(point.x, point.y);
+  await click(await deviceCenter(page, "pc1"));
+  await page.getByTestId("device-panel").waitFor();
+  assert.match(await page.getByTestId("device-panel").textContent(), /pc1/);
+  const [a, b] = [await deviceCenter(page, link.a.device), await deviceCenter(page, link.b.device)];
+  await click({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+  await page.getByTestId("link-panel").waitFor();
+  assert.match(await page.getByTestId("link-panel").textContent(), new RegExp(link.id));
+  assert.equal(await page.getByTestId("link-port-a").inputValue(), link.a.port);
+  assert.equal(await page.getByTestId("device-panel").count(), 0);
+  await click(await deviceCenter(page, "pc2"));
+  await page.getByTestId("device-panel").waitFor();
+  assert.match(await page.getByTestId("device-panel").textContent(), /pc2/);
+  assert.equal(await page.getByTestId("link-panel").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
