@@ -32,6 +32,12 @@ import path from "node:path";
 /** wasm-opt's flags (index.html used to pass them to trunk): size, and the wasm features rustc emits. */
 const WASM_OPT = [
   "-Oz",
+  // Addresses below 1 KB are never used (Binaryen then folds constant offsets into loads and
+  // stores): rustc's wasm-ld lays the 1 MB stack out first ("--stack-first": data from 1 MB up,
+  // the stack growing down towards 0), so the low 1 KB is the bottom of a stack that would be
+  // 1023 KB deep, and address 0 is a null pointer Rust never follows. -2.5 KB gzip (issue 15,
+  // docs/size.md). Not --zero-filled-memory: a split module's memory is the main module's, full.
+  "--low-memory-unused",
   "--enable-bulk-memory",
   "--enable-nontrapping-float-to-int",
   "--enable-sign-ext",
