@@ -85,15 +85,16 @@ export function splitWasm(dir) {
       env: { ...process.env, RUST_LOG: "warn" },
     });
 
-    // The main module, optimised and named after its own bytes (trunk's name is a hash of
-    // wasm-bindgen's output; the split assigns table slots, and the service worker serves a
-    // known name from its cache: a name must never stand for two contents), its integrity
-    // updated where index.html names it.
+    // The main module, optimised and named after its own bytes as shipped (trunk's name is a
+    // hash of wasm-bindgen's output; the split assigns table slots, wasm-opt's flags change the
+    // bytes too, and the service worker serves a known name from its cache: a name must never
+    // stand for two contents), its integrity updated where index.html names it.
     const before = readFileSync(wasmFile);
-    const mainName = `packet-lab-${hash16(readFileSync(path.join(work, "main.wasm")))}_bg.wasm`;
-    wasmOpt(path.join(work, "main.wasm"), path.join(dir, mainName));
+    wasmOpt(path.join(work, "main.wasm"), path.join(work, "opt-main.wasm"));
+    const main = readFileSync(path.join(work, "opt-main.wasm"));
+    const mainName = `packet-lab-${hash16(main)}_bg.wasm`;
+    writeFileSync(path.join(dir, mainName), main);
     rmSync(wasmFile);
-    const main = readFileSync(path.join(dir, mainName));
     html = html.replaceAll(sri(before), sri(main)).replaceAll(`./${wasmName}`, `./${mainName}`);
 
     // The split modules and their shared chunk, optimised and named after their bytes.
