@@ -18,7 +18,7 @@ use crate::story::StoryAction;
 use crate::components::{lazy_exercise_panel, lazy_predict_card, CourseList, ExercisePanelProps, PredictCardProps, PredictToggle};
 use crate::exercises::LockContext;
 use crate::components::{
-    presenter_class, presenter_style, sentence, share_boot, use_present_keys, EmbedShell, LinkError, LinkPrompt, Narration,
+    presenter_class, presenter_style, sentence, use_present_keys, EmbedShell, LinkError, LinkPrompt, Narration,
     ShareButton,
 };
 use crate::components::{
@@ -28,7 +28,7 @@ use crate::components::{
 use crate::playback::PlayAction;
 use crate::diagram::{engine_version, Diagram};
 use crate::editor::EditAction;
-use crate::state::{Action, Example, State};
+use crate::state::{Action, State};
 use crate::storage;
 
 /// The reducer handle every component below [`App`] can reach with `use_context`.
@@ -37,44 +37,8 @@ pub type LabContext = UseReducerHandle<State>;
 /// The whole app: the state and its context provider.
 #[function_component(App)]
 pub fn app() -> Html {
-    let lab = use_reducer(|| {
-        let examples = built_in_examples();
-        // The autosaved lab, with the index of the example it started from.
-        let restored = storage::load().map(|(scenario, stem)| {
-            let origin = stem.and_then(|stem| examples.iter().position(|e| e.stem == stem));
-            (scenario, origin)
-        });
-        let had_lab = restored.is_some();
-        let mut state = State::new(examples, restored);
-        // The commands typed in that lab's terminal before the reload.
-        if had_lab {
-            state.play = crate::playback::Playback::restore(&state.edit.scenario, storage::load_typed());
-        }
-        // The exercise progress, and the exercise being done before the reload.
-        crate::progress::boot(&mut state.exercises, &state.edit.scenario);
-        // A teacher's exercise link (#exercise=…): the same checks as a file.
-        if let Some(fragment) = crate::progress::take_exercise_link() {
-            match crate::share::decode_exercise(&fragment) {
-                Ok(text) => {
-                    let action = crate::exercises::ExerciseAction::Open { file: None, text };
-                    state = (*Rc::new(state).reduce(Action::Exercise(action))).clone();
-                }
-                Err(e) => state.exercises.error = Some(packet_engine::msg!("invalid-exercise-link-not-opened", error = e.msg())),
-            }
-        }
-        // A link in the URL (#lab=…) and the embed mode (?embed=1).
-        share_boot(&mut state);
-        // The language was fetched before the app was drawn (src/main.rs): if its files did not
-        // arrive, the app opens in English and says so at the picker.
-        let lang = crate::i18n::at_boot();
-        if crate::i18n::ready(lang) {
-            state.lang = lang;
-        } else {
-            state.lang_failed = Some(lang);
-        }
-        state
-    });
-    let embed = lab.share.embed.is_some();
+    let lab = use_reducer(crate::boot::state);
+    let (booting, embed) = (lab.booting, lab.share.embed.is_some());
     // A language the user picked is saved (and a link's `lang=` rewritten) once it is on
     // screen, so a failed or overtaken fetch leaves no trace but the picker's message.
     use_effect_with((lab.lang, lab.lang_picked), |&(tag, picked)| {
@@ -90,18 +54,30 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Rc<crate::i18n::Tr>> context={tr}>
         <ContextProvider<LabContext> context={lab}>
-            if embed { <EmbedShell /> } else { <Shell /> }
+            if booting { <Booting /> } else if embed { <EmbedShell /> } else { <Shell /> }
         </ContextProvider<LabContext>>
         </ContextProvider<Rc<crate::i18n::Tr>>>
     }
 }
 
-/// The engine's example scenarios (compiled into it).
-fn built_in_examples() -> Vec<Example> {
-    packet_engine::examples::all()
-        .into_iter()
-        .map(|(stem, scenario)| Example { stem, scenario: Rc::new(scenario) })
-        .collect()
+/// The page while it waits for the engine's module to read the lab it opens with (a stored
+/// lab, a link: src/boot.rs): a line saying so, or, when the module cannot be fetched, the
+/// message with its reload (nothing was saved meanwhile, so the reload reads the same lab).
+#[function_component(Booting)]
+fn booting() -> Html {
+    let tr = crate::i18n::use_tr();
+    let lab = use_context::<LabContext>().expect("Booting is only rendered inside App's provider");
+    let code_loaded = use_callback(lab.dispatcher(), |(), d| d.dispatch(Action::CodeLoaded));
+    let failed = crate::split::use_split_fn(&crate::playback::engine::ENGINE, true, code_loaded);
+    html! {
+        <div class="booting" data-testid="booting">
+            if failed {
+                <crate::split::SplitFailed />
+            } else {
+                <p class="run-progress" role="status">{ crate::tr!(tr, "booting") }</p>
+            }
+        </div>
+    }
 }
 
 /// What picking a language does: a language whose catalogue is here is shown at once; another

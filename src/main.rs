@@ -9,6 +9,7 @@
 mod alloc;
 mod anim;
 mod app;
+mod boot;
 #[cfg(test)]
 mod build_tests;
 #[cfg(feature = "bench")]

@@ -72,20 +72,10 @@ pub struct State {
     /// was here (it holds the editor's lab edits, the command parser and validation,
     /// `playback::engine`): applied, in order, when it arrives.
     pub deferred: Vec<Action>,
-    /// Labs the page took in before the engine's module, their validator, was here, the
-    /// latest last: checked when it arrives ([`State::check_labs`]).
-    pub unchecked: Vec<Unchecked>,
-}
-
-/// A lab taken in without validation (issue 15: validation is engine code, not the first
-/// load's). The built-in examples need none (a native test validates them).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Unchecked {
-    /// The lab the last visit stored, on screen.
-    Restored,
-    /// A link's lab, opened (or offered) at load over `before`, the state without the link;
-    /// `own` is the visitor's stored lab then.
-    Link { before: Rc<State>, lab: Rc<SharedLab>, own: Option<Scenario> },
+    /// True while the page waits for the engine's module to read the lab it opens with (a
+    /// stored lab, a link: src/boot.rs): only "Opening the lab…" is drawn, nothing is saved,
+    /// and every action but [`Action::CodeLoaded`] is ignored.
+    pub booting: bool,
 }
 
 impl State {
@@ -94,17 +84,13 @@ impl State {
     /// example.
     pub fn new(examples: Vec<Example>, restored: Option<(Scenario, Option<usize>)>) -> Self {
         let examples: Rc<[Example]> = examples.into();
-        let mut unchecked = Vec::new();
         let edit = match restored {
-            Some((scenario, origin)) => {
-                unchecked.push(Unchecked::Restored);
-                Editor::new(scenario, origin.filter(|&i| i < examples.len()))
-            }
+            Some((scenario, origin)) => Editor::new(scenario, origin.filter(|&i| i < examples.len())),
             None => {
                 let first = examples.iter().position(|e| e.stem == crate::story::FIRST_VISIT).unwrap_or(0);
                 match examples.get(first) {
                     Some(example) => Editor::new((*example.scenario).clone(), Some(first)),
-                    None => Editor::new(Scenario::from_json_unchecked("{}").expect("the empty lab reads"), None),
+                    None => Editor::new(Scenario::empty(), None),
                 }
             }
         };
@@ -125,41 +111,13 @@ impl State {
             whatif: WhatIf::default(),
             started: false,
             deferred: Vec::new(),
-            unchecked,
+            booting: false,
         }
     }
 
-    /// Validates the labs taken in before the engine's module was here, once it is (natively,
-    /// at once). A link's lab the engine refuses is undone: the page is as the link would have
-    /// left it had it been checked at load (the state before it, the link's error shown, or its
-    /// what-if left out). A stored lab it refuses (a newer version's rules, an edited store) is
-    /// replaced by the first visit's example, and the notice says why.
-    pub fn check_labs(&mut self) {
-        let Some(engine) = crate::playback::engine::get() else { return };
-        while let Some(unchecked) = self.unchecked.pop() {
-            match unchecked {
-                Unchecked::Restored => {
-                    if let Err(e) = (engine.validate)(&self.edit.scenario) {
-                        let first = State::new(self.examples.to_vec(), None);
-                        (self.edit, self.play) = (first.edit, first.play);
-                        self.edit.notice = Some(packet_engine::msg!("invalid-lab-cannot-load", error = e.with_path()));
-                    }
-                }
-                Unchecked::Link { before, lab, own } => {
-                    let checked = crate::share::check(&lab, engine.validate);
-                    if checked.as_ref() != Ok(&*lab) {
-                        // What the page is, not what it shows, carries over: mounted, its
-                        // language, set again after booting (a link refused at boot starts
-                        // from a new state). Actions held for the engine were on the link's
-                        // lab: `reduce` takes them from the state it goes back to, which has none.
-                        let kept = (self.started, self.lang, self.lang_pending, self.lang_failed, self.lang_picked);
-                        *self = (*before).clone();
-                        crate::components::share_boot_with(self, Some(checked), own);
-                        (self.started, self.lang, self.lang_pending, self.lang_failed, self.lang_picked) = kept;
-                    }
-                }
-            }
-        }
+    /// The state while the page waits for the engine's module to read its lab (src/boot.rs).
+    pub fn booting(examples: Vec<Example>) -> Self {
+        Self { booting: true, ..State::new(examples, None) }
     }
 
     /// Makes a link's lab the lab on screen (undoable: the replaced lab is on the undo
@@ -328,6 +286,13 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let engine = crate::playback::engine::get();
+        if self.booting {
+            // The engine's module is here: the page boots as it does with it (src/boot.rs).
+            return match (action, engine) {
+                (Action::CodeLoaded, Some(engine)) => Rc::new((engine.boot)()),
+                _ => self,
+            };
+        }
         let needs_engine = match &action {
             Action::Edit(edit) => !edit.is_view(),
             Action::Play(PlayAction::Command { .. }) | Action::OpenShared(_) => true,
@@ -458,9 +423,7 @@ impl State {
             Action::DismissLanguageFailed => next.lang_failed = None,
             Action::WhatIf(action) => next.what_if(action),
             Action::CodeLoaded => {
-                // The engine's module: the labs taken in before it are validated, and a run
-                // that waited for it starts.
-                next.check_labs();
+                // The engine's module: a run that waited for it starts.
                 next.play.engine_loaded();
                 if let Some(original) = &mut next.whatif.original {
                     std::rc::Rc::make_mut(original).play.engine_loaded();
@@ -696,32 +659,6 @@ mod tests {
         assert_eq!(arrived.edit.scenario, direct.edit.scenario, "the same edits, in order");
         assert_eq!(arrived.edit.scenario.devices.len(), 3);
         assert!(arrived.play.run().unwrap().lab.devices.len() == 3, "and the lab runs again");
-    }
-
-    /// Validation is the engine's (issue 15): a stored lab is taken in as read and checked
-    /// when the engine's module arrives. One it refuses gives way to the first visit's example,
-    /// and the notice says why; a valid one stays, and so does its run.
-    #[test]
-    fn a_stored_lab_is_validated_when_the_engines_module_arrives() {
-        let examples: Vec<Example> =
-            packet_engine::examples::all().into_iter().take(2).map(|(stem, s)| Example { stem, scenario: Rc::new(s) }).collect();
-        let good = (*examples[1].scenario).clone();
-        let mut bad = good.clone();
-        bad.devices[0].interfaces[0].address = Some("10.0.0.300/33".into());
-        crate::playback::engine::hide(true);
-        let kept = State::new(examples.clone(), Some((good.clone(), None)));
-        let taken = State::new(examples.clone(), Some((bad.clone(), None)));
-        crate::playback::engine::hide(false);
-        assert_eq!(taken.edit.scenario.as_ref(), &bad, "shown as stored until the engine is here");
-        assert_eq!(taken.unchecked, vec![Unchecked::Restored]);
-        let refused = apply(taken, &[Action::CodeLoaded]);
-        assert_eq!(refused.edit.scenario, examples[0].scenario, "the first visit's example instead");
-        let notice = refused.edit.notice.as_ref().expect("the notice says why").to_string();
-        assert!(notice.contains("devices[0].interfaces[0].address"), "{notice}");
-        assert!(refused.unchecked.is_empty() && refused.play.run().is_some());
-        let kept = apply(kept, &[Action::CodeLoaded]);
-        assert_eq!(kept.edit.scenario.as_ref(), &good);
-        assert!(kept.edit.notice.is_none() && kept.unchecked.is_empty() && kept.play.run().is_some());
     }
 
     /// A typed command waits for the engine's module (its parser) as a lab edit does.

@@ -55,6 +55,18 @@ pub fn load() -> Option<(Scenario, Option<String>)> {
     decode(&text).map(|s| (s, example))
 }
 
+/// True when a lab is stored.
+pub fn has_lab() -> bool {
+    local_storage().is_some_and(|s| s.get_item(LAB_KEY).ok().flatten().is_some())
+}
+
+/// True when a lab is stored (or its typed commands, or a lab a link replaced): text the page
+/// reads at load with the engine's JSON reader (src/boot.rs).
+pub fn has_text() -> bool {
+    let Some(storage) = local_storage() else { return false };
+    [LAB_KEY, TYPED_KEY, crate::components::PREVIOUS_KEY].iter().any(|key| storage.get_item(key).ok().flatten().is_some())
+}
+
 /// Saves the commands typed in the lab's terminal, so a reload runs them again.
 pub fn save_typed(typed: &[CommandSpec]) {
     let Some(storage) = local_storage() else { return };
@@ -77,8 +89,7 @@ pub fn decode_typed(text: &str) -> Vec<CommandSpec> {
 }
 
 /// The stored text back as a lab; `None` when it does not read as one (then the first visit's
-/// example is shown instead). It is validated by the engine (`State::check_labs`), which is not
-/// in the page's first load.
+/// example is shown instead). Engine code (src/boot.rs), which validates it too.
 pub fn decode(text: &str) -> Option<Scenario> {
     Scenario::from_json_unchecked(text).ok()
 }

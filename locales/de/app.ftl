@@ -177,6 +177,7 @@ run-stopped = Angehalten: { $error }
 run-again = Erneut ausführen
 run-error = Dieses Labor kann nicht laufen: { $error }
 run-progress = Das Labor läuft … bisher { $events } Ereignisse
+booting = Das Labor wird geöffnet …
 engine-loading = Die Paket-Engine wird geladen … das Labor läuft, sobald sie da ist
 run-budget = Verbrauchter Anteil des Arbeitsbudgets
 cancel = Abbrechen

@@ -177,6 +177,7 @@ run-stopped = Stopped: { $error }
 run-again = Run again
 run-error = This lab cannot run: { $error }
 run-progress = Running the lab… { $events } events so far
+booting = Opening the lab…
 engine-loading = Loading the packet engine… the lab runs as soon as it is here
 run-budget = Share of the run's work budget used
 cancel = Cancel

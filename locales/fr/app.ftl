@@ -177,6 +177,7 @@ run-stopped = Arrêté : { $error }
 run-again = Relancer
 run-error = Ce labo ne peut pas tourner : { $error }
 run-progress = Le labo tourne… { $events } événements jusqu'ici
+booting = Ouverture du labo…
 engine-loading = Chargement du moteur de paquets… le labo tourne dès qu'il est là
 run-budget = Part du budget de travail utilisée
 cancel = Annuler

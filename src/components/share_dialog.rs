@@ -17,11 +17,11 @@ use crate::i18n::use_tr;
 use crate::tr;
 use crate::playback::{PlayAction, Playback};
 use crate::share::{self, ShareAction, SharedLab, SCALES};
-use crate::state::{Action, State, Unchecked};
+use crate::state::{Action, State};
 use crate::storage;
 
 /// The `localStorage` key of the lab a link replaced, so it can be restored.
-const PREVIOUS_KEY: &str = "packet-lab.previous.v1";
+pub(crate) const PREVIOUS_KEY: &str = "packet-lab.previous.v1";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -34,9 +34,14 @@ fn keep_previous(scenario: &Scenario) {
     }
 }
 
-/// The kept previous lab, if a valid one is stored.
+/// The kept previous lab's text, if one is stored.
+fn previous_text() -> Option<String> {
+    local_storage()?.get_item(PREVIOUS_KEY).ok().flatten()
+}
+
+/// The kept previous lab, if a valid one is stored (read at boot, with the engine here).
 fn previous() -> Option<Scenario> {
-    storage::decode(&local_storage()?.get_item(PREVIOUS_KEY).ok().flatten()?)
+    storage::decode(&previous_text()?)
 }
 
 /// Removes the fragment from the address bar once a link has been handled, so a reload
@@ -69,24 +74,23 @@ pub fn boot(state: &mut State) {
 }
 
 /// [`boot`] with the link read (`None`: no link) and the visitor's own stored lab, as they were
-/// at load (the page saves the lab on screen meanwhile). A link's lab is validated by the engine
-/// (`share::check`): at once when its module is here; else the lab opens (or is offered) as
-/// read, and the state before it is kept (`Unchecked::Link`) for `State::check_labs`, which
-/// goes back to it and calls this again with the checked link when the engine refuses the lab.
-pub fn boot_with(state: &mut State, link: Option<Result<SharedLab, share::ShareError>>, own: Option<Scenario>) {
-    let engine = crate::playback::engine::get();
-    let link = match (link, engine) {
+/// at load (the page saves the lab on screen meanwhile). The page boots so only with the
+/// engine's module here (src/boot.rs), which validates the link's lab (`share::check`).
+fn boot_with(state: &mut State, link: Option<Result<SharedLab, share::ShareError>>, own: Option<Scenario>) {
+    let link = match (link, crate::playback::engine::get()) {
         (Some(Ok(lab)), Some(engine)) => Some(share::check(&lab, engine.validate)),
         (link, _) => link,
     };
-    let unchecked = match (&link, engine) {
-        (Some(Ok(lab)), None) => {
-            Some(Unchecked::Link { before: Rc::new(state.clone()), lab: Rc::new(lab.clone()), own: own.clone() })
-        }
-        _ => None,
-    };
     open_link(state, link, own);
-    state.unchecked.extend(unchecked);
+}
+
+/// A first visit's URL (no link, nothing stored: src/boot.rs `first_visit`): the embed mode
+/// and its example, if it is an embed.
+pub fn boot_embed(state: &mut State) {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(embed) = share::parse_embed(&window.location().search().unwrap_or_default()) {
+        open_embed(state, embed, None);
+    }
 }
 
 /// What [`boot_with`] does with the link and the embed mode.
@@ -94,47 +98,7 @@ fn open_link(state: &mut State, link: Option<Result<SharedLab, share::ShareError
     let Some(window) = web_sys::window() else { return };
     let search = window.location().search().unwrap_or_default();
     if let Some(embed) = share::parse_embed(&search) {
-        // An embedded lab never shows or touches the visitor's own lab.
-        let example = embed.example.as_deref().and_then(|stem| state.examples.iter().position(|e| e.stem == stem));
-        *state = State::new(state.examples.to_vec(), None);
-        if let Some(i) = example {
-            state.edit = Editor::new((*state.examples[i].scenario).clone(), Some(i));
-            state.play = Playback::new(&state.edit.scenario);
-        }
-        let mut view_given = false;
-        match link {
-            Some(Ok(lab)) => {
-                view_given = lab.view.is_some();
-                state.open_shared(&lab);
-            }
-            Some(Err(e)) => state.share.error = Some(Rc::new(e.msg())),
-            None => {}
-        }
-        if let Some(scale) = embed.scale {
-            state.share.scale = scale;
-        }
-        // The sequence diagram's view, lanes and filters (issue 13); a bad value is reported
-        // and left at its default.
-        let devices: Vec<&str> = state.edit.scenario.devices.iter().map(|d| d.id.as_str()).collect();
-        let [view, lanes, hide] = &embed.story;
-        if let Some((story, note)) = crate::story::link::from_query(view.as_deref(), lanes.as_deref(), hide.as_deref(), &devices) {
-            state.story = story;
-            if let Some(note) = note {
-                state.share.error = Some(Rc::new(note));
-            }
-        }
-        if !view_given {
-            // Room for the labels at the presenter scale: nothing runs off the frame.
-            state.edit.view = crate::editor::fit_view_scaled(&state.edit.scenario, f64::from(state.share.scale) / 100.0);
-        }
-        let scenario = state.edit.scenario.clone();
-        if let Some(start) = embed.start {
-            state.play.apply(PlayAction::Seek(start), &scenario);
-        }
-        if embed.autoplay {
-            state.play.apply(PlayAction::TogglePlay, &scenario);
-        }
-        state.share.embed = Some(embed);
+        open_embed(state, embed, link);
         return;
     }
     state.share.previous = previous().is_some();
@@ -161,6 +125,52 @@ fn open_link(state: &mut State, link: Option<Result<SharedLab, share::ShareError
             forget_fragment();
         }
     }
+}
+
+/// The embed mode (`?embed=1`): its example, the link's lab over it, the presenter scale, the
+/// story view, the start event and autoplay. An embedded lab never shows or touches the
+/// visitor's own lab.
+fn open_embed(state: &mut State, embed: share::Embed, link: Option<Result<SharedLab, share::ShareError>>) {
+    let example = embed.example.as_deref().and_then(|stem| state.examples.iter().position(|e| e.stem == stem));
+    *state = State::new(state.examples.to_vec(), None);
+    if let Some(i) = example {
+        state.edit = Editor::new((*state.examples[i].scenario).clone(), Some(i));
+        state.play = Playback::new(&state.edit.scenario);
+    }
+    let mut view_given = false;
+    match link {
+        Some(Ok(lab)) => {
+            view_given = lab.view.is_some();
+            state.open_shared(&lab);
+        }
+        Some(Err(e)) => state.share.error = Some(Rc::new(e.msg())),
+        None => {}
+    }
+    if let Some(scale) = embed.scale {
+        state.share.scale = scale;
+    }
+    // The sequence diagram's view, lanes and filters (issue 13); a bad value is reported
+    // and left at its default.
+    let devices: Vec<&str> = state.edit.scenario.devices.iter().map(|d| d.id.as_str()).collect();
+    let [view, lanes, hide] = &embed.story;
+    if let Some((story, note)) = crate::story::link::from_query(view.as_deref(), lanes.as_deref(), hide.as_deref(), &devices) {
+        state.story = story;
+        if let Some(note) = note {
+            state.share.error = Some(Rc::new(note));
+        }
+    }
+    if !view_given {
+        // Room for the labels at the presenter scale: nothing runs off the frame.
+        state.edit.view = crate::editor::fit_view_scaled(&state.edit.scenario, f64::from(state.share.scale) / 100.0);
+    }
+    let scenario = state.edit.scenario.clone();
+    if let Some(start) = embed.start {
+        state.play.apply(PlayAction::Seek(start), &scenario);
+    }
+    if embed.autoplay {
+        state.play.apply(PlayAction::TogglePlay, &scenario);
+    }
+    state.share.embed = Some(embed);
 }
 
 /// What the page says of a link it could not open: worded once, in the language the page
@@ -248,7 +258,10 @@ fn restore_button() -> Html {
     let onclick = {
         let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(scenario) = previous() {
+            // Reading a lab is engine code (src/boot.rs); the button is only drawn after a boot
+            // that had the engine, so it is here.
+            let engine = crate::playback::engine::get();
+            if let Some(scenario) = engine.and_then(|engine| (engine.read_lab)(&previous_text()?)) {
                 keep_previous(&lab.edit.scenario);
                 lab.dispatch(Action::Edit(EditAction::Replace { scenario, origin: None }));
                 lab.dispatch(Action::Share(ShareAction::DismissError));

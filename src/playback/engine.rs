@@ -42,6 +42,11 @@ pub struct Engine {
     pub explain: fn(&TraceEvent) -> Msg,
     /// A run's story index (the website visit's chapters), which decodes every frame.
     pub story: fn(&RunOutcome) -> crate::story::StoryIndex,
+    /// The page's state at load, read from the stored lab and the URL (src/boot.rs): reading a
+    /// lab's JSON is engine code.
+    pub boot: fn() -> crate::state::State,
+    /// A stored lab's text read back, unvalidated (`None`: it does not read as a lab).
+    pub read_lab: fn(&str) -> Option<Scenario>,
 }
 
 fn engine() -> Engine {
@@ -61,6 +66,8 @@ fn engine() -> Engine {
         summarize: packet_engine::wire::summarize,
         explain: TraceEvent::explain_msg,
         story: crate::story::StoryIndex::new,
+        boot: crate::boot::full,
+        read_lab: crate::storage::decode,
     }
 }
 

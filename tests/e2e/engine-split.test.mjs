@@ -1,8 +1,9 @@
 // The page's engine is a split module (issue 15, src/playback/engine.rs, docs/size.md "the
 // engine split"), in real headless Chromium against the built dist/: a first visit's example
-// plays before that module has arrived (its run is precomputed); any other lab is drawn at
-// once and runs when the module arrives, at the event a link asked for; a module that cannot
-// be fetched says so and keeps the lab.
+// plays before that module has arrived (its run is precomputed); another example is drawn at
+// once and runs when the module arrives; a lab read from text (a link, a stored lab: reading
+// JSON is engine code, src/boot.rs) opens when the module arrives, at the event a link asked
+// for; a module that cannot be fetched says so and loses nothing.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -15,7 +16,7 @@ const ENGINE = /packet-lab-load-engine-[0-9a-f]{16}\.wasm$/;
 
 /** Opens `url` with no service worker. The engine's module is held until `release()` is
  *  called, or refused when `refuse` is true. */
-async function open(url, { refuse = false } = {}) {
+async function open(url, { refuse = false, ready = true } = {}) {
   const context = await fx.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
   const page = await context.newPage();
   const problems = recordProblems(page);
@@ -29,7 +30,7 @@ async function open(url, { refuse = false } = {}) {
     await route.continue();
   });
   await page.goto(url);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+  if (ready) await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
   return { context, page, problems, release, asked };
 }
 
@@ -95,37 +96,45 @@ test("the editor's lab edits and gestures wait for the engine's module; the zoom
   await context.close();
 });
 
-test("a link's lab is drawn at once and runs when the engine arrives, at the link's event", async () => {
+/** Waits for the page to say it opens the lab, and checks nothing of a lab is drawn yet. */
+async function booting(page) {
+  await page.getByTestId("booting").waitFor({ timeout: READY_TIMEOUT_MS });
+  assert.match(await page.getByTestId("booting").textContent(), /Opening the lab/);
+  assert.equal(await page.locator("[data-device]").count(), 0);
+  assert.equal(await page.locator('[data-ready="true"]').count(), 0);
+}
+
+test("a link's lab opens when the engine arrives, at the link's event", async () => {
   const lab = await scenario("two-subnets");
-  const { context, page, problems, release } = await open(linkTo({ v: 1, scenario: lab, event: 9 }));
-  await page.getByTestId("engine-loading").waitFor();
+  const { context, page, problems, release } = await open(linkTo({ v: 1, scenario: lab, event: 9 }), { ready: false });
+  await booting(page);
+  release();
+  await page.waitForSelector('.app[data-ready="true"]', { timeout: READY_TIMEOUT_MS });
   const devices = await page.locator("[data-device]").evaluateAll((d) => d.map((e) => e.dataset.device));
   assert.deepEqual(devices.sort(), lab.devices.map((d) => d.id).sort());
-  release();
   await page.waitForFunction(() => document.querySelector('[data-testid="event-count"]').textContent.startsWith("event 9 "), null, { timeout: READY_TIMEOUT_MS });
   assert.equal(await page.getByTestId("engine-loading").count(), 0);
+  assert.equal(await page.getByTestId("booting").count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test("an embed waits for the engine the same way, and a wrong link is said when it arrives", async () => {
+test("an embed's link waits for the engine the same way, and a wrong link is said when it arrives", async () => {
   const lab = await scenario("hub");
-  const { context, page, release } = await open(linkTo({ v: 1, scenario: lab, event: 3 }).replace("#", "?embed=1#"));
-  await page.getByTestId("engine-loading").waitFor();
+  const { context, page, release } = await open(linkTo({ v: 1, scenario: lab, event: 3 }).replace("#", "?embed=1#"), { ready: false });
+  await booting(page);
   release();
+  await page.waitForSelector('[data-testid="embed"][data-ready="true"]', { timeout: READY_TIMEOUT_MS });
   await page.waitForFunction(() => document.querySelector('[data-testid="event-count"]').textContent.startsWith("event 3 "), null, { timeout: READY_TIMEOUT_MS });
   await context.close();
 
-  // 10.0.0.300: validation is the engine's (issue 15), so a wrong link's lab is drawn as read
-  // and waits; when the engine arrives it is refused as a link always was: the link's error,
-  // naming the field, and the first visit's example in its place, playing.
+  // 10.0.0.300: a wrong link's lab is refused when the engine arrives, as a link always was:
+  // the link's error, naming the field, and the first visit's example in its place, playing.
   const wrong = structuredClone(lab);
   const at = wrong.devices.findIndex((d) => d.interfaces?.length);
   wrong.devices[at].interfaces[0].address = "10.0.0.300/24";
-  const bad = await open(linkTo({ v: 1, scenario: wrong }));
-  await bad.page.getByTestId("engine-loading").waitFor();
-  assert.equal(await bad.page.getByTestId("link-error").count(), 0);
-  assert.equal(await bad.page.locator("[data-device]").count(), wrong.devices.length);
+  const bad = await open(linkTo({ v: 1, scenario: wrong }), { ready: false });
+  await booting(bad.page);
   bad.release();
   await bad.page.getByTestId("link-error").waitFor({ timeout: READY_TIMEOUT_MS });
   const said = await bad.page.getByTestId("link-error").textContent();
@@ -165,19 +174,26 @@ test("a stored lab the engine refuses gives way to the first visit's example, an
   await context.close();
 });
 
-test("an engine module that cannot be fetched is said where the run would be, and the lab is kept", async () => {
-  const lab = await scenario("two-subnets");
-  const { context, page, problems } = await open(linkTo({ v: 1, scenario: lab }), { refuse: true });
-  // Where the run would be (the tables' pane, a split view that waits for the engine's module
-  // too, says the same).
-  const failed = page.locator('[data-testid="split-failed"]:not(.tables-pane *)');
+test("an engine module that cannot be fetched is said, and nothing is lost", async () => {
+  // A first visit: said where the run would be (the tables' pane, a split view that waits for
+  // the engine's module too, says the same); the example stays on screen.
+  const first = await open(fx.appUrl, { refuse: true });
+  const failed = first.page.locator('[data-testid="split-failed"]:not(.tables-pane *)');
   await failed.waitFor({ timeout: READY_TIMEOUT_MS });
   assert.match(await failed.textContent(), /could not be downloaded/);
-  assert.match(await page.locator('.tables-pane [data-testid="split-failed"]').textContent(), /could not be downloaded/);
-  assert.equal(await page.locator("[data-device]").count(), lab.devices.length);
-  // The lab is in the browser's storage, so "Reload" keeps it.
-  await page.waitForFunction(() => localStorage.getItem("packet-lab.lab.v1") !== null);
-  assert.deepEqual((await savedLab(page)).devices.map((d) => d.id), lab.devices.map((d) => d.id));
-  assert.deepEqual(problems.filter((p) => !/packet-lab-load-engine|Failed to load wasm-split module|ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  assert.match(await first.page.locator('.tables-pane [data-testid="split-failed"]').textContent(), /could not be downloaded/);
+  assert.ok((await first.page.locator("[data-device]").count()) > 0);
+  await first.context.close();
+
+  // A link: the page cannot read it without the engine, so it says so with its reload; the
+  // link stays in the address bar and nothing was saved, so the reload reads the same link.
+  const lab = await scenario("two-subnets");
+  const { context, page, problems } = await open(linkTo({ v: 1, scenario: lab }), { refuse: true, ready: false });
+  await page.locator('[data-testid="booting"] [data-testid="split-failed"]').waitFor({ timeout: READY_TIMEOUT_MS });
+  assert.match(await page.getByTestId("split-failed").textContent(), /could not be downloaded/);
+  assert.equal(await page.getByTestId("split-reload").count(), 1);
+  assert.ok((await page.evaluate(() => location.hash)).startsWith("#lab="));
+  assert.equal(await page.evaluate(() => localStorage.getItem("packet-lab.lab.v1")), null);
+  assert.deepEqual(problems.filter((p) => !/packet-lab-load-engine|Failed to load wasm-split module|ERR_INTERNET_DISCONNECTED|could not start/.test(p)), []);
   await context.close();
 });

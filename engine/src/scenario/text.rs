@@ -402,9 +402,23 @@ impl Scenario {
         Ok(scenario)
     }
 
-    /// Reads a lab file without validating it: the page reads its built-in examples, its
-    /// stored lab and a link's lab before the engine's module (which holds validation) has
-    /// arrived, and validates them through the engine before they run (issue 15). Never panics.
+    /// The empty lab: what the file `{}` reads as (version 1, nothing else), made without
+    /// reading JSON (the page's first load has no JSON reader for labs, issue 15).
+    pub fn empty() -> Scenario {
+        Scenario {
+            version: default_version(),
+            name: String::new(),
+            description: String::new(),
+            seed: 0,
+            devices: Vec::new(),
+            links: Vec::new(),
+            commands: Vec::new(),
+            options: Options::default(),
+        }
+    }
+
+    /// Reads a lab file without validating it (the callers validate it before it runs: the
+    /// editor's import, the exercises' files). Never panics.
     pub fn from_json_unchecked(text: &str) -> Result<Scenario, ScenarioError> {
         parse_json(text, "scenario")
     }
@@ -476,4 +490,16 @@ pub fn device_port_names(dev: &DeviceSpec) -> Vec<String> {
 /// `"dhcp"` (any case, spaces around) in an interface's address field.
 pub fn is_dhcp(address: &str) -> bool {
     address.trim().eq_ignore_ascii_case("dhcp")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Scenario;
+
+    /// `Scenario::empty` is the file `{}` as the JSON reader reads it.
+    #[test]
+    fn the_empty_lab_is_the_empty_file() {
+        assert_eq!(Scenario::empty(), Scenario::from_json_unchecked("{}").unwrap());
+        assert_ne!(Scenario::empty(), Scenario::from_json_unchecked(r#"{"name": "x"}"#).unwrap());
+    }
 }
