@@ -96,9 +96,9 @@ pub fn app() -> Html {
     }
 }
 
-/// The engine's example scenarios (compiled into it).
+/// The example labs built in (`src/examples.rs`: read from the codec's compact form, not JSON).
 fn built_in_examples() -> Vec<Example> {
-    packet_engine::examples::all()
+    crate::examples::all()
         .into_iter()
         .map(|(stem, scenario)| Example { stem, scenario: Rc::new(scenario) })
         .collect()

@@ -17,6 +17,7 @@ mod components;
 mod diagram;
 mod download;
 mod editor;
+mod examples;
 mod exercises;
 mod geometry;
 mod i18n;
