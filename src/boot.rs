@@ -44,7 +44,7 @@ fn text_to_read() -> bool {
 
 /// The built-in examples, in teaching order.
 pub fn examples() -> Vec<Example> {
-    packet_engine::examples::all().into_iter().map(|(stem, scenario)| Example { stem, scenario: Rc::new(scenario) }).collect()
+    crate::examples::all().into_iter().map(|(stem, scenario)| Example { stem, scenario: Rc::new(scenario) }).collect()
 }
 
 /// A first visit: nothing stored, no link. The first visit's example (or an embed's), with

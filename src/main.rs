@@ -18,6 +18,7 @@ mod components;
 mod diagram;
 mod download;
 mod editor;
+mod examples;
 mod exercises;
 mod geometry;
 mod i18n;

@@ -30,7 +30,7 @@ pub(super) const WORDS: &[u8] = include_bytes!("first-visit.words");
 
 thread_local! {
     /// The first visit's example without what does not change a run.
-    static VISIT: Option<Scenario> = packet_engine::examples::get(crate::story::FIRST_VISIT).map(|lab| lab.strip());
+    static VISIT: Option<Scenario> = crate::examples::get(crate::story::FIRST_VISIT).map(|lab| lab.strip());
 }
 
 /// The run of `lab` when it is the first visit's example, with its words: devices moved, or

@@ -104,13 +104,3 @@ impl Wire for VecSet<u64> {
         Ok(set)
     }
 }
-
-impl<T: Wire> Wire for [T; 2] {
-    fn put(&self, e: &mut Enc) {
-        self[0].put(e);
-        self[1].put(e);
-    }
-    fn get(d: &mut Dec) -> Res<Self> {
-        Ok([T::get(d)?, T::get(d)?])
-    }
-}

@@ -69,6 +69,7 @@ macro_rules! wire_enum {
 }
 
 pub mod lab;
+pub mod scenario;
 pub mod words;
 mod types;
 
@@ -239,6 +240,17 @@ macro_rules! wire_uint {
 }
 wire_uint!(u8, u16, u32, u64, usize);
 
+/// The exact bits (any NaN, `-0.0`), byte-reversed into a varint: a round number's mantissa
+/// ends in zero bytes, so a position such as `340.0` takes 3 bytes, not 8.
+impl Wire for f64 {
+    fn put(&self, e: &mut Enc) {
+        e.uint(self.to_bits().swap_bytes());
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Ok(f64::from_bits(d.uint()?.swap_bytes()))
+    }
+}
+
 impl Wire for bool {
     fn put(&self, e: &mut Enc) {
         e.byte(u8::from(*self));
@@ -387,6 +399,16 @@ impl<T: Wire> Wire for Box<T> {
     }
     fn get(d: &mut Dec) -> Res<Self> {
         Ok(Box::new(T::get(d)?))
+    }
+}
+
+impl<T: Wire> Wire for [T; 2] {
+    fn put(&self, e: &mut Enc) {
+        self[0].put(e);
+        self[1].put(e);
+    }
+    fn get(d: &mut Dec) -> Res<Self> {
+        Ok([T::get(d)?, T::get(d)?])
     }
 }
 
