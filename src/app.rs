@@ -113,7 +113,7 @@ fn shell() -> Html {
         let example = lab.edit.origin.and_then(|i| lab.examples.get(i)).map(|e| e.stem);
         // A lab waiting for the answer to a link's question is saved as it is, unchanged.
         use_effect_with((lab.edit.scenario.clone(), example), |(scenario, example)| {
-            storage::save(scenario, *example);
+            storage::save(scenario.clone(), *example);
         });
     }
     use_effect_with(lab.play.typed().clone(), |typed| storage::save_typed(typed));

@@ -164,8 +164,8 @@ fn scenario_field(root: &str, e: ScenarioError) -> ShareError {
 }
 
 /// A link's lab as the engine takes it. [`decode`] only reads the labs: validation is the
-/// engine's (`validate`), and the page's first load carries none (issue 15), so a link read
-/// at load is checked when the engine's module arrives (`State::check_labs`). The scenario's
+/// engine's (`validate`); a link is read at load with the engine's module here (src/boot.rs,
+/// issue 15: reading JSON is engine code too). The scenario's
 /// error is the link's, with the field's path (`scenario.devices[0].interfaces[0].address`);
 /// a what-if variant that does not validate is left out, the original opening alone, and the
 /// note says why, as for one that does not read.

@@ -36,15 +36,27 @@ pub fn load_lang() -> Option<String> {
     local_storage()?.get_item(LANG_KEY).ok().flatten()
 }
 
-/// Saves `scenario` (and the stem of the example it started from) for the next visit.
-pub fn save(scenario: &Scenario, example: Option<&str>) {
-    let Some(storage) = local_storage() else { return };
-    // A full or refused storage loses only the autosave, never the lab on screen.
-    let _ = storage.set_item(LAB_KEY, &scenario.to_json_pretty());
-    let _ = match example {
-        Some(stem) => storage.set_item(EXAMPLE_KEY, stem),
-        None => storage.remove_item(EXAMPLE_KEY),
-    };
+thread_local! {
+    /// The lab to save next and its example's stem: the latest asked for wins when saves wait
+    /// for the engine's module (writing JSON is engine code).
+    static UNSAVED: std::cell::RefCell<Option<(std::rc::Rc<Scenario>, Option<&'static str>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Saves `scenario` (and the stem of the example it started from) for the next visit: at once
+/// when the engine's module is here (it writes the JSON), else when it arrives. Saves asked for
+/// meanwhile keep only the latest.
+pub fn save(scenario: std::rc::Rc<Scenario>, example: Option<&'static str>) {
+    UNSAVED.with(|u| *u.borrow_mut() = Some((scenario, example)));
+    crate::playback::engine::with(|engine| {
+        let Some((scenario, example)) = UNSAVED.with(|u| u.borrow_mut().take()) else { return };
+        let Some(storage) = local_storage() else { return };
+        // A full or refused storage loses only the autosave, never the lab on screen.
+        let _ = storage.set_item(LAB_KEY, &(engine.lab_text)(&scenario));
+        let _ = match example {
+            Some(stem) => storage.set_item(EXAMPLE_KEY, stem),
+            None => storage.remove_item(EXAMPLE_KEY),
+        };
+    });
 }
 
 /// The autosaved lab and its example stem, if a valid one is stored.
@@ -67,10 +79,15 @@ pub fn has_text() -> bool {
     [LAB_KEY, TYPED_KEY, crate::components::PREVIOUS_KEY].iter().any(|key| storage.get_item(key).ok().flatten().is_some())
 }
 
-/// Saves the commands typed in the lab's terminal, so a reload runs them again.
+/// Saves the commands typed in the lab's terminal, so a reload runs them again. (A command is
+/// typed only with the engine's module here: it parses them, and writes their JSON.)
 pub fn save_typed(typed: &[CommandSpec]) {
     let Some(storage) = local_storage() else { return };
-    let _ = if typed.is_empty() { storage.remove_item(TYPED_KEY) } else { storage.set_item(TYPED_KEY, &encode_typed(typed)) };
+    if typed.is_empty() {
+        let _ = storage.remove_item(TYPED_KEY);
+    } else if let Some(engine) = crate::playback::engine::get() {
+        let _ = storage.set_item(TYPED_KEY, &(engine.typed_text)(typed));
+    }
 }
 
 /// The commands typed in the lab before the reload (none when nothing valid is stored).
@@ -109,9 +126,13 @@ pub fn file_name(scenario: &Scenario) -> String {
     format!("{}.json", if slug.is_empty() { "lab" } else { slug })
 }
 
-/// Offers the lab as a file download.
-pub fn download(scenario: &Scenario) {
-    crate::download::offer((scenario.to_json_pretty() + "\n").as_bytes(), &file_name(scenario), "application/json");
+/// Offers the lab as a file download (when the engine's module, which writes its JSON, is
+/// here: at once, or as soon as it arrives).
+pub fn download(scenario: std::rc::Rc<Scenario>) {
+    crate::playback::engine::with(move |engine| {
+        let text = (engine.lab_text)(&scenario) + "\n";
+        crate::download::offer(text.as_bytes(), &file_name(&scenario), "application/json");
+    });
 }
 
 /// Reads a chosen file's text and hands `(file name, text)` to `done`.

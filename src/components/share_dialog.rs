@@ -28,9 +28,11 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 /// Keeps `scenario` as the previous lab (the one "Restore my previous lab" brings back).
+/// Writing its JSON is engine code: both callers run with the engine's module here (a boot
+/// that read a link, the restore button drawn after it).
 fn keep_previous(scenario: &Scenario) {
-    if let Some(s) = local_storage() {
-        let _ = s.set_item(PREVIOUS_KEY, &scenario.to_json_pretty());
+    if let (Some(s), Some(engine)) = (local_storage(), crate::playback::engine::get()) {
+        let _ = s.set_item(PREVIOUS_KEY, &(engine.lab_text)(scenario));
     }
 }
 

@@ -75,7 +75,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     let on_export = {
         let scenario = props.scenario.clone();
-        move |_: MouseEvent| storage::download(&scenario)
+        move |_: MouseEvent| storage::download(scenario.clone())
     };
     let mode_button = |mode: Mode, label: String, key: &'static str, title: String| {
         let on = props.mode == mode;

@@ -3,9 +3,10 @@
 //! the page and what its first visit shows, and the first visit's run is precomputed
 //! (`super::first_visit`, with its words: each frame's class and summary, each event's
 //! explanation). What stays in the page is what reads a run: the tables, the rows' phrases,
-//! the codec's decoder (docs/size.md, "the engine split"). Validation of a lab and
-//! the command parser are the engine's too: a lab read before the module is here (the
-//! examples, a stored lab, a link) is validated when it arrives (`crate::state`).
+//! the codec's decoder (docs/size.md, "the engine split"). Validation of a lab, the command
+//! parser, and reading and writing a lab's JSON are the engine's too: a visit with a lab to
+//! read (a stored lab, a link) boots when the module is here (`crate::boot`), and the page
+//! saves and exports through it ([`with`]).
 //!
 //! Until the module is here, a lab's run waits (`super::pending::Place::Engine`). Natively
 //! (the tests) the engine is always here.
@@ -47,6 +48,11 @@ pub struct Engine {
     pub boot: fn() -> crate::state::State,
     /// A stored lab's text read back, unvalidated (`None`: it does not read as a lab).
     pub read_lab: fn(&str) -> Option<Scenario>,
+    /// A lab's text: the lab file's format (`Scenario::to_json_pretty`), what the page stores,
+    /// exports and hands its worker. Writing JSON is engine code too.
+    pub lab_text: fn(&Scenario) -> String,
+    /// Typed commands' text as stored (`crate::storage::encode_typed`).
+    pub typed_text: fn(&[packet_engine::scenario::CommandSpec]) -> String,
 }
 
 fn engine() -> Engine {
@@ -68,6 +74,8 @@ fn engine() -> Engine {
         story: crate::story::StoryIndex::new,
         boot: crate::boot::full,
         read_lab: crate::storage::decode,
+        lab_text: Scenario::to_json_pretty,
+        typed_text: crate::storage::encode_typed,
     }
 }
 
@@ -83,6 +91,23 @@ pub fn get() -> Option<Engine> {
         return None;
     }
     ENGINE.get().map(|f| f())
+}
+
+/// Calls `f` with the engine: at once when its module is here, else when it has arrived
+/// (fetched if need be). When it cannot be fetched the call is dropped; the page says so where
+/// the run would be (src/split.rs `SplitFailed`).
+pub fn with(f: impl FnOnce(Engine) + 'static) {
+    if let Some(engine) = get() {
+        f(engine);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if ENGINE.load().await {
+            if let Some(engine) = get() {
+                f(engine);
+            }
+        }
+    });
 }
 
 #[cfg(test)]

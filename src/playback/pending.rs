@@ -69,9 +69,10 @@ fn simulation(engine: Engine, lab: &Scenario) -> Result<Simulation, packet_engin
 }
 
 /// `lab` as the engine's worker gets it (src/worker/): the lab file's text, its event budget
-/// capped as a run here is, so the worker's run is the one [`simulation`] would make.
-pub fn worker_lab(lab: &Scenario) -> String {
-    Run::capped(lab).to_json_pretty()
+/// capped as a run here is, so the worker's run is the one [`simulation`] would make. Written
+/// by the engine's module, which a run offered to a worker has already started with.
+pub fn worker_lab(lab: &Scenario) -> Option<String> {
+    crate::playback::engine::get().map(|engine| (engine.lab_text)(&Run::capped(lab)))
 }
 
 thread_local! {

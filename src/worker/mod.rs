@@ -108,6 +108,7 @@ impl Running {
             return None;
         }
         let run = job.id;
+        let lab = worker_lab(&job.lab)?;
         // Said once: the first failure wins, later messages of a failed worker are ignored.
         let failed = Rc::new(Cell::new(false));
         let fail = {
@@ -120,7 +121,7 @@ impl Running {
             }
         };
         let on_message = {
-            let (lab, fail) = (worker_lab(&job.lab), fail.clone());
+            let fail = fail.clone();
             move |data: JsValue, answer: &dyn Fn(&JsValue) -> bool| {
                 if failed.get() {
                     return;

@@ -100,10 +100,11 @@ export function recordProblems(page) {
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   page.on("requestfailed", (req) => {
-    // The browser's own favicon fetch, and the page's engine module (fetched right after the
-    // first paint, src/playback/engine.rs), are cancelled when a test navigates away while
-    // they are in flight (net::ERR_ABORTED on a loaded machine): not a problem of the page.
-    if (/\/(favicon-[0-9a-f]+\.svg|packet-lab-load-engine-[0-9a-f]+\.wasm)$/.test(req.url()) && req.failure()?.errorText === "net::ERR_ABORTED") return;
+    // The browser's own favicon fetch, and the page's split modules (the engine, fetched right
+    // after the first paint, src/playback/engine.rs, and the views that wait for it, such as
+    // the tables), are cancelled when a test navigates away while they are in flight
+    // (net::ERR_ABORTED on a loaded machine): not a problem of the page.
+    if (/\/(favicon-[0-9a-f]+\.svg|packet-lab-load-[a-z-]+-[0-9a-f]+\.wasm)$/.test(req.url()) && req.failure()?.errorText === "net::ERR_ABORTED") return;
     problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
   });
   page.on("response", (res) => {
