@@ -70,7 +70,7 @@ test("a first visit plays its example before the engine's module has arrived; an
   await context.close();
 });
 
-test("the editor's lab edits and gestures wait for the engine's module; the zoom buttons do not", async () => {
+test("the editor's lab edits and gestures wait for the engine's module; the zoom buttons do not; the lab is saved when it arrives", async () => {
   const { context, page, problems, release } = await open(fx.appUrl);
   const devices = () => page.locator("[data-device]").count();
   const viewBox = () => page.locator(".canvas-svg").getAttribute("viewBox");
@@ -87,8 +87,13 @@ test("the editor's lab edits and gestures wait for the engine's module; the zoom
   await page.waitForFunction((b) => document.querySelector(".canvas-svg").getAttribute("viewBox") !== b, zoomed);
   assert.equal(await devices(), n, "held: the lab is not changed yet");
   await page.getByTestId("engine-loading").waitFor();
+  // Writing the lab's JSON is engine code too: nothing is saved yet.
+  assert.equal(await page.evaluate(() => localStorage.getItem("packet-lab.lab.v1")), null);
   release();
   await page.waitForFunction((n) => document.querySelectorAll("[data-device]").length === n + 1, n, { timeout: READY_TIMEOUT_MS });
+  // Saved once it is here: the lab on screen, the edit included (the latest save wins).
+  await page.waitForFunction((n) => JSON.parse(localStorage.getItem("packet-lab.lab.v1") ?? "{}").devices?.length === n + 1, n, { timeout: READY_TIMEOUT_MS });
+  assert.deepEqual((await savedLab(page)).devices.map((d) => d.id).sort(), (await page.locator("[data-device]").evaluateAll((d) => d.map((e) => e.dataset.device))).sort());
   // And the changed lab runs.
   await page.waitForFunction(() => /^event [0-9]+ \/ [1-9]/.test(document.querySelector('[data-testid="event-count"]')?.textContent ?? ""), null, { timeout: READY_TIMEOUT_MS });
   assert.equal(await page.getByTestId("engine-loading").count(), 0);
