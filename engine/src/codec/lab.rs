@@ -23,8 +23,7 @@ const MAGIC: &[u8; 4] = b"PLt\x01";
 
 /// Encodes a validated lab.
 pub fn encode(topology: &Topology) -> Vec<u8> {
-    let mut e = Enc::default();
-    e.out.extend_from_slice(MAGIC);
+    let mut e = Enc::framed(MAGIC);
     topology.put(&mut e);
     e.out
 }
@@ -32,15 +31,9 @@ pub fn encode(topology: &Topology) -> Vec<u8> {
 /// The lab `bytes` encode. Never panics; bytes that are not a lab of this version are an error.
 /// The lab is taken as validated: only [`encode`]'s output of a validated lab is to be given.
 pub fn decode(bytes: &[u8]) -> Res<Topology> {
-    let mut d = Dec::new(bytes);
-    if d.take(MAGIC.len())? != MAGIC {
-        return Err(CodecError("not a lab of this version"));
-    }
+    let mut d = Dec::framed(bytes, MAGIC, "not a lab of this version")?;
     let topology = Topology::get(&mut d)?;
-    if d.at != bytes.len() {
-        return Err(CodecError("bytes after the end"));
-    }
-    Ok(topology)
+    d.end(topology)
 }
 
 wire_struct!(Topology { name, seed, devices, links, commands, options });

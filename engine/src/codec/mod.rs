@@ -111,15 +111,9 @@ pub fn encode(outcome: &RunOutcome) -> Vec<u8> {
 
 /// The outcome `bytes` encode, with `topology` (the lab's, validated by the caller).
 pub fn decode(bytes: &[u8], topology: Arc<Topology>) -> Res<RunOutcome> {
-    let mut d = Dec::new(bytes);
-    if d.take(MAGIC.len())? != MAGIC {
-        return Err(CodecError("not a run of this version"));
-    }
+    let mut d = Dec::framed(bytes, MAGIC, "not a run of this version")?;
     let outcome = types::get_outcome(&mut d, topology)?;
-    if d.at != bytes.len() {
-        return Err(CodecError("bytes after the end"));
-    }
-    Ok(outcome)
+    d.end(outcome)
 }
 
 /// The encoder: the bytes so far and the interning tables.
@@ -135,6 +129,13 @@ pub(crate) struct Enc {
 }
 
 impl Enc {
+    /// An encoder whose bytes start with `magic` (each form's own, its version last).
+    fn framed(magic: &[u8]) -> Enc {
+        let mut e = Enc::default();
+        e.out.extend_from_slice(magic);
+        e
+    }
+
     fn byte(&mut self, b: u8) {
         self.out.push(b);
     }
@@ -172,6 +173,24 @@ pub(crate) struct Dec<'a> {
 }
 
 impl<'a> Dec<'a> {
+    /// A decoder of `bytes` past their first bytes, `magic` (each form's own, its version
+    /// last); `not` says what the bytes are not when they start otherwise.
+    fn framed(bytes: &'a [u8], magic: &[u8], not: &'static str) -> Res<Dec<'a>> {
+        let mut d = Dec::new(bytes);
+        if d.take(magic.len())? != magic {
+            return Err(CodecError(not));
+        }
+        Ok(d)
+    }
+
+    /// `value`, decoded, when no byte is left after it.
+    fn end<T>(&self, value: T) -> Res<T> {
+        if self.at != self.bytes.len() {
+            return Err(CodecError("bytes after the end"));
+        }
+        Ok(value)
+    }
+
     fn new(bytes: &'a [u8]) -> Dec<'a> {
         Dec {
             bytes,

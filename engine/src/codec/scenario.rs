@@ -26,8 +26,7 @@ const MAGIC_ALL: &[u8; 4] = b"PLS\x01";
 
 /// Encodes a lab file.
 pub fn encode(scenario: &Scenario) -> Vec<u8> {
-    let mut e = Enc::default();
-    e.out.extend_from_slice(MAGIC);
+    let mut e = Enc::framed(MAGIC);
     scenario.put(&mut e);
     e.out
 }
@@ -35,18 +34,14 @@ pub fn encode(scenario: &Scenario) -> Vec<u8> {
 /// The lab file `bytes` encode. Never panics; bytes that are not a lab file of this version are
 /// an error.
 pub fn decode(bytes: &[u8]) -> Res<Scenario> {
-    let mut d = Dec::new(bytes);
-    if d.take(MAGIC.len())? != MAGIC {
-        return Err(CodecError("not a lab file of this version"));
-    }
+    let mut d = Dec::framed(bytes, MAGIC, "not a lab file of this version")?;
     let scenario = Scenario::get(&mut d)?;
-    finish(&d, scenario)
+    d.end(scenario)
 }
 
 /// Encodes lab files with their names (the examples' file stems), in order.
 pub fn encode_all(labs: &[(&str, Scenario)]) -> Vec<u8> {
-    let mut e = Enc::default();
-    e.out.extend_from_slice(MAGIC_ALL);
+    let mut e = Enc::framed(MAGIC_ALL);
     e.uint(labs.len() as u64);
     for (name, scenario) in labs {
         e.raw(name.as_bytes());
@@ -58,25 +53,16 @@ pub fn encode_all(labs: &[(&str, Scenario)]) -> Vec<u8> {
 /// The named lab files `bytes` encode, in order. The names are borrowed from `bytes`, so a
 /// blob compiled in (`&'static [u8]`) gives `&'static str` names. Never panics.
 pub fn decode_all(bytes: &[u8]) -> Res<Vec<(&str, Scenario)>> {
-    let mut d = Dec::new(bytes);
-    if d.take(MAGIC_ALL.len())? != MAGIC_ALL {
-        return Err(CodecError("not a list of lab files of this version"));
-    }
+    let mut d = Dec::framed(bytes, MAGIC_ALL, "not a list of lab files of this version")?;
     let n = d.len()?;
     let mut labs = Vec::with_capacity(n);
     for _ in 0..n {
         let name = std::str::from_utf8(d.raw()?).map_err(|_| CodecError("a name is not UTF-8"))?;
         labs.push((name, Scenario::get(&mut d)?));
     }
-    finish(&d, labs)
+    d.end(labs)
 }
 
-fn finish<T>(d: &Dec, value: T) -> Res<T> {
-    if d.at != d.bytes.len() {
-        return Err(CodecError("bytes after the end"));
-    }
-    Ok(value)
-}
 
 wire_struct!(Scenario { version, name, description, seed, devices, links, commands, options });
 wire_struct!(DeviceSpec {

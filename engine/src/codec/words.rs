@@ -57,9 +57,8 @@ wire_enum!(Protocol {
 
 /// Encodes the words of a run's events, in order.
 pub fn encode(words: &[EventWords]) -> Vec<u8> {
-    let mut e = Enc::default();
+    let mut e = Enc::framed(MAGIC);
     let t = &mut Texts::default();
-    e.out.extend_from_slice(MAGIC);
     words.len().put(&mut e);
     for w in words {
         w.protocol.put(&mut e);
@@ -77,10 +76,7 @@ pub fn encode(words: &[EventWords]) -> Vec<u8> {
 
 /// The words `bytes` encode. Never panics; bytes that are not words of this version are an error.
 pub fn decode(bytes: &'static [u8]) -> Res<Vec<EventWords>> {
-    let mut d = Dec::new(bytes);
-    if d.take(MAGIC.len())? != MAGIC {
-        return Err(CodecError("not words of this version"));
-    }
+    let mut d = Dec::framed(bytes, MAGIC, "not words of this version")?;
     // Each event takes at least three bytes: a damaged count cannot ask for a huge buffer.
     let n = d.len()?;
     let t = &mut Table::default();
@@ -95,10 +91,7 @@ pub fn decode(bytes: &'static [u8]) -> Res<Vec<EventWords>> {
         let explain = get_msg(&mut d, t, 0)?;
         words.push(EventWords { protocol, summary, explain });
     }
-    if d.at != bytes.len() {
-        return Err(CodecError("bytes after the end"));
-    }
-    Ok(words)
+    d.end(words)
 }
 
 /// How deep messages may nest in encoded words: the engine nests two or three deep; damaged
