@@ -61,9 +61,10 @@ fn first_visit() -> State {
 /// way to the first visit's example, and the notice says why), its typed commands, the
 /// progress and the exercise being done, an exercise link, a link's lab, the embed mode.
 pub fn full() -> State {
-    let mut state = restored(examples(), storage::load());
-    // The commands typed in that lab's terminal before the reload.
-    if storage::has_lab() {
+    let (mut state, kept) = restored(examples(), storage::load());
+    // The commands typed in that lab's terminal before the reload (not on the example that
+    // replaced a lab that did not read or validate).
+    if kept {
         state.play = crate::playback::Playback::restore(&state.edit.scenario, storage::load_typed());
     }
     // The exercise progress, and the exercise being done before the reload.
@@ -86,8 +87,8 @@ pub fn full() -> State {
 
 /// The state of `stored` (the autosaved lab and the stem of the example it started from),
 /// validated: one the engine refuses (a newer version's rules, an edited store) gives way to
-/// the first visit's example, and the notice says why.
-fn restored(examples: Vec<Example>, stored: Option<(packet_engine::Scenario, Option<String>)>) -> State {
+/// the first visit's example, and the notice says why. True when the stored lab is on screen.
+fn restored(examples: Vec<Example>, stored: Option<(packet_engine::Scenario, Option<String>)>) -> (State, bool) {
     let stored = stored.map(|(scenario, stem)| {
         let origin = stem.and_then(|stem| examples.iter().position(|e| e.stem == stem));
         (scenario, origin)
@@ -96,11 +97,13 @@ fn restored(examples: Vec<Example>, stored: Option<(packet_engine::Scenario, Opt
         (Some((scenario, _)), Some(engine)) => (engine.validate)(scenario).err(),
         _ => None,
     };
-    let mut state = State::new(examples, stored.filter(|_| refused.is_none()));
+    let stored = stored.filter(|_| refused.is_none());
+    let kept = stored.is_some();
+    let mut state = State::new(examples, stored);
     if let Some(e) = refused {
         state.edit.notice = Some(packet_engine::msg!("invalid-lab-cannot-load", error = e.with_path()));
     }
-    state
+    (state, kept)
 }
 
 /// The language was fetched before the app was drawn (src/main.rs): if its files did not
@@ -132,11 +135,14 @@ mod tests {
         let good = (*examples[1].scenario).clone();
         let mut bad = good.clone();
         bad.devices[0].interfaces[0].address = Some("10.0.0.300/33".into());
-        let refused = restored(examples.clone(), Some((bad, None)));
+        let (refused, kept) = restored(examples.clone(), Some((bad, None)));
+        assert!(!kept, "its typed commands are not restored either");
         assert_eq!(refused.edit.scenario, examples[0].scenario, "the first visit's example instead");
         let notice = refused.edit.notice.as_ref().expect("the notice says why").to_string();
         assert!(notice.contains("devices[0].interfaces[0].address"), "{notice}");
-        let kept = restored(examples.clone(), Some((good.clone(), Some(examples[1].stem.to_owned()))));
+        assert!(!restored(examples.clone(), None).1);
+        let (kept, on_screen) = restored(examples.clone(), Some((good.clone(), Some(examples[1].stem.to_owned()))));
+        assert!(on_screen);
         assert_eq!(kept.edit.scenario.as_ref(), &good);
         assert_eq!(kept.edit.origin, Some(1));
         assert!(kept.edit.notice.is_none() && kept.play.run().is_some());

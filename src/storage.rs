@@ -67,11 +67,6 @@ pub fn load() -> Option<(Scenario, Option<String>)> {
     decode(&text).map(|s| (s, example))
 }
 
-/// True when a lab is stored.
-pub fn has_lab() -> bool {
-    local_storage().is_some_and(|s| s.get_item(LAB_KEY).ok().flatten().is_some())
-}
-
 /// True when a lab is stored (or its typed commands, or a lab a link replaced): text the page
 /// reads at load with the engine's JSON reader (src/boot.rs).
 pub fn has_text() -> bool {
